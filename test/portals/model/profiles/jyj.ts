@@ -1,0 +1,83 @@
+import type { PortalProfile } from '../assemble.js';
+
+/**
+ * 江临市教育局 — a department on a Hanweb/大汉-like CMS: /col/colN/index.html column pages whose list is
+ * filled by a script from an XML data proxy and paged with javascript:; links. Dates as 2026/11/03 and,
+ * in one column, only in a title attribute. 局长信箱 on the interaction platform inside an iframe, whose
+ * list has no reply date (the detail page has it). Stale 通知公告, a blank column without placeholder,
+ * an incomplete 指南, a late annual report, guides missing two element classes, images without alt.
+ */
+export const jyj: PortalProfile = {
+  id: 'jyj',
+  name: '江临市教育局',
+  city: '江临市',
+  level: 'department',
+  region: '江临市',
+  siteIdCode: '3301000012',
+  icp: '浙ICP备05012399号',
+  police: '浙公网安备 33010202000215号',
+  theme: { primary: '#1a5fb4', accent: '#e4eefb', banner: '#2a6fc9' },
+  cms: 'hanweb',
+  listMarkup: 'ul',
+  homepage: 'blocks',
+  homepageBlocks: [
+    { columnId: 'jyyw', count: 7, format: 'md' },
+    { columnId: 'tzgg', count: 6, format: 'bracket-iso' },
+  ],
+  columns: [
+    { id: 'jyyw', name: '教育要闻', kind: 'news', group: '新闻动态', state: 'fresh', count: 42, shown: { on: 'list', format: 'slash' }, columnNameMeta: false },
+    { id: 'tzgg', name: '通知公告', kind: 'notice', group: '新闻动态', state: 'stale', count: 21, shown: { on: 'list', format: 'slash' } },
+    { id: 'zcfg', name: '政策法规', kind: 'policy', group: '政策文件', state: 'fresh', count: 18, shown: { on: 'title-attr', format: 'iso' }, columnNameMeta: false },
+    { id: 'xxdt', name: '学校动态', kind: 'news', group: '新闻动态', state: 'stale', count: 26, shown: { on: 'list', format: 'slash' } },
+    { id: 'rsrm', name: '人事任免', kind: 'personnel', group: '信息公开', state: 'fresh', count: 6, shown: { on: 'list', format: 'slash' }, firstLevel: false },
+    { id: 'ghjh', name: '规划计划', kind: 'planning', group: '信息公开', state: 'stale', count: 5, shown: { on: 'list', format: 'slash' }, columnNameMeta: false },
+    { id: 'jydd', name: '教育督导', kind: 'other', group: '信息公开', state: 'blank', count: 0, shown: { on: 'none' }, placeholder: null },
+  ],
+  disclosure: {
+    level: 'department',
+    missingGuideElements: ['传真号码', '互联网联系方式'],
+    missingArt20: [6, 8, 10, 13],
+    annualReport: 'late',
+    catalogueColumnId: null,
+    missingInstitution: ['联系方式'],
+    missingLeader: ['照片'],
+    hasSystem: true,
+  },
+  mailbox: {
+    name: '局长信箱',
+    placement: 'iframe',
+    entryPath: '/col/col9001/index.html',
+    listPath: '@interaction/jyj/letters/index.html',
+    pageSize: 10,
+    listShowsReplyDate: false,
+    receivedLabel: '写信时间',
+    repliedLabel: '回复时间',
+    detailFields: ['受理日期', '答复日期', '答复部门', '答复内容'],
+    count: 28,
+    spanDays: 380,
+    replyDays: [2, 14],
+    unansweredOver90: 0,
+    repliedAfter90: 0,
+    pending: 1,
+    aroundHolidays: true,
+  },
+  nonConsultationLinks: [],
+  services: {
+    count: 5,
+    missingEverywhere: ['设定依据', '办理时间'],
+    missingSometimes: [],
+    brokenAttachments: 1,
+    online: 'ok',
+    onlineBase: '@interaction',
+  },
+  servicesPath: '/col/col9002/index.html',
+  elderlyMode: false,
+  search: 'works',
+  metaTags: { site: true, column: true, article: false },
+  accessibility: { missingLang: false, imagesWithoutAlt: true, unlabeledSearch: false, lowContrastFooter: false },
+  plantedLinks: [
+    { url: '/picture/0/2105181530123.jpg', text: '校园风采', kind: 'http-404', foundOn: 'homepage', asImage: true },
+    { url: '/module/visit/count.jsp', text: '访问统计', kind: 'http-500', foundOn: 'homepage' },
+  ],
+  behaviour: { latencyMs: 40, robotsTxt: null, waf: false, encoding: 'utf-8', homepageRedirect: null },
+};

@@ -1,0 +1,16 @@
+/** Where a portal and the hosts it links to are served. Known only once the server listens. */
+export interface Origins {
+  portal: string; // e.g. http://127.0.0.1:8701
+  /** The shared interaction/service platform host (mailbox iframes, 信访, online handling). */
+  interaction: string;
+  /** A loopback port nothing listens on: connections are refused. */
+  dead: string;
+}
+
+/** Model URLs are site-relative ("/a/b.html") or name another host symbolically ("@interaction/x"). */
+export function resolveUrl(url: string, origins: Origins): string {
+  if (url.startsWith('@interaction')) return origins.interaction + url.slice('@interaction'.length);
+  if (url.startsWith('@dead')) return origins.dead + url.slice('@dead'.length);
+  if (url.startsWith('/')) return origins.portal + url;
+  return url;
+}
