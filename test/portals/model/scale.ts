@@ -10,7 +10,7 @@ export function scaledProfiles(count: number, pagesPerPortal: number): PortalPro
     const base = sampleProfiles[i % sampleProfiles.length]!;
     const items = base.columns.reduce((n, c) => n + c.count, 0);
     // Articles dominate; list pages, disclosure, mailbox and furniture pages make up roughly 25 % more.
-    const factor = Math.max(0.2, (pagesPerPortal * 0.8) / Math.max(1, items));
+    const factor = Math.max(0.2, (pagesPerPortal * 0.85) / Math.max(1, items));
     const n = String(i + 1).padStart(3, '0');
     return {
       ...base,

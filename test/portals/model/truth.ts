@@ -1,5 +1,5 @@
 import { daysBetween, type IsoDate } from './dates.js';
-import { reportDeadline } from './disclosure.js';
+import { reportDeadline, reportYear } from './disclosure.js';
 import { guideElementClasses } from './services.js';
 import type { Column, Portal } from './types.js';
 import { resolveUrl, type Origins } from './urls.js';
@@ -113,9 +113,8 @@ function disclosureTruth(portal: Portal, url: (u: string) => string) {
     return { id: i + 1, found: !!found, label: found?.label ?? null, url: found ? url(found.path) : null };
   });
   const level = portal.level;
-  const years = d.annualReports.map((r) => r.year);
-  const dueYear = Math.max(...years, 0);
-  const report = d.annualReports.find((r) => r.year === dueYear && r.headings.length > 0);
+  const dueYear = reportYear(portal.asOf, level);
+  const due = d.annualReports.find((r) => r.year === dueYear);
   return {
     url: url(d.path),
     guide: { url: url(d.guidePath), elements: d.guideElements },
@@ -132,7 +131,15 @@ function disclosureTruth(portal: Portal, url: (u: string) => string) {
     })),
     institution: d.institution ? { url: url(d.institution.path), elements: d.institution.elements } : null,
     leaders: d.leaders ? { url: url(d.leaders.path), elements: d.leaders.elements } : null,
-    reportYearChecked: report ? report.year : null,
+    // Last year's report as the rules check it (Art. 49–50): due by 31 Jan (departments) / 31 Mar (governments).
+    annualReport: {
+      year: dueYear,
+      deadline: reportDeadline(dueYear, level),
+      found: !!due,
+      publishedOn: due?.publishedOn ?? null,
+      onTime: due ? due.publishedOn <= reportDeadline(dueYear, level) : false,
+      headings: due?.headings ?? [],
+    },
   };
 }
 
