@@ -44,6 +44,7 @@ table.list td{border-bottom:1px dashed #e5e5e5;line-height:34px}table.list td.da
 .article h1{text-align:center;font-size:24px;color:#222}.article .info{text-align:center;color:#888;border-bottom:1px solid #e5e5e5;padding-bottom:10px}.article .info span{margin:0 10px}.article .text{font-size:16px;line-height:2}.article .text p{text-indent:2em}.pic{text-align:center}.pic img{background:#ddd}
 .doc-info{width:100%;border:1px solid #ddd;background:#fafafa;margin-bottom:14px}.doc-info th{text-align:right;width:90px;color:#555}
 table.catalogue,table.letters,table.guide,table.letter,table.stats{border-collapse:collapse}table.catalogue td,table.catalogue th,table.letters td,table.letters th,table.guide td,table.guide th,table.letter td,table.letter th,table.stats td,table.stats th{border:1px solid #ddd;padding:6px}table.catalogue th,table.letters th,table.guide th,table.letter th{background:${accent}}
+.fdzd{display:grid;grid-template-columns:repeat(4,1fr);gap:10px}.fdzd a{border:1px solid #ddd;padding:12px;text-align:center;background:#fafafa}
 .links{border-top:1px solid #eee;margin-top:16px}.links a,.links img{margin-right:16px;vertical-align:middle}
 .btn{display:inline-block;background:${primary};color:#fff;padding:8px 26px;border-radius:3px}
 .footer{background:${p.accessibility.lowContrastFooter ? '#eeeeee' : '#333'};color:${p.accessibility.lowContrastFooter ? '#c4c4c4' : '#ddd'};text-align:center;font-size:13px;padding:16px 0;margin-top:20px}.footer a{color:inherit}.footer .badge{float:left}

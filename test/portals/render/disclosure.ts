@@ -1,7 +1,7 @@
 import { formatDate } from '../model/dates.js';
 import type { Disclosure } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from '../../../reports/html.js';
 import { page } from './layout.js';
 
 /** Pages of the 政府信息公开 section, keyed by path. */
@@ -16,8 +16,10 @@ export function disclosurePages(ctx: RenderContext, d: Disclosure): Map<string, 
   const fdzd = '/xxgk/fdzdgknr/index.html';
   pages.set(fdzd, () => frame('法定主动公开内容', art20List(d)));
   for (const item of d.art20Items) {
-    const docs = ctx.portal.columns.flatMap((c) => c.items).filter((_, i) => i % 23 === item.id % 23).slice(0, 4);
-    pages.set(item.path, () => frame(item.label, html`<ul class="list">${docs.map((i) => html`<li><a href="${i.path}">${i.title}</a></li>`)}</ul>`));
+    // A text page naming a few documents inline, as many sites do: not a dated list, so not a column.
+    const docs = ctx.portal.columns.flatMap((c) => c.items).filter((_, i) => i % 23 === item.id % 23).slice(0, 3);
+    const links = docs.map((i, n) => html`${n ? '、' : ''}<a href="${i.path}">${i.title}</a>`);
+    pages.set(item.path, () => frame(item.label, html`<div class="article"><p>本栏目公开${ctx.portal.name}${item.label}相关信息，按照“谁制作、谁公开”的原则及时更新。</p>${docs.length ? html`<p>相关文件：${links}。</p>` : ''}</div>`));
   }
   pages.set('/xxgk/ndbg/index.html', () =>
     frame('政府信息公开年报', html`<ul class="list">${d.annualReports.map((r) => html`<li><a href="${r.path}">${reportTitle(ctx, r.year)}</a><span class="date">${formatDate(r.publishedOn, 'iso')}</span></li>`)}</ul>`),
@@ -49,8 +51,9 @@ ${d.leaders ? html`<li><a href="${d.leaders.path}">领导信息</a></li>` : ''}
 <li><a href="/xxgk/ysqgk/index.html">依申请公开</a></li></ul></div>`;
 }
 
+/** 法定主动公开内容 as a grid of tiles, the usual directory layout (not a dated list). */
 function art20List(d: Disclosure): Html {
-  return html`<ul class="fdzd">${d.art20Items.map((i) => html`<li><a href="${i.path}">${i.label}</a></li>`)}</ul>`;
+  return html`<div class="fdzd">${d.art20Items.map((i) => html`<a class="tile" href="${i.path}">${i.label}</a>`)}</div>`;
 }
 
 /** The 指南's text: one passage per Art. 12 element it contains, worded as guides usually are. */

@@ -1,6 +1,6 @@
 import type { Column } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { html, raw, type Html } from './html.js';
+import { html, raw, type Html } from '../../../reports/html.js';
 
 export interface PageOptions {
   title: string;

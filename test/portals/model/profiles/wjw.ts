@@ -29,7 +29,7 @@ export const wjw: PortalProfile = {
     { id: 'wjyw', name: '卫健要闻', kind: 'news', group: '新闻中心', state: 'fresh', count: 30, shown: { on: 'list', format: 'cn-padded' } },
     { id: 'tzgg', name: '通知公告', kind: 'notice', group: '新闻中心', state: 'fresh', count: 25, shown: { on: 'list', format: 'cn' } },
     { id: 'zcwj', name: '政策文件', kind: 'policy', group: '政策法规', state: 'fresh', count: 15, shown: { on: 'list', format: 'iso' } },
-    { id: 'jbfk', name: '疾病防控', kind: 'news', group: '新闻中心', state: 'fresh', count: 24, shown: { on: 'list', format: 'iso' }, undatedShare: 0.2 },
+    { id: 'jbfk', name: '疾控动态', kind: 'news', group: '新闻中心', state: 'fresh', count: 24, shown: { on: 'list', format: 'iso' }, undatedShare: 0.2 },
     { id: 'rsxx', name: '人事信息', kind: 'personnel', group: '信息公开', state: 'stale', count: 10, shown: { on: 'list', format: 'iso' } },
     { id: 'ghjh', name: '规划计划', kind: 'planning', group: '信息公开', state: 'fresh', count: 6, shown: { on: 'list', format: 'iso' }, firstLevel: false },
     { id: 'jkkp', name: '健康科普', kind: 'other', group: '新闻中心', state: 'fresh', count: 28, shown: { on: 'list', format: 'bracket-iso' } },

@@ -1,4 +1,4 @@
-/** HTML built from template literals: every interpolated value is escaped unless it is already Html. */
+/** HTML built from template literals (reports, the web pages and the sample portals): every interpolated value is escaped unless it is already Html. */
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {

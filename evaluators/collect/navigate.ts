@@ -1,0 +1,57 @@
+import type { Browser, HTTPResponse, Page } from 'puppeteer';
+
+export interface OpenedPage {
+  page: Page;
+  status: number | null;
+  finalUrl: string;
+  ms: number;
+  error: string | null;
+}
+
+/** Statuses anti-bot firewalls answer with before their script sets a cookie and reloads. */
+const challengeStatuses = new Set([202, 403, 412, 429, 521]);
+
+/** A new tab that does not fetch images, media or fonts: the crawl reads structure, not pixels. */
+export async function newTab(browser: Browser, userAgent: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setUserAgent(userAgent);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const type = request.resourceType();
+    if (type === 'image' || type === 'media' || type === 'font') void request.abort();
+    else void request.continue();
+  });
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  return page;
+}
+
+/**
+ * Loads a URL and waits for its scripts to settle (lists filled by XHR). A firewall challenge
+ * (412 + cookie script + reload) is waited through, as a browser user would.
+ */
+export async function openUrl(page: Page, url: string, timeoutMs: number): Promise<OpenedPage> {
+  const started = performance.now();
+  try {
+    let response: HTTPResponse | null = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+    if (response && challengeStatuses.has(response.status())) {
+      response = (await page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 8000 }).catch(() => null)) ?? response;
+    }
+    await page.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
+    return { page, status: response?.status() ?? null, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: null };
+  } catch (error) {
+    return { page, status: null, finalUrl: url, ms: Math.round(performance.now() - started), error: classifyError(error) };
+  }
+}
+
+/** Names of navigation failures, shared with the availability probes. */
+export function classifyError(error: unknown): string {
+  const message = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  if (/TimeoutError|timeout|ETIMEDOUT|UND_ERR_.*TIMEOUT/i.test(message)) return 'timeout';
+  if (/ERR_CONNECTION_REFUSED|ECONNREFUSED/.test(message)) return 'refused';
+  if (/ERR_NAME_NOT_RESOLVED|ENOTFOUND|EAI_AGAIN/.test(message)) return 'dns';
+  if (/ERR_CONNECTION_RESET|ECONNRESET|ERR_EMPTY_RESPONSE|socket hang up|other side closed/i.test(message)) return 'reset';
+  if (/ERR_CERT|ERR_SSL|CERT_|self.signed/i.test(message)) return 'tls';
+  if (/ERR_TOO_MANY_REDIRECTS/.test(message)) return 'redirect-loop';
+  if (/Target closed|crashed|Session closed/i.test(message)) return 'crashed-renderer';
+  return 'error';
+}

@@ -1,0 +1,69 @@
+/**
+ * What the collector records: facts only (DESIGN.md). No thresholds, no judgement of staleness — the
+ * evaluators do that from these, with the evaluation date and the indicator set's options.
+ */
+
+export interface ListItem {
+  title: string;
+  url: string;
+  /** Publication date as shown, YYYY-MM-DD; null when the site shows none. */
+  date: string | null;
+  /** Where the date was read: the list row, the row's title attribute, the article page, or nowhere. */
+  dateSource: 'list' | 'title-attr' | 'article' | null;
+}
+
+export interface ColumnObservation {
+  url: string;
+  name: string;
+  /** How the name was found: ColumnName meta, breadcrumb, the navigation link, the page heading. */
+  nameSource: 'meta' | 'breadcrumb' | 'link' | 'heading' | 'title';
+  columnNameMeta: string | null;
+  /** Every list page read, first page first. */
+  pages: string[];
+  items: ListItem[];
+  /** No items at all; `placeholder` holds a "暂无信息"-like text when the page shows one. */
+  blank: boolean;
+  placeholder: string | null;
+  /** Pagination stopped at the budget before the last page. */
+  truncated: boolean;
+}
+
+export interface HomepageObservation {
+  url: string;
+  finalUrl: string;
+  status: number | null;
+  title: string;
+  /** Rows on the homepage that show a date (news blocks). */
+  datedItems: ListItem[];
+  metas: Record<string, string>;
+}
+
+export interface ProbeObservation {
+  at: string;
+  url: string;
+  ok: boolean;
+  status: number | null;
+  ms: number;
+  /** Failure class when not ok: timeout, refused, dns, reset, http-5xx … */
+  failure: string | null;
+}
+
+export interface PageRecord {
+  url: string;
+  finalUrl: string | null;
+  status: number | null;
+  role: 'homepage' | 'hub' | 'column' | 'list-page' | 'article' | 'content' | 'failed';
+  ms: number | null;
+  error: string | null;
+}
+
+export type SiteFailure = { status: 'unreachable' | 'blocked' | 'error'; reason: string };
+
+export interface SiteCollection {
+  failure: SiteFailure | null;
+  homepage: HomepageObservation | null;
+  columns: ColumnObservation[];
+  probes: ProbeObservation[];
+  pages: PageRecord[];
+  stats: { pages: number; articlesOpened: number; ms: number };
+}

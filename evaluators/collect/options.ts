@@ -1,0 +1,36 @@
+/** Budgets and politeness of one site's crawl. Defaults suit a government portal of a few hundred pages. */
+export interface CollectOptions {
+  /** Pages opened per site: list pages, articles read for their date, everything. */
+  maxPages: number;
+  /** Link steps from the homepage through navigation (articles are not followed further). */
+  maxDepth: number;
+  /** List pages read per column. */
+  maxListPages: number;
+  /** Article pages opened per column to find dates the list does not show. */
+  maxArticlesPerColumn: number;
+  /** Tabs reading navigation/list pages at once, and tabs reading articles at once. */
+  concurrency: number;
+  articleConcurrency: number;
+  /** Page load timeout; the national availability rule uses 15 s. */
+  timeoutMs: number;
+  /** Homepage availability probes taken per run. */
+  probes: number;
+  probeSpacingMs: number;
+  /** A site's whole crawl stops enqueueing pages after this long. */
+  siteBudgetMs: number;
+  userAgent: string;
+}
+
+export const defaultCollectOptions: CollectOptions = {
+  maxPages: 500,
+  maxDepth: 3,
+  maxListPages: 30,
+  maxArticlesPerColumn: 60,
+  concurrency: 2,
+  articleConcurrency: 3,
+  timeoutMs: 15_000,
+  probes: 3,
+  probeSpacingMs: 500,
+  siteBudgetMs: 10 * 60_000,
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36 govscore/0.1 (government website assessment)',
+};

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer';
+
+const readerScript = readFileSync(new URL('./in-page/page-reader.js', import.meta.url), 'utf8');
+
+export interface RowRead {
+  title: string;
+  href: string | null;
+  text: string;
+  cells: string[];
+  titleAttr: string;
+}
+
+/** What in-page/page-reader.js reports about a page. */
+export interface PageRead {
+  url: string;
+  title: string;
+  metas: Record<string, string>;
+  crumbs: string[];
+  heading: string;
+  nav: Array<{ text: string; href: string }>;
+  more: Array<{ text: string; href: string }>;
+  rows: RowRead[];
+  headers: string[];
+  /** Rows holding exactly one titled link, and the text length of all rows: list pages are mostly their rows. */
+  singleLinkRows: number;
+  rowsTextLength: number;
+  allRows: RowRead[];
+  placeholder: string | null;
+  pager: { nextHref: string | null; script: boolean };
+  mainText: string;
+  mainTextLength: number;
+  iframes: string[];
+}
+
+/** Runs the page reader in the page. It is plain browser JS so no bundler helper leaks into the page. */
+export async function readPage(page: Page): Promise<PageRead> {
+  await page.evaluate(readerScript);
+  return (await page.evaluate('window.__govscoreRead()')) as PageRead;
+}

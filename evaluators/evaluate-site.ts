@@ -1,0 +1,25 @@
+import { evaluateAvailability } from './availability.js';
+import type { ColumnObservation, HomepageObservation, ProbeObservation } from './collect/observations.js';
+import { evaluatorFindings, type EvaluatorFinding } from './findings.js';
+import { evaluateUpdateFrequency, type UpdateFrequencyMeasurement } from './update-frequency.js';
+import type { AvailabilityMeasurement } from './availability.js';
+
+/** The stored observations of one site, by kind (see collect/observations.ts). */
+export interface StoredObservations {
+  homepage?: HomepageObservation | null;
+  columns?: ColumnObservation[];
+  probes?: ProbeObservation[];
+}
+
+export interface SiteMeasurements {
+  updateFrequency: UpdateFrequencyMeasurement | null;
+  availability: AvailabilityMeasurement | null;
+}
+
+/** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
+export function evaluateSite(observed: StoredObservations, asOf: string): { measurements: SiteMeasurements; findings: Record<string, EvaluatorFinding[]> } {
+  const updateFrequency = observed.homepage ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [] }, asOf) : null;
+  const probes = observed.probes ?? [];
+  const availability = probes.length ? evaluateAvailability(probes) : null;
+  return { measurements: { updateFrequency, availability }, findings: evaluatorFindings(updateFrequency, availability, probes) };
+}

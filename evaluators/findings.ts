@@ -1,0 +1,52 @@
+import type { AvailabilityMeasurement } from './availability.js';
+import type { ProbeObservation } from './collect/observations.js';
+import type { UpdateFrequencyMeasurement } from './update-frequency.js';
+
+/** A finding as indicators cite it: what is wrong, where, and the text that shows it. */
+export interface EvaluatorFinding {
+  message: string;
+  url: string | null;
+  evidence: string | null;
+}
+
+const kindNames = { news: '要闻/动态', notice: '通知公告', policy: '政策文件', personnel: '人事', planning: '规划计划', other: '其他' } as const;
+
+/**
+ * Findings of the evaluators, keyed by the names indicator sets cite in `findings:`. Each one carries
+ * the page and the fact (a date, a placeholder text, a probe failure) a department can check.
+ */
+export function evaluatorFindings(update: UpdateFrequencyMeasurement | null, availability: AvailabilityMeasurement | null, probes: ProbeObservation[]): Record<string, EvaluatorFinding[]> {
+  const out: Record<string, EvaluatorFinding[]> = {};
+  if (update) {
+    const stale = (rule: 'V3' | 'V4') =>
+      update.columns
+        .filter((c) => c.rule === rule && c.stale)
+        .map((c) => ({
+          message: `栏目“${c.name}”（${kindNames[c.kind]}）超过${c.windowDays}天未更新`,
+          url: c.url,
+          evidence: c.latest ? `最新信息发布日期 ${c.latest}（共${c.itemCount}条，其中${c.datedItems}条注明日期）` : `${c.itemCount}条信息均未注明发布日期`,
+        }));
+    out['updateFrequency.staleV3'] = stale('V3');
+    out['updateFrequency.staleV4'] = stale('V4');
+    out['updateFrequency.blank'] = update.columns
+      .filter((c) => c.blank)
+      .map((c) => ({ message: `栏目“${c.name}”为空白栏目`, url: c.url, evidence: c.placeholder ? `页面显示“${c.placeholder}”` : '栏目页无任何信息' }));
+    const h = update.homepage;
+    out['updateFrequency.homepage'] = [
+      {
+        message: h.isNavigation ? '首页为导航页，二级页面最新信息' + (h.latest ? `发布于 ${h.latest}` : '无发布日期') : `首页最新信息发布于 ${h.latest ?? '（无日期）'}`,
+        url: null,
+        evidence: h.ageDays === null ? '首页及二级页面均无注明日期的信息' : `距评估日 ${h.ageDays} 天`,
+      },
+    ];
+    out['updateFrequency.newsVolume'] = [
+      { message: `近14天要闻/动态类栏目发布信息 ${update.newsItemsInWindow} 条`, url: null, evidence: update.columns.filter((c) => c.kind === 'news').map((c) => c.name).join('、') || '未发现要闻/动态类栏目' },
+    ];
+  }
+  if (availability) {
+    out['availability.failures'] = probes
+      .filter((p) => !p.ok)
+      .map((p) => ({ message: `首页访问失败（${p.failure}）`, url: p.url, evidence: `${p.at}，耗时 ${p.ms} ms` }));
+  }
+  return out;
+}

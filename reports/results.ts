@@ -1,0 +1,73 @@
+import type { SiteScore } from '../indicators/engine.js';
+import type { AvailabilityMeasurement } from '../evaluators/availability.js';
+import type { UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
+
+export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
+
+export interface SiteInput {
+  id: string;
+  name: string;
+  group: string;
+  url: string;
+  status: SiteStatus;
+  statusReason: string | null;
+  score: SiteScore | null;
+  update: UpdateFrequencyMeasurement | null;
+  availability: AvailabilityMeasurement | null;
+  crawl: { pages: number } | null;
+}
+
+export interface AssessmentInfo {
+  runId: string;
+  name: string;
+  asOf: string;
+  indicatorSet: { id: string; version: string; sha256: string; title: string };
+  generatedAt: string;
+}
+
+/** results.json as DESIGN.md defines it; measurements not collected yet are null, not invented. */
+export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ranks: Map<string, number | null>) {
+  return {
+    assessment,
+    sites: sites.map((s) => ({
+      id: s.id,
+      name: s.name,
+      group: s.group,
+      url: s.url,
+      status: s.status,
+      statusReason: s.statusReason,
+      score: s.status === 'assessed' ? (s.score?.score ?? null) : null,
+      grade: s.status === 'assessed' ? (s.score?.grade.name ?? null) : null,
+      passed: s.status === 'assessed' ? (s.score?.passed ?? false) : false,
+      rank: ranks.get(s.id) ?? null,
+      vetoes: s.score?.vetoes ?? [],
+      warnings: s.score?.warnings ?? [],
+      categories: s.score?.categories ?? [],
+      indicators: (s.score?.indicators ?? []).map((i) => ({ id: i.id, name: i.name, category: i.category, score: i.score, max: i.max, value: i.value, status: i.status, findings: i.findings })),
+      observations: {
+        homepage: s.update?.homepage ?? null,
+        columns: (s.update?.columns ?? []).map((c) => ({
+          name: c.name,
+          url: c.url,
+          kind: c.kind,
+          rule: c.rule,
+          itemCount: c.itemCount,
+          datedItems: c.datedItems,
+          latest: c.latest,
+          windowDays: c.windowDays,
+          stale: c.stale,
+          blank: c.blank,
+        })),
+        excludedColumns: s.update?.excludedColumns ?? [],
+        disclosure: null,
+        mailbox: null,
+        accessibility: null,
+        links: null,
+        availability: s.availability ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio } : null,
+      },
+      crawl: s.crawl,
+    })),
+  };
+}
+
+export type Results = ReturnType<typeof buildResults>;

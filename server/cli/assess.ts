@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import PQueue from 'p-queue';
+import { launchBrowser } from '../../evaluators/collect/browser.js';
+import { collectSite } from '../../evaluators/collect/crawl-site.js';
+import { defaultCollectOptions, type CollectOptions } from '../../evaluators/collect/options.js';
+import { loadIndicatorSet } from '../../indicators/load.js';
+import { loadSitesFile } from '../config/sites-file.js';
+import { Store } from '../store/store.js';
+import { scoreRun } from './score-run.js';
+
+export interface AssessOptions {
+  sitesFile: string;
+  out: string;
+  db?: string;
+  asOf?: string;
+  indicators?: string;
+  maxPages?: number;
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * `govscore assess`: collect every site not yet collected in this run (one transaction per site, so a
+ * killed run keeps what it finished and the same command resumes), then evaluate, score, rank and write
+ * the reports from the store.
+ */
+export async function assess(options: AssessOptions): Promise<{ runId: string; outputs: { results: string; csv: string; report: string } }> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const sites = loadSitesFile(options.sitesFile);
+  const asOf = options.asOf ?? sites.asOf;
+  const set = loadIndicatorSet(options.indicators ?? sites.indicators);
+  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}) };
+  const store = new Store(options.db ?? join(options.out, 'govscore.db'));
+  try {
+    // The same sites file, date, indicator set and budgets make the same run: running it again resumes it.
+    const key = createHash('sha256').update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages])).digest('hex');
+    const run =
+      store.findRunByKey(key) ??
+      store.createRun(
+        { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages } },
+        sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services })),
+      );
+    const pending = store.runSites(run.id).filter((s) => s.status === 'pending');
+    const total = sites.sites.length;
+    log(`${run.name} — run ${run.id}, asOf ${asOf}, ${set.id} v${set.version}: ${total - pending.length}/${total} sites already collected${pending.length ? `, collecting ${pending.length}` : ''}`);
+    if (pending.length) {
+      const browser = await launchBrowser();
+      try {
+        const queue = new PQueue({ concurrency: options.concurrency ?? 2 });
+        let finished = total - pending.length;
+        for (const site of pending) {
+          void queue.add(async () => {
+            store.markSiteStarted(run.id, site.siteId);
+            const started = performance.now();
+            const result = await collectSite(browser, site.url, asOf, collect).catch((error: unknown) => ({ crashed: String(error) }));
+            if ('crashed' in result) {
+              store.saveSiteResult(run.id, site.siteId, { status: 'error', statusReason: `crawler-error: ${result.crashed.slice(0, 200)}`, pages: [], observations: {} });
+            } else {
+              store.saveSiteResult(run.id, site.siteId, {
+                status: result.failure?.status ?? 'assessed',
+                statusReason: result.failure?.reason ?? null,
+                pages: result.pages,
+                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats },
+              });
+            }
+            finished++;
+            const what = 'crashed' in result ? `error (${result.crashed.slice(0, 80)})` : result.failure ? `${result.failure.status}: ${result.failure.reason}` : `${result.columns.length} columns, ${result.pages.length} pages`;
+            log(`[${finished}/${total}] ${site.siteId} ${site.name} — ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          });
+        }
+        await queue.onIdle();
+      } finally {
+        await browser.close();
+      }
+    }
+    const outputs = await scoreRun(store, run.id, set, options.out);
+    store.finishRun(run.id);
+    log(`report: ${outputs.report}\nresults: ${outputs.results}\nranking: ${outputs.csv}`);
+    return { runId: run.id, outputs };
+  } finally {
+    store.close();
+  }
+}

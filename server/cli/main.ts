@@ -1,0 +1,51 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError } from '../../indicators/yaml-errors.js';
+import { assess } from './assess.js';
+import { demo } from './demo.js';
+
+const positiveInt = (flag: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} takes a whole number ≥ 1`);
+  return n;
+};
+const isoDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected a date like 2026-11-21');
+  return value;
+};
+
+const program = new Command('govscore').description('政府网站绩效评估 — assess government websites against national indicator sets').showHelpAfterError();
+
+program
+  .command('assess')
+  .description('crawl the sites of a sites file, score them and write results.json, ranking.csv and report.html')
+  .argument('<sites-file>', 'sites file (YAML or JSON)')
+  .option('--out <dir>', 'output folder', 'out/assess')
+  .option('--db <file>', 'SQLite store (default: <out>/govscore.db); the same command on the same store resumes')
+  .option('--as-of <date>', 'evaluation date (default: the sites file asOf)', isoDate)
+  .option('--indicators <id|file>', 'indicator set: preset id or file (default: the sites file)')
+  .option('--max-pages <n>', 'pages opened per site at most', positiveInt('--max-pages'))
+  .option('--concurrency <n>', 'sites crawled at once', positiveInt('--concurrency'))
+  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number }) => {
+    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency });
+  });
+
+program
+  .command('demo')
+  .description('serve the bundled sample portals on loopback, assess them and print where the report is')
+  .option('--out <dir>', 'output folder', 'out/demo')
+  .option('--as-of <date>', 'evaluation date (default: today)', isoDate)
+  .action(async (o: { out: string; asOf?: string }) => {
+    await demo({ out: o.out, asOf: o.asOf });
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  // Bad input: one line naming the file, line and field; exit 2. Anything else is a bug: exit 1.
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+}

@@ -1,0 +1,31 @@
+import { evaluateSite, type StoredObservations } from '../../evaluators/evaluate-site.js';
+import { scoreSite } from '../../indicators/engine.js';
+import type { IndicatorSet } from '../../indicators/types.js';
+import { rankWithinGroups } from '../../reports/ranking.js';
+import { buildResults, type SiteInput } from '../../reports/results.js';
+import { writeOutputs } from '../../reports/write-outputs.js';
+import type { Store } from '../store/store.js';
+
+/** Evaluate → score → rank → write, from stored observations only (no browser). */
+export async function scoreRun(store: Store, runId: string, set: IndicatorSet, outDir: string) {
+  const run = store.getRun(runId);
+  if (!run) throw new Error(`no run ${runId} in the store`);
+  const inputs: SiteInput[] = store.runSites(runId).map((site) => {
+    const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
+    if (site.status !== 'assessed') {
+      return { ...base, status: site.status === 'pending' ? 'error' : site.status, statusReason: site.statusReason ?? 'not collected', score: null, update: null, availability: null, crawl: null };
+    }
+    const observed = store.observations(runId, site.siteId) as StoredObservations;
+    const { measurements, findings } = evaluateSite(observed, run.asOf);
+    const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings);
+    return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, crawl: { pages: store.pageCount(runId, site.siteId) } };
+  });
+  store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
+  const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0 })));
+  const results = buildResults(
+    { runId, name: run.name, asOf: run.asOf, indicatorSet: { id: set.id, version: set.version, sha256: set.sha256, title: set.title.zh }, generatedAt: new Date().toISOString() },
+    inputs,
+    ranks,
+  );
+  return writeOutputs(results, outDir);
+}

@@ -1,0 +1,104 @@
+/**
+ * The sites file: which portals to assess, on what date, against which indicator set. Written by hand
+ * (YAML) or by tools (JSON), so every mistake is reported with its file, line and field.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Type, type Static } from '@sinclair/typebox';
+import { checkSchema, ConfigError, configErrorAt, formatField, locate, parseYamlSource } from '../../indicators/yaml-errors.js';
+
+export const DEFAULT_INDICATORS = 'national-2019';
+export const DEFAULT_GROUP = '默认分组';
+
+// Descriptions are the "how to fix" part of error messages and the docs of the published JSON Schema.
+const SiteSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9-]+$', description: 'a unique id of lowercase letters, digits and -, e.g. jyj' }),
+    name: Type.String({ minLength: 1, description: 'the site name shown in reports, e.g. 某市教育局' }),
+    url: Type.String({ minLength: 1, description: 'the absolute http(s) address of the home page, e.g. https://jyj.example.gov.cn/' }),
+    group: Type.Optional(Type.String({ minLength: 1, default: DEFAULT_GROUP, description: 'the peer group ranks are computed within, e.g. 市直部门' })),
+    services: Type.Optional(Type.Boolean({ default: true, description: 'whether the site provides 办事服务: true or false' })),
+  },
+  { additionalProperties: false, description: 'one site: id, name, url, and optionally group and services' },
+);
+
+export const SitesFileSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, description: 'the title of the assessment, e.g. 2026年度某市政府网站绩效评估' }),
+    // The pattern is checked here; whether the date exists (no 2026-02-30) is checked in code.
+    asOf: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the evaluation date as YYYY-MM-DD, e.g. 2026-11-21' }),
+    indicators: Type.Optional(Type.String({ minLength: 1, default: DEFAULT_INDICATORS, description: 'an indicator-set preset id or file path, e.g. national-2019' })),
+    sites: Type.Array(SiteSchema, { minItems: 1, description: 'the sites to assess, one "- id: …" entry each' }),
+  },
+  { additionalProperties: false, title: 'govscore sites file', description: 'a list of government websites to assess' },
+);
+
+/** A site with defaults applied. */
+export type Site = Required<Static<typeof SiteSchema>>;
+
+export interface SitesFile {
+  name: string;
+  asOf: string;
+  indicators: string;
+  sites: Site[];
+  /** The file as given and the sha256 of its text: a changed file makes a new run. */
+  source: { file: string; sha256: string };
+}
+
+export function loadSitesFile(path: string): SitesFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new ConfigError(path, 1, '(file)', `cannot be read: ${reason}`, 'check the path of the sites file');
+  }
+  return parseSitesFile(text, path);
+}
+
+/** Parses and validates a sites file; `file` is only used in error messages and `source`. */
+export function parseSitesFile(text: string, file: string): SitesFile {
+  const source = parseYamlSource(text, file);
+  checkSchema(source, SitesFileSchema);
+  const raw = source.value as Static<typeof SitesFileSchema>;
+
+  if (!isCalendarDate(raw.asOf)) {
+    throw configErrorAt(source, ['asOf'], `${raw.asOf} is not a calendar date`, 'use a date that exists, as YYYY-MM-DD');
+  }
+  const firstById = new Map<string, number>();
+  raw.sites.forEach((site, i) => {
+    const first = firstById.get(site.id);
+    if (first !== undefined) {
+      const where = `${formatField(['sites', first])} at line ${locate(source, ['sites', first, 'id']).line}`;
+      throw configErrorAt(source, ['sites', i, 'id'], `duplicate id ${site.id}, already used by ${where}`, 'give each site its own id');
+    }
+    firstById.set(site.id, i);
+    const problem = urlProblem(site.url);
+    if (problem) throw configErrorAt(source, ['sites', i, 'url'], problem, 'write the full address, e.g. https://jyj.example.gov.cn/');
+  });
+
+  return {
+    name: raw.name,
+    asOf: raw.asOf,
+    indicators: raw.indicators ?? DEFAULT_INDICATORS,
+    sites: raw.sites.map((s) => ({ id: s.id, name: s.name, url: s.url, group: s.group ?? DEFAULT_GROUP, services: s.services ?? true })),
+    source: { file, sha256: createHash('sha256').update(text).digest('hex') },
+  };
+}
+
+/** `Date.parse` rolls 2026-02-30 over to March; a real date survives the round trip unchanged. */
+function isCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function urlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${value} is not an absolute URL`;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : `${value} is not an http: or https: URL`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Schema migrations, applied in order and recorded in schema_migrations. Never edit a released
+ * migration: add the next one. Observations are stored as JSON per site and kind, so new evaluators
+ * need no schema change; scores are keyed by the indicator set's sha256 so re-scores sit side by side.
+ */
+export const migrations: string[] = [
+  `CREATE TABLE runs (
+     id TEXT PRIMARY KEY,
+     key TEXT NOT NULL UNIQUE,          -- what makes two commands "the same run": sites file, asOf, indicators, options
+     name TEXT NOT NULL,
+     as_of TEXT NOT NULL,
+     sites_file TEXT NOT NULL,
+     sites_sha256 TEXT NOT NULL,
+     indicators TEXT NOT NULL,
+     options_json TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     finished_at TEXT
+   );
+   CREATE TABLE run_sites (
+     run_id TEXT NOT NULL REFERENCES runs(id),
+     site_id TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     url TEXT NOT NULL,
+     grp TEXT NOT NULL,
+     services INTEGER NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',  -- pending | assessed | unreachable | blocked | error
+     status_reason TEXT,
+     started_at TEXT,
+     finished_at TEXT,
+     PRIMARY KEY (run_id, site_id)
+   );
+   CREATE TABLE pages (
+     run_id TEXT NOT NULL,
+     site_id TEXT NOT NULL,
+     url TEXT NOT NULL,
+     final_url TEXT,
+     status INTEGER,
+     role TEXT NOT NULL,                 -- homepage | hub | column | list-page | article | content | failed
+     ms INTEGER,
+     error TEXT,
+     PRIMARY KEY (run_id, site_id, url)
+   );
+   CREATE TABLE observations (
+     run_id TEXT NOT NULL,
+     site_id TEXT NOT NULL,
+     kind TEXT NOT NULL,                 -- homepage | columns | probes | …
+     json TEXT NOT NULL,
+     collected_at TEXT NOT NULL,
+     PRIMARY KEY (run_id, site_id, kind)
+   );
+   CREATE TABLE scores (
+     run_id TEXT NOT NULL,
+     site_id TEXT NOT NULL,
+     indicator_set_id TEXT NOT NULL,
+     indicator_set_version TEXT NOT NULL,
+     indicator_set_sha256 TEXT NOT NULL,
+     json TEXT NOT NULL,
+     computed_at TEXT NOT NULL,
+     PRIMARY KEY (run_id, site_id, indicator_set_sha256)
+   );`,
+];

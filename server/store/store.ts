@@ -1,0 +1,174 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrations } from './migrations.js';
+
+/*
+ * better-sqlite3 rather than sqlite3: its synchronous API makes "commit one site's results in one
+ * transaction" a plain function call, it is several times faster for our many small writes, and it
+ * needs no callback plumbing. The coordinator is the single writer (DESIGN.md), so blocking calls of a
+ * few milliseconds are harmless.
+ */
+
+export type SiteStatus = 'pending' | 'assessed' | 'unreachable' | 'blocked' | 'error';
+
+export interface RunRow {
+  id: string;
+  key: string;
+  name: string;
+  asOf: string;
+  sitesFile: string;
+  sitesSha256: string;
+  indicators: string;
+  options: Record<string, unknown>;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface RunSiteRow {
+  siteId: string;
+  position: number;
+  name: string;
+  url: string;
+  group: string;
+  services: boolean;
+  status: SiteStatus;
+  statusReason: string | null;
+}
+
+export interface PageRow {
+  url: string;
+  finalUrl: string | null;
+  status: number | null;
+  role: string;
+  ms: number | null;
+  error: string | null;
+}
+
+export interface SiteResult {
+  status: SiteStatus;
+  statusReason: string | null;
+  pages: PageRow[];
+  observations: Record<string, unknown>;
+}
+
+const now = () => new Date().toISOString();
+
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const applied = new Set(this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    migrations.forEach((sql, i) => {
+      const version = i + 1;
+      if (applied.has(version)) return;
+      this.db.transaction(() => {
+        this.db.exec(sql);
+        this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(version, now());
+      })();
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  findRunByKey(key: string): RunRow | null {
+    const row = this.db.prepare('SELECT * FROM runs WHERE key = ?').get(key) as Record<string, string> | undefined;
+    return row ? toRun(row) : null;
+  }
+
+  getRun(id: string): RunRow | null {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as Record<string, string> | undefined;
+    return row ? toRun(row) : null;
+  }
+
+  createRun(run: Omit<RunRow, 'createdAt' | 'finishedAt'>, sites: Array<Omit<RunSiteRow, 'status' | 'statusReason'>>): RunRow {
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO runs (id, key, name, as_of, sites_file, sites_sha256, indicators, options_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(run.id, run.key, run.name, run.asOf, run.sitesFile, run.sitesSha256, run.indicators, JSON.stringify(run.options), now());
+      const insert = this.db.prepare('INSERT INTO run_sites (run_id, site_id, position, name, url, grp, services) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const s of sites) insert.run(run.id, s.siteId, s.position, s.name, s.url, s.group, s.services ? 1 : 0);
+    })();
+    return this.getRun(run.id)!;
+  }
+
+  runSites(runId: string): RunSiteRow[] {
+    const rows = this.db.prepare('SELECT * FROM run_sites WHERE run_id = ? ORDER BY position').all(runId) as Array<Record<string, string | number>>;
+    return rows.map((r) => ({
+      siteId: String(r.site_id),
+      position: Number(r.position),
+      name: String(r.name),
+      url: String(r.url),
+      group: String(r.grp),
+      services: r.services === 1,
+      status: r.status as SiteStatus,
+      statusReason: (r.status_reason as string | null) ?? null,
+    }));
+  }
+
+  markSiteStarted(runId: string, siteId: string): void {
+    this.db.prepare('UPDATE run_sites SET started_at = ? WHERE run_id = ? AND site_id = ?').run(now(), runId, siteId);
+  }
+
+  /** Everything collected for one site lands in one transaction: a crash leaves the site pending, never half-written. */
+  saveSiteResult(runId: string, siteId: string, result: SiteResult): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM pages WHERE run_id = ? AND site_id = ?').run(runId, siteId);
+      this.db.prepare('DELETE FROM observations WHERE run_id = ? AND site_id = ?').run(runId, siteId);
+      const page = this.db.prepare('INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const p of result.pages) page.run(runId, siteId, p.url, p.finalUrl, p.status, p.role, p.ms, p.error);
+      const obs = this.db.prepare('INSERT INTO observations VALUES (?, ?, ?, ?, ?)');
+      for (const [kind, value] of Object.entries(result.observations)) obs.run(runId, siteId, kind, JSON.stringify(value), now());
+      this.db
+        .prepare('UPDATE run_sites SET status = ?, status_reason = ?, finished_at = ? WHERE run_id = ? AND site_id = ?')
+        .run(result.status, result.statusReason, now(), runId, siteId);
+    })();
+  }
+
+  observations(runId: string, siteId: string): Record<string, unknown> {
+    const rows = this.db.prepare('SELECT kind, json FROM observations WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{ kind: string; json: string }>;
+    return Object.fromEntries(rows.map((r) => [r.kind, JSON.parse(r.json)]));
+  }
+
+  pageCount(runId: string, siteId: string): number {
+    return this.db.prepare('SELECT count(*) FROM pages WHERE run_id = ? AND site_id = ?').pluck().get(runId, siteId) as number;
+  }
+
+  saveScores(runId: string, set: { id: string; version: string; sha256: string }, scores: Array<{ siteId: string; score: unknown }>): void {
+    this.db.transaction(() => {
+      const insert = this.db.prepare('INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const s of scores) insert.run(runId, s.siteId, set.id, set.version, set.sha256, JSON.stringify(s.score), now());
+    })();
+  }
+
+  finishRun(runId: string): void {
+    this.db.prepare('UPDATE runs SET finished_at = ? WHERE id = ?').run(now(), runId);
+  }
+}
+
+function toRun(row: Record<string, string>): RunRow {
+  return {
+    id: row.id!,
+    key: row.key!,
+    name: row.name!,
+    asOf: row.as_of!,
+    sitesFile: row.sites_file!,
+    sitesSha256: row.sites_sha256!,
+    indicators: row.indicators!,
+    options: JSON.parse(row.options_json!),
+    createdAt: row.created_at!,
+    finishedAt: row.finished_at ?? null,
+  };
+}
