@@ -14,6 +14,7 @@ export interface IndicatorScore {
   name: string;
   category: string;
   value: number | null;
+  unit: string;
   /** Points kept (max − deduction) for deduction indicators; null for vetoes. */
   score: number | null;
   max: number | null;
@@ -44,7 +45,7 @@ function measuredValue(indicator: Indicator, measurements: Record<string, unknow
 }
 
 function scoreIndicator(indicator: Indicator, value: number | null, findings: Finding[]): IndicatorScore {
-  const base = { id: indicator.id, name: indicator.name.zh, category: indicator.category, value, findings };
+  const base = { id: indicator.id, name: indicator.name.zh, category: indicator.category, value, unit: indicator.unit ?? '', findings };
   const rule = indicator.rule;
   if (rule.type === 'veto') {
     const vetoed = value === null ? rule.missing === 'veto' : (rule.atLeast !== undefined && value >= rule.atLeast) || (rule.above !== undefined && value > rule.above);
@@ -62,7 +63,9 @@ function scoreIndicator(indicator: Indicator, value: number | null, findings: Fi
 }
 
 function vetoReason(s: IndicatorScore): string {
-  return s.value === null ? `${s.name}：无可用数据，按未更新处理` : `${s.name}：${Number.isInteger(s.value) ? s.value : `${(s.value * 100).toFixed(1)}%`}`;
+  if (s.value === null) return `${s.name}：无注明日期的信息，按未更新处理`;
+  const shown = s.unit === '%' ? `${(s.value * 100).toFixed(1)}%` : `${s.value}${s.unit}`;
+  return `${s.name}：${shown}`;
 }
 
 /**

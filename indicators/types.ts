@@ -31,6 +31,8 @@ export const IndicatorSchema = Type.Object(
     category: Type.String({ minLength: 1 }),
     source: Type.String({ pattern: '^(evaluator:[A-Za-z0-9_.]+|manual|import:.+)$' }),
     findings: Type.Optional(Type.String()),
+    /** How the measured value reads in reasons: 天, 个, 条; % shows a ratio as a percentage. */
+    unit: Type.Optional(Type.String({ minLength: 1 })),
     rule: Type.Union([VetoRule, PerUnitRule, BelowRule]),
     note: Type.String({ minLength: 1 }),
   },

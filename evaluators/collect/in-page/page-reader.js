@@ -3,7 +3,7 @@
 // It defines window.__govscoreRead(); the crawler evaluates this file, then calls that function.
 (function () {
   var NOISE = /(^|[-_\s])(nav|menu|header|head|top|topbar|footer|foot|side|sidebar|left|crumb|breadcrumb|bread|position|location|links|friend|copyright|bottom|toolbar|share)([-_\s\d]|$)/i;
-  var PLACEHOLDER = /(暂无(信息|数据|内容|记录|相关信息)|没有(找到)?(相关)?(信息|记录|数据)|无相关(信息|记录)|该栏目暂无)/;
+  var PLACEHOLDER = /((该栏目|本栏目)?暂无(相关)?(信息|数据|内容|记录|文章)|没有(找到)?(相关)?(信息|记录|数据)|无相关(信息|记录))/;
   var MORE = /^\s*(更多|more|更多\s*>+|更多\s*»|>>|更多\+|more\s*>+|查看更多)\s*$/i;
   var NEXT = /^\s*(下一页|下页|后一页|下一頁|next|›|»|>|下一页\s*>+)\s*$/i;
 

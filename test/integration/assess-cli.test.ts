@@ -1,0 +1,114 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageKey } from '../../evaluators/collect/url-scope.js';
+import type { Results } from '../../reports/results.js';
+import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { runCli, tempDir, writeSitesFile } from './cli-helpers.js';
+
+const asOf = '2026-11-21';
+const ids = ['zfw', 'jyj', 'fgw', 'rsj', 'qxx', 'wjw'];
+
+describe('govscore assess on the sample portals, end to end', () => {
+  let set: RunningPortalSet;
+  let dir: string;
+  let sitesFile: string;
+  let run: { code: number; stdout: string; stderr: string };
+  let results: Results;
+
+  beforeAll(async () => {
+    set = await startPortalSet({ asOf, seed: 'assess-test' });
+    dir = await tempDir('assess');
+    sitesFile = await writeSitesFile(dir, set, ids, [{ id: 'dead', name: '已关停的网站', url: `${set.deadUrl}/`, group: '市直部门' }]);
+    run = await runCli(['assess', sitesFile, '--out', join(dir, 'out')]);
+    results = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8'));
+  }, 400_000);
+  afterAll(() => set?.close());
+
+  it('finishes with exit code 0 and the results.json contract', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(results.assessment).toMatchObject({ name: '测试评估', asOf, indicatorSet: { id: 'national-2019', version: '2019.1' } });
+    expect(results.assessment.indicatorSet.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(results.assessment.runId).toMatch(/^20261121-[0-9a-f]{8}$/);
+    for (const s of results.sites) {
+      expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'name', 'group', 'url', 'status', 'statusReason', 'score', 'grade', 'passed', 'rank', 'vetoes', 'indicators', 'observations']));
+      expect(Object.keys(s.observations)).toEqual(expect.arrayContaining(['columns', 'disclosure', 'mailbox', 'accessibility', 'links', 'availability']));
+    }
+  });
+
+  it('reads every column of every portal as the ground truth has it', () => {
+    let correct = 0;
+    let total = 0;
+    for (const id of ids) {
+      const truth = set.get(id).truth;
+      const site = results.sites.find((s) => s.id === id)!;
+      expect(site.status).toBe('assessed');
+      const found = new Map(site.observations.columns.map((c) => [pageKey(c.url), c]));
+      for (const column of truth.columns) {
+        const got = found.get(pageKey(column.url));
+        total++;
+        const actual = got && { latest: got.latest, stale: got.stale, blank: got.blank, itemCount: got.itemCount, datedItems: got.datedItems };
+        const expected = { latest: column.latest, stale: column.stale, blank: column.blank, itemCount: column.itemCount, datedItems: column.datedItems };
+        expect(actual, `${id}/${column.id} ${column.name}`).toEqual(expected);
+        if (JSON.stringify(actual) === JSON.stringify(expected)) correct++;
+        found.delete(pageKey(column.url));
+      }
+      // No column the truth does not have (a false column would count towards the vetoes).
+      expect([...found.values()].map((c) => c.name), id).toEqual([]);
+      expect(site.observations.homepage).toMatchObject({ latest: truth.homepage.latest, stale: truth.homepage.stale, isNavigation: truth.homepage.isNavigation });
+    }
+    console.log(`column accuracy: ${correct}/${total}`);
+  });
+
+  it('scores the vetoes the truth implies', () => {
+    for (const id of ids) {
+      const t = set.get(id).truth;
+      const site = results.sites.find((s) => s.id === id)!;
+      const value = (indicator: string) => site.indicators.find((i) => i.id === indicator)!.value;
+      expect([value('V3'), value('V4'), value('V5')], id).toEqual([t.update.staleV3, t.update.staleV4, t.update.blank]);
+      const expected = [t.homepage.stale && 'V2', t.update.staleV3 >= 5 && 'V3', t.update.staleV4 >= 10 && 'V4', t.update.blank >= 5 && 'V5'].filter(Boolean);
+      expect(site.vetoes.map((v) => v.indicator), id).toEqual(expected);
+      expect(site.passed, id).toBe(expected.length === 0 && site.score! >= 60);
+    }
+  });
+
+  it('lists an unreachable site as not assessed, with its reason, and does not rank it', async () => {
+    const dead = results.sites.find((s) => s.id === 'dead')!;
+    expect(dead).toMatchObject({ status: 'unreachable', statusReason: 'refused', score: null, rank: null, passed: false });
+    const report = await readFile(join(dir, 'out', 'report.html'), 'utf8');
+    expect(report).toContain('未能评估的网站');
+    expect(report).toContain('已关停的网站');
+    const csv = await readFile(join(dir, 'out', 'ranking.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toMatch(/市直部门,,已关停的网站,.*,无法访问,,,,,refused/);
+  });
+
+  it('ranks within peer groups, with shared ranks for ties', () => {
+    for (const group of ['市县政府', '市直部门']) {
+      const ranked = results.sites.filter((s) => s.group === group && s.rank !== null).sort((a, b) => a.rank! - b.rank!);
+      ranked.forEach((s, i) => {
+        const previous = ranked[i - 1];
+        if (!previous) return expect(s.rank).toBe(1);
+        const tie = previous.score === s.score && previous.vetoes.length > 0 === s.vetoes.length > 0;
+        expect(s.rank).toBe(tie ? previous.rank : i + 1);
+      });
+    }
+  });
+
+  it('the same command again reuses the finished run without crawling', async () => {
+    const again = await runCli(['assess', sitesFile, '--out', join(dir, 'out')]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`run ${results.assessment.runId}`);
+    expect(again.stdout).toContain('7/7 sites already collected');
+    expect(again.stdout).not.toMatch(/\[\d+\/7\]/);
+  });
+
+  it('a sites file with an invalid field fails with file, line and field', async () => {
+    const bad = join(dir, 'bad.yaml');
+    await writeFile(bad, `name: 测试\nasOf: ${asOf}\nsites:\n  - id: a\n    name: 甲\n    url: http://127.0.0.1:1/\n  - id: b\n    name: 乙\n    url: not-a-url\n`);
+    const failed = await runCli(['assess', bad, '--out', join(dir, 'bad-out')]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr.trim()).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9: sites\\[1\\]\\.url: `));
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../reports/results.js';
+import { Store } from '../../server/store/store.js';
+import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { browserPids, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
+
+describe('govscore assess killed half-way', () => {
+  let set: RunningPortalSet;
+  beforeAll(async () => {
+    set = await startPortalSet({ asOf: '2026-11-21', seed: 'resume-test' });
+  });
+  afterAll(() => set?.close());
+
+  it('keeps the sites it finished and the same command resumes without recrawling them', async () => {
+    const dir = await tempDir('resume');
+    const ids = ['fgw', 'zfw', 'wjw', 'jyj'];
+    const sitesFile = await writeSitesFile(dir, set, ids);
+    const out = join(dir, 'out');
+    const browsersBefore = browserPids();
+    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1']);
+    const exited = new Promise((r) => first.child.on('exit', r));
+    // Kill the whole process group (node and its Chromium) as soon as one site has been stored.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (/\[1\/4\]/.test(first.output())) {
+          clearInterval(timer);
+          first.killHard();
+          resolve();
+        }
+      }, 50);
+      setTimeout(() => reject(new Error(`no site finished: ${first.output()}`)), 120_000);
+    });
+    await exited;
+    killNewBrowsers(browsersBefore);
+    const store = new Store(join(out, 'govscore.db'));
+    const runId = store.db.prepare('SELECT id FROM runs').pluck().get() as string;
+    const done = store.runSites(runId).filter((s) => s.status !== 'pending').map((s) => s.siteId);
+    const pagesBefore = Object.fromEntries(done.map((id) => [id, store.pageCount(runId, id)]));
+    store.close();
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    expect(done.length).toBeLessThan(4);
+
+    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain(`run ${runId}`);
+    expect(second.stdout).toContain(`${done.length}/4 sites already collected, collecting ${4 - done.length}`);
+    const crawledAgain = [...second.stdout.matchAll(/\[\d\/4\] (\S+)/g)].map((m) => m[1]);
+    expect(crawledAgain.sort()).toEqual(ids.filter((id) => !done.includes(id)).sort());
+
+    const results: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    expect(results.sites.map((s) => [s.id, s.status])).toEqual(ids.map((id) => [id, 'assessed']));
+    const after = new Store(join(out, 'govscore.db'));
+    for (const id of done) expect(after.pageCount(runId, id), id).toBe(pagesBefore[id]);
+    after.close();
+  });
+});
