@@ -11,15 +11,22 @@ export type PageKind = 'hub' | 'list' | 'blank' | 'content';
  */
 export function pageKind(read: PageRead): PageKind {
   const self = read.url.split('#')[0];
-  if (read.more.some((m) => m.href.split('#')[0] !== self)) return 'hub';
+  const moreLinks = read.more.filter((m) => m.href.split('#')[0] !== self).length;
+  const paginated = !!read.pager.nextHref || read.pager.script;
+  // A paginated list stays a column even with a "更多" block beside it; otherwise "更多" links make a hub.
+  if (moreLinks >= 2 || (moreLinks === 1 && !(paginated && isList(read)))) return 'hub';
   if (read.iframes.length > 0 && read.rows.length === 0) return 'content';
   // A list page is mostly its rows, and its rows mostly hold one link each: not an article with a few
   // related links, not a guide with its attachments, not a sentence naming three documents.
-  if (read.rows.length > 0 && read.singleLinkRows >= 0.5 * read.rows.length && read.rowsTextLength >= 0.4 * read.mainTextLength) return 'list';
+  if (isList(read)) return 'list';
   if (read.rows.length > 0) return 'content';
   if (read.placeholder) return 'blank';
   const withoutHeading = read.mainText.replace(read.heading, '').replace(/\s/g, '');
   return withoutHeading.length <= 6 ? 'blank' : 'content';
+}
+
+function isList(read: PageRead): boolean {
+  return read.rows.length > 0 && read.singleLinkRows >= 0.5 * read.rows.length && read.rowsTextLength >= 0.4 * read.mainTextLength;
 }
 
 /** A column's name: ColumnName meta, else the breadcrumb's last step, the link that led here, the heading, the title. */

@@ -153,7 +153,7 @@
     for (var i = 0; i < links.length; i++) {
       var a = links[i], href = usableHref(a), t = text(a) || a.getAttribute('title') || '';
       if (!href) continue;
-      if (MORE.test(t) || /更多/.test(t) && t.length <= 6) {
+      if (MORE.test(t) || (/更多/.test(t) && t.length <= 6) || (/(^|[-_\s])more([-_\s]|$)/i.test(classOf(a)) && !isNoise(a))) {
         var block = a.closest('div, section, td');
         var heading = block ? block.querySelector('h1, h2, h3, h4, .title, [class*=tit]') : null;
         more.push({ text: heading ? text(heading) : '', href: href });
