@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { IndicatorSetSchema, type IndicatorSet, type IndicatorSetFile } from './types.js';
+import { Value } from '@sinclair/typebox/value';
+import { BelowRule, IndicatorSetSchema, PerUnitRule, VetoRule, type IndicatorSet, type IndicatorSetFile } from './types.js';
 import { checkSchema, configErrorAt, ConfigError, parseYamlSource } from './yaml-errors.js';
 
 const presetDir = fileURLToPath(new URL('./presets/', import.meta.url));
@@ -32,6 +33,7 @@ export function loadIndicatorSet(ref: string): IndicatorSet {
 
 export function parseIndicatorSet(text: string, file: string): IndicatorSet {
   const source = parseYamlSource(text, file);
+  checkRules(source);
   checkSchema(source, IndicatorSetSchema);
   const set = source.value as IndicatorSetFile;
   const categories = new Set(['veto', ...set.categories.map((c) => c.id)]);
@@ -54,6 +56,30 @@ export function parseIndicatorSet(text: string, file: string): IndicatorSet {
     throw configErrorAt(source, ['categories'], `category budgets add up to ${budgets}, not the total ${set.total}`, 'make the budgets add up to total');
   }
   return { ...set, sha256: createHash('sha256').update(text).digest('hex'), file };
+}
+
+const ruleSchemas = { veto: VetoRule, perUnit: PerUnitRule, below: BelowRule } as const;
+
+/**
+ * Checks each rule against the schema its `type` names before the whole file is checked, so that a
+ * wrong threshold is reported at its own line ("atLeast: expected a number"), not as "no union member".
+ */
+function checkRules(source: ReturnType<typeof parseYamlSource>): void {
+  const indicators = (source.value as { indicators?: unknown })?.indicators;
+  if (!Array.isArray(indicators)) return;
+  indicators.forEach((indicator, i) => {
+    const rule = (indicator as { rule?: { type?: unknown } } | null)?.rule;
+    if (!rule || typeof rule !== 'object') return;
+    const schema = ruleSchemas[rule.type as keyof typeof ruleSchemas];
+    if (!schema) {
+      throw configErrorAt(source, ['indicators', i, 'rule', 'type'], `unknown rule type ${String(rule.type)}`, `use one of: ${Object.keys(ruleSchemas).join(', ')}`);
+    }
+    const error = Value.Errors(schema, rule).First();
+    if (!error) return;
+    const field = error.path.split('/').filter(Boolean);
+    const expected = error.schema.type ? `expected ${String(error.schema.type)}` : error.message;
+    throw configErrorAt(source, ['indicators', i, 'rule', ...field], `${expected}, got ${JSON.stringify(error.value)}`, `see the ${String(rule.type)} rule in the indicator-set documentation`);
+  });
 }
 
 export function listPresets(): string[] {

@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 /** The indicator-set file format (YAML). Published as JSON Schema via `IndicatorSetSchema`. */
 const Name = Type.Object({ zh: Type.String({ minLength: 1 }), en: Type.Optional(Type.String()) }, { additionalProperties: false });
 
-const VetoRule = Type.Object(
+export const VetoRule = Type.Object(
   {
     type: Type.Literal('veto'),
     atLeast: Type.Optional(Type.Number()),
@@ -15,11 +15,11 @@ const VetoRule = Type.Object(
   },
   { additionalProperties: false },
 );
-const PerUnitRule = Type.Object(
+export const PerUnitRule = Type.Object(
   { type: Type.Literal('perUnit'), unit: Type.Number({ exclusiveMinimum: 0 }), points: Type.Number({ minimum: 0 }), cap: Type.Number({ minimum: 0 }), from: Type.Optional(Type.Number()) },
   { additionalProperties: false },
 );
-const BelowRule = Type.Object(
+export const BelowRule = Type.Object(
   { type: Type.Literal('below'), threshold: Type.Number(), points: Type.Number({ minimum: 0 }) },
   { additionalProperties: false },
 );

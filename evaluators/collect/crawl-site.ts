@@ -148,6 +148,7 @@ class SiteCrawl {
       return;
     }
     record.role = 'column';
+    if (this.columns.some((c) => pageKey(c.url) === pageKey(first.url))) return;
     const { name, source } = columnName(first, linkText);
     this.columns.push({
       url: first.url,
