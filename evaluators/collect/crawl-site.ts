@@ -1,32 +1,50 @@
 import PQueue from 'p-queue';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { articleDate, itemFromRow } from './list-items.js';
-import { newTab, openUrl } from './navigate.js';
+import { closeTab, newTab, openUrl } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
 import { columnName, pageKind } from './page-kind.js';
 import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
 import { readPage, type PageRead } from './read-page.js';
-import { isDocument, pageKey, sameSite } from './url-scope.js';
+import { loadRobots, sitemapUrls, type RobotsPolicy } from './robots.js';
+import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from './url-scope.js';
 
 /**
- * Crawls one site: probes, the homepage, then breadth-first through navigation and "更多" links to
- * every column page, reading each column's items over all its list pages and, for items the list shows
- * without a date, the article page. Articles are read for their date, never crawled further.
+ * Crawls one site: probes, robots.txt, the homepage, then breadth-first through navigation, "更多"
+ * links and column-like sitemap entries to every column page, reading each column's items over all its
+ * list pages and, for items the list shows without a date, the article page. Articles are read for
+ * their date, never crawled further. Every page is bounded in time; the site by pages and time.
  */
 export async function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions): Promise<SiteCollection> {
   const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   const probes = await probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
-  const tab = await newTab(browser, options.userAgent);
+  const robots = await loadRobots(new URL(url).origin, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, respect: options.robots === 'respect' });
   const pages: PageRecord[] = [];
+  const failed = (status: 'unreachable' | 'blocked' | 'error', reason: string): SiteCollection => ({
+    failure: { status, reason },
+    homepage: null,
+    columns: [],
+    probes,
+    pages,
+    robots: robots.mode,
+    stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {} },
+  });
+  if (!robots.allowed(url)) {
+    pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
+    return failed('blocked', 'robots-disallowed');
+  }
+  const tab = await newTab(browser, options.userAgent);
   try {
     const opened = await openUrl(tab, url, options.timeoutMs);
     pages.push({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'homepage', ms: opened.ms, error: opened.error });
     const failure = homepageFailure(opened.error, opened.status, probes.every((p) => !p.ok));
-    if (failure) return { failure, homepage: null, columns: [], probes, pages, stats: { pages: 1, articlesOpened: 0, ms: Math.round(performance.now() - started) } };
-    const read = await readPage(tab);
-    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, pages, started);
+    if (failure) return failed(failure.status, failure.reason);
+    const read = await readPage(tab, options.readTimeoutMs).catch(() => null);
+    if (!read) return failed('error', 'script-timeout');
+    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started);
     crawl.markSeen(url, opened.finalUrl);
     const homepage = {
       url,
@@ -37,10 +55,11 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       metas: read.metas,
     };
     crawl.follow(read, 1);
+    await crawl.addSitemap();
     await crawl.done();
-    return { failure: null, homepage, columns: crawl.columns, probes, pages, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: Math.round(performance.now() - started) } };
+    return { failure: null, homepage, columns: crawl.columns, probes, pages, robots: robots.mode, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
-    await tab.close().catch(() => undefined);
+    await closeTab(tab);
   }
 }
 
@@ -49,14 +68,19 @@ function homepageFailure(error: string | null, status: number | null, probesAllF
   if (status !== null && [403, 412, 429, 521].includes(status)) return { status: 'blocked', reason: `blocked-by-waf (HTTP ${status})` };
   if (status !== null && status >= 500) return { status: 'unreachable', reason: `http-${status}` };
   if (status !== null && status >= 400) return { status: 'error', reason: `http-${status}` };
-  if (probesAllFailed) return { status: 'unreachable', reason: 'probes-failed' };
+  if (probesAllFailed) return { status: 'unreachable', reason: 'timeout (every probe failed)' };
   return null;
 }
 
+/** Column-like sitemap entries: a folder, an index page, or a list/column/channel URL — not every article. */
+const columnLikeUrl = /\/$|\/(index|default)\.\w+$|list|col|channel|column|lanmu/i;
+
 class SiteCrawl {
   readonly columns: ColumnObservation[] = [];
+  readonly skipped: Record<string, number> = {};
   articlesOpened = 0;
   private seen = new Set<string>();
+  private templates = new Map<string, number>();
   private opened = 0;
   private queue: PQueue;
   private articles: PQueue;
@@ -66,11 +90,15 @@ class SiteCrawl {
     private origin: string,
     private asOf: string,
     private options: CollectOptions,
+    private robots: RobotsPolicy,
     private pages: PageRecord[],
     private started: number,
   ) {
-    this.queue = new PQueue({ concurrency: options.concurrency });
-    this.articles = new PQueue({ concurrency: options.articleConcurrency });
+    // Politeness: at most concurrency + articleConcurrency requests in flight on this host, spaced by
+    // robots.txt's Crawl-delay when it asks for one.
+    const pace = robots.crawlDelayMs ? { interval: robots.crawlDelayMs, intervalCap: 1 } : {};
+    this.queue = new PQueue({ concurrency: options.concurrency, ...pace });
+    this.articles = new PQueue({ concurrency: options.articleConcurrency, ...pace });
   }
 
   markSeen(...urls: string[]): void {
@@ -82,6 +110,12 @@ class SiteCrawl {
     for (const link of [...read.more, ...read.nav]) this.enqueue(link.href, depth, link.text);
   }
 
+  /** Column-like pages listed in sitemap.xml, after everything the navigation leads to. */
+  async addSitemap(): Promise<void> {
+    const urls = await sitemapUrls(this.robots.sitemaps, { userAgent: this.options.userAgent, timeoutMs: 5000, limit: this.options.sitemapLimit * 4 });
+    for (const u of urls.filter((x) => columnLikeUrl.test(new URL(x).pathname)).slice(0, this.options.sitemapLimit)) this.enqueue(u, 1, null, -1);
+  }
+
   async done(): Promise<void> {
     await this.queue.onIdle();
   }
@@ -90,28 +124,47 @@ class SiteCrawl {
     return this.opened < this.options.maxPages && performance.now() - this.started < this.options.siteBudgetMs;
   }
 
-  private enqueue(url: string, depth: number, linkText: string | null): void {
-    if (depth > this.options.maxDepth || !sameSite(url, this.origin) || isDocument(url)) return;
+  private skip(url: string, reason: string): void {
+    this.skipped[reason] = (this.skipped[reason] ?? 0) + 1;
+    if (this.skipped[reason]! <= 20) this.pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: reason });
+  }
+
+  /** Same-site pages not seen yet, within depth and budgets, allowed by robots.txt, not traps. */
+  private enqueue(url: string, depth: number, linkText: string | null, priority = 0): void {
+    if (depth > this.options.maxDepth || !sameSite(url, this.origin, this.options.allowSubdomains) || isDocument(url)) return;
     const key = pageKey(url);
-    if (this.seen.has(key) || !this.withinBudget()) return;
+    if (this.seen.has(key)) return;
     this.seen.add(key);
-    void this.queue.add(() => this.visit(url, depth, linkText));
+    if (!this.withinBudget()) return this.skip(url, 'budget');
+    if (!this.robots.allowed(url)) return this.skip(url, 'robots-disallowed');
+    const trap = trapReason(url);
+    if (trap) return this.skip(url, `trap:${trap}`);
+    const template = urlTemplate(url);
+    const count = (this.templates.get(template) ?? 0) + 1;
+    this.templates.set(template, count);
+    if (count > this.options.maxPerTemplate) return this.skip(url, 'trap:template');
+    void this.queue.add(() => this.visit(url, depth, linkText), { priority });
   }
 
   private async visit(url: string, depth: number, linkText: string | null): Promise<void> {
-    if (!this.withinBudget()) return;
+    if (!this.withinBudget()) return this.skip(url, 'budget');
     const tab = await newTab(this.browser, this.options.userAgent);
     try {
       this.opened++;
       const opened = await openUrl(tab, url, this.options.timeoutMs);
       const record: PageRecord = { url, finalUrl: opened.finalUrl, status: opened.status, role: 'content', ms: opened.ms, error: opened.error };
       this.pages.push(record);
-      if (opened.error || (opened.status ?? 200) >= 400 || !sameSite(opened.finalUrl, this.origin)) {
+      if (opened.error || (opened.status ?? 200) >= 400 || !sameSite(opened.finalUrl, this.origin, this.options.allowSubdomains)) {
         record.role = 'failed';
+        record.error ??= opened.status ? `http-${opened.status}` : 'off-site';
         return;
       }
       this.markSeen(opened.finalUrl);
-      const read = await readPage(tab);
+      const read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
+      if (!read) {
+        Object.assign(record, { role: 'failed', error: 'script-timeout' });
+        return;
+      }
       const kind = pageKind(read);
       if (kind === 'list') await this.readColumn(tab, read, depth, linkText, record);
       else if (kind === 'blank') {
@@ -121,11 +174,11 @@ class SiteCrawl {
       } else if (kind === 'hub') record.role = 'hub';
       this.follow(read, depth + 1);
     } finally {
-      await tab.close().catch(() => undefined);
+      await closeTab(tab);
     }
   }
 
-  private async readColumn(tab: Awaited<ReturnType<typeof newTab>>, first: PageRead, depth: number, linkText: string | null, record: PageRecord): Promise<void> {
+  private async readColumn(tab: Page, first: PageRead, depth: number, linkText: string | null, record: PageRecord): Promise<void> {
     const list = await readAllPages(tab, first, { maxPages: this.options.maxListPages, timeoutMs: this.options.timeoutMs, seen: this.seen });
     this.opened += list.reads.length - 1;
     for (const u of list.urls.slice(1)) this.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null });
@@ -165,7 +218,9 @@ class SiteCrawl {
 
   /** Opens the article of every item the list shows without a date; returns how many were lists themselves. */
   private async datesFromArticles(items: ListItem[]): Promise<number> {
-    const undated = items.filter((i) => !i.date && sameSite(i.url, this.origin) && !isDocument(i.url)).slice(0, this.options.maxArticlesPerColumn);
+    const undated = items
+      .filter((i) => !i.date && sameSite(i.url, this.origin, this.options.allowSubdomains) && !isDocument(i.url) && this.robots.allowed(i.url))
+      .slice(0, this.options.maxArticlesPerColumn);
     let listLike = 0;
     await Promise.all(
       undated.map((item) =>
@@ -178,13 +233,14 @@ class SiteCrawl {
             const opened = await openUrl(tab, item.url, this.options.timeoutMs);
             this.pages.push({ url: item.url, finalUrl: opened.finalUrl, status: opened.status, role: 'article', ms: opened.ms, error: opened.error });
             if (opened.error || (opened.status ?? 200) >= 400) return;
-            const read = await readPage(tab);
+            const read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
+            if (!read) return;
             const kind = pageKind(read);
             if (kind === 'list' || kind === 'hub') listLike++;
             const date = articleDate(read, this.asOf);
             if (date) Object.assign(item, { date, dateSource: 'article' as const });
           } finally {
-            await tab.close().catch(() => undefined);
+            await closeTab(tab);
           }
         }),
       ),

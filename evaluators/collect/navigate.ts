@@ -21,7 +21,10 @@ export async function newTab(browser: Browser, userAgent: string): Promise<Page>
     if (type === 'image' || type === 'media' || type === 'font') void request.abort();
     else void request.continue();
   });
+  // alert/confirm/prompt and beforeunload would block the page: dismiss them. window.open would
+  // spawn tabs nobody closes: make it a no-op before any page script runs.
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  await page.evaluateOnNewDocument('window.open = function () { return null; };');
   return page;
 }
 
@@ -52,6 +55,11 @@ export function classifyError(error: unknown): string {
   if (/ERR_CONNECTION_RESET|ECONNRESET|ERR_EMPTY_RESPONSE|socket hang up|other side closed/i.test(message)) return 'reset';
   if (/ERR_CERT|ERR_SSL|CERT_|self.signed/i.test(message)) return 'tls';
   if (/ERR_TOO_MANY_REDIRECTS/.test(message)) return 'redirect-loop';
-  if (/Target closed|crashed|Session closed/i.test(message)) return 'crashed-renderer';
+  if (/Target closed|crashed|Session closed|detached/i.test(message)) return 'crashed-renderer';
   return 'error';
+}
+
+/** Closes a tab even when its renderer is stuck in a script loop (close is not awaited forever). */
+export async function closeTab(page: Page): Promise<void> {
+  await Promise.race([page.close({ runBeforeUnload: false }).catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
 }

@@ -52,7 +52,7 @@ export interface PageRecord {
   url: string;
   finalUrl: string | null;
   status: number | null;
-  role: 'homepage' | 'hub' | 'column' | 'list-page' | 'article' | 'content' | 'failed';
+  role: 'homepage' | 'hub' | 'column' | 'list-page' | 'article' | 'content' | 'failed' | 'skipped';
   ms: number | null;
   error: string | null;
 }
@@ -65,5 +65,6 @@ export interface SiteCollection {
   columns: ColumnObservation[];
   probes: ProbeObservation[];
   pages: PageRecord[];
-  stats: { pages: number; articlesOpened: number; ms: number };
+  stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number> };
+  robots: 'respected' | 'ignored' | 'absent';
 }

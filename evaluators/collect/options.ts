@@ -19,6 +19,16 @@ export interface CollectOptions {
   /** A site's whole crawl stops enqueueing pages after this long. */
   siteBudgetMs: number;
   userAgent: string;
+  /** robots.txt: respected by default; an evaluation office may ignore it for a campaign (reported). */
+  robots: 'respect' | 'ignore';
+  /** Count xxgk.example.gov.cn as part of www.example.gov.cn. */
+  allowSubdomains: boolean;
+  /** Pages of one URL shape (numbers blanked) visited at most: cuts endless query strings and archives. */
+  maxPerTemplate: number;
+  /** Reading a page's structure may take this long; a page whose scripts hog it is abandoned. */
+  readTimeoutMs: number;
+  /** Column-like pages taken from sitemap.xml. */
+  sitemapLimit: number;
 }
 
 export const defaultCollectOptions: CollectOptions = {
@@ -32,5 +42,10 @@ export const defaultCollectOptions: CollectOptions = {
   probes: 3,
   probeSpacingMs: 500,
   siteBudgetMs: 10 * 60_000,
+  robots: 'respect',
+  allowSubdomains: false,
+  maxPerTemplate: 40,
+  readTimeoutMs: 10_000,
+  sitemapLimit: 60,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36 govscore/0.1 (government website assessment)',
 };

@@ -33,8 +33,28 @@ export interface PageRead {
   iframes: string[];
 }
 
-/** Runs the page reader in the page. It is plain browser JS so no bundler helper leaks into the page. */
-export async function readPage(page: Page): Promise<PageRead> {
-  await page.evaluate(readerScript);
-  return (await page.evaluate('window.__govscoreRead()')) as PageRead;
+export class ReadTimeout extends Error {
+  constructor() {
+    super('script-timeout');
+  }
+}
+
+/**
+ * Runs the page reader in the page (plain browser JS, so no bundler helper leaks into the page). A page
+ * whose own scripts hog the renderer, or whose DOM is enormous, gets `timeoutMs` and is then given up.
+ */
+export async function readPage(page: Page, timeoutMs = 10_000): Promise<PageRead> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new ReadTimeout()), timeoutMs)));
+  try {
+    return await Promise.race([
+      (async () => {
+        await page.evaluate(readerScript);
+        return (await page.evaluate('window.__govscoreRead()')) as PageRead;
+      })(),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

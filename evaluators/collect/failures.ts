@@ -1,0 +1,39 @@
+/**
+ * The named outcomes of a failed site or page. "Retryable" failures may pass on a later attempt
+ * (a timeout, a refused connection, a 5xx); permanent ones will not (a 404, a bad certificate, a name
+ * that does not resolve, robots.txt forbidding the page).
+ */
+export const failureKinds = {
+  dns: { zh: '域名无法解析', permanent: true },
+  refused: { zh: '连接被拒绝', permanent: false },
+  timeout: { zh: '超时', permanent: false },
+  reset: { zh: '连接被重置', permanent: false },
+  tls: { zh: '证书或加密连接错误', permanent: true },
+  'http-5xx': { zh: '服务器错误', permanent: false },
+  'http-4xx': { zh: '页面不存在或拒绝访问', permanent: true },
+  'blocked-by-waf': { zh: '被防火墙拦截', permanent: false },
+  'robots-disallowed': { zh: 'robots.txt 禁止抓取', permanent: true },
+  'redirect-loop': { zh: '重定向循环', permanent: true },
+  'too-large': { zh: '页面过大', permanent: true },
+  'crashed-renderer': { zh: '页面脚本失控或渲染进程崩溃', permanent: false },
+  'script-timeout': { zh: '页面脚本长时间占用', permanent: false },
+  error: { zh: '其他错误', permanent: false },
+} as const;
+
+export type FailureKind = keyof typeof failureKinds;
+
+/** "http-503" → "http-5xx" etc.: the kind a status or error name belongs to. */
+export function failureKind(reason: string): FailureKind {
+  if (/^http-5\d\d$/.test(reason)) return 'http-5xx';
+  if (/^http-4\d\d$/.test(reason)) return 'http-4xx';
+  const head = reason.split(/[\s(:]/)[0] as FailureKind;
+  return head in failureKinds ? head : 'error';
+}
+
+export function isRetryable(reason: string): boolean {
+  return !failureKinds[failureKind(reason)].permanent;
+}
+
+export function failureLabel(reason: string): string {
+  return failureKinds[failureKind(reason)].zh;
+}
