@@ -34,15 +34,27 @@ export async function newTab(browser: Browser, userAgent: string): Promise<Page>
  */
 export async function openUrl(page: Page, url: string, timeoutMs: number): Promise<OpenedPage> {
   const started = performance.now();
+  // The last document response of the main frame: a challenge that keeps reloading aborts goto(), and
+  // what it answered is still the truth about the site.
+  let lastDocument: number | null = null;
+  const onResponse = (r: HTTPResponse) => {
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) lastDocument = r.status();
+  };
+  page.on('response', onResponse);
   try {
     let response: HTTPResponse | null = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
     if (response && challengeStatuses.has(response.status())) {
       response = (await page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 8000 }).catch(() => null)) ?? response;
     }
     await page.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
-    return { page, status: response?.status() ?? null, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: null };
+    const status = lastDocument !== null && challengeStatuses.has(lastDocument) ? lastDocument : (response?.status() ?? null);
+    return { page, status, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: null };
   } catch (error) {
-    return { page, status: null, finalUrl: url, ms: Math.round(performance.now() - started), error: classifyError(error) };
+    const ms = Math.round(performance.now() - started);
+    if (lastDocument !== null && challengeStatuses.has(lastDocument)) return { page, status: lastDocument, finalUrl: page.url(), ms, error: null };
+    return { page, status: null, finalUrl: url, ms, error: classifyError(error) };
+  } finally {
+    page.off('response', onResponse);
   }
 }
 
