@@ -14,10 +14,11 @@ export function renderReport(results: Results): string {
   const groups = [...new Set(results.sites.map((s) => s.group))];
   const notAssessed = results.sites.filter((s) => s.status !== 'assessed');
   const body = html`<header><h1>${a.name}</h1>
-<p class="meta">评估日期：${a.asOf}　指标体系：${a.indicatorSet.title}（${a.indicatorSet.id} v${a.indicatorSet.version}）　运行编号：${a.runId}</p></header>
+<p class="meta">评估日期：${a.asOf}　指标体系：${a.indicatorSet.title}（${a.indicatorSet.id} v${a.indicatorSet.version}）　运行编号：${a.runId}</p>
+<p class="meta">抓取方式：真实浏览器（Chromium）逐站抓取，首页按15秒规则探测可用性；robots.txt：${a.crawl.robots === 'respect' ? '遵守' : '按评估工作要求忽略'}；抓取标识：${a.crawl.userAgent}</p></header>
 <section><h2>总体情况</h2><p>共 ${results.sites.length} 个网站，完成评估 ${assessed.length} 个，合格 ${passed.length} 个（合格率 ${assessed.length ? Math.round((passed.length / assessed.length) * 100) : 0}%），未能评估 ${notAssessed.length} 个。</p></section>
 ${groups.map((g) => rankingTable(g, results.sites.filter((s) => s.group === g && s.status === 'assessed')))}
-${notAssessed.length ? html`<section><h2>未能评估的网站</h2><table><thead><tr><th>网站</th><th>地址</th><th>状态</th><th>原因</th></tr></thead><tbody>${notAssessed.map((s) => html`<tr><td>${s.name}</td><td>${link(s.url)}</td><td>${statusNames[s.status] ?? s.status}</td><td>${s.statusReason ?? ''}</td></tr>`)}</tbody></table><p class="note">未能评估的网站不参与排名，也不按零分处理。</p></section>` : ''}
+${notAssessed.length ? html`<section><h2>未能评估的网站</h2><table><thead><tr><th>网站</th><th>地址</th><th>状态</th><th>原因</th></tr></thead><tbody>${notAssessed.map((s) => html`<tr><td>${s.name}</td><td>${link(s.url)}</td><td>${statusNames[s.status] ?? s.status}</td><td>${s.statusLabel ?? ''}（${s.statusReason ?? ''}）${s.retryable ? '，可重试' : ''}</td></tr>`)}</tbody></table><p class="note">未能评估的网站不参与排名，也不按零分处理。</p></section>` : ''}
 <section><h2>各网站扣分与证据</h2>${assessed.map(siteDetail)}</section>
 <footer><p>生成时间：${a.generatedAt}　指标体系 sha256：${a.indicatorSet.sha256}</p></footer>`;
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html`${a.name}`}</title><style>${styles}</style></head><body>${body}</body></html>`;

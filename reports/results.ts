@@ -1,6 +1,7 @@
 import type { SiteScore } from '../indicators/engine.js';
 import type { AvailabilityMeasurement } from '../evaluators/availability.js';
 import type { UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
+import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
 
@@ -14,7 +15,7 @@ export interface SiteInput {
   score: SiteScore | null;
   update: UpdateFrequencyMeasurement | null;
   availability: AvailabilityMeasurement | null;
-  crawl: { pages: number } | null;
+  crawl: { pages: number; robots: string | null } | null;
 }
 
 export interface AssessmentInfo {
@@ -22,6 +23,8 @@ export interface AssessmentInfo {
   name: string;
   asOf: string;
   indicatorSet: { id: string; version: string; sha256: string; title: string };
+  /** How the crawl behaved: its user agent and whether robots.txt was respected (an office may override it). */
+  crawl: { userAgent: string; robots: 'respect' | 'ignore' };
   generatedAt: string;
 }
 
@@ -36,6 +39,8 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
       url: s.url,
       status: s.status,
       statusReason: s.statusReason,
+      statusLabel: s.status === 'assessed' ? null : failureLabel(s.statusReason ?? 'error'),
+      retryable: s.status === 'assessed' ? null : isRetryable(s.statusReason ?? 'error'),
       score: s.status === 'assessed' ? (s.score?.score ?? null) : null,
       grade: s.status === 'assessed' ? (s.score?.grade.name ?? null) : null,
       passed: s.status === 'assessed' ? (s.score?.passed ?? false) : false,

@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { collectSite } from '../../evaluators/collect/crawl-site.js';
+import { isRetryable } from '../../evaluators/collect/failures.js';
 import { defaultCollectOptions, type CollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import { loadSitesFile } from '../config/sites-file.js';
 import { Store } from '../store/store.js';
 import { scoreRun } from './score-run.js';
+
+const retryDelayMs = 3000;
 
 export interface AssessOptions {
   sitesFile: string;
@@ -17,6 +20,8 @@ export interface AssessOptions {
   indicators?: string;
   maxPages?: number;
   concurrency?: number;
+  /** The evaluation office's override: crawl pages robots.txt disallows (recorded in the report). */
+  ignoreRobots?: boolean;
   log?: (line: string) => void;
 }
 
@@ -30,15 +35,15 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
   const sites = loadSitesFile(options.sitesFile);
   const asOf = options.asOf ?? sites.asOf;
   const set = loadIndicatorSet(options.indicators ?? sites.indicators);
-  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}) };
+  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect' };
   const store = new Store(options.db ?? join(options.out, 'govscore.db'));
   try {
     // The same sites file, date, indicator set and budgets make the same run: running it again resumes it.
-    const key = createHash('sha256').update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages])).digest('hex');
+    const key = createHash('sha256').update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages, collect.robots])).digest('hex');
     const run =
       store.findRunByKey(key) ??
       store.createRun(
-        { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages } },
+        { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages, robots: collect.robots } },
         sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services })),
       );
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending');
@@ -53,7 +58,13 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
           void queue.add(async () => {
             store.markSiteStarted(run.id, site.siteId);
             const started = performance.now();
-            const result = await collectSite(browser, site.url, asOf, collect).catch((error: unknown) => ({ crashed: String(error) }));
+            const attempt = () => collectSite(browser, site.url, asOf, collect).catch((error: unknown) => ({ crashed: String(error) }));
+            let result = await attempt();
+            // A timeout, refused connection or 5xx may pass a moment later: one more try before recording it.
+            if (!('crashed' in result) && result.failure && isRetryable(result.failure.reason)) {
+              await new Promise((r) => setTimeout(r, retryDelayMs));
+              result = await attempt();
+            }
             if ('crashed' in result) {
               store.saveSiteResult(run.id, site.siteId, { status: 'error', statusReason: `crawler-error: ${result.crashed.slice(0, 200)}`, pages: [], observations: {} });
             } else {
@@ -61,7 +72,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
                 status: result.failure?.status ?? 'assessed',
                 statusReason: result.failure?.reason ?? null,
                 pages: result.pages,
-                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats },
+                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats, robots: result.robots },
               });
             }
             finished++;
@@ -74,7 +85,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
         await browser.close();
       }
     }
-    const outputs = await scoreRun(store, run.id, set, options.out);
+    const outputs = await scoreRun(store, run.id, set, options.out, { userAgent: collect.userAgent, robots: collect.robots });
     store.finishRun(run.id);
     log(`report: ${outputs.report}\nresults: ${outputs.results}\nranking: ${outputs.csv}`);
     return { runId: run.id, outputs };

@@ -25,8 +25,9 @@ program
   .option('--indicators <id|file>', 'indicator set: preset id or file (default: the sites file)')
   .option('--max-pages <n>', 'pages opened per site at most', positiveInt('--max-pages'))
   .option('--concurrency <n>', 'sites crawled at once', positiveInt('--concurrency'))
-  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number }) => {
-    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency });
+  .option('--ignore-robots', 'crawl pages robots.txt disallows (the evaluation office decides; shown in the report)')
+  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean }) => {
+    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots });
   });
 
 program

@@ -60,6 +60,7 @@ const assessment: AssessmentInfo = {
   name: `2026年度评估${SCRIPT}`,
   asOf,
   indicatorSet: { id: preset.id, version: preset.version, sha256: preset.sha256, title: preset.title.zh },
+  crawl: { userAgent: `govscore-test ${SCRIPT}`, robots: 'respect' },
   generatedAt: '2026-11-21T08:00:00Z',
 };
 
@@ -105,7 +106,7 @@ function hostileResults() {
       score,
       update,
       availability: { probes: 3, failures: 0, failureRatio: 0, failureKinds: {} },
-      crawl: { pages: 10 },
+      crawl: { pages: 10, robots: 'respected' },
     },
     {
       id: 'down',

@@ -1,0 +1,46 @@
+import type { CheckedLink, LinkResult } from './collect/link-check.js';
+
+export interface BrokenLink {
+  url: string;
+  status: number | null;
+  result: LinkResult;
+  foundOn: string[];
+}
+
+export interface LinksMeasurement {
+  /** Links actually requested (mailto:, tel:, javascript: are not). */
+  checked: number;
+  broken: BrokenLink[];
+  /** Broken links with the homepage among the pages they were found on. */
+  brokenOnHomepage: number;
+  brokenElsewhere: number;
+  /** Answered by a firewall or rate limit: neither working nor broken as far as we can tell. */
+  blocked: number;
+}
+
+export function evaluateLinks(checked: CheckedLink[], homepageUrl: string): LinksMeasurement {
+  const homepage = pageKey(homepageUrl);
+  const broken = checked.filter((c) => c.broken).map(({ url, status, result, foundOn }) => ({ url, status, result, foundOn }));
+  const brokenOnHomepage = broken.filter((b) => b.foundOn.some((page) => pageKey(page) === homepage)).length;
+  return {
+    checked: checked.filter((c) => c.result !== 'unsupported-scheme').length,
+    broken,
+    brokenOnHomepage,
+    brokenElsewhere: broken.length - brokenOnHomepage,
+    blocked: checked.filter((c) => c.result === 'blocked-by-waf').length,
+  };
+}
+
+/**
+ * A page address for comparison: without fragment and without a trailing default document, so `/`,
+ * `/index.html` and an old site's `/index.asp` (where `/` redirects) are the same homepage.
+ */
+function pageKey(url: string): string {
+  let key = url.split('#')[0] ?? url;
+  try {
+    key = new URL(key).href; // normalises the host's case and an empty path to "/"
+  } catch {
+    // not an absolute URL: compare as written
+  }
+  return key.replace(/\/(index|default)\.(s?html?|aspx?|jsp|php)$/i, '/');
+}
