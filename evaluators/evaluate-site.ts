@@ -21,5 +21,6 @@ export function evaluateSite(observed: StoredObservations, asOf: string): { meas
   const updateFrequency = observed.homepage ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [] }, asOf) : null;
   const probes = observed.probes ?? [];
   const availability = probes.length ? evaluateAvailability(probes) : null;
-  return { measurements: { updateFrequency, availability }, findings: evaluatorFindings(updateFrequency, availability, probes) };
+  const screenshots = new Map((observed.columns ?? []).filter((c) => c.screenshot).map((c) => [c.url, c.screenshot!]));
+  return { measurements: { updateFrequency, availability }, findings: evaluatorFindings(updateFrequency, availability, probes, screenshots) };
 }

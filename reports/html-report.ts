@@ -19,7 +19,7 @@ export function renderReport(results: Results): string {
 <section><h2>总体情况</h2><p>共 ${results.sites.length} 个网站，完成评估 ${assessed.length} 个，合格 ${passed.length} 个（合格率 ${assessed.length ? Math.round((passed.length / assessed.length) * 100) : 0}%），未能评估 ${notAssessed.length} 个。</p></section>
 ${groups.map((g) => rankingTable(g, results.sites.filter((s) => s.group === g && s.status === 'assessed')))}
 ${notAssessed.length ? html`<section><h2>未能评估的网站</h2><table><thead><tr><th>网站</th><th>地址</th><th>状态</th><th>原因</th></tr></thead><tbody>${notAssessed.map((s) => html`<tr><td>${s.name}</td><td>${link(s.url)}</td><td>${statusNames[s.status] ?? s.status}</td><td>${s.statusLabel ?? ''}（${s.statusReason ?? ''}）${s.retryable ? '，可重试' : ''}</td></tr>`)}</tbody></table><p class="note">未能评估的网站不参与排名，也不按零分处理。</p></section>` : ''}
-<section><h2>各网站扣分与证据</h2>${assessed.map(siteDetail)}</section>
+<section><h2>各网站扣分与证据</h2>${assessed.map((s) => siteDetail(s, a.evidenceDir))}</section>
 <footer><p>生成时间：${a.generatedAt}　指标体系 sha256：${a.indicatorSet.sha256}</p></footer>`;
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html`${a.name}`}</title><style>${styles}</style></head><body>${body}</body></html>`;
 }
@@ -31,12 +31,13 @@ function rankingTable(group: string, sites: Site[]): Html {
   )}</tbody></table></section>`;
 }
 
-function siteDetail(s: Site): Html {
+/** `evidenceDir`: the screenshots' folder relative to the report. */
+function siteDetail(s: Site, evidenceDir: string): Html {
   const problems = s.indicators.filter((i) => i.status === 'veto' || i.status === 'deducted' || i.status === 'warning');
   const columns = s.observations.columns;
   return html`<article id="site-${s.id}"><h3>${s.name}　<small>${link(s.url)}</small></h3>
 <p>得分 <strong>${s.score ?? '—'}</strong>　等级 ${s.grade ?? ''}　组内名次 ${s.rank ?? '—'}</p>
-${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
+${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}${f.screenshot ? html` <a class="shot" href="${`${evidenceDir}/${f.screenshot}`}">[截图]</a>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
 <details><summary>栏目更新情况（${columns.length} 个栏目）</summary><table><thead><tr><th>栏目</th><th>类别</th><th>条数</th><th>注明日期</th><th>最新日期</th><th>状态</th></tr></thead><tbody>${columns.map((c) => html`<tr><td>${link(c.url, c.name)}</td><td>${c.kind}</td><td>${c.itemCount}</td><td>${c.datedItems}</td><td>${c.latest ?? '—'}</td><td>${c.blank ? '空白' : c.stale ? raw('<b>未更新</b>') : '正常'}</td></tr>`)}</tbody></table></details>
 </article>`;
 }

@@ -25,6 +25,8 @@ export interface AssessmentInfo {
   indicatorSet: { id: string; version: string; sha256: string; title: string };
   /** How the crawl behaved: its user agent and whether robots.txt was respected (an office may override it). */
   crawl: { userAgent: string; robots: 'respect' | 'ignore' };
+  /** Folder of the screenshots, relative to results.json; findings name files inside it. */
+  evidenceDir: string;
   generatedAt: string;
 }
 

@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 import { articleDate, itemFromRow } from './list-items.js';
+import { contentHash, type EvidenceSink } from './evidence.js';
 import { closeTab, newTab, openUrl } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
@@ -17,7 +18,13 @@ import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from './url-sc
  * list pages and, for items the list shows without a date, the article page. Articles are read for
  * their date, never crawled further. Every page is bounded in time; the site by pages and time.
  */
-export async function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions): Promise<SiteCollection> {
+/** Where screenshots go (optional: without a sink no screenshot is taken) and the site's id for their folder. */
+export interface CollectContext {
+  evidence?: EvidenceSink | null;
+  siteId?: string;
+}
+
+export async function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions, context: CollectContext = {}): Promise<SiteCollection> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const probes = await probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
@@ -44,7 +51,9 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     if (failure) return failed(failure.status, failure.reason);
     const read = await readPage(tab, options.readTimeoutMs).catch(() => null);
     if (!read) return failed('error', 'script-timeout');
-    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started);
+    const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
+    pages[0]!.hash = await contentHash(tab);
+    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot);
     crawl.markSeen(url, opened.finalUrl);
     const homepage = {
       url,
@@ -53,6 +62,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       title: read.title,
       datedItems: read.allRows.map((r) => itemFromRow(r, [], asOf)).filter((i): i is ListItem => !!i?.date),
       metas: read.metas,
+      screenshot: await shoot(tab, opened.finalUrl),
     };
     crawl.follow(read, 1);
     await crawl.addSitemap();
@@ -93,6 +103,7 @@ class SiteCrawl {
     private robots: RobotsPolicy,
     private pages: PageRecord[],
     private started: number,
+    private shoot: (page: Page, url: string) => Promise<string | null>,
   ) {
     // Politeness: at most concurrency + articleConcurrency requests in flight on this host, spaced by
     // robots.txt's Crawl-delay when it asks for one.
@@ -161,6 +172,7 @@ class SiteCrawl {
       }
       this.markSeen(opened.finalUrl);
       const read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
+      record.hash = read ? await contentHash(tab) : null;
       if (!read) {
         Object.assign(record, { role: 'failed', error: 'script-timeout' });
         return;
@@ -170,7 +182,8 @@ class SiteCrawl {
       else if (kind === 'blank') {
         record.role = 'column';
         const { name, source } = columnName(read, linkText);
-        this.columns.push({ url: read.url, name, nameSource: source, columnNameMeta: read.metas['ColumnName'] ?? null, pages: [read.url], items: [], blank: true, placeholder: read.placeholder, truncated: false });
+        const screenshot = await this.shoot(tab, read.url);
+        this.columns.push({ url: read.url, name, nameSource: source, columnNameMeta: read.metas['ColumnName'] ?? null, pages: [read.url], items: [], blank: true, placeholder: read.placeholder, truncated: false, screenshot, fragment: read.fragment || null });
       } else if (kind === 'hub') record.role = 'hub';
       this.follow(read, depth + 1);
     } finally {
@@ -179,6 +192,8 @@ class SiteCrawl {
   }
 
   private async readColumn(tab: Page, first: PageRead, depth: number, linkText: string | null, record: PageRecord): Promise<void> {
+    // The first list page as it looked when read: the evidence behind a stale or blank finding.
+    const screenshot = await this.shoot(tab, first.url);
     const list = await readAllPages(tab, first, { maxPages: this.options.maxListPages, timeoutMs: this.options.timeoutMs, seen: this.seen });
     this.opened += list.reads.length - 1;
     for (const u of list.urls.slice(1)) this.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null });
@@ -213,6 +228,8 @@ class SiteCrawl {
       blank: items.length === 0,
       placeholder: items.length === 0 ? first.placeholder : null,
       truncated: list.truncated,
+      screenshot,
+      fragment: first.fragment || null,
     });
   }
 

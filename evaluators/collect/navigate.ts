@@ -15,6 +15,7 @@ const challengeStatuses = new Set([202, 403, 412, 429, 521]);
 export async function newTab(browser: Browser, userAgent: string): Promise<Page> {
   const page = await browser.newPage();
   await page.setUserAgent(userAgent);
+  await page.setViewport({ width: 1280, height: 900 });
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const type = request.resourceType();

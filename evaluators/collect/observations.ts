@@ -26,6 +26,9 @@ export interface ColumnObservation {
   placeholder: string | null;
   /** Pagination stopped at the budget before the last page. */
   truncated: boolean;
+  /** Evidence: a screenshot of the first list page (path under the run's evidence folder) and the list's HTML. */
+  screenshot: string | null;
+  fragment: string | null;
 }
 
 export interface HomepageObservation {
@@ -36,6 +39,7 @@ export interface HomepageObservation {
   /** Rows on the homepage that show a date (news blocks). */
   datedItems: ListItem[];
   metas: Record<string, string>;
+  screenshot: string | null;
 }
 
 export interface ProbeObservation {
@@ -55,6 +59,8 @@ export interface PageRecord {
   role: 'homepage' | 'hub' | 'column' | 'list-page' | 'article' | 'content' | 'failed' | 'skipped';
   ms: number | null;
   error: string | null;
+  /** sha256 of the rendered HTML, to tell later whether the page changed. */
+  hash?: string | null;
 }
 
 export type SiteFailure = { status: 'unreachable' | 'blocked' | 'error'; reason: string };

@@ -30,6 +30,7 @@ export interface PageRead {
   pager: { nextHref: string | null; script: boolean };
   mainText: string;
   mainTextLength: number;
+  fragment: string;
   iframes: string[];
 }
 

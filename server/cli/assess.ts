@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import PQueue from 'p-queue';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { collectSite } from '../../evaluators/collect/crawl-site.js';
 import { isRetryable } from '../../evaluators/collect/failures.js';
+import { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { defaultCollectOptions, type CollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import { loadSitesFile } from '../config/sites-file.js';
@@ -22,6 +23,8 @@ export interface AssessOptions {
   concurrency?: number;
   /** The evaluation office's override: crawl pages robots.txt disallows (recorded in the report). */
   ignoreRobots?: boolean;
+  /** Screenshots kept per run, in MB (files next to the store). */
+  evidenceMb?: number;
   log?: (line: string) => void;
 }
 
@@ -36,7 +39,8 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
   const asOf = options.asOf ?? sites.asOf;
   const set = loadIndicatorSet(options.indicators ?? sites.indicators);
   const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect' };
-  const store = new Store(options.db ?? join(options.out, 'govscore.db'));
+  const dbFile = options.db ?? join(options.out, 'govscore.db');
+  const store = new Store(dbFile);
   try {
     // The same sites file, date, indicator set and budgets make the same run: running it again resumes it.
     const key = createHash('sha256').update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages, collect.robots])).digest('hex');
@@ -49,6 +53,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending');
     const total = sites.sites.length;
     log(`${run.name} — run ${run.id}, asOf ${asOf}, ${set.id} v${set.version}: ${total - pending.length}/${total} sites already collected${pending.length ? `, collecting ${pending.length}` : ''}`);
+    const evidence = new EvidenceSink(join(dirname(dbFile), 'evidence', run.id), (options.evidenceMb ?? 500) * 1024 * 1024);
     if (pending.length) {
       const browser = await launchBrowser();
       try {
@@ -58,7 +63,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
           void queue.add(async () => {
             store.markSiteStarted(run.id, site.siteId);
             const started = performance.now();
-            const attempt = () => collectSite(browser, site.url, asOf, collect).catch((error: unknown) => ({ crashed: String(error) }));
+            const attempt = () => collectSite(browser, site.url, asOf, collect, { evidence, siteId: site.siteId }).catch((error: unknown) => ({ crashed: String(error) }));
             let result = await attempt();
             // A timeout, refused connection or 5xx may pass a moment later: one more try before recording it.
             if (!('crashed' in result) && result.failure && isRetryable(result.failure.reason)) {
@@ -85,7 +90,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
         await browser.close();
       }
     }
-    const outputs = await scoreRun(store, run.id, set, options.out, { userAgent: collect.userAgent, robots: collect.robots });
+    const outputs = await scoreRun(store, run.id, set, options.out, { userAgent: collect.userAgent, robots: collect.robots }, relative(options.out, evidence.dir) || '.');
     store.finishRun(run.id);
     log(`report: ${outputs.report}\nresults: ${outputs.results}\nranking: ${outputs.csv}`);
     return { runId: run.id, outputs };

@@ -7,7 +7,7 @@ import { writeOutputs } from '../../reports/write-outputs.js';
 import type { Store } from '../store/store.js';
 
 /** Evaluate → score → rank → write, from stored observations only (no browser). */
-export async function scoreRun(store: Store, runId: string, set: IndicatorSet, outDir: string, crawl: { userAgent: string; robots: 'respect' | 'ignore' }) {
+export async function scoreRun(store: Store, runId: string, set: IndicatorSet, outDir: string, crawl: { userAgent: string; robots: 'respect' | 'ignore' }, evidenceDir: string) {
   const run = store.getRun(runId);
   if (!run) throw new Error(`no run ${runId} in the store`);
   const inputs: SiteInput[] = store.runSites(runId).map((site) => {
@@ -23,7 +23,7 @@ export async function scoreRun(store: Store, runId: string, set: IndicatorSet, o
   store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
   const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0 })));
   const results = buildResults(
-    { runId, name: run.name, asOf: run.asOf, indicatorSet: { id: set.id, version: set.version, sha256: set.sha256, title: set.title.zh }, crawl, generatedAt: new Date().toISOString() },
+    { runId, name: run.name, asOf: run.asOf, indicatorSet: { id: set.id, version: set.version, sha256: set.sha256, title: set.title.zh }, crawl, evidenceDir, generatedAt: new Date().toISOString() },
     inputs,
     ranks,
   );

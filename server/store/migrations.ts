@@ -59,4 +59,6 @@ export const migrations: string[] = [
      computed_at TEXT NOT NULL,
      PRIMARY KEY (run_id, site_id, indicator_set_sha256)
    );`,
+  // 2: a content hash per page, to tell later whether a page changed.
+  `ALTER TABLE pages ADD COLUMN hash TEXT;`,
 ];

@@ -43,6 +43,7 @@ export interface PageRow {
   role: string;
   ms: number | null;
   error: string | null;
+  hash?: string | null;
 }
 
 export interface SiteResult {
@@ -127,8 +128,8 @@ export class Store {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM pages WHERE run_id = ? AND site_id = ?').run(runId, siteId);
       this.db.prepare('DELETE FROM observations WHERE run_id = ? AND site_id = ?').run(runId, siteId);
-      const page = this.db.prepare('INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const p of result.pages) page.run(runId, siteId, p.url, p.finalUrl, p.status, p.role, p.ms, p.error);
+      const page = this.db.prepare('INSERT OR REPLACE INTO pages (run_id, site_id, url, final_url, status, role, ms, error, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const p of result.pages) page.run(runId, siteId, p.url, p.finalUrl, p.status, p.role, p.ms, p.error, p.hash ?? null);
       const obs = this.db.prepare('INSERT INTO observations VALUES (?, ?, ?, ?, ?)');
       for (const [kind, value] of Object.entries(result.observations)) obs.run(runId, siteId, kind, JSON.stringify(value), now());
       this.db

@@ -61,6 +61,7 @@ const assessment: AssessmentInfo = {
   asOf,
   indicatorSet: { id: preset.id, version: preset.version, sha256: preset.sha256, title: preset.title.zh },
   crawl: { userAgent: `govscore-test ${SCRIPT}`, robots: 'respect' },
+  evidenceDir: 'evidence/run-1',
   generatedAt: '2026-11-21T08:00:00Z',
 };
 
@@ -75,6 +76,8 @@ function column(name: string, url: string, dates: Array<string | null>): ColumnO
     blank: dates.length === 0,
     placeholder: null,
     truncated: false,
+    screenshot: null,
+    fragment: null,
   };
 }
 

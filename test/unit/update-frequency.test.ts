@@ -26,12 +26,14 @@ function column(name: string, dates: Array<string | null>, extra: Partial<Column
     blank: dates.length === 0,
     placeholder: null,
     truncated: false,
+    screenshot: null,
+    fragment: null,
     ...extra,
   };
 }
 
 function homepage(dates: Array<string | null>): HomepageObservation {
-  return { url: 'https://www.example.gov.cn/', finalUrl: 'https://www.example.gov.cn/', status: 200, title: '某市人民政府', datedItems: items(dates, 'https://www.example.gov.cn/'), metas: {} };
+  return { url: 'https://www.example.gov.cn/', finalUrl: 'https://www.example.gov.cn/', status: 200, title: '某市人民政府', datedItems: items(dates, 'https://www.example.gov.cn/'), metas: {}, screenshot: null };
 }
 
 function evaluate(columns: ColumnObservation[], home: HomepageObservation | null = homepage([daysAgo(1)])): UpdateFrequencyMeasurement {

@@ -141,6 +141,20 @@
     return (clone.textContent || '').replace(/\s+/g, ' ').trim();
   }
 
+  // The HTML behind a finding: the list's first rows, or the placeholder's container (at most 2 KB).
+  function fragmentOf(best) {
+    var html = '';
+    if (best) {
+      for (var i = 0; i < best.rows.length && i < 3; i++) html += best.rows[i].el.outerHTML + '\n';
+    } else {
+      var all = document.querySelectorAll('body *');
+      for (var j = all.length - 1; j >= 0; j--) {
+        if (all[j].children.length === 0 && PLACEHOLDER.test(all[j].textContent || '')) { html = all[j].outerHTML; break; }
+      }
+    }
+    return html.slice(0, 2000);
+  }
+
   window.__govscoreRead = function () {
     document.querySelectorAll('[data-govscore-next]').forEach(function (e) { e.removeAttribute('data-govscore-next'); });
     var lists = findLists();
@@ -186,6 +200,7 @@
       placeholder: (body.match(PLACEHOLDER) || [null])[0],
       pager: pager(),
       mainText: body.slice(0, 3000),
+      fragment: fragmentOf(best),
       mainTextLength: body.length,
       iframes: Array.prototype.map.call(document.querySelectorAll('iframe[src]'), function (f) { return f.src; })
     };

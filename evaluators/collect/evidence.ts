@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+
+/**
+ * Screenshots kept as evidence, as JPEG files next to the database (`<dir>/<site>/<name>.jpg`), not
+ * inside it: the store stays small and quick to copy, the images are write-once files the web server
+ * can serve as they are, and a run's evidence can be archived or purged as one folder. The bound is per
+ * run: once `maxBytes` are written, further screenshots are skipped (and counted).
+ */
+export class EvidenceSink {
+  bytes = 0;
+  skipped = 0;
+  constructor(
+    readonly dir: string,
+    readonly maxBytes: number,
+  ) {}
+
+  /** The viewport (not the whole page) at JPEG quality 55: about 50–150 KB, enough to read a list's dates. */
+  async screenshot(page: Page, siteId: string, url: string): Promise<string | null> {
+    if (this.bytes >= this.maxBytes) {
+      this.skipped++;
+      return null;
+    }
+    try {
+      const image = await Promise.race([
+        page.screenshot({ type: 'jpeg', quality: 55, captureBeyondViewport: false }),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('screenshot timeout')), 5000)),
+      ]);
+      const name = `${createHash('sha1').update(url).digest('hex').slice(0, 16)}.jpg`;
+      await mkdir(join(this.dir, siteId), { recursive: true });
+      await writeFile(join(this.dir, siteId, name), image);
+      this.bytes += image.length;
+      return `${siteId}/${name}`;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** sha256 of the page's HTML as rendered, to tell later whether a page changed. */
+export async function contentHash(page: Page): Promise<string | null> {
+  try {
+    const html = await Promise.race([page.content(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
+    return createHash('sha256').update(html).digest('hex');
+  } catch {
+    return null;
+  }
+}
