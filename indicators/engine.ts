@@ -5,6 +5,8 @@ export interface Finding {
   message: string;
   url: string | null;
   evidence: string | null;
+  /** A screenshot of the page, relative to the run's evidence folder. */
+  screenshot?: string | null;
 }
 
 export type IndicatorStatus = 'ok' | 'deducted' | 'veto' | 'warning' | 'not-measured';
