@@ -9,6 +9,8 @@ export interface StoredObservations {
   homepage?: HomepageObservation | null;
   columns?: ColumnObservation[];
   probes?: ProbeObservation[];
+  /** Probes of the availability monitor over the week before the evaluation date, when it ran. */
+  monitorProbes?: ProbeObservation[];
 }
 
 export interface SiteMeasurements {
@@ -19,8 +21,9 @@ export interface SiteMeasurements {
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
 export function evaluateSite(observed: StoredObservations, asOf: string): { measurements: SiteMeasurements; findings: Record<string, EvaluatorFinding[]> } {
   const updateFrequency = observed.homepage ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [] }, asOf) : null;
-  const probes = observed.probes ?? [];
-  const availability = probes.length ? evaluateAvailability(probes) : null;
+  // A week of monitor probes is the national protocol; this run's few probes are only a fallback.
+  const probes = [...(observed.monitorProbes ?? []), ...(observed.probes ?? [])];
+  const availability = probes.length ? evaluateAvailability(probes, observed.monitorProbes?.length ?? 0) : null;
   const screenshots = new Map((observed.columns ?? []).filter((c) => c.screenshot).map((c) => [c.url, c.screenshot!]));
   return { measurements: { updateFrequency, availability }, findings: evaluatorFindings(updateFrequency, availability, probes, screenshots) };
 }

@@ -70,7 +70,7 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
         mailbox: null,
         accessibility: null,
         links: null,
-        availability: s.availability ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio } : null,
+        availability: s.availability ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio, monitored: s.availability.monitored } : null,
       },
       crawl: s.crawl,
     })),

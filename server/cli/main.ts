@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError } from '../../indicators/yaml-errors.js';
 import { assess } from './assess.js';
 import { demo } from './demo.js';
+import { monitor } from './monitor.js';
 
 const positiveInt = (flag: string) => (value: string) => {
   const n = Number(value);
@@ -28,6 +29,24 @@ program
   .option('--ignore-robots', 'crawl pages robots.txt disallows (the evaluation office decides; shown in the report)')
   .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean }) => {
     await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots });
+  });
+
+const positiveNumber = (flag: string) => (value: string) => {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError(`${flag} takes a number > 0`);
+  return n;
+};
+
+program
+  .command('monitor')
+  .description('probe every homepage on the national availability protocol (15 s rule) and store each probe for assess')
+  .argument('<sites-file>', 'sites file (YAML or JSON)')
+  .option('--db <file>', 'SQLite store shared with assess', 'out/assess/govscore.db')
+  .option('--days <n>', 'monitoring days', positiveNumber('--days'), 7)
+  .option('--per-day <n>', 'probes per site per day', positiveInt('--per-day'), 20)
+  .option('--interval-ms <n>', 'spacing of rounds in ms instead of 24 h / per-day (drills, tests)', positiveInt('--interval-ms'))
+  .action(async (sitesFile: string, o: { db: string; days: number; perDay: number; intervalMs?: number }) => {
+    await monitor({ sitesFile, db: o.db, days: o.days, perDay: o.perDay, intervalMs: o.intervalMs });
   });
 
 program

@@ -16,6 +16,9 @@ export async function scoreRun(store: Store, runId: string, set: IndicatorSet, o
       return { ...base, status: site.status === 'pending' ? 'error' : site.status, statusReason: site.statusReason ?? 'not collected', score: null, update: null, availability: null, crawl: null };
     }
     const observed = store.observations(runId, site.siteId) as StoredObservations;
+    const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
+    const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
+    observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
     const { measurements, findings } = evaluateSite(observed, run.asOf);
     const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings);
     return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null } };

@@ -61,4 +61,14 @@ export const migrations: string[] = [
    );`,
   // 2: a content hash per page, to tell later whether a page changed.
   `ALTER TABLE pages ADD COLUMN hash TEXT;`,
+  // 3: availability probes of the monitor, kept by site URL across runs (the V1 veto uses a week of them).
+  `CREATE TABLE probes (
+     url TEXT NOT NULL,
+     at TEXT NOT NULL,
+     ok INTEGER NOT NULL,
+     status INTEGER,
+     ms INTEGER NOT NULL,
+     failure TEXT
+   );
+   CREATE INDEX probes_by_url ON probes (url, at);`,
 ];

@@ -154,6 +154,16 @@ export class Store {
     })();
   }
 
+  saveProbe(p: { url: string; at: string; ok: boolean; status: number | null; ms: number; failure: string | null }): void {
+    this.db.prepare('INSERT INTO probes VALUES (?, ?, ?, ?, ?, ?)').run(p.url, p.at, p.ok ? 1 : 0, p.status, p.ms, p.failure);
+  }
+
+  /** Monitor probes of a URL taken in [from, to) (ISO timestamps). */
+  probes(url: string, from: string, to: string): Array<{ url: string; at: string; ok: boolean; status: number | null; ms: number; failure: string | null }> {
+    const rows = this.db.prepare('SELECT * FROM probes WHERE url = ? AND at >= ? AND at < ? ORDER BY at').all(url, from, to) as Array<Record<string, string | number | null>>;
+    return rows.map((r) => ({ url: String(r.url), at: String(r.at), ok: r.ok === 1, status: (r.status as number | null) ?? null, ms: Number(r.ms), failure: (r.failure as string | null) ?? null }));
+  }
+
   finishRun(runId: string): void {
     this.db.prepare('UPDATE runs SET finished_at = ? WHERE id = ?').run(now(), runId);
   }

@@ -108,7 +108,7 @@ function hostileResults() {
       statusReason: null,
       score,
       update,
-      availability: { probes: 3, failures: 0, failureRatio: 0, failureKinds: {} },
+      availability: { probes: 3, failures: 0, failureRatio: 0, failureKinds: {}, monitored: 0 },
       crawl: { pages: 10, robots: 'respected' },
     },
     {
