@@ -64,9 +64,9 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       metas: read.metas,
       screenshot: await shoot(tab, opened.finalUrl),
     };
-    crawl.follow(read, 1);
+    crawl.follow(read, 1, []);
     await crawl.addSitemap();
-    await crawl.done();
+    await crawl.run();
     return { failure: null, homepage, columns: crawl.columns, probes, pages, robots: robots.mode, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
     await closeTab(tab);
@@ -85,10 +85,28 @@ function homepageFailure(error: string | null, status: number | null, probesAllF
 /** Column-like sitemap entries: a folder, an index page, or a list/column/channel URL — not every article. */
 const columnLikeUrl = /\/$|\/(index|default)\.\w+$|list|col|channel|column|lanmu/i;
 
+interface Candidate {
+  url: string;
+  linkText: string | null;
+  /** Position in discovery: parent's position, then the link's place in the parent. Sorting by it makes
+   * the crawl — and what a page budget cuts off — the same on every run, whatever finishes first. */
+  order: number[];
+}
+
+function compareOrder(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Breadth-first, one depth level at a time, each level in discovery order: reproducible page sampling. */
 class SiteCrawl {
   readonly columns: ColumnObservation[] = [];
   readonly skipped: Record<string, number> = {};
   articlesOpened = 0;
+  private levels = new Map<number, Candidate[]>();
   private seen = new Set<string>();
   private templates = new Map<string, number>();
   private opened = 0;
@@ -116,23 +134,64 @@ class SiteCrawl {
     for (const u of urls) this.seen.add(pageKey(u));
   }
 
-  /** Queues the navigation and "更多" links of a page. */
-  follow(read: PageRead, depth: number): void {
-    for (const link of [...read.more, ...read.nav]) this.enqueue(link.href, depth, link.text);
+  /** Queues the navigation and "更多" links of a page for the next level. */
+  follow(read: PageRead, depth: number, order: number[]): void {
+    [...read.more, ...read.nav].forEach((link, i) => this.enqueue(link.href, depth, link.text, [...order, i]));
   }
 
   /** Column-like pages listed in sitemap.xml, after everything the navigation leads to. */
   async addSitemap(): Promise<void> {
     const urls = await sitemapUrls(this.robots.sitemaps, { userAgent: this.options.userAgent, timeoutMs: 5000, limit: this.options.sitemapLimit * 4 });
-    for (const u of urls.filter((x) => columnLikeUrl.test(new URL(x).pathname)).slice(0, this.options.sitemapLimit)) this.enqueue(u, 1, null, -1);
+    // After everything the navigation leads to (a high first order key).
+    urls
+      .filter((x) => columnLikeUrl.test(new URL(x).pathname))
+      .slice(0, this.options.sitemapLimit)
+      .forEach((u, i) => this.enqueue(u, 1, null, [1e6, i]));
   }
 
-  async done(): Promise<void> {
-    await this.queue.onIdle();
+  async run(): Promise<void> {
+    for (let depth = 1; depth <= this.options.maxDepth; depth++) {
+      const level = this.takeLevel(depth);
+      await Promise.all(level.map((c, i) => this.queue.add(() => this.visit(c.url, depth, c.linkText, [i]))));
+    }
   }
 
-  private withinBudget(): boolean {
-    return this.opened < this.options.maxPages && performance.now() - this.started < this.options.siteBudgetMs;
+  /** This level's candidates in discovery order, each page once, cut at the page budget. */
+  private takeLevel(depth: number): Candidate[] {
+    const candidates = (this.levels.get(depth) ?? []).sort((a, b) => compareOrder(a.order, b.order));
+    const taken: Candidate[] = [];
+    for (const c of candidates) {
+      const key = pageKey(c.url);
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      if (!this.withinTime() || this.opened + taken.length >= this.options.maxPages) {
+        this.skip(c.url, 'budget');
+        continue;
+      }
+      if (!this.robots.allowed(c.url)) {
+        this.skip(c.url, 'robots-disallowed');
+        continue;
+      }
+      const trap = trapReason(c.url);
+      if (trap) {
+        this.skip(c.url, `trap:${trap}`);
+        continue;
+      }
+      const template = urlTemplate(c.url);
+      const count = (this.templates.get(template) ?? 0) + 1;
+      this.templates.set(template, count);
+      if (count > this.options.maxPerTemplate) {
+        this.skip(c.url, 'trap:template');
+        continue;
+      }
+      taken.push(c);
+    }
+    return taken;
+  }
+
+  /** The site's time budget; the page budget is applied per level (takeLevel) and per column. */
+  private withinTime(): boolean {
+    return performance.now() - this.started < this.options.siteBudgetMs;
   }
 
   private skip(url: string, reason: string): void {
@@ -140,25 +199,17 @@ class SiteCrawl {
     if (this.skipped[reason]! <= 20) this.pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: reason });
   }
 
-  /** Same-site pages not seen yet, within depth and budgets, allowed by robots.txt, not traps. */
-  private enqueue(url: string, depth: number, linkText: string | null, priority = 0): void {
+  /** A same-site page for a level; robots, traps and budgets are applied when its level is taken. */
+  private enqueue(url: string, depth: number, linkText: string | null, order: number[]): void {
     if (depth > this.options.maxDepth || !sameSite(url, this.origin, this.options.allowSubdomains) || isDocument(url)) return;
-    const key = pageKey(url);
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    if (!this.withinBudget()) return this.skip(url, 'budget');
-    if (!this.robots.allowed(url)) return this.skip(url, 'robots-disallowed');
-    const trap = trapReason(url);
-    if (trap) return this.skip(url, `trap:${trap}`);
-    const template = urlTemplate(url);
-    const count = (this.templates.get(template) ?? 0) + 1;
-    this.templates.set(template, count);
-    if (count > this.options.maxPerTemplate) return this.skip(url, 'trap:template');
-    void this.queue.add(() => this.visit(url, depth, linkText), { priority });
+    if (this.seen.has(pageKey(url))) return;
+    const level = this.levels.get(depth) ?? [];
+    level.push({ url, linkText, order });
+    this.levels.set(depth, level);
   }
 
-  private async visit(url: string, depth: number, linkText: string | null): Promise<void> {
-    if (!this.withinBudget()) return this.skip(url, 'budget');
+  private async visit(url: string, depth: number, linkText: string | null, order: number[]): Promise<void> {
+    if (!this.withinTime()) return this.skip(url, 'budget');
     const tab = await newTab(this.browser, this.options.userAgent);
     try {
       this.opened++;
@@ -178,20 +229,20 @@ class SiteCrawl {
         return;
       }
       const kind = pageKind(read);
-      if (kind === 'list') await this.readColumn(tab, read, depth, linkText, record);
+      if (kind === 'list') await this.readColumn(tab, read, depth, linkText, record, order);
       else if (kind === 'blank') {
         record.role = 'column';
         const { name, source } = columnName(read, linkText);
         const screenshot = await this.shoot(tab, read.url);
         this.columns.push({ url: read.url, name, nameSource: source, columnNameMeta: read.metas['ColumnName'] ?? null, pages: [read.url], items: [], blank: true, placeholder: read.placeholder, truncated: false, screenshot, fragment: read.fragment || null });
       } else if (kind === 'hub') record.role = 'hub';
-      this.follow(read, depth + 1);
+      this.follow(read, depth + 1, order);
     } finally {
       await closeTab(tab);
     }
   }
 
-  private async readColumn(tab: Page, first: PageRead, depth: number, linkText: string | null, record: PageRecord): Promise<void> {
+  private async readColumn(tab: Page, first: PageRead, depth: number, linkText: string | null, record: PageRecord, order: number[]): Promise<void> {
     // The first list page as it looked when read: the evidence behind a stale or blank finding.
     const screenshot = await this.shoot(tab, first.url);
     const list = await readAllPages(tab, first, { maxPages: this.options.maxListPages, timeoutMs: this.options.timeoutMs, seen: this.seen });
@@ -212,7 +263,7 @@ class SiteCrawl {
     // A list whose "articles" are themselves lists is a directory of columns, not a column.
     if (listLike > 0 && listLike >= 0.6 * Math.min(items.filter((i) => !i.date).length, this.options.maxArticlesPerColumn)) {
       record.role = 'hub';
-      for (const item of items) this.enqueue(item.url, depth + 1, item.title);
+      items.forEach((item, i) => this.enqueue(item.url, depth + 1, item.title, [...order, 10_000 + i]));
       return;
     }
     record.role = 'column';
@@ -242,7 +293,7 @@ class SiteCrawl {
     await Promise.all(
       undated.map((item) =>
         this.articles.add(async () => {
-          if (!this.withinBudget()) return;
+          if (!this.withinTime()) return;
           const tab = await newTab(this.browser, this.options.userAgent);
           try {
             this.opened++;
