@@ -124,7 +124,7 @@ async function checkOne(url: string, opts: LinkCheckOptions, pacer: HostPacer): 
   let attempt: Attempt;
   for (let i = 0; ; i++) {
     if (i > 0) await sleep(backoffMs * 2 ** (i - 1));
-    attempt = useGet ? await follow(url, 'GET', opts, pacer) : await follow(url, 'HEAD', opts, pacer);
+    attempt = await follow(url, useGet ? 'GET' : 'HEAD', opts, pacer);
     // Servers that refuse HEAD (or drop it) are asked again with GET, which is what a visitor sends.
     if (!useGet && (networkResults.has(attempt.result) || headRefusedStatuses.has(attempt.status ?? 0))) {
       useGet = true;
