@@ -1,6 +1,7 @@
 import type { AvailabilityMeasurement } from './availability.js';
 import type { ProbeObservation } from './collect/observations.js';
 import type { UpdateFrequencyMeasurement } from './update-frequency.js';
+import type { LinksMeasurement } from './links.js';
 
 /** Screenshots of column pages by URL, from the observations. */
 export type ScreenshotIndex = Map<string, string>;
@@ -19,7 +20,7 @@ const kindNames = { news: '要闻/动态', notice: '通知公告', policy: '政�
  * Findings of the evaluators, keyed by the names indicator sets cite in `findings:`. Each one carries
  * the page and the fact (a date, a placeholder text, a probe failure) a department can check.
  */
-export function evaluatorFindings(update: UpdateFrequencyMeasurement | null, availability: AvailabilityMeasurement | null, probes: ProbeObservation[], screenshots: ScreenshotIndex = new Map()): Record<string, EvaluatorFinding[]> {
+export function evaluatorFindings(update: UpdateFrequencyMeasurement | null, availability: AvailabilityMeasurement | null, probes: ProbeObservation[], screenshots: ScreenshotIndex = new Map(), links: LinksMeasurement | null = null): Record<string, EvaluatorFinding[]> {
   const out: Record<string, EvaluatorFinding[]> = {};
   if (update) {
     const stale = (rule: 'V3' | 'V4') =>
@@ -47,6 +48,15 @@ export function evaluatorFindings(update: UpdateFrequencyMeasurement | null, ava
     out['updateFrequency.newsVolume'] = [
       { message: `近14天要闻/动态类栏目发布信息 ${update.newsItemsInWindow} 条`, url: null, evidence: update.columns.filter((c) => c.kind === 'news').map((c) => c.name).join('、') || '未发现要闻/动态类栏目' },
     ];
+  }
+  if (links) {
+    const finding = (b: LinksMeasurement['broken'][number]) => ({
+      message: `链接不可用（${b.result}${b.status ? ` ${b.status}` : ''}）`,
+      url: b.url,
+      evidence: `所在页面：${b.foundOn.slice(0, 3).join('、')}${b.foundOn.length > 3 ? ` 等${b.foundOn.length}处` : ''}`,
+    });
+    out['links.homepage'] = links.broken.filter((b) => b.onHomepage).map(finding);
+    out['links.elsewhere'] = links.broken.filter((b) => !b.onHomepage).map(finding);
   }
   if (availability) {
     out['availability.failures'] = probes

@@ -5,6 +5,8 @@ export interface BrokenLink {
   status: number | null;
   result: LinkResult;
   foundOn: string[];
+  /** Found on the homepage (D1 counts these; D2 the rest). */
+  onHomepage: boolean;
 }
 
 export interface LinksMeasurement {
@@ -20,8 +22,10 @@ export interface LinksMeasurement {
 
 export function evaluateLinks(checked: CheckedLink[], homepageUrl: string): LinksMeasurement {
   const homepage = pageKey(homepageUrl);
-  const broken = checked.filter((c) => c.broken).map(({ url, status, result, foundOn }) => ({ url, status, result, foundOn }));
-  const brokenOnHomepage = broken.filter((b) => b.foundOn.some((page) => pageKey(page) === homepage)).length;
+  const broken = checked
+    .filter((c) => c.broken)
+    .map(({ url, status, result, foundOn }) => ({ url, status, result, foundOn, onHomepage: foundOn.some((page) => pageKey(page) === homepage) }));
+  const brokenOnHomepage = broken.filter((b) => b.onHomepage).length;
   return {
     checked: checked.filter((c) => c.result !== 'unsupported-scheme').length,
     broken,

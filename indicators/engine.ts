@@ -35,6 +35,9 @@ export interface SiteScore {
   passed: boolean;
 }
 
+/** Points are shown with two decimals: 12 × 0.1 must be 1.2, not 1.2000000000000002. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
 /** Reads `a.b.c` from the measurements of a site. */
 function valueAt(measurements: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), measurements);
@@ -59,9 +62,9 @@ function scoreIndicator(indicator: Indicator, value: number | null, findings: Fi
   if (value === null) return { ...base, score: null, max, deduction: 0, status: 'not-measured', findings: [] };
   let deduction = 0;
   if (rule.type === 'perUnit') {
-    if (rule.from === undefined || value >= rule.from) deduction = Math.min(rule.cap, Math.floor(value / rule.unit + 1e-9) * rule.points);
+    if (rule.from === undefined || value >= rule.from) deduction = Math.min(rule.cap, round2(Math.floor(value / rule.unit + 1e-9) * rule.points));
   } else if (value < rule.threshold) deduction = rule.points;
-  return { ...base, score: max - deduction, max, deduction, status: deduction > 0 ? 'deducted' : 'ok', findings: deduction > 0 ? findings : [] };
+  return { ...base, score: round2(max - deduction), max, deduction, status: deduction > 0 ? 'deducted' : 'ok', findings: deduction > 0 ? findings : [] };
 }
 
 function vetoReason(s: IndicatorScore): string {
@@ -79,7 +82,7 @@ export function scoreSite(set: IndicatorSet, measurements: Record<string, unknow
   const indicators = set.indicators.map((i) => scoreIndicator(i, measuredValue(i, measurements), i.findings ? (findings[i.findings] ?? []) : []));
   const categories = set.categories.map((c) => {
     const raw = indicators.filter((i) => i.category === c.id).reduce((sum, i) => sum + i.deduction, 0);
-    return { id: c.id, name: c.name.zh, budget: c.budget, deducted: Math.min(c.budget, raw) };
+    return { id: c.id, name: c.name.zh, budget: c.budget, deducted: round2(Math.min(c.budget, raw)) };
   });
   const score = Math.round((set.total - categories.reduce((s, c) => s + c.deducted, 0)) * 100) / 100;
   const vetoes = indicators.filter((i) => i.status === 'veto').map((i) => ({ indicator: i.id, reason: vetoReason(i) }));

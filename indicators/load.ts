@@ -16,8 +16,10 @@ const knownSources = new Set([
   'updateFrequency.blank',
   'updateFrequency.homepage.ageDays',
   'updateFrequency.newsItemsInWindow',
+  'links.brokenOnHomepage',
+  'links.brokenElsewhere',
 ]);
-const knownFindings = new Set(['availability.failures', 'updateFrequency.staleV3', 'updateFrequency.staleV4', 'updateFrequency.blank', 'updateFrequency.homepage', 'updateFrequency.newsVolume']);
+const knownFindings = new Set(['availability.failures', 'updateFrequency.staleV3', 'updateFrequency.staleV4', 'updateFrequency.blank', 'updateFrequency.homepage', 'updateFrequency.newsVolume', 'links.homepage', 'links.elsewhere']);
 
 /** A preset id (indicators/presets/<id>.yaml) or a path to an indicator-set file. */
 export function loadIndicatorSet(ref: string): IndicatorSet {

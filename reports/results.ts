@@ -1,6 +1,7 @@
 import type { SiteScore } from '../indicators/engine.js';
 import type { AvailabilityMeasurement } from '../evaluators/availability.js';
 import type { UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
+import type { LinksMeasurement } from '../evaluators/links.js';
 import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
@@ -15,6 +16,7 @@ export interface SiteInput {
   score: SiteScore | null;
   update: UpdateFrequencyMeasurement | null;
   availability: AvailabilityMeasurement | null;
+  links: LinksMeasurement | null;
   crawl: { pages: number; robots: string | null } | null;
 }
 
@@ -69,7 +71,7 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
         disclosure: null,
         mailbox: null,
         accessibility: null,
-        links: null,
+        links: s.links ? { checked: s.links.checked, blocked: s.links.blocked, brokenOnHomepage: s.links.brokenOnHomepage, brokenElsewhere: s.links.brokenElsewhere, broken: s.links.broken } : null,
         availability: s.availability ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio, monitored: s.availability.monitored } : null,
       },
       crawl: s.crawl,

@@ -2,6 +2,7 @@ import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 import { articleDate, itemFromRow } from './list-items.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
+import { checkLinks, type LinkToCheck } from './link-check.js';
 import { closeTab, newTab, openUrl } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
@@ -38,6 +39,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     pages,
     robots: robots.mode,
     stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {} },
+    links: [],
   });
   if (!robots.allowed(url)) {
     pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
@@ -64,10 +66,16 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       metas: read.metas,
       screenshot: await shoot(tab, opened.finalUrl),
     };
+    crawl.noteLinks(read, opened.finalUrl);
     crawl.follow(read, 1, []);
     await crawl.addSitemap();
     await crawl.run();
-    return { failure: null, homepage, columns: crawl.columns, probes, pages, robots: robots.mode, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
+    // Links are checked with the cookies the browser holds, so a firewall's challenge does not hide them.
+    const cookie = (await tab.cookies(opened.finalUrl).catch(() => [])).map((c) => `${c.name}=${c.value}`).join('; ');
+    const links = options.maxLinks
+      ? await checkLinks(crawl.linksToCheck(options.maxLinks), { timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} })
+      : [];
+    return { failure: null, homepage, columns: crawl.columns, probes, pages, robots: robots.mode, links, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
     await closeTab(tab);
   }
@@ -107,6 +115,8 @@ class SiteCrawl {
   readonly skipped: Record<string, number> = {};
   articlesOpened = 0;
   private levels = new Map<number, Candidate[]>();
+  /** Links found, by page in the order pages were read, homepage first. */
+  private links: LinkToCheck[] = [];
   private seen = new Set<string>();
   private templates = new Map<string, number>();
   private opened = 0;
@@ -132,6 +142,24 @@ class SiteCrawl {
 
   markSeen(...urls: string[]): void {
     for (const u of urls) this.seen.add(pageKey(u));
+  }
+
+  noteLinks(read: PageRead, pageUrl: string): void {
+    for (const l of read.links) {
+      if (!/^https?:/i.test(l.href) && !/^(mailto|tel):/i.test(l.href)) continue;
+      this.links.push({ url: l.href, foundOn: pageUrl, kind: l.image ? 'image' : isDocument(l.href) ? 'attachment' : 'link' });
+    }
+  }
+
+  /** The first `limit` distinct links, homepage first; each keeps every page it was found on. */
+  linksToCheck(limit: number): LinkToCheck[] {
+    const distinct = new Set<string>();
+    return this.links.filter((l) => {
+      const key = l.url.split('#')[0]!;
+      if (!distinct.has(key) && distinct.size >= limit) return false;
+      distinct.add(key);
+      return true;
+    });
   }
 
   /** Queues the navigation and "更多" links of a page for the next level. */
@@ -228,6 +256,7 @@ class SiteCrawl {
         Object.assign(record, { role: 'failed', error: 'script-timeout' });
         return;
       }
+      this.noteLinks(read, read.url);
       const kind = pageKind(read);
       if (kind === 'list') await this.readColumn(tab, read, depth, linkText, record, order);
       else if (kind === 'blank') {
@@ -259,7 +288,7 @@ class SiteCrawl {
         }
       }
     }
-    const listLike = await this.datesFromArticles(items);
+    const listLike = await this.readArticles(items);
     // A list whose "articles" are themselves lists is a directory of columns, not a column.
     if (listLike > 0 && listLike >= 0.6 * Math.min(items.filter((i) => !i.date).length, this.options.maxArticlesPerColumn)) {
       record.role = 'hub';
@@ -284,14 +313,17 @@ class SiteCrawl {
     });
   }
 
-  /** Opens the article of every item the list shows without a date; returns how many were lists themselves. */
-  private async datesFromArticles(items: ListItem[]): Promise<number> {
-    const undated = items
-      .filter((i) => !i.date && sameSite(i.url, this.origin, this.options.allowSubdomains) && !isDocument(i.url) && this.robots.allowed(i.url))
-      .slice(0, this.options.maxArticlesPerColumn);
+  /**
+   * Opens the article of every item the list shows without a date (for the date), and the newest few
+   * (for their links); returns how many of the undated ones were lists themselves.
+   */
+  private async readArticles(items: ListItem[]): Promise<number> {
+    const readable = (i: ListItem) => sameSite(i.url, this.origin, this.options.allowSubdomains) && !isDocument(i.url) && this.robots.allowed(i.url);
+    const undated = items.filter((i) => !i.date && readable(i)).slice(0, this.options.maxArticlesPerColumn);
+    const sampled = items.filter((i) => i.date && readable(i)).slice(0, this.options.sampleArticlesPerColumn);
     let listLike = 0;
     await Promise.all(
-      undated.map((item) =>
+      [...sampled, ...undated].map((item) =>
         this.articles.add(async () => {
           if (!this.withinTime()) return;
           const tab = await newTab(this.browser, this.options.userAgent);
@@ -303,6 +335,8 @@ class SiteCrawl {
             if (opened.error || (opened.status ?? 200) >= 400) return;
             const read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
             if (!read) return;
+            this.noteLinks(read, item.url);
+            if (item.date) return; // sampled for its links only; the list's date stands
             const kind = pageKind(read);
             if (kind === 'list' || kind === 'hub') listLike++;
             const date = articleDate(read, this.asOf);

@@ -61,7 +61,9 @@ export async function openUrl(page: Page, url: string, timeoutMs: number): Promi
 
 /** Names of navigation failures, shared with the availability probes. */
 export function classifyError(error: unknown): string {
-  const message = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  // Node's fetch says only "fetch failed"; the system error code is on its cause.
+  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
+  const message = (error instanceof Error ? `${error.name} ${error.message}` : String(error)) + (cause ? ` ${cause.code ?? ''} ${cause.message ?? ''}` : '');
   if (/TimeoutError|timeout|ETIMEDOUT|UND_ERR_.*TIMEOUT/i.test(message)) return 'timeout';
   if (/ERR_CONNECTION_REFUSED|ECONNREFUSED/.test(message)) return 'refused';
   if (/ERR_NAME_NOT_RESOLVED|ENOTFOUND|EAI_AGAIN/.test(message)) return 'dns';

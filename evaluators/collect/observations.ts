@@ -1,3 +1,5 @@
+import type { CheckedLink } from './link-check.js';
+
 /**
  * What the collector records: facts only (DESIGN.md). No thresholds, no judgement of staleness — the
  * evaluators do that from these, with the evaluation date and the indicator set's options.
@@ -73,4 +75,6 @@ export interface SiteCollection {
   pages: PageRecord[];
   stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number> };
   robots: 'respected' | 'ignored' | 'absent';
+  /** Every link, image and attachment found on the pages read, with its checked status. */
+  links: CheckedLink[];
 }

@@ -29,6 +29,11 @@ export interface CollectOptions {
   readTimeoutMs: number;
   /** Column-like pages taken from sitemap.xml. */
   sitemapLimit: number;
+  /** Newest articles opened per column even when the list dates them: their links are checked too. */
+  sampleArticlesPerColumn: number;
+  /** Links, images and attachments checked per site (homepage first); 0 switches link checking off. */
+  maxLinks: number;
+  linkTimeoutMs: number;
 }
 
 export const defaultCollectOptions: CollectOptions = {
@@ -47,5 +52,8 @@ export const defaultCollectOptions: CollectOptions = {
   maxPerTemplate: 40,
   readTimeoutMs: 10_000,
   sitemapLimit: 60,
+  sampleArticlesPerColumn: 2,
+  maxLinks: 800,
+  linkTimeoutMs: 10_000,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36 govscore/0.1 (government website assessment)',
 };

@@ -31,6 +31,8 @@ export interface PageRead {
   mainText: string;
   mainTextLength: number;
   fragment: string;
+  /** Every link and image of the page, for the link checker. */
+  links: Array<{ href: string; image: boolean }>;
   iframes: string[];
 }
 

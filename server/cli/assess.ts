@@ -77,7 +77,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
                 status: result.failure?.status ?? 'assessed',
                 statusReason: result.failure?.reason ?? null,
                 pages: result.pages,
-                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats, robots: result.robots },
+                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats, robots: result.robots, links: result.links },
               });
             }
             finished++;

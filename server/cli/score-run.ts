@@ -13,7 +13,7 @@ export async function scoreRun(store: Store, runId: string, set: IndicatorSet, o
   const inputs: SiteInput[] = store.runSites(runId).map((site) => {
     const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
     if (site.status !== 'assessed') {
-      return { ...base, status: site.status === 'pending' ? 'error' : site.status, statusReason: site.statusReason ?? 'not collected', score: null, update: null, availability: null, crawl: null };
+      return { ...base, status: site.status === 'pending' ? 'error' : site.status, statusReason: site.statusReason ?? 'not collected', score: null, update: null, availability: null, links: null, crawl: null };
     }
     const observed = store.observations(runId, site.siteId) as StoredObservations;
     const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
@@ -21,7 +21,7 @@ export async function scoreRun(store: Store, runId: string, set: IndicatorSet, o
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
     const { measurements, findings } = evaluateSite(observed, run.asOf);
     const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings);
-    return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null } };
+    return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, links: measurements.links, crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null } };
   });
   store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
   const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0 })));

@@ -60,6 +60,26 @@ describe('govscore assess on the sample portals, end to end', () => {
     console.log(`column accuracy: ${correct}/${total}`);
   });
 
+  it('finds exactly the planted broken links (precision and recall)', () => {
+    let found = 0;
+    let planted = 0;
+    let correct = 0;
+    for (const id of ids) {
+      const truth = set.get(id).truth;
+      const links = results.sites.find((s) => s.id === id)!.observations.links!;
+      const brokenUrls = links.broken.map((b) => b.url).sort();
+      const plantedUrls = truth.allBrokenLinks.map((l) => l.url).sort();
+      found += brokenUrls.length;
+      planted += plantedUrls.length;
+      correct += brokenUrls.filter((u) => plantedUrls.includes(u)).length;
+      expect(brokenUrls, id).toEqual(plantedUrls);
+      const onHomepage = truth.brokenLinks.filter((l) => l.foundOn === 'homepage').length;
+      expect(links.brokenOnHomepage, id).toBe(onHomepage);
+      expect(links.checked, id).toBeGreaterThan(20);
+    }
+    console.log(`broken links: precision ${correct}/${found}, recall ${correct}/${planted}`);
+  });
+
   it('scores the vetoes the truth implies', () => {
     for (const id of ids) {
       const t = set.get(id).truth;

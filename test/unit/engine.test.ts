@@ -8,6 +8,8 @@ interface Values {
   staleV3: number | null;
   staleV4: number | null;
   blank: number | null;
+  brokenOnHomepage?: number;
+  brokenElsewhere?: number;
   newsItemsInWindow: number | null;
   ageDays: number | null;
   failureRatio: number | null;
@@ -19,6 +21,7 @@ function measurements(over: Partial<Values> = {}): Record<string, unknown> {
   return {
     updateFrequency: { staleV3: v.staleV3, staleV4: v.staleV4, blank: v.blank, newsItemsInWindow: v.newsItemsInWindow, homepage: { ageDays: v.ageDays } },
     availability: { failureRatio: v.failureRatio },
+    links: { brokenOnHomepage: v.brokenOnHomepage ?? 0, brokenElsewhere: v.brokenElsewhere ?? 0 },
   };
 }
 
@@ -133,6 +136,8 @@ describe('scoreSite with the national-2019 preset', () => {
       ['V3', 'ok'],
       ['V4', 'ok'],
       ['V5', 'ok'],
+      ['D1', 'ok'],
+      ['D2', 'ok'],
       ['D3', 'ok'],
       ['D8', 'ok'],
     ]);
@@ -416,5 +421,17 @@ describe('scoreSite with inline sets', () => {
     [0.06, 6],
   ] as const)('perUnit counts whole units despite floating point: %f → −%i', (failureRatio, deduction) => {
     expect(indicator(scoreSite(vetoSet, measurements({ failureRatio }), {}), 'F').deduction).toBe(deduction);
+  });
+});
+
+describe('broken-link deductions of the national-2019 preset', () => {
+  it('D1 takes 1 point per broken homepage link up to 5, D2 0.1 per other broken link up to 3, within the 10-point category', () => {
+    const s = scoreSite(preset, measurements({ brokenOnHomepage: 7, brokenElsewhere: 12 }), {});
+    expect(indicator(s, 'D1')).toMatchObject({ deduction: 5, score: 0, max: 5, status: 'deducted' });
+    expect(indicator(s, 'D2')).toMatchObject({ deduction: 1.2, max: 3, status: 'deducted' });
+    expect(s.categories.find((c) => c.id === 'availability')!.deducted).toBeCloseTo(6.2);
+    expect(s.score).toBeCloseTo(93.8);
+    const worse = scoreSite(preset, measurements({ brokenOnHomepage: 9, brokenElsewhere: 90, failureRatio: 0.04 }), {});
+    expect(worse.categories.find((c) => c.id === 'availability')!.deducted).toBe(10);
   });
 });

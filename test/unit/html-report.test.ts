@@ -109,6 +109,13 @@ function hostileResults() {
       score,
       update,
       availability: { probes: 3, failures: 0, failureRatio: 0, failureKinds: {}, monitored: 0 },
+      links: {
+        checked: 1,
+        broken: [{ url: 'javascript:alert(5)', status: 404, result: 'http-4xx', foundOn: [`https://evil.example.gov.cn/${SCRIPT}`], onHomepage: true }],
+        brokenOnHomepage: 1,
+        brokenElsewhere: 0,
+        blocked: 0,
+      },
       crawl: { pages: 10, robots: 'respected' },
     },
     {
@@ -120,6 +127,7 @@ function hostileResults() {
       statusReason: `连接被拒绝${SCRIPT}`,
       score: null,
       update: null,
+      links: null,
       availability: null,
       crawl: null,
     },

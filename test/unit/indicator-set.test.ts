@@ -178,7 +178,7 @@ describe('loadIndicatorSet', () => {
     expect(set.id).toBe('national-2019');
     expect(set.total).toBe(100);
     expect(set.categories.reduce((s, c) => s + c.budget, 0)).toBe(100);
-    expect(set.indicators.map((i) => i.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'D3', 'D8']);
+    expect(set.indicators.map((i) => i.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'D1', 'D2', 'D3', 'D8']);
     expect(set.grades.map((g) => [g.name.zh, g.below])).toEqual([
       ['不合格', 60],
       ['合格', 80.000001],

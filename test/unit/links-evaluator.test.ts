@@ -24,7 +24,7 @@ describe('evaluateLinks', () => {
     );
     expect(m.checked).toBe(5);
     expect(m.broken.map((b) => b.url)).toEqual(['https://www.example.gov.cn/old/', 'https://www.example.gov.cn/count.jsp', 'http://127.0.0.1:9/']);
-    expect(m.broken[0]).toEqual({ url: 'https://www.example.gov.cn/old/', status: 404, result: 'http-4xx', foundOn: [home, article] });
+    expect(m.broken[0]).toEqual({ url: 'https://www.example.gov.cn/old/', status: 404, result: 'http-4xx', foundOn: [home, article], onHomepage: true });
     expect(m.brokenOnHomepage).toBe(1);
     expect(m.brokenElsewhere).toBe(2);
     expect(m.blocked).toBe(1);

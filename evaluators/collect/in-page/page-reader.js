@@ -201,6 +201,8 @@
       pager: pager(),
       mainText: body.slice(0, 3000),
       fragment: fragmentOf(best),
+      links: Array.prototype.map.call(document.querySelectorAll('a[href]'), function (a) { return { href: a.href, image: false }; })
+        .concat(Array.prototype.map.call(document.querySelectorAll('img[src]'), function (i) { return { href: i.src, image: true }; })),
       mainTextLength: body.length,
       iframes: Array.prototype.map.call(document.querySelectorAll('iframe[src]'), function (f) { return f.src; })
     };

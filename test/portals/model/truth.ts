@@ -47,6 +47,7 @@ export function portalTruth(portal: Portal, origins: Origins) {
     elderlyMode: portal.elderlyMode,
     accessibility: plantedAccessibility(portal),
     brokenLinks: portal.plantedLinks.map((l) => ({ url: url(l.url), text: l.text, kind: l.kind, foundOn: l.foundOn, image: !!l.asImage })),
+    allBrokenLinks: allBrokenLinks(portal, url),
     behaviour: portal.behaviour,
   };
 }
@@ -196,6 +197,19 @@ function servicesTruth(portal: Portal, url: (u: string) => string) {
     attachments: portal.services.flatMap((g) => g.attachments.map((a) => ({ url: url(a.path), ok: a.ok, guide: url(g.path) }))),
     online: portal.services.filter((g) => g.onlineUrl).map((g) => ({ url: url(g.onlineUrl!), reachable: !g.onlineUrl!.startsWith('@dead') })),
   };
+}
+
+/**
+ * Every broken link of the portal: the planted ones on the homepage and the first article, plus the
+ * 办事指南 attachments that 404 and 在线办理 links to a dead host.
+ */
+function allBrokenLinks(portal: Portal, url: (u: string) => string): Array<{ url: string; kind: string; foundOn: string }> {
+  const firstArticle = portal.columns.find((c) => c.items.length > 0)?.items[0]?.path ?? '/';
+  const planted = portal.plantedLinks.map((l) => ({ url: url(l.url), kind: l.kind, foundOn: url(l.foundOn === 'homepage' ? '/' : firstArticle) }));
+  const guides = portal.services ?? [];
+  const attachments = guides.flatMap((g) => g.attachments.filter((a) => !a.ok).map((a) => ({ url: url(a.path), kind: 'http-404', foundOn: url(g.path) })));
+  const online = guides.filter((g) => g.onlineUrl?.startsWith('@dead')).map((g) => ({ url: url(g.onlineUrl!), kind: 'refused', foundOn: url(g.path) }));
+  return [...planted, ...attachments, ...online];
 }
 
 /** Planted defects with the axe-core rule that should report them. */
