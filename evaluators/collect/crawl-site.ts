@@ -135,7 +135,8 @@ class SiteCrawl {
   ) {
     // Politeness: at most concurrency + articleConcurrency requests in flight on this host, spaced by
     // robots.txt's Crawl-delay when it asks for one.
-    const pace = robots.crawlDelayMs ? { interval: robots.crawlDelayMs, intervalCap: 1 } : {};
+    const delay = Math.max(robots.crawlDelayMs ?? 0, options.delayMs);
+    const pace = delay ? { interval: delay, intervalCap: 1 } : {};
     this.queue = new PQueue({ concurrency: options.concurrency, ...pace });
     this.articles = new PQueue({ concurrency: options.articleConcurrency, ...pace });
   }
@@ -242,6 +243,7 @@ class SiteCrawl {
     try {
       this.opened++;
       const opened = await openUrl(tab, url, this.options.timeoutMs);
+      if ((opened.bytes ?? 0) > this.options.maxPageBytes) opened.error = 'too-large';
       const record: PageRecord = { url, finalUrl: opened.finalUrl, status: opened.status, role: 'content', ms: opened.ms, error: opened.error };
       this.pages.push(record);
       if (opened.error || (opened.status ?? 200) >= 400 || !sameSite(opened.finalUrl, this.origin, this.options.allowSubdomains)) {

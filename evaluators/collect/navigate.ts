@@ -6,6 +6,8 @@ export interface OpenedPage {
   finalUrl: string;
   ms: number;
   error: string | null;
+  /** Declared size of the document (Content-Length), when the server says. */
+  bytes?: number | null;
 }
 
 /** Statuses anti-bot firewalls answer with before their script sets a cookie and reloads. */
@@ -49,7 +51,8 @@ export async function openUrl(page: Page, url: string, timeoutMs: number): Promi
     }
     await page.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
     const status = lastDocument !== null && challengeStatuses.has(lastDocument) ? lastDocument : (response?.status() ?? null);
-    return { page, status, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: null };
+    const length = Number(response?.headers()['content-length'] ?? NaN);
+    return { page, status, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: null, bytes: Number.isFinite(length) ? length : null };
   } catch (error) {
     const ms = Math.round(performance.now() - started);
     if (lastDocument !== null && challengeStatuses.has(lastDocument)) return { page, status: lastDocument, finalUrl: page.url(), ms, error: null };

@@ -27,6 +27,10 @@ export interface CollectOptions {
   maxPerTemplate: number;
   /** Reading a page's structure may take this long; a page whose scripts hog it is abandoned. */
   readTimeoutMs: number;
+  /** Pause between two page loads on one host (robots.txt's Crawl-delay wins when longer). */
+  delayMs: number;
+  /** A document larger than this is recorded as too-large and not read. */
+  maxPageBytes: number;
   /** Column-like pages taken from sitemap.xml. */
   sitemapLimit: number;
   /** Newest articles opened per column even when the list dates them: their links are checked too. */
@@ -51,6 +55,8 @@ export const defaultCollectOptions: CollectOptions = {
   allowSubdomains: false,
   maxPerTemplate: 40,
   readTimeoutMs: 10_000,
+  delayMs: 0,
+  maxPageBytes: 20 * 1024 * 1024,
   sitemapLimit: 60,
   sampleArticlesPerColumn: 2,
   maxLinks: 800,

@@ -23,6 +23,8 @@ export interface AssessOptions {
   concurrency?: number;
   /** The evaluation office's override: crawl pages robots.txt disallows (recorded in the report). */
   ignoreRobots?: boolean;
+  /** Pause between page loads on one host, in ms. */
+  delayMs?: number;
   /** Screenshots kept per run, in MB (files next to the store). */
   evidenceMb?: number;
   log?: (line: string) => void;
@@ -38,7 +40,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
   const sites = loadSitesFile(options.sitesFile);
   const asOf = options.asOf ?? sites.asOf;
   const set = loadIndicatorSet(options.indicators ?? sites.indicators);
-  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect' };
+  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect', ...(options.delayMs ? { delayMs: options.delayMs } : {}) };
   const dbFile = options.db ?? join(options.out, 'govscore.db');
   const store = new Store(dbFile);
   try {

@@ -27,8 +27,10 @@ program
   .option('--max-pages <n>', 'pages opened per site at most', positiveInt('--max-pages'))
   .option('--concurrency <n>', 'sites crawled at once', positiveInt('--concurrency'))
   .option('--ignore-robots', 'crawl pages robots.txt disallows (the evaluation office decides; shown in the report)')
-  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean }) => {
-    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots });
+  .option('--delay-ms <n>', 'pause between page loads on one host', positiveInt('--delay-ms'))
+  .option('--evidence-mb <n>', 'screenshots kept per run, in MB (default 500)', positiveInt('--evidence-mb'))
+  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean; delayMs?: number; evidenceMb?: number }) => {
+    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots, delayMs: o.delayMs, evidenceMb: o.evidenceMb });
   });
 
 const positiveNumber = (flag: string) => (value: string) => {

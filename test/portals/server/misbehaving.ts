@@ -23,8 +23,9 @@ const page = (title: string, body: string, head = '') =>
   `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><div class="nav"><a href="/">首页</a></div><div class="main"><h2>${title}</h2>${body}</div></body></html>`;
 
 const send = (res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}) => {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
-  res.end(html);
+  const body = Buffer.from(html, 'utf8');
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, ...headers });
+  res.end(body);
 };
 
 /** A dated list of `n` items, as a column page shows it. */
