@@ -28,14 +28,16 @@ export interface CollectContext {
 export async function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions, context: CollectContext = {}): Promise<SiteCollection> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const probes = await probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
+  // The availability probes run beside the crawl (they are spaced out); robots.txt is needed first.
+  const probing = probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
   const robots = await loadRobots(new URL(url).origin, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, respect: options.robots === 'respect' });
+  let probes: Awaited<typeof probing> = [];
   const pages: PageRecord[] = [];
-  const failed = (status: 'unreachable' | 'blocked' | 'error', reason: string): SiteCollection => ({
+  const failed = async (status: 'unreachable' | 'blocked' | 'error', reason: string): Promise<SiteCollection> => ({
     failure: { status, reason },
     homepage: null,
     columns: [],
-    probes,
+    probes: (probes = await probing),
     pages,
     robots: robots.mode,
     stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {} },
@@ -49,7 +51,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
   try {
     const opened = await openUrl(tab, url, options.timeoutMs);
     pages.push({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'homepage', ms: opened.ms, error: opened.error });
-    const failure = homepageFailure(opened.error, opened.status, probes.every((p) => !p.ok));
+    const failure = homepageFailure(opened.error, opened.status);
     if (failure) return failed(failure.status, failure.reason);
     const read = await readPage(tab, options.readTimeoutMs).catch(() => null);
     if (!read) return failed('error', 'script-timeout');
@@ -75,18 +77,18 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const links = options.maxLinks
       ? await checkLinks(crawl.linksToCheck(options.maxLinks), { timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} })
       : [];
+    probes = await probing;
     return { failure: null, homepage, columns: crawl.columns, probes, pages, robots: robots.mode, links, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
     await closeTab(tab);
   }
 }
 
-function homepageFailure(error: string | null, status: number | null, probesAllFailed: boolean): SiteCollection['failure'] {
+function homepageFailure(error: string | null, status: number | null): SiteCollection['failure'] {
   if (error) return { status: 'unreachable', reason: error };
   if (status !== null && [403, 412, 429, 521].includes(status)) return { status: 'blocked', reason: `blocked-by-waf (HTTP ${status})` };
   if (status !== null && status >= 500) return { status: 'unreachable', reason: `http-${status}` };
   if (status !== null && status >= 400) return { status: 'error', reason: `http-${status}` };
-  if (probesAllFailed) return { status: 'unreachable', reason: 'timeout (every probe failed)' };
   return null;
 }
 

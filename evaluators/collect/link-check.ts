@@ -125,8 +125,10 @@ async function checkOne(url: string, opts: LinkCheckOptions, pacer: HostPacer): 
   for (let i = 0; ; i++) {
     if (i > 0) await sleep(backoffMs * 2 ** (i - 1));
     attempt = await follow(url, useGet ? 'GET' : 'HEAD', opts, pacer);
-    // Servers that refuse HEAD (or drop it) are asked again with GET, which is what a visitor sends.
-    if (!useGet && (networkResults.has(attempt.result) || headRefusedStatuses.has(attempt.status ?? 0))) {
+    // Servers that refuse HEAD (or drop its connection) are asked again with GET, which is what a visitor
+    // sends. A HEAD that timed out is not: a server silent for the whole timeout will not answer GET
+    // sooner, and waiting twice would double the cost of every hanging link.
+    if (!useGet && ((networkResults.has(attempt.result) && attempt.result !== 'timeout') || headRefusedStatuses.has(attempt.status ?? 0))) {
       useGet = true;
       attempt = await follow(url, 'GET', opts, pacer);
     }

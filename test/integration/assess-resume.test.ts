@@ -54,5 +54,5 @@ describe('govscore assess killed half-way', () => {
     const after = new Store(join(out, 'govscore.db'));
     for (const id of done) expect(after.pageCount(runId, id), id).toBe(pagesBefore[id]);
     after.close();
-  });
+  }, 300_000);
 });

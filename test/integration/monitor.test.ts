@@ -43,5 +43,5 @@ describe('govscore monitor, then assess', () => {
     expect(site('fgw').vetoes.map((v) => v.indicator)).toContain('V1');
     expect(site('wjw').observations.availability).toMatchObject({ monitored: 20, failures: 0 });
     expect(site('wjw').vetoes.map((v) => v.indicator)).not.toContain('V1');
-  });
+  }, 240_000);
 });

@@ -1,0 +1,266 @@
+/**
+ * npm run bench [-- --portals N] [--sites-concurrency N] [--quick]
+ *
+ * Benchmark, not a test: crawls the large sample portal set with govscore's crawler ("ours"), then loads
+ * exactly the pages it opened with plain Puppeteer ("baseline") at the same number of tabs in flight, and
+ * prints wall time, pages/s and peak memory (this Node process + every Chromium process) of both runs.
+ * The difference is what the crawler's own work costs: reading pages, pagination, politeness queues.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import PQueue from 'p-queue';
+import type { Browser } from 'puppeteer';
+import { launchBrowser } from '../evaluators/collect/browser.js';
+import { collectSite } from '../evaluators/collect/crawl-site.js';
+import type { PageRecord } from '../evaluators/collect/observations.js';
+import { defaultCollectOptions } from '../evaluators/collect/options.js';
+import { startPortalSet } from '../test/portals/server/portal-set.js';
+
+/** A fixed evaluation date keeps the generated portals, and so the work, identical between runs. */
+const asOf = '2026-11-21';
+const pagesPerPortal = 200;
+const sampleEveryMs = 200;
+
+interface BenchOptions {
+  portals: number;
+  sitesConcurrency: number;
+}
+
+interface RunFigures {
+  pages: number;
+  /** Ours: sites not assessed (failed or crashed); baseline: loads that threw. */
+  failures: number;
+  seconds: number;
+  pagesPerSecond: number;
+  peakMb: number;
+  /** The split of the peak sample: Node includes the sample portal servers, which run in this process. */
+  peakNodeMb: number;
+  peakChromiumMb: number;
+}
+
+function parseOptions(): BenchOptions {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      portals: { type: 'string' },
+      'sites-concurrency': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+    },
+  });
+  return {
+    portals: positiveInt('--portals', values.portals) ?? (values.quick ? 6 : 50),
+    sitesConcurrency: positiveInt('--sites-concurrency', values['sites-concurrency']) ?? 2,
+  };
+}
+
+function positiveInt(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: expected a positive integer, got "${raw}"`);
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Memory: RSS of this process plus the Chromium process tree, sampled on a timer, peak kept.
+
+/** Parent pid of every live process, from /proc/<pid>/stat (comm may hold spaces, so split after ')'). */
+function parentPids(): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return parents;
+}
+
+/** The root pid and all its descendants: renderers hang under the zygote, not the browser itself. */
+function processTree(root: number): number[] {
+  const parents = parentPids();
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  }
+  return tree;
+}
+
+function rssBytes(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples synchronously (a few ms per tick): both runs pay the same small tax on the event loop. */
+class PeakMemory {
+  private peak = { total: 0, node: 0, chromium: 0 };
+  private timer: NodeJS.Timeout;
+
+  constructor(private browserPid: number) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), sampleEveryMs);
+  }
+
+  private sample(): void {
+    const node = process.memoryUsage.rss();
+    const chromium = processTree(this.browserPid).reduce((sum, pid) => sum + rssBytes(pid), 0);
+    if (node + chromium > this.peak.total) this.peak = { total: node + chromium, node, chromium };
+  }
+
+  stop(): { peakMb: number; peakNodeMb: number; peakChromiumMb: number } {
+    this.sample();
+    clearInterval(this.timer);
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    return { peakMb: mb(this.peak.total), peakNodeMb: mb(this.peak.node), peakChromiumMb: mb(this.peak.chromium) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The two runs.
+
+/** Launches a browser, runs `work` under the memory sampler and the clock, always closes the browser. */
+async function measured(work: (browser: Browser) => Promise<{ pages: number; failures: number }>): Promise<RunFigures> {
+  const browser = await launchBrowser();
+  try {
+    const memory = new PeakMemory(browser.process()!.pid!);
+    const started = performance.now();
+    const { pages, failures } = await work(browser);
+    const seconds = (performance.now() - started) / 1000;
+    return { pages, failures, seconds: round(seconds, 1), pagesPerSecond: round(pages / seconds, 2), ...memory.stop() };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Pages the crawler actually loaded or stepped to: 'skipped' records name pages it decided not to open. */
+const loaded = (p: PageRecord) => p.role !== 'skipped';
+
+/** govscore's crawl of every portal, C sites at once on one browser, as `govscore assess` does it. */
+async function runOurs(urls: string[], sitesConcurrency: number, opened: PageRecord[]): Promise<RunFigures> {
+  return measured(async (browser) => {
+    const queue = new PQueue({ concurrency: sitesConcurrency });
+    let failures = 0;
+    let done = 0;
+    for (const url of urls) {
+      void queue.add(async () => {
+        const result = await collectSite(browser, url, asOf, defaultCollectOptions).catch((error: unknown) => {
+          failures++;
+          log(`  crawler error on ${url}: ${String(error).slice(0, 120)}`);
+          return null;
+        });
+        opened.push(...(result?.pages.filter(loaded) ?? []));
+        if (result?.failure) failures++;
+        log(`  ours [${++done}/${urls.length}] ${url} — ${result?.pages.filter(loaded).length ?? 0} pages`);
+      });
+    }
+    await queue.onIdle();
+    return { pages: opened.length, failures };
+  });
+}
+
+/**
+ * Plain Puppeteer over the same URLs with the same tabs in flight: one fresh tab per URL, the crawler's
+ * load and network-idle wait, nothing read, no request blocking.
+ */
+async function runBaseline(urls: string[], tabs: number): Promise<RunFigures> {
+  return measured(async (browser) => {
+    const queue = new PQueue({ concurrency: tabs });
+    let failures = 0;
+    let done = 0;
+    for (const url of urls) {
+      void queue.add(async () => {
+        const page = await browser.newPage();
+        try {
+          await page.goto(url, { waitUntil: 'domcontentloaded' });
+          await page.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
+        } catch {
+          failures++;
+        } finally {
+          await page.close();
+        }
+        if (++done % 500 === 0) log(`  baseline ${done}/${urls.length}`);
+      });
+    }
+    await queue.onIdle();
+    return { pages: urls.length, failures };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Report.
+
+function round(n: number, digits: number): number {
+  return Number(n.toFixed(digits));
+}
+
+function log(line: string): void {
+  process.stderr.write(line + '\n');
+}
+
+function table(ours: RunFigures, baseline: RunFigures, machine: Record<string, string | number>): string {
+  const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(15) : String(c).padStart(10))).join('');
+  return [
+    row(['', 'pages', 'seconds', 'pages/s', 'peak MB', 'chrome MB', 'node MB']),
+    row(['ours', ours.pages, ours.seconds, ours.pagesPerSecond, ours.peakMb, ours.peakChromiumMb, ours.peakNodeMb]),
+    row(['baseline', baseline.pages, baseline.seconds, baseline.pagesPerSecond, baseline.peakMb, baseline.peakChromiumMb, baseline.peakNodeMb]),
+    row(['ours/baseline', '', `${(ours.seconds / baseline.seconds).toFixed(2)}x`, '', `${(ours.peakMb / baseline.peakMb).toFixed(2)}x`]),
+    '',
+    `sites not assessed (ours): ${ours.failures}; page loads that threw (baseline): ${baseline.failures}`,
+    `machine: ${machine.nproc} CPUs, ${machine.totalMemoryGb} GB RAM, Node ${machine.node}, ${machine.chromium}`,
+  ].join('\n');
+}
+
+async function chromiumVersion(): Promise<string> {
+  const browser = await launchBrowser();
+  try {
+    return await browser.version();
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const tabs = options.sitesConcurrency * (defaultCollectOptions.concurrency + defaultCollectOptions.articleConcurrency);
+  const machine = { nproc: availableParallelism(), totalMemoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, chromium: await chromiumVersion() };
+  log(`starting ${options.portals} portals × ~${pagesPerPortal} pages (asOf ${asOf})`);
+  const set = await startPortalSet({ asOf, seed: 'bench', scale: { portals: options.portals, pagesPerPortal } });
+  try {
+    log(`ours: collectSite, ${options.sitesConcurrency} sites at once`);
+    const opened: PageRecord[] = [];
+    const ours = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, opened);
+    // Script pagination steps inside one tab ("#page=N"): there is no URL a plain browser could load.
+    const urls = opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
+    log(`baseline: ${urls.length} URLs, ${tabs} tabs in flight`);
+    const baseline = await runBaseline(urls, tabs);
+    console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, baseline ${tabs} tabs\n`);
+    console.log(table(ours, baseline, machine));
+    const file = await saveJson({ options, tabs, asOf, pagesPerPortal, machine, ours, baseline, ratios: { time: round(ours.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) } });
+    console.log(`\nfigures: ${file}`);
+  } finally {
+    await set.close();
+  }
+}
+
+async function saveJson(figures: object): Promise<string> {
+  const dir = join('out', 'bench');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2) + '\n');
+  return file;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
