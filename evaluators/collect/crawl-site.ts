@@ -2,7 +2,7 @@ import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 import { articleDate, itemFromRow } from './list-items.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
-import { checkLinks, type LinkToCheck } from './link-check.js';
+import { LinkChecker } from './link-check.js';
 import { closeTab, newTab, openUrl } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
@@ -57,7 +57,11 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     if (!read) return failed('error', 'script-timeout');
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
-    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot);
+    // Links are checked while the crawl goes on, with the cookies the browser holds after the homepage,
+    // so a firewall's challenge does not hide them.
+    const cookie = (await tab.cookies(opened.finalUrl).catch(() => [])).map((c) => `${c.name}=${c.value}`).join('; ');
+    const checker = options.maxLinks ? new LinkChecker({ timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} }, options.maxLinks) : null;
+    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker);
     crawl.markSeen(url, opened.finalUrl);
     const homepage = {
       url,
@@ -72,11 +76,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     crawl.follow(read, 1, []);
     await crawl.addSitemap();
     await crawl.run();
-    // Links are checked with the cookies the browser holds, so a firewall's challenge does not hide them.
-    const cookie = (await tab.cookies(opened.finalUrl).catch(() => [])).map((c) => `${c.name}=${c.value}`).join('; ');
-    const links = options.maxLinks
-      ? await checkLinks(crawl.linksToCheck(options.maxLinks), { timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} })
-      : [];
+    const links = checker ? await checker.results() : [];
     probes = await probing;
     return { failure: null, homepage, columns: crawl.columns, probes, pages, robots: robots.mode, links, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
@@ -117,8 +117,7 @@ class SiteCrawl {
   readonly skipped: Record<string, number> = {};
   articlesOpened = 0;
   private levels = new Map<number, Candidate[]>();
-  /** Links found, by page in the order pages were read, homepage first. */
-  private links: LinkToCheck[] = [];
+
   private seen = new Set<string>();
   private templates = new Map<string, number>();
   private opened = 0;
@@ -134,6 +133,7 @@ class SiteCrawl {
     private pages: PageRecord[],
     private started: number,
     private shoot: (page: Page, url: string) => Promise<string | null>,
+    private checker: LinkChecker | null,
   ) {
     // Politeness: at most concurrency + articleConcurrency requests in flight on this host, spaced by
     // robots.txt's Crawl-delay when it asks for one.
@@ -147,22 +147,13 @@ class SiteCrawl {
     for (const u of urls) this.seen.add(pageKey(u));
   }
 
+  /** Hands a page's links, images and attachments to the link checker. */
   noteLinks(read: PageRead, pageUrl: string): void {
+    if (!this.checker) return;
     for (const l of read.links) {
       if (!/^https?:/i.test(l.href) && !/^(mailto|tel):/i.test(l.href)) continue;
-      this.links.push({ url: l.href, foundOn: pageUrl, kind: l.image ? 'image' : isDocument(l.href) ? 'attachment' : 'link' });
+      this.checker.add({ url: l.href, foundOn: pageUrl, kind: l.image ? 'image' : isDocument(l.href) ? 'attachment' : 'link' });
     }
-  }
-
-  /** The first `limit` distinct links, homepage first; each keeps every page it was found on. */
-  linksToCheck(limit: number): LinkToCheck[] {
-    const distinct = new Set<string>();
-    return this.links.filter((l) => {
-      const key = l.url.split('#')[0]!;
-      if (!distinct.has(key) && distinct.size >= limit) return false;
-      distinct.add(key);
-      return true;
-    });
   }
 
   /** Queues the navigation and "更多" links of a page for the next level. */

@@ -86,30 +86,57 @@ function isRetryable(result: LinkResult): boolean {
   return isBroken(result) && !isPermanent(result);
 }
 
-/** Checks each distinct URL once (fragment ignored), with per-host and global concurrency limits. */
-export async function checkLinks(links: LinkToCheck[], options: Partial<LinkCheckOptions> = {}): Promise<CheckedLink[]> {
-  const opts = { ...defaultLinkCheckOptions, ...options };
-  const distinct = new Map<string, { kind: LinkToCheck['kind']; foundOn: string[] }>();
-  for (const link of links) {
-    const key = withoutFragment(link.url);
-    const entry = distinct.get(key) ?? { kind: link.kind, foundOn: [] };
-    if (!entry.foundOn.includes(link.foundOn)) entry.foundOn.push(link.foundOn);
-    distinct.set(key, entry);
+/**
+ * Checks links as they are found, while the crawl goes on: each distinct URL (fragment ignored) once,
+ * every page it was found on kept, with per-host and global concurrency limits. `limit` bounds how many
+ * distinct URLs are requested; later ones are ignored.
+ */
+export class LinkChecker {
+  private readonly opts: LinkCheckOptions;
+  private readonly distinct = new Map<string, { kind: LinkToCheck['kind']; foundOn: string[]; outcome: Promise<Outcome> }>();
+  private readonly global: PQueue;
+  private readonly hostQueues = new Map<string, PQueue>();
+  private readonly pacer: HostPacer;
+
+  constructor(
+    options: Partial<LinkCheckOptions> = {},
+    private readonly limit = Infinity,
+  ) {
+    this.opts = { ...defaultLinkCheckOptions, ...options };
+    this.global = new PQueue({ concurrency: this.opts.globalConcurrency });
+    this.pacer = new HostPacer(this.opts.delayMs);
   }
 
-  const global = new PQueue({ concurrency: opts.globalConcurrency });
-  const hostQueues = new Map<string, PQueue>();
-  const pacer = new HostPacer(opts.delayMs);
-  const tasks = [...distinct].map(async ([url, { kind, foundOn }]): Promise<CheckedLink> => {
+  add(link: LinkToCheck): void {
+    const key = withoutFragment(link.url);
+    const known = this.distinct.get(key);
+    if (known) {
+      if (!known.foundOn.includes(link.foundOn)) known.foundOn.push(link.foundOn);
+      return;
+    }
+    if (this.distinct.size >= this.limit) return;
+    this.distinct.set(key, { kind: link.kind, foundOn: [link.foundOn], outcome: this.check(key) });
+  }
+
+  async results(): Promise<CheckedLink[]> {
+    return Promise.all([...this.distinct].map(async ([url, { kind, foundOn, outcome }]) => ({ url, foundOn, kind, ...(await outcome) })));
+  }
+
+  private check(url: string): Promise<Outcome> {
     const host = hostOf(url);
-    if (host === null) return { url, finalUrl: url, status: null, ms: 0, foundOn, kind, ...named('unsupported-scheme') };
-    let queue = hostQueues.get(host);
-    if (!queue) hostQueues.set(host, (queue = new PQueue({ concurrency: opts.perHostConcurrency })));
+    if (host === null) return Promise.resolve({ finalUrl: url, status: null, ms: 0, ...named('unsupported-scheme') });
+    let queue = this.hostQueues.get(host);
+    if (!queue) this.hostQueues.set(host, (queue = new PQueue({ concurrency: this.opts.perHostConcurrency })));
     // The host slot is taken first, then a global one: a busy host never holds global slots idle.
-    const outcome = await queue.add(() => global.add(() => checkOne(url, opts, pacer), { throwOnTimeout: true }), { throwOnTimeout: true });
-    return { url, foundOn, kind, ...outcome };
-  });
-  return Promise.all(tasks);
+    return queue.add(() => this.global.add(() => checkOne(url, this.opts, this.pacer), { throwOnTimeout: true }), { throwOnTimeout: true });
+  }
+}
+
+/** Checks a list of links at once (see LinkChecker). */
+export async function checkLinks(links: LinkToCheck[], options: Partial<LinkCheckOptions> = {}): Promise<CheckedLink[]> {
+  const checker = new LinkChecker(options);
+  for (const link of links) checker.add(link);
+  return checker.results();
 }
 
 type Outcome = Pick<CheckedLink, 'finalUrl' | 'status' | 'result' | 'broken' | 'permanent' | 'ms'>;
