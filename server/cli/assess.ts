@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { collectSite } from '../../evaluators/collect/crawl-site.js';
@@ -39,7 +39,9 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
   const log = options.log ?? ((line: string) => console.log(line));
   const sites = loadSitesFile(options.sitesFile);
   const asOf = options.asOf ?? sites.asOf;
-  const set = loadIndicatorSet(options.indicators ?? sites.indicators);
+  // An indicator-set path in the sites file is relative to that file; on the command line, to the cwd.
+  const fromSitesFile = /^[a-z0-9-]+$/.test(sites.indicators) ? sites.indicators : resolve(dirname(options.sitesFile), sites.indicators);
+  const set = loadIndicatorSet(options.indicators ?? fromSitesFile);
   const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect', ...(options.delayMs ? { delayMs: options.delayMs } : {}) };
   const dbFile = options.db ?? join(options.out, 'govscore.db');
   const store = new Store(dbFile);
