@@ -31,13 +31,12 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
   // The availability probes run beside the crawl (they are spaced out); robots.txt is needed first.
   const probing = probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
   const robots = await loadRobots(new URL(url).origin, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, respect: options.robots === 'respect' });
-  let probes: Awaited<typeof probing> = [];
   const pages: PageRecord[] = [];
   const failed = async (status: 'unreachable' | 'blocked' | 'error', reason: string): Promise<SiteCollection> => ({
     failure: { status, reason },
     homepage: null,
     columns: [],
-    probes: (probes = await probing),
+    probes: await probing,
     pages,
     robots: robots.mode,
     stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {} },
@@ -77,8 +76,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     await crawl.addSitemap();
     await crawl.run();
     const links = checker ? await checker.results() : [];
-    probes = await probing;
-    return { failure: null, homepage, columns: crawl.columns, probes, pages, robots: robots.mode, links, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
+    return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
     await closeTab(tab);
   }
