@@ -2,7 +2,9 @@ import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 import { articleDate, itemFromRow } from './list-items.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
-import { LinkChecker } from './link-check.js';
+import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
+import { isRetryable } from './failures.js';
+import { LinkChecker, type LinkToCheck } from './link-check.js';
 import { closeTab, newTab, openUrl } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
@@ -23,6 +25,8 @@ import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from './url-sc
 export interface CollectContext {
   evidence?: EvidenceSink | null;
   siteId?: string;
+  /** Pages already visited in an interrupted attempt at this site, and where to record new ones. */
+  journal?: CrawlJournal | null;
 }
 
 export async function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions, context: CollectContext = {}): Promise<SiteCollection> {
@@ -60,7 +64,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     // so a firewall's challenge does not hide them.
     const cookie = (await tab.cookies(opened.finalUrl).catch(() => [])).map((c) => `${c.name}=${c.value}`).join('; ');
     const checker = options.maxLinks ? new LinkChecker({ timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} }, options.maxLinks) : null;
-    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker);
+    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker, context.journal ?? null);
     crawl.markSeen(url, opened.finalUrl);
     const homepage = {
       url,
@@ -80,6 +84,13 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
   } finally {
     await closeTab(tab);
   }
+}
+
+/** A page's links, images and attachments worth checking (web and mail/phone links; not javascript:). */
+function linksToCheck(read: PageRead, pageUrl: string): LinkToCheck[] {
+  return read.links
+    .filter((l) => /^https?:/i.test(l.href) || /^(mailto|tel):/i.test(l.href))
+    .map((l) => ({ url: l.href, foundOn: pageUrl, kind: l.image ? 'image' : isDocument(l.href) ? 'attachment' : 'link' }));
 }
 
 function homepageFailure(error: string | null, status: number | null): SiteCollection['failure'] {
@@ -132,6 +143,7 @@ class SiteCrawl {
     private started: number,
     private shoot: (page: Page, url: string) => Promise<string | null>,
     private checker: LinkChecker | null,
+    private journal: CrawlJournal | null,
   ) {
     // Politeness: at most concurrency + articleConcurrency requests in flight on this host, spaced by
     // robots.txt's Crawl-delay when it asks for one.
@@ -147,11 +159,7 @@ class SiteCrawl {
 
   /** Hands a page's links, images and attachments to the link checker. */
   noteLinks(read: PageRead, pageUrl: string): void {
-    if (!this.checker) return;
-    for (const l of read.links) {
-      if (!/^https?:/i.test(l.href) && !/^(mailto|tel):/i.test(l.href)) continue;
-      this.checker.add({ url: l.href, foundOn: pageUrl, kind: l.image ? 'image' : isDocument(l.href) ? 'attachment' : 'link' });
-    }
+    for (const link of linksToCheck(read, pageUrl)) this.checker?.add(link);
   }
 
   /** Queues the navigation and "更多" links of a page for the next level. */
@@ -230,46 +238,72 @@ class SiteCrawl {
 
   private async visit(url: string, depth: number, linkText: string | null, order: number[]): Promise<void> {
     if (!this.withinTime()) return this.skip(url, 'budget');
+    const key = pageKey(url);
+    let outcome = this.journal?.recall(key);
+    if (!outcome) {
+      outcome = await this.open(url, depth, linkText);
+      // A page that failed for a passing reason is tried again when the run resumes.
+      const error = outcome.pages[0]?.error;
+      if (!error || !isRetryable(error)) this.journal?.record(key, outcome);
+    }
+    this.apply(outcome, depth, order);
+  }
+
+  /** Adds a page's outcome, fresh or recalled, to the site's crawl. */
+  private apply(outcome: VisitOutcome, depth: number, order: number[]): void {
+    this.pages.push(...outcome.pages);
+    this.markSeen(...outcome.seen);
+    this.opened += outcome.opened;
+    this.articlesOpened += outcome.articlesOpened;
+    for (const link of outcome.links) this.checker?.add(link);
+    if (outcome.column && !this.columns.some((c) => pageKey(c.url) === pageKey(outcome.column!.url))) this.columns.push(outcome.column);
+    for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
+  }
+
+  private async open(url: string, depth: number, linkText: string | null): Promise<VisitOutcome> {
+    const outcome: VisitOutcome = { pages: [], seen: [], column: null, next: [], links: [], opened: 1, articlesOpened: 0 };
     const tab = await newTab(this.browser, this.options.userAgent);
     try {
-      this.opened++;
       const opened = await openUrl(tab, url, this.options.timeoutMs);
       if ((opened.bytes ?? 0) > this.options.maxPageBytes) opened.error = 'too-large';
       const record: PageRecord = { url, finalUrl: opened.finalUrl, status: opened.status, role: 'content', ms: opened.ms, error: opened.error };
-      this.pages.push(record);
+      outcome.pages.push(record);
       if (opened.error || (opened.status ?? 200) >= 400 || !sameSite(opened.finalUrl, this.origin, this.options.allowSubdomains)) {
         record.role = 'failed';
         record.error ??= opened.status ? `http-${opened.status}` : 'off-site';
-        return;
+        return outcome;
       }
+      outcome.seen.push(opened.finalUrl);
       this.markSeen(opened.finalUrl);
       const read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
       record.hash = read ? await contentHash(tab) : null;
       if (!read) {
         Object.assign(record, { role: 'failed', error: 'script-timeout' });
-        return;
+        return outcome;
       }
-      this.noteLinks(read, read.url);
+      outcome.links.push(...linksToCheck(read, read.url));
       const kind = pageKind(read);
-      if (kind === 'list') await this.readColumn(tab, read, depth, linkText, record, order);
+      if (kind === 'list') await this.readColumn(tab, read, linkText, record, outcome);
       else if (kind === 'blank') {
         record.role = 'column';
         const { name, source } = columnName(read, linkText);
         const screenshot = await this.shoot(tab, read.url);
-        this.columns.push({ url: read.url, name, nameSource: source, columnNameMeta: read.metas['ColumnName'] ?? null, pages: [read.url], items: [], blank: true, placeholder: read.placeholder, truncated: false, screenshot, fragment: read.fragment || null });
+        outcome.column = { url: read.url, name, nameSource: source, columnNameMeta: read.metas['ColumnName'] ?? null, pages: [read.url], items: [], blank: true, placeholder: read.placeholder, truncated: false, screenshot, fragment: read.fragment || null };
       } else if (kind === 'hub') record.role = 'hub';
-      this.follow(read, depth + 1, order);
+      [...read.more, ...read.nav].forEach((link, i) => outcome.next.push({ href: link.href, text: link.text, order: i }));
+      return outcome;
     } finally {
       await closeTab(tab);
     }
   }
 
-  private async readColumn(tab: Page, first: PageRead, depth: number, linkText: string | null, record: PageRecord, order: number[]): Promise<void> {
+  private async readColumn(tab: Page, first: PageRead, linkText: string | null, record: PageRecord, outcome: VisitOutcome): Promise<void> {
     // The first list page as it looked when read: the evidence behind a stale or blank finding.
     const screenshot = await this.shoot(tab, first.url);
     const list = await readAllPages(tab, first, { maxPages: this.options.maxListPages, timeoutMs: this.options.timeoutMs, seen: this.seen });
-    this.opened += list.reads.length - 1;
-    for (const u of list.urls.slice(1)) this.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null });
+    outcome.opened += list.reads.length - 1;
+    outcome.seen.push(...list.urls.slice(1));
+    for (const u of list.urls.slice(1)) outcome.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null });
     const items: ListItem[] = [];
     const urls = new Set<string>();
     for (const read of list.reads) {
@@ -281,17 +315,16 @@ class SiteCrawl {
         }
       }
     }
-    const listLike = await this.readArticles(items);
+    const listLike = await this.readArticles(items, outcome);
     // A list whose "articles" are themselves lists is a directory of columns, not a column.
     if (listLike > 0 && listLike >= 0.6 * Math.min(items.filter((i) => !i.date).length, this.options.maxArticlesPerColumn)) {
       record.role = 'hub';
-      items.forEach((item, i) => this.enqueue(item.url, depth + 1, item.title, [...order, 10_000 + i]));
+      items.forEach((item, i) => outcome.next.push({ href: item.url, text: item.title, order: 10_000 + i }));
       return;
     }
     record.role = 'column';
-    if (this.columns.some((c) => pageKey(c.url) === pageKey(first.url))) return;
     const { name, source } = columnName(first, linkText);
-    this.columns.push({
+    outcome.column = {
       url: first.url,
       name,
       nameSource: source,
@@ -303,14 +336,14 @@ class SiteCrawl {
       truncated: list.truncated,
       screenshot,
       fragment: first.fragment || null,
-    });
+    };
   }
 
   /**
    * Opens the article of every item the list shows without a date (for the date), and the newest few
    * (for their links); returns how many of the undated ones were lists themselves.
    */
-  private async readArticles(items: ListItem[]): Promise<number> {
+  private async readArticles(items: ListItem[], outcome: VisitOutcome): Promise<number> {
     const readable = (i: ListItem) => sameSite(i.url, this.origin, this.options.allowSubdomains) && !isDocument(i.url) && this.robots.allowed(i.url);
     const undated = items.filter((i) => !i.date && readable(i)).slice(0, this.options.maxArticlesPerColumn);
     const sampled = items.filter((i) => i.date && readable(i)).slice(0, this.options.sampleArticlesPerColumn);
@@ -321,14 +354,14 @@ class SiteCrawl {
           if (!this.withinTime()) return;
           const tab = await newTab(this.browser, this.options.userAgent);
           try {
-            this.opened++;
-            this.articlesOpened++;
+            outcome.opened++;
+            outcome.articlesOpened++;
             const opened = await openUrl(tab, item.url, this.options.timeoutMs);
-            this.pages.push({ url: item.url, finalUrl: opened.finalUrl, status: opened.status, role: 'article', ms: opened.ms, error: opened.error });
+            outcome.pages.push({ url: item.url, finalUrl: opened.finalUrl, status: opened.status, role: 'article', ms: opened.ms, error: opened.error });
             if (opened.error || (opened.status ?? 200) >= 400) return;
             const read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
             if (!read) return;
-            this.noteLinks(read, item.url);
+            outcome.links.push(...linksToCheck(read, item.url));
             if (item.date) return; // sampled for its links only; the list's date stands
             const kind = pageKind(read);
             if (kind === 'list' || kind === 'hub') listLike++;

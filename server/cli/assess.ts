@@ -31,8 +31,9 @@ export interface AssessOptions {
 }
 
 /**
- * `govscore assess`: collect every site not yet collected in this run (one transaction per site, so a
- * killed run keeps what it finished and the same command resumes), then evaluate, score, rank and write
+ * `govscore assess`: collect every site not yet collected in this run (each page's outcome is
+ * journaled as soon as it is read and each site's results saved in one transaction, so a killed run keeps
+ * what it did and the same command resumes, mid-site if need be), then evaluate, score, rank and write
  * the reports from the store.
  */
 export async function assess(options: AssessOptions): Promise<{ runId: string; outputs: { results: string; csv: string; report: string } }> {
@@ -67,7 +68,9 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
           void queue.add(async () => {
             store.markSiteStarted(run.id, site.siteId);
             const started = performance.now();
-            const attempt = () => collectSite(browser, site.url, asOf, collect, { evidence, siteId: site.siteId }).catch((error: unknown) => ({ crashed: String(error) }));
+            const journal = store.crawlJournal(run.id, site.siteId);
+            if (journal.size) log(`${site.siteId}: resuming after ${journal.size} pages recorded before the interruption`);
+            const attempt = () => collectSite(browser, site.url, asOf, collect, { evidence, siteId: site.siteId, journal }).catch((error: unknown) => ({ crashed: String(error) }));
             let result = await attempt();
             // A timeout, refused connection or 5xx may pass a moment later: one more try before recording it.
             if (!('crashed' in result) && result.failure && isRetryable(result.failure.reason)) {

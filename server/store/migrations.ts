@@ -71,4 +71,14 @@ export const migrations: string[] = [
      failure TEXT
    );
    CREATE INDEX probes_by_url ON probes (url, at);`,
+  // 4: the crawl journal — each page's outcome as soon as it is done, so a killed run resumes mid-site.
+  //    Emptied when the site's results are saved.
+  `CREATE TABLE crawl_journal (
+     run_id TEXT NOT NULL,
+     site_id TEXT NOT NULL,
+     page_key TEXT NOT NULL,
+     json TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (run_id, site_id, page_key)
+   );`,
 ];

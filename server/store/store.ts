@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
 import { migrations } from './migrations.js';
 
 /*
@@ -123,11 +124,28 @@ export class Store {
     this.db.prepare('UPDATE run_sites SET started_at = ? WHERE run_id = ? AND site_id = ?').run(now(), runId, siteId);
   }
 
+  /** The crawl journal of one site in a run: outcomes of pages visited before an interruption, and a writer for new ones. */
+  crawlJournal(runId: string, siteId: string): CrawlJournal & { size: number } {
+    const rows = this.db.prepare('SELECT page_key, json FROM crawl_journal WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{ page_key: string; json: string }>;
+    const known = new Map(rows.map((r) => [r.page_key, JSON.parse(r.json) as VisitOutcome]));
+    const insert = this.db.prepare('INSERT OR REPLACE INTO crawl_journal VALUES (?, ?, ?, ?, ?)');
+    return {
+      size: known.size,
+      recall: (key) => known.get(key),
+      record: (key, outcome) => void insert.run(runId, siteId, key, JSON.stringify(outcome), now()),
+    };
+  }
+
+  journalSize(runId: string, siteId: string): number {
+    return this.db.prepare('SELECT count(*) FROM crawl_journal WHERE run_id = ? AND site_id = ?').pluck().get(runId, siteId) as number;
+  }
+
   /** Everything collected for one site lands in one transaction: a crash leaves the site pending, never half-written. */
   saveSiteResult(runId: string, siteId: string, result: SiteResult): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM pages WHERE run_id = ? AND site_id = ?').run(runId, siteId);
       this.db.prepare('DELETE FROM observations WHERE run_id = ? AND site_id = ?').run(runId, siteId);
+      this.db.prepare('DELETE FROM crawl_journal WHERE run_id = ? AND site_id = ?').run(runId, siteId);
       const page = this.db.prepare('INSERT OR REPLACE INTO pages (run_id, site_id, url, final_url, status, role, ms, error, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       for (const p of result.pages) page.run(runId, siteId, p.url, p.finalUrl, p.status, p.role, p.ms, p.error, p.hash ?? null);
       const obs = this.db.prepare('INSERT INTO observations VALUES (?, ?, ?, ?, ?)');

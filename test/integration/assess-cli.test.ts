@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageKey } from '../../evaluators/collect/url-scope.js';
 import type { Results } from '../../reports/results.js';
 import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
-import { runCli, tempDir, writeSitesFile } from './cli-helpers.js';
+import { compareColumns, runCli, tempDir, writeSitesFile } from './cli-helpers.js';
 
 const asOf = '2026-11-21';
 const ids = ['zfw', 'jyj', 'fgw', 'rsj', 'qxx', 'wjw'];
@@ -43,18 +42,11 @@ describe('govscore assess on the sample portals, end to end', () => {
       const truth = set.get(id).truth;
       const site = results.sites.find((s) => s.id === id)!;
       expect(site.status).toBe('assessed');
-      const found = new Map(site.observations.columns.map((c) => [pageKey(c.url), c]));
-      for (const column of truth.columns) {
-        const got = found.get(pageKey(column.url));
-        total++;
-        const actual = got && { latest: got.latest, stale: got.stale, blank: got.blank, itemCount: got.itemCount, datedItems: got.datedItems };
-        const expected = { latest: column.latest, stale: column.stale, blank: column.blank, itemCount: column.itemCount, datedItems: column.datedItems };
-        expect(actual, `${id}/${column.id} ${column.name}`).toEqual(expected);
-        if (JSON.stringify(actual) === JSON.stringify(expected)) correct++;
-        found.delete(pageKey(column.url));
-      }
-      // No column the truth does not have (a false column would count towards the vetoes).
-      expect([...found.values()].map((c) => c.name), id).toEqual([]);
+      const compared = compareColumns(site, truth);
+      // No wrong or missing column, and none the truth does not have (a false column would count towards the vetoes).
+      expect(compared.wrong, id).toEqual([]);
+      correct += compared.correct;
+      total += compared.total;
       expect(site.observations.homepage).toMatchObject({ latest: truth.homepage.latest, stale: truth.homepage.stale, isNavigation: truth.homepage.isNavigation });
     }
     console.log(`column accuracy: ${correct}/${total}`);

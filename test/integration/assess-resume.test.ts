@@ -1,10 +1,13 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
 import type { Results } from '../../reports/results.js';
 import { Store } from '../../server/store/store.js';
 import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
-import { browserPids, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
+import { browserPids, compareColumns, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
 
 describe('govscore assess killed half-way', () => {
   let set: RunningPortalSet;
@@ -55,4 +58,59 @@ describe('govscore assess killed half-way', () => {
     for (const id of done) expect(after.pageCount(runId, id), id).toBe(pagesBefore[id]);
     after.close();
   }, 300_000);
+
+  it('resumes a site mid-crawl from its page journal, opening none of the journaled pages again', async () => {
+    const dir = await tempDir('resume-mid-site');
+    const sitesFile = await writeSitesFile(dir, set, ['zfw']);
+    const out = join(dir, 'out');
+    const dbFile = join(out, 'govscore.db');
+    const browsersBefore = browserPids();
+    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1']);
+    const exited = new Promise((r) => first.child.on('exit', r));
+    // Kill the process group once a few pages of the one site are journaled (the site itself is not finished).
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (journalRows(dbFile).length < 6) return;
+        clearInterval(timer);
+        first.killHard();
+        resolve();
+      }, 50);
+      setTimeout(() => reject(new Error(`nothing journaled: ${first.output()}`)), 120_000);
+    });
+    await exited;
+    killNewBrowsers(browsersBefore);
+    expect(first.output()).not.toMatch(/\[1\/1\]/);
+    const journaled = journalRows(dbFile);
+    // Pages the first attempt loaded in a browser for the journaled outcomes (script-paged lists add "#page=N").
+    const loaded = journaled.flatMap((o) => o.pages.filter((p) => p.role !== 'skipped' && !p.url.includes('#')).map((p) => new URL(p.url)));
+    expect(loaded.length).toBeGreaterThanOrEqual(journaled.length);
+
+    const host = set.get('zfw').host;
+    host.documentLoads.clear();
+    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1']);
+    expect(second.code, second.stderr).toBe(0);
+    const resumedAfter = Number(/zfw: resuming after (\d+) pages/.exec(second.stdout)?.[1]);
+    expect(resumedAfter).toBeGreaterThanOrEqual(journaled.length);
+    const reopened = loaded.filter((u) => host.documentLoads.has(u.pathname + u.search)).map((u) => u.pathname);
+    expect(reopened).toEqual([]);
+    expect(host.documentLoads.size).toBeGreaterThan(0); // the rest of the site was crawled
+
+    // The resumed site is read as completely as an uninterrupted one, and its journal is emptied.
+    const results: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    expect(compareColumns(results.sites[0]!, set.get('zfw').truth).wrong).toEqual([]);
+    expect(journalRows(dbFile)).toEqual([]);
+  }, 300_000);
 });
+
+/** The crawl journal as another process sees it while the run writes it (empty before the table exists). */
+function journalRows(dbFile: string): VisitOutcome[] {
+  if (!existsSync(dbFile)) return [];
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT json FROM crawl_journal').pluck().all() as string[]).map((j) => JSON.parse(j) as VisitOutcome);
+  } catch {
+    return [];
+  } finally {
+    db.close();
+  }
+}

@@ -27,6 +27,8 @@ export class PortalHost {
   private sockets = new Set<Socket>();
   origin = '';
   requests = 0;
+  /** Page loads by a browser (Sec-Fetch-Dest: document), by path and query: what a resumed crawl opens again. */
+  readonly documentLoads = new Map<string, number>();
 
   constructor(private readonly options: HostOptions) {
     this.faults = { down: null, latencyMs: options.latencyMs };
@@ -56,6 +58,7 @@ export class PortalHost {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     this.requests++;
     const url = new URL(req.url ?? '/', 'http://host');
+    if (req.headers['sec-fetch-dest'] === 'document') this.documentLoads.set(url.pathname + url.search, (this.documentLoads.get(url.pathname + url.search) ?? 0) + 1);
     if (this.faults.down === 'reset') return void req.socket.destroy();
     if (this.faults.down === 'hang' || url.pathname.startsWith('/slow/hang/')) return; // never answered
     const delayMatch = /^\/slow\/delay\/(\d+)\//.exec(url.pathname);

@@ -1,0 +1,27 @@
+import type { LinkToCheck } from './link-check.js';
+import type { ColumnObservation, PageRecord } from './observations.js';
+
+/**
+ * What visiting one page of the crawl produced, complete enough to replay without a browser: the pages
+ * opened for it (the page, its further list pages, the articles read for dates), the column found, the
+ * links leading on and the links handed to the link checker. Each outcome is committed as soon as the
+ * page is done, so a killed run resumes mid-site without opening those pages again.
+ */
+export interface VisitOutcome {
+  pages: PageRecord[];
+  /** URLs to mark as seen (final URL after redirects, further list pages). */
+  seen: string[];
+  column: ColumnObservation | null;
+  /** Links to crawl at the next depth; `order` extends the page's discovery order. */
+  next: Array<{ href: string; text: string | null; order: number }>;
+  links: LinkToCheck[];
+  opened: number;
+  articlesOpened: number;
+}
+
+/** Where visit outcomes of one site are kept: the store in a real run, nothing in tests of the crawl alone. */
+export interface CrawlJournal {
+  /** The outcome recorded for this page key in an earlier, interrupted attempt. */
+  recall(pageKey: string): VisitOutcome | undefined;
+  record(pageKey: string, outcome: VisitOutcome): void;
+}
