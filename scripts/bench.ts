@@ -6,9 +6,9 @@
  * prints wall time, pages/s and peak memory (this Node process + every Chromium process) of both runs.
  * The difference is what the crawler's own work costs: reading pages, pagination, politeness queues.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import PQueue from 'p-queue';
@@ -17,6 +17,7 @@ import { launchBrowser } from '../evaluators/collect/browser.js';
 import { collectSite } from '../evaluators/collect/crawl-site.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
 import { defaultCollectOptions } from '../evaluators/collect/options.js';
+import { Store } from '../server/store/store.js';
 import { startPortalSet } from '../test/portals/server/portal-set.js';
 
 /** A fixed evaluation date keeps the generated portals, and so the work, identical between runs. */
@@ -145,27 +146,35 @@ async function measured(work: (browser: Browser) => Promise<{ pages: number; fai
 /** Pages the crawler actually loaded or stepped to: 'skipped' records name pages it decided not to open. */
 const loaded = (p: PageRecord) => p.role !== 'skipped';
 
-/** govscore's crawl of every portal, C sites at once on one browser, as `govscore assess` does it. */
+/** govscore's crawl of every portal, C sites at once on one browser, journaling every page to a store as `govscore assess` does. */
 async function runOurs(urls: string[], sitesConcurrency: number, opened: PageRecord[]): Promise<RunFigures> {
-  return measured(async (browser) => {
-    const queue = new PQueue({ concurrency: sitesConcurrency });
-    let failures = 0;
-    let done = 0;
-    for (const url of urls) {
-      void queue.add(async () => {
-        const result = await collectSite(browser, url, asOf, defaultCollectOptions).catch((error: unknown) => {
-          failures++;
-          log(`  crawler error on ${url}: ${String(error).slice(0, 120)}`);
-          return null;
+  const dbFile = join(tmpdir(), `govscore-bench-${process.pid}.db`);
+  const store = new Store(dbFile);
+  try {
+    return await measured(async (browser) => {
+      const queue = new PQueue({ concurrency: sitesConcurrency });
+      let failures = 0;
+      let done = 0;
+      for (const url of urls) {
+        void queue.add(async () => {
+          const journal = store.crawlJournal('bench', url);
+          const result = await collectSite(browser, url, asOf, defaultCollectOptions, { journal }).catch((error: unknown) => {
+            failures++;
+            log(`  crawler error on ${url}: ${String(error).slice(0, 120)}`);
+            return null;
+          });
+          opened.push(...(result?.pages.filter(loaded) ?? []));
+          if (result?.failure) failures++;
+          log(`  ours [${++done}/${urls.length}] ${url} — ${result?.pages.filter(loaded).length ?? 0} pages`);
         });
-        opened.push(...(result?.pages.filter(loaded) ?? []));
-        if (result?.failure) failures++;
-        log(`  ours [${++done}/${urls.length}] ${url} — ${result?.pages.filter(loaded).length ?? 0} pages`);
-      });
-    }
-    await queue.onIdle();
-    return { pages: opened.length, failures };
-  });
+      }
+      await queue.onIdle();
+      return { pages: opened.length, failures };
+    });
+  } finally {
+    store.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+  }
 }
 
 /**
