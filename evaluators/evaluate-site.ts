@@ -5,6 +5,16 @@ import { evaluateUpdateFrequency, type UpdateFrequencyMeasurement } from './upda
 import type { AvailabilityMeasurement } from './availability.js';
 import type { CheckedLink } from './collect/link-check.js';
 import { evaluateLinks, type LinksMeasurement } from './links.js';
+import type { DisclosureObservation } from './collect/disclosure-pages.js';
+import type { MailboxObservation } from './collect/mailbox-pages.js';
+import type { ServicesObservation } from './collect/services-pages.js';
+import type { IdentityObservation } from './collect/site-features.js';
+import type { FunctionsObservation } from './collect/site-functions.js';
+import { evaluateDisclosure, type DisclosureMeasurement, type SiteLevel } from './disclosure.js';
+import { evaluateMailbox, type MailboxMeasurement } from './mailbox.js';
+import { evaluateServices, type ServicesMeasurement } from './services.js';
+import { evaluateIdentity, type IdentityMeasurement } from './identity.js';
+import { featureFindings } from './feature-findings.js';
 
 /** The stored observations of one site, by kind (see collect/observations.ts). */
 export interface StoredObservations {
@@ -14,21 +24,45 @@ export interface StoredObservations {
   /** Probes of the availability monitor over the week before the evaluation date, when it ran. */
   monitorProbes?: ProbeObservation[];
   links?: CheckedLink[];
+  /** Features found after the crawl (absent in runs stored before they were collected). */
+  identity?: IdentityObservation;
+  disclosure?: DisclosureObservation | null;
+  mailbox?: MailboxObservation;
+  services?: ServicesObservation;
+  functions?: FunctionsObservation;
+}
+
+/** What the sites file says about a site that changes how it is measured. */
+export interface SiteProfile {
+  level: SiteLevel;
+  /** Provides 办事服务; without, services are not applicable (null), never "missing". */
+  services: boolean;
 }
 
 export interface SiteMeasurements {
   updateFrequency: UpdateFrequencyMeasurement | null;
   availability: AvailabilityMeasurement | null;
   links: LinksMeasurement | null;
+  disclosure: DisclosureMeasurement | null;
+  mailbox: MailboxMeasurement | null;
+  services: ServicesMeasurement | null;
+  identity: IdentityMeasurement | null;
 }
 
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
-export function evaluateSite(observed: StoredObservations, asOf: string): { measurements: SiteMeasurements; findings: Record<string, EvaluatorFinding[]> } {
+export function evaluateSite(observed: StoredObservations, asOf: string, site: SiteProfile = { level: 'department', services: true }): { measurements: SiteMeasurements; findings: Record<string, EvaluatorFinding[]> } {
   const updateFrequency = observed.homepage ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [] }, asOf) : null;
   // A week of monitor probes is the national protocol; this run's few probes are only a fallback.
   const probes = [...(observed.monitorProbes ?? []), ...(observed.probes ?? [])];
   const availability = probes.length ? evaluateAvailability(probes, observed.monitorProbes?.length ?? 0) : null;
   const links = observed.homepage && observed.links ? evaluateLinks(observed.links, observed.homepage.finalUrl) : null;
   const screenshots = new Map((observed.columns ?? []).filter((c) => c.screenshot).map((c) => [c.url, c.screenshot!]));
-  return { measurements: { updateFrequency, availability, links }, findings: evaluatorFindings(updateFrequency, availability, probes, screenshots, links) };
+  // Features are measured only when they were collected: an older run gives null (not measured), not zero.
+  const collected = observed.functions !== undefined;
+  const disclosure = collected ? evaluateDisclosure(observed.disclosure ?? null, asOf, site.level) : null;
+  const mailbox = collected ? evaluateMailbox(observed.mailbox ?? null, asOf) : null;
+  const services = collected && site.services ? evaluateServices(observed.services ?? null) : null;
+  const identity = collected ? evaluateIdentity(observed.identity ?? null, observed.functions ?? null, observed.columns ?? []) : null;
+  const findings = { ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links), ...featureFindings({ disclosure, mailbox, services, identity }) };
+  return { measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity }, findings };
 }

@@ -2,6 +2,10 @@ import type { SiteScore } from '../indicators/engine.js';
 import type { AvailabilityMeasurement } from '../evaluators/availability.js';
 import type { UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
 import type { LinksMeasurement } from '../evaluators/links.js';
+import type { DisclosureMeasurement } from '../evaluators/disclosure.js';
+import type { MailboxMeasurement } from '../evaluators/mailbox.js';
+import type { ServicesMeasurement } from '../evaluators/services.js';
+import type { IdentityMeasurement } from '../evaluators/identity.js';
 import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
@@ -17,6 +21,10 @@ export interface SiteInput {
   update: UpdateFrequencyMeasurement | null;
   availability: AvailabilityMeasurement | null;
   links: LinksMeasurement | null;
+  disclosure?: DisclosureMeasurement | null;
+  mailbox?: MailboxMeasurement | null;
+  services?: ServicesMeasurement | null;
+  identity?: IdentityMeasurement | null;
   crawl: { pages: number; robots: string | null } | null;
 }
 
@@ -68,8 +76,10 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
           blank: c.blank,
         })),
         excludedColumns: s.update?.excludedColumns ?? [],
-        disclosure: null,
-        mailbox: null,
+        disclosure: s.disclosure ?? null,
+        mailbox: s.mailbox ? { ...s.mailbox, latencies: s.mailbox.latencies.slice(0, 50) } : null,
+        services: s.services ?? null,
+        identity: s.identity ?? null,
         accessibility: null,
         links: s.links ? { checked: s.links.checked, blocked: s.links.blocked, brokenOnHomepage: s.links.brokenOnHomepage, brokenElsewhere: s.links.brokenElsewhere, broken: s.links.broken } : null,
         availability: s.availability ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio, monitored: s.availability.monitored } : null,

@@ -11,7 +11,9 @@ import type { CollectOptions } from './options.js';
 import { columnName, pageKind } from './page-kind.js';
 import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
+import { readFacts } from './page-facts.js';
 import { readPage, type PageRead } from './read-page.js';
+import { collectFeatures } from './site-features.js';
 import { loadRobots, sitemapUrls, type RobotsPolicy } from './robots.js';
 import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from './url-scope.js';
 
@@ -45,6 +47,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     robots: robots.mode,
     stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {} },
     links: [],
+    features: null,
   });
   if (!robots.allowed(url)) {
     pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
@@ -60,6 +63,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     if (!read) return failed('error', 'script-timeout');
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
+    const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
     // Links are checked while the crawl goes on, with the cookies the browser holds after the homepage,
     // so a firewall's challenge does not hide them.
     const cookie = (await tab.cookies(opened.finalUrl).catch(() => [])).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -79,8 +83,10 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     crawl.follow(read, 1, []);
     await crawl.addSitemap();
     await crawl.run();
+    // The sections the rules ask about (公开, 信箱, 办事, search, 适老化), found from the homepage's links.
+    const features = homepageFacts ? await collectFeatures(browser, homepageFacts, crawl.columns, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {} }) : null;
     const links = checker ? await checker.results() : [];
-    return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
+    return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, features, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
     await closeTab(tab);
   }

@@ -1,4 +1,5 @@
 import type { CheckedLink } from './link-check.js';
+import type { SiteFeatures } from './site-features.js';
 
 /**
  * What the collector records: facts only (DESIGN.md). No thresholds, no judgement of staleness — the
@@ -77,4 +78,6 @@ export interface SiteCollection {
   robots: 'respected' | 'ignored' | 'absent';
   /** Every link, image and attachment found on the pages read, with its checked status. */
   links: CheckedLink[];
+  /** Disclosure, mailbox, services, search, 适老化 and identity facts; null when the site failed or features are off. */
+  features: SiteFeatures | null;
 }

@@ -38,6 +38,8 @@ export interface CollectOptions {
   /** Links, images and attachments checked per site (homepage first); 0 switches link checking off. */
   maxLinks: number;
   linkTimeoutMs: number;
+  /** After the crawl, find and read the sections the rules ask about: 信息公开, 信箱, 办事服务, search, 适老化. */
+  features: boolean;
 }
 
 export const defaultCollectOptions: CollectOptions = {
@@ -61,5 +63,6 @@ export const defaultCollectOptions: CollectOptions = {
   sampleArticlesPerColumn: 2,
   maxLinks: 800,
   linkTimeoutMs: 10_000,
+  features: true,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36 govscore/0.1 (government website assessment)',
 };

@@ -53,7 +53,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
       store.findRunByKey(key) ??
       store.createRun(
         { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages, robots: collect.robots } },
-        sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services })),
+        sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services, level: s.level })),
       );
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending');
     const total = sites.sites.length;
@@ -84,7 +84,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
                 status: result.failure?.status ?? 'assessed',
                 statusReason: result.failure?.reason ?? null,
                 pages: result.pages,
-                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats, robots: result.robots, links: result.links },
+                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats, robots: result.robots, links: result.links, ...(result.features ?? {}) },
               });
             }
             finished++;

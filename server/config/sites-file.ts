@@ -18,8 +18,13 @@ const SiteSchema = Type.Object(
     url: Type.String({ minLength: 1, description: 'the absolute http(s) address of the home page, e.g. https://jyj.example.gov.cn/' }),
     group: Type.Optional(Type.String({ minLength: 1, default: DEFAULT_GROUP, description: 'the peer group ranks are computed within, e.g. 市直部门' })),
     services: Type.Optional(Type.Boolean({ default: true, description: 'whether the site provides 办事服务: true or false' })),
+    level: Type.Optional(
+      Type.Union([Type.Literal('government'), Type.Literal('department')], {
+        description: 'government (a 人民政府 portal: Art. 21 items, report due 31 March) or department (report due 31 January); default: government when the name ends in 人民政府',
+      }),
+    ),
   },
-  { additionalProperties: false, description: 'one site: id, name, url, and optionally group and services' },
+  { additionalProperties: false, description: 'one site: id, name, url, and optionally group, services and level' },
 );
 
 export const SitesFileSchema = Type.Object(
@@ -81,9 +86,14 @@ export function parseSitesFile(text: string, file: string): SitesFile {
     name: raw.name,
     asOf: raw.asOf,
     indicators: raw.indicators ?? DEFAULT_INDICATORS,
-    sites: raw.sites.map((s) => ({ id: s.id, name: s.name, url: s.url, group: s.group ?? DEFAULT_GROUP, services: s.services ?? true })),
+    sites: raw.sites.map((s) => ({ id: s.id, name: s.name, url: s.url, group: s.group ?? DEFAULT_GROUP, services: s.services ?? true, level: s.level ?? levelFromName(s.name) })),
     source: { file, sha256: createHash('sha256').update(text).digest('hex') },
   };
+}
+
+/** A city or county government's portal is named after it (某市人民政府, 某县人民政府门户网站). */
+export function levelFromName(name: string): 'government' | 'department' {
+  return /人民政府(门户网站|网站)?$/.test(name.trim()) ? 'government' : 'department';
 }
 
 /** `Date.parse` rolls 2026-02-30 over to March; a real date survives the round trip unchanged. */

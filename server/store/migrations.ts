@@ -81,4 +81,6 @@ export const migrations: string[] = [
      at TEXT NOT NULL,
      PRIMARY KEY (run_id, site_id, page_key)
    );`,
+  // 5: the site's level (government portal or department), which decides Art. 21 items and the report deadline.
+  `ALTER TABLE run_sites ADD COLUMN level TEXT NOT NULL DEFAULT 'department';`,
 ];

@@ -33,6 +33,7 @@ export interface RunSiteRow {
   url: string;
   group: string;
   services: boolean;
+  level: 'government' | 'department';
   status: SiteStatus;
   statusReason: string | null;
 }
@@ -100,8 +101,8 @@ export class Store {
       this.db
         .prepare('INSERT INTO runs (id, key, name, as_of, sites_file, sites_sha256, indicators, options_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(run.id, run.key, run.name, run.asOf, run.sitesFile, run.sitesSha256, run.indicators, JSON.stringify(run.options), now());
-      const insert = this.db.prepare('INSERT INTO run_sites (run_id, site_id, position, name, url, grp, services) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      for (const s of sites) insert.run(run.id, s.siteId, s.position, s.name, s.url, s.group, s.services ? 1 : 0);
+      const insert = this.db.prepare('INSERT INTO run_sites (run_id, site_id, position, name, url, grp, services, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const s of sites) insert.run(run.id, s.siteId, s.position, s.name, s.url, s.group, s.services ? 1 : 0, s.level);
     })();
     return this.getRun(run.id)!;
   }
@@ -115,6 +116,7 @@ export class Store {
       url: String(r.url),
       group: String(r.grp),
       services: r.services === 1,
+      level: r.level === 'government' ? 'government' : 'department',
       status: r.status as SiteStatus,
       statusReason: (r.status_reason as string | null) ?? null,
     }));

@@ -44,8 +44,8 @@ describe('parseSitesFile', () => {
     const sites = parseSitesFile(valid, 'sites.yaml');
     expect(sites).toMatchObject({ name: '2026年度某市政府网站绩效评估', asOf: '2026-11-21', indicators: 'national-2019' });
     expect(sites.sites).toEqual([
-      { id: 'jyj', name: '某市教育局', url: 'https://jyj.example.gov.cn/', group: '市直部门', services: true },
-      { id: 'wjw-2', name: '某市卫健委', url: 'http://wjw.example.gov.cn/', group: '默认分组', services: true },
+      { id: 'jyj', name: '某市教育局', url: 'https://jyj.example.gov.cn/', group: '市直部门', services: true, level: 'department' },
+      { id: 'wjw-2', name: '某市卫健委', url: 'http://wjw.example.gov.cn/', group: '默认分组', services: true, level: 'department' },
     ]);
     expect(sites.source).toEqual({ file: 'sites.yaml', sha256: createHash('sha256').update(valid).digest('hex') });
   });
@@ -54,7 +54,14 @@ describe('parseSitesFile', () => {
     const json = JSON.stringify({ name: 'n', asOf: '2026-02-28', sites: [{ id: 'a1', name: 'A', url: 'https://a.example/', services: false }] }, null, 2);
     const sites = parseSitesFile(json, 'sites.json');
     expect(sites.indicators).toBe('national-2019');
-    expect(sites.sites).toEqual([{ id: 'a1', name: 'A', url: 'https://a.example/', group: '默认分组', services: false }]);
+    expect(sites.sites).toEqual([{ id: 'a1', name: 'A', url: 'https://a.example/', group: '默认分组', services: false, level: 'department' }]);
+  });
+
+  it('takes a 人民政府 portal for a government site unless the file says otherwise', () => {
+    const yaml = (level: string) => `name: n\nasOf: 2026-02-28\nsites:\n  - { id: a, name: 某县人民政府, url: "https://a.example/"${level} }\n  - { id: b, name: 某县人民政府门户网站, url: "https://b.example/" }\n  - { id: c, name: 某市教育局, url: "https://c.example/" }\n`;
+    expect(parseSitesFile(yaml(''), 'sites.yaml').sites.map((s) => s.level)).toEqual(['government', 'government', 'department']);
+    expect(parseSitesFile(yaml(', level: department'), 'sites.yaml').sites[0]!.level).toBe('department');
+    expect(() => parseSitesFile(yaml(', level: city'), 'sites.yaml')).toThrow(/sites\.yaml:4: sites\[0\]\.level/);
   });
 
   it('keeps an unquoted date a string even under a YAML 1.1 directive', () => {

@@ -41,7 +41,8 @@ export function portalTruth(portal: Portal, origins: Origins) {
       siteIdCode: portal.siteIdCode,
       footerShowsIdCode: true,
       meta: portal.metaTags,
-      columnNameMetaOn: columns.filter((c) => c.columnNameMeta).map((c) => c.id),
+      // Pages carry ColumnName only where the site writes column metas at all (render/layout.ts).
+      columnNameMetaOn: portal.metaTags.column ? columns.filter((c) => c.columnNameMeta).map((c) => c.id) : [],
     },
     search: portal.search,
     elderlyMode: portal.elderlyMode,

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'puppeteer';
+import { closeTab, newTab, openUrl } from './navigate.js';
+
+const factsScript = readFileSync(new URL('./in-page/page-facts.js', import.meta.url), 'utf8');
+
+export type Zone = 'main' | 'nav' | 'side' | 'footer' | 'header';
+
+export interface Anchor {
+  text: string;
+  /** Absolute URL; null for script links (javascript:, #, onclick). */
+  href: string | null;
+  script: boolean;
+  zone: Zone;
+}
+
+export interface TableFacts {
+  headers: string[];
+  rows: Array<{ cells: string[]; links: Array<{ text: string; href: string }> }>;
+}
+
+/** What in-page/page-facts.js reports: the raw material of the disclosure, mailbox, services and identity evaluators. */
+export interface PageFacts {
+  url: string;
+  title: string;
+  lang: string | null;
+  metas: Record<string, string>;
+  viewport: string | null;
+  anchors: Anchor[];
+  mainText: string;
+  headings: string[];
+  labels: string[];
+  tables: TableFacts[];
+  mainImages: number;
+  iframes: Array<{ src: string; title: string }>;
+  footerText: string;
+  search: { action: string | null; method: string | null; name: string | null; selector: string | null; index: number } | null;
+}
+
+/** A page opened for its facts: the HTTP outcome, and the facts when it loaded. */
+export interface OpenedFacts {
+  url: string;
+  finalUrl: string;
+  status: number | null;
+  error: string | null;
+  facts: PageFacts | null;
+}
+
+export async function readFacts(page: Page, timeoutMs = 10_000): Promise<PageFacts | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+  try {
+    return await Promise.race([
+      (async () => {
+        await page.evaluate(factsScript);
+        return (await page.evaluate('window.__govscoreFacts()')) as PageFacts;
+      })().catch(() => null),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Opens a page in its own tab, reads its facts and closes it. Never throws. */
+export async function openFacts(browser: Browser, url: string, options: { userAgent: string; timeoutMs: number; readTimeoutMs: number }): Promise<OpenedFacts> {
+  const tab = await newTab(browser, options.userAgent);
+  try {
+    const opened = await openUrl(tab, url, options.timeoutMs);
+    const failed = opened.error || (opened.status ?? 200) >= 400;
+    return { url, finalUrl: opened.finalUrl, status: opened.status, error: opened.error ?? (failed ? `http-${opened.status}` : null), facts: failed ? null : await readFacts(tab, options.readTimeoutMs) };
+  } catch (error) {
+    return { url, finalUrl: url, status: null, error: String(error).slice(0, 200), facts: null };
+  } finally {
+    await closeTab(tab);
+  }
+}

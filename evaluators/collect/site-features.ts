@@ -1,0 +1,50 @@
+import type { Browser } from 'puppeteer';
+import { notUpdateColumns } from '../lib/column-kind.js';
+import { collectDisclosure, type DisclosureObservation } from './disclosure-pages.js';
+import type { FeatureContext } from './feature-links.js';
+import { collectMailbox, type MailboxObservation } from './mailbox-pages.js';
+import type { ColumnObservation } from './observations.js';
+import type { PageFacts } from './page-facts.js';
+import { collectServices, type ServicesObservation } from './services-pages.js';
+import { collectFunctions, type FunctionsObservation } from './site-functions.js';
+
+/** The homepage furniture the identity evaluator reads: footer text, meta tags, language. */
+export interface IdentityObservation {
+  url: string;
+  footerText: string;
+  metas: Record<string, string>;
+  lang: string | null;
+}
+
+export interface SiteFeatures {
+  identity: IdentityObservation;
+  disclosure: DisclosureObservation | null;
+  mailbox: MailboxObservation;
+  services: ServicesObservation;
+  functions: FunctionsObservation;
+}
+
+/**
+ * After the crawl: the sections the national rules ask about, found from the homepage's links. One
+ * section after another (each opens at most three tabs at once), so a site never has more than a few
+ * pages loading for them.
+ */
+export async function collectFeatures(browser: Browser, homepage: PageFacts, columns: ColumnObservation[], context: FeatureContext): Promise<SiteFeatures> {
+  const disclosure = await collectDisclosure(browser, homepage, context);
+  const mailbox = await collectMailbox(browser, homepage, context);
+  const services = await collectServices(browser, homepage, context);
+  const functions = await collectFunctions(browser, homepage, context, newestArticle(columns));
+  return { identity: { url: homepage.url, footerText: homepage.footerText, metas: homepage.metas, lang: homepage.lang }, disclosure, mailbox, services, functions };
+}
+
+/**
+ * The most recent article of the crawl's information columns (not letters, guides or reports, which a
+ * site search often does not index): its exact title is what the site search must find.
+ */
+function newestArticle(columns: ColumnObservation[]): { title: string; url: string } | null {
+  let best: { title: string; url: string; date: string } | null = null;
+  for (const c of columns.filter((c) => !notUpdateColumns.test(c.name))) {
+    for (const i of c.items) if (i.date && i.title.length >= 6 && !/[…]|\.{3}$/.test(i.title) && (!best || i.date > best.date)) best = { title: i.title, url: i.url, date: i.date };
+  }
+  return best && { title: best.title, url: best.url };
+}

@@ -1,0 +1,130 @@
+import type { Browser, Page } from 'puppeteer';
+import { matches, taxonomy } from '../lib/taxonomy.js';
+import type { FeatureContext, LinkChoice } from './feature-links.js';
+import { closeTab, newTab, openUrl } from './navigate.js';
+import { openFacts, readFacts, type PageFacts } from './page-facts.js';
+
+/**
+ * Functions of the site tried as a visitor would: the site search with the exact title of a recent
+ * article, the 无障碍/长者模式 entry and whether clicking it brings up a toolbar, the homepage on a
+ * 375 px phone screen, and the meta tags of an article page.
+ */
+export interface FunctionsObservation {
+  search: { present: boolean; query: string | null; resultsUrl: string | null; status: number | null; found: boolean | null; error: string | null };
+  elderly: { entries: LinkChoice[]; toolbar: boolean };
+  mobile: { viewportMeta: string | null; scrollWidth: number | null; width: number };
+  article: { url: string; metas: Record<string, string> } | null;
+  https: boolean;
+}
+
+const phone = { width: 375, height: 812 };
+
+export async function collectFunctions(browser: Browser, homepage: PageFacts, context: FeatureContext, recent: { title: string; url: string } | null): Promise<FunctionsObservation> {
+  const [search, elderly, mobile, article] = await Promise.all([
+    trySearch(browser, homepage, context, recent?.title ?? null),
+    elderlyMode(browser, homepage, context),
+    mobileLayout(browser, homepage.url, context),
+    recent ? openFacts(browser, recent.url, context) : Promise.resolve(null),
+  ]);
+  return {
+    search,
+    elderly,
+    mobile,
+    article: article?.facts ? { url: article.finalUrl, metas: article.facts.metas } : null,
+    https: new URL(homepage.url).protocol === 'https:',
+  };
+}
+
+/** Submits the homepage's search box with the title (a GET form is followed as a URL; else typed and Enter). */
+async function trySearch(browser: Browser, homepage: PageFacts, context: FeatureContext, title: string | null): Promise<FunctionsObservation['search']> {
+  const form = homepage.search;
+  const result = { present: !!form, query: title, resultsUrl: null as string | null, status: null as number | null, found: null as boolean | null, error: null as string | null };
+  if (!form || !title) return result;
+  const tab = await newTab(browser, context.userAgent);
+  try {
+    let opened;
+    if (form.action && form.method === 'get' && form.name) {
+      const url = new URL(form.action);
+      url.searchParams.set(form.name, title);
+      opened = await openUrl(tab, url.href, context.timeoutMs);
+    } else {
+      await openUrl(tab, homepage.url, context.timeoutMs);
+      const inputs = await tab.$$('input[type=text], input[type=search], input:not([type])');
+      const input = inputs[form.index];
+      if (!input) return { ...result, error: 'search-box-gone' };
+      await input.type(title);
+      const navigated = tab.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: context.timeoutMs }).catch(() => null);
+      await input.press('Enter');
+      const response = await navigated;
+      await tab.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
+      opened = { status: response?.status() ?? null, finalUrl: tab.url(), error: null };
+    }
+    result.resultsUrl = opened.finalUrl;
+    result.status = opened.status;
+    if (opened.error || (opened.status ?? 200) >= 400) return { ...result, found: false, error: opened.error ?? `http-${opened.status}` };
+    const facts = await readFacts(tab, context.readTimeoutMs);
+    result.found = !!facts && facts.anchors.some((a) => a.zone === 'main' && a.text.includes(title));
+    return result;
+  } catch (error) {
+    return { ...result, found: false, error: String(error).slice(0, 120) };
+  } finally {
+    await closeTab(tab);
+  }
+}
+
+/** The 无障碍/长者模式 entries, and whether clicking the first brings up a toolbar. */
+async function elderlyMode(browser: Browser, homepage: PageFacts, context: FeatureContext): Promise<FunctionsObservation['elderly']> {
+  const terms = taxonomy().identity.elderly;
+  const entries = homepage.anchors.filter((a) => a.text && matches(a.text, terms)).map((a) => ({ text: a.text, href: a.href ?? '' }));
+  if (!entries.length) return { entries, toolbar: false };
+  const tab = await newTab(browser, context.userAgent);
+  try {
+    await openUrl(tab, homepage.url, context.timeoutMs);
+    const before = await toolbarCount(tab);
+    const clicked = await tab.evaluate((words: string[]) => {
+      const link = [...document.querySelectorAll('a, button, [onclick]')].find((e) => words.some((w) => (e.textContent ?? '').includes(w)));
+      if (!link) return false;
+      // Only script entries are clicked here: an entry that is a link to another page is recorded as found.
+      const href = link.getAttribute('href') ?? '';
+      if (href && !/^\s*(javascript:|#)/i.test(href)) return false;
+      (link as HTMLElement).click();
+      return true;
+    }, terms);
+    if (!clicked) return { entries, toolbar: false };
+    await tab.waitForNetworkIdle({ idleTime: 200, timeout: 4000 }).catch(() => undefined);
+    return { entries, toolbar: (await toolbarCount(tab)) > before };
+  } catch {
+    return { entries, toolbar: false };
+  } finally {
+    await closeTab(tab);
+  }
+}
+
+/** Visible toolbar-like elements: a role=toolbar, or an id/class naming an assistive bar. */
+function toolbarCount(tab: Page): Promise<number> {
+  return tab.evaluate(
+    () =>
+      [...document.querySelectorAll('[role=toolbar], [id], [class]')].filter((e) => {
+        const name = `${e.id} ${e.getAttribute('class') ?? ''} ${e.getAttribute('role') ?? ''}`;
+        const box = (e as HTMLElement).getBoundingClientRect();
+        return /toolbar|assist|wza|barrier|accessib|elder|zhangzhe|guanhuai|aged/i.test(name) && box.width > 0 && box.height > 0;
+      }).length,
+  );
+}
+
+/** The homepage at 375 px: how wide the page is (wider than the screen means horizontal scrolling). */
+async function mobileLayout(browser: Browser, url: string, context: FeatureContext): Promise<FunctionsObservation['mobile']> {
+  const tab = await newTab(browser, context.userAgent);
+  try {
+    await tab.setViewport({ ...phone, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+    const opened = await openUrl(tab, url, context.timeoutMs);
+    if (opened.error) return { viewportMeta: null, scrollWidth: null, width: phone.width };
+    const measured = await tab.evaluate(() => ({ meta: document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? null, scrollWidth: document.documentElement.scrollWidth }));
+    return { viewportMeta: measured.meta, scrollWidth: measured.scrollWidth, width: phone.width };
+  } catch {
+    return { viewportMeta: null, scrollWidth: null, width: phone.width };
+  } finally {
+    await closeTab(tab);
+  }
+}
+

@@ -1,0 +1,138 @@
+import type { DisclosureObservation } from './collect/disclosure-pages.js';
+import type { Anchor, PageFacts } from './collect/page-facts.js';
+import { labelledDate, parseDateValue, type IsoDate } from './lib/dates.js';
+import { matches, matchingKeys, taxonomy } from './lib/taxonomy.js';
+
+/** 政府信息公开 coverage (条例 Art. 12, 20, 21, 49–50; 发展指引 机构职能/负责人信息). */
+export const meta = { id: 'disclosure', version: '1', needs: ['disclosure'] } as const;
+
+export type SiteLevel = 'government' | 'department';
+
+export interface ElementCheck {
+  url: string | null;
+  present: string[];
+  missing: string[];
+}
+
+export interface DisclosureMeasurement {
+  found: boolean;
+  url: string | null;
+  /** Art. 20 items (1–15; 16–22 of Art. 21 for city and county governments). */
+  items: Array<{ id: number; name: string; found: boolean; url: string | null; label: string | null }>;
+  applicable: number;
+  present: number;
+  coverage: number;
+  guide: ElementCheck;
+  systemUrl: string | null;
+  catalogueUrl: string | null;
+  institution: ElementCheck;
+  leaders: ElementCheck;
+  annualReport: { year: number; deadline: IsoDate; found: boolean; url: string | null; publishedOn: IsoDate | null; onTime: boolean; headings: string[]; missingHeadings: string[] };
+  /** The numbers indicator sets score (source paths disclosure.counts.*). */
+  counts: { missingItems: number; guideMissing: number; institutionLeaderMissing: number; reportMissing: number; reportLate: number; reportMissingHeadings: number };
+}
+
+/** Art. 49–50: departments publish last year's report by 31 January, governments by 31 March. */
+export function reportDeadline(year: number, level: SiteLevel): IsoDate {
+  return level === 'department' ? `${year + 1}-01-31` : `${year + 1}-03-31`;
+}
+
+/** The report the rules check on a date: last year's once its deadline has passed, else the year before's. */
+export function dueReportYear(asOf: IsoDate, level: SiteLevel): number {
+  const year = Number(asOf.slice(0, 4));
+  return asOf > reportDeadline(year - 1, level) ? year - 1 : year - 2;
+}
+
+export function evaluateDisclosure(observed: DisclosureObservation | null, asOf: IsoDate, level: SiteLevel): DisclosureMeasurement {
+  const t = taxonomy().disclosure;
+  const applicable = level === 'government' ? 22 : 15;
+  const part = (name: string) => observed?.parts[name]?.page ?? null;
+  const statutoryAnchors = itemAnchors(part('statutory')?.facts ?? observed?.entry?.facts ?? null);
+  const items = Array.from({ length: applicable }, (_, i) => {
+    const id = i + 1;
+    const hit = statutoryAnchors.find((a) => matches(a.text, t.statutoryItems[String(id)] ?? []));
+    return { id, name: t.statutoryNames[String(id)] ?? String(id), found: !!hit, url: hit?.href ?? null, label: hit?.text ?? null };
+  });
+  const present = items.filter((i) => i.found).length;
+  const guidePage = part('guide');
+  const leadersPage = part('leaders');
+  const leaders = elements(leadersPage?.facts ?? null, t.leaderElements, leadersPage?.finalUrl ?? null);
+  // A leader's photo is an image in the page's content, not a word.
+  if (leadersPage?.facts && leadersPage.facts.mainImages > 0) moveToPresent(leaders, '照片');
+  const guide = elements(guidePage?.facts ?? null, t.guideElements, guidePage?.finalUrl ?? null);
+  const institution = elements(part('institution')?.facts ?? null, t.institutionElements, part('institution')?.finalUrl ?? null);
+  const report = annualReport(observed, asOf, level);
+  return {
+    found: !!observed?.entry?.facts,
+    url: observed?.entry?.finalUrl ?? null,
+    items,
+    applicable,
+    present,
+    coverage: Math.round((present / applicable) * 1000) / 1000,
+    guide,
+    systemUrl: part('system')?.finalUrl ?? null,
+    catalogueUrl: observed?.parts['catalogue']?.href ?? null,
+    institution,
+    leaders,
+    annualReport: report,
+    counts: {
+      missingItems: applicable - present,
+      guideMissing: guide.missing.length,
+      institutionLeaderMissing: institution.missing.length + leaders.missing.length,
+      reportMissing: report.found ? 0 : 1,
+      reportLate: report.found && !report.onTime ? 1 : 0,
+      reportMissingHeadings: report.missingHeadings.length,
+    },
+  };
+}
+
+/** The links naming Art. 20 items: those of the page's content, else (a tree menu) its side bar. */
+function itemAnchors(facts: PageFacts | null): Anchor[] {
+  if (!facts) return [];
+  const t = taxonomy().disclosure;
+  const all = Object.values(t.statutoryItems).flat();
+  const inMain = facts.anchors.filter((a) => a.zone === 'main' && a.text && matches(a.text, all));
+  return inMain.length ? inMain : facts.anchors.filter((a) => a.zone === 'side' && a.text && matches(a.text, all));
+}
+
+function elements(facts: PageFacts | null, table: Record<string, string[]>, url: string | null): ElementCheck {
+  const names = Object.keys(table);
+  if (!facts) return { url, present: [], missing: names };
+  const present = matchingKeys(`${facts.headings.join('\n')}\n${facts.mainText}`, table);
+  return { url, present, missing: names.filter((n) => !present.includes(n)) };
+}
+
+function moveToPresent(check: ElementCheck, name: string): void {
+  if (!check.missing.includes(name)) return;
+  check.missing = check.missing.filter((n) => n !== name);
+  check.present.push(name);
+}
+
+function annualReport(observed: DisclosureObservation | null, asOf: IsoDate, level: SiteLevel): DisclosureMeasurement['annualReport'] {
+  const year = dueReportYear(asOf, level);
+  const deadline = reportDeadline(year, level);
+  const headingTable = taxonomy().disclosure.reportHeadings;
+  const report = observed?.reports.find((r) => r.year === year);
+  const facts = report?.page?.facts ?? null;
+  const publishedOn = facts ? publicationDate(facts, asOf) : null;
+  const headings = facts ? matchingKeys(facts.headings.join('\n'), headingTable) : [];
+  return {
+    year,
+    deadline,
+    found: !!report,
+    url: report?.url ?? null,
+    publishedOn,
+    onTime: !!report && publishedOn !== null && publishedOn <= deadline,
+    headings,
+    missingHeadings: report ? Object.keys(headingTable).filter((h) => !headings.includes(h)) : [],
+  };
+}
+
+function publicationDate(facts: PageFacts, asOf: IsoDate): IsoDate | null {
+  for (const name of ['PubDate', 'pubdate', 'publishdate', 'firstpublishedtime']) {
+    const value = facts.metas[name];
+    const date = value ? parseDateValue(value) : null;
+    if (date) return date;
+  }
+  return labelledDate(facts.mainText.slice(0, 3000), { asOf });
+}

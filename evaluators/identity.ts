@@ -1,0 +1,80 @@
+import type { ColumnObservation } from './collect/observations.js';
+import type { IdentityObservation } from './collect/site-features.js';
+import type { FunctionsObservation } from './collect/site-functions.js';
+
+/** Identity and functions: 网站标识码, meta tags, ICP, site search, 适老化 entry, mobile layout, HTTPS. */
+export const meta = { id: 'identity', version: '1', needs: ['identity', 'functions', 'columns'] } as const;
+
+export interface IdentityMeasurement {
+  /** 网站标识码 as the footer shows it, and as the SiteIDCode meta says. */
+  siteIdCode: string | null;
+  footerShowsIdCode: boolean;
+  siteIdCodeMeta: string | null;
+  /** 10 characters: 10 digits (local sites) or "bm" + 8 digits (ministries). */
+  siteIdCodeValid: boolean;
+  icp: string | null;
+  police: string | null;
+  meta: { site: boolean; column: boolean; article: boolean };
+  missingMeta: string[];
+  columnNameMetaOn: number;
+  columns: number;
+  search: 'works' | 'broken' | 'absent';
+  searchQuery: string | null;
+  searchUrl: string | null;
+  elderlyMode: boolean;
+  elderlyToolbar: boolean;
+  viewportMeta: boolean;
+  horizontalScroll: boolean | null;
+  https: boolean;
+  /** The numbers indicator sets score (source paths identity.counts.*). */
+  counts: { searchAbsent: number; searchBroken: number; identityMissing: number; elderlyMissing: number; mobileProblems: number; notHttps: number };
+}
+
+const siteMetas = ['SiteName', 'SiteDomain', 'SiteIDCode'];
+const articleMetas = ['ArticleTitle', 'PubDate', 'ContentSource'];
+
+export function evaluateIdentity(identity: IdentityObservation | null, functions: FunctionsObservation | null, columns: ColumnObservation[]): IdentityMeasurement {
+  const footer = identity?.footerText ?? '';
+  const code = /网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/.exec(footer)?.[1] ?? null;
+  const codeMeta = identity?.metas['SiteIDCode'] ?? null;
+  const articleMeta = functions?.article?.metas ?? {};
+  const missingMeta = [
+    ...siteMetas.filter((m) => !identity?.metas[m]),
+    ...(columns.some((c) => c.columnNameMeta) ? [] : ['ColumnName']),
+    ...(functions?.article ? articleMetas.filter((m) => !articleMeta[m]) : []),
+  ];
+  const search = functions?.search;
+  const mobile = functions?.mobile;
+  const searchState = !search?.present ? 'absent' : search.found ? 'works' : 'broken';
+  const viewportMeta = /width\s*=\s*device-width/i.test(mobile?.viewportMeta ?? '');
+  const horizontalScroll = mobile?.scrollWidth == null ? null : mobile.scrollWidth > mobile.width + 4;
+  const elderlyMode = (functions?.elderly.entries.length ?? 0) > 0;
+  return {
+    siteIdCode: code ?? codeMeta,
+    footerShowsIdCode: code !== null,
+    siteIdCodeMeta: codeMeta,
+    siteIdCodeValid: /^(\d{10}|bm\d{8})$/i.test(code ?? codeMeta ?? ''),
+    icp: /[\u4e00-\u9fa5]ICP备\s*\d+号(-\d+)?/.exec(footer)?.[0] ?? null,
+    police: /[\u4e00-\u9fa5]公网安备\s*\d+号/.exec(footer)?.[0] ?? null,
+    meta: { site: siteMetas.every((m) => identity?.metas[m]), column: columns.some((c) => c.columnNameMeta), article: !!functions?.article && articleMetas.every((m) => articleMeta[m]) },
+    missingMeta,
+    columnNameMetaOn: columns.filter((c) => c.columnNameMeta).length,
+    columns: columns.length,
+    search: searchState,
+    searchQuery: search?.query ?? null,
+    searchUrl: search?.resultsUrl ?? null,
+    elderlyMode,
+    elderlyToolbar: functions?.elderly.toolbar ?? false,
+    viewportMeta,
+    horizontalScroll,
+    https: functions?.https ?? false,
+    counts: {
+      searchAbsent: searchState === 'absent' ? 1 : 0,
+      searchBroken: searchState === 'broken' ? 1 : 0,
+      identityMissing: missingMeta.length + (code === null ? 1 : 0),
+      elderlyMissing: elderlyMode ? 0 : 1,
+      mobileProblems: (viewportMeta ? 0 : 1) + (horizontalScroll ? 1 : 0),
+      notHttps: functions?.https ? 0 : 1,
+    },
+  };
+}

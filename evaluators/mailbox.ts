@@ -1,0 +1,128 @@
+import type { LetterRow, MailboxObservation } from './collect/mailbox-pages.js';
+import { daysBetween, findDates, type IsoDate } from './lib/dates.js';
+import { matches, taxonomy } from './lib/taxonomy.js';
+import { officialCalendar, workingDaysBetween } from './lib/workdays.js';
+
+/** 互动回应: consultation channels, letters of the last year, reply rate and working-day latency. */
+export const meta = { id: 'mailbox', version: '1', needs: ['mailbox'] } as const;
+
+export interface MailboxOptions {
+  /** Letters received within this many days before the evaluation date are counted ("前1年内"). */
+  windowDays: number;
+  /** Unanswered longer than this (calendar days) is the V6 veto's "超过3个月未回应". */
+  unansweredDays: number;
+  /** A reply later than this many working days is slow (D13: 3 × the 5-working-day deadline, INDICATORS.md §5). */
+  slowReplyWorkingDays: number;
+}
+
+export const defaultMailboxOptions: MailboxOptions = { windowDays: 365, unansweredDays: 90, slowReplyWorkingDays: 15 };
+
+
+export interface MailboxMeasurement {
+  /** A consultation channel exists (信访 and 纪检举报 links do not count). */
+  channel: boolean;
+  channels: string[];
+  notConsultation: string[];
+  url: string | null;
+  letters: number;
+  replied: number;
+  replyRate: number | null;
+  unansweredOver90Days: number;
+  unanswered: Array<{ title: string; url: string | null; received: IsoDate; days: number }>;
+  medianReplyWorkingDays: number | null;
+  p90ReplyWorkingDays: number | null;
+  /** Replies, each with its working-day latency (slowest first), for the deadline rules. */
+  latencies: Array<{ title: string; url: string | null; received: IsoDate; replied: IsoDate; workingDays: number }>;
+  fieldsShown: string[];
+  fieldsMissing: string[];
+  /** Letters whose dates fall outside the official holiday calendar's years (counted Monday–Friday). */
+  outsideCalendar: number;
+  /** The numbers indicator sets score (source paths mailbox.counts.*). */
+  counts: { v6Problems: number; noChannel: number; unrepliedRate: number | null; slowReplies: number; fieldsMissing: number };
+}
+
+interface Letter {
+  title: string;
+  url: string | null;
+  received: IsoDate | null;
+  replied: IsoDate | null;
+  answered: boolean;
+}
+
+export function evaluateMailbox(observed: MailboxObservation | null, asOf: IsoDate, options: MailboxOptions = defaultMailboxOptions): MailboxMeasurement {
+  const letters = observed ? readLetters(observed, asOf) : [];
+  const inWindow = letters.filter((l) => l.received && l.received <= asOf && daysBetween(l.received, asOf) <= options.windowDays);
+  const replied = inWindow.filter((l) => l.answered);
+  const calendar = officialCalendar();
+  const latencies = replied
+    .filter((l) => l.replied)
+    .map((l) => ({ title: l.title, url: l.url, received: l.received!, replied: l.replied!, workingDays: workingDaysBetween(l.received!, l.replied!, calendar) }))
+    .sort((a, b) => b.workingDays - a.workingDays);
+  const sorted = latencies.map((l) => l.workingDays).sort((a, b) => a - b);
+  const unanswered = inWindow
+    .filter((l) => !l.answered && daysBetween(l.received!, asOf) > options.unansweredDays)
+    .map((l) => ({ title: l.title, url: l.url, received: l.received!, days: daysBetween(l.received!, asOf) }));
+  const shown = fieldsShown(observed);
+  const channel = (observed?.channels.length ?? 0) > 0;
+  const fieldsMissing = Object.keys(taxonomy().mailbox.disclosedFields).filter((f) => !shown.includes(f));
+  const replyRate = inWindow.length ? Math.round((replied.length / inWindow.length) * 1000) / 1000 : null;
+  return {
+    channel,
+    channels: [...new Set(observed?.channels.map((c) => c.text) ?? [])],
+    notConsultation: [...new Set(observed?.notConsultation.map((c) => c.text) ?? [])],
+    url: observed?.listUrl ?? observed?.channel?.href ?? null,
+    letters: inWindow.length,
+    replied: replied.length,
+    replyRate,
+    unansweredOver90Days: unanswered.length,
+    unanswered,
+    medianReplyWorkingDays: percentile(sorted, 0.5),
+    p90ReplyWorkingDays: percentile(sorted, 0.9),
+    latencies,
+    fieldsShown: shown,
+    fieldsMissing,
+    outsideCalendar: latencies.filter((l) => !calendar.covers(l.received) || !calendar.covers(l.replied)).length,
+    counts: {
+      v6Problems: (channel ? 0 : 1) + unanswered.length,
+      noChannel: channel ? 0 : 1,
+      unrepliedRate: replyRate === null ? null : Math.round((1 - replyRate) * 1000) / 1000,
+      slowReplies: latencies.filter((l) => l.workingDays > options.slowReplyWorkingDays).length,
+      // Fields are judged on published replies; without any there is nothing to judge.
+      fieldsMissing: observed?.details.length ? fieldsMissing.length : 0,
+    },
+  };
+}
+
+/** Nearest-rank percentile (the median of an even count is the lower middle value, as a count of days). */
+function percentile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function dateIn(text: string | null | undefined, asOf: IsoDate): IsoDate | null {
+  return text ? (findDates(text, { asOf })[0]?.date ?? null) : null;
+}
+
+/** The list's rows, completed from the detail pages where the list lacks the reply date. */
+function readLetters(observed: MailboxObservation, asOf: IsoDate): Letter[] {
+  const t = taxonomy().mailbox;
+  const details = new Map(observed.details.map((d) => [d.url, d.fields]));
+  return observed.letters.map((row: LetterRow) => {
+    const fields = row.url ? details.get(row.url) : undefined;
+    const field = (terms: string[]) => (fields ? Object.entries(fields).find(([label]) => matches(label, terms))?.[1] : undefined);
+    const received = dateIn(row.received, asOf) ?? dateIn(field(t.fields.received), asOf);
+    const replied = dateIn(row.replied, asOf) ?? dateIn(field(t.fields.replied), asOf);
+    const status = row.status ?? field(t.fields.status) ?? '';
+    const answered = replied !== null || (matches(status, t.repliedStatus) && !matches(status, t.openStatus));
+    return { title: row.title, url: row.url, received, replied, answered };
+  });
+}
+
+/** Which reply-disclosure fields the detail pages of answered letters show (any one page showing it counts). */
+function fieldsShown(observed: MailboxObservation | null): string[] {
+  if (!observed?.details.length) return [];
+  const labels = observed.details.flatMap((d) => Object.keys(d.fields));
+  return Object.entries(taxonomy().mailbox.disclosedFields)
+    .filter(([, terms]) => labels.some((l) => l.length <= 8 && matches(l, terms)))
+    .map(([field]) => field);
+}
