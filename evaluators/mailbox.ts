@@ -110,8 +110,10 @@ function readLetters(observed: MailboxObservation, asOf: IsoDate): Letter[] {
   return observed.letters.map((row: LetterRow) => {
     const fields = row.url ? details.get(row.url) : undefined;
     const field = (terms: string[]) => (fields ? Object.entries(fields).find(([label]) => matches(label, terms))?.[1] : undefined);
-    const received = dateIn(row.received, asOf) ?? dateIn(field(t.fields.received), asOf);
-    const replied = dateIn(row.replied, asOf) ?? dateIn(field(t.fields.replied), asOf);
+    // A list row without header cells shows its dates in order: received, then replied.
+    const inText = row.text ? findDates(row.text, { asOf }).map((d) => d.date) : [];
+    const received = dateIn(row.received, asOf) ?? inText[0] ?? dateIn(field(t.fields.received), asOf);
+    const replied = dateIn(row.replied, asOf) ?? inText[1] ?? dateIn(field(t.fields.replied), asOf);
     const status = row.status ?? field(t.fields.status) ?? '';
     const answered = replied !== null || (matches(status, t.repliedStatus) && !matches(status, t.openStatus));
     return { title: row.title, url: row.url, received, replied, answered };

@@ -18,6 +18,8 @@ export interface LetterRow {
   replied: string | null;
   status: string | null;
   department: string | null;
+  /** The whole row, for lists without header cells: the evaluator reads its dates in order (来信, 回复). */
+  text: string | null;
 }
 
 export interface MailboxObservation {
@@ -67,45 +69,54 @@ export async function collectMailbox(browser: Browser, homepage: PageFacts, cont
     const found = await letterList(browser, channel.href, context);
     if (!found) continue;
     observation.channel = channel;
-    Object.assign(observation, { listUrl: found.url, inFrame: found.inFrame, headers: found.table.headers });
-    await readLetterPages(browser, found.facts, found.table, observation, context, limits);
+    Object.assign(observation, { listUrl: found.url, inFrame: found.inFrame, headers: 'table' in found.source ? found.source.table.headers : [] });
+    await readLetterPages(browser, found.facts, found.source, observation, context, limits);
     await readDetails(browser, observation, context, limits);
     break;
   }
   return observation;
 }
 
-/** The first table on the channel page, or in one of its iframes, whose headers name a letter's date. */
-async function letterList(browser: Browser, url: string, context: FeatureContext): Promise<{ url: string; facts: PageFacts; table: TableFacts; inFrame: boolean } | null> {
+/** A table whose headers name a letter's date, or a list whose rows carry a link and a date. */
+type LetterSource = { table: TableFacts } | { list: PageFacts['lists'][number] };
+
+/** The letters on the channel page, or in one of its iframes (often another host's interaction platform). */
+async function letterList(browser: Browser, url: string, context: FeatureContext): Promise<{ url: string; facts: PageFacts; source: LetterSource; inFrame: boolean } | null> {
   const page = await openFacts(browser, url, context);
   if (!page.facts) return null;
-  const table = letterTable(page.facts);
-  if (table) return { url: page.finalUrl, facts: page.facts, table, inFrame: false };
+  const source = letterSource(page.facts);
+  if (source) return { url: page.finalUrl, facts: page.facts, source, inFrame: false };
   for (const frame of page.facts.iframes.slice(0, 3)) {
     const inner = await openFacts(browser, frame.src, context);
-    const innerTable = inner.facts && letterTable(inner.facts);
-    if (inner.facts && innerTable) return { url: inner.finalUrl, facts: inner.facts, table: innerTable, inFrame: true };
+    const innerSource = inner.facts && letterSource(inner.facts);
+    if (inner.facts && innerSource) return { url: inner.finalUrl, facts: inner.facts, source: innerSource, inFrame: true };
   }
   return null;
 }
 
-function letterTable(facts: PageFacts): TableFacts | null {
+const dateLike = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
+
+function letterSource(facts: PageFacts): LetterSource | null {
   const { received } = taxonomy().mailbox.fields;
-  return facts.tables.find((tb) => tb.headers.some((h) => matches(h, received)) && tb.rows.length > 0) ?? null;
+  const table = facts.tables.find((tb) => tb.headers.some((h) => matches(h, received)) && tb.rows.length > 0);
+  if (table) return { table };
+  const list = facts.lists.find((l) => l.rows.filter((r) => r.link && dateLike.test(r.text)).length >= Math.max(3, l.rows.length * 0.6));
+  return list ? { list } : null;
 }
 
-async function readLetterPages(browser: Browser, first: PageFacts, table: TableFacts, observation: MailboxObservation, context: FeatureContext, limits: MailboxLimits): Promise<void> {
+async function readLetterPages(browser: Browser, first: PageFacts, source: LetterSource, observation: MailboxObservation, context: FeatureContext, limits: MailboxLimits): Promise<void> {
   const seen = new Set([first.url]);
   let facts: PageFacts | null = first;
-  let current: TableFacts | null = table;
+  let current: LetterSource | null = source;
   while (facts && current && observation.listPages < limits.maxListPages) {
     observation.listPages++;
-    addRows(current, observation);
+    if ('table' in current) addRows(current.table, observation);
+    else addListRows(current.list, observation);
     const next: Anchor | undefined = facts.anchors.find((a) => a.href && /^\s*(下一页|下页|后一页|next|›|»)\s*$/i.test(a.text) && !seen.has(a.href));
     if (!next?.href) break;
     seen.add(next.href);
     facts = (await openFacts(browser, next.href, context)).facts;
-    current = facts ? letterTable(facts) : null;
+    current = facts ? letterSource(facts) : null;
   }
 }
 
@@ -118,7 +129,18 @@ function addRows(table: TableFacts, observation: MailboxObservation): void {
     const link = row.links.find((l) => l.text.length >= 2) ?? row.links[0];
     if (link && known.has(link.href)) continue;
     const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? null) : null);
-    observation.letters.push({ title: link?.text ?? row.cells.join(' ').slice(0, 80), url: link?.href ?? null, received: cell(at.received), replied: cell(at.replied), status: cell(at.status), department: cell(at.department) });
+    observation.letters.push({ title: link?.text ?? row.cells.join(' ').slice(0, 80), url: link?.href ?? null, received: cell(at.received), replied: cell(at.replied), status: cell(at.status), department: cell(at.department), text: null });
+  }
+}
+
+function addListRows(list: PageFacts['lists'][number], observation: MailboxObservation): void {
+  const t = taxonomy().mailbox;
+  const known = new Set(observation.letters.map((l) => l.url));
+  for (const row of list.rows) {
+    if (!row.link || known.has(row.link.href) || !dateLike.test(row.text)) continue;
+    const status = row.parts.find((p) => p.length <= 8 && matches(p, [...t.repliedStatus, ...t.openStatus])) ?? null;
+    // The title is left out of the text, so a date in a title is not read as the letter's date.
+    observation.letters.push({ title: row.link.text, url: row.link.href, received: null, replied: null, status, department: null, text: row.text.replace(row.link.text, ' ') });
   }
 }
 
@@ -128,7 +150,8 @@ function addRows(table: TableFacts, observation: MailboxObservation): void {
  */
 async function readDetails(browser: Browser, observation: MailboxObservation, context: FeatureContext, limits: MailboxLimits): Promise<void> {
   const t = taxonomy().mailbox;
-  const listHasReplyDate = observation.headers.some((h) => matches(h, t.fields.replied));
+  const twoDates = new RegExp(`${dateLike.source}[\\s\\S]*${dateLike.source}`);
+  const listHasReplyDate = observation.headers.some((h) => matches(h, t.fields.replied)) || observation.letters.some((l) => l.text && twoDates.test(l.text));
   const answered = observation.letters.filter((l) => l.url && (!l.status || !matches(l.status, t.openStatus)));
   const wanted = listHasReplyDate ? answered.slice(0, limits.sampleDetails) : answered.slice(0, limits.maxDetails);
   const queue = new PQueue({ concurrency: 3 });
@@ -136,9 +159,10 @@ async function readDetails(browser: Browser, observation: MailboxObservation, co
   for (const d of details) if (d?.page.facts) observation.details.push({ url: d.url, fields: detailFields(d.page.facts) });
 }
 
-/** A detail page's label → value pairs: two-cell table rows, and "标签：值" lines of its text. */
+/** A detail page's label → value pairs: dt/dd and th/td pairs, two-cell table rows, "标签：值" lines. */
 export function detailFields(facts: PageFacts): Record<string, string> {
   const fields: Record<string, string> = {};
+  for (const { label, value } of facts.pairs) fields[label] ??= value;
   for (const table of facts.tables) {
     for (const row of [{ cells: table.headers }, ...table.rows]) {
       if (row.cells.length >= 2 && row.cells[0]!.length <= 12) fields[row.cells[0]!.replace(/[：:\s]+$/, '')] ??= row.cells[1]!;

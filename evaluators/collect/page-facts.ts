@@ -31,6 +31,10 @@ export interface PageFacts {
   headings: string[];
   labels: string[];
   tables: TableFacts[];
+  /** Label → value pairs (dt/dd, th/td, "标签：值"). */
+  pairs: Array<{ label: string; value: string }>;
+  /** Repeated rows holding a link, outside tables or inside them: the row text, its parts, its link. */
+  lists: Array<{ rows: Array<{ text: string; parts: string[]; link: { text: string; href: string } | null }> }>;
   mainImages: number;
   iframes: Array<{ src: string; title: string }>;
   footerText: string;

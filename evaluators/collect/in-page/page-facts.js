@@ -107,6 +107,58 @@
     }
     return out;
   }
+  // Label → value pairs however a template writes them: <dt>/<dd>, a <th> or first <td> and the next
+  // cell, or one element reading "受理日期：2026-11-03".
+  function pairs() {
+    var out = [];
+    function add(label, value) {
+      label = label.replace(/[：:\s]+$/, '');
+      if (label && label.length <= 12 && value) out.push({ label: label, value: value.slice(0, 300) });
+    }
+    document.querySelectorAll('dt').forEach(function (dt) {
+      var dd = dt.nextElementSibling;
+      if (dd && dd.tagName.toLowerCase() === 'dd') add(text(dt), text(dd));
+    });
+    document.querySelectorAll('tr').forEach(function (tr) {
+      var cells = tr.querySelectorAll('th, td');
+      for (var i = 0; i + 1 < cells.length; i += 2) add(text(cells[i]), text(cells[i + 1]));
+    });
+    document.querySelectorAll('p, li, div, span').forEach(function (e) {
+      if (e.children.length > 3) return;
+      var m = /^\s*([\u4e00-\u9fa5]{2,8})\s*[：:]\s*(\S.*)$/.exec(text(e));
+      if (m) add(m[1], m[2]);
+    });
+    return out.slice(0, 300);
+  }
+  // Repeated rows that each hold a link (li, or the same-tag children of one parent): lists a template
+  // writes without a table, with the texts of the row's parts.
+  function lists() {
+    var out = [];
+    var parents = new Set();
+    document.querySelectorAll('ul, ol, div, tbody, dl').forEach(function (p) {
+      if (zoneOf(p) !== 'main' || p.children.length < 3) return;
+      var tag = p.children[0].tagName;
+      var same = 0, linked = 0;
+      for (var i = 0; i < p.children.length; i++) {
+        if (p.children[i].tagName === tag) same++;
+        if (p.children[i].querySelector('a[href]')) linked++;
+      }
+      if (same >= 3 && linked >= 3 && linked >= same * 0.6) parents.add(p);
+    });
+    parents.forEach(function (p) {
+      if (out.length >= 8) return;
+      var rows = [];
+      for (var i = 0; i < p.children.length && rows.length < 200; i++) {
+        var row = p.children[i];
+        var link = row.querySelector('a[href]');
+        var parts = [];
+        row.querySelectorAll('span, em, i, b, font, div, p, dd').forEach(function (e) { if (!e.querySelector('a')) { var t = text(e); if (t) parts.push(t.slice(0, 120)); } });
+        rows.push({ text: text(row).slice(0, 300), parts: parts, link: link ? { text: text(link).slice(0, 120) || link.getAttribute('title') || '', href: link.href } : null });
+      }
+      out.push({ rows: rows });
+    });
+    return out;
+  }
   function searchForm() {
     var inputs = document.querySelectorAll('input[type=text], input[type=search], input:not([type])');
     for (var i = 0; i < inputs.length; i++) {
@@ -139,6 +191,8 @@
       headings: headings(),
       labels: labels(),
       tables: tables(),
+      pairs: pairs(),
+      lists: lists(),
       mainImages: Array.prototype.filter.call(root.querySelectorAll('img'), function (i) { return zoneOf(i) === 'main'; }).length,
       iframes: frames,
       footerText: footers.join(' ').slice(0, 3000),
