@@ -17,6 +17,8 @@ export interface VisitOutcome {
   links: LinkToCheck[];
   opened: number;
   articlesOpened: number;
+  /** The meta tags of the first article read for this page: the identity evaluator's article metas. */
+  article?: { url: string; metas: Record<string, string> } | null;
 }
 
 /** Where visit outcomes of one site are kept: the store in a real run, nothing in tests of the crawl alone. */

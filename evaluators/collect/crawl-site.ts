@@ -84,7 +84,9 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     await crawl.addSitemap();
     await crawl.run();
     // The sections the rules ask about (公开, 信箱, 办事, search, 适老化), found from the homepage's links.
-    const features = homepageFacts ? await collectFeatures(browser, homepageFacts, crawl.columns, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {} }) : null;
+    // An article the crawl read: of the first column that has one, so the choice does not depend on timing.
+    const article = crawl.columns.map((c) => crawl.articleMetas.get(pageKey(c.url))).find(Boolean) ?? null;
+    const features = homepageFacts ? await collectFeatures(browser, homepageFacts, crawl.columns, article, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {} }) : null;
     const links = checker ? await checker.results() : [];
     return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, features, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
@@ -131,6 +133,8 @@ class SiteCrawl {
   readonly columns: ColumnObservation[] = [];
   readonly skipped: Record<string, number> = {};
   articlesOpened = 0;
+  /** An article read per column (by column key), for its meta tags. */
+  readonly articleMetas = new Map<string, { url: string; metas: Record<string, string> }>();
   private levels = new Map<number, Candidate[]>();
 
   private seen = new Set<string>();
@@ -263,6 +267,7 @@ class SiteCrawl {
     this.articlesOpened += outcome.articlesOpened;
     for (const link of outcome.links) this.checker?.add(link);
     if (outcome.column && !this.columns.some((c) => pageKey(c.url) === pageKey(outcome.column!.url))) this.columns.push(outcome.column);
+    if (outcome.column && outcome.article) this.articleMetas.set(pageKey(outcome.column.url), outcome.article);
     for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
   }
 
@@ -368,6 +373,7 @@ class SiteCrawl {
             const read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
             if (!read) return;
             outcome.links.push(...linksToCheck(read, item.url));
+            outcome.article ??= { url: read.url, metas: read.metas };
             if (item.date) return; // sampled for its links only; the list's date stands
             const kind = pageKind(read);
             if (kind === 'list' || kind === 'hub') listLike++;

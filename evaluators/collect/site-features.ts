@@ -29,11 +29,17 @@ export interface SiteFeatures {
  * section after another (each opens at most three tabs at once), so a site never has more than a few
  * pages loading for them.
  */
-export async function collectFeatures(browser: Browser, homepage: PageFacts, columns: ColumnObservation[], context: FeatureContext): Promise<SiteFeatures> {
+export async function collectFeatures(
+  browser: Browser,
+  homepage: PageFacts,
+  columns: ColumnObservation[],
+  article: { url: string; metas: Record<string, string> } | null,
+  context: FeatureContext,
+): Promise<SiteFeatures> {
   const disclosure = await collectDisclosure(browser, homepage, context);
   const mailbox = await collectMailbox(browser, homepage, context);
   const services = await collectServices(browser, homepage, context);
-  const functions = await collectFunctions(browser, homepage, context, newestArticle(columns));
+  const functions = await collectFunctions(browser, homepage, context, newestArticle(columns), article);
   return { identity: { url: homepage.url, footerText: homepage.footerText, metas: homepage.metas, lang: homepage.lang }, disclosure, mailbox, services, functions };
 }
 

@@ -19,18 +19,28 @@ export interface FunctionsObservation {
 
 const phone = { width: 375, height: 812 };
 
-export async function collectFunctions(browser: Browser, homepage: PageFacts, context: FeatureContext, recent: { title: string; url: string } | null): Promise<FunctionsObservation> {
-  const [search, elderly, mobile, article] = await Promise.all([
+/**
+ * `read` is an article the crawl already read (its metas); only when there is none is the recent
+ * article opened for them.
+ */
+export async function collectFunctions(
+  browser: Browser,
+  homepage: PageFacts,
+  context: FeatureContext,
+  recent: { title: string; url: string } | null,
+  read: { url: string; metas: Record<string, string> } | null = null,
+): Promise<FunctionsObservation> {
+  const [search, elderly, mobile, opened] = await Promise.all([
     trySearch(browser, homepage, context, recent?.title ?? null),
     elderlyMode(browser, homepage, context),
     mobileLayout(browser, homepage.url, context),
-    recent ? openFacts(browser, recent.url, context) : Promise.resolve(null),
+    !read && recent ? openFacts(browser, recent.url, context) : Promise.resolve(null),
   ]);
   return {
     search,
     elderly,
     mobile,
-    article: article?.facts ? { url: article.finalUrl, metas: article.facts.metas } : null,
+    article: read ?? (opened?.facts ? { url: opened.finalUrl, metas: opened.facts.metas } : null),
     https: new URL(homepage.url).protocol === 'https:',
   };
 }
