@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer';
+
+export type AxeImpact = 'minor' | 'moderate' | 'serious' | 'critical';
+
+/** One axe-core rule that failed on one page: facts only, compact enough to store per page. */
+export interface AxeViolation {
+  rule: string;
+  impact: AxeImpact | null;
+  /** WCAG success criteria, e.g. "1.4.3", derived from axe's tags (wcag143 → 1.4.3). */
+  wcag: string[];
+  tags: string[];
+  help: string;
+  /** Elements that fail the rule on this page. */
+  nodes: number;
+  /** The first few failing elements: CSS selector and an outerHTML snippet. */
+  examples: Array<{ target: string; html: string }>;
+}
+
+export interface AxePageResult {
+  url: string;
+  ms: number;
+  violations: AxeViolation[];
+}
+
+/** GB/T 37668-2019 follows WCAG 2.0/2.1; level A and AA (INDICATORS.md §4). */
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const maxExamples = 3;
+const maxHtmlChars = 300;
+
+let axeSource: string | undefined;
+function loadAxeSource(): string {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  return axeSource;
+}
+
+/**
+ * Runs axe-core's WCAG 2.x A/AA rules on the page as it is now. Returns null when axe fails or does not
+ * finish within the timeout (a hostile page must not hang the crawl); the caller closes the tab, which
+ * also stops an axe run still going on inside it.
+ */
+export async function runAxe(page: Page, options: { timeoutMs?: number } = {}): Promise<AxePageResult | null> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), options.timeoutMs ?? 15_000)));
+  try {
+    const run = (async () => {
+      // Runtime.evaluate from the protocol is not subject to the page's CSP, unlike addScriptTag.
+      await page.evaluate(loadAxeSource());
+      const violations = await page.evaluate(runInPage, { tags: wcagTags, maxExamples, maxHtmlChars });
+      return { url: page.url(), ms: Math.round(performance.now() - started), violations: violations.map(withCriteria) };
+    })();
+    return await Promise.race([run.catch(() => null), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type InPageViolation = Omit<AxeViolation, 'wcag'>;
+
+/**
+ * Runs in the page: axe.run, then only what we keep leaves the page (a page with thousands of failing
+ * nodes would otherwise send megabytes of results over the protocol). No named inner functions: tsx
+ * wraps those in a __name() helper that does not exist in the page.
+ */
+async function runInPage(limits: { tags: string[]; maxExamples: number; maxHtmlChars: number }): Promise<InPageViolation[]> {
+  const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+  const results = await axe.run(document, {
+    runOnly: { type: 'tag', values: limits.tags },
+    resultTypes: ['violations'],
+    // Frames are separate documents (maps, video players, the interaction platform's mailbox) that the
+    // crawl reads on their own; axe would also wait 0.5 s for an answer from each frame it was not injected in.
+    iframes: false,
+  });
+  return results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact ?? null,
+    tags: v.tags,
+    help: v.help,
+    nodes: v.nodes.length,
+    examples: v.nodes.slice(0, limits.maxExamples).map((n) => ({
+      target: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' '),
+      html: n.html.slice(0, limits.maxHtmlChars),
+    })),
+  }));
+}
+
+function withCriteria(v: InPageViolation): AxeViolation {
+  return { ...v, wcag: successCriteria(v.tags) };
+}
+
+/** wcag111 → 1.1.1, wcag1412 → 1.4.12; level tags (wcag2a, wcag21aa) are not criteria. */
+export function successCriteria(tags: string[]): string[] {
+  const criteria: string[] = [];
+  for (const tag of tags) {
+    const m = /^wcag(\d)(\d)(\d{1,2})$/.exec(tag);
+    if (m) criteria.push(`${m[1]}.${m[2]}.${m[3]}`);
+  }
+  return criteria;
+}

@@ -1,0 +1,102 @@
+import type { Config, Flags } from 'lighthouse';
+import type { Browser, Page } from 'puppeteer';
+import { closeTab } from './navigate.js';
+
+/** Lighthouse category scores, 0–100; null when Lighthouse could not score the category. */
+export interface LighthouseScores {
+  accessibility: number | null;
+  performance: number | null;
+  bestPractices: number | null;
+  seo: number | null;
+}
+
+export interface LighthouseResult {
+  url: string;
+  ms: number;
+  scores: LighthouseScores;
+  /** Why there are no scores: a Lighthouse runtime error code (e.g. ERRORED_DOCUMENT_REQUEST), "timeout", or a message. */
+  error: string | null;
+}
+
+const categories = { accessibility: 'accessibility', performance: 'performance', bestPractices: 'best-practices', seo: 'seo' } as const;
+
+const flags: Flags = { logLevel: 'error', output: 'json', onlyCategories: Object.values(categories) };
+
+/**
+ * Lighthouse's own desktop preset (desktop form factor, 1350×940 screen, desktop user agent, "dense 4G"
+ * network: 40 ms RTT, 10 Mbit/s, no CPU slowdown) with its throttling method, "simulate": the page loads
+ * at full speed (a loopback server answers at once) and the metrics are computed for that network by a
+ * model. That keeps performance scores comparable between sites whatever the crawler's own link is, and
+ * costs no load time — "devtools" throttling would really slow every run down, "provided" would score
+ * the crawler's network (every loopback portal near 100).
+ */
+function config(desktop: Config, timeoutMs: number): Config {
+  return {
+    ...desktop,
+    settings: {
+      ...desktop.settings,
+      throttlingMethod: 'simulate',
+      // Lighthouse's own limits, below ours, so a slow page ends as a named Lighthouse error, not our timeout.
+      maxWaitForFcp: Math.round(timeoutMs * 0.4),
+      maxWaitForLoad: Math.round(timeoutMs * 0.6),
+      // The tab is new (already about:blank), and the full-page screenshot is not used.
+      skipAboutBlank: true,
+      disableFullPageScreenshot: true,
+    },
+  };
+}
+
+const noScores: LighthouseScores = { accessibility: null, performance: null, bestPractices: null, seo: null };
+
+/**
+ * Lighthouse keeps process-wide state (its timing marks): two runs at once in one process break each other
+ * ("performance mark has not been set"). Runs therefore take turns; each turn ends only once its run has
+ * settled, also after a timeout.
+ */
+let turns: Promise<unknown> = Promise.resolve();
+
+/**
+ * One Lighthouse run (four categories) on a URL, in a fresh tab of the crawl's browser: a plain tab, not
+ * newTab(), because Lighthouse must see the images and fonts a visitor loads. The tab shares the crawl's
+ * cookies, so a site behind a firewall challenge the crawl has passed loads here too (Lighthouse itself
+ * does not follow the challenge's reload: it reports ERRORED_DOCUMENT_REQUEST). Never throws; timeoutMs
+ * bounds the run itself, not the wait for an earlier run to finish.
+ */
+export function runLighthouse(browser: Browser, url: string, options: { timeoutMs?: number } = {}): Promise<LighthouseResult> {
+  const turn = turns.then(() => runOnce(browser, url, options.timeoutMs ?? 60_000));
+  turns = turn;
+  return turn;
+}
+
+async function runOnce(browser: Browser, url: string, timeoutMs: number): Promise<LighthouseResult> {
+  const started = performance.now();
+  const done = (scores: LighthouseScores, error: string | null): LighthouseResult => ({ url, ms: Math.round(performance.now() - started), scores, error });
+  let page: Page | undefined;
+  let run: Promise<unknown> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    // Loaded on first use: Lighthouse's module graph takes a while to import and most runs need no Lighthouse.
+    const { default: lighthouse, desktopConfig } = await import('lighthouse');
+    page = await browser.newPage();
+    const running = lighthouse(url, flags, config(desktopConfig, timeoutMs), page);
+    run = running.catch(() => undefined);
+    const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const result = await Promise.race([running, deadline]);
+    if (result === 'timeout') return done(noScores, 'timeout');
+    if (!result) return done(noScores, 'no-result');
+    const { lhr } = result;
+    const scores = {} as LighthouseScores;
+    for (const [key, id] of Object.entries(categories) as Array<[keyof LighthouseScores, string]>) {
+      const score = lhr.categories[id]?.score;
+      scores[key] = typeof score === 'number' ? Math.round(score * 100) : null;
+    }
+    return done(scores, lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`.slice(0, 300) : null);
+  } catch (error) {
+    return done(noScores, (error instanceof Error ? error.message : String(error)).slice(0, 300));
+  } finally {
+    clearTimeout(timer);
+    // Closing the tab makes a run past its time fail soon; the next turn waits for that (10 s at most).
+    if (page) await closeTab(page);
+    if (run) await Promise.race([run, new Promise((r) => setTimeout(r, 10_000))]);
+  }
+}
