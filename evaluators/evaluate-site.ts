@@ -15,6 +15,9 @@ import { evaluateMailbox, type MailboxMeasurement } from './mailbox.js';
 import { evaluateServices, type ServicesMeasurement } from './services.js';
 import { evaluateIdentity, type IdentityMeasurement } from './identity.js';
 import { featureFindings } from './feature-findings.js';
+import type { AxePageResult } from './collect/axe.js';
+import type { LighthouseResult } from './collect/lighthouse.js';
+import { evaluateAccessibility, type AccessibilityMeasurement } from './accessibility.js';
 
 /** The stored observations of one site, by kind (see collect/observations.ts). */
 export interface StoredObservations {
@@ -30,6 +33,9 @@ export interface StoredObservations {
   mailbox?: MailboxObservation;
   services?: ServicesObservation;
   functions?: FunctionsObservation;
+  /** axe-core per scanned page and Lighthouse on key pages (absent in runs stored before they were collected). */
+  axe?: AxePageResult[];
+  lighthouse?: LighthouseResult[];
 }
 
 /** What the sites file says about a site that changes how it is measured. */
@@ -47,6 +53,7 @@ export interface SiteMeasurements {
   mailbox: MailboxMeasurement | null;
   services: ServicesMeasurement | null;
   identity: IdentityMeasurement | null;
+  accessibility: AccessibilityMeasurement | null;
 }
 
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
@@ -63,6 +70,8 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   const mailbox = collected ? evaluateMailbox(observed.mailbox ?? null, asOf) : null;
   const services = collected && site.services ? evaluateServices(observed.services ?? null) : null;
   const identity = collected ? evaluateIdentity(observed.identity ?? null, observed.functions ?? null, observed.columns ?? []) : null;
-  const findings = { ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links), ...featureFindings({ disclosure, mailbox, services, identity }) };
-  return { measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity }, findings };
+  // No page scanned (axe switched off, or an older run) is not measured, not "no violation".
+  const accessibility = observed.axe?.length ? evaluateAccessibility(observed.axe, observed.lighthouse ?? []) : null;
+  const findings = { ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links), ...featureFindings({ disclosure, mailbox, services, identity, accessibility }) };
+  return { measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity, accessibility }, findings };
 }

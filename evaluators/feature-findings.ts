@@ -1,3 +1,4 @@
+import type { AccessibilityMeasurement } from './accessibility.js';
 import type { DisclosureMeasurement } from './disclosure.js';
 import type { EvaluatorFinding } from './findings.js';
 import type { IdentityMeasurement } from './identity.js';
@@ -8,8 +9,29 @@ import type { ServicesMeasurement } from './services.js';
  * Findings of the disclosure, mailbox, services and identity evaluators, keyed by the names indicator
  * sets cite in `findings:`. Each says what is missing or late, where it was looked for, and the fact.
  */
-export function featureFindings(m: { disclosure: DisclosureMeasurement | null; mailbox: MailboxMeasurement | null; services: ServicesMeasurement | null; identity: IdentityMeasurement | null }): Record<string, EvaluatorFinding[]> {
-  return { ...disclosureFindings(m.disclosure), ...mailboxFindings(m.mailbox), ...servicesFindings(m.services), ...identityFindings(m.identity) };
+export function featureFindings(m: {
+  disclosure: DisclosureMeasurement | null;
+  mailbox: MailboxMeasurement | null;
+  services: ServicesMeasurement | null;
+  identity: IdentityMeasurement | null;
+  accessibility: AccessibilityMeasurement | null;
+}): Record<string, EvaluatorFinding[]> {
+  return { ...disclosureFindings(m.disclosure), ...mailboxFindings(m.mailbox), ...servicesFindings(m.services), ...identityFindings(m.identity), ...accessibilityFindings(m.accessibility) };
+}
+
+const impactLabel = { critical: '严重', serious: '较重', moderate: '一般', minor: '轻微' } as const;
+
+/** One finding per failing rule (a template defect once), with its pages, WCAG criteria and an example element. */
+function accessibilityFindings(a: AccessibilityMeasurement | null): Record<string, EvaluatorFinding[]> {
+  if (!a) return {};
+  const serious = a.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  return {
+    'accessibility.rules': serious.map((v) => ({
+      message: `${v.help}（${v.rule}，WCAG ${v.wcag.join('/') || '2.x'}，${impactLabel[v.impact!]}）：${v.pages}/${a.pagesScanned}个页面，${v.nodes}处`,
+      url: v.urls[0] ?? null,
+      evidence: v.examples[0] ? `${v.examples[0].target}：${v.examples[0].html}` : null,
+    })),
+  };
 }
 
 const list = (names: string[]) => names.join('、');

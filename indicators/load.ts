@@ -43,6 +43,8 @@ const knownSources = new Set([
   'identity.counts.elderlyMissing',
   'identity.counts.mobileProblems',
   'identity.counts.notHttps',
+  'accessibility.seriousRules',
+  'accessibility.failingRules',
 ]);
 const knownFindings = new Set([
   'availability.failures',
@@ -69,6 +71,7 @@ const knownFindings = new Set([
   'identity.meta',
   'identity.elderly',
   'identity.mobile',
+  'accessibility.rules',
 ]);
 
 /** A preset id (indicators/presets/<id>.yaml) or a path to an indicator-set file. */

@@ -38,8 +38,20 @@ function siteDetail(s: Site, evidenceDir: string): Html {
   return html`<article id="site-${s.id}"><h3>${s.name}　<small>${link(s.url)}</small></h3>
 <p>得分 <strong>${s.score ?? '—'}</strong>　等级 ${s.grade ?? ''}　组内名次 ${s.rank ?? '—'}</p>
 ${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}${f.screenshot ? html` <a class="shot" href="${`${evidenceDir}/${f.screenshot}`}">[截图]</a>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
+${accessibilityDetail(s)}
 <details><summary>栏目更新情况（${columns.length} 个栏目）</summary><table><thead><tr><th>栏目</th><th>类别</th><th>条数</th><th>注明日期</th><th>最新日期</th><th>状态</th></tr></thead><tbody>${columns.map((c) => html`<tr><td>${link(c.url, c.name)}</td><td>${c.kind}</td><td>${c.itemCount}</td><td>${c.datedItems}</td><td>${c.latest ?? '—'}</td><td>${c.blank ? '空白' : c.stale ? raw('<b>未更新</b>') : '正常'}</td></tr>`)}</tbody></table></details>
 </article>`;
+}
+
+const lighthouseNames = { accessibility: '无障碍', performance: '性能', bestPractices: '最佳实践', seo: '搜索引擎优化' } as const;
+
+function accessibilityDetail(s: Site): Html {
+  const a = s.observations.accessibility;
+  if (!a) return html``;
+  return html`<details><summary>无障碍检测（axe-core WCAG 2.x A/AA，${a.pagesScanned} 个页面，${a.violations.length} 条规则未通过）</summary>
+<table><thead><tr><th>规则</th><th>影响</th><th>WCAG</th><th>页面数</th><th>元素数</th><th>示例页面</th></tr></thead><tbody>${a.violations.map((v) => html`<tr><td>${v.help}（${v.rule}）</td><td>${v.impact ?? '—'}</td><td>${v.wcag.join(' ')}</td><td>${v.pages}</td><td>${v.nodes}</td><td>${v.urls[0] ? link(v.urls[0]) : ''}</td></tr>`)}</tbody></table>
+${a.lighthouse.length ? html`<table><thead><tr><th>Lighthouse 页面</th>${Object.values(lighthouseNames).map((n) => html`<th>${n}</th>`)}</tr></thead><tbody>${a.lighthouse.map((l) => html`<tr><td>${link(l.url)}${l.error ? html`<br><span class="evidence">${l.error}</span>` : ''}</td>${(Object.keys(lighthouseNames) as Array<keyof typeof lighthouseNames>).map((k) => html`<td>${l.scores[k] ?? '—'}</td>`)}</tr>`)}</tbody></table>` : ''}
+</details>`;
 }
 
 /** Links only to http(s) URLs: a crawled "javascript:" URL must not become clickable. */

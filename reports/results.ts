@@ -6,6 +6,7 @@ import type { DisclosureMeasurement } from '../evaluators/disclosure.js';
 import type { MailboxMeasurement } from '../evaluators/mailbox.js';
 import type { ServicesMeasurement } from '../evaluators/services.js';
 import type { IdentityMeasurement } from '../evaluators/identity.js';
+import type { AccessibilityMeasurement } from '../evaluators/accessibility.js';
 import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
@@ -25,6 +26,7 @@ export interface SiteInput {
   mailbox?: MailboxMeasurement | null;
   services?: ServicesMeasurement | null;
   identity?: IdentityMeasurement | null;
+  accessibility?: AccessibilityMeasurement | null;
   crawl: { pages: number; robots: string | null } | null;
 }
 
@@ -80,7 +82,14 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
         mailbox: s.mailbox ? { ...s.mailbox, latencies: s.mailbox.latencies.slice(0, 50) } : null,
         services: s.services ?? null,
         identity: s.identity ?? null,
-        accessibility: null,
+        accessibility: s.accessibility
+          ? {
+              pagesScanned: s.accessibility.pagesScanned,
+              seriousRules: s.accessibility.seriousRules,
+              violations: s.accessibility.violations.map((v) => ({ rule: v.rule, impact: v.impact, pages: v.pages, nodes: v.nodes, wcag: v.wcag, help: v.help, urls: v.urls, examples: v.examples })),
+              lighthouse: s.accessibility.lighthouse,
+            }
+          : null,
         links: s.links ? { checked: s.links.checked, blocked: s.links.blocked, brokenOnHomepage: s.links.brokenOnHomepage, brokenElsewhere: s.links.brokenElsewhere, broken: s.links.broken } : null,
         availability: s.availability ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio, monitored: s.availability.monitored } : null,
       },

@@ -30,8 +30,13 @@ const maxExamples = 3;
 const maxHtmlChars = 300;
 
 let axeSource: string | undefined;
+/** axe-core and its Chinese messages (axe's own zh_CN locale): rule help texts reach reports in Chinese. */
 function loadAxeSource(): string {
-  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (axeSource === undefined) {
+    const require = createRequire(import.meta.url);
+    const locale = readFileSync(require.resolve('axe-core/locales/zh_CN.json'), 'utf8');
+    axeSource = `${readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')};axe.configure({ locale: ${locale} });`;
+  }
   return axeSource;
 }
 

@@ -1,3 +1,4 @@
+import type { AxePageResult } from './axe.js';
 import type { LinkToCheck } from './link-check.js';
 import type { ColumnObservation, PageRecord } from './observations.js';
 
@@ -19,6 +20,8 @@ export interface VisitOutcome {
   articlesOpened: number;
   /** The meta tags of the first article read for this page: the identity evaluator's article metas. */
   article?: { url: string; metas: Record<string, string> } | null;
+  /** axe-core results of the pages opened for it that were scanned (options.axe). */
+  axe?: AxePageResult[];
 }
 
 /** Where visit outcomes of one site are kept: the store in a real run, nothing in tests of the crawl alone. */

@@ -1,9 +1,11 @@
 import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
+import { runAxe, type AxePageResult } from './axe.js';
 import { articleDate, itemFromRow } from './list-items.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
 import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
 import { isRetryable } from './failures.js';
+import type { LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
 import { closeTab, newTab, openUrl } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, SiteCollection } from './observations.js';
@@ -29,6 +31,8 @@ export interface CollectContext {
   siteId?: string;
   /** Pages already visited in an interrupted attempt at this site, and where to record new ones. */
   journal?: CrawlJournal | null;
+  /** Runs Lighthouse on the homepage and key columns (options.lighthousePages); without one, none runs. */
+  lighthouse?: LighthouseRunner | null;
 }
 
 export async function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions, context: CollectContext = {}): Promise<SiteCollection> {
@@ -48,6 +52,8 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {} },
     links: [],
     features: null,
+    axe: [],
+    lighthouse: [],
   });
   if (!robots.allowed(url)) {
     pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
@@ -64,9 +70,11 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
     const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
+    const homepageAxe = options.axe === 'off' ? null : await runAxe(tab, { timeoutMs: options.readTimeoutMs });
     // Links are checked while the crawl goes on, with the cookies the browser holds after the homepage,
     // so a firewall's challenge does not hide them.
-    const cookie = (await tab.cookies(opened.finalUrl).catch(() => [])).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookies = await tab.cookies(opened.finalUrl).catch(() => []);
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const checker = options.maxLinks ? new LinkChecker({ timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} }, options.maxLinks) : null;
     const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker, context.journal ?? null);
     crawl.markSeen(url, opened.finalUrl);
@@ -87,8 +95,11 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     // An article the crawl read: of the first column that has one, so the choice does not depend on timing.
     const article = crawl.columns.map((c) => crawl.articleMetas.get(pageKey(c.url))).find(Boolean) ?? null;
     const features = homepageFacts ? await collectFeatures(browser, homepageFacts, crawl.columns, article, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {} }) : null;
+    const lighthouse = [];
+    if (context.lighthouse) for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages)) lighthouse.push(await context.lighthouse.run(u, { cookies }));
     const links = checker ? await checker.results() : [];
-    return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, features, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
+    const axe = homepageAxe ? [homepageAxe, ...crawl.axe] : crawl.axe;
+    return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, features, axe, lighthouse, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
     await closeTab(tab);
   }
@@ -99,6 +110,12 @@ function linksToCheck(read: PageRead, pageUrl: string): LinkToCheck[] {
   return read.links
     .filter((l) => /^https?:/i.test(l.href) || /^(mailto|tel):/i.test(l.href))
     .map((l) => ({ url: l.href, foundOn: pageUrl, kind: l.image ? 'image' : isDocument(l.href) ? 'attachment' : 'link' }));
+}
+
+/** Lighthouse's few pages: the homepage, then the first columns with items, in crawl (discovery) order. */
+function lighthouseUrls(homepage: string, columns: ColumnObservation[], count: number): string[] {
+  if (count <= 0) return [];
+  return [homepage, ...columns.filter((c) => !c.blank).map((c) => c.url)].slice(0, count);
 }
 
 function homepageFailure(error: string | null, status: number | null): SiteCollection['failure'] {
@@ -135,6 +152,8 @@ class SiteCrawl {
   articlesOpened = 0;
   /** An article read per column (by column key), for its meta tags. */
   readonly articleMetas = new Map<string, { url: string; metas: Record<string, string> }>();
+  /** axe-core results of the scanned pages, in the order their outcomes were applied. */
+  readonly axe: AxePageResult[] = [];
   private levels = new Map<number, Candidate[]>();
 
   private seen = new Set<string>();
@@ -268,6 +287,7 @@ class SiteCrawl {
     for (const link of outcome.links) this.checker?.add(link);
     if (outcome.column && !this.columns.some((c) => pageKey(c.url) === pageKey(outcome.column!.url))) this.columns.push(outcome.column);
     if (outcome.column && outcome.article) this.articleMetas.set(pageKey(outcome.column.url), outcome.article);
+    this.axe.push(...(outcome.axe ?? []));
     for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
   }
 
@@ -293,6 +313,8 @@ class SiteCrawl {
         return outcome;
       }
       outcome.links.push(...linksToCheck(read, read.url));
+      // Scanned before the column is paginated: the first list page as a visitor lands on it.
+      await this.scan(tab, outcome, 'key-pages');
       const kind = pageKind(read);
       if (kind === 'list') await this.readColumn(tab, read, linkText, record, outcome);
       else if (kind === 'blank') {
@@ -306,6 +328,13 @@ class SiteCrawl {
     } finally {
       await closeTab(tab);
     }
+  }
+
+  /** Runs axe on the tab when the options scan pages of this scope; a page axe cannot finish is left out. */
+  private async scan(tab: Page, outcome: VisitOutcome, scope: 'key-pages' | 'all'): Promise<void> {
+    if (this.options.axe === 'off' || (scope === 'all' && this.options.axe !== 'all')) return;
+    const result = await runAxe(tab, { timeoutMs: this.options.readTimeoutMs });
+    if (result) (outcome.axe ??= []).push(result);
   }
 
   private async readColumn(tab: Page, first: PageRead, linkText: string | null, record: PageRecord, outcome: VisitOutcome): Promise<void> {
@@ -374,6 +403,8 @@ class SiteCrawl {
             if (!read) return;
             outcome.links.push(...linksToCheck(read, item.url));
             outcome.article ??= { url: read.url, metas: read.metas };
+            // The newest articles are key pages (the article template); those read only for a date are not.
+            await this.scan(tab, outcome, item.date ? 'key-pages' : 'all');
             if (item.date) return; // sampled for its links only; the list's date stands
             const kind = pageKind(read);
             if (kind === 'list' || kind === 'hub') listLike++;

@@ -24,10 +24,7 @@ export class EvidenceSink {
       return null;
     }
     try {
-      const image = await Promise.race([
-        page.screenshot({ type: 'jpeg', quality: 55, captureBeyondViewport: false }),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('screenshot timeout')), 5000)),
-      ]);
+      const image = await captureViewport(page, 5000);
       const name = `${createHash('sha1').update(url).digest('hex').slice(0, 16)}.jpg`;
       await mkdir(join(this.dir, siteId), { recursive: true });
       await writeFile(join(this.dir, siteId, name), image);
@@ -36,6 +33,25 @@ export class EvidenceSink {
     } catch {
       return null;
     }
+  }
+}
+
+/**
+ * The viewport as JPEG through a CDP session of its own. Not page.screenshot(): Puppeteer lets one
+ * screenshot at a time run per browser, so a single capture that never returns (a tab whose renderer
+ * is busy) kept every other site's screenshots — and the crawls waiting on them — stuck behind it.
+ */
+async function captureViewport(page: Page, timeoutMs: number): Promise<Buffer> {
+  const session = await page.createCDPSession();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const capture = session.send('Page.captureScreenshot', { format: 'jpeg', quality: 55, optimizeForSpeed: true });
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('screenshot timeout')), timeoutMs)));
+    const { data } = await Promise.race([capture, timeout]);
+    return Buffer.from(data, 'base64');
+  } finally {
+    clearTimeout(timer);
+    await session.detach().catch(() => undefined);
   }
 }
 

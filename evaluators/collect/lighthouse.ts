@@ -1,5 +1,6 @@
 import type { Config, Flags } from 'lighthouse';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, CookieParam, Page } from 'puppeteer';
+import { launchBrowser } from './browser.js';
 import { closeTab } from './navigate.js';
 
 /** Lighthouse category scores, 0–100; null when Lighthouse could not score the category. */
@@ -41,6 +42,8 @@ function config(desktop: Config, timeoutMs: number): Config {
       maxWaitForLoad: Math.round(timeoutMs * 0.6),
       // The tab is new (already about:blank), and the full-page screenshot is not used.
       skipAboutBlank: true,
+      // A storage reset would drop the firewall cookie the crawl passed on; the profile is fresh anyway.
+      disableStorageReset: true,
       disableFullPageScreenshot: true,
     },
   };
@@ -49,26 +52,43 @@ function config(desktop: Config, timeoutMs: number): Config {
 const noScores: LighthouseScores = { accessibility: null, performance: null, bestPractices: null, seo: null };
 
 /**
- * Lighthouse keeps process-wide state (its timing marks): two runs at once in one process break each other
- * ("performance mark has not been set"). Runs therefore take turns; each turn ends only once its run has
- * settled, also after a timeout.
+ * Lighthouse in a browser of its own, launched on first use. In the crawl's browser, Lighthouse's
+ * emulation and cache resets hit the crawl's tabs and a run beside a busy crawl could stall until the
+ * browser connection dropped (seen on the sample portals: 10 × slower sites, then "Connection closed").
+ * Lighthouse also keeps process-wide state (its timing marks): two runs at once in one process break
+ * each other ("performance mark has not been set"), so runs take turns; each turn ends only once its run
+ * has settled, also after a timeout.
  */
 let turns: Promise<unknown> = Promise.resolve();
 
-/**
- * One Lighthouse run (four categories) on a URL, in a fresh tab of the crawl's browser: a plain tab, not
- * newTab(), because Lighthouse must see the images and fonts a visitor loads. The tab shares the crawl's
- * cookies, so a site behind a firewall challenge the crawl has passed loads here too (Lighthouse itself
- * does not follow the challenge's reload: it reports ERRORED_DOCUMENT_REQUEST). Never throws; timeoutMs
- * bounds the run itself, not the wait for an earlier run to finish.
- */
-export function runLighthouse(browser: Browser, url: string, options: { timeoutMs?: number } = {}): Promise<LighthouseResult> {
-  const turn = turns.then(() => runOnce(browser, url, options.timeoutMs ?? 60_000));
-  turns = turn;
-  return turn;
+export class LighthouseRunner {
+  private browser: Promise<Browser> | null = null;
+
+  /**
+   * One run (four categories) on a URL. `cookies` are the crawl's for the site, so a site behind a firewall
+   * challenge the crawl has passed loads here too. Never throws; timeoutMs bounds the run itself, not the
+   * wait for an earlier run to finish.
+   */
+  run(url: string, options: { timeoutMs?: number; cookies?: CookieParam[] } = {}): Promise<LighthouseResult> {
+    const turn = turns.then(async () => {
+      this.browser ??= launchBrowser();
+      const browser = await this.browser.catch(() => null);
+      if (!browser) return { url, ms: 0, scores: noScores, error: 'browser-launch-failed' };
+      return runOnce(browser, url, options.timeoutMs ?? 60_000, options.cookies ?? []);
+    });
+    turns = turn;
+    return turn;
+  }
+
+  async close(): Promise<void> {
+    await turns.catch(() => undefined);
+    const browser = await this.browser?.catch(() => null);
+    this.browser = null;
+    await browser?.close().catch(() => undefined);
+  }
 }
 
-async function runOnce(browser: Browser, url: string, timeoutMs: number): Promise<LighthouseResult> {
+async function runOnce(browser: Browser, url: string, timeoutMs: number, cookies: CookieParam[]): Promise<LighthouseResult> {
   const started = performance.now();
   const done = (scores: LighthouseScores, error: string | null): LighthouseResult => ({ url, ms: Math.round(performance.now() - started), scores, error });
   let page: Page | undefined;
@@ -78,6 +98,7 @@ async function runOnce(browser: Browser, url: string, timeoutMs: number): Promis
     // Loaded on first use: Lighthouse's module graph takes a while to import and most runs need no Lighthouse.
     const { default: lighthouse, desktopConfig } = await import('lighthouse');
     page = await browser.newPage();
+    if (cookies.length) await page.setCookie(...cookies);
     const running = lighthouse(url, flags, config(desktopConfig, timeoutMs), page);
     run = running.catch(() => undefined);
     const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));

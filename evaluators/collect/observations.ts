@@ -1,3 +1,5 @@
+import type { AxePageResult } from './axe.js';
+import type { LighthouseResult } from './lighthouse.js';
 import type { CheckedLink } from './link-check.js';
 import type { SiteFeatures } from './site-features.js';
 
@@ -80,4 +82,7 @@ export interface SiteCollection {
   links: CheckedLink[];
   /** Disclosure, mailbox, services, search, 适老化 and identity facts; null when the site failed or features are off. */
   features: SiteFeatures | null;
+  /** axe-core WCAG 2.x A/AA results per scanned page, and Lighthouse on the homepage and key columns. */
+  axe: AxePageResult[];
+  lighthouse: LighthouseResult[];
 }

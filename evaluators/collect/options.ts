@@ -40,6 +40,14 @@ export interface CollectOptions {
   linkTimeoutMs: number;
   /** After the crawl, find and read the sections the rules ask about: 信息公开, 信箱, 办事服务, search, 适老化. */
   features: boolean;
+  /**
+   * Which pages axe-core (WCAG 2.x A/AA) scans: `key-pages` = the homepage, every navigation, hub and
+   * column page the crawl opens and the newest articles sampled per column — each template of the site;
+   * `all` adds the articles opened only for their date; `off` scans nothing.
+   */
+  axe: 'key-pages' | 'all' | 'off';
+  /** Lighthouse runs per site: the homepage, then the first columns found (0 switches Lighthouse off). */
+  lighthousePages: number;
 }
 
 export const defaultCollectOptions: CollectOptions = {
@@ -64,5 +72,7 @@ export const defaultCollectOptions: CollectOptions = {
   maxLinks: 800,
   linkTimeoutMs: 10_000,
   features: true,
+  axe: 'key-pages',
+  lighthousePages: 2,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36 govscore/0.1 (government website assessment)',
 };

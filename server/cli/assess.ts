@@ -5,6 +5,7 @@ import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { collectSite } from '../../evaluators/collect/crawl-site.js';
 import { isRetryable } from '../../evaluators/collect/failures.js';
 import { EvidenceSink } from '../../evaluators/collect/evidence.js';
+import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
 import { defaultCollectOptions, type CollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import { loadSitesFile } from '../config/sites-file.js';
@@ -27,6 +28,9 @@ export interface AssessOptions {
   delayMs?: number;
   /** Screenshots kept per run, in MB (files next to the store). */
   evidenceMb?: number;
+  /** Pages axe-core scans and Lighthouse runs per site (CollectOptions.axe / lighthousePages). */
+  axe?: CollectOptions['axe'];
+  lighthousePages?: number;
   log?: (line: string) => void;
 }
 
@@ -43,16 +47,16 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
   // An indicator-set path in the sites file is relative to that file; on the command line, to the cwd.
   const fromSitesFile = /^[a-z0-9-]+$/.test(sites.indicators) ? sites.indicators : resolve(dirname(options.sitesFile), sites.indicators);
   const set = loadIndicatorSet(options.indicators ?? fromSitesFile);
-  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect', ...(options.delayMs ? { delayMs: options.delayMs } : {}) };
+  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect', ...(options.delayMs ? { delayMs: options.delayMs } : {}), ...(options.axe ? { axe: options.axe } : {}), ...(options.lighthousePages !== undefined ? { lighthousePages: options.lighthousePages } : {}) };
   const dbFile = options.db ?? join(options.out, 'govscore.db');
   const store = new Store(dbFile);
   try {
     // The same sites file, date, indicator set and budgets make the same run: running it again resumes it.
-    const key = createHash('sha256').update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages, collect.robots])).digest('hex');
+    const key = createHash('sha256').update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages, collect.robots, collect.axe, collect.lighthousePages])).digest('hex');
     const run =
       store.findRunByKey(key) ??
       store.createRun(
-        { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages, robots: collect.robots } },
+        { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages, robots: collect.robots, axe: collect.axe, lighthousePages: collect.lighthousePages } },
         sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services, level: s.level })),
       );
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending');
@@ -61,6 +65,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
     const evidence = new EvidenceSink(join(dirname(dbFile), 'evidence', run.id), (options.evidenceMb ?? 500) * 1024 * 1024);
     if (pending.length) {
       const browser = await launchBrowser();
+      const lighthouse = new LighthouseRunner();
       try {
         const queue = new PQueue({ concurrency: options.concurrency ?? 2 });
         let finished = total - pending.length;
@@ -70,7 +75,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
             const started = performance.now();
             const journal = store.crawlJournal(run.id, site.siteId);
             if (journal.size) log(`${site.siteId}: resuming after ${journal.size} pages recorded before the interruption`);
-            const attempt = () => collectSite(browser, site.url, asOf, collect, { evidence, siteId: site.siteId, journal }).catch((error: unknown) => ({ crashed: String(error) }));
+            const attempt = () => collectSite(browser, site.url, asOf, collect, { evidence, siteId: site.siteId, journal, lighthouse }).catch((error: unknown) => ({ crashed: String(error) }));
             let result = await attempt();
             // A timeout, refused connection or 5xx may pass a moment later: one more try before recording it.
             if (!('crashed' in result) && result.failure && isRetryable(result.failure.reason)) {
@@ -84,7 +89,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
                 status: result.failure?.status ?? 'assessed',
                 statusReason: result.failure?.reason ?? null,
                 pages: result.pages,
-                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats, robots: result.robots, links: result.links, ...(result.features ?? {}) },
+                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats, robots: result.robots, links: result.links, axe: result.axe, lighthouse: result.lighthouse, ...(result.features ?? {}) },
               });
             }
             finished++;
@@ -94,6 +99,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
         }
         await queue.onIdle();
       } finally {
+        await lighthouse.close();
         await browser.close();
       }
     }

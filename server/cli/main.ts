@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../../indicators/yaml-errors.js';
 import { assess } from './assess.js';
 import { demo } from './demo.js';
@@ -7,6 +7,11 @@ import { monitor } from './monitor.js';
 const positiveInt = (flag: string) => (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} takes a whole number ≥ 1`);
+  return n;
+};
+const wholeNumber = (flag: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${flag} takes a whole number ≥ 0`);
   return n;
 };
 const isoDate = (value: string) => {
@@ -29,8 +34,10 @@ program
   .option('--ignore-robots', 'crawl pages robots.txt disallows (the evaluation office decides; shown in the report)')
   .option('--delay-ms <n>', 'pause between page loads on one host', positiveInt('--delay-ms'))
   .option('--evidence-mb <n>', 'screenshots kept per run, in MB (default 500)', positiveInt('--evidence-mb'))
-  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean; delayMs?: number; evidenceMb?: number }) => {
-    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots, delayMs: o.delayMs, evidenceMb: o.evidenceMb });
+  .addOption(new Option('--axe <scope>', 'pages axe-core scans: key-pages (homepage, columns, newest articles), all, off').choices(['key-pages', 'all', 'off']).default('key-pages'))
+  .option('--lighthouse-pages <n>', 'Lighthouse runs per site: the homepage, then the first columns; 0 = none', wholeNumber('--lighthouse-pages'), 2)
+  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean; delayMs?: number; evidenceMb?: number; axe: 'key-pages' | 'all' | 'off'; lighthousePages: number }) => {
+    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots, delayMs: o.delayMs, evidenceMb: o.evidenceMb, axe: o.axe, lighthousePages: o.lighthousePages });
   });
 
 const positiveNumber = (flag: string) => (value: string) => {

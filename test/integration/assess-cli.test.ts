@@ -19,9 +19,10 @@ describe('govscore assess on the sample portals, end to end', () => {
     set = await startPortalSet({ asOf, seed: 'assess-test' });
     dir = await tempDir('assess');
     sitesFile = await writeSitesFile(dir, set, ids, [{ id: 'dead', name: '已关停的网站', url: `${set.deadUrl}/`, group: '市直部门' }]);
-    run = await runCli(['assess', sitesFile, '--out', join(dir, 'out')]);
+    // Six portals with axe on their key pages and Lighthouse on two pages each (runs take turns): minutes.
+    run = await runCli(['assess', sitesFile, '--out', join(dir, 'out')], 540_000);
     results = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8'));
-  }, 400_000);
+  }, 560_000);
   afterAll(() => set?.close());
 
   it('finishes with exit code 0 and the results.json contract', () => {
@@ -70,6 +71,34 @@ describe('govscore assess on the sample portals, end to end', () => {
       expect(links.checked, id).toBeGreaterThan(20);
     }
     console.log(`broken links: precision ${correct}/${found}, recall ${correct}/${planted}`);
+  });
+
+  it('finds exactly the planted accessibility defects, each rule once across the scanned pages, and deducts D18 for them', () => {
+    let planted = 0, found = 0, correct = 0, pages = 0;
+    for (const id of ids) {
+      const site = results.sites.find((s) => s.id === id)!;
+      const a = site.observations.accessibility!;
+      const want = set.get(id).truth.accessibility.planted.map((p) => p.rule).sort();
+      const got = a.violations.map((v) => v.rule).sort();
+      planted += want.length;
+      found += got.length;
+      correct += got.filter((r) => want.includes(r)).length;
+      pages += a.pagesScanned;
+      expect(got, id).toEqual(want);
+      // The homepage, every column page and the newest articles: more pages than columns.
+      expect(a.pagesScanned, id).toBeGreaterThan(site.observations.columns.length);
+      // Template defects show on every scanned page of their kind; one rule counts once however many pages.
+      for (const v of a.violations) expect(v.pages, `${id} ${v.rule}`).toBeGreaterThan(1);
+      const serious = a.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').length;
+      const d18 = site.indicators.find((i) => i.id === 'D18')!;
+      expect(d18.value, id).toBe(serious);
+      expect(d18.score, id).toBe(6 - Math.min(6, serious * 0.5));
+      // Lighthouse on the homepage and the first column, all four categories scored.
+      expect(a.lighthouse.map((l) => l.error), id).toEqual([null, null]);
+      expect(new URL(a.lighthouse[0]!.url).host, id).toBe(new URL(site.url).host);
+      expect(a.lighthouse[1]!.url, id).toBe(site.observations.columns.find((c) => !c.blank)!.url);
+    }
+    console.log(`accessibility rules: precision ${correct}/${found}, recall ${correct}/${planted}; ${pages} pages scanned`);
   });
 
   it('scores the vetoes the truth implies', () => {

@@ -22,7 +22,7 @@ describe('govscore assess killed half-way', () => {
     const sitesFile = await writeSitesFile(dir, set, ids);
     const out = join(dir, 'out');
     const browsersBefore = browserPids();
-    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1']);
+    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0']);
     const exited = new Promise((r) => first.child.on('exit', r));
     // Kill the whole process group (node and its Chromium) as soon as one site has been stored.
     await new Promise<void>((resolve, reject) => {
@@ -45,7 +45,7 @@ describe('govscore assess killed half-way', () => {
     expect(done.length).toBeGreaterThanOrEqual(1);
     expect(done.length).toBeLessThan(4);
 
-    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1']);
+    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0']);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain(`run ${runId}`);
     expect(second.stdout).toContain(`${done.length}/4 sites already collected, collecting ${4 - done.length}`);
@@ -65,7 +65,7 @@ describe('govscore assess killed half-way', () => {
     const out = join(dir, 'out');
     const dbFile = join(out, 'govscore.db');
     const browsersBefore = browserPids();
-    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1']);
+    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0']);
     const exited = new Promise((r) => first.child.on('exit', r));
     // Kill the process group once a few pages of the one site are journaled (the site itself is not finished).
     await new Promise<void>((resolve, reject) => {
@@ -87,7 +87,7 @@ describe('govscore assess killed half-way', () => {
 
     const host = set.get('zfw').host;
     host.documentLoads.clear();
-    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1']);
+    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0']);
     expect(second.code, second.stderr).toBe(0);
     const resumedAfter = Number(/zfw: resuming after (\d+) pages/.exec(second.stdout)?.[1]);
     expect(resumedAfter).toBeGreaterThanOrEqual(journaled.length);
