@@ -91,6 +91,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     crawl.follow(read, 1, []);
     await crawl.addSitemap();
     await crawl.run();
+    crawl.sortColumns();
     // The sections the rules ask about (公开, 信箱, 办事, search, 适老化), found from the homepage's links.
     // An article the crawl read: of the first column that has one, so the choice does not depend on timing.
     const article = crawl.columns.map((c) => crawl.articleMetas.get(pageKey(c.url))).find(Boolean) ?? null;
@@ -155,6 +156,8 @@ class SiteCrawl {
   /** axe-core results of the scanned pages, in the order their outcomes were applied. */
   readonly axe: AxePageResult[] = [];
   private levels = new Map<number, Candidate[]>();
+  /** Each column's discovery order: columns finish in any order, the result lists them in this one. */
+  private columnOrder = new Map<string, number[]>();
 
   private seen = new Set<string>();
   private templates = new Map<string, number>();
@@ -180,6 +183,12 @@ class SiteCrawl {
     const pace = delay ? { interval: delay, intervalCap: 1 } : {};
     this.queue = new PQueue({ concurrency: options.concurrency, ...pace });
     this.articles = new PQueue({ concurrency: options.articleConcurrency, ...pace });
+  }
+
+  /** Puts the columns in discovery order, so the observations (and what is picked from them) do not depend on timing. */
+  sortColumns(): void {
+    const order = (c: ColumnObservation) => this.columnOrder.get(pageKey(c.url)) ?? [Infinity];
+    this.columns.sort((a, b) => compareOrder(order(a), order(b)));
   }
 
   markSeen(...urls: string[]): void {
@@ -285,7 +294,10 @@ class SiteCrawl {
     this.opened += outcome.opened;
     this.articlesOpened += outcome.articlesOpened;
     for (const link of outcome.links) this.checker?.add(link);
-    if (outcome.column && !this.columns.some((c) => pageKey(c.url) === pageKey(outcome.column!.url))) this.columns.push(outcome.column);
+    if (outcome.column && !this.columns.some((c) => pageKey(c.url) === pageKey(outcome.column!.url))) {
+      this.columns.push(outcome.column);
+      this.columnOrder.set(pageKey(outcome.column.url), [depth, ...order]);
+    }
     if (outcome.column && outcome.article) this.articleMetas.set(pageKey(outcome.column.url), outcome.article);
     this.axe.push(...(outcome.axe ?? []));
     for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
@@ -388,8 +400,10 @@ class SiteCrawl {
     const undated = items.filter((i) => !i.date && readable(i)).slice(0, this.options.maxArticlesPerColumn);
     const sampled = items.filter((i) => i.date && readable(i)).slice(0, this.options.sampleArticlesPerColumn);
     let listLike = 0;
+    // The article kept for its meta tags is the first in list order that was read, not the first to finish.
+    const articles: Array<{ url: string; metas: Record<string, string> } | undefined> = [];
     await Promise.all(
-      [...sampled, ...undated].map((item) =>
+      [...sampled, ...undated].map((item, index) =>
         this.articles.add(async () => {
           if (!this.withinTime()) return;
           const tab = await newTab(this.browser, this.options.userAgent);
@@ -402,7 +416,7 @@ class SiteCrawl {
             const read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
             if (!read) return;
             outcome.links.push(...linksToCheck(read, item.url));
-            outcome.article ??= { url: read.url, metas: read.metas };
+            articles[index] = { url: read.url, metas: read.metas };
             // The newest articles are key pages (the article template); those read only for a date are not.
             await this.scan(tab, outcome, item.date ? 'key-pages' : 'all');
             if (item.date) return; // sampled for its links only; the list's date stands
@@ -416,6 +430,7 @@ class SiteCrawl {
         }),
       ),
     );
+    outcome.article ??= articles.find(Boolean) ?? null;
     return listLike;
   }
 }

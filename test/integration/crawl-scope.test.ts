@@ -24,7 +24,7 @@ describe('crawl scope: reproducible sampling and the robots.txt override', () =>
   });
 
   it('the same site and settings crawl the same pages, also when the page budget cuts the crawl', async () => {
-    const options = { ...defaultCollectOptions, maxPages: 12, probes: 1 };
+    const options = { ...defaultCollectOptions, maxPages: 12, probes: 1, axe: 'off' as const };
     const crawl = async () => {
       const r = await collectSite(browser, set.get('zfw').url, asOf, options);
       return {

@@ -13,6 +13,7 @@ interface Values {
   newsItemsInWindow: number | null;
   ageDays: number | null;
   failureRatio: number | null;
+  seriousRules?: number;
 }
 
 /** Measurements of a healthy site (score 100 under the preset), with some values replaced. */
@@ -26,6 +27,7 @@ function measurements(over: Partial<Values> = {}): Record<string, unknown> {
     mailbox: { counts: { v6Problems: 0, unrepliedRate: 0, slowReplies: 0, fieldsMissing: 0 } },
     services: { counts: { notFound: 0, missingClasses: 0, brokenAttachments: 0, unreachableOnline: 0 } },
     identity: { counts: { searchAbsent: 0, searchBroken: 0, identityMissing: 0, elderlyMissing: 0, mobileProblems: 0, notHttps: 0 } },
+    accessibility: { seriousRules: v.seriousRules ?? 0, failingRules: v.seriousRules ?? 0 },
   };
 }
 
@@ -127,6 +129,13 @@ ${presetGrades}indicators:
 );
 
 describe('scoreSite with the national-2019 preset', () => {
+  it('D18: −0.5 per serious/critical axe rule, at most −6, within the design budget', () => {
+    expect(indicator(scoreSite(preset, measurements({ seriousRules: 3 }), {}), 'D18')).toMatchObject({ value: 3, deduction: 1.5, score: 4.5, max: 6, status: 'deducted' });
+    const capped = scoreSite(preset, measurements({ seriousRules: 13 }), {});
+    expect(indicator(capped, 'D18')).toMatchObject({ deduction: 6, score: 0 });
+    expect(capped.score).toBe(94);
+  });
+
   it('gives a healthy site 100 points, grade 良好, no vetoes or warnings', () => {
     const s = scoreSite(preset, measurements(), {});
     expect(s.score).toBe(100);

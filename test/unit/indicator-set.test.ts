@@ -178,7 +178,7 @@ describe('loadIndicatorSet', () => {
     expect(set.id).toBe('national-2019');
     expect(set.total).toBe(100);
     expect(set.categories.reduce((s, c) => s + c.budget, 0)).toBe(100);
-    expect(set.indicators.map((i) => i.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'D1', 'D2', 'D3', 'D8', 'D4', 'D5', 'D6', 'D7', 'D7-late', 'D7-headings', 'D10', 'D11', 'D12', 'D13', 'D14', 'D15', 'D16', 'D16-fails', 'D17', 'D19', 'D20', 'D20-https']);
+    expect(set.indicators.map((i) => i.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'D1', 'D2', 'D3', 'D8', 'D4', 'D5', 'D6', 'D7', 'D7-late', 'D7-headings', 'D10', 'D11', 'D12', 'D13', 'D14', 'D15', 'D16', 'D16-fails', 'D17', 'D18', 'D19', 'D20', 'D20-https']);
     expect(set.grades.map((g) => [g.name.zh, g.below])).toEqual([
       ['不合格', 60],
       ['合格', 80.000001],
