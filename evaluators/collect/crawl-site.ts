@@ -127,6 +127,12 @@ function homepageFailure(error: string | null, status: number | null): SiteColle
   return null;
 }
 
+/** Whether axe scans a crawled page, and which of the articles read for it. */
+interface AxeScope {
+  page: boolean;
+  articles: 'none' | 'newest' | 'sampled' | 'all';
+}
+
 /** Column-like sitemap entries: a folder, an index page, or a list/column/channel URL — not every article. */
 const columnLikeUrl = /\/$|\/(index|default)\.\w+$|list|col|channel|column|lanmu/i;
 
@@ -279,7 +285,7 @@ class SiteCrawl {
     const key = pageKey(url);
     let outcome = this.journal?.recall(key);
     if (!outcome) {
-      outcome = await this.open(url, depth, linkText);
+      outcome = await this.open(url, depth, linkText, this.axeScope(depth, order[0] ?? 0));
       // A page that failed for a passing reason is tried again when the run resumes.
       const error = outcome.pages[0]?.error;
       if (!error || !isRetryable(error)) this.journal?.record(key, outcome);
@@ -303,7 +309,20 @@ class SiteCrawl {
     for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
   }
 
-  private async open(url: string, depth: number, linkText: string | null): Promise<VisitOutcome> {
+  /**
+   * What axe scans for a page of the crawl (options.axe): in `sample`, the first pages of the first
+   * level (the main navigation's columns) in discovery order and the newest article of each — the site's
+   * templates at a fraction of the cost; `key-pages` every page and its sampled articles; `all` also the
+   * articles read only for their date. Decided by position, not timing: the same pages every run.
+   */
+  private axeScope(depth: number, levelIndex: number): AxeScope {
+    const mode = this.options.axe;
+    if (mode === 'off') return { page: false, articles: 'none' };
+    if (mode === 'sample') return depth === 1 && levelIndex < this.options.axeSamplePages ? { page: true, articles: 'newest' } : { page: false, articles: 'none' };
+    return { page: true, articles: mode === 'all' ? 'all' : 'sampled' };
+  }
+
+  private async open(url: string, depth: number, linkText: string | null, scope: AxeScope): Promise<VisitOutcome> {
     const outcome: VisitOutcome = { pages: [], seen: [], column: null, next: [], links: [], opened: 1, articlesOpened: 0 };
     const tab = await newTab(this.browser, this.options.userAgent);
     try {
@@ -326,9 +345,9 @@ class SiteCrawl {
       }
       outcome.links.push(...linksToCheck(read, read.url));
       // Scanned before the column is paginated: the first list page as a visitor lands on it.
-      await this.scan(tab, outcome, 'key-pages');
+      if (scope.page) await this.scan(tab, outcome);
       const kind = pageKind(read);
-      if (kind === 'list') await this.readColumn(tab, read, linkText, record, outcome);
+      if (kind === 'list') await this.readColumn(tab, read, linkText, record, outcome, scope);
       else if (kind === 'blank') {
         record.role = 'column';
         const { name, source } = columnName(read, linkText);
@@ -342,14 +361,13 @@ class SiteCrawl {
     }
   }
 
-  /** Runs axe on the tab when the options scan pages of this scope; a page axe cannot finish is left out. */
-  private async scan(tab: Page, outcome: VisitOutcome, scope: 'key-pages' | 'all'): Promise<void> {
-    if (this.options.axe === 'off' || (scope === 'all' && this.options.axe !== 'all')) return;
+  /** Runs axe on the tab; a page axe cannot finish in time is left out. */
+  private async scan(tab: Page, outcome: VisitOutcome): Promise<void> {
     const result = await runAxe(tab, { timeoutMs: this.options.readTimeoutMs });
     if (result) (outcome.axe ??= []).push(result);
   }
 
-  private async readColumn(tab: Page, first: PageRead, linkText: string | null, record: PageRecord, outcome: VisitOutcome): Promise<void> {
+  private async readColumn(tab: Page, first: PageRead, linkText: string | null, record: PageRecord, outcome: VisitOutcome, scope: AxeScope): Promise<void> {
     // The first list page as it looked when read: the evidence behind a stale or blank finding.
     const screenshot = await this.shoot(tab, first.url);
     const list = await readAllPages(tab, first, { maxPages: this.options.maxListPages, timeoutMs: this.options.timeoutMs, seen: this.seen });
@@ -367,7 +385,7 @@ class SiteCrawl {
         }
       }
     }
-    const listLike = await this.readArticles(items, outcome);
+    const listLike = await this.readArticles(items, outcome, scope);
     // A list whose "articles" are themselves lists is a directory of columns, not a column.
     if (listLike > 0 && listLike >= 0.6 * Math.min(items.filter((i) => !i.date).length, this.options.maxArticlesPerColumn)) {
       record.role = 'hub';
@@ -395,7 +413,7 @@ class SiteCrawl {
    * Opens the article of every item the list shows without a date (for the date), and the newest few
    * (for their links); returns how many of the undated ones were lists themselves.
    */
-  private async readArticles(items: ListItem[], outcome: VisitOutcome): Promise<number> {
+  private async readArticles(items: ListItem[], outcome: VisitOutcome, scope: AxeScope): Promise<number> {
     const readable = (i: ListItem) => sameSite(i.url, this.origin, this.options.allowSubdomains) && !isDocument(i.url) && this.robots.allowed(i.url);
     const undated = items.filter((i) => !i.date && readable(i)).slice(0, this.options.maxArticlesPerColumn);
     const sampled = items.filter((i) => i.date && readable(i)).slice(0, this.options.sampleArticlesPerColumn);
@@ -417,8 +435,9 @@ class SiteCrawl {
             if (!read) return;
             outcome.links.push(...linksToCheck(read, item.url));
             articles[index] = { url: read.url, metas: read.metas };
-            // The newest articles are key pages (the article template); those read only for a date are not.
-            await this.scan(tab, outcome, item.date ? 'key-pages' : 'all');
+            // The newest articles show the article template; those read only for a date add little.
+            const scan = scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0);
+            if (scan) await this.scan(tab, outcome);
             if (item.date) return; // sampled for its links only; the list's date stands
             const kind = pageKind(read);
             if (kind === 'list' || kind === 'hub') listLike++;

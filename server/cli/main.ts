@@ -3,6 +3,8 @@ import { ConfigError } from '../../indicators/yaml-errors.js';
 import { assess } from './assess.js';
 import { demo } from './demo.js';
 import { monitor } from './monitor.js';
+import { rescore } from './rescore.js';
+import { listPresets, loadIndicatorSet } from '../../indicators/load.js';
 
 const positiveInt = (flag: string) => (value: string) => {
   const n = Number(value);
@@ -34,9 +36,9 @@ program
   .option('--ignore-robots', 'crawl pages robots.txt disallows (the evaluation office decides; shown in the report)')
   .option('--delay-ms <n>', 'pause between page loads on one host', positiveInt('--delay-ms'))
   .option('--evidence-mb <n>', 'screenshots kept per run, in MB (default 500)', positiveInt('--evidence-mb'))
-  .addOption(new Option('--axe <scope>', 'pages axe-core scans: key-pages (homepage, columns, newest articles), all, off').choices(['key-pages', 'all', 'off']).default('key-pages'))
+  .addOption(new Option('--axe <scope>', 'pages axe-core scans: sample (homepage, first 5 columns and their newest article), key-pages (every column page and its newest articles), all, off').choices(['sample', 'key-pages', 'all', 'off']).default('sample'))
   .option('--lighthouse-pages <n>', 'Lighthouse runs per site: the homepage, then the first columns; 0 = none', wholeNumber('--lighthouse-pages'), 2)
-  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean; delayMs?: number; evidenceMb?: number; axe: 'key-pages' | 'all' | 'off'; lighthousePages: number }) => {
+  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean; delayMs?: number; evidenceMb?: number; axe: 'sample' | 'key-pages' | 'all' | 'off'; lighthousePages: number }) => {
     await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots, delayMs: o.delayMs, evidenceMb: o.evidenceMb, axe: o.axe, lighthousePages: o.lighthousePages });
   });
 
@@ -56,6 +58,36 @@ program
   .option('--interval-ms <n>', 'spacing of rounds in ms instead of 24 h / per-day (drills, tests)', positiveInt('--interval-ms'))
   .action(async (sitesFile: string, o: { db: string; days: number; perDay: number; intervalMs?: number }) => {
     await monitor({ sitesFile, db: o.db, days: o.days, perDay: o.perDay, intervalMs: o.intervalMs });
+  });
+
+program
+  .command('rescore')
+  .description('score a stored run again under an indicator set, from its observations only (no browser); earlier scores are kept')
+  .requiredOption('--db <file>', 'the SQLite store of the run')
+  .requiredOption('--run <id>', 'run id (results.json assessment.runId)')
+  .requiredOption('--indicators <id|file>', 'indicator set: preset id or file')
+  .option('--out <dir>', 'output folder for results.json, ranking.csv, report.html', 'out/rescore')
+  .action(async (o: { db: string; run: string; indicators: string; out: string }) => {
+    await rescore({ db: o.db, runId: o.run, indicators: o.indicators, out: o.out });
+  });
+
+const indicators = program.command('indicators').description('indicator sets: the presets shipped, and checking a set file');
+indicators
+  .command('list')
+  .description('the preset indicator sets')
+  .action(() => {
+    for (const id of listPresets()) {
+      const set = loadIndicatorSet(id);
+      console.log(`${id.padEnd(22)} v${set.version.padEnd(8)} ${set.indicators.length} indicators  ${set.title.zh}`);
+    }
+  });
+indicators
+  .command('validate')
+  .description('check an indicator-set file; errors name the line and the field')
+  .argument('<file>', 'indicator-set YAML file')
+  .action((file: string) => {
+    const set = loadIndicatorSet(file);
+    console.log(`${file}: valid — ${set.id} v${set.version}, ${set.categories.length} categories, ${set.indicators.length} indicators, sha256 ${set.sha256}`);
   });
 
 program

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
+import { ConfigError } from '../../indicators/yaml-errors.js';
 import { migrations } from './migrations.js';
 
 /*
@@ -60,7 +61,9 @@ const now = () => new Date().toISOString();
 export class Store {
   readonly db: Database.Database;
 
-  constructor(file: string) {
+  /** `mustExist`: open an existing store only (rescore, report); a mistyped path is an error, not a new empty store. */
+  constructor(file: string, options: { mustExist?: boolean } = {}) {
+    if (options.mustExist && file !== ':memory:' && !existsSync(file)) throw new ConfigError(file, 1, '--db', 'no such store', 'give the govscore.db an assess run wrote (default: <out>/govscore.db)');
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -89,6 +92,10 @@ export class Store {
   findRunByKey(key: string): RunRow | null {
     const row = this.db.prepare('SELECT * FROM runs WHERE key = ?').get(key) as Record<string, string> | undefined;
     return row ? toRun(row) : null;
+  }
+
+  listRuns(): RunRow[] {
+    return (this.db.prepare('SELECT * FROM runs ORDER BY created_at').all() as Array<Record<string, string>>).map(toRun);
   }
 
   getRun(id: string): RunRow | null {
@@ -172,6 +179,14 @@ export class Store {
       const insert = this.db.prepare('INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const s of scores) insert.run(runId, s.siteId, set.id, set.version, set.sha256, JSON.stringify(s.score), now());
     })();
+  }
+
+  /** Every stored score of a run, under every indicator set it was scored with, oldest first. */
+  scoresOf(runId: string): Array<{ siteId: string; setId: string; setVersion: string; sha256: string; score: { score: number; indicators: Array<{ id: string; score: number | null; deduction: number; status: string }> }; computedAt: string }> {
+    const rows = this.db
+      .prepare('SELECT site_id, indicator_set_id, indicator_set_version, indicator_set_sha256, json, computed_at FROM scores WHERE run_id = ? ORDER BY computed_at, site_id')
+      .all(runId) as Array<{ site_id: string; indicator_set_id: string; indicator_set_version: string; indicator_set_sha256: string; json: string; computed_at: string }>;
+    return rows.map((r) => ({ siteId: r.site_id, setId: r.indicator_set_id, setVersion: r.indicator_set_version, sha256: r.indicator_set_sha256, score: JSON.parse(r.json), computedAt: r.computed_at }));
   }
 
   saveProbe(p: { url: string; at: string; ok: boolean; status: number | null; ms: number; failure: string | null }): void {

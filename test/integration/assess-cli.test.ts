@@ -73,7 +73,7 @@ describe('govscore assess on the sample portals, end to end', () => {
     console.log(`broken links: precision ${correct}/${found}, recall ${correct}/${planted}`);
   });
 
-  it('finds exactly the planted accessibility defects, each rule once across the scanned pages, and deducts D18 for them', () => {
+  it('finds exactly the planted accessibility defects on the sampled pages, each rule once across them, and deducts D18 for them', () => {
     let planted = 0, found = 0, correct = 0, pages = 0;
     for (const id of ids) {
       const site = results.sites.find((s) => s.id === id)!;
@@ -85,8 +85,9 @@ describe('govscore assess on the sample portals, end to end', () => {
       correct += got.filter((r) => want.includes(r)).length;
       pages += a.pagesScanned;
       expect(got, id).toEqual(want);
-      // The homepage, every column page and the newest articles: more pages than columns.
-      expect(a.pagesScanned, id).toBeGreaterThan(site.observations.columns.length);
+      // The default sample: the homepage, the first five pages of the main navigation and the newest article of each.
+      expect(a.pagesScanned, id).toBeGreaterThanOrEqual(6);
+      expect(a.pagesScanned, id).toBeLessThanOrEqual(11);
       // Template defects show on every scanned page of their kind; one rule counts once however many pages.
       for (const v of a.violations) expect(v.pages, `${id} ${v.rule}`).toBeGreaterThan(1);
       const serious = a.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').length;
@@ -136,6 +137,40 @@ describe('govscore assess on the sample portals, end to end', () => {
         expect(s.rank).toBe(tie ? previous.rank : i + 1);
       });
     }
+  });
+
+  it('rescore with one weight changed (D18 −1 per rule instead of −0.5) changes exactly the sites with D18 findings, by the hand-computed amount, without a browser', async () => {
+    const preset = await readFile(new URL('../../indicators/presets/national-2019.yaml', import.meta.url), 'utf8');
+    const edited = preset.replace('version: "2019.1"', 'version: "2019.1-d18"').replace('rule: { type: perUnit, unit: 1, points: 0.5, cap: 6 }', 'rule: { type: perUnit, unit: 1, points: 1, cap: 6 }');
+    expect(edited).not.toBe(preset);
+    const setFile = join(dir, 'd18-heavier.yaml');
+    await writeFile(setFile, edited);
+    const started = performance.now();
+    const out = join(dir, 'rescored');
+    const rescored = await runCli(['rescore', '--db', join(dir, 'out', 'govscore.db'), '--run', results.assessment.runId, '--indicators', setFile, '--out', out]);
+    const seconds = (performance.now() - started) / 1000;
+    expect(rescored.code, rescored.stderr).toBe(0);
+    const after: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    expect(after.assessment.indicatorSet).toMatchObject({ id: 'national-2019', version: '2019.1-d18' });
+    const deduction = (i: { score: number | null; max: number | null }) => (i.max ?? 0) - (i.score ?? 0);
+    const expectedChanged: string[] = [];
+    for (const before of results.sites.filter((s) => s.status === 'assessed')) {
+      const now = after.sites.find((s) => s.id === before.id)!;
+      const d18 = before.indicators.find((i) => i.id === 'D18')!;
+      const design = before.indicators.filter((i) => i.category === 'design');
+      const rawBefore = design.reduce((sum, i) => sum + deduction(i), 0);
+      const rawAfter = rawBefore - deduction(d18) + Math.min(6, (d18.value ?? 0) * 1);
+      const expected = Math.round((before.score! - (Math.min(20, rawAfter) - Math.min(20, rawBefore))) * 100) / 100;
+      expect(now.score, before.id).toBe(expected);
+      // Every other indicator scores as before.
+      expect(now.indicators.filter((i) => i.id !== 'D18'), before.id).toEqual(before.indicators.filter((i) => i.id !== 'D18'));
+      if (expected !== before.score) expectedChanged.push(before.id);
+    }
+    expect(expectedChanged.length).toBeGreaterThan(0);
+    const listed = rescored.stdout.split('\n').filter((l) => / → /.test(l)).map((l) => l.split(':')[0]);
+    expect(listed.sort()).toEqual(expectedChanged.sort());
+    expect(rescored.stdout).toContain(`${expectedChanged.length} site score(s) changed, against national-2019 v2019.1`);
+    console.log(`rescore: ${expectedChanged.length} sites changed in ${seconds.toFixed(1)} s (CLI start included)`);
   });
 
   it('the same command again reuses the finished run without crawling', async () => {
