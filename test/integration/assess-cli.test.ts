@@ -141,7 +141,11 @@ describe('govscore assess on the sample portals, end to end', () => {
 
   it('rescore with one weight changed (D18 −1 per rule instead of −0.5) changes exactly the sites with D18 findings, by the hand-computed amount, without a browser', async () => {
     const preset = await readFile(new URL('../../indicators/presets/national-2019.yaml', import.meta.url), 'utf8');
-    const edited = preset.replace('version: "2019.1"', 'version: "2019.1-d18"').replace('rule: { type: perUnit, unit: 1, points: 0.5, cap: 6 }', 'rule: { type: perUnit, unit: 1, points: 1, cap: 6 }');
+    // D13 has the same rule text: edit the one inside D18's block only.
+    const edited = preset
+      .replace('version: "2019.1"', 'version: "2019.1-d18"')
+      .replace(/(- id: D18\n(?:    .*\n)*?    rule: \{ type: perUnit, unit: 1, )points: 0\.5(, cap: 6 \})/, '$1points: 1$2');
+    expect(edited.split('points: 0.5, cap: 6').length).toBe(preset.split('points: 0.5, cap: 6').length - 1);
     expect(edited).not.toBe(preset);
     const setFile = join(dir, 'd18-heavier.yaml');
     await writeFile(setFile, edited);
