@@ -99,7 +99,9 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const lighthouse = [];
     if (context.lighthouse) for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages)) lighthouse.push(await context.lighthouse.run(u, { cookies }));
     const links = checker ? await checker.results() : [];
-    const axe = homepageAxe ? [homepageAxe, ...crawl.axe] : crawl.axe;
+    // Pages finish in any order: sorted by URL, the evidence kept per rule (first pages) is the same every run.
+    const scanned = [...crawl.axe].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    const axe = homepageAxe ? [homepageAxe, ...scanned] : scanned;
     return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, features, axe, lighthouse, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
   } finally {
     await closeTab(tab);
