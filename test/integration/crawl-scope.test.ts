@@ -37,7 +37,8 @@ describe('crawl scope: reproducible sampling and the robots.txt override', () =>
     const second = await crawl();
     expect(first.budgetSkips).toBeGreaterThan(0);
     expect(second).toEqual(first);
-  });
+    // Two crawls with the section finders and link checking: ~40 s alone, more beside the other suites.
+  }, 180_000);
 
   it('robots.txt is respected unless the campaign overrides it, and the choice is recorded', async () => {
     const options = { ...defaultCollectOptions, probes: 1, timeoutMs: 5000 };
