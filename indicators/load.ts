@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Value } from '@sinclair/typebox/value';
-import { BelowRule, IndicatorSetSchema, PerUnitRule, VetoRule, type IndicatorSet, type IndicatorSetFile } from './types.js';
+import { ruleMode } from './rules.js';
+import { IndicatorSetSchema, ruleSchemas, type IndicatorSet, type IndicatorSetFile } from './types.js';
 import { checkSchema, configErrorAt, ConfigError, parseYamlSource } from './yaml-errors.js';
 
 const presetDir = fileURLToPath(new URL('./presets/', import.meta.url));
@@ -45,6 +46,11 @@ const knownSources = new Set([
   'identity.counts.notHttps',
   'accessibility.seriousRules',
   'accessibility.failingRules',
+  'reporting.submitted',
+  'reporting.adoptedTotal',
+  'reporting.instructions',
+  'reporting.adoptionRate',
+  'reporting.quotaAttainment',
 ]);
 const knownFindings = new Set([
   'availability.failures',
@@ -106,14 +112,51 @@ export function parseIndicatorSet(text: string, file: string): IndicatorSet {
       throw at('rule', `a ${indicator.rule.type} rule in category ${indicator.category}`, 'veto rules belong to category veto, deduction rules to a scoring category');
     }
   });
-  const budgets = set.categories.reduce((s, c) => s + c.budget, 0);
-  if (Math.abs(budgets - set.total) > 1e-9) {
-    throw configErrorAt(source, ['categories'], `category budgets add up to ${budgets}, not the total ${set.total}`, 'make the budgets add up to total');
-  }
-  return { ...set, sha256: createHash('sha256').update(text).digest('hex'), file };
+  checkCategories(source, set);
+  return { ...set, sha256: createHash('sha256').update(text).digest('hex'), file, text };
 }
 
-const ruleSchemas = { veto: VetoRule, perUnit: PerUnitRule, below: BelowRule } as const;
+/**
+ * The category rules: every category's rules agree on how it scores (deductions, weighted 0..1 scores,
+ * or earned points), a weighted category's weights add up to its budget, a bonus category holds points
+ * rules, and the budgets of the scored (non-bonus) categories add up to the total.
+ */
+function checkCategories(source: ReturnType<typeof parseYamlSource>, set: IndicatorSetFile): void {
+  const modeNames = { deduction: 'deduction (perUnit, below)', weighted: 'weighted (stepped, linear)', earned: 'points', veto: 'veto' } as const;
+  set.categories.forEach((category, c) => {
+    const members = set.indicators.map((indicator, i) => ({ indicator, i })).filter((m) => m.indicator.category === category.id);
+    const first = members[0];
+    if (!first) return;
+    const mode = ruleMode(first.indicator.rule);
+    if (category.bonus && mode !== 'earned') {
+      throw configErrorAt(source, ['indicators', first.i, 'rule', 'type'], `bonus category ${category.id} holds a ${first.indicator.rule.type} rule`, 'bonus categories hold points rules only');
+    }
+    for (const m of members) {
+      const other = ruleMode(m.indicator.rule);
+      if (other !== mode) {
+        throw configErrorAt(source, ['indicators', m.i, 'rule', 'type'], `category ${category.id} mixes ${modeNames[mode]} and ${modeNames[other]} rules`, `score ${category.id} one way, or move ${m.indicator.id} to a category of its own`);
+      }
+    }
+    if (mode === 'weighted') {
+      const weights = members.reduce((s, m) => s + ((m.indicator.rule as { points: number }).points ?? 0), 0);
+      if (Math.abs(weights - category.budget) > 1e-9) {
+        throw configErrorAt(source, ['categories', c, 'budget'], `the weights (points) of the indicators in ${category.id} add up to ${round(weights)}, not its budget ${category.budget}`, 'make the indicator weights add up to the category budget');
+      }
+    }
+  });
+  const budgets = set.categories.filter((c) => !c.bonus).reduce((s, c) => s + c.budget, 0);
+  if (Math.abs(budgets - set.total) > 1e-9) {
+    throw configErrorAt(source, ['categories'], `category budgets add up to ${round(budgets)}, not the total ${set.total}`, 'make the budgets of the scored (non-bonus) categories add up to total');
+  }
+  set.grades.forEach((g, i) => {
+    const next = set.grades[i + 1];
+    if (next && (g.below === undefined || (next.below !== undefined && next.below <= g.below))) {
+      throw configErrorAt(source, ['grades', i, 'below'], `grade ${g.id} must have a "below" smaller than the next grade's`, 'list the grades from the lowest band up; only the last one has no "below"');
+    }
+  });
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * Checks each rule against the schema its `type` names before the whole file is checked, so that a

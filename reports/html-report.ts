@@ -4,7 +4,7 @@ import type { Results } from './results.js';
 type Site = Results['sites'][number];
 
 const statusNames: Record<string, string> = { unreachable: '无法访问', blocked: '被防火墙拦截', error: '访问出错', assessed: '已评估' };
-const indicatorStatus: Record<string, string> = { ok: '达标', deducted: '扣分', veto: '单项否决', warning: '预警', 'not-measured': '未能测量' };
+const indicatorStatus: Record<string, string> = { ok: '达标', deducted: '扣分', earned: '得分', veto: '单项否决', warning: '预警', 'not-measured': '未能测量', 'not-applicable': '不适用' };
 
 /** The readable report: ranking by peer group, sites not assessed, then every site's findings with evidence. */
 export function renderReport(results: Results): string {
@@ -34,9 +34,11 @@ function rankingTable(group: string, sites: Site[]): Html {
 /** `evidenceDir`: the screenshots' folder relative to the report. */
 function siteDetail(s: Site, evidenceDir: string): Html {
   const problems = s.indicators.filter((i) => i.status === 'veto' || i.status === 'deducted' || i.status === 'warning');
+  const reviewed = s.indicators.filter((i) => i.override);
   const columns = s.observations.columns;
   return html`<article id="site-${s.id}"><h3>${s.name}　<small>${link(s.url)}</small></h3>
-<p>得分 <strong>${s.score ?? '—'}</strong>　等级 ${s.grade ?? ''}　组内名次 ${s.rank ?? '—'}</p>
+<p>得分 <strong>${s.score ?? '—'}</strong>　等级 ${s.grade ?? ''}　组内名次 ${s.rank ?? '—'}${s.bonus ? html`　（含加分 ${s.bonus}）` : ''}${s.scale && s.scale !== 1 ? html`　（不适用的指标类别不计，按 ×${s.scale} 折算）` : ''}</p>
+${reviewed.length ? html`<ul class="findings overrides">${reviewed.map((i) => html`<li><span class="tag override">人工复核</span> ${i.id} ${i.name}：${i.status === 'veto' ? '判定否决' : i.max !== null && i.score !== null ? `${i.score}/${i.max}` : indicatorStatus[i.status]}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）<br><span class="evidence">理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</span></li>`)}</ul>` : ''}
 ${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}${f.screenshot ? html` <a class="shot" href="${`${evidenceDir}/${f.screenshot}`}">[截图]</a>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
 ${accessibilityDetail(s)}
 <details><summary>栏目更新情况（${columns.length} 个栏目）</summary><table><thead><tr><th>栏目</th><th>类别</th><th>条数</th><th>注明日期</th><th>最新日期</th><th>状态</th></tr></thead><tbody>${columns.map((c) => html`<tr><td>${link(c.url, c.name)}</td><td>${c.kind}</td><td>${c.itemCount}</td><td>${c.datedItems}</td><td>${c.latest ?? '—'}</td><td>${c.blank ? '空白' : c.stale ? raw('<b>未更新</b>') : '正常'}</td></tr>`)}</tbody></table></details>
@@ -62,6 +64,6 @@ function link(url: string, text: string = url): Html {
 const styles = `body{font:15px/1.7 "Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#222}
 h1{font-size:26px;color:#b5121b;margin-bottom:4px}.meta{color:#666}h2{border-left:5px solid #b5121b;padding-left:10px;font-size:19px;margin-top:30px}
 table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f6efe6}
-tr.fail td:first-child{color:#b5121b}.tag{display:inline-block;padding:0 6px;border-radius:3px;font-size:13px;color:#fff;background:#888}.tag.veto{background:#b5121b}.tag.deducted{background:#d9822b}.tag.warning{background:#c9a227}
+tr.fail td:first-child{color:#b5121b}.tag{display:inline-block;padding:0 6px;border-radius:3px;font-size:13px;color:#fff;background:#888}.tag.veto{background:#b5121b}.tag.deducted{background:#d9822b}.tag.warning{background:#c9a227}.tag.override{background:#2b6cb0}
 .evidence{color:#666;font-size:13px}article{border-top:1px solid #eee;padding-top:8px}.note{color:#666;font-size:13px}footer{color:#999;font-size:12px;margin-top:40px}
 @media print{details{display:block}details>summary{display:none}}`;

@@ -62,7 +62,24 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
       vetoes: s.score?.vetoes ?? [],
       warnings: s.score?.warnings ?? [],
       categories: s.score?.categories ?? [],
-      indicators: (s.score?.indicators ?? []).map((i) => ({ id: i.id, name: i.name, category: i.category, score: i.score, max: i.max, value: i.value, status: i.status, findings: i.findings })),
+      /** Score before the bonus (rescaled when categories do not apply), the bonus, and the scale used. */
+      base: s.status === 'assessed' ? (s.score?.base ?? null) : null,
+      bonus: s.status === 'assessed' ? (s.score?.bonus ?? null) : null,
+      scale: s.status === 'assessed' ? (s.score?.scale ?? null) : null,
+      notMeasured: s.score?.notMeasured ?? [],
+      indicators: (s.score?.indicators ?? []).map((i) => ({
+        id: i.id,
+        name: i.name,
+        category: i.category,
+        score: i.score,
+        max: i.max,
+        deduction: i.deduction,
+        value: i.value,
+        status: i.status,
+        reason: i.reason ?? null,
+        override: i.override ?? null,
+        findings: i.findings,
+      })),
       observations: {
         homepage: s.update?.homepage ?? null,
         columns: (s.update?.columns ?? []).map((c) => ({

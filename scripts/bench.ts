@@ -40,6 +40,16 @@ interface RunFigures {
   /** The split of the peak sample: Node includes the sample portal servers, which run in this process. */
   peakNodeMb: number;
   peakChromiumMb: number;
+  /** Share of the machine's CPU time that was busy during the run (all processes, from /proc/stat). */
+  cpuBusy: number;
+}
+
+/** Machine-wide busy and total CPU ticks, from the first line of /proc/stat. */
+function cpuTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
 }
 
 function parseOptions(): BenchOptions {
@@ -135,9 +145,12 @@ async function measured(work: (browser: Browser) => Promise<{ pages: number; fai
   try {
     const memory = new PeakMemory(browser.process()!.pid!);
     const started = performance.now();
+    const cpuBefore = cpuTicks();
     const { pages, failures } = await work(browser);
     const seconds = (performance.now() - started) / 1000;
-    return { pages, failures, seconds: round(seconds, 1), pagesPerSecond: round(pages / seconds, 2), ...memory.stop() };
+    const cpuAfter = cpuTicks();
+    const cpuBusy = round((cpuAfter.busy - cpuBefore.busy) / Math.max(1, cpuAfter.total - cpuBefore.total), 2);
+    return { pages, failures, seconds: round(seconds, 1), pagesPerSecond: round(pages / seconds, 2), cpuBusy, ...memory.stop() };
   } finally {
     await browser.close();
   }
@@ -147,7 +160,7 @@ async function measured(work: (browser: Browser) => Promise<{ pages: number; fai
 const loaded = (p: PageRecord) => p.role !== 'skipped';
 
 /** govscore's crawl of every portal, C sites at once on one browser, journaling every page to a store as `govscore assess` does. */
-async function runOurs(urls: string[], sitesConcurrency: number, opened: PageRecord[]): Promise<RunFigures> {
+async function runOurs(urls: string[], sitesConcurrency: number, opened: PageRecord[], phases: Record<string, number>): Promise<RunFigures> {
   const dbFile = join(tmpdir(), `govscore-bench-${process.pid}.db`);
   const store = new Store(dbFile);
   try {
@@ -164,6 +177,7 @@ async function runOurs(urls: string[], sitesConcurrency: number, opened: PageRec
             return null;
           });
           opened.push(...(result?.pages.filter(loaded) ?? []));
+          for (const [phase, ms] of Object.entries(result?.stats.phases ?? {})) phases[phase] = (phases[phase] ?? 0) + ms;
           if (result?.failure) failures++;
           log(`  ours [${++done}/${urls.length}] ${url} — ${result?.pages.filter(loaded).length ?? 0} pages`);
         });
@@ -219,9 +233,9 @@ function log(line: string): void {
 function table(ours: RunFigures, baseline: RunFigures, machine: Record<string, string | number>): string {
   const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(15) : String(c).padStart(10))).join('');
   return [
-    row(['', 'pages', 'seconds', 'pages/s', 'peak MB', 'chrome MB', 'node MB']),
-    row(['ours', ours.pages, ours.seconds, ours.pagesPerSecond, ours.peakMb, ours.peakChromiumMb, ours.peakNodeMb]),
-    row(['baseline', baseline.pages, baseline.seconds, baseline.pagesPerSecond, baseline.peakMb, baseline.peakChromiumMb, baseline.peakNodeMb]),
+    row(['', 'pages', 'seconds', 'pages/s', 'peak MB', 'chrome MB', 'node MB', 'CPU busy']),
+    row(['ours', ours.pages, ours.seconds, ours.pagesPerSecond, ours.peakMb, ours.peakChromiumMb, ours.peakNodeMb, `${Math.round(ours.cpuBusy * 100)}%`]),
+    row(['baseline', baseline.pages, baseline.seconds, baseline.pagesPerSecond, baseline.peakMb, baseline.peakChromiumMb, baseline.peakNodeMb, `${Math.round(baseline.cpuBusy * 100)}%`]),
     row(['ours/baseline', '', `${(ours.seconds / baseline.seconds).toFixed(2)}x`, '', `${(ours.peakMb / baseline.peakMb).toFixed(2)}x`]),
     '',
     `sites not assessed (ours): ${ours.failures}; page loads that threw (baseline): ${baseline.failures}`,
@@ -247,14 +261,18 @@ async function main(): Promise<void> {
   try {
     log(`ours: collectSite, ${options.sitesConcurrency} sites at once`);
     const opened: PageRecord[] = [];
-    const ours = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, opened);
+    const phases: Record<string, number> = {};
+    const ours = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, opened, phases);
     // Script pagination steps inside one tab ("#page=N"): there is no URL a plain browser could load.
     const urls = opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
     log(`baseline: ${urls.length} URLs, ${tabs} tabs in flight`);
     const baseline = await runBaseline(urls, tabs);
     console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, baseline ${tabs} tabs\n`);
     console.log(table(ours, baseline, machine));
-    const file = await saveJson({ options, tabs, asOf, pagesPerPortal, machine, ours, baseline, ratios: { time: round(ours.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) } });
+    // Per-site wall time of each phase, summed over sites (phases overlap inside a site).
+    const phaseSeconds = Object.fromEntries(Object.entries(phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));
+    console.log(`phases of ours, site-seconds summed over sites: ${Object.entries(phaseSeconds).map(([k, s]) => `${k} ${s}`).join(', ')}`);
+    const file = await saveJson({ options, tabs, asOf, pagesPerPortal, machine, ours, phaseSeconds, baseline, ratios: { time: round(ours.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) } });
     console.log(`\nfigures: ${file}`);
   } finally {
     await set.close();

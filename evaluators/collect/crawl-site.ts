@@ -8,7 +8,7 @@ import { isRetryable } from './failures.js';
 import type { LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
 import { closeTab, newTab, openUrl } from './navigate.js';
-import type { ColumnObservation, ListItem, PageRecord, SiteCollection } from './observations.js';
+import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
 import { columnName, pageKind } from './page-kind.js';
 import { readAllPages } from './paginate.js';
@@ -42,6 +42,15 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
   const probing = probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
   const robots = await loadRobots(new URL(url).origin, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, respect: options.robots === 'respect' });
   const pages: PageRecord[] = [];
+  const phases: PhaseTimes = { homepage: 0, crawl: 0, features: 0, axe: 0, lighthouse: 0, linksWait: 0 };
+  const timed = async <T>(phase: keyof PhaseTimes, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases[phase] += Math.round(performance.now() - t);
+    }
+  };
   const failed = async (status: 'unreachable' | 'blocked' | 'error', reason: string): Promise<SiteCollection> => ({
     failure: { status, reason },
     homepage: null,
@@ -49,7 +58,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     probes: await probing,
     pages,
     robots: robots.mode,
-    stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {} },
+    stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {}, phases: { ...phases } },
     links: [],
     features: null,
     axe: [],
@@ -70,13 +79,13 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
     const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
-    const homepageAxe = options.axe === 'off' ? null : await runAxe(tab, { timeoutMs: options.readTimeoutMs });
+    const homepageAxe = options.axe === 'off' ? null : await timed('axe', () => runAxe(tab, { timeoutMs: options.readTimeoutMs }));
     // Links are checked while the crawl goes on, with the cookies the browser holds after the homepage,
     // so a firewall's challenge does not hide them.
     const cookies = await tab.cookies(opened.finalUrl).catch(() => []);
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const checker = options.maxLinks ? new LinkChecker({ timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} }, options.maxLinks) : null;
-    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker, context.journal ?? null);
+    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker, context.journal ?? null, (ms) => (phases.axe += ms));
     crawl.markSeen(url, opened.finalUrl);
     const homepage = {
       url,
@@ -87,22 +96,25 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       metas: read.metas,
       screenshot: await shoot(tab, opened.finalUrl),
     };
+    phases.homepage = elapsed();
     crawl.noteLinks(read, opened.finalUrl);
     crawl.follow(read, 1, []);
-    await crawl.addSitemap();
-    await crawl.run();
+    await timed('crawl', async () => {
+      await crawl.addSitemap();
+      await crawl.run();
+    });
     crawl.sortColumns();
     // The sections the rules ask about (公开, 信箱, 办事, search, 适老化), found from the homepage's links.
     // An article the crawl read: of the first column that has one, so the choice does not depend on timing.
     const article = crawl.columns.map((c) => crawl.articleMetas.get(pageKey(c.url))).find(Boolean) ?? null;
-    const features = homepageFacts ? await collectFeatures(browser, homepageFacts, crawl.columns, article, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {} }) : null;
+    const features = homepageFacts ? await timed('features', () => collectFeatures(browser, homepageFacts, crawl.columns, article, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {} })) : null;
     const lighthouse = [];
-    if (context.lighthouse) for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages)) lighthouse.push(await context.lighthouse.run(u, { cookies }));
-    const links = checker ? await checker.results() : [];
+    if (context.lighthouse) for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages)) lighthouse.push(await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })));
+    const links = checker ? await timed('linksWait', () => checker.results()) : [];
     // Pages finish in any order: sorted by URL, the evidence kept per rule (first pages) is the same every run.
     const scanned = [...crawl.axe].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const axe = homepageAxe ? [homepageAxe, ...scanned] : scanned;
-    return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, features, axe, lighthouse, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped } };
+    return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, features, axe, lighthouse, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases } };
   } finally {
     await closeTab(tab);
   }
@@ -184,6 +196,7 @@ class SiteCrawl {
     private shoot: (page: Page, url: string) => Promise<string | null>,
     private checker: LinkChecker | null,
     private journal: CrawlJournal | null,
+    private addAxeTime: (ms: number) => void,
   ) {
     // Politeness: at most concurrency + articleConcurrency requests in flight on this host, spaced by
     // robots.txt's Crawl-delay when it asks for one.
@@ -365,7 +378,9 @@ class SiteCrawl {
 
   /** Runs axe on the tab; a page axe cannot finish in time is left out. */
   private async scan(tab: Page, outcome: VisitOutcome): Promise<void> {
+    const t = performance.now();
     const result = await runAxe(tab, { timeoutMs: this.options.readTimeoutMs });
+    this.addAxeTime(Math.round(performance.now() - t));
     if (result) (outcome.axe ??= []).push(result);
   }
 

@@ -68,6 +68,20 @@ export interface PageRecord {
   hash?: string | null;
 }
 
+/**
+ * Wall time of a site's collect phases, in ms. Phases overlap (the section finders run beside the
+ * crawl), so they do not add up to stats.ms; axe is the sum of its page scans.
+ */
+export interface PhaseTimes {
+  homepage: number;
+  crawl: number;
+  features: number;
+  axe: number;
+  lighthouse: number;
+  /** Waiting for the link checker after everything else was done. */
+  linksWait: number;
+}
+
 export type SiteFailure = { status: 'unreachable' | 'blocked' | 'error'; reason: string };
 
 export interface SiteCollection {
@@ -76,7 +90,7 @@ export interface SiteCollection {
   columns: ColumnObservation[];
   probes: ProbeObservation[];
   pages: PageRecord[];
-  stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number> };
+  stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number>; phases?: PhaseTimes };
   robots: 'respected' | 'ignored' | 'absent';
   /** Every link, image and attachment found on the pages read, with its checked status. */
   links: CheckedLink[];

@@ -4,6 +4,7 @@ import { assess } from './assess.js';
 import { demo } from './demo.js';
 import { monitor } from './monitor.js';
 import { rescore } from './rescore.js';
+import { addOverride, describeOverride, listOverrides, revokeOverride } from './override.js';
 import { listPresets, loadIndicatorSet } from '../../indicators/load.js';
 
 const positiveInt = (flag: string) => (value: string) => {
@@ -69,6 +70,57 @@ program
   .option('--out <dir>', 'output folder for results.json, ranking.csv, report.html', 'out/rescore')
   .action(async (o: { db: string; run: string; indicators: string; out: string }) => {
     await rescore({ db: o.db, runId: o.run, indicators: o.indicators, out: o.out });
+  });
+
+const yesNo = (value: string) => {
+  if (/^(yes|true|1|是)$/i.test(value)) return true;
+  if (/^(no|false|0|否)$/i.test(value)) return false;
+  throw new InvalidArgumentError('expected yes or no');
+};
+const points = (value: string) => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number of points, e.g. 3 or 2.5');
+  return n;
+};
+
+const override = program.command('override').description("reviewers' overrides of one indicator for one site (kept with who, when and why; they survive re-scoring)");
+override
+  .command('add')
+  .description('override an indicator of a site: --points for a scored indicator, --veto yes|no for a veto')
+  .requiredOption('--db <file>', 'the SQLite store of the run')
+  .requiredOption('--run <id>', 'run id')
+  .requiredOption('--site <id>', 'site id')
+  .requiredOption('--indicator <id>', 'indicator id, e.g. D1')
+  .option('--points <n>', 'points the site keeps (or earns) on this indicator', points)
+  .option('--veto <yes|no>', 'set or clear a veto', yesNo)
+  .requiredOption('--reason <text>', 'why (shown in the reports)')
+  .requiredOption('--by <name>', 'the reviewer')
+  .option('--indicators <id|file>', 'indicator set to check the indicator against (default: the run’s)')
+  .action((o: { db: string; run: string; site: string; indicator: string; points?: number; veto?: boolean; reason: string; by: string; indicators?: string }) => {
+    const row = addOverride({ db: o.db, runId: o.run, siteId: o.site, indicator: o.indicator, points: o.points, veto: o.veto, reason: o.reason, by: o.by, indicators: o.indicators });
+    console.log(`recorded ${describeOverride(row)}`);
+    console.log(`it counts from the next scoring: govscore rescore --db ${o.db} --run ${o.run} --indicators <set>`);
+  });
+override
+  .command('list')
+  .description('every override of a run, revoked ones too')
+  .requiredOption('--db <file>', 'the SQLite store of the run')
+  .requiredOption('--run <id>', 'run id')
+  .action((o: { db: string; run: string }) => {
+    const rows = listOverrides(o.db, o.run);
+    if (!rows.length) console.log(`run ${o.run}: no overrides`);
+    for (const row of rows) console.log(describeOverride(row));
+  });
+override
+  .command('revoke')
+  .description('withdraw an override (it stays in the history)')
+  .requiredOption('--db <file>', 'the SQLite store of the run')
+  .requiredOption('--run <id>', 'run id')
+  .requiredOption('--id <n>', 'override number from `override list`', positiveInt('--id'))
+  .requiredOption('--by <name>', 'the reviewer')
+  .action((o: { db: string; run: string; id: number; by: string }) => {
+    revokeOverride(o.db, o.run, o.id, o.by);
+    console.log(`override #${o.id} revoked`);
   });
 
 const indicators = program.command('indicators').description('indicator sets: the presets shipped, and checking a set file');

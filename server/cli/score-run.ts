@@ -10,6 +10,8 @@ import type { Store } from '../store/store.js';
 export async function scoreRun(store: Store, runId: string, set: IndicatorSet, outDir: string, crawl: { userAgent: string; robots: 'respect' | 'ignore' }, evidenceDir: string) {
   const run = store.getRun(runId);
   if (!run) throw new Error(`no run ${runId} in the store`);
+  store.useIndicatorSet(set);
+  const overrides = store.overrides.active(runId);
   const inputs: SiteInput[] = store.runSites(runId).map((site) => {
     const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
     if (site.status !== 'assessed') {
@@ -20,7 +22,8 @@ export async function scoreRun(store: Store, runId: string, set: IndicatorSet, o
     const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
     const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services });
-    const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings);
+    const profile = { level: site.level, services: site.services };
+    const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings, profile, overrides.get(site.siteId) ?? []);
     return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, links: measurements.links, disclosure: measurements.disclosure, mailbox: measurements.mailbox, services: measurements.services, identity: measurements.identity, accessibility: measurements.accessibility, crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null } };
   });
   store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));

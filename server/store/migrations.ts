@@ -83,4 +83,28 @@ export const migrations: string[] = [
    );`,
   // 5: the site's level (government portal or department), which decides Art. 21 items and the report deadline.
   `ALTER TABLE run_sites ADD COLUMN level TEXT NOT NULL DEFAULT 'department';`,
+  // 6: reviewers' overrides of one indicator for one site of a run (who, when, why). Rows are never
+  //    deleted: a revoked override keeps its row, so the audit trail stays complete.
+  `CREATE TABLE overrides (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     run_id TEXT NOT NULL REFERENCES runs(id),
+     site_id TEXT NOT NULL,
+     indicator_id TEXT NOT NULL,
+     points REAL,
+     veto INTEGER,
+     reason TEXT NOT NULL,
+     author TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT,
+     revoked_by TEXT
+   );
+   CREATE INDEX overrides_by_run ON overrides (run_id, site_id);`,
+  // 7: every indicator set a score was computed with, by content: an id + version names one text forever.
+  `CREATE TABLE indicator_sets (
+     sha256 TEXT PRIMARY KEY,
+     id TEXT NOT NULL,
+     version TEXT NOT NULL,
+     text TEXT NOT NULL,
+     first_used_at TEXT NOT NULL
+   );`,
 ];

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
 import { ConfigError } from '../../indicators/yaml-errors.js';
 import { migrations } from './migrations.js';
+import { OverrideTable } from './overrides.js';
 
 /*
  * better-sqlite3 rather than sqlite3: its synchronous API makes "commit one site's results in one
@@ -60,6 +61,7 @@ const now = () => new Date().toISOString();
 
 export class Store {
   readonly db: Database.Database;
+  readonly overrides: OverrideTable;
 
   /** `mustExist`: open an existing store only (rescore, report); a mistyped path is an error, not a new empty store. */
   constructor(file: string, options: { mustExist?: boolean } = {}) {
@@ -70,6 +72,7 @@ export class Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.migrate();
+    this.overrides = new OverrideTable(this.db);
   }
 
   private migrate(): void {
@@ -187,6 +190,19 @@ export class Store {
       .prepare('SELECT site_id, indicator_set_id, indicator_set_version, indicator_set_sha256, json, computed_at FROM scores WHERE run_id = ? ORDER BY computed_at, site_id')
       .all(runId) as Array<{ site_id: string; indicator_set_id: string; indicator_set_version: string; indicator_set_sha256: string; json: string; computed_at: string }>;
     return rows.map((r) => ({ siteId: r.site_id, setId: r.indicator_set_id, setVersion: r.indicator_set_version, sha256: r.indicator_set_sha256, score: JSON.parse(r.json), computedAt: r.computed_at }));
+  }
+
+  /**
+   * Records the indicator set a score is about to be computed with. A set is immutable once used: the
+   * same id and version with another text is refused, so a stored score always names the rules behind it.
+   */
+  useIndicatorSet(set: { id: string; version: string; sha256: string; text: string; file: string }): void {
+    const clash = this.db.prepare('SELECT sha256, first_used_at FROM indicator_sets WHERE id = ? AND version = ? AND sha256 <> ?').get(set.id, set.version, set.sha256) as { sha256: string; first_used_at: string } | undefined;
+    if (clash) {
+      const line = set.text.split('\n').findIndex((l) => /^version\s*:/.test(l)) + 1 || 1;
+      throw new ConfigError(set.file, line, 'version', `${set.id} v${set.version} was already used on ${clash.first_used_at.slice(0, 10)} with other content (sha256 ${clash.sha256.slice(0, 12)}…); an indicator set cannot change once scores were computed with it`, 'give the edited set a new version, e.g. "' + set.version + '-1"');
+    }
+    this.db.prepare('INSERT OR IGNORE INTO indicator_sets VALUES (?, ?, ?, ?, ?)').run(set.sha256, set.id, set.version, set.text, now());
   }
 
   saveProbe(p: { url: string; at: string; ok: boolean; status: number | null; ms: number; failure: string | null }): void {

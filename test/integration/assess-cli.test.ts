@@ -27,7 +27,7 @@ describe('govscore assess on the sample portals, end to end', () => {
 
   it('finishes with exit code 0 and the results.json contract', () => {
     expect(run.code, run.stderr).toBe(0);
-    expect(results.assessment).toMatchObject({ name: '测试评估', asOf, indicatorSet: { id: 'national-2019', version: '2019.1' } });
+    expect(results.assessment).toMatchObject({ name: '测试评估', asOf, indicatorSet: { id: 'national-2019', version: '2019.2' } });
     expect(results.assessment.indicatorSet.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(results.assessment.runId).toMatch(/^20261121-[0-9a-f]{8}$/);
     for (const s of results.sites) {
@@ -143,7 +143,7 @@ describe('govscore assess on the sample portals, end to end', () => {
     const preset = await readFile(new URL('../../indicators/presets/national-2019.yaml', import.meta.url), 'utf8');
     // D13 has the same rule text: edit the one inside D18's block only.
     const edited = preset
-      .replace('version: "2019.1"', 'version: "2019.1-d18"')
+      .replace('version: "2019.2"', 'version: "2019.2-d18"')
       .replace(/(- id: D18\n(?:    .*\n)*?    rule: \{ type: perUnit, unit: 1, )points: 0\.5(, cap: 6 \})/, '$1points: 1$2');
     expect(edited.split('points: 0.5, cap: 6').length).toBe(preset.split('points: 0.5, cap: 6').length - 1);
     expect(edited).not.toBe(preset);
@@ -155,7 +155,7 @@ describe('govscore assess on the sample portals, end to end', () => {
     const seconds = (performance.now() - started) / 1000;
     expect(rescored.code, rescored.stderr).toBe(0);
     const after: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
-    expect(after.assessment.indicatorSet).toMatchObject({ id: 'national-2019', version: '2019.1-d18' });
+    expect(after.assessment.indicatorSet).toMatchObject({ id: 'national-2019', version: '2019.2-d18' });
     const deduction = (i: { score: number | null; max: number | null }) => (i.max ?? 0) - (i.score ?? 0);
     const expectedChanged: string[] = [];
     for (const before of results.sites.filter((s) => s.status === 'assessed')) {
@@ -173,7 +173,7 @@ describe('govscore assess on the sample portals, end to end', () => {
     expect(expectedChanged.length).toBeGreaterThan(0);
     const listed = rescored.stdout.split('\n').filter((l) => / → /.test(l)).map((l) => l.split(':')[0]);
     expect(listed.sort()).toEqual(expectedChanged.sort());
-    expect(rescored.stdout).toContain(`${expectedChanged.length} site score(s) changed, against national-2019 v2019.1`);
+    expect(rescored.stdout).toContain(`${expectedChanged.length} site score(s) changed, against national-2019 v2019.2`);
     console.log(`rescore: ${expectedChanged.length} sites changed in ${seconds.toFixed(1)} s (CLI start included)`);
   });
 

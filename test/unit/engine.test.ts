@@ -143,14 +143,19 @@ describe('scoreSite with the national-2019 preset', () => {
     expect(s.passed).toBe(true);
     expect(s.vetoes).toEqual([]);
     expect(s.warnings).toEqual([]);
-    expect(s.indicators.filter((i) => i.status !== 'ok')).toEqual([]);
+    // Only the reviewers' indicators (security veto, validity marks, bonus items) wait for a person.
+    expect(s.indicators.filter((i) => i.status !== 'ok').map((i) => [i.id, i.status, i.reason])).toEqual(
+      ['V8', 'D9', 'B1', 'B2', 'B3', 'B4', 'B5'].map((id) => [id, 'not-measured', '待人工评分']),
+    );
+    expect(s.notMeasured).toEqual(['V8', 'D9', 'B1', 'B2', 'B3', 'B4', 'B5']);
     expect(s.indicators).toHaveLength(preset.indicators.length);
-    expect(s.categories).toEqual([
+    expect(s.categories).toMatchObject([
       { id: 'availability', name: '可用性', budget: 10, deducted: 0 },
       { id: 'publishing', name: '发布解读', budget: 30, deducted: 0 },
       { id: 'services', name: '办事服务', budget: 25, deducted: 0 },
       { id: 'interaction', name: '互动交流', budget: 15, deducted: 0 },
       { id: 'design', name: '功能设计与无障碍', budget: 20, deducted: 0 },
+      { id: 'bonus', name: '加分', budget: 30, mode: 'bonus', score: 0 },
     ]);
   });
 
@@ -275,7 +280,7 @@ describe('scoreSite with the national-2019 preset', () => {
   it('sums deductions over categories: D3 −2 and D8 −3 → 95', () => {
     const s = scoreSite(preset, measurements({ failureRatio: 0.04, newsItemsInWindow: 2 }), {});
     expect(s.score).toBe(95);
-    expect(s.categories.map((c) => c.deducted)).toEqual([2, 3, 0, 0, 0]);
+    expect(s.categories.map((c) => c.deducted)).toEqual([2, 3, 0, 0, 0, 30]);
     expect(s.grade.name).toBe('良好');
     expect(s.warnings).toEqual([{ indicator: 'V1', reason: '站点无法访问：4.0%' }]);
   });
@@ -357,7 +362,7 @@ describe('scoreSite with inline sets', () => {
     it('caps the deductions of a category at its budget', () => {
       // small: C1 −3 + C2 −5 = −8, capped at 4; big: C3 −2.
       const s = scoreSite(capSet, measurements({ newsItemsInWindow: 0, staleV4: 5, blank: 1 }), {});
-      expect(s.categories).toEqual([
+      expect(s.categories).toMatchObject([
         { id: 'small', name: '小类', budget: 4, deducted: 4 },
         { id: 'big', name: '大类', budget: 6, deducted: 2 },
       ]);

@@ -89,7 +89,7 @@ describe('parseIndicatorSet', () => {
 
   it('accepts manual and import sources without checking them against the evaluators', () => {
     expect(() => parseIndicatorSet(withLine(33, '    source: manual'), 'tiny.yaml')).not.toThrow();
-    expect(() => parseIndicatorSet(withLine(33, '    source: import:survey.csv'), 'tiny.yaml')).not.toThrow();
+    expect(() => parseIndicatorSet(withLine(33, '    source: import:satisfaction'), 'tiny.yaml')).not.toThrow();
   });
 
   it('rejects a source that is not in any accepted form', () => {
@@ -120,7 +120,7 @@ describe('parseIndicatorSet', () => {
 
   it('rejects category budgets that do not add up to the total, at categories', () => {
     const e = errorOf(withLine(12, '    budget: 5'));
-    expect(e.message).toBe('tiny.yaml:6: categories: category budgets add up to 9, not the total 10 (make the budgets add up to total)');
+    expect(e.message).toBe('tiny.yaml:6: categories: category budgets add up to 9, not the total 10 (make the budgets of the scored (non-bonus) categories add up to total)');
   });
 
   it('rejects budgets that add up to more than the total too', () => {
@@ -177,8 +177,9 @@ describe('loadIndicatorSet', () => {
     expect(set.file.endsWith('national-2019.yaml')).toBe(true);
     expect(set.id).toBe('national-2019');
     expect(set.total).toBe(100);
-    expect(set.categories.reduce((s, c) => s + c.budget, 0)).toBe(100);
-    expect(set.indicators.map((i) => i.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'D1', 'D2', 'D3', 'D8', 'D4', 'D5', 'D6', 'D7', 'D7-late', 'D7-headings', 'D10', 'D11', 'D12', 'D13', 'D14', 'D15', 'D16', 'D16-fails', 'D17', 'D18', 'D19', 'D20', 'D20-https']);
+    expect(set.categories.filter((c) => !c.bonus).reduce((s, c) => s + c.budget, 0)).toBe(100);
+    expect(set.categories.find((c) => c.bonus)).toMatchObject({ id: 'bonus', budget: 30, bonus: { above: 80 } });
+    expect(set.indicators.map((i) => i.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'D1', 'D2', 'D3', 'D8', 'D9', 'D4', 'D5', 'D6', 'D7', 'D7-late', 'D7-headings', 'D10', 'D11', 'D12', 'D13', 'D14', 'D15', 'D16', 'D16-fails', 'D17', 'D18', 'D19', 'D20', 'D20-https', 'B1', 'B2', 'B3', 'B4', 'B5']);
     expect(set.grades.map((g) => [g.name.zh, g.below])).toEqual([
       ['不合格', 60],
       ['合格', 80.000001],
