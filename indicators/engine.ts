@@ -76,16 +76,25 @@ export interface SiteScore {
   notMeasured: string[];
 }
 
-/** Reads `a.b.c` from the measurements of a site. */
-function valueAt(measurements: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), measurements);
+/** Where an indicator's value is read: an evaluator's measurement path, an imported column, or nowhere (manual). */
+const sourcePaths = new WeakMap<Indicator, string[] | null>();
+
+function sourcePath(indicator: Indicator): string[] | null {
+  let path = sourcePaths.get(indicator);
+  if (path === undefined) {
+    const [kind, rest] = indicator.source.split(/:(.*)/s) as [string, string | undefined];
+    path = kind === 'manual' || !rest ? null : [...(kind === 'import' ? ['import'] : []), ...rest.split('.')];
+    sourcePaths.set(indicator, path);
+  }
+  return path;
 }
 
-/** An evaluator's measurement, or an imported column (`measurements.import.<field>`); manual has none. */
+/** The measured value (numbers; booleans as 0/1), or null when there is none. */
 function measuredValue(indicator: Indicator, measurements: Record<string, unknown>): number | null {
-  const [kind, path] = indicator.source.split(/:(.*)/s) as [string, string | undefined];
-  if (kind === 'manual' || !path) return null;
-  const v = valueAt(measurements, kind === 'import' ? `import.${path}` : path);
+  const path = sourcePath(indicator);
+  if (!path) return null;
+  let v: unknown = measurements;
+  for (const key of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
   return typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'boolean' ? Number(v) : null;
 }
 
@@ -95,34 +104,59 @@ function applies(indicator: Indicator, site: SiteProfile): boolean {
   return (when.services === undefined || when.services === site.services) && (when.level === undefined || when.level.includes(site.level));
 }
 
+const noFindings: Finding[] = [];
+
+/** One shape for every indicator score (the engine builds thousands per re-score). */
+function indicatorScore(indicator: Indicator, value: number | null, o: { score: number | null; max: number | null; deduction: number; status: IndicatorStatus }, reason?: string): IndicatorScore {
+  return { id: indicator.id, name: indicator.name.zh, category: indicator.category, value, unit: indicator.unit ?? '', score: o.score, max: o.max, deduction: o.deduction, status: o.status, reason, findings: noFindings, override: undefined };
+}
+
 function scoreIndicator(indicator: Indicator, measurements: Record<string, unknown>, findings: Finding[], site: SiteProfile, override: Override | undefined): IndicatorScore {
   const value = measuredValue(indicator, measurements);
-  const base = { id: indicator.id, name: indicator.name.zh, category: indicator.category, value, unit: indicator.unit ?? '', findings: [] as Finding[] };
-  if (!applies(indicator, site)) return { ...base, score: null, max: null, deduction: 0, status: 'not-applicable', reason: '不适用于本网站' };
+  if (!applies(indicator, site)) return indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'not-applicable' }, '不适用于本网站');
   const rule = indicator.rule;
   let scored: IndicatorScore;
-  if (value !== null) scored = { ...base, ...applyRule(indicator, value) };
-  else if (rule.type === 'veto' && rule.missing === 'veto') scored = { ...base, score: null, max: null, deduction: 0, status: 'veto' };
-  else scored = { ...base, score: null, max: ruleMax(rule), deduction: 0, status: 'not-measured', reason: indicator.source === 'manual' ? '待人工评分' : '未能测量' };
+  if (value !== null) scored = indicatorScore(indicator, value, applyRule(indicator, value));
+  else if (rule.type === 'veto' && rule.missing === 'veto') scored = indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'veto' });
+  else if ((rule.type === 'stepped' || rule.type === 'linear') && rule.missing === 'zero') scored = indicatorScore(indicator, value, { score: 0, max: rule.points, deduction: rule.points, status: 'deducted' });
+  else scored = indicatorScore(indicator, value, { score: null, max: ruleMax(rule), deduction: 0, status: 'not-measured' }, indicator.source === 'manual' ? '待人工评分' : '未能测量');
   if (override) scored = overridden(indicator, scored, override);
-  if (['deducted', 'veto', 'warning'].includes(scored.status)) scored.findings = findings;
+  if (scored.status === 'deducted' || scored.status === 'veto' || scored.status === 'warning') scored.findings = findings;
   return scored;
 }
 
 /** A reviewer's decision replaces what the measurement gave; the measured result is kept in `was`. */
 function overridden(indicator: Indicator, scored: IndicatorScore, o: Override): IndicatorScore {
   const record = { by: o.by, at: o.at, reason: o.reason, was: { score: scored.score, status: scored.status } };
-  const { reason: _measuredReason, ...rest } = scored;
+  let decided: IndicatorScore;
   if (indicator.rule.type === 'veto') {
     if (o.veto === undefined || o.veto === null) return scored;
-    return { ...rest, status: o.veto ? 'veto' : 'ok', override: record };
+    decided = indicatorScore(indicator, scored.value, { score: null, max: null, deduction: 0, status: o.veto ? 'veto' : 'ok' });
+  } else {
+    if (o.points === undefined || o.points === null) return scored;
+    const max = ruleMax(indicator.rule);
+    const points = round2(Math.max(0, max === null ? o.points : Math.min(max, o.points)));
+    const earned = ruleMode(indicator.rule) === 'earned';
+    const deduction = earned ? 0 : round2(max! - points);
+    decided = indicatorScore(indicator, scored.value, { score: points, max, deduction, status: earned ? (points > 0 ? 'earned' : 'ok') : deduction > 0 ? 'deducted' : 'ok' });
   }
-  if (o.points === undefined || o.points === null) return scored;
-  const max = ruleMax(indicator.rule);
-  const points = round2(Math.max(0, max === null ? o.points : Math.min(max, o.points)));
-  if (ruleMode(indicator.rule) === 'earned') return { ...rest, score: points, max, deduction: 0, status: points > 0 ? 'earned' : 'ok', override: record };
-  const deduction = round2(max! - points);
-  return { ...rest, score: points, max, deduction, status: deduction > 0 ? 'deducted' : 'ok', override: record };
+  decided.override = record;
+  return decided;
+}
+
+/** Per set, computed once: each category's mode and the positions of its indicators. */
+const plans = new WeakMap<IndicatorSet, Array<{ category: Category; mode: CategoryMode; members: number[] }>>();
+
+function planOf(set: IndicatorSet) {
+  let plan = plans.get(set);
+  if (!plan) {
+    plan = set.categories.map((category) => {
+      const members = set.indicators.flatMap((i, index) => (i.category === category.id ? [index] : []));
+      return { category, mode: categoryMode(category, members.map((index) => set.indicators[index]!)), members };
+    });
+    plans.set(set, plan);
+  }
+  return plan;
 }
 
 export function categoryMode(category: Category, members: Indicator[]): CategoryMode {
@@ -130,22 +164,31 @@ export function categoryMode(category: Category, members: Indicator[]): Category
 }
 
 function scoreCategory(category: Category, mode: CategoryMode, members: IndicatorScore[]): CategoryScore {
-  const base = { id: category.id, name: category.name.zh, budget: category.budget, mode };
-  const applicable = members.filter((i) => i.status !== 'not-applicable');
-  const measured = applicable.filter((i) => i.score !== null);
-  // Nothing applies (or, for a weighted category, nothing could be scored): the budget drops out.
-  if (!applicable.length || (mode === 'weighted' && !measured.length)) return { ...base, score: null, deducted: 0, applicable: false };
-  let score: number;
-  if (mode === 'weighted') {
-    const weight = measured.reduce((s, i) => s + i.max!, 0);
-    score = round2((category.budget * measured.reduce((s, i) => s + i.score!, 0)) / weight);
-  } else if (mode === 'earned' || mode === 'bonus') {
-    score = round2(Math.min(category.budget, measured.reduce((s, i) => s + i.score!, 0)));
-  } else {
-    // 单项指标扣分之和不超过本项指标总分值: a category loses at most its budget.
-    score = round2(category.budget - Math.min(category.budget, applicable.reduce((s, i) => s + i.deduction, 0)));
+  // Plain loops: this runs for every category of every site of a re-score.
+  let applicable = 0;
+  let measured = 0;
+  let points = 0;
+  let weight = 0;
+  let deductions = 0;
+  for (const i of members) {
+    if (i.status === 'not-applicable') continue;
+    applicable++;
+    deductions += i.deduction;
+    if (i.score === null) continue;
+    measured++;
+    points += i.score;
+    weight += i.max ?? 0;
   }
-  return { ...base, score, deducted: round2(category.budget - score), applicable: true };
+  // Nothing applies (or, for a weighted category, nothing could be scored): the budget drops out.
+  if (!applicable || (mode === 'weighted' && !measured)) return categoryScore(category, mode, null);
+  if (mode === 'weighted') return categoryScore(category, mode, round2((category.budget * points) / weight));
+  if (mode === 'earned' || mode === 'bonus') return categoryScore(category, mode, round2(Math.min(category.budget, points)));
+  // 单项指标扣分之和不超过本项指标总分值: a category loses at most its budget.
+  return categoryScore(category, mode, round2(category.budget - Math.min(category.budget, deductions)));
+}
+
+function categoryScore(category: Category, mode: CategoryMode, score: number | null): CategoryScore {
+  return { id: category.id, name: category.name.zh, budget: category.budget, mode, score, deducted: score === null ? 0 : round2(category.budget - score), applicable: score !== null };
 }
 
 function shown(s: IndicatorScore): string {
@@ -169,12 +212,10 @@ export function scoreSite(
   site: SiteProfile = { services: true, level: 'department' },
   overrides: Override[] = [],
 ): SiteScore {
-  const byIndicator = new Map(overrides.map((o) => [o.indicator, o]));
-  const indicators = set.indicators.map((i) => scoreIndicator(i, measurements, i.findings ? (findings[i.findings] ?? []) : [], site, byIndicator.get(i.id)));
-  const categories = set.categories.map((c) => {
-    const members = set.indicators.filter((i) => i.category === c.id);
-    return scoreCategory(c, categoryMode(c, members), indicators.filter((i) => i.category === c.id));
-  });
+  const plan = planOf(set);
+  const byIndicator = overrides.length ? new Map(overrides.map((o) => [o.indicator, o])) : null;
+  const indicators = set.indicators.map((i) => scoreIndicator(i, measurements, i.findings ? (findings[i.findings] ?? noFindings) : noFindings, site, byIndicator?.get(i.id)));
+  const categories = plan.map(({ category, mode, members }) => scoreCategory(category, mode, members.map((index) => indicators[index]!)));
   const scored = categories.filter((c) => c.mode !== 'bonus' && c.applicable);
   const budget = scored.reduce((s, c) => s + c.budget, 0);
   const scale = budget > 0 ? set.total / budget : 1;

@@ -78,6 +78,7 @@ const knownFindings = new Set([
   'identity.elderly',
   'identity.mobile',
   'accessibility.rules',
+  'reporting.summary',
 ]);
 
 /** A preset id (indicators/presets/<id>.yaml) or a path to an indicator-set file. */

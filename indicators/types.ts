@@ -45,6 +45,8 @@ export const SteppedRule = Type.Object(
       { minItems: 1 },
     ),
     otherwise: Type.Optional(Fraction),
+    /** A missing value (null) scores 0 (e.g. no dated item = not updated) instead of dropping out. */
+    missing: Type.Optional(Type.Union([Type.Literal('zero'), Type.Literal('not-measured')])),
   },
   { additionalProperties: false, description: 'weighted 0..1 by steps: the first matching step, else `otherwise` (default 0)' },
 );
@@ -54,6 +56,8 @@ export const LinearRule = Type.Object(
     points: Type.Number({ exclusiveMinimum: 0, description: 'the indicator weight: points at score 1' }),
     zeroAt: Type.Number({ description: 'value scoring 0' }),
     fullAt: Type.Number({ description: 'value scoring 1 (may be below zeroAt when lower is better)' }),
+    /** A missing value (null) scores 0 (e.g. no dated item = not updated) instead of dropping out. */
+    missing: Type.Optional(Type.Union([Type.Literal('zero'), Type.Literal('not-measured')])),
   },
   { additionalProperties: false, description: 'weighted 0..1, linear between zeroAt and fullAt, clamped' },
 );

@@ -7,6 +7,7 @@ import type { MailboxMeasurement } from '../evaluators/mailbox.js';
 import type { ServicesMeasurement } from '../evaluators/services.js';
 import type { IdentityMeasurement } from '../evaluators/identity.js';
 import type { AccessibilityMeasurement } from '../evaluators/accessibility.js';
+import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
 import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
@@ -27,6 +28,8 @@ export interface SiteInput {
   services?: ServicesMeasurement | null;
   identity?: IdentityMeasurement | null;
   accessibility?: AccessibilityMeasurement | null;
+  /** 政务信息报送 of an imported run: the table row and what the evaluator made of it. */
+  reporting?: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   crawl: { pages: number; robots: string | null } | null;
 }
 
@@ -108,6 +111,7 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
             }
           : null,
         links: s.links ? { checked: s.links.checked, blocked: s.links.blocked, brokenOnHomepage: s.links.brokenOnHomepage, brokenElsewhere: s.links.brokenElsewhere, broken: s.links.broken } : null,
+        reporting: s.reporting ?? null,
         availability: s.availability ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio, monitored: s.availability.monitored } : null,
       },
       crawl: s.crawl,

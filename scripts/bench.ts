@@ -1,7 +1,9 @@
 /**
- * npm run bench [-- --portals N] [--sites-concurrency N] [--quick]
+ * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only]
  *
- * Benchmark, not a test: crawls the large sample portal set with govscore's crawler ("ours"), then loads
+ * First the scoring engine: 10,000 sites scored and ranked under each preset (bench-scoring.ts).
+ * Then the crawl:
+ * Benchmark, not a test. Crawls the large sample portal set with govscore's crawler ("ours"), then loads
  * exactly the pages it opened with plain Puppeteer ("baseline") at the same number of tabs in flight, and
  * prints wall time, pages/s and peak memory (this Node process + every Chromium process) of both runs.
  * The difference is what the crawler's own work costs: reading pages, pagination, politeness queues.
@@ -18,6 +20,7 @@ import { collectSite } from '../evaluators/collect/crawl-site.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
 import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { Store } from '../server/store/store.js';
+import { benchScoring } from './bench-scoring.js';
 import { startPortalSet } from '../test/portals/server/portal-set.js';
 
 /** A fixed evaluation date keeps the generated portals, and so the work, identical between runs. */
@@ -26,6 +29,7 @@ const pagesPerPortal = 200;
 const sampleEveryMs = 200;
 
 interface BenchOptions {
+  scoringOnly: boolean;
   portals: number;
   sitesConcurrency: number;
 }
@@ -59,9 +63,11 @@ function parseOptions(): BenchOptions {
       portals: { type: 'string' },
       'sites-concurrency': { type: 'string' },
       quick: { type: 'boolean', default: false },
+      'scoring-only': { type: 'boolean', default: false },
     },
   });
   return {
+    scoringOnly: values['scoring-only'] ?? false,
     portals: positiveInt('--portals', values.portals) ?? (values.quick ? 6 : 50),
     sitesConcurrency: positiveInt('--sites-concurrency', values['sites-concurrency']) ?? 2,
   };
@@ -252,8 +258,19 @@ async function chromiumVersion(): Promise<string> {
   }
 }
 
+function printScoring() {
+  const scoring = benchScoring();
+  console.log(`\nscoring engine: ${scoring.sites} sites in ${scoring.groups} peer groups, scored and ranked (one warm pass)`);
+  for (const p of scoring.presets) console.log(`  ${p.id.padEnd(20)} ${String(p.ms).padStart(8)} ms  ${String(p.sitesPerSecond).padStart(9)} sites/s  (${p.vetoed} vetoed, ${p.tiedRanks} shared ranks)`);
+  return scoring;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions();
+  if (options.scoringOnly) {
+    console.log(`\nfigures: ${await saveJson({ scoring: printScoring() })}`);
+    return;
+  }
   const tabs = options.sitesConcurrency * (defaultCollectOptions.concurrency + defaultCollectOptions.articleConcurrency);
   const machine = { nproc: availableParallelism(), totalMemoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, chromium: await chromiumVersion() };
   log(`starting ${options.portals} portals × ~${pagesPerPortal} pages (asOf ${asOf})`);
@@ -272,7 +289,9 @@ async function main(): Promise<void> {
     // Per-site wall time of each phase, summed over sites (phases overlap inside a site).
     const phaseSeconds = Object.fromEntries(Object.entries(phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));
     console.log(`phases of ours, site-seconds summed over sites: ${Object.entries(phaseSeconds).map(([k, s]) => `${k} ${s}`).join(', ')}`);
-    const file = await saveJson({ options, tabs, asOf, pagesPerPortal, machine, ours, phaseSeconds, baseline, ratios: { time: round(ours.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) } });
+    // After the crawl: its 10,000 score objects would otherwise sit in the crawl's memory figure.
+    const scoring = printScoring();
+    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, phaseSeconds, baseline, ratios: { time: round(ours.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) } });
     console.log(`\nfigures: ${file}`);
   } finally {
     await set.close();

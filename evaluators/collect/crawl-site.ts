@@ -15,7 +15,8 @@ import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
 import { readFacts } from './page-facts.js';
 import { readPage, type PageRead } from './read-page.js';
-import { collectFeatures } from './site-features.js';
+import type { FeatureContext } from './feature-links.js';
+import { collectFeatures, collectSections } from './site-features.js';
 import { loadRobots, sitemapUrls, type RobotsPolicy } from './robots.js';
 import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from './url-scope.js';
 
@@ -97,6 +98,12 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       screenshot: await shoot(tab, opened.finalUrl),
     };
     phases.homepage = elapsed();
+    // The 公开, 信箱 and 办事 sections need only the homepage's links: found beside the crawl.
+    const featurePages: PageRecord[] = [];
+    const featureContext: FeatureContext = { userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {}, onPage: (p: PageRecord) => void featurePages.push(p) };
+    const sections = homepageFacts ? collectSections(browser, homepageFacts, featureContext) : null;
+    // Unhandled until awaited after the crawl: a rejection would otherwise surface as an unhandled one.
+    sections?.catch(() => undefined);
     crawl.noteLinks(read, opened.finalUrl);
     crawl.follow(read, 1, []);
     await timed('crawl', async () => {
@@ -107,7 +114,10 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     // The sections the rules ask about (公开, 信箱, 办事, search, 适老化), found from the homepage's links.
     // An article the crawl read: of the first column that has one, so the choice does not depend on timing.
     const article = crawl.columns.map((c) => crawl.articleMetas.get(pageKey(c.url))).find(Boolean) ?? null;
-    const features = homepageFacts ? await timed('features', () => collectFeatures(browser, homepageFacts, crawl.columns, article, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {} })) : null;
+    const features = homepageFacts && sections ? await timed('features', async () => collectFeatures(browser, homepageFacts, await sections, crawl.columns, article, featureContext)) : null;
+    // A section page the crawl read too keeps its crawl record (the store keeps one row per URL).
+    const recorded = new Set(pages.map((p) => p.url));
+    for (const p of featurePages) if (!recorded.has(p.url) && recorded.add(p.url)) pages.push(p);
     const lighthouse = [];
     if (context.lighthouse) for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages)) lighthouse.push(await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })));
     const links = checker ? await timed('linksWait', () => checker.results()) : [];

@@ -1,4 +1,5 @@
 import { matches, type Terms } from '../lib/taxonomy.js';
+import type { PageRecord } from './observations.js';
 import type { Anchor } from './page-facts.js';
 
 /** What the feature collectors need to open pages: the crawl's identity and limits, and the evaluation date. */
@@ -9,6 +10,8 @@ export interface FeatureContext {
   asOf: string;
   /** Sent with light requests (attachments, online links): the cookie a firewall's challenge set. */
   headers?: Record<string, string>;
+  /** Told of every page a collector opened, so the site's page records (and the bench) include them. */
+  onPage?: (page: PageRecord) => void;
 }
 
 export interface LinkChoice {

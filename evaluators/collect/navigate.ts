@@ -13,17 +13,21 @@ export interface OpenedPage {
 /** Statuses anti-bot firewalls answer with before their script sets a cookie and reloads. */
 const challengeStatuses = new Set([202, 403, 412, 429, 521]);
 
-/** A new tab that does not fetch images, media or fonts: the crawl reads structure, not pixels. */
+/** What the crawl never needs to fetch: it reads structure, not pixels. */
+const blockedUrls = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp', 'ico', 'svg', 'mp4', 'webm', 'mp3', 'flv', 'woff', 'woff2', 'ttf', 'otf', 'eot'].flatMap((ext) => [`*.${ext}`, `*.${ext}?*`, `*.${ext.toUpperCase()}`]);
+
+/**
+ * A new tab that does not fetch images, media or fonts. Blocked by URL pattern inside Chromium
+ * (Network.setBlockedURLs) rather than by request interception, which stops every request of every
+ * page for a round trip through Node: on a 2-core machine that alone cost a tenth of the crawl.
+ */
 export async function newTab(browser: Browser, userAgent: string): Promise<Page> {
   const page = await browser.newPage();
   await page.setUserAgent(userAgent);
   await page.setViewport({ width: 1280, height: 900 });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const type = request.resourceType();
-    if (type === 'image' || type === 'media' || type === 'font') void request.abort();
-    else void request.continue();
-  });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setBlockedURLs', { urls: blockedUrls });
   // alert/confirm/prompt and beforeunload would block the page: dismiss them. window.open would
   // spawn tabs nobody closes: make it a no-op before any page script runs.
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));

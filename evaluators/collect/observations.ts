@@ -61,7 +61,8 @@ export interface PageRecord {
   url: string;
   finalUrl: string | null;
   status: number | null;
-  role: 'homepage' | 'hub' | 'column' | 'list-page' | 'article' | 'content' | 'failed' | 'skipped';
+  /** feature: opened by a section finder (公开, 信箱, 办事, search, 适老化) after the crawl. */
+  role: 'homepage' | 'hub' | 'column' | 'list-page' | 'article' | 'content' | 'failed' | 'skipped' | 'feature';
   ms: number | null;
   error: string | null;
   /** sha256 of the rendered HTML, to tell later whether the page changed. */

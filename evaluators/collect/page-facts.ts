@@ -1,3 +1,4 @@
+import type { PageRecord } from './observations.js';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer';
 import { closeTab, newTab, openUrl } from './navigate.js';
@@ -67,10 +68,11 @@ export async function readFacts(page: Page, timeoutMs = 10_000): Promise<PageFac
 }
 
 /** Opens a page in its own tab, reads its facts and closes it. Never throws. */
-export async function openFacts(browser: Browser, url: string, options: { userAgent: string; timeoutMs: number; readTimeoutMs: number }): Promise<OpenedFacts> {
+export async function openFacts(browser: Browser, url: string, options: { userAgent: string; timeoutMs: number; readTimeoutMs: number; onPage?: (page: PageRecord) => void }): Promise<OpenedFacts> {
   const tab = await newTab(browser, options.userAgent);
   try {
     const opened = await openUrl(tab, url, options.timeoutMs);
+    options.onPage?.({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'feature', ms: opened.ms, error: opened.error });
     const failed = opened.error || (opened.status ?? 200) >= 400;
     return { url, finalUrl: opened.finalUrl, status: opened.status, error: opened.error ?? (failed ? `http-${opened.status}` : null), facts: failed ? null : await readFacts(tab, options.readTimeoutMs) };
   } catch (error) {

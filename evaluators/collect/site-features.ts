@@ -24,23 +24,31 @@ export interface SiteFeatures {
   functions: FunctionsObservation;
 }
 
+export type SiteSections = Pick<SiteFeatures, 'disclosure' | 'mailbox' | 'services'>;
+
 /**
- * After the crawl: the sections the national rules ask about, found from the homepage's links. One
- * section after another (each opens at most three tabs at once), so a site never has more than a few
- * pages loading for them.
+ * The sections the national rules ask about, found from the homepage's links: 信息公开, 信箱, 办事服务.
+ * They need nothing from the crawl, so they run beside it; one section after another (each opens at
+ * most three tabs at once), so a site never has more than a few extra pages loading for them.
  */
+export async function collectSections(browser: Browser, homepage: PageFacts, context: FeatureContext): Promise<SiteSections> {
+  const disclosure = await collectDisclosure(browser, homepage, context);
+  const mailbox = await collectMailbox(browser, homepage, context);
+  const services = await collectServices(browser, homepage, context);
+  return { disclosure, mailbox, services };
+}
+
+/** After the crawl: search (for the newest article it read), 适老化, mobile layout and identity. */
 export async function collectFeatures(
   browser: Browser,
   homepage: PageFacts,
+  sections: SiteSections,
   columns: ColumnObservation[],
   article: { url: string; metas: Record<string, string> } | null,
   context: FeatureContext,
 ): Promise<SiteFeatures> {
-  const disclosure = await collectDisclosure(browser, homepage, context);
-  const mailbox = await collectMailbox(browser, homepage, context);
-  const services = await collectServices(browser, homepage, context);
   const functions = await collectFunctions(browser, homepage, context, newestArticle(columns), article);
-  return { identity: { url: homepage.url, footerText: homepage.footerText, metas: homepage.metas, lang: homepage.lang }, disclosure, mailbox, services, functions };
+  return { identity: { url: homepage.url, footerText: homepage.footerText, metas: homepage.metas, lang: homepage.lang }, ...sections, functions };
 }
 
 /**

@@ -4,6 +4,7 @@ import { assess } from './assess.js';
 import { demo } from './demo.js';
 import { monitor } from './monitor.js';
 import { rescore } from './rescore.js';
+import { importTable } from './import.js';
 import { addOverride, describeOverride, listOverrides, revokeOverride } from './override.js';
 import { listPresets, loadIndicatorSet } from '../../indicators/load.js';
 
@@ -70,6 +71,20 @@ program
   .option('--out <dir>', 'output folder for results.json, ranking.csv, report.html', 'out/rescore')
   .action(async (o: { db: string; run: string; indicators: string; out: string }) => {
     await rescore({ db: o.db, runId: o.run, indicators: o.indicators, out: o.out });
+  });
+
+program
+  .command('import')
+  .description('score an imported reporting table (政务信息报送, CSV or XLSX with Chinese headers): one run and ranking per period')
+  .argument('<table>', 'CSV (UTF-8 or GBK) or XLSX file: 单位, 期间, 报送, 国办采用, 省级采用, 市级采用, 批示, 任务数 …')
+  .option('--db <file>', 'SQLite store', 'out/import/govscore.db')
+  .option('--indicators <id|file>', 'indicator set of imported columns', 'info-reporting')
+  .option('--out <dir>', 'output folder (one sub-folder per period when the table has several)', 'out/import')
+  .option('--sheet <name>', 'XLSX sheet to read (default: the first visible one)')
+  .option('--period <period>', 'period of a table without a period column, e.g. 2026-Q3, 2026-09, 2026-H1')
+  .option('--name <text>', 'title of the runs (default: the file name)')
+  .action(async (table: string, o: { db: string; indicators: string; out: string; sheet?: string; period?: string; name?: string }) => {
+    await importTable({ table, db: o.db, indicators: o.indicators, out: o.out, sheet: o.sheet, period: o.period, name: o.name });
   });
 
 const yesNo = (value: string) => {

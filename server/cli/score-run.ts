@@ -1,4 +1,5 @@
 import { evaluateSite, type StoredObservations } from '../../evaluators/evaluate-site.js';
+import { evaluateReporting, reportingFindings, type ReportingObservation } from '../../evaluators/reporting.js';
 import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
@@ -17,12 +18,20 @@ export async function scoreRun(store: Store, runId: string, set: IndicatorSet, o
     if (site.status !== 'assessed') {
       return { ...base, status: site.status === 'pending' ? 'error' : site.status, statusReason: site.statusReason ?? 'not collected', score: null, update: null, availability: null, links: null, crawl: null };
     }
-    const observed = store.observations(runId, site.siteId) as StoredObservations;
+    const profile = { level: site.level, services: site.services };
+    const stored = store.observations(runId, site.siteId);
+    if (stored['import']) {
+      // An imported table row (govscore import), not a crawl.
+      const row = stored['import'] as ReportingObservation;
+      const reporting = evaluateReporting(row);
+      const score = scoreSite(set, { import: row, reporting }, reportingFindings(row, reporting), profile, overrides.get(site.siteId) ?? []);
+      return { ...base, status: 'assessed', statusReason: null, score, update: null, availability: null, links: null, reporting: { row, measurement: reporting }, crawl: null };
+    }
+    const observed = stored as StoredObservations;
     const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
     const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
     const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services });
-    const profile = { level: site.level, services: site.services };
     const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings, profile, overrides.get(site.siteId) ?? []);
     return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, links: measurements.links, disclosure: measurements.disclosure, mailbox: measurements.mailbox, services: measurements.services, identity: measurements.identity, accessibility: measurements.accessibility, crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null } };
   });

@@ -164,7 +164,9 @@ describe('govscore assess on the sample portals, end to end', () => {
       const design = before.indicators.filter((i) => i.category === 'design');
       const rawBefore = design.reduce((sum, i) => sum + deduction(i), 0);
       const rawAfter = rawBefore - deduction(d18) + Math.min(6, (d18.value ?? 0) * 1);
-      const expected = Math.round((before.score! - (Math.min(20, rawAfter) - Math.min(20, rawBefore))) * 100) / 100;
+      // Sites without services are rescaled ×100/75: the category sums change by Δ, the score by Δ × scale.
+      const sum = before.categories.filter((c) => c.mode !== 'bonus' && c.applicable).reduce((t, c) => t + c.score!, 0);
+      const expected = Math.round((sum - (Math.min(20, rawAfter) - Math.min(20, rawBefore))) * before.scale! * 100) / 100;
       expect(now.score, before.id).toBe(expected);
       // Every other indicator scores as before.
       expect(now.indicators.filter((i) => i.id !== 'D18'), before.id).toEqual(before.indicators.filter((i) => i.id !== 'D18'));

@@ -208,3 +208,63 @@ describe('loadIndicatorSet', () => {
     expect(e.message).toContain('national-2019');
   });
 });
+
+describe('the published JSON Schema', () => {
+  it('is the schema the loader checks against (run `npm run schema` after changing indicators/types.ts)', async () => {
+    const { indicatorSetJsonSchema, schemaFile } = await import('../../indicators/json-schema.js');
+    expect(readFileSync(schemaFile, 'utf8')).toBe(indicatorSetJsonSchema());
+  });
+
+  it('names every rule type, so an editor can offer them', async () => {
+    const { schemaFile } = await import('../../indicators/json-schema.js');
+    const text = readFileSync(schemaFile, 'utf8');
+    for (const type of ['veto', 'perUnit', 'below', 'stepped', 'linear', 'points']) expect(text).toContain(`"const": "${type}"`);
+  });
+});
+
+describe('parseIndicatorSet: the rules of the scoring language', () => {
+  it('rejects a category that mixes deductions and weighted scores, at the rule that breaks it', () => {
+    const e = errorOf(withLine(34, '    rule: { type: linear, points: 6, zeroAt: 0, fullAt: 10 }').replace('category: pub', 'category: avail').replace('budget: 4', 'budget: 10').replace('budget: 6', 'budget: 0'));
+    expect(e.line).toBe(34);
+    expect(e.field).toBe('indicators[2].rule.type');
+    expect(e.problem).toBe('category avail mixes deduction (perUnit, below) and weighted (stepped, linear) rules');
+  });
+
+  it('rejects weights that do not add up to their category budget, at the budget', () => {
+    const e = errorOf(withLine(34, '    rule: { type: linear, points: 5, zeroAt: 0, fullAt: 10 }'));
+    expect([e.line, e.field]).toEqual([12, 'categories[1].budget']);
+    expect(e.problem).toBe('the weights (points) of the indicators in pub add up to 5, not its budget 6');
+  });
+
+  it('rejects a stepped score above 1, at the step', () => {
+    const text = withLine(34, '    rule: { type: stepped, points: 6, steps: [{ atLeast: 10, score: 1.5 }] }');
+    const e = errorOf(text);
+    expect(e.line).toBe(34);
+    expect(e.field).toMatch(/^indicators\[2\]\.rule\.steps.*score$/);
+  });
+
+  it('rejects a deduction rule in a bonus category', () => {
+    const e = errorOf(valid.replace('    budget: 6\n', '    budget: 6\n    bonus: { above: 8 }\n').replace('total: 10', 'total: 4'));
+    expect(e.field).toBe('indicators[2].rule.type');
+    expect(e.problem).toBe('bonus category pub holds a below rule');
+  });
+
+  it('rejects grades listed out of order, at the grade', () => {
+    const e = errorOf(withLine(15, '  - { id: pass, name: { zh: 合格 }, below: 3 }\n  - { id: good, name: { zh: 良好 } }'));
+    expect([e.line, e.field]).toEqual([14, 'grades[0].below']);
+  });
+
+  it('rejects an import source that is not a column name', () => {
+    const e = errorOf(withLine(33, '    source: import:报送 量'));
+    expect([e.line, e.field]).toEqual([33, 'indicators[2].source']);
+  });
+
+  it('rejects an appliesTo condition on a field sites do not have', () => {
+    const e = errorOf(withLine(35, '    appliesTo: { region: east }\n    note: below'));
+    expect([e.line, e.field]).toEqual([35, 'indicators[2].appliesTo.region']);
+  });
+
+  it('accepts the three presets', () => {
+    for (const id of ['national-2019', 'annual-performance', 'info-reporting']) expect(() => loadIndicatorSet(id)).not.toThrow();
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Reads an imported government-information reporting table (政务信息报送统计表): one row per department
+ * and period with the items it submitted (报送), those adopted by 国办 / 省 / 市, leaders' instructions
+ * (批示) and its quota — the input of the `info-reporting` preset. Offices make these tables by hand
+ * in Excel or WPS, so the reader finds the header under title lines, knows each office's wording of
+ * the columns (headers.ts), skips 合计 and note rows, and stops at the first cell it cannot read with
+ * a ConfigError naming the file, the line and the column as written.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ConfigError } from '../../indicators/yaml-errors.js';
+import { findHeader } from './columns.js';
+import type { Grid } from './grid.js';
+import { normalisePeriod, PERIOD_EXAMPLES } from './periods.js';
+import { csvGrid } from './read-csv.js';
+import { xlsxGrid } from './read-xlsx.js';
+import { readRows } from './rows.js';
+
+export interface ReportingRow {
+  /** 1-based line of the CSV file or row of the sheet. */
+  line: number;
+  unit: string;
+  /** 单位代码 when the table has one: the unit's id then (names get written differently). */
+  code: string | null;
+  group: string | null;
+  /** `2026-Q3`, `2026-09`, `2026-H1` or `2026`. */
+  period: string;
+  submitted: number;
+  /** null: the table has no such column (not the same as 0). */
+  adoptedNational: number | null;
+  adoptedProvincial: number | null;
+  adoptedCity: number | null;
+  instructions: number | null;
+  quota: number | null;
+  /** Every named column: header as written → cell text (trimmed, never evaluated). */
+  raw: Record<string, string>;
+}
+
+export interface ReportingTable {
+  file: string;
+  /** The sheet read; null for CSV. */
+  sheet: string | null;
+  headerLine: number;
+  columns: { header: string; field: string | null }[];
+  rows: ReportingRow[];
+  /** Distinct periods, sorted. */
+  periods: string[];
+}
+
+export interface ReadReportingOptions {
+  /** XLSX: the sheet to read (default: the first visible one). */
+  sheet?: string;
+  /** The period of the whole table when it has no period column, or of rows whose period cell is empty. */
+  period?: string;
+}
+
+export async function readReportingTable(file: string, options: ReadReportingOptions = {}): Promise<ReportingTable> {
+  const tablePeriod = options.period === undefined ? null : periodOption(file, options.period);
+  const grid = await readGrid(file, options.sheet);
+  const header = findHeader(grid, file, tablePeriod !== null);
+  const rows = readRows(grid.rows.slice(header.rowIndex + 1), { file, header, tablePeriod });
+  return {
+    file,
+    sheet: grid.sheet,
+    headerLine: header.line,
+    columns: header.columns.map(({ header, field }) => ({ header, field })),
+    rows,
+    periods: [...new Set(rows.map((row) => row.period))].sort(),
+  };
+}
+
+/** The id of a row's unit for joining periods and tables: its code when the table has one. */
+export function reportingUnitId(row: Pick<ReportingRow, 'unit' | 'code'>): string {
+  return row.code ?? row.unit;
+}
+
+async function readGrid(file: string, sheet: string | undefined): Promise<Grid> {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.xlsx') return xlsxGrid(await readBytes(file), file, sheet);
+  if (extension === '.csv') return csvGrid(await readBytes(file), file);
+  const what = extension ? `${extension} files are` : 'a file without an extension is';
+  throw new ConfigError(file, 1, '(file)', `${what} not read as reporting tables`, 'save the table as .xlsx or .csv (an old .xls: open it in Excel or WPS and save it as .xlsx)');
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file (ENOENT)' : (code ?? (error instanceof Error ? error.message : String(error)));
+    throw new ConfigError(file, 1, '(file)', `cannot be read: ${reason}`, 'check the path of the reporting table');
+  }
+}
+
+function periodOption(file: string, period: string): string {
+  const normalised = normalisePeriod(period);
+  if (!normalised) throw new ConfigError(file, 1, 'period', `${JSON.stringify(period)} is not a period`, `give a month, quarter, half-year or year, e.g. ${PERIOD_EXAMPLES}`);
+  return normalised;
+}
