@@ -96,6 +96,8 @@ export const IndicatorSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** 整改建议: what a department should do when it loses points here, in plain words (shown in its report). */
+    advice: Type.Optional(Type.String({ minLength: 1 })),
     note: Type.String({ minLength: 1, description: 'where every number of this indicator comes from' }),
   },
   { additionalProperties: false },

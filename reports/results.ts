@@ -46,7 +46,8 @@ export interface AssessmentInfo {
 }
 
 /** results.json as DESIGN.md defines it; measurements not collected yet are null, not invented. */
-export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ranks: Map<string, number | null>) {
+/** `advice`: the set's 整改建议 per indicator id, carried into every site's indicators for its report. */
+export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ranks: Map<string, number | null>, advice: ReadonlyMap<string, string> = new Map()) {
   return {
     assessment,
     sites: sites.map((s) => ({
@@ -81,6 +82,7 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
         status: i.status,
         reason: i.reason ?? null,
         override: i.override ?? null,
+        advice: advice.get(i.id) ?? null,
         findings: i.findings,
       })),
       observations: {

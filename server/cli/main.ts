@@ -5,6 +5,8 @@ import { demo } from './demo.js';
 import { monitor } from './monitor.js';
 import { rescore } from './rescore.js';
 import { importTable } from './import.js';
+import { report } from './report.js';
+import { outputFormats, type OutputFormat } from '../../reports/write-outputs.js';
 import { addOverride, describeOverride, listOverrides, revokeOverride } from './override.js';
 import { listPresets, loadIndicatorSet } from '../../indicators/load.js';
 
@@ -71,6 +73,27 @@ program
   .option('--out <dir>', 'output folder for results.json, ranking.csv, report.html', 'out/rescore')
   .action(async (o: { db: string; run: string; indicators: string; out: string }) => {
     await rescore({ db: o.db, runId: o.run, indicators: o.indicators, out: o.out });
+  });
+
+const formatList = (value: string): OutputFormat[] => {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const unknown = formats.filter((f) => !outputFormats.includes(f as OutputFormat));
+  if (unknown.length || !formats.length) throw new InvalidArgumentError(`formats are ${outputFormats.join(', ')}; got "${value}"`);
+  return formats as OutputFormat[];
+};
+
+program
+  .command('report')
+  .description('write every output of a stored run: ranking report, department reports, notice draft, charts, and PDF/XLSX/CSV/JSON')
+  .requiredOption('--db <file>', 'the SQLite store of the run')
+  .requiredOption('--run <id>', 'run id (results.json assessment.runId)')
+  .option('--out <dir>', 'output folder', 'out/report')
+  .option('--format <list>', `comma-separated: ${outputFormats.join(',')}`, formatList, [...outputFormats])
+  .option('--indicators <id|file>', 'indicator set (default: the one the run was last scored with)')
+  .option('--notice-template <file>', 'Mustache template of the notice draft (default: reports/templates/notice.mustache)')
+  .option('--issuer <name>', 'the issuing office named in the notice, e.g. 某市人民政府办公室')
+  .action(async (o: { db: string; run: string; out: string; format: OutputFormat[]; indicators?: string; noticeTemplate?: string; issuer?: string }) => {
+    await report({ db: o.db, runId: o.run, out: o.out, formats: o.format, indicators: o.indicators, noticeTemplate: o.noticeTemplate, issuer: o.issuer });
   });
 
 program

@@ -4,11 +4,12 @@ import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
 import { buildResults, type SiteInput } from '../../reports/results.js';
-import { writeOutputs } from '../../reports/write-outputs.js';
+import { writeOutputs, type OutputOptions } from '../../reports/write-outputs.js';
+import { previousRun } from './previous-run.js';
 import type { Store } from '../store/store.js';
 
 /** Evaluate → score → rank → write, from stored observations only (no browser). */
-export async function scoreRun(store: Store, runId: string, set: IndicatorSet, outDir: string, crawl: { userAgent: string; robots: 'respect' | 'ignore' }, evidenceDir: string) {
+export async function scoreRun(store: Store, runId: string, set: IndicatorSet, outDir: string, crawl: { userAgent: string; robots: 'respect' | 'ignore' }, evidenceDir: string, output: Omit<OutputOptions, 'set' | 'previous'> = {}) {
   const run = store.getRun(runId);
   if (!run) throw new Error(`no run ${runId} in the store`);
   store.useIndicatorSet(set);
@@ -41,6 +42,7 @@ export async function scoreRun(store: Store, runId: string, set: IndicatorSet, o
     { runId, name: run.name, asOf: run.asOf, indicatorSet: { id: set.id, version: set.version, sha256: set.sha256, title: set.title.zh }, crawl, evidenceDir, generatedAt: new Date().toISOString() },
     inputs,
     ranks,
+    new Map(set.indicators.flatMap((i) => (i.advice ? [[i.id, i.advice] as const] : []))),
   );
-  return writeOutputs(results, outDir);
+  return writeOutputs(results, outDir, { ...output, set, previous: previousRun(store, run.id, new Set(inputs.map((i) => i.id))) });
 }

@@ -205,6 +205,11 @@ export class Store {
     this.db.prepare('INSERT OR IGNORE INTO indicator_sets VALUES (?, ?, ?, ?, ?)').run(set.sha256, set.id, set.version, set.text, now());
   }
 
+  /** The text of an indicator set scores were computed with, by its sha256. */
+  indicatorSetText(sha256: string): string | null {
+    return (this.db.prepare('SELECT text FROM indicator_sets WHERE sha256 = ?').pluck().get(sha256) as string | undefined) ?? null;
+  }
+
   saveProbe(p: { url: string; at: string; ok: boolean; status: number | null; ms: number; failure: string | null }): void {
     this.db.prepare('INSERT INTO probes VALUES (?, ?, ?, ?, ?, ?)').run(p.url, p.at, p.ok ? 1 : 0, p.status, p.ms, p.failure);
   }

@@ -1,12 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../reports/results.js';
 import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
 import { compareColumns, runCli, tempDir, writeSitesFile } from './cli-helpers.js';
+import { pdfText } from './pdf-text.js';
 
 const asOf = '2026-11-21';
 const ids = ['zfw', 'jyj', 'fgw', 'rsj', 'qxx', 'wjw'];
+const hostileName = '=HYPERLINK("http://evil.example","点我")<script>alert(1)</script>';
 
 describe('govscore assess on the sample portals, end to end', () => {
   let set: RunningPortalSet;
@@ -18,7 +21,11 @@ describe('govscore assess on the sample portals, end to end', () => {
   beforeAll(async () => {
     set = await startPortalSet({ asOf, seed: 'assess-test' });
     dir = await tempDir('assess');
-    sitesFile = await writeSitesFile(dir, set, ids, [{ id: 'dead', name: '已关停的网站', url: `${set.deadUrl}/`, group: '市直部门' }]);
+    sitesFile = await writeSitesFile(dir, set, ids, [
+      { id: 'dead', name: '已关停的网站', url: `${set.deadUrl}/`, group: '市直部门' },
+      // A name as hostile as crawled text can be: it must come out inert in every output.
+      { id: 'hostile', name: hostileName, url: `${set.deadUrl}/x`, group: '市直部门' },
+    ]);
     // Six portals with axe on their key pages and Lighthouse on two pages each (runs take turns): minutes.
     run = await runCli(['assess', sitesFile, '--out', join(dir, 'out')], 540_000);
     results = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8'));
@@ -179,12 +186,131 @@ describe('govscore assess on the sample portals, end to end', () => {
     console.log(`rescore: ${expectedChanged.length} sites changed in ${seconds.toFixed(1)} s (CLI start included)`);
   });
 
+  it('a reviewer override is stored with who and why, counts in the next rescore, survives an edited set, and is shown in the report', async () => {
+    const db = join(dir, 'out', 'govscore.db');
+    const runId = results.assessment.runId;
+    // A site that lost points on D1 (broken homepage links) or, failing that, on any deduction indicator.
+    const target = results.sites.find((s) => s.indicators.some((i) => i.status === 'deducted' && i.category !== 'veto' && !s.vetoes.length))!;
+    const deducted = target.indicators.find((i) => i.status === 'deducted')!;
+    const added = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', target.id, '--indicator', deducted.id, '--points', String(deducted.max), '--reason', '复核确认为临时故障，<script>x</script>', '--by', '张三']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(new RegExp(`^recorded #1  ${target.id}  ${deducted.id}  ${deducted.max} 分  by 张三`));
+    // An indicator the set does not have, and points above its maximum: refused with the field named.
+    const unknown = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', target.id, '--indicator', 'D99', '--points', '1', '--reason', 'x', '--by', '张三']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/--indicator: no indicator D99 in national-2019/)]);
+    const tooMany = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', target.id, '--indicator', deducted.id, '--points', String(deducted.max! + 1), '--reason', 'x', '--by', '张三']);
+    expect([tooMany.code, tooMany.stderr]).toEqual([2, expect.stringMatching(/--points: .* is outside 0\.\./)]);
+
+    const out = join(dir, 'reviewed');
+    const rescored = await runCli(['rescore', '--db', db, '--run', runId, '--indicators', 'national-2019', '--out', out]);
+    expect(rescored.code, rescored.stderr).toBe(0);
+    const after: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    const site = after.sites.find((s) => s.id === target.id)!;
+    const decided = site.indicators.find((i) => i.id === deducted.id)!;
+    expect(decided).toMatchObject({ score: deducted.max, status: 'ok', override: { by: '张三', reason: '复核确认为临时故障，<script>x</script>', was: { score: deducted.score, status: 'deducted' } } });
+    // The category regains what the indicator had lost (unless the category was capped at its budget).
+    expect(site.score).toBeGreaterThanOrEqual(target.score!);
+    const report = await readFile(join(out, 'report.html'), 'utf8');
+    expect(report).toContain('人工复核');
+    expect(report).toContain('复核确认为临时故障，&lt;script&gt;x&lt;/script&gt;');
+    expect(report).not.toContain('<script>x</script>');
+
+    // Rescored under the edited set (D18 doubled) the override still counts.
+    const edited = join(dir, 'd18-heavier.yaml');
+    const again = await runCli(['rescore', '--db', db, '--run', runId, '--indicators', edited, '--out', join(dir, 'reviewed-2')]);
+    expect(again.code, again.stderr).toBe(0);
+    const underEdited: Results = JSON.parse(await readFile(join(dir, 'reviewed-2', 'results.json'), 'utf8'));
+    expect(underEdited.sites.find((s) => s.id === target.id)!.indicators.find((i) => i.id === deducted.id)!.override?.by).toBe('张三');
+
+    // Revoked: the next scoring goes back to the measurement; the history keeps both.
+    expect((await runCli(['override', 'revoke', '--db', db, '--run', runId, '--id', '1', '--by', '李四'])).code).toBe(0);
+    const listed = await runCli(['override', 'list', '--db', db, '--run', runId]);
+    expect(listed.stdout).toMatch(/#1 .* \[revoked .* by 李四\]/);
+    await runCli(['rescore', '--db', db, '--run', runId, '--indicators', 'national-2019', '--out', join(dir, 'reviewed-3')]);
+    const revoked: Results = JSON.parse(await readFile(join(dir, 'reviewed-3', 'results.json'), 'utf8'));
+    expect(revoked.sites.find((s) => s.id === target.id)!.score).toBe(target.score);
+    // Nine CLI runs, each a fresh process: allow for a busy machine.
+  }, 240_000);
+
+  it('govscore report writes the ranking report, department reports and notice as HTML and PDF, the XLSX, CSV and charts; hostile text stays inert everywhere', async () => {
+    const db = join(dir, 'out', 'govscore.db');
+    const runId = results.assessment.runId;
+    // A reviewer's reason as hostile as a finding can be.
+    expect((await runCli(['override', 'add', '--db', db, '--run', runId, '--site', 'jyj', '--indicator', 'V8', '--veto', 'no', '--reason', "+cmd|' /C calc'!A0 复核无问题", '--by', '王五'])).code).toBe(0);
+    const out = join(dir, 'report');
+    const made = await runCli(['report', '--db', db, '--run', runId, '--out', out, '--issuer', '某市人民政府办公室']);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain(`${results.sites.length} department reports`);
+
+    // PDF: the ranking report, read back as text.
+    const pdf = await pdfText(join(out, 'report.pdf'));
+    expect(pdf.pages).toBeGreaterThan(1);
+    for (const text of ['测试评估', '排名：市直部门', '评估方法', '未能评估的网站', hostileName]) expect(pdf.text.replace(/\s+/g, '')).toContain(text.normalize('NFKC').replace(/\s+/g, ''));
+    const notice = await pdfText(join(out, 'notice.pdf'));
+    expect(notice.text).toContain('关于测试评估情况的通报'.normalize('NFKC'));
+    expect(notice.text).toContain('某市人民政府办公室'.normalize('NFKC'));
+    // A department's PDF: its own breakdown, nobody else's site.
+    const jyj = results.sites.find((s) => s.id === 'jyj')!;
+    const own = await pdfText(join(out, 'departments', 'jyj.pdf'));
+    expect(own.text).toContain(`${jyj.name}网站评估报告`.normalize('NFKC'));
+    expect(own.text).toContain('整改建议'.normalize('NFKC'));
+    for (const other of results.sites.filter((s) => s.id !== 'jyj')) expect(own.text, other.id).not.toContain(other.name.normalize('NFKC'));
+    const ownHtml = await readFile(join(out, 'departments', 'jyj.html'), 'utf8');
+    for (const other of results.sites.filter((s) => s.id !== 'jyj')) expect(ownHtml, other.id).not.toContain(other.url);
+
+    // HTML: escaped, never markup.
+    for (const page of ['report.html', 'notice.html', join('departments', 'hostile.html')]) {
+      const text = await readFile(join(out, page), 'utf8');
+      expect(text, page).not.toContain('<script>alert(1)');
+      expect(text, page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+
+    // XLSX: the sheets staff work in; hostile cells are text with a leading quote, and no formula anywhere.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'results.xlsx'));
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['排名', '问题清单', '可用性', '发布解读', '功能设计与无障碍']));
+    const cells: ExcelJS.Cell[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(cell))));
+    expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+    expect(cells.map((c) => c.text)).toContain(`'${hostileName}`);
+    expect(cells.some((c) => c.text.startsWith("'+cmd|"))).toBe(true);
+    const ranking = workbook.getWorksheet('排名')!;
+    const rankingText = ranking.getSheetValues().flat().map(String).join('|');
+    for (const site of results.sites.filter((s) => s.id !== 'hostile')) expect(rankingText).toContain(site.name);
+
+    // CSV: the hostile name is quoted and starts with an apostrophe.
+    const csv = await readFile(join(out, 'ranking.csv'), 'utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")<script>alert(1)</script>"`);
+
+    // Charts: every chart rendered to PNG, with its SVG and Vega-Lite spec beside it.
+    const charts = (await readdir(join(out, 'charts'))).sort();
+    const pngs = charts.filter((f) => f.endsWith('.png'));
+    expect(pngs).toEqual(expect.arrayContaining(['ranking.png', 'distribution.png', 'heatmap.png']));
+    for (const png of pngs) {
+      const bytes = await readFile(join(out, 'charts', png));
+      expect(bytes.subarray(0, 8).toString('hex'), png).toBe('89504e470d0a1a0a');
+      expect(charts, png).toContain(png.replace(/\.png$/, '.svg'));
+    }
+    expect(await readFile(join(out, 'charts', 'ranking.svg'), 'utf8')).not.toContain('<script');
+    // Eight department PDFs, the report, the notice and every chart's PNG.
+  }, 240_000);
+
+  it('an indicator set cannot change under the same version once scores were computed with it', async () => {
+    const preset = await readFile(new URL('../../indicators/presets/national-2019.yaml', import.meta.url), 'utf8');
+    const sneaky = join(dir, 'same-version.yaml');
+    await writeFile(sneaky, preset.replace('rule: { type: perUnit, unit: 1, points: 1, cap: 5 }', 'rule: { type: perUnit, unit: 1, points: 2, cap: 5 }'));
+    const refused = await runCli(['rescore', '--db', join(dir, 'out', 'govscore.db'), '--run', results.assessment.runId, '--indicators', sneaky, '--out', join(dir, 'sneaky')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toMatch(new RegExp(`^${sneaky.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: version: national-2019 v2019.2 was already used on .*give the edited set a new version`));
+  });
+
   it('the same command again reuses the finished run without crawling', async () => {
     const again = await runCli(['assess', sitesFile, '--out', join(dir, 'out')]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(`run ${results.assessment.runId}`);
-    expect(again.stdout).toContain('7/7 sites already collected');
-    expect(again.stdout).not.toMatch(/\[\d+\/7\]/);
+    expect(again.stdout).toContain('8/8 sites already collected');
+    expect(again.stdout).not.toMatch(/\[\d+\/8\]/);
   });
 
   it('a sites file with an invalid field fails with file, line and field', async () => {

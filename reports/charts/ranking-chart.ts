@@ -1,0 +1,57 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { cleanText, formatScore, isVetoed, labelLimitFor, scoreDomainMax, scoredSites, siteLabels, type ChartResults } from './chart-data.js';
+import { bandsFromSites, gradeOrder, type GradeBand } from './bands.js';
+import { chartConfig, gradeColours, VETO_COLOUR, VETO_LABEL } from './theme.js';
+import { horizontalYTitle } from './axis.js';
+
+/**
+ * Horizontal bars of one peer group's assessed sites in rank order, coloured by grade; a vetoed site is grey
+ * and its label says 单项否决. Sites that could not be assessed have no score and are not drawn.
+ */
+export function rankingChart(results: ChartResults, group: string, bands: GradeBand[] = bandsFromSites(results)): TopLevelSpec {
+  const sites = scoredSites(results, group);
+  const grades = gradeOrder(results, bands);
+  const labels = siteLabels(sites, (s) => `${s.rank ?? '—'}. ${s.name}`);
+  // The veto entry only where a site is vetoed; the grades always, so colours read the same in every group.
+  const legend = sites.some(isVetoed) ? [...grades, VETO_LABEL] : grades;
+  const values = sites.map((s, i) => {
+    const grade = cleanText(s.grade ?? '');
+    return {
+      site: labels[i]!,
+      name: cleanText(s.name),
+      rank: s.rank,
+      score: s.score,
+      grade,
+      vetoed: isVetoed(s),
+      legend: isVetoed(s) ? VETO_LABEL : grade || '—',
+      label: `${formatScore(s.score)}  ${isVetoed(s) ? VETO_LABEL : grade}`.trim(),
+    };
+  });
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: `网站得分排名（${cleanText(group)}）`, subtitle: cleanText(results.assessment?.name ?? '') || undefined },
+    config: chartConfig,
+    data: { values },
+    width: 420,
+    height: { step: 26 },
+    encoding: {
+      // sort: null keeps the data's order, which is the rank order; every group's chart has the same x scale.
+      y: { field: 'site', type: 'nominal', sort: null, title: '网站', axis: { ...horizontalYTitle, labelLimit: labelLimitFor(labels), ticks: false, domain: false } },
+      x: { field: 'score', type: 'quantitative', title: '得分', scale: { domain: [0, scoreDomainMax(scoredSites(results))] }, axis: { tickCount: 5 } },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', height: { band: 0.68 }, cornerRadiusEnd: 2 },
+        encoding: {
+          color: {
+            field: 'legend',
+            type: 'nominal',
+            title: '等级',
+            scale: { domain: legend, range: [...gradeColours(grades.length), VETO_COLOUR] },
+          },
+        },
+      },
+      { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, color: '#222' }, encoding: { text: { field: 'label' } } },
+    ],
+  };
+}

@@ -1,0 +1,28 @@
+import { html, type Html } from './html.js';
+import type { Results } from './results.js';
+
+/** Pieces shared by the ranking report, the department reports and the notice. */
+export type Site = Results['sites'][number];
+
+export const statusNames: Record<string, string> = { unreachable: '无法访问', blocked: '被防火墙拦截', error: '访问出错', assessed: '已评估' };
+export const indicatorStatus: Record<string, string> = { ok: '达标', deducted: '扣分', earned: '得分', veto: '单项否决', warning: '预警', 'not-measured': '未能测量', 'not-applicable': '不适用' };
+
+/** Links only to http(s) URLs: a crawled "javascript:" URL must not become clickable. */
+export function link(url: string, text: string = url): Html {
+  return /^https?:\/\//i.test(url) ? html`<a href="${url}" rel="noopener noreferrer">${text}</a>` : html`${text}`;
+}
+
+
+/** A whole page: Chinese first, printable (the same HTML is printed to PDF by Chromium). */
+export function page(title: string, body: Html, extraStyles = ''): string {
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html`${title}`}</title><style>${styles}${extraStyles}</style></head><body>${body}</body></html>`;
+}
+
+const styles = `body{font:15px/1.7 "Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#222}
+h1{font-size:26px;color:#b5121b;margin-bottom:4px}.meta{color:#666}h2{border-left:5px solid #b5121b;padding-left:10px;font-size:19px;margin-top:30px}
+table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f6efe6}
+tr.fail td:first-child{color:#b5121b}.tag{display:inline-block;padding:0 6px;border-radius:3px;font-size:13px;color:#fff;background:#888}.tag.veto{background:#b5121b}.tag.deducted{background:#d9822b}.tag.warning{background:#c9a227}.tag.override{background:#2b6cb0}
+.evidence{color:#666;font-size:13px}article{border-top:1px solid #eee;padding-top:8px}.note{color:#666;font-size:13px}footer{color:#999;font-size:12px;margin-top:40px}
+figure.chart{margin:12px 0;break-inside:avoid}figure.chart img{max-width:100%;height:auto}figure.chart figcaption{color:#666;font-size:13px}
+@media print{details{display:block}details>summary{display:none}body{max-width:none;margin:0}a{color:inherit}}
+@page{size:A4;margin:16mm 14mm}`;

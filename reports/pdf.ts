@@ -1,0 +1,33 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer';
+
+/**
+ * Prints a report page we wrote to PDF with the crawler's Chromium: A4, backgrounds, page numbers.
+ * Loaded from its file so the screenshots it links (relative paths) are embedded. Scripts are off:
+ * the page carries crawled text, and nothing in a report needs to run.
+ */
+export async function printPdf(browser: Browser, htmlFile: string, pdfFile: string): Promise<void> {
+  // Paper cannot be clicked: folded <details> sections are printed open (a copy beside the page, so
+  // its relative links still resolve).
+  const printable = htmlFile.replace(/\.html$/, '') + '.print.html';
+  await writeFile(printable, (await readFile(htmlFile, 'utf8')).replaceAll('<details>', '<details open>'));
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.goto(pathToFileURL(printable).href, { waitUntil: 'load', timeout: 60_000 });
+    await page.pdf({
+      path: pdfFile,
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<div style="font-size:9px;width:100%;text-align:center;color:#888"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+      timeout: 120_000,
+    });
+  } finally {
+    await page.close();
+    await rm(printable, { force: true });
+  }
+}

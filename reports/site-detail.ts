@@ -1,0 +1,28 @@
+import { html, raw, type Html } from './html.js';
+import { indicatorStatus, link, type Site } from './html-parts.js';
+
+/** `evidenceDir`: the screenshots' folder relative to the report. */
+export function siteDetail(s: Site, evidenceDir: string): Html {
+  const problems = s.indicators.filter((i) => i.status === 'veto' || i.status === 'deducted' || i.status === 'warning');
+  const reviewed = s.indicators.filter((i) => i.override);
+  const columns = s.observations.columns;
+  return html`<article id="site-${s.id}"><h3>${s.name}　<small>${link(s.url)}</small></h3>
+<p>得分 <strong>${s.score ?? '—'}</strong>　等级 ${s.grade ?? ''}　组内名次 ${s.rank ?? '—'}${s.bonus ? html`　（含加分 ${s.bonus}）` : ''}${s.scale && s.scale !== 1 ? html`　（不适用的指标类别不计，按 ×${s.scale} 折算）` : ''}</p>
+${reviewed.length ? html`<ul class="findings overrides">${reviewed.map((i) => html`<li><span class="tag override">人工复核</span> ${i.id} ${i.name}：${i.status === 'veto' ? '判定否决' : i.max !== null && i.score !== null ? `${i.score}/${i.max}` : indicatorStatus[i.status]}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）<br><span class="evidence">理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</span></li>`)}</ul>` : ''}
+${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}${f.screenshot ? html` <a class="shot" href="${`${evidenceDir}/${f.screenshot}`}">[截图]</a>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
+${accessibilityDetail(s)}
+<details><summary>栏目更新情况（${columns.length} 个栏目）</summary><table><thead><tr><th>栏目</th><th>类别</th><th>条数</th><th>注明日期</th><th>最新日期</th><th>状态</th></tr></thead><tbody>${columns.map((c) => html`<tr><td>${link(c.url, c.name)}</td><td>${c.kind}</td><td>${c.itemCount}</td><td>${c.datedItems}</td><td>${c.latest ?? '—'}</td><td>${c.blank ? '空白' : c.stale ? raw('<b>未更新</b>') : '正常'}</td></tr>`)}</tbody></table></details>
+</article>`;
+}
+
+const lighthouseNames = { accessibility: '无障碍', performance: '性能', bestPractices: '最佳实践', seo: '搜索引擎优化' } as const;
+
+function accessibilityDetail(s: Site): Html {
+  const a = s.observations.accessibility;
+  if (!a) return html``;
+  return html`<details><summary>无障碍检测（axe-core WCAG 2.x A/AA，${a.pagesScanned} 个页面，${a.violations.length} 条规则未通过）</summary>
+<table><thead><tr><th>规则</th><th>影响</th><th>WCAG</th><th>页面数</th><th>元素数</th><th>示例页面</th></tr></thead><tbody>${a.violations.map((v) => html`<tr><td>${v.help}（${v.rule}）</td><td>${v.impact ?? '—'}</td><td>${v.wcag.join(' ')}</td><td>${v.pages}</td><td>${v.nodes}</td><td>${v.urls[0] ? link(v.urls[0]) : ''}</td></tr>`)}</tbody></table>
+${a.lighthouse.length ? html`<table><thead><tr><th>Lighthouse 页面</th>${Object.values(lighthouseNames).map((n) => html`<th>${n}</th>`)}</tr></thead><tbody>${a.lighthouse.map((l) => html`<tr><td>${link(l.url)}${l.error ? html`<br><span class="evidence">${l.error}</span>` : ''}</td>${(Object.keys(lighthouseNames) as Array<keyof typeof lighthouseNames>).map((k) => html`<td>${l.scores[k] ?? '—'}</td>`)}</tr>`)}</tbody></table>` : ''}
+</details>`;
+}
+

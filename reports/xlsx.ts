@@ -1,0 +1,48 @@
+/**
+ * The workbook evaluation staff open in Excel or WPS: 排名 (ranking by peer group), one sheet per scored
+ * category (each indicator's points per site), 问题清单 (every finding behind a deduction, veto or warning)
+ * and 人工复核 (reviewers' overrides). xlsx-sheets.ts decides what goes on each sheet; cells are written
+ * only through xlsx-table.ts, which keeps crawled text inert.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Results } from './results.js';
+import { categoriesOf, categoryTable, findingsTable, overridesTable, rankingOrder, rankingTable } from './xlsx-sheets.js';
+import { addTable, uniqueSheetName } from './xlsx-table.js';
+
+export const SHEETS = { ranking: '排名', findings: '问题清单', overrides: '人工复核' } as const;
+
+/**
+ * Writes the workbook to `file` (its folder is created), typically results.xlsx beside results.json.
+ * Streamed, each sheet written out as soon as it is complete: a national run lists hundreds of thousands of
+ * findings, far more than ExcelJS can hold in memory as cells (about 8 KB a row).
+ */
+export async function writeXlsx(results: Results, file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  addSheets(workbook, results, (sheet) => sheet.commit());
+  await workbook.commit();
+}
+
+/** The same workbook held in memory, without touching the disk (for tests and callers that post-process it). */
+export function buildWorkbook(results: Results): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  addSheets(workbook, results);
+  return workbook;
+}
+
+function addSheets(workbook: ExcelJS.Workbook, results: Results, sheetDone: (sheet: ExcelJS.Worksheet) => void = () => {}): void {
+  workbook.creator = workbook.lastModifiedBy = 'govscore';
+  workbook.title = results.assessment.name;
+  const generated = new Date(results.assessment.generatedAt);
+  if (!Number.isNaN(generated.getTime())) workbook.created = workbook.modified = generated;
+
+  const sites = rankingOrder(results.sites);
+  // The fixed sheets keep their names; a category called 排名 becomes 排名(2).
+  const taken = new Set<string>(Object.values(SHEETS).map((name) => name.toLowerCase()));
+  sheetDone(addTable(workbook, SHEETS.ranking, rankingTable(results, sites)));
+  for (const category of categoriesOf(sites)) sheetDone(addTable(workbook, uniqueSheetName(category.name, taken), categoryTable(results, category, sites)));
+  sheetDone(addTable(workbook, SHEETS.findings, findingsTable(results, sites)));
+  sheetDone(addTable(workbook, SHEETS.overrides, overridesTable(results, sites)));
+}

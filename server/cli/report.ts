@@ -1,0 +1,58 @@
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { defaultCollectOptions } from '../../evaluators/collect/options.js';
+import { launchBrowser } from '../../evaluators/collect/browser.js';
+import { loadIndicatorSet, parseIndicatorSet } from '../../indicators/load.js';
+import type { IndicatorSet } from '../../indicators/types.js';
+import { ConfigError } from '../../indicators/yaml-errors.js';
+import type { OutputFormat, WrittenOutputs } from '../../reports/write-outputs.js';
+import { Store } from '../store/store.js';
+import { scoreRun } from './score-run.js';
+
+export interface ReportOptions {
+  db: string;
+  runId: string;
+  out: string;
+  formats: OutputFormat[];
+  /** Default: the set the run was last scored with (as stored), else the one it was assessed with. */
+  indicators?: string;
+  noticeTemplate?: string;
+  issuer?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * `govscore report`: every output of a stored run — the ranking report, department reports, notice
+ * draft, charts, XLSX/CSV/JSON, and the pages as PDF printed by the same Chromium — from the store
+ * alone (scores recomputed from observations and overrides, so a report is always current).
+ */
+export async function report(options: ReportOptions): Promise<WrittenOutputs> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const store = new Store(options.db, { mustExist: true });
+  let browser: Browser | null = null;
+  try {
+    const run = store.getRun(options.runId);
+    if (!run) throw new ConfigError(options.db, 1, '--run', `no run ${options.runId} in this store`, `runs stored: ${store.listRuns().map((r) => r.id).join(', ') || 'none'}`);
+    const set = options.indicators ? loadIndicatorSet(options.indicators) : lastUsedSet(store, run.id, run.indicators);
+    const evidenceDir = relative(options.out, join(dirname(resolve(options.db)), 'evidence', run.id)) || '.';
+    const robots = run.options['robots'] === 'ignore' ? 'ignore' : 'respect';
+    const outputs = await scoreRun(store, run.id, set, options.out, { userAgent: defaultCollectOptions.userAgent, robots }, evidenceDir, {
+      formats: options.formats,
+      notice: { template: options.noticeTemplate, issuer: options.issuer },
+      browser: async () => (browser ??= await launchBrowser()),
+    });
+    log(`run ${run.id} (${run.name}) under ${set.id} v${set.version}: ${outputs.departments.length} department reports, ${outputs.charts.length} charts`);
+    for (const [label, path] of [['report', outputs.report], ['pdf', outputs.pdf], ['notice', outputs.notice], ['xlsx', outputs.xlsx], ['csv', outputs.csv], ['results', outputs.results]] as const) if (path) log(`${label}: ${path}`);
+    return outputs;
+  } finally {
+    await (browser as Browser | null)?.close();
+    store.close();
+  }
+}
+
+/** The set of the run's most recent scores, read back from the store's copy of its text. */
+function lastUsedSet(store: Store, runId: string, fallback: string): IndicatorSet {
+  const latest = store.scoresOf(runId).at(-1);
+  const text = latest ? store.indicatorSetText(latest.sha256) : null;
+  return text ? parseIndicatorSet(text, `${latest!.setId} v${latest!.setVersion} (stored)`) : loadIndicatorSet(fallback);
+}
