@@ -6,11 +6,13 @@ import type { EvaluatorFinding } from './findings.js';
  */
 export const meta = { id: 'reporting', version: '1', needs: ['import'] } as const;
 
-/** One department's row of the imported table, as stored (the fields of server/import's ReportingRow). */
+/** One department's row of the imported table, as stored. */
 export interface ReportingObservation {
   unit: string;
+  /** `2026-Q3`, `2026-09`, `2026-H1` or `2026`. */
   period: string;
   submitted: number;
+  /** null: the table has no such column (not the same as 0). */
   adoptedNational: number | null;
   adoptedProvincial: number | null;
   adoptedCity: number | null;

@@ -6,6 +6,7 @@ import { monitor } from './monitor.js';
 import { rescore } from './rescore.js';
 import { importTable } from './import.js';
 import { report } from './report.js';
+import { addUser, serve } from './serve.js';
 import { outputFormats, type OutputFormat } from '../../reports/write-outputs.js';
 import { addOverride, describeOverride, listOverrides, revokeOverride } from './override.js';
 import { listPresets, loadIndicatorSet } from '../../indicators/load.js';
@@ -178,6 +179,29 @@ indicators
   .action((file: string) => {
     const set = loadIndicatorSet(file);
     console.log(`${file}: valid — ${set.id} v${set.version}, ${set.categories.length} categories, ${set.indicators.length} indicators, sha256 ${set.sha256}`);
+  });
+
+program
+  .command('serve')
+  .description('the web service: public rankings, department breakdowns and appeals, staff review (OpenAPI at /docs)')
+  .requiredOption('--db <file>', 'the SQLite store')
+  .option('--port <n>', 'port', positiveInt('--port'), 8080)
+  .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .action(async (o: { db: string; port: number; host: string }) => {
+    await serve(o);
+  });
+
+const users = program.command('users').description('accounts of the web service');
+users
+  .command('add')
+  .description('add an account (password from GOVSCORE_PASSWORD or stdin)')
+  .requiredOption('--db <file>', 'the SQLite store')
+  .requiredOption('--login <login>', 'login name')
+  .requiredOption('--name <name>', 'display name, e.g. 市教育局网站管理员')
+  .requiredOption('--role <role>', 'admin, evaluator or department')
+  .option('--sites <ids>', 'the sites a department account sees, comma-separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean), [])
+  .action(async (o: { db: string; login: string; name: string; role: string; sites: string[] }) => {
+    await addUser(o);
   });
 
 program

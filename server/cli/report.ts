@@ -2,11 +2,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
-import { loadIndicatorSet, parseIndicatorSet } from '../../indicators/load.js';
-import type { IndicatorSet } from '../../indicators/types.js';
+import { loadIndicatorSet } from '../../indicators/load.js';
 import { ConfigError } from '../../indicators/yaml-errors.js';
 import type { OutputFormat, WrittenOutputs } from '../../reports/write-outputs.js';
 import { Store } from '../store/store.js';
+import { lastUsedSet } from './run-set.js';
 import { scoreRun } from './score-run.js';
 
 export interface ReportOptions {
@@ -48,11 +48,4 @@ export async function report(options: ReportOptions): Promise<WrittenOutputs> {
     await (browser as Browser | null)?.close();
     store.close();
   }
-}
-
-/** The set of the run's most recent scores, read back from the store's copy of its text. */
-function lastUsedSet(store: Store, runId: string, fallback: string): IndicatorSet {
-  const latest = store.scoresOf(runId).at(-1);
-  const text = latest ? store.indicatorSetText(latest.sha256) : null;
-  return text ? parseIndicatorSet(text, `${latest!.setId} v${latest!.setVersion} (stored)`) : loadIndicatorSet(fallback);
 }

@@ -3,13 +3,19 @@ import { evaluateReporting, reportingFindings, type ReportingObservation } from 
 import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
-import { buildResults, type SiteInput } from '../../reports/results.js';
+import { buildResults, type Results, type SiteInput } from '../../reports/results.js';
 import { writeOutputs, type OutputOptions } from '../../reports/write-outputs.js';
 import { previousRun } from './previous-run.js';
 import type { Store } from '../store/store.js';
 
 /** Evaluate → score → rank → write, from stored observations only (no browser). */
 export async function scoreRun(store: Store, runId: string, set: IndicatorSet, outDir: string, crawl: { userAgent: string; robots: 'respect' | 'ignore' }, evidenceDir: string, output: Omit<OutputOptions, 'set' | 'previous'> = {}) {
+  const results = computeRun(store, runId, set, crawl, evidenceDir);
+  return writeOutputs(results, outDir, { ...output, set, previous: previousRun(store, runId, new Set(results.sites.map((s) => s.id))) });
+}
+
+/** Evaluate → score (stored, with the reviewers' overrides) → rank: the run's results, nothing written but the scores. */
+export function computeRun(store: Store, runId: string, set: IndicatorSet, crawl: { userAgent: string; robots: 'respect' | 'ignore' }, evidenceDir: string): Results {
   const run = store.getRun(runId);
   if (!run) throw new Error(`no run ${runId} in the store`);
   store.useIndicatorSet(set);
@@ -38,11 +44,10 @@ export async function scoreRun(store: Store, runId: string, set: IndicatorSet, o
   });
   store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
   const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0 })));
-  const results = buildResults(
+  return buildResults(
     { runId, name: run.name, asOf: run.asOf, indicatorSet: { id: set.id, version: set.version, sha256: set.sha256, title: set.title.zh }, crawl, evidenceDir, generatedAt: new Date().toISOString() },
     inputs,
     ranks,
     new Map(set.indicators.flatMap((i) => (i.advice ? [[i.id, i.advice] as const] : []))),
   );
-  return writeOutputs(results, outDir, { ...output, set, previous: previousRun(store, run.id, new Set(inputs.map((i) => i.id))) });
 }

@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { ReportingObservation } from '../../evaluators/reporting.js';
 import { ConfigError } from '../../indicators/yaml-errors.js';
 import { findHeader } from './columns.js';
 import type { Grid } from './grid.js';
@@ -16,22 +17,13 @@ import { csvGrid } from './read-csv.js';
 import { xlsxGrid } from './read-xlsx.js';
 import { readRows } from './rows.js';
 
-export interface ReportingRow {
+/** One department's row: the counts the reporting evaluator reads, and where they came from. */
+export interface ReportingRow extends ReportingObservation {
   /** 1-based line of the CSV file or row of the sheet. */
   line: number;
-  unit: string;
   /** 单位代码 when the table has one: the unit's id then (names get written differently). */
   code: string | null;
   group: string | null;
-  /** `2026-Q3`, `2026-09`, `2026-H1` or `2026`. */
-  period: string;
-  submitted: number;
-  /** null: the table has no such column (not the same as 0). */
-  adoptedNational: number | null;
-  adoptedProvincial: number | null;
-  adoptedCity: number | null;
-  instructions: number | null;
-  quota: number | null;
   /** Every named column: header as written → cell text (trimmed, never evaluated). */
   raw: Record<string, string>;
 }

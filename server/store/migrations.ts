@@ -107,4 +107,52 @@ export const migrations: string[] = [
      text TEXT NOT NULL,
      first_used_at TEXT NOT NULL
    );`,
+  // 8: the service: accounts (departments bound to their sites), sessions, published runs, appeals and
+  //    the audit log of every step a person took.
+  `CREATE TABLE users (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     login TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     role TEXT NOT NULL,                 -- admin | evaluator | department
+     password_hash TEXT NOT NULL,        -- scrypt$N$r$p$salt$hash
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE user_sites (
+     user_id INTEGER NOT NULL REFERENCES users(id),
+     site_id TEXT NOT NULL,
+     PRIMARY KEY (user_id, site_id)
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,        -- sha256 of the cookie's token: a copied database opens no session
+     user_id INTEGER NOT NULL REFERENCES users(id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE TABLE publications (
+     run_id TEXT PRIMARY KEY REFERENCES runs(id),
+     published_at TEXT NOT NULL,
+     published_by INTEGER NOT NULL REFERENCES users(id)
+   );
+   CREATE TABLE appeals (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     run_id TEXT NOT NULL REFERENCES runs(id),
+     site_id TEXT NOT NULL,
+     indicator_id TEXT NOT NULL,
+     text TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'open', -- open | accepted | rejected
+     created_by INTEGER NOT NULL REFERENCES users(id),
+     created_at TEXT NOT NULL,
+     decided_by INTEGER REFERENCES users(id),
+     decided_at TEXT,
+     decision TEXT,
+     override_id INTEGER REFERENCES overrides(id)
+   );
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     user_id INTEGER,
+     action TEXT NOT NULL,
+     target TEXT NOT NULL,
+     detail TEXT
+   );`,
 ];

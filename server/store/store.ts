@@ -4,7 +4,9 @@ import { dirname } from 'node:path';
 import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
 import { ConfigError } from '../../indicators/yaml-errors.js';
 import { migrations } from './migrations.js';
+import { AccountTable } from './accounts.js';
 import { OverrideTable } from './overrides.js';
+import { ReviewTable } from './reviews.js';
 
 /*
  * better-sqlite3 rather than sqlite3: its synchronous API makes "commit one site's results in one
@@ -62,6 +64,8 @@ const now = () => new Date().toISOString();
 export class Store {
   readonly db: Database.Database;
   readonly overrides: OverrideTable;
+  readonly accounts: AccountTable;
+  readonly reviews: ReviewTable;
 
   /** `mustExist`: open an existing store only (rescore, report); a mistyped path is an error, not a new empty store. */
   constructor(file: string, options: { mustExist?: boolean } = {}) {
@@ -73,6 +77,8 @@ export class Store {
     this.db.pragma('foreign_keys = ON');
     this.migrate();
     this.overrides = new OverrideTable(this.db);
+    this.accounts = new AccountTable(this.db);
+    this.reviews = new ReviewTable(this.db);
   }
 
   private migrate(): void {

@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+
+export interface Appeal {
+  id: number;
+  runId: string;
+  siteId: string;
+  indicator: string;
+  text: string;
+  status: 'open' | 'accepted' | 'rejected';
+  createdBy: number;
+  createdAt: string;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  decision: string | null;
+  overrideId: number | null;
+}
+
+interface AppealRow {
+  id: number;
+  run_id: string;
+  site_id: string;
+  indicator_id: string;
+  text: string;
+  status: Appeal['status'];
+  created_by: number;
+  created_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision: string | null;
+  override_id: number | null;
+}
+
+const toAppeal = (r: AppealRow): Appeal => ({
+  id: r.id,
+  runId: r.run_id,
+  siteId: r.site_id,
+  indicator: r.indicator_id,
+  text: r.text,
+  status: r.status,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  decision: r.decision,
+  overrideId: r.override_id,
+});
+
+const now = () => new Date().toISOString();
+
+/** Publication of runs, departments' appeals (申诉) and the audit log: what people did, not what was measured. */
+export class ReviewTable {
+  constructor(private db: Database.Database) {}
+
+  publish(runId: string, userId: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO publications VALUES (?, ?, ?)').run(runId, now(), userId);
+  }
+
+  isPublished(runId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM publications WHERE run_id = ?').get(runId) !== undefined;
+  }
+
+  publishedRuns(): string[] {
+    return this.db.prepare('SELECT run_id FROM publications ORDER BY published_at DESC').pluck().all() as string[];
+  }
+
+  appeal(a: { runId: string; siteId: string; indicator: string; text: string; userId: number }): Appeal {
+    const info = this.db.prepare('INSERT INTO appeals (run_id, site_id, indicator_id, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(a.runId, a.siteId, a.indicator, a.text, a.userId, now());
+    return this.getAppeal(Number(info.lastInsertRowid))!;
+  }
+
+  getAppeal(id: number): Appeal | null {
+    const row = this.db.prepare('SELECT * FROM appeals WHERE id = ?').get(id) as AppealRow | undefined;
+    return row ? toAppeal(row) : null;
+  }
+
+  /** Appeals of a run, optionally only those of some sites (a department's). */
+  appeals(runId: string, sites?: string[]): Appeal[] {
+    const rows = (this.db.prepare('SELECT * FROM appeals WHERE run_id = ? ORDER BY id').all(runId) as AppealRow[]).map(toAppeal);
+    return sites ? rows.filter((a) => sites.includes(a.siteId)) : rows;
+  }
+
+  /** Records a decision on an open appeal; false when it was already decided. */
+  decide(id: number, d: { status: 'accepted' | 'rejected'; userId: number; decision: string; overrideId?: number | null }): boolean {
+    return (
+      this.db
+        .prepare("UPDATE appeals SET status = ?, decided_by = ?, decided_at = ?, decision = ?, override_id = ? WHERE id = ? AND status = 'open'")
+        .run(d.status, d.userId, now(), d.decision, d.overrideId ?? null, id).changes === 1
+    );
+  }
+
+  audit(userId: number | null, action: string, target: string, detail?: unknown): void {
+    this.db.prepare('INSERT INTO audit_log (at, user_id, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(now(), userId, action, target, detail === undefined ? null : JSON.stringify(detail));
+  }
+
+  auditTrail(target?: string): Array<{ at: string; userId: number | null; action: string; target: string; detail: unknown }> {
+    const rows = (target ? this.db.prepare('SELECT * FROM audit_log WHERE target = ? ORDER BY id').all(target) : this.db.prepare('SELECT * FROM audit_log ORDER BY id').all()) as Array<{ at: string; user_id: number | null; action: string; target: string; detail: string | null }>;
+    return rows.map((r) => ({ at: r.at, userId: r.user_id, action: r.action, target: r.target, detail: r.detail ? JSON.parse(r.detail) : null }));
+  }
+}
