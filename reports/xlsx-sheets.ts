@@ -3,7 +3,7 @@
  * are written by xlsx-table.ts, which keeps crawled text inert.
  */
 import type { Results } from './results.js';
-import type { Table, Value } from './xlsx-table.js';
+import type { Column, Table, Value } from './xlsx-table.js';
 
 type Site = Results['sites'][number];
 type IndicatorResult = Site['indicators'][number];
@@ -26,6 +26,13 @@ export function rankingOrder(sites: Site[]): Site[] {
   return [...sites].sort((a, b) => groupOrder.get(a.group)! - groupOrder.get(b.group)! || place(a) - place(b));
 }
 
+/** The three columns every per-site sheet starts with (frozen, so the site stays in view). */
+const siteColumns: Column<Site>[] = [
+  { header: '组别', value: (s) => s.group },
+  { header: '名次', value: (s) => s.rank },
+  { header: '网站', value: (s) => s.name },
+];
+
 export function rankingTable(results: Results, sites: Site[]): Table<Site> {
   const a = results.assessment;
   return {
@@ -33,9 +40,7 @@ export function rankingTable(results: Results, sites: Site[]): Table<Site> {
     rows: sites,
     frozenColumns: 3,
     columns: [
-      { header: '组别', value: (s) => s.group },
-      { header: '名次', value: (s) => s.rank },
-      { header: '网站', value: (s) => s.name },
+      ...siteColumns,
       { header: '网址', value: (s) => ({ link: s.url }) },
       { header: '得分', value: (s) => s.score, format: SCORE },
       { header: '等级', value: (s) => s.grade },
@@ -83,9 +88,7 @@ export function categoryTable(results: Results, category: CategoryColumns, sites
     rows: sites,
     frozenColumns: 3,
     columns: [
-      { header: '组别', value: (s) => s.group },
-      { header: '名次', value: (s) => s.rank },
-      { header: '网站', value: (s) => s.name },
+      ...siteColumns,
       ...category.indicators.map((i) => ({ header: `${i.id} ${i.name}`, value: (s: Site) => indicatorCell(s, i.id), format: SCORE })),
       { header: '小计', value: (s) => categorySubtotal(s, category.id), format: SCORE },
       { header: '满分', value: () => category.budget, format: SCORE },
