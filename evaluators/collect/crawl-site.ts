@@ -8,6 +8,7 @@ import { isRetryable } from './failures.js';
 import type { LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
 import { closeTab, newTab, openUrl } from './navigate.js';
+import { TabPool } from './tab-pool.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
 import { columnName, pageKind } from './page-kind.js';
@@ -70,6 +71,8 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     return failed('blocked', 'robots-disallowed');
   }
   const tab = await newTab(browser, options.userAgent);
+  // Every page after the homepage loads in a reused tab: the site's crawl, articles and sections share them.
+  const tabs = new TabPool(browser, options.userAgent, options.concurrency + options.articleConcurrency + 3);
   try {
     const opened = await openUrl(tab, url, options.timeoutMs);
     pages.push({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'homepage', ms: opened.ms, error: opened.error });
@@ -86,7 +89,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const cookies = await tab.cookies(opened.finalUrl).catch(() => []);
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const checker = options.maxLinks ? new LinkChecker({ timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} }, options.maxLinks) : null;
-    const crawl = new SiteCrawl(browser, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker, context.journal ?? null, (ms) => (phases.axe += ms));
+    const crawl = new SiteCrawl(tabs, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker, context.journal ?? null, (ms) => (phases.axe += ms));
     crawl.markSeen(url, opened.finalUrl);
     const homepage = {
       url,
@@ -100,8 +103,8 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     phases.homepage = elapsed();
     // The 公开, 信箱 and 办事 sections need only the homepage's links: found beside the crawl.
     const featurePages: PageRecord[] = [];
-    const featureContext: FeatureContext = { userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {}, onPage: (p: PageRecord) => void featurePages.push(p) };
-    const sections = homepageFacts ? collectSections(browser, homepageFacts, featureContext) : null;
+    const featureContext: FeatureContext = { tabs, userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {}, onPage: (p: PageRecord) => void featurePages.push(p) };
+    const sections = homepageFacts ? collectSections(homepageFacts, featureContext) : null;
     // Unhandled until awaited after the crawl: a rejection would otherwise surface as an unhandled one.
     sections?.catch(() => undefined);
     crawl.noteLinks(read, opened.finalUrl);
@@ -127,6 +130,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, features, axe, lighthouse, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases } };
   } finally {
     await closeTab(tab);
+    await tabs.close();
   }
 }
 
@@ -196,7 +200,7 @@ class SiteCrawl {
   private articles: PQueue;
 
   constructor(
-    private browser: Browser,
+    private tabs: TabPool,
     private origin: string,
     private asOf: string,
     private options: CollectOptions,
@@ -349,8 +353,7 @@ class SiteCrawl {
 
   private async open(url: string, depth: number, linkText: string | null, scope: AxeScope): Promise<VisitOutcome> {
     const outcome: VisitOutcome = { pages: [], seen: [], column: null, next: [], links: [], opened: 1, articlesOpened: 0 };
-    const tab = await newTab(this.browser, this.options.userAgent);
-    try {
+    return this.tabs.use(async (tab) => {
       const opened = await openUrl(tab, url, this.options.timeoutMs);
       if ((opened.bytes ?? 0) > this.options.maxPageBytes) opened.error = 'too-large';
       const record: PageRecord = { url, finalUrl: opened.finalUrl, status: opened.status, role: 'content', ms: opened.ms, error: opened.error };
@@ -381,9 +384,7 @@ class SiteCrawl {
       } else if (kind === 'hub') record.role = 'hub';
       [...read.more, ...read.nav].forEach((link, i) => outcome.next.push({ href: link.href, text: link.text, order: i }));
       return outcome;
-    } finally {
-      await closeTab(tab);
-    }
+    });
   }
 
   /** Runs axe on the tab; a page axe cannot finish in time is left out. */
@@ -451,8 +452,7 @@ class SiteCrawl {
       [...sampled, ...undated].map((item, index) =>
         this.articles.add(async () => {
           if (!this.withinTime()) return;
-          const tab = await newTab(this.browser, this.options.userAgent);
-          try {
+          await this.tabs.use(async (tab) => {
             outcome.opened++;
             outcome.articlesOpened++;
             const opened = await openUrl(tab, item.url, this.options.timeoutMs);
@@ -470,9 +470,7 @@ class SiteCrawl {
             if (kind === 'list' || kind === 'hub') listLike++;
             const date = articleDate(read, this.asOf);
             if (date) Object.assign(item, { date, dateSource: 'article' as const });
-          } finally {
-            await closeTab(tab);
-          }
+          });
         }),
       ),
     );

@@ -1,4 +1,3 @@
-import type { Browser } from 'puppeteer';
 import { matches, taxonomy } from '../lib/taxonomy.js';
 import { findLink, findLinks, type FeatureContext, type LinkChoice } from './feature-links.js';
 import { openFacts, type OpenedFacts, type PageFacts } from './page-facts.js';
@@ -22,13 +21,13 @@ const reportYear = /((?:19|20)\d{2})\s*年/;
  * The section's entry page: of the links named like it (a "信息公开" menu group may sit beside the real
  * "政府信息公开" section), the first whose page links to at least two of the section's parts.
  */
-async function sectionEntry(browser: Browser, homepage: PageFacts, context: FeatureContext): Promise<{ link: LinkChoice; entry: OpenedFacts } | null> {
+async function sectionEntry(homepage: PageFacts, context: FeatureContext): Promise<{ link: LinkChoice; entry: OpenedFacts } | null> {
   const t = taxonomy().disclosure;
   const priority = (text: string) => t.section.findIndex((term) => text.includes(term));
   const candidates = findLinks(homepage.anchors, t.section, { avoid: Object.values(t.parts).flat() }).sort((a, b) => priority(a.text) - priority(b.text));
   let first: { link: LinkChoice; entry: OpenedFacts } | null = null;
   for (const link of candidates.slice(0, 4)) {
-    const entry = await openFacts(browser, link.href, context);
+    const entry = await openFacts(link.href, context);
     first ??= { link, entry };
     const parts = Object.values(t.parts).filter((terms) => entry.facts?.anchors.some((a) => a.text && matches(a.text, terms))).length;
     if (parts >= 2) return { link, entry };
@@ -36,9 +35,9 @@ async function sectionEntry(browser: Browser, homepage: PageFacts, context: Feat
   return first;
 }
 
-export async function collectDisclosure(browser: Browser, homepage: PageFacts, context: FeatureContext): Promise<DisclosureObservation | null> {
+export async function collectDisclosure(homepage: PageFacts, context: FeatureContext): Promise<DisclosureObservation | null> {
   const t = taxonomy().disclosure;
-  const found = await sectionEntry(browser, homepage, context);
+  const found = await sectionEntry(homepage, context);
   if (!found) return null;
   const { link: entryLink, entry } = found;
   const observation: DisclosureObservation = { entry, parts: {}, reports: [] };
@@ -50,7 +49,7 @@ export async function collectDisclosure(browser: Browser, homepage: PageFacts, c
     wanted.map(async ([part, terms]) => {
       const link = findLink(anchors, terms, { exclude: [entryLink.href] });
       if (!link) return;
-      observation.parts[part] = { linkText: link.text, href: link.href, page: part === 'catalogue' ? null : await openFacts(browser, link.href, context) };
+      observation.parts[part] = { linkText: link.text, href: link.href, page: part === 'catalogue' ? null : await openFacts(link.href, context) };
     }),
   );
   const list = observation.parts['annualReports']?.page?.facts;
@@ -65,7 +64,7 @@ export async function collectDisclosure(browser: Browser, homepage: PageFacts, c
     // The report due is last year's or the year before: open the newest three.
     const asOfYear = Number(context.asOf.slice(0, 4));
     const recent = observation.reports.filter((r) => r.year >= asOfYear - 2).slice(0, 3);
-    await Promise.all(recent.map(async (r) => (r.page = await openFacts(browser, r.url, context))));
+    await Promise.all(recent.map(async (r) => (r.page = await openFacts(r.url, context))));
   }
   return observation;
 }

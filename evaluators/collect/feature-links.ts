@@ -1,9 +1,12 @@
 import { matches, type Terms } from '../lib/taxonomy.js';
 import type { PageRecord } from './observations.js';
 import type { Anchor } from './page-facts.js';
+import type { TabPool } from './tab-pool.js';
 
 /** What the feature collectors need to open pages: the crawl's identity and limits, and the evaluation date. */
 export interface FeatureContext {
+  /** The site's tabs: section pages load in the tabs the crawl reuses. */
+  tabs: TabPool;
   userAgent: string;
   timeoutMs: number;
   readTimeoutMs: number;

@@ -1,5 +1,4 @@
 import PQueue from 'p-queue';
-import type { Browser } from 'puppeteer';
 import { matches, taxonomy } from '../lib/taxonomy.js';
 import { findLink, findLinks, type FeatureContext, type LinkChoice } from './feature-links.js';
 import { openFacts, type Anchor, type PageFacts, type TableFacts } from './page-facts.js';
@@ -45,13 +44,13 @@ export interface MailboxLimits {
 
 export const defaultMailboxLimits: MailboxLimits = { maxListPages: 40, maxDetails: 300, sampleDetails: 3 };
 
-export async function collectMailbox(browser: Browser, homepage: PageFacts, context: FeatureContext, limits: MailboxLimits = defaultMailboxLimits): Promise<MailboxObservation> {
+export async function collectMailbox(homepage: PageFacts, context: FeatureContext, limits: MailboxLimits = defaultMailboxLimits): Promise<MailboxObservation> {
   const t = taxonomy().mailbox;
   let anchors = homepage.anchors;
   // Channels are often one level down, on the 互动交流 page.
   const section = findLink(homepage.anchors, t.section);
   if (section) {
-    const page = await openFacts(browser, section.href, context);
+    const page = await openFacts(section.href, context);
     if (page.facts) anchors = [...anchors, ...page.facts.anchors];
   }
   const observation: MailboxObservation = {
@@ -66,12 +65,12 @@ export async function collectMailbox(browser: Browser, homepage: PageFacts, cont
     details: [],
   };
   for (const channel of observation.channels.slice(0, 3)) {
-    const found = await letterList(browser, channel.href, context);
+    const found = await letterList(channel.href, context);
     if (!found) continue;
     observation.channel = channel;
     Object.assign(observation, { listUrl: found.url, inFrame: found.inFrame, headers: 'table' in found.source ? found.source.table.headers : [] });
-    await readLetterPages(browser, found.facts, found.source, observation, context, limits);
-    await readDetails(browser, observation, context, limits);
+    await readLetterPages(found.facts, found.source, observation, context, limits);
+    await readDetails(observation, context, limits);
     break;
   }
   return observation;
@@ -81,13 +80,13 @@ export async function collectMailbox(browser: Browser, homepage: PageFacts, cont
 type LetterSource = { table: TableFacts } | { list: PageFacts['lists'][number] };
 
 /** The letters on the channel page, or in one of its iframes (often another host's interaction platform). */
-async function letterList(browser: Browser, url: string, context: FeatureContext): Promise<{ url: string; facts: PageFacts; source: LetterSource; inFrame: boolean } | null> {
-  const page = await openFacts(browser, url, context);
+async function letterList(url: string, context: FeatureContext): Promise<{ url: string; facts: PageFacts; source: LetterSource; inFrame: boolean } | null> {
+  const page = await openFacts(url, context);
   if (!page.facts) return null;
   const source = letterSource(page.facts);
   if (source) return { url: page.finalUrl, facts: page.facts, source, inFrame: false };
   for (const frame of page.facts.iframes.slice(0, 3)) {
-    const inner = await openFacts(browser, frame.src, context);
+    const inner = await openFacts(frame.src, context);
     const innerSource = inner.facts && letterSource(inner.facts);
     if (inner.facts && innerSource) return { url: inner.finalUrl, facts: inner.facts, source: innerSource, inFrame: true };
   }
@@ -104,7 +103,7 @@ function letterSource(facts: PageFacts): LetterSource | null {
   return list ? { list } : null;
 }
 
-async function readLetterPages(browser: Browser, first: PageFacts, source: LetterSource, observation: MailboxObservation, context: FeatureContext, limits: MailboxLimits): Promise<void> {
+async function readLetterPages(first: PageFacts, source: LetterSource, observation: MailboxObservation, context: FeatureContext, limits: MailboxLimits): Promise<void> {
   const seen = new Set([first.url]);
   let facts: PageFacts | null = first;
   let current: LetterSource | null = source;
@@ -115,7 +114,7 @@ async function readLetterPages(browser: Browser, first: PageFacts, source: Lette
     const next: Anchor | undefined = facts.anchors.find((a) => a.href && /^\s*(下一页|下页|后一页|next|›|»)\s*$/i.test(a.text) && !seen.has(a.href));
     if (!next?.href) break;
     seen.add(next.href);
-    facts = (await openFacts(browser, next.href, context)).facts;
+    facts = (await openFacts(next.href, context)).facts;
     current = facts ? letterSource(facts) : null;
   }
 }
@@ -148,14 +147,14 @@ function addListRows(list: PageFacts['lists'][number], observation: MailboxObser
  * Detail pages: all answered letters when the list lacks the reply date (up to the limit), else a few,
  * for the fields a reply discloses.
  */
-async function readDetails(browser: Browser, observation: MailboxObservation, context: FeatureContext, limits: MailboxLimits): Promise<void> {
+async function readDetails(observation: MailboxObservation, context: FeatureContext, limits: MailboxLimits): Promise<void> {
   const t = taxonomy().mailbox;
   const twoDates = new RegExp(`${dateLike.source}[\\s\\S]*${dateLike.source}`);
   const listHasReplyDate = observation.headers.some((h) => matches(h, t.fields.replied)) || observation.letters.some((l) => l.text && twoDates.test(l.text));
   const answered = observation.letters.filter((l) => l.url && (!l.status || !matches(l.status, t.openStatus)));
   const wanted = listHasReplyDate ? answered.slice(0, limits.sampleDetails) : answered.slice(0, limits.maxDetails);
   const queue = new PQueue({ concurrency: 3 });
-  const details = await Promise.all(wanted.map((l) => queue.add(async () => ({ url: l.url!, page: await openFacts(browser, l.url!, context) }))));
+  const details = await Promise.all(wanted.map((l) => queue.add(async () => ({ url: l.url!, page: await openFacts(l.url!, context) }))));
   for (const d of details) if (d?.page.facts) observation.details.push({ url: d.url, fields: detailFields(d.page.facts) });
 }
 

@@ -28,9 +28,9 @@ export async function newTab(browser: Browser, userAgent: string): Promise<Page>
   const cdp = await page.createCDPSession();
   await cdp.send('Network.enable');
   await cdp.send('Network.setBlockedURLs', { urls: blockedUrls });
-  // alert/confirm/prompt and beforeunload would block the page: dismiss them. window.open would
-  // spawn tabs nobody closes: make it a no-op before any page script runs.
-  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  // alert/confirm/prompt would block the page: dismiss them; beforeunload would keep a reused tab on
+  // its page: accept it. window.open would spawn tabs nobody closes: a no-op before any page script runs.
+  page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined));
   await page.evaluateOnNewDocument('window.open = function () { return null; };');
   return page;
 }

@@ -1,7 +1,8 @@
 import type { PageRecord } from './observations.js';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer';
-import { closeTab, newTab, openUrl } from './navigate.js';
+import { openUrl } from './navigate.js';
+import type { TabPool } from './tab-pool.js';
 
 const factsScript = readFileSync(new URL('./in-page/page-facts.js', import.meta.url), 'utf8');
 
@@ -67,17 +68,16 @@ export async function readFacts(page: Page, timeoutMs = 10_000): Promise<PageFac
   }
 }
 
-/** Opens a page in its own tab, reads its facts and closes it. Never throws. */
-export async function openFacts(browser: Browser, url: string, options: { userAgent: string; timeoutMs: number; readTimeoutMs: number; onPage?: (page: PageRecord) => void }): Promise<OpenedFacts> {
-  const tab = await newTab(browser, options.userAgent);
+/** Opens a page in a tab of the site's pool and reads its facts. Never throws. */
+export async function openFacts(url: string, options: { tabs: TabPool; timeoutMs: number; readTimeoutMs: number; onPage?: (page: PageRecord) => void }): Promise<OpenedFacts> {
   try {
-    const opened = await openUrl(tab, url, options.timeoutMs);
-    options.onPage?.({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'feature', ms: opened.ms, error: opened.error });
-    const failed = opened.error || (opened.status ?? 200) >= 400;
-    return { url, finalUrl: opened.finalUrl, status: opened.status, error: opened.error ?? (failed ? `http-${opened.status}` : null), facts: failed ? null : await readFacts(tab, options.readTimeoutMs) };
+    return await options.tabs.use(async (tab) => {
+      const opened = await openUrl(tab, url, options.timeoutMs);
+      options.onPage?.({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'feature', ms: opened.ms, error: opened.error });
+      const failed = opened.error || (opened.status ?? 200) >= 400;
+      return { url, finalUrl: opened.finalUrl, status: opened.status, error: opened.error ?? (failed ? `http-${opened.status}` : null), facts: failed ? null : await readFacts(tab, options.readTimeoutMs) };
+    });
   } catch (error) {
     return { url, finalUrl: url, status: null, error: String(error).slice(0, 200), facts: null };
-  } finally {
-    await closeTab(tab);
   }
 }

@@ -32,7 +32,15 @@ export async function readAllPages(page: Page, first: PageRead, options: { maxPa
       urls.push(next.url);
     } else if (script) {
       const before = current.rows[0]?.href ?? null;
-      const clicked = await page.click('[data-govscore-next="1"]').then(() => true, () => false);
+      // A DOM click, not a synthetic mouse event: input events wait for the renderer to draw a frame,
+      // which a tab in the background (a reused one, while another is in front) may never do.
+      const clicked = await page
+        .evaluate(() => {
+          const next = document.querySelector<HTMLElement>('[data-govscore-next="1"]');
+          next?.click();
+          return !!next;
+        })
+        .catch(() => false);
       if (!clicked) break;
       const changed = await waitForNewRows(page, before, options.timeoutMs);
       if (!changed) break;

@@ -1,5 +1,4 @@
 import PQueue from 'p-queue';
-import type { Browser } from 'puppeteer';
 import { matches, taxonomy } from '../lib/taxonomy.js';
 import { findLink, findLinks, type FeatureContext, type LinkChoice } from './feature-links.js';
 import { checkLinks, type CheckedLink } from './link-check.js';
@@ -28,17 +27,17 @@ export interface ServicesObservation {
   checked: CheckedLink[];
 }
 
-export async function collectServices(browser: Browser, homepage: PageFacts, context: FeatureContext, sampleGuides = 10): Promise<ServicesObservation> {
+export async function collectServices(homepage: PageFacts, context: FeatureContext, sampleGuides = 10): Promise<ServicesObservation> {
   const t = taxonomy().services;
   const entry = findLink(homepage.anchors, t.section);
   const observation: ServicesObservation = { entry, listUrl: null, guidesListed: 0, guides: [], checked: [] };
   if (!entry) return observation;
-  let list = (await openFacts(browser, entry.href, context)).facts;
+  let list = (await openFacts(entry.href, context)).facts;
   let listed = list ? guideLinks(list) : [];
   // A service hall whose guides are one level down, behind a 办事指南 link.
   const deeper = list && listed.length < 3 ? findLink(list.anchors, t.guideList, { exclude: [entry.href] }) : null;
   if (deeper) {
-    list = (await openFacts(browser, deeper.href, context)).facts;
+    list = (await openFacts(deeper.href, context)).facts;
     listed = list ? guideLinks(list) : [];
   }
   observation.listUrl = list?.url ?? null;
@@ -46,7 +45,7 @@ export async function collectServices(browser: Browser, homepage: PageFacts, con
   const step = Math.max(1, listed.length / sampleGuides);
   const sample = Array.from({ length: Math.min(sampleGuides, listed.length) }, (_, i) => listed[Math.floor(i * step)]!);
   const queue = new PQueue({ concurrency: 3 });
-  const pages = await Promise.all(sample.map((g) => queue.add(() => openFacts(browser, g.href, context))));
+  const pages = await Promise.all(sample.map((g) => queue.add(() => openFacts(g.href, context))));
   sample.forEach((g, i) => {
     const facts = pages[i]?.facts;
     if (!facts) return;

@@ -31,10 +31,10 @@ export type SiteSections = Pick<SiteFeatures, 'disclosure' | 'mailbox' | 'servic
  * They need nothing from the crawl, so they run beside it; one section after another (each opens at
  * most three tabs at once), so a site never has more than a few extra pages loading for them.
  */
-export async function collectSections(browser: Browser, homepage: PageFacts, context: FeatureContext): Promise<SiteSections> {
-  const disclosure = await collectDisclosure(browser, homepage, context);
-  const mailbox = await collectMailbox(browser, homepage, context);
-  const services = await collectServices(browser, homepage, context);
+export async function collectSections(homepage: PageFacts, context: FeatureContext): Promise<SiteSections> {
+  const disclosure = await collectDisclosure(homepage, context);
+  const mailbox = await collectMailbox(homepage, context);
+  const services = await collectServices(homepage, context);
   return { disclosure, mailbox, services };
 }
 

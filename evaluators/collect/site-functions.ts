@@ -34,7 +34,7 @@ export async function collectFunctions(
     trySearch(browser, homepage, context, recent?.title ?? null),
     elderlyMode(browser, homepage, context),
     mobileLayout(browser, homepage.url, context),
-    !read && recent ? openFacts(browser, recent.url, context) : Promise.resolve(null),
+    !read && recent ? openFacts(recent.url, context) : Promise.resolve(null),
   ]);
   return {
     search,
