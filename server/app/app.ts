@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,9 +13,18 @@ import { authRoutes } from './routes/auth.js';
 import { departmentRoutes } from './routes/department.js';
 import { publicRoutes } from './routes/public.js';
 import { staffRoutes } from './routes/staff.js';
+import { assetRoutes } from './web/assets.js';
+import { appealPages } from './web/appeal-pages.js';
+import { departmentPages } from './web/department-pages.js';
+import { publicPages } from './web/public-pages.js';
+import { staffPages } from './web/staff-pages.js';
 
 export interface AppOptions {
   store: Store;
+  /** The store's file: runs started from the web app are `govscore assess --db <this>` processes. */
+  dbFile: string;
+  /** Where uploaded sites files, appeal attachments and evidence screenshots live (the store's folder). */
+  dataDir: string;
   /** Signs the CSRF cookie; a random one per start when not given (sessions survive, forms do not). */
   cookieSecret?: string;
   /** Send cookies with `Secure` (behind HTTPS). */
@@ -31,20 +41,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(cookie, { secret: options.cookieSecret ?? crypto.randomUUID() });
   await app.register(formbody);
+  // Appeal attachments and uploaded sites files: one file per form, 10 MB at most.
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 20 } });
   await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', secure: options.secureCookies ?? false, path: '/' } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, { openapi: { info: { title: 'govscore 政府网站绩效评估', version: '0.1.0' } } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   sessionHook(app, options.store);
-  const context = { store: options.store, secureCookies: options.secureCookies ?? false };
+  const context: RouteContext = { store: options.store, secureCookies: options.secureCookies ?? false, dbFile: options.dbFile, dataDir: options.dataDir };
   await app.register(publicRoutes(context));
   await app.register(authRoutes(context));
   await app.register(departmentRoutes(context), { prefix: '/api/department' });
   await app.register(staffRoutes(context), { prefix: '/api/staff' });
+  await app.register(assetRoutes);
+  await app.register(publicPages(context));
+  await app.register(staffPages(context), { prefix: '/staff' });
+  await app.register(appealPages(context), { prefix: '/staff/appeals' });
+  await app.register(departmentPages(context), { prefix: '/department' });
   return app;
 }
 
 export interface RouteContext {
   store: Store;
   secureCookies: boolean;
+  dbFile: string;
+  dataDir: string;
 }
+
+export const maxUploadBytes = 10 * 1024 * 1024;

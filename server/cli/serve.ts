@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { buildApp } from '../app/app.js';
 import { roles, type Role } from '../store/accounts.js';
 import { ConfigError } from '../../indicators/yaml-errors.js';
@@ -6,7 +7,7 @@ import { Store } from '../store/store.js';
 /** `govscore serve`: the web service over a store, until stopped. */
 export async function serve(options: { db: string; port: number; host: string }): Promise<void> {
   const store = new Store(options.db, { mustExist: true });
-  const app = await buildApp({ store, cookieSecret: process.env['GOVSCORE_COOKIE_SECRET'], secureCookies: process.env['GOVSCORE_SECURE_COOKIES'] === '1' });
+  const app = await buildApp({ store, dbFile: resolve(options.db), dataDir: dirname(resolve(options.db)), cookieSecret: process.env['GOVSCORE_COOKIE_SECRET'], secureCookies: process.env['GOVSCORE_SECURE_COOKIES'] === '1' });
   const address = await app.listen({ port: options.port, host: options.host });
   console.log(`govscore serving ${options.db} at ${address} (OpenAPI: ${address}/docs)`);
   const stop = async () => {

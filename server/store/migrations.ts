@@ -155,4 +155,22 @@ export const migrations: string[] = [
      target TEXT NOT NULL,
      detail TEXT
    );`,
+  // 9: campaigns staff set up in the web app (their sites file kept as uploaded, the run they started),
+  //    and appeal attachments (files next to the store; the row keeps the name, type and size).
+  `CREATE TABLE campaigns (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     name TEXT NOT NULL,
+     sites_file TEXT NOT NULL,           -- path of the sites file as saved
+     indicators TEXT NOT NULL,           -- preset id or indicator-set path
+     as_of TEXT NOT NULL,
+     run_id TEXT REFERENCES runs(id),
+     state TEXT NOT NULL DEFAULT 'draft', -- draft | running | finished | failed
+     message TEXT,
+     created_by INTEGER NOT NULL REFERENCES users(id),
+     created_at TEXT NOT NULL
+   );
+   ALTER TABLE appeals ADD COLUMN attachment_name TEXT;
+   ALTER TABLE appeals ADD COLUMN attachment_type TEXT;
+   ALTER TABLE appeals ADD COLUMN attachment_bytes INTEGER;
+   ALTER TABLE appeals ADD COLUMN attachment_path TEXT;`,
 ];

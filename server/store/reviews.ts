@@ -13,6 +13,16 @@ export interface Appeal {
   decidedAt: string | null;
   decision: string | null;
   overrideId: number | null;
+  /** A file the department sent with the appeal (kept next to the store), or null. */
+  attachment: AppealAttachment | null;
+}
+
+export interface AppealAttachment {
+  name: string;
+  type: string;
+  bytes: number;
+  /** Where the file is, relative to the store's folder. */
+  path: string;
 }
 
 interface AppealRow {
@@ -28,6 +38,10 @@ interface AppealRow {
   decided_at: string | null;
   decision: string | null;
   override_id: number | null;
+  attachment_name: string | null;
+  attachment_type: string | null;
+  attachment_bytes: number | null;
+  attachment_path: string | null;
 }
 
 const toAppeal = (r: AppealRow): Appeal => ({
@@ -43,6 +57,7 @@ const toAppeal = (r: AppealRow): Appeal => ({
   decidedAt: r.decided_at,
   decision: r.decision,
   overrideId: r.override_id,
+  attachment: r.attachment_path ? { name: r.attachment_name ?? '', type: r.attachment_type ?? 'application/octet-stream', bytes: r.attachment_bytes ?? 0, path: r.attachment_path } : null,
 });
 
 const now = () => new Date().toISOString();
@@ -63,8 +78,11 @@ export class ReviewTable {
     return this.db.prepare('SELECT run_id FROM publications ORDER BY published_at DESC').pluck().all() as string[];
   }
 
-  appeal(a: { runId: string; siteId: string; indicator: string; text: string; userId: number }): Appeal {
-    const info = this.db.prepare('INSERT INTO appeals (run_id, site_id, indicator_id, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(a.runId, a.siteId, a.indicator, a.text, a.userId, now());
+  appeal(a: { runId: string; siteId: string; indicator: string; text: string; userId: number; attachment?: AppealAttachment | null }): Appeal {
+    const f = a.attachment ?? null;
+    const info = this.db
+      .prepare('INSERT INTO appeals (run_id, site_id, indicator_id, text, created_by, created_at, attachment_name, attachment_type, attachment_bytes, attachment_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(a.runId, a.siteId, a.indicator, a.text, a.userId, now(), f?.name ?? null, f?.type ?? null, f?.bytes ?? null, f?.path ?? null);
     return this.getAppeal(Number(info.lastInsertRowid))!;
   }
 

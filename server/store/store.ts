@@ -7,6 +7,7 @@ import { migrations } from './migrations.js';
 import { AccountTable } from './accounts.js';
 import { OverrideTable } from './overrides.js';
 import { ReviewTable } from './reviews.js';
+import { CampaignTable } from './campaigns.js';
 
 /*
  * better-sqlite3 rather than sqlite3: its synchronous API makes "commit one site's results in one
@@ -66,6 +67,7 @@ export class Store {
   readonly overrides: OverrideTable;
   readonly accounts: AccountTable;
   readonly reviews: ReviewTable;
+  readonly campaigns: CampaignTable;
 
   /** `mustExist`: open an existing store only (rescore, report); a mistyped path is an error, not a new empty store. */
   constructor(file: string, options: { mustExist?: boolean } = {}) {
@@ -75,10 +77,13 @@ export class Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // The web service and the assess process it starts write the same store: wait for each other's locks.
+    this.db.pragma('busy_timeout = 10000');
     this.migrate();
     this.overrides = new OverrideTable(this.db);
     this.accounts = new AccountTable(this.db);
     this.reviews = new ReviewTable(this.db);
+    this.campaigns = new CampaignTable(this.db);
   }
 
   private migrate(): void {

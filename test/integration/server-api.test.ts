@@ -49,7 +49,7 @@ describe('the web service: three audiences that never see each other’s data', 
     await store.accounts.add({ login: 'staff', name: '评估办张三', role: 'evaluator', password });
     await store.accounts.add({ login: 'edu', name: '市教育局', role: 'department', password, sites: [education] });
     await store.accounts.add({ login: 'police', name: '市公安局', role: 'department', password, sites: [police] });
-    app = await buildApp({ store });
+    app = await buildApp({ store, dbFile: db, dataDir: dir });
   }, 60_000);
   afterAll(async () => {
     await app?.close();

@@ -1,21 +1,36 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { html } from '../../../reports/html.js';
-import { page } from '../../../reports/html-parts.js';
+import type { Role } from '../../store/accounts.js';
 import { sessionCookie } from '../auth.js';
 import type { RouteContext } from '../app.js';
+import { csrfField, fromForm, render } from '../web/layout.js';
 
-const Login = Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }), _csrf: Type.Optional(Type.String()) });
+const Login = Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }), next: Type.Optional(Type.String({ maxLength: 500 })), _csrf: Type.Optional(Type.String()) });
+const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) });
+
+/** Where a form login goes on: the page asked for if it is one of ours, else the role's home. */
+function landing(role: Role, next: string | undefined): string {
+  if (next && /^\/(?![\/\\])/.test(next)) return next;
+  return role === 'department' ? '/department' : '/staff';
+}
+
+function loginForm(csrf: string, next: string | undefined, error: string | null) {
+  return html`<h1>登录</h1><p class="meta">评估工作人员和各部门网站负责人使用本单位分配的账号登录。</p>${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+<form method="post" action="/login" class="card">${csrfField(csrf)}${next ? html`<input type="hidden" name="next" value="${next}">` : ''}
+<label for="login">账号</label><input id="login" type="text" name="login" autocomplete="username" required>
+<label for="password">密码</label><input id="password" type="password" name="password" autocomplete="current-password" required>
+<p><button type="submit">登录</button></p></form>`;
+}
 
 /** Login (rate limited: 5 tries a minute per address and login), logout, and the CSRF token forms and API clients send back. */
 export function authRoutes({ store, secureCookies }: RouteContext): FastifyPluginAsync {
   return async (app) => {
     app.get('/api/csrf', { schema: { tags: ['auth'], summary: 'a CSRF token for the next POST (header x-csrf-token or form field _csrf)' } }, async (_request, reply) => ({ token: reply.generateCsrf() }));
 
-    app.get('/login', { schema: { tags: ['auth'], summary: '登录页面', hide: true } }, async (_request, reply) => {
-      const token = reply.generateCsrf();
-      return reply.type('text/html').send(page('登录', html`<h1>政府网站绩效评估 · 登录</h1><form method="post" action="/login"><input type="hidden" name="_csrf" value="${token}"><p><label>账号 <input name="login" autocomplete="username" required></label></p><p><label>密码 <input name="password" type="password" autocomplete="current-password" required></label></p><p><button type="submit">登录</button></p></form>`));
-    });
+    app.get('/login', { schema: { tags: ['auth'], summary: '登录页面', hide: true, querystring: LoginQuery } }, async (request, reply) =>
+      render(request, reply, '登录', (csrf) => loginForm(csrf, (request.query as { next?: string }).next, null)),
+    );
 
     app.post(
       '/login',
@@ -24,15 +39,17 @@ export function authRoutes({ store, secureCookies }: RouteContext): FastifyPlugi
           rateLimit: { max: 5, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (request: FastifyRequest) => `${request.ip}|${(request.body as { login?: string } | undefined)?.login ?? ''}` },
         }, onRequest: app.csrfProtection },
       async (request, reply) => {
-        const { login, password } = request.body as { login: string; password: string };
+        const { login, password, next } = request.body as { login: string; password: string; next?: string };
         const user = await store.accounts.authenticate(login, password);
         if (!user) {
           store.reviews.audit(null, 'login-failed', `login:${login}`);
+          if (fromForm(request)) return render(request, reply, '登录', (csrf) => loginForm(csrf, next, '账号或密码错误。'), { status: 401 });
           return reply.code(401).send({ error: '账号或密码错误' });
         }
         const token = store.accounts.openSession(user.id);
         store.reviews.audit(user.id, 'login', `user:${user.id}`);
         reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', maxAge: 8 * 3600 });
+        if (fromForm(request)) return reply.redirect(landing(user.role, next), 303);
         return { user: { login: user.login, name: user.name, role: user.role, sites: user.sites } };
       },
     );
@@ -40,6 +57,7 @@ export function authRoutes({ store, secureCookies }: RouteContext): FastifyPlugi
     app.post('/logout', { schema: { tags: ['auth'], summary: 'log out' }, onRequest: app.csrfProtection }, async (request, reply) => {
       store.accounts.closeSession(request.cookies[sessionCookie]);
       reply.clearCookie(sessionCookie, { path: '/' });
+      if (fromForm(request)) return reply.redirect('/', 303);
       return { ok: true };
     });
   };

@@ -1,0 +1,65 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import type { TopLevelSpec } from 'vega-lite';
+import { bandsFromSites, rankingChart, type ChartResults } from '../../../reports/charts/specs.js';
+import { html, raw, type Html } from '../../../reports/html.js';
+import type { RouteContext } from '../app.js';
+import { publicRanking, storedRun, type SiteView } from '../run-view.js';
+import { chartScripts } from './assets.js';
+import { notice, render } from './layout.js';
+
+const RunParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }) });
+
+/** What the public sees of a site on a chart: its name, group, score, grade, rank and whether it was vetoed. */
+function chartResults(sites: SiteView[]): ChartResults {
+  return {
+    sites: sites.map((s) => ({ id: s.id, name: s.name, group: s.group, status: s.status, score: s.score?.score ?? null, grade: s.score?.grade.name ?? null, rank: s.rank, passed: s.score?.passed ?? false, vetoes: (s.score?.vetoes ?? []).map((v) => ({ indicator: v.indicator, reason: '' })), categories: [] })) as ChartResults['sites'],
+  };
+}
+
+/**
+ * An interactive chart: the Vega-Lite spec as a JSON data block (never executed; `<` escaped so no text in
+ * it can close the block), drawn by /assets/charts.js with vega-embed, whose menu saves it as PNG or SVG.
+ * The table next to it carries the same figures for screen readers and for phones.
+ */
+export function chartBlock(id: string, title: string, spec: TopLevelSpec): Html {
+  const json = JSON.stringify(spec).replace(/</g, '\\u003c');
+  return html`<figure class="chart-figure"><div class="chart" id="${id}" data-spec="${`${id}-spec`}" data-file="${title}" role="img" aria-label="${`${title}（图表，数据见下表）`}"></div><script type="application/json" id="${`${id}-spec`}">${raw(json)}</script><figcaption class="note">${title}：可用图表右上角菜单（…）下载 PNG 或 SVG。</figcaption></figure>`;
+}
+
+/** The public pages: the list of published assessments and each one's ranking with its charts. Nothing unpublished. */
+export function publicPages({ store }: RouteContext): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+      const runs = store.reviews.publishedRuns().map((id) => store.getRun(id)!);
+      return render(request, reply, '评估结果公开', () => html`<h1>政府网站绩效评估结果</h1>
+${runs.length ? html`<ul>${runs.map((r) => html`<li><a href="/runs/${r.id}">${r.name}</a>（评估日期 ${r.asOf}）</li>`)}</ul>` : html`<p>暂无已发布的评估结果。</p>`}
+${request.user ? '' : html`<p><a href="/login">评估工作人员和各部门登录</a></p>`}`);
+    });
+
+    app.get('/runs/:runId', { schema: { hide: true, params: RunParams } }, async (request, reply) => {
+      const runId = (request.params as { runId: string }).runId;
+      const view = store.reviews.isPublished(runId) ? storedRun(store, runId) : null;
+      if (!view) return notice(request, reply, 404, '未找到', '未找到已发布的评估结果。');
+      const ranking = publicRanking(view.sites);
+      const charts = chartResults(view.sites);
+      const bands = bandsFromSites(charts);
+      const groups = [...new Set(ranking.map((s) => s.group))];
+      return render(
+        request,
+        reply,
+        view.run.name,
+        () => html`<h1>${view.run.name}</h1><p class="meta">评估日期：${view.run.asOf}</p>
+${groups.map((g, i) => {
+  const rows = ranking.filter((s) => s.group === g).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+  const scored = rows.some((s) => s.score !== null);
+  return html`<section><h2>${g}</h2>${scored ? chartBlock(`ranking-${i}`, `${view.run.name} ${g} 得分排名`, rankingChart(charts, g, bands)) : ''}
+<div class="scroll"><table><caption class="note">${g}：名次、得分与等级</caption><thead><tr><th scope="col">名次</th><th scope="col">网站</th><th scope="col">得分</th><th scope="col">等级</th></tr></thead><tbody>${rows.map(
+    (s) => html`<tr><td>${s.rank ?? '—'}</td><td>${s.name}</td><td>${s.score ?? (s.status === 'assessed' ? '—' : '未评估')}</td><td>${s.grade ?? ''}${s.status === 'assessed' && !s.passed ? '（不合格）' : ''}</td></tr>`,
+  )}</tbody></table></div></section>`;
+})}`,
+        { scripts: chartScripts },
+      );
+    });
+  };
+}
