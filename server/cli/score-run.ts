@@ -15,10 +15,11 @@ export async function scoreRun(store: Store, runId: string, set: IndicatorSet, o
 }
 
 /** Evaluate → score (stored, with the reviewers' overrides) → rank: the run's results, nothing written but the scores. */
-export function computeRun(store: Store, runId: string, set: IndicatorSet, crawl: { userAgent: string; robots: 'respect' | 'ignore' }, evidenceDir: string): Results {
+/** `save: false` only reads (a web page showing a run): the scores are stored by the re-score that changed them. */
+export function computeRun(store: Store, runId: string, set: IndicatorSet, crawl: { userAgent: string; robots: 'respect' | 'ignore' }, evidenceDir: string, options: { save?: boolean } = {}): Results {
   const run = store.getRun(runId);
   if (!run) throw new Error(`no run ${runId} in the store`);
-  store.useIndicatorSet(set);
+  if (options.save !== false) store.useIndicatorSet(set);
   const overrides = store.overrides.active(runId);
   const inputs: SiteInput[] = store.runSites(runId).map((site) => {
     const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
@@ -42,7 +43,7 @@ export function computeRun(store: Store, runId: string, set: IndicatorSet, crawl
     const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings, profile, overrides.get(site.siteId) ?? []);
     return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, links: measurements.links, disclosure: measurements.disclosure, mailbox: measurements.mailbox, services: measurements.services, identity: measurements.identity, accessibility: measurements.accessibility, crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null } };
   });
-  store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
+  if (options.save !== false) store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
   const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0 })));
   return buildResults(
     { runId, name: run.name, asOf: run.asOf, indicatorSet: { id: set.id, version: set.version, sha256: set.sha256, title: set.title.zh }, crawl, evidenceDir, generatedAt: new Date().toISOString() },
