@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only]
+ * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs]
  *
  * First the scoring engine: 10,000 sites scored and ranked under each preset (bench-scoring.ts).
  * Then the crawl:
@@ -14,7 +14,7 @@ import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import PQueue from 'p-queue';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { collectSite } from '../evaluators/collect/crawl-site.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
@@ -32,6 +32,7 @@ interface BenchOptions {
   scoringOnly: boolean;
   portals: number;
   sitesConcurrency: number;
+  freshTabs: boolean;
 }
 
 interface RunFigures {
@@ -64,12 +65,14 @@ function parseOptions(): BenchOptions {
       'sites-concurrency': { type: 'string' },
       quick: { type: 'boolean', default: false },
       'scoring-only': { type: 'boolean', default: false },
+      'fresh-tabs': { type: 'boolean', default: false },
     },
   });
   return {
     scoringOnly: values['scoring-only'] ?? false,
     portals: positiveInt('--portals', values.portals) ?? (values.quick ? 6 : 50),
     sitesConcurrency: positiveInt('--sites-concurrency', values['sites-concurrency']) ?? 2,
+    freshTabs: values['fresh-tabs'] ?? false,
   };
 }
 
@@ -198,29 +201,36 @@ async function runOurs(urls: string[], sitesConcurrency: number, opened: PageRec
 }
 
 /**
- * Plain Puppeteer over the same URLs with the same tabs in flight: one fresh tab per URL, the crawler's
- * load and network-idle wait, nothing read, no request blocking.
+ * Plain Puppeteer over the same URLs with the same tabs in flight, each tab reused from URL to URL (the
+ * fastest plain way: a fresh tab per URL costs Chromium a renderer each time, ~2.5× the CPU), the
+ * crawler's load and network-idle wait, nothing read, no request blocking. `freshTabs`: one new tab per
+ * URL instead, the way the baseline was measured before the crawler reused its tabs.
  */
-async function runBaseline(urls: string[], tabs: number): Promise<RunFigures> {
+async function runBaseline(urls: string[], tabs: number, freshTabs: boolean): Promise<RunFigures> {
   return measured(async (browser) => {
-    const queue = new PQueue({ concurrency: tabs });
     let failures = 0;
+    let next = 0;
     let done = 0;
-    for (const url of urls) {
-      void queue.add(async () => {
-        const page = await browser.newPage();
-        try {
-          await page.goto(url, { waitUntil: 'domcontentloaded' });
-          await page.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
-        } catch {
-          failures++;
-        } finally {
-          await page.close();
-        }
-        if (++done % 500 === 0) log(`  baseline ${done}/${urls.length}`);
-      });
-    }
-    await queue.onIdle();
+    const load = async (page: Page, url: string) => {
+      try {
+        await page.goto(url, { waitUntil: 'domcontentloaded' });
+        await page.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
+      } catch {
+        failures++;
+      }
+      if (++done % 500 === 0) log(`  baseline ${done}/${urls.length}`);
+    };
+    const worker = async () => {
+      let page = freshTabs ? null : await browser.newPage();
+      while (next < urls.length) {
+        const url = urls[next++]!;
+        if (freshTabs) page = await browser.newPage();
+        await load(page!, url);
+        if (freshTabs) await page!.close();
+      }
+      if (!freshTabs) await page!.close();
+    };
+    await Promise.all(Array.from({ length: tabs }, worker));
     return { pages: urls.length, failures };
   });
 }
@@ -282,9 +292,9 @@ async function main(): Promise<void> {
     const ours = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, opened, phases);
     // Script pagination steps inside one tab ("#page=N"): there is no URL a plain browser could load.
     const urls = opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
-    log(`baseline: ${urls.length} URLs, ${tabs} tabs in flight`);
-    const baseline = await runBaseline(urls, tabs);
-    console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, baseline ${tabs} tabs\n`);
+    log(`baseline: ${urls.length} URLs, ${tabs} tabs in flight, ${options.freshTabs ? "a fresh tab per URL" : "each tab reused"}`);
+    const baseline = await runBaseline(urls, tabs, options.freshTabs);
+    console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, baseline ${tabs} ${options.freshTabs ? "fresh tabs (one per URL)" : "reused tabs"}\n`);
     console.log(table(ours, baseline, machine));
     // Per-site wall time of each phase, summed over sites (phases overlap inside a site).
     const phaseSeconds = Object.fromEntries(Object.entries(phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));

@@ -72,7 +72,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
   }
   const tab = await newTab(browser, options.userAgent);
   // Every page after the homepage loads in a reused tab: the site's crawl, articles and sections share them.
-  const tabs = new TabPool(browser, options.userAgent, options.concurrency + options.articleConcurrency + 3);
+  const tabs = new TabPool(browser, options.userAgent);
   try {
     const opened = await openUrl(tab, url, options.timeoutMs);
     pages.push({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'homepage', ms: opened.ms, error: opened.error });

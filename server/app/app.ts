@@ -16,6 +16,7 @@ import { staffRoutes } from './routes/staff.js';
 import { assetRoutes } from './web/assets.js';
 import { appealPages } from './web/appeal-pages.js';
 import { departmentPages } from './web/department-pages.js';
+import { evidenceRoutes } from './web/evidence.js';
 import { publicPages } from './web/public-pages.js';
 import { staffPages } from './web/staff-pages.js';
 
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffPages(context), { prefix: '/staff' });
   await app.register(appealPages(context), { prefix: '/staff/appeals' });
   await app.register(departmentPages(context), { prefix: '/department' });
+  await app.register(evidenceRoutes(context));
   return app;
 }
 

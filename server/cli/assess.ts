@@ -8,8 +8,9 @@ import { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
 import { defaultCollectOptions, type CollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
-import { loadSitesFile } from '../config/sites-file.js';
-import { Store } from '../store/store.js';
+import type { IndicatorSet } from '../../indicators/types.js';
+import { loadSitesFile, type SitesFile } from '../config/sites-file.js';
+import { Store, type RunRow } from '../store/store.js';
 import { scoreRun } from './score-run.js';
 
 const retryDelayMs = 3000;
@@ -34,6 +35,41 @@ export interface AssessOptions {
   log?: (line: string) => void;
 }
 
+/** What identifies a run: the sites file, the date, the indicator set and the crawl budgets. */
+export interface RunPlan {
+  sites: SitesFile;
+  asOf: string;
+  set: IndicatorSet;
+  collect: CollectOptions;
+}
+
+/** Reads the sites file and the indicator set and settles the crawl options of an assess command. */
+export function planRun(options: Omit<AssessOptions, 'out' | 'db' | 'concurrency' | 'evidenceMb' | 'log'>): RunPlan {
+  const sites = loadSitesFile(options.sitesFile);
+  const asOf = options.asOf ?? sites.asOf;
+  // An indicator-set path in the sites file is relative to that file; on the command line, to the cwd.
+  const fromSitesFile = /^[a-z0-9-]+$/.test(sites.indicators) ? sites.indicators : resolve(dirname(options.sitesFile), sites.indicators);
+  const set = loadIndicatorSet(options.indicators ?? fromSitesFile);
+  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect', ...(options.delayMs ? { delayMs: options.delayMs } : {}), ...(options.axe ? { axe: options.axe } : {}), ...(options.lighthousePages !== undefined ? { lighthousePages: options.lighthousePages } : {}) };
+  return { sites, asOf, set, collect };
+}
+
+/**
+ * The run of a plan, created on first use. The same sites file, date, indicator set and budgets make the
+ * same run, so running the command again resumes it — and the web app can create the run (and know its
+ * id) before it starts the assess process, which then finds it.
+ */
+export function openRun(store: Store, { sites, asOf, set, collect }: RunPlan): RunRow {
+  const key = createHash('sha256').update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages, collect.robots, collect.axe, collect.lighthousePages])).digest('hex');
+  return (
+    store.findRunByKey(key) ??
+    store.createRun(
+      { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages, robots: collect.robots, axe: collect.axe, lighthousePages: collect.lighthousePages } },
+      sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services, level: s.level })),
+    )
+  );
+}
+
 /**
  * `govscore assess`: collect every site not yet collected in this run (each page's outcome is
  * journaled as soon as it is read and each site's results saved in one transaction, so a killed run keeps
@@ -42,23 +78,12 @@ export interface AssessOptions {
  */
 export async function assess(options: AssessOptions): Promise<{ runId: string; outputs: { results: string; csv: string; report: string } }> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const sites = loadSitesFile(options.sitesFile);
-  const asOf = options.asOf ?? sites.asOf;
-  // An indicator-set path in the sites file is relative to that file; on the command line, to the cwd.
-  const fromSitesFile = /^[a-z0-9-]+$/.test(sites.indicators) ? sites.indicators : resolve(dirname(options.sitesFile), sites.indicators);
-  const set = loadIndicatorSet(options.indicators ?? fromSitesFile);
-  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect', ...(options.delayMs ? { delayMs: options.delayMs } : {}), ...(options.axe ? { axe: options.axe } : {}), ...(options.lighthousePages !== undefined ? { lighthousePages: options.lighthousePages } : {}) };
+  const plan = planRun(options);
+  const { sites, asOf, set, collect } = plan;
   const dbFile = options.db ?? join(options.out, 'govscore.db');
   const store = new Store(dbFile);
   try {
-    // The same sites file, date, indicator set and budgets make the same run: running it again resumes it.
-    const key = createHash('sha256').update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages, collect.robots, collect.axe, collect.lighthousePages])).digest('hex');
-    const run =
-      store.findRunByKey(key) ??
-      store.createRun(
-        { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages, robots: collect.robots, axe: collect.axe, lighthousePages: collect.lighthousePages } },
-        sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services, level: s.level })),
-      );
+    const run = openRun(store, plan);
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending');
     const total = sites.sites.length;
     log(`${run.name} — run ${run.id}, asOf ${asOf}, ${set.id} v${set.version}: ${total - pending.length}/${total} sites already collected${pending.length ? `, collecting ${pending.length}` : ''}`);

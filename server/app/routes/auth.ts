@@ -37,7 +37,7 @@ export function authRoutes({ store, secureCookies }: RouteContext): FastifyPlugi
       { schema: { tags: ['auth'], summary: 'log in; sets the session cookie', body: Login }, config: {
           // Per address and login: guessing one account is slowed, and nobody can lock out everyone.
           rateLimit: { max: 5, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (request: FastifyRequest) => `${request.ip}|${(request.body as { login?: string } | undefined)?.login ?? ''}` },
-        }, onRequest: app.csrfProtection },
+        }, preValidation: app.csrfProtection },
       async (request, reply) => {
         const { login, password, next } = request.body as { login: string; password: string; next?: string };
         const user = await store.accounts.authenticate(login, password);
@@ -54,7 +54,7 @@ export function authRoutes({ store, secureCookies }: RouteContext): FastifyPlugi
       },
     );
 
-    app.post('/logout', { schema: { tags: ['auth'], summary: 'log out' }, onRequest: app.csrfProtection }, async (request, reply) => {
+    app.post('/logout', { schema: { tags: ['auth'], summary: 'log out' }, preValidation: app.csrfProtection }, async (request, reply) => {
       store.accounts.closeSession(request.cookies[sessionCookie]);
       reply.clearCookie(sessionCookie, { path: '/' });
       if (fromForm(request)) return reply.redirect('/', 303);

@@ -1,18 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { AppealFields, fileAppeal, ownSite } from '../appeal-actions.js';
 import type { RouteContext } from '../app.js';
 import { maySee, requireRole } from '../auth.js';
 import { storedRun } from '../run-view.js';
 
 const SiteParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }), siteId: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
 const RunParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }) });
-const AppealBody = Type.Object({ indicator: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]{0,30}$' }), text: Type.String({ minLength: 5, maxLength: 4000 }) });
 
 /**
  * A department's own sites: their breakdowns with every finding, and appeals (申诉). Another site's id in
  * the URL answers 404, the same as a site that does not exist, so ids cannot be probed.
  */
-export function departmentRoutes({ store }: RouteContext): FastifyPluginAsync {
+export function departmentRoutes({ store, dataDir }: RouteContext): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRequest', requireRole('department'));
 
@@ -29,7 +29,7 @@ export function departmentRoutes({ store }: RouteContext): FastifyPluginAsync {
 
     app.get('/runs/:runId/sites/:siteId', { schema: { tags: ['department'], summary: 'my site’s breakdown with findings and evidence', params: SiteParams } }, async (request, reply) => {
       const { runId, siteId } = request.params as { runId: string; siteId: string };
-      const site = maySee(request.user!, siteId) ? storedRun(store, runId)?.sites.find((s) => s.id === siteId) : undefined;
+      const site = ownSite(store, request.user!, runId, siteId);
       if (!site) return reply.code(404).send({ error: '未找到该网站的评估结果' });
       return { runId, site: { id: site.id, name: site.name, url: site.url, group: site.group, status: site.status, statusReason: site.statusReason, rank: site.rank }, score: site.score };
     });
@@ -41,16 +41,13 @@ export function departmentRoutes({ store }: RouteContext): FastifyPluginAsync {
 
     app.post(
       '/runs/:runId/sites/:siteId/appeals',
-      { schema: { tags: ['department'], summary: 'appeal a finding (申诉)', params: SiteParams, body: AppealBody }, onRequest: app.csrfProtection },
+      { schema: { tags: ['department'], summary: 'appeal a finding (申诉)', params: SiteParams, body: AppealFields }, onRequest: app.csrfProtection },
       async (request, reply) => {
         const { runId, siteId } = request.params as { runId: string; siteId: string };
         const { indicator, text } = request.body as { indicator: string; text: string };
-        const site = maySee(request.user!, siteId) ? storedRun(store, runId)?.sites.find((s) => s.id === siteId) : undefined;
-        if (!site) return reply.code(404).send({ error: '未找到该网站的评估结果' });
-        if (!site.score?.indicators.some((i) => i.id === indicator)) return reply.code(400).send({ error: `没有指标 ${indicator}` });
-        const appeal = store.reviews.appeal({ runId, siteId, indicator, text, userId: request.user!.id });
-        store.reviews.audit(request.user!.id, 'appeal', `appeal:${appeal.id}`, { runId, siteId, indicator });
-        return reply.code(201).send(appeal);
+        const filed = fileAppeal(store, dataDir, request.user!, { runId, siteId, indicator, text });
+        if (!filed.ok) return reply.code(filed.status).send({ error: filed.error });
+        return reply.code(201).send(filed.appeal);
       },
     );
   };

@@ -1,10 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { ruleMax } from '../../../indicators/rules.js';
 import type { RouteContext } from '../app.js';
 import { requireRole } from '../auth.js';
-import { lastUsedSet } from '../../cli/run-set.js';
-import { rescoreStored, storedRun } from '../run-view.js';
+import { acceptAppeal, rejectAppeal } from '../appeal-actions.js';
+import { storedRun } from '../run-view.js';
 
 const RunParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }) });
 const AppealParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -37,27 +36,15 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsync {
     app.get('/runs/:runId/appeals', { schema: { tags: ['staff'], summary: 'appeals of a run', params: RunParams } }, async (request) => store.reviews.appeals((request.params as { runId: string }).runId));
 
     app.post('/appeals/:id/accept', { schema: { tags: ['staff'], summary: 'accept an appeal: override the indicator and re-score', params: AppealParams, body: Accept }, onRequest: app.csrfProtection }, async (request, reply) => {
-      const appeal = store.reviews.getAppeal((request.params as { id: number }).id);
-      if (!appeal || appeal.status !== 'open') return reply.code(404).send({ error: '未找到待处理的申诉' });
-      const body = request.body as { reason: string; points?: number; veto?: boolean };
-      const run = store.getRun(appeal.runId)!;
-      const indicator = lastUsedSet(store, run.id, run.indicators).indicators.find((i) => i.id === appeal.indicator);
-      if (!indicator) return reply.code(400).send({ error: `没有指标 ${appeal.indicator}` });
-      // Accepting restores the points by default (a veto is cleared); staff may give fewer.
-      const isVeto = indicator.rule.type === 'veto';
-      const override = store.overrides.add({ runId: run.id, siteId: appeal.siteId, indicator: indicator.id, points: isVeto ? null : (body.points ?? ruleMax(indicator.rule)), veto: isVeto ? (body.veto ?? false) : null, reason: `申诉#${appeal.id}：${body.reason}`, by: request.user!.name });
-      store.reviews.decide(appeal.id, { status: 'accepted', userId: request.user!.id, decision: body.reason, overrideId: override.id });
-      store.reviews.audit(request.user!.id, 'appeal-accepted', `appeal:${appeal.id}`, { override: override.id });
-      rescoreStored(store, run.id);
-      return { appeal: store.reviews.getAppeal(appeal.id), override };
+      const accepted = acceptAppeal(store, request.user!, (request.params as { id: number }).id, request.body as { reason: string; points?: number; veto?: boolean });
+      if (!accepted.ok) return reply.code(accepted.status).send({ error: accepted.error });
+      return { appeal: accepted.appeal, override: accepted.override };
     });
 
     app.post('/appeals/:id/reject', { schema: { tags: ['staff'], summary: 'reject an appeal with a reason', params: AppealParams, body: Reject }, onRequest: app.csrfProtection }, async (request, reply) => {
-      const id = (request.params as { id: number }).id;
-      const { reason } = request.body as { reason: string };
-      if (!store.reviews.decide(id, { status: 'rejected', userId: request.user!.id, decision: reason })) return reply.code(404).send({ error: '未找到待处理的申诉' });
-      store.reviews.audit(request.user!.id, 'appeal-rejected', `appeal:${id}`, { reason });
-      return { appeal: store.reviews.getAppeal(id) };
+      const rejected = rejectAppeal(store, request.user!, (request.params as { id: number }).id, (request.body as { reason: string }).reason);
+      if (!rejected.ok) return reply.code(rejected.status).send({ error: rejected.error });
+      return { appeal: rejected.appeal };
     });
 
     app.get('/audit', { schema: { tags: ['staff'], summary: 'the audit log' } }, async () => store.reviews.auditTrail());

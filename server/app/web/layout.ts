@@ -50,6 +50,9 @@ export function pageGuard(...roles: User['role'][]) {
   };
 }
 
+/** A wide table that scrolls sideways on a phone: focusable and named, so keyboard users can scroll it too. */
+export const scroll = (table: Html, name: string): Html => html`<div class="scroll" tabindex="0" role="region" aria-label="${`${name}（表格）`}">${table}</div>`;
+
 /** A hidden CSRF field for a form. */
 export const csrfField = (token: string): Html => html`<input type="hidden" name="_csrf" value="${token}">`;
 

@@ -54,7 +54,7 @@ ${groups.map((g, i) => {
   const rows = ranking.filter((s) => s.group === g).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
   const scored = rows.some((s) => s.score !== null);
   return html`<section><h2>${g}</h2>${scored ? chartBlock(`ranking-${i}`, `${view.run.name} ${g} 得分排名`, rankingChart(charts, g, bands)) : ''}
-<div class="scroll"><table><caption class="note">${g}：名次、得分与等级</caption><thead><tr><th scope="col">名次</th><th scope="col">网站</th><th scope="col">得分</th><th scope="col">等级</th></tr></thead><tbody>${rows.map(
+<div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">${g}：名次、得分与等级</caption><thead><tr><th scope="col">名次</th><th scope="col">网站</th><th scope="col">得分</th><th scope="col">等级</th></tr></thead><tbody>${rows.map(
     (s) => html`<tr><td>${s.rank ?? '—'}</td><td>${s.name}</td><td>${s.score ?? (s.status === 'assessed' ? '—' : '未评估')}</td><td>${s.grade ?? ''}${s.status === 'assessed' && !s.passed ? '（不合格）' : ''}</td></tr>`,
   )}</tbody></table></div></section>`;
 })}`,

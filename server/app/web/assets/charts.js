@@ -12,7 +12,11 @@ document.addEventListener('DOMContentLoaded', () => {
       actions: { export: true, source: false, compiled: false, editor: false },
       i18n: { PNG_ACTION: '下载 PNG 图片', SVG_ACTION: '下载 SVG 图片', CLICK_TO_VIEW_ACTIONS: '图表操作' },
     })
-      .then(() => box.setAttribute('data-drawn', '1'))
+      .then((result) => {
+        // Kept on the element for the page's own scripts (and the browser test) to export it again.
+        box.vegaView = result.view;
+        box.setAttribute('data-drawn', '1');
+      })
       .catch((error) => {
         box.textContent = '图表无法显示：' + error.message;
       });

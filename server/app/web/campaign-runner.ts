@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, readSync, fstatSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openRun, planRun } from '../../cli/assess.js';
+import type { Campaign } from '../../store/campaigns.js';
+import type { RunRow, Store } from '../../store/store.js';
+
+/** The repository's command: the web app starts `govscore assess` exactly as an operator would. */
+export const govscoreBin = new URL('../../../bin/govscore.js', import.meta.url).pathname;
+
+/** What a campaign changes from its sites file: the form's choices, kept next to the sites file. */
+export interface CampaignOptions {
+  indicators?: string;
+  asOf?: string;
+  maxPages?: number;
+}
+
+const optionsFile = (campaign: Pick<Campaign, 'sitesFile'>) => join(dirname(campaign.sitesFile), 'options.json');
+export const campaignLog = (campaign: Pick<Campaign, 'sitesFile'>) => join(dirname(campaign.sitesFile), 'assess.log');
+
+export function saveCampaignOptions(sitesFile: string, options: CampaignOptions): void {
+  writeFileSync(optionsFile({ sitesFile }), JSON.stringify(options));
+}
+
+export function campaignOptions(campaign: Pick<Campaign, 'sitesFile'>): CampaignOptions {
+  const file = optionsFile(campaign);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CampaignOptions) : {};
+}
+
+/** The assess command line of a campaign (after the node binary): only the choices that differ from the sites file. */
+export function assessArgs(o: { bin: string; sitesFile: string; dbFile: string; out: string } & CampaignOptions): string[] {
+  return [
+    o.bin, 'assess', o.sitesFile, '--db', o.dbFile, '--out', o.out,
+    ...(o.indicators ? ['--indicators', o.indicators] : []),
+    ...(o.asOf ? ['--as-of', o.asOf] : []),
+    ...(o.maxPages ? ['--max-pages', String(o.maxPages)] : []),
+  ];
+}
+
+/** Refusal to start a run another campaign is running. */
+export class CampaignBusy extends Error {}
+
+/** The last non-empty line of a log: what a failed assess said last (its error, one line by design). */
+export function lastLine(file: string): string | null {
+  if (!existsSync(file)) return null;
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, 8192);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString('utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).at(-1) ?? null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Starts campaigns as `govscore assess` child processes. A separate process keeps Chromium's crashes and
+ * the crawl's CPU out of the web server, and it is the same command as on the command line, so a run
+ * started here resumes there and the other way round. The run is created here first so its id is known
+ * at once (the live page is keyed by it); the child finds it by its key.
+ */
+export class CampaignRunner {
+  private readonly children = new Map<number, { child: ChildProcess; exited: Promise<void> }>();
+  private closing = false;
+
+  constructor(private readonly o: { store: Store; dbFile: string; dataDir: string; bin?: string }) {}
+
+  isRunning(campaignId: number): boolean {
+    return this.children.has(campaignId);
+  }
+
+  /** Resolves when the campaign's process has exited and its state is recorded (at once when none runs). */
+  async settled(campaignId: number): Promise<void> {
+    await this.children.get(campaignId)?.exited;
+  }
+
+  /** Creates or finds the run, records and audits the start, and spawns the assess process. Throws ConfigError when the sites file or set cannot be loaded. */
+  start(campaign: Campaign, userId: number): RunRow {
+    const { store } = this.o;
+    const options = campaignOptions(campaign);
+    const run = openRun(store, planRun({ sitesFile: campaign.sitesFile, ...options }));
+    // Two campaigns with the same file, date, set and budgets share a run: never two processes on it.
+    const other = store.campaigns.list().find((c) => c.id !== campaign.id && c.state === 'running' && c.runId === run.id);
+    if (other) throw new CampaignBusy(`同一评估正由评估任务“${other.name}”（#${other.id}）运行，请等待其完成。`);
+    const out = join(this.o.dataDir, 'runs', run.id);
+    store.campaigns.update(campaign.id, { state: 'running', runId: run.id });
+    store.reviews.audit(userId, 'campaign-started', `run:${run.id}`, { campaign: campaign.id });
+
+    const log = campaignLog(campaign);
+    const fd = openSync(log, 'a');
+    let child: ChildProcess;
+    try {
+      // Its own process group: stopping the service stops the crawl and the Chromium it started.
+      child = spawn(process.execPath, assessArgs({ bin: this.o.bin ?? govscoreBin, sitesFile: campaign.sitesFile, dbFile: this.o.dbFile, out, ...options }), { stdio: ['ignore', fd, fd], detached: true });
+    } finally {
+      closeSync(fd); // the child holds its own copy
+    }
+    const exited = new Promise<void>((resolve) => {
+      let once = false;
+      const done = (state: 'finished' | 'failed', message: string | null) => {
+        if (once) return; // a process that cannot start reports 'error' and may report 'exit' too
+        once = true;
+        this.children.delete(campaign.id);
+        if (!this.closing) store.campaigns.update(campaign.id, { state, message });
+        resolve();
+      };
+      child.once('error', (error) => done('failed', `无法启动评估进程：${error.message}`));
+      child.once('exit', (code, signal) => {
+        if (code === 0) done('finished', null);
+        else done('failed', lastLine(log) ?? (signal ? `评估进程被终止（${signal}）` : `评估进程退出，代码 ${code}`));
+      });
+    });
+    this.children.set(campaign.id, { child, exited });
+    return run;
+  }
+
+  /** On shutdown: the running campaigns are marked interrupted (starting them again resumes them) and their processes stopped. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const running = [...this.children.entries()];
+    for (const [id, { child }] of running) {
+      this.o.store.campaigns.update(id, { state: 'failed', message: '评估服务停止时评估尚未完成；重新开始将从中断处继续。' });
+      signalGroup(child, 'SIGTERM');
+    }
+    await Promise.all(
+      running.map(async ([, { child, exited }]) => {
+        const hard = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(hard);
+      }),
+    );
+  }
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}

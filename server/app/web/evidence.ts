@@ -1,0 +1,41 @@
+import { Type } from '@sinclair/typebox';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import type { RouteContext } from '../app.js';
+import { maySee } from '../auth.js';
+
+const EvidenceParams = Type.Object({
+  runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }),
+  siteId: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }),
+  file: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,120}\\.(jpg|jpeg|png)$' }),
+});
+
+/**
+ * Evidence screenshots (<dataDir>/evidence/<run>/<site>/<file>): staff see every site's, a department
+ * only its own sites' of finished runs, the public none — even of a published run, whose ranking is
+ * public but whose findings are not. Whatever is refused or missing answers the same 404.
+ */
+export function evidenceRoutes({ store, dataDir }: RouteContext): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/evidence/:runId/:siteId/:file', { schema: { hide: true, params: EvidenceParams }, attachValidation: true }, async (request, reply) => {
+      const user = request.user;
+      if (!user) return reply.code(401).send({ error: '请先登录' });
+      const { runId, siteId, file } = request.params as { runId: string; siteId: string; file: string };
+      const missing = () => reply.code(404).send({ error: '未找到' });
+      if (request.validationError || !maySee(user, siteId)) return missing();
+      if (user.role === 'department' && !store.getRun(runId)?.finishedAt) return missing();
+      // The patterns already rule out "..", but the resolved path must still be a file of that very folder.
+      const folder = resolve(dataDir, 'evidence', runId, siteId);
+      const path = resolve(folder, file);
+      if (dirname(path) !== folder) return missing();
+      const body = await readFile(path).catch(() => null);
+      if (!body) return missing();
+      return reply
+        .type(/\.png$/.test(file) ? 'image/png' : 'image/jpeg')
+        .header('cache-control', 'private, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
+        .send(body);
+    });
+  };
+}
