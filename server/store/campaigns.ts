@@ -46,6 +46,11 @@ export class CampaignTable {
     return (this.db.prepare('SELECT * FROM campaigns ORDER BY id DESC').all() as CampaignRow[]).map(toCampaign);
   }
 
+  /** Where the campaign's sites file was saved (its folder is named by the id, known only after add). */
+  setSitesFile(id: number, file: string): void {
+    this.db.prepare('UPDATE campaigns SET sites_file = ? WHERE id = ?').run(file, id);
+  }
+
   /** Records the campaign's state, and its run once the run exists. */
   update(id: number, change: { state: Campaign['state']; runId?: string; message?: string | null }): void {
     this.db.prepare('UPDATE campaigns SET state = ?, run_id = COALESCE(?, run_id), message = ? WHERE id = ?').run(change.state, change.runId ?? null, change.message ?? null, id);

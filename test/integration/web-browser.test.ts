@@ -131,7 +131,7 @@ describe('the web app in a real browser', () => {
     await writeFile(attachment, '%PDF-1.4\n% govscore test attachment\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
     const upload = await edu.$('input[type=file]');
     await upload!.uploadFile(attachment);
-    await Promise.all([edu.waitForNavigation(), edu.click('::-p-text(提交申诉)')]);
+    await Promise.all([edu.waitForNavigation(), edu.click('#appeal-form button[type=submit], form[enctype="multipart/form-data"] button[type=submit]')]);
     expect(await text(edu)).toContain('待处理');
 
     // Crossing the line in the address bar: another department's site is not found.

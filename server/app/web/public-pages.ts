@@ -24,7 +24,7 @@ function chartResults(sites: SiteView[]): ChartResults {
  */
 export function chartBlock(id: string, title: string, spec: TopLevelSpec): Html {
   const json = JSON.stringify(spec).replace(/</g, '\\u003c');
-  return html`<figure class="chart-figure"><div class="chart" id="${id}" data-spec="${`${id}-spec`}" data-file="${title}" role="img" aria-label="${`${title}（图表，数据见下表）`}"></div><script type="application/json" id="${`${id}-spec`}">${raw(json)}</script><figcaption class="note">${title}：可用图表右上角菜单（…）下载 PNG 或 SVG。</figcaption></figure>`;
+  return html`<figure class="chart-figure"><div class="chart" id="${id}" data-spec="${`${id}-spec`}" data-file="${title}"></div><script type="application/json" id="${`${id}-spec`}">${raw(json)}</script><figcaption class="note">${title}：可用图表右上角菜单（…）下载 PNG 或 SVG。</figcaption></figure>`;
 }
 
 /** The public pages: the list of published assessments and each one's ranking with its charts. Nothing unpublished. */

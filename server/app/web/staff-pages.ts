@@ -1,21 +1,19 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failureLabel } from '../../../evaluators/collect/failures.js';
 import { listPresets } from '../../../indicators/load.js';
 import { ruleMax } from '../../../indicators/rules.js';
 import { ConfigError } from '../../../indicators/yaml-errors.js';
-import { html, type Html } from '../../../reports/html.js';
+import { html } from '../../../reports/html.js';
 import { indicatorStatus } from '../../../reports/html-parts.js';
 import { siteDetail } from '../../../reports/site-detail.js';
 import { lastUsedSet } from '../../cli/run-set.js';
-import { loadSitesFile, parseSitesFile, type SitesFile } from '../../config/sites-file.js';
+import { loadSitesFile, type SitesFile } from '../../config/sites-file.js';
 import type { Campaign } from '../../store/campaigns.js';
-import type { Store } from '../../store/store.js';
 import type { RouteContext } from '../app.js';
 import { rescoreStored, runResults, storedRun } from '../run-view.js';
-import { CampaignBusy, campaignOptions, CampaignRunner, saveCampaignOptions } from './campaign-runner.js';
+import { CampaignBusy, campaignOptions, CampaignRunner } from './campaign-runner.js';
+import { campaignFormPage, checkCampaignForm, describeConfigError, errorBox, FormProblem, readCampaignForm, saveCampaign, type CampaignForm } from './campaign-form.js';
 import { csrfField, notice, pageGuard, raw, render } from './layout.js';
 import { progressEvents, runProgress } from './run-progress.js';
 
@@ -40,113 +38,8 @@ const campaignStates: Record<Campaign['state'], { label: string; tag: string }> 
   finished: { label: '已完成', tag: 'finished' },
   failed: { label: '未完成', tag: 'failed' },
 };
-const maxPagesLimit = 100_000;
 const tag = (t: { label: string; tag: string }) => html`<span class="tag ${t.tag}">${t.label}</span>`;
-const errorBox = (message: string | null) => (message ? html`<p class="error" role="alert">${message}</p>` : '');
 const hiddenIf = (hidden: boolean) => (hidden ? raw(' hidden') : '');
-
-/** A ConfigError as staff read it: the line and field first, then the exact message (file:line: field: problem (fix)). */
-const describeConfigError = (e: ConfigError) => `站点文件第 ${e.line} 行（字段 ${e.field}）有误：${e.message}`;
-
-/** What the new-campaign form sent, as text (re-shown when it is refused). */
-interface CampaignForm {
-  text: string;
-  fileName: string | null;
-  indicators: string;
-  asOf: string;
-  maxPages: string;
-}
-
-/** The multipart form: one optional file and a few fields. */
-async function readCampaignForm(request: FastifyRequest): Promise<CampaignForm> {
-  const form: CampaignForm = { text: '', fileName: null, indicators: '', asOf: '', maxPages: '' };
-  let upload = '';
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const buffer = await part.toBuffer(); // throws past the app's 10 MB limit
-      if (buffer.length) {
-        upload = buffer.toString('utf8');
-        form.fileName = part.filename.split(/[\\/]/).pop() || 'sites.yaml';
-      }
-    } else if (part.fieldname === 'sitesText' || part.fieldname === 'indicators' || part.fieldname === 'asOf' || part.fieldname === 'maxPages') {
-      if (part.valueTruncated) throw new FormProblem('粘贴的内容过长，请改为上传文件。');
-      form[part.fieldname === 'sitesText' ? 'text' : part.fieldname] = String(part.value ?? '');
-    }
-  }
-  // An uploaded file wins over the text box; a BOM (Windows editors) is not part of the YAML.
-  if (upload) form.text = upload;
-  form.text = form.text.replace(/^\uFEFF/, '');
-  return form;
-}
-
-class FormProblem extends Error {}
-
-/** A calendar date as YYYY-MM-DD (no 2026-02-30). */
-function isDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** Checks the form; the sites file is parsed in memory so that a broken one leaves nothing behind. */
-function checkCampaignForm(form: CampaignForm, presets: string[]): { sites: SitesFile; indicators: string } {
-  if (!form.text.trim()) throw new FormProblem('请上传站点文件，或把站点文件内容粘贴到文本框中。');
-  if (form.indicators && !presets.includes(form.indicators)) throw new FormProblem(`没有名为 ${form.indicators} 的指标体系。`);
-  if (form.asOf && !isDate(form.asOf)) throw new FormProblem('评估日期应为实际存在的日期，格式如 2026-11-21。');
-  if (form.maxPages && !(/^\d+$/.test(form.maxPages) && Number(form.maxPages) >= 1 && Number(form.maxPages) <= maxPagesLimit)) throw new FormProblem(`每个网站最多打开的页面数应为 1 到 ${maxPagesLimit} 之间的整数。`);
-  const sites = parseSitesFile(form.text, form.fileName ?? 'sites.yaml');
-  const indicators = form.indicators || sites.indicators;
-  // A set file named in the sites file is relative to where it was written, which an upload loses.
-  if (!presets.includes(indicators)) throw new FormProblem(`站点文件指定的指标体系 ${indicators} 不是内置指标体系，请在“指标体系”中选择一个。`);
-  return { sites, indicators };
-}
-
-/**
- * Saves the campaign: the row and its folder (`<dataDir>/campaigns/<id>/`) in one transaction, so a
- * failed write leaves no campaign. The folder is named by the row's id, which exists only after the
- * insert, hence the sites_file update inside the same transaction.
- */
-function saveCampaign(store: Store, dataDir: string, form: CampaignForm, checked: { sites: SitesFile; indicators: string }, userId: number): Campaign {
-  let folder: string | null = null;
-  try {
-    return store.db.transaction(() => {
-      const added = store.campaigns.add({ name: checked.sites.name, sitesFile: '', indicators: checked.indicators, asOf: form.asOf || checked.sites.asOf, userId });
-      folder = join(dataDir, 'campaigns', String(added.id));
-      const sitesFile = join(folder, form.text.trimStart().startsWith('{') ? 'sites.json' : 'sites.yaml');
-      mkdirSync(folder, { recursive: true });
-      writeFileSync(sitesFile, form.text);
-      saveCampaignOptions(sitesFile, { ...(form.indicators ? { indicators: form.indicators } : {}), ...(form.asOf ? { asOf: form.asOf } : {}), ...(form.maxPages ? { maxPages: Number(form.maxPages) } : {}) });
-      store.db.prepare('UPDATE campaigns SET sites_file = ? WHERE id = ?').run(sitesFile, added.id);
-      store.reviews.audit(userId, 'campaign-created', `campaign:${added.id}`, { name: added.name });
-      return store.campaigns.get(added.id)!;
-    })();
-  } catch (error) {
-    if (folder) rmSync(folder, { recursive: true, force: true });
-    throw error;
-  }
-}
-
-function campaignFormPage(csrf: string, presets: string[], form: CampaignForm | null, error: string | null): Html {
-  const f = form ?? { text: '', fileName: null, indicators: '', asOf: '', maxPages: '' };
-  // Multipart bodies are read by the handler, after the CSRF check: the token travels in the query string.
-  return html`<h1>新建评估</h1><p class="meta">上传或粘贴站点文件（YAML 或 JSON），选择指标体系和评估日期。创建后可查看各分组的网站数，再开始评估。</p>${errorBox(error)}
-<form method="post" action="${`/staff/campaigns?_csrf=${encodeURIComponent(csrf)}`}" enctype="multipart/form-data" class="card">
-<label for="sitesUpload">上传站点文件</label><input id="sitesUpload" type="file" name="sitesUpload" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" aria-describedby="sites-help">
-<label for="sitesText">或粘贴站点文件内容</label><textarea id="sitesText" name="sitesText" rows="14" spellcheck="false" aria-describedby="sites-help">${f.text}</textarea>
-<div id="sites-help" class="note"><p>同时上传和粘贴时以上传的文件为准。格式示例：</p><pre>name: 2026年度某市政府网站绩效评估
-asOf: 2026-11-21
-indicators: national-2019
-sites:
-  - id: jyj
-    name: 某市教育局
-    url: https://jyj.example.gov.cn/
-    group: 市直部门</pre></div>
-<label for="indicators">指标体系</label><select id="indicators" name="indicators"><option value="">按站点文件的设定</option>${presets.map((p) => html`<option value="${p}"${f.indicators === p ? raw(' selected') : ''}>${p}</option>`)}</select>
-<label for="asOf">评估日期（可不填，默认用站点文件中的日期）</label><input id="asOf" type="date" name="asOf" value="${f.asOf}">
-<label for="maxPages">每个网站最多打开的页面数（可不填，默认 500）</label><input id="maxPages" type="number" name="maxPages" min="1" max="${maxPagesLimit}" step="1" value="${f.maxPages}">
-<p><button type="submit">创建评估</button></p></form>`;
-}
 
 /** The staff pages: campaigns (create, start, watch), review with overrides, publishing. */
 export function staffPages({ store, dbFile, dataDir }: RouteContext): FastifyPluginAsync {

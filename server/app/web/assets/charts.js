@@ -15,6 +15,14 @@ document.addEventListener('DOMContentLoaded', () => {
       .then((result) => {
         // Kept on the element for the page's own scripts (and the browser test) to export it again.
         box.vegaView = result.view;
+        // The actions menu's button is an icon only: give it a name screen readers can say.
+        const menu = box.querySelector('summary');
+        if (menu) menu.setAttribute('aria-label', '图表操作：下载 PNG 或 SVG 图片');
+        const svg = box.querySelector('svg.marks');
+        if (svg) {
+          svg.setAttribute('role', 'img');
+          svg.setAttribute('aria-label', box.dataset.file + '（图表，数据见下表）');
+        }
         box.setAttribute('data-drawn', '1');
       })
       .catch((error) => {
