@@ -1,36 +1,24 @@
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app/app.js';
 import { importTable } from '../../server/cli/import.js';
 import { Store } from '../../server/store/store.js';
 import { tempDir } from './cli-helpers.js';
+import { injectBrowser } from './inject-browser.js';
 
 const fixtures = new URL('../fixtures/reporting/', import.meta.url).pathname;
 const education = '11370100012'; // 市教育局: R5 (adoption rate) 18.75 of 20
 const police = '11370100020'; // 市公安局
 const password = 'correct horse battery';
 
-/** A browser-like client over inject: keeps cookies, fetches a CSRF token for its POSTs. */
+/** A browser-like client over inject: keeps cookies, fetches a CSRF token for its POSTs (a JSON API client). */
 function client(app: FastifyInstance) {
-  const jar = new Map<string, string>();
-  const remember = (response: LightMyRequestResponse) => {
-    for (const c of response.cookies as Array<{ name: string; value: string }>) jar.set(c.name, c.value);
-    return response;
-  };
-  const cookies = () => Object.fromEntries(jar);
+  const b = injectBrowser(app, password);
   return {
-    get: async (url: string) => remember(await app.inject({ method: 'GET', url, cookies: cookies() })),
-    post: async (url: string, payload: object = {}, options: { csrf?: boolean } = {}) => {
-      const headers: Record<string, string> = {};
-      if (options.csrf !== false) headers['x-csrf-token'] = (remember(await app.inject({ method: 'GET', url: '/api/csrf', cookies: cookies() })).json() as { token: string }).token;
-      return remember(await app.inject({ method: 'POST', url, payload, headers, cookies: cookies() }));
-    },
-    login: async function (login: string) {
-      const response = await this.post('/login', { login, password });
-      expect(response.statusCode, response.body).toBe(200);
-      return response;
-    },
+    get: b.get,
+    post: async (url: string, payload: object = {}, options: { csrf?: boolean } = {}) => b.send('POST', url, payload, options.csrf !== false ? { 'x-csrf-token': await b.csrfToken() } : {}),
+    login: b.login,
   };
 }
 

@@ -7,6 +7,7 @@ import { buildApp } from '../../server/app/app.js';
 import { importTable } from '../../server/cli/import.js';
 import { Store } from '../../server/store/store.js';
 import { tempDir } from './cli-helpers.js';
+import { injectBrowser } from './inject-browser.js';
 
 const fixtures = new URL('../fixtures/reporting/', import.meta.url).pathname;
 const education = '11370100012'; // 市教育局: R5 (adoption rate) 18.75 of 20, 82.75 in all
@@ -16,32 +17,13 @@ const password = 'correct horse battery';
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-/** A browser over inject: keeps cookies, reads the CSRF token from the form it submits, posts forms and multipart forms. */
+/** A browser over inject that also reads the CSRF token from the form it submits. */
 function browser(app: FastifyInstance) {
-  const jar = new Map<string, string>();
-  const send = async (method: 'GET' | 'POST', url: string, payload?: string | Buffer | object, headers: Record<string, string> = {}) => {
-    const response = await app.inject({ method, url, payload, headers, cookies: Object.fromEntries(jar) });
-    for (const c of response.cookies as Array<{ name: string; value: string }>) jar.set(c.name, c.value);
-    return response;
-  };
-  const get = (url: string) => send('GET', url);
+  const b = injectBrowser(app, password);
   return {
-    get,
+    ...b,
     /** The `_csrf` of the form on `page` that posts to `action` (undefined when there is no such form). */
-    token: async (page: string, action: string) => load((await get(page)).body)(`form[action="${action}"] input[name=_csrf]`).val() as string | undefined,
-    form: (url: string, fields: Record<string, string>) => send('POST', url, new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded' }),
-    multipart: async (url: string, fields: Array<[string, string | File]>) => {
-      const form = new FormData();
-      for (const [name, value] of fields) form.append(name, value);
-      // Serialized as a browser would send it (boundary and all).
-      const request = new Request('http://localhost/', { method: 'POST', body: form });
-      return send('POST', url, Buffer.from(await request.arrayBuffer()), { 'content-type': request.headers.get('content-type')! });
-    },
-    login: async (login: string) => {
-      const token = ((await get('/api/csrf')).json() as { token: string }).token;
-      const response = await send('POST', '/login', { login, password }, { 'x-csrf-token': token });
-      expect(response.statusCode, response.body).toBe(200);
-    },
+    token: async (page: string, action: string) => load((await b.get(page)).body)(`form[action="${action}"] input[name=_csrf]`).val() as string | undefined,
   };
 }
 type Browser = ReturnType<typeof browser>;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app/app.js';
 import { assessArgs, CampaignRunner, saveCampaignOptions } from '../../server/app/web/campaign-runner.js';
@@ -9,6 +9,7 @@ import { openRun, planRun } from '../../server/cli/assess.js';
 import { importTable } from '../../server/cli/import.js';
 import { Store } from '../../server/store/store.js';
 import { tempDir } from './cli-helpers.js';
+import { injectBrowser } from './inject-browser.js';
 
 const fixtures = new URL('../fixtures/reporting/', import.meta.url).pathname;
 const education = '11370100012'; // 市教育局: R5 (adoption rate) 18.75 of 20, total 82.75
@@ -35,38 +36,27 @@ sites:
     group: 区县政府
 ${extra}`;
 
-/** A browser over inject: keeps cookies and posts forms as a browser does, with the page's own CSRF token. */
+/** A browser over inject that submits forms with the token of the page they are on, and the new-campaign form. */
 function browser(app: FastifyInstance) {
-  const jar = new Map<string, string>();
-  const remember = (response: LightMyRequestResponse) => {
-    for (const c of response.cookies as Array<{ name: string; value: string }>) jar.set(c.name, c.value);
-    return response;
-  };
-  const cookies = () => Object.fromEntries(jar);
+  const b = injectBrowser(app, password);
   const tokenOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
   return {
-    get: async (url: string) => remember(await app.inject({ method: 'GET', url, cookies: cookies() })),
+    get: b.get,
+    login: b.login,
     /** Submits a urlencoded form with the token of the page it is on (`from`), or none. */
-    form: async function (url: string, fields: Record<string, string>, from?: string) {
-      const token = from ? tokenOf((await this.get(from)).body) : '';
-      const payload = new URLSearchParams({ ...fields, ...(token ? { _csrf: token } : {}) }).toString();
-      return remember(await app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/x-www-form-urlencoded' }, cookies: cookies() }));
+    form: async (url: string, fields: Record<string, string>, from?: string) => {
+      const token = from ? tokenOf((await b.get(from)).body) : '';
+      return b.form(url, { ...fields, ...(token ? { _csrf: token } : {}) });
     },
     /** Submits the new-campaign form (multipart; the token is in the form's action). */
-    campaign: async function (fields: { text?: string; file?: { name: string; content: string }; indicators?: string; asOf?: string; maxPages?: string }, withToken = true) {
-      const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec((await this.get('/staff/campaigns/new')).body)?.[1] ?? '';
+    campaign: async (fields: { text?: string; file?: { name: string; content: string }; indicators?: string; asOf?: string; maxPages?: string }, withToken = true) => {
+      const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec((await b.get('/staff/campaigns/new')).body)?.[1] ?? '';
       expect(action).toMatch(/^\/staff\/campaigns\?_csrf=/);
       const boundary = '----govscoretest7MA4YWxkTrZu0gW';
       const part = (name: string, value: string, filename?: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename !== undefined ? `; filename="${filename}"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n${value}\r\n`;
       // As a browser sends it: the file input always (empty when no file was chosen), then the fields.
       const body = part('sitesUpload', fields.file?.content ?? '', fields.file?.name ?? '') + part('sitesText', fields.text ?? '') + part('indicators', fields.indicators ?? '') + part('asOf', fields.asOf ?? '') + part('maxPages', fields.maxPages ?? '') + `--${boundary}--\r\n`;
-      const url = withToken ? action : '/staff/campaigns';
-      return remember(await app.inject({ method: 'POST', url, payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, cookies: cookies() }));
-    },
-    login: async function (login: string) {
-      const token = (remember(await app.inject({ method: 'GET', url: '/api/csrf', cookies: cookies() })).json() as { token: string }).token;
-      const response = remember(await app.inject({ method: 'POST', url: '/login', payload: { login, password }, headers: { 'x-csrf-token': token }, cookies: cookies() }));
-      expect(response.statusCode, response.body).toBe(200);
+      return b.send('POST', withToken ? action : '/staff/campaigns', Buffer.from(body), { 'content-type': `multipart/form-data; boundary=${boundary}` });
     },
   };
 }
