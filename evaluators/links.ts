@@ -20,11 +20,15 @@ export interface LinksMeasurement {
   blocked: number;
 }
 
+const byAddress = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
 export function evaluateLinks(checked: CheckedLink[], homepageUrl: string): LinksMeasurement {
   const homepage = pageKey(homepageUrl);
   const broken = checked
     .filter((c) => c.broken)
-    .map(({ url, status, result, foundOn }) => ({ url, status, result, foundOn, onHomepage: foundOn.some((page) => pageKey(page) === homepage) }));
+    .map(({ url, status, result, foundOn }) => ({ url, status, result, foundOn: [...foundOn].sort(byAddress), onHomepage: foundOn.some((page) => pageKey(page) === homepage) }))
+    // Links are checked in parallel, so the order they finish in is chance: list the homepage's first, then by address.
+    .sort((a, b) => Number(b.onHomepage) - Number(a.onHomepage) || byAddress(a.url, b.url));
   const brokenOnHomepage = broken.filter((b) => b.onHomepage).length;
   return {
     checked: checked.filter((c) => c.result !== 'unsupported-scheme').length,

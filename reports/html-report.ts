@@ -2,7 +2,7 @@ import type { IndicatorSet } from '../indicators/types.js';
 import type { ChartFile } from './charts/write-charts.js';
 import { html, type Html } from './html.js';
 import { link, page, statusNames, type Site } from './html-parts.js';
-import { methodology } from './methodology.js';
+import { methodology, sampleNote } from './methodology.js';
 import type { Results } from './results.js';
 import { siteDetail } from './site-detail.js';
 
@@ -30,7 +30,7 @@ export function renderReport(results: Results, extras: ReportExtras = {}): strin
 ${a.crawl.userAgent ? html`<p class="meta">抓取方式：真实浏览器（Chromium）逐站抓取，首页按15秒规则探测可用性；robots.txt：${a.crawl.robots === 'respect' ? '遵守' : '按评估工作要求忽略'}；抓取标识：${a.crawl.userAgent}</p>` : html`<p class="meta">数据来源：导入的统计表</p>`}</header>
 <section><h2>总体情况</h2><p>共 ${results.sites.length} 个网站，完成评估 ${assessed.length} 个，合格 ${passed.length} 个（合格率 ${assessed.length ? Math.round((passed.length / assessed.length) * 100) : 0}%），未能评估 ${notAssessed.length} 个。</p>
 ${categoryAverages(assessed)}</section>
-${extras.set ? methodology(extras.set) : ''}
+${extras.set ? methodology(extras.set, a.sample) : a.sample ? html`<section class="method"><h2>评估方法</h2>${sampleNote(a.sample)}</section>` : ''}
 ${groups.map((g) => html`${rankingTable(g, results.sites.filter((s) => s.group === g && s.status === 'assessed'))}${chartsOf(extras, (c) => c.group === g)}`)}
 ${chartsOf(extras, (c) => c.group === undefined && c.name !== 'ranking', '统计图')}
 ${notAssessed.length ? html`<section><h2>未能评估的网站</h2><table><thead><tr><th>网站</th><th>地址</th><th>状态</th><th>原因</th></tr></thead><tbody>${notAssessed.map((s) => html`<tr><td>${s.name}</td><td>${link(s.url)}</td><td>${statusNames[s.status] ?? s.status}</td><td>${s.statusLabel ?? ''}（${s.statusReason ?? ''}）${s.retryable ? '，可重试' : ''}</td></tr>`)}</tbody></table><p class="note">未能评估的网站不参与排名，也不按零分处理。</p></section>` : ''}

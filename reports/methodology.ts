@@ -1,4 +1,5 @@
 import type { IndicatorSet, Rule } from '../indicators/types.js';
+import type { SiteSample } from '../server/config/sample-sites.js';
 import { html, type Html } from './html.js';
 
 /** A threshold as the reader knows it: ratios as percentages. */
@@ -29,12 +30,18 @@ export function describeRule(rule: Rule, unit?: string): string {
 
 const sourceNames = { evaluator: '自动检测', import: '导入数据', manual: '人工评分' } as const;
 
+/** A spot check says it assessed a random sample, and how to redraw it (the seed is user text: escaped). */
+export function sampleNote(sample: SiteSample): Html {
+  return html`<p class="sample">抽样：从 ${sample.population} 个网站中按随机种子“${sample.seed}”抽取 ${sample.size} 个（可复现：同一站点文件与种子得到同一样本）。</p>`;
+}
+
 /** 评估方法: categories with their points, then every indicator with how it is measured and scored. */
-export function methodology(set: IndicatorSet): Html {
+export function methodology(set: IndicatorSet, sample?: SiteSample): Html {
   const categoryName = new Map(set.categories.map((c) => [c.id, c.name.zh]));
   const bonus = set.categories.filter((c) => c.bonus);
   return html`<section class="method"><h2>评估方法</h2>
 <p>指标体系：${set.title.zh}（${set.id} v${set.version}）。单项否决指标任一触发即判定为不合格；其余 ${set.total} 分按类别计分${bonus.length ? html`，${bonus.map((c) => `${c.name.zh}最多${c.budget}分，仅在得分高于${c.bonus!.above}分且无否决时计入`).join('；')}` : ''}；不适用的指标类别不计分，其余按比例折算到 ${set.total} 分。</p>
+${sample ? sampleNote(sample) : ''}
 <p>类别与分值：${set.categories.filter((c) => !c.bonus).map((c) => `${c.name.zh} ${c.budget} 分`).join('，')}。</p>
 <details><summary>全部 ${set.indicators.length} 项指标及计分规则</summary><table><thead><tr><th>编号</th><th>指标</th><th>类别</th><th>来源</th><th>计分规则</th></tr></thead><tbody>${set.indicators.map(
     (i) => html`<tr><td>${i.id}</td><td>${i.name.zh}</td><td>${i.category === 'veto' ? '单项否决' : (categoryName.get(i.category) ?? i.category)}</td><td>${sourceNames[i.source.split(':')[0] as keyof typeof sourceNames] ?? i.source}</td><td>${describeRule(i.rule, i.unit)}</td></tr>`,

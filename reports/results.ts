@@ -9,6 +9,7 @@ import type { IdentityMeasurement } from '../evaluators/identity.js';
 import type { AccessibilityMeasurement } from '../evaluators/accessibility.js';
 import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
 import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
+import type { SiteSample } from '../server/config/sample-sites.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
 
@@ -43,6 +44,8 @@ export interface AssessmentInfo {
   /** Folder of the screenshots, relative to results.json; findings name files inside it. */
   evidenceDir: string;
   generatedAt: string;
+  /** Present when the run assessed a random sample of the sites file (a spot check), absent otherwise. */
+  sample?: SiteSample;
 }
 
 /** results.json as DESIGN.md defines it; measurements not collected yet are null, not invented. */

@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
 import { failureKinds } from './failures.js';
 import { defaultCollectOptions } from './options.js';
+import { passHostGate } from './host-gate.js';
 
 /**
  * The link checker: every link, image and attachment found on the crawled pages is requested once
@@ -185,6 +186,7 @@ async function follow(start: string, method: 'HEAD' | 'GET', opts: LinkCheckOpti
     if (seen.has(`${url} ${cookie}`)) break;
     seen.add(`${url} ${cookie}`);
     await pacer.wait(host);
+    await passHostGate(url);
     let response: Response;
     try {
       response = await fetch(url, {

@@ -1,4 +1,5 @@
 import type { Browser, HTTPResponse, Page } from 'puppeteer';
+import { passHostGate } from './host-gate.js';
 
 export interface OpenedPage {
   page: Page;
@@ -40,6 +41,7 @@ export async function newTab(browser: Browser, userAgent: string): Promise<Page>
  * (412 + cookie script + reload) is waited through, as a browser user would.
  */
 export async function openUrl(page: Page, url: string, timeoutMs: number): Promise<OpenedPage> {
+  await passHostGate(url);
   const started = performance.now();
   // The last document response of the main frame: a challenge that keeps reloading aborts goto(), and
   // what it answered is still the truth about the site.

@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
-import PQueue from 'p-queue';
-import { launchBrowser } from '../../evaluators/collect/browser.js';
-import { collectSite } from '../../evaluators/collect/crawl-site.js';
-import { isRetryable } from '../../evaluators/collect/failures.js';
 import { EvidenceSink } from '../../evaluators/collect/evidence.js';
-import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
 import { defaultCollectOptions, type CollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import type { IndicatorSet } from '../../indicators/types.js';
+import { sampleSites, type SiteSample } from '../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../config/sites-file.js';
 import { Store, type RunRow } from '../store/store.js';
+import { collectEmbedded } from '../collect/embedded.js';
+import { collectThroughQueue } from '../queue/coordinator.js';
 import { scoreRun } from './score-run.js';
-
-const retryDelayMs = 3000;
 
 export interface AssessOptions {
   sitesFile: string;
@@ -32,6 +28,12 @@ export interface AssessOptions {
   /** Pages axe-core scans and Lighthouse runs per site (CollectOptions.axe / lighthousePages). */
   axe?: CollectOptions['axe'];
   lighthousePages?: number;
+  /** Assess a random sample of this many sites of the sites file (recorded in the reports with its seed). */
+  sample?: number;
+  /** The sample's seed (default: the evaluation date): the same file, size and seed give the same sites. */
+  seed?: string;
+  /** Redis URL: hand the sites to `govscore worker` processes through the queue instead of crawling here. */
+  queue?: string;
   log?: (line: string) => void;
 }
 
@@ -41,17 +43,21 @@ export interface RunPlan {
   asOf: string;
   set: IndicatorSet;
   collect: CollectOptions;
+  /** The sites drawn when the run assesses a sample (`sites.sites` then holds only those). */
+  sample?: SiteSample;
 }
 
 /** Reads the sites file and the indicator set and settles the crawl options of an assess command. */
-export function planRun(options: Omit<AssessOptions, 'out' | 'db' | 'concurrency' | 'evidenceMb' | 'log'>): RunPlan {
-  const sites = loadSitesFile(options.sitesFile);
-  const asOf = options.asOf ?? sites.asOf;
+export function planRun(options: Omit<AssessOptions, 'out' | 'db' | 'concurrency' | 'evidenceMb' | 'log' | 'queue'>): RunPlan {
+  const file = loadSitesFile(options.sitesFile);
+  const asOf = options.asOf ?? file.asOf;
+  const drawn = options.sample ? sampleSites(file.sites, options.sample, options.seed ?? asOf) : null;
+  const sites = drawn ? { ...file, sites: drawn.chosen } : file;
   // An indicator-set path in the sites file is relative to that file; on the command line, to the cwd.
   const fromSitesFile = /^[a-z0-9-]+$/.test(sites.indicators) ? sites.indicators : resolve(dirname(options.sitesFile), sites.indicators);
   const set = loadIndicatorSet(options.indicators ?? fromSitesFile);
   const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect', ...(options.delayMs ? { delayMs: options.delayMs } : {}), ...(options.axe ? { axe: options.axe } : {}), ...(options.lighthousePages !== undefined ? { lighthousePages: options.lighthousePages } : {}) };
-  return { sites, asOf, set, collect };
+  return { sites, asOf, set, collect, ...(drawn ? { sample: drawn.sample } : {}) };
 }
 
 /**
@@ -59,12 +65,14 @@ export function planRun(options: Omit<AssessOptions, 'out' | 'db' | 'concurrency
  * same run, so running the command again resumes it — and the web app can create the run (and know its
  * id) before it starts the assess process, which then finds it.
  */
-export function openRun(store: Store, { sites, asOf, set, collect }: RunPlan): RunRow {
-  const key = createHash('sha256').update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages, collect.robots, collect.axe, collect.lighthousePages])).digest('hex');
+export function openRun(store: Store, { sites, asOf, set, collect, sample }: RunPlan): RunRow {
+  const key = createHash('sha256')
+    .update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages, collect.robots, collect.axe, collect.lighthousePages, ...(sample ? [sample.seed, sample.size] : [])]))
+    .digest('hex');
   return (
     store.findRunByKey(key) ??
     store.createRun(
-      { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages, robots: collect.robots, axe: collect.axe, lighthousePages: collect.lighthousePages } },
+      { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages, robots: collect.robots, axe: collect.axe, lighthousePages: collect.lighthousePages, ...(sample ? { sample } : {}) } },
       sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services, level: s.level })),
     )
   );
@@ -86,47 +94,13 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
     const run = openRun(store, plan);
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending');
     const total = sites.sites.length;
+    if (plan.sample) log(`random sample: ${plan.sample.size} of ${plan.sample.population} sites, seed "${plan.sample.seed}": ${plan.sample.siteIds.join(', ')}`);
     log(`${run.name} — run ${run.id}, asOf ${asOf}, ${set.id} v${set.version}: ${total - pending.length}/${total} sites already collected${pending.length ? `, collecting ${pending.length}` : ''}`);
     const evidence = new EvidenceSink(join(dirname(dbFile), 'evidence', run.id), (options.evidenceMb ?? 500) * 1024 * 1024);
     if (pending.length) {
-      const browser = await launchBrowser();
-      const lighthouse = new LighthouseRunner();
-      try {
-        const queue = new PQueue({ concurrency: options.concurrency ?? 2 });
-        let finished = total - pending.length;
-        for (const site of pending) {
-          void queue.add(async () => {
-            store.markSiteStarted(run.id, site.siteId);
-            const started = performance.now();
-            const journal = store.crawlJournal(run.id, site.siteId);
-            if (journal.size) log(`${site.siteId}: resuming after ${journal.size} pages recorded before the interruption`);
-            const attempt = () => collectSite(browser, site.url, asOf, collect, { evidence, siteId: site.siteId, journal, lighthouse }).catch((error: unknown) => ({ crashed: String(error) }));
-            let result = await attempt();
-            // A timeout, refused connection or 5xx may pass a moment later: one more try before recording it.
-            if (!('crashed' in result) && result.failure && isRetryable(result.failure.reason)) {
-              await new Promise((r) => setTimeout(r, retryDelayMs));
-              result = await attempt();
-            }
-            if ('crashed' in result) {
-              store.saveSiteResult(run.id, site.siteId, { status: 'error', statusReason: `crawler-error: ${result.crashed.slice(0, 200)}`, pages: [], observations: {} });
-            } else {
-              store.saveSiteResult(run.id, site.siteId, {
-                status: result.failure?.status ?? 'assessed',
-                statusReason: result.failure?.reason ?? null,
-                pages: result.pages,
-                observations: { homepage: result.homepage, columns: result.columns, probes: result.probes, stats: result.stats, robots: result.robots, links: result.links, axe: result.axe, lighthouse: result.lighthouse, ...(result.features ?? {}) },
-              });
-            }
-            finished++;
-            const what = 'crashed' in result ? `error (${result.crashed.slice(0, 80)})` : result.failure ? `${result.failure.status}: ${result.failure.reason}` : `${result.columns.length} columns, ${result.pages.length} pages`;
-            log(`[${finished}/${total}] ${site.siteId} ${site.name} — ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-          });
-        }
-        await queue.onIdle();
-      } finally {
-        await lighthouse.close();
-        await browser.close();
-      }
+      const settings = { asOf, collect, evidence, total, log };
+      if (options.queue) await collectThroughQueue(store, run, pending, { ...settings, redisUrl: options.queue, evidenceMb: options.evidenceMb ?? 500 });
+      else await collectEmbedded(store, run.id, pending, { ...settings, concurrency: options.concurrency ?? 2 });
     }
     const outputs = await scoreRun(store, run.id, set, options.out, { userAgent: collect.userAgent, robots: collect.robots }, relative(options.out, evidence.dir) || '.');
     store.finishRun(run.id);

@@ -1,6 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../../indicators/yaml-errors.js';
+import { UsageError } from './usage-error.js';
 import { assess } from './assess.js';
+import { runWorkerUntilStopped } from './worker.js';
+import { defaultWorkerOptions } from '../queue/worker.js';
 import { demo } from './demo.js';
 import { monitor } from './monitor.js';
 import { rescore } from './rescore.js';
@@ -43,8 +46,22 @@ program
   .option('--evidence-mb <n>', 'screenshots kept per run, in MB (default 500)', positiveInt('--evidence-mb'))
   .addOption(new Option('--axe <scope>', 'pages axe-core scans: sample (homepage, first 5 columns and their newest article), key-pages (every column page and its newest articles), all, off').choices(['sample', 'key-pages', 'all', 'off']).default('sample'))
   .option('--lighthouse-pages <n>', 'Lighthouse runs per site: the homepage, then the first columns; 0 = none', wholeNumber('--lighthouse-pages'), 2)
-  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean; delayMs?: number; evidenceMb?: number; axe: 'sample' | 'key-pages' | 'all' | 'off'; lighthousePages: number }) => {
-    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots, delayMs: o.delayMs, evidenceMb: o.evidenceMb, axe: o.axe, lighthousePages: o.lighthousePages });
+  .option('--sample <n>', 'assess a random sample of n sites of the file (spot checks); recorded with its seed in the reports', positiveInt('--sample'))
+  .option('--seed <text>', 'seed of --sample (default: the evaluation date); the same file, n and seed give the same sites')
+  .option('--queue <redis-url>', 'hand the sites to `govscore worker` processes through BullMQ on this Redis (e.g. redis://127.0.0.1:6379) instead of crawling here; this process stays the only writer of the store')
+  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean; delayMs?: number; evidenceMb?: number; axe: 'sample' | 'key-pages' | 'all' | 'off'; lighthousePages: number; queue?: string; sample?: number; seed?: string }) => {
+    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots, delayMs: o.delayMs, evidenceMb: o.evidenceMb, axe: o.axe, lighthousePages: o.lighthousePages, queue: o.queue, sample: o.sample, seed: o.seed });
+  });
+
+program
+  .command('worker')
+  .description('take sites (and monitor probes) from the BullMQ queue on Redis, crawl them and send the results to the coordinator; stops cleanly on Ctrl-C / SIGTERM')
+  .requiredOption('--redis <url>', 'the Redis of the queue, e.g. redis://10.0.0.5:6379')
+  .option('--concurrency <n>', 'sites crawled at once by this worker', positiveInt('--concurrency'), defaultWorkerOptions.concurrency)
+  .option('--host-rate <n>', 'page loads and link checks per second on one host, summed over all workers', positiveInt('--host-rate'), defaultWorkerOptions.hostRate)
+  .option('--lock-ms <n>', 'after a worker dies, its sites go back to the queue within this long', positiveInt('--lock-ms'), defaultWorkerOptions.lockMs)
+  .action(async (o: { redis: string; concurrency: number; hostRate: number; lockMs: number }) => {
+    await runWorkerUntilStopped({ redisUrl: o.redis, concurrency: o.concurrency, hostRate: o.hostRate, lockMs: o.lockMs });
   });
 
 const positiveNumber = (flag: string) => (value: string) => {
@@ -61,8 +78,9 @@ program
   .option('--days <n>', 'monitoring days', positiveNumber('--days'), 7)
   .option('--per-day <n>', 'probes per site per day', positiveInt('--per-day'), 20)
   .option('--interval-ms <n>', 'spacing of rounds in ms instead of 24 h / per-day (drills, tests)', positiveInt('--interval-ms'))
-  .action(async (sitesFile: string, o: { db: string; days: number; perDay: number; intervalMs?: number }) => {
-    await monitor({ sitesFile, db: o.db, days: o.days, perDay: o.perDay, intervalMs: o.intervalMs });
+  .option('--queue <redis-url>', 'schedule the rounds in BullMQ on this Redis; `govscore worker` processes take the probes')
+  .action(async (sitesFile: string, o: { db: string; days: number; perDay: number; intervalMs?: number; queue?: string }) => {
+    await monitor({ sitesFile, db: o.db, days: o.days, perDay: o.perDay, intervalMs: o.intervalMs, queue: o.queue });
   });
 
 program
@@ -217,7 +235,7 @@ try {
   await program.parseAsync();
 } catch (error) {
   // Bad input: one line naming the file, line and field; exit 2. Anything else is a bug: exit 1.
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof UsageError) {
     console.error(error.message);
     process.exit(2);
   }

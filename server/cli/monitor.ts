@@ -2,6 +2,7 @@ import PQueue from 'p-queue';
 import { probeOnce } from '../../evaluators/collect/probes.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { loadSitesFile } from '../config/sites-file.js';
+import { monitorThroughQueue } from '../queue/monitor.js';
 import { Store } from '../store/store.js';
 
 export interface MonitorOptions {
@@ -12,6 +13,8 @@ export interface MonitorOptions {
   /** Overrides the spacing of rounds (24 h / perDay): for drills and tests. */
   intervalMs?: number;
   timeoutMs?: number;
+  /** Redis URL: the rounds run as a BullMQ job scheduler and `govscore worker` processes take the probes. */
+  queue?: string;
   log?: (line: string) => void;
 }
 
@@ -23,6 +26,7 @@ export interface MonitorOptions {
 export async function monitor(options: MonitorOptions): Promise<{ probes: number; failures: number }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const sites = loadSitesFile(options.sitesFile);
+  if (options.queue) return monitorThroughQueue({ ...options, queue: options.queue }, sites);
   const store = new Store(options.db);
   const rounds = Math.max(1, Math.round(options.days * options.perDay));
   const interval = options.intervalMs ?? Math.round(86_400_000 / options.perDay);

@@ -7,6 +7,7 @@ import { buildResults, type Results, type SiteInput } from '../../reports/result
 import { writeOutputs, type OutputOptions } from '../../reports/write-outputs.js';
 import { previousRun } from './previous-run.js';
 import type { Store } from '../store/store.js';
+import { storedSample } from '../config/sample-sites.js';
 
 /** Evaluate → score → rank → write, from stored observations only (no browser). */
 export async function scoreRun(store: Store, runId: string, set: IndicatorSet, outDir: string, crawl: { userAgent: string; robots: 'respect' | 'ignore' }, evidenceDir: string, output: Omit<OutputOptions, 'set' | 'previous'> = {}) {
@@ -45,8 +46,9 @@ export function computeRun(store: Store, runId: string, set: IndicatorSet, crawl
   });
   if (options.save !== false) store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
   const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0 })));
+  const sample = storedSample(run.options?.['sample']);
   return buildResults(
-    { runId, name: run.name, asOf: run.asOf, indicatorSet: { id: set.id, version: set.version, sha256: set.sha256, title: set.title.zh }, crawl, evidenceDir, generatedAt: new Date().toISOString() },
+    { runId, name: run.name, asOf: run.asOf, indicatorSet: { id: set.id, version: set.version, sha256: set.sha256, title: set.title.zh }, crawl, evidenceDir, generatedAt: new Date().toISOString(), ...(sample ? { sample } : {}) },
     inputs,
     ranks,
     new Map(set.indicators.flatMap((i) => (i.advice ? [[i.id, i.advice] as const] : []))),

@@ -147,6 +147,11 @@ export class Store {
     this.db.prepare('UPDATE run_sites SET started_at = ? WHERE run_id = ? AND site_id = ?').run(now(), runId, siteId);
   }
 
+  /** One site's status in a run (null when the run has no such site): a cheap check for the queue coordinator. */
+  siteStatus(runId: string, siteId: string): SiteStatus | null {
+    return (this.db.prepare('SELECT status FROM run_sites WHERE run_id = ? AND site_id = ?').pluck().get(runId, siteId) as SiteStatus | undefined) ?? null;
+  }
+
   /** The crawl journal of one site in a run: outcomes of pages visited before an interruption, and a writer for new ones. */
   crawlJournal(runId: string, siteId: string): CrawlJournal & { size: number } {
     const rows = this.db.prepare('SELECT page_key, json FROM crawl_journal WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{ page_key: string; json: string }>;

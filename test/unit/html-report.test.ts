@@ -200,6 +200,29 @@ describe('renderReport', () => {
   });
 });
 
+describe('renderReport of a sampled run', () => {
+  const sample = { seed: `2026-Q4${SCRIPT}`, size: 20, population: 300, siteIds: ['a', 'b'] };
+  const sampled = { ...hostileResults(), assessment: { ...assessment, sample } };
+  const line = `抽样：从 300 个网站中按随机种子“2026-Q4${SCRIPT_ESCAPED}”抽取 20 个（可复现：同一站点文件与种子得到同一样本）。`;
+
+  it('states the sample, seed escaped, with or without the indicator set', () => {
+    for (const report of [renderReport(sampled), renderReport(sampled, { set: preset })]) {
+      expect(report).toContain(line);
+      expect(report).not.toContain('<script');
+    }
+    expect(renderReport(sampled, { set: preset })).toMatch(/<section class="method"><h2>评估方法<\/h2>\n<p>指标体系：[^\n]*\n<p class="sample">抽样：/);
+  });
+
+  it('says nothing of sampling when the whole sites file was assessed', () => {
+    for (const report of [renderReport(hostileResults()), renderReport(hostileResults(), { set: preset })]) expect(report).not.toContain('抽样');
+  });
+
+  it('records the sample in results.json', () => {
+    expect(JSON.parse(JSON.stringify(buildResults({ ...assessment, sample }, [], new Map()))).assessment.sample).toEqual(sample);
+    expect(JSON.parse(JSON.stringify(hostileResults())).assessment).not.toHaveProperty('sample');
+  });
+});
+
 describe('buildResults', () => {
   it('keeps unassessed sites unscored and unranked, and assessed sites with their score', () => {
     const results = hostileResults();

@@ -23,11 +23,25 @@ describe('evaluateLinks', () => {
       home,
     );
     expect(m.checked).toBe(5);
-    expect(m.broken.map((b) => b.url)).toEqual(['https://www.example.gov.cn/old/', 'https://www.example.gov.cn/count.jsp', 'http://127.0.0.1:9/']);
+    // The homepage's first, then by address: the order links finished checking in is chance.
+    expect(m.broken.map((b) => b.url)).toEqual(['https://www.example.gov.cn/old/', 'http://127.0.0.1:9/', 'https://www.example.gov.cn/count.jsp']);
     expect(m.broken[0]).toEqual({ url: 'https://www.example.gov.cn/old/', status: 404, result: 'http-4xx', foundOn: [home, article], onHomepage: true });
     expect(m.brokenOnHomepage).toBe(1);
     expect(m.brokenElsewhere).toBe(2);
     expect(m.blocked).toBe(1);
+  });
+
+  it('lists broken links in the same order whatever order they were checked in', () => {
+    const article = 'https://www.example.gov.cn/bsfw/guide_10.html';
+    const checked = [
+      link('https://www.example.gov.cn/apply?item=10', 'http-4xx', 404, [article, 'https://www.example.gov.cn/bsfw/guide_9.html']),
+      link('https://www.example.gov.cn/apply?item=9', 'http-4xx', 404, [article]),
+      link('https://www.example.gov.cn/gone', 'http-4xx', 404, [home]),
+    ];
+    const forward = evaluateLinks(checked, home).broken;
+    expect(evaluateLinks([...checked].reverse(), home).broken).toEqual(forward);
+    expect(forward.map((b) => b.url)).toEqual(['https://www.example.gov.cn/gone', 'https://www.example.gov.cn/apply?item=9', 'https://www.example.gov.cn/apply?item=10']);
+    expect(forward[2]!.foundOn).toEqual(['https://www.example.gov.cn/bsfw/guide_9.html', article]);
   });
 
   it('treats /index.html (and an old site\'s /index.asp) as the homepage, fragments ignored', () => {

@@ -1,0 +1,25 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { EvidenceFile } from './jobs.js';
+
+/** Every screenshot a worker's EvidenceSink wrote for one site (`<dir>/<site>/<name>.jpg`). */
+export async function packEvidence(dir: string, siteId: string): Promise<EvidenceFile[]> {
+  const names = await readdir(join(dir, siteId)).catch(() => [] as string[]);
+  return Promise.all(names.sort().map(async (name) => ({ path: `${siteId}/${name}`, base64: (await readFile(join(dir, siteId, name))).toString('base64') })));
+}
+
+/** Screenshot paths as EvidenceSink names them; anything else in a message is refused, never written. */
+const evidencePath = /^[a-z0-9-]+\/[0-9a-f]{16}\.jpg$/;
+
+/** Writes a site's screenshots under the run's evidence folder, where the reports and the web app look. */
+export async function unpackEvidence(evidenceDir: string, siteId: string, files: EvidenceFile[]): Promise<number> {
+  let bytes = 0;
+  for (const file of files) {
+    if (!evidencePath.test(file.path) || !file.path.startsWith(`${siteId}/`)) continue;
+    const data = Buffer.from(file.base64, 'base64');
+    await mkdir(dirname(join(evidenceDir, file.path)), { recursive: true });
+    await writeFile(join(evidenceDir, file.path), data);
+    bytes += data.length;
+  }
+  return bytes;
+}

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { defaultCollectOptions } from '../../evaluators/collect/options.js';
+import type { MonitorOptions } from '../cli/monitor.js';
+import type { SitesFile } from '../config/sites-file.js';
+import { Store } from '../store/store.js';
+import { checkRedis, redisOptions } from './connection.js';
+import { monitorScheduleId, receiveProbes, scheduleMonitor, unscheduleMonitor } from './monitor-schedule.js';
+
+/**
+ * `govscore monitor --queue`: the rounds are a BullMQ job scheduler, the probes are taken by the workers,
+ * and this process stores each probe as it arrives until every round's probes are in. Stopped and started
+ * again, it continues the same schedule (the same sites file and store make the same schedule id).
+ */
+export async function monitorThroughQueue(options: MonitorOptions & { queue: string }, sites: SitesFile): Promise<{ probes: number; failures: number }> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  await checkRedis(options.queue);
+  const connection = redisOptions(options.queue);
+  const rounds = Math.max(1, Math.round(options.days * options.perDay));
+  const every = options.intervalMs ?? Math.round(86_400_000 / options.perDay);
+  const scheduleId = monitorScheduleId(sites.source.sha256, resolve(options.db));
+  const expected = rounds * sites.sites.length;
+  const store = new Store(options.db);
+  let probes = 0;
+  let failures = 0;
+  let done!: () => void;
+  const allIn = new Promise<void>((r) => (done = r));
+  const receiver = receiveProbes(connection, scheduleId, (probe) => {
+    store.saveProbe(probe);
+    probes++;
+    if (!probe.ok) failures++;
+    if (probes % sites.sites.length === 0) log(`round ${probes / sites.sites.length}/${rounds}: ${probes} probes stored, ${failures} failed`);
+    if (probes >= expected) done();
+  });
+  try {
+    await scheduleMonitor(connection, { scheduleId, sites: sites.sites.map((s) => ({ id: s.id, url: s.url })), timeoutMs: options.timeoutMs ?? defaultCollectOptions.timeoutMs, userAgent: defaultCollectOptions.userAgent }, every, rounds);
+    log(`monitoring ${sites.sites.length} sites through ${options.queue}: ${rounds} rounds, one every ${(every / 60_000).toFixed(1)} min (schedule ${scheduleId}), 15 s rule`);
+    await allIn;
+    await unscheduleMonitor(connection, scheduleId);
+  } finally {
+    await receiver.close();
+    store.close();
+  }
+  return { probes, failures };
+}
