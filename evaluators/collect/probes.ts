@@ -1,3 +1,4 @@
+import { passHostGate } from './host-gate.js';
 import { classifyError } from './navigate.js';
 import type { ProbeObservation } from './observations.js';
 
@@ -16,6 +17,7 @@ export async function probeHomepage(url: string, options: { count: number; timeo
 }
 
 export async function probeOnce(url: string, timeoutMs: number, userAgent: string): Promise<ProbeObservation> {
+  await passHostGate(url);
   const at = new Date().toISOString();
   const started = performance.now();
   try {

@@ -51,9 +51,9 @@ export async function collectThroughQueue(store: Store, run: RunRow, pending: Ru
     async (job) => {
       const message = job.data;
       if (message.kind === 'started') {
-        if (outstanding.has(message.siteId)) store.markSiteStarted(run.id, message.siteId);
-        if (message.attempt > 1) log(`${message.siteId}: attempt ${message.attempt} on ${message.worker}`);
-        return;
+        if (!outstanding.has(message.siteId)) return;
+        store.markSiteStarted(run.id, message.siteId);
+        return log(`${message.siteId}: started on ${message.worker}${message.attempt > 1 ? ` (attempt ${message.attempt})` : ''}`);
       }
       if (!outstanding.has(message.siteId)) return log(`${message.siteId}: a second result (from ${message.worker}) ignored — the site was already saved`);
       await unpackEvidence(settings.evidence.dir, message.siteId, message.evidence);

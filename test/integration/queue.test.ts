@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../reports/results.js';
+import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { browserPids, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
+import { startRedis } from './redis-server.js';
+
+/** results.json without what depends on the clock: when it was written. Everything else must match. */
+function withoutTimings(results: Results): unknown {
+  return JSON.parse(JSON.stringify(results), (key, value) => (['generatedAt', 'ms', 'at'].includes(key) ? undefined : value));
+}
+
+/** A `govscore worker` process; its id in the coordinator's log is `<hostname>-<pid>`. */
+function startWorker(redisUrl: string, ...extra: string[]) {
+  const worker = startCli(['worker', '--redis', redisUrl, '--concurrency', '2', '--lock-ms', '5000', ...extra]);
+  return { ...worker, id: `-${worker.child.pid}` };
+}
+
+async function stopWorker(worker: ReturnType<typeof startWorker>): Promise<void> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+  const exited = new Promise((r) => worker.child.once('exit', r));
+  worker.child.kill('SIGTERM');
+  await exited;
+}
+
+describe('assess through the BullMQ queue, with two worker processes', () => {
+  let set: RunningPortalSet;
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let sitesFile: string;
+  let dir: string;
+  let embedded: Results;
+  const ids = ['zfw', 'jyj', 'fgw', 'wjw'];
+  const budget = ['--max-pages', '40', '--lighthouse-pages', '0'];
+
+  beforeAll(async () => {
+    [set, redis] = await Promise.all([startPortalSet({ asOf: '2026-11-21', seed: 'queue-test' }), startRedis()]);
+    dir = await tempDir('queue');
+    sitesFile = await writeSitesFile(dir, set, ids, [{ id: 'dead', name: '已关停的网站', url: `${set.deadUrl}/`, group: '市直部门' }]);
+    const run = await runCli(['assess', sitesFile, '--out', join(dir, 'embedded'), ...budget]);
+    expect(run.code, run.stderr).toBe(0);
+    embedded = JSON.parse(await readFile(join(dir, 'embedded', 'results.json'), 'utf8'));
+  }, 240_000);
+  afterAll(async () => {
+    set?.close();
+    await redis?.stop();
+  });
+
+  it('gives the same results.json as the embedded mode, the screenshots included, with both workers taking sites', async () => {
+    const workers = [startWorker(redis.url), startWorker(redis.url)];
+    try {
+      const out = join(dir, 'queued');
+      const run = await runCli(['assess', sitesFile, '--out', out, '--queue', redis.url, ...budget]);
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      const queued: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+      expect(withoutTimings(queued)).toEqual(withoutTimings(embedded));
+      expect(queued.sites.find((s) => s.id === 'dead')?.status).toBe('unreachable');
+      // The refused connection is retryable: the queue tried the dead site a second time after a backoff.
+      expect(run.stdout).toMatch(/dead: started on \S+ \(attempt 2\)/);
+      for (const worker of workers) expect(run.stdout, `sites done by worker ${worker.id}`).toMatch(new RegExp(`\\d/5\\] .* on \\S+${worker.id}\\n`));
+      // The screenshots the workers took were sent back and sit where the reports look for them.
+      for (const site of ['zfw', 'jyj']) {
+        const names = (await readdir(join(out, 'evidence', queued.assessment.runId, site))).sort();
+        expect(names.length, site).toBeGreaterThan(0);
+        expect(names).toEqual((await readdir(join(dir, 'embedded', 'evidence', embedded.assessment.runId, site))).sort());
+      }
+    } finally {
+      await Promise.all(workers.map(stopWorker));
+    }
+  }, 300_000);
+
+  it('finishes the run with every site once when a worker is killed in the middle of a site', async () => {
+    const browsersBefore = browserPids();
+    const victim = startWorker(redis.url);
+    const survivor = startWorker(redis.url);
+    try {
+      const out = join(dir, 'killed');
+      const coordinator = startCli(['assess', sitesFile, '--out', out, '--queue', redis.url, ...budget]);
+      const exited = new Promise<number | null>((r) => coordinator.child.once('exit', (code) => r(code)));
+      // As soon as the victim has begun a site, kill it and its Chromium without a chance to finish.
+      let killedOn = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const started = new RegExp(`(\\S+): started on \\S+${victim.id}\\n`).exec(coordinator.output());
+          if (started) {
+            clearInterval(timer);
+            killedOn = started[1]!;
+            victim.killHard();
+            resolve();
+          }
+        }, 50);
+        setTimeout(() => reject(new Error(`the victim took no site: ${coordinator.output()}`)), 60_000);
+      });
+      killNewBrowsers(browsersBefore);
+      expect(await exited, coordinator.output()).toBe(0);
+      const log = coordinator.output();
+      expect(log).toContain(`${killedOn}: its worker stopped answering`);
+      expect(log).toMatch(new RegExp(`\\d/5\\] ${killedOn} .* on \\S+${survivor.id}\\n`));
+      const results: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+      expect(results.sites.map((s) => s.id).sort()).toEqual([...ids, 'dead'].sort());
+      expect(withoutTimings(results)).toEqual(withoutTimings(embedded));
+      expect(existsSync(join(out, 'report.html'))).toBe(true);
+    } finally {
+      await stopWorker(survivor);
+      killNewBrowsers(browsersBefore);
+    }
+  }, 300_000);
+});
