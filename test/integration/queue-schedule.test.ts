@@ -1,0 +1,141 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { Queue } from 'bullmq';
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyPrefix } from '../../server/queue/connection.js';
+import { monitorQueue } from '../../server/queue/monitor-schedule.js';
+import { Store } from '../../server/store/store.js';
+import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
+import { startRedis } from './redis-server.js';
+
+function startWorker(redisUrl: string, ...extra: string[]) {
+  return startCli(['worker', '--redis', redisUrl, '--lock-ms', '5000', ...extra]);
+}
+
+async function stop(worker: ReturnType<typeof startCli>): Promise<void> {
+  if (worker.child.exitCode !== null) return;
+  const exited = new Promise((r) => worker.child.once('exit', r));
+  worker.child.kill('SIGTERM');
+  await exited;
+}
+
+async function ready(...workers: Array<ReturnType<typeof startCli>>): Promise<void> {
+  for (let i = 0; i < 200 && !workers.every((w) => w.output().includes('taking sites from')); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+describe('the monitor as a BullMQ job scheduler', () => {
+  let set: RunningPortalSet;
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  beforeAll(async () => {
+    [set, redis] = await Promise.all([startPortalSet({ asOf: '2026-11-21', seed: 'schedule-test' }), startRedis()]);
+  });
+  afterAll(async () => {
+    set?.close();
+    await redis?.stop();
+  });
+
+  it('takes every scheduled round of probes through the workers, spaced as scheduled, and removes the schedule after the last', async () => {
+    const dir = await tempDir('queue-monitor');
+    const sitesFile = await writeSitesFile(dir, set, ['fgw', 'wjw'], [{ id: 'dead', name: '已关停的网站', url: `${set.deadUrl}/`, group: '市直部门' }]);
+    const db = join(dir, 'govscore.db');
+    set.get('fgw').host.faults.down = 'http-503';
+    const worker = startWorker(redis.url);
+    try {
+      await ready(worker);
+      // 4 rounds 1.5 s apart stand in for the national protocol's 20 a day.
+      const monitor = await runCli(['monitor', sitesFile, '--db', db, '--queue', redis.url, '--days', '1', '--per-day', '4', '--interval-ms', '1500'], 120_000);
+      expect(monitor.code, monitor.stderr + monitor.stdout).toBe(0);
+      expect(monitor.stdout).toContain('round 4/4: 12 probes stored, 8 failed');
+    } finally {
+      set.get('fgw').host.faults.down = null;
+      await stop(worker);
+    }
+    const store = new Store(db);
+    const window = [new Date(Date.now() - 3_600_000).toISOString(), new Date(Date.now() + 3_600_000).toISOString()] as const;
+    const probes = Object.fromEntries(['fgw', 'wjw'].map((id) => [id, store.probes(set.get(id).url, ...window)]));
+    const dead = store.probes(`${set.deadUrl}/`, ...window);
+    store.close();
+    expect(probes.fgw!.map((p) => p.failure)).toEqual(Array(4).fill('http-503'));
+    expect(probes.wjw!.every((p) => p.ok)).toBe(true);
+    expect(dead.map((p) => p.failure)).toEqual(Array(4).fill('refused'));
+    for (const list of [probes.fgw!, probes.wjw!, dead]) {
+      expect(list).toHaveLength(4);
+      const gaps = list.slice(1).map((p, i) => Date.parse(p.at) - Date.parse(list[i]!.at));
+      for (const gap of gaps) expect(gap).toBeGreaterThan(1000);
+    }
+    const queue = new Queue(monitorQueue, { connection: redis.client(), prefix: keyPrefix });
+    expect(await queue.getJobSchedulersCount()).toBe(0);
+    await queue.close();
+  }, 150_000);
+});
+
+/** Two sites on one host, each a homepage, six columns and five articles per column; every request logged. */
+async function twoSitesOnOneHost(): Promise<{ server: Server; base: string; requests: Array<{ t: number; path: string }> }> {
+  const requests: Array<{ t: number; path: string }> = [];
+  const page = (title: string, body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push({ t: Date.now(), path });
+    const m = /^\/(a|b)\/(?:(col\d)\/(?:(art\d)\.html)?)?$/.exec(path);
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (!m) return void res.writeHead(404).end(page('404', '页面不存在'));
+    const [, site, col, art] = m;
+    if (art) return void res.end(page(`文章 ${art}`, `<h1>文章</h1><p>发布时间：2026-11-0${art.slice(3)}</p>`));
+    if (col)
+      return void res.end(
+        page(`栏目 ${col}`, `<h1>栏目</h1><ul>${[1, 2, 3, 4, 5].map((j) => `<li><a href="/${site}/${col}/art${j}.html">通知公告第${j}号</a><span>2026-11-0${j}</span></li>`).join('')}</ul>`),
+      );
+    res.end(page(`${site} 市政府`, `<nav>${[1, 2, 3, 4, 5, 6].map((i) => `<a href="/${site}/col${i}/">栏目${i}</a>`).join(' ')}</nav><p>首页</p>`));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+}
+
+describe('politeness across workers', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let host: Awaited<ReturnType<typeof twoSitesOnOneHost>>;
+  beforeAll(async () => {
+    [redis, host] = await Promise.all([startRedis(), twoSitesOnOneHost()]);
+  });
+  afterAll(async () => {
+    host?.server.close();
+    await redis?.stop();
+  });
+
+  it('holds one host to its request rate when two workers crawl two sites on it at once', async () => {
+    const dir = await tempDir('queue-polite');
+    const sitesFile = join(dir, 'sites.yaml');
+    const sites = ['a', 'b'].map((id) => ({ id, name: `${id} 市政府`, url: `${host.base}/${id}/`, group: '市直部门' }));
+    await writeFile(sitesFile, stringify({ name: '同一主机', asOf: '2026-11-21', indicators: 'national-2019', sites }));
+    const rate = 5;
+    const workers = [0, 1].map(() => startWorker(redis.url, '--concurrency', '1', '--host-rate', String(rate)));
+    try {
+      await ready(...workers);
+      const run = await runCli(['assess', sitesFile, '--out', join(dir, 'out'), '--queue', redis.url, '--lighthouse-pages', '0', '--axe', 'off'], 180_000);
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      // Both workers had a site of this host at the same time.
+      const onWorker = [...run.stdout.matchAll(/\] (a|b) .* on (\S+)\n/g)].map((m) => m[2]);
+      expect(new Set(onWorker).size).toBe(2);
+    } finally {
+      await Promise.all(workers.map(stop));
+    }
+    // robots.txt and the sitemap are read once per site before the crawl and are not paced.
+    const paced = host.requests.filter((r) => !/^\/(robots\.txt|sitemap.*\.xml)$/.test(r.path));
+    const bySite = (s: string) => paced.filter((r) => r.path.startsWith(`/${s}/`));
+    expect(bySite('a').length).toBeGreaterThan(20);
+    expect(bySite('b').length).toBeGreaterThan(20);
+    // The two crawls overlapped in time…
+    expect(bySite('a')[0]!.t).toBeLessThan(bySite('b').at(-1)!.t);
+    expect(bySite('b')[0]!.t).toBeLessThan(bySite('a').at(-1)!.t);
+    // …yet the host never saw more than the rate: Redis counts in one-second windows, so any sliding second
+    // holds at most two windows' worth, and the whole took at least as long as the rate allows.
+    const times = paced.map((r) => r.t).sort((x, y) => x - y);
+    const busiest = Math.max(...times.map((t, i) => times.slice(i).filter((u) => u - t < 1000).length));
+    expect(busiest).toBeLessThanOrEqual(2 * rate);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual((Math.floor(times.length / rate) - 1) * 1000);
+  }, 200_000);
+});
