@@ -31,6 +31,8 @@ export interface AppOptions {
   /** Send cookies with `Secure` (behind HTTPS). */
   secureCookies?: boolean;
   logger?: boolean;
+  /** Redis URL: campaigns are crawled by `govscore worker` processes, and scheduled campaigns start here. */
+  queueUrl?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { openapi: { info: { title: 'govscore 政府网站绩效评估', version: '0.1.0' } } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   sessionHook(app, options.store);
-  const context: RouteContext = { store: options.store, secureCookies: options.secureCookies ?? false, dbFile: options.dbFile, dataDir: options.dataDir };
+  const context: RouteContext = { store: options.store, secureCookies: options.secureCookies ?? false, dbFile: options.dbFile, dataDir: options.dataDir, ...(options.queueUrl ? { queueUrl: options.queueUrl } : {}) };
   await app.register(publicRoutes(context));
   await app.register(authRoutes(context));
   await app.register(departmentRoutes(context), { prefix: '/api/department' });
@@ -68,6 +70,7 @@ export interface RouteContext {
   secureCookies: boolean;
   dbFile: string;
   dataDir: string;
+  queueUrl?: string;
 }
 
 export const maxUploadBytes = 10 * 1024 * 1024;

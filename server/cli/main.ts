@@ -3,6 +3,7 @@ import { ConfigError } from '../../indicators/yaml-errors.js';
 import { UsageError } from './usage-error.js';
 import { assess } from './assess.js';
 import { runWorkerUntilStopped } from './worker.js';
+import { addSchedule, listSchedules, removeSchedule } from './schedule.js';
 import { defaultWorkerOptions } from '../queue/worker.js';
 import { demo } from './demo.js';
 import { monitor } from './monitor.js';
@@ -205,8 +206,45 @@ program
   .requiredOption('--db <file>', 'the SQLite store')
   .option('--port <n>', 'port', positiveInt('--port'), 8080)
   .option('--host <address>', 'address to listen on', '127.0.0.1')
-  .action(async (o: { db: string; port: number; host: string }) => {
+  .option('--queue <redis-url>', 'campaigns are crawled by `govscore worker` processes through this Redis, and scheduled campaigns start here')
+  .action(async (o: { db: string; port: number; host: string; queue?: string }) => {
     await serve(o);
+  });
+
+const schedule = program.command('schedule').description('recurring campaigns (e.g. a quarterly spot check of a random sample), kept in BullMQ and started by `serve --queue`');
+schedule
+  .command('add')
+  .description('add or replace a recurring campaign')
+  .requiredOption('--redis <url>', 'the Redis of the queue')
+  .requiredOption('--db <file>', 'the store the web service serves (the account --by is looked up there)')
+  .requiredOption('--name <id>', 'name of the schedule, e.g. quarterly-spot-check')
+  .requiredOption('--sites <file>', 'sites file (read again at each occurrence)')
+  .requiredOption('--by <login>', 'the evaluator or admin account the campaigns are recorded under')
+  .option('--cron <pattern>', 'when: a cron pattern, e.g. "0 2 1 1,4,7,10 *" for 02:00 on the first day of each quarter')
+  .option('--every-ms <n>', 'when: every n ms (drills, tests)', positiveInt('--every-ms'))
+  .option('--times <n>', 'stop after n occurrences', positiveInt('--times'))
+  .option('--tz <zone>', 'time zone of --cron', 'Asia/Shanghai')
+  .option('--sample <n>', 'each occurrence assesses a random sample of n sites', positiveInt('--sample'))
+  .option('--seed <text>', 'seed of the samples (default: the name); each occurrence adds the time it was due')
+  .option('--indicators <id|file>', 'indicator set (default: the sites file)')
+  .option('--max-pages <n>', 'pages opened per site at most', positiveInt('--max-pages'))
+  .action(async (o: { redis: string; db: string; name: string; sites: string; by: string; cron?: string; everyMs?: number; times?: number; tz?: string; sample?: number; seed?: string; indicators?: string; maxPages?: number }) => {
+    console.log(await addSchedule({ ...o, sitesFile: o.sites, tz: o.cron ? o.tz : undefined }));
+  });
+schedule
+  .command('list')
+  .description('the recurring campaigns and when each is next due')
+  .requiredOption('--redis <url>', 'the Redis of the queue')
+  .action(async (o: { redis: string }) => {
+    for (const line of await listSchedules(o.redis)) console.log(line);
+  });
+schedule
+  .command('remove')
+  .description('stop a recurring campaign (campaigns it started are kept)')
+  .requiredOption('--redis <url>', 'the Redis of the queue')
+  .requiredOption('--name <id>', 'name of the schedule')
+  .action(async (o: { redis: string; name: string }) => {
+    console.log(await removeSchedule(o.redis, o.name));
   });
 
 const users = program.command('users').description('accounts of the web service');

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -5,12 +7,21 @@ import { writeFile } from 'node:fs/promises';
 import { Queue } from 'bullmq';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../reports/results.js';
+import { sampleSites, type SiteSample } from '../../server/config/sample-sites.js';
+import { loadSitesFile } from '../../server/config/sites-file.js';
 import { keyPrefix } from '../../server/queue/connection.js';
 import { monitorQueue } from '../../server/queue/monitor-schedule.js';
 import { Store } from '../../server/store/store.js';
 import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
-import { runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
-import { startRedis } from './redis-server.js';
+import { bin, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
+import { freePort, startRedis } from './redis-server.js';
+
+function runCliWithEnv(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('node', [bin, ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+  });
+}
 
 function startWorker(redisUrl: string, ...extra: string[]) {
   return startCli(['worker', '--redis', redisUrl, '--lock-ms', '5000', ...extra]);
@@ -71,6 +82,71 @@ describe('the monitor as a BullMQ job scheduler', () => {
     expect(await queue.getJobSchedulersCount()).toBe(0);
     await queue.close();
   }, 150_000);
+});
+
+describe('recurring campaigns from a BullMQ job scheduler', () => {
+  let set: RunningPortalSet;
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  beforeAll(async () => {
+    [set, redis] = await Promise.all([startPortalSet({ asOf: '2026-11-21', seed: 'campaign-schedule-test' }), startRedis()]);
+  });
+  afterAll(async () => {
+    set?.close();
+    await redis?.stop();
+  });
+
+  it('starts each occurrence in the web service as a campaign with its own seeded sample, recorded in results.json', async () => {
+    const dir = await tempDir('queue-campaigns');
+    const sitesFile = await writeSitesFile(dir, set, ['fgw', 'wjw', 'jyj']);
+    const db = join(dir, 'govscore.db');
+    const account = await runCliWithEnv(['users', 'add', '--db', db, '--login', 'pinggu', '--name', '评估处', '--role', 'evaluator'], { GOVSCORE_PASSWORD: 'correct horse battery' });
+    expect(account.code, account.stderr).toBe(0);
+    const refused = await runCli(['schedule', 'add', '--redis', redis.url, '--db', db, '--name', 'spot', '--sites', sitesFile, '--by', 'nobody', '--every-ms', '2500']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--by nobody');
+
+    const port = await freePort();
+    const server = startCli(['serve', '--db', db, '--port', String(port), '--queue', redis.url]);
+    const worker = startWorker(redis.url);
+    try {
+      await ready(worker);
+      const added = await runCli(['schedule', 'add', '--redis', redis.url, '--db', db, '--name', 'spot', '--sites', sitesFile, '--by', 'pinggu', '--every-ms', '2500', '--times', '2', '--sample', '1', '--seed', '季度抽查', '--max-pages', '15']);
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toContain('a random sample of 1 of 3 sites');
+      const listed = await runCli(['schedule', 'list', '--redis', redis.url]);
+      expect(listed.stdout).toMatch(/^spot\s+every 2500 ms/m);
+      const finished = async () => {
+        const store = new Store(db);
+        try {
+          return store.campaigns.list().filter((c) => c.state === 'finished' || c.state === 'failed');
+        } finally {
+          store.close();
+        }
+      };
+      for (let i = 0; i < 240 && (await finished()).length < 2; i++) await new Promise((r) => setTimeout(r, 500));
+      const campaigns = await finished();
+      expect(campaigns.map((c) => [c.state, c.message])).toEqual([['finished', null], ['finished', null]]);
+      const store = new Store(db);
+      const runs = campaigns.map((c) => store.getRun(c.runId!)!);
+      store.close();
+      const samples = runs.map((r) => r.options['sample'] as SiteSample);
+      for (const [i, sample] of samples.entries()) {
+        expect(campaigns[i]!.name).toContain('spot');
+        expect(sample).toMatchObject({ size: 1, population: 3 });
+        expect(sample.seed).toMatch(/^季度抽查@\d{4}-\d\d-\d\dT/);
+        // Anyone can draw the same sample again from the recorded seed.
+        const drawn = sampleSites(loadSitesFile(sitesFile).sites, 1, sample.seed).sample;
+        expect(drawn.siteIds).toEqual(sample.siteIds);
+        const results: Results = JSON.parse(await readFile(join(dir, 'runs', runs[i]!.id, 'results.json'), 'utf8'));
+        expect(results.assessment.sample).toEqual(sample);
+        expect(results.sites.map((s) => s.id)).toEqual(sample.siteIds);
+      }
+      expect(samples[0]!.seed).not.toBe(samples[1]!.seed);
+    } finally {
+      await stop(worker);
+      await stop(server);
+    }
+  }, 200_000);
 });
 
 /** Two sites on one host, each a homepage, six columns and five articles per column; every request logged. */

@@ -13,6 +13,11 @@ export interface CampaignOptions {
   indicators?: string;
   asOf?: string;
   maxPages?: number;
+  /** A random sample of this many sites, drawn with `seed` (scheduled spot checks). */
+  sample?: number;
+  seed?: string;
+  /** The queue job of the scheduled occurrence that created the campaign. */
+  scheduledJob?: string | null;
 }
 
 const optionsFile = (campaign: Pick<Campaign, 'sitesFile'>) => join(dirname(campaign.sitesFile), 'options.json');
@@ -28,12 +33,14 @@ export function campaignOptions(campaign: Pick<Campaign, 'sitesFile'>): Campaign
 }
 
 /** The assess command line of a campaign (after the node binary): only the choices that differ from the sites file. */
-export function assessArgs(o: { bin: string; sitesFile: string; dbFile: string; out: string } & CampaignOptions): string[] {
+export function assessArgs(o: { bin: string; sitesFile: string; dbFile: string; out: string; queueUrl?: string } & CampaignOptions): string[] {
   return [
     o.bin, 'assess', o.sitesFile, '--db', o.dbFile, '--out', o.out,
     ...(o.indicators ? ['--indicators', o.indicators] : []),
     ...(o.asOf ? ['--as-of', o.asOf] : []),
     ...(o.maxPages ? ['--max-pages', String(o.maxPages)] : []),
+    ...(o.sample ? ['--sample', String(o.sample), ...(o.seed ? ['--seed', o.seed] : [])] : []),
+    ...(o.queueUrl ? ['--queue', o.queueUrl] : []),
   ];
 }
 
@@ -65,7 +72,7 @@ export class CampaignRunner {
   private readonly children = new Map<number, { child: ChildProcess; exited: Promise<void> }>();
   private closing = false;
 
-  constructor(private readonly o: { store: Store; dbFile: string; dataDir: string; bin?: string }) {}
+  constructor(private readonly o: { store: Store; dbFile: string; dataDir: string; bin?: string; queueUrl?: string }) {}
 
   isRunning(campaignId: number): boolean {
     return this.children.has(campaignId);
@@ -93,7 +100,7 @@ export class CampaignRunner {
     let child: ChildProcess;
     try {
       // Its own process group: stopping the service stops the crawl and the Chromium it started.
-      child = spawn(process.execPath, assessArgs({ bin: this.o.bin ?? govscoreBin, sitesFile: campaign.sitesFile, dbFile: this.o.dbFile, out, ...options }), { stdio: ['ignore', fd, fd], detached: true });
+      child = spawn(process.execPath, assessArgs({ bin: this.o.bin ?? govscoreBin, sitesFile: campaign.sitesFile, dbFile: this.o.dbFile, out, queueUrl: this.o.queueUrl, ...options }), { stdio: ['ignore', fd, fd], detached: true });
     } finally {
       closeSync(fd); // the child holds its own copy
     }

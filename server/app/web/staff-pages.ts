@@ -13,6 +13,7 @@ import type { Campaign } from '../../store/campaigns.js';
 import type { RouteContext } from '../app.js';
 import { rescoreStored, runResults, storedRun } from '../run-view.js';
 import { CampaignBusy, campaignOptions, CampaignRunner } from './campaign-runner.js';
+import { startScheduledCampaigns } from './scheduled-campaigns.js';
 import { campaignFormPage, checkCampaignForm, describeConfigError, errorBox, FormProblem, readCampaignForm, saveCampaign, type CampaignForm } from './campaign-form.js';
 import { csrfField, notice, pageGuard, raw, render } from './layout.js';
 import { progressEvents, runProgress } from './run-progress.js';
@@ -42,13 +43,15 @@ const tag = (t: { label: string; tag: string }) => html`<span class="tag ${t.tag
 const hiddenIf = (hidden: boolean) => (hidden ? raw(' hidden') : '');
 
 /** The staff pages: campaigns (create, start, watch), review with overrides, publishing. */
-export function staffPages({ store, dbFile, dataDir }: RouteContext): FastifyPluginAsync {
+export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): FastifyPluginAsync {
   return async (app) => {
-    const runner = new CampaignRunner({ store, dbFile, dataDir });
+    const runner = new CampaignRunner({ store, dbFile, dataDir, queueUrl });
+    const schedules = queueUrl ? startScheduledCampaigns({ store, dataDir, runner, redisUrl: queueUrl, log: (line) => app.log.info(line) }) : null;
     const events = progressEvents(store);
     // A campaign still "running" from before a restart has no process any more: say so; starting it again resumes.
     for (const c of store.campaigns.list()) if (c.state === 'running') store.campaigns.update(c.id, { state: 'failed', message: '评估服务重启时评估尚未完成；重新开始将从中断处继续。' });
     app.addHook('onClose', async () => {
+      await schedules?.close();
       events.close();
       await runner.close();
     });

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { format } from 'date-fns';
+import { Worker } from 'bullmq';
+import { loadSitesFile } from '../../config/sites-file.js';
+import { campaignQueue, occurrenceSeed, type ScheduledCampaign } from '../../queue/campaign-schedule.js';
+import { keyPrefix, redisOptions } from '../../queue/connection.js';
+import type { Store } from '../../store/store.js';
+import { saveCampaign } from './campaign-form.js';
+import { campaignOptions, saveCampaignOptions, type CampaignRunner } from './campaign-runner.js';
+
+/**
+ * Takes the occurrences of scheduled campaigns from the queue: each becomes a campaign in the web app,
+ * dated the day it was due and (for a spot check) with its own seeded sample, and starts at once through
+ * the campaign runner — so it is watched, reviewed and published like one started by hand.
+ */
+export function startScheduledCampaigns(o: { store: Store; dataDir: string; runner: CampaignRunner; redisUrl: string; log: (line: string) => void }): { close: () => Promise<void> } {
+  const worker = new Worker<ScheduledCampaign>(
+    campaignQueue,
+    async (job) => {
+      const schedule = job.data;
+      // A job taken up again (this service restarted mid-way) must not start a second campaign.
+      if (o.store.campaigns.list().some((c) => campaignOptions(c).scheduledJob === job.id)) return;
+      const dueAt = new Date(job.timestamp + (job.delay ?? 0));
+      const asOf = format(dueAt, 'yyyy-MM-dd');
+      const sites = loadSitesFile(schedule.sitesFile);
+      const indicators = schedule.indicators ?? sites.indicators;
+      const form = { text: readFileSync(schedule.sitesFile, 'utf8'), fileName: null, indicators: schedule.indicators ?? '', asOf, maxPages: schedule.maxPages ? String(schedule.maxPages) : '' };
+      const campaign = saveCampaign(o.store, o.dataDir, form, { sites: { ...sites, name: `${sites.name}（${schedule.name} ${asOf}）` }, indicators }, schedule.userId);
+      saveCampaignOptions(campaign.sitesFile, { ...campaignOptions(campaign), ...(schedule.sample ? { sample: schedule.sample, seed: occurrenceSeed(schedule, dueAt) } : {}), scheduledJob: job.id ?? null });
+      const run = o.runner.start(campaign, schedule.userId);
+      o.log(`scheduled campaign ${schedule.name}: campaign #${campaign.id}, run ${run.id}`);
+    },
+    { connection: redisOptions(o.redisUrl), prefix: keyPrefix, concurrency: 1 },
+  );
+  worker.on('failed', (job, error) => o.log(`scheduled campaign ${job?.data.name}: ${error.message}`));
+  worker.on('error', (error) => o.log(`campaign schedule queue: ${error.message}`));
+  return { close: () => worker.close() };
+}
