@@ -1,5 +1,9 @@
 /**
  * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs]
+ *                 [--queue-only] [--queue-sites N] [--queue-portals N]
+ *
+ * Last, the distributed mode (bench-queue.ts): 14,000 sites through the real queue and coordinator with a
+ * simulated collector, and the sample portals crawled embedded and by 1 and 2 queue workers.
  *
  * First the scoring engine: 10,000 sites scored and ranked under each preset (bench-scoring.ts).
  * Then the crawl:
@@ -20,6 +24,7 @@ import { collectSite } from '../evaluators/collect/crawl-site.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
 import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { Store } from '../server/store/store.js';
+import { benchQueue, queueTable } from './bench-queue.js';
 import { benchScoring } from './bench-scoring.js';
 import { startPortalSet } from '../test/portals/server/portal-set.js';
 
@@ -33,6 +38,9 @@ interface BenchOptions {
   portals: number;
   sitesConcurrency: number;
   freshTabs: boolean;
+  queueOnly: boolean;
+  queueSites: number;
+  queuePortals: number;
 }
 
 interface RunFigures {
@@ -66,6 +74,9 @@ function parseOptions(): BenchOptions {
       quick: { type: 'boolean', default: false },
       'scoring-only': { type: 'boolean', default: false },
       'fresh-tabs': { type: 'boolean', default: false },
+      'queue-only': { type: 'boolean', default: false },
+      'queue-sites': { type: 'string' },
+      'queue-portals': { type: 'string' },
     },
   });
   return {
@@ -73,6 +84,9 @@ function parseOptions(): BenchOptions {
     portals: positiveInt('--portals', values.portals) ?? (values.quick ? 6 : 50),
     sitesConcurrency: positiveInt('--sites-concurrency', values['sites-concurrency']) ?? 2,
     freshTabs: values['fresh-tabs'] ?? false,
+    queueOnly: values['queue-only'] ?? false,
+    queueSites: positiveInt('--queue-sites', values['queue-sites']) ?? 14_000,
+    queuePortals: positiveInt('--queue-portals', values['queue-portals']) ?? (values.quick ? 4 : 8),
   };
 }
 
@@ -281,10 +295,16 @@ async function main(): Promise<void> {
     console.log(`\nfigures: ${await saveJson({ scoring: printScoring() })}`);
     return;
   }
+  if (options.queueOnly) {
+    const queue = await benchQueue({ portals: options.queuePortals, sites: options.queueSites });
+    console.log(`\n${queueTable(queue)}\n\nfigures: ${await saveJson({ queue })}`);
+    return;
+  }
   const tabs = options.sitesConcurrency * (defaultCollectOptions.concurrency + defaultCollectOptions.articleConcurrency);
   const machine = { nproc: availableParallelism(), totalMemoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, chromium: await chromiumVersion() };
   log(`starting ${options.portals} portals × ~${pagesPerPortal} pages (asOf ${asOf})`);
   const set = await startPortalSet({ asOf, seed: 'bench', scale: { portals: options.portals, pagesPerPortal } });
+  let closed = false;
   try {
     log(`ours: collectSite, ${options.sitesConcurrency} sites at once`);
     const opened: PageRecord[] = [];
@@ -301,10 +321,14 @@ async function main(): Promise<void> {
     console.log(`phases of ours, site-seconds summed over sites: ${Object.entries(phaseSeconds).map(([k, s]) => `${k} ${s}`).join(', ')}`);
     // After the crawl: its 10,000 score objects would otherwise sit in the crawl's memory figure.
     const scoring = printScoring();
-    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, phaseSeconds, baseline, ratios: { time: round(ours.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) } });
+    await set.close();
+    closed = true;
+    const queue = await benchQueue({ portals: options.queuePortals, sites: options.queueSites });
+    console.log(`\n${queueTable(queue)}`);
+    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, phaseSeconds, baseline, ratios: { time: round(ours.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) }, queue });
     console.log(`\nfigures: ${file}`);
   } finally {
-    await set.close();
+    if (!closed) await set.close();
   }
 }
 

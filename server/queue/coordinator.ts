@@ -60,7 +60,9 @@ export async function collectThroughQueue(store: Store, run: RunRow, pending: Ru
       if (save(message.siteId, () => store.saveSiteResult(run.id, message.siteId, message.result)))
         log(`[${finished}/${total}] ${message.siteId} ${names.get(message.siteId) ?? ''} — ${message.summary} in ${(message.ms / 1000).toFixed(1)} s on ${message.worker}`);
     },
-    { connection, prefix: keyPrefix, concurrency: 1 },
+    // Several messages in hand at once: fetching the next from Redis overlaps the SQLite write of this one.
+    // The write itself is synchronous, so the check that a site is still pending and its save cannot interleave.
+    { connection, prefix: keyPrefix, concurrency: 8 },
   );
 
   // A job that failed for good (its worker died more often than BullMQ allows): recorded, not waited for.

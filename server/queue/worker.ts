@@ -8,7 +8,7 @@ import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { installHostGate } from '../../evaluators/collect/host-gate.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
-import { collectSiteResult } from '../collect/site-result.js';
+import { collectSiteResult, type CollectedSite } from '../collect/site-result.js';
 import { checkRedis, keyPrefix, redisOptions } from './connection.js';
 import { packEvidence } from './evidence-transfer.js';
 import { redisHostGate } from './host-limit.js';
@@ -27,7 +27,12 @@ export interface WorkerOptions {
    */
   lockMs: number;
   log: (line: string) => void;
+  /** What crawls a site: Chromium by default; the queue benchmark puts a simulated collector here. */
+  collector?: SiteCollector;
 }
+
+/** Crawls one site of a job; `evidenceDir` is where its screenshots go (`<dir>/<site>/…`). */
+export type SiteCollector = (job: SiteJob, evidenceDir: string) => Promise<CollectedSite>;
 
 export const defaultWorkerOptions = { concurrency: 2, hostRate: 8, lockMs: 30_000 };
 
@@ -56,19 +61,22 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
     browser = launchBrowser();
     return browser;
   };
+  const crawl: SiteCollector =
+    options.collector ??
+    (async ({ siteId, url, asOf, collect, evidenceBytes }, evidenceDir) =>
+      collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence: new EvidenceSink(evidenceDir, evidenceBytes), siteId, lighthouse }));
 
   const worker = new Worker<SiteJob>(
     collectQueue,
     async (job: Job<SiteJob>) => {
-      const { runId, siteId, url, asOf, collect, evidenceBytes } = job.data;
+      const { runId, siteId } = job.data;
       const attempt = job.attemptsMade + 1;
       const lastAttempt = attempt >= (job.opts.attempts ?? 1);
       await send(runId, { kind: 'started', siteId, worker: id, attempt });
       const started = performance.now();
       const evidenceDir = await mkdtemp(join(tmpdir(), 'govscore-evidence-'));
       try {
-        const evidence = new EvidenceSink(evidenceDir, evidenceBytes);
-        const collected = await collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence, siteId, lighthouse });
+        const collected = await crawl(job.data, evidenceDir);
         // A timeout, refused connection or 5xx may pass later: BullMQ tries again after a backoff.
         if (collected.retryable && !lastAttempt) throw new Error(`retryable: ${collected.summary}`);
         const ms = Math.round(performance.now() - started);
