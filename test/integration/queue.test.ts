@@ -3,6 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../reports/results.js';
+import { runProgress } from '../../server/app/web/run-progress.js';
+import { Store } from '../../server/store/store.js';
 import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
 import { browserPids, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
 import { startRedis } from './redis-server.js';
@@ -93,6 +95,11 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
         setTimeout(() => reject(new Error(`the victim took no site: ${coordinator.output()}`)), 60_000);
       });
       killNewBrowsers(browsersBefore);
+      // The server's live progress reads the store, which the coordinator keeps current: the site is 采集中.
+      const live = new Store(join(out, 'govscore.db'));
+      const runId = live.db.prepare('SELECT id FROM runs').pluck().get() as string;
+      expect(runProgress(live, runId)?.sites.find((s) => s.id === killedOn)?.label).toBe('采集中');
+      live.close();
       expect(await exited, coordinator.output()).toBe(0);
       const log = coordinator.output();
       expect(log).toContain(`${killedOn}: its worker stopped answering`);
