@@ -10,6 +10,8 @@ export const probeResultsQueue = (scheduleId: string) => `probes-${scheduleId}`;
 
 export interface RoundJob {
   scheduleId: string;
+  /** When the schedule was first set up: a restarted monitor counts the probes stored since. */
+  startedAt: string;
   sites: Array<{ id: string; url: string }>;
   timeoutMs: number;
   userAgent: string;
@@ -36,6 +38,16 @@ export async function scheduleMonitor(connection: ConnectionOptions, round: Roun
   const queue = new Queue<MonitorJob>(monitorQueue, { connection, prefix: keyPrefix });
   try {
     await queue.upsertJobScheduler(round.scheduleId, { every: everyMs, limit: rounds }, { name: 'round', data: round, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  } finally {
+    await queue.close();
+  }
+}
+
+/** The round template of a schedule already in Redis (a monitor restarted mid-way), or null. */
+export async function scheduledMonitor(connection: ConnectionOptions, scheduleId: string): Promise<RoundJob | null> {
+  const queue = new Queue<MonitorJob>(monitorQueue, { connection, prefix: keyPrefix });
+  try {
+    return ((await queue.getJobScheduler(scheduleId))?.template?.data as RoundJob | undefined) ?? null;
   } finally {
     await queue.close();
   }

@@ -4,7 +4,7 @@ import type { MonitorOptions } from '../cli/monitor.js';
 import type { SitesFile } from '../config/sites-file.js';
 import { Store } from '../store/store.js';
 import { checkRedis, redisOptions } from './connection.js';
-import { monitorScheduleId, receiveProbes, scheduleMonitor, unscheduleMonitor } from './monitor-schedule.js';
+import { monitorScheduleId, receiveProbes, scheduledMonitor, scheduleMonitor, unscheduleMonitor } from './monitor-schedule.js';
 
 /**
  * `govscore monitor --queue`: the rounds are a BullMQ job scheduler, the probes are taken by the workers,
@@ -20,8 +20,13 @@ export async function monitorThroughQueue(options: MonitorOptions & { queue: str
   const scheduleId = monitorScheduleId(sites.source.sha256, resolve(options.db));
   const expected = rounds * sites.sites.length;
   const store = new Store(options.db);
-  let probes = 0;
-  let failures = 0;
+  // Restarted mid-way: the schedule goes on as it was, and the probes already stored count.
+  const existing = await scheduledMonitor(connection, scheduleId);
+  const startedAt = existing?.startedAt ?? new Date().toISOString();
+  const until = new Date(Date.now() + 366 * 86_400_000).toISOString();
+  const stored = existing ? sites.sites.flatMap((s) => store.probes(s.url, startedAt, until)) : [];
+  let probes = stored.length;
+  let failures = stored.filter((p) => !p.ok).length;
   let done!: () => void;
   const allIn = new Promise<void>((r) => (done = r));
   const receiver = receiveProbes(connection, scheduleId, (probe) => {
@@ -32,9 +37,10 @@ export async function monitorThroughQueue(options: MonitorOptions & { queue: str
     if (probes >= expected) done();
   });
   try {
-    await scheduleMonitor(connection, { scheduleId, sites: sites.sites.map((s) => ({ id: s.id, url: s.url })), timeoutMs: options.timeoutMs ?? defaultCollectOptions.timeoutMs, userAgent: defaultCollectOptions.userAgent }, every, rounds);
+    if (existing) log(`resuming schedule ${scheduleId} (started ${startedAt}): ${probes} of ${expected} probes already stored`);
+    else await scheduleMonitor(connection, { scheduleId, startedAt, sites: sites.sites.map((s) => ({ id: s.id, url: s.url })), timeoutMs: options.timeoutMs ?? defaultCollectOptions.timeoutMs, userAgent: defaultCollectOptions.userAgent }, every, rounds);
     log(`monitoring ${sites.sites.length} sites through ${options.queue}: ${rounds} rounds, one every ${(every / 60_000).toFixed(1)} min (schedule ${scheduleId}), 15 s rule`);
-    await allIn;
+    if (probes < expected) await allIn;
     await unscheduleMonitor(connection, scheduleId);
   } finally {
     await receiver.close();

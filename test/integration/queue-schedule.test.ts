@@ -57,9 +57,16 @@ describe('the monitor as a BullMQ job scheduler', () => {
     const worker = startWorker(redis.url);
     try {
       await ready(worker);
-      // 4 rounds 1.5 s apart stand in for the national protocol's 20 a day.
-      const monitor = await runCli(['monitor', sitesFile, '--db', db, '--queue', redis.url, '--days', '1', '--per-day', '4', '--interval-ms', '1500'], 120_000);
+      // 4 rounds 1.5 s apart stand in for the national protocol's 20 a day. The monitor is killed after the
+      // second round and started again: the schedule goes on in Redis, and nothing is lost or stored twice.
+      const args = ['monitor', sitesFile, '--db', db, '--queue', redis.url, '--days', '1', '--per-day', '4', '--interval-ms', '1500'];
+      const first = startCli(args);
+      for (let i = 0; i < 300 && !first.output().includes('round 2/4'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(first.output()).toContain('round 2/4: 6 probes stored');
+      first.killHard();
+      const monitor = await runCli(args, 120_000);
       expect(monitor.code, monitor.stderr + monitor.stdout).toBe(0);
+      expect(monitor.stdout).toMatch(/resuming schedule monitor-\w+ .*: \d+ of 12 probes already stored/);
       expect(monitor.stdout).toContain('round 4/4: 12 probes stored, 8 failed');
     } finally {
       set.get('fgw').host.faults.down = null;
@@ -141,7 +148,10 @@ describe('recurring campaigns from a BullMQ job scheduler', () => {
         expect(results.assessment.sample).toEqual(sample);
         expect(results.sites.map((s) => s.id)).toEqual(sample.siteIds);
       }
-      expect(samples[0]!.seed).not.toBe(samples[1]!.seed);
+      // Each occurrence's seed carries the time it was due: 2.5 s (or a multiple, had one been late) apart.
+      const due = samples.map((x) => Date.parse(x.seed.split('@')[1]!));
+      expect(Math.abs(due[0]! - due[1]!) % 2500).toBe(0);
+      expect(due[0]).not.toBe(due[1]);
     } finally {
       await stop(worker);
       await stop(server);

@@ -20,7 +20,7 @@ export function startScheduledCampaigns(o: { store: Store; dataDir: string; runn
       const schedule = job.data;
       // A job taken up again (this service restarted mid-way) must not start a second campaign.
       if (o.store.campaigns.list().some((c) => campaignOptions(c).scheduledJob === job.id)) return;
-      const dueAt = new Date(job.timestamp + (job.delay ?? 0));
+      const dueAt = dueTime(job.id, job.timestamp);
       const asOf = format(dueAt, 'yyyy-MM-dd');
       const sites = loadSitesFile(schedule.sitesFile);
       const indicators = schedule.indicators ?? sites.indicators;
@@ -35,4 +35,10 @@ export function startScheduledCampaigns(o: { store: Store; dataDir: string; runn
   worker.on('failed', (job, error) => o.log(`scheduled campaign ${job?.data.name}: ${error.message}`));
   worker.on('error', (error) => o.log(`campaign schedule queue: ${error.message}`));
   return { close: () => worker.close() };
+}
+
+/** When an occurrence was due: BullMQ names a scheduler's jobs `repeat:<scheduler>:<due millis>`. */
+export function dueTime(jobId: string | undefined, fallback: number): Date {
+  const millis = /^repeat:.+:(\d+)$/.exec(jobId ?? '')?.[1];
+  return new Date(millis ? Number(millis) : fallback);
 }
