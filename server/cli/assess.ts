@@ -8,6 +8,7 @@ import { sampleSites, type SiteSample } from '../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../config/sites-file.js';
 import { Store, type RunRow } from '../store/store.js';
 import { collectEmbedded } from '../collect/embedded.js';
+import { checkRedis } from '../queue/connection.js';
 import { collectThroughQueue } from '../queue/coordinator.js';
 import { scoreRun } from './score-run.js';
 
@@ -87,6 +88,8 @@ export function openRun(store: Store, { sites, asOf, set, collect, sample }: Run
 export async function assess(options: AssessOptions): Promise<{ runId: string; outputs: { results: string; csv: string; report: string } }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const plan = planRun(options);
+  // A wrong queue URL or a stopped Redis is said before anything is created.
+  if (options.queue) await checkRedis(options.queue);
   const { sites, asOf, set, collect } = plan;
   const dbFile = options.db ?? join(options.out, 'govscore.db');
   const store = new Store(dbFile);

@@ -31,12 +31,15 @@ export function redisOptions(url: string): RedisOptions {
  */
 export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
   const client = new Redis({ ...redisOptions(url), lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs });
-  client.on('error', () => undefined);
+  // The connection's own error (ECONNREFUSED, ENOTFOUND, NOAUTH…) says more than the "Connection is closed" connect() rejects with.
+  const seen: { cause?: Error } = {};
+  client.on('error', (error: Error) => (seen.cause ??= error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    throw new UsageError(`cannot reach Redis at ${url}: ${error instanceof Error ? error.message : String(error)} — start redis-server or correct the URL`);
+    const reason = seen.cause?.message ?? (error instanceof Error ? error.message : String(error));
+    throw new UsageError(`cannot reach Redis at ${url}: ${reason} — start redis-server or correct the URL`);
   } finally {
     client.disconnect();
   }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -224,4 +225,20 @@ describe('politeness across workers', () => {
     expect(busiest).toBeLessThanOrEqual(2 * rate);
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual((Math.floor(times.length / rate) - 1) * 1000);
   }, 200_000);
+});
+
+describe('queue commands given a Redis they cannot use', () => {
+  it('exit 2 with what to do, before creating anything', async () => {
+    const dir = await tempDir('queue-bad');
+    const sitesFile = join(dir, 'sites.yaml');
+    await writeFile(sitesFile, stringify({ name: '测试', asOf: '2026-11-21', indicators: 'national-2019', sites: [{ id: 'a', name: '甲', url: 'http://127.0.0.1:9/', group: '市直部门' }] }));
+    const nobody = `redis://127.0.0.1:${await freePort()}`;
+    const assess = await runCli(['assess', sitesFile, '--out', join(dir, 'out'), '--queue', nobody]);
+    expect(assess.code).toBe(2);
+    expect(assess.stderr).toContain(`cannot reach Redis at ${nobody}: connect ECONNREFUSED`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const worker = await runCli(['worker', '--redis', 'http://10.0.0.5:6379']);
+    expect(worker.code).toBe(2);
+    expect(worker.stderr).toContain('"http://10.0.0.5:6379" is not a Redis URL (expected redis://host:6379)');
+  });
 });
