@@ -10,13 +10,16 @@
  */
 import { spawn } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { EvidenceSink } from '../evaluators/collect/evidence.js';
 import { openRun, planRun } from '../server/cli/assess.js';
+import { Queue } from 'bullmq';
+import { keyPrefix, redisOptions } from '../server/queue/connection.js';
 import { collectThroughQueue } from '../server/queue/coordinator.js';
+import { collectQueue } from '../server/queue/jobs.js';
 import { Store, type SiteResult } from '../server/store/store.js';
 import { startPortalSet } from '../test/portals/server/portal-set.js';
 import { startRedis } from '../test/integration/redis-server.js';
@@ -64,6 +67,17 @@ function startWorkers(count: number, redisUrl: string, concurrency: number) {
   return Array.from({ length: count }, () => spawn(process.execPath, [bin, 'worker', '--redis', redisUrl, '--concurrency', String(concurrency), '--host-rate', '1000'], { stdio: 'ignore' }));
 }
 
+/** Waits until BullMQ lists this many workers on the collect queue. */
+async function workersUp(redisUrl: string, count: number): Promise<void> {
+  if (!count) return;
+  const queue = new Queue(collectQueue, { connection: redisOptions(redisUrl), prefix: keyPrefix });
+  try {
+    while ((await queue.getWorkersCount()) < count) await new Promise((r) => setTimeout(r, 200));
+  } finally {
+    await queue.close();
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** The sample portals crawled embedded, then through the queue by 1 and 2 worker processes. */
@@ -82,7 +96,9 @@ async function crawlModes(portals: number, dir: string, redisUrl: string): Promi
     let db = '';
     for (const m of modes) {
       const out = join(dir, `crawl-${m.mode}-${m.workers}x${m.concurrency}`);
+      // Workers are long-running services: they are up (Chromium launched on their first site) before the run starts.
       const workers = startWorkers(m.workers, redisUrl, m.concurrency);
+      await workersUp(redisUrl, m.workers);
       const started = performance.now();
       const stdout = await govscore(['assess', sitesFile, '--out', out, '--lighthouse-pages', '0', ...(m.workers ? ['--queue', redisUrl] : ['--concurrency', String(m.concurrency)])]);
       const seconds = (performance.now() - started) / 1000;
