@@ -21,7 +21,9 @@ export async function probeOnce(url: string, timeoutMs: number, userAgent: strin
   const at = new Date().toISOString();
   const started = performance.now();
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': userAgent }, redirect: 'follow' });
+    // A connection of its own, as a new visitor's: a kept-alive socket the server has meanwhile closed would
+    // fail as "reset" — a false outage (seen when the process stalled past the server's keep-alive timeout).
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': userAgent, connection: 'close' }, redirect: 'follow' });
     await response.arrayBuffer();
     const ms = Math.round(performance.now() - started);
     const ok = response.status < 500;

@@ -228,7 +228,8 @@ schedule
   .option('--seed <text>', 'seed of the samples (default: the name); each occurrence adds the time it was due')
   .option('--indicators <id|file>', 'indicator set (default: the sites file)')
   .option('--max-pages <n>', 'pages opened per site at most', positiveInt('--max-pages'))
-  .action(async (o: { redis: string; db: string; name: string; sites: string; by: string; cron?: string; everyMs?: number; times?: number; tz?: string; sample?: number; seed?: string; indicators?: string; maxPages?: number }) => {
+  .option('--lighthouse-pages <n>', 'Lighthouse runs per site (default: as assess, 2)', wholeNumber('--lighthouse-pages'))
+  .action(async (o: { redis: string; db: string; name: string; sites: string; by: string; cron?: string; everyMs?: number; times?: number; tz?: string; sample?: number; seed?: string; indicators?: string; maxPages?: number; lighthousePages?: number }) => {
     console.log(await addSchedule({ ...o, sitesFile: o.sites, tz: o.cron ? o.tz : undefined }));
   });
 schedule

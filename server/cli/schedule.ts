@@ -20,6 +20,7 @@ export interface ScheduleAddOptions {
   seed?: string;
   indicators?: string;
   maxPages?: number;
+  lighthousePages?: number;
 }
 
 /**
@@ -45,7 +46,7 @@ export async function addSchedule(o: ScheduleAddOptions): Promise<string> {
   }
   await checkRedis(o.redis);
   const repeat: CampaignRepeat = { ...(o.cron ? { pattern: o.cron } : { every: o.everyMs }), ...(o.times ? { limit: o.times } : {}), ...(o.tz ? { tz: o.tz } : {}) };
-  await scheduleCampaign(redisOptions(o.redis), { name: o.name, sitesFile, userId, ...(o.indicators ? { indicators: o.indicators } : {}), ...(o.maxPages ? { maxPages: o.maxPages } : {}), ...(o.sample ? { sample: o.sample, seed: o.seed ?? o.name } : {}) }, repeat);
+  await scheduleCampaign(redisOptions(o.redis), { name: o.name, sitesFile, userId, ...(o.indicators ? { indicators: o.indicators } : {}), ...(o.maxPages ? { maxPages: o.maxPages } : {}), ...(o.lighthousePages !== undefined ? { lighthousePages: o.lighthousePages } : {}), ...(o.sample ? { sample: o.sample, seed: o.seed ?? o.name } : {}) }, repeat);
   const what = o.sample ? `a random sample of ${o.sample} of ${sites.sites.length} sites (seed "${o.seed ?? o.name}" + the time due)` : `all ${sites.sites.length} sites`;
   return `scheduled ${o.name}: ${what} of ${sitesFile}, ${o.cron ? `cron "${o.cron}"` : `every ${o.everyMs} ms`}${o.times ? `, ${o.times} times` : ''}; started by \`govscore serve --queue ${o.redis}\``;
 }

@@ -14,6 +14,7 @@ export interface ScheduledCampaign {
   userId: number;
   indicators?: string;
   maxPages?: number;
+  lighthousePages?: number;
   /** Assess a random sample of this many sites; each occurrence draws its own, reproducibly (see occurrenceSeed). */
   sample?: number;
   seed?: string;

@@ -175,7 +175,9 @@ describe('govscore assess on the sample portals, end to end', () => {
       // Sites without services are rescaled ×100/75: the category sums change by Δ, the score by Δ × scale.
       const sum = before.categories.filter((c) => c.mode !== 'bonus' && c.applicable).reduce((t, c) => t + c.score!, 0);
       const expected = Math.round((sum - (Math.min(20, rawAfter) - Math.min(20, rawBefore))) * before.scale! * 100) / 100;
-      expect(now.score, before.id).toBe(expected);
+      // Category scores in results.json are rounded to cents, and a site without services is rescaled ×100/75:
+      // recomputed from those rounded parts, the score can differ from the engine's by one cent.
+      expect(Math.abs(now.score! - expected), `${before.id}: ${now.score} vs ${expected}`).toBeLessThanOrEqual(0.011);
       // Every other indicator scores as before.
       expect(now.indicators.filter((i) => i.id !== 'D18'), before.id).toEqual(before.indicators.filter((i) => i.id !== 'D18'));
       if (expected !== before.score) expectedChanged.push(before.id);

@@ -16,7 +16,9 @@ function withoutTimings(results: Results): unknown {
 
 /** A `govscore worker` process; its id in the coordinator's log is `<hostname>-<pid>`. */
 function startWorker(redisUrl: string, ...extra: string[]) {
-  const worker = startCli(['worker', '--redis', redisUrl, '--concurrency', '2', '--lock-ms', '5000', ...extra]);
+  // One site at a time each: two workers then crawl as many sites at once as the embedded run, and the
+  // machine is not loaded more than other test files running beside this one can bear.
+  const worker = startCli(['worker', '--redis', redisUrl, '--concurrency', '1', '--lock-ms', '5000', ...extra]);
   return { ...worker, id: `-${worker.child.pid}` };
 }
 

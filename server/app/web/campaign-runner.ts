@@ -13,6 +13,8 @@ export interface CampaignOptions {
   indicators?: string;
   asOf?: string;
   maxPages?: number;
+  /** Lighthouse runs per site (the assess default when not given). */
+  lighthousePages?: number;
   /** A random sample of this many sites, drawn with `seed` (scheduled spot checks). */
   sample?: number;
   seed?: string;
@@ -39,6 +41,7 @@ export function assessArgs(o: { bin: string; sitesFile: string; dbFile: string; 
     ...(o.indicators ? ['--indicators', o.indicators] : []),
     ...(o.asOf ? ['--as-of', o.asOf] : []),
     ...(o.maxPages ? ['--max-pages', String(o.maxPages)] : []),
+    ...(o.lighthousePages !== undefined ? ['--lighthouse-pages', String(o.lighthousePages)] : []),
     ...(o.sample ? ['--sample', String(o.sample), ...(o.seed ? ['--seed', o.seed] : [])] : []),
     ...(o.queueUrl ? ['--queue', o.queueUrl] : []),
   ];
