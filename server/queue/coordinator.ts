@@ -82,7 +82,10 @@ export async function collectThroughQueue(store: Store, run: RunRow, pending: Ru
   try {
     await events.waitUntilReady();
     // A site whose job failed for good in an earlier attempt at this run gets a new job.
-    for (const job of await sites.getFailed(0, -1)) if (job?.id && siteOfJob(run.id, job.id) && outstanding.has(siteOfJob(run.id, job.id)!)) await job.remove();
+    for (const job of await sites.getFailed(0, -1)) {
+      const siteId = job?.id ? siteOfJob(run.id, job.id) : null;
+      if (siteId && outstanding.has(siteId)) await job.remove();
+    }
     const jobs = pending.map((s) => ({
       name: s.siteId,
       data: { runId: run.id, siteId: s.siteId, url: s.url, asOf: settings.asOf, collect: settings.collect, evidenceBytes: Math.max(2 << 20, Math.floor((settings.evidenceMb << 20) / total)) },
