@@ -7,11 +7,13 @@ import type { Page } from 'puppeteer';
  * Screenshots kept as evidence, as JPEG files next to the database (`<dir>/<site>/<name>.jpg`), not
  * inside it: the store stays small and quick to copy, the images are write-once files the web server
  * can serve as they are, and a run's evidence can be archived or purged as one folder. The bound is per
- * run: once `maxBytes` are written, further screenshots are skipped (and counted).
+ * run: once `maxBytes` are written, further screenshots are skipped (and counted). A capture that fails
+ * (its renderer too busy to answer in time) is tried once more, then counted as failed.
  */
 export class EvidenceSink {
   bytes = 0;
   skipped = 0;
+  failed = 0;
   constructor(
     readonly dir: string,
     readonly maxBytes: number,
@@ -24,13 +26,15 @@ export class EvidenceSink {
       return null;
     }
     try {
-      const image = await captureViewport(page, 5000);
+      // On a loaded machine a busy renderer can miss the first deadline and answer the second.
+      const image = await captureViewport(page, 5000).catch(() => captureViewport(page, 5000));
       const name = `${createHash('sha1').update(url).digest('hex').slice(0, 16)}.jpg`;
       await mkdir(join(this.dir, siteId), { recursive: true });
       await writeFile(join(this.dir, siteId, name), image);
       this.bytes += image.length;
       return `${siteId}/${name}`;
     } catch {
+      this.failed++;
       return null;
     }
   }

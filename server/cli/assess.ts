@@ -104,6 +104,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
       const settings = { asOf, collect, evidence, total, log };
       if (options.queue) await collectThroughQueue(store, run, pending, { ...settings, redisUrl: options.queue, evidenceMb: options.evidenceMb ?? 500 });
       else await collectEmbedded(store, run.id, pending, { ...settings, concurrency: options.concurrency ?? 2 });
+      if (evidence.failed || evidence.skipped) log(`screenshots: ${evidence.failed} could not be taken, ${evidence.skipped} skipped over the ${options.evidenceMb ?? 500} MB evidence budget`);
     }
     const outputs = await scoreRun(store, run.id, set, options.out, { userAgent: collect.userAgent, robots: collect.robots }, relative(options.out, evidence.dir) || '.');
     store.finishRun(run.id);

@@ -63,8 +63,12 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
   };
   const crawl: SiteCollector =
     options.collector ??
-    (async ({ siteId, url, asOf, collect, evidenceBytes }, evidenceDir) =>
-      collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence: new EvidenceSink(evidenceDir, evidenceBytes), siteId, lighthouse }));
+    (async ({ runId, siteId, url, asOf, collect, evidenceBytes }, evidenceDir) => {
+      const evidence = new EvidenceSink(evidenceDir, evidenceBytes);
+      const collected = await collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence, siteId, lighthouse });
+      if (evidence.failed) options.log(`${runId} ${siteId}: ${evidence.failed} screenshot(s) could not be taken (the page did not answer twice)`);
+      return collected;
+    });
 
   const worker = new Worker<SiteJob>(
     collectQueue,
