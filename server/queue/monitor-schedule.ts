@@ -12,6 +12,9 @@ export interface RoundJob {
   scheduleId: string;
   /** When the schedule was first set up: a restarted monitor counts the probes stored since. */
   startedAt: string;
+  /** The schedule's own length and pace, so a restart given other settings continues it as it is. */
+  rounds: number;
+  everyMs: number;
   sites: Array<{ id: string; url: string }>;
   timeoutMs: number;
   userAgent: string;
@@ -34,10 +37,10 @@ export function monitorScheduleId(sitesSha256: string, db: string): string {
  * Registers the monitor's rounds as a BullMQ job scheduler: one round every `everyMs`, `rounds` in all.
  * BullMQ keeps the schedule in Redis, so the rounds come on time whichever process is up.
  */
-export async function scheduleMonitor(connection: ConnectionOptions, round: RoundJob, everyMs: number, rounds: number): Promise<void> {
+export async function scheduleMonitor(connection: ConnectionOptions, round: RoundJob): Promise<void> {
   const queue = new Queue<MonitorJob>(monitorQueue, { connection, prefix: keyPrefix });
   try {
-    await queue.upsertJobScheduler(round.scheduleId, { every: everyMs, limit: rounds }, { name: 'round', data: round, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await queue.upsertJobScheduler(round.scheduleId, { every: round.everyMs, limit: round.rounds }, { name: 'round', data: round, opts: { removeOnComplete: true, removeOnFail: 100 } });
   } finally {
     await queue.close();
   }

@@ -15,13 +15,17 @@ export async function monitorThroughQueue(options: MonitorOptions & { queue: str
   const log = options.log ?? ((line: string) => console.log(line));
   await checkRedis(options.queue);
   const connection = redisOptions(options.queue);
-  const rounds = Math.max(1, Math.round(options.days * options.perDay));
-  const every = options.intervalMs ?? Math.round(86_400_000 / options.perDay);
+  const asked = { rounds: Math.max(1, Math.round(options.days * options.perDay)), everyMs: options.intervalMs ?? Math.round(86_400_000 / options.perDay) };
   const scheduleId = monitorScheduleId(sites.source.sha256, resolve(options.db));
-  const expected = rounds * sites.sites.length;
   const store = new Store(options.db);
   // Restarted mid-way: the schedule goes on as it was, and the probes already stored count.
   const existing = await scheduledMonitor(connection, scheduleId);
+  // Its own pace, not the one asked now: waiting for rounds the schedule will never fire would never end.
+  const { rounds, everyMs: every } = existing ?? asked;
+  if (existing && (existing.rounds !== asked.rounds || existing.everyMs !== asked.everyMs)) {
+    log(`schedule ${scheduleId} is already running with ${existing.rounds} rounds, one every ${interval(existing.everyMs)}: it goes on as it is, not with the ${asked.rounds} rounds every ${interval(asked.everyMs)} asked now (a new store file starts a new schedule)`);
+  }
+  const expected = rounds * sites.sites.length;
   const startedAt = existing?.startedAt ?? new Date().toISOString();
   const until = new Date(Date.now() + 366 * 86_400_000).toISOString();
   const stored = existing ? sites.sites.flatMap((s) => store.probes(s.url, startedAt, until)) : [];
@@ -38,8 +42,8 @@ export async function monitorThroughQueue(options: MonitorOptions & { queue: str
   });
   try {
     if (existing) log(`resuming schedule ${scheduleId} (started ${startedAt}): ${probes} of ${expected} probes already stored`);
-    else await scheduleMonitor(connection, { scheduleId, startedAt, sites: sites.sites.map((s) => ({ id: s.id, url: s.url })), timeoutMs: options.timeoutMs ?? defaultCollectOptions.timeoutMs, userAgent: defaultCollectOptions.userAgent }, every, rounds);
-    log(`monitoring ${sites.sites.length} sites through ${options.queue}: ${rounds} rounds, one every ${(every / 60_000).toFixed(1)} min (schedule ${scheduleId}), 15 s rule`);
+    else await scheduleMonitor(connection, { scheduleId, startedAt, rounds, everyMs: every, sites: sites.sites.map((s) => ({ id: s.id, url: s.url })), timeoutMs: options.timeoutMs ?? defaultCollectOptions.timeoutMs, userAgent: defaultCollectOptions.userAgent });
+    log(`monitoring ${sites.sites.length} sites through ${options.queue}: ${rounds} rounds, one every ${interval(every)} (schedule ${scheduleId}), 15 s rule`);
     if (probes < expected) await allIn;
     await unscheduleMonitor(connection, scheduleId);
   } finally {
@@ -48,3 +52,6 @@ export async function monitorThroughQueue(options: MonitorOptions & { queue: str
   }
   return { probes, failures };
 }
+
+/** 72 min, or 1.5 s for the short intervals tests use. */
+const interval = (ms: number) => (ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(1)} s`);

@@ -65,8 +65,10 @@ describe('the monitor as a BullMQ job scheduler', () => {
       for (let i = 0; i < 300 && !first.output().includes('round 2/4'); i++) await new Promise((r) => setTimeout(r, 50));
       expect(first.output()).toContain('round 2/4: 6 probes stored');
       first.killHard();
-      const monitor = await runCli(args, 120_000);
+      // Started again with another pace by mistake: the running schedule goes on as it is, and says so.
+      const monitor = await runCli(args.map((arg) => (arg === '4' ? '8' : arg)), 120_000);
       expect(monitor.code, monitor.stderr + monitor.stdout).toBe(0);
+      expect(monitor.stdout).toMatch(/already running with 4 rounds, one every 1\.5 s: it goes on as it is, not with the 8 rounds/);
       expect(monitor.stdout).toMatch(/resuming schedule monitor-\w+ .*: \d+ of 12 probes already stored/);
       expect(monitor.stdout).toContain('round 4/4: 12 probes stored, 8 failed');
     } finally {
