@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app/app.js';
-import { assessArgs, CampaignRunner, saveCampaignOptions } from '../../server/app/web/campaign-runner.js';
+import { assessArgs, campaignOptions, CampaignRunner, saveCampaignOptions } from '../../server/app/web/campaign-runner.js';
 import { openRun, planRun } from '../../server/cli/assess.js';
 import { importTable } from '../../server/cli/import.js';
+import { sampleSites } from '../../server/config/sample-sites.js';
+import { loadSitesFile } from '../../server/config/sites-file.js';
 import { Store } from '../../server/store/store.js';
 import { tempDir } from './cli-helpers.js';
 import { injectBrowser } from './inject-browser.js';
@@ -49,13 +51,13 @@ function browser(app: FastifyInstance) {
       return b.form(url, { ...fields, ...(token ? { _csrf: token } : {}) });
     },
     /** Submits the new-campaign form (multipart; the token is in the form's action). */
-    campaign: async (fields: { text?: string; file?: { name: string; content: string }; indicators?: string; asOf?: string; maxPages?: string }, withToken = true) => {
+    campaign: async (fields: { text?: string; file?: { name: string; content: string }; indicators?: string; asOf?: string; maxPages?: string; sample?: string; seed?: string }, withToken = true) => {
       const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec((await b.get('/staff/campaigns/new')).body)?.[1] ?? '';
       expect(action).toMatch(/^\/staff\/campaigns\?_csrf=/);
       const boundary = '----govscoretest7MA4YWxkTrZu0gW';
       const part = (name: string, value: string, filename?: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename !== undefined ? `; filename="${filename}"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n${value}\r\n`;
       // As a browser sends it: the file input always (empty when no file was chosen), then the fields.
-      const body = part('sitesUpload', fields.file?.content ?? '', fields.file?.name ?? '') + part('sitesText', fields.text ?? '') + part('indicators', fields.indicators ?? '') + part('asOf', fields.asOf ?? '') + part('maxPages', fields.maxPages ?? '') + `--${boundary}--\r\n`;
+      const body = part('sitesUpload', fields.file?.content ?? '', fields.file?.name ?? '') + part('sitesText', fields.text ?? '') + part('indicators', fields.indicators ?? '') + part('asOf', fields.asOf ?? '') + part('maxPages', fields.maxPages ?? '') + part('sample', fields.sample ?? '') + part('seed', fields.seed ?? '') + `--${boundary}--\r\n`;
       return b.send('POST', withToken ? action : '/staff/campaigns', Buffer.from(body), { 'content-type': `multipart/form-data; boundary=${boundary}` });
     },
   };
@@ -175,6 +177,40 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     const page = (await staff.get(`/staff/campaigns/${campaign.id}`)).body;
     expect(page).not.toContain(hostile);
     expect(page).toContain(escaped);
+  });
+
+  it('draws a spot check from the form: the page lists the sites the seed draws, and the run records the same sample', async () => {
+    const refused = async (fields: { sample: string; seed?: string }, message: string) => {
+      const response = await staff.campaign({ text: sitesYaml('抽查被拒'), ...fields });
+      expect(response.statusCode, JSON.stringify(fields)).toBe(400);
+      expect(response.body).toContain(message);
+      expect(response.body).toMatch(new RegExp(`<input id="sample"[^>]*value="${fields.sample}"`));
+    };
+    await refused({ sample: '3' }, '抽查网站数应为 1 到 2 之间的整数（站点文件共 3 个网站；评估全部网站请留空）');
+    await refused({ sample: '0' }, '抽查网站数应为 1 到 2 之间的整数');
+    await refused({ sample: '1.5' }, '抽查网站数应为 1 到 2 之间的整数');
+    await refused({ sample: '', seed: '第四季度' }, '填写了抽样种子，请同时填写抽查网站数');
+    expect(store.campaigns.list().some((c) => c.name === '抽查被拒')).toBe(false);
+
+    const seed = '2026年第四季度<抽查>';
+    const response = await staff.campaign({ text: sitesYaml('季度抽查'), sample: '2', seed });
+    expect(response.statusCode, response.body).toBe(303);
+    const campaign = store.campaigns.list().find((c) => c.name === '季度抽查')!;
+    expect(campaignOptions(campaign)).toEqual({ sample: 2, seed });
+    const file = loadSitesFile(campaign.sitesFile);
+    const expected = sampleSites(file.sites, 2, seed).chosen;
+    const page = (await staff.get(`/staff/campaigns/${campaign.id}`)).body;
+    expect(page).toContain('随机抽查：从 3 个网站中抽取 2 个（抽样种子“2026年第四季度&lt;抽查&gt;”）');
+    expect([...page.matchAll(/<li>(\S+?)（(\w+)，/g)].map((m) => m[2])).toEqual(expected.map((s) => s.id));
+    expect(page).toContain('抽中 2 个网站，排名在各分组内进行');
+    // The run the start button opens draws the same sites and passes the seed to assess.
+    expect(planRun({ sitesFile: campaign.sitesFile, ...campaignOptions(campaign) }).sample?.siteIds).toEqual(expected.map((s) => s.id));
+    expect(assessArgs({ bin: 'b', sitesFile: 's', dbFile: 'd', out: 'o', ...campaignOptions(campaign) }).slice(-4)).toEqual(['--sample', '2', '--seed', seed]);
+
+    // Without a seed the evaluation date seeds the draw, as on the command line, and the page shows it.
+    await staff.campaign({ text: sitesYaml('未填种子的抽查'), sample: '1', asOf: '2026-12-31' });
+    const unseeded = store.campaigns.list().find((c) => c.name === '未填种子的抽查')!;
+    expect(campaignOptions(unseeded)).toEqual({ asOf: '2026-12-31', sample: 1, seed: '2026-12-31' });
   });
 
   it('streams a run’s progress: 404 for an unknown run, every site and the end for a finished one', async () => {

@@ -24,11 +24,18 @@ export interface CampaignForm {
   indicators: string;
   asOf: string;
   maxPages: string;
+  /** A spot check (抽查): how many sites to draw at random, and the seed that makes the draw reproducible. */
+  sample: string;
+  seed: string;
 }
+
+const emptyForm: CampaignForm = { text: '', fileName: null, indicators: '', asOf: '', maxPages: '', sample: '', seed: '' };
+const textFields = ['indicators', 'asOf', 'maxPages', 'sample', 'seed'] as const;
+export const maxSeedLength = 100;
 
 /** The multipart form: one optional file and a few fields. */
 export async function readCampaignForm(request: FastifyRequest): Promise<CampaignForm> {
-  const form: CampaignForm = { text: '', fileName: null, indicators: '', asOf: '', maxPages: '' };
+  const form: CampaignForm = { ...emptyForm };
   let upload = '';
   for await (const part of request.parts()) {
     if (part.type === 'file') {
@@ -37,9 +44,9 @@ export async function readCampaignForm(request: FastifyRequest): Promise<Campaig
         upload = buffer.toString('utf8');
         form.fileName = part.filename.split(/[\\/]/).pop() || 'sites.yaml';
       }
-    } else if (part.fieldname === 'sitesText' || part.fieldname === 'indicators' || part.fieldname === 'asOf' || part.fieldname === 'maxPages') {
+    } else if (part.fieldname === 'sitesText' || (textFields as readonly string[]).includes(part.fieldname)) {
       if (part.valueTruncated) throw new FormProblem('粘贴的内容过长，请改为上传文件。');
-      form[part.fieldname === 'sitesText' ? 'text' : part.fieldname] = String(part.value ?? '');
+      form[part.fieldname === 'sitesText' ? 'text' : (part.fieldname as (typeof textFields)[number])] = String(part.value ?? '');
     }
   }
   // An uploaded file wins over the text box; a BOM (Windows editors) is not part of the YAML.
@@ -64,7 +71,12 @@ export function checkCampaignForm(form: CampaignForm, presets: string[]): { site
   if (form.indicators && !presets.includes(form.indicators)) throw new FormProblem(`没有名为 ${form.indicators} 的指标体系。`);
   if (form.asOf && !isDate(form.asOf)) throw new FormProblem('评估日期应为实际存在的日期，格式如 2026-11-21。');
   if (form.maxPages && !(/^\d+$/.test(form.maxPages) && Number(form.maxPages) >= 1 && Number(form.maxPages) <= maxPagesLimit)) throw new FormProblem(`每个网站最多打开的页面数应为 1 到 ${maxPagesLimit} 之间的整数。`);
+  if (form.seed.length > maxSeedLength) throw new FormProblem(`抽样种子不能超过 ${maxSeedLength} 个字符。`);
+  if (form.seed.trim() && !form.sample) throw new FormProblem('填写了抽样种子，请同时填写抽查网站数；评估全部网站时种子不起作用。');
   const sites = parseSitesFile(form.text, form.fileName ?? 'sites.yaml');
+  if (form.sample && !(/^\d+$/.test(form.sample) && Number(form.sample) >= 1 && Number(form.sample) < sites.sites.length)) {
+    throw new FormProblem(`抽查网站数应为 1 到 ${sites.sites.length - 1} 之间的整数（站点文件共 ${sites.sites.length} 个网站；评估全部网站请留空）。`);
+  }
   const indicators = form.indicators || sites.indicators;
   // A set file named in the sites file is relative to where it was written, which an upload loses.
   if (!presets.includes(indicators)) throw new FormProblem(`站点文件指定的指标体系 ${indicators} 不是内置指标体系，请在“指标体系”中选择一个。`);
@@ -85,7 +97,10 @@ export function saveCampaign(store: Store, dataDir: string, form: CampaignForm, 
       const sitesFile = join(folder, form.text.trimStart().startsWith('{') ? 'sites.json' : 'sites.yaml');
       mkdirSync(folder, { recursive: true });
       writeFileSync(sitesFile, form.text);
-      saveCampaignOptions(sitesFile, { ...(form.indicators ? { indicators: form.indicators } : {}), ...(form.asOf ? { asOf: form.asOf } : {}), ...(form.maxPages ? { maxPages: Number(form.maxPages) } : {}) });
+      // Without a seed the draw is seeded by the evaluation date (as `assess --sample` does), written out so
+      // the campaign page shows the seed the run will record.
+      const sample = form.sample ? { sample: Number(form.sample), seed: form.seed.trim() || added.asOf } : {};
+      saveCampaignOptions(sitesFile, { ...(form.indicators ? { indicators: form.indicators } : {}), ...(form.asOf ? { asOf: form.asOf } : {}), ...(form.maxPages ? { maxPages: Number(form.maxPages) } : {}), ...sample });
       store.campaigns.setSitesFile(added.id, sitesFile);
       store.reviews.audit(userId, 'campaign-created', `campaign:${added.id}`, { name: added.name });
       return store.campaigns.get(added.id)!;
@@ -97,7 +112,7 @@ export function saveCampaign(store: Store, dataDir: string, form: CampaignForm, 
 }
 
 export function campaignFormPage(csrf: string, presets: string[], form: CampaignForm | null, error: string | null): Html {
-  const f = form ?? { text: '', fileName: null, indicators: '', asOf: '', maxPages: '' };
+  const f = form ?? emptyForm;
   // Multipart bodies are read by the handler, after the CSRF check: the token travels in the query string.
   return html`<h1>新建评估</h1><p class="meta">上传或粘贴站点文件（YAML 或 JSON），选择指标体系和评估日期。创建后可查看各分组的网站数，再开始评估。</p>${errorBox(error)}
 <form method="post" action="${`/staff/campaigns?_csrf=${encodeURIComponent(csrf)}`}" enctype="multipart/form-data" class="card">
@@ -114,6 +129,10 @@ sites:
 <label for="indicators">指标体系</label><select id="indicators" name="indicators"><option value="">按站点文件的设定</option>${presets.map((p) => html`<option value="${p}"${f.indicators === p ? raw(' selected') : ''}>${p}</option>`)}</select>
 <label for="asOf">评估日期（可不填，默认用站点文件中的日期）</label><input id="asOf" type="date" name="asOf" value="${f.asOf}">
 <label for="maxPages">每个网站最多打开的页面数（可不填，默认 500）</label><input id="maxPages" type="number" name="maxPages" min="1" max="${maxPagesLimit}" step="1" value="${f.maxPages}">
+<fieldset><legend>随机抽查（可不填，默认评估全部网站）</legend>
+<label for="sample">抽查网站数</label><input id="sample" type="number" name="sample" min="1" step="1" value="${f.sample}" aria-describedby="sample-help">
+<label for="seed">抽样种子（可不填，默认用评估日期）</label><input id="seed" type="text" name="seed" maxlength="${maxSeedLength}" value="${f.seed}" aria-describedby="sample-help">
+<p id="sample-help" class="note">从站点文件中随机抽取指定数量的网站进行评估。同一站点文件、抽查数和种子总是抽中相同的网站，种子会写入评估报告，便于复核抽样未经挑选。</p></fieldset>
 <p><button type="submit">创建评估</button></p></form>`;
 }
 

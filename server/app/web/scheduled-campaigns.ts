@@ -24,9 +24,9 @@ export function startScheduledCampaigns(o: { store: Store; dataDir: string; runn
       const asOf = format(dueAt, 'yyyy-MM-dd');
       const sites = loadSitesFile(schedule.sitesFile);
       const indicators = schedule.indicators ?? sites.indicators;
-      const form = { text: readFileSync(schedule.sitesFile, 'utf8'), fileName: null, indicators: schedule.indicators ?? '', asOf, maxPages: schedule.maxPages ? String(schedule.maxPages) : '' };
+      const form = { text: readFileSync(schedule.sitesFile, 'utf8'), fileName: null, indicators: schedule.indicators ?? '', asOf, maxPages: schedule.maxPages ? String(schedule.maxPages) : '', sample: schedule.sample ? String(schedule.sample) : '', seed: schedule.sample ? occurrenceSeed(schedule, dueAt) : '' };
       const campaign = saveCampaign(o.store, o.dataDir, form, { sites: { ...sites, name: `${sites.name}（${schedule.name} ${asOf}）` }, indicators }, schedule.userId);
-      saveCampaignOptions(campaign.sitesFile, { ...campaignOptions(campaign), ...(schedule.lighthousePages !== undefined ? { lighthousePages: schedule.lighthousePages } : {}), ...(schedule.sample ? { sample: schedule.sample, seed: occurrenceSeed(schedule, dueAt) } : {}), scheduledJob: job.id ?? null });
+      saveCampaignOptions(campaign.sitesFile, { ...campaignOptions(campaign), ...(schedule.lighthousePages !== undefined ? { lighthousePages: schedule.lighthousePages } : {}), scheduledJob: job.id ?? null });
       const run = o.runner.start(campaign, schedule.userId);
       o.log(`scheduled campaign ${schedule.name}: campaign #${campaign.id}, run ${run.id}`);
     },

@@ -8,6 +8,7 @@ import { html } from '../../../reports/html.js';
 import { indicatorStatus } from '../../../reports/html-parts.js';
 import { siteDetail } from '../../../reports/site-detail.js';
 import { lastUsedSet } from '../../cli/run-set.js';
+import { sampleSites } from '../../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../../config/sites-file.js';
 import type { Campaign } from '../../store/campaigns.js';
 import type { RouteContext } from '../app.js';
@@ -124,15 +125,19 @@ export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): 
         problem ??= `站点文件无法读取：${e.message}`;
       }
       const options = campaignOptions(campaign);
+      // A spot check shows the sites its seed draws: the same draw the run will make.
+      const drawn = sites && options.sample ? sampleSites(sites.sites, options.sample, options.seed ?? campaign.asOf) : null;
+      const assessed = drawn?.chosen ?? sites?.sites ?? [];
       const groups = new Map<string, number>();
-      for (const s of sites?.sites ?? []) groups.set(s.group, (groups.get(s.group) ?? 0) + 1);
+      for (const s of assessed) groups.set(s.group, (groups.get(s.group) ?? 0) + 1);
       const running = campaign.state === 'running';
       return render(request, reply, campaign.name, (csrf) => html`<h1>${campaign.name}</h1>${errorBox(problem)}
-<p class="meta">状态：${tag(campaignStates[campaign.state])}　评估日期：${campaign.asOf}　指标体系：${campaign.indicators}${options.maxPages ? html`　每个网站最多 ${options.maxPages} 个页面` : ''}</p>
+<p class="meta">状态：${tag(campaignStates[campaign.state])}　评估日期：${campaign.asOf}　指标体系：${campaign.indicators}${options.maxPages ? html`　每个网站最多 ${options.maxPages} 个页面` : ''}${drawn ? html`　随机抽查：从 ${drawn.sample.population} 个网站中抽取 ${drawn.sample.size} 个（抽样种子“${drawn.sample.seed}”）` : ''}</p>
 ${campaign.state === 'failed' && campaign.message ? html`<p class="error">评估未完成：${campaign.message}</p>` : ''}
 ${campaign.runId ? html`<p><a href="/staff/runs/${campaign.runId}/live">评估进度</a>　<a href="/staff/runs/${campaign.runId}">审核与发布</a></p>` : ''}
-${sites ? html`<h2>各分组网站数</h2><div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">共 ${sites.sites.length} 个网站，排名在各分组内进行</caption><thead><tr><th scope="col">分组</th><th scope="col">网站数</th></tr></thead><tbody>${[...groups].map(([g, n]) => html`<tr><td>${g}</td><td>${n}</td></tr>`)}</tbody></table></div>
-<details><summary>全部网站（${sites.sites.length} 个）</summary><div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><thead><tr><th scope="col">标识</th><th scope="col">名称</th><th scope="col">分组</th><th scope="col">网址</th></tr></thead><tbody>${sites.sites.map((s) => html`<tr><td>${s.id}</td><td>${s.name}</td><td>${s.group}</td><td>${s.url}</td></tr>`)}</tbody></table></div></details>` : ''}
+${sites ? html`<h2>各分组网站数</h2><div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">${drawn ? `抽中 ${assessed.length} 个网站` : `共 ${assessed.length} 个网站`}，排名在各分组内进行</caption><thead><tr><th scope="col">分组</th><th scope="col">网站数</th></tr></thead><tbody>${[...groups].map(([g, n]) => html`<tr><td>${g}</td><td>${n}</td></tr>`)}</tbody></table></div>
+${drawn ? html`<h2>抽中的网站</h2><ul>${drawn.chosen.map((s) => html`<li>${s.name}（${s.id}，${s.group}）</li>`)}</ul>` : ''}
+<details><summary>站点文件中的全部网站（${sites.sites.length} 个）</summary><div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><thead><tr><th scope="col">标识</th><th scope="col">名称</th><th scope="col">分组</th><th scope="col">网址</th></tr></thead><tbody>${sites.sites.map((s) => html`<tr><td>${s.id}</td><td>${s.name}</td><td>${s.group}</td><td>${s.url}</td></tr>`)}</tbody></table></div></details>` : ''}
 ${sites && !running ? html`<form method="post" action="/staff/campaigns/${campaign.id}/start" class="card">${csrfField(csrf)}<p>${campaign.state === 'draft' ? '开始后将在后台用浏览器逐个采集网站，可在评估进度页面查看。' : '再次开始时，已完成的网站不会重复采集。'}</p><button type="submit">${campaign.state === 'draft' ? '开始评估' : '重新开始评估'}</button></form>` : ''}`, { status });
     };
 
