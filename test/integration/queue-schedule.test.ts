@@ -220,11 +220,18 @@ describe('politeness across workers', () => {
     // The two crawls overlapped in time…
     expect(bySite('a')[0]!.t).toBeLessThan(bySite('b').at(-1)!.t);
     expect(bySite('b')[0]!.t).toBeLessThan(bySite('a').at(-1)!.t);
-    // …yet the host never saw more than the rate: Redis counts in one-second windows, so any sliding second
-    // holds at most two windows' worth, and the whole took at least as long as the rate allows.
+    // …yet the host saw them one slot (1/rate s) apart: the median gap between two arrivals is a slot, where
+    // counting in one-second windows lets each second's requests through in a burst. Single gaps can be
+    // shorter: a request the loaded machine sent late arrives close to the next one, so the busiest sliding
+    // second may hold a request or two over the rate, never twice the rate. The whole took at least as long
+    // as the rate allows.
     const times = paced.map((r) => r.t).sort((x, y) => x - y);
     const busiest = Math.max(...times.map((t, i) => times.slice(i).filter((u) => u - t < 1000).length));
-    expect(busiest).toBeLessThanOrEqual(2 * rate);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!).sort((x, y) => x - y);
+    const medianGap = gaps[Math.floor(gaps.length / 2)]!;
+    console.log(`host rate ${rate}/s: ${times.length} requests in ${times.at(-1)! - times[0]!} ms, busiest sliding second ${busiest}, median gap ${medianGap} ms`);
+    expect(medianGap).toBeGreaterThanOrEqual(0.9 * (1000 / rate));
+    expect(busiest).toBeLessThan(2 * rate);
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual((Math.floor(times.length / rate) - 1) * 1000);
   }, 200_000);
 });
