@@ -53,7 +53,7 @@ export async function collectThroughQueue(store: Store, run: RunRow, pending: Ru
       if (message.kind === 'started') {
         if (!outstanding.has(message.siteId)) return;
         store.markSiteStarted(run.id, message.siteId);
-        return log(`${message.siteId}: started on ${message.worker}${message.attempt > 1 ? ` (attempt ${message.attempt})` : ''}`);
+        return log(`${message.siteId}: started on ${message.worker}${message.attempt > 1 ? ` (attempt ${message.attempt})` : ''}${message.resumedPages ? `, resuming after ${message.resumedPages} pages recorded before the interruption` : ''}`);
       }
       if (!outstanding.has(message.siteId)) return log(`${message.siteId}: a second result (from ${message.worker}) ignored — the site was already saved`);
       await unpackEvidence(settings.evidence.dir, message.siteId, message.evidence);

@@ -9,7 +9,7 @@ export async function packEvidence(dir: string, siteId: string): Promise<Evidenc
 }
 
 /** Screenshot paths as EvidenceSink names them; anything else in a message is refused, never written. */
-const evidencePath = /^[a-z0-9-]+\/[0-9a-f]{16}\.jpg$/;
+export const evidencePath = /^[a-z0-9-]+\/[0-9a-f]{16}\.jpg$/;
 
 /** Writes a site's screenshots under the run's evidence folder, where the reports and the web app look. */
 export async function unpackEvidence(evidenceDir: string, siteId: string, files: EvidenceFile[]): Promise<number> {

@@ -29,7 +29,7 @@ export interface EvidenceFile {
 
 /** What a worker tells the coordinator: that it began a site, and what the site gave. */
 export type ResultMessage =
-  | { kind: 'started'; siteId: string; worker: string; attempt: number }
+  | { kind: 'started'; siteId: string; worker: string; attempt: number; resumedPages?: number }
   | { kind: 'result'; siteId: string; worker: string; attempt: number; ms: number; summary: string; result: SiteResult; evidence: EvidenceFile[] };
 
 /** Attempts per site: the first and one more for a retryable failure, as the embedded mode does. */

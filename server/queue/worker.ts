@@ -5,12 +5,14 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
+import type { CrawlJournal } from '../../evaluators/collect/crawl-journal.js';
 import { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { installHostGate } from '../../evaluators/collect/host-gate.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
 import { collectSiteResult, type CollectedSite } from '../collect/site-result.js';
 import { checkRedis, keyPrefix, redisOptions } from './connection.js';
 import { packEvidence } from './evidence-transfer.js';
+import { openRedisJournal } from './redis-journal.js';
 import { redisHostGate } from './host-limit.js';
 import { collectQueue, resultsQueue, type ResultMessage, type SiteJob } from './jobs.js';
 import { probeWorker } from './monitor-schedule.js';
@@ -31,8 +33,8 @@ export interface WorkerOptions {
   collector?: SiteCollector;
 }
 
-/** Crawls one site of a job; `evidenceDir` is where its screenshots go (`<dir>/<site>/…`). */
-export type SiteCollector = (job: SiteJob, evidenceDir: string) => Promise<CollectedSite>;
+/** Crawls one site of a job; `evidenceDir` is where its screenshots go (`<dir>/<site>/…`), `journal` replays the pages an earlier attempt finished. */
+export type SiteCollector = (job: SiteJob, evidenceDir: string, journal: CrawlJournal) => Promise<CollectedSite>;
 
 export const defaultWorkerOptions = { concurrency: 2, hostRate: 8, lockMs: 30_000 };
 
@@ -45,8 +47,9 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
   await checkRedis(options.redisUrl);
   const id = `${hostname()}-${process.pid}`;
   const connection = redisOptions(options.redisUrl);
-  const limiterClient = new Redis(connection);
-  installHostGate(redisHostGate(limiterClient, options.hostRate));
+  // Host slots and crawl journals: small commands of the worker's own, beside BullMQ's connections.
+  const redis = new Redis(connection);
+  installHostGate(redisHostGate(redis, options.hostRate));
   const lighthouse = new LighthouseRunner();
   const results = new Map<string, Queue<ResultMessage>>();
   const send = (runId: string, message: ResultMessage) => {
@@ -63,9 +66,9 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
   };
   const crawl: SiteCollector =
     options.collector ??
-    (async ({ runId, siteId, url, asOf, collect, evidenceBytes }, evidenceDir) => {
+    (async ({ runId, siteId, url, asOf, collect, evidenceBytes }, evidenceDir, journal) => {
       const evidence = new EvidenceSink(evidenceDir, evidenceBytes);
-      const collected = await collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence, siteId, lighthouse });
+      const collected = await collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence, siteId, lighthouse, journal });
       if (evidence.failed) options.log(`${runId} ${siteId}: ${evidence.failed} screenshot(s) could not be taken (the page did not answer twice)`);
       return collected;
     });
@@ -76,15 +79,19 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
       const { runId, siteId } = job.data;
       const attempt = job.attemptsMade + 1;
       const lastAttempt = attempt >= (job.opts.attempts ?? 1);
-      await send(runId, { kind: 'started', siteId, worker: id, attempt });
       const started = performance.now();
       const evidenceDir = await mkdtemp(join(tmpdir(), 'govscore-evidence-'));
       try {
-        const collected = await crawl(job.data, evidenceDir);
+        // A worker that died mid-site left its finished pages here: they are replayed, not opened again.
+        const journal = await openRedisJournal(redis, runId, siteId, evidenceDir, options.log);
+        await send(runId, { kind: 'started', siteId, worker: id, attempt, resumedPages: journal.size });
+        const collected = await crawl(job.data, evidenceDir, journal);
+        await journal.flush();
         // A timeout, refused connection or 5xx may pass later: BullMQ tries again after a backoff.
         if (collected.retryable && !lastAttempt) throw new Error(`retryable: ${collected.summary}`);
         const ms = Math.round(performance.now() - started);
         await send(runId, { kind: 'result', siteId, worker: id, attempt, ms, summary: collected.summary, result: collected.result, evidence: await packEvidence(evidenceDir, siteId) });
+        await journal.remove();
         options.log(`${runId} ${siteId}: ${collected.summary} in ${(ms / 1000).toFixed(1)} s`);
       } finally {
         await rm(evidenceDir, { recursive: true, force: true });
@@ -104,7 +111,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
       await Promise.all([worker.close(), probes.close()]);
       await Promise.all([...results.values()].map((q) => q.close()));
       installHostGate(null);
-      limiterClient.disconnect();
+      redis.disconnect();
       await lighthouse.close();
       if (browser) await (await browser).close().catch(() => undefined);
     },

@@ -104,19 +104,24 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
       const out = join(dir, 'killed');
       const coordinator = startCli(['assess', sitesFile, '--out', out, '--queue', redis.url, ...budget]);
       const exited = new Promise<number | null>((r) => coordinator.child.once('exit', (code) => r(code)));
-      // As soon as the victim has begun a site, kill it and its Chromium without a chance to finish.
+      // Once the victim has finished a few pages of a site (its crawl journal in Redis holds them), kill it
+      // and its Chromium without a chance to finish.
       let killedOn = '';
+      let journaled = 0;
+      const redisClient = redis.client();
       await new Promise<void>((resolve, reject) => {
-        const timer = setInterval(() => {
+        const timer = setInterval(async () => {
           const started = new RegExp(`(\\S+): started on \\S+${victim.id}\\n`).exec(coordinator.output());
-          if (started) {
-            clearInterval(timer);
-            killedOn = started[1]!;
-            victim.killHard();
-            resolve();
-          }
+          const runId = /— run (\S+),/.exec(coordinator.output())?.[1];
+          if (!started || !runId || killedOn) return;
+          journaled = await redisClient.hlen(`govscore:journal:${runId}.${started[1]}`);
+          if (journaled < 3 || killedOn) return;
+          clearInterval(timer);
+          killedOn = started[1]!;
+          victim.killHard();
+          resolve();
         }, 50);
-        setTimeout(() => reject(new Error(`the victim took no site: ${coordinator.output()}`)), 60_000);
+        setTimeout(() => reject(new Error(`the victim journaled no pages: ${coordinator.output()}`)), 90_000);
       });
       killNewBrowsers(browsersBefore);
       // The server's live progress reads the store, which the coordinator keeps current: the site is 采集中.
@@ -127,11 +132,19 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
       expect(await exited, coordinator.output()).toBe(0);
       const log = coordinator.output();
       expect(log).toContain(`${killedOn}: its worker stopped answering`);
+      // The survivor replayed the pages the victim had finished instead of opening them again.
+      const resumed = new RegExp(`${killedOn}: started on \\S+${survivor.id}.*, resuming after (\\d+) pages recorded before the interruption`).exec(log);
+      expect(resumed, log).not.toBeNull();
+      expect(Number(resumed![1])).toBeGreaterThanOrEqual(journaled);
       expect(log).toMatch(new RegExp(`\\d/5\\] ${killedOn} .* on \\S+${survivor.id}\\n`));
       const results: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
       expect(results.sites.map((s) => s.id).sort()).toEqual([...ids, 'dead'].sort());
       expect(withoutTimings(results)).toEqual(withoutTimings(embedded));
       expect(existsSync(join(out, 'report.html'))).toBe(true);
+      // The screenshots of the replayed pages came along from the journal; the journals are gone.
+      const files = (await readdir(join(out, 'evidence', results.assessment.runId, killedOn))).map((name) => `${killedOn}/${name}`).sort();
+      expect(files).toEqual(screenshotsNamed(join(out, 'govscore.db'), results.assessment.runId, killedOn));
+      expect(await redisClient.keys('govscore:journal*')).toEqual([]);
     } finally {
       await stopWorker(survivor);
       killNewBrowsers(browsersBefore);
