@@ -83,7 +83,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
     const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
-    const homepageAxe = options.axe === 'off' ? null : await timed('axe', () => runAxe(tab, { timeoutMs: options.readTimeoutMs }));
+    const homepageAxe = options.axe === 'off' ? null : await timed('axe', () => runAxe(tab, { timeoutMs: options.axeTimeoutMs }));
     // Links are checked while the crawl goes on, with the cookies the browser holds after the homepage,
     // so a firewall's challenge does not hide them.
     const cookies = await tab.cookies(opened.finalUrl).catch(() => []);
@@ -390,7 +390,7 @@ class SiteCrawl {
   /** Runs axe on the tab; a page axe cannot finish in time is left out. */
   private async scan(tab: Page, outcome: VisitOutcome): Promise<void> {
     const t = performance.now();
-    const result = await runAxe(tab, { timeoutMs: this.options.readTimeoutMs });
+    const result = await runAxe(tab, { timeoutMs: this.options.axeTimeoutMs });
     this.addAxeTime(Math.round(performance.now() - t));
     if (result) (outcome.axe ??= []).push(result);
   }

@@ -27,6 +27,12 @@ export interface CollectOptions {
   maxPerTemplate: number;
   /** Reading a page's structure may take this long; a page whose scripts hog it is abandoned. */
   readTimeoutMs: number;
+  /**
+   * axe-core's scan of one page may take this long: about 1 s here, several on a loaded machine. A scan
+   * cut short leaves its page out of the accessibility findings, so the cut is wider than a page read's:
+   * how loaded the machine was should not change a site's result.
+   */
+  axeTimeoutMs: number;
   /** Pause between two page loads on one host (robots.txt's Crawl-delay wins when longer). */
   delayMs: number;
   /** A document larger than this is recorded as too-large and not read. */
@@ -68,6 +74,7 @@ export const defaultCollectOptions: CollectOptions = {
   allowSubdomains: false,
   maxPerTemplate: 40,
   readTimeoutMs: 10_000,
+  axeTimeoutMs: 25_000,
   delayMs: 0,
   maxPageBytes: 20 * 1024 * 1024,
   sitemapLimit: 60,
