@@ -25,6 +25,9 @@ export interface AccessibilityViolation {
 
 export interface AccessibilityMeasurement {
   pagesScanned: number;
+  /** Pages axe was run on but did not finish in time: not checked, so neither passed nor failed. */
+  pagesUnfinished: number;
+  unfinishedUrls: string[];
   /** Most severe first, then the rules on most pages, then by rule id. */
   violations: AccessibilityViolation[];
   /** Rules with impact serious or critical (what D18 deducts for). */
@@ -39,8 +42,10 @@ const severity: Record<AxeImpact, number> = { critical: 0, serious: 1, moderate:
 const rank = (impact: AxeImpact | null) => (impact === null ? 4 : severity[impact]);
 
 export function evaluateAccessibility(pages: AxePageResult[], lighthouse: LighthouseResult[]): AccessibilityMeasurement {
-  // A URL scanned twice (a page reached by two paths) is one page.
-  const unique = [...new Map(pages.map((p) => [p.url, p] as const)).values()];
+  // A URL scanned twice (a page reached by two paths) is one page; a page one scan finished is checked.
+  const unique = [...new Map(pages.filter((p) => !p.unfinished).map((p) => [p.url, p] as const)).values()];
+  const checked = new Set(unique.map((p) => p.url));
+  const unfinished = [...new Set(pages.filter((p) => p.unfinished && !checked.has(p.url)).map((p) => p.url))];
   const byRule = new Map<string, AccessibilityViolation>();
   for (const page of unique) {
     for (const v of page.violations) {
@@ -59,6 +64,8 @@ export function evaluateAccessibility(pages: AxePageResult[], lighthouse: Lighth
   );
   return {
     pagesScanned: unique.length,
+    pagesUnfinished: unfinished.length,
+    unfinishedUrls: unfinished.slice(0, maxUrls),
     violations,
     seriousRules: violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').length,
     failingRules: violations.length,

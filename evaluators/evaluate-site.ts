@@ -70,8 +70,8 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   const mailbox = collected ? evaluateMailbox(observed.mailbox ?? null, asOf) : null;
   const services = collected && site.services ? evaluateServices(observed.services ?? null) : null;
   const identity = collected ? evaluateIdentity(observed.identity ?? null, observed.functions ?? null, observed.columns ?? []) : null;
-  // No page scanned (axe switched off, or an older run) is not measured, not "no violation".
-  const accessibility = observed.axe?.length ? evaluateAccessibility(observed.axe, observed.lighthouse ?? []) : null;
+  // No page scanned (axe switched off, an older run, or no scan finished) is not measured, not "no violation".
+  const accessibility = observed.axe?.some((p) => !p.unfinished) ? evaluateAccessibility(observed.axe, observed.lighthouse ?? []) : null;
   const findings = { ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links), ...featureFindings({ disclosure, mailbox, services, identity, accessibility }) };
   return { measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity, accessibility }, findings };
 }

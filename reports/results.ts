@@ -110,6 +110,8 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
         accessibility: s.accessibility
           ? {
               pagesScanned: s.accessibility.pagesScanned,
+              pagesUnfinished: s.accessibility.pagesUnfinished,
+              unfinishedUrls: s.accessibility.unfinishedUrls,
               seriousRules: s.accessibility.seriousRules,
               violations: s.accessibility.violations.map((v) => ({ rule: v.rule, impact: v.impact, pages: v.pages, nodes: v.nodes, wcag: v.wcag, help: v.help, urls: v.urls, examples: v.examples })),
               lighthouse: s.accessibility.lighthouse,

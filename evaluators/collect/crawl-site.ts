@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
-import { runAxe, type AxePageResult } from './axe.js';
+import { runAxe, unfinishedScan, type AxePageResult } from './axe.js';
 import { articleDate, itemFromRow } from './list-items.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
 import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
@@ -83,7 +83,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
     const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
-    const homepageAxe = options.axe === 'off' ? null : await timed('axe', () => runAxe(tab, { timeoutMs: options.axeTimeoutMs }));
+    const homepageAxe = options.axe === 'off' ? null : await timed('axe', async () => (await runAxe(tab, { timeoutMs: options.axeTimeoutMs })) ?? unfinishedScan(tab.url(), options.axeTimeoutMs));
     // Links are checked while the crawl goes on, with the cookies the browser holds after the homepage,
     // so a firewall's challenge does not hide them.
     const cookies = await tab.cookies(opened.finalUrl).catch(() => []);
@@ -387,12 +387,13 @@ class SiteCrawl {
     });
   }
 
-  /** Runs axe on the tab; a page axe cannot finish in time is left out. */
+  /** Runs axe on the tab; a page axe cannot finish in time is recorded as unfinished. */
   private async scan(tab: Page, outcome: VisitOutcome): Promise<void> {
     const t = performance.now();
     const result = await runAxe(tab, { timeoutMs: this.options.axeTimeoutMs });
-    this.addAxeTime(Math.round(performance.now() - t));
-    if (result) (outcome.axe ??= []).push(result);
+    const ms = Math.round(performance.now() - t);
+    this.addAxeTime(ms);
+    (outcome.axe ??= []).push(result ?? unfinishedScan(tab.url(), ms));
   }
 
   private async readColumn(tab: Page, first: PageRead, linkText: string | null, record: PageRecord, outcome: VisitOutcome, scope: AxeScope): Promise<void> {

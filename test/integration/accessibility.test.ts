@@ -1,8 +1,10 @@
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAccessibility } from '../../evaluators/accessibility.js';
+import { evaluateSite } from '../../evaluators/evaluate-site.js';
 import { runAxe, type AxePageResult } from '../../evaluators/collect/axe.js';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
+import { collectSite } from '../../evaluators/collect/crawl-site.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
 import { closeTab, newTab, openUrl } from '../../evaluators/collect/navigate.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
@@ -70,6 +72,18 @@ describe('accessibility: axe-core and Lighthouse on the sample portals', () => {
     }
     console.log(`a11y rules: planted ${planted}, found ${found}, correct ${correct}`);
     console.log(`axe: ${axeMs.length} pages, mean ${Math.round(axeMs.reduce((a, b) => a + b, 0) / axeMs.length)} ms, max ${Math.max(...axeMs)} ms`);
+  });
+
+  it('a crawl records the pages whose scan ran out of time as unfinished, and a site with no finished scan is not measured', async () => {
+    const portal = set.get('jyj');
+    const result = await collectSite(browser, portal.url, set.asOf, { ...defaultCollectOptions, maxPages: 12, features: false, lighthousePages: 0, axeTimeoutMs: 1 });
+    expect(result.failure).toBeNull();
+    expect(result.axe.length).toBeGreaterThan(1);
+    expect(result.axe.every((p) => p.unfinished && p.violations.length === 0)).toBe(true);
+    expect(result.axe[0]!.url).toBe(result.homepage!.finalUrl);
+    const urls = new Set(result.axe.map((p) => p.url));
+    expect(evaluateAccessibility(result.axe, [])).toMatchObject({ pagesScanned: 0, pagesUnfinished: urls.size, failingRules: 0 });
+    expect(evaluateSite({ axe: result.axe }, set.asOf).measurements.accessibility).toBeNull();
   });
 
   it('axe runs under a CSP that forbids scripts, and a page that hangs its renderer yields null in time', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAccessibility, meta } from '../../evaluators/accessibility.js';
-import { successCriteria, type AxePageResult, type AxeViolation } from '../../evaluators/collect/axe.js';
+import { successCriteria, unfinishedScan, type AxePageResult, type AxeViolation } from '../../evaluators/collect/axe.js';
+import { evaluateSite } from '../../evaluators/evaluate-site.js';
 import type { LighthouseResult } from '../../evaluators/collect/lighthouse.js';
 
 function violation(rule: string, impact: AxeViolation['impact'], nodes: number, wcag: string[] = []): AxeViolation {
@@ -86,8 +87,19 @@ describe('accessibility evaluator', () => {
 
   it('empty input: nothing scanned, nothing failing, Lighthouse results passed through', () => {
     const lighthouse: LighthouseResult[] = [{ url: home, ms: 7000, scores: { accessibility: 91, performance: 100, bestPractices: 96, seo: 82 }, error: null }];
-    expect(evaluateAccessibility([], [])).toEqual({ pagesScanned: 0, violations: [], seriousRules: 0, failingRules: 0, lighthouse: [] });
-    expect(evaluateAccessibility([page(home)], lighthouse)).toEqual({ pagesScanned: 1, violations: [], seriousRules: 0, failingRules: 0, lighthouse });
+    const none = { pagesUnfinished: 0, unfinishedUrls: [] };
+    expect(evaluateAccessibility([], [])).toEqual({ pagesScanned: 0, ...none, violations: [], seriousRules: 0, failingRules: 0, lighthouse: [] });
+    expect(evaluateAccessibility([page(home)], lighthouse)).toEqual({ pagesScanned: 1, ...none, violations: [], seriousRules: 0, failingRules: 0, lighthouse });
+  });
+
+  it('counts a page whose scan did not finish as unchecked: neither scanned nor passing', () => {
+    const m = evaluateAccessibility([page(home, violation('label', 'critical', 1)), unfinishedScan(column, 25_000), unfinishedScan(article, 25_000), unfinishedScan(article, 25_000)], []);
+    expect(m).toMatchObject({ pagesScanned: 1, pagesUnfinished: 2, unfinishedUrls: [column, article], failingRules: 1 });
+    // A page another path scanned to the end is checked.
+    expect(evaluateAccessibility([unfinishedScan(home, 25_000), page(home)], [])).toMatchObject({ pagesScanned: 1, pagesUnfinished: 0 });
+    // A site where no scan finished is not measured (not "no violation", which would earn full marks).
+    expect(evaluateSite({ axe: [unfinishedScan(home, 25_000)] }, '2026-11-21').measurements.accessibility).toBeNull();
+    expect(evaluateSite({ axe: [unfinishedScan(home, 25_000), page(column)] }, '2026-11-21').measurements.accessibility).toMatchObject({ pagesScanned: 1, pagesUnfinished: 1 });
   });
 
   it('reads WCAG success criteria from axe tags', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { scoreSite, type Finding } from '../../indicators/engine.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import { evaluateUpdateFrequency } from '../../evaluators/update-frequency.js';
+import { evaluateAccessibility } from '../../evaluators/accessibility.js';
+import { unfinishedScan } from '../../evaluators/collect/axe.js';
 import type { ColumnObservation } from '../../evaluators/collect/observations.js';
 import { escapeHtml, html, raw, Html } from '../../reports/html.js';
 import { renderReport } from '../../reports/html-report.js';
@@ -117,6 +119,7 @@ function hostileResults() {
         blocked: 0,
       },
       crawl: { pages: 10, robots: 'respected' },
+      accessibility: evaluateAccessibility([{ url: 'https://evil.example.gov.cn/', ms: 900, violations: [] }, unfinishedScan('javascript:alert(6)', 25_000), unfinishedScan(`https://evil.example.gov.cn/${SCRIPT}`, 25_000)], []),
     },
     {
       id: 'down',
@@ -185,6 +188,13 @@ describe('renderReport', () => {
   it('links http(s) URLs, escaping them inside the attribute', () => {
     expect(report).toContain('<a href="https://evil.example.gov.cn/tzgg/?a=1&amp;b=&quot;x&quot;" rel="noopener noreferrer">https://evil.example.gov.cn/tzgg/?a=1&amp;b=&quot;x&quot;</a>');
     expect(report).toContain('<a href="https://evil.example.gov.cn/" rel="noopener noreferrer">https://evil.example.gov.cn/</a>');
+  });
+
+  it('names the pages whose accessibility scan did not finish, escaped and without javascript: links', () => {
+    expect(report).toContain('1 个页面，0 条规则未通过；另有 2 个页面检测超时，未计入');
+    expect(report).toContain(`https://evil.example.gov.cn/${SCRIPT_ESCAPED}`);
+    expect(report).not.toMatch(/href="javascript:alert\(6\)/i);
+    expect(results.sites[0]!.observations.accessibility).toMatchObject({ pagesScanned: 1, pagesUnfinished: 2 });
   });
 
   it('reports the veto, the counts and the unassessed site', () => {
