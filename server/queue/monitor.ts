@@ -21,9 +21,11 @@ export async function monitorThroughQueue(options: MonitorOptions & { queue: str
   // Restarted mid-way: the schedule goes on as it was, and the probes already stored count.
   const existing = await scheduledMonitor(connection, scheduleId);
   // Its own pace, not the one asked now: waiting for rounds the schedule will never fire would never end.
-  const { rounds, everyMs: every } = existing ?? asked;
-  if (existing && (existing.rounds !== asked.rounds || existing.everyMs !== asked.everyMs)) {
-    log(`schedule ${scheduleId} is already running with ${existing.rounds} rounds, one every ${interval(existing.everyMs)}: it goes on as it is, not with the ${asked.rounds} rounds every ${interval(asked.everyMs)} asked now (a new store file starts a new schedule)`);
+  // (A schedule written before the template kept its pace has no rounds/everyMs: the ones asked now stand in.)
+  const rounds = existing?.rounds ?? asked.rounds;
+  const every = existing?.everyMs ?? asked.everyMs;
+  if (existing && (rounds !== asked.rounds || every !== asked.everyMs)) {
+    log(`schedule ${scheduleId} is already running with ${rounds} rounds, one every ${interval(every)}: it goes on as it is, not with the ${asked.rounds} rounds every ${interval(asked.everyMs)} asked now (a new store file starts a new schedule)`);
   }
   const expected = rounds * sites.sites.length;
   const startedAt = existing?.startedAt ?? new Date().toISOString();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../reports/results.js';
 import { runProgress } from '../../server/app/web/run-progress.js';
+import { evidencePath } from '../../server/queue/evidence-transfer.js';
 import { Store } from '../../server/store/store.js';
 import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
 import { browserPids, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
@@ -20,7 +21,7 @@ function screenshotsNamed(dbFile: string, runId: string, siteId: string): string
   try {
     const named = new Set<string>();
     JSON.stringify(store.observations(runId, siteId), (_key, value) => {
-      if (typeof value === 'string' && /^[a-z0-9-]+\/[0-9a-f]{16}\.jpg$/.test(value)) named.add(value);
+      if (typeof value === 'string' && evidencePath.test(value)) named.add(value);
       return value;
     });
     return [...named].sort();
