@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { bestTermMatch, matchTerm, type MatchOptions, type TermMatch } from './label-match.js';
+
+export type { MatchHow, MatchOptions, TermMatch } from './label-match.js';
 
 /**
  * The synonym taxonomy (evaluators/data/taxonomy.yaml): the words sites use for the things the rules ask
@@ -46,21 +49,27 @@ function asStrings(value: unknown): unknown {
   return value === null || value === undefined ? value : String(value);
 }
 
-const compiled = new Map<string, RegExp>();
-
-/** Whether any term occurs in the text ("re:" terms are regular expressions). */
-export function matches(text: string, terms: Terms): boolean {
-  return terms.some((term) => {
-    if (!term.startsWith('re:')) return text.includes(term);
-    let re = compiled.get(term);
-    if (!re) compiled.set(term, (re = new RegExp(term.slice(3), 'u')));
-    return re.test(text);
-  });
+/** Whether any term matches the text (see label-match.ts: exact, traditional, and on short labels tolerant). */
+export function matches(text: string, terms: Terms, options: MatchOptions = {}): boolean {
+  return terms.some((term) => matchTerm(text, term, options) !== null);
 }
 
-/** The keys of a term table whose terms occur in the text. */
+/** The best match of any term in the text, with the term and how it matched. */
+export function match(text: string, terms: Terms, options: MatchOptions = {}): TermMatch | null {
+  return bestTermMatch(text, terms, options);
+}
+
+/** The keys of a term table whose terms match the text. */
 export function matchingKeys(text: string, table: Record<string, Terms>): string[] {
-  return Object.entries(table)
-    .filter(([, terms]) => terms.length > 0 && matches(text, terms))
-    .map(([key]) => key);
+  return keyMatches(text, table).map((k) => k.key);
+}
+
+/** The keys of a term table whose terms match the text, each with its best match. */
+export function keyMatches(text: string, table: Record<string, Terms>, options: MatchOptions = {}): Array<{ key: string; match: TermMatch }> {
+  const out: Array<{ key: string; match: TermMatch }> = [];
+  for (const [key, terms] of Object.entries(table)) {
+    const m = terms.length ? bestTermMatch(text, terms, options) : null;
+    if (m) out.push({ key, match: m });
+  }
+  return out;
 }
