@@ -30,13 +30,30 @@ export interface ColumnMeasurement {
   placeholder: string | null;
 }
 
+/**
+ * The homepage's freshness (V2). `source` says what the date rests on: the homepage's own dated items, the
+ * columns reached from it when the homepage carries none (a navigation-only homepage), or nothing at all —
+ * an absence, which the scoring treats as a suspected veto rather than a measured one.
+ */
+export interface HomepageMeasurement {
+  latest: string | null;
+  stale: boolean;
+  isNavigation: boolean;
+  ageDays: number | null;
+  source: 'homepage' | 'columns' | null;
+  /** The column holding the newest item when `source` is columns. */
+  sourceUrl: string | null;
+  /** What was looked at: dated homepage items, columns read and their items (the evidence of an absence). */
+  searched: { homepageItems: number; columns: number; columnItems: number };
+}
+
 export interface UpdateFrequencyMeasurement {
   columns: ColumnMeasurement[];
   excludedColumns: Array<{ name: string; url: string }>;
   staleV3: number;
   staleV4: number;
   blank: number;
-  homepage: { latest: string | null; stale: boolean; isNavigation: boolean; ageDays: number | null };
+  homepage: HomepageMeasurement;
   newsItemsInWindow: number;
 }
 
@@ -79,17 +96,28 @@ export function evaluateUpdateFrequency(
   }
   const homepageDates = (observed.homepage?.datedItems ?? []).map((i) => i.date!).filter((d) => d <= asOf);
   const isNavigation = homepageDates.length === 0;
-  // A navigation-only homepage is judged by its second-level pages (国办秘函〔2019〕19号, 首页不更新).
-  const sources = isNavigation ? columns.map((c) => c.latest).filter((d): d is string => !!d) : homepageDates;
-  const latest = sources.reduce<string | null>((max, d) => (!max || d > max ? d : max), null);
+  // A homepage without dated items is read as inspectors read it: through the columns it leads to (国办秘函〔2019〕19号:
+  // 首页仅为导航入口的，看二级页面). The newest item of every column counts, not only of those linked from the homepage:
+  // a first-level 新闻中心 hub is no column here, but it shows its sub-columns' items.
+  const newest = isNavigation ? columns.reduce<ColumnMeasurement | null>((best, c) => (c.latest && (!best || c.latest > best.latest!) ? c : best), null) : null;
+  const latest = isNavigation ? (newest?.latest ?? null) : homepageDates.reduce((max, d) => (d > max ? d : max));
   const ageDays = latest ? daysBetween(latest, asOf) : null;
+  const homepage: HomepageMeasurement = {
+    latest,
+    stale: ageDays === null || ageDays > options.homepageDays,
+    isNavigation,
+    ageDays,
+    source: !isNavigation ? 'homepage' : newest ? 'columns' : null,
+    sourceUrl: newest?.url ?? null,
+    searched: { homepageItems: observed.homepage?.datedItems.length ?? 0, columns: columns.length, columnItems: columns.reduce((n, c) => n + c.itemCount, 0) },
+  };
   return {
     columns,
     excludedColumns,
     staleV3: columns.filter((c) => c.rule === 'V3' && c.stale).length,
     staleV4: columns.filter((c) => c.rule === 'V4' && c.stale).length,
     blank: columns.filter((c) => c.blank).length,
-    homepage: { latest, stale: ageDays === null || ageDays > options.homepageDays, isNavigation, ageDays },
+    homepage,
     newsItemsInWindow: columns
       .filter((c) => c.kind === 'news')
       .flatMap((c) => observed.columns.find((o) => o.url === c.url)!.items)

@@ -1,3 +1,4 @@
+import { describeAbsence, type Absence, type Absences } from '../evaluators/absences.js';
 import { applyRule, round2, ruleMax, ruleMode } from './rules.js';
 import type { Category, CategoryMode, Indicator, IndicatorSet } from './types.js';
 
@@ -26,7 +27,8 @@ export interface Override {
   at: string;
 }
 
-export type IndicatorStatus = 'ok' | 'deducted' | 'earned' | 'veto' | 'warning' | 'not-measured' | 'not-applicable';
+/** `suspected-veto`: a veto resting on an absence ("not found"), awaiting a reviewer's confirmation (疑似否决). */
+export type IndicatorStatus = 'ok' | 'deducted' | 'earned' | 'veto' | 'suspected-veto' | 'warning' | 'not-measured' | 'not-applicable';
 
 export interface IndicatorScore {
   id: string;
@@ -42,6 +44,8 @@ export interface IndicatorScore {
   /** Why there is no score: not applicable to this site, awaiting a reviewer, could not be measured. */
   reason?: string;
   findings: Finding[];
+  /** The search that found nothing, when the value is an absence (the evidence of a suspected veto). */
+  absence?: Absence;
   /** Set when a reviewer decided this indicator; `was` is what the measurement alone gave. */
   override?: { by: string; at: string; reason: string; was: { score: number | null; status: IndicatorStatus } };
 }
@@ -60,7 +64,12 @@ export interface CategoryScore {
 
 export interface SiteScore {
   indicators: IndicatorScore[];
+  /** Confirmed vetoes: measured, or confirmed by a reviewer. The site fails. */
   vetoes: Array<{ indicator: string; reason: string }>;
+  /** Vetoes resting on an absence, awaiting review (疑似否决): what was searched and where. */
+  suspectedVetoes: Array<{ indicator: string; reason: string; searched: Absence['searched'] }>;
+  /** A suspected veto decides the outcome (no confirmed veto, not failing on its score): grade 待复核, not passed, not ranked. */
+  pendingReview: boolean;
   warnings: Array<{ indicator: string; reason: string }>;
   categories: CategoryScore[];
   /** Score of the scored categories, rescaled to the total when some do not apply (the ×4/3 rule). */
@@ -71,6 +80,7 @@ export interface SiteScore {
   bonus: number;
   score: number;
   grade: { id: string; name: string };
+  /** Known to pass: no veto, no suspected veto awaiting review, and not in the failing band. */
   passed: boolean;
   /** Indicators without a value (awaiting review or could not be measured): the score is incomplete. */
   notMeasured: string[];
@@ -106,12 +116,15 @@ function applies(indicator: Indicator, site: SiteProfile): boolean {
 
 const noFindings: Finding[] = [];
 
+/** The grade of a site whose outcome waits on a reviewer (a suspected veto): neither a band nor 不合格. */
+export const pendingGrade = { id: 'pending-review', name: '待复核' } as const;
+
 /** One shape for every indicator score (the engine builds thousands per re-score). */
 function indicatorScore(indicator: Indicator, value: number | null, o: { score: number | null; max: number | null; deduction: number; status: IndicatorStatus }, reason?: string): IndicatorScore {
-  return { id: indicator.id, name: indicator.name.zh, category: indicator.category, value, unit: indicator.unit ?? '', score: o.score, max: o.max, deduction: o.deduction, status: o.status, reason, findings: noFindings, override: undefined };
+  return { id: indicator.id, name: indicator.name.zh, category: indicator.category, value, unit: indicator.unit ?? '', score: o.score, max: o.max, deduction: o.deduction, status: o.status, reason, findings: noFindings, absence: undefined, override: undefined };
 }
 
-function scoreIndicator(indicator: Indicator, measurements: Record<string, unknown>, findings: Finding[], site: SiteProfile, override: Override | undefined): IndicatorScore {
+function scoreIndicator(indicator: Indicator, measurements: Record<string, unknown>, findings: Finding[], site: SiteProfile, override: Override | undefined, absences: Absences): IndicatorScore {
   const value = measuredValue(indicator, measurements);
   if (!applies(indicator, site)) return indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'not-applicable' }, '不适用于本网站');
   const rule = indicator.rule;
@@ -120,9 +133,27 @@ function scoreIndicator(indicator: Indicator, measurements: Record<string, unkno
   else if (rule.type === 'veto' && rule.missing === 'veto') scored = indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'veto' });
   else if ((rule.type === 'stepped' || rule.type === 'linear') && rule.missing === 'zero') scored = indicatorScore(indicator, value, { score: 0, max: rule.points, deduction: rule.points, status: 'deducted' });
   else scored = indicatorScore(indicator, value, { score: null, max: ruleMax(rule), deduction: 0, status: 'not-measured' }, indicator.source === 'manual' ? '待人工评分' : '未能测量');
+  const absence = absenceOf(indicator, absences);
+  if (absence) {
+    scored.absence = absence;
+    // "Not found" may be the finder's miss: the veto waits for a reviewer unless the set declares it outright.
+    if (scored.status === 'veto' && indicator.rule.type === 'veto' && (indicator.rule.absence ?? 'suspected') === 'suspected') {
+      scored.status = 'suspected-veto';
+      scored.reason = '疑似否决，待人工复核';
+    }
+  }
   if (override) scored = overridden(indicator, scored, override);
-  if (scored.status === 'deducted' || scored.status === 'veto' || scored.status === 'warning') scored.findings = findings;
+  if (scored.status === 'deducted' || scored.status === 'veto' || scored.status === 'suspected-veto' || scored.status === 'warning') {
+    // A veto on an absence shows the search that found nothing (it replaces the evaluator's shorter "not found").
+    const vetoOnAbsence = scored.absence && indicator.rule.type === 'veto';
+    scored.findings = vetoOnAbsence ? [{ message: `${scored.status === 'suspected-veto' ? '疑似否决：' : ''}未找到${scored.absence!.what}`, url: scored.absence!.url, evidence: describeAbsence(scored.absence!) }] : findings;
+  }
   return scored;
+}
+
+function absenceOf(indicator: Indicator, absences: Absences): Absence | undefined {
+  const path = sourcePath(indicator);
+  return path && path[0] !== 'import' ? absences[path.join('.')] : undefined;
 }
 
 /** A reviewer's decision replaces what the measurement gave; the measured result is kept in `was`. */
@@ -141,6 +172,7 @@ function overridden(indicator: Indicator, scored: IndicatorScore, o: Override): 
     decided = indicatorScore(indicator, scored.value, { score: points, max, deduction, status: earned ? (points > 0 ? 'earned' : 'ok') : deduction > 0 ? 'deducted' : 'ok' });
   }
   decided.override = record;
+  decided.absence = scored.absence;
   return decided;
 }
 
@@ -193,6 +225,7 @@ function categoryScore(category: Category, mode: CategoryMode, score: number | n
 
 function shown(s: IndicatorScore): string {
   if (s.override) return `${s.name}：人工复核（${s.override.reason}）`;
+  if (s.absence) return `${s.name}：${describeAbsence(s.absence)}`;
   if (s.value === null) return `${s.name}：无注明日期的信息，按未更新处理`;
   return `${s.name}：${s.unit === '%' ? `${(s.value * 100).toFixed(1)}%` : `${s.value}${s.unit}`}`;
 }
@@ -211,33 +244,40 @@ export function scoreSite(
   findings: Record<string, Finding[]>,
   site: SiteProfile = { services: true, level: 'department' },
   overrides: Override[] = [],
+  absences: Absences = {},
 ): SiteScore {
   const plan = planOf(set);
   const byIndicator = overrides.length ? new Map(overrides.map((o) => [o.indicator, o])) : null;
-  const indicators = set.indicators.map((i) => scoreIndicator(i, measurements, i.findings ? (findings[i.findings] ?? noFindings) : noFindings, site, byIndicator?.get(i.id)));
+  const indicators = set.indicators.map((i) => scoreIndicator(i, measurements, i.findings ? (findings[i.findings] ?? noFindings) : noFindings, site, byIndicator?.get(i.id), absences));
   const categories = plan.map(({ category, mode, members }) => scoreCategory(category, mode, members.map((index) => indicators[index]!)));
   const scored = categories.filter((c) => c.mode !== 'bonus' && c.applicable);
   const budget = scored.reduce((s, c) => s + c.budget, 0);
   const scale = budget > 0 ? set.total / budget : 1;
   const base = round2(scored.reduce((s, c) => s + c.score!, 0) * scale);
   const vetoes = indicators.filter((i) => i.status === 'veto').map((i) => ({ indicator: i.id, reason: shown(i) }));
+  const suspectedVetoes = indicators.filter((i) => i.status === 'suspected-veto').map((i) => ({ indicator: i.id, reason: shown(i), searched: i.absence!.searched }));
   const warnings = indicators.filter((i) => i.status === 'warning').map((i) => ({ indicator: i.id, reason: shown(i) }));
+  // A site awaiting review is scored as if the reviewer cleared the suspicion (bonus included): the score it keeps then.
   const bonus = vetoes.length
     ? 0
     : round2(categories.filter((c) => c.mode === 'bonus' && c.applicable && base > set.categories.find((x) => x.id === c.id)!.bonus!.above).reduce((s, c) => s + c.score!, 0));
   const score = round2(base + bonus);
   const band = vetoes.length ? set.grades[0]! : (set.grades.find((g) => g.below === undefined || score < g.below) ?? set.grades.at(-1)!);
+  // The outcome waits on the reviewer only when the suspicion decides it: a site failing on its score fails anyway.
+  const pendingReview = suspectedVetoes.length > 0 && band.id !== set.grades[0]!.id;
   return {
     indicators,
     vetoes,
+    suspectedVetoes,
+    pendingReview,
     warnings,
     categories,
     base,
     scale: Math.round(scale * 1e4) / 1e4,
     bonus,
     score,
-    grade: { id: band.id, name: band.name.zh },
-    passed: vetoes.length === 0 && band.id !== set.grades[0]!.id,
+    grade: pendingReview ? pendingGrade : { id: band.id, name: band.name.zh },
+    passed: vetoes.length === 0 && !pendingReview && band.id !== set.grades[0]!.id,
     notMeasured: indicators.filter((i) => i.status === 'not-measured').map((i) => i.id),
   };
 }

@@ -16,6 +16,14 @@ export const VetoRule = Type.Object(
     warnAbove: Type.Optional(Type.Number()),
     /** What a missing measurement (null) means: a veto (e.g. no dated item anywhere) or not measured. */
     missing: Type.Optional(Type.Union([Type.Literal('veto'), Type.Literal('not-measured')])),
+    /**
+     * What a veto resting on an absence (the finder searched and found nothing: no 办事服务 entry, no dated item,
+     * no mailbox) means: `suspected` (default) — 疑似否决, awaiting a reviewer, publishing refused until decided;
+     * `veto` — declared at once. Vetoes on measured evidence (a dated column, unanswered letters) are always declared.
+     */
+    absence: Type.Optional(
+      Type.Union([Type.Literal('suspected'), Type.Literal('veto')], { description: 'a veto resting on "not found": suspected (default, awaits a reviewer) or veto (declared at once)' }),
+    ),
   },
   { additionalProperties: false, description: 'single-item veto (单项否决): the site fails whatever its score' },
 );

@@ -1,13 +1,14 @@
 import { html, type Html } from './html.js';
-import { indicatorStatus, link, page, type Site } from './html-parts.js';
+import { indicatorStatus, link, outcomeName, page, type Site } from './html-parts.js';
 import type { Results } from './results.js';
 
 type Indicator = Site['indicators'][number];
 
-const lost = (i: Indicator) => i.status === 'deducted' || i.status === 'veto' || i.status === 'warning';
+const lost = (i: Indicator) => i.status === 'deducted' || i.status === 'veto' || i.status === 'suspected-veto' || i.status === 'warning';
 
 function points(i: Indicator): string {
   if (i.status === 'veto') return '否决';
+  if (i.status === 'suspected-veto') return '疑似否决，待复核';
   if (i.score === null) return indicatorStatus[i.status] ?? i.status;
   return i.max === null ? `${i.score}` : `${i.score} / ${i.max}`;
 }
@@ -53,8 +54,9 @@ ${site.status !== 'assessed'
     ? html`<section><h2>评估结果</h2><p>本次未能完成评估：${site.statusLabel ?? site.status}（${site.statusReason ?? ''}）。未能评估的网站不参与排名，请核实网站可访问后申请复测。</p></section>`
     : html`<section><h2>评估结果</h2>
 ${table(html`<table class="summary"><tbody><tr><th>得分</th><td><strong>${site.score ?? '—'}</strong>${site.bonus ? html`（含加分 ${site.bonus}）` : ''}${site.scale && site.scale !== 1 ? html`（不适用类别不计，按 ×${site.scale} 折算）` : ''}</td><th>等级</th><td>${site.grade ?? '—'}</td></tr>
-<tr><th>组内名次</th><td>${site.rank ?? '—'} / ${peers}（${site.group}）</td><th>是否合格</th><td>${site.passed ? '合格' : '不合格'}</td></tr></tbody></table>`, '得分与名次')}
+<tr><th>组内名次</th><td>${site.pendingReview ? '待复核' : html`${site.rank ?? '—'} / ${peers}`}（${site.group}）</td><th>是否合格</th><td>${outcomeName(site)}</td></tr></tbody></table>`, '得分与名次')}
 ${site.vetoes.length ? html`<p class="alarm">单项否决：${site.vetoes.map((v) => v.reason).join('；')}</p>` : ''}
+${site.suspectedVetoes.length ? html`<p class="suspected">疑似否决（待人工复核）：${site.suspectedVetoes.map((v) => v.reason).join('；')}。以上判断依据“未找到”作出，评估办复核确认后为单项否决，排除后按得分评定。如网站确有相关栏目，请提供网址申请复核。</p>` : ''}
 ${site.warnings.length ? html`<p class="warn">预警（尚未否决，请尽快整改）：${site.warnings.map((w) => w.reason).join('；')}</p>` : ''}
 ${table(html`<table><thead><tr><th>指标类别</th><th>得分</th><th>满分</th></tr></thead><tbody>${site.categories.map((c) => html`<tr><td>${c.name}</td><td>${c.applicable ? c.score : '不适用'}</td><td>${c.budget}</td></tr>`)}</tbody></table>`, '类别得分')}</section>
 <section><h2>问题与整改建议</h2>${problems.length ? problems.map((i) => html`<article class="problem"><h3><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}（${points(i)}）</h3>${indicatorEvidence(i, evidenceDir)}${i.advice ? html`<p class="advice">整改建议：${i.advice}</p>` : ''}</article>`) : html`<p>未发现扣分、否决或预警问题。</p>`}</section>

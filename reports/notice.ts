@@ -30,6 +30,9 @@ export interface NoticeView {
   categories: Array<Listed<{ name: string; rate: number }>>;
   excellent: Array<Listed<{ name: string; score: number; group: string }>>;
   failing: Array<{ name: string; score: number | null; vetoes: string[] }>;
+  /** Sites whose outcome awaits review of a suspected veto (疑似否决): neither passed nor failed yet. */
+  pendingCount: number;
+  pending: Array<Listed<{ name: string; reasons: string }>>;
   commonProblems: Array<Listed<{ name: string; count: number }>>;
   notAssessed: Array<Listed<{ name: string; reason: string }>>;
 }
@@ -75,7 +78,9 @@ export function noticeView(results: Results, options: { issuer?: string; date?: 
     topGrade,
     categories: listed(categories),
     excellent: listed(ranked.filter((s) => s.passed && s.grade === topGrade).map((s) => ({ name: s.name, score: s.score!, group: s.group }))),
-    failing: ranked.filter((s) => !s.passed).map((s) => ({ name: s.name, score: s.score, vetoes: s.vetoes.map((v) => v.reason) })),
+    failing: ranked.filter((s) => !s.passed && !s.pendingReview).map((s) => ({ name: s.name, score: s.score, vetoes: s.vetoes.map((v) => v.reason) })),
+    pendingCount: assessed.filter((s) => s.pendingReview).length,
+    pending: listed(assessed.filter((s) => s.pendingReview).map((s) => ({ name: s.name, reasons: s.suspectedVetoes.map((v) => v.reason).join('；') }))),
     commonProblems: listed(commonProblems),
     notAssessed: listed(notAssessed.map((s) => ({ name: s.name, reason: s.statusLabel ?? s.statusReason ?? s.status }))),
   };

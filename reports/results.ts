@@ -66,7 +66,12 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
       grade: s.status === 'assessed' ? (s.score?.grade.name ?? null) : null,
       passed: s.status === 'assessed' ? (s.score?.passed ?? false) : false,
       rank: ranks.get(s.id) ?? null,
+      /** Confirmed vetoes (measured, or confirmed by a reviewer). */
       vetoes: s.score?.vetoes ?? [],
+      /** 疑似否决: vetoes resting on "not found", with what was searched and where; they await a reviewer. */
+      suspectedVetoes: s.score?.suspectedVetoes ?? [],
+      /** The outcome waits on a reviewer (grade 待复核, passed false, rank null); publishing is refused meanwhile. */
+      pendingReview: s.status === 'assessed' ? (s.score?.pendingReview ?? false) : false,
       warnings: s.score?.warnings ?? [],
       categories: s.score?.categories ?? [],
       /** Score before the bonus (rescaled when categories do not apply), the bonus, and the scale used. */
@@ -85,6 +90,7 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
         status: i.status,
         reason: i.reason ?? null,
         override: i.override ?? null,
+        absence: i.absence ?? null,
         advice: advice.get(i.id) ?? null,
         findings: i.findings,
       })),

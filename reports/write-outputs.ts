@@ -81,7 +81,8 @@ export async function writeOutputs(results: Results, dir: string, options: Outpu
 function rankingCsv(results: Results): string {
   const ordered = [...results.sites].sort((a, b) => a.group.localeCompare(b.group, 'zh') || (a.rank ?? 1e9) - (b.rank ?? 1e9));
   return toCsv(
-    ['组别', '名次', '网站', '网址', '状态', '得分', '等级', '合格', '单项否决', '未评估原因'],
-    ordered.map((s) => [s.group, s.rank, s.name, s.url, statusNames[s.status] ?? s.status, s.score, s.grade, s.status === 'assessed' ? (s.passed ? '是' : '否') : null, s.vetoes.map((v) => v.reason).join('；'), s.status === 'assessed' ? null : s.statusReason]),
+    // 疑似否决 comes last so that the earlier columns keep their places for existing spreadsheets.
+    ['组别', '名次', '网站', '网址', '状态', '得分', '等级', '合格', '单项否决', '未评估原因', '疑似否决（待复核）'],
+    ordered.map((s) => [s.group, s.rank, s.name, s.url, statusNames[s.status] ?? s.status, s.score, s.grade, s.status === 'assessed' ? (s.pendingReview ? '待复核' : s.passed ? '是' : '否') : null, s.vetoes.map((v) => v.reason).join('；'), s.status === 'assessed' ? null : s.statusReason, s.suspectedVetoes.map((v) => v.reason).join('；')]),
   );
 }

@@ -11,9 +11,9 @@ type Finding = IndicatorResult['findings'][number];
 
 const SCORE = '0.00';
 
-const indicatorStatus: Record<IndicatorResult['status'], string> = { ok: '达标', deducted: '扣分', earned: '得分', veto: '单项否决', warning: '预警', 'not-measured': '未能测量', 'not-applicable': '不适用' };
+const indicatorStatus: Record<IndicatorResult['status'], string> = { ok: '达标', deducted: '扣分', earned: '得分', veto: '单项否决', 'suspected-veto': '疑似否决（待复核）', warning: '预警', 'not-measured': '未能测量', 'not-applicable': '不适用' };
 /** The outcomes 问题清单 lists. */
-const problemStatuses = new Set<IndicatorResult['status']>(['deducted', 'veto', 'warning']);
+const problemStatuses = new Set<IndicatorResult['status']>(['deducted', 'veto', 'suspected-veto', 'warning']);
 
 /**
  * Groups in the order the sites file introduces them (as report.html shows them), then by rank; sites not
@@ -44,8 +44,9 @@ export function rankingTable(results: Results, sites: Site[]): Table<Site> {
       { header: '网址', value: (s) => ({ link: s.url }) },
       { header: '得分', value: (s) => s.score, format: SCORE },
       { header: '等级', value: (s) => s.grade },
-      { header: '是否合格', value: (s) => (assessed(s) ? (s.passed ? '是' : '否') : null) },
+      { header: '是否合格', value: (s) => (assessed(s) ? (s.pendingReview ? '待复核' : s.passed ? '是' : '否') : null) },
       { header: '单项否决', value: (s) => joinReasons(s.vetoes), wrap: true },
+      { header: '疑似否决（待复核）', value: (s) => joinReasons(s.suspectedVetoes ?? []), wrap: true },
       { header: '预警', value: (s) => joinReasons(s.warnings), wrap: true },
       { header: '加分', value: (s) => s.bonus, format: SCORE },
       { header: '状态', value: (s) => (assessed(s) ? '已评估' : '未评估') },
@@ -157,7 +158,7 @@ function findingRows(sites: Site[]): FindingRow[] {
 
 /** The site-level wording of a veto or warning (the measured value), for an indicator without findings. */
 function siteReason(site: Site, indicator: IndicatorResult): string | null {
-  const list = indicator.status === 'veto' ? site.vetoes : indicator.status === 'warning' ? site.warnings : [];
+  const list = indicator.status === 'veto' ? site.vetoes : indicator.status === 'suspected-veto' ? site.suspectedVetoes : indicator.status === 'warning' ? site.warnings : [];
   return list.find((v) => v.indicator === indicator.id)?.reason ?? null;
 }
 

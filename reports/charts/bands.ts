@@ -1,4 +1,4 @@
-import { cleanText, isScored, isVetoed, type ChartResults } from './chart-data.js';
+import { cleanText, isPending, isScored, isVetoed, type ChartResults } from './chart-data.js';
 
 /** A grade's score range, [from, to): what the distribution chart shades. */
 export interface GradeBand {
@@ -31,7 +31,7 @@ export function bandsFromGrades(grades: GradeDefinition[], top = 100): GradeBand
 export function bandsFromSites(results: ChartResults, top = 100): GradeBand[] {
   const ranges = new Map<string, { min: number; max: number }>();
   for (const s of results.sites) {
-    if (!isScored(s) || isVetoed(s) || !s.grade) continue;
+    if (!isScored(s) || isVetoed(s) || isPending(s) || !s.grade) continue;
     const r = ranges.get(s.grade);
     ranges.set(s.grade, { min: Math.min(r?.min ?? Infinity, s.score), max: Math.max(r?.max ?? -Infinity, s.score) });
   }
@@ -65,7 +65,7 @@ function roundestBetween(low: number, high: number): number {
  */
 export function gradeOrder(results: ChartResults, bands: GradeBand[]): string[] {
   const names = bands.map((b) => cleanText(b.name));
-  const graded = results.sites.filter(isScored).map((s) => cleanText(s.grade ?? ''));
+  const graded = results.sites.filter((s) => isScored(s) && !isPending(s)).map((s) => cleanText(s.grade ?? ''));
   const missing = [...new Set(graded.filter((g) => g && !names.includes(g)))];
   return [...missing, ...names];
 }

@@ -5,7 +5,7 @@ import { textWidth, truncateToWidth } from './text-width.js';
 type ResultSite = Results['sites'][number];
 
 /** What the charts read of a site: a `Results` site fits. */
-export type ChartSite = Pick<ResultSite, 'id' | 'name' | 'group' | 'status' | 'score' | 'grade' | 'rank' | 'passed' | 'vetoes' | 'categories'>;
+export type ChartSite = Pick<ResultSite, 'id' | 'name' | 'group' | 'status' | 'score' | 'grade' | 'rank' | 'passed' | 'vetoes' | 'categories'> & Partial<Pick<ResultSite, 'pendingReview'>>;
 
 /** What the charts read of a run: `Results` fits. */
 export interface ChartResults {
@@ -22,6 +22,11 @@ export function isScored(site: ChartSite): site is ScoredSite {
 
 export function isVetoed(site: ChartSite): boolean {
   return site.vetoes.length > 0;
+}
+
+/** Awaiting review of a suspected veto: its grade (待复核) is no band, and it has no rank yet. */
+export function isPending(site: ChartSite): boolean {
+  return site.pendingReview === true;
 }
 
 /** Peer groups in the order the sites file lists them (the office's own order). */

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { cleanText, formatScore, isVetoed, labelLimitFor, scoreDomainMax, scoredSites, siteLabels, type ChartResults } from './chart-data.js';
+import { cleanText, formatScore, isPending, isVetoed, labelLimitFor, scoreDomainMax, scoredSites, siteLabels, type ChartResults } from './chart-data.js';
 import { bandsFromSites, gradeOrder, type GradeBand } from './bands.js';
-import { chartConfig, gradeColours, VETO_COLOUR, VETO_LABEL } from './theme.js';
+import { chartConfig, gradeColours, PENDING_COLOUR, PENDING_LABEL, VETO_COLOUR, VETO_LABEL } from './theme.js';
 import { horizontalYTitle } from './axis.js';
 
 /**
@@ -11,9 +11,10 @@ import { horizontalYTitle } from './axis.js';
 export function rankingChart(results: ChartResults, group: string, bands: GradeBand[] = bandsFromSites(results)): TopLevelSpec {
   const sites = scoredSites(results, group);
   const grades = gradeOrder(results, bands);
-  const labels = siteLabels(sites, (s) => `${s.rank ?? '—'}. ${s.name}`);
-  // The veto entry only where a site is vetoed; the grades always, so colours read the same in every group.
-  const legend = sites.some(isVetoed) ? [...grades, VETO_LABEL] : grades;
+  const labels = siteLabels(sites, (s) => `${isPending(s) ? PENDING_LABEL : (s.rank ?? '—')}. ${s.name}`);
+  // The veto and 待复核 entries only where a site has them; the grades always, so colours read the same in every group.
+  const extra = [...(sites.some(isVetoed) ? [[VETO_LABEL, VETO_COLOUR]] : []), ...(sites.some(isPending) ? [[PENDING_LABEL, PENDING_COLOUR]] : [])];
+  const legend = [...grades, ...extra.map(([label]) => label!)];
   const values = sites.map((s, i) => {
     const grade = cleanText(s.grade ?? '');
     return {
@@ -23,8 +24,8 @@ export function rankingChart(results: ChartResults, group: string, bands: GradeB
       score: s.score,
       grade,
       vetoed: isVetoed(s),
-      legend: isVetoed(s) ? VETO_LABEL : grade || '—',
-      label: `${formatScore(s.score)}  ${isVetoed(s) ? VETO_LABEL : grade}`.trim(),
+      legend: isVetoed(s) ? VETO_LABEL : isPending(s) ? PENDING_LABEL : grade || '—',
+      label: `${formatScore(s.score)}  ${isVetoed(s) ? VETO_LABEL : isPending(s) ? `${PENDING_LABEL}（疑似否决）` : grade}`.trim(),
     };
   });
   return {
@@ -47,7 +48,7 @@ export function rankingChart(results: ChartResults, group: string, bands: GradeB
             field: 'legend',
             type: 'nominal',
             title: '等级',
-            scale: { domain: legend, range: [...gradeColours(grades.length), VETO_COLOUR] },
+            scale: { domain: legend, range: [...gradeColours(grades.length), ...extra.map(([, colour]) => colour!)] },
           },
         },
       },

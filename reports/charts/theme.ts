@@ -12,6 +12,8 @@ export const LABEL_MAX_WIDTH = 300;
 export const VETO_LABEL = '单项否决';
 export const VETO_COLOUR = '#6b6b6b';
 export const BAR_COLOUR = '#3f6e9e';
+export const PENDING_LABEL = '待复核';
+export const PENDING_COLOUR = '#7a4fb0';
 
 /** Grade colours, lowest grade first: red for the failing band, amber for a pass, greens above. */
 const GRADE_PALETTES: Record<number, string[]> = {

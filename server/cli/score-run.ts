@@ -1,3 +1,4 @@
+import { findAbsences } from '../../evaluators/absences.js';
 import { evaluateSite, type StoredObservations } from '../../evaluators/evaluate-site.js';
 import { evaluateReporting, reportingFindings, type ReportingObservation } from '../../evaluators/reporting.js';
 import { scoreSite } from '../../indicators/engine.js';
@@ -41,11 +42,11 @@ export function computeRun(store: Store, runId: string, set: IndicatorSet, crawl
     const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
     const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services });
-    const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings, profile, overrides.get(site.siteId) ?? []);
+    const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
     return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, links: measurements.links, disclosure: measurements.disclosure, mailbox: measurements.mailbox, services: measurements.services, identity: measurements.identity, accessibility: measurements.accessibility, crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null } };
   });
   if (options.save !== false) store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
-  const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0 })));
+  const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0, pending: s.score?.pendingReview ?? false })));
   const sample = storedSample(run.options?.['sample']);
   return buildResults(
     { runId, name: run.name, asOf: run.asOf, indicatorSet: { id: set.id, version: set.version, sha256: set.sha256, title: set.title.zh }, crawl, evidenceDir, generatedAt: new Date().toISOString(), ...(sample ? { sample } : {}) },

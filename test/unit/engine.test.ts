@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSite, type Finding, type SiteScore } from '../../indicators/engine.js';
+import type { Absence, Absences } from '../../evaluators/absences.js';
+import { scoreSite, type Finding, type Override, type SiteScore } from '../../indicators/engine.js';
 import { loadIndicatorSet, parseIndicatorSet } from '../../indicators/load.js';
 
 const preset = loadIndicatorSet('national-2019');
@@ -481,5 +482,89 @@ describe('disclosure, mailbox, services and identity indicators of the national-
     expect(indicator(scoreSite(preset, withCounts('identity', { searchAbsent: 1 }), {}), 'D16').deduction).toBe(5);
     expect(indicator(scoreSite(preset, withCounts('identity', { searchBroken: 1 }), {}), 'D16-fails').deduction).toBe(3);
     expect(indicator(scoreSite(preset, withCounts('services', { missingClasses: 3 }), {}), 'D10').deduction).toBe(6);
+  });
+});
+
+describe('suspected vetoes (疑似否决): a veto resting on "not found" waits for a reviewer', () => {
+  const healthy = measurements() as Record<string, { counts: Record<string, number | null> }>;
+  const withCounts = (kind: string, counts: Record<string, number | null>) => ({ ...healthy, [kind]: { counts: { ...healthy[kind]!.counts, ...counts } } });
+  const noServices: Absence = { found: false, what: '办事服务入口', searched: { where: ['首页的 86 个链接'], for: ['办事服务', '网上办事'] }, url: null };
+  const absences: Absences = { 'services.counts.notFound': noServices };
+  const review = (veto: boolean): Override => ({ indicator: 'V7', veto, reason: veto ? '人工核查确无办事服务栏目' : '办事服务在“便民服务”图片入口下', by: '张三', at: '2026-11-22T09:00:00Z' });
+
+  it('V7 without a services section is suspected: not vetoed, not passed, grade 待复核, the search as its evidence', () => {
+    const s = scoreSite(preset, withCounts('services', { notFound: 1 }), {}, undefined, [], absences);
+    expect(s.vetoes).toEqual([]);
+    expect(s.suspectedVetoes).toEqual([{ indicator: 'V7', reason: '服务不实用：在首页的 86 个链接中查找“办事服务/网上办事”，未找到办事服务入口', searched: noServices.searched }]);
+    expect(s).toMatchObject({ pendingReview: true, passed: false, grade: { id: 'pending-review', name: '待复核' }, score: 100 });
+    expect(indicator(s, 'V7')).toMatchObject({ status: 'suspected-veto', absence: noServices, findings: [{ message: '疑似否决：未找到办事服务入口', evidence: '在首页的 86 个链接中查找“办事服务/网上办事”，未找到办事服务入口' }] });
+  });
+
+  it('a veto on measured evidence stays automatic: a homepage 40 days old, letters unanswered over 3 months', () => {
+    const stale = scoreSite(preset, measurements({ ageDays: 40 }), {}, undefined, [], absences);
+    expect(stale.vetoes.map((v) => v.indicator)).toEqual(['V2']);
+    expect(stale).toMatchObject({ suspectedVetoes: [], pendingReview: false, passed: false, grade: { name: '不合格' } });
+    // The absence of another indicator (V7 not vetoed here) changes nothing.
+    const letters = scoreSite(preset, withCounts('mailbox', { v6Problems: 2 }), {}, undefined, [], {});
+    expect([letters.vetoes.map((v) => v.indicator), letters.suspectedVetoes]).toEqual([['V6'], []]);
+  });
+
+  it('a homepage without any dated item (missing: veto) is suspected when the value is an absence', () => {
+    const noDate: Absence = { found: false, what: '注明发布日期的信息', searched: { where: ['首页（0 条带日期的行）', '12 个栏目页（共 230 条信息）'], for: ['发布日期'] }, url: null };
+    const s = scoreSite(preset, measurements({ ageDays: null }), {}, undefined, [], { 'updateFrequency.homepage.ageDays': noDate });
+    expect(indicator(s, 'V2').status).toBe('suspected-veto');
+    expect(s.suspectedVetoes[0]!.reason).toBe('首页不更新：在首页（0 条带日期的行）、12 个栏目页（共 230 条信息）中查找“发布日期”，未找到注明发布日期的信息');
+  });
+
+  it('a reviewer confirms (→ a real veto, 不合格) or clears (→ scored normally, ranked)', () => {
+    const confirmed = scoreSite(preset, withCounts('services', { notFound: 1 }), {}, undefined, [review(true)], absences);
+    expect(confirmed.vetoes.map((v) => v.indicator)).toEqual(['V7']);
+    expect(confirmed).toMatchObject({ suspectedVetoes: [], pendingReview: false, passed: false, grade: { name: '不合格' } });
+    expect(indicator(confirmed, 'V7').override).toMatchObject({ by: '张三', was: { status: 'suspected-veto' } });
+    const cleared = scoreSite(preset, withCounts('services', { notFound: 1 }), {}, undefined, [review(false)], absences);
+    expect(cleared).toMatchObject({ vetoes: [], suspectedVetoes: [], pendingReview: false, passed: true, grade: { name: '良好' }, score: 100 });
+    expect(indicator(cleared, 'V7').status).toBe('ok');
+  });
+
+  it('a site failing on its score is 不合格 whatever the review; its suspected veto is still listed', () => {
+    const low = scoreSite(
+      preset,
+      { ...withCounts('services', { notFound: 1 }), disclosure: { counts: { missingItems: 8, guideMissing: 8, institutionLeaderMissing: 5, reportMissing: 1, reportLate: 0, reportMissingHeadings: 0 } }, accessibility: { seriousRules: 12 }, identity: { counts: { searchAbsent: 1, searchBroken: 1, identityMissing: 6, elderlyMissing: 1, mobileProblems: 2, notHttps: 1 } } },
+      {},
+      undefined,
+      [],
+      absences,
+    );
+    expect(low.score).toBeLessThan(60);
+    expect(low).toMatchObject({ pendingReview: false, passed: false, grade: { name: '不合格' }, suspectedVetoes: [{ indicator: 'V7' }] });
+  });
+
+  it('a set may declare a veto on an absence at once (`absence: veto`)', () => {
+    const declared = parseIndicatorSet(
+      `id: declared
+version: "1"
+title: { zh: 缺失即否决 }
+total: 10
+categories:
+  - { id: main, name: { zh: 主项 }, budget: 10 }
+${presetGrades}indicators:
+  - id: X7
+    name: { zh: 服务不实用 }
+    category: veto
+    source: evaluator:services.counts.notFound
+    rule: { type: veto, atLeast: 1, absence: veto }
+    note: test
+  - id: M1
+    name: { zh: 更新量 }
+    category: main
+    source: evaluator:updateFrequency.newsItemsInWindow
+    rule: { type: below, threshold: 10, points: 3 }
+    note: test
+`,
+      'declared.yaml',
+    );
+    const s = scoreSite(declared, withCounts('services', { notFound: 1 }), {}, undefined, [], absences);
+    expect([s.vetoes.map((v) => v.indicator), s.suspectedVetoes, s.pendingReview]).toEqual([['X7'], [], false]);
+    expect(indicator(s, 'X7').findings[0]).toMatchObject({ message: '未找到办事服务入口' });
   });
 });

@@ -164,22 +164,28 @@ describe('evaluateUpdateFrequency: columns', () => {
 describe('evaluateUpdateFrequency: homepage', () => {
   it('takes the newest homepage date when the homepage shows dated items', () => {
     const m = evaluate([column('要闻', [daysAgo(1)])], homepage([daysAgo(9), daysAgo(5), daysAgo(30)]));
-    expect(m.homepage).toEqual({ latest: daysAgo(5), stale: false, isNavigation: false, ageDays: 5 });
+    expect(m.homepage).toEqual({ latest: daysAgo(5), stale: false, isNavigation: false, ageDays: 5, source: 'homepage', sourceUrl: null, searched: { homepageItems: 3, columns: 1, columnItems: 1 } });
   });
 
   it('is stale after 14 days, not at 14', () => {
-    expect(evaluate([], homepage([daysAgo(14)])).homepage).toEqual({ latest: daysAgo(14), stale: false, isNavigation: false, ageDays: 14 });
-    expect(evaluate([], homepage([daysAgo(15)])).homepage).toEqual({ latest: daysAgo(15), stale: true, isNavigation: false, ageDays: 15 });
+    expect(evaluate([], homepage([daysAgo(14)])).homepage).toMatchObject({ latest: daysAgo(14), stale: false, isNavigation: false, ageDays: 14 });
+    expect(evaluate([], homepage([daysAgo(15)])).homepage).toMatchObject({ latest: daysAgo(15), stale: true, isNavigation: false, ageDays: 15 });
   });
 
-  it('a navigation-only homepage takes the newest column date', () => {
-    const m = evaluate([column('通知公告', [daysAgo(40)]), column('要闻', [daysAgo(8), daysAgo(12)]), column('人事信息', [null])], homepage([]));
-    expect(m.homepage).toEqual({ latest: daysAgo(8), stale: false, isNavigation: true, ageDays: 8 });
+  it('a navigation-only homepage takes the newest column date, and says which column it rests on', () => {
+    const news = column('要闻', [daysAgo(8), daysAgo(12)]);
+    const m = evaluate([column('通知公告', [daysAgo(40)]), news, column('人事信息', [null])], homepage([]));
+    expect(m.homepage).toEqual({ latest: daysAgo(8), stale: false, isNavigation: true, ageDays: 8, source: 'columns', sourceUrl: news.url, searched: { homepageItems: 0, columns: 3, columnItems: 4 } });
+  });
+
+  it('a navigation-only homepage whose columns are dated 40 days ago is measured stale (a veto on evidence, not an absence)', () => {
+    const m = evaluate([column('要闻', [daysAgo(40), daysAgo(45)])], homepage([]));
+    expect(m.homepage).toMatchObject({ latest: daysAgo(40), ageDays: 40, stale: true, source: 'columns' });
   });
 
   it('a missing homepage observation is treated as navigation-only', () => {
     const m = evaluate([column('要闻', [daysAgo(20)])], null);
-    expect(m.homepage).toEqual({ latest: daysAgo(20), stale: true, isNavigation: true, ageDays: 20 });
+    expect(m.homepage).toMatchObject({ latest: daysAgo(20), stale: true, isNavigation: true, ageDays: 20, source: 'columns' });
   });
 
   it('does not use excluded columns for a navigation-only homepage', () => {
@@ -187,9 +193,9 @@ describe('evaluateUpdateFrequency: homepage', () => {
     expect(m.homepage.latest).toBe(daysAgo(30));
   });
 
-  it('with no dated item anywhere: no date, no age, stale', () => {
+  it('with no dated item anywhere: no date, no age, stale, and no source (an absence: what was searched is kept)', () => {
     const m = evaluate([column('通知公告', [null]), column('公示', [])], homepage([]));
-    expect(m.homepage).toEqual({ latest: null, stale: true, isNavigation: true, ageDays: null });
+    expect(m.homepage).toEqual({ latest: null, stale: true, isNavigation: true, ageDays: null, source: null, sourceUrl: null, searched: { homepageItems: 0, columns: 2, columnItems: 1 } });
   });
 
   it('ignores homepage dates after asOf', () => {

@@ -58,7 +58,7 @@ function siteScore(list: IndicatorScore[]): SiteScore {
   const vetoes = list.filter((i) => i.status === 'veto').map((i) => ({ indicator: i.id, reason: `${i.name}：${i.value ?? ''}` }));
   const warnings = list.filter((i) => i.status === 'warning').map((i) => ({ indicator: i.id, reason: `${i.name}：${i.value ?? ''}` }));
   const failed = vetoes.length > 0 || base < 60;
-  return { indicators: list, vetoes, warnings, categories, base, scale, bonus: 0, score: base, grade: failed ? { id: 'fail', name: '不合格' } : { id: 'good', name: '良好' }, passed: !failed, notMeasured: list.filter((i) => i.status === 'not-measured').map((i) => i.id) };
+  return { indicators: list, vetoes, suspectedVetoes: [], pendingReview: false, warnings, categories, base, scale, bonus: 0, score: base, grade: failed ? { id: 'fail', name: '不合格' } : { id: 'good', name: '良好' }, passed: !failed, notMeasured: list.filter((i) => i.status === 'not-measured').map((i) => i.id) };
 }
 
 function site(id: string, name: string, group: string, o: { changes?: Record<string, IndicatorChange>; services?: boolean; failure?: string } = {}): SiteInput {
@@ -149,9 +149,9 @@ describe('writeXlsx', () => {
     expect(title).toContain('2026年度某市政府网站绩效评估');
     expect(title).toContain('评估日期：2026-11-21');
     expect(title).toContain('政府网站检查指标（国办秘函〔2019〕19号）（national-2019 v2019.2）');
-    expect(table('排名').header).toEqual(['组别', '名次', '网站', '网址', '得分', '等级', '是否合格', '单项否决', '预警', '加分', '状态', '未评估原因']);
+    expect(table('排名').header).toEqual(['组别', '名次', '网站', '网址', '得分', '等级', '是否合格', '单项否决', '疑似否决（待复核）', '预警', '加分', '状态', '未评估原因']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.autoFilter).toBe('A2:L8');
+    expect(ws.autoFilter).toBe('A2:M8');
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(14); // 某市人民政府: 6 CJK characters
   });
 
