@@ -1,7 +1,8 @@
 import type { DisclosureObservation } from './collect/disclosure-pages.js';
 import type { Anchor, PageFacts } from './collect/page-facts.js';
-import { labelledDate, parseDateValue, type IsoDate } from './lib/dates.js';
-import { matches, matchingKeys, taxonomy } from './lib/taxonomy.js';
+import { findDates, labelledDate, parseDateValue, type IsoDate } from './lib/dates.js';
+import { describeMatch, isExactish, type MatchHow } from './lib/label-match.js';
+import { match, matches, matchingKeys, taxonomy, type TermMatch } from './lib/taxonomy.js';
 
 /** 政府信息公开 coverage (条例 Art. 12, 20, 21, 49–50; 发展指引 机构职能/负责人信息). */
 export const meta = { id: 'disclosure', version: '1', needs: ['disclosure'] } as const;
@@ -17,8 +18,11 @@ export interface ElementCheck {
 export interface DisclosureMeasurement {
   found: boolean;
   url: string | null;
-  /** Art. 20 items (1–15; 16–22 of Art. 21 for city and county governments). */
-  items: Array<{ id: number; name: string; found: boolean; url: string | null; label: string | null }>;
+  /**
+   * Art. 20 items (1–15; 16–22 of Art. 21 for city and county governments): `label` is the site's wording
+   * that matched, `matchedBy` the taxonomy term, how it matched and a note for the reviewer (匹配依据).
+   */
+  items: Array<{ id: number; name: string; found: boolean; url: string | null; label: string | null; matchedBy: ItemMatch | null }>;
   applicable: number;
   present: number;
   coverage: number;
@@ -27,9 +31,18 @@ export interface DisclosureMeasurement {
   catalogueUrl: string | null;
   institution: ElementCheck;
   leaders: ElementCheck;
-  annualReport: { year: number; deadline: IsoDate; found: boolean; url: string | null; publishedOn: IsoDate | null; onTime: boolean; headings: string[]; missingHeadings: string[] };
+  /** `publishedFrom`: where the date was read — the report page, or its row in the 年报 list. */
+  annualReport: { year: number; deadline: IsoDate; found: boolean; url: string | null; publishedOn: IsoDate | null; publishedFrom: 'page' | 'list' | null; onTime: boolean; headings: string[]; missingHeadings: string[] };
   /** The numbers indicator sets score (source paths disclosure.counts.*). */
   counts: { missingItems: number; guideMissing: number; institutionLeaderMissing: number; reportMissing: number; reportLate: number; reportMissingHeadings: number };
+}
+
+export interface ItemMatch {
+  term: string;
+  how: MatchHow;
+  score: number;
+  /** 匹配依据 in words: 含插入词匹配「突发事件」. */
+  note: string;
 }
 
 /** Art. 49–50: departments publish last year's report by 31 January, governments by 31 March. */
@@ -50,8 +63,9 @@ export function evaluateDisclosure(observed: DisclosureObservation | null, asOf:
   const statutoryAnchors = itemAnchors(part('statutory')?.facts ?? observed?.entry?.facts ?? null);
   const items = Array.from({ length: applicable }, (_, i) => {
     const id = i + 1;
-    const hit = statutoryAnchors.find((a) => matches(a.text, t.statutoryItems[String(id)] ?? []));
-    return { id, name: t.statutoryNames[String(id)] ?? String(id), found: !!hit, url: hit?.href ?? null, label: hit?.text ?? null };
+    const hit = bestAnchor(statutoryAnchors, t.statutoryItems[String(id)] ?? []);
+    const matchedBy = hit ? { term: hit.m.term, how: hit.m.how, score: hit.m.score, note: describeMatch(hit.m) } : null;
+    return { id, name: t.statutoryNames[String(id)] ?? String(id), found: !!hit, url: hit?.a.href ?? null, label: hit?.a.text ?? null, matchedBy };
   });
   const present = items.filter((i) => i.found).length;
   const guidePage = part('guide');
@@ -86,13 +100,25 @@ export function evaluateDisclosure(observed: DisclosureObservation | null, asOf:
   };
 }
 
+const asLabel = { label: true } as const;
+
 /** The links naming Art. 20 items: those of the page's content, else (a tree menu) its side bar. */
 function itemAnchors(facts: PageFacts | null): Anchor[] {
   if (!facts) return [];
   const t = taxonomy().disclosure;
   const all = Object.values(t.statutoryItems).flat();
-  const inMain = facts.anchors.filter((a) => a.zone === 'main' && a.text && matches(a.text, all));
-  return inMain.length ? inMain : facts.anchors.filter((a) => a.zone === 'side' && a.text && matches(a.text, all));
+  const inMain = facts.anchors.filter((a) => a.zone === 'main' && a.text && matches(a.text, all, asLabel));
+  return inMain.length ? inMain : facts.anchors.filter((a) => a.zone === 'side' && a.text && matches(a.text, all, asLabel));
+}
+
+/** The link naming an item best: matched by the words as written before a tolerant match, then in page order. */
+function bestAnchor(anchors: Anchor[], terms: string[]): { a: Anchor; m: TermMatch } | null {
+  let best: { a: Anchor; m: TermMatch } | null = null;
+  for (const a of anchors) {
+    const m = match(a.text, terms, asLabel);
+    if (m && (!best || (isExactish(m) && !isExactish(best.m)))) best = { a, m };
+  }
+  return best;
 }
 
 function elements(facts: PageFacts | null, table: Record<string, string[]>, url: string | null): ElementCheck {
@@ -114,7 +140,10 @@ function annualReport(observed: DisclosureObservation | null, asOf: IsoDate, lev
   const headingTable = taxonomy().disclosure.reportHeadings;
   const report = observed?.reports.find((r) => r.year === year);
   const facts = report?.page?.facts ?? null;
-  const publishedOn = facts ? publicationDate(facts, asOf) : null;
+  const onPage = facts ? publicationDate(facts, asOf) : null;
+  // Many sites date a report only in the 年报 list, beside its link.
+  const inList = !onPage && report?.listed ? (findDates(report.listed, { asOf })[0]?.date ?? null) : null;
+  const publishedOn = onPage ?? inList;
   const headings = facts ? matchingKeys(facts.headings.join('\n'), headingTable) : [];
   return {
     year,
@@ -122,6 +151,7 @@ function annualReport(observed: DisclosureObservation | null, asOf: IsoDate, lev
     found: !!report,
     url: report?.url ?? null,
     publishedOn,
+    publishedFrom: onPage ? 'page' : inList ? 'list' : null,
     onTime: !!report && publishedOn !== null && publishedOn <= deadline,
     headings,
     missingHeadings: report ? Object.keys(headingTable).filter((h) => !headings.includes(h)) : [],

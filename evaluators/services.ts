@@ -1,5 +1,6 @@
 import type { ServicesObservation } from './collect/services-pages.js';
-import { matches, taxonomy } from './lib/taxonomy.js';
+import { GUIDE_MIN_CLASSES, guideElementClasses } from './lib/guide-elements.js';
+import { taxonomy } from './lib/taxonomy.js';
 
 /** 办事服务: the 办事指南's 8 element classes across the sampled guides, attachments, online handling. */
 export const meta = { id: 'services', version: '1', needs: ['services'] } as const;
@@ -9,7 +10,7 @@ export interface ServicesOptions {
   minElementsForGuide: number;
 }
 
-export const defaultServicesOptions: ServicesOptions = { minElementsForGuide: 3 };
+export const defaultServicesOptions: ServicesOptions = { minElementsForGuide: GUIDE_MIN_CLASSES };
 
 export interface ServicesMeasurement {
   /** A 办事服务 section with real guides was found (a menu named 政务服务 over news lists is not one). */
@@ -32,7 +33,7 @@ export function evaluateServices(observed: ServicesObservation | null, options: 
   const names = Object.keys(classes);
   const guides = (observed?.guides ?? [])
     .map((g) => {
-      const present = names.filter((name) => named(g.labels, g.text, classes[name]!));
+      const present = guideElementClasses(g.labels, g.text);
       return { url: g.url, title: g.title, present, missing: names.filter((n) => !present.includes(n)) };
     })
     .filter((g) => g.present.length >= options.minElementsForGuide);
@@ -56,10 +57,4 @@ export function evaluateServices(observed: ServicesObservation | null, options: 
     unreachableOnline,
     counts: { notFound: guides.length ? 0 : 1, missingClasses: missingClasses.length, brokenAttachments: brokenAttachments.length, unreachableOnline: unreachableOnline.length },
   };
-}
-
-/** A class is named by a label cell (th, dt, strong …) or at the start of a line ("办理时间：…"). */
-function named(labels: string[], text: string, terms: string[]): boolean {
-  if (labels.some((l) => matches(l, terms))) return true;
-  return text.split('\n').some((line) => /^[\s\d.、（）()一二三四五六七八九十]*[\u4e00-\u9fa5]{2,8}[：:]/.test(line) && matches(line.slice(0, 14), terms));
 }

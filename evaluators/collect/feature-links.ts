@@ -1,6 +1,7 @@
-import { matches, type Terms } from '../lib/taxonomy.js';
+import { isExactish } from '../lib/label-match.js';
+import { match, matches, type TermMatch, type Terms } from '../lib/taxonomy.js';
 import type { PageRecord } from './observations.js';
-import type { Anchor } from './page-facts.js';
+import type { Anchor, OpenedFacts, PageFacts } from './page-facts.js';
 import type { TabPool } from './tab-pool.js';
 
 /** What the feature collectors need to open pages: the crawl's identity and limits, and the evaluation date. */
@@ -15,12 +16,39 @@ export interface FeatureContext {
   headers?: Record<string, string>;
   /** Told of every page a collector opened, so the site's page records (and the bench) include them. */
   onPage?: (page: PageRecord) => void;
+  /** First-level pages opened by one section finder, reused by the next (see section-search.ts). */
+  firstLevel?: Map<string, Promise<OpenedFacts>>;
 }
 
 export interface LinkChoice {
   text: string;
   href: string;
+  /** The term the text matched and how, for a reviewer; absent where no term was involved. */
+  match?: TermMatch;
 }
+
+/** What a section finder looked through, so a "not found" can say where and for what. */
+export interface Searched {
+  /** URLs whose links were examined. */
+  pages: string[];
+  /** The words looked for. */
+  terms: string[];
+  /** Links examined. */
+  links: number;
+}
+
+export function newSearched(terms: Terms): Searched {
+  return { pages: [], terms: terms.filter((t) => !t.startsWith('re:')), links: 0 };
+}
+
+export function noteSearched(searched: Searched, facts: PageFacts | null | undefined): void {
+  if (!facts) return;
+  if (!searched.pages.includes(facts.url)) searched.pages.push(facts.url);
+  searched.links += facts.anchors.length;
+}
+
+/** Links are read as labels: a short generic term must name the link, not occur in a long title. */
+const asLabel = { label: true } as const;
 
 /**
  * The link that best names a thing: a text equal to one of the terms first, then the shortest text
@@ -28,13 +56,20 @@ export interface LinkChoice {
  */
 export function findLink(anchors: Anchor[], terms: Terms, options: { avoid?: Terms; exclude?: string[] } = {}): LinkChoice | null {
   const candidates = anchors
-    .map((a, index) => ({ a, index }))
-    .filter(({ a }) => a.href && /^https?:/i.test(a.href) && a.text && matches(a.text, terms))
-    .filter(({ a }) => !options.avoid || !matches(a.text, options.avoid))
+    .map((a, index) => ({ a, index, m: a.href && /^https?:/i.test(a.href) && a.text ? match(a.text, terms, asLabel) : null }))
+    .filter((c): c is typeof c & { m: TermMatch } => c.m !== null)
+    .filter(({ a }) => !options.avoid || !matches(a.text, options.avoid, asLabel))
     .filter(({ a }) => !options.exclude?.includes(a.href!));
-  candidates.sort((x, y) => Number(terms.includes(y.a.text)) - Number(terms.includes(x.a.text)) || x.a.text.length - y.a.text.length || x.index - y.index);
-  const best = candidates[0]?.a;
-  return best ? { text: best.text, href: best.href! } : null;
+  // Equal to a term, then matched by the words as written (before a tolerant match), then shortest.
+  candidates.sort(
+    (x, y) =>
+      Number(terms.includes(y.a.text)) - Number(terms.includes(x.a.text)) ||
+      Number(isExactish(y.m)) - Number(isExactish(x.m)) ||
+      x.a.text.length - y.a.text.length ||
+      x.index - y.index,
+  );
+  const best = candidates[0];
+  return best ? { text: best.a.text, href: best.a.href!, match: best.m } : null;
 }
 
 /** Every link whose text names one of the terms, once per URL, in page order. */
@@ -42,11 +77,12 @@ export function findLinks(anchors: Anchor[], terms: Terms, options: { avoid?: Te
   const seen = new Set<string>();
   const out: LinkChoice[] = [];
   for (const a of anchors) {
-    if (!a.href || !/^https?:/i.test(a.href) || !a.text || !matches(a.text, terms)) continue;
-    if (options.avoid && matches(a.text, options.avoid)) continue;
+    if (!a.href || !/^https?:/i.test(a.href) || !a.text) continue;
+    const m = match(a.text, terms, asLabel);
+    if (!m || (options.avoid && matches(a.text, options.avoid, asLabel))) continue;
     if (seen.has(a.href)) continue;
     seen.add(a.href);
-    out.push({ text: a.text, href: a.href });
+    out.push({ text: a.text, href: a.href, match: m });
   }
   return out;
 }

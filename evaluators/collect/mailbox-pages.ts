@@ -1,7 +1,8 @@
 import PQueue from 'p-queue';
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { findLink, findLinks, type FeatureContext, type LinkChoice } from './feature-links.js';
+import { findLink, findLinks, newSearched, noteSearched, type FeatureContext, type LinkChoice, type Searched } from './feature-links.js';
 import { openFacts, type Anchor, type PageFacts, type TableFacts } from './page-facts.js';
+import { firstLevelPages } from './section-search.js';
 
 /**
  * The consultation channels (领导信箱, 咨询投诉, 网上留言 …) as found, the 信访/纪检举报 links kept apart,
@@ -33,6 +34,8 @@ export interface MailboxObservation {
   letters: LetterRow[];
   /** Detail pages read: their field labels and values (受理日期, 答复日期, 答复部门, 答复内容 …). */
   details: Array<{ url: string; fields: Record<string, string> }>;
+  /** Where the channels were looked for and with which words. */
+  searched?: Searched;
 }
 
 export interface MailboxLimits {
@@ -46,14 +49,25 @@ export const defaultMailboxLimits: MailboxLimits = { maxListPages: 40, maxDetail
 
 export async function collectMailbox(homepage: PageFacts, context: FeatureContext, limits: MailboxLimits = defaultMailboxLimits): Promise<MailboxObservation> {
   const t = taxonomy().mailbox;
+  const searched = newSearched([...t.section, ...t.channels]);
+  noteSearched(searched, homepage);
   let anchors = homepage.anchors;
   // Channels are often one level down, on the 互动交流 page.
   const section = findLink(homepage.anchors, t.section);
   if (section) {
     const page = await openFacts(section.href, context);
+    noteSearched(searched, page.facts);
     if (page.facts) anchors = [...anchors, ...page.facts.anchors];
   }
+  // A sparse homepage (tiles, a splash page) names its channels on the pages it links to.
+  if (!findLink(anchors, t.channels, { avoid: t.notConsultation })) {
+    for (const page of await firstLevelPages(homepage, context)) {
+      noteSearched(searched, page);
+      anchors = [...anchors, ...page.anchors];
+    }
+  }
   const observation: MailboxObservation = {
+    searched,
     channels: findLinks(anchors, t.channels, { avoid: t.notConsultation }),
     notConsultation: findLinks(anchors, t.notConsultation),
     channel: null,

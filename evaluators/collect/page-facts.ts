@@ -9,11 +9,15 @@ const factsScript = readFileSync(new URL('./in-page/page-facts.js', import.meta.
 export type Zone = 'main' | 'nav' | 'side' | 'footer' | 'header';
 
 export interface Anchor {
+  /** The link's text, else its title, aria-label or image alt/title. */
   text: string;
-  /** Absolute URL; null for script links (javascript:, #, onclick). */
+  /** Absolute URL; for a script link (javascript:, #, onclick) the URL its script names, else null. */
   href: string | null;
   script: boolean;
+  /** Decided by tags, roles and layout (menus, footer lines), never by class names. */
   zone: Zone;
+  /** The text of the link's row (li, tr, dd, p or parent) without the link's own: a date beside it in a list. */
+  row: string;
 }
 
 export interface TableFacts {

@@ -1,14 +1,19 @@
 import PQueue from 'p-queue';
+import { GUIDE_MIN_CLASSES, guideElementClasses } from '../lib/guide-elements.js';
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { findLink, findLinks, type FeatureContext, type LinkChoice } from './feature-links.js';
+import { findLinks, newSearched, noteSearched, type FeatureContext, type LinkChoice, type Searched } from './feature-links.js';
 import { checkLinks, type CheckedLink } from './link-check.js';
-import { openFacts, type PageFacts } from './page-facts.js';
+import { openFacts, type OpenedFacts, type PageFacts } from './page-facts.js';
+import { findSectionLink } from './section-search.js';
 import { isDocument } from './url-scope.js';
 
 /**
  * The 办事服务 section as found: its entry, the 办事指南 sampled from its list (evenly over the list, so
  * the sample is the same on every run), each guide's labels and text, and the status of the guides'
  * attachments and 在线办理 links (a light request each; documents are never opened in the browser).
+ *
+ * A page is a guide by what it holds (several element classes: 申请条件, 办理材料 …), not by its link's
+ * wording or its wrapper: a list of "…办事指南" links is a list of guides, not a menu to skip.
  */
 export interface GuideFacts {
   url: string;
@@ -25,27 +30,48 @@ export interface ServicesObservation {
   guidesListed: number;
   guides: GuideFacts[];
   checked: CheckedLink[];
+  /** Where the finder looked and for what (kept when nothing was found, for the reviewer). */
+  searched?: Searched;
 }
+
+/** Candidate guides opened on a list page before deciding whether it lists guides. */
+const PROBE = 3;
+/** List pages tried below the entry page (links named 办事指南/服务指南 …). */
+const DEEPER_LISTS = 2;
 
 export async function collectServices(homepage: PageFacts, context: FeatureContext, sampleGuides = 10): Promise<ServicesObservation> {
   const t = taxonomy().services;
-  const entry = findLink(homepage.anchors, t.section);
-  const observation: ServicesObservation = { entry, listUrl: null, guidesListed: 0, guides: [], checked: [] };
-  if (!entry) return observation;
-  let list = (await openFacts(entry.href, context)).facts;
-  let listed = list ? guideLinks(list) : [];
-  // A service hall whose guides are one level down, behind a 办事指南 link.
-  const deeper = list && listed.length < 3 ? findLink(list.anchors, t.guideList, { exclude: [entry.href] }) : null;
-  if (deeper) {
-    list = (await openFacts(deeper.href, context)).facts;
-    listed = list ? guideLinks(list) : [];
+  const searched = newSearched([...t.section, ...t.guideList]);
+  const found = (await findSectionLink(homepage, t.section, context, searched)) ?? (await findSectionLink(homepage, t.guideList, context, searched));
+  const observation: ServicesObservation = { entry: found?.link ?? null, listUrl: null, guidesListed: 0, guides: [], checked: [], searched };
+  if (!found) return observation;
+  const opened = new Map<string, Promise<OpenedFacts>>();
+  const open = (url: string) => opened.get(url) ?? (opened.set(url, openFacts(url, context)), opened.get(url)!);
+  const entry = (await open(found.link.href)).facts;
+  const lists: PageFacts[] = entry ? [entry] : [];
+  for (const deeper of entry ? listLinks(entry, found.link.href).slice(0, DEEPER_LISTS) : []) {
+    const facts = (await open(deeper.href)).facts;
+    if (facts) lists.push(facts);
   }
-  observation.listUrl = list?.url ?? null;
-  observation.guidesListed = listed.length;
-  const step = Math.max(1, listed.length / sampleGuides);
-  const sample = Array.from({ length: Math.min(sampleGuides, listed.length) }, (_, i) => listed[Math.floor(i * step)]!);
+  // The first list page whose candidates include a real guide; the entry page when none does.
+  let chosen: { list: PageFacts; listed: LinkChoice[] } | null = null;
+  for (const list of lists) {
+    noteSearched(searched, list);
+    const listed = guideCandidates(list, found.link.href);
+    const probe = evenly(listed, PROBE);
+    const pages = await Promise.all(probe.map((g) => open(g.href)));
+    if (pages.some((p) => p.facts && isGuide(p.facts))) {
+      chosen = { list, listed };
+      break;
+    }
+    chosen ??= { list, listed };
+  }
+  if (!chosen) return observation;
+  observation.listUrl = chosen.list.url;
+  observation.guidesListed = chosen.listed.length;
+  const sample = evenly(chosen.listed, sampleGuides);
   const queue = new PQueue({ concurrency: 3 });
-  const pages = await Promise.all(sample.map((g) => queue.add(() => openFacts(g.href, context))));
+  const pages = await Promise.all(sample.map((g) => queue.add(() => open(g.href))));
   sample.forEach((g, i) => {
     const facts = pages[i]?.facts;
     if (!facts) return;
@@ -63,13 +89,48 @@ export async function collectServices(homepage: PageFacts, context: FeatureConte
   return observation;
 }
 
-/** The guides a list page links to: main-content links with a title-like text, not the section's own tabs. */
-function guideLinks(list: PageFacts): LinkChoice[] {
+function isGuide(facts: PageFacts): boolean {
+  return guideElementClasses(facts.labels, facts.mainText).length >= GUIDE_MIN_CLASSES;
+}
+
+/** `count` items spread evenly over the list (the same ones on every run). */
+function evenly<T>(items: T[], count: number): T[] {
+  const step = Math.max(1, items.length / count);
+  return Array.from({ length: Math.min(count, items.length) }, (_, i) => items[Math.floor(i * step)]!);
+}
+
+const pagerWords = ['更多', '首页', '上一页', '下一页', '尾页', '返回'];
+
+/**
+ * Links on the entry page naming a list of guides (办事指南, 服务指南 …): short texts that are the list's
+ * name, not one guide's title ("个体工商户设立登记办事指南" is a guide, tried as a candidate instead).
+ */
+function listLinks(entry: PageFacts, entryHref: string): LinkChoice[] {
   const t = taxonomy().services;
-  const seen = new Set<string>();
-  return list.anchors
-    .filter((a) => a.zone === 'main' && a.href && /^https?:/i.test(a.href) && a.text.length >= 4 && !isDocument(a.href))
-    .filter((a) => !matches(a.text, [...t.section, ...t.guideList, ...t.online, '更多', '首页', '上一页', '下一页', '尾页']))
-    .filter((a) => !seen.has(a.href!) && seen.add(a.href!))
-    .map((a) => ({ text: a.text, href: a.href! }));
+  const longest = Math.max(...t.guideList.map((term) => term.length));
+  return findLinks(entry.anchors, t.guideList).filter((l) => l.href !== entryHref && l.href !== entry.url && l.text.length <= longest + 4 && !isDocument(l.href));
+}
+
+/**
+ * The links of a list page that may be guides: page links with a title-like text outside the site's
+ * furniture (menus, header, footer), other than the section's and the lists' own names and pager words.
+ * Links whose text names a guide ("…办事指南") come first.
+ */
+function guideCandidates(list: PageFacts, entryHref: string): LinkChoice[] {
+  const t = taxonomy().services;
+  const names = [...t.section, ...t.guideList];
+  const seen = new Set<string>([entryHref, list.url]);
+  const out: Array<{ link: LinkChoice; named: boolean; side: boolean }> = [];
+  for (const a of list.anchors) {
+    if (!a.href || !/^https?:/i.test(a.href) || a.text.length < 4 || isDocument(a.href)) continue;
+    if (a.zone === 'nav' || a.zone === 'header' || a.zone === 'footer' || seen.has(a.href)) continue;
+    if (matches(a.text, [...t.online, ...pagerWords], { label: true })) continue;
+    const namesList = names.some((n) => a.text === n) || (a.text.length <= 8 && matches(a.text, names, { label: true }));
+    if (namesList) continue;
+    seen.add(a.href);
+    out.push({ link: { text: a.text, href: a.href }, named: matches(a.text, t.guideList, { label: true }), side: a.zone === 'side' });
+  }
+  // A side menu's links are candidates only where the content holds none (a guide list laid out as a column).
+  const pool = out.some((c) => !c.side) ? out.filter((c) => !c.side) : out;
+  return [...pool.filter((c) => c.named), ...pool.filter((c) => !c.named)].map((c) => c.link);
 }

@@ -1,16 +1,20 @@
 // Runs inside a page (plain browser JavaScript, no imports): the facts the feature collectors need —
-// the links with their texts and where they sit (navigation, side bar, footer, main content), the main
+// the links with their texts, targets (script links too), rows and where they sit (navigation, side bar,
+// footer, main content), the main
 // text and headings, tables with their header cells, short labels, iframes, the footer text, the search
 // form and the viewport. Defines window.__govscoreFacts(); nothing is judged here.
 (function () {
-  var ZONES = [
-    ['footer', /(^|[-_\s])(footer|foot|bottom|copyright|copy)([-_\s\d]|$)/i],
-    ['header', /(^|[-_\s])(header|head|top|topbar|banner|logo)([-_\s\d]|$)/i],
-    ['nav', /(^|[-_\s])(nav|menu|navbar|mainnav|subnav|crumb|breadcrumb|position|location)([-_\s\d]|$)/i],
-    ['side', /(^|[-_\s])(side|sidebar|left|leftnav|aside|catalog)([-_\s\d]|$)/i],
-  ];
+  // Zones come from what an element is, never from what its class is called: real sites use `left` or
+  // `news_left` for layout floats that hold content, pinyin (dqwz, lmlb), build hashes or no classes.
+  // Semantics first (tags, roles), then structure: a bar of short links across the top is navigation,
+  // a narrow column of short links beside wider content is a side menu, the block at the bottom holding
+  // the registration lines (备案号, 标识码, 版权) is the footer, and what sits above the top bar is the header.
   var TAG_ZONES = { footer: 'footer', header: 'header', nav: 'nav', aside: 'side' };
   var ROLE_ZONES = { contentinfo: 'footer', banner: 'header', navigation: 'nav', complementary: 'side' };
+  var FOOTER_MARK = /ICP备|ICP证|公网安备|网站标识码|版权所有|copyright|©/i;
+  var CRUMB = /^\s*(当前位置|您的位置|您现在的位置|所在位置|当前页面)|^\s*首页\s*[>›»＞]/;
+  var SCRIPT_URL = /(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\s*\(|window\.open\s*\()\s*['"]([^'"]+)['"]/i;
+  var structure = null;
 
   function classOf(el) {
     return ((el.getAttribute('class') || '') + ' ' + (el.id || '')).trim();
@@ -18,33 +22,132 @@
   function text(el) {
     return (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
   }
+  function flat(el) {
+    return (el.textContent || '').replace(/\s+/g, '');
+  }
+  function box(el) {
+    var r = el.getBoundingClientRect();
+    return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, left: r.left + window.scrollX, width: r.width, height: r.height };
+  }
+  function mostShared(values) {
+    var counts = {}, best = 0;
+    for (var i = 0; i < values.length; i++) best = Math.max(best, (counts[values[i]] = (counts[values[i]] || 0) + 1));
+    return best;
+  }
+  // Blocks of short links (menus): ≥ 4 visible links, mostly short, making up most of the block's text;
+  // laid out in a row (same top) or a column (same left).
+  function menuBlock(el) {
+    var links = el.querySelectorAll('a');
+    if (links.length < 4 || links.length > 80) return null;
+    var linkText = 0, short = 0, tops = [], lefts = [];
+    for (var i = 0; i < links.length; i++) {
+      var t = flat(links[i]);
+      linkText += t.length;
+      if (t.length <= 10) short++;
+      var b = box(links[i]);
+      if (b.width === 0 && b.height === 0) continue; // a hover menu's hidden items
+      tops.push(Math.round(b.top / 6));
+      lefts.push(Math.round(b.left / 6));
+    }
+    if (short < links.length * 0.8 || linkText < flat(el).length * 0.7 || tops.length < 4) return null;
+    return { row: mostShared(tops) >= tops.length * 0.6, column: mostShared(lefts) >= lefts.length * 0.6 };
+  }
+  function buildStructure() {
+    var zones = new Map();
+    var pageHeight = Math.max(document.documentElement.scrollHeight, document.body.scrollHeight, 1);
+    var pageWidth = Math.max(document.documentElement.clientWidth, 1);
+    var navTop = null;
+    var blocks = document.body.querySelectorAll('ul, ol, div, p, td, tr, table, dl, section, span');
+    for (var i = 0; i < blocks.length && i < 5000; i++) {
+      var el = blocks[i];
+      var b = box(el);
+      var own = flat(el);
+      if (own.length <= 100 && CRUMB.test(text(el))) { zones.set(el, 'nav'); continue; }
+      var menu = menuBlock(el);
+      if (!menu) continue;
+      if (menu.row && b.top < Math.max(400, pageHeight * 0.3)) {
+        zones.set(el, 'nav');
+        navTop = navTop === null ? b.top : Math.min(navTop, b.top);
+      } else if (menu.column && !menu.row && b.width > 0 && b.width <= pageWidth * 0.35 && besideWider(el, b.width)) {
+        zones.set(el, 'side');
+      }
+    }
+    // The footer: from each registration line at the lower part of the page, the largest block around it
+    // that is still at the bottom and small (a wrapper holding the content as well is not the footer).
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    var marked = [];
+    for (var n = walker.nextNode(); n && marked.length < 20; n = walker.nextNode()) if (FOOTER_MARK.test(n.textContent)) marked.push(n.parentElement);
+    marked.forEach(function (e) {
+      if (!e || box(e).top < pageHeight * 0.4) return;
+      var footer = e;
+      for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (box(p).top < pageHeight * 0.4 || flat(p).length > 1500 || p.querySelectorAll('a').length > 40) break;
+        footer = p;
+      }
+      zones.set(footer, 'footer');
+    });
+    return { zones: zones, navTop: navTop };
+  }
+  function besideWider(el, width) {
+    var p = el.parentElement;
+    for (var k = 0; p && p !== document.body && k < 4; k++, p = p.parentElement) if (box(p).width >= width * 2.5) return true;
+    return false;
+  }
   // The nearest furniture an element sits in; "main" when none.
   function zoneOf(el) {
+    if (!structure) structure = buildStructure();
     for (var e = el; e && e !== document.body && e.nodeType === 1; e = e.parentElement) {
       var tag = e.tagName.toLowerCase();
       if (TAG_ZONES[tag]) return TAG_ZONES[tag];
       var role = e.getAttribute('role');
       if (role && ROLE_ZONES[role]) return ROLE_ZONES[role];
-      var cls = classOf(e);
-      for (var i = 0; i < ZONES.length; i++) if (ZONES[i][1].test(cls)) return ZONES[i][0];
+      var z = structure.zones.get(e);
+      if (z) return z;
+    }
+    if (structure.navTop !== null && el.nodeType === 1) {
+      var b = box(el);
+      if (b.height > 0 && b.bottom <= structure.navTop + 1) return 'header';
     }
     return 'main';
+  }
+  // A script link's target when the script names one (location.href='…', window.open('…')).
+  function scriptTarget(a) {
+    var m = SCRIPT_URL.exec((a.getAttribute('href') || '') + ' ' + (a.getAttribute('onclick') || ''));
+    if (!m) return null;
+    try {
+      var u = new URL(m[1], document.baseURI);
+      return /^https?:$/.test(u.protocol) ? u.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  // The text of the row a link sits in (its li, tr, dd, p, or parent), without the link's own text:
+  // where lists show a date beside the link.
+  function rowText(a) {
+    var row = a.parentElement;
+    for (var e = a.parentElement, k = 0; e && e !== document.body && k < 4; e = e.parentElement, k++) {
+      if (/^(li|tr|dd|dt|p)$/i.test(e.tagName)) { row = e; break; }
+    }
+    if (!row || row === document.body) return '';
+    var all = text(row);
+    return all.length > 300 ? '' : all.replace(text(a), ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
   }
   function anchors() {
     var out = [];
     var list = document.querySelectorAll('a, area, [onclick]');
     for (var i = 0; i < list.length && out.length < 1500; i++) {
       var a = list[i];
-      var t = text(a) || a.getAttribute('title') || a.getAttribute('aria-label') || '';
-      var img = a.querySelector && a.querySelector('img[alt]');
-      if (!t && img) t = img.getAttribute('alt') || '';
+      var img = a.querySelector && a.querySelector('img[alt], img[title]');
+      var t = text(a) || a.getAttribute('title') || a.getAttribute('aria-label') || (img && (img.getAttribute('alt') || img.getAttribute('title'))) || '';
       var raw = a.getAttribute('href') || '';
-      out.push({ text: t.slice(0, 80), href: raw && !/^\s*javascript:/i.test(raw) && raw.charAt(0) !== '#' ? a.href : null, script: !raw || /^\s*javascript:/i.test(raw) || raw.charAt(0) === '#', zone: zoneOf(a) });
+      var script = !raw || /^\s*javascript:/i.test(raw) || raw.charAt(0) === '#';
+      var href = !script && a.href ? String(a.href) : scriptTarget(a);
+      out.push({ text: t.replace(/\s+/g, ' ').trim().slice(0, 80), href: href, script: script, zone: zoneOf(a), row: rowText(a) });
     }
     return out;
   }
   function mainRoot() {
-    return document.querySelector('main, [role=main], .article, .content, #content, .main') || document.body;
+    return document.querySelector('main, [role=main]') || document.body;
   }
   function mainText() {
     var clone = document.body.cloneNode(true);
@@ -75,13 +178,18 @@
     }
     return out;
   }
-  // Short label cells (th, dt, strong, first cells): where 办事指南 and letters name their fields.
+  // Short label cells (th, dt, strong, first cells) and short texts ending in a colon ("申请条件："):
+  // where 办事指南 and letters name their fields.
   function labels() {
     var out = [];
-    var list = document.querySelectorAll('th, dt, strong, b, label, .label, .name, td:first-child');
+    var list = document.querySelectorAll('th, dt, strong, b, label, td:first-child, span, em, font, p, div');
     for (var i = 0; i < list.length && out.length < 400; i++) {
-      var t = text(list[i]);
-      if (t && t.length <= 16) out.push(t.replace(/[：:]\s*$/, ''));
+      var e = list[i];
+      if (flat(e).length > 17) continue;
+      var cell = /^(th|dt|strong|b|label|td)$/i.test(e.tagName);
+      var t = text(e);
+      if (!t || t.length > 16 || (!cell && !/[：:]$/.test(t))) continue;
+      out.push(t.replace(/[：:]\s*$/, ''));
     }
     return out;
   }
@@ -171,6 +279,7 @@
     return null;
   }
   window.__govscoreFacts = function () {
+    structure = null;
     var metas = {};
     document.querySelectorAll('meta[name]').forEach(function (m) { metas[m.getAttribute('name')] = m.getAttribute('content') || ''; });
     var footers = [];
