@@ -57,6 +57,7 @@
     var pageHeight = Math.max(document.documentElement.scrollHeight, document.body.scrollHeight, 1);
     var pageWidth = Math.max(document.documentElement.clientWidth, 1);
     var navTop = null;
+    var menus = new Map();
     var blocks = document.body.querySelectorAll('ul, ol, div, p, td, tr, table, dl, section, span');
     for (var i = 0; i < blocks.length && i < 5000; i++) {
       var el = blocks[i];
@@ -64,11 +65,12 @@
       var own = flat(el);
       if (own.length <= 100 && CRUMB.test(text(el))) { zones.set(el, 'nav'); continue; }
       var menu = menuBlock(el);
+      menus.set(el, menu);
       if (!menu) continue;
-      if (menu.row && b.top < Math.max(400, pageHeight * 0.3)) {
+      if (menu.row && b.top < Math.max(400, pageHeight * 0.3) && !inGrid(el, menus)) {
         zones.set(el, 'nav');
         navTop = navTop === null ? b.top : Math.min(navTop, b.top);
-      } else if (menu.column && !menu.row && b.width > 0 && b.width <= pageWidth * 0.35 && besideWider(el, b.width)) {
+      } else if (menu.column && !menu.row && b.width > 0 && b.width <= pageWidth * 0.35 && besideContent(el, b)) {
         zones.set(el, 'side');
       }
     }
@@ -88,9 +90,27 @@
     });
     return { zones: zones, navTop: navTop };
   }
-  function besideWider(el, width) {
-    var p = el.parentElement;
-    for (var k = 0; p && p !== document.body && k < 4; k++, p = p.parentElement) if (box(p).width >= width * 2.5) return true;
+  // One row of a grid of short links (a table of columns, a tile wall) is content, not a menu bar.
+  function inGrid(el, menus) {
+    for (var p = el.parentElement, k = 0; p && p !== document.body && k < 3; p = p.parentElement, k++) {
+      var m = menus.get(p);
+      if (m && !m.row) return true;
+    }
+    return false;
+  }
+  // Something at least as wide sits beside the block (or beside one of its wrappers): it is a side column.
+  function besideContent(el, b) {
+    for (var e = el, k = 0; e && e !== document.body && e.parentElement && k < 4; e = e.parentElement, k++) {
+      var eb = box(e);
+      var sibs = e.parentElement.children;
+      for (var i = 0; i < sibs.length; i++) {
+        if (sibs[i] === e) continue;
+        var s = box(sibs[i]);
+        var overlaps = s.height > 0 && s.top < eb.bottom && s.bottom > eb.top;
+        var aside = s.left >= eb.left + eb.width - 1 || s.left + s.width <= eb.left + 1;
+        if (overlaps && aside && s.width >= b.width) return true;
+      }
+    }
     return false;
   }
   // The nearest furniture an element sits in; "main" when none.
