@@ -13,6 +13,7 @@ import { report } from './report.js';
 import { addUser, serve } from './serve.js';
 import { outputFormats, type OutputFormat } from '../../reports/write-outputs.js';
 import { addOverride, describeOverride, listOverrides, revokeOverride } from './override.js';
+import { publish, PublishRefused, refusalHelp } from './publish.js';
 import { listPresets, loadIndicatorSet } from '../../indicators/load.js';
 
 const positiveInt = (flag: string) => (value: string) => {
@@ -179,6 +180,22 @@ override
   .action((o: { db: string; run: string; id: number; by: string }) => {
     revokeOverride(o.db, o.run, o.id, o.by);
     console.log(`override #${o.id} revoked`);
+  });
+
+program
+  .command('publish')
+  .description('publish a run’s ranking to the public pages; refused while a site holds a suspected veto (疑似否决) awaiting review (exit code 3)')
+  .requiredOption('--db <file>', 'the SQLite store of the run')
+  .requiredOption('--run <id>', 'run id')
+  .requiredOption('--by <login>', 'the evaluator or admin account publishing it')
+  .action((o: { db: string; run: string; by: string }) => {
+    try {
+      console.log(publish({ db: o.db, runId: o.run, by: o.by }));
+    } catch (error) {
+      if (!(error instanceof PublishRefused)) throw error;
+      console.error(refusalHelp(error, o.db, o.run));
+      process.exit(3);
+    }
   });
 
 const indicators = program.command('indicators').description('indicator sets: the presets shipped, and checking a set file');

@@ -1,0 +1,35 @@
+import { publishRun, type PublishRefusal } from '../app/publish-rule.js';
+import { Store } from '../store/store.js';
+import { UsageError } from './usage-error.js';
+
+/** Publishing refused by the rule (unfinished run, suspected vetoes awaiting review): exit code 3, apart from bad input's 2. */
+export class PublishRefused extends Error {
+  constructor(readonly refusal: PublishRefusal) {
+    super(refusal.message);
+  }
+}
+
+/**
+ * `govscore publish`: makes a run's ranking public, under the same rule as the web service's 发布 button
+ * (server/app/publish-rule.ts). A site with a suspected veto must be decided first:
+ * `govscore override add … --veto yes|no`, then `govscore rescore`.
+ */
+export function publish(o: { db: string; runId: string; by: string }): string {
+  const store = new Store(o.db, { mustExist: true });
+  try {
+    const user = store.db.prepare("SELECT id FROM users WHERE login = ? AND role IN ('evaluator', 'admin')").get(o.by) as { id: number } | undefined;
+    if (!user) throw new UsageError(`--by ${o.by}: no evaluator or admin account of that login in ${o.db} (add one with govscore users add)`);
+    const refusal = publishRun(store, o.runId, user.id);
+    if (refusal) throw new PublishRefused(refusal);
+    return `run ${o.runId} published: the public pages show its ranking`;
+  } finally {
+    store.close();
+  }
+}
+
+/** What to do about a refusal, for the terminal. */
+export function refusalHelp(e: PublishRefused, db: string, runId: string): string {
+  if (!e.refusal.suspected.length) return e.message;
+  const site = e.refusal.suspected[0]!;
+  return `${e.message}\n复核每一项：govscore override add --db ${db} --run ${runId} --site ${site.siteId} --indicator ${site.indicators[0]} --veto yes|no --reason "…" --by 复核人\n然后重新评分：govscore rescore --db ${db} --run ${runId} --indicators <指标体系>`;
+}
