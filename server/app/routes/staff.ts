@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { RouteContext } from '../app.js';
 import { requireRole } from '../auth.js';
 import { acceptAppeal, rejectAppeal } from '../appeal-actions.js';
+import { publishRun } from '../publish-rule.js';
 import { storedRun } from '../run-view.js';
 
 const RunParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }) });
@@ -25,11 +26,9 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsync {
       return { run: view.run, sites: view.sites };
     });
 
-    app.post('/runs/:runId/publish', { schema: { tags: ['staff'], summary: 'publish the ranking', params: RunParams }, onRequest: app.csrfProtection }, async (request, reply) => {
-      const { runId } = request.params as { runId: string };
-      if (!store.getRun(runId)) return reply.code(404).send({ error: '未找到该评估' });
-      store.reviews.publish(runId, request.user!.id);
-      store.reviews.audit(request.user!.id, 'publish', `run:${runId}`);
+    app.post('/runs/:runId/publish', { schema: { tags: ['staff'], summary: 'publish the ranking (refused while the run is unfinished or a site holds a suspected veto)', params: RunParams }, onRequest: app.csrfProtection }, async (request, reply) => {
+      const refusal = publishRun(store, (request.params as { runId: string }).runId, request.user!.id);
+      if (refusal) return reply.code(refusal.status).send({ error: refusal.message, suspected: refusal.suspected });
       return { published: true };
     });
 

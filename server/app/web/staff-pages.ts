@@ -12,6 +12,7 @@ import { sampleSites } from '../../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../../config/sites-file.js';
 import type { Campaign } from '../../store/campaigns.js';
 import type { RouteContext } from '../app.js';
+import { publishRefusal, publishRun } from '../publish-rule.js';
 import { rescoreStored, runResults, storedRun } from '../run-view.js';
 import { CampaignBusy, campaignOptions, CampaignRunner } from './campaign-runner.js';
 import { startScheduledCampaigns } from './scheduled-campaigns.js';
@@ -30,7 +31,7 @@ const OverrideBody = Type.Object({
   siteId: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }),
   indicator: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]{0,30}$' }),
   points: Type.Optional(Type.String({ maxLength: 20 })),
-  veto: Type.Optional(Type.Literal('yes')),
+  veto: Type.Optional(Type.Union([Type.Literal('yes'), Type.Literal('no')])),
   reason: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 
@@ -193,13 +194,16 @@ ${active ? html`<p class="note">本页自动更新；如未更新，请刷新页
       const { run, sites } = view;
       const published = store.reviews.isPublished(run.id);
       const groups = [...new Set(sites.map((s) => s.group))];
-      const status_ = (s: (typeof sites)[number]) => (s.status !== 'assessed' ? `${failureLabel(s.statusReason ?? 'error')}（未评估）` : !s.score ? '待评分' : s.score.vetoes.length ? '单项否决' : s.score.passed ? '已评估' : '不合格');
+      const suspectedOf = (s: (typeof sites)[number]) => s.score?.suspectedVetoes ?? []; // absent in scores stored before they existed
+      const status_ = (s: (typeof sites)[number]) =>
+        s.status !== 'assessed' ? `${failureLabel(s.statusReason ?? 'error')}（未评估）` : !s.score ? '待评分' : s.score.vetoes.length ? `单项否决${suspectedOf(s).length ? '（另有疑似否决待复核）' : ''}` : suspectedOf(s).length ? html`<span class="tag suspected-veto">疑似否决，待复核</span> ${suspectedOf(s).map((v) => v.indicator).join('、')}` : s.score.passed ? '已评估' : '不合格';
+      const blocked = run.finishedAt && !published ? publishRefusal(store, run.id) : null;
       return render(request, reply, `审核与发布：${run.name}`, (csrf) => html`<h1>审核与发布</h1><p class="meta">${run.name}　评估日期：${run.asOf}　指标体系：${run.indicators}　${run.finishedAt ? html`完成于 ${run.finishedAt.slice(0, 16).replace('T', ' ')}` : html`<a href="/staff/runs/${run.id}/live">评估进行中，查看进度</a>`}</p>${errorBox(error)}
-${published ? html`<p class="success">已发布，公众可在<a href="/runs/${run.id}">公开页面</a>查看排名。</p>` : run.finishedAt ? html`<form method="post" action="/staff/runs/${run.id}/publish" class="card">${csrfField(csrf)}<p>发布后公众可查看各分组的排名、得分和等级（不含问题明细和截图）。</p><button type="submit">发布</button></form>` : html`<p class="note">评估完成后才能发布。</p>`}
+${published ? html`<p class="success">已发布，公众可在<a href="/runs/${run.id}">公开页面</a>查看排名。</p>` : run.finishedAt ? html`<form method="post" action="/staff/runs/${run.id}/publish" class="card">${csrfField(csrf)}<p>发布后公众可查看各分组的排名、得分和等级（不含问题明细和截图）。</p>${blocked?.suspected.length ? html`<div class="error" role="alert"><p>${blocked.suspected.length} 个网站存在疑似否决项（依据“未找到”作出的否决），须逐一人工复核（确认否决或排除）后才能发布：</p><ul>${blocked.suspected.map((s) => html`<li><a href="/staff/runs/${run.id}/sites/${s.siteId}">${s.name}</a>：${s.indicators.join('、')}</li>`)}</ul></div>` : ''}<button type="submit">发布</button></form>` : html`<p class="note">评估完成后才能发布。</p>`}
 ${groups.map((g) => {
   const rows = sites.filter((s) => s.group === g).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
   return html`<section><h2>${g}</h2><div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">${g}：名次、得分、等级与状态</caption><thead><tr><th scope="col">名次</th><th scope="col">网站</th><th scope="col">得分</th><th scope="col">等级</th><th scope="col">状态</th></tr></thead><tbody>${rows.map(
-    (s) => html`<tr><td>${s.rank ?? '—'}</td><td><a href="/staff/runs/${run.id}/sites/${s.id}">${s.name}</a></td><td>${s.score?.score ?? '—'}</td><td>${s.score?.grade.name ?? ''}</td><td>${status_(s)}</td></tr>`,
+    (s) => html`<tr><td>${s.score?.pendingReview ? '待复核' : (s.rank ?? '—')}</td><td><a href="/staff/runs/${run.id}/sites/${s.id}">${s.name}</a></td><td>${s.score?.score ?? '—'}</td><td>${s.score?.grade.name ?? ''}</td><td>${status_(s)}</td></tr>`,
   )}</tbody></table></div></section>`;
 })}`, { status });
     };
@@ -208,13 +212,9 @@ ${groups.map((g) => {
 
     app.post('/runs/:runId/publish', { schema: { hide: true, params: RunParams, body: CsrfBody }, preValidation: app.csrfProtection }, async (request, reply) => {
       const { runId } = request.params as { runId: string };
-      const run = store.getRun(runId);
-      if (!run) return notice(request, reply, 404, '未找到', '未找到该评估。');
-      if (!run.finishedAt) return reviewPage(request, reply, runId, '评估尚未完成，不能发布。', 409);
-      if (!store.reviews.isPublished(runId)) {
-        store.reviews.publish(runId, request.user!.id);
-        store.reviews.audit(request.user!.id, 'publish', `run:${runId}`);
-      }
+      const refusal = publishRun(store, runId, request.user!.id);
+      if (refusal?.status === 404) return notice(request, reply, 404, '未找到', refusal.message);
+      if (refusal) return reviewPage(request, reply, runId, refusal.message, refusal.status);
       return reply.redirect(`/staff/runs/${runId}`, 303);
     });
 
@@ -231,6 +231,10 @@ ${groups.map((g) => {
 ${!site ? html`<p>评估尚未完成，完成后可查看问题明细并人工复核。<a href="/staff/runs/${run.id}/live">查看评估进度</a></p>` : html`
 ${site.status !== 'assessed' ? html`<p class="error">未能评估：${site.statusLabel ?? ''}（${site.statusReason ?? ''}）</p>` : ''}
 <div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）">${siteDetail(site, results!.assessment.evidenceDir)}</div>
+${site.suspectedVetoes.length ? html`<h2>疑似否决复核</h2>${site.suspectedVetoes.map((v) => html`<form method="post" action="/staff/runs/${run.id}/overrides" class="card suspected">${csrfField(csrf)}<input type="hidden" name="siteId" value="${site.id}"><input type="hidden" name="indicator" value="${v.indicator}">
+<p><span class="tag suspected-veto">待复核</span> ${v.reason}</p><p class="note">请人工核查该网站：确有相关栏目或内容时排除（按得分评定），确实没有时确认否决（判定为不合格）。</p>
+<label for="reason-${v.indicator}">复核理由（必填，如核查到的网址）</label><textarea id="reason-${v.indicator}" name="reason" required maxlength="2000" rows="2"></textarea>
+<p><button type="submit" name="veto" value="yes">确认否决</button>　<button type="submit" name="veto" value="no">排除疑似否决</button></p></form>`)}` : ''}
 ${site.status === 'assessed' && site.indicators.length ? html`<h2>人工复核</h2><form method="post" action="/staff/runs/${run.id}/overrides" class="card">${csrfField(csrf)}<input type="hidden" name="siteId" value="${site.id}">
 <label for="indicator">指标</label><select id="indicator" name="indicator" required>${site.indicators.map((i) => html`<option value="${i.id}">${i.id} ${i.name}${vetoIds.has(i.id) ? '（否决项）' : ''}：${i.score === null ? (indicatorStatus[i.status] ?? i.status) : i.max !== null ? `${i.score}/${i.max}` : `${i.score} 分`}</option>`)}</select>
 <label for="points">保留分数（计分指标填写）</label><input id="points" type="number" name="points" min="0" step="any" inputmode="decimal">
@@ -249,7 +253,7 @@ ${history.length ? html`<h2>复核记录</h2><div class="scroll" tabindex="0" ro
 
     app.post('/runs/:runId/overrides', { schema: { hide: true, params: RunParams, body: OverrideBody }, preValidation: app.csrfProtection }, async (request, reply) => {
       const { runId } = request.params as { runId: string };
-      const body = request.body as { siteId: string; indicator: string; points?: string; veto?: 'yes'; reason?: string };
+      const body = request.body as { siteId: string; indicator: string; points?: string; veto?: 'yes' | 'no'; reason?: string };
       const run = store.getRun(runId);
       const site = run ? store.runSites(runId).find((s) => s.siteId === body.siteId) : undefined;
       if (!run || !site) return notice(request, reply, 404, '未找到', '未找到该网站的评估结果。');
@@ -265,7 +269,7 @@ ${history.length ? html`<h2>复核记录</h2><div class="scroll" tabindex="0" ro
       if (isVeto && points !== null) return refuse(`${indicator.id} 是否决项：请勾选或不勾选“判定否决”，不填分数。`);
       if (!isVeto) {
         const max = ruleMax(indicator.rule);
-        if (body.veto) return refuse(`${indicator.id} 是计分指标，不能判定否决，请填写保留分数。`);
+        if (body.veto === 'yes') return refuse(`${indicator.id} 是计分指标，不能判定否决，请填写保留分数。`);
         if (points === null || !Number.isFinite(points)) return refuse(`请填写 ${indicator.id} 的保留分数。`);
         if (points < 0 || (max !== null && points > max)) return refuse(`${indicator.id} 的分数应在 0 到 ${max} 之间。`);
       }
