@@ -24,8 +24,11 @@ export interface ServicesMeasurement {
   brokenAttachments: Array<{ url: string; foundOn: string[]; result: string }>;
   onlineLinks: number;
   unreachableOnline: Array<{ url: string; foundOn: string[]; result: string }>;
-  /** The numbers indicator sets score (source paths services.counts.*). */
-  counts: { notFound: number; missingClasses: number; brokenAttachments: number; unreachableOnline: number };
+  /**
+   * The numbers indicator sets score (source paths services.counts.*). Without a guide there is nothing to
+   * judge the elements, attachments and online links of: those are null (未能测量), not full marks.
+   */
+  counts: { notFound: number; missingClasses: number | null; brokenAttachments: number | null; unreachableOnline: number | null };
 }
 
 export function evaluateServices(observed: ServicesObservation | null, options: ServicesOptions = defaultServicesOptions): ServicesMeasurement {
@@ -55,6 +58,8 @@ export function evaluateServices(observed: ServicesObservation | null, options: 
     brokenAttachments,
     onlineLinks: online.filter(fromGuides).length,
     unreachableOnline,
-    counts: { notFound: guides.length ? 0 : 1, missingClasses: missingClasses.length, brokenAttachments: brokenAttachments.length, unreachableOnline: unreachableOnline.length },
+    counts: guides.length
+      ? { notFound: 0, missingClasses: missingClasses.length, brokenAttachments: brokenAttachments.length, unreachableOnline: unreachableOnline.length }
+      : { notFound: 1, missingClasses: null, brokenAttachments: null, unreachableOnline: null },
   };
 }

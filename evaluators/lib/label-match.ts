@@ -90,7 +90,8 @@ export function matchTerm(text: string, term: string, options: MatchOptions = {}
   if (!isLabel || wanted.length < FUZZY_TERM_MIN) return null;
   const pieces = piecesIn(wanted, label);
   if (pieces) return hit(pieces.how, pieces.score);
-  if (wanted.length >= NGRAM_TERM_MIN) {
+  // A label shorter than the term lacks some of its words (政府信息公开 is not 政府信息公开指南): never similar enough.
+  if (wanted.length >= NGRAM_TERM_MIN && label.length >= wanted.length) {
     const dice = bigramDice(wanted, label);
     if (dice >= NGRAM_MIN_DICE) return hit('ngram', Math.round(dice * 100) / 100);
   }

@@ -3,9 +3,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { pageKey } from '../../evaluators/collect/url-scope.js';
 import type { Results } from '../../reports/results.js';
 import type { PortalTruth } from '../portals/model/truth.js';
+import { compareColumns as compareTruthColumns, type ColumnComparison } from '../portals/compare/truth-compare.js';
 import type { RunningPortalSet } from '../portals/server/portal-set.js';
 
 export const bin = new URL('../../bin/govscore.js', import.meta.url).pathname;
@@ -71,24 +71,7 @@ export function killNewBrowsers(before: Set<number>): void {
   }
 }
 
-/** A column as the ground truth and results.json both describe it, for comparing the two. */
-function columnFacts(c: { latest: string | null; stale: boolean; blank: boolean; itemCount: number; datedItems: number }) {
-  return { latest: c.latest, stale: c.stale, blank: c.blank, itemCount: c.itemCount, datedItems: c.datedItems };
-}
-
-/** Every column of the truth read as the truth has it, and no column the truth does not have. */
-export function compareColumns(site: Results['sites'][number], truth: PortalTruth): { correct: number; total: number; wrong: string[] } {
-  const found = new Map(site.observations.columns.map((c) => [pageKey(c.url), c]));
-  const wrong: string[] = [];
-  let correct = 0;
-  for (const column of truth.columns) {
-    const got = found.get(pageKey(column.url));
-    found.delete(pageKey(column.url));
-    const actual = got ? JSON.stringify(columnFacts(got)) : 'missing';
-    const expected = JSON.stringify(columnFacts(column));
-    if (actual === expected) correct++;
-    else wrong.push(`${column.id} ${column.name}: got ${actual}, expected ${expected}`);
-  }
-  for (const extra of found.values()) wrong.push(`extra column ${extra.name} ${extra.url}`);
-  return { correct, total: truth.columns.length, wrong };
+/** Every column of the truth read as the truth has it, and no column the truth does not have (test/portals/compare). */
+export function compareColumns(site: Results['sites'][number], truth: PortalTruth): ColumnComparison {
+  return compareTruthColumns(site.observations.columns, truth);
 }

@@ -93,6 +93,9 @@ const mustNotMatch: Array<[string, string, string | true]> = [
   ['领导讲话', 'parts', 'leaders'],
   ['依申请公开', 'parts', 'statutory'],
   ['新闻发布会', 'publishedDate', true],
+  ['政府信息公开', 'parts', 'guide'],
+  ['政府信息公开', 'parts', 'annualReports'],
+  ['信息公开', 'parts', 'catalogue'],
   ['县教育局关于做好2026年秋季学期开学工作的通知', 'items', '11'],
   ['学前教育资助政策解读及申请办理流程说明', 'items', '11'],
 ];

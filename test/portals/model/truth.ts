@@ -9,7 +9,7 @@ import { updateRule } from './windows.js';
  * The ground truth of one sample portal, derived from the same model that renders its pages, so the two
  * cannot drift. Field meanings are documented in test/portals/README.md (truth schema).
  */
-export function portalTruth(portal: Portal, origins: Origins) {
+export function portalTruth(portal: Portal, origins: Origins, skin = 'classic') {
   const url = (u: string) => resolveUrl(u, origins);
   const columns = portal.columns.map((c) => columnTruth(c, portal.asOf, url));
   return {
@@ -25,6 +25,8 @@ export function portalTruth(portal: Portal, origins: Origins) {
       seed: portal.seed,
       services: portal.services !== null,
       siteIdCode: portal.siteIdCode,
+      /** The markup the pages were written in (render/skin/skin.ts): it changes nothing else here. */
+      skin,
     },
     homepage: homepageTruth(portal),
     columns,

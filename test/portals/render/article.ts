@@ -3,6 +3,7 @@ import type { Column, Item } from '../model/types.js';
 import type { RenderContext } from './context.js';
 import { html, type Html } from '../../../reports/html.js';
 import { page } from './layout.js';
+import { skinnedArticleInfo } from './skin/pages.js';
 
 /** An article page. Where the date appears follows the item's `shown`: text, PubDate meta only, or nowhere. */
 export function articlePage(ctx: RenderContext, column: Column, item: Item, extraLinks: Html = html``): string {
@@ -14,7 +15,7 @@ export function articlePage(ctx: RenderContext, column: Column, item: Item, extr
   const image = item.id % 3 === 0 ? html`<p class="pic"><img src="/images/content/pic_${item.id % 5}.svg" ${alt ? html`alt="${alt}"` : ''} width="600" height="340"></p>` : '';
   const written = item.writtenOn ? html`<table class="doc-info"><tr><th>索引号：</th><td>${item.indexNumber}</td><th>发文字号：</th><td>${item.docNumber}</td></tr><tr><th>成文日期：</th><td>${formatDate(item.writtenOn, 'cn')}</td><th>有效性：</th><td>${item.validity}</td></tr></table>` : '';
   const body = html`<div class="wrap article">${written}<h1>${item.title}</h1>
-<div class="info">${dateText}<span>来源：${item.source}</span><span>浏览次数：${views}</span><span class="font">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></span></div>
+${ctx.skin.classic ? html`<div class="info">${dateText}<span>来源：${item.source}</span><span>浏览次数：${views}</span><span class="font">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></span></div>` : skinnedArticleInfo(ctx, item, !!pubDate && item.shown.on !== 'article-meta')}
 <div class="text">${item.paragraphs.map((p, i) => html`<p>${p}</p>${i === 0 ? image : ''}`)}</div>
 ${extraLinks}
 <div class="tools"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div></div>`;

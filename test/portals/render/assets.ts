@@ -85,13 +85,14 @@ const commonJs = `(function(){
       xhr.setRequestHeader('Content-Type','application/x-www-form-urlencoded');
       xhr.onload=function(){
         var doc=xhr.responseXML,records=doc.getElementsByTagName('record'),total=+doc.getElementsByTagName('totalrecord')[0].textContent;
-        if(total===0){box.innerHTML=opt.placeholder?'<div class="no-data">'+opt.placeholder+'</div>':'<ul class="list"></ul>';return;}
-        var rows='';for(var i=0;i<records.length;i++)rows+=records[i].textContent;
+        var w=opt.wrap||['<ul class="list">','</ul>'],n=opt.split||records.length;
+        if(total===0){box.innerHTML=opt.placeholder?'<div class="no-data">'+opt.placeholder+'</div>':w[0]+w[1];return;}
+        var rows='';for(var i=0;i<records.length;i++)rows+=(i%n===0?(i?w[1]:'')+w[0]:'')+records[i].textContent;rows+=w[1];
         var pages=Math.ceil(total/opt.perpage),pager='<div class="default_pgPanel pager"><span>\\u5171'+total+'\\u6761</span>';
         if(page>1)pager+='<a href="javascript:;" data-page="'+(page-1)+'">\\u4e0a\\u4e00\\u9875</a>';
         pager+='<span class="default_pgCurrentPage">'+page+'/'+pages+'</span>';
         if(page<pages)pager+='<a href="javascript:;" data-page="'+(page+1)+'">\\u4e0b\\u4e00\\u9875</a>';
-        box.innerHTML='<ul class="list">'+rows+'</ul>'+pager+'</div>';
+        box.innerHTML=rows+pager+'</div>';
         var links=box.querySelectorAll('a[data-page]');
         for(var j=0;j<links.length;j++)links[j].onclick=function(){load(+this.getAttribute('data-page'));return false;};
       };

@@ -1,5 +1,6 @@
 import type { Column, Portal } from '../model/types.js';
 import { resolveUrl, type Origins } from '../model/urls.js';
+import { classicSkin, type Skin } from './skin/skin.js';
 
 export interface Reply {
   status: number;
@@ -13,6 +14,8 @@ export class RenderContext {
   constructor(
     readonly portal: Portal,
     readonly origins: Origins,
+    /** How pages are written; the classic skin unless a test or the accessibility script asks for another. */
+    readonly skin: Skin = classicSkin,
   ) {}
   url(u: string): string {
     // Same-site links stay relative, as real CMSs write them; other hosts become absolute.

@@ -3,11 +3,12 @@ import { resolveUrl } from '../model/urls.js';
 import type { RenderContext } from './context.js';
 import { html, type Html } from '../../../reports/html.js';
 import { page } from './layout.js';
+import { skinnedGroupBody, skinnedHomeBody } from './skin/pages.js';
 
 /** Homepage: a portal of dated blocks, or only a navigation page of tiles. */
 export function homepage(ctx: RenderContext): string {
   const p = ctx.portal;
-  const body = p.homepage === 'navigation' ? navigationBody(ctx) : blocksBody(ctx);
+  const body = !ctx.skin.classic ? skinnedHomeBody(ctx) : p.homepage === 'navigation' ? navigationBody(ctx) : blocksBody(ctx);
   return page(ctx, { title: p.name, body: html`${body}${linksBar(ctx)}` });
 }
 
@@ -61,6 +62,7 @@ function linksBar(ctx: RenderContext): Html {
 export function groupPage(ctx: RenderContext, index: number): string | null {
   const group = ctx.groups()[index];
   if (!group) return null;
+  if (!ctx.skin.classic) return page(ctx, { title: group.name, body: skinnedGroupBody(ctx, group.columns), breadcrumb: [{ text: group.name, href: group.path }] });
   const blocks = group.columns.map((c) => {
     const rows = c.items.slice(0, 6).map((i) => html`<li><a href="${i.path}">${i.title}</a></li>`);
     return html`<div class="block"><div class="block-head"><h2>${c.name}</h2><a class="more" href="${c.path}">更多&gt;&gt;</a></div>${rows.length ? html`<ul>${rows}</ul>` : html`<div class="no-data">${c.placeholder ?? ''}</div>`}</div>`;

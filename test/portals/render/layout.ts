@@ -1,6 +1,9 @@
 import type { Column } from '../model/types.js';
 import type { RenderContext } from './context.js';
 import { html, raw, type Html } from '../../../reports/html.js';
+import { skinnedHeader, skinnedBreadcrumb } from './skin/header.js';
+import { rewriteClasses } from './skin/names.js';
+import { skinnedDateMeta } from './skin/pages.js';
 
 export interface PageOptions {
   title: string;
@@ -18,7 +21,9 @@ export function page(ctx: RenderContext, options: PageOptions): string {
   const charset = legacy
     ? raw('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
     : raw('<meta charset="utf-8">');
-  return `<!DOCTYPE html>
+  const skinned = !ctx.skin.classic;
+  const crumb = options.breadcrumb ? (skinned ? skinnedBreadcrumb(ctx, options.breadcrumb) : breadcrumb(options.breadcrumb)) : '';
+  const out = `<!DOCTYPE html>
 <html${lang}>
 <head>
 ${html`${charset}
@@ -29,12 +34,13 @@ ${metaTags(ctx, options)}
 <script src="/js/common.js"></script>`}
 </head>
 <body class="${legacy ? 'legacy' : 'modern'}">
-${header(ctx)}
-${options.breadcrumb ? breadcrumb(options.breadcrumb) : ''}
+${skinned ? skinnedHeader(ctx, { search: searchForm(ctx), assist: assistLinks(ctx) }) : header(ctx)}
+${crumb}
 <div class="main">${options.body}</div>
 ${footer(ctx)}
 </body>
 </html>`;
+  return skinned ? rewriteClasses(out, ctx.skin) : out;
 }
 
 function metaTags(ctx: RenderContext, options: PageOptions): Html {
@@ -46,29 +52,43 @@ function metaTags(ctx: RenderContext, options: PageOptions): Html {
   }
   if (options.article) {
     if (p.metaTags.article) tags.push(['ArticleTitle', options.article.title], ['ContentSource', options.article.source]);
-    if (options.article.pubDate) tags.push(['PubDate', options.article.pubDate]);
+    if (options.article.pubDate && ctx.skin.classic) tags.push(['PubDate', options.article.pubDate]);
   }
-  return html`${tags.map(([name, content]) => html`<meta name="${name}" content="${content}">\n`)}`;
+  const metas = html`${tags.map(([name, content]) => html`<meta name="${name}" content="${content}">\n`)}`;
+  const pubDate = options.article?.pubDate;
+  if (ctx.skin.classic || !pubDate) return metas;
+  const [date, time] = pubDate.split(' ') as [string, string];
+  return html`${metas}${skinnedDateMeta(ctx, { date, time, title: options.article!.title })}`;
 }
 
 function header(ctx: RenderContext): Html {
   const p = ctx.portal;
-  const search =
+  const search = searchForm(ctx);
+  const assist = assistLinks(ctx);
+  const alt = p.accessibility.imagesWithoutAlt ? '' : html` alt="${p.name}"`;
+  const nav = ctx.groups().map((g) => html`<li><a href="${g.path}">${g.name}</a><ul class="sub">${g.columns.map((c) => html`<li><a href="${c.path}">${c.name}</a></li>`)}</ul></li>`);
+  return html`<div class="topbar"><div class="wrap"><span>今天是<span id="today"></span></span><span class="tools">${assist}<a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></span></div></div>
+<div class="header" style="background-image:url(/images/banner.svg)"><div class="wrap"><a href="/" class="logo"><img src="/images/logo.svg"${alt} width="64" height="64"><span class="site-name">${p.name}</span></a>${search}</div></div>
+<div class="nav"><div class="wrap"><ul class="menu"><li><a href="/">首页</a></li>${nav}${p.disclosure ? html`<li><a href="${p.disclosure.path}">政府信息公开</a></li>` : ''}${p.servicesPath ? html`<li><a href="${p.servicesPath}">办事服务</a></li>` : ''}${p.mailbox ? html`<li><a href="${p.mailbox.entryPath}">互动交流</a></li>` : ''}</ul></div></div>`;
+}
+
+function searchForm(ctx: RenderContext): Html | string {
+  const p = ctx.portal;
+  return (
     p.search === 'absent'
       ? ''
       : p.accessibility.unlabeledSearch
         ? // The hint is the field's value, cleared on focus, as old templates do: no label, no placeholder
           // (axe accepts a placeholder as the field's name), so the planted "label" defect is real.
           html`<form class="search" action="/search/"><input type="text" name="q" value="请输入关键字" onfocus="if(this.value==this.defaultValue)this.value=''"><button type="submit">搜索</button></form>`
-        : html`<form class="search" action="/search/" role="search"><label for="q" class="sr">站内搜索</label><input id="q" type="text" name="q" placeholder="请输入关键字"><button type="submit">搜索</button></form>`;
-  const assist = p.elderlyMode
+        : html`<form class="search" action="/search/" role="search"><label for="q" class="sr">站内搜索</label><input id="q" type="text" name="q" placeholder="请输入关键字"><button type="submit">搜索</button></form>`
+  );
+}
+
+function assistLinks(ctx: RenderContext): Html | string {
+  return ctx.portal.elderlyMode
     ? html`<a href="javascript:void(0)" id="assist-open" onclick="govAssist()">无障碍浏览</a> | <a href="javascript:void(0)" onclick="govAssist('elder')">长者模式</a> | `
     : '';
-  const alt = p.accessibility.imagesWithoutAlt ? '' : html` alt="${p.name}"`;
-  const nav = ctx.groups().map((g) => html`<li><a href="${g.path}">${g.name}</a><ul class="sub">${g.columns.map((c) => html`<li><a href="${c.path}">${c.name}</a></li>`)}</ul></li>`);
-  return html`<div class="topbar"><div class="wrap"><span>今天是<span id="today"></span></span><span class="tools">${assist}<a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></span></div></div>
-<div class="header" style="background-image:url(/images/banner.svg)"><div class="wrap"><a href="/" class="logo"><img src="/images/logo.svg"${alt} width="64" height="64"><span class="site-name">${p.name}</span></a>${search}</div></div>
-<div class="nav"><div class="wrap"><ul class="menu"><li><a href="/">首页</a></li>${nav}${p.disclosure ? html`<li><a href="${p.disclosure.path}">政府信息公开</a></li>` : ''}${p.servicesPath ? html`<li><a href="${p.servicesPath}">办事服务</a></li>` : ''}${p.mailbox ? html`<li><a href="${p.mailbox.entryPath}">互动交流</a></li>` : ''}</ul></div></div>`;
 }
 
 function breadcrumb(items: Array<{ text: string; href: string }>): Html {

@@ -3,6 +3,7 @@ import type { RenderContext } from './context.js';
 import { html, raw, type Html } from '../../../reports/html.js';
 import { page } from './layout.js';
 import { listRows, pageCount, pageItems } from './list-rows.js';
+import { skinnedColumnBody } from './skin/pages.js';
 
 /** The column page in a sidebar + list frame, shared by every server-rendered CMS. */
 export function columnFrame(ctx: RenderContext, column: Column, list: Html, pager: Html): string {
@@ -11,7 +12,9 @@ export function columnFrame(ctx: RenderContext, column: Column, list: Html, page
     title: column.name,
     column,
     breadcrumb: [{ text: group.name, href: group.path }, { text: column.name, href: column.path }],
-    body: html`<div class="wrap cols"><div class="side"><h2>${group.name}</h2><ul>${group.columns.map((c) => html`<li${c.id === column.id ? raw(' class="on"') : ''}><a href="${c.path}">${c.name}</a></li>`)}</ul></div>
+    body: !ctx.skin.classic
+      ? skinnedColumnBody(ctx, column, list, pager)
+      : html`<div class="wrap cols"><div class="side"><h2>${group.name}</h2><ul>${group.columns.map((c) => html`<li${c.id === column.id ? raw(' class="on"') : ''}><a href="${c.path}">${c.name}</a></li>`)}</ul></div>
 <div class="content"><h2 class="column-title">${column.name}</h2>${list}${pager}</div></div>`,
   });
 }

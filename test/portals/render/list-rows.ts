@@ -2,6 +2,7 @@ import { formatDate } from '../model/dates.js';
 import type { Column, Item } from '../model/types.js';
 import type { RenderContext } from './context.js';
 import { html, type Html } from '../../../reports/html.js';
+import { joinList, skinnedRows } from './skin/lists.js';
 
 /** The date text a list row shows, or null when the list carries none. */
 export function listDateText(item: Item): string | null {
@@ -9,7 +10,7 @@ export function listDateText(item: Item): string | null {
 }
 
 /** title="…" attribute of the row: some templates put the only date there. */
-function rowTitle(item: Item): string {
+export function rowTitle(item: Item): string {
   if (item.date && item.shown.on === 'title-attr') return `${item.title} 发布日期：${formatDate(item.date, item.shown.format)}`;
   return item.title;
 }
@@ -19,6 +20,7 @@ export function listRows(ctx: RenderContext, column: Column, items: Item[]): Htm
   if (items.length === 0) {
     return column.placeholder ? html`<div class="no-data">${column.placeholder}</div>` : html`<ul class="list"></ul>`;
   }
+  if (!ctx.skin.classic) return joinList(ctx, skinnedListRows(ctx, column, items));
   switch (ctx.portal.listMarkup) {
     case 'ul':
       return html`<ul class="list">${items.map((i) => {
@@ -44,4 +46,9 @@ export function pageCount(column: Column): number {
 
 export function pageItems(column: Column, index: number): Item[] {
   return column.items.slice(index * column.pageSize, (index + 1) * column.pageSize);
+}
+
+/** A column's rows in a non-classic skin's markup: the list date and title attribute as the model has them. */
+export function skinnedListRows(ctx: RenderContext, column: Column, items: Item[]) {
+  return skinnedRows(ctx, column, items, (i) => (i.date && i.shown.on === 'list' ? { date: i.date, format: i.shown.format } : null), rowTitle);
 }

@@ -3,7 +3,8 @@ import type { Column } from '../model/types.js';
 import type { RenderContext, Reply } from './context.js';
 import { html, raw } from '../../../reports/html.js';
 import { columnFrame } from './list-page.js';
-import { listRows, pageCount, pageItems } from './list-rows.js';
+import { listRows, pageCount, pageItems, skinnedListRows } from './list-rows.js';
+import { rewriteClasses } from './skin/names.js';
 
 /**
  * Hanweb/大汉-like: the column page holds an empty container; a script asks the data proxy for records
@@ -11,8 +12,17 @@ import { listRows, pageCount, pageItems } from './list-rows.js';
  */
 export function hanwebColumnPage(ctx: RenderContext, column: Column): string {
   const container = html`<div id="div${column.numericId}" class="default_pgContainer"></div>
-<script>hanwebList({ columnid: ${column.numericId}, perpage: ${column.pageSize}, container: "div${column.numericId}", placeholder: ${raw(JSON.stringify(column.placeholder ?? ''))} });</script>`;
+<script>hanwebList({ columnid: ${column.numericId}, perpage: ${column.pageSize}, container: "div${column.numericId}", placeholder: ${raw(JSON.stringify(column.placeholder ?? ''))}${raw(skinOptions(ctx, column))} });</script>`;
   return columnFrame(ctx, column, container, html``);
+}
+
+/** A skin's list wrapper and split, for the script that assembles the records (none on the classic skin). */
+function skinOptions(ctx: RenderContext, column: Column): string {
+  if (ctx.skin.classic) return '';
+  const { open, close } = skinnedListRows(ctx, column, []);
+  // The script writes the wrapper into the page after the skin rewrote its classes: rewrite them here.
+  const wrap = [open, close].map((t) => rewriteClasses(t, ctx.skin));
+  return `, wrap: ${JSON.stringify(wrap)}, split: ${ctx.skin.splitRows ?? 0}`;
 }
 
 /** dataproxy.jsp?startrecord=&endrecord=&perpage=&columnid= → XML with one CDATA record per row. */
@@ -22,7 +32,7 @@ export function hanwebDataProxy(ctx: RenderContext, params: URLSearchParams): Re
   const start = Math.max(1, Number(params.get('startrecord') ?? 1));
   const end = Math.min(column.items.length, Number(params.get('endrecord') ?? column.pageSize));
   const records = column.items.slice(start - 1, end).map((i) => {
-    const row = listRows(ctx, column, [i]).value.replace(/^<ul class="list">|<\/ul>$/g, '').trim();
+    const row = ctx.skin.classic ? listRows(ctx, column, [i]).value.replace(/^<ul class="list">|<\/ul>$/g, '').trim() : rewriteClasses(skinnedListRows(ctx, column, [i]).rows[0]!.trim(), ctx.skin);
     return `<record><![CDATA[${row}]]></record>`;
   });
   const body = `<?xml version="1.0" encoding="UTF-8"?>

@@ -11,6 +11,7 @@ import { pageCount } from './list-rows.js';
 import { mailboxPages } from './mailbox.js';
 import { searchReply } from './search.js';
 import { guidePage, servicesIndex } from './services.js';
+import { navFrame } from './skin/nav.js';
 
 type Handler = (query: URLSearchParams) => Reply;
 const htmlReply = (body: string): Reply => ({ status: 200, type: 'text/html', body });
@@ -62,6 +63,7 @@ export function portalRoutes(ctx: RenderContext): Map<string, Handler> {
   }
   if (p.search !== 'absent') routes.set('/search/', (q) => searchReply(ctx, q.get('q') ?? ''));
   add('/sitemap.html', () => sitemapPage(ctx));
+  if (ctx.skin.nav === 'iframe' && !ctx.skin.classic) add('/nav.html', () => navFrame(ctx));
   add('/about.html', () => simplePage(ctx, '关于本站', `${p.name}门户网站是${p.name}依法发布政府信息、提供在线服务、与公众互动交流的官方网站。`));
   add('/contact.html', () => simplePage(ctx, '联系我们', `网站运维电话：0571-8${ctx.stableNumber('ops', 7)}（工作日）`));
   for (const l of p.plantedLinks) {

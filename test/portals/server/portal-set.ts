@@ -8,6 +8,7 @@ import { portalTruth, type PortalTruth } from '../model/truth.js';
 import type { Portal } from '../model/types.js';
 import { RenderContext } from '../render/context.js';
 import { portalRoutes } from '../render/routes.js';
+import { skinFor } from '../render/skin/skin.js';
 import { PortalHost } from './http-host.js';
 import { platformRoutes } from './platform-routes.js';
 
@@ -22,6 +23,8 @@ export interface PortalSetOptions {
   basePort?: number;
   /** Where truth files, index.json and sites.json are written (default: none). */
   outDir?: string;
+  /** Markup of every page (render/skin/skin.ts): "classic" (default) or 0, or any other seed. The truth does not change. */
+  skin?: string | number;
 }
 
 export interface RunningPortal {
@@ -36,6 +39,7 @@ export interface RunningPortal {
 export interface RunningPortalSet {
   asOf: string;
   seed: string;
+  skin: string;
   portals: RunningPortal[];
   interactionUrl: string;
   deadUrl: string;
@@ -46,6 +50,7 @@ export interface RunningPortalSet {
 /** Builds the portals from the seed and asOf, serves each on its own loopback port, writes the truth. */
 export async function startPortalSet(options: PortalSetOptions): Promise<RunningPortalSet> {
   const seed = options.seed ?? 'govscore';
+  const skin = skinFor(options.skin);
   const host = options.host ?? '127.0.0.1';
   let nextPort = options.basePort ?? 0;
   const port = () => (nextPort ? nextPort++ : 0);
@@ -67,15 +72,16 @@ export async function startPortalSet(options: PortalSetOptions): Promise<Running
       wafCookie: portal.behaviour.waf ? `wzws_cid=${portal.siteIdCode}${portal.seed.length}` : null,
     });
     const origin = await portalHost.listen(host, port());
-    const ctx = new RenderContext(portal, { portal: origin, interaction, dead });
+    const ctx = new RenderContext(portal, { portal: origin, interaction, dead }, skin);
     hosts[i]!.fill(portalRoutes(ctx));
-    running.push({ id: portal.id, name: portal.name, url: origin + '/', portal, truth: portalTruth(portal, ctx.origins), host: portalHost });
+    running.push({ id: portal.id, name: portal.name, url: origin + '/', portal, truth: portalTruth(portal, ctx.origins, skin.id), host: portalHost });
   }
   platform.fill(platformRoutes(running.map((r) => new RenderContext(r.portal, { portal: r.url.slice(0, -1), interaction, dead }))));
 
   const set: RunningPortalSet = {
     asOf: options.asOf,
     seed,
+    skin: skin.id,
     portals: running,
     interactionUrl: interaction,
     deadUrl: dead,
@@ -120,6 +126,7 @@ async function writeTruth(set: RunningPortalSet, dir: string): Promise<void> {
   const index = {
     asOf: set.asOf,
     seed: set.seed,
+    skin: set.skin,
     interactionUrl: set.interactionUrl,
     deadUrl: set.deadUrl,
     portals: set.portals.map((r) => ({ id: r.id, name: r.name, url: r.url, truth: join(dir, r.id, 'truth.json') })),

@@ -1,0 +1,67 @@
+/**
+ * npm run skins -- [--skins 20 | --seeds 0,3,7] [--families zfw,jyj,…] [--as-of 2026-11-21] [--max-pages 300]
+ *                  [--out out/skins-accuracy.json] [--notes FILE]
+ *
+ * Serves the sample portals under each skin (test/portals/render/skin), runs govscore's real collection,
+ * evaluation and scoring on them, compares with the truth (test/portals/compare) and prints accuracy per
+ * skin and per measurement. The crawl skips axe, Lighthouse and link checking: they measure nothing here.
+ * --notes writes a Markdown status with the markup behind every wrong measurement, for the reader's developers.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../evaluators/collect/browser.js';
+import { sampleProfiles } from '../test/portals/model/profiles/index.js';
+import { accuracyCollectOptions, runSkin, type PortalFigures } from '../test/portals/compare/skin-run.js';
+import { figureTable, statusNotes, summarize } from '../test/portals/compare/skin-figures.js';
+
+const { values } = parseArgs({
+  options: {
+    skins: { type: 'string', default: '20' },
+    seeds: { type: 'string' },
+    families: { type: 'string', default: sampleProfiles.map((p) => p.id).join(',') },
+    'as-of': { type: 'string', default: '2026-11-21' },
+    'max-pages': { type: 'string', default: String(accuracyCollectOptions.maxPages) },
+    out: { type: 'string', default: 'out/skins-accuracy.json' },
+    notes: { type: 'string' },
+  },
+});
+
+const seeds = values.seeds ? values.seeds.split(',').map((s) => s.trim()) : Array.from({ length: Number(values.skins) }, (_, i) => String(i + 1));
+const families = values.families!.split(',').map((s) => s.trim());
+const unknown = families.filter((f) => !sampleProfiles.some((p) => p.id === f));
+if (unknown.length || seeds.some((s) => !s) || !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of']!)) {
+  console.error(`usage: --skins N | --seeds a,b  --families ${sampleProfiles.map((p) => p.id).join(',')}  --as-of YYYY-MM-DD${unknown.length ? `  (unknown family ${unknown.join(', ')})` : ''}`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const collect = { ...accuracyCollectOptions, maxPages: Number(values['max-pages']) };
+const browser = await launchBrowser();
+const all: PortalFigures[] = [];
+try {
+  for (const skin of seeds) {
+    const t = performance.now();
+    const figures = await runSkin(browser, { asOf: values['as-of']!, skin, families, collect, evidence: !!values.notes });
+    all.push(...figures);
+    const s = summarize(figures);
+    console.log(`skin ${skin.padEnd(7)} ${s.line}  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+  }
+} finally {
+  await browser.close();
+}
+const seconds = (performance.now() - started) / 1000;
+console.log('\n' + figureTable(all));
+console.log(`\nelapsed ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s for ${seeds.length} skin(s) × ${families.length} portal(s)`);
+
+const commit = execFileSync('git', ['log', '-1', '--format=%h %s'], { encoding: 'utf8' }).trim().slice(0, 120);
+const report = { asOf: values['as-of'], seeds, families, commit, elapsedSeconds: Math.round(seconds), overall: summarize(all), perSkin: seeds.map((skin) => ({ skin, ...summarize(all.filter((f) => f.skin === skin || (skin === '0' && f.skin === 'classic'))) })), portals: all };
+await mkdir(dirname(values.out!), { recursive: true });
+await writeFile(values.out!, JSON.stringify(report, null, 2) + '\n');
+console.log(`figures: ${values.out}`);
+if (values.notes) {
+  await mkdir(dirname(values.notes), { recursive: true });
+  await writeFile(values.notes, statusNotes(all, { commit, seconds, asOf: values['as-of']! }));
+  console.log(`status: ${values.notes}`);
+}

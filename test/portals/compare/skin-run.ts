@@ -1,0 +1,104 @@
+import type { Browser } from 'puppeteer';
+import { collectSite } from '../../../evaluators/collect/crawl-site.js';
+import { defaultCollectOptions, type CollectOptions } from '../../../evaluators/collect/options.js';
+import { evaluateSite } from '../../../evaluators/evaluate-site.js';
+import { scoreSite } from '../../../indicators/engine.js';
+import { loadIndicatorSet } from '../../../indicators/load.js';
+import { startPortalSet, type RunningPortal } from '../server/portal-set.js';
+import { markupEvidence } from './markup-evidence.js';
+import { compareColumns, truthVetoes, type ColumnComparison } from './truth-compare.js';
+
+/** What govscore measured on one sample portal under one skin, beside the truth. */
+export interface PortalFigures {
+  id: string;
+  skin: string;
+  url: string;
+  /** The crawl's failure reason, when the site could not be assessed at all. */
+  failure: string | null;
+  columns: ColumnComparison;
+  homepage: { expected: { latest: string | null; stale: boolean }; got: { latest: string | null; stale: boolean } | null; correct: boolean };
+  vetoes: { expected: string[]; confirmed: string[]; suspected: string[]; falseConfirmed: string[]; falseSuspected: string[]; missed: string[]; reasons: string[] };
+  pages: number;
+  seconds: number;
+  /** Milliseconds per crawl phase, to keep the run's budget honest. */
+  phases: Record<string, number>;
+  /** Markdown lines showing the markup behind each wrong measurement (when asked for). */
+  evidence?: string[];
+}
+
+/**
+ * The crawl budget for accuracy runs: no axe, no Lighthouse, no link checking, fewer pages. What is
+ * measured (columns, dates, vetoes) does not depend on those, and 20 skins × 6 portals stay in minutes.
+ */
+export const accuracyCollectOptions: CollectOptions = { ...defaultCollectOptions, axe: 'off', lighthousePages: 0, maxLinks: 0, probes: 1, maxPages: 300 };
+
+export interface SkinRunOptions {
+  asOf: string;
+  skin: string;
+  families: string[];
+  seed?: string;
+  collect?: CollectOptions;
+  /** Portals crawled at once in the one browser. */
+  concurrency?: number;
+  /** Collect the markup behind wrong measurements while the portals are served (markup-evidence.ts). */
+  evidence?: boolean;
+}
+
+/** Serves the portals under one skin, runs govscore's collection, evaluation and scoring on each, compares with the truth. */
+export async function runSkin(browser: Browser, options: SkinRunOptions): Promise<PortalFigures[]> {
+  const set = await startPortalSet({ asOf: options.asOf, seed: options.seed ?? 'skins', skin: options.skin });
+  const indicators = loadIndicatorSet('national-2019');
+  const collect = options.collect ?? accuracyCollectOptions;
+  try {
+    const queue = options.families.map((id) => set.get(id));
+    const figures: PortalFigures[] = [];
+    const worker = async () => {
+      for (let portal = queue.shift(); portal; portal = queue.shift()) {
+        const f = await measure(browser, portal, options.asOf, set.skin, collect, indicators);
+        if (options.evidence) f.evidence = await markupEvidence(portal, f);
+        figures.push(f);
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
+    return options.families.map((id) => figures.find((f) => f.id === id)!);
+  } finally {
+    await set.close();
+  }
+}
+
+async function measure(browser: Browser, portal: RunningPortal, asOf: string, skin: string, collect: CollectOptions, indicators: ReturnType<typeof loadIndicatorSet>): Promise<PortalFigures> {
+  const started = performance.now();
+  const truth = portal.truth;
+  const c = await collectSite(browser, portal.url, asOf, collect);
+  const observed = { homepage: c.homepage, columns: c.columns, probes: c.probes, links: c.links, ...(c.features ?? {}) };
+  const profile = { level: truth.portal.level, services: truth.portal.services };
+  const { measurements, findings } = evaluateSite(observed, asOf, profile);
+  const score = scoreSite(indicators, measurements as unknown as Record<string, unknown>, findings, profile);
+  const update = measurements.updateFrequency;
+  const expected = truthVetoes(truth);
+  const confirmed = score.vetoes.map((v) => v.indicator);
+  const suspected = score.suspectedVetoes.map((v) => v.indicator);
+  const claimed = new Set([...confirmed, ...suspected]);
+  const home = update?.homepage ? { latest: update.homepage.latest, stale: update.homepage.stale } : null;
+  const homeExpected = { latest: truth.homepage.latest, stale: truth.homepage.stale };
+  return {
+    id: portal.id,
+    skin,
+    url: portal.url,
+    failure: c.failure ? `${c.failure.reason ?? 'failed'}` : null,
+    columns: compareColumns(update?.columns ?? [], truth),
+    homepage: { expected: homeExpected, got: home, correct: home !== null && home.latest === homeExpected.latest && home.stale === homeExpected.stale },
+    vetoes: {
+      expected,
+      confirmed,
+      suspected,
+      falseConfirmed: confirmed.filter((v) => !expected.includes(v)),
+      falseSuspected: suspected.filter((v) => !expected.includes(v)),
+      missed: expected.filter((v) => !claimed.has(v)),
+      reasons: [...score.vetoes, ...score.suspectedVetoes].map((v) => `${v.indicator} ${v.reason}`),
+    },
+    pages: c.stats.pages,
+    phases: { ...(c.stats.phases ?? {}) },
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+}
