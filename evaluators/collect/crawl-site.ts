@@ -11,7 +11,7 @@ import { closeTab, newTab, openUrl } from './navigate.js';
 import { TabPool } from './tab-pool.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
-import { columnName, pageKind } from './page-kind.js';
+import { columnName, pageKind, templateOf, type PageTemplate } from './page-kind.js';
 import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
 import { readFacts } from './page-facts.js';
@@ -89,14 +89,14 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const cookies = await tab.cookies(opened.finalUrl).catch(() => []);
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const checker = options.maxLinks ? new LinkChecker({ timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} }, options.maxLinks) : null;
-    const crawl = new SiteCrawl(tabs, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker, context.journal ?? null, (ms) => (phases.axe += ms));
+    const crawl = new SiteCrawl(tabs, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker, context.journal ?? null, (ms) => (phases.axe += ms), templateOf(read));
     crawl.markSeen(url, opened.finalUrl);
     const homepage = {
       url,
       finalUrl: opened.finalUrl,
       status: opened.status,
       title: read.title,
-      datedItems: read.allRows.map((r) => itemFromRow(r, [], asOf)).filter((i): i is ListItem => !!i?.date),
+      datedItems: read.allRows.map((r) => itemFromRow(r, [], asOf, Date.now())).filter((i): i is ListItem => !!i?.date),
       metas: read.metas,
       screenshot: await shoot(tab, opened.finalUrl),
     };
@@ -211,6 +211,8 @@ class SiteCrawl {
     private checker: LinkChecker | null,
     private journal: CrawlJournal | null,
     private addAxeTime: (ms: number) => void,
+    /** The homepage's text lines: what every page of the site repeats, to tell a blank column from a page. */
+    private template: PageTemplate,
   ) {
     // Politeness: at most concurrency + articleConcurrency requests in flight on this host, spaced by
     // robots.txt's Crawl-delay when it asks for one.
@@ -374,7 +376,7 @@ class SiteCrawl {
       outcome.links.push(...linksToCheck(read, read.url));
       // Scanned before the column is paginated: the first list page as a visitor lands on it.
       if (scope.page) await this.scan(tab, outcome);
-      const kind = pageKind(read);
+      const kind = pageKind(read, this.template);
       if (kind === 'list') await this.readColumn(tab, read, linkText, record, outcome, scope);
       else if (kind === 'blank') {
         record.role = 'column';
@@ -405,9 +407,10 @@ class SiteCrawl {
     for (const u of list.urls.slice(1)) outcome.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null });
     const items: ListItem[] = [];
     const urls = new Set<string>();
+    const readAt = Date.now();
     for (const read of list.reads) {
       for (const row of read.rows) {
-        const item = itemFromRow(row, read.headers, this.asOf);
+        const item = itemFromRow(row, read.headers, this.asOf, readAt);
         if (item && !urls.has(item.url)) {
           urls.add(item.url);
           items.push(item);
@@ -467,7 +470,7 @@ class SiteCrawl {
             const scan = scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0);
             if (scan) await this.scan(tab, outcome);
             if (item.date) return; // sampled for its links only; the list's date stands
-            const kind = pageKind(read);
+            const kind = pageKind(read, this.template);
             if (kind === 'list' || kind === 'hub') listLike++;
             const date = articleDate(read, this.asOf);
             if (date) Object.assign(item, { date, dateSource: 'article' as const });

@@ -1,4 +1,4 @@
-import { labelledDate, parseDateValue, rowDate } from '../lib/dates.js';
+import { firstFullDate, labelledDate, parseDateValue, rowDate, type DateContext, type IsoDate } from '../lib/dates.js';
 import type { ListItem } from './observations.js';
 import type { PageRead, RowRead } from './read-page.js';
 
@@ -11,9 +11,9 @@ const notPublishHeader = /成文|印发|生成|来信|提问|写信|有效/;
  * headers; otherwise from the row text without the title (a date inside a title is not the
  * publication date); otherwise from a title="…" attribute; otherwise unknown.
  */
-export function itemFromRow(row: RowRead, headers: string[], asOf: string): ListItem | null {
+export function itemFromRow(row: RowRead, headers: string[], asOf: string, readAt?: number): ListItem | null {
   if (!row.href) return null;
-  const context = { asOf };
+  const context: DateContext = { asOf, readAt };
   const column = headers.findIndex((h) => publishHeader.test(h) && !notPublishHeader.test(h));
   if (column >= 0 && row.cells.length === headers.length) {
     const date = rowDate(row.cells[column] ?? '', context);
@@ -27,15 +27,81 @@ export function itemFromRow(row: RowRead, headers: string[], asOf: string): List
   return { title: row.title, url: row.href, date: null, dateSource: null };
 }
 
-/** Publication-date metas used by Chinese CMSs, most specific first. */
-const dateMetas = ['PubDate', 'pubdate', 'publishdate', 'PublishDate', 'firstpublishedtime', 'article:published_time'];
+/** Publication-date metas (by name, property or itemprop, any case), most specific first. */
+const dateMetas = [
+  'pubdate',
+  'publishdate',
+  'firstpublishedtime',
+  'article:published_time',
+  'og:release_date',
+  'og:time',
+  'apub:time',
+  'datepublished',
+  'publish_date',
+  'publishtime',
+  'publication_date',
+  'pub_date',
+  'dcterms.issued',
+  'dc.date.issued',
+  'dc.date',
+];
 
-/** An article's publication date: its PubDate-like meta, else a labelled date (发布时间：…) in its text. */
-export function articleDate(read: PageRead, asOf: string): string | null {
+export type ArticleDateSource = 'meta' | 'structured' | 'labelled' | 'byline' | 'time' | 'text';
+
+/**
+ * An article's publication date as a person reads it: a publication meta (any form), JSON-LD or
+ * itemprop datePublished; else the date beside the title — labelled (发布时间 over 更新时间 over 日期;
+ * 成文日期 never) or the first full date of a short byline line (2019-09-07 13:43 来源：…); else a
+ * <time>; else a labelled date anywhere in the text.
+ */
+export function articleDate(read: PageRead, asOf: string): IsoDate | null {
+  return articleDateWithSource(read, asOf)?.date ?? null;
+}
+
+export function articleDateWithSource(read: PageRead, asOf: string): { date: IsoDate; source: ArticleDateSource } | null {
+  const context = { asOf };
+  const metas = new Map(Object.entries(read.metas).map(([k, v]) => [k.toLowerCase(), v]));
   for (const name of dateMetas) {
-    const value = read.metas[name];
-    const date = value ? parseDateValue(value) : null;
-    if (date) return date;
+    const date = parseValue(metas.get(name));
+    if (date) return { date, source: 'meta' };
   }
-  return labelledDate(read.mainText.slice(0, 2000), { asOf });
+  const hints = read.dateHints ?? { jsonLd: [], itemprop: [], time: [] };
+  for (const value of [...hints.jsonLd, ...hints.itemprop]) {
+    const date = parseValue(value);
+    if (date) return { date, source: 'structured' };
+  }
+  const zone = titleZone(read);
+  const labelled = labelledDate(zone.join('\n'), context);
+  if (labelled) return { date: labelled, source: 'labelled' };
+  for (const line of zone) {
+    const found = firstFullDate(line, context);
+    // A byline: the date early in a short line, not a date inside a paragraph of the body.
+    if (found && (line.length <= 100 || found.index <= 30)) return { date: found.date, source: 'byline' };
+  }
+  for (const value of hints.time) {
+    const date = parseValue(value);
+    if (date) return { date, source: 'time' };
+  }
+  const anywhere = labelledDate((read.lines?.length ? read.lines.slice(0, 80).join('\n') : read.mainText).slice(0, 4000), context);
+  return anywhere ? { date: anywhere, source: 'text' } : null;
+}
+
+function parseValue(value: string | undefined): IsoDate | null {
+  return value ? parseDateValue(value) : null;
+}
+
+const squash = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The lines a reader looks at for the date: the title's line and the ten after it (where bylines stand),
+ * then the two before it. Without a recognisable title line, the page's first 40 lines.
+ */
+function titleZone(read: PageRead): string[] {
+  const lines = read.lines ?? [];
+  const probe = squash(read.heading || read.title.split(/[_|｜—]/)[0] || '').slice(0, 12);
+  const at = probe.length >= 2 ? lines.findIndex((l) => squash(l).includes(probe)) : -1;
+  if (at < 0) return lines.slice(0, 40);
+  // The title's own words are not its date (关于2026年11月3日停水的通知).
+  const titleLine = read.heading ? lines[at]!.split(read.heading).join(' ') : '';
+  return [titleLine, ...lines.slice(at + 1, at + 11), ...lines.slice(Math.max(0, at - 2), at)];
 }

@@ -9,24 +9,56 @@ export type PageKind = 'hub' | 'list' | 'blank' | 'content';
  * - blank: a page that is a column but shows nothing, or only "暂无信息";
  * - content: everything else (articles, guides, forms, pages built around an iframe).
  */
-export function pageKind(read: PageRead): PageKind {
+export function pageKind(read: PageRead, template: PageTemplate | null = null): PageKind {
   const self = read.url.split('#')[0];
   const moreLinks = read.more.filter((m) => m.href.split('#')[0] !== self).length;
   const paginated = !!read.pager.nextHref || read.pager.script;
   // A paginated list stays a column even with a "更多" block beside it; otherwise "更多" links make a hub.
   if (moreLinks >= 2 || (moreLinks === 1 && !(paginated && isList(read)))) return 'hub';
+  // Blocks of items, each from another column, with no "更多" link: the blocks' headings lead on.
+  if (!paginated && read.itemLists >= 2 && read.rows.length < 0.6 * read.itemListRows) return 'hub';
   if (read.iframes.length > 0 && read.rows.length === 0) return 'content';
-  // A list page is mostly its rows, and its rows mostly hold one link each: not an article with a few
-  // related links, not a guide with its attachments, not a sentence naming three documents.
   if (isList(read)) return 'list';
   if (read.rows.length > 0) return 'content';
   if (read.placeholder) return 'blank';
-  const withoutHeading = read.mainText.replace(read.heading, '').replace(/\s/g, '');
-  return withoutHeading.length <= 6 ? 'blank' : 'content';
+  return ownText(read, template).length <= 6 ? 'blank' : 'content';
 }
 
+/** The site's template as the homepage shows it: text lines every page repeats (header, footer, furniture). */
+export interface PageTemplate {
+  lines: Set<string>;
+}
+
+export function templateOf(homepage: PageRead): PageTemplate {
+  return { lines: new Set(homepage.textLines.map(squash)) };
+}
+
+const squash = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+const furnitureLine = /^(当前位置|您的位置|您现在的位置|你的位置|所在位置|现在位置|位置|今天是|今天|欢迎)/;
+
+/**
+ * What the page says of its own: its text lines outside links, without the lines of the site's template,
+ * the breadcrumb, the heading and the names of the page's own navigation. A column page that shows
+ * nothing but its frame says nothing.
+ */
+function ownText(read: PageRead, template: PageTemplate | null): string {
+  if (!template) return read.mainText.replace(read.heading, '').replace(/\s/g, '');
+  const names = new Set([read.heading, read.title, ...read.crumbs, ...read.nav.map((n) => n.text), ...read.title.split(/[_\-|｜—]/)].map(squash));
+  return read.textLines
+    .filter((l) => !furnitureLine.test(l.trim()))
+    .map(squash)
+    .filter((l) => l && !template.lines.has(l) && !names.has(l))
+    .join('');
+}
+
+/**
+ * A list page is mostly its rows, and its rows mostly hold one link each: not an article with a few
+ * related links, not a guide with its attachments. "Mostly" is measured against the page's text, or —
+ * when the page's template text is unknown in size — against its prose (an article's body).
+ */
 function isList(read: PageRead): boolean {
-  return read.rows.length > 0 && read.singleLinkRows >= 0.5 * read.rows.length && read.rowsTextLength >= 0.4 * read.mainTextLength;
+  if (read.rows.length === 0 || read.singleLinkRows < 0.5 * read.rows.length) return false;
+  return read.rowsTextLength >= 0.4 * read.mainTextLength || (read.rows.length >= 3 && read.proseLength < read.rowsTextLength);
 }
 
 /** A column's name: ColumnName meta, else the breadcrumb's last step, the link that led here, the heading, the title. */

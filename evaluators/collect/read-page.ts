@@ -15,13 +15,19 @@ export interface RowRead {
 export interface PageRead {
   url: string;
   title: string;
+  /** Every meta of the page by name, property, itemprop or http-equiv (the first of each wins). */
   metas: Record<string, string>;
+  /** Machine-readable publication dates: JSON-LD datePublished, itemprop=datePublished, <time> values. */
+  dateHints: { jsonLd: string[]; itemprop: string[]; time: string[] };
   crumbs: string[];
   heading: string;
   nav: Array<{ text: string; href: string }>;
   more: Array<{ text: string; href: string }>;
   rows: RowRead[];
   headers: string[];
+  /** Separate lists of items on the page (blocks of a channel page) and their rows in all. */
+  itemLists: number;
+  itemListRows: number;
   /** Rows holding exactly one titled link, and the text length of all rows: list pages are mostly their rows. */
   singleLinkRows: number;
   rowsTextLength: number;
@@ -30,6 +36,12 @@ export interface PageRead {
   pager: { nextHref: string | null; script: boolean };
   mainText: string;
   mainTextLength: number;
+  /** Visible text in lines, broken at blocks and <br> as a reader sees it (at most 600 lines). */
+  lines: string[];
+  /** Visible text outside links and the semantic furniture, a line per block: what the page says itself. */
+  textLines: string[];
+  /** Characters of prose (link-free runs of 30+ characters): an article's body, not a list's dates. */
+  proseLength: number;
   fragment: string;
   /** Every link and image of the page, for the link checker. */
   links: Array<{ href: string; image: boolean }>;

@@ -23,6 +23,8 @@ export interface FoundDate {
 export interface DateContext {
   /** The evaluation date: year-less dates are placed on or before it. */
   asOf: IsoDate;
+  /** When the page was read (ms since the epoch): relative times (8小时前, 昨天) count back from it. */
+  readAt?: number;
 }
 
 const MIN_YEAR = 1990;
@@ -111,7 +113,7 @@ type LabelKind = { rank: number } | 'other' | null;
 
 /** Label, then an optional colon and opening bracket, then the date. */
 const beforeDate = String.raw`\s*[:：]?\s*[\[(（【〔]?\s*$`;
-const otherLabel = new RegExp(String.raw`(?:成文|印发|生成|写作|实施|施行|截止|来信|写信|提问)\s*(?:日期|时间)` + beforeDate);
+const otherLabel = new RegExp(String.raw`(?:(?:成文|印发|生成|写作|实施|施行|截止|来信|写信|提问|有效|废止|失效)\s*(?:日期|时间)|今天是|今天|当前日期|当前时间|现在时间|现在是)` + beforeDate);
 const rankedLabels: RegExp[] = [
   new RegExp(String.raw`(?:发布|公开)\s*(?:日期|时间)?` + beforeDate),
   new RegExp(String.raw`更新\s*(?:日期|时间)` + beforeDate),
@@ -159,7 +161,15 @@ export function rowDate(text: string, context: DateContext): IsoDate | null {
   const dates = labelledDates(text, context);
   const labelled = bestLabelled(dates, 'last');
   if (labelled) return labelled;
-  return dates.filter((d) => d.label === null).at(-1)?.date ?? null;
+  return dates.filter((d) => d.label === null).at(-1)?.date ?? relativeDate(text, context.readAt);
+}
+
+/**
+ * The first full date (with its year) that no label marks as another kind of date, and where it stands
+ * in the text: the unlabelled byline of an article (2019-09-07 13:43:45 来源：…).
+ */
+export function firstFullDate(text: string, context: DateContext): FoundDate | null {
+  return labelledDates(text, context).find((d) => !d.yearInferred && d.label !== 'other') ?? null;
 }
 
 /**
@@ -171,6 +181,28 @@ export function labelledDate(text: string, context: DateContext): IsoDate | null
   return bestLabelled(labelledDates(text, context), 'first');
 }
 
+/** China's clock: a day begins at 00:00 UTC+8 whatever the crawling machine's zone. */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+function dayOf(ms: number): IsoDate {
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+const RELATIVE = /(刚刚|(\d{1,3})\s*(秒|分钟|小时|天)前|今天|昨天|前天)/;
+
+/**
+ * A relative time as news lists write it (刚刚, 5分钟前, 8小时前, 3天前, 今天 10:20, 昨天, 前天), as the
+ * day it points to from `readAt`; null without one or when the text has none.
+ */
+export function relativeDate(text: string, readAt: number | undefined): IsoDate | null {
+  if (readAt === undefined) return null;
+  const m = RELATIVE.exec(text);
+  if (!m) return null;
+  const n = Number(m[2] ?? 0);
+  const back = { 秒: n * 1000, 分钟: n * 60_000, 小时: n * 3600_000, 天: n * 86_400_000 }[m[3] ?? ''] ?? { 刚刚: 0, 今天: 0, 昨天: 86_400_000, 前天: 2 * 86_400_000 }[m[1]!] ?? 0;
+  return dayOf(readAt - back);
+}
+
 /** Compact meta values: 20261103, 202611031020, 20261103102000. */
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:\d{4}(?:\d{2})?)?\s*$/;
 
@@ -179,6 +211,8 @@ const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:\d{4}(?:\d{2})?)?\s*$/;
  * "2026-11-03T10:20:00+08:00"). Only dates with a year: a meta value has no context to infer one.
  */
 export function parseDateValue(value: string): IsoDate | null {
+  // 2007-08-20-23:59:59: a time joined to the date by a dash.
+  value = value.replace(/(\d{4}-\d{1,2}-\d{1,2})-(\d{1,2}:\d{2})/, '$1 $2');
   const compact = COMPACT.exec(value);
   if (compact) return fullDate(Number(compact[1]), Number(compact[2]), Number(compact[3]));
   // Any asOf will do: year-less dates are dropped.

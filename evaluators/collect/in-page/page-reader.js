@@ -1,84 +1,224 @@
 // Runs inside the crawled page (plain browser JavaScript, no imports): reads the structure of the page
-// that the crawler needs — navigation, "more" links, the main list and its rows, the pager, metas.
-// It defines window.__govscoreRead(); the crawler evaluates this file, then calls that function.
+// that the crawler needs — candidate links, "more" links, the main list and its rows, the pager, metas,
+// the text around the title. It defines window.__govscoreRead(); the crawler evaluates this file, then
+// calls that function.
+//
+// Nothing here depends on class or id names: real portals use random build hashes, pinyin
+// abbreviations or no classes at all, and `left`/`news_left` name layout floats that hold content.
+// Page furniture is recognised by semantics (nav/header/footer/aside, ARIA roles) and by structure
+// (blocks of short links, rows of one titled link, a line that starts with 当前位置).
 (function () {
-  var NOISE = /(^|[-_\s])(nav|menu|header|head|top|topbar|footer|foot|side|sidebar|left|crumb|breadcrumb|bread|position|location|links|friend|copyright|bottom|toolbar|share)([-_\s\d]|$)/i;
   var PLACEHOLDER = /((该栏目|本栏目)?暂无(相关)?(信息|数据|内容|记录|文章)|没有(找到)?(相关)?(信息|记录|数据)|无相关(信息|记录))/;
-  var MORE = /^\s*(更多|more|更多\s*>+|更多\s*»|>>|更多\+|more\s*>+|查看更多)\s*$/i;
-  var NEXT = /^\s*(下一页|下页|后一页|下一頁|next|›|»|>|下一页\s*>+)\s*$/i;
+  var MORE = /^\s*(更多|more|更多\s*>+|更多\s*»|>>|更多\s*\+|\+\s*更多|more\s*[>+]+|[>+]\s*more|查看更多|查看全部|更多信息|更多内容|\+)\s*$/i;
+  var NEXT = /^\s*(下一页|下页|后一页|下一頁|next|next\s*page|›|»|>|下一页\s*>+)\s*$/i;
+  var CRUMB_START = /^\s*(当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置|现在位置|位置)\s*[：:]/;
+  /** Longest link text of a navigation link (column and section names); longer texts are items. */
+  var NAV_TEXT_MAX = 14;
 
-  function classOf(el) {
-    return ((el.getAttribute('class') || '') + ' ' + (el.id || '')).trim();
-  }
-  function isNoise(el) {
-    for (var e = el; e && e !== document.body; e = e.parentElement) {
-      var tag = e.tagName.toLowerCase();
-      if (tag === 'nav' || tag === 'header' || tag === 'footer' || tag === 'aside') return true;
-      var role = e.getAttribute('role');
-      if (role === 'navigation' || role === 'banner' || role === 'contentinfo') return true;
-      if (NOISE.test(classOf(e))) return true;
-    }
-    return false;
-  }
-  function isNav(el) {
-    for (var e = el; e && e !== document.body; e = e.parentElement) {
-      var tag = e.tagName.toLowerCase();
-      if (tag === 'nav' || tag === 'aside' || e.getAttribute('role') === 'navigation') return true;
-      if (/(^|[-_\s])(nav|menu|side|sidebar|left|subnav|channel)([-_\s\d]|$)/i.test(classOf(e))) return true;
-    }
-    return false;
-  }
   function text(el) {
     return (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
   }
-  function usableHref(a) {
-    var raw = a.getAttribute('href') || '';
-    if (!raw || raw.charAt(0) === '#' || /^(javascript|mailto|tel):/i.test(raw)) return null;
-    return a.href;
-  }
-  function titledLinks(el) {
-    var out = [];
-    var links = el.querySelectorAll('a');
-    for (var i = 0; i < links.length; i++) {
-      var t = text(links[i]) || links[i].getAttribute('title') || '';
-      if (t.replace(/\s/g, '').length >= 4 && usableHref(links[i]) && !MORE.test(t)) out.push(links[i]);
+
+  /** Header, footer, navigation and complementary regions by tag or role. A <header> inside an article or main is the article's own. */
+  function isFurniture(el) {
+    for (var e = el; e && e !== document.body && e.nodeType === 1; e = e.parentElement) {
+      var tag = e.tagName.toLowerCase();
+      if (tag === 'nav' || tag === 'aside') return true;
+      if ((tag === 'header' || tag === 'footer') && !e.closest('article, main')) return true;
+      var role = e.getAttribute('role');
+      if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary') return true;
     }
-    return out;
+    return false;
   }
 
-  // The main list: the container whose children are rows of one link each, the most of them, outside
-  // page furniture. Dated rows weigh more, so a news list beats a block of related links.
+  /** The URL a script link opens: javascript:location.href='…', window.open('…'), onclick="location='…'". */
+  function urlInScript(code) {
+    if (!code) return null;
+    var m = /(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\s*\(|(?:window\.)?open\s*\(|navigate\s*\(|href\s*=)\s*['"]([^'"]+)['"]/i.exec(code);
+    var target = m ? m[1] : null;
+    if (!target) {
+      // A helper of the site's own taking the address: goUrl('/zwgk/index.html').
+      var any = /['"]((?:https?:\/\/|\/|\.\.?\/)[^'"\s]*|[^'"\s]+\.(?:s?html?|asp|aspx|jsp|php)(?:\?[^'"\s]*)?)['"]/i.exec(code);
+      target = any ? any[1] : null;
+    }
+    if (!target || /^\s*(javascript:|#|mailto:|tel:)/i.test(target)) return null;
+    try {
+      return new URL(target, document.baseURI).href;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** Where a link leads: its href, or the address its script opens; null for in-page and mail links. */
+  function linkTarget(a) {
+    var raw = a.getAttribute('href');
+    if (raw && !/^\s*(javascript|mailto|tel):/i.test(raw) && raw.trim().charAt(0) !== '#') return a.href;
+    if (raw && /^\s*javascript:/i.test(raw)) {
+      var fromHref = urlInScript(decodeURIComponentSafe(raw));
+      if (fromHref) return fromHref;
+    }
+    return urlInScript(a.getAttribute('onclick'));
+  }
+  function decodeURIComponentSafe(s) {
+    try {
+      return decodeURIComponent(s);
+    } catch (e) {
+      return s;
+    }
+  }
+
+  /** A link's name: its text, else its title, else its image's alt or title, else its ARIA label. */
+  function linkText(a) {
+    var t = text(a);
+    if (t) return t;
+    var img = a.querySelector('img');
+    return ((a.getAttribute('title') || (img && (img.getAttribute('alt') || img.getAttribute('title'))) || a.getAttribute('aria-label') || '') + '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** Everything a visitor can follow: links, and other elements whose onclick opens an address. */
+  function clickables(root) {
+    return Array.prototype.slice.call(root.querySelectorAll('a, [onclick]')).filter(function (el) {
+      return el.tagName === 'A' || !el.closest('a');
+    });
+  }
+
+  function isTitled(a) {
+    var t = linkText(a);
+    return t.replace(/\s/g, '').length >= 4 && !!linkTarget(a) && !MORE.test(t) && !NEXT.test(t);
+  }
+  /** Links that name an item: a title of four or more characters leading elsewhere than home or here. */
+  function titledLinks(el) {
+    return clickables(el).filter(function (a) {
+      if (!isTitled(a)) return false;
+      var target = linkTarget(a).split('#')[0];
+      return target !== location.origin + '/' && target !== location.href.split('#')[0];
+    });
+  }
+
+  /** The row's own link is its title: the longest text, not a [类别] tag or a 详情 button before or after it. */
+  function titleLink(links) {
+    var best = links[0];
+    for (var i = 1; i < links.length; i++) if (linkText(links[i]).length > linkText(best).length) best = links[i];
+    return best;
+  }
+
+  // Lists: a container whose children are rows of one to three titled links, the most of them, outside
+  // the page's furniture. A list split over sibling blocks (five rows per <ul>) is one list.
   function findLists() {
-    var candidates = document.querySelectorAll('ul, ol, tbody, table, dl, div, section');
+    var candidates = document.body.querySelectorAll('*');
     var lists = [];
     for (var i = 0; i < candidates.length; i++) {
       var c = candidates[i];
-      if (isNoise(c)) continue;
       var children = c.children;
-      if (!children.length) continue;
+      if (children.length < 1 || /^(A|SCRIPT|STYLE|SELECT|P|SPAN|H\d)$/.test(c.tagName)) continue;
       var rows = [];
       var tags = {};
       for (var j = 0; j < children.length; j++) {
-        if (NOISE.test(classOf(children[j]))) continue;
-        var links = titledLinks(children[j]).filter(function (a) { return !isNoise(a); });
-        if (links.length >= 1 && links.length <= 3) {
-          rows.push({ el: children[j], link: links[0], single: links.length === 1 });
+        var links = titledLinks(children[j]);
+        // A row is a title with a date, a tag or a line of summary: not a whole article around one link.
+        if (links.length >= 1 && links.length <= 3 && text(children[j]).length - linkText(titleLink(links)).length <= 160 && !holdsList(children[j])) {
+          rows.push({ el: children[j], link: titleLink(links), single: links.length === 1 || linkText(titleLink(links)).length >= 2 * otherLinksLength(links) });
           tags[children[j].tagName] = (tags[children[j].tagName] || 0) + 1;
         }
       }
-      // Rows of a list are alike: keep the most common tag (li, tr, div.card …).
+      // Rows of a list are alike: keep the most common tag (li, tr, div …).
       var tag = Object.keys(tags).sort(function (x, y) { return tags[y] - tags[x]; })[0];
       rows = rows.filter(function (r) { return r.el.tagName === tag; });
       if (rows.length === 0 || rows.length < children.length * 0.5) continue;
-      lists.push({ el: c, rows: rows });
+      // One row is a list only when it is dated (a column with one item), not a logo or a lone link.
+      if (rows.length === 1 && !hasDate(rowText(rows[0]).replace(linkText(rows[0].link), ''))) continue;
+      if (isFurniture(c)) continue;
+      lists.push({ el: c, rows: rows, tag: tag });
     }
-    return lists;
+    return mergeSplitLists(lists);
+  }
+  /** A block holding a list of its own (a sidebar menu, a pager, a list beside a heading) is not one row. */
+  function holdsList(el) {
+    var inner = el.querySelectorAll('*');
+    for (var i = 0; i < inner.length && i < 300; i++) {
+      var withLinks = 0;
+      for (var c = inner[i].firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'A' || c.querySelector('a')) withLinks++;
+      if (withLinks >= 3) return true;
+    }
+    return false;
+  }
+  function otherLinksLength(links) {
+    var best = titleLink(links);
+    return links.reduce(function (n, a) { return a === best ? n : n + linkText(a).length; }, 0) || 0.5;
+  }
+
+  /** Sibling lists of the same shape (or lists in sibling wrappers of the same shape) as one list. */
+  function mergeSplitLists(lists) {
+    var byParent = new Map();
+    lists.forEach(function (l) {
+      [l.el.parentElement, l.el.parentElement && l.el.parentElement.parentElement].forEach(function (p, level) {
+        if (!p) return;
+        var key = level + ':' + l.el.tagName + '>' + l.tag;
+        var group = byParent.get(p) || {};
+        (group[key] = group[key] || []).push(l);
+        byParent.set(p, group);
+      });
+    });
+    var merged = [];
+    byParent.forEach(function (group, parent) {
+      Object.keys(group).forEach(function (key) {
+        var parts = group[key];
+        if (parts.length < 2) return;
+        // Only the parts and bare separators between them: 5 + 5 + 5 rows, not blocks each under a heading.
+        var wrappers = parts.map(function (p) { return key.charAt(0) === '1' ? p.el.parentElement : p.el; });
+        if (key.charAt(0) === '1' && !wrappers.every(function (w) { return w.children.length === 1; })) return;
+        var bare = Array.prototype.every.call(parent.children, function (child) {
+          return wrappers.indexOf(child) >= 0 || (!child.querySelector('a') && child.tagName !== 'A' && text(child).length <= 2);
+        });
+        if (!bare) return;
+        var rows = [];
+        parts.forEach(function (p) { rows = rows.concat(p.rows); });
+        merged.push({ el: parent, rows: rows, tag: parts[0].tag, parts: parts.length });
+      });
+    });
+    return lists.concat(merged);
+  }
+
+  /** Lists of items (three or more article-like rows) that do not contain each other: blocks of a channel page. */
+  function separateItemLists(lists) {
+    var items = lists.filter(function (l) { return l.rows.length >= 3 && listWeight(l) >= 0.6 * l.rows.length; });
+    items.sort(function (a, b) { return b.rows.length - a.rows.length; });
+    var picked = [];
+    items.forEach(function (l) {
+      if (picked.every(function (p) { return !p.el.contains(l.el) && !l.el.contains(p.el); })) picked.push(l);
+    });
+    return { count: picked.length, rows: picked.reduce(function (n, l) { return n + l.rows.length; }, 0) };
+  }
+
+  function hasDate(s) {
+    return /(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})|(\d{1,2}[-/]\d{1,2})|(\d{1,2}\s*月\s*\d{1,2}\s*日)|(\d+\s*(分钟|小时|天)前)|昨天|今天|刚刚/.test(s);
+  }
+
+  /** How much a list looks like the page's content: rows, dated rows and article-like titles weigh more. */
+  function listWeight(list) {
+    var w = 0;
+    list.rows.forEach(function (r) {
+      var t = linkText(r.link).length;
+      w += (t >= 8 ? 1 : 0.3) * (hasDate(rowText(r)) ? 2 : 1);
+    });
+    return w;
+  }
+
+  /** A row's text, with the next sibling's when it is a link-less cell of the row (<dt> title, <dd> date). */
+  function rowText(row) {
+    var t = text(row.el);
+    var next = row.el.nextElementSibling;
+    if (next && (row.el.tagName === 'DT' || next.tagName === 'DD') && titledLinks(next).length === 0) {
+      var extra = text(next);
+      if (extra.length <= 60) t += ' ' + extra;
+    }
+    return t;
   }
 
   function headersOf(listEl) {
-    var table = listEl.closest('table');
+    var table = listEl.closest('table') || listEl.querySelector('table');
     if (!table) return [];
-    var ths = table.querySelectorAll('thead th, tr:first-child th');
+    var ths = table.querySelectorAll('thead th, tr:first-child th, thead td');
     return Array.prototype.map.call(ths, text);
   }
 
@@ -86,59 +226,181 @@
     var a = row.link;
     var cells = row.el.tagName === 'TR' ? Array.prototype.map.call(row.el.children, text) : [];
     return {
-      title: text(a) || a.getAttribute('title') || '',
-      href: usableHref(a),
-      text: text(row.el),
+      title: linkText(a),
+      href: linkTarget(a),
+      text: rowText(row),
       cells: cells,
       titleAttr: row.el.getAttribute('title') || a.getAttribute('title') || ''
     };
   }
 
+  function controlLabel(el) {
+    if (el.tagName === 'INPUT') return el.value || '';
+    var t = text(el);
+    if (t) return t;
+    var img = el.querySelector && el.querySelector('img');
+    return el.getAttribute('title') || el.getAttribute('aria-label') || (img && (img.getAttribute('alt') || img.getAttribute('title'))) || '';
+  }
+  function isDisabled(el) {
+    return el.disabled || el.getAttribute('aria-disabled') === 'true' || /disabled/i.test(el.getAttribute('class') || '');
+  }
+
   function pager() {
-    var controls = document.querySelectorAll('a, button, span[onclick], input[type=button], li[onclick]');
+    var controls = document.querySelectorAll('a, button, span[onclick], input[type=button], li[onclick], div[onclick]');
     for (var i = 0; i < controls.length; i++) {
       var el = controls[i];
-      var label = el.tagName === 'INPUT' ? el.value : text(el);
-      if (!NEXT.test(label) || el.disabled || /disabled/.test(classOf(el))) continue;
-      var href = el.tagName === 'A' ? usableHref(el) : null;
+      if (!NEXT.test(controlLabel(el)) || isDisabled(el)) continue;
+      // A single › or > in a carousel is not a pager: it must sit beside page numbers or other pager words.
+      if (/^\s*[›»>]\s*$/.test(controlLabel(el)) && !/(\d|上一页|首页|尾页|末页)/.test(text(el.parentElement || el))) continue;
+      var href = el.tagName === 'A' ? linkTarget(el) : null;
       el.setAttribute('data-govscore-next', '1');
       return { nextHref: href, script: !href };
     }
-    // Numbered pagers without a "next": the control labelled current + 1 next to the current one.
-    var current = document.querySelector('[class*=page] .current, [class*=page] .active, [class*=page] button[disabled], [class*=page] span.on, [class*=pag] strong');
-    if (current) {
-      var n = parseInt(text(current), 10);
-      var scope = current.parentElement;
-      var siblings = scope ? scope.querySelectorAll('a, button') : [];
-      for (var k = 0; k < siblings.length; k++) {
-        if (text(siblings[k]) === String(n + 1)) {
-          siblings[k].setAttribute('data-govscore-next', '1');
-          var h = siblings[k].tagName === 'A' ? usableHref(siblings[k]) : null;
-          return { nextHref: h, script: !h };
+    // Numbered pagers without a "next": the number that is not a link (the current page), and the
+    // control labelled current + 1 beside it.
+    var numbers = document.querySelectorAll('a, button, span, strong, b, em, font, li');
+    for (var k = 0; k < numbers.length; k++) {
+      var cur = numbers[k];
+      var label = text(cur);
+      if (!/^\d{1,3}$/.test(label) || cur.tagName === 'A' || cur.tagName === 'BUTTON' && !cur.disabled || cur.querySelector('a')) continue;
+      var n = parseInt(label, 10);
+      var scope = cur.parentElement;
+      for (var up = 0; up < 2 && scope; up++, scope = scope.parentElement) {
+        var siblings = scope.querySelectorAll('a, button');
+        for (var s = 0; s < siblings.length; s++) {
+          if (text(siblings[s]) === String(n + 1)) {
+            siblings[s].setAttribute('data-govscore-next', '1');
+            var h = siblings[s].tagName === 'A' ? linkTarget(siblings[s]) : null;
+            return { nextHref: h, script: !h };
+          }
         }
       }
     }
     return { nextHref: null, script: false };
   }
 
+  /** Every meta form: name, property, itemprop, http-equiv; the first of each name wins. */
   function metas() {
     var out = {};
-    var list = document.querySelectorAll('meta[name]');
-    for (var i = 0; i < list.length; i++) out[list[i].getAttribute('name')] = list[i].getAttribute('content') || '';
+    var list = document.querySelectorAll('meta');
+    for (var i = 0; i < list.length; i++) {
+      var m = list[i];
+      var key = m.getAttribute('name') || m.getAttribute('property') || m.getAttribute('itemprop') || m.getAttribute('http-equiv');
+      if (key && !(key in out)) out[key] = m.getAttribute('content') || '';
+    }
     return out;
   }
 
-  function mainText() {
-    var clone = document.body.cloneNode(true);
-    var all = clone.querySelectorAll('*');
-    for (var i = all.length - 1; i >= 0; i--) {
-      var e = all[i];
-      var tag = e.tagName.toLowerCase();
-      if (tag === 'script' || tag === 'style' || tag === 'nav' || tag === 'header' || tag === 'footer' || tag === 'aside' || NOISE.test(classOf(e))) {
-        if (e.parentNode) e.parentNode.removeChild(e);
+  /** Machine-readable publication dates: JSON-LD datePublished, itemprop=datePublished, <time datetime>. */
+  function dateHints() {
+    var out = { jsonLd: [], itemprop: [], time: [] };
+    document.querySelectorAll('script[type="application/ld+json"]').forEach(function (s) {
+      var m = /"datePublished"\s*:\s*"([^"]+)"/.exec(s.textContent || '');
+      if (m) out.jsonLd.push(m[1]);
+    });
+    document.querySelectorAll('[itemprop=datePublished]').forEach(function (e) {
+      out.itemprop.push(e.getAttribute('content') || e.getAttribute('datetime') || text(e));
+    });
+    document.querySelectorAll('time').forEach(function (e) {
+      if (!isFurniture(e)) out.time.push(e.getAttribute('datetime') || text(e));
+    });
+    return out;
+  }
+
+  /** The page's title element: the heading whose text the document title starts with, else the first h1. */
+  function titleElement() {
+    var docTitle = (document.title || '').replace(/\s+/g, '');
+    var metaTitle = ((document.querySelector('meta[name=ArticleTitle], meta[property="og:title"]') || {}).content || '').replace(/\s+/g, '');
+    var headings = Array.prototype.filter.call(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]'), function (h) { return !isFurniture(h) && text(h).length >= 2; });
+    var best = null;
+    var bestLength = 0;
+    headings.forEach(function (h) {
+      var t = text(h).replace(/\s+/g, '');
+      var hit = (metaTitle && (metaTitle.indexOf(t) >= 0 || t.indexOf(metaTitle) >= 0)) || (t.length >= 2 && docTitle.indexOf(t) >= 0);
+      if (hit && t.length > bestLength) {
+        best = h;
+        bestLength = t.length;
+      }
+    });
+    if (best) return best;
+    // Without a heading tag: the block whose whole text the title begins with.
+    if (docTitle.length >= 6) {
+      var blocks = document.body.querySelectorAll('div, p, td, span, strong, b, font');
+      for (var i = 0; i < blocks.length; i++) {
+        var bt = text(blocks[i]).replace(/\s+/g, '');
+        if (bt.length >= 6 && bt.length <= 120 && docTitle.indexOf(bt) === 0 && !blocks[i].querySelector('a')) return blocks[i];
       }
     }
+    return headings.filter(function (h) { return h.tagName === 'H1'; })[0] || headings[0] || null;
+  }
+
+  /** The page's visible text, broken into lines at block elements and <br> as a reader sees it. */
+  function lines() {
+    var raw = (document.body.innerText || '').split(/\n+/);
+    var out = [];
+    for (var i = 0; i < raw.length && out.length < 600; i++) {
+      var l = raw[i].replace(/\s+/g, ' ').trim();
+      if (l) out.push(l.slice(0, 300));
+    }
+    return out;
+  }
+
+  /** Text without scripts, styles and the semantic furniture: what the page says. */
+  function mainText() {
+    var clone = document.body.cloneNode(true);
+    var all = clone.querySelectorAll('script, style, noscript, template, nav, aside, [role=navigation], [role=banner], [role=contentinfo]');
+    for (var i = all.length - 1; i >= 0; i--) if (all[i].parentNode) all[i].parentNode.removeChild(all[i]);
+    clone.querySelectorAll('header, footer').forEach(function (e) {
+      if (!e.closest('article, main') && e.parentNode) e.parentNode.removeChild(e);
+    });
     return (clone.textContent || '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** Prose: text outside links in blocks of at least 30 characters — an article's body, not a list's dates. */
+  function proseLength() {
+    var total = 0;
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+    for (var e = walker.currentNode; e; e = walker.nextNode()) {
+      if (!/^(P|DIV|TD|LI|SECTION|ARTICLE|DD|SPAN|FONT)$/.test(e.tagName)) continue;
+      var own = '';
+      for (var c = e.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue;
+      own = own.replace(/\s+/g, '');
+      if (own.length >= 30 && !isFurniture(e)) total += own.length;
+    }
+    return total;
+  }
+
+  /**
+   * Visible text outside links, one line per block, outside the semantic furniture: what a page says of
+   * its own. The crawler drops the lines the homepage shows too (the template) to tell a blank column.
+   */
+  function textLines() {
+    var blocks = new Map();
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (var n = walker.nextNode(); n && blocks.size < 400; n = walker.nextNode()) {
+      var v = n.nodeValue.replace(/\s+/g, ' ').trim();
+      var parent = n.parentElement;
+      if (!v || !parent || parent.closest('a, script, style, noscript, template, select, option, button, textarea')) continue;
+      if (isFurniture(parent) || !parent.getClientRects().length) continue;
+      var block = parent.closest('p, div, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, section, article, form, body');
+      blocks.set(block, (blocks.get(block) || '') + v);
+    }
+    var out = [];
+    blocks.forEach(function (v) { out.push(v.slice(0, 300)); });
+    return out;
+  }
+
+  function crumbs() {
+    var blocks = document.body.querySelectorAll('div, p, span, td, li, ol, ul, nav');
+    for (var i = 0; i < blocks.length; i++) {
+      var b = blocks[i];
+      var t = text(b);
+      if (t.length > 200 || b.querySelectorAll('a').length < 1) continue;
+      if (CRUMB_START.test(t) || (/^\s*(首页|网站首页)\s*[>»＞→›/]/.test(t) && b.querySelectorAll('a').length >= 2)) {
+        return Array.prototype.map.call(b.querySelectorAll('a'), text).filter(Boolean);
+      }
+    }
+    return [];
   }
 
   // The HTML behind a finding: the list's first rows, or the placeholder's container (at most 2 KB).
@@ -155,56 +417,140 @@
     return html.slice(0, 2000);
   }
 
+  /**
+   * Links worth following to find columns and sections, ranked by prominence: "更多" links first, then
+   * links in menus (blocks of three or more short links), then every other short-named or image link in
+   * document order. Items (long titles, dated rows) are not followed: the column lists them.
+   */
+  function candidateLinks(all, listLinks) {
+    var more = [], menu = [], other = [];
+    var seen = {};
+    all.forEach(function (a) {
+      var href = linkTarget(a);
+      if (!href || listLinks.has(a)) return;
+      var t = linkText(a);
+      var key = href.split('#')[0];
+      if (MORE.test(t) || (/更多|more/i.test(t) && t.length <= 8)) {
+        if (seen['m' + key]) return;
+        seen['m' + key] = 1;
+        var block = a.closest('div, section, td, li');
+        var heading = block ? block.querySelector('h1, h2, h3, h4, h5, strong, b') : null;
+        var name = heading ? text(heading) : blockHeading(a);
+        more.push({ text: name.replace(MORE, '').replace(/(更多|more)\s*[>»+]*/gi, '').trim(), href: href });
+        return;
+      }
+      if (!t || t.length > NAV_TEXT_MAX || NEXT.test(t) || seen[key]) return;
+      var row = a.closest('li, tr, dd, dt, p') || a.parentElement;
+      if (row && row !== document.body && text(row).length <= 40 && hasDate(text(row).replace(t, ''))) return;
+      seen[key] = 1;
+      (inMenu(a) ? menu : other).push({ text: t, href: href });
+    });
+    return { more: more, nav: menu.concat(other) };
+  }
+  /** The heading before a "更多" link when the block has no heading element: the previous sibling's text. */
+  function blockHeading(a) {
+    var prev = a.previousElementSibling || (a.parentElement && a.parentElement.previousElementSibling);
+    var t = prev ? text(prev) : '';
+    return t.length <= 12 ? t : '';
+  }
+  /** A menu: the link's block (up to two levels up) holds three or more links and little else. */
+  function inMenu(a) {
+    var block = a.parentElement;
+    for (var up = 0; up < 3 && block && block !== document.body; up++, block = block.parentElement) {
+      var links = block.querySelectorAll('a, [onclick]');
+      if (links.length < 3) continue;
+      var linkChars = 0;
+      links.forEach(function (l) { linkChars += linkText(l).length; });
+      return linkChars >= 0.6 * text(block).length;
+    }
+    return false;
+  }
+
+  /** Links in same-origin frames: a frameset's or an iframe's navigation is the page's navigation. */
+  function frameLinks() {
+    var out = [];
+    document.querySelectorAll('iframe, frame').forEach(function (f) {
+      try {
+        var doc = f.contentDocument;
+        if (doc && doc.body) out = out.concat(Array.prototype.slice.call(doc.querySelectorAll('a, [onclick]')));
+      } catch (e) {
+        // another origin: its address is followed as a page of its own
+      }
+    });
+    return out;
+  }
+
   window.__govscoreRead = function () {
     document.querySelectorAll('[data-govscore-next]').forEach(function (e) { e.removeAttribute('data-govscore-next'); });
+    var frames = Array.prototype.map.call(document.querySelectorAll('iframe[src], frame[src]'), function (f) { return f.src; });
+    if (!document.body) {
+      return emptyRead(frames);
+    }
     var lists = findLists();
     var best = null;
+    var bestWeight = 0;
     lists.forEach(function (l) {
-      if (!best || l.rows.length > best.rows.length) best = l;
-    });
-    var nav = [], more = [], allRows = [];
-    var links = document.querySelectorAll('a');
-    for (var i = 0; i < links.length; i++) {
-      var a = links[i], href = usableHref(a), t = text(a) || a.getAttribute('title') || '';
-      if (!href) continue;
-      if (MORE.test(t) || (/更多/.test(t) && t.length <= 6) || (/(^|[-_\s])more([-_\s]|$)/i.test(classOf(a)) && !isNoise(a))) {
-        var block = a.closest('div, section, td');
-        var heading = block ? block.querySelector('h1, h2, h3, h4, .title, [class*=tit]') : null;
-        more.push({ text: heading ? text(heading) : '', href: href });
-      } else if (isNav(a) || (a.closest('header, [class*=nav], [class*=menu]'))) {
-        nav.push({ text: t, href: href });
+      var w = listWeight(l);
+      if (w > bestWeight || (w === bestWeight && best && l.rows.length > best.rows.length)) {
+        best = l;
+        bestWeight = w;
       }
-    }
-    titledLinks(document.body).forEach(function (a) {
-      if (isNoise(a)) return;
-      var row = a.closest('li, tr, dd, dt, p') || a.parentElement;
-      allRows.push({ title: text(a) || a.getAttribute('title') || '', href: usableHref(a), text: text(row), cells: [], titleAttr: row.getAttribute('title') || a.getAttribute('title') || '' });
     });
-    var crumbs = document.querySelector('[class*=crumb], [class*=position], [class*=location], [class*=bread], [class*=dqwz]');
-    var crumbLinks = crumbs ? Array.prototype.map.call(crumbs.querySelectorAll('a'), text).filter(Boolean) : [];
+    // A list of items (long or dated titles) is the column's; a list of short names is a menu to follow.
+    var itemList = best && bestWeight >= 0.6 * best.rows.length;
+    // A block of short names (a menu, a sidebar) is not the page's list: its links are followed instead.
+    if (!itemList) best = null;
+    var listLinks = new Set(itemList ? best.rows.map(function (r) { return r.link; }) : []);
+    var separate = separateItemLists(lists);
+    var all = clickables(document.body).concat(frameLinks());
+    var candidates = candidateLinks(all, listLinks);
+    // Frames of this site are pages too (a frameset's parts, an iframe's list).
+    frames.forEach(function (src) { candidates.nav.push({ text: '', href: src }); });
+    var allRows = [];
+    titledLinks(document.body).forEach(function (a) {
+      if (isFurniture(a)) return;
+      var row = a.closest('li, tr, dd, dt, p') || a.parentElement;
+      allRows.push({ title: linkText(a), href: linkTarget(a), text: row === document.body ? linkText(a) : text(row), cells: [], titleAttr: row.getAttribute('title') || a.getAttribute('title') || '' });
+    });
     var body = mainText();
-    var heading = document.querySelector('.main h1, .main h2, #content h2, .content h2, h2, h1');
+    var titleEl = titleElement();
     return {
       url: location.href,
       title: document.title,
       metas: metas(),
-      crumbs: crumbLinks,
-      heading: heading ? text(heading) : '',
-      nav: nav,
-      more: more,
+      dateHints: dateHints(),
+      crumbs: crumbs(),
+      heading: titleEl ? text(titleEl) : '',
+      nav: candidates.nav,
+      more: candidates.more,
       rows: best ? best.rows.map(rowInfo) : [],
       singleLinkRows: best ? best.rows.filter(function (r) { return r.single; }).length : 0,
       rowsTextLength: best ? best.rows.reduce(function (n, r) { return n + text(r.el).length; }, 0) : 0,
       headers: best ? headersOf(best.el) : [],
+      itemLists: separate.count,
+      itemListRows: separate.rows,
       allRows: allRows,
       placeholder: (body.match(PLACEHOLDER) || [null])[0],
       pager: pager(),
       mainText: body.slice(0, 3000),
+      lines: lines(),
+      textLines: textLines(),
+      proseLength: proseLength(),
       fragment: fragmentOf(best),
       links: Array.prototype.map.call(document.querySelectorAll('a[href]'), function (a) { return { href: a.href, image: false }; })
         .concat(Array.prototype.map.call(document.querySelectorAll('img[src]'), function (i) { return { href: i.src, image: true }; })),
       mainTextLength: body.length,
-      iframes: Array.prototype.map.call(document.querySelectorAll('iframe[src]'), function (f) { return f.src; })
+      iframes: frames
     };
   };
+
+  /** A frameset document: no body, only its frames to follow. */
+  function emptyRead(frames) {
+    return {
+      url: location.href, title: document.title, metas: metas(), dateHints: { jsonLd: [], itemprop: [], time: [] }, crumbs: [], heading: '',
+      nav: frames.map(function (f) { return { text: '', href: f }; }), more: [], rows: [], singleLinkRows: 0, rowsTextLength: 0, headers: [], itemLists: 0, itemListRows: 0, allRows: [],
+      placeholder: null, pager: { nextHref: null, script: false }, mainText: '', lines: [], textLines: [], proseLength: 0, fragment: '', links: frames.map(function (f) { return { href: f, image: false }; }),
+      mainTextLength: 0, iframes: frames
+    };
+  }
 })();
