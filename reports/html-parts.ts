@@ -29,6 +29,7 @@ table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d
 tr.fail td:first-child{color:#b5121b}.tag{display:inline-block;padding:0 6px;border-radius:3px;font-size:13px;color:#fff;background:#888}.tag.veto{background:#b5121b}.tag.suspected-veto,.tag.pending-review{background:#7a4fb0}.tag.deducted{background:#d9822b}.tag.warning{background:#c9a227}.tag.override{background:#2b6cb0}
 .evidence{color:#666;font-size:13px}article{border-top:1px solid #eee;padding-top:8px}.note{color:#666;font-size:13px}footer{color:#999;font-size:12px;margin-top:40px}
 .pending-note,.suspected{border-left:4px solid #7a4fb0;background:#f5f0fa;padding:6px 10px}tr.pending td:first-child{color:#7a4fb0}
+table.ranking th,table.ranking td:nth-child(-n+4),.tag{white-space:nowrap}
 figure.chart{margin:12px 0;break-inside:avoid}figure.chart img{max-width:100%;height:auto}figure.chart figcaption{color:#666;font-size:13px}
 @media print{details{display:block}details>summary{display:none}body{max-width:none;margin:0}a{color:inherit}}
 @page{size:A4;margin:16mm 14mm}`;

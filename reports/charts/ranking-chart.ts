@@ -11,7 +11,7 @@ import { horizontalYTitle } from './axis.js';
 export function rankingChart(results: ChartResults, group: string, bands: GradeBand[] = bandsFromSites(results)): TopLevelSpec {
   const sites = scoredSites(results, group);
   const grades = gradeOrder(results, bands);
-  const labels = siteLabels(sites, (s) => `${isPending(s) ? PENDING_LABEL : (s.rank ?? '—')}. ${s.name}`);
+  const labels = siteLabels(sites, (s) => (isPending(s) ? `（${PENDING_LABEL}）${s.name}` : `${s.rank ?? '—'}. ${s.name}`));
   // The veto and 待复核 entries only where a site has them; the grades always, so colours read the same in every group.
   const extra = [...(sites.some(isVetoed) ? [[VETO_LABEL, VETO_COLOUR]] : []), ...(sites.some(isPending) ? [[PENDING_LABEL, PENDING_COLOUR]] : [])];
   const legend = [...grades, ...extra.map(([label]) => label!)];

@@ -6,7 +6,7 @@ export interface PublishRefusal {
   status: 404 | 409;
   message: string;
   /** Sites holding a suspected veto (疑似否决), with the indicators awaiting a reviewer. */
-  suspected: Array<{ siteId: string; name: string; indicators: string[] }>;
+  suspected: Array<{ siteId: string; name: string; indicators: string[]; labels: string[] }>;
 }
 
 /**
@@ -21,10 +21,11 @@ export function publishRefusal(store: Store, runId: string): PublishRefusal | nu
   if (!view.run.finishedAt) return { status: 409, message: '评估尚未完成，不能发布。', suspected: [] };
   const suspected = view.sites.flatMap((s) => {
     const pending = s.score?.suspectedVetoes ?? []; // absent in scores stored before suspected vetoes existed
-    return pending.length ? [{ siteId: s.id, name: s.name, indicators: pending.map((v) => v.indicator) }] : [];
+    const label = (id: string) => `${id} ${s.score?.indicators.find((i) => i.id === id)?.name ?? ''}`.trim();
+    return pending.length ? [{ siteId: s.id, name: s.name, indicators: pending.map((v) => v.indicator), labels: pending.map((v) => label(v.indicator)) }] : [];
   });
   if (!suspected.length) return null;
-  const list = suspected.map((s) => `${s.name}（${s.indicators.join('、')}）`).join('；');
+  const list = suspected.map((s) => `${s.name}（${s.labels.join('、')}）`).join('；');
   return { status: 409, message: `不能发布：${suspected.length} 个网站存在疑似否决项，须人工复核确认或排除后才能发布：${list}。`, suspected };
 }
 

@@ -59,8 +59,8 @@ describe('suspected vetoes through the CLI: rescore, report, publish refused, ov
     const refused = await runCli(['publish', '--db', db, '--run', runId, '--by', 'staff']);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('不能发布：2 个网站存在疑似否决项');
-    expect(refused.stderr).toContain('某市人力资源和社会保障局（V7）');
-    expect(refused.stderr).toContain('某市发展和改革委员会（V6）');
+    expect(refused.stderr).toContain('某市人力资源和社会保障局（V7 服务不实用）');
+    expect(refused.stderr).toContain('某市发展和改革委员会（V6 互动回应差）');
     expect(refused.stderr).toContain(`govscore override add --db ${db} --run ${runId} --site rsj --indicator V7 --veto yes|no`);
     const nobody = await runCli(['publish', '--db', db, '--run', runId, '--by', 'nobody']);
     expect([nobody.code, nobody.stderr]).toEqual([2, expect.stringContaining('--by nobody: no evaluator or admin account')]);

@@ -38,16 +38,16 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
 
   it('the review page shows 待复核 instead of a rank and lists what blocks publishing', async () => {
     const page = (await staff.get(`/staff/runs/${runId}`)).body;
-    expect(page).toMatch(/<tr><td>待复核<\/td><td><a href="\/staff\/runs\/[^"]+\/sites\/rsj">某市人力资源和社会保障局<\/a><\/td><td>[\d.]+<\/td><td>待复核<\/td><td><span class="tag suspected-veto">疑似否决，待复核<\/span> V7<\/td><\/tr>/);
+    expect(page).toMatch(/<tr><td>待复核<\/td><td><a href="\/staff\/runs\/[^"]+\/sites\/rsj">某市人力资源和社会保障局<\/a><\/td><td>[\d.]+<\/td><td>待复核<\/td><td><span class="tag suspected-veto">疑似否决，待复核<\/span> V7 服务不实用<\/td><\/tr>/);
     expect(page).toMatch(/sites\/wjw">某市卫生健康委员会<\/a><\/td><td>[\d.]+<\/td><td>不合格<\/td><td>单项否决<\/td>/);
     expect(page).toContain('2 个网站存在疑似否决项（依据“未找到”作出的否决），须逐一人工复核（确认否决或排除）后才能发布');
-    expect(page).toContain(`<a href="/staff/runs/${runId}/sites/fgw">某市发展和改革委员会</a>：V6`);
+    expect(page).toContain(`<a href="/staff/runs/${runId}/sites/fgw">某市发展和改革委员会</a>：V6 互动回应差`);
   });
 
   it('publishing is refused, on the page and through the JSON API, with the reason in Chinese', async () => {
     const refused = await submit(`/staff/runs/${runId}/publish`, {}, `/staff/runs/${runId}`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.body).toContain('不能发布：2 个网站存在疑似否决项，须人工复核确认或排除后才能发布：某市人力资源和社会保障局（V7）；某市发展和改革委员会（V6）。');
+    expect(refused.body).toContain('不能发布：2 个网站存在疑似否决项，须人工复核确认或排除后才能发布：某市人力资源和社会保障局（V7 服务不实用）；某市发展和改革委员会（V6 互动回应差）。');
     const api = await staff.send('POST', `/api/staff/runs/${runId}/publish`, {}, { 'x-csrf-token': await staff.csrfToken() });
     expect(api.statusCode).toBe(409);
     expect(api.json()).toMatchObject({ error: expect.stringContaining('疑似否决'), suspected: [{ siteId: 'rsj', indicators: ['V7'] }, { siteId: 'fgw', indicators: ['V6'] }] });
@@ -59,7 +59,7 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
     const page = (await staff.get(`/staff/runs/${runId}/sites/rsj`)).body;
     expect(page).toContain('<h2>疑似否决复核</h2>');
     expect(page).toContain('在首页的 2 个链接中查找“办事服务/网上办事/政务服务');
-    expect(page).toContain('<button type="submit" name="veto" value="yes">确认否决</button>');
+    expect(page).toContain('<button type="submit" name="veto" value="yes" class="danger">确认否决</button>');
     expect(page).toContain('<button type="submit" name="veto" value="no">排除疑似否决</button>');
   });
 
