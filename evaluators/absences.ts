@@ -101,8 +101,11 @@ function countHomepageLinks(observed: StoredObservations): number | null {
   return observed.links.filter((l) => l.kind === 'link' && l.foundOn.some((p) => keys.has(pageKey(p)))).length;
 }
 
-/** A finder's own record of its search, when it keeps one (newer collectors may). */
+/** A finder's own record of its search (evaluators/collect/feature-links.ts `Searched`): the pages whose links it examined, how many links, the words. */
 function searchedOf(observation: unknown): Absence['searched'] | null {
-  const s = (observation as { searched?: { where?: unknown; for?: unknown } } | null | undefined)?.searched;
-  return s && Array.isArray(s.where) && Array.isArray(s.for) ? { where: s.where.map(String), for: s.for.map(String) } : null;
+  const s = (observation as { searched?: { pages?: unknown; terms?: unknown; links?: unknown } } | null | undefined)?.searched;
+  if (!s || !Array.isArray(s.pages) || !Array.isArray(s.terms) || s.pages.length === 0) return null;
+  const pages = s.pages.map(String);
+  const where = [`${pages.length} 个页面（${pages.slice(0, 3).join('、')}${pages.length > 3 ? ' 等' : ''}）的 ${Number(s.links) || 0} 个链接`];
+  return { where, for: s.terms.map(String) };
 }
