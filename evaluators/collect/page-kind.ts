@@ -14,14 +14,23 @@ export function pageKind(read: PageRead, template: PageTemplate | null = null): 
   const moreLinks = read.more.filter((m) => m.href.split('#')[0] !== self).length;
   const paginated = !!read.pager.nextHref || read.pager.script;
   // A paginated list stays a column even with a "更多" block beside it; otherwise "更多" links make a hub.
-  if (moreLinks >= 2 || (moreLinks === 1 && !(paginated && isList(read)))) return 'hub';
+  if (moreLinks >= 2 || (moreLinks === 1 && !(paginated && isList(read, template)))) return 'hub';
   // Blocks of items, each from another column, with no "更多" link: the blocks' headings lead on.
   if (!paginated && read.itemLists >= 2 && read.rows.length < 0.6 * read.itemListRows) return 'hub';
+  // A block headed by a link to its column (<h2><a>在线访谈</a></h2>): a preview of that column.
+  if (!paginated && read.previewOf) return 'hub';
   if (read.iframes.length > 0 && read.rows.length === 0) return 'content';
-  if (isList(read)) return 'list';
+  if (isList(read, template)) return 'list';
   if (read.rows.length > 0) return 'content';
   if (read.placeholder) return 'blank';
+  // A frame or fragment without the site's template (a navigation frame) is part of a page, not a column.
+  if (template && !carriesTemplate(read, template)) return 'content';
   return ownText(read, template).length <= 6 ? 'blank' : 'content';
+}
+
+/** Whether the page shows at least two of the lines every page of the site shows (footer, header). */
+function carriesTemplate(read: PageRead, template: PageTemplate): boolean {
+  return read.textLines.filter((l) => template.lines.has(squash(l))).length >= 2;
 }
 
 /** The site's template as the homepage shows it: text lines every page repeats (header, footer, furniture). */
@@ -56,9 +65,18 @@ function ownText(read: PageRead, template: PageTemplate | null): string {
  * related links, not a guide with its attachments. "Mostly" is measured against the page's text, or —
  * when the page's template text is unknown in size — against its prose (an article's body).
  */
-function isList(read: PageRead): boolean {
+function isList(read: PageRead, template: PageTemplate | null): boolean {
   if (read.rows.length === 0 || read.singleLinkRows < 0.5 * read.rows.length) return false;
-  return read.rowsTextLength >= 0.4 * read.mainTextLength || (read.rows.length >= 3 && read.proseLength < read.rowsTextLength);
+  return read.rowsTextLength >= 0.4 * read.mainTextLength || (read.rows.length >= 3 && prose(read, template) < read.rowsTextLength);
+}
+
+/** The page's own prose: link-free lines of 30+ characters the site's template does not show (an article's body). */
+function prose(read: PageRead, template: PageTemplate | null): number {
+  if (!template) return read.proseLength;
+  return read.textLines
+    .map(squash)
+    .filter((l) => l.length >= 30 && !template.lines.has(l))
+    .reduce((n, l) => n + l.length, 0);
 }
 
 /** A column's name: ColumnName meta, else the breadcrumb's last step, the link that led here, the heading, the title. */

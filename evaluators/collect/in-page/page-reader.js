@@ -132,6 +132,29 @@
     }
     return mergeSplitLists(lists);
   }
+  /** A URL without its fragment and its folder's index file: /tzgg/ and /tzgg/index.html are one page. */
+  function samePage(a, b) {
+    var norm = function (u) { return u.split('#')[0].replace(/\/(index|default)\.[a-z]+$/i, '/'); };
+    return norm(a) === norm(b);
+  }
+
+  /**
+   * The link heading a block (<h2><a>在线访谈</a></h2> before its list or its 暂无信息) when it leads to
+   * another page: the block previews that column, and this page is a channel page, not the column.
+   */
+  function headingLinkBefore(el) {
+    for (var e = el, up = 0; e && e !== document.body && up < 3; e = e.parentElement, up++) {
+      for (var prev = e.previousElementSibling, n = 0; prev && n < 2; prev = prev.previousElementSibling, n++) {
+        var links = prev.tagName === 'A' ? [prev] : Array.prototype.slice.call(prev.querySelectorAll('a'));
+        if (links.length !== 1 || text(prev).length > 20) continue;
+        var target = linkTarget(links[0]);
+        var t = linkText(links[0]);
+        if (target && t.length >= 2 && t.length <= NAV_TEXT_MAX && !MORE.test(t) && !samePage(target, location.href)) return target;
+      }
+    }
+    return null;
+  }
+
   /** A block holding a list of its own (a sidebar menu, a pager, a list beside a heading) is not one row. */
   function holdsList(el) {
     var inner = el.querySelectorAll('*');
@@ -167,10 +190,14 @@
         // Only the parts and bare separators between them: 5 + 5 + 5 rows, not blocks each under a heading.
         var wrappers = parts.map(function (p) { return key.charAt(0) === '1' ? p.el.parentElement : p.el; });
         if (key.charAt(0) === '1' && !wrappers.every(function (w) { return w.children.length === 1; })) return;
-        var bare = Array.prototype.every.call(parent.children, function (child) {
-          return wrappers.indexOf(child) >= 0 || (!child.querySelector('a') && child.tagName !== 'A' && text(child).length <= 2);
-        });
-        if (!bare) return;
+        // Consecutive: nothing but bare separators between one part and the next (a heading before the
+        // first and a pager after the last are the list's own).
+        var siblings = Array.prototype.slice.call(parent.children);
+        var at = wrappers.map(function (w) { return siblings.indexOf(w); }).sort(function (a, b) { return a - b; });
+        for (var k = at[0]; k <= at[at.length - 1]; k++) {
+          var child = siblings[k];
+          if (wrappers.indexOf(child) < 0 && (child.tagName === 'A' || child.querySelector('a') || text(child).length > 2)) return;
+        }
         var rows = [];
         parts.forEach(function (p) { rows = rows.concat(p.rows); });
         merged.push({ el: parent, rows: rows, tag: parts[0].tag, parts: parts.length });
@@ -403,6 +430,12 @@
     return [];
   }
 
+  function placeholderElement() {
+    var all = document.body.querySelectorAll('*');
+    for (var j = all.length - 1; j >= 0; j--) if (all[j].children.length === 0 && PLACEHOLDER.test(all[j].textContent || '')) return all[j];
+    return null;
+  }
+
   // The HTML behind a finding: the list's first rows, or the placeholder's container (at most 2 KB).
   function fragmentOf(best) {
     var html = '';
@@ -531,6 +564,7 @@
       itemListRows: separate.rows,
       allRows: allRows,
       placeholder: (body.match(PLACEHOLDER) || [null])[0],
+      previewOf: best ? headingLinkBefore(best.el) : placeholderElement() ? headingLinkBefore(placeholderElement()) : null,
       pager: pager(),
       mainText: body.slice(0, 3000),
       lines: lines(),
@@ -549,7 +583,7 @@
     return {
       url: location.href, title: document.title, metas: metas(), dateHints: { jsonLd: [], itemprop: [], time: [] }, crumbs: [], heading: '',
       nav: frames.map(function (f) { return { text: '', href: f }; }), more: [], rows: [], singleLinkRows: 0, rowsTextLength: 0, headers: [], itemLists: 0, itemListRows: 0, allRows: [],
-      placeholder: null, pager: { nextHref: null, script: false }, mainText: '', lines: [], textLines: [], proseLength: 0, fragment: '', links: frames.map(function (f) { return { href: f, image: false }; }),
+      placeholder: null, previewOf: null, pager: { nextHref: null, script: false }, mainText: '', lines: [], textLines: [], proseLength: 0, fragment: '', links: frames.map(function (f) { return { href: f, image: false }; }),
       mainTextLength: 0, iframes: frames
     };
   }
