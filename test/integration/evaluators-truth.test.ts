@@ -8,12 +8,20 @@ import { daysBetween } from '../../evaluators/lib/dates.js';
 import { workingDaysBetween } from '../../evaluators/lib/workdays.js';
 import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
 import type { PortalTruth } from '../portals/model/truth.js';
+import { scoreSite } from '../../indicators/engine.js';
+import { loadIndicatorSet } from '../../indicators/load.js';
+import { portalFigures, type PortalFigures } from '../portals/compare/skin-run.js';
+import { summarize } from '../portals/compare/skin-figures.js';
 
 /**
  * The disclosure, mailbox, services and identity evaluators against the sample portals' ground truth:
  * each portal crawled in real Chromium, its observations evaluated, every measurement compared.
+ * `skin` is the markup the portals are written in (test/portals/render/skin). It goes to '2' (class names
+ * hashed, top-bar navigation, javascript: links, card lists) once the disclosure finder reads Art. 20
+ * items without our class names (issue 16, /work/notes/skins-status.md); the skipped test below then runs.
  */
 const asOf = '2026-11-21';
+const skin = 'classic';
 const ids = ['zfw', 'jyj', 'fgw', 'rsj', 'qxx', 'wjw'];
 const sorted = <T>(xs: T[]) => [...xs].sort();
 /** "四、政府信息公开行政复议…" → "政府信息公开行政复议…": the evaluator names headings without their numbering. */
@@ -22,7 +30,7 @@ const unnumbered = (h: string) => h.replace(/^[一二三四五六七八九十]+�
 describe('evaluators against the sample portals ground truth', () => {
   let set: RunningPortalSet;
   let browser: Browser;
-  const measured = new Map<string, { m: SiteMeasurements; truth: PortalTruth }>();
+  const measured = new Map<string, { m: SiteMeasurements; truth: PortalTruth; figures: PortalFigures }>();
   const tally: Record<string, { correct: number; total: number }> = {};
   const count = (name: string, ok: boolean) => {
     tally[name] ??= { correct: 0, total: 0 };
@@ -31,19 +39,24 @@ describe('evaluators against the sample portals ground truth', () => {
   };
 
   beforeAll(async () => {
-    set = await startPortalSet({ asOf, seed: 'evaluators-test' });
+    set = await startPortalSet({ asOf, seed: 'evaluators-test', skin });
     browser = await launchBrowser();
-    // Link checking is tested elsewhere; without it the crawl is quicker.
-    const options = { ...defaultCollectOptions, maxLinks: 0, axe: 'off' as const };
+    const indicators = loadIndicatorSet('national-2019');
+    // Link checking, axe and Lighthouse are tested elsewhere (assess-cli); without them the crawl is quicker.
+    const options = { ...defaultCollectOptions, maxLinks: 0, axe: 'off' as const, lighthousePages: 0, probes: 1 };
     await Promise.all(
       [ids.slice(0, 3), ids.slice(3)].map(async (batch) => {
         for (const id of batch) {
           const portal = set.get(id);
+          const started = performance.now();
           const c = await collectSite(browser, portal.url, asOf, options);
           expect(c.failure, id).toBeNull();
           const observed = { homepage: c.homepage, columns: c.columns, probes: c.probes, links: c.links, ...(c.features ?? {}) };
-          const { measurements } = evaluateSite(observed, asOf, { level: portal.truth.portal.level, services: portal.truth.portal.services });
-          measured.set(id, { m: measurements, truth: portal.truth });
+          const profile = { level: portal.truth.portal.level, services: portal.truth.portal.services };
+          const { measurements, findings } = evaluateSite(observed, asOf, profile);
+          const score = scoreSite(indicators, measurements as unknown as Record<string, unknown>, findings, profile);
+          const figures = portalFigures(portal, set.skin, c, measurements, score, (performance.now() - started) / 1000);
+          measured.set(id, { m: measurements, truth: portal.truth, figures });
         }
       }),
     );
@@ -52,6 +65,21 @@ describe('evaluators against the sample portals ground truth', () => {
     await browser?.close();
     await set?.close();
     console.log(`evaluator accuracy: ${Object.entries(tally).map(([k, v]) => `${k} ${v.correct}/${v.total}`).join(', ')}`);
+    if (measured.size) console.log(`skin ${skin} columns and vetoes: ${summarize([...measured.values()].map((x) => x.figures)).line}`);
+  });
+
+  // Skipped until the crawler passes under skin 2 (issue 16, /work/notes/skins-status.md): there it reads two
+  // homepages' newest date off the columns. The same crawl as the tests above: no extra time.
+  it.skip('columns, newest dates and vetoes under the skin as the truth has them', () => {
+    const all = ids.map((id) => measured.get(id)!.figures);
+    const s = summarize(all);
+    expect(s.columnsFound, all.flatMap((f) => f.columns.wrong).join('; ')).toBe(s.truthColumns);
+    expect(s.latestExact / s.truthColumns).toBeGreaterThanOrEqual(0.98);
+    for (const f of all) {
+      expect(f.homepage.got, f.id).toEqual(f.homepage.expected);
+      expect(f.vetoes.falseConfirmed, `${f.id}: ${f.vetoes.reasons.join('; ')}`).toEqual([]);
+      expect(f.vetoes.missed, `${f.id}: ${f.vetoes.reasons.join('; ')}`).toEqual([]);
+    }
   });
 
   it('disclosure: Art. 20/21 items, 指南 elements, 机构职能, 领导信息 and the annual report as planted', () => {

@@ -16,7 +16,7 @@ export async function markupEvidence(portal: RunningPortal, f: PortalFigures): P
       const page = await fetchPage(url, { cookie });
       const at = page.text.indexOf(needle);
       if (at < 0) return `(not in the served HTML: the rows are written by script)`;
-      return '`' + page.text.slice(Math.max(0, at - 220), at + needle.length + 160).replace(/\s+/g, ' ').replace(/`/g, "'") + '`';
+      return '`' + page.text.slice(Math.max(0, at - 90), at + needle.length + 260).replace(/\s+/g, ' ').replace(/`/g, "'") + '`';
     } catch (e) {
       return `(could not fetch: ${(e as Error).message})`;
     }
@@ -41,7 +41,8 @@ export async function markupEvidence(portal: RunningPortal, f: PortalFigures): P
   if (!f.homepage.correct) {
     const home = portal.truth.columns.flatMap((c) => c.items).find((i) => i.date === portal.truth.homepage.latest);
     lines.push(`- homepage: expected ${JSON.stringify(f.homepage.expected)}, got ${JSON.stringify(f.homepage.got)}`);
-    if (home) lines.push(`  - homepage markup: ${await snippet(portal.url, path(home.url))}`);
+    if (portal.truth.homepage.isNavigation) lines.push('  - a navigation homepage (tiles, no dated item): its freshness is that of its columns');
+    else if (home) lines.push(`  - homepage markup: ${await snippet(portal.url, path(home.url))}`);
   }
   const v = f.vetoes;
   if (v.falseConfirmed.length || v.falseSuspected.length || v.missed.length) {

@@ -1,4 +1,4 @@
-import { describeSkin, skinFor } from '../render/skin/skin.js';
+import { describeSkin, skinFor, type Skin } from '../render/skin/skin.js';
 import type { PortalFigures } from './skin-run.js';
 
 /** Accuracy over some portal runs, per measurement. */
@@ -78,6 +78,8 @@ export function statusNotes(all: PortalFigures[], run: { commit: string; seconds
     ...skins.map((s) => `| ${s} | ${summarize(all.filter((f) => f.skin === s)).line} |`),
     `| **all** | ${summarize(all).line} |`,
     '',
+    ...choiceTable(all),
+    '',
     '## Per skin',
   ];
   for (const skin of skins) {
@@ -89,4 +91,40 @@ export function statusNotes(all: PortalFigures[], run: { commit: string; seconds
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** Each skin choice, read off the skins that made it: which markup the crawler fails on. */
+const choices: Record<string, (s: Skin) => string> = {
+  names: (s) => s.names,
+  nav: (s) => s.nav,
+  links: (s) => s.links,
+  list: (s) => s.list,
+  split: (s) => (s.splitRows ? 'split' : 'one block'),
+  'category tag': (s) => (s.categoryTag ? 'tag' : 'none'),
+  more: (s) => s.more,
+  'list date': (s) => `${s.listDate.format}${s.listDate.brackets ? '[]' : ''}${s.listDate.withTime ? '+time' : ''}`,
+  'date placement': (s) => s.listDate.placement,
+  'article date': (s) => s.articleDate,
+  'article meta': (s) => s.articleMeta,
+  breadcrumb: (s) => s.breadcrumb,
+  float: (s) => s.layout.content,
+};
+
+function choiceTable(all: PortalFigures[]): string[] {
+  const skinned = all.filter((f) => f.skin !== 'classic');
+  if (!skinned.length) return [];
+  const rows = ['## By skin choice (non-classic skins that made it)', '', '| choice | value | skins | columns found | latest exact | homepage | false vetoes | missed |', '|---|---|---|---|---|---|---|---|'];
+  for (const [name, pick] of Object.entries(choices)) {
+    const groups = new Map<string, PortalFigures[]>();
+    for (const f of skinned) {
+      const value = pick(skinFor(f.skin));
+      groups.set(value, [...(groups.get(value) ?? []), f]);
+    }
+    for (const [value, fs] of [...groups].sort()) {
+      const s = summarize(fs);
+      const skins = new Set(fs.map((f) => f.skin)).size;
+      rows.push(`| ${name} | ${value} | ${skins} | ${pct(s.columnsFound, s.truthColumns)} | ${pct(s.latestExact, s.truthColumns)} | ${s.homepageCorrect}/${s.portals} | ${s.falseVetoes} | ${s.missedVetoes}/${s.truthVetoes} |`);
+    }
+  }
+  return rows;
 }

@@ -1,9 +1,11 @@
 import type { Browser } from 'puppeteer';
 import { collectSite } from '../../../evaluators/collect/crawl-site.js';
 import { defaultCollectOptions, type CollectOptions } from '../../../evaluators/collect/options.js';
-import { evaluateSite } from '../../../evaluators/evaluate-site.js';
-import { scoreSite } from '../../../indicators/engine.js';
+import type { SiteCollection } from '../../../evaluators/collect/observations.js';
+import { evaluateSite, type SiteMeasurements } from '../../../evaluators/evaluate-site.js';
+import { scoreSite, type SiteScore } from '../../../indicators/engine.js';
 import { loadIndicatorSet } from '../../../indicators/load.js';
+import type { IndicatorSet } from '../../../indicators/types.js';
 import { startPortalSet, type RunningPortal } from '../server/portal-set.js';
 import { markupEvidence } from './markup-evidence.js';
 import { compareColumns, truthVetoes, type ColumnComparison } from './truth-compare.js';
@@ -66,7 +68,7 @@ export async function runSkin(browser: Browser, options: SkinRunOptions): Promis
   }
 }
 
-async function measure(browser: Browser, portal: RunningPortal, asOf: string, skin: string, collect: CollectOptions, indicators: ReturnType<typeof loadIndicatorSet>): Promise<PortalFigures> {
+async function measure(browser: Browser, portal: RunningPortal, asOf: string, skin: string, collect: CollectOptions, indicators: IndicatorSet): Promise<PortalFigures> {
   const started = performance.now();
   const truth = portal.truth;
   const c = await collectSite(browser, portal.url, asOf, collect);
@@ -74,6 +76,12 @@ async function measure(browser: Browser, portal: RunningPortal, asOf: string, sk
   const profile = { level: truth.portal.level, services: truth.portal.services };
   const { measurements, findings } = evaluateSite(observed, asOf, profile);
   const score = scoreSite(indicators, measurements as unknown as Record<string, unknown>, findings, profile);
+  return portalFigures(portal, skin, c, measurements, score, (performance.now() - started) / 1000);
+}
+
+/** One portal's figures from a crawl already evaluated and scored (tests that crawl for more reuse it). */
+export function portalFigures(portal: RunningPortal, skin: string, c: SiteCollection, measurements: SiteMeasurements, score: SiteScore, seconds: number): PortalFigures {
+  const truth = portal.truth;
   const update = measurements.updateFrequency;
   const expected = truthVetoes(truth);
   const confirmed = score.vetoes.map((v) => v.indicator);
@@ -85,7 +93,7 @@ async function measure(browser: Browser, portal: RunningPortal, asOf: string, sk
     id: portal.id,
     skin,
     url: portal.url,
-    failure: c.failure ? `${c.failure.reason ?? 'failed'}` : null,
+    failure: c.failure ? `${c.failure.status}: ${c.failure.reason}` : null,
     columns: compareColumns(update?.columns ?? [], truth),
     homepage: { expected: homeExpected, got: home, correct: home !== null && home.latest === homeExpected.latest && home.stale === homeExpected.stale },
     vetoes: {
@@ -99,6 +107,6 @@ async function measure(browser: Browser, portal: RunningPortal, asOf: string, sk
     },
     pages: c.stats.pages,
     phases: { ...(c.stats.phases ?? {}) },
-    seconds: Math.round((performance.now() - started) / 100) / 10,
+    seconds: Math.round(seconds * 10) / 10,
   };
 }

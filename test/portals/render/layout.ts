@@ -52,11 +52,13 @@ function metaTags(ctx: RenderContext, options: PageOptions): Html {
   }
   if (options.article) {
     if (p.metaTags.article) tags.push(['ArticleTitle', options.article.title], ['ContentSource', options.article.source]);
-    if (options.article.pubDate && ctx.skin.classic) tags.push(['PubDate', options.article.pubDate]);
+    // The spec's PubDate stays where the site writes the article metas (identity is measured on them);
+    // elsewhere a skin writes the date in its own form (skinnedDateMeta) instead.
+    if (options.article.pubDate && (ctx.skin.classic || p.metaTags.article)) tags.push(['PubDate', options.article.pubDate]);
   }
   const metas = html`${tags.map(([name, content]) => html`<meta name="${name}" content="${content}">\n`)}`;
   const pubDate = options.article?.pubDate;
-  if (ctx.skin.classic || !pubDate) return metas;
+  if (ctx.skin.classic || !pubDate || (p.metaTags.article && ctx.skin.articleMeta === 'pubdate')) return metas;
   const [date, time] = pubDate.split(' ') as [string, string];
   return html`${metas}${skinnedDateMeta(ctx, { date, time, title: options.article!.title })}`;
 }
