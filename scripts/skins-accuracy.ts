@@ -38,15 +38,28 @@ if (unknown.length || seeds.some((s) => !s) || !/^\d{4}-\d{2}-\d{2}$/.test(value
 
 const started = performance.now();
 const collect = { ...accuracyCollectOptions, maxPages: Number(values['max-pages']) };
-const browser = await launchBrowser();
+const commit = execFileSync('git', ['log', '-1', '--format=%h %s'], { encoding: 'utf8' }).trim().slice(0, 120);
 const all: PortalFigures[] = [];
+
+/** Figures and notes so far: written after every skin, so a long run can be read while it goes on. */
+async function write(done: string[]): Promise<void> {
+  const seconds = (performance.now() - started) / 1000;
+  const report = { asOf: values['as-of'], seeds: done, families, commit, elapsedSeconds: Math.round(seconds), overall: summarize(all), perSkin: [...new Set(all.map((f) => f.skin))].map((skin) => ({ skin, ...summarize(all.filter((f) => f.skin === skin)) })), portals: all };
+  await mkdir(dirname(values.out!), { recursive: true });
+  await writeFile(values.out!, JSON.stringify(report, null, 2) + '\n');
+  if (!values.notes) return;
+  await mkdir(dirname(values.notes), { recursive: true });
+  await writeFile(values.notes, statusNotes(all, { commit, seconds, asOf: values['as-of']!, skins: `${done.length} of ${seeds.length} skins` }));
+}
+
+const browser = await launchBrowser();
 try {
-  for (const skin of seeds) {
+  for (const [i, skin] of seeds.entries()) {
     const t = performance.now();
     const figures = await runSkin(browser, { asOf: values['as-of']!, skin, families, collect, evidence: !!values.notes });
     all.push(...figures);
-    const s = summarize(figures);
-    console.log(`skin ${skin.padEnd(7)} ${s.line}  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+    console.log(`skin ${skin.padEnd(7)} ${summarize(figures).line}  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+    await write(seeds.slice(0, i + 1));
   }
 } finally {
   await browser.close();
@@ -54,14 +67,4 @@ try {
 const seconds = (performance.now() - started) / 1000;
 console.log('\n' + figureTable(all));
 console.log(`\nelapsed ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s for ${seeds.length} skin(s) × ${families.length} portal(s)`);
-
-const commit = execFileSync('git', ['log', '-1', '--format=%h %s'], { encoding: 'utf8' }).trim().slice(0, 120);
-const report = { asOf: values['as-of'], seeds, families, commit, elapsedSeconds: Math.round(seconds), overall: summarize(all), perSkin: seeds.map((skin) => ({ skin, ...summarize(all.filter((f) => f.skin === skin || (skin === '0' && f.skin === 'classic'))) })), portals: all };
-await mkdir(dirname(values.out!), { recursive: true });
-await writeFile(values.out!, JSON.stringify(report, null, 2) + '\n');
-console.log(`figures: ${values.out}`);
-if (values.notes) {
-  await mkdir(dirname(values.notes), { recursive: true });
-  await writeFile(values.notes, statusNotes(all, { commit, seconds, asOf: values['as-of']! }));
-  console.log(`status: ${values.notes}`);
-}
+console.log(`figures: ${values.out}${values.notes ? `, status: ${values.notes}` : ''}`);
