@@ -56,7 +56,7 @@ describe('sample portal skins', () => {
 
   it('another skin rewrites the markup but keeps every item link and every column link reachable in the HTML or its scripts', () => {
     const classic = renderAll(undefined);
-    for (const seed of ['1', '2', '3', '4']) {
+    for (const seed of ['1', '4', '7']) {
       const skinned = renderAll(skinFor(seed));
       expect([...skinned.keys()].filter((k) => !k.endsWith('/nav.html'))).toEqual([...classic.keys()]);
       let changed = 0;
