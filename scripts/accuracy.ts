@@ -78,11 +78,9 @@ function readAs(read: PageRead, file: string): Read {
     const newest = items.map((i) => i!.date).filter((d): d is string => !!d).sort().at(-1) ?? null;
     return { file, kind: 'list', date: newest, items: urls.size };
   }
-  if (kind === 'content') {
-    const found = articleDateWithSource(read, asOf);
-    return { file, kind: 'article', date: found?.date ?? null, items: null, dateSource: found?.source ?? null };
-  }
-  return { file, kind: 'other', date: null, items: null };
+  // The crawler reads an item's page for its date whatever the page looks like: so does this.
+  const found = articleDateWithSource(read, asOf);
+  return { file, kind: kind === 'content' ? 'article' : 'other', date: found?.date ?? null, items: null, dateSource: found?.source ?? null };
 }
 
 async function main(): Promise<void> {
@@ -91,14 +89,25 @@ async function main(): Promise<void> {
   const results: Read[] = [];
   const started = performance.now();
   try {
-    const tab = await newTab(browser, defaultCollectOptions.userAgent);
-    for (const e of expected) {
-      const url = `${origin}/${e.file.split('/').map(encodeURIComponent).join('/')}`;
-      const opened = await openUrl(tab, url, defaultCollectOptions.timeoutMs);
-      const read = opened.error ? null : await readPage(tab, defaultCollectOptions.readTimeoutMs).catch(() => null);
-      results.push(read ? readAs(read, e.file) : { file: e.file, kind: null, date: null, items: null, error: opened.error ?? 'script-timeout' });
-    }
-    await closeTab(tab);
+    // Two tabs, as a column's pages are read; the pages' outside resources could not load anyway (no
+    // network here), so they are refused at once instead of waiting on name lookups.
+    const queue = [...expected];
+    const worker = async () => {
+      const tab = await newTab(browser, defaultCollectOptions.userAgent);
+      await tab.setRequestInterception(true);
+      tab.on('request', (r) => void (r.url().startsWith(origin) || r.url().startsWith('data:') ? r.continue() : r.abort()).catch(() => undefined));
+      for (let e = queue.shift(); e; e = queue.shift()) {
+        const url = `${origin}/${e.file.split('/').map(encodeURIComponent).join('/')}`;
+        const opened = await openUrl(tab, url, defaultCollectOptions.timeoutMs);
+        const read = opened.error ? null : await readPage(tab, defaultCollectOptions.readTimeoutMs).catch(() => null);
+        results.push(read ? readAs(read, e.file) : { file: e.file, kind: null, date: null, items: null, error: opened.error ?? 'script-timeout' });
+        process.stderr.write(`\r${results.length}/${expected.length}`);
+      }
+      await closeTab(tab);
+    };
+    await Promise.all([worker(), worker()]);
+    process.stderr.write('\n');
+    results.sort((a, b) => expected.findIndex((e) => e.file === a.file) - expected.findIndex((e) => e.file === b.file));
   } finally {
     await browser.close();
     server.close();

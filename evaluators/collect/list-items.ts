@@ -12,19 +12,21 @@ const notPublishHeader = /成文|印发|生成|来信|提问|写信|有效/;
  * publication date); otherwise from a title="…" attribute; otherwise unknown.
  */
 export function itemFromRow(row: RowRead, headers: string[], asOf: string, readAt?: number): ListItem | null {
-  if (!row.href) return null;
+  if (!row.href && !row.title) return null;
+  // An item opened only by the site's own script has no address to follow: it is listed, and named by its title.
+  if (!row.href) row = { ...row, href: `javascript:${encodeURIComponent(row.title)}` };
   const context: DateContext = { asOf, readAt };
   const column = headers.findIndex((h) => publishHeader.test(h) && !notPublishHeader.test(h));
   if (column >= 0 && row.cells.length === headers.length) {
     const date = rowDate(row.cells[column] ?? '', context);
-    if (date) return { title: row.title, url: row.href, date, dateSource: 'list' };
+    if (date) return { title: row.title, url: row.href!, date, dateSource: 'list' };
   }
   const rest = row.title ? row.text.replace(row.title, ' ') : row.text;
   const date = rowDate(rest, context);
-  if (date) return { title: row.title, url: row.href, date, dateSource: 'list' };
+  if (date) return { title: row.title, url: row.href!, date, dateSource: 'list' };
   const fromAttr = row.titleAttr && row.titleAttr !== row.title ? rowDate(row.titleAttr.replace(row.title, ' '), context) : null;
-  if (fromAttr) return { title: row.title, url: row.href, date: fromAttr, dateSource: 'title-attr' };
-  return { title: row.title, url: row.href, date: null, dateSource: null };
+  if (fromAttr) return { title: row.title, url: row.href!, date: fromAttr, dateSource: 'title-attr' };
+  return { title: row.title, url: row.href!, date: null, dateSource: null };
 }
 
 /** Publication-date metas (by name, property or itemprop, any case), most specific first. */
@@ -49,9 +51,9 @@ const dateMetas = [
 export type ArticleDateSource = 'meta' | 'structured' | 'labelled' | 'byline' | 'time' | 'text';
 
 /**
- * An article's publication date as a person reads it: a publication meta (any form), JSON-LD or
- * itemprop datePublished; else the date beside the title — labelled (发布时间 over 更新时间 over 日期;
- * 成文日期 never) or the first full date of a short byline line (2019-09-07 13:43 来源：…); else a
+ * An article's publication date as a person reads it: the labelled date beside the title (发布时间 over
+ * 更新时间 over 日期; 成文日期 never); else a publication meta (any form), JSON-LD or itemprop
+ * datePublished; else the first full date of a short byline line (2019-09-07 13:43 来源：…); else a
  * <time>; else a labelled date anywhere in the text.
  */
 export function articleDate(read: PageRead, asOf: string): IsoDate | null {
@@ -60,6 +62,10 @@ export function articleDate(read: PageRead, asOf: string): IsoDate | null {
 
 export function articleDateWithSource(read: PageRead, asOf: string): { date: IsoDate; source: ArticleDateSource } | null {
   const context = { asOf };
+  const zone = titleZone(read);
+  // What the page says beside its title (发布时间：…, 日期：…) is what a reader and an inspector go by.
+  const labelled = labelledDate(zone.join('\n'), context);
+  if (labelled) return { date: labelled, source: 'labelled' };
   const metas = new Map(Object.entries(read.metas).map(([k, v]) => [k.toLowerCase(), v]));
   for (const name of dateMetas) {
     const date = parseValue(metas.get(name));
@@ -70,9 +76,6 @@ export function articleDateWithSource(read: PageRead, asOf: string): { date: Iso
     const date = parseValue(value);
     if (date) return { date, source: 'structured' };
   }
-  const zone = titleZone(read);
-  const labelled = labelledDate(zone.join('\n'), context);
-  if (labelled) return { date: labelled, source: 'labelled' };
   for (const line of zone) {
     const found = firstFullDate(line, context);
     // A byline: the date early in a short line, not a date inside a paragraph of the body.

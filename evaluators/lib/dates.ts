@@ -177,8 +177,9 @@ export function firstFullDate(text: string, context: DateContext): FoundDate | n
  * labelled 发布时间/发布日期, else 更新时间, else 日期/时间. Unlabelled dates are ignored (they may be
  * dates in the body), and so are 成文日期/印发日期. Null when there is no labelled date.
  */
-export function labelledDate(text: string, context: DateContext): IsoDate | null {
-  return bestLabelled(labelledDates(text, context), 'first');
+export function labelledDate(text: string, context: DateContext, only: 'any' | 'publication' = 'any'): IsoDate | null {
+  const dates = labelledDates(text, context);
+  return bestLabelled(only === 'publication' ? dates.filter((d) => d.label !== null && d.label !== 'other' && d.label.rank === 0) : dates, 'first');
 }
 
 /** China's clock: a day begins at 00:00 UTC+8 whatever the crawling machine's zone. */

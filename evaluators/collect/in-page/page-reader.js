@@ -86,6 +86,15 @@
     var t = linkText(a);
     return t.replace(/\s/g, '').length >= 4 && !!linkTarget(a) && !MORE.test(t) && !NEXT.test(t);
   }
+  /** A script link (href="javascript:;" opened by the site's own code) that names an item: listed, even if we cannot open it. */
+  function isScriptItem(a) {
+    var t = linkText(a);
+    return a.tagName === 'A' && !linkTarget(a) && /^\s*javascript:/i.test(a.getAttribute('href') || '') && t.replace(/\s/g, '').length >= 8 && !MORE.test(t);
+  }
+  function rowLinks(el) {
+    var links = titledLinks(el);
+    return links.length ? links : clickables(el).filter(isScriptItem);
+  }
   /** Links that name an item: a title of four or more characters leading elsewhere than home or here. */
   function titledLinks(el) {
     return clickables(el).filter(function (a) {
@@ -114,7 +123,7 @@
       var rows = [];
       var tags = {};
       for (var j = 0; j < children.length; j++) {
-        var links = titledLinks(children[j]);
+        var links = rowLinks(children[j]);
         // A row is a title with a date, a tag or a line of summary: not a whole article around one link.
         if (links.length >= 1 && links.length <= 3 && text(children[j]).length - linkText(titleLink(links)).length <= 160 && !holdsList(children[j])) {
           rows.push({ el: children[j], link: titleLink(links), single: links.length === 1 || linkText(titleLink(links)).length >= 2 * otherLinksLength(links) });
