@@ -29,10 +29,11 @@ export interface PortalFigures {
 }
 
 /**
- * The crawl budget for accuracy runs: no axe, no Lighthouse, no link checking, fewer pages. What is
- * measured (columns, dates, vetoes) does not depend on those, and 20 skins × 6 portals stay in minutes.
+ * The crawl budget for accuracy runs: no axe, no Lighthouse, no link checking, one probe. What is measured
+ * (columns, dates, vetoes) does not depend on those. The page budget stays the product's (500): a skin that
+ * makes the crawler wander must not lose columns to a budget the product would not have.
  */
-export const accuracyCollectOptions: CollectOptions = { ...defaultCollectOptions, axe: 'off', lighthousePages: 0, maxLinks: 0, probes: 1, maxPages: 300 };
+export const accuracyCollectOptions: CollectOptions = { ...defaultCollectOptions, axe: 'off', lighthousePages: 0, maxLinks: 0, probes: 1 };
 
 export interface SkinRunOptions {
   asOf: string;
