@@ -49,7 +49,7 @@ async function write(done: string[]): Promise<void> {
   await writeFile(values.out!, JSON.stringify(report, null, 2) + '\n');
   if (!values.notes) return;
   await mkdir(dirname(values.notes), { recursive: true });
-  await writeFile(values.notes, statusNotes(all, { commit, seconds, asOf: values['as-of']!, skins: `${done.length} of ${seeds.length} skins` }));
+  await writeFile(values.notes, statusNotes(all, { commit, seconds, asOf: values['as-of']!, skins: `${done.length} of ${seeds.length} skins`, maxPages: collect.maxPages }));
 }
 
 const browser = await launchBrowser();

@@ -63,12 +63,12 @@ export function figureTable(all: PortalFigures[]): string {
 }
 
 /** The Markdown status for the page reader's developers: figures, then every wrong measurement with its markup. */
-export function statusNotes(all: PortalFigures[], run: { commit: string; seconds: number; asOf: string; skins?: string }): string {
+export function statusNotes(all: PortalFigures[], run: { commit: string; seconds: number; asOf: string; skins?: string; maxPages?: number }): string {
   const skins = [...new Set(all.map((f) => f.skin))];
   const out = [
     '# Sample portals under skins: what the crawler gets wrong',
     '',
-    `Written by \`npm run skins\` (scripts/skins-accuracy.ts) at ${new Date().toISOString().slice(0, 16)}Z on \`${run.commit}\` (working tree as it was), asOf ${run.asOf}, ${Math.round(run.seconds)} s${run.skins ? ` (${run.skins})` : ''}.`,
+    `Written by \`npm run skins\` (scripts/skins-accuracy.ts) at ${new Date().toISOString().slice(0, 16)}Z on \`${run.commit}\` (working tree as it was), asOf ${run.asOf}, ${Math.round(run.seconds)} s${run.skins ? ` (${run.skins})` : ''}${run.maxPages ? `, page budget ${run.maxPages} per site` : ''}.`,
     'Reproduce one skin: `npm run portals -- --skin N --as-of ' + run.asOf + '` and open the paths below; `npm run skins -- --seeds N --families ID --notes FILE`.',
     '',
     '## Figures',
