@@ -1,14 +1,15 @@
 /**
  * npm run skins -- [--skins 20 | --seeds 0,3,7] [--families zfw,jyj,…] [--as-of 2026-11-21] [--max-pages 300]
- *                  [--out out/skins-accuracy.json] [--notes FILE]
+ *                  [--out out/skins-accuracy.json] [--notes FILE] [--merge PREVIOUS.json]
  *
  * Serves the sample portals under each skin (test/portals/render/skin), runs govscore's real collection,
  * evaluation and scoring on them, compares with the truth (test/portals/compare) and prints accuracy per
  * skin and per measurement. The crawl skips axe, Lighthouse and link checking: they measure nothing here.
  * --notes writes a Markdown status with the markup behind every wrong measurement, for the reader's developers.
+ * --merge keeps the figures of the skins a previous run measured and this one does not (runs in parts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../evaluators/collect/browser.js';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     'max-pages': { type: 'string', default: String(accuracyCollectOptions.maxPages) },
     out: { type: 'string', default: 'out/skins-accuracy.json' },
     notes: { type: 'string' },
+    merge: { type: 'string' },
   },
 });
 
@@ -40,6 +42,17 @@ const started = performance.now();
 const collect = { ...accuracyCollectOptions, maxPages: Number(values['max-pages']) };
 const commit = execFileSync('git', ['log', '-1', '--format=%h %s'], { encoding: 'utf8' }).trim().slice(0, 120);
 const all: PortalFigures[] = [];
+if (values.merge) {
+  const previous = JSON.parse(await readFile(values.merge, 'utf8')) as { portals: PortalFigures[] };
+  const ours = (f: PortalFigures) => seeds.includes(f.skin) || (f.skin === 'classic' && seeds.includes('0'));
+  all.push(...previous.portals.filter((f) => !ours(f)));
+}
+// A crawler promise nobody awaits must not end a 20-skin run: it is counted and named in the notes.
+const unhandled: string[] = [];
+process.on('unhandledRejection', (e) => {
+  unhandled.push(String((e as Error)?.stack ?? e).split('\n').slice(0, 2).join(' '));
+  console.error(`unhandled rejection in the crawler: ${unhandled.at(-1)}`);
+});
 
 /** Figures and notes so far: written after every skin, so a long run can be read while it goes on. */
 async function write(done: string[]): Promise<void> {
@@ -49,7 +62,9 @@ async function write(done: string[]): Promise<void> {
   await writeFile(values.out!, JSON.stringify(report, null, 2) + '\n');
   if (!values.notes) return;
   await mkdir(dirname(values.notes), { recursive: true });
-  await writeFile(values.notes, statusNotes(all, { commit, seconds, asOf: values['as-of']!, skins: `${done.length} of ${seeds.length} skins`, maxPages: collect.maxPages }));
+  const crashes = unhandled.length ? `\n\n**Unhandled rejections in the crawler during this run (${unhandled.length})** — each would end a plain \`govscore assess\`:\n${unhandled.map((u) => `- \`${u}\``).join('\n')}\n` : '';
+  const text = statusNotes(all, { commit, seconds, asOf: values['as-of']!, skins: `${done.length} of ${seeds.length} skins`, maxPages: collect.maxPages });
+  await writeFile(values.notes, text.replace('\n## Figures', `${crashes}\n## Figures`));
 }
 
 const browser = await launchBrowser();
