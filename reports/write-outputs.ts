@@ -12,8 +12,8 @@ import { printPdf } from './pdf.js';
 import type { Results } from './results.js';
 import { writeXlsx } from './xlsx.js';
 
-export type OutputFormat = 'json' | 'csv' | 'html' | 'pdf' | 'xlsx';
-export const outputFormats: readonly OutputFormat[] = ['json', 'csv', 'html', 'pdf', 'xlsx'];
+import type { OutputFormat } from './output-formats.js';
+export { outputFormats, type OutputFormat } from './output-formats.js';
 
 export interface OutputOptions {
   /** Default json, csv, html (what assess and rescore write); `govscore report` asks for more. */

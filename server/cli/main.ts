@@ -1,20 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../../indicators/yaml-errors.js';
 import { UsageError } from './usage-error.js';
-import { assess } from './assess.js';
-import { runWorkerUntilStopped } from './worker.js';
-import { addSchedule, listSchedules, removeSchedule } from './schedule.js';
-import { defaultWorkerOptions } from '../queue/worker.js';
-import { demo } from './demo.js';
-import { monitor } from './monitor.js';
-import { rescore } from './rescore.js';
-import { importTable } from './import.js';
-import { report } from './report.js';
-import { addUser, serve } from './serve.js';
-import { outputFormats, type OutputFormat } from '../../reports/write-outputs.js';
-import { addOverride, describeOverride, listOverrides, revokeOverride } from './override.js';
-import { publish, PublishRefused, refusalHelp } from './publish.js';
-import { listPresets, loadIndicatorSet } from '../../indicators/load.js';
+import { defaultWorkerOptions } from '../queue/worker-options.js';
+import { outputFormats, type OutputFormat } from '../../reports/output-formats.js';
+
+// Each command loads its modules when it runs: loading all of them (Fastify, BullMQ, Puppeteer, Vega,
+// ExcelJS) took seconds before any command started, which short commands (override, publish) paid every time.
 
 const positiveInt = (flag: string) => (value: string) => {
   const n = Number(value);
@@ -52,6 +43,7 @@ program
   .option('--seed <text>', 'seed of --sample (default: the evaluation date); the same file, n and seed give the same sites')
   .option('--queue <redis-url>', 'hand the sites to `govscore worker` processes through BullMQ on this Redis (e.g. redis://127.0.0.1:6379) instead of crawling here; this process stays the only writer of the store')
   .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean; delayMs?: number; evidenceMb?: number; axe: 'sample' | 'key-pages' | 'all' | 'off'; lighthousePages: number; queue?: string; sample?: number; seed?: string }) => {
+    const { assess } = await import('./assess.js');
     await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots, delayMs: o.delayMs, evidenceMb: o.evidenceMb, axe: o.axe, lighthousePages: o.lighthousePages, queue: o.queue, sample: o.sample, seed: o.seed });
   });
 
@@ -63,6 +55,7 @@ program
   .option('--host-rate <n>', 'page loads and link checks per second on one host, summed over all workers', positiveInt('--host-rate'), defaultWorkerOptions.hostRate)
   .option('--lock-ms <n>', 'after a worker dies, its sites go back to the queue within this long', positiveInt('--lock-ms'), defaultWorkerOptions.lockMs)
   .action(async (o: { redis: string; concurrency: number; hostRate: number; lockMs: number }) => {
+    const { runWorkerUntilStopped } = await import('./worker.js');
     await runWorkerUntilStopped({ redisUrl: o.redis, concurrency: o.concurrency, hostRate: o.hostRate, lockMs: o.lockMs });
   });
 
@@ -82,6 +75,7 @@ program
   .option('--interval-ms <n>', 'spacing of rounds in ms instead of 24 h / per-day (drills, tests)', positiveInt('--interval-ms'))
   .option('--queue <redis-url>', 'schedule the rounds in BullMQ on this Redis; `govscore worker` processes take the probes')
   .action(async (sitesFile: string, o: { db: string; days: number; perDay: number; intervalMs?: number; queue?: string }) => {
+    const { monitor } = await import('./monitor.js');
     await monitor({ sitesFile, db: o.db, days: o.days, perDay: o.perDay, intervalMs: o.intervalMs, queue: o.queue });
   });
 
@@ -93,6 +87,7 @@ program
   .requiredOption('--indicators <id|file>', 'indicator set: preset id or file')
   .option('--out <dir>', 'output folder for results.json, ranking.csv, report.html', 'out/rescore')
   .action(async (o: { db: string; run: string; indicators: string; out: string }) => {
+    const { rescore } = await import('./rescore.js');
     await rescore({ db: o.db, runId: o.run, indicators: o.indicators, out: o.out });
   });
 
@@ -114,6 +109,7 @@ program
   .option('--notice-template <file>', 'Mustache template of the notice draft (default: reports/templates/notice.mustache)')
   .option('--issuer <name>', 'the issuing office named in the notice, e.g. 某市人民政府办公室')
   .action(async (o: { db: string; run: string; out: string; format: OutputFormat[]; indicators?: string; noticeTemplate?: string; issuer?: string }) => {
+    const { report } = await import('./report.js');
     await report({ db: o.db, runId: o.run, out: o.out, formats: o.format, indicators: o.indicators, noticeTemplate: o.noticeTemplate, issuer: o.issuer });
   });
 
@@ -128,6 +124,7 @@ program
   .option('--period <period>', 'period of a table without a period column, e.g. 2026-Q3, 2026-09, 2026-H1')
   .option('--name <text>', 'title of the runs (default: the file name)')
   .action(async (table: string, o: { db: string; indicators: string; out: string; sheet?: string; period?: string; name?: string }) => {
+    const { importTable } = await import('./import.js');
     await importTable({ table, db: o.db, indicators: o.indicators, out: o.out, sheet: o.sheet, period: o.period, name: o.name });
   });
 
@@ -155,7 +152,8 @@ override
   .requiredOption('--reason <text>', 'why (shown in the reports)')
   .requiredOption('--by <name>', 'the reviewer')
   .option('--indicators <id|file>', 'indicator set to check the indicator against (default: the run’s)')
-  .action((o: { db: string; run: string; site: string; indicator: string; points?: number; veto?: boolean; reason: string; by: string; indicators?: string }) => {
+  .action(async (o: { db: string; run: string; site: string; indicator: string; points?: number; veto?: boolean; reason: string; by: string; indicators?: string }) => {
+    const { addOverride, describeOverride } = await import('./override.js');
     const row = addOverride({ db: o.db, runId: o.run, siteId: o.site, indicator: o.indicator, points: o.points, veto: o.veto, reason: o.reason, by: o.by, indicators: o.indicators });
     console.log(`recorded ${describeOverride(row)}`);
     console.log(`it counts from the next scoring: govscore rescore --db ${o.db} --run ${o.run} --indicators <set>`);
@@ -165,7 +163,8 @@ override
   .description('every override of a run, revoked ones too')
   .requiredOption('--db <file>', 'the SQLite store of the run')
   .requiredOption('--run <id>', 'run id')
-  .action((o: { db: string; run: string }) => {
+  .action(async (o: { db: string; run: string }) => {
+    const { describeOverride, listOverrides } = await import('./override.js');
     const rows = listOverrides(o.db, o.run);
     if (!rows.length) console.log(`run ${o.run}: no overrides`);
     for (const row of rows) console.log(describeOverride(row));
@@ -177,7 +176,8 @@ override
   .requiredOption('--run <id>', 'run id')
   .requiredOption('--id <n>', 'override number from `override list`', positiveInt('--id'))
   .requiredOption('--by <name>', 'the reviewer')
-  .action((o: { db: string; run: string; id: number; by: string }) => {
+  .action(async (o: { db: string; run: string; id: number; by: string }) => {
+    const { revokeOverride } = await import('./override.js');
     revokeOverride(o.db, o.run, o.id, o.by);
     console.log(`override #${o.id} revoked`);
   });
@@ -188,7 +188,8 @@ program
   .requiredOption('--db <file>', 'the SQLite store of the run')
   .requiredOption('--run <id>', 'run id')
   .requiredOption('--by <login>', 'the evaluator or admin account publishing it')
-  .action((o: { db: string; run: string; by: string }) => {
+  .action(async (o: { db: string; run: string; by: string }) => {
+    const { publish, PublishRefused, refusalHelp } = await import('./publish.js');
     try {
       console.log(publish({ db: o.db, runId: o.run, by: o.by }));
     } catch (error) {
@@ -202,7 +203,8 @@ const indicators = program.command('indicators').description('indicator sets: th
 indicators
   .command('list')
   .description('the preset indicator sets')
-  .action(() => {
+  .action(async () => {
+    const { listPresets, loadIndicatorSet } = await import('../../indicators/load.js');
     for (const id of listPresets()) {
       const set = loadIndicatorSet(id);
       console.log(`${id.padEnd(22)} v${set.version.padEnd(8)} ${set.indicators.length} indicators  ${set.title.zh}`);
@@ -212,7 +214,8 @@ indicators
   .command('validate')
   .description('check an indicator-set file; errors name the line and the field')
   .argument('<file>', 'indicator-set YAML file')
-  .action((file: string) => {
+  .action(async (file: string) => {
+    const { loadIndicatorSet } = await import('../../indicators/load.js');
     const set = loadIndicatorSet(file);
     console.log(`${file}: valid — ${set.id} v${set.version}, ${set.categories.length} categories, ${set.indicators.length} indicators, sha256 ${set.sha256}`);
   });
@@ -225,6 +228,7 @@ program
   .option('--host <address>', 'address to listen on', '127.0.0.1')
   .option('--queue <redis-url>', 'campaigns are crawled by `govscore worker` processes through this Redis, and scheduled campaigns start here')
   .action(async (o: { db: string; port: number; host: string; queue?: string }) => {
+    const { serve } = await import('./serve.js');
     await serve(o);
   });
 
@@ -247,6 +251,7 @@ schedule
   .option('--max-pages <n>', 'pages opened per site at most', positiveInt('--max-pages'))
   .option('--lighthouse-pages <n>', 'Lighthouse runs per site (default: as assess, 2)', wholeNumber('--lighthouse-pages'))
   .action(async (o: { redis: string; db: string; name: string; sites: string; by: string; cron?: string; everyMs?: number; times?: number; tz?: string; sample?: number; seed?: string; indicators?: string; maxPages?: number; lighthousePages?: number }) => {
+    const { addSchedule } = await import('./schedule.js');
     console.log(await addSchedule({ ...o, sitesFile: o.sites, tz: o.cron ? o.tz : undefined }));
   });
 schedule
@@ -254,6 +259,7 @@ schedule
   .description('the recurring campaigns and when each is next due')
   .requiredOption('--redis <url>', 'the Redis of the queue')
   .action(async (o: { redis: string }) => {
+    const { listSchedules } = await import('./schedule.js');
     for (const line of await listSchedules(o.redis)) console.log(line);
   });
 schedule
@@ -262,6 +268,7 @@ schedule
   .requiredOption('--redis <url>', 'the Redis of the queue')
   .requiredOption('--name <id>', 'name of the schedule')
   .action(async (o: { redis: string; name: string }) => {
+    const { removeSchedule } = await import('./schedule.js');
     console.log(await removeSchedule(o.redis, o.name));
   });
 
@@ -275,6 +282,7 @@ users
   .requiredOption('--role <role>', 'admin, evaluator or department')
   .option('--sites <ids>', 'the sites a department account sees, comma-separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean), [])
   .action(async (o: { db: string; login: string; name: string; role: string; sites: string[] }) => {
+    const { addUser } = await import('./serve.js');
     await addUser(o);
   });
 
@@ -284,6 +292,7 @@ program
   .option('--out <dir>', 'output folder', 'out/demo')
   .option('--as-of <date>', 'evaluation date (default: today)', isoDate)
   .action(async (o: { out: string; asOf?: string }) => {
+    const { demo } = await import('./demo.js');
     await demo({ out: o.out, asOf: o.asOf });
   });
 

@@ -36,7 +36,7 @@ export interface WorkerOptions {
 /** Crawls one site of a job; `evidenceDir` is where its screenshots go (`<dir>/<site>/…`), `journal` replays the pages an earlier attempt finished. */
 export type SiteCollector = (job: SiteJob, evidenceDir: string, journal: CrawlJournal) => Promise<CollectedSite>;
 
-export const defaultWorkerOptions = { concurrency: 2, hostRate: 8, lockMs: 30_000 };
+export { defaultWorkerOptions } from './worker-options.js';
 
 /**
  * `govscore worker`: takes sites from the queue one job each, crawls them with the same code as the
