@@ -1,7 +1,7 @@
 import { evaluateAvailability } from './availability.js';
 import type { ColumnObservation, HomepageObservation, ProbeObservation } from './collect/observations.js';
 import { evaluatorFindings, type EvaluatorFinding } from './findings.js';
-import { evaluateUpdateFrequency, type UpdateFrequencyMeasurement } from './update-frequency.js';
+import { evaluateUpdateFrequency, type MeasuredElsewhere, type UpdateFrequencyMeasurement } from './update-frequency.js';
 import type { AvailabilityMeasurement } from './availability.js';
 import type { CheckedLink } from './collect/link-check.js';
 import { evaluateLinks, type LinksMeasurement } from './links.js';
@@ -58,7 +58,7 @@ export interface SiteMeasurements {
 
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
 export function evaluateSite(observed: StoredObservations, asOf: string, site: SiteProfile = { level: 'department', services: true }): { measurements: SiteMeasurements; findings: Record<string, EvaluatorFinding[]> } {
-  const updateFrequency = observed.homepage ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [] }, asOf) : null;
+  const updateFrequency = observed.homepage ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [], measuredElsewhere: disclosurePages(observed.disclosure) }, asOf) : null;
   // A week of monitor probes is the national protocol; this run's few probes are only a fallback.
   const probes = [...(observed.monitorProbes ?? []), ...(observed.probes ?? [])];
   const availability = probes.length ? evaluateAvailability(probes, observed.monitorProbes?.length ?? 0) : null;
@@ -74,4 +74,14 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   const accessibility = observed.axe?.some((p) => !p.unfinished) ? evaluateAccessibility(observed.axe, observed.lighthouse ?? []) : null;
   const findings = { ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links), ...featureFindings({ disclosure, mailbox, services, identity, accessibility }) };
   return { measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity, accessibility }, findings };
+}
+
+/** The disclosure section's entry and the folder of its 法定主动公开内容 pages: D5 measures them, not V3/V4. */
+function disclosurePages(disclosure: DisclosureObservation | null | undefined): MeasuredElsewhere | undefined {
+  if (!disclosure?.entry) return undefined;
+  const statutory = disclosure.parts['statutory']?.page?.finalUrl ?? disclosure.parts['statutory']?.href;
+  const folder = statutory ? statutory.split('#')[0]!.replace(/[^/]*$/, '') : null;
+  // A part at the site's root folder would exclude everything: only a folder of its own counts.
+  const own = folder && new URL(folder).pathname !== '/' ? [folder] : [];
+  return { pages: [disclosure.entry.url, disclosure.entry.finalUrl], folders: own };
 }

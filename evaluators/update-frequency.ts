@@ -58,12 +58,29 @@ export interface UpdateFrequencyMeasurement {
 }
 
 /**
+ * Pages the crawl may list that other evaluators measure: the 政府信息公开 entry page and the pages under
+ * its 法定主动公开内容 part (one per Art. 20 item, scored by D5), named by where the section finder found them.
+ */
+export interface MeasuredElsewhere {
+  pages: string[];
+  folders: string[];
+}
+
+const withoutFragment = (u: string) => u.split('#')[0]!.replace(/\/(index|default)\.[a-z]+$/i, '/');
+
+function isMeasuredElsewhere(url: string, elsewhere: MeasuredElsewhere | undefined): boolean {
+  if (!elsewhere) return false;
+  const page = withoutFragment(url);
+  return elsewhere.pages.some((p) => withoutFragment(p) === page) || elsewhere.folders.some((f) => page.startsWith(f));
+}
+
+/**
  * Per column: items, dated items, newest date, stale by its kind's window, blank. An item without a
  * date counts as not updated (国办发〔2015〕15号: 未注明信息发布时间的视为不更新), so a column of undated items
  * is stale. Blank columns count as blank only, not also as stale.
  */
 export function evaluateUpdateFrequency(
-  observed: { homepage: HomepageObservation | null; columns: ColumnObservation[] },
+  observed: { homepage: HomepageObservation | null; columns: ColumnObservation[]; measuredElsewhere?: MeasuredElsewhere },
   asOf: string,
   options: UpdateFrequencyOptions = defaultUpdateOptions,
 ): UpdateFrequencyMeasurement {
@@ -71,7 +88,7 @@ export function evaluateUpdateFrequency(
   const excludedColumns: Array<{ name: string; url: string }> = [];
   for (const c of observed.columns) {
     const name = c.columnNameMeta?.trim() || c.name;
-    if (notUpdateColumns.test(name)) {
+    if (notUpdateColumns.test(name) || isMeasuredElsewhere(c.url, observed.measuredElsewhere)) {
       excludedColumns.push({ name, url: c.url });
       continue;
     }

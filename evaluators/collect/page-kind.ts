@@ -10,6 +10,9 @@ export type PageKind = 'hub' | 'list' | 'blank' | 'content';
  * - content: everything else (articles, guides, forms, pages built around an iframe).
  */
 export function pageKind(read: PageRead, template: PageTemplate | null = null): PageKind {
+  // An article's body outweighs the "更多" blocks and related lists around it: a news page is content.
+  const body = prose(read, template);
+  if (body >= 300 && body > read.rowsTextLength) return 'content';
   const self = read.url.split('#')[0];
   const moreLinks = read.more.filter((m) => m.href.split('#')[0] !== self).length;
   const paginated = !!read.pager.nextHref || read.pager.script;
@@ -19,13 +22,16 @@ export function pageKind(read: PageRead, template: PageTemplate | null = null): 
   if (!paginated && read.itemLists >= 2 && read.rows.length < 0.6 * read.itemListRows) return 'hub';
   // A block headed by a link to its column (<h2><a>在线访谈</a></h2>): a preview of that column.
   if (!paginated && read.previewOf) return 'hub';
-  if (read.iframes.length > 0 && read.rows.length === 0) return 'content';
+  // A page built around a frame of its own (a mailbox on another host); a frame every page has (a navigation frame) does not count.
+  if (read.rows.length === 0 && read.iframes.some((f) => !template?.frames.has(f))) return 'content';
   if (isList(read, template)) return 'list';
   if (read.rows.length > 0) return 'content';
   if (read.placeholder) return 'blank';
   // A frame or fragment without the site's template (a navigation frame) is part of a page, not a column.
   if (template && !carriesTemplate(read, template)) return 'content';
-  return ownText(read, template).length <= 6 ? 'blank' : 'content';
+  if (ownText(read, template).length > 6) return 'content';
+  // A page of nothing but links to pages below it (a grid of tiles) leads on: it is no blank column.
+  return read.childLinks >= 2 ? 'hub' : 'blank';
 }
 
 /** Whether the page shows at least two of the lines every page of the site shows (footer, header). */
@@ -36,10 +42,11 @@ function carriesTemplate(read: PageRead, template: PageTemplate): boolean {
 /** The site's template as the homepage shows it: text lines every page repeats (header, footer, furniture). */
 export interface PageTemplate {
   lines: Set<string>;
+  frames: Set<string>;
 }
 
 export function templateOf(homepage: PageRead): PageTemplate {
-  return { lines: new Set(homepage.textLines.map(squash)) };
+  return { lines: new Set(homepage.textLines.map(squash)), frames: new Set(homepage.iframes) };
 }
 
 const squash = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');

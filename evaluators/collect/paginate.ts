@@ -28,7 +28,8 @@ export async function readAllPages(page: Page, first: PageRead, options: { maxPa
       options.seen.add(key);
       const opened = await openUrl(page, nextHref, options.timeoutMs);
       if (opened.error || (opened.status ?? 200) >= 400) break;
-      next = await readPage(page);
+      next = await readPage(page).catch(() => null);
+      if (!next) break;
       urls.push(next.url);
     } else if (script) {
       const before = current.rows[0]?.href ?? null;
@@ -44,7 +45,8 @@ export async function readAllPages(page: Page, first: PageRead, options: { maxPa
       if (!clicked) break;
       const changed = await waitForNewRows(page, before, options.timeoutMs);
       if (!changed) break;
-      next = await readPage(page);
+      next = await readPage(page).catch(() => null);
+      if (!next) break;
       urls.push(`${first.url.split('#')[0]}#page=${reads.length + 1}`);
     } else break;
     if (next.rows.length === 0 || next.rows[0]?.href === current.rows[0]?.href) {

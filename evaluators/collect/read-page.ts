@@ -33,6 +33,8 @@ export interface PageRead {
   rowsTextLength: number;
   allRows: RowRead[];
   placeholder: string | null;
+  /** Same-site pages linked below this page's folder (not its own ?page= variants): a directory has children. */
+  childLinks: number;
   /** The page its list (or its 暂无信息) previews: a block headed by a link to another page, on a channel page. */
   previewOf: string | null;
   pager: { nextHref: string | null; script: boolean };

@@ -39,12 +39,13 @@ const MAX_YEAR = 2100;
 const DATE_SHAPES = new RegExp(
   String.raw`(?<!\d)(?<!\d[-/.:])(?:` +
     [
-      // 2026-11-03, 2026-11-3, 2026/11/03, 2026.11.03 (one separator throughout)
-      String.raw`(?<y1>\d{4})(?<sep>[-/.])(?<m1>\d{1,2})\k<sep>(?<d1>\d{1,2})(?![-/.:]?\d)`,
+      // 2026-11-03, 2026-11-3, 2026/11/03, 2026.11.03 (one separator throughout); a time may follow
+      // without a space when spans were run together (2019-09-3022:46)
+      String.raw`(?<y1>\d{4})(?<sep>[-/.])(?<m1>\d{1,2})\k<sep>(?<d1>\d{1,2})(?:(?=[0-2]?\d:[0-5]\d)|(?![-/.:]?\d))`,
       // 2026年11月3日, 2026年11月03日
       String.raw`(?<y2>\d{4})\s*年\s*(?<m2>\d{1,2})\s*月\s*(?<d2>\d{1,2})\s*日`,
       // 11-03, 11/03
-      String.raw`(?<m3>\d{2})[-/](?<d3>\d{2})(?![-/.:]?\d)`,
+      String.raw`(?<m3>\d{2})[-/](?<d3>\d{2})(?:(?=[0-2]\d:[0-5]\d)|(?![-/.:]?\d))`,
       // 11月3日, unless a year written some other way precedes it (26年11月3日)
       String.raw`(?<!年\s*)(?<m4>\d{1,2})\s*月\s*(?<d4>\d{1,2})\s*日`,
     ].join('|') +

@@ -137,10 +137,26 @@
       // One row is a list only when it is dated (a column with one item), not a logo or a lone link.
       if (rows.length === 1 && !hasDate(rowText(rows[0]).replace(linkText(rows[0].link), ''))) continue;
       if (isFurniture(c)) continue;
+      // A block whose entries include this very page is its menu (a sidebar of sibling sections), not its
+      // list; a row's [类别] tag leading to this column does not count.
+      var self = c.querySelectorAll('a[href]');
+      if (Array.prototype.some.call(self, function (a) { return samePage(a.href, location.href) && linkText(a).length >= 4 && !/^\s*[\[【(（]/.test(linkText(a)); })) continue;
       lists.push({ el: c, rows: rows, tag: tag });
     }
     return mergeSplitLists(lists);
   }
+  /**
+   * The row a link stands in: its li/tr/dd/dt/p, else the largest block around it that holds no other
+   * titled link (a card: <div><h3><a>…</a></h3><p>…</p><em>date</em></div>).
+   */
+  function rowOf(a) {
+    var row = a.closest('li, tr, dd, dt, p');
+    if (row) return row;
+    var e = a.parentElement;
+    while (e && e.parentElement && e.parentElement !== document.body && titledLinks(e.parentElement).length <= 1 && text(e.parentElement).length <= 200) e = e.parentElement;
+    return e || a;
+  }
+
   /** A URL without its fragment and its folder's index file: /tzgg/ and /tzgg/index.html are one page. */
   function samePage(a, b) {
     var norm = function (u) { return u.split('#')[0].replace(/\/(index|default)\.[a-z]+$/i, '/'); };
@@ -158,7 +174,9 @@
         if (links.length !== 1 || text(prev).length > 20) continue;
         var target = linkTarget(links[0]);
         var t = linkText(links[0]);
-        if (target && t.length >= 2 && t.length <= NAV_TEXT_MAX && !MORE.test(t) && !samePage(target, location.href)) return target;
+        // A heading made of the link (little else around it), to a page other than this one and home.
+        var heading = text(prev).length - t.length <= 4;
+        if (target && heading && t.length >= 2 && t.length <= NAV_TEXT_MAX && !MORE.test(t) && !/首页/.test(t) && !samePage(target, location.href) && !samePage(target, location.origin + '/')) return target;
       }
     }
     return null;
@@ -373,11 +391,28 @@
   /** The page's visible text, broken into lines at block elements and <br> as a reader sees it. */
   function lines() {
     var raw = (document.body.innerText || '').split(/\n+/);
+    // A page its own scripts hid (content shown only once outside resources load): read its text as written.
+    if (raw.join('').length < 50 && (document.body.textContent || '').replace(/\s+/g, '').length > 500) raw = writtenLines();
     var out = [];
     for (var i = 0; i < raw.length && out.length < 600; i++) {
       var l = raw[i].replace(/\s+/g, ' ').trim();
       if (l) out.push(l.slice(0, 300));
     }
+    return out;
+  }
+
+  /** The text of every block as written in the document, visible or not. */
+  function writtenLines() {
+    var blocks = new Map();
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (var n = walker.nextNode(); n && blocks.size < 600; n = walker.nextNode()) {
+      var parent = n.parentElement;
+      if (!parent || parent.closest('script, style, noscript, template')) continue;
+      var block = parent.closest('p, div, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, section, article, body');
+      blocks.set(block, (blocks.get(block) || '') + ' ' + n.nodeValue);
+    }
+    var out = [];
+    blocks.forEach(function (v) { out.push(v); });
     return out;
   }
 
@@ -437,6 +472,27 @@
       }
     }
     return [];
+  }
+
+  /**
+   * Links to pages below this one's folder (/xxgk/fdzdgknr/item1/ from /xxgk/fdzdgknr/index.html), other
+   * than this page's own variants (?page=2, list.asp?classid=…): a page with children is no blank column.
+   */
+  function childLinks(all) {
+    var here = new URL(location.href);
+    var folder = here.pathname.replace(/[^/]*$/, '');
+    if (folder === '/') return 0;
+    var seen = {};
+    var n = 0;
+    all.forEach(function (a) {
+      var target = linkTarget(a);
+      if (!target || isFurniture(a)) return;
+      var u = new URL(target);
+      if (u.origin !== here.origin || u.pathname === here.pathname || samePage(target, location.href) || u.pathname.indexOf(folder) !== 0 || seen[u.pathname]) return;
+      seen[u.pathname] = 1;
+      n++;
+    });
+    return n;
   }
 
   function placeholderElement() {
@@ -551,8 +607,8 @@
     var allRows = [];
     titledLinks(document.body).forEach(function (a) {
       if (isFurniture(a)) return;
-      var row = a.closest('li, tr, dd, dt, p') || a.parentElement;
-      allRows.push({ title: linkText(a), href: linkTarget(a), text: row === document.body ? linkText(a) : text(row), cells: [], titleAttr: row.getAttribute('title') || a.getAttribute('title') || '' });
+      var row = rowOf(a);
+      allRows.push({ title: linkText(a), href: linkTarget(a), text: row === document.body ? linkText(a) : rowText({ el: row }), cells: [], titleAttr: row.getAttribute('title') || a.getAttribute('title') || '' });
     });
     var body = mainText();
     var titleEl = titleElement();
@@ -573,6 +629,7 @@
       itemListRows: separate.rows,
       allRows: allRows,
       placeholder: (body.match(PLACEHOLDER) || [null])[0],
+      childLinks: childLinks(all),
       previewOf: best ? headingLinkBefore(best.el) : placeholderElement() ? headingLinkBefore(placeholderElement()) : null,
       pager: pager(),
       mainText: body.slice(0, 3000),
@@ -592,7 +649,7 @@
     return {
       url: location.href, title: document.title, metas: metas(), dateHints: { jsonLd: [], itemprop: [], time: [] }, crumbs: [], heading: '',
       nav: frames.map(function (f) { return { text: '', href: f }; }), more: [], rows: [], singleLinkRows: 0, rowsTextLength: 0, headers: [], itemLists: 0, itemListRows: 0, allRows: [],
-      placeholder: null, previewOf: null, pager: { nextHref: null, script: false }, mainText: '', lines: [], textLines: [], proseLength: 0, fragment: '', links: frames.map(function (f) { return { href: f, image: false }; }),
+      placeholder: null, childLinks: 0, previewOf: null, pager: { nextHref: null, script: false }, mainText: '', lines: [], textLines: [], proseLength: 0, fragment: '', links: frames.map(function (f) { return { href: f, image: false }; }),
       mainTextLength: 0, iframes: frames
     };
   }
