@@ -111,6 +111,24 @@ describe('govscore assess on the sample portals, end to end', () => {
     console.log(`accessibility rules: precision ${correct}/${found}, recall ${correct}/${planted}; ${pages} pages scanned`);
   });
 
+  // The only test file that runs Lighthouse (its first run in a process loads for 15–90 s): two sites crawl at
+  // once here, so their Lighthouse runs are asked for at once and take turns.
+  it('Lighthouse scores a portal homepage in four categories; planted defects lower its accessibility score', () => {
+    const homepage = (id: string) => results.sites.find((s) => s.id === id)!.observations.accessibility!.lighthouse[0]!;
+    const [clean, defective] = [homepage('zfw'), homepage('jyj')];
+    console.log(`lighthouse: zfw ${JSON.stringify(clean.scores)} ${clean.ms} ms; jyj ${JSON.stringify(defective.scores)} ${defective.ms} ms`);
+    for (const r of [clean, defective]) {
+      expect(r.error).toBeNull();
+      expect(Object.keys(r.scores).sort()).toEqual(['accessibility', 'bestPractices', 'performance', 'seo']);
+      for (const score of Object.values(r.scores)) {
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(100);
+      }
+    }
+    // jyj has images without alt (image-alt, link-name); zfw has no planted defect.
+    expect(defective.scores.accessibility!).toBeLessThan(clean.scores.accessibility!);
+  });
+
   it('scores the vetoes the truth implies', () => {
     for (const id of ids) {
       const t = set.get(id).truth;
