@@ -253,7 +253,10 @@
     var w = 0;
     list.rows.forEach(function (r) {
       var t = linkText(r.link).length;
-      w += (t >= 8 ? 1 : 0.3) * (hasDate(rowText(r)) ? 2 : 1);
+      // An item has a title of some length, or words of its own beside a short one (a card's summary);
+      // a menu entry is a short name alone.
+      var item = t >= 8 || rowText(r).length - t >= 15;
+      w += (item ? 1 : 0.3) * (hasDate(rowText(r)) ? 2 : 1);
     });
     return w;
   }
