@@ -8,14 +8,13 @@ import { sampleProfiles } from '../portals/model/profiles/index.js';
 /**
  * The six sample portals in markup nobody tuned the crawler for (a non-classic skin, test/portals/render/skin),
  * crawled once with the accuracy budget (no axe, Lighthouse or link checks) and held to the same truth as the
- * classic markup. With assess-cli (classic) and evaluators-truth (skin 5), every family runs under 3 skins.
- * Skipped until the page reader no longer depends on class names (issue 16; /work/notes/skins-status.md).
+ * classic markup. With assess-cli and evaluators-truth (classic), every family runs under 3 skins: skin 2
+ * (hashed class names, top-bar navigation, javascript: links, cards) and skin 17.
  */
 const asOf = '2026-11-21';
-const skin = '17';
 const families = sampleProfiles.map((p) => p.id);
 
-describe.skip(`sample portals under skin ${skin}: columns, dates and vetoes as the truth has them`, () => {
+describe.each(['2', '17'])('sample portals under skin %s: columns, dates and vetoes as the truth has them', (skin) => {
   let browser: Browser;
   let figures: PortalFigures[];
   beforeAll(async () => {

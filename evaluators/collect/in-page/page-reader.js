@@ -157,6 +157,15 @@
     return e || a;
   }
 
+  /** A page under this page's folder (/xyjs/content_8196.html from /xyjs/list.html): a column's own item. */
+  function isBelowHere(target) {
+    if (!target) return false;
+    var here = new URL(location.href);
+    var folder = here.pathname.replace(/[^/]*$/, '');
+    var u = new URL(target);
+    return folder !== '/' && u.origin === here.origin && u.pathname !== here.pathname && u.pathname.indexOf(folder) === 0;
+  }
+
   /** A URL without its fragment and its folder's index file: /tzgg/ and /tzgg/index.html are one page. */
   function samePage(a, b) {
     var norm = function (u) { return u.split('#')[0].replace(/\/(index|default)\.[a-z]+$/i, '/'); };
@@ -255,7 +264,7 @@
       var t = linkText(r.link).length;
       // An item has a title of some length, or words of its own beside a short one (a card's summary);
       // a menu entry is a short name alone.
-      var item = t >= 8 || rowText(r).length - t >= 15;
+      var item = t >= 8 || rowText(r).length - t >= 15 || isBelowHere(linkTarget(r.link));
       w += (item ? 1 : 0.3) * (hasDate(rowText(r)) ? 2 : 1);
     });
     return w;
