@@ -136,7 +136,9 @@ describe('govscore assess on the sample portals, end to end', () => {
       const value = (indicator: string) => site.indicators.find((i) => i.id === indicator)!.value;
       expect([value('V3'), value('V4'), value('V5')], id).toEqual([t.update.staleV3, t.update.staleV4, t.update.blank]);
       const expected = truthVetoes(t);
-      expect(site.vetoes.map((v) => v.indicator), id).toEqual(expected);
+      // A veto resting on "not found" (fgw's missing consultation channel) awaits a reviewer as 疑似否决.
+      const claimed = [...site.vetoes, ...site.suspectedVetoes].map((v) => v.indicator);
+      expect(claimed.sort(), id).toEqual([...expected].sort());
       expect(site.passed, id).toBe(expected.length === 0 && site.score! >= 60);
     }
   });
