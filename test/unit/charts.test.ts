@@ -220,7 +220,8 @@ beforeAll(async () => {
       await writeFile(join(preview, `${name}.svg`), svgs[name]);
     }
   }
-});
+  // Rendering six charts to PNG takes seconds alone and much longer on a loaded 2-core machine.
+}, 180_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
