@@ -31,7 +31,7 @@ describe('govscore assess on the sample portals, end to end', () => {
     // on 2 cores beside the other suites; the limit leaves room for a slower CI machine.
     run = await runCli(['assess', sitesFile, '--out', join(dir, 'out')], 700_000);
     results = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8'));
-  }, 720_000);
+  }, 1_200_000);
   afterAll(() => set?.close());
 
   it('finishes with exit code 0 and the results.json contract', () => {

@@ -60,7 +60,7 @@ describe('evaluators against the sample portals ground truth', () => {
         }
       }),
     );
-  }, 400_000);
+  }, 900_000);
   afterAll(async () => {
     await browser?.close();
     await set?.close();

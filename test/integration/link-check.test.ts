@@ -41,7 +41,7 @@ describe('link checker on the sample portals', () => {
       all.push(...home.links, ...article.links);
     }
     checked = await checkLinks(all, { timeoutMs: 2000 });
-  }, 120_000);
+  }, 300_000);
   afterAll(() => set?.close());
 
   const onPortal = (id: string) => checked.filter((c) => c.foundOn.includes(pages.get(id)!.home) || c.foundOn.includes(pages.get(id)!.article));

@@ -20,7 +20,7 @@ describe.each(['2', '17'])('sample portals under skin %s: columns, dates and vet
   beforeAll(async () => {
     browser = await launchBrowser();
     figures = await runSkin(browser, { asOf, skin, families });
-  }, 400_000);
+  }, 900_000);
   afterAll(async () => {
     await browser?.close();
     if (figures) console.log(`skin ${skin}: ${summarize(figures).line}`);
