@@ -119,8 +119,9 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const article = crawl.columns.map((c) => crawl.articleMetas.get(pageKey(c.url))).find(Boolean) ?? null;
     const features = homepageFacts && sections ? await timed('features', async () => collectFeatures(browser, homepageFacts, await sections, crawl.columns, article, featureContext)) : null;
     // A section page the crawl read too keeps its crawl record (the store keeps one row per URL).
-    const recorded = new Set(pages.map((p) => p.url));
-    for (const p of featurePages) if (!recorded.has(p.url) && recorded.add(p.url)) pages.push(p);
+    // One record per page: a session-id copy (…;jsessionid=) is the page the crawl already read.
+    const recorded = new Set(pages.map((p) => pageKey(p.url)));
+    for (const p of featurePages) if (!recorded.has(pageKey(p.url)) && recorded.add(pageKey(p.url))) pages.push(p);
     const lighthouse = [];
     if (context.lighthouse) for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages)) lighthouse.push(await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })));
     const links = checker ? await timed('linksWait', () => checker.results()) : [];
