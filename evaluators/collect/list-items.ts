@@ -65,12 +65,13 @@ export function articleDateWithSource(read: PageRead, asOf: string): { date: Iso
   const zone = titleZone(read);
   // What the page says beside its title (发布时间：…, 日期：…) is what a reader and an inspector go by.
   const labelled = labelledDate(zone.join('\n'), context);
-  if (labelled) return { date: labelled, source: 'labelled' };
   const metas = new Map(Object.entries(read.metas).map(([k, v]) => [k.toLowerCase(), v]));
-  for (const name of dateMetas) {
-    const date = parseValue(metas.get(name));
-    if (date) return { date, source: 'meta' };
-  }
+  const meta = dateMetas.map((name) => parseValue(metas.get(name))).find(Boolean) ?? null;
+  // "发布时间：08-20 10:30" has no year and one is inferred from the evaluation date; a meta tag with the
+  // same month and day carries the year the page was really published in.
+  if (labelled && meta && meta !== labelled && meta.slice(5) === labelled.slice(5)) return { date: meta, source: 'meta' };
+  if (labelled) return { date: labelled, source: 'labelled' };
+  if (meta) return { date: meta, source: 'meta' };
   const hints = read.dateHints ?? { jsonLd: [], itemprop: [], time: [] };
   for (const value of [...hints.jsonLd, ...hints.itemprop]) {
     const date = parseValue(value);

@@ -253,7 +253,33 @@
     return { count: picked.length, rows: picked.reduce(function (n, l) { return n + l.rows.length; }, 0) };
   }
 
+  /**
+   * The rows of item lists that a heading link or a "更多" link heads (a channel page's previews of its
+   * columns): the column behind that link lists them, so they are not links to follow to find columns.
+   */
+  function previewedRows(lists) {
+    var rows = [];
+    lists.forEach(function (l) {
+      if (l.rows.length < 3 || listWeight(l) < 0.6 * l.rows.length) return;
+      if (!headingLinkBefore(l.el) && !moreLinkAround(l.el)) return;
+      l.rows.forEach(function (r) { rows.push(r.link); });
+    });
+    return rows;
+  }
+
+  /** A "更多" link in the block around a list (up to two levels up), outside the list itself. */
+  function moreLinkAround(el) {
+    var block = el.parentElement;
+    for (var up = 0; up < 2 && block && block !== document.body; up++, block = block.parentElement) {
+      var links = block.querySelectorAll('a');
+      for (var i = 0; i < links.length; i++) if (!el.contains(links[i]) && MORE.test(linkText(links[i]))) return true;
+    }
+    return false;
+  }
+
+  /** Whether a text carries a date, not counting the clock most templates show ("今天是2026年12月2日 星期三"). */
   function hasDate(s) {
+    s = s.replace(/(今天是|今天|今日|现在是|现在时间|当前时间)\s*[：:]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*(星期|周)[一二三四五六日天])?/g, '');
     return /(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})|(\d{1,2}[-/]\d{1,2})|(\d{1,2}\s*月\s*\d{1,2}\s*日)|(\d+\s*(分钟|小时|天)前)|昨天|今天|刚刚/.test(s);
   }
 
@@ -611,6 +637,7 @@
     // A block of short names (a menu, a sidebar) is not the page's list: its links are followed instead.
     if (!itemList) best = null;
     var listLinks = new Set(itemList ? best.rows.map(function (r) { return r.link; }) : []);
+    previewedRows(lists).forEach(function (a) { listLinks.add(a); });
     var separate = separateItemLists(lists);
     var all = clickables(document.body).concat(frameLinks());
     var candidates = candidateLinks(all, listLinks);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { articleDateWithSource } from '../../evaluators/collect/list-items.js';
+import type { PageRead } from '../../evaluators/collect/read-page.js';
+
+/** An article page as the reader returns it: only what the date reader looks at. */
+function article(lines: string[], extra: Partial<PageRead> = {}): PageRead {
+  return { heading: '', title: '', metas: {}, mainText: lines.join('\n'), lines, dateHints: { jsonLd: [], itemprop: [], time: [] }, ...extra } as PageRead;
+}
+
+const asOf = '2026-11-21';
+
+describe('the publication date of an article page', () => {
+  it('takes the labelled date beside the title before a meta tag that disagrees', () => {
+    const read = article(['首页 > 通知公告', '关于开展安全检查的通知', '发布时间：2026-11-03 来源：办公室', '各单位：……'], { heading: '关于开展安全检查的通知', metas: { PubDate: '2026-11-02 09:00' } });
+    expect(articleDateWithSource(read, asOf)).toEqual({ date: '2026-11-03', source: 'labelled' });
+  });
+
+  it('takes the meta tag\'s year when the labelled date beside the title has none and the month and day agree', () => {
+    const read = article(['标题一则', '发布时间：08-20 10:30', '正文'], { heading: '标题一则', metas: { 'og:release_date': '2025-08-20 10:30:00' } });
+    expect(articleDateWithSource(read, asOf)).toEqual({ date: '2025-08-20', source: 'meta' });
+  });
+
+  it('keeps a year-less labelled date when the meta tag is another day', () => {
+    const read = article(['标题一则', '发布时间：11-20 10:30', '正文'], { heading: '标题一则', metas: { PubDate: '2024-03-01' } });
+    expect(articleDateWithSource(read, asOf)).toEqual({ date: '2026-11-20', source: 'labelled' });
+  });
+
+  it('reads a meta tag in any of its forms when the page labels no date', () => {
+    const read = article(['标题一则', '正文没有日期'], { heading: '标题一则', metas: { 'ARTICLE:PUBLISHED_TIME': '2026-10-09T08:00:00+08:00' } });
+    expect(articleDateWithSource(read, asOf)).toEqual({ date: '2026-10-09', source: 'meta' });
+  });
+
+  it('takes an unlabelled byline under the title, but never the template\'s clock or a 成文日期', () => {
+    const read = article(['今天是2026年12月2日 星期三', '标题一则', '成文日期：2026-09-01', '2026-09-07 13:43:45 来源：新华网', '正文'], { heading: '标题一则' });
+    expect(articleDateWithSource(read, asOf)).toEqual({ date: '2026-09-07', source: 'byline' });
+  });
+
+  it('finds nothing on a page without a date rather than a wrong one', () => {
+    expect(articleDateWithSource(article(['今天是2026年12月2日', '标题一则', '正文']), asOf)).toBeNull();
+  });
+});
