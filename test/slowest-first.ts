@@ -12,7 +12,6 @@ const slowest = [
   'test/integration/queue.test.ts',
   'test/integration/queue-schedule.test.ts',
   'test/integration/assess-resume.test.ts',
-  'test/integration/evaluators-truth.test.ts',
   'test/integration/suspected-veto-cli.test.ts',
   'test/integration/web-browser.test.ts',
   'test/integration/accessibility.test.ts',

@@ -2,12 +2,13 @@ import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 import { runAxe, unfinishedScan, type AxePageResult } from './axe.js';
 import { articleDate, itemFromRow } from './list-items.js';
+import type { IsoDate } from '../lib/dates.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
 import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
 import { isRetryable } from './failures.js';
 import type { LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
-import { closeTab, newTab, openUrl } from './navigate.js';
+import { closeTab, newTab, openUrl, settlePage } from './navigate.js';
 import { TabPool } from './tab-pool.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
@@ -182,6 +183,15 @@ function compareOrder(a: number[], b: number[]): number {
 }
 
 /** Breadth-first, one depth level at a time, each level in discovery order: reproducible page sampling. */
+/** What the crawl keeps of an article page it opened. */
+interface ArticleReading {
+  url: string;
+  metas: Record<string, string>;
+  date: IsoDate | null;
+  /** The "article" is a list or a channel page itself: its column is a directory of columns. */
+  listLike: boolean;
+}
+
 class SiteCrawl {
   readonly columns: ColumnObservation[] = [];
   readonly skipped: Record<string, number> = {};
@@ -195,6 +205,8 @@ class SiteCrawl {
   private columnOrder = new Map<string, number[]>();
 
   private seen = new Set<string>();
+  /** Article pages read in this crawl, by page key: a page listed by several columns is opened once. */
+  private articleReads = new Map<string, Promise<ArticleReading | null>>();
   private templates = new Map<string, number>();
   private opened = 0;
   private queue: PQueue;
@@ -444,7 +456,8 @@ class SiteCrawl {
 
   /**
    * Opens the article of every item the list shows without a date (for the date), and the newest few
-   * (for their links); returns how many of the undated ones were lists themselves.
+   * (for their links); returns how many of the undated ones were lists themselves. A page another column
+   * already opened is not opened again (a sidebar listed on every page of a section): its reading is reused.
    */
   private async readArticles(items: ListItem[], outcome: VisitOutcome, scope: AxeScope): Promise<number> {
     const readable = (i: ListItem) => sameSite(i.url, this.origin, this.options.allowSubdomains) && !isDocument(i.url) && this.robots.allowed(i.url);
@@ -457,29 +470,49 @@ class SiteCrawl {
       [...sampled, ...undated].map((item, index) =>
         this.articles.add(async () => {
           if (!this.withinTime()) return;
-          await this.tabs.use(async (tab) => {
-            outcome.opened++;
-            outcome.articlesOpened++;
-            const opened = await openUrl(tab, item.url, this.options.timeoutMs);
-            outcome.pages.push({ url: item.url, finalUrl: opened.finalUrl, status: opened.status, role: 'article', ms: opened.ms, error: opened.error });
-            if (opened.error || (opened.status ?? 200) >= 400) return;
-            const read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
-            if (!read) return;
-            outcome.links.push(...linksToCheck(read, item.url));
-            articles[index] = { url: read.url, metas: read.metas };
-            // The newest articles show the article template; those read only for a date add little.
-            const scan = scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0);
-            if (scan) await this.scan(tab, outcome);
-            if (item.date) return; // sampled for its links only; the list's date stands
-            const kind = pageKind(read, this.template);
-            if (kind === 'list' || kind === 'hub') listLike++;
-            const date = articleDate(read, this.asOf);
-            if (date) Object.assign(item, { date, dateSource: 'article' as const });
-          });
+          // The newest articles show the article template; those read only for a date add little.
+          const scan = scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0);
+          const key = pageKey(item.url);
+          let reading = scan ? undefined : this.articleReads.get(key);
+          if (!reading) {
+            reading = this.readArticle(item, outcome, scan);
+            this.articleReads.set(key, reading);
+          }
+          const read = await reading;
+          if (!read) return;
+          articles[index] = { url: read.url, metas: read.metas };
+          if (item.date) return; // sampled for its links only; the list's date stands
+          if (read.listLike) listLike++;
+          if (read.date) Object.assign(item, { date: read.date, dateSource: 'article' as const });
         }),
       ),
     );
     outcome.article ??= articles.find(Boolean) ?? null;
     return listLike;
+  }
+
+  /** Opens one article page: its date, whether it is a list itself, its meta tags; its links go to the checker. */
+  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean): Promise<ArticleReading | null> {
+    return this.tabs.use(async (tab) => {
+      outcome.opened++;
+      outcome.articlesOpened++;
+      // An article opened only for its date is read as the server wrote it, and again once its scripts have
+      // run only when that shows no date or nothing at all: waiting for every page's network to go quiet
+      // was half the time of a crawl, and most articles carry their date in the HTML.
+      const forDateOnly = !item.date && !scan;
+      const opened = await openUrl(tab, item.url, this.options.timeoutMs, !forDateOnly);
+      outcome.pages.push({ url: item.url, finalUrl: opened.finalUrl, status: opened.status, role: 'article', ms: opened.ms, error: opened.error });
+      if (opened.error || (opened.status ?? 200) >= 400) return null;
+      let read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
+      if (forDateOnly && (!read || !articleDate(read, this.asOf) || pageKind(read, this.template) === 'blank')) {
+        await settlePage(tab);
+        read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
+      }
+      if (!read) return null;
+      outcome.links.push(...linksToCheck(read, item.url));
+      if (scan) await this.scan(tab, outcome);
+      const kind = pageKind(read, this.template);
+      return { url: read.url, metas: read.metas, date: articleDate(read, this.asOf), listLike: kind === 'list' || kind === 'hub' };
+    });
   }
 }

@@ -38,9 +38,10 @@ export async function newTab(browser: Browser, userAgent: string): Promise<Page>
 
 /**
  * Loads a URL and waits for its scripts to settle (lists filled by XHR). A firewall challenge
- * (412 + cookie script + reload) is waited through, as a browser user would.
+ * (412 + cookie script + reload) is waited through, as a browser user would. `settle: false` returns at
+ * DOMContentLoaded: for a caller that reads what the server wrote and calls settlePage when that is not enough.
  */
-export async function openUrl(page: Page, url: string, timeoutMs: number): Promise<OpenedPage> {
+export async function openUrl(page: Page, url: string, timeoutMs: number, settle = true): Promise<OpenedPage> {
   await passHostGate(url);
   const started = performance.now();
   // The last document response of the main frame: a challenge that keeps reloading aborts goto(), and
@@ -55,7 +56,7 @@ export async function openUrl(page: Page, url: string, timeoutMs: number): Promi
     if (response && challengeStatuses.has(response.status())) {
       response = (await page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 8000 }).catch(() => null)) ?? response;
     }
-    await page.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
+    if (settle) await settlePage(page);
     const status = lastDocument !== null && challengeStatuses.has(lastDocument) ? lastDocument : (response?.status() ?? null);
     const length = Number(response?.headers()['content-length'] ?? NaN);
     return { page, status, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: null, bytes: Number.isFinite(length) ? length : null };
@@ -66,6 +67,11 @@ export async function openUrl(page: Page, url: string, timeoutMs: number): Promi
   } finally {
     page.off('response', onResponse);
   }
+}
+
+/** Waits until the page's requests have been quiet for a moment (scripts filling lists by XHR), at most 4 s. */
+export async function settlePage(page: Page): Promise<void> {
+  await page.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
 }
 
 /** Names of navigation failures, shared with the availability probes. */

@@ -18,16 +18,16 @@ describe('govscore assess killed half-way', () => {
 
   it('keeps the sites it finished and the same command resumes without recrawling them', async () => {
     const dir = await tempDir('resume');
-    const ids = ['fgw', 'zfw', 'wjw', 'jyj'];
+    const ids = ['fgw', 'zfw', 'jyj'];
     const sitesFile = await writeSitesFile(dir, set, ids);
     const out = join(dir, 'out');
     const browsersBefore = browserPids();
-    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0']);
+    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0', '--axe', 'off']);
     const exited = new Promise((r) => first.child.on('exit', r));
     // Kill the whole process group (node and its Chromium) as soon as one site has been stored.
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
-        if (/\[1\/4\]/.test(first.output())) {
+        if (/\[1\/3\]/.test(first.output())) {
           clearInterval(timer);
           first.killHard();
           resolve();
@@ -43,13 +43,13 @@ describe('govscore assess killed half-way', () => {
     const pagesBefore = Object.fromEntries(done.map((id) => [id, store.pageCount(runId, id)]));
     store.close();
     expect(done.length).toBeGreaterThanOrEqual(1);
-    expect(done.length).toBeLessThan(4);
+    expect(done.length).toBeLessThan(3);
 
-    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0']);
+    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0', '--axe', 'off']);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain(`run ${runId}`);
-    expect(second.stdout).toContain(`${done.length}/4 sites already collected, collecting ${4 - done.length}`);
-    const crawledAgain = [...second.stdout.matchAll(/\[\d\/4\] (\S+)/g)].map((m) => m[1]);
+    expect(second.stdout).toContain(`${done.length}/3 sites already collected, collecting ${3 - done.length}`);
+    const crawledAgain = [...second.stdout.matchAll(/\[\d\/3\] (\S+)/g)].map((m) => m[1]);
     expect(crawledAgain.sort()).toEqual(ids.filter((id) => !done.includes(id)).sort());
 
     const results: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
@@ -65,7 +65,7 @@ describe('govscore assess killed half-way', () => {
     const out = join(dir, 'out');
     const dbFile = join(out, 'govscore.db');
     const browsersBefore = browserPids();
-    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0']);
+    const first = startCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0', '--axe', 'off']);
     const exited = new Promise((r) => first.child.on('exit', r));
     // Kill the process group once a few pages of the one site are journaled (the site itself is not finished).
     await new Promise<void>((resolve, reject) => {
@@ -81,13 +81,15 @@ describe('govscore assess killed half-way', () => {
     killNewBrowsers(browsersBefore);
     expect(first.output()).not.toMatch(/\[1\/1\]/);
     const journaled = journalRows(dbFile);
-    // Pages the first attempt loaded in a browser for the journaled outcomes (script-paged lists add "#page=N").
-    const loaded = journaled.flatMap((o) => o.pages.filter((p) => p.role !== 'skipped' && !p.url.includes('#')).map((p) => new URL(p.url)));
+    // Pages the first attempt loaded in a browser for the journaled visits (script-paged lists add "#page=N").
+    // Articles are left out: one listed in two columns is opened again by the other column's visit when that
+    // visit was not finished before the kill, as it would be in an uninterrupted crawl.
+    const loaded = journaled.flatMap((o) => o.pages.filter((p) => p.role !== 'skipped' && p.role !== 'article' && !p.url.includes('#')).map((p) => new URL(p.url)));
     expect(loaded.length).toBeGreaterThanOrEqual(journaled.length);
 
     const host = set.get('zfw').host;
     host.documentLoads.clear();
-    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0']);
+    const second = await runCli(['assess', sitesFile, '--out', out, '--concurrency', '1', '--lighthouse-pages', '0', '--axe', 'off']);
     expect(second.code, second.stderr).toBe(0);
     const resumedAfter = Number(/zfw: resuming after (\d+) pages/.exec(second.stdout)?.[1]);
     expect(resumedAfter).toBeGreaterThanOrEqual(journaled.length);

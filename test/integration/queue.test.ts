@@ -51,7 +51,8 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
   let sitesFile: string;
   let dir: string;
   let embedded: Results;
-  const ids = ['zfw', 'jyj', 'fgw', 'wjw'];
+  // Two portals and a dead host: both workers take a site, and one of them retries the dead one.
+  const ids = ['zfw', 'jyj'];
   // No axe: its scan of a page is cut at 10 s, so how many pages it scans depends on how loaded the machine
   // is (the other test files run beside this one) — a timing, not something the queue could change.
   const budget = ['--max-pages', '40', '--lighthouse-pages', '0', '--axe', 'off'];
@@ -80,7 +81,7 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
       expect(queued.sites.find((s) => s.id === 'dead')?.status).toBe('unreachable');
       // The refused connection is retryable: the queue tried the dead site a second time after a backoff.
       expect(run.stdout).toMatch(/dead: started on \S+ \(attempt 2\)/);
-      for (const worker of workers) expect(run.stdout, `sites done by worker ${worker.id}`).toMatch(new RegExp(`\\d/5\\] .* on \\S+${worker.id}\\n`));
+      for (const worker of workers) expect(run.stdout, `sites done by worker ${worker.id}`).toMatch(new RegExp(`\\d/3\\] .* on \\S+${worker.id}\\n`));
       // The screenshots the workers took were sent back and sit where the reports look for them: exactly
       // the files the stored observations name, as in the embedded run. (Which pages got one is not
       // compared file for file: a capture the loaded machine could not answer twice is left out, in
@@ -137,7 +138,7 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
       const resumed = new RegExp(`${killedOn}: started on \\S+${survivor.id}.*, resuming after (\\d+) pages recorded before the interruption`).exec(log);
       expect(resumed, log).not.toBeNull();
       expect(Number(resumed![1])).toBeGreaterThanOrEqual(journaled);
-      expect(log).toMatch(new RegExp(`\\d/5\\] ${killedOn} .* on \\S+${survivor.id}\\n`));
+      expect(log).toMatch(new RegExp(`\\d/3\\] ${killedOn} .* on \\S+${survivor.id}\\n`));
       const results: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
       expect(results.sites.map((s) => s.id).sort()).toEqual([...ids, 'dead'].sort());
       expect(withoutTimings(results)).toEqual(withoutTimings(embedded));

@@ -1,36 +1,19 @@
-import type { Browser } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../evaluators/collect/browser.js';
-import { collectSite } from '../../evaluators/collect/crawl-site.js';
-import { defaultCollectOptions } from '../../evaluators/collect/options.js';
-import { evaluateSite, type SiteMeasurements } from '../../evaluators/evaluate-site.js';
+import { afterAll, expect, it } from 'vitest';
+import type { SiteMeasurements } from '../../evaluators/evaluate-site.js';
 import { daysBetween } from '../../evaluators/lib/dates.js';
 import { workingDaysBetween } from '../../evaluators/lib/workdays.js';
-import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
 import type { PortalTruth } from '../portals/model/truth.js';
-import { scoreSite } from '../../indicators/engine.js';
-import { loadIndicatorSet } from '../../indicators/load.js';
-import { portalFigures, type PortalFigures } from '../portals/compare/skin-run.js';
-import { summarize } from '../portals/compare/skin-figures.js';
 
 /**
- * The disclosure, mailbox, services and identity evaluators against the sample portals' ground truth:
- * each portal crawled in real Chromium, its observations evaluated, every measurement compared.
- * `skin` is the markup the portals are written in (test/portals/render/skin). It goes to '2' (class names
- * hashed, top-bar navigation, javascript: links, card lists) once the disclosure finder reads every Art. 20
- * item without our class names; columns, dates and vetoes already hold there (skins-truth.test.ts).
+ * The disclosure, mailbox, services and identity evaluators against the sample portals' ground truth.
+ * Registered inside a describe whose crawl has run (assess-cli.test.ts): the evaluators are checked on the
+ * observations that crawl stored, so no test file crawls the six portals a second time for them.
+ * `measured()` is read when the tests run, after the describe's beforeAll.
  */
-const asOf = '2026-11-21';
-const skin = 'classic';
-const ids = ['zfw', 'jyj', 'fgw', 'rsj', 'qxx', 'wjw'];
-const sorted = <T>(xs: T[]) => [...xs].sort();
-/** "四、政府信息公开行政复议…" → "政府信息公开行政复议…": the evaluator names headings without their numbering. */
-const unnumbered = (h: string) => h.replace(/^[一二三四五六七八九十]+、/, '');
-
-describe('evaluators against the sample portals ground truth', () => {
-  let set: RunningPortalSet;
-  let browser: Browser;
-  const measured = new Map<string, { m: SiteMeasurements; truth: PortalTruth; figures: PortalFigures }>();
+export function evaluatorTruthTests(asOf: string, ids: string[], measured: () => Map<string, { m: SiteMeasurements; truth: PortalTruth }>): void {
+  const sorted = <T>(xs: T[]) => [...xs].sort();
+  /** "四、政府信息公开行政复议…" → "政府信息公开行政复议…": the evaluator names headings without their numbering. */
+  const unnumbered = (h: string) => h.replace(/^[一二三四五六七八九十]+、/, '');
   const tally: Record<string, { correct: number; total: number }> = {};
   const count = (name: string, ok: boolean) => {
     tally[name] ??= { correct: 0, total: 0 };
@@ -38,53 +21,9 @@ describe('evaluators against the sample portals ground truth', () => {
     if (ok) tally[name].correct++;
   };
 
-  beforeAll(async () => {
-    set = await startPortalSet({ asOf, seed: 'evaluators-test', skin });
-    browser = await launchBrowser();
-    const indicators = loadIndicatorSet('national-2019');
-    // Link checking, axe and Lighthouse are tested elsewhere (assess-cli); without them the crawl is quicker.
-    const options = { ...defaultCollectOptions, maxLinks: 0, axe: 'off' as const, lighthousePages: 0, probes: 1 };
-    await Promise.all(
-      [ids.slice(0, 3), ids.slice(3)].map(async (batch) => {
-        for (const id of batch) {
-          const portal = set.get(id);
-          const started = performance.now();
-          const c = await collectSite(browser, portal.url, asOf, options);
-          expect(c.failure, id).toBeNull();
-          const observed = { homepage: c.homepage, columns: c.columns, probes: c.probes, links: c.links, ...(c.features ?? {}) };
-          const profile = { level: portal.truth.portal.level, services: portal.truth.portal.services };
-          const { measurements, findings } = evaluateSite(observed, asOf, profile);
-          const score = scoreSite(indicators, measurements as unknown as Record<string, unknown>, findings, profile);
-          const figures = portalFigures(portal, set.skin, c, measurements, score, (performance.now() - started) / 1000);
-          measured.set(id, { m: measurements, truth: portal.truth, figures });
-        }
-      }),
-    );
-  }, 900_000);
-  afterAll(async () => {
-    await browser?.close();
-    await set?.close();
-    console.log(`evaluator accuracy: ${Object.entries(tally).map(([k, v]) => `${k} ${v.correct}/${v.total}`).join(', ')}`);
-    if (measured.size) console.log(`skin ${skin} columns and vetoes: ${summarize([...measured.values()].map((x) => x.figures)).line}`);
-  });
-
-  // The same crawl as the tests above: no extra time. (Under skin 2 the columns pass too — test/integration/
-  // skins-truth.test.ts — but the disclosure finder does not yet read every Art. 20 item there.)
-  it('columns, newest dates and vetoes under the skin as the truth has them', () => {
-    const all = ids.map((id) => measured.get(id)!.figures);
-    const s = summarize(all);
-    expect(s.columnsFound, all.flatMap((f) => f.columns.wrong).join('; ')).toBe(s.truthColumns);
-    expect(s.latestExact / s.truthColumns).toBeGreaterThanOrEqual(0.98);
-    for (const f of all) {
-      expect(f.homepage.got, f.id).toEqual(f.homepage.expected);
-      expect(f.vetoes.falseConfirmed, `${f.id}: ${f.vetoes.reasons.join('; ')}`).toEqual([]);
-      expect(f.vetoes.missed, `${f.id}: ${f.vetoes.reasons.join('; ')}`).toEqual([]);
-    }
-  });
-
   it('disclosure: Art. 20/21 items, 指南 elements, 机构职能, 领导信息 and the annual report as planted', () => {
     for (const id of ids) {
-      const { m, truth } = measured.get(id)!;
+      const { m, truth } = measured().get(id)!;
       const d = m.disclosure!;
       const t = truth.disclosure!;
       expect(d.found, id).toBe(true);
@@ -109,7 +48,7 @@ describe('evaluators against the sample portals ground truth', () => {
 
   it('mailbox: letters, replies, reply rate, unanswered letters and working-day latency as planted', () => {
     for (const id of ids) {
-      const { m, truth } = measured.get(id)!;
+      const { m, truth } = measured().get(id)!;
       const got = m.mailbox!;
       const t = truth.mailbox;
       count('mailbox channel', got.channel === (t !== null));
@@ -143,7 +82,7 @@ describe('evaluators against the sample portals ground truth', () => {
 
   it('services: guides found, the 8 element classes per guide, dead attachments and online links as planted', () => {
     for (const id of ids) {
-      const { m, truth } = measured.get(id)!;
+      const { m, truth } = measured().get(id)!;
       const t = truth.services;
       if (!truth.portal.services) {
         expect(m.services, `${id} has no services: not applicable`).toBeNull();
@@ -165,7 +104,7 @@ describe('evaluators against the sample portals ground truth', () => {
 
   it('identity and functions: 网站标识码, meta tags, site search, 适老化 entry', () => {
     for (const id of ids) {
-      const { m, truth } = measured.get(id)!;
+      const { m, truth } = measured().get(id)!;
       const i = m.identity!;
       const actual = { code: i.siteIdCode, footer: i.footerShowsIdCode, valid: i.siteIdCodeValid, site: i.meta.site, column: i.meta.column, article: i.meta.article, search: i.search, elderly: i.elderlyMode };
       const expected = {
@@ -183,4 +122,5 @@ describe('evaluators against the sample portals ground truth', () => {
       expect(i.icp, id).toMatch(/ICP备\d+号/);
     }
   });
-});
+  afterAll(() => console.log(`evaluator accuracy: ${Object.entries(tally).map(([k, v]) => `${k} ${v.correct}/${v.total}`).join(', ')}`));
+}
