@@ -21,6 +21,7 @@ import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { collectSite } from '../evaluators/collect/crawl-site.js';
+import { newTab } from '../evaluators/collect/navigate.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
 import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { Store } from '../server/store/store.js';
@@ -215,10 +216,10 @@ async function runOurs(urls: string[], sitesConcurrency: number, opened: PageRec
 }
 
 /**
- * Plain Puppeteer over the same URLs with the same tabs in flight, each tab reused from URL to URL (the
- * fastest plain way: a fresh tab per URL costs Chromium a renderer each time, ~2.5× the CPU), the
- * crawler's load and network-idle wait, nothing read, no request blocking. `freshTabs`: one new tab per
- * URL instead, the way the baseline was measured before the crawler reused its tabs.
+ * The floor: plain Puppeteer over the same URLs with the same tabs in flight and the same block list
+ * (images, media and fonts off inside Chromium: navigate.ts newTab), each tab reused from URL to URL, each
+ * page loaded to DOMContentLoaded and nothing else: no network settling, no reading, no screenshots.
+ * Whatever ours spends beyond it is the crawler's own cost. `freshTabs`: one new tab per URL instead.
  */
 async function runBaseline(urls: string[], tabs: number, freshTabs: boolean): Promise<RunFigures> {
   return measured(async (browser) => {
@@ -227,18 +228,18 @@ async function runBaseline(urls: string[], tabs: number, freshTabs: boolean): Pr
     let done = 0;
     const load = async (page: Page, url: string) => {
       try {
-        await page.goto(url, { waitUntil: 'domcontentloaded' });
-        await page.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
+        await page.goto(url, { waitUntil: 'domcontentloaded', timeout: defaultCollectOptions.timeoutMs });
       } catch {
         failures++;
       }
       if (++done % 500 === 0) log(`  baseline ${done}/${urls.length}`);
     };
     const worker = async () => {
-      let page = freshTabs ? null : await browser.newPage();
+      const tab = () => newTab(browser, defaultCollectOptions.userAgent);
+      let page = freshTabs ? null : await tab();
       while (next < urls.length) {
         const url = urls[next++]!;
-        if (freshTabs) page = await browser.newPage();
+        if (freshTabs) page = await tab();
         await load(page!, url);
         if (freshTabs) await page!.close();
       }
