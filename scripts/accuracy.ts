@@ -13,6 +13,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { HTTPRequest } from 'puppeteer';
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { articleDateWithSource, itemFromRow } from '../evaluators/collect/list-items.js';
 import { closeTab, newTab, openUrl } from '../evaluators/collect/navigate.js';
@@ -47,6 +48,20 @@ if (!args.length || !dir) {
 const expected = (parse(readFileSync(join(dir, 'expected.csv')), { columns: true, skip_empty_lines: true, trim: true }) as Expected[]).filter((e) => !only || only.has(e.file));
 const served = new Set(expected.map((e) => resolve(dir, e.file)));
 
+/**
+ * A saved page that declares no charset was served with one in the HTTP header, which the copy lost:
+ * UTF-8 when its bytes are UTF-8, else left to the browser's sniffing (GBK pages mostly declare theirs).
+ */
+function contentType(body: Buffer): string {
+  if (/charset\s*=/i.test(body.subarray(0, 2048).toString('latin1'))) return 'text/html';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return 'text/html; charset=utf-8';
+  } catch {
+    return 'text/html';
+  }
+}
+
 /** Only the listed pages, byte for byte (the browser sniffs their charset), metas removed on request. */
 function serve(): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
@@ -57,9 +72,20 @@ function serve(): Promise<{ server: Server; origin: string }> {
     }
     let body = readFileSync(path);
     if (stripMetas) body = Buffer.from(body.toString('latin1').replace(/<meta\b(?![^>]*(charset|http-equiv\s*=\s*["']?content-type))[^>]*>/gi, ''), 'latin1');
-    res.writeHead(200, { 'content-type': 'text/html' }).end(body);
+    res.writeHead(200, { 'content-type': contentType(body) }).end(body);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+/**
+ * Outside requests are refused at once. A saved page whose script sends the browser on to its live
+ * address (https, a mobile edition) stays where it is: an empty answer to that navigation leaves the
+ * saved copy on screen, where a refusal would show Chromium's error page instead.
+ */
+function answer(r: HTTPRequest, origin: string): Promise<void> {
+  if (r.url().startsWith(origin) || r.url().startsWith('data:')) return r.continue();
+  if (r.isNavigationRequest() && r.frame()?.parentFrame() === null) return r.respond({ status: 204, body: '' });
+  return r.abort();
 }
 
 /** The page's own present: its newest full date not after today. */
@@ -95,7 +121,7 @@ async function main(): Promise<void> {
     const worker = async () => {
       const tab = await newTab(browser, defaultCollectOptions.userAgent);
       await tab.setRequestInterception(true);
-      tab.on('request', (r) => void (r.url().startsWith(origin) || r.url().startsWith('data:') ? r.continue() : r.abort()).catch(() => undefined));
+      tab.on('request', (r) => void answer(r, origin).catch(() => undefined));
       for (let e = queue.shift(); e; e = queue.shift()) {
         const url = `${origin}/${e.file.split('/').map(encodeURIComponent).join('/')}`;
         const opened = await openUrl(tab, url, defaultCollectOptions.timeoutMs);
