@@ -1,4 +1,4 @@
-import { firstFullDate, labelledDate, parseDateValue, rowDate, type DateContext, type IsoDate } from '../lib/dates.js';
+import { firstFullDate, labelledDate, labelledFound, parseDateValue, rowDate, type DateContext, type IsoDate } from '../lib/dates.js';
 import type { ListItem } from './observations.js';
 import type { PageRead, RowRead } from './read-page.js';
 
@@ -64,12 +64,15 @@ export function articleDateWithSource(read: PageRead, asOf: string): { date: Iso
   const context = { asOf };
   const zone = titleZone(read);
   // What the page says beside its title (发布时间：…, 日期：…) is what a reader and an inspector go by.
-  const labelled = labelledDate(zone.join('\n'), context);
+  const found = labelledFound(zone.join('\n'), context);
+  const labelled = found?.date ?? null;
   const metas = new Map(Object.entries(read.metas).map(([k, v]) => [k.toLowerCase(), v]));
   const meta = dateMetas.map((name) => parseValue(metas.get(name))).find(Boolean) ?? null;
   // "发布时间：08-20 10:30" has no year and one is inferred from the evaluation date; a meta tag with the
   // same month and day carries the year the page was really published in.
   if (labelled && meta && meta !== labelled && meta.slice(5) === labelled.slice(5)) return { date: meta, source: 'meta' };
+  const year = found?.yearInferred ? yearFromMetas(read.metas, found.date) : null;
+  if (year) return { date: year, source: 'meta' };
   if (labelled) return { date: labelled, source: 'labelled' };
   if (meta) return { date: meta, source: 'meta' };
   const hints = read.dateHints ?? { jsonLd: [], itemprop: [], time: [] };
@@ -88,6 +91,18 @@ export function articleDateWithSource(read: PageRead, asOf: string): { date: Iso
   }
   const anywhere = labelledDate((read.lines?.length ? read.lines.slice(0, 80).join('\n') : read.mainText).slice(0, 4000), context);
   return anywhere ? { date: anywhere, source: 'text' } : null;
+}
+
+/**
+ * The day of a year-less date in a meta tag of any name (百家号 writes only dateUpdate beside
+ * 发布时间：10-08): a full date there with the same month and day tells the year.
+ */
+export function yearFromMetas(metas: Record<string, string>, inferred: IsoDate): IsoDate | null {
+  for (const value of Object.values(metas)) {
+    const date = value.length <= 40 ? parseValue(value) : null;
+    if (date && date !== inferred && date.slice(5) === inferred.slice(5)) return date;
+  }
+  return null;
 }
 
 function parseValue(value: string | undefined): IsoDate | null {

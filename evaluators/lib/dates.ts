@@ -44,6 +44,8 @@ const DATE_SHAPES = new RegExp(
       String.raw`(?<y1>\d{4})(?<sep>[-/.])(?<m1>\d{1,2})\k<sep>(?<d1>\d{1,2})(?:(?=[0-2]?\d:[0-5]\d)|(?![-/.:]?\d))`,
       // 2026年11月3日, 2026年11月03日
       String.raw`(?<y2>\d{4})\s*年\s*(?<m2>\d{1,2})\s*月\s*(?<d2>\d{1,2})\s*日`,
+      // 18-03-08: a two-digit year (百家号 bylines 发布时间：18-03-0823:16), dashes only
+      String.raw`(?<y5>\d{2})-(?<m5>\d{2})-(?<d5>\d{2})(?:(?=[0-2]\d:[0-5]\d)|(?![-/.:]?\d))`,
       // 11-03, 11/03
       String.raw`(?<m3>\d{2})[-/](?<d3>\d{2})(?:(?=[0-2]\d:[0-5]\d)|(?![-/.:]?\d))`,
       // 11月3日, unless a year written some other way precedes it (26年11月3日)
@@ -84,7 +86,13 @@ function inferYear(month: number, day: number, asOf: IsoDate): IsoDate | null {
 
 /** A matched shape as a date, or null when it is not a real day (or its year is out of range). */
 function dateOfMatch(groups: Record<string, string | undefined>, asOf: IsoDate): Omit<FoundDate, 'index' | 'text'> | null {
-  const { y1, m1, d1, y2, m2, d2, m3, d3, m4, d4 } = groups;
+  const { y1, m1, d1, y2, m2, d2, m3, d3, m4, d4, y5, m5, d5 } = groups;
+  if (y5 !== undefined) {
+    // 18 is 2018; a two-digit year after the evaluation year is of the last century (98 is 1998).
+    const century = 2000 + Number(y5) <= Number(asOf.slice(0, 4)) ? 2000 : 1900;
+    const date = fullDate(century + Number(y5), Number(m5), Number(d5));
+    return date ? { date, yearInferred: false } : null;
+  }
   const year = y1 ?? y2;
   if (year !== undefined) {
     const date = fullDate(Number(year), Number(m1 ?? m2), Number(d1 ?? d2));
@@ -143,14 +151,15 @@ function labelledDates(text: string, context: DateContext): LabelledDate[] {
 }
 
 /** The best-ranked publication-labelled date; ties go to the last one or the first one. */
-function bestLabelled(dates: LabelledDate[], ties: 'last' | 'first'): IsoDate | null {
-  let best: { rank: number; date: IsoDate } | null = null;
-  for (const { label, date } of dates) {
+function bestLabelled(dates: LabelledDate[], ties: 'last' | 'first'): LabelledDate | null {
+  let best: LabelledDate | null = null;
+  for (const found of dates) {
+    const { label } = found;
     if (label === null || label === 'other') continue;
-    const better = best === null || label.rank < best.rank || (ties === 'last' && label.rank === best.rank);
-    if (better) best = { rank: label.rank, date };
+    const bestRank = best && best.label !== null && best.label !== 'other' ? best.label.rank : Infinity;
+    if (label.rank < bestRank || (ties === 'last' && label.rank === bestRank)) best = found;
   }
-  return best?.date ?? null;
+  return best;
 }
 
 /**
@@ -161,7 +170,7 @@ function bestLabelled(dates: LabelledDate[], ties: 'last' | 'first'): IsoDate | 
 export function rowDate(text: string, context: DateContext): IsoDate | null {
   const dates = labelledDates(text, context);
   const labelled = bestLabelled(dates, 'last');
-  if (labelled) return labelled;
+  if (labelled) return labelled.date;
   return dates.filter((d) => d.label === null).at(-1)?.date ?? relativeDate(text, context.readAt);
 }
 
@@ -179,6 +188,11 @@ export function firstFullDate(text: string, context: DateContext): FoundDate | n
  * dates in the body), and so are 成文日期/印发日期. Null when there is no labelled date.
  */
 export function labelledDate(text: string, context: DateContext, only: 'any' | 'publication' = 'any'): IsoDate | null {
+  return labelledFound(text, context, only)?.date ?? null;
+}
+
+/** The date labelledDate picks, with whether its year was inferred (发布时间：10-08 12:00). */
+export function labelledFound(text: string, context: DateContext, only: 'any' | 'publication' = 'any'): FoundDate | null {
   const dates = labelledDates(text, context);
   return bestLabelled(only === 'publication' ? dates.filter((d) => d.label !== null && d.label !== 'other' && d.label.rank === 0) : dates, 'first');
 }

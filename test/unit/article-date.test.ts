@@ -20,6 +20,17 @@ describe('the publication date of an article page', () => {
     expect(articleDateWithSource(read, asOf)).toEqual({ date: '2025-08-20', source: 'meta' });
   });
 
+  it('takes the year of a meta tag of any name with the same month and day for a year-less labelled date', () => {
+    // 百家号: 发布时间：10-0812:00 beside the title, the year only in <meta itemprop="dateUpdate">.
+    const read = article(['标题一则', '发布时间：10-0812:00优质原创作者', '正文'], { heading: '标题一则', metas: { dateUpdate: '2019-10-08 12:00:57' } });
+    expect(articleDateWithSource(read, asOf)).toEqual({ date: '2019-10-08', source: 'meta' });
+  });
+
+  it('does not take a year from a meta tag when the labelled date has its own', () => {
+    const read = article(['标题一则', '发布时间：2026-10-08', '正文'], { heading: '标题一则', metas: { dateUpdate: '2019-10-08 12:00:57' } });
+    expect(articleDateWithSource(read, asOf)).toEqual({ date: '2026-10-08', source: 'labelled' });
+  });
+
   it('keeps a year-less labelled date when the meta tag is another day', () => {
     const read = article(['标题一则', '发布时间：11-20 10:30', '正文'], { heading: '标题一则', metas: { PubDate: '2024-03-01' } });
     expect(articleDateWithSource(read, asOf)).toEqual({ date: '2026-11-20', source: 'labelled' });

@@ -65,6 +65,22 @@ describe('findDates: formats', () => {
   });
 });
 
+describe('findDates: two-digit years', () => {
+  it('reads 18-03-08 as 2018-03-08, a time run on or not', () => {
+    expect(dates('发布时间：18-03-0823:16')).toEqual(['2018-03-08']);
+    expect(dates('18-03-08 23:16')).toEqual(['2018-03-08']);
+  });
+
+  it('puts a two-digit year after the evaluation year in the last century', () => {
+    expect(dates('98-12-31')).toEqual(['1998-12-31']);
+  });
+
+  it('reads no impossible day and no longer number as a two-digit-year date', () => {
+    expect(dates('18-13-08')).toEqual([]);
+    expect(dates('0571-18-03-08')).toEqual([]);
+  });
+});
+
 describe('findDates: year inference', () => {
   it('takes the latest such day not after asOf, across the new year', () => {
     expect(dates('12-20', '2026-01-05')).toEqual(['2025-12-20']);
