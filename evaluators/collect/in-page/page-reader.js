@@ -225,7 +225,7 @@
         if (parts.length < 2) return;
         // Only the parts and bare separators between them: 5 + 5 + 5 rows, not blocks each under a heading.
         var wrappers = parts.map(function (p) { return key.charAt(0) === '1' ? p.el.parentElement : p.el; });
-        if (key.charAt(0) === '1' && !wrappers.every(function (w) { return w.children.length === 1; })) return;
+        if (key.charAt(0) === '1' && !wrappers.every(function (w, i) { return wrapsOnly(w, parts[i].el); })) return;
         // Consecutive: nothing but bare separators between one part and the next (a heading before the
         // first and a pager after the last are the list's own).
         var siblings = Array.prototype.slice.call(parent.children);
@@ -240,6 +240,14 @@
       });
     });
     return lists.concat(merged);
+  }
+
+  /** A wrapper of one part: besides it, only bare spacers (<span class="blank15"></span>), no links, no words. */
+  function wrapsOnly(wrapper, part) {
+    for (var c = wrapper.firstElementChild; c; c = c.nextElementSibling) {
+      if (c !== part && (c.tagName === 'A' || c.querySelector('a') || text(c).length > 2)) return false;
+    }
+    return true;
   }
 
   /** Lists of items (three or more article-like rows) that do not contain each other: blocks of a channel page. */
