@@ -9,14 +9,16 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const slowest = [
   'test/integration/assess-cli.test.ts',
+  'test/integration/skins-truth.test.ts',
   'test/integration/queue.test.ts',
-  'test/integration/queue-schedule.test.ts',
   'test/integration/assess-resume.test.ts',
-  'test/integration/suspected-veto-cli.test.ts',
+  'test/integration/queue-schedule.test.ts',
   'test/integration/web-browser.test.ts',
+  'test/integration/crawl-scope.test.ts',
   'test/integration/accessibility.test.ts',
   'test/integration/monitor.test.ts',
   'test/integration/crawler-failures.test.ts',
+  'test/integration/portals-columns.test.ts',
   'test/integration/web-staff.test.ts',
   'test/unit/charts.test.ts',
 ];

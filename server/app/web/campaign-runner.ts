@@ -5,8 +5,16 @@ import { openRun, planRun } from '../../cli/assess.js';
 import type { Campaign } from '../../store/campaigns.js';
 import type { RunRow, Store } from '../../store/store.js';
 
-/** The repository's command: the web app starts `govscore assess` exactly as an operator would. */
-export const govscoreBin = new URL('../../../bin/govscore.js', import.meta.url).pathname;
+/**
+ * The repository's command: the web app starts `govscore assess` exactly as an operator would. Found by
+ * walking up from this module, which runs from the sources (server/app/web) or their build (dist/server/app/web).
+ */
+export const govscoreBin = findBin(dirname(new URL(import.meta.url).pathname));
+
+function findBin(dir: string): string {
+  for (let d = dir; d !== dirname(d); d = dirname(d)) if (existsSync(join(d, 'bin', 'govscore.js'))) return join(d, 'bin', 'govscore.js');
+  throw new Error(`bin/govscore.js not found above ${dir}`);
+}
 
 /** What a campaign changes from its sites file: the form's choices, kept next to the sites file. */
 export interface CampaignOptions {
