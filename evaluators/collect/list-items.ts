@@ -122,5 +122,10 @@ function titleZone(read: PageRead): string[] {
   if (at < 0) return lines.slice(0, 40);
   // The title's own words are not its date (关于2026年11月3日停水的通知).
   const titleLine = read.heading ? lines[at]!.split(read.heading).join(' ') : '';
-  return [titleLine, ...lines.slice(at + 1, at + 11), ...lines.slice(Math.max(0, at - 2), at)];
+  const zone = [titleLine, ...lines.slice(at + 1, at + 11), ...lines.slice(Math.max(0, at - 2), at)];
+  // The title written again further down (a hidden copy or a share box first, the article's own header
+  // after the menus): the byline stands under the last copy, so its lines are read too.
+  const heading = squash(read.heading);
+  const again = heading.length >= 4 ? lines.findIndex((l, i) => i > at + 10 && squash(l) === heading) : -1;
+  return again < 0 ? zone : [...zone, ...lines.slice(again + 1, again + 11)];
 }

@@ -46,6 +46,12 @@ describe('the publication date of an article page', () => {
     expect(articleDateWithSource(read, asOf)).toEqual({ date: '2026-09-07', source: 'byline' });
   });
 
+  it('reads the byline under the title written again below the menus', () => {
+    const menu = Array.from({ length: 20 }, (_, i) => `栏目${i}`);
+    const read = article(['呼和浩特发放育儿津贴', ...menu, '呼和浩特发放育儿津贴', '2024-05-13 13:48', '来源：中国网', '正文'], { heading: '呼和浩特发放育儿津贴' });
+    expect(articleDateWithSource(read, asOf)).toEqual({ date: '2024-05-13', source: 'byline' });
+  });
+
   it('finds nothing on a page without a date rather than a wrong one', () => {
     expect(articleDateWithSource(article(['今天是2026年12月2日', '标题一则', '正文']), asOf)).toBeNull();
   });
