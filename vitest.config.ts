@@ -6,20 +6,22 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Browser tests each start Chromium and spend much of their time waiting on pages, timers and child
-    // processes: with two files at a time a 2-core CI machine was busy only about half the time; three
-    // keep it busy without starving the longest file (assess-cli).
+    // At most three files at once: the integration project's processes (below); the unit project keeps two
+    // threads (with three, a thread was terminated under a running file in CI: "Terminating worker thread").
     maxWorkers: 3,
     minWorkers: 1,
     // Longest files first, so the two workers end together (test/slowest-first.ts).
     sequence: { sequencer: SlowestFirst },
     // The unit tests share their workers' loaded modules (isolate: false): loading the same modules again
     // for every file was two thirds of their time. Only the unit project uses the threads pool.
-    poolOptions: { threads: { isolate: false } },
+    poolOptions: { threads: { isolate: false, maxThreads: 2, minThreads: 1 } },
     projects: [
       // Unit tests first, then the integration tests, so no more than three workers run at once.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'forks', sequence: { groupOrder: 1 } } },
+      // Browser tests each start Chromium and spend much of their time waiting on pages, timers and child
+      // processes: with two files at a time a 2-core CI machine was busy only about half the time; three
+      // keep it busy without starving the longest file (assess-cli).
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'forks', poolOptions: { forks: { maxForks: 3, minForks: 1 } }, sequence: { groupOrder: 1 } } },
     ],
   },
 });
