@@ -21,7 +21,7 @@ export default defineConfig({
       // Browser tests each start Chromium and spend much of their time waiting on pages, timers and child
       // processes: with two files at a time a 2-core CI machine was busy only about half the time; three
       // keep it busy without starving the longest file (assess-cli).
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'forks', poolOptions: { forks: { maxForks: 3, minForks: 1 } }, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'forks', sequence: { groupOrder: 1 } } },
     ],
   },
 });
