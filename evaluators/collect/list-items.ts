@@ -70,7 +70,6 @@ export function articleDateWithSource(read: PageRead, asOf: string): { date: Iso
   const meta = dateMetas.map((name) => parseValue(metas.get(name))).find(Boolean) ?? null;
   // "发布时间：08-20 10:30" has no year and one is inferred from the evaluation date; a meta tag with the
   // same month and day carries the year the page was really published in.
-  if (labelled && meta && meta !== labelled && meta.slice(5) === labelled.slice(5)) return { date: meta, source: 'meta' };
   const year = found?.yearInferred ? yearFromMetas(read.metas, found.date) : null;
   if (year) return { date: year, source: 'meta' };
   if (labelled) return { date: labelled, source: 'labelled' };
