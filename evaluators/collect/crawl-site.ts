@@ -182,7 +182,6 @@ function compareOrder(a: number[], b: number[]): number {
   return 0;
 }
 
-/** Breadth-first, one depth level at a time, each level in discovery order: reproducible page sampling. */
 /** What the crawl keeps of an article page it opened. */
 interface ArticleReading {
   url: string;
@@ -192,6 +191,7 @@ interface ArticleReading {
   listLike: boolean;
 }
 
+/** Breadth-first, one depth level at a time, each level in discovery order: reproducible page sampling. */
 class SiteCrawl {
   readonly columns: ColumnObservation[] = [];
   readonly skipped: Record<string, number> = {};
@@ -503,16 +503,16 @@ class SiteCrawl {
       const opened = await openUrl(tab, item.url, this.options.timeoutMs, !forDateOnly);
       outcome.pages.push({ url: item.url, finalUrl: opened.finalUrl, status: opened.status, role: 'article', ms: opened.ms, error: opened.error });
       if (opened.error || (opened.status ?? 200) >= 400) return null;
-      let read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
-      if (forDateOnly && (!read || !articleDate(read, this.asOf) || pageKind(read, this.template) === 'blank')) {
+      const judge = (read: PageRead | null) => (read ? { read, date: articleDate(read, this.asOf), kind: pageKind(read, this.template) } : null);
+      let seen = judge(await readPage(tab, this.options.readTimeoutMs).catch(() => null));
+      if (forDateOnly && (!seen || !seen.date || seen.kind === 'blank')) {
         await settlePage(tab);
-        read = await readPage(tab, this.options.readTimeoutMs).catch(() => null);
+        seen = judge(await readPage(tab, this.options.readTimeoutMs).catch(() => null));
       }
-      if (!read) return null;
-      outcome.links.push(...linksToCheck(read, item.url));
+      if (!seen) return null;
+      outcome.links.push(...linksToCheck(seen.read, item.url));
       if (scan) await this.scan(tab, outcome);
-      const kind = pageKind(read, this.template);
-      return { url: read.url, metas: read.metas, date: articleDate(read, this.asOf), listLike: kind === 'list' || kind === 'hub' };
+      return { url: seen.read.url, metas: seen.read.metas, date: seen.date, listLike: seen.kind === 'list' || seen.kind === 'hub' };
     });
   }
 }
