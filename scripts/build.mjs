@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceDirs } from '../bin/source-dirs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const sourceDirs = ['server', 'evaluators', 'indicators', 'reports', 'test/portals'];
 
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
