@@ -144,7 +144,7 @@ function linksToCheck(read: PageRead, pageUrl: string): LinkToCheck[] {
 }
 
 /** Lighthouse's few pages: the homepage, then the first columns with items, in crawl (discovery) order. */
-function lighthouseUrls(homepage: string, columns: ColumnObservation[], count: number): string[] {
+export function lighthouseUrls(homepage: string, columns: ColumnObservation[], count: number): string[] {
   if (count <= 0) return [];
   return [homepage, ...columns.filter((c) => !c.blank).map((c) => c.url)].slice(0, count);
 }
