@@ -10,7 +10,7 @@ export default defineConfig({
     // threads (with three, a thread was terminated under a running file in CI: "Terminating worker thread").
     maxWorkers: 3,
     minWorkers: 1,
-    // Longest files first, so the two workers end together (test/slowest-first.ts).
+    // Longest files first, so the workers end together; the files that read the shared assessment last (test/slowest-first.ts).
     sequence: { sequencer: SlowestFirst },
     // The unit tests share their workers' loaded modules (isolate: false): loading the same modules again
     // for every file was two thirds of their time. Only the unit project uses the threads pool.
@@ -20,8 +20,12 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', sequence: { groupOrder: 0 } } },
       // Browser tests each start Chromium and spend much of their time waiting on pages, timers and child
       // processes: with two files at a time a 2-core CI machine was busy only about half the time; three
-      // keep it busy without starving the longest file (assess-cli).
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'forks', sequence: { groupOrder: 1 } } },
+      // keep it busy. The shared assessment of the six portals (test/integration/shared) runs beside them,
+      // started by the project's global setup.
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'forks', globalSetup: ['test/integration/shared/global-setup.ts'], sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });

@@ -23,6 +23,20 @@ export function findChromium(): string | null {
 }
 
 /**
+ * Chromium's headless shell (Debian's chromium-headless-shell): the same Blink and V8 without the full
+ * browser's layers. Loading and reading the sample portals' pages took about a quarter less of Chromium's
+ * CPU in it than in `chromium --headless` (96 against 133 ms a page, 235 pages, 5 tabs), and CPU is what a
+ * crawl on 2 cores runs out of. Used for headless runs when present, unless PUPPETEER_EXECUTABLE_PATH
+ * names a browser.
+ */
+const headlessShellPaths = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell'];
+
+export function findHeadlessShell(): string | null {
+  if (process.env.PUPPETEER_EXECUTABLE_PATH) return null;
+  return headlessShellPaths.find((path) => existsSync(path)) ?? null;
+}
+
+/**
  * Flags that work as root on our machines; the background-networking ones stop Chromium from calling
  * out to Google services, which this network refuses.
  */
@@ -38,7 +52,9 @@ export const chromiumFlags = [
 ];
 
 export async function launchBrowser(options: { headless?: boolean } = {}): Promise<Browser> {
-  const executablePath = findChromium();
+  const headless = options.headless ?? true;
+  const shell = headless ? findHeadlessShell() : null;
+  const executablePath = shell ?? findChromium();
   if (!executablePath) throw new Error(browserInstallHelp);
-  return puppeteer.launch({ executablePath, headless: options.headless ?? true, args: chromiumFlags });
+  return puppeteer.launch({ executablePath, headless: shell ? 'shell' : headless, args: chromiumFlags });
 }

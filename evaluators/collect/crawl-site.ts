@@ -369,7 +369,8 @@ class SiteCrawl {
   private async open(url: string, depth: number, linkText: string | null, scope: AxeScope): Promise<VisitOutcome> {
     const outcome: VisitOutcome = { pages: [], seen: [], column: null, next: [], links: [], opened: 1, articlesOpened: 0 };
     return this.tabs.use(async (tab) => {
-      const opened = await openUrl(tab, url, this.options.timeoutMs);
+      const opened = await openUrl(tab, url, this.options.timeoutMs, true, this.options.maxPageBytes);
+      // A size the server did not declare is known once the page is in.
       if ((opened.bytes ?? 0) > this.options.maxPageBytes) opened.error = 'too-large';
       const record: PageRecord = { url, finalUrl: opened.finalUrl, status: opened.status, role: 'content', ms: opened.ms, error: opened.error };
       outcome.pages.push(record);

@@ -40,19 +40,30 @@ export async function newTab(browser: Browser, userAgent: string): Promise<Page>
  * Loads a URL and waits for its scripts to settle (lists filled by XHR). A firewall challenge
  * (412 + cookie script + reload) is waited through, as a browser user would. `settle: false` returns at
  * DOMContentLoaded: for a caller that reads what the server wrote and calls settlePage when that is not enough.
+ * A document whose declared size is over `maxBytes` is stopped as soon as its headers arrive ("too-large"):
+ * parsing megabytes of markup could take longer than the page's time and would say only "timeout".
  */
-export async function openUrl(page: Page, url: string, timeoutMs: number, settle = true): Promise<OpenedPage> {
+export async function openUrl(page: Page, url: string, timeoutMs: number, settle = true, maxBytes = Infinity): Promise<OpenedPage> {
   await passHostGate(url);
   const started = performance.now();
   // The last document response of the main frame: a challenge that keeps reloading aborts goto(), and
   // what it answered is still the truth about the site.
   let lastDocument: number | null = null;
+  let tooLarge: number | null = null;
   const onResponse = (r: HTTPResponse) => {
-    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) lastDocument = r.status();
+    if (!r.request().isNavigationRequest() || r.frame() !== page.mainFrame()) return;
+    lastDocument = r.status();
+    const declared = Number(r.headers()['content-length'] ?? NaN);
+    if (declared > maxBytes) {
+      tooLarge = declared;
+      void page.evaluate('window.stop()').catch(() => undefined);
+    }
   };
+  const tooLargeResult = (): OpenedPage => ({ page, status: lastDocument, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: 'too-large', bytes: tooLarge });
   page.on('response', onResponse);
   try {
     let response: HTTPResponse | null = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+    if (tooLarge !== null) return tooLargeResult();
     if (response && challengeStatuses.has(response.status())) {
       response = (await page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 8000 }).catch(() => null)) ?? response;
     }
@@ -61,6 +72,7 @@ export async function openUrl(page: Page, url: string, timeoutMs: number, settle
     const length = Number(response?.headers()['content-length'] ?? NaN);
     return { page, status, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: null, bytes: Number.isFinite(length) ? length : null };
   } catch (error) {
+    if (tooLarge !== null) return tooLargeResult();
     const ms = Math.round(performance.now() - started);
     if (lastDocument !== null && challengeStatuses.has(lastDocument)) return { page, status: lastDocument, finalUrl: page.url(), ms, error: null };
     return { page, status: null, finalUrl: url, ms, error: classifyError(error) };

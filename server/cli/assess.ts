@@ -7,10 +7,6 @@ import type { IndicatorSet } from '../../indicators/types.js';
 import { sampleSites, type SiteSample } from '../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../config/sites-file.js';
 import { Store, type RunRow } from '../store/store.js';
-import { collectEmbedded } from '../collect/embedded.js';
-import { checkRedis } from '../queue/connection.js';
-import { collectThroughQueue } from '../queue/coordinator.js';
-import { scoreRun } from './score-run.js';
 
 export interface AssessOptions {
   sitesFile: string;
@@ -87,9 +83,11 @@ export function openRun(store: Store, { sites, asOf, set, collect, sample }: Run
  */
 export async function assess(options: AssessOptions): Promise<{ runId: string; outputs: { results: string; csv: string; report: string } }> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // A sites file or indicator set with an error is said before the crawler, the queue client and the
+  // report writers are loaded (they take a second or more to import): their modules load after the plan.
   const plan = planRun(options);
   // A wrong queue URL or a stopped Redis is said before anything is created.
-  if (options.queue) await checkRedis(options.queue);
+  if (options.queue) await (await import('../queue/connection.js')).checkRedis(options.queue);
   const { sites, asOf, set, collect } = plan;
   const dbFile = options.db ?? join(options.out, 'govscore.db');
   const store = new Store(dbFile);
@@ -102,10 +100,11 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
     const evidence = new EvidenceSink(join(dirname(dbFile), 'evidence', run.id), (options.evidenceMb ?? 500) * 1024 * 1024);
     if (pending.length) {
       const settings = { asOf, collect, evidence, total, log };
-      if (options.queue) await collectThroughQueue(store, run, pending, { ...settings, redisUrl: options.queue, evidenceMb: options.evidenceMb ?? 500 });
-      else await collectEmbedded(store, run.id, pending, { ...settings, concurrency: options.concurrency ?? 2 });
+      if (options.queue) await (await import('../queue/coordinator.js')).collectThroughQueue(store, run, pending, { ...settings, redisUrl: options.queue, evidenceMb: options.evidenceMb ?? 500 });
+      else await (await import('../collect/embedded.js')).collectEmbedded(store, run.id, pending, { ...settings, concurrency: options.concurrency ?? 2 });
       if (evidence.failed || evidence.skipped) log(`screenshots: ${evidence.failed} could not be taken, ${evidence.skipped} skipped over the ${options.evidenceMb ?? 500} MB evidence budget`);
     }
+    const { scoreRun } = await import('./score-run.js');
     const outputs = await scoreRun(store, run.id, set, options.out, { userAgent: collect.userAgent, robots: collect.robots }, relative(options.out, evidence.dir) || '.');
     store.finishRun(run.id);
     log(`report: ${outputs.report}\nresults: ${outputs.results}\nranking: ${outputs.csv}`);

@@ -1,0 +1,3 @@
+import { skinTruthTests } from './skin-truth-checks.js';
+
+skinTruthTests('17');
