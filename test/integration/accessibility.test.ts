@@ -106,5 +106,5 @@ describe('accessibility: axe-core on the sample portals', () => {
       await closeTab(tab);
     }
   });
-  // Lighthouse is tested on the runs of assess-cli, the one file that pays for loading it.
+  // Lighthouse is tested in lighthouse.test.ts, the one file that pays for loading it.
 });

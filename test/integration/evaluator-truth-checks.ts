@@ -6,7 +6,7 @@ import type { PortalTruth } from '../portals/model/truth.js';
 
 /**
  * The disclosure, mailbox, services and identity evaluators against the sample portals' ground truth.
- * Registered inside a describe whose crawl has run (assess-cli.test.ts): the evaluators are checked on the
+ * Registered inside a describe whose crawl has run (assess-run.test.ts, on the shared assessment): the evaluators are checked on the
  * observations that crawl stored, so no test file crawls the six portals a second time for them.
  * `measured()` is read when the tests run, after the describe's beforeAll.
  */

@@ -35,7 +35,7 @@ describe('govscore monitor, then assess', () => {
     expect(fgw.every((p) => !p.ok && p.failure === 'http-503')).toBe(true);
     expect(wjw.every((p) => p.ok && p.status === 412)).toBe(true);
 
-    // V1 is under test here; axe and Lighthouse are tested in accessibility and assess-cli, the crawl elsewhere.
+    // V1 is under test here; axe and Lighthouse are tested in accessibility, assess-run and lighthouse, the crawl elsewhere.
     const run = await runCli(['assess', sitesFile, '--out', dir, '--db', db, '--lighthouse-pages', '0', '--axe', 'off', '--max-pages', '10']);
     expect(run.code, run.stderr).toBe(0);
     const results: Results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8'));

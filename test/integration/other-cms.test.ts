@@ -20,7 +20,7 @@ describe('evaluators on another CMS family (hand-counted expectations)', () => {
   beforeAll(async () => {
     site = await startOtherCmsSite();
     browser = await launchBrowser();
-    // Only the section finders are under test here: axe and Lighthouse are tested in accessibility and assess-cli.
+    // Only the section finders are under test here: axe and Lighthouse are tested in accessibility, assess-run and lighthouse.
     const c = await collectSite(browser, site.url, asOf, { ...defaultCollectOptions, maxLinks: 0, axe: 'off', lighthousePages: 0 });
     expect(c.failure).toBeNull();
     // "青山县人民政府" is a county government: Art. 21 items apply, the report is due by 31 March.

@@ -8,7 +8,7 @@ import { sampleProfiles } from '../portals/model/profiles/index.js';
 /**
  * The six sample portals in markup nobody tuned the crawler for (a non-classic skin, test/portals/render/skin),
  * crawled once per skin with the accuracy budget (no axe, Lighthouse or link checks) and held to the same truth as the
- * classic markup. With assess-cli (classic), every family runs under 3 skins: skin 2 (hashed class names,
+ * classic markup. With the shared assessment (classic), every family runs under 3 skins: skin 2 (hashed class names,
  * top-bar navigation, javascript: links, cards) and skin 17.
  */
 const asOf = '2026-11-21';

@@ -24,7 +24,7 @@ describe('section finders on a tile portal (hand-counted expectations)', () => {
   beforeAll(async () => {
     site = await startTileCitySite();
     browser = await launchBrowser();
-    // Only the section finders are under test here: axe and Lighthouse are tested in accessibility and assess-cli.
+    // Only the section finders are under test here: axe and Lighthouse are tested in accessibility, assess-run and lighthouse.
     const c = await collectSite(browser, site.url, asOf, { ...defaultCollectOptions, maxLinks: 0, axe: 'off', lighthousePages: 0 });
     expect(c.failure).toBeNull();
     sections = c.features ?? {};

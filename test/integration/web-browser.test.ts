@@ -92,7 +92,7 @@ describe('the web app in a real browser', () => {
     expect(await text(staff)).toContain('市直部门');
     await check(staff, 'web-campaign');
     // The form has no Lighthouse field; the run goes without it, as a scheduled campaign may ask
-    // (assess-cli tests Lighthouse, and its first run in a process costs up to a minute of loading).
+    // (lighthouse.test.ts tests Lighthouse, and its first run in a process costs up to a minute of loading).
     const [campaign] = store.campaigns.list();
     saveCampaignOptions(campaign!.sitesFile, { ...campaignOptions(campaign!), lighthousePages: 0 });
 

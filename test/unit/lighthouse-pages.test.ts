@@ -4,7 +4,7 @@ import type { ColumnObservation } from '../../evaluators/collect/observations.js
 
 const column = (url: string, blank: boolean) => ({ url, blank }) as ColumnObservation;
 
-// assess-cli runs Lighthouse on homepages only (each run costs 15–45 s on a loaded machine); which pages
+// lighthouse.test.ts runs Lighthouse on homepages only (each run costs 15–45 s on a loaded machine); which pages
 // the default of two picks is asserted here instead.
 describe('the pages Lighthouse scores', () => {
   it('takes the homepage, then the first column with items in crawl order, up to the count', () => {
