@@ -1,18 +1,21 @@
 /**
  * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs]
- *                 [--queue-only] [--queue-sites N] [--queue-portals N]
+ *                 [--queue-only] [--skip-queue] [--queue-sites N] [--queue-portals N]
  *
- * Last, the distributed mode (bench-queue.ts): 14,000 sites through the real queue and coordinator with a
- * simulated collector, and the sample portals crawled embedded and by 1 and 2 queue workers.
- *
- * First the scoring engine: 10,000 sites scored and ranked under each preset (bench-scoring.ts).
- * Then the crawl:
- * Benchmark, not a test. Crawls the large sample portal set with govscore's crawler ("ours"), then loads
- * exactly the pages it opened with plain Puppeteer ("baseline") at the same number of tabs in flight, and
- * prints wall time, pages/s and peak memory (this Node process + every Chromium process) of both runs.
- * The difference is what the crawler's own work costs: reading pages, pagination, politeness queues.
+ * Benchmark, not a test: figures and ratios, each against a floor measured in the same run.
+ * 1. The scoring engine: 10,000 sites scored and ranked under each preset (bench-scoring.ts).
+ * 2. The crawl: the sample portal set crawled by govscore's collect step with its defaults ("ours": axe on
+ *    its sample of pages, no Lighthouse), again with axe off (the crawl alone), then exactly the pages ours
+ *    opened loaded by plain Puppeteer with the same tabs in flight and the same block list, to
+ *    DOMContentLoaded and nothing more (the floor). Wall time, pages/s, peak memory (this Node process and
+ *    every Chromium process) and machine CPU busy of each run.
+ * 3. axe: the pages ours scanned, scanned again by bare axe-core one at a time with the same rules; its
+ *    time per page against ours inside the crawl and against what axe adds to the run per page.
+ * 4. The distributed mode (bench-queue.ts), unless --skip-queue: 14,000 sites through the real queue and
+ *    coordinator with a simulated collector, and the sample portals crawled embedded and by 1 and 2 workers.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +26,8 @@ import { launchBrowser } from '../evaluators/collect/browser.js';
 import { collectSite } from '../evaluators/collect/crawl-site.js';
 import { newTab } from '../evaluators/collect/navigate.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
-import { defaultCollectOptions } from '../evaluators/collect/options.js';
+import { defaultCollectOptions, type CollectOptions } from '../evaluators/collect/options.js';
+import { wcagTags } from '../evaluators/collect/axe.js';
 import { Store } from '../server/store/store.js';
 import { benchQueue, queueTable } from './bench-queue.js';
 import { benchScoring } from './bench-scoring.js';
@@ -40,6 +44,8 @@ interface BenchOptions {
   sitesConcurrency: number;
   freshTabs: boolean;
   queueOnly: boolean;
+  /** Stop after the crawl and scoring figures (the queue part takes as long again). */
+  skipQueue: boolean;
   queueSites: number;
   queuePortals: number;
 }
@@ -76,6 +82,7 @@ function parseOptions(): BenchOptions {
       'scoring-only': { type: 'boolean', default: false },
       'fresh-tabs': { type: 'boolean', default: false },
       'queue-only': { type: 'boolean', default: false },
+      'skip-queue': { type: 'boolean', default: false },
       'queue-sites': { type: 'string' },
       'queue-portals': { type: 'string' },
     },
@@ -86,6 +93,7 @@ function parseOptions(): BenchOptions {
     sitesConcurrency: positiveInt('--sites-concurrency', values['sites-concurrency']) ?? 2,
     freshTabs: values['fresh-tabs'] ?? false,
     queueOnly: values['queue-only'] ?? false,
+    skipQueue: values['skip-queue'] ?? false,
     queueSites: positiveInt('--queue-sites', values['queue-sites']) ?? 14_000,
     queuePortals: positiveInt('--queue-portals', values['queue-portals']) ?? (values.quick ? 4 : 8),
   };
@@ -183,8 +191,17 @@ async function measured(work: (browser: Browser) => Promise<{ pages: number; fai
 /** Pages the crawler actually loaded or stepped to: 'skipped' records name pages it decided not to open. */
 const loaded = (p: PageRecord) => p.role !== 'skipped';
 
+/** What one run of ours leaves for the others: the pages it loaded, its phases, the pages axe scanned. */
+interface OursRecord {
+  opened: PageRecord[];
+  phases: Record<string, number>;
+  /** Every finished axe scan: its page and how long it took inside the crawl. */
+  scans: Array<{ url: string; ms: number }>;
+}
+
 /** govscore's crawl of every portal, C sites at once on one browser, journaling every page to a store as `govscore assess` does. */
-async function runOurs(urls: string[], sitesConcurrency: number, opened: PageRecord[], phases: Record<string, number>): Promise<RunFigures> {
+async function runOurs(urls: string[], sitesConcurrency: number, collect: CollectOptions, record: OursRecord): Promise<RunFigures> {
+  const { opened, phases, scans } = record;
   const dbFile = join(tmpdir(), `govscore-bench-${process.pid}.db`);
   const store = new Store(dbFile);
   try {
@@ -195,12 +212,13 @@ async function runOurs(urls: string[], sitesConcurrency: number, opened: PageRec
       for (const url of urls) {
         void queue.add(async () => {
           const journal = store.crawlJournal('bench', url);
-          const result = await collectSite(browser, url, asOf, defaultCollectOptions, { journal }).catch((error: unknown) => {
+          const result = await collectSite(browser, url, asOf, collect, { journal }).catch((error: unknown) => {
             failures++;
             log(`  crawler error on ${url}: ${String(error).slice(0, 120)}`);
             return null;
           });
           opened.push(...(result?.pages.filter(loaded) ?? []));
+          scans.push(...(result?.axe ?? []).filter((a) => !a.unfinished).map((a) => ({ url: a.url, ms: a.ms })));
           for (const [phase, ms] of Object.entries(result?.stats.phases ?? {})) phases[phase] = (phases[phase] ?? 0) + ms;
           if (result?.failure) failures++;
           log(`  ours [${++done}/${urls.length}] ${url} — ${result?.pages.filter(loaded).length ?? 0} pages`);
@@ -250,6 +268,38 @@ async function runBaseline(urls: string[], tabs: number, freshTabs: boolean): Pr
   });
 }
 
+/**
+ * Bare axe-core on the pages ours scanned: one tab, one page at a time, each loaded as ours loads a page it
+ * scans (DOMContentLoaded, then network quiet), then axe's source injected and axe.run with the same rules,
+ * the same result type and frames off. Only the injection and the run are timed: the per-page cost of axe
+ * itself, with nothing else competing for the machine.
+ */
+async function runBareAxe(urls: string[]): Promise<{ pages: number; msPerPage: number }> {
+  const browser = await launchBrowser();
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  let total = 0;
+  let pages = 0;
+  try {
+    const tab = await newTab(browser, defaultCollectOptions.userAgent);
+    for (const url of urls) {
+      try {
+        await tab.goto(url, { waitUntil: 'domcontentloaded', timeout: defaultCollectOptions.timeoutMs });
+        await tab.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
+        const started = performance.now();
+        await tab.evaluate(source);
+        await tab.evaluate((tags: string[]) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false }).then(() => undefined), wcagTags);
+        total += performance.now() - started;
+        pages++;
+      } catch (error) {
+        log(`  bare axe failed on ${url}: ${String(error).slice(0, 120)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return { pages, msPerPage: round(total / Math.max(1, pages), 0) };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Report.
 
@@ -261,15 +311,18 @@ function log(line: string): void {
   process.stderr.write(line + '\n');
 }
 
-function table(ours: RunFigures, baseline: RunFigures, machine: Record<string, string | number>): string {
-  const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(15) : String(c).padStart(10))).join('');
+function table(ours: RunFigures, crawlOnly: RunFigures, baseline: RunFigures, machine: Record<string, string | number>): string {
+  const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(22) : String(c).padStart(10))).join('');
+  const line = (name: string, r: RunFigures) => row([name, r.pages, r.seconds, r.pagesPerSecond, r.peakMb, r.peakChromiumMb, r.peakNodeMb, `${Math.round(r.cpuBusy * 100)}%`]);
   return [
     row(['', 'pages', 'seconds', 'pages/s', 'peak MB', 'chrome MB', 'node MB', 'CPU busy']),
-    row(['ours', ours.pages, ours.seconds, ours.pagesPerSecond, ours.peakMb, ours.peakChromiumMb, ours.peakNodeMb, `${Math.round(ours.cpuBusy * 100)}%`]),
-    row(['baseline', baseline.pages, baseline.seconds, baseline.pagesPerSecond, baseline.peakMb, baseline.peakChromiumMb, baseline.peakNodeMb, `${Math.round(baseline.cpuBusy * 100)}%`]),
-    row(['ours/baseline', '', `${(ours.seconds / baseline.seconds).toFixed(2)}x`, '', `${(ours.peakMb / baseline.peakMb).toFixed(2)}x`]),
+    line('ours (defaults)', ours),
+    line('ours, axe off', crawlOnly),
+    line('floor', baseline),
+    row(['ours, axe off / floor', '', `${(crawlOnly.seconds / baseline.seconds).toFixed(2)}x`, '', `${(crawlOnly.peakMb / baseline.peakMb).toFixed(2)}x`]),
+    row(['ours / floor', '', `${(ours.seconds / baseline.seconds).toFixed(2)}x`, '', `${(ours.peakMb / baseline.peakMb).toFixed(2)}x`]),
     '',
-    `sites not assessed (ours): ${ours.failures}; page loads that threw (baseline): ${baseline.failures}`,
+    `sites not assessed (ours, axe off): ${ours.failures}, ${crawlOnly.failures}; page loads that threw (floor): ${baseline.failures}`,
     `machine: ${machine.nproc} CPUs, ${machine.totalMemoryGb} GB RAM, Node ${machine.node}, ${machine.chromium}`,
   ].join('\n');
 }
@@ -307,26 +360,34 @@ async function main(): Promise<void> {
   const set = await startPortalSet({ asOf, seed: 'bench', scale: { portals: options.portals, pagesPerPortal } });
   let closed = false;
   try {
-    log(`ours: collectSite, ${options.sitesConcurrency} sites at once`);
-    const opened: PageRecord[] = [];
-    const phases: Record<string, number> = {};
-    const ours = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, opened, phases);
+    log(`ours: collectSite with its defaults (axe sample, no Lighthouse), ${options.sitesConcurrency} sites at once`);
+    const record: OursRecord = { opened: [], phases: {}, scans: [] };
+    const ours = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, defaultCollectOptions, record);
+    log('ours again with axe off: the crawl alone');
+    const crawlOnly = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, { ...defaultCollectOptions, axe: 'off' }, { opened: [], phases: {}, scans: [] });
     // Script pagination steps inside one tab ("#page=N"): there is no URL a plain browser could load.
-    const urls = opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
-    log(`baseline: ${urls.length} URLs, ${tabs} tabs in flight, ${options.freshTabs ? "a fresh tab per URL" : "each tab reused"}`);
+    const urls = record.opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
+    log(`floor: ${urls.length} URLs, ${tabs} tabs in flight, ${options.freshTabs ? 'a fresh tab per URL' : 'each tab reused'}`);
     const baseline = await runBaseline(urls, tabs, options.freshTabs);
-    console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, baseline ${tabs} ${options.freshTabs ? "fresh tabs (one per URL)" : "reused tabs"}\n`);
-    console.log(table(ours, baseline, machine));
+    log(`bare axe: the ${record.scans.length} pages ours scanned, one at a time`);
+    const bareAxe = await runBareAxe(record.scans.map((a) => a.url));
+    const axeInCrawl = round(record.scans.reduce((sum, a) => sum + a.ms, 0) / Math.max(1, record.scans.length), 0);
+    // What axe adds to the whole run per page it scans: the run's time with axe less its time without.
+    const axeMarginal = round(((ours.seconds - crawlOnly.seconds) * 1000) / Math.max(1, record.scans.length), 0);
+    console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, floor ${tabs} ${options.freshTabs ? 'fresh tabs (one per URL)' : 'reused tabs'}\n`);
+    console.log(table(ours, crawlOnly, baseline, machine));
+    const axe = { pagesScanned: record.scans.length, bareMsPerPage: bareAxe.msPerPage, inCrawlMsPerPage: axeInCrawl, marginalMsPerPage: axeMarginal };
+    console.log(`axe: ${axe.pagesScanned} pages scanned; bare axe ${axe.bareMsPerPage} ms a page; in the crawl ${axe.inCrawlMsPerPage} ms a page (${(axeInCrawl / bareAxe.msPerPage).toFixed(2)}x bare), adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)`);
     // Per-site wall time of each phase, summed over sites (phases overlap inside a site).
-    const phaseSeconds = Object.fromEntries(Object.entries(phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));
+    const phaseSeconds = Object.fromEntries(Object.entries(record.phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));
     console.log(`phases of ours, site-seconds summed over sites: ${Object.entries(phaseSeconds).map(([k, s]) => `${k} ${s}`).join(', ')}`);
     // After the crawl: its 10,000 score objects would otherwise sit in the crawl's memory figure.
     const scoring = printScoring();
     await set.close();
     closed = true;
-    const queue = await benchQueue({ portals: options.queuePortals, sites: options.queueSites });
-    console.log(`\n${queueTable(queue)}`);
-    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, phaseSeconds, baseline, ratios: { time: round(ours.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) }, queue });
+    const queue = options.skipQueue ? null : await benchQueue({ portals: options.queuePortals, sites: options.queueSites });
+    if (queue) console.log(`\n${queueTable(queue)}`);
+    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, crawlOnly, phaseSeconds, baseline, axe, ratios: { time: round(ours.seconds / baseline.seconds, 3), crawlTime: round(crawlOnly.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) }, queue });
     console.log(`\nfigures: ${file}`);
   } finally {
     if (!closed) await set.close();

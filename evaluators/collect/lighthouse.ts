@@ -61,6 +61,10 @@ const noScores: LighthouseScores = { accessibility: null, performance: null, bes
  */
 let turns: Promise<unknown> = Promise.resolve();
 
+/** Lighthouse's module, imported once per process: its graph takes 15–90 s to load on a busy 2-core machine. */
+let lighthouseModule: Promise<typeof import('lighthouse')> | null = null;
+const loadLighthouse = () => (lighthouseModule ??= import('lighthouse'));
+
 export class LighthouseRunner {
   private browser: Promise<Browser> | null = null;
 
@@ -69,6 +73,16 @@ export class LighthouseRunner {
    * challenge the crawl has passed loads here too. Never throws; timeoutMs bounds the run itself, not the
    * wait for an earlier run to finish.
    */
+  /**
+   * Loads Lighthouse's module and starts its browser now, beside the crawl, so the first run (at the end of
+   * the first site's crawl) does not wait for them. Safe to call more than once; failures surface in run().
+   */
+  warm(): void {
+    loadLighthouse().catch(() => undefined);
+    this.browser ??= launchBrowser();
+    this.browser.catch(() => undefined);
+  }
+
   run(url: string, options: { timeoutMs?: number; cookies?: CookieParam[] } = {}): Promise<LighthouseResult> {
     const turn = turns.then(async () => {
       this.browser ??= launchBrowser();
@@ -95,8 +109,8 @@ async function runOnce(browser: Browser, url: string, timeoutMs: number, cookies
   let run: Promise<unknown> | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    // Loaded on first use: Lighthouse's module graph takes a while to import and most runs need no Lighthouse.
-    const { default: lighthouse, desktopConfig } = await import('lighthouse');
+    // Loaded on first use (or by warm()): its module graph takes a while to import and most runs need no Lighthouse.
+    const { default: lighthouse, desktopConfig } = await loadLighthouse();
     page = await browser.newPage();
     if (cookies.length) await page.setCookie(...cookies);
     const running = lighthouse(url, flags, config(desktopConfig, timeoutMs), page);

@@ -22,6 +22,7 @@ export async function collectEmbedded(
   const { asOf, collect, evidence, log, total } = settings;
   const browser = await launchBrowser();
   const lighthouse = new LighthouseRunner();
+  if (collect.lighthousePages > 0) lighthouse.warm();
   try {
     const queue = new PQueue({ concurrency: settings.concurrency });
     let finished = total - pending.length;

@@ -68,6 +68,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
     options.collector ??
     (async ({ runId, siteId, url, asOf, collect, evidenceBytes }, evidenceDir, journal) => {
       const evidence = new EvidenceSink(evidenceDir, evidenceBytes);
+      if (collect.lighthousePages > 0) lighthouse.warm();
       const collected = await collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence, siteId, lighthouse, journal });
       if (evidence.failed) options.log(`${runId} ${siteId}: ${evidence.failed} screenshot(s) could not be taken (the page did not answer twice)`);
       return collected;
