@@ -23,7 +23,7 @@ describe('govscore assess killed half-way', () => {
     const out = join(dir, 'out');
     const browsersBefore = browserPids();
     // Which sites are kept and which are crawled again is under test here, not how a site is read: a small budget.
-    const budget = ['--concurrency', '1', '--lighthouse-pages', '0', '--axe', 'off', '--max-pages', '20'];
+    const budget = ['--concurrency', '1', '--lighthouse-pages', '0', '--axe', 'off', '--max-pages', '8'];
     const first = startCli(['assess', sitesFile, '--out', out, ...budget]);
     const exited = new Promise((r) => first.child.on('exit', r));
     // Kill the whole process group (node and its Chromium) as soon as one site has been stored.

@@ -55,7 +55,7 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
   const ids = ['zfw', 'jyj'];
   // No axe: its scan of a page is cut at 10 s, so how many pages it scans depends on how loaded the machine
   // is (the other test files run beside this one) — a timing, not something the queue could change.
-  const budget = ['--max-pages', '15', '--lighthouse-pages', '0', '--axe', 'off'];
+  const budget = ['--max-pages', '8', '--lighthouse-pages', '0', '--axe', 'off'];
 
   beforeAll(async () => {
     [set, redis] = await Promise.all([startPortalSet({ asOf: '2026-11-21', seed: 'queue-test' }), startRedis()]);
