@@ -87,7 +87,7 @@ describe('the web app in a real browser', () => {
     await staff.goto(`${base}/staff/campaigns/new`);
     await check(staff, 'web-campaign-new');
     await staff.type('textarea', stringify({ name: '浏览器测试评估', asOf: set.asOf, indicators: 'national-2019', sites }));
-    await staff.type('#maxPages', '15');
+    await staff.type('#maxPages', '8');
     await Promise.all([staff.waitForNavigation(), staff.click('form.card button[type=submit]')]);
     expect(await text(staff)).toContain('市直部门');
     await check(staff, 'web-campaign');
