@@ -102,13 +102,29 @@ export function evaluateDisclosure(observed: DisclosureObservation | null, asOf:
 
 const asLabel = { label: true } as const;
 
-/** The links naming Art. 20 items: those of the page's content, else (a tree menu) its side bar. */
+/**
+ * The links naming Art. 20 items: those in the page's content, and every block of links (a list, a table,
+ * a tile wall, a tree menu — wherever the layout puts it) that names at least two different items: that is
+ * a directory of them. A menu naming one item in passing (a 政策文件 channel in the top bar, 机构职能 in the
+ * section's side bar) is not. Header and footer links never count.
+ */
 function itemAnchors(facts: PageFacts | null): Anchor[] {
   if (!facts) return [];
-  const t = taxonomy().disclosure;
-  const all = Object.values(t.statutoryItems).flat();
-  const inMain = facts.anchors.filter((a) => a.zone === 'main' && a.text && matches(a.text, all, asLabel));
-  return inMain.length ? inMain : facts.anchors.filter((a) => a.zone === 'side' && a.text && matches(a.text, all, asLabel));
+  const items = Object.entries(taxonomy().disclosure.statutoryItems);
+  const itemsNamed = (a: Anchor) => (a.text ? items.filter(([, terms]) => matches(a.text, terms, asLabel)).map(([id]) => id) : []);
+  const candidates = facts.anchors.filter((a) => a.zone !== 'header' && a.zone !== 'footer' && itemsNamed(a).length);
+  const perBlock = new Map<number, Set<string>>();
+  for (const a of candidates) {
+    if (a.block == null) continue;
+    const named = perBlock.get(a.block) ?? new Set<string>();
+    for (const id of itemsNamed(a)) named.add(id);
+    perBlock.set(a.block, named);
+  }
+  const inMain = candidates.filter((a) => a.zone === 'main');
+  const inDirectory = candidates.filter((a) => a.zone !== 'main' && a.block != null && perBlock.get(a.block)!.size >= 2);
+  if (inMain.length || inDirectory.length) return [...inMain, ...inDirectory];
+  // Stored observations from before blocks were read: the side bar, as then.
+  return candidates.filter((a) => a.zone === 'side');
 }
 
 /** The link naming an item best: matched by the words as written before a tolerant match, then in page order. */

@@ -73,7 +73,8 @@ try {
     const t = performance.now();
     const figures = await runSkin(browser, { asOf: values['as-of']!, skin, families, collect, evidence: !!values.notes });
     all.push(...figures);
-    console.log(`skin ${skin.padEnd(7)} ${summarize(figures).line}  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+    const summary = summarize(figures);
+    console.log(`skin ${skin.padEnd(7)} ${summary.line}  (${((performance.now() - t) / 1000).toFixed(0)} s)\n             ${summary.evaluatorLine}`);
     await write(seeds.slice(0, i + 1));
   }
 } finally {
@@ -81,5 +82,6 @@ try {
 }
 const seconds = (performance.now() - started) / 1000;
 console.log('\n' + figureTable(all));
+console.log(`evaluators: ${summarize(all).evaluatorLine}`);
 console.log(`\nelapsed ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s for ${seeds.length} skin(s) × ${families.length} portal(s)`);
 console.log(`figures: ${values.out}${values.notes ? `, status: ${values.notes}` : ''}`);

@@ -16,6 +16,8 @@ export interface Anchor {
   script: boolean;
   /** Decided by tags, roles and layout (menus, footer lines), never by class names. */
   zone: Zone;
+  /** The list, table or block of short links it sits in (a number per page), null outside any. */
+  block?: number | null;
   /** The text of the link's row (li, tr, dd, p or parent) without the link's own: a date beside it in a list. */
   row: string;
 }

@@ -36,6 +36,8 @@ export interface ServicesObservation {
 
 /** Candidate guides opened on a list page before deciding whether it lists guides. */
 const PROBE = 3;
+/** Blocks of candidate links (largest first) whose first link is opened to see which block lists guides. */
+const PROBE_BLOCKS = 5;
 /** List pages tried below the entry page (links named 办事指南/服务指南 …). */
 const DEEPER_LISTS = 2;
 
@@ -54,14 +56,20 @@ export async function collectServices(homepage: PageFacts, context: FeatureConte
     if (facts) lists.push(facts);
   }
   // The first list page whose candidates include a real guide; the entry page when none does.
-  let chosen: { list: PageFacts; listed: LinkChoice[] } | null = null;
+  let chosen: { list: PageFacts; listed: Candidate[] } | null = null;
   for (const list of lists) {
     noteSearched(searched, list);
     const listed = guideCandidates(list, found.link.href);
-    const probe = evenly(listed, PROBE);
-    const pages = await Promise.all(probe.map((g) => open(g.href)));
-    if (pages.some((p) => p.facts && isGuide(p.facts))) {
-      chosen = { list, listed };
+    // One link of each of the larger blocks (a list, a table, a menu — whatever its markup) and a few
+    // spread over the page are opened, to see which blocks list guides.
+    const byBlock = new Map<number, Candidate[]>();
+    for (const c of listed) byBlock.set(c.block ?? 0, [...(byBlock.get(c.block ?? 0) ?? []), c]);
+    const blocks = [...byBlock.values()].sort((a, b) => b.length - a.length);
+    const probe = [...new Set([...blocks.slice(0, PROBE_BLOCKS).map((b) => b[0]!), ...evenly(listed, PROBE)])];
+    const opened = await Promise.all(probe.map((g) => open(g.href)));
+    const guides = probe.filter((_, i) => opened[i]!.facts && isGuide(opened[i]!.facts!));
+    if (guides.length) {
+      chosen = { list, listed: guideBlocks(listed, probe, guides) };
       break;
     }
     chosen ??= { list, listed };
@@ -87,6 +95,21 @@ export async function collectServices(homepage: PageFacts, context: FeatureConte
   const toCheck = observation.guides.flatMap((g) => [...g.attachments.map((a) => ({ url: a.href, foundOn: g.url, kind: 'attachment' as const })), ...g.online.map((o) => ({ url: o.href, foundOn: g.url, kind: 'link' as const }))]);
   observation.checked = await checkLinks(toCheck, { userAgent: context.userAgent, timeoutMs: context.timeoutMs, headers: context.headers ?? {} });
   return observation;
+}
+
+/**
+ * The candidates of the blocks that list guides: those where an opened link was a guide, and the blocks
+ * not opened that lie between them in page order (one guide list split over several blocks). A block whose
+ * opened link was not a guide — a menu the layout left among the content — and blocks outside the guide
+ * list's span are dropped. Links outside any block count as one block.
+ */
+export function guideBlocks(listed: Candidate[], probed: Candidate[], guides: Candidate[]): Candidate[] {
+  const blockOf = (c: Candidate) => c.block ?? 0;
+  const holdsGuides = new Set(guides.map(blockOf));
+  const opened = new Set(probed.map(blockOf));
+  const at = listed.map((c, i) => (holdsGuides.has(blockOf(c)) ? i : -1)).filter((i) => i >= 0);
+  const [first, last] = [Math.min(...at), Math.max(...at)];
+  return listed.filter((c, i) => holdsGuides.has(blockOf(c)) || (!opened.has(blockOf(c)) && i > first && i < last));
 }
 
 function isGuide(facts: PageFacts): boolean {
@@ -116,11 +139,13 @@ function listLinks(entry: PageFacts, entryHref: string): LinkChoice[] {
  * furniture (menus, header, footer), other than the section's and the lists' own names and pager words.
  * Links whose text names a guide ("…办事指南") come first.
  */
-function guideCandidates(list: PageFacts, entryHref: string): LinkChoice[] {
+export type Candidate = LinkChoice & { block: number | null };
+
+function guideCandidates(list: PageFacts, entryHref: string): Candidate[] {
   const t = taxonomy().services;
   const names = [...t.section, ...t.guideList];
   const seen = new Set<string>([entryHref, list.url]);
-  const out: Array<{ link: LinkChoice; named: boolean; side: boolean }> = [];
+  const out: Array<{ link: Candidate; named: boolean; side: boolean }> = [];
   for (const a of list.anchors) {
     if (!a.href || !/^https?:/i.test(a.href) || a.text.length < 4 || isDocument(a.href)) continue;
     if (a.zone === 'nav' || a.zone === 'header' || a.zone === 'footer' || seen.has(a.href)) continue;
@@ -128,7 +153,7 @@ function guideCandidates(list: PageFacts, entryHref: string): LinkChoice[] {
     const namesList = names.some((n) => a.text === n) || (a.text.length <= 8 && matches(a.text, names, { label: true }));
     if (namesList) continue;
     seen.add(a.href);
-    out.push({ link: { text: a.text, href: a.href }, named: matches(a.text, t.guideList, { label: true }), side: a.zone === 'side' });
+    out.push({ link: { text: a.text, href: a.href, block: a.block ?? null }, named: matches(a.text, t.guideList, { label: true }), side: a.zone === 'side' });
   }
   // A side menu's links are candidates only where the content holds none (a guide list laid out as a column).
   const pool = out.some((c) => !c.side) ? out.filter((c) => !c.side) : out;

@@ -25,7 +25,7 @@ export function skinTruthTests(skin: string): void {
     }, 900_000);
     afterAll(async () => {
       await browser?.close();
-      if (figures) console.log(`skin ${skin}: ${summarize(figures).line}`);
+      if (figures) console.log(`skin ${skin}: ${summarize(figures).line}\n  ${summarize(figures).evaluatorLine}`);
     });
 
     it('assesses every portal and finds every column', () => {
@@ -40,6 +40,14 @@ export function skinTruthTests(skin: string): void {
       const wrong = figures.flatMap((f) => f.columns.mismatches.filter((m) => m.got?.latest !== m.expected.latest).map((m) => `${f.id} ${m.name}`));
       expect(s.latestExact / s.truthColumns, wrong.join('; ')).toBeGreaterThanOrEqual(0.98);
       for (const f of figures) expect(f.homepage.got, f.id).toEqual(f.homepage.expected);
+    });
+
+    it('reads disclosure, mailbox, services and identity as the truth has them', () => {
+      for (const f of figures) {
+        const wrong = Object.entries(f.evaluators).flatMap(([name, t]) => t.wrong.map((w) => `${name} — ${w}`));
+        expect(wrong, f.id).toEqual([]);
+        expect(Object.keys(f.evaluators), f.id).toEqual(expect.arrayContaining(['disclosure items', 'mailbox channel', 'identity and functions']));
+      }
     });
 
     it('declares no veto the truth does not have, and finds every veto it has', () => {

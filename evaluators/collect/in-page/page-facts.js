@@ -88,7 +88,7 @@
       }
       zones.set(footer, 'footer');
     });
-    return { zones: zones, navTop: navTop };
+    return { zones: zones, navTop: navTop, menus: menus, blocks: new Map() };
   }
   // One row of a grid of short links (a table of columns, a tile wall) is content, not a menu bar.
   function inGrid(el, menus) {
@@ -130,6 +130,34 @@
     }
     return 'main';
   }
+  // The block a link belongs to, numbered: its nearest enclosing list, table or menu-like block of short
+  // links, whatever its class — so a directory of links is recognised as one block wherever it sits.
+  function blockOf(a) {
+    if (!structure) structure = buildStructure();
+    for (var e = a.parentElement, k = 0; e && e !== document.body && k < 8; e = e.parentElement, k++) {
+      if (!/^(ul|ol|dl|table|nav)$/i.test(e.tagName) && !structure.menus.get(e)) continue;
+      if (!structure.blocks.has(e)) structure.blocks.set(e, structure.blocks.size + 1);
+      return structure.blocks.get(e);
+    }
+    return null;
+  }
+  // An image of the content (a photo): in the main zone, not the site's logo (linked to the homepage), not a
+  // badge linking to another site, not an icon (under 50 px). An image of unknown size still counts, rather
+  // than a photo being missed.
+  function contentImage(img) {
+    if (zoneOf(img) !== 'main') return false;
+    var link = img.closest('a[href]');
+    if (link && link.href) {
+      try {
+        var u = new URL(link.href);
+        if (/^https?:$/.test(u.protocol) && (u.host !== location.host || u.pathname.replace(/\/(index\.\w+)?$/, '') === '')) return false;
+      } catch (e) { /* an unreadable link: judged by size only */ }
+    }
+    // Blocked images render as their alt text, so the size is the declared one (or the loaded image's).
+    var w = parseInt(img.getAttribute('width'), 10) || (img.naturalWidth ? box(img).width : 0);
+    var h = parseInt(img.getAttribute('height'), 10) || (img.naturalHeight ? box(img).height : 0);
+    return !((w > 0 && w < 50) || (h > 0 && h < 50));
+  }
   // A script link's target when the script names one (location.href='…', window.open('…')).
   function scriptTarget(a) {
     var m = SCRIPT_URL.exec((a.getAttribute('href') || '') + ' ' + (a.getAttribute('onclick') || ''));
@@ -162,7 +190,7 @@
       var raw = a.getAttribute('href') || '';
       var script = !raw || /^\s*javascript:/i.test(raw) || raw.charAt(0) === '#';
       var href = !script && a.href ? String(a.href) : scriptTarget(a);
-      out.push({ text: t.replace(/\s+/g, ' ').trim().slice(0, 80), href: href, script: script, zone: zoneOf(a), row: rowText(a) });
+      out.push({ text: t.replace(/\s+/g, ' ').trim().slice(0, 80), href: href, script: script, zone: zoneOf(a), block: blockOf(a), row: rowText(a) });
     }
     return out;
   }
@@ -322,7 +350,7 @@
       tables: tables(),
       pairs: pairs(),
       lists: lists(),
-      mainImages: Array.prototype.filter.call(root.querySelectorAll('img'), function (i) { return zoneOf(i) === 'main'; }).length,
+      mainImages: Array.prototype.filter.call(root.querySelectorAll('img'), contentImage).length,
       iframes: frames,
       footerText: footers.join(' ').slice(0, 3000),
       search: searchForm(),

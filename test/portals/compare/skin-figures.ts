@@ -1,4 +1,5 @@
 import { describeSkin, skinFor, type Skin } from '../render/skin/skin.js';
+import { addEvaluatorFigures, evaluatorLine, type EvaluatorFigures } from './evaluator-compare.js';
 import type { PortalFigures } from './skin-run.js';
 
 /** Accuracy over some portal runs, per measurement. */
@@ -17,7 +18,11 @@ export interface Summary {
   falseVetoes: number;
   falseSuspected: number;
   missedVetoes: number;
+  /** Disclosure, mailbox, services and identity checks, per measurement. */
+  evaluators: EvaluatorFigures;
   line: string;
+  /** The evaluator checks per measurement, on one line. */
+  evaluatorLine: string;
 }
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '–');
@@ -40,6 +45,8 @@ export function summarize(figures: PortalFigures[]): Summary {
     falseSuspected: sum((f) => f.vetoes.falseSuspected.length),
     missedVetoes: sum((f) => f.vetoes.missed.length),
   };
+  const evaluators = addEvaluatorFigures(figures.map((f) => f.evaluators ?? {}));
+  const checks = Object.values(evaluators).reduce((t, e) => ({ correct: t.correct + e.correct, total: t.total + e.total }), { correct: 0, total: 0 });
   const line = [
     `columns found ${s.columnsFound}/${s.truthColumns}`,
     `latest exact ${pct(s.latestExact, s.truthColumns)}`,
@@ -50,9 +57,10 @@ export function summarize(figures: PortalFigures[]): Summary {
     `homepage ${s.homepageCorrect}/${s.portals}`,
     `false vetoes ${s.falseVetoes} (+${s.falseSuspected} suspected)`,
     `missed ${s.missedVetoes}/${s.truthVetoes}`,
+    `evaluator checks ${checks.correct}/${checks.total}`,
     s.failures ? `FAILED ${s.failures}` : '',
   ].filter(Boolean).join(' · ');
-  return { ...s, line };
+  return { ...s, evaluators, line, evaluatorLine: evaluatorLine(evaluators) };
 }
 
 /** Per family across skins, then the overall line. */
@@ -78,6 +86,10 @@ export function statusNotes(all: PortalFigures[], run: { commit: string; seconds
     ...skins.map((s) => `| ${s} | ${summarize(all.filter((f) => f.skin === s)).line} |`),
     `| **all** | ${summarize(all).line} |`,
     '',
+    '| skin | evaluators (disclosure, mailbox, services, identity) |',
+    '|---|---|',
+    ...skins.map((s) => `| ${s} | ${summarize(all.filter((f) => f.skin === s)).evaluatorLine} |`),
+    '',
     ...choiceTable(all),
     '',
     '## Per skin',
@@ -85,9 +97,11 @@ export function statusNotes(all: PortalFigures[], run: { commit: string; seconds
   for (const skin of skins) {
     out.push('', `### skin ${skin}`, '', `\`${describeSkin(skinFor(skin))}\``, '');
     for (const f of all.filter((x) => x.skin === skin)) {
-      const ok = !f.failure && f.columns.wrong.length === 0 && f.homepage.correct && !f.vetoes.falseConfirmed.length && !f.vetoes.falseSuspected.length && !f.vetoes.missed.length;
+      const evaluatorsWrong = Object.entries(f.evaluators ?? {}).flatMap(([name, t]) => t.wrong.map((w) => `${name} — ${w}`));
+      const ok = !f.failure && f.columns.wrong.length === 0 && f.homepage.correct && !f.vetoes.falseConfirmed.length && !f.vetoes.falseSuspected.length && !f.vetoes.missed.length && !evaluatorsWrong.length;
       out.push(`- **${f.id}** ${ok ? 'all right' : ''} (${f.columns.correct}/${f.columns.total} columns exact, ${f.pages} pages, ${f.seconds} s)`);
       if (!ok) for (const l of f.evidence ?? []) out.push(`  ${l}`);
+      for (const w of evaluatorsWrong) out.push(`  - evaluator: ${w}`);
     }
   }
   return out.join('\n') + '\n';

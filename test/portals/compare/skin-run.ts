@@ -7,6 +7,7 @@ import { scoreSite, type SiteScore } from '../../../indicators/engine.js';
 import { loadIndicatorSet } from '../../../indicators/load.js';
 import type { IndicatorSet } from '../../../indicators/types.js';
 import { startPortalSet, type RunningPortal } from '../server/portal-set.js';
+import { compareEvaluators, type EvaluatorFigures } from './evaluator-compare.js';
 import { markupEvidence } from './markup-evidence.js';
 import { compareColumns, truthVetoes, type ColumnComparison } from './truth-compare.js';
 
@@ -18,6 +19,8 @@ export interface PortalFigures {
   /** The crawl's failure reason, when the site could not be assessed at all. */
   failure: string | null;
   columns: ColumnComparison;
+  /** Disclosure, mailbox, services and identity against the truth (evaluator-compare.ts). */
+  evaluators: EvaluatorFigures;
   homepage: { expected: { latest: string | null; stale: boolean }; got: { latest: string | null; stale: boolean } | null; correct: boolean };
   vetoes: { expected: string[]; confirmed: string[]; suspected: string[]; falseConfirmed: string[]; falseSuspected: string[]; missed: string[]; reasons: string[] };
   pages: number;
@@ -77,11 +80,11 @@ async function measure(browser: Browser, portal: RunningPortal, asOf: string, sk
   const profile = { level: truth.portal.level, services: truth.portal.services };
   const { measurements, findings } = evaluateSite(observed, asOf, profile);
   const score = scoreSite(indicators, measurements as unknown as Record<string, unknown>, findings, profile);
-  return portalFigures(portal, skin, c, measurements, score, (performance.now() - started) / 1000);
+  return portalFigures(portal, skin, asOf, c, measurements, score, (performance.now() - started) / 1000);
 }
 
-/** One portal's figures from a crawl already evaluated and scored (tests that crawl for more reuse it). */
-export function portalFigures(portal: RunningPortal, skin: string, c: SiteCollection, measurements: SiteMeasurements, score: SiteScore, seconds: number): PortalFigures {
+/** One portal's figures from a crawl already evaluated and scored. */
+function portalFigures(portal: RunningPortal, skin: string, asOf: string, c: SiteCollection, measurements: SiteMeasurements, score: SiteScore, seconds: number): PortalFigures {
   const truth = portal.truth;
   const update = measurements.updateFrequency;
   const expected = truthVetoes(truth);
@@ -96,6 +99,7 @@ export function portalFigures(portal: RunningPortal, skin: string, c: SiteCollec
     url: portal.url,
     failure: c.failure ? `${c.failure.status}: ${c.failure.reason}` : null,
     columns: compareColumns(update?.columns ?? [], truth),
+    evaluators: compareEvaluators(measurements, truth, asOf),
     homepage: { expected: homeExpected, got: home, correct: home !== null && home.latest === homeExpected.latest && home.stale === homeExpected.stale },
     vetoes: {
       expected,
