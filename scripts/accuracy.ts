@@ -53,7 +53,8 @@ const served = new Set(expected.map((e) => resolve(dir, e.file)));
  * UTF-8 when its bytes are UTF-8, else left to the browser's sniffing (GBK pages mostly declare theirs).
  */
 function contentType(body: Buffer): string {
-  if (/charset\s*=/i.test(body.subarray(0, 2048).toString('latin1'))) return 'text/html';
+  // Only a <meta> declaring one counts: a `<script charset=…>` or a style sheet's @charset says nothing of the page.
+  if (/<meta[^>]*charset\s*=/i.test(body.subarray(0, 4096).toString('latin1'))) return 'text/html';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(body);
     return 'text/html; charset=utf-8';
