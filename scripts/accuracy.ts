@@ -89,15 +89,20 @@ function answer(r: HTTPRequest, origin: string): Promise<void> {
   return r.abort();
 }
 
-/** The page's own present: its newest full date not after today. */
-function pageAsOf(read: PageRead): string {
+/**
+ * The page's own present: its newest full date not after today, in its text or (read from the saved file,
+ * so the same with --strip-metas) its meta tags. A live crawl knows the day it runs; stripping the metas
+ * must not move a saved page's present to today and give its year-less dates this year.
+ */
+function pageAsOf(read: PageRead, file: string): string {
   const today = new Date().toISOString().slice(0, 10);
-  const dates = findDates(read.lines.join('\n'), { asOf: today }).filter((d) => !d.yearInferred && d.date <= today).map((d) => d.date);
+  const metaValues = [...readFileSync(join(dir, file)).toString('latin1').matchAll(/<meta\b[^>]*\bcontent\s*=\s*["']([^"']{6,40})["']/gi)].map((m) => m[1]!);
+  const dates = findDates([...read.lines, ...metaValues].join('\n'), { asOf: today }).filter((d) => !d.yearInferred && d.date <= today).map((d) => d.date);
   return dates.sort().at(-1) ?? today;
 }
 
 function readAs(read: PageRead, file: string): Read {
-  const asOf = pageAsOf(read);
+  const asOf = pageAsOf(read, file);
   const kind = pageKind(read);
   if (kind === 'list') {
     const items = read.rows.map((r) => itemFromRow(r, read.headers, asOf)).filter((i) => !!i);

@@ -73,16 +73,18 @@ export function articleDateWithSource(read: PageRead, asOf: string): { date: Iso
   const year = found?.yearInferred ? yearFromMetas(read.metas, found.date) : null;
   if (year) return { date: year, source: 'meta' };
   if (labelled) return { date: labelled, source: 'labelled' };
+  for (const line of zone) {
+    if (otherContent.test(line)) continue;
+    const found = firstFullDate(line, context);
+    // A byline: the date early in a short line, not a date inside a paragraph of the body, nor one that
+    // opens a sentence (1997年6月21日祖父…逝世).
+    if (found && (line.length <= 100 || found.index <= 30) && !opensProse(line, found)) return { date: found.date, source: 'byline' };
+  }
   if (meta) return { date: meta, source: 'meta' };
   const hints = read.dateHints ?? { jsonLd: [], itemprop: [], time: [] };
   for (const value of [...hints.jsonLd, ...hints.itemprop]) {
     const date = parseValue(value);
     if (date) return { date, source: 'structured' };
-  }
-  for (const line of zone) {
-    const found = firstFullDate(line, context);
-    // A byline: the date early in a short line, not a date inside a paragraph of the body.
-    if (found && (line.length <= 100 || found.index <= 30)) return { date: found.date, source: 'byline' };
   }
   for (const value of hints.time) {
     const date = parseValue(value);
@@ -90,6 +92,18 @@ export function articleDateWithSource(read: PageRead, asOf: string): { date: Iso
   }
   const anywhere = labelledDate((read.lines?.length ? read.lines.slice(0, 80).join('\n') : read.mainText).slice(0, 4000), context);
   return anywhere ? { date: anywhere, source: 'text' } : null;
+}
+
+/** Lines about other pages (最新推荐文章于 2024-05-07 发布, 上一篇：…): their dates are not this page's. */
+const otherContent = /^\s*(最新推荐|相关推荐|推荐阅读|相关阅读|相关文章|热门推荐|上一篇|下一篇|上一条|下一条)/;
+
+/**
+ * The date runs straight on into words (1997年6月21日祖父…): a sentence, not a byline, where a space or a
+ * separator follows (2019年09月11日 富达传媒) or a byline word (2024-05-06发布, 来源, 星期三).
+ */
+function opensProse(line: string, found: { index: number; text: string }): boolean {
+  const after = line.slice(found.index + found.text.length);
+  return /^\p{Script=Han}/u.test(after) && !/^(来源|发布|作者|编辑|责编|浏览|点击|阅读|字号|字体|星期|周[一二三四五六日天]|文章来源|信息来源|发表|更新)/.test(after);
 }
 
 /**

@@ -55,4 +55,18 @@ describe('the publication date of an article page', () => {
   it('finds nothing on a page without a date rather than a wrong one', () => {
     expect(articleDateWithSource(article(['今天是2026年12月2日', '标题一则', '正文']), asOf)).toBeNull();
   });
+
+  it('reads an unlabelled byline under the title, with the time written in 时 and 分', () => {
+    const read = article(['跳转到主要内容区域', '四川省供需对接活动在成都举行', '2024年12月07日 08时01分', '来源: 四川日报', '12月6日，活动在成都举行。'], { heading: '四川省供需对接活动在成都举行' });
+    expect(articleDateWithSource(read, asOf)).toEqual({ date: '2024-12-07', source: 'byline' });
+  });
+
+  it('does not take a date that opens a sentence of the body, nor one of a recommended article, for the byline', () => {
+    const prose = article(['董寿平美术馆', '美术馆于1990年落成。', '1997年6月21日祖父董寿平在北京逝世，董氏文风由董逸泉继续传承。'], { heading: '董寿平美术馆' });
+    expect(articleDateWithSource(prose, asOf)).toBeNull();
+    const blog = article(['为什么 ChatGPT 不火了？', '最新推荐文章于 2024-05-07 22:12:13 发布', '作者 于 2024-05-06 15:47:53 发布', '正文'], { heading: '为什么 ChatGPT 不火了？' });
+    expect(articleDateWithSource(blog, asOf)?.date).toBe('2024-05-06');
+    const media = article(['江门七旬阿婆被骗上百万', '2019年09月11日 富达传媒 时政新闻 1665 0', '近日，广东江门警方接到报警。'], { heading: '江门七旬阿婆被骗上百万' });
+    expect(articleDateWithSource(media, asOf)).toEqual({ date: '2019-09-11', source: 'byline' });
+  });
 });

@@ -31,6 +31,12 @@
     return false;
   }
 
+  /** A short block carrying the site's registration lines (备案号, 标识码, 版权) is the footer, whatever its tags. */
+  function isRegistrationBlock(el) {
+    var t = text(el);
+    return t.length <= 600 && /ICP备|ICP证|公网安备|网站标识码|版权所有/.test(t);
+  }
+
   /** The URL a script link opens: javascript:location.href='…', window.open('…'), onclick="location='…'". */
   function urlInScript(code) {
     if (!code) return null;
@@ -104,6 +110,12 @@
     });
   }
 
+  /** The one link of a dated row whose title is too short to count alone (公 示 2020-12-30). */
+  function shortDatedLink(el) {
+    var links = clickables(el).filter(function (a) { return !!linkTarget(a) && linkText(a).replace(/\s/g, '').length >= 1 && !MORE.test(linkText(a)) && !NEXT.test(linkText(a)); });
+    return links.length === 1 && text(el).length <= 80 && hasDate(text(el).replace(linkText(links[0]), '')) ? links[0] : null;
+  }
+
   /** The row's own link is its title: the longest text, not a [类别] tag or a 详情 button before or after it. */
   function titleLink(links) {
     var best = links[0];
@@ -122,8 +134,14 @@
       if (children.length < 1 || /^(A|SCRIPT|STYLE|SELECT|P|SPAN|H\d)$/.test(c.tagName)) continue;
       var rows = [];
       var tags = {};
+      // Spacer rows between the items (an empty <tr> holding a rule image) are not rows the list lacks.
+      var filled = 0;
+      var shortTitled = [];
       for (var j = 0; j < children.length; j++) {
+        if (text(children[j]) || children[j].tagName === 'A' || children[j].querySelector('a')) filled++;
         var links = rowLinks(children[j]);
+        var dated = !links.length && shortDatedLink(children[j]);
+        if (dated) shortTitled.push({ el: children[j], link: dated, single: true });
         // A row is a title with a date, a tag or a line of summary: not a whole article around one link.
         if (links.length >= 1 && links.length <= 3 && text(children[j]).length - linkText(titleLink(links)).length <= 160 && !holdsList(children[j])) {
           rows.push({ el: children[j], link: titleLink(links), single: links.length === 1 || linkText(titleLink(links)).length >= 2 * otherLinksLength(links) });
@@ -132,11 +150,13 @@
       }
       // Rows of a list are alike: keep the most common tag (li, tr, div …).
       var tag = Object.keys(tags).sort(function (x, y) { return tags[y] - tags[x]; })[0];
+      // An item titled in a word or two (公示) among three or more titled rows is a row of the list too.
+      if (rows.length >= 3) rows = rows.concat(shortTitled).sort(function (x, y) { return x.el.compareDocumentPosition(y.el) & 4 ? -1 : 1; });
       rows = rows.filter(function (r) { return r.el.tagName === tag; });
-      if (rows.length === 0 || rows.length < children.length * 0.5) continue;
+      if (rows.length === 0 || rows.length < filled * 0.5) continue;
       // One row is a list only when it is dated (a column with one item), not a logo or a lone link.
       if (rows.length === 1 && !hasDate(rowText(rows[0]).replace(linkText(rows[0].link), ''))) continue;
-      if (isFurniture(c)) continue;
+      if (isFurniture(c) || isRegistrationBlock(c)) continue;
       // A block whose entries include this very page is its menu (a sidebar of sibling sections), not its
       // list; a row's [类别] tag leading to this column does not count.
       var self = c.querySelectorAll('a[href]');

@@ -1,0 +1,85 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../evaluators/collect/browser.js';
+import { closeTab, newTab, openUrl } from '../../evaluators/collect/navigate.js';
+import { readFacts } from '../../evaluators/collect/page-facts.js';
+import { pageKind } from '../../evaluators/collect/page-kind.js';
+import { readPage } from '../../evaluators/collect/read-page.js';
+
+/**
+ * The in-page readers on markup shapes seen on real portals and absent from our sample portals, each page
+ * written here by hand: a table list with spacer rows between the items, an item titled in one word, a
+ * directory of links laid out like a menu bar, a leaders page with a logo and a badge beside the photo.
+ */
+const rows = Array.from({ length: 12 }, (_, i) => ({ title: `关于2026年第${i + 1}批公开招聘拟聘人员的公示`, date: `26-${String(11 - Math.floor(i / 3)).padStart(2, '0')}-${String(20 - i).padStart(2, '0')}` }));
+const spacerTable = `<table><tr><td height="15" colspan="3"></td></tr>${rows
+  .map((r, i) => `<tr><td><img src="/i/dot.gif" width="5" height="5"></td><td><a href="/tzgg/${i}.html">${r.title}</a></td><td>${r.date}</td></tr><tr><td colspan="3"><img src="/i/line.gif" width="600" height="1"></td></tr>`)
+  .join('')}</table>`;
+const pages: Record<string, string> = {
+  '/tzgg/index.html': `<div>首页 | 通知公告</div><h2>通知公告</h2>${spacerTable}<div>共1页</div>`,
+  '/gsgg/index.html': `<h2>公示公告</h2><ul>${['县人社局2026年公开招聘工作人员拟聘用人员名单公示', '公 示', '关于2026年度职称评审结果的公示', '关于第三批就业见习基地认定结果的公示'].map((t, i) => `<li><a href="/gsgg/${i}.html">${t}</a><span>2026-11-${String(20 - i).padStart(2, '0')}</span></li>`).join('')}</ul>`,
+  '/xxgk/fdzdgknr/index.html': `<div>${['首页', '新闻中心', '政务公开', '互动交流'].map((t) => `<a href="/${t}.html">${t}</a>`).join(' | ')}</div><h2>法定主动公开内容</h2><div>${['规范性文件', '规划计划', '统计数据', '财政预决算', '政府采购', '社会救助'].map((t, i) => `<a href="/fdzd/${i}.html" style="display:inline-block;margin:4px">${t}</a>`).join('')}</div>`,
+  '/xxgk/ldxx/index.html': `<a href="/"><img src="/logo.png" width="64" height="64" alt=""></a><h2>领导信息</h2><p>局长：王建国</p><p>简历：男，1972年5月生。</p><img src="/p.jpg" width="120" height="160" alt="负责人照片"><div><a href="http://www.conac.cn/x"><img src="/dzjg.png" width="46" height="56"></a> 网站标识码：3301000001</div>`,
+  '/xxgk/ldxx2/index.html': `<a href="/"><img src="/logo.png" width="64" height="64" alt=""></a><h2>领导信息</h2><p>局长：王建国</p><p>简历：男，1972年5月生。</p><div><a href="http://www.conac.cn/x"><img src="/dzjg.png" width="46" height="56"></a> 网站标识码：3301000001</div>`,
+};
+
+describe('the page readers on markup our sample portals do not use', () => {
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+  let tab: Page;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const body = pages[req.url ?? ''];
+      if (!body) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!DOCTYPE html><html lang="zh-CN"><head><title>页面</title></head><body>${body}</body></html>`);
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    tab = await newTab(browser, 'Mozilla/5.0 govscore-test');
+  }, 60_000);
+  afterAll(async () => {
+    if (tab) await closeTab(tab);
+    await browser?.close();
+    server?.close();
+  });
+  const open = async (path: string) => {
+    const opened = await openUrl(tab, origin + path, 10_000);
+    expect(opened.error).toBeNull();
+  };
+
+  it('reads a table list whose items alternate with spacer rows as one list of all its items', async () => {
+    await open('/tzgg/index.html');
+    const read = await readPage(tab);
+    expect(pageKind(read)).toBe('list');
+    expect(read.rows).toHaveLength(12);
+  });
+
+  it('counts an item titled in one word among titled rows', async () => {
+    await open('/gsgg/index.html');
+    const read = await readPage(tab);
+    expect(read.rows.map((r) => r.text.replace(/\s/g, ''))).toEqual(expect.arrayContaining([expect.stringContaining('公示2026-11-19')]));
+    expect(read.rows).toHaveLength(4);
+  });
+
+  it('puts the links of a directory in one block, whatever the zone', async () => {
+    await open('/xxgk/fdzdgknr/index.html');
+    const facts = (await readFacts(tab))!;
+    const directory = facts.anchors.filter((a) => a.href?.includes('/fdzd/'));
+    expect(directory).toHaveLength(6);
+    expect(new Set(directory.map((a) => a.block)).size).toBe(1);
+    expect(directory[0]!.block).not.toBeNull();
+    const menu = facts.anchors.find((a) => a.text === '新闻中心')!;
+    expect(menu.block).not.toBe(directory[0]!.block);
+  });
+
+  it('counts the photo of a leaders page, not the logo linked home nor a badge linking elsewhere', async () => {
+    await open('/xxgk/ldxx/index.html');
+    expect((await readFacts(tab))!.mainImages).toBe(1);
+    await open('/xxgk/ldxx2/index.html');
+    expect((await readFacts(tab))!.mainImages).toBe(0);
+  });
+});
