@@ -112,8 +112,13 @@
 
   /** The one link of a dated row whose title is too short to count alone (公 示 2020-12-30). */
   function shortDatedLink(el) {
-    var links = clickables(el).filter(function (a) { return !!linkTarget(a) && linkText(a).replace(/\s/g, '').length >= 1 && !MORE.test(linkText(a)) && !NEXT.test(linkText(a)); });
-    return links.length === 1 && text(el).length <= 80 && hasDate(text(el).replace(linkText(links[0]), '')) ? links[0] : null;
+    var all = el.getElementsByTagName('a');
+    if (all.length !== 1 || (el.textContent || '').length > 200) return null;
+    var a = all[0];
+    var t = linkText(a);
+    if (!linkTarget(a) || !t.replace(/\s/g, '') || MORE.test(t) || NEXT.test(t)) return null;
+    var rest = text(el);
+    return rest.length <= 80 && hasDate(rest.replace(t, '')) ? a : null;
   }
 
   /** The row's own link is its title: the longest text, not a [类别] tag or a 详情 button before or after it. */
@@ -138,7 +143,8 @@
       var filled = 0;
       var shortTitled = [];
       for (var j = 0; j < children.length; j++) {
-        if (text(children[j]) || children[j].tagName === 'A' || children[j].querySelector('a')) filled++;
+        // textContent, not innerText: this runs for every child of every element, and innerText lays out.
+        if (children[j].tagName === 'A' || /\S/.test(children[j].textContent || '') || children[j].querySelector('a')) filled++;
         var links = rowLinks(children[j]);
         var dated = !links.length && shortDatedLink(children[j]);
         if (dated) shortTitled.push({ el: children[j], link: dated, single: true });
