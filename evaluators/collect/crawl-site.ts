@@ -12,6 +12,7 @@ import { closeTab, newTab, openUrl, settlePage } from './navigate.js';
 import { TabPool } from './tab-pool.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, SiteCollection } from './observations.js';
 import type { CollectOptions } from './options.js';
+import { articleForMetas } from './metas-article.js';
 import { columnName, pageKind, templateOf, type PageTemplate } from './page-kind.js';
 import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
@@ -116,8 +117,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     });
     crawl.sortColumns();
     // The sections the rules ask about (公开, 信箱, 办事, search, 适老化), found from the homepage's links.
-    // An article the crawl read: of the first column that has one, so the choice does not depend on timing.
-    const article = crawl.columns.map((c) => crawl.articleMetas.get(pageKey(c.url))).find(Boolean) ?? null;
+    const article = articleForMetas(crawl.columns, (url) => crawl.articleMetas.get(pageKey(url)));
     const features = homepageFacts && sections ? await timed('features', async () => collectFeatures(browser, homepageFacts, await sections, crawl.columns, article, featureContext)) : null;
     // A section page the crawl read too keeps its crawl record (the store keeps one row per URL).
     // One record per page: a session-id copy (…;jsessionid=) is the page the crawl already read.
@@ -481,7 +481,8 @@ class SiteCrawl {
           }
           const read = await reading;
           if (!read) return;
-          articles[index] = { url: read.url, metas: read.metas };
+          // Only a dated page that is not a list itself is an article whose meta tags the rules ask about.
+          if (read.date && !read.listLike) articles[index] = { url: read.url, metas: read.metas };
           if (item.date) return; // sampled for its links only; the list's date stands
           if (read.listLike) listLike++;
           if (read.date) Object.assign(item, { date: read.date, dateSource: 'article' as const });

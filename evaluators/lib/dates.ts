@@ -204,7 +204,8 @@ function dayOf(ms: number): IsoDate {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-const RELATIVE = /(刚刚|(\d{1,3})\s*(秒|分钟|小时|天)前|今天|昨天|前天)/;
+// 今天 opening the templates' clock (今天是2026年12月3日) is today's date, not an item's.
+const RELATIVE = /(刚刚|(\d{1,3})\s*(秒|分钟|小时|天)前|今天(?!\s*是|\s*[：:]?\s*\d{4})|昨天|前天)/;
 
 /**
  * A relative time as news lists write it (刚刚, 5分钟前, 8小时前, 3天前, 今天 10:20, 昨天, 前天), as the

@@ -6,6 +6,7 @@ import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { closeTab, newTab, openUrl } from '../../evaluators/collect/navigate.js';
 import { readFacts } from '../../evaluators/collect/page-facts.js';
 import { pageKind } from '../../evaluators/collect/page-kind.js';
+import { itemFromRow } from '../../evaluators/collect/list-items.js';
 import { readPage } from '../../evaluators/collect/read-page.js';
 
 /**
@@ -21,6 +22,8 @@ const pages: Record<string, string> = {
   '/tzgg/index.html': `<div>首页 | 通知公告</div><h2>通知公告</h2>${spacerTable}<div>共1页</div>`,
   '/gsgg/index.html': `<h2>公示公告</h2><ul>${['县人社局2026年公开招聘工作人员拟聘用人员名单公示', '公 示', '关于2026年度职称评审结果的公示', '关于第三批就业见习基地认定结果的公示'].map((t, i) => `<li><a href="/gsgg/${i}.html">${t}</a><span>2026-11-${String(20 - i).padStart(2, '0')}</span></li>`).join('')}</ul>`,
   '/xxgk/fdzdgknr/index.html': `<div>${['首页', '新闻中心', '政务公开', '互动交流'].map((t) => `<a href="/${t}.html">${t}</a>`).join(' | ')}</div><h2>法定主动公开内容</h2><div>${['规范性文件', '规划计划', '统计数据', '财政预决算', '政府采购', '社会救助'].map((t, i) => `<a href="/fdzd/${i}.html" style="display:inline-block;margin:4px">${t}</a>`).join('')}</div>`,
+  '/zwyw/index_3.html': `<table width="100%"><tr>${['首页', '新闻中心', '政策文件', '政务公开', '办事服务', '互动交流', '专题专栏'].map((t) => `<td><a href="/${encodeURIComponent(t)}/">${t}</a></td>`).join('')}</tr></table><h2>政务要闻</h2><dl><dt><a href="/zwyw/202609/t20260913_8195.html">老旧小区改造：靶向发力见实效</a></dt><dd>2026年9月13日</dd></dl><div><a href="/zwyw/index_2.html">上一页</a> 4/4</div>`,
+  '/home.html': `<div><span>今天是2026年12月3日</span> <a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></div><div><h2>卫健要闻</h2><a href="/wjyw/index.html">查看更多</a></div><div>${['江临市召开森林防火工作推进会', '江临市召开重点项目建设专题会议'].map((t, i) => `<div><h3><a href="/wjyw/index.html">[卫健要闻]</a> <a href="/wjyw/${i}.html">${t}</a></h3><p>各有关单位要高度重视，加强组织领导。</p><span>2026年11月${18 - 3 * i}日</span></div>`).join('')}</div>`,
   '/xxgk/ldxx/index.html': `<a href="/"><img src="/logo.png" width="64" height="64" alt=""></a><h2>领导信息</h2><p>局长：王建国</p><p>简历：男，1972年5月生。</p><img src="/p.jpg" width="120" height="160" alt="负责人照片"><div><a href="http://www.conac.cn/x"><img src="/dzjg.png" width="46" height="56"></a> 网站标识码：3301000001</div>`,
   '/xxgk/ldxx2/index.html': `<a href="/"><img src="/logo.png" width="64" height="64" alt=""></a><h2>领导信息</h2><p>局长：王建国</p><p>简历：男，1972年5月生。</p><div><a href="http://www.conac.cn/x"><img src="/dzjg.png" width="46" height="56"></a> 网站标识码：3301000001</div>`,
 };
@@ -63,6 +66,22 @@ describe('the page readers on markup our sample portals do not use', () => {
     const read = await readPage(tab);
     expect(read.rows.map((r) => r.text.replace(/\s/g, ''))).toEqual(expect.arrayContaining([expect.stringContaining('公示2026-11-19')]));
     expect(read.rows).toHaveLength(4);
+  });
+
+  it("reads a column's last page holding one dated item beside a longer menu bar", async () => {
+    await open('/zwyw/index_3.html');
+    const read = await readPage(tab);
+    expect(read.rows.map((r) => r.title)).toEqual(['老旧小区改造：靶向发力见实效']);
+  });
+
+  it('reads the date of a card whose title follows a [category] tag, and not the clock as an item', async () => {
+    await open('/home.html');
+    const read = await readPage(tab);
+    const dated = read.allRows.map((r) => itemFromRow(r, [], '2026-11-21', Date.parse('2026-12-03T02:00:00Z'))).filter((i) => i?.date);
+    expect(dated.map((i) => [i!.title, i!.date])).toEqual([
+      ['江临市召开森林防火工作推进会', '2026-11-18'],
+      ['江临市召开重点项目建设专题会议', '2026-11-15'],
+    ]);
   });
 
   it('puts the links of a directory in one block, whatever the zone', async () => {

@@ -313,3 +313,24 @@ describe('daysBetween', () => {
     expect(daysBetween('2026-11-04', '2026-11-03')).toBe(-1);
   });
 });
+
+describe('rowDate: relative times against the moment the page was read', () => {
+  // 2026-11-21 10:00 in China (UTC+8).
+  const readAt = Date.parse('2026-11-21T02:00:00Z');
+  const relative = (text: string) => rowDate(text, { asOf: '2026-11-21', readAt });
+  it.each([
+    ['刚刚', '2026-11-21'],
+    ['8小时前', '2026-11-21'],
+    ['11小时前', '2026-11-20'],
+    ['3天前', '2026-11-18'],
+    ['今天 09:20', '2026-11-21'],
+    ['昨天', '2026-11-20'],
+    ['前天 18:00', '2026-11-19'],
+  ])('%s is %s', (text, expected) => {
+    expect(relative(text)).toBe(expected);
+  });
+  it("does not take the template's clock (今天是…) for an item's date", () => {
+    expect(relative('今天是2026年12月3日 无障碍浏览 | 长者模式 | 网站地图 | 联系我们')).toBeNull();
+    expect(relative('今天：2026-12-03 星期四')).toBeNull();
+  });
+});

@@ -171,15 +171,21 @@
     }
     return mergeSplitLists(lists);
   }
+  /** A row's category tag ([卫健要闻], 【通知】): it names the column, not an item. */
+  function isTagLink(a) {
+    return /^\s*[\[【(（〔][^\]】)）〕]{1,12}[\]】)）〕]\s*$/.test(linkText(a));
+  }
+
   /**
    * The row a link stands in: its li/tr/dd/dt/p, else the largest block around it that holds no other
-   * titled link (a card: <div><h3><a>…</a></h3><p>…</p><em>date</em></div>).
+   * titled link besides category tags (a card: <div><h3><a>[要闻]</a><a>…</a></h3><p>…</p><em>date</em></div>).
    */
   function rowOf(a) {
     var row = a.closest('li, tr, dd, dt, p');
     if (row) return row;
+    var items = function (el) { return titledLinks(el).filter(function (l) { return !isTagLink(l); }).length; };
     var e = a.parentElement;
-    while (e && e.parentElement && e.parentElement !== document.body && titledLinks(e.parentElement).length <= 1 && text(e.parentElement).length <= 200) e = e.parentElement;
+    while (e && e.parentElement && e.parentElement !== document.body && items(e.parentElement) <= 1 && text(e.parentElement).length <= 200) e = e.parentElement;
     return e || a;
   }
 
@@ -668,6 +674,15 @@
     });
     // A list of items (long or dated titles) is the column's; a list of short names is a menu to follow.
     var itemList = best && bestWeight >= 0.6 * best.rows.length;
+    // A menu outweighing the page's one list of dated items does not hide it: a column's last page may hold
+    // one item beside a top bar of seven short names.
+    if (!itemList) {
+      lists.forEach(function (l) {
+        var w = listWeight(l);
+        var dated = w >= 0.6 * l.rows.length && l.rows.every(function (r) { return hasDate(rowText(r)); });
+        if (dated && (!itemList || w > bestWeight)) { best = l; bestWeight = w; itemList = true; }
+      });
+    }
     // A block of short names (a menu, a sidebar) is not the page's list: its links are followed instead.
     if (!itemList) best = null;
     var listLinks = new Set(itemList ? best.rows.map(function (r) { return r.link; }) : []);
@@ -679,7 +694,7 @@
     frames.forEach(function (src) { candidates.nav.push({ text: '', href: src }); });
     var allRows = [];
     titledLinks(document.body).forEach(function (a) {
-      if (isFurniture(a)) return;
+      if (isFurniture(a) || isTagLink(a)) return;
       var row = rowOf(a);
       allRows.push({ title: linkText(a), href: linkTarget(a), text: row === document.body ? linkText(a) : rowText({ el: row }), cells: [], titleAttr: row.getAttribute('title') || a.getAttribute('title') || '' });
     });
