@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs]
+ * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs] [--report RESULTS.json]
  *                 [--queue-only] [--skip-queue] [--queue-sites N] [--queue-portals N]
  *
  * Benchmark, not a test: figures and ratios, each against a floor measured in the same run.
@@ -14,7 +14,7 @@
  * 4. The distributed mode (bench-queue.ts), unless --skip-queue: 14,000 sites through the real queue and
  *    coordinator with a simulated collector, and the sample portals crawled embedded and by 1 and 2 workers.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
@@ -30,13 +30,14 @@ import { defaultCollectOptions, type CollectOptions } from '../evaluators/collec
 import { wcagTags } from '../evaluators/collect/axe.js';
 import { Store } from '../server/store/store.js';
 import { benchQueue, queueTable } from './bench-queue.js';
+import { cpuTicks, PeakMemory } from './bench-process.js';
+import { benchReport } from './bench-report.js';
 import { benchScoring } from './bench-scoring.js';
 import { startPortalSet } from '../test/portals/server/portal-set.js';
 
 /** A fixed evaluation date keeps the generated portals, and so the work, identical between runs. */
 const asOf = '2026-11-21';
 const pagesPerPortal = 200;
-const sampleEveryMs = 200;
 
 interface BenchOptions {
   scoringOnly: boolean;
@@ -48,6 +49,9 @@ interface BenchOptions {
   skipQueue: boolean;
   queueSites: number;
   queuePortals: number;
+  /** A finished run's results.json: time only the report phase on it, repeated to reportSites sites. */
+  report: string | null;
+  reportSites: number;
 }
 
 interface RunFigures {
@@ -64,14 +68,6 @@ interface RunFigures {
   cpuBusy: number;
 }
 
-/** Machine-wide busy and total CPU ticks, from the first line of /proc/stat. */
-function cpuTicks(): { busy: number; total: number } {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const total = fields.reduce((a, b) => a + b, 0);
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return { busy: total - idle, total };
-}
-
 function parseOptions(): BenchOptions {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -85,6 +81,8 @@ function parseOptions(): BenchOptions {
       'skip-queue': { type: 'boolean', default: false },
       'queue-sites': { type: 'string' },
       'queue-portals': { type: 'string' },
+      report: { type: 'string' },
+      'report-sites': { type: 'string' },
     },
   });
   return {
@@ -96,6 +94,8 @@ function parseOptions(): BenchOptions {
     skipQueue: values['skip-queue'] ?? false,
     queueSites: positiveInt('--queue-sites', values['queue-sites']) ?? 14_000,
     queuePortals: positiveInt('--queue-portals', values['queue-portals']) ?? (values.quick ? 4 : 8),
+    report: values.report ?? null,
+    reportSites: positiveInt('--report-sites', values['report-sites']) ?? 50,
   };
 }
 
@@ -104,68 +104,6 @@ function positiveInt(name: string, raw: string | undefined): number | undefined 
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: expected a positive integer, got "${raw}"`);
   return n;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Memory: RSS of this process plus the Chromium process tree, sampled on a timer, peak kept.
-
-/** Parent pid of every live process, from /proc/<pid>/stat (comm may hold spaces, so split after ')'). */
-function parentPids(): Map<number, number> {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(entry), ppid);
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
-  return parents;
-}
-
-/** The root pid and all its descendants: renderers hang under the zygote, not the browser itself. */
-function processTree(root: number): number[] {
-  const parents = parentPids();
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  }
-  return tree;
-}
-
-function rssBytes(pid: number): number {
-  try {
-    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Samples synchronously (a few ms per tick): both runs pay the same small tax on the event loop. */
-class PeakMemory {
-  private peak = { total: 0, node: 0, chromium: 0 };
-  private timer: NodeJS.Timeout;
-
-  constructor(private browserPid: number) {
-    this.sample();
-    this.timer = setInterval(() => this.sample(), sampleEveryMs);
-  }
-
-  private sample(): void {
-    const node = process.memoryUsage.rss();
-    const chromium = processTree(this.browserPid).reduce((sum, pid) => sum + rssBytes(pid), 0);
-    if (node + chromium > this.peak.total) this.peak = { total: node + chromium, node, chromium };
-  }
-
-  stop(): { peakMb: number; peakNodeMb: number; peakChromiumMb: number } {
-    this.sample();
-    clearInterval(this.timer);
-    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-    return { peakMb: mb(this.peak.total), peakNodeMb: mb(this.peak.node), peakChromiumMb: mb(this.peak.chromium) };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -347,6 +285,13 @@ async function main(): Promise<void> {
   const options = parseOptions();
   if (options.scoringOnly) {
     console.log(`\nfigures: ${await saveJson({ scoring: printScoring() })}`);
+    return;
+  }
+  if (options.report) {
+    log(`report: ${options.report} repeated to ${options.reportSites} sites, every format, PDFs one at a time and then as govscore report prints them`);
+    const report = await benchReport(options.report, options.reportSites);
+    console.log(`\nreport of ${report.sites} sites (${report.pdfs} PDFs): ${report.oursSeconds} s; PDFs one at a time ${report.oneAtATimeSeconds} s (${(report.oursSeconds / report.oneAtATimeSeconds).toFixed(2)}x)`);
+    console.log(`\nfigures: ${await saveJson({ report })}`);
     return;
   }
   if (options.queueOnly) {
