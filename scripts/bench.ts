@@ -1,6 +1,6 @@
 /**
- * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs] [--report RESULTS.json]
- *                 [--queue-only] [--skip-queue] [--queue-sites N] [--queue-portals N]
+ * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs] [--report RESULTS.json] [--startup-only]
+ *                 [--queue-only] [--skip-queue] [--queue-sites N] [--queue-portals N] [--peers [--peers-dir DIR] [--peers-routes N]]
  *
  * Benchmark, not a test: figures and ratios, each against a floor measured in the same run.
  * 1. The scoring engine: 10,000 sites scored and ranked under each preset (bench-scoring.ts).
@@ -31,7 +31,9 @@ import { wcagTags } from '../evaluators/collect/axe.js';
 import { Store } from '../server/store/store.js';
 import { benchQueue, queueTable } from './bench-queue.js';
 import { cpuTicks, PeakMemory } from './bench-process.js';
+import { installPeers, runPa11yCi, runUnlighthouse, type PeerFigures } from './bench-peers.js';
 import { benchReport } from './bench-report.js';
+import { benchStartup, type StartupFigures } from './bench-startup.js';
 import { benchScoring } from './bench-scoring.js';
 import { startPortalSet } from '../test/portals/server/portal-set.js';
 
@@ -52,6 +54,12 @@ interface BenchOptions {
   /** A finished run's results.json: time only the report phase on it, repeated to reportSites sites. */
   report: string | null;
   reportSites: number;
+  /** Only the start-up of the command (spawn to exit). */
+  startupOnly: boolean;
+  /** Also run pa11y-ci and Unlighthouse (installed into peersDir) on the same pages and portals. */
+  peers: boolean;
+  peersDir: string;
+  peersRoutes: number;
 }
 
 interface RunFigures {
@@ -82,6 +90,10 @@ function parseOptions(): BenchOptions {
       'queue-sites': { type: 'string' },
       'queue-portals': { type: 'string' },
       report: { type: 'string' },
+      'startup-only': { type: 'boolean', default: false },
+      peers: { type: 'boolean', default: false },
+      'peers-dir': { type: 'string' },
+      'peers-routes': { type: 'string' },
       'report-sites': { type: 'string' },
     },
   });
@@ -96,6 +108,10 @@ function parseOptions(): BenchOptions {
     queuePortals: positiveInt('--queue-portals', values['queue-portals']) ?? (values.quick ? 4 : 8),
     report: values.report ?? null,
     reportSites: positiveInt('--report-sites', values['report-sites']) ?? 50,
+    startupOnly: values['startup-only'] ?? false,
+    peers: values.peers ?? false,
+    peersDir: values['peers-dir'] ?? join(tmpdir(), 'govscore-bench-peers'),
+    peersRoutes: positiveInt('--peers-routes', values['peers-routes']) ?? 10,
   };
 }
 
@@ -287,6 +303,11 @@ async function main(): Promise<void> {
     console.log(`\nfigures: ${await saveJson({ scoring: printScoring() })}`);
     return;
   }
+  if (options.startupOnly) {
+    const startup = printStartup();
+    console.log(`\nfigures: ${await saveJson({ startup })}`);
+    return;
+  }
   if (options.report) {
     log(`report: ${options.report} repeated to ${options.reportSites} sites, every format, PDFs one at a time and then as govscore report prints them`);
     const report = await benchReport(options.report, options.reportSites);
@@ -322,21 +343,50 @@ async function main(): Promise<void> {
     console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, floor ${tabs} ${options.freshTabs ? 'fresh tabs (one per URL)' : 'reused tabs'}\n`);
     console.log(table(ours, crawlOnly, baseline, machine));
     const axe = { pagesScanned: record.scans.length, bareMsPerPage: bareAxe.msPerPage, inCrawlMsPerPage: axeInCrawl, marginalMsPerPage: axeMarginal };
-    console.log(`axe: ${axe.pagesScanned} pages scanned; bare axe ${axe.bareMsPerPage} ms a page; in the crawl ${axe.inCrawlMsPerPage} ms a page (${(axeInCrawl / bareAxe.msPerPage).toFixed(2)}x bare), adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)`);
+    // The two runs differ by axe alone; when the one with axe is the faster, the machine's noise was larger than axe's cost.
+    const marginal = axeMarginal > 0 ? `adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)` : `what it adds to the run not measured: the run with axe was ${-axeMarginal} ms a page faster than without (machine noise)`;
+    console.log(`axe: ${axe.pagesScanned} pages scanned; bare axe ${axe.bareMsPerPage} ms a page; in the crawl ${axe.inCrawlMsPerPage} ms a page (${(axeInCrawl / bareAxe.msPerPage).toFixed(2)}x bare), ${marginal}`);
     // Per-site wall time of each phase, summed over sites (phases overlap inside a site).
     const phaseSeconds = Object.fromEntries(Object.entries(record.phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));
     console.log(`phases of ours, site-seconds summed over sites: ${Object.entries(phaseSeconds).map(([k, s]) => `${k} ${s}`).join(', ')}`);
+    const peers = options.peers ? await runPeers(options, record.scans.map((a) => a.url), set.portals.map((p) => p.url), ours, axe) : null;
     // After the crawl: its 10,000 score objects would otherwise sit in the crawl's memory figure.
     const scoring = printScoring();
+    const startup = printStartup();
     await set.close();
     closed = true;
     const queue = options.skipQueue ? null : await benchQueue({ portals: options.queuePortals, sites: options.queueSites });
     if (queue) console.log(`\n${queueTable(queue)}`);
-    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, crawlOnly, phaseSeconds, baseline, axe, ratios: { time: round(ours.seconds / baseline.seconds, 3), crawlTime: round(crawlOnly.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) }, queue });
+    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, crawlOnly, phaseSeconds, baseline, axe, startup, ratios: { time: round(ours.seconds / baseline.seconds, 3), crawlTime: round(crawlOnly.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) }, peers, queue });
     console.log(`\nfigures: ${file}`);
   } finally {
     if (!closed) await set.close();
   }
+}
+
+/** pa11y-ci on the pages ours scanned, Unlighthouse on the portals: per page, against ours in the same run. */
+async function runPeers(options: BenchOptions, scanned: string[], portals: string[], ours: RunFigures, axe: { inCrawlMsPerPage: number }): Promise<PeerFigures[]> {
+  log(`peers: installing ${options.peersDir} (once), then pa11y-ci on the ${scanned.length} pages ours scanned and Unlighthouse on ${portals.length} portals (${options.peersRoutes} pages each)`);
+  installPeers(options.peersDir);
+  const pa11y = await runPa11yCi(options.peersDir, scanned);
+  const unlighthouse = await runUnlighthouse(options.peersDir, portals, options.peersRoutes);
+  console.log('\n| peer | pages | seconds | CPU seconds | peak MB | per page | ours per page | ours / peer |\n|---|---|---|---|---|---|---|---|');
+  const row = (f: PeerFigures, oursMsPerPage: number, label: string) => {
+    if (f.error) return console.log(`| ${f.tool} | not measured: ${f.error} | | | | | | |`);
+    const peerMs = (f.seconds * 1000) / f.pages;
+    console.log(`| ${f.tool} | ${f.pages} | ${f.seconds} | ${f.cpuSeconds} | ${f.peakMb} | ${Math.round(peerMs)} ms | ${Math.round(oursMsPerPage)} ms (${label}) | ${(oursMsPerPage / peerMs).toFixed(2)}x |`);
+  };
+  // A page scan inside the crawl (load excluded) against pa11y's whole time per URL (load, then axe).
+  row(pa11y, axe.inCrawlMsPerPage, 'one axe scan inside the crawl');
+  row(unlighthouse, (ours.seconds * 1000) / Math.max(1, ours.pages), 'whole crawl per page');
+  return [pa11y, unlighthouse];
+}
+
+function printStartup(): StartupFigures[] {
+  const startup = benchStartup();
+  console.log('\nstart-up, spawn to exit (compiled dist/ when up to date), three runs each:');
+  for (const s of startup) console.log(`  ${s.command.padEnd(48)} ${s.seconds.map((x) => x.toFixed(2)).join(' / ')} s  (exit ${[...new Set(s.exitCodes)].join(', ')})`);
+  return startup;
 }
 
 async function saveJson(figures: object): Promise<string> {

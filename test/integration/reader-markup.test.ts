@@ -24,6 +24,7 @@ const pages: Record<string, string> = {
   '/xxgk/fdzdgknr/index.html': `<div>${['首页', '新闻中心', '政务公开', '互动交流'].map((t) => `<a href="/${t}.html">${t}</a>`).join(' | ')}</div><h2>法定主动公开内容</h2><div>${['规范性文件', '规划计划', '统计数据', '财政预决算', '政府采购', '社会救助'].map((t, i) => `<a href="/fdzd/${i}.html" style="display:inline-block;margin:4px">${t}</a>`).join('')}</div>`,
   '/zwyw/index_3.html': `<table width="100%"><tr>${['首页', '新闻中心', '政策文件', '政务公开', '办事服务', '互动交流', '专题专栏'].map((t) => `<td><a href="/${encodeURIComponent(t)}/">${t}</a></td>`).join('')}</tr></table><h2>政务要闻</h2><dl><dt><a href="/zwyw/202609/t20260913_8195.html">老旧小区改造：靶向发力见实效</a></dt><dd>2026年9月13日</dd></dl><div><a href="/zwyw/index_2.html">上一页</a> 4/4</div>`,
   '/home.html': `<div><span>今天是2026年12月3日</span> <a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></div><div><h2>卫健要闻</h2><a href="/wjyw/index.html">查看更多</a></div><div>${['江临市召开森林防火工作推进会', '江临市召开重点项目建设专题会议'].map((t, i) => `<div><h3><a href="/wjyw/index.html">[卫健要闻]</a> <a href="/wjyw/${i}.html">${t}</a></h3><p>各有关单位要高度重视，加强组织领导。</p><span>2026年11月${18 - 3 * i}日</span></div>`).join('')}</div>`,
+  '/channel/g2/index.html': `<div><a href="/">首页</a> <a href="/channel/g2/index.html">政策文件</a></div><div><div><h2>政策法规</h2><a href="javascript:void(0)" onclick="window.open('/col/col1020/index.html')"><img src="/i/more.png" width="14" height="14"></a></div><dl>${['江临市人民政府办公室关于进一步做好生态环境保护工作的意见', '江临市人民政府办公室关于进一步做好职业技能培训工作的意见', '江临市人民政府关于印发《生态环境保护实施方案》的通知'].map((t, i) => `<dt><a href="/col/col1020/index.html">[政策法规]</a> <a href="/art/2026/11/${17 - i}/art_1020_${i}.html">${t}</a></dt>`).join('')}</dl></div>`,
   '/xxgk/ldxx/index.html': `<a href="/"><img src="/logo.png" width="64" height="64" alt=""></a><h2>领导信息</h2><p>局长：王建国</p><p>简历：男，1972年5月生。</p><img src="/p.jpg" width="120" height="160" alt="负责人照片"><div><a href="http://www.conac.cn/x"><img src="/dzjg.png" width="46" height="56"></a> 网站标识码：3301000001</div>`,
   '/xxgk/ldxx2/index.html': `<a href="/"><img src="/logo.png" width="64" height="64" alt=""></a><h2>领导信息</h2><p>局长：王建国</p><p>简历：男，1972年5月生。</p><div><a href="http://www.conac.cn/x"><img src="/dzjg.png" width="46" height="56"></a> 网站标识码：3301000001</div>`,
 };
@@ -82,6 +83,13 @@ describe('the page readers on markup our sample portals do not use', () => {
       ['江临市召开森林防火工作推进会', '2026-11-18'],
       ['江临市召开重点项目建设专题会议', '2026-11-15'],
     ]);
+  });
+
+  it('reads a channel page previewing one column under a heading and an image "more" link as a preview, not a column', async () => {
+    await open('/channel/g2/index.html');
+    const read = await readPage(tab);
+    expect(read.previewOf).toBe(`${origin}/col/col1020/index.html`);
+    expect(pageKind(read)).toBe('hub');
   });
 
   it('puts the links of a directory in one block, whatever the zone', async () => {
