@@ -54,14 +54,15 @@ export class PeakMemory {
   private peak = { total: 0, node: 0, chromium: 0 };
   private timer: NodeJS.Timeout;
 
-  constructor(private browserPid: number) {
+  /** Samples this process and every process under it: the crawl's browser and any other (Lighthouse's own). */
+  constructor() {
     this.sample();
     this.timer = setInterval(() => this.sample(), sampleEveryMs);
   }
 
   private sample(): void {
     const node = process.memoryUsage.rss();
-    const chromium = processTree(this.browserPid).reduce((sum, pid) => sum + rssBytes(pid), 0);
+    const chromium = processTree(process.pid).filter((pid) => pid !== process.pid).reduce((sum, pid) => sum + rssBytes(pid), 0);
     if (node + chromium > this.peak.total) this.peak = { total: node + chromium, node, chromium };
   }
 

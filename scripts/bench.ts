@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs] [--report RESULTS.json] [--startup-only]
+ * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs] [--report RESULTS.json] [--startup-only] [--lighthouse]
  *                 [--queue-only] [--skip-queue] [--queue-sites N] [--queue-portals N] [--peers [--peers-dir DIR] [--peers-routes N]]
  *
  * Benchmark, not a test: figures and ratios, each against a floor measured in the same run.
@@ -24,6 +24,7 @@ import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { collectSite } from '../evaluators/collect/crawl-site.js';
+import { LighthouseRunner } from '../evaluators/collect/lighthouse.js';
 import { newTab } from '../evaluators/collect/navigate.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
 import { defaultCollectOptions, type CollectOptions } from '../evaluators/collect/options.js';
@@ -54,6 +55,8 @@ interface BenchOptions {
   /** A finished run's results.json: time only the report phase on it, repeated to reportSites sites. */
   report: string | null;
   reportSites: number;
+  /** Ours (defaults) with Lighthouse on its default pages, in its own browser, counted in the memory. */
+  lighthouse: boolean;
   /** Only the start-up of the command (spawn to exit). */
   startupOnly: boolean;
   /** Also run pa11y-ci and Unlighthouse (installed into peersDir) on the same pages and portals. */
@@ -91,6 +94,7 @@ function parseOptions(): BenchOptions {
       'queue-portals': { type: 'string' },
       report: { type: 'string' },
       'startup-only': { type: 'boolean', default: false },
+      lighthouse: { type: 'boolean', default: false },
       peers: { type: 'boolean', default: false },
       'peers-dir': { type: 'string' },
       'peers-routes': { type: 'string' },
@@ -109,6 +113,7 @@ function parseOptions(): BenchOptions {
     report: values.report ?? null,
     reportSites: positiveInt('--report-sites', values['report-sites']) ?? 50,
     startupOnly: values['startup-only'] ?? false,
+    lighthouse: values.lighthouse ?? false,
     peers: values.peers ?? false,
     peersDir: values['peers-dir'] ?? join(tmpdir(), 'govscore-bench-peers'),
     peersRoutes: positiveInt('--peers-routes', values['peers-routes']) ?? 10,
@@ -129,7 +134,7 @@ function positiveInt(name: string, raw: string | undefined): number | undefined 
 async function measured(work: (browser: Browser) => Promise<{ pages: number; failures: number }>): Promise<RunFigures> {
   const browser = await launchBrowser();
   try {
-    const memory = new PeakMemory(browser.process()!.pid!);
+    const memory = new PeakMemory();
     const started = performance.now();
     const cpuBefore = cpuTicks();
     const { pages, failures } = await work(browser);
@@ -154,7 +159,7 @@ interface OursRecord {
 }
 
 /** govscore's crawl of every portal, C sites at once on one browser, journaling every page to a store as `govscore assess` does. */
-async function runOurs(urls: string[], sitesConcurrency: number, collect: CollectOptions, record: OursRecord): Promise<RunFigures> {
+async function runOurs(urls: string[], sitesConcurrency: number, collect: CollectOptions, record: OursRecord, lighthouse: LighthouseRunner | null = null): Promise<RunFigures> {
   const { opened, phases, scans } = record;
   const dbFile = join(tmpdir(), `govscore-bench-${process.pid}.db`);
   const store = new Store(dbFile);
@@ -166,7 +171,7 @@ async function runOurs(urls: string[], sitesConcurrency: number, collect: Collec
       for (const url of urls) {
         void queue.add(async () => {
           const journal = store.crawlJournal('bench', url);
-          const result = await collectSite(browser, url, asOf, collect, { journal }).catch((error: unknown) => {
+          const result = await collectSite(browser, url, asOf, collect, { journal, lighthouse }).catch((error: unknown) => {
             failures++;
             log(`  crawler error on ${url}: ${String(error).slice(0, 120)}`);
             return null;
@@ -326,9 +331,11 @@ async function main(): Promise<void> {
   const set = await startPortalSet({ asOf, seed: 'bench', scale: { portals: options.portals, pagesPerPortal } });
   let closed = false;
   try {
-    log(`ours: collectSite with its defaults (axe sample, no Lighthouse), ${options.sitesConcurrency} sites at once`);
+    log(`ours: collectSite with its defaults (axe sample, ${options.lighthouse ? `Lighthouse on ${defaultCollectOptions.lighthousePages} pages a site` : 'no Lighthouse'}), ${options.sitesConcurrency} sites at once`);
     const record: OursRecord = { opened: [], phases: {}, scans: [] };
-    const ours = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, defaultCollectOptions, record);
+    const lighthouse = options.lighthouse ? new LighthouseRunner() : null;
+    lighthouse?.warm();
+    const ours = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, defaultCollectOptions, record, lighthouse).finally(() => lighthouse?.close());
     log('ours again with axe off: the crawl alone');
     const crawlOnly = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, { ...defaultCollectOptions, axe: 'off' }, { opened: [], phases: {}, scans: [] });
     // Script pagination steps inside one tab ("#page=N"): there is no URL a plain browser could load.
