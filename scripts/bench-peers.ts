@@ -1,11 +1,11 @@
 /**
  * Peers on the same pages (`npm run bench -- --peers`): pa11y-ci and Unlighthouse, installed into a scratch
  * folder outside the project (never a dependency of govscore), driven against the sample portals the bench
- * serves and run with this machine's Chromium. Each is timed as a whole process: wall seconds, CPU seconds
- * of its process tree, peak memory of that tree.
+ * serves and run with this machine's Chromium. Each is timed as a whole process: wall seconds, the machine's
+ * busy CPU seconds meanwhile, peak memory of its process tree.
  *
  * - pa11y-ci: the pages ours scanned with axe, with pa11y's axe runner: accessibility per URL, set against
- *   what axe adds to ours per page scanned.
+ *   one axe scan inside ours' crawl.
  * - Unlighthouse: each portal from its homepage, up to `routes` pages each: a site scan per page, set
  *   against ours' crawl per page.
  */
@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findChromium, findHeadlessShell } from '../evaluators/collect/browser.js';
-import { processTree, rssBytes } from './bench-process.js';
+import { cpuTicks, processTree, rssBytes } from './bench-process.js';
 
 /** Pinned peers: the versions the README's figures come from. */
 const peerPackages = ['pa11y-ci@4.1.1', '@unlighthouse/cli@0.17.10', 'puppeteer@24.37.5'];
@@ -41,20 +41,10 @@ export function installPeers(dir: string): void {
   if (result.status !== 0) throw new Error(`installing ${peerPackages.join(', ')} into ${dir} failed (exit ${result.status})`);
 }
 
-/** CPU ticks (user + system) of one process, from /proc/<pid>/stat; 0 once it is gone. */
-function cpuTicksOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-  } catch {
-    return 0;
-  }
-}
-
 /**
- * Runs a command and samples its process tree every 200 ms: peak RSS, and CPU as the sum over processes of
- * their last seen ticks (own and waited-for children), so processes that ended between samples still count.
+ * Runs a command and samples its process tree every 200 ms for peak RSS. CPU is the machine's busy time
+ * during the run (/proc/stat), as for the bench's other runs: nothing else runs meanwhile, and summing each
+ * process's own and waited-for children's ticks would count a child twice.
  */
 async function measureProcess(tool: string, command: string, args: string[], cwd: string, pages: () => number): Promise<PeerFigures> {
   const started = performance.now();
@@ -62,22 +52,17 @@ async function measureProcess(tool: string, command: string, args: string[], cwd
   let output = '';
   child.stdout.on('data', (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
   child.stderr.on('data', (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
-  const ticks = new Map<number, number>();
+  const cpuBefore = cpuTicks();
   let peak = 0;
   const sample = () => {
-    let rss = 0;
-    for (const pid of processTree(child.pid!)) {
-      rss += rssBytes(pid);
-      ticks.set(pid, Math.max(ticks.get(pid) ?? 0, cpuTicksOf(pid)));
-    }
-    peak = Math.max(peak, rss);
+    peak = Math.max(peak, processTree(child.pid!).reduce((sum, pid) => sum + rssBytes(pid), 0));
   };
   const timer = setInterval(sample, 200);
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   const ticksPerSecond = 100; // USER_HZ on Linux
-  const cpuSeconds = [...ticks.values()].reduce((a, b) => a + b, 0) / ticksPerSecond;
+  const cpuSeconds = (cpuTicks().busy - cpuBefore.busy) / ticksPerSecond;
   const counted = pages();
   return {
     tool,
