@@ -25,6 +25,7 @@ const pages: Record<string, string> = {
   '/zwyw/index_3.html': `<table width="100%"><tr>${['首页', '新闻中心', '政策文件', '政务公开', '办事服务', '互动交流', '专题专栏'].map((t) => `<td><a href="/${encodeURIComponent(t)}/">${t}</a></td>`).join('')}</tr></table><h2>政务要闻</h2><dl><dt><a href="/zwyw/202609/t20260913_8195.html">老旧小区改造：靶向发力见实效</a></dt><dd>2026年9月13日</dd></dl><div><a href="/zwyw/index_2.html">上一页</a> 4/4</div>`,
   '/home.html': `<div><span>今天是2026年12月3日</span> <a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></div><div><h2>卫健要闻</h2><a href="/wjyw/index.html">查看更多</a></div><div>${['江临市召开森林防火工作推进会', '江临市召开重点项目建设专题会议'].map((t, i) => `<div><h3><a href="/wjyw/index.html">[卫健要闻]</a> <a href="/wjyw/${i}.html">${t}</a></h3><p>各有关单位要高度重视，加强组织领导。</p><span>2026年11月${18 - 3 * i}日</span></div>`).join('')}</div>`,
   '/channel/g2/index.html': `<div><a href="/">首页</a> <a href="/channel/g2/index.html">政策文件</a></div><div><div><h2>政策法规</h2><a href="javascript:void(0)" onclick="window.open('/col/col1020/index.html')"><img src="/i/more.png" width="14" height="14"></a></div><dl>${['江临市人民政府办公室关于进一步做好生态环境保护工作的意见', '江临市人民政府办公室关于进一步做好职业技能培训工作的意见', '江临市人民政府关于印发《生态环境保护实施方案》的通知'].map((t, i) => `<dt><a href="/col/col1020/index.html">[政策法规]</a> <a href="/art/2026/11/${17 - i}/art_1020_${i}.html">${t}</a></dt>`).join('')}</dl></div>`,
+  '/tzgg2/index.html': `<div><div><h2>通知公告</h2><a href="/rss/tzgg.xml"><img src="/i/rss.png" width="14" height="14"></a></div><ul>${['关于2026年度政府信息公开工作年度报告的公告', '关于开展2026年度安全生产大检查的通知', '关于公布2026年第三批行政许可事项的通告'].map((t, i) => `<li><a href="/tzgg2/${i}.html">${t}</a><span>2026-11-${18 - i}</span></li>`).join('')}</ul></div>`,
   '/xxgk/ldxx/index.html': `<a href="/"><img src="/logo.png" width="64" height="64" alt=""></a><h2>领导信息</h2><p>局长：王建国</p><p>简历：男，1972年5月生。</p><img src="/p.jpg" width="120" height="160" alt="负责人照片"><div><a href="http://www.conac.cn/x"><img src="/dzjg.png" width="46" height="56"></a> 网站标识码：3301000001</div>`,
   '/xxgk/ldxx2/index.html': `<a href="/"><img src="/logo.png" width="64" height="64" alt=""></a><h2>领导信息</h2><p>局长：王建国</p><p>简历：男，1972年5月生。</p><div><a href="http://www.conac.cn/x"><img src="/dzjg.png" width="46" height="56"></a> 网站标识码：3301000001</div>`,
 };
@@ -90,6 +91,11 @@ describe('the page readers on markup our sample portals do not use', () => {
     const read = await readPage(tab);
     expect(read.previewOf).toBe(`${origin}/col/col1020/index.html`);
     expect(pageKind(read)).toBe('hub');
+    // A column whose heading carries an RSS icon is the column itself.
+    await open('/tzgg2/index.html');
+    const column = await readPage(tab);
+    expect(column.previewOf).toBeNull();
+    expect(pageKind(column)).toBe('list');
   });
 
   it('puts the links of a directory in one block, whatever the zone', async () => {

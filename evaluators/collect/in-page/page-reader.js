@@ -218,7 +218,8 @@
         // A heading made of the link (little else around it), to a page other than this one and home.
         var heading = text(prev).length - t.length <= 4 && t.length >= 2 && t.length <= NAV_TEXT_MAX && !MORE.test(t) && !/首页/.test(t);
         // Or a short heading beside a wordless image link (an arrow or a "more" icon): the block's own link.
-        var iconBeside = !text(links[0]) && links[0].querySelector('img') && (!t || MORE.test(t)) && text(prev).length >= 2 && text(prev).length <= NAV_TEXT_MAX;
+        // Not a feed or a file (an RSS icon beside a column's own heading leads to no column).
+        var iconBeside = !text(links[0]) && links[0].querySelector('img') && (!t || MORE.test(t)) && text(prev).length >= 2 && text(prev).length <= NAV_TEXT_MAX && !/rss|feed|atom|\.(xml|pdf|docx?|xlsx?|zip)(\?|#|$)/i.test(target || '');
         if (target && (heading || iconBeside) && !samePage(target, location.href) && !samePage(target, location.origin + '/')) return target;
       }
     }
