@@ -9,7 +9,6 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * vitest run --reporter=json); files in neither list run between the two.
  */
 const slowest = [
-  'test/integration/skins-truth-2.test.ts',
   'test/integration/skins-truth-17.test.ts',
   'test/integration/queue.test.ts',
   'test/integration/assess-resume.test.ts',

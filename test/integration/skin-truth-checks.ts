@@ -8,8 +8,9 @@ import { sampleProfiles } from '../portals/model/profiles/index.js';
 /**
  * The six sample portals in markup nobody tuned the crawler for (a non-classic skin, test/portals/render/skin),
  * crawled once per skin with the accuracy budget (no axe, Lighthouse or link checks) and held to the same truth as the
- * classic markup. With the shared assessment (classic), every family runs under 3 skins: skin 2 (hashed class names,
- * top-bar navigation, javascript: links, cards) and skin 17.
+ * classic markup. Every family runs under 3 skins in the suite: the classic one (the portals-*.test.ts files),
+ * skin 2 (hashed class names, top-bar navigation, javascript: links, cards), which the shared assessment
+ * uses and assess-run.test.ts holds to the truth, and skin 17 here.
  */
 const asOf = '2026-11-21';
 const families = sampleProfiles.map((p) => p.id);

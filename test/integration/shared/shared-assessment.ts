@@ -15,6 +15,8 @@ import { tempDir } from '../cli-helpers.js';
  */
 export const sharedAsOf = '2026-11-21';
 export const sharedSeed = 'assess-test';
+/** The markup the shared portals are written in: a non-classic skin (test/portals/render/skin), so nothing the run-level tests check rests on how the classic markup happens to be written. */
+export const sharedSkin = '2';
 export const sharedIds = ['zfw', 'jyj', 'fgw', 'rsj', 'qxx', 'wjw'];
 /** A name as hostile as crawled text can be: it must come out inert in every output. */
 export const hostileName = '=HYPERLINK("http://evil.example","点我")<script>alert(1)</script>';

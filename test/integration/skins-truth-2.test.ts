@@ -1,3 +1,0 @@
-import { skinTruthTests } from './skin-truth-checks.js';
-
-skinTruthTests('2');
