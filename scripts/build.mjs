@@ -6,9 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sourceDirs } from '../bin/source-dirs.js';
+import { buildIsCurrent, sourceDirs } from '../bin/source-dirs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// --if-stale (npm test): nothing to do when dist/ is newer than every source, as right after npm install.
+if (process.argv.includes('--if-stale') && buildIsCurrent(root)) {
+  console.log('govscore: dist/ is current, not rebuilt');
+  process.exit(0);
+}
 
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
