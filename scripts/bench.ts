@@ -7,7 +7,9 @@
  * 2. The crawl: the sample portal set crawled by govscore's collect step with its defaults ("ours": axe on
  *    its sample of pages, no Lighthouse), again with axe off (the crawl alone), then exactly the pages ours
  *    opened loaded by plain Puppeteer with the same tabs in flight and the same block list, to
- *    DOMContentLoaded and nothing more (the floor). Wall time, pages/s, peak memory (this Node process and
+ *    DOMContentLoaded and nothing more (the floor), and again waiting as ours does for the page's requests to go
+ *    quiet (the settled floor: the pages' own scripts and XHR lists finish, which a crawler that reads
+ *    script-filled lists cannot skip). Wall time, pages/s, peak memory (this Node process and
  *    every Chromium process) and machine CPU busy of each run.
  * 3. axe: the pages ours scanned, scanned again by bare axe-core one at a time with the same rules; its
  *    time per page against ours inside the crawl and against what axe adds to the run per page.
@@ -25,7 +27,7 @@ import type { Browser, Page } from 'puppeteer';
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { collectSite } from '../evaluators/collect/crawl-site.js';
 import { LighthouseRunner } from '../evaluators/collect/lighthouse.js';
-import { newTab } from '../evaluators/collect/navigate.js';
+import { newTab, settlePage } from '../evaluators/collect/navigate.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
 import { defaultCollectOptions, type CollectOptions } from '../evaluators/collect/options.js';
 import { wcagTags } from '../evaluators/collect/axe.js';
@@ -197,8 +199,9 @@ async function runOurs(urls: string[], sitesConcurrency: number, collect: Collec
  * (images, media and fonts off inside Chromium: navigate.ts newTab), each tab reused from URL to URL, each
  * page loaded to DOMContentLoaded and nothing else: no network settling, no reading, no screenshots.
  * Whatever ours spends beyond it is the crawler's own cost. `freshTabs`: one new tab per URL instead.
+ * `settled`: after DOMContentLoaded, the same network-quiet wait as ours (navigate.ts settlePage), still no reading.
  */
-async function runBaseline(urls: string[], tabs: number, freshTabs: boolean): Promise<RunFigures> {
+async function runBaseline(urls: string[], tabs: number, freshTabs: boolean, settled = false): Promise<RunFigures> {
   return measured(async (browser) => {
     let failures = 0;
     let next = 0;
@@ -206,6 +209,7 @@ async function runBaseline(urls: string[], tabs: number, freshTabs: boolean): Pr
     const load = async (page: Page, url: string) => {
       try {
         await page.goto(url, { waitUntil: 'domcontentloaded', timeout: defaultCollectOptions.timeoutMs });
+        if (settled) await settlePage(page);
       } catch {
         failures++;
       }
@@ -270,7 +274,7 @@ function log(line: string): void {
   process.stderr.write(line + '\n');
 }
 
-function table(ours: RunFigures, crawlOnly: RunFigures, baseline: RunFigures, machine: Record<string, string | number>): string {
+function table(ours: RunFigures, crawlOnly: RunFigures, baseline: RunFigures, settledFloor: RunFigures, machine: Record<string, string | number>): string {
   const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(22) : String(c).padStart(10))).join('');
   const line = (name: string, r: RunFigures) => row([name, r.pages, r.seconds, r.pagesPerSecond, r.peakMb, r.peakChromiumMb, r.peakNodeMb, `${Math.round(r.cpuBusy * 100)}%`]);
   return [
@@ -278,7 +282,9 @@ function table(ours: RunFigures, crawlOnly: RunFigures, baseline: RunFigures, ma
     line('ours (defaults)', ours),
     line('ours, axe off', crawlOnly),
     line('floor', baseline),
+    line('floor, settled', settledFloor),
     row(['ours, axe off / floor', '', `${(crawlOnly.seconds / baseline.seconds).toFixed(2)}x`, '', `${(crawlOnly.peakMb / baseline.peakMb).toFixed(2)}x`]),
+    row(['axe off / settled', '', `${(crawlOnly.seconds / settledFloor.seconds).toFixed(2)}x`, '', `${(crawlOnly.peakMb / settledFloor.peakMb).toFixed(2)}x`]),
     row(['ours / floor', '', `${(ours.seconds / baseline.seconds).toFixed(2)}x`, '', `${(ours.peakMb / baseline.peakMb).toFixed(2)}x`]),
     '',
     `sites not assessed (ours, axe off): ${ours.failures}, ${crawlOnly.failures}; page loads that threw (floor): ${baseline.failures}`,
@@ -342,13 +348,15 @@ async function main(): Promise<void> {
     const urls = record.opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
     log(`floor: ${urls.length} URLs, ${tabs} tabs in flight, ${options.freshTabs ? 'a fresh tab per URL' : 'each tab reused'}`);
     const baseline = await runBaseline(urls, tabs, options.freshTabs);
+    log('settled floor: the same URLs, each also waited on until its requests go quiet');
+    const settledFloor = await runBaseline(urls, tabs, options.freshTabs, true);
     log(`bare axe: the ${record.scans.length} pages ours scanned, one at a time`);
     const bareAxe = await runBareAxe(record.scans.map((a) => a.url));
     const axeInCrawl = round(record.scans.reduce((sum, a) => sum + a.ms, 0) / Math.max(1, record.scans.length), 0);
     // What axe adds to the whole run per page it scans: the run's time with axe less its time without.
     const axeMarginal = round(((ours.seconds - crawlOnly.seconds) * 1000) / Math.max(1, record.scans.length), 0);
     console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, floor ${tabs} ${options.freshTabs ? 'fresh tabs (one per URL)' : 'reused tabs'}\n`);
-    console.log(table(ours, crawlOnly, baseline, machine));
+    console.log(table(ours, crawlOnly, baseline, settledFloor, machine));
     const axe = { pagesScanned: record.scans.length, bareMsPerPage: bareAxe.msPerPage, inCrawlMsPerPage: axeInCrawl, marginalMsPerPage: axeMarginal };
     // The two runs differ by axe alone; when the one with axe is the faster, the machine's noise was larger than axe's cost.
     const marginal = axeMarginal > 0 ? `adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)` : `what it adds to the run not measured: the run with axe was ${-axeMarginal} ms a page faster than without (machine noise)`;
@@ -364,7 +372,7 @@ async function main(): Promise<void> {
     closed = true;
     const queue = options.skipQueue ? null : await benchQueue({ portals: options.queuePortals, sites: options.queueSites });
     if (queue) console.log(`\n${queueTable(queue)}`);
-    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, crawlOnly, phaseSeconds, baseline, axe, startup, ratios: { time: round(ours.seconds / baseline.seconds, 3), crawlTime: round(crawlOnly.seconds / baseline.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) }, peers, queue });
+    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, crawlOnly, phaseSeconds, baseline, settledFloor, axe, startup, ratios: { time: round(ours.seconds / baseline.seconds, 3), crawlTime: round(crawlOnly.seconds / baseline.seconds, 3), crawlTimeSettled: round(crawlOnly.seconds / settledFloor.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) }, peers, queue });
     console.log(`\nfigures: ${file}`);
   } finally {
     if (!closed) await set.close();
