@@ -205,8 +205,11 @@ class SiteCrawl {
   private columnOrder = new Map<string, number[]>();
 
   private seen = new Set<string>();
-  /** Article pages read in this crawl, by page key: a page listed by several columns is opened once. */
-  private articleReads = new Map<string, Promise<ArticleReading | null>>();
+  /**
+   * Article pages read in this crawl, by page key: a page listed by several columns is opened once, and
+   * again only when axe must scan it and its first reading did not (a scanned reading serves both).
+   */
+  private articleReads = new Map<string, { reading: Promise<ArticleReading | null>; scanned: boolean }>();
   private templates = new Map<string, number>();
   private opened = 0;
   private queue: PQueue;
@@ -474,12 +477,12 @@ class SiteCrawl {
           // The newest articles show the article template; those read only for a date add little.
           const scan = scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0);
           const key = pageKey(item.url);
-          let reading = scan ? undefined : this.articleReads.get(key);
-          if (!reading) {
-            reading = this.readArticle(item, outcome, scan);
-            this.articleReads.set(key, reading);
+          let earlier = this.articleReads.get(key);
+          if (!earlier || (scan && !earlier.scanned)) {
+            earlier = { reading: this.readArticle(item, outcome, scan), scanned: scan };
+            this.articleReads.set(key, earlier);
           }
-          const read = await reading;
+          const read = await earlier.reading;
           if (!read) return;
           // Only a dated page that is not a list itself is an article whose meta tags the rules ask about.
           if (read.date && !read.listLike) articles[index] = { url: read.url, metas: read.metas };
