@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findChromium, findHeadlessShell } from '../evaluators/collect/browser.js';
-import { cpuTicks, processTree, rssBytes } from './bench-process.js';
+import { cpuTicks, PeakMemory } from './bench-process.js';
 
 /** Pinned peers: the versions the README's figures come from. */
 const peerPackages = ['pa11y-ci@4.1.1', '@unlighthouse/cli@0.17.10', 'puppeteer@24.37.5'];
@@ -25,7 +25,9 @@ export interface PeerFigures {
   pages: number;
   seconds: number;
   cpuSeconds: number;
+  /** Peak PSS of the tool's process tree, MB, and peak RSS sum (see PeakMemory). */
   peakMb: number;
+  peakRssMb: number;
   exitCode: number | null;
   /** Why the figures are not measured, when the tool could not run. */
   error: string | null;
@@ -42,7 +44,7 @@ export function installPeers(dir: string): void {
 }
 
 /**
- * Runs a command and samples its process tree every 200 ms for peak RSS. CPU is the machine's busy time
+ * Runs a command and samples its process tree for peak memory (PSS, and the RSS sum) as the bench's own runs. CPU is the machine's busy time
  * during the run (/proc/stat), as for the bench's other runs: nothing else runs meanwhile, and summing each
  * process's own and waited-for children's ticks would count a child twice.
  */
@@ -53,13 +55,10 @@ async function measureProcess(tool: string, command: string, args: string[], cwd
   child.stdout.on('data', (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
   child.stderr.on('data', (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
   const cpuBefore = cpuTicks();
-  let peak = 0;
-  const sample = () => {
-    peak = Math.max(peak, processTree(child.pid!).reduce((sum, pid) => sum + rssBytes(pid), 0));
-  };
-  const timer = setInterval(sample, 200);
+  const memory = new PeakMemory(child.pid!);
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  clearInterval(timer);
+  // Sampled once more at stop: by then the tree is gone, which adds nothing to the peaks.
+  const { peakMb, peakRssMb } = await memory.stop();
   const seconds = (performance.now() - started) / 1000;
   const ticksPerSecond = 100; // USER_HZ on Linux
   const cpuSeconds = (cpuTicks().busy - cpuBefore.busy) / ticksPerSecond;
@@ -69,7 +68,8 @@ async function measureProcess(tool: string, command: string, args: string[], cwd
     pages: counted,
     seconds: Math.round(seconds * 10) / 10,
     cpuSeconds: Math.round(cpuSeconds * 10) / 10,
-    peakMb: Math.round(peak / 2 ** 20),
+    peakMb,
+    peakRssMb,
     exitCode,
     error: counted > 0 ? null : `no page measured (exit ${exitCode}): ${output.trim().split('\n').slice(-3).join(' | ')}`,
   };
@@ -137,6 +137,7 @@ export async function runUnlighthouse(dir: string, sites: string[], routes: numb
     seconds: sum((f) => f.seconds),
     cpuSeconds: sum((f) => f.cpuSeconds),
     peakMb: Math.max(0, ...all.map((f) => f.peakMb)),
+    peakRssMb: Math.max(0, ...all.map((f) => f.peakRssMb)),
     exitCode: failed[0]?.exitCode ?? 0,
     error: failed.length === all.length ? (failed[0]?.error ?? 'no site scanned') : failed.length ? `${failed.length} of ${all.length} sites not scanned: ${failed[0]!.error}` : null,
   };

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs] [--report RESULTS.json] [--startup-only] [--lighthouse]
+ * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs] [--report RESULTS.json] [--startup-only] [--lighthouse] [--axe-cost] [--axe-cost-only]
  *                 [--queue-only] [--skip-queue] [--queue-sites N] [--queue-portals N] [--peers [--peers-dir DIR] [--peers-routes N]]
  *
  * Benchmark, not a test: figures and ratios, each against a floor measured in the same run.
@@ -12,7 +12,9 @@
  *    script-filled lists cannot skip). Wall time, pages/s, peak memory (this Node process and
  *    every Chromium process) and machine CPU busy of each run.
  * 3. axe: the pages ours scanned, scanned again by bare axe-core one at a time with the same rules; its
- *    time per page against ours inside the crawl and against what axe adds to the run per page.
+ *    time per page against ours inside the crawl and against what axe adds to the run per page. With
+ *    --axe-cost, also ours with axe on every page it opens: enough scans that what axe adds to the machine's
+ *    CPU stands out of the noise between two crawls, against bare axe's CPU on those same pages.
  * 4. The distributed mode (bench-queue.ts), unless --skip-queue: 14,000 sites through the real queue and
  *    coordinator with a simulated collector, and the sample portals crawled embedded and by 1 and 2 workers.
  */
@@ -33,7 +35,7 @@ import { defaultCollectOptions, type CollectOptions } from '../evaluators/collec
 import { wcagTags } from '../evaluators/collect/axe.js';
 import { Store } from '../server/store/store.js';
 import { benchQueue, queueTable } from './bench-queue.js';
-import { cpuTicks, PeakMemory } from './bench-process.js';
+import { cpuTicks, PeakMemory, type MemoryFigures } from './bench-process.js';
 import { installPeers, runPa11yCi, runUnlighthouse, type PeerFigures } from './bench-peers.js';
 import { benchReport } from './bench-report.js';
 import { benchStartup, type StartupFigures } from './bench-startup.js';
@@ -59,6 +61,10 @@ interface BenchOptions {
   reportSites: number;
   /** Ours (defaults) with Lighthouse on its default pages, in its own browser, counted in the memory. */
   lighthouse: boolean;
+  /** Also ours with axe on every page, and bare axe on those pages: axe's CPU cost per scan inside the crawl. */
+  axeCost: boolean;
+  /** Only that: the crawl without axe, with axe on every page, and bare axe on the pages scanned. */
+  axeCostOnly: boolean;
   /** Only the start-up of the command (spawn to exit). */
   startupOnly: boolean;
   /** Also run pa11y-ci and Unlighthouse (installed into peersDir) on the same pages and portals. */
@@ -67,19 +73,21 @@ interface BenchOptions {
   peersRoutes: number;
 }
 
-interface RunFigures {
+/** Memory: peak PSS (peakMb; Node's share includes the sample portal servers, which run in this process) and peak RSS sum. */
+interface RunFigures extends MemoryFigures {
   pages: number;
   /** Ours: sites not assessed (failed or crashed); baseline: loads that threw. */
   failures: number;
   seconds: number;
   pagesPerSecond: number;
-  peakMb: number;
-  /** The split of the peak sample: Node includes the sample portal servers, which run in this process. */
-  peakNodeMb: number;
-  peakChromiumMb: number;
   /** Share of the machine's CPU time that was busy during the run (all processes, from /proc/stat). */
   cpuBusy: number;
+  /** The machine's busy CPU seconds during the run (all cores, all processes). */
+  cpuSeconds: number;
 }
+
+/** USER_HZ on Linux: /proc/stat counts in hundredths of a second. */
+const ticksPerSecond = 100;
 
 function parseOptions(): BenchOptions {
   const { values } = parseArgs({
@@ -97,6 +105,8 @@ function parseOptions(): BenchOptions {
       report: { type: 'string' },
       'startup-only': { type: 'boolean', default: false },
       lighthouse: { type: 'boolean', default: false },
+      'axe-cost': { type: 'boolean', default: false },
+      'axe-cost-only': { type: 'boolean', default: false },
       peers: { type: 'boolean', default: false },
       'peers-dir': { type: 'string' },
       'peers-routes': { type: 'string' },
@@ -116,6 +126,8 @@ function parseOptions(): BenchOptions {
     reportSites: positiveInt('--report-sites', values['report-sites']) ?? 50,
     startupOnly: values['startup-only'] ?? false,
     lighthouse: values.lighthouse ?? false,
+    axeCost: values['axe-cost'] ?? false,
+    axeCostOnly: values['axe-cost-only'] ?? false,
     peers: values.peers ?? false,
     peersDir: values['peers-dir'] ?? join(tmpdir(), 'govscore-bench-peers'),
     peersRoutes: positiveInt('--peers-routes', values['peers-routes']) ?? 10,
@@ -143,7 +155,8 @@ async function measured(work: (browser: Browser) => Promise<{ pages: number; fai
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpuTicks();
     const cpuBusy = round((cpuAfter.busy - cpuBefore.busy) / Math.max(1, cpuAfter.total - cpuBefore.total), 2);
-    return { pages, failures, seconds: round(seconds, 1), pagesPerSecond: round(pages / seconds, 2), cpuBusy, ...memory.stop() };
+    const cpuSeconds = round((cpuAfter.busy - cpuBefore.busy) / ticksPerSecond, 1);
+    return { pages, failures, seconds: round(seconds, 1), pagesPerSecond: round(pages / seconds, 2), cpuBusy, cpuSeconds, ...(await memory.stop()) };
   } finally {
     await browser.close();
   }
@@ -235,12 +248,14 @@ async function runBaseline(urls: string[], tabs: number, freshTabs: boolean, set
  * Bare axe-core on the pages ours scanned: one tab, one page at a time, each loaded as ours loads a page it
  * scans (DOMContentLoaded, then network quiet), then axe's source injected and axe.run with the same rules,
  * the same result type and frames off. Only the injection and the run are timed: the per-page cost of axe
- * itself, with nothing else competing for the machine.
+ * itself, with nothing else competing for the machine; and the machine's busy CPU meanwhile, to set against
+ * the CPU axe adds to the crawl (a scan's wall time inside the crawl is mostly waiting for the other tabs).
  */
-async function runBareAxe(urls: string[]): Promise<{ pages: number; msPerPage: number }> {
+async function runBareAxe(urls: string[]): Promise<{ pages: number; msPerPage: number; cpuMsPerPage: number }> {
   const browser = await launchBrowser();
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   let total = 0;
+  let cpuTicksTotal = 0;
   let pages = 0;
   try {
     const tab = await newTab(browser, defaultCollectOptions.userAgent);
@@ -249,9 +264,11 @@ async function runBareAxe(urls: string[]): Promise<{ pages: number; msPerPage: n
         await tab.goto(url, { waitUntil: 'domcontentloaded', timeout: defaultCollectOptions.timeoutMs });
         await tab.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
         const started = performance.now();
+        const cpuBefore = cpuTicks().busy;
         await tab.evaluate(source);
         await tab.evaluate((tags: string[]) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false }).then(() => undefined), wcagTags);
         total += performance.now() - started;
+        cpuTicksTotal += cpuTicks().busy - cpuBefore;
         pages++;
       } catch (error) {
         log(`  bare axe failed on ${url}: ${String(error).slice(0, 120)}`);
@@ -260,7 +277,7 @@ async function runBareAxe(urls: string[]): Promise<{ pages: number; msPerPage: n
   } finally {
     await browser.close();
   }
-  return { pages, msPerPage: round(total / Math.max(1, pages), 0) };
+  return { pages, msPerPage: round(total / Math.max(1, pages), 0), cpuMsPerPage: round((cpuTicksTotal * 1000) / ticksPerSecond / Math.max(1, pages), 0) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -275,17 +292,19 @@ function log(line: string): void {
 }
 
 function table(ours: RunFigures, crawlOnly: RunFigures, baseline: RunFigures, settledFloor: RunFigures, machine: Record<string, string | number>): string {
-  const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(22) : String(c).padStart(10))).join('');
-  const line = (name: string, r: RunFigures) => row([name, r.pages, r.seconds, r.pagesPerSecond, r.peakMb, r.peakChromiumMb, r.peakNodeMb, `${Math.round(r.cpuBusy * 100)}%`]);
+  const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(22) : String(c).padStart(11))).join('');
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  const ratioRow = (name: string, a: RunFigures, b: RunFigures) => row([name, '', x(a.seconds, b.seconds), '', x(a.peakMb, b.peakMb), '', '', x(a.peakRssMb, b.peakRssMb), '', x(a.cpuSeconds, b.cpuSeconds)]);
+  const line = (name: string, r: RunFigures) => row([name, r.pages, r.seconds, r.pagesPerSecond, r.peakMb, r.peakChromiumMb, r.peakNodeMb, r.peakRssMb, `${Math.round(r.cpuBusy * 100)}%`, r.cpuSeconds]);
   return [
-    row(['', 'pages', 'seconds', 'pages/s', 'peak MB', 'chrome MB', 'node MB', 'CPU busy']),
+    row(['', 'pages', 'seconds', 'pages/s', 'PSS MB', 'chrome MB', 'node MB', 'RSS sum MB', 'CPU busy', 'CPU s']),
     line('ours (defaults)', ours),
     line('ours, axe off', crawlOnly),
     line('floor', baseline),
     line('floor, settled', settledFloor),
-    row(['ours, axe off / floor', '', `${(crawlOnly.seconds / baseline.seconds).toFixed(2)}x`, '', `${(crawlOnly.peakMb / baseline.peakMb).toFixed(2)}x`]),
-    row(['axe off / settled', '', `${(crawlOnly.seconds / settledFloor.seconds).toFixed(2)}x`, '', `${(crawlOnly.peakMb / settledFloor.peakMb).toFixed(2)}x`]),
-    row(['ours / floor', '', `${(ours.seconds / baseline.seconds).toFixed(2)}x`, '', `${(ours.peakMb / baseline.peakMb).toFixed(2)}x`]),
+    ratioRow('ours, axe off / floor', crawlOnly, baseline),
+    ratioRow('axe off / settled', crawlOnly, settledFloor),
+    ratioRow('ours / floor', ours, baseline),
     '',
     `sites not assessed (ours, axe off): ${ours.failures}, ${crawlOnly.failures}; page loads that threw (floor): ${baseline.failures}`,
     `machine: ${machine.nproc} CPUs, ${machine.totalMemoryGb} GB RAM, Node ${machine.node}, ${machine.chromium}`,
@@ -337,6 +356,13 @@ async function main(): Promise<void> {
   const set = await startPortalSet({ asOf, seed: 'bench', scale: { portals: options.portals, pagesPerPortal } });
   let closed = false;
   try {
+    if (options.axeCostOnly) {
+      log('ours with axe off: the crawl alone');
+      const crawlOnly = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, { ...defaultCollectOptions, axe: 'off' }, { opened: [], phases: {}, scans: [] });
+      const axeCost = await measureAxeCost(set.portals.map((p) => p.url), options.sitesConcurrency, crawlOnly);
+      console.log(`\nfigures: ${await saveJson({ options, machine, crawlOnly, axeCost })}`);
+      return;
+    }
     log(`ours: collectSite with its defaults (axe sample, ${options.lighthouse ? `Lighthouse on ${defaultCollectOptions.lighthousePages} pages a site` : 'no Lighthouse'}), ${options.sitesConcurrency} sites at once`);
     const record: OursRecord = { opened: [], phases: {}, scans: [] };
     const lighthouse = options.lighthouse ? new LighthouseRunner() : null;
@@ -353,17 +379,23 @@ async function main(): Promise<void> {
     log(`bare axe: the ${record.scans.length} pages ours scanned, one at a time`);
     const bareAxe = await runBareAxe(record.scans.map((a) => a.url));
     const axeInCrawl = round(record.scans.reduce((sum, a) => sum + a.ms, 0) / Math.max(1, record.scans.length), 0);
-    // What axe adds to the whole run per page it scans: the run's time with axe less its time without.
+    // What axe adds to the whole run per page it scans: the run's time with axe less its time without, and
+    // the same for the machine's CPU: what a scan costs the machine, which a saturated crawl cannot hide.
     const axeMarginal = round(((ours.seconds - crawlOnly.seconds) * 1000) / Math.max(1, record.scans.length), 0);
+    const axeMarginalCpu = round(((ours.cpuSeconds - crawlOnly.cpuSeconds) * 1000) / Math.max(1, record.scans.length), 0);
     console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, floor ${tabs} ${options.freshTabs ? 'fresh tabs (one per URL)' : 'reused tabs'}\n`);
     console.log(table(ours, crawlOnly, baseline, settledFloor, machine));
-    const axe = { pagesScanned: record.scans.length, bareMsPerPage: bareAxe.msPerPage, inCrawlMsPerPage: axeInCrawl, marginalMsPerPage: axeMarginal };
+    const axe = { pagesScanned: record.scans.length, bareMsPerPage: bareAxe.msPerPage, bareCpuMsPerPage: bareAxe.cpuMsPerPage, inCrawlMsPerPage: axeInCrawl, marginalMsPerPage: axeMarginal, marginalCpuMsPerPage: axeMarginalCpu };
     // The two runs differ by axe alone; when the one with axe is the faster, the machine's noise was larger than axe's cost.
-    const marginal = axeMarginal > 0 ? `adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)` : `what it adds to the run not measured: the run with axe was ${-axeMarginal} ms a page faster than without (machine noise)`;
+    const withLighthouse = 'not measured: ours also ran Lighthouse, the crawl without axe did not';
+    const marginal = options.lighthouse ? `what it adds to the run ${withLighthouse}` : axeMarginal > 0 ? `adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)` : `what it adds to the run not measured: the run with axe was ${-axeMarginal} ms a page faster than without (machine noise)`;
     console.log(`axe: ${axe.pagesScanned} pages scanned; bare axe ${axe.bareMsPerPage} ms a page; in the crawl ${axe.inCrawlMsPerPage} ms a page (${(axeInCrawl / bareAxe.msPerPage).toFixed(2)}x bare), ${marginal}`);
+    const marginalCpu = options.lighthouse ? withLighthouse : axeMarginalCpu > 0 ? `${axeMarginalCpu} ms of CPU a page scanned (${(axeMarginalCpu / Math.max(1, bareAxe.cpuMsPerPage)).toFixed(2)}x bare)` : `not measured: the run with axe used ${-axeMarginalCpu} ms of CPU a page less than without (machine noise)`;
+    console.log(`axe CPU: bare axe ${axe.bareCpuMsPerPage} ms of machine CPU a page; axe adds to the crawl ${marginalCpu}`);
     // Per-site wall time of each phase, summed over sites (phases overlap inside a site).
     const phaseSeconds = Object.fromEntries(Object.entries(record.phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));
     console.log(`phases of ours, site-seconds summed over sites: ${Object.entries(phaseSeconds).map(([k, s]) => `${k} ${s}`).join(', ')}`);
+    const axeCost = options.axeCost ? await measureAxeCost(set.portals.map((p) => p.url), options.sitesConcurrency, crawlOnly) : null;
     const peers = options.peers ? await runPeers(options, record.scans.map((a) => a.url), set.portals.map((p) => p.url), ours, axe) : null;
     // After the crawl: its 10,000 score objects would otherwise sit in the crawl's memory figure.
     const scoring = printScoring();
@@ -372,11 +404,42 @@ async function main(): Promise<void> {
     closed = true;
     const queue = options.skipQueue ? null : await benchQueue({ portals: options.queuePortals, sites: options.queueSites });
     if (queue) console.log(`\n${queueTable(queue)}`);
-    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, crawlOnly, phaseSeconds, baseline, settledFloor, axe, startup, ratios: { time: round(ours.seconds / baseline.seconds, 3), crawlTime: round(crawlOnly.seconds / baseline.seconds, 3), crawlTimeSettled: round(crawlOnly.seconds / settledFloor.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3) }, peers, queue });
+    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, crawlOnly, phaseSeconds, baseline, settledFloor, axe, axeCost, startup, ratios: { time: round(ours.seconds / baseline.seconds, 3), crawlTime: round(crawlOnly.seconds / baseline.seconds, 3), crawlTimeSettled: round(crawlOnly.seconds / settledFloor.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3), memoryRss: round(ours.peakRssMb / baseline.peakRssMb, 3), crawlCpu: round(crawlOnly.cpuSeconds / baseline.cpuSeconds, 3) }, peers, queue });
     console.log(`\nfigures: ${file}`);
   } finally {
     if (!closed) await set.close();
   }
+}
+
+/**
+ * What a scan costs inside the crawl, with enough scans to measure it: ours with axe on every page it opens,
+ * against the crawl without axe (already measured), in the machine's busy CPU seconds; bare axe's CPU on the
+ * same pages, one at a time. Fifty scans add less CPU than two crawls differ by; seven hundred do not.
+ */
+async function measureAxeCost(portals: string[], sitesConcurrency: number, crawlOnly: RunFigures) {
+  log('axe cost: ours with axe on every page it opens');
+  const record: OursRecord = { opened: [], phases: {}, scans: [] };
+  const everyPage = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all' }, record);
+  log(`axe cost: bare axe on the ${record.scans.length} pages scanned, one at a time`);
+  const bare = await runBareAxe(record.scans.map((a) => a.url));
+  const scans = Math.max(1, record.scans.length);
+  const figures = {
+    scans: record.scans.length,
+    pages: everyPage.pages,
+    pagesWithoutAxe: crawlOnly.pages,
+    seconds: everyPage.seconds,
+    cpuSeconds: everyPage.cpuSeconds,
+    addedCpuMsPerScan: round(((everyPage.cpuSeconds - crawlOnly.cpuSeconds) * 1000) / scans, 0),
+    addedMsPerScan: round(((everyPage.seconds - crawlOnly.seconds) * 1000) / scans, 0),
+    bareCpuMsPerPage: bare.cpuMsPerPage,
+    bareMsPerPage: bare.msPerPage,
+  };
+  console.log(
+    `\naxe on every page: ${figures.scans} scans, ${figures.pages} pages (${figures.pagesWithoutAxe} without axe), ${figures.seconds} s, ${figures.cpuSeconds} CPU s;` +
+      ` axe adds ${figures.addedCpuMsPerScan} ms of machine CPU a scan (${(figures.addedCpuMsPerScan / Math.max(1, figures.bareCpuMsPerPage)).toFixed(2)}x bare axe's ${figures.bareCpuMsPerPage} ms)` +
+      ` and ${figures.addedMsPerScan} ms of run time a scan (bare axe: ${figures.bareMsPerPage} ms a page, alone on the machine)`,
+  );
+  return figures;
 }
 
 /** pa11y-ci on the pages ours scanned, Unlighthouse on the portals: per page, against ours in the same run. */
