@@ -11,7 +11,7 @@ export interface MailboxOptions {
   windowDays: number;
   /** Unanswered longer than this (calendar days) is the V6 veto's "超过3个月未回应". */
   unansweredDays: number;
-  /** A reply later than this many working days is slow (D13: 3 × the 5-working-day deadline, INDICATORS.md §5). */
+  /** A reply later than this many working days is slow (D13: 3 × the 5-working-day deadline, docs/indicators.md §5). */
   slowReplyWorkingDays: number;
 }
 

@@ -18,7 +18,7 @@ export interface ServicesMeasurement {
   url: string | null;
   guidesListed: number;
   guides: Array<{ url: string; title: string; present: string[]; missing: string[] }>;
-  /** Classes missing in any sampled guide, each once (INDICATORS.md D10). */
+  /** Classes missing in any sampled guide, each once (docs/indicators.md D10). */
   missingClasses: string[];
   attachments: number;
   brokenAttachments: Array<{ url: string; foundOn: string[]; result: string }>;

@@ -2,7 +2,7 @@ import { columnKind, notUpdateColumns, type ColumnKind } from './lib/column-kind
 import { daysBetween } from './lib/dates.js';
 import type { ColumnObservation, HomepageObservation } from './collect/observations.js';
 
-/** Update windows (INDICATORS.md V2–V4): 2 weeks for news and the homepage, 6 months for 通知公告/政策文件, 12 months otherwise. */
+/** Update windows (docs/indicators.md V2–V4): 2 weeks for news and the homepage, 6 months for 通知公告/政策文件, 12 months otherwise. */
 export interface UpdateFrequencyOptions {
   homepageDays: number;
   windows: Record<ColumnKind, number>;

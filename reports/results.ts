@@ -48,7 +48,7 @@ export interface AssessmentInfo {
   sample?: SiteSample;
 }
 
-/** results.json as DESIGN.md defines it; measurements not collected yet are null, not invented. */
+/** results.json (README, Outputs); measurements not collected yet are null, not invented. */
 /** `advice`: the set's 整改建议 per indicator id, carried into every site's indicators for its report. */
 export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ranks: Map<string, number | null>, advice: ReadonlyMap<string, string> = new Map()) {
   return {

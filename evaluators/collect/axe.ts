@@ -29,7 +29,7 @@ export interface AxePageResult {
 /** The record of a scan that did not finish: the page is counted as not checked rather than left out silently. */
 export const unfinishedScan = (url: string, ms: number): AxePageResult => ({ url, ms, violations: [], unfinished: true });
 
-/** GB/T 37668-2019 follows WCAG 2.0/2.1; level A and AA (INDICATORS.md §4). */
+/** GB/T 37668-2019 follows WCAG 2.0/2.1; level A and AA (docs/indicators.md §4). */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const maxExamples = 3;
 const maxHtmlChars = 300;

@@ -4,7 +4,7 @@ import type { CheckedLink } from './link-check.js';
 import type { SiteFeatures } from './site-features.js';
 
 /**
- * What the collector records: facts only (DESIGN.md). No thresholds, no judgement of staleness — the
+ * What the collector records: facts only. No thresholds, no judgement of staleness — the
  * evaluators do that from these, with the evaluation date and the indicator set's options.
  */
 

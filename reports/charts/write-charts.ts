@@ -59,7 +59,7 @@ function titleOf(spec: TopLevelSpec): string {
 /**
  * Writes `<name>.vl.json`, `<name>.svg` and `<name>.png` for every chart into `dir`, plus `index.json`
  * (which file is which group's ranking). The first group's ranking is also written as ranking.svg/.png/.vl.json,
- * the names DESIGN.md promises; it is not listed twice in the result.
+ * the names the README's Outputs promise; it is not listed twice in the result.
  */
 export async function writeCharts(results: ChartResults, dir: string, options: ChartOptions = {}): Promise<ChartFile[]> {
   await mkdir(dir, { recursive: true });

@@ -12,7 +12,7 @@ import { CampaignTable } from './campaigns.js';
 /*
  * better-sqlite3 rather than sqlite3: its synchronous API makes "commit one site's results in one
  * transaction" a plain function call, it is several times faster for our many small writes, and it
- * needs no callback plumbing. The coordinator is the single writer (DESIGN.md), so blocking calls of a
+ * needs no callback plumbing. The coordinator is the single writer (README, Deployment), so blocking calls of a
  * few milliseconds are harmless.
  */
 

@@ -29,7 +29,7 @@ describe.each(['2026-11-21', '2025-02-10'])('sample portals as of %s: columns an
       expect(latest, where).toBe(column.latest);
       expect(read.rows.length === 0, where).toBe(column.blank);
       if (column.blank) expect(read.placeholder, where).toBe(column.placeholder);
-      // The rule as INDICATORS.md states it, applied to what was read from the pages.
+      // The rule as docs/indicators.md states it, applied to what was read from the pages.
       const stale = !column.blank && (latest === null || daysBetween(latest, asOf) > column.windowDays);
       expect(stale, where).toBe(column.stale);
     }

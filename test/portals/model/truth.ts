@@ -195,7 +195,7 @@ function servicesTruth(portal: Portal, url: (u: string) => string) {
   return {
     url: url(portal.servicesPath),
     guides,
-    // A class missing in several guides counts once (INDICATORS.md, D10).
+    // A class missing in several guides counts once (docs/indicators.md, D10).
     missingClasses: guideElementClasses.filter((c) => guides.some((g) => g.missing.includes(c))),
     attachments: portal.services.flatMap((g) => g.attachments.map((a) => ({ url: url(a.path), ok: a.ok, guide: url(g.path) }))),
     online: portal.services.filter((g) => g.onlineUrl).map((g) => ({ url: url(g.onlineUrl!), reachable: !g.onlineUrl!.startsWith('@dead') })),

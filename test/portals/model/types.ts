@@ -1,6 +1,6 @@
 import type { DateFormat, IsoDate } from './dates.js';
 
-/** Column kinds of the national rules (INDICATORS.md V3/V4): each has its own update window. */
+/** Column kinds of the national rules (docs/indicators.md V3/V4): each has its own update window. */
 export type ColumnKind = 'news' | 'notice' | 'policy' | 'personnel' | 'planning' | 'other';
 
 /** Where, if anywhere, an item's publication date can be read. */
@@ -11,7 +11,7 @@ export type DateShown =
   | { on: 'article-meta' } // list has none; article has only <meta name="PubDate">
   | { on: 'none' }; // nowhere: counts as not updated
 
-/** The CMS families of PORTAL-PATTERNS.md, each with its own URLs, list markup and pager. */
+/** The CMS families of real portals (test/portals/README.md), each with its own URLs, list markup and pager. */
 export type ListStyle =
   | 'trs' // static index.html, index_1.html …; pager written by an inline script
   | 'hanweb' // /col/colN/index.html, list filled from an XML data proxy, script paging
@@ -80,7 +80,7 @@ export interface Mailbox {
   listShowsReplyDate: boolean;
   receivedLabel: '来信时间' | '提问时间' | '写信时间';
   repliedLabel: '回复时间' | '答复时间';
-  /** Reply-disclosure fields shown on detail pages (INDICATORS.md D14). */
+  /** Reply-disclosure fields shown on detail pages (docs/indicators.md D14). */
   detailFields: Array<'受理日期' | '答复日期' | '答复部门' | '答复内容'>;
   letters: Letter[];
 }

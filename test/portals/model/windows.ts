@@ -7,7 +7,7 @@ export interface UpdateRule {
 }
 
 /**
- * Update windows of the national rules (INDICATORS.md V3/V4): a column is stale when its newest dated
+ * Update windows of the national rules (docs/indicators.md V3/V4): a column is stale when its newest dated
  * item is older than `windowDays` on the evaluation date. 2 weeks = 14 days, 6 months = 183 days,
  * 12 months = 365 days. The generator keeps planted dates well clear of these edges so that the truth is
  * never borderline.

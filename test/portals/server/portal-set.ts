@@ -116,7 +116,7 @@ async function unusedPort(host: string): Promise<number> {
   return port;
 }
 
-/** truth.json per portal, index.json for the set, and a sites file in the format of DESIGN.md. */
+/** truth.json per portal, index.json for the set, and a sites file in the format `govscore assess` reads. */
 async function writeTruth(set: RunningPortalSet, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const r of set.portals) {
