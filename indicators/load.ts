@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Value } from '@sinclair/typebox/value';
 import { ruleMode } from './rules.js';
 import { IndicatorSetSchema, ruleSchemas, type IndicatorSet, type IndicatorSetFile } from './types.js';
-import { checkSchema, configErrorAt, ConfigError, parseYamlSource } from './yaml-errors.js';
+import { checkSchema, configErrorAt, ConfigError, parseYamlSource } from '../common/config-errors.js';
 
 const presetDir = fileURLToPath(new URL('./presets/', import.meta.url));
 

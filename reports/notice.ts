@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
-import { ConfigError } from '../indicators/yaml-errors.js';
+import { ConfigError } from '../common/config-errors.js';
 import { raw } from './html.js';
 import { page } from './html-parts.js';
 import type { Results } from './results.js';

@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/store.js';
 import { sessionHook } from './auth.js';
+import { maxUploadBytes, type RouteContext } from './route-context.js';
 import { authRoutes } from './routes/auth.js';
 import { departmentRoutes } from './routes/department.js';
 import { publicRoutes } from './routes/public.js';
@@ -64,13 +65,3 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(evidenceRoutes(context));
   return app;
 }
-
-export interface RouteContext {
-  store: Store;
-  secureCookies: boolean;
-  dbFile: string;
-  dataDir: string;
-  queueUrl?: string;
-}
-
-export const maxUploadBytes = 10 * 1024 * 1024;

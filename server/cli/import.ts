@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import type { IndicatorSet } from '../../indicators/types.js';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import { readReportingTable, reportingUnitId, type ReportingRow } from '../import/reporting-table.js';
 import { Store } from '../store/store.js';
 import { scoreRun } from './score-run.js';

@@ -1,6 +1,6 @@
 import { ruleMax } from '../../indicators/rules.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import { Store } from '../store/store.js';
 import type { OverrideRow } from '../store/overrides.js';
 

@@ -3,7 +3,7 @@ import type { Browser } from 'puppeteer';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import type { OutputFormat, WrittenOutputs } from '../../reports/write-outputs.js';
 import { Store } from '../store/store.js';
 import { lastUsedSet } from './run-set.js';

@@ -1,7 +1,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import { Store } from '../store/store.js';
 import { scoreRun } from './score-run.js';
 

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { buildApp } from '../app/app.js';
 import { roles, type Role } from '../store/accounts.js';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import { Store } from '../store/store.js';
 import { checkRedis } from '../queue/connection.js';
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
-import { checkSchema, ConfigError, configErrorAt, formatField, locate, parseYamlSource } from '../../indicators/yaml-errors.js';
+import { checkSchema, ConfigError, configErrorAt, formatField, locate, parseYamlSource } from '../../common/config-errors.js';
 
 export const DEFAULT_INDICATORS = 'national-2019';
 export const DEFAULT_GROUP = '默认分组';

@@ -2,7 +2,7 @@
  * Finding the header row of a reporting table under its title lines (2026年第三季度政务信息报送情况统计表,
  * 填报单位：…) and mapping its columns to fields.
  */
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import { acceptedHeaders, COUNT_FIELDS, FIELDS, fieldOfHeader, type ReportingField } from './headers.js';
 import type { Grid, GridRow } from './grid.js';
 

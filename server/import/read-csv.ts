@@ -5,7 +5,7 @@
  */
 import { type Info, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import type { Grid, GridRow } from './grid.js';
 
 export function decodeCsv(bytes: Uint8Array): string {

@@ -4,7 +4,7 @@
  * under a merged cell the merged cell's content, so a 类别 or 季度 merged down a block applies to each row.
  */
 import ExcelJS from 'exceljs';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 
 export async function xlsxGrid(bytes: Buffer, file: string, sheetName: string | undefined): Promise<Grid> {

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ReportingObservation } from '../../evaluators/reporting.js';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import { findHeader } from './columns.js';
 import type { Grid } from './grid.js';
 import { normalisePeriod, PERIOD_EXAMPLES } from './periods.js';

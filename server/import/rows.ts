@@ -2,7 +2,7 @@
  * The data rows under the header: which rows are data (not 合计, notes, blank or section titles), and
  * each data row's unit, period and counts, refusing what cannot be read rather than guessing.
  */
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import { hasDigits, parseCount } from './counts.js';
 import { COUNT_FIELDS, type CountField, fieldOfHeader, isNoteLine, isTotalLabel } from './headers.js';
 import { normalisePeriod, PERIOD_EXAMPLES, periodOfDate } from './periods.js';

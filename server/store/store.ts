@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import { migrations } from './migrations.js';
 import { AccountTable } from './accounts.js';
 import { OverrideTable } from './overrides.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listPresets, loadIndicatorSet, parseIndicatorSet } from '../../indicators/load.js';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 
 // Line numbers matter: the error tests replace single lines of this file.
 const valid = `# a small indicator set for tests

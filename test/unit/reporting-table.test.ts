@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 import { parseCount } from '../../server/import/counts.js';
 import { normalisePeriod } from '../../server/import/periods.js';
 import { readReportingTable, reportingUnitId, type ReportingRow } from '../../server/import/reporting-table.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSitesFile, parseSitesFile } from '../../server/config/sites-file.js';
-import { ConfigError } from '../../indicators/yaml-errors.js';
+import { ConfigError } from '../../common/config-errors.js';
 
 const valid = `# a comment so that lines do not start at 1
 name: 2026年度某市政府网站绩效评估

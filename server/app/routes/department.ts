@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { AppealFields, fileAppeal, ownSite } from '../appeal-actions.js';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../route-context.js';
 import { maySee, requireRole } from '../auth.js';
 import { storedRun } from '../run-view.js';
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../route-context.js';
 import { requireRole } from '../auth.js';
 import { acceptAppeal, rejectAppeal } from '../appeal-actions.js';
 import { publishRun } from '../publish-rule.js';

@@ -6,7 +6,7 @@ import type { Appeal } from '../../store/reviews.js';
 import type { Store } from '../../store/store.js';
 import { lastUsedSet } from '../../cli/run-set.js';
 import { acceptAppeal, rejectAppeal, sendAttachment } from '../appeal-actions.js';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../route-context.js';
 import { appealStatusTag, shortTime } from './department-pages.js';
 import { csrfField, notice, pageGuard, render, scroll } from './layout.js';
 

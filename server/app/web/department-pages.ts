@@ -6,7 +6,7 @@ import { html, type Html } from '../../../reports/html.js';
 import type { Appeal } from '../../store/reviews.js';
 import type { Store } from '../../store/store.js';
 import { AppealFields, attachmentExtensions, attachmentHint, checkAttachment, fileAppeal, ownSite, sendAttachment, type AttachmentFile } from '../appeal-actions.js';
-import { maxUploadBytes, type RouteContext } from '../app.js';
+import { maxUploadBytes, type RouteContext } from '../route-context.js';
 import { maySee } from '../auth.js';
 import { runResults, storedRun } from '../run-view.js';
 import { csrfField, notice, pageGuard, render, scroll } from './layout.js';

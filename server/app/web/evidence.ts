@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../route-context.js';
 import { maySee } from '../auth.js';
 
 const EvidenceParams = Type.Object({

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TopLevelSpec } from 'vega-lite';
 import { bandsFromSites, rankingChart, type ChartResults } from '../../../reports/charts/specs.js';
 import { html, raw, type Html } from '../../../reports/html.js';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../route-context.js';
 import { publicRanking, storedRun, type SiteView } from '../run-view.js';
 import { chartScripts } from './assets.js';
 import { notice, render } from './layout.js';

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } f
 import { failureLabel } from '../../../evaluators/collect/failures.js';
 import { listPresets } from '../../../indicators/load.js';
 import { ruleMax } from '../../../indicators/rules.js';
-import { ConfigError } from '../../../indicators/yaml-errors.js';
+import { ConfigError } from '../../../common/config-errors.js';
 import { html } from '../../../reports/html.js';
 import { indicatorStatus } from '../../../reports/html-parts.js';
 import { siteDetail } from '../../../reports/site-detail.js';
@@ -11,7 +11,7 @@ import { lastUsedSet } from '../../cli/run-set.js';
 import { sampleSites } from '../../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../../config/sites-file.js';
 import type { Campaign } from '../../store/campaigns.js';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../route-context.js';
 import { publishRefusal, publishRun } from '../publish-rule.js';
 import { rescoreStored, runResults, storedRun } from '../run-view.js';
 import { CampaignBusy, campaignOptions, CampaignRunner } from './campaign-runner.js';
