@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../../common/config-errors.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../../common/usage-error.js';
 import { defaultWorkerOptions } from '../queue/worker-options.js';
 import { outputFormats, type OutputFormat } from '../../reports/output-formats.js';
 

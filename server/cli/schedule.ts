@@ -4,7 +4,7 @@ import { loadSitesFile } from '../config/sites-file.js';
 import { campaignSchedules, scheduleCampaign, unscheduleCampaign, type CampaignRepeat } from '../queue/campaign-schedule.js';
 import { checkRedis, redisOptions } from '../queue/connection.js';
 import { Store } from '../store/store.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../../common/usage-error.js';
 
 export interface ScheduleAddOptions {
   redis: string;
