@@ -1,8 +1,3 @@
-import type { AxePageResult } from './axe.js';
-import type { LighthouseResult } from './lighthouse.js';
-import type { CheckedLink } from './link-check.js';
-import type { SiteFeatures } from './site-features.js';
-
 /**
  * What the collector records: facts only. No thresholds, no judgement of staleness — the
  * evaluators do that from these, with the evaluation date and the indicator set's options.
@@ -84,20 +79,3 @@ export interface PhaseTimes {
 }
 
 export type SiteFailure = { status: 'unreachable' | 'blocked' | 'error'; reason: string };
-
-export interface SiteCollection {
-  failure: SiteFailure | null;
-  homepage: HomepageObservation | null;
-  columns: ColumnObservation[];
-  probes: ProbeObservation[];
-  pages: PageRecord[];
-  stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number>; phases?: PhaseTimes };
-  robots: 'respected' | 'ignored' | 'absent';
-  /** Every link, image and attachment found on the pages read, with its checked status. */
-  links: CheckedLink[];
-  /** Disclosure, mailbox, services, search, 适老化 and identity facts; null when the site failed or features are off. */
-  features: SiteFeatures | null;
-  /** axe-core WCAG 2.x A/AA results per scanned page, and Lighthouse on the homepage and key columns. */
-  axe: AxePageResult[];
-  lighthouse: LighthouseResult[];
-}

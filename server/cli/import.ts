@@ -4,7 +4,8 @@ import { basename, join } from 'node:path';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { ConfigError } from '../../common/config-errors.js';
-import { readReportingTable, reportingUnitId, type ReportingRow } from '../import/reporting-table.js';
+import { readReportingTable, reportingUnitId } from '../import/reporting-table.js';
+import type { ReportingRow } from '../import/rows.js';
 import { Store } from '../store/store.js';
 import { scoreRun } from './score-run.js';
 

@@ -3,20 +3,8 @@ import { probeOnce } from '../../evaluators/collect/probes.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { loadSitesFile } from '../config/sites-file.js';
 import { monitorThroughQueue } from '../queue/monitor.js';
+import type { MonitorOptions } from '../collect/monitor-options.js';
 import { Store } from '../store/store.js';
-
-export interface MonitorOptions {
-  sitesFile: string;
-  db: string;
-  days: number;
-  perDay: number;
-  /** Overrides the spacing of rounds (24 h / perDay): for drills and tests. */
-  intervalMs?: number;
-  timeoutMs?: number;
-  /** Redis URL: the rounds run as a BullMQ job scheduler and `govscore worker` processes take the probes. */
-  queue?: string;
-  log?: (line: string) => void;
-}
 
 /**
  * `govscore monitor`: the national availability protocol — every site's homepage probed `perDay` times a

@@ -8,26 +8,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { ReportingObservation } from '../../evaluators/reporting.js';
 import { ConfigError } from '../../common/config-errors.js';
 import { findHeader } from './columns.js';
 import type { Grid } from './grid.js';
 import { normalisePeriod, PERIOD_EXAMPLES } from './periods.js';
 import { csvGrid } from './read-csv.js';
 import { xlsxGrid } from './read-xlsx.js';
-import { readRows } from './rows.js';
+import { readRows, type ReportingRow } from './rows.js';
 
 /** One department's row: the counts the reporting evaluator reads, and where they came from. */
-export interface ReportingRow extends ReportingObservation {
-  /** 1-based line of the CSV file or row of the sheet. */
-  line: number;
-  /** 单位代码 when the table has one: the unit's id then (names get written differently). */
-  code: string | null;
-  group: string | null;
-  /** Every named column: header as written → cell text (trimmed, never evaluated). */
-  raw: Record<string, string>;
-}
-
 export interface ReportingTable {
   file: string;
   /** The sheet read; null for CSV. */

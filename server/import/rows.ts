@@ -8,7 +8,18 @@ import { COUNT_FIELDS, type CountField, fieldOfHeader, isNoteLine, isTotalLabel 
 import { normalisePeriod, PERIOD_EXAMPLES, periodOfDate } from './periods.js';
 import { EMPTY_CELL, type GridCell, type GridRow } from './grid.js';
 import type { Column, Header } from './columns.js';
-import type { ReportingRow } from './reporting-table.js';
+import type { ReportingObservation } from '../../evaluators/reporting.js';
+
+/** One unit's row of a reporting table: its counts, where it was read, and every named cell as written. */
+export interface ReportingRow extends ReportingObservation {
+  /** 1-based line of the CSV file or row of the sheet. */
+  line: number;
+  /** 单位代码 when the table has one: the unit's id then (names get written differently). */
+  code: string | null;
+  group: string | null;
+  /** Every named column: header as written → cell text (trimmed, never evaluated). */
+  raw: Record<string, string>;
+}
 
 type RowKind = 'blank' | 'total' | 'note' | 'title' | 'header' | 'data';
 

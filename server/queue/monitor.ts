@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
-import type { MonitorOptions } from '../cli/monitor.js';
+import type { MonitorOptions } from '../collect/monitor-options.js';
 import type { SitesFile } from '../config/sites-file.js';
 import { Store } from '../store/store.js';
 import { checkRedis, redisOptions } from './connection.js';

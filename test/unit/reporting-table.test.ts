@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../common/config-errors.js';
 import { parseCount } from '../../server/import/counts.js';
 import { normalisePeriod } from '../../server/import/periods.js';
-import { readReportingTable, reportingUnitId, type ReportingRow } from '../../server/import/reporting-table.js';
+import { readReportingTable, reportingUnitId } from '../../server/import/reporting-table.js';
+import type { ReportingRow } from '../../server/import/rows.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/reporting/', import.meta.url));
 const fixture = (name: string) => join(fixtures, name);

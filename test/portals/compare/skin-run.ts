@@ -1,7 +1,7 @@
 import type { Browser } from 'puppeteer';
 import { collectSite } from '../../../evaluators/collect/crawl-site.js';
 import { defaultCollectOptions, type CollectOptions } from '../../../evaluators/collect/options.js';
-import type { SiteCollection } from '../../../evaluators/collect/observations.js';
+import type { SiteCollection } from '../../../evaluators/collect/site-collection.js';
 import { evaluateSite, type SiteMeasurements } from '../../../evaluators/evaluate-site.js';
 import { scoreSite, type SiteScore } from '../../../indicators/engine.js';
 import { loadIndicatorSet } from '../../../indicators/load.js';

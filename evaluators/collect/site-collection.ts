@@ -1,0 +1,26 @@
+import type { AxePageResult } from './axe.js';
+import type { LighthouseResult } from './lighthouse.js';
+import type { CheckedLink } from './link-check.js';
+import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, ProbeObservation, SiteFailure } from './observations.js';
+import type { SiteFeatures } from './site-features.js';
+
+/**
+ * Everything one crawl of a site collected: what collectSite returns and the collect phase hands on.
+ * Apart from observations.ts, which the feature collectors it names import themselves (a cycle otherwise).
+ */
+export interface SiteCollection {
+  failure: SiteFailure | null;
+  homepage: HomepageObservation | null;
+  columns: ColumnObservation[];
+  probes: ProbeObservation[];
+  pages: PageRecord[];
+  stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number>; phases?: PhaseTimes };
+  robots: 'respected' | 'ignored' | 'absent';
+  /** Every link, image and attachment found on the pages read, with its checked status. */
+  links: CheckedLink[];
+  /** Disclosure, mailbox, services, search, 适老化 and identity facts; null when the site failed or features are off. */
+  features: SiteFeatures | null;
+  /** axe-core WCAG 2.x A/AA results per scanned page, and Lighthouse on the homepage and key columns. */
+  axe: AxePageResult[];
+  lighthouse: LighthouseResult[];
+}
