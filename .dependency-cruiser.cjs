@@ -54,6 +54,13 @@ module.exports = {
       to: { path: '^server/cli/' },
     },
     {
+      name: 'use-cases-below-the-interfaces',
+      severity: 'error',
+      comment: 'server/use-cases/ is what the CLI, the web app and the queue share: it may not depend on any of them.',
+      from: { path: '^server/use-cases/' },
+      to: { path: '^server/(cli|app|queue)/' },
+    },
+    {
       name: 'shipped-code-does-not-import-tests',
       severity: 'error',
       comment: 'What npm ships and runs may not depend on test/.',

@@ -1,5 +1,5 @@
 import type { IndicatorSet, Rule } from '../indicators/types.js';
-import type { SiteSample } from '../server/config/sample-sites.js';
+import type { SiteSample } from '../common/site-sample.js';
 import { html, type Html } from './html.js';
 
 /** A threshold as the reader knows it: ratios as percentages. */

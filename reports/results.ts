@@ -9,7 +9,7 @@ import type { IdentityMeasurement } from '../evaluators/identity.js';
 import type { AccessibilityMeasurement } from '../evaluators/accessibility.js';
 import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
 import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
-import type { SiteSample } from '../server/config/sample-sites.js';
+import type { SiteSample } from '../common/site-sample.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
 

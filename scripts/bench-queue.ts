@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { EvidenceSink } from '../evaluators/collect/evidence.js';
-import { openRun, planRun } from '../server/cli/assess.js';
+import { openRun, planRun } from '../server/use-cases/plan-run.js';
 import { Queue } from 'bullmq';
 import { keyPrefix, redisOptions } from '../server/queue/connection.js';
 import { collectThroughQueue } from '../server/queue/coordinator.js';

@@ -8,7 +8,7 @@ import { ruleMax } from '../../indicators/rules.js';
 import type { User } from '../store/accounts.js';
 import type { Appeal } from '../store/reviews.js';
 import type { Store } from '../store/store.js';
-import { lastUsedSet } from '../cli/run-set.js';
+import { lastUsedSet } from '../use-cases/run-set.js';
 import { maySee } from './auth.js';
 import { rescoreStored, storedRun, type SiteView } from './run-view.js';
 

@@ -1,8 +1,8 @@
 import type { SiteScore } from '../../indicators/engine.js';
 import type { Results } from '../../reports/results.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
-import { computeRun } from '../cli/score-run.js';
-import { lastUsedSet } from '../cli/run-set.js';
+import { computeRun } from '../use-cases/score-run.js';
+import { lastUsedSet } from '../use-cases/run-set.js';
 import type { RunRow, Store } from '../store/store.js';
 
 export interface SiteView {

@@ -7,7 +7,7 @@ import { ConfigError } from '../../common/config-errors.js';
 import { readReportingTable, reportingUnitId } from '../import/reporting-table.js';
 import type { ReportingRow } from '../import/rows.js';
 import { Store } from '../store/store.js';
-import { scoreRun } from './score-run.js';
+import { scoreRun } from '../use-cases/score-run.js';
 
 export interface ImportOptions {
   table: string;

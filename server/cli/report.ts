@@ -6,8 +6,8 @@ import { loadIndicatorSet } from '../../indicators/load.js';
 import { ConfigError } from '../../common/config-errors.js';
 import type { OutputFormat, WrittenOutputs } from '../../reports/write-outputs.js';
 import { Store } from '../store/store.js';
-import { lastUsedSet } from './run-set.js';
-import { scoreRun } from './score-run.js';
+import { lastUsedSet } from '../use-cases/run-set.js';
+import { scoreRun } from '../use-cases/score-run.js';
 
 export interface ReportOptions {
   db: string;

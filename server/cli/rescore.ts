@@ -3,7 +3,7 @@ import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import { ConfigError } from '../../common/config-errors.js';
 import { Store } from '../store/store.js';
-import { scoreRun } from './score-run.js';
+import { scoreRun } from '../use-cases/score-run.js';
 
 export interface RescoreOptions {
   db: string;

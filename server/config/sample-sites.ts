@@ -6,16 +6,7 @@
 import { createHash } from 'node:crypto';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-
-/** What a run records about its sample (`RunRow.options.sample`, then results.json `assessment.sample`). */
-export interface SiteSample {
-  seed: string;
-  /** Sites drawn: min(requested size, population); redrawing with this size gives the same sample. */
-  size: number;
-  population: number;
-  /** The chosen sites, in sites-file order. */
-  siteIds: string[];
-}
+import type { SiteSample } from '../../common/site-sample.js';
 
 /**
  * Picks min(size, sites.length) sites uniformly without replacement, determined by `seed` alone.

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app/app.js';
 import { assessArgs, campaignOptions, CampaignRunner, saveCampaignOptions } from '../../server/app/web/campaign-runner.js';
-import { openRun, planRun } from '../../server/cli/assess.js';
+import { openRun, planRun } from '../../server/use-cases/plan-run.js';
 import { importTable } from '../../server/cli/import.js';
 import { sampleSites } from '../../server/config/sample-sites.js';
 import { loadSitesFile } from '../../server/config/sites-file.js';

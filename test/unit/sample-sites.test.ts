@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadIndicatorSet } from '../../indicators/load.js';
-import { computeRun } from '../../server/cli/score-run.js';
+import { computeRun } from '../../server/use-cases/score-run.js';
 import { sampleSites, storedSample } from '../../server/config/sample-sites.js';
 import { Store } from '../../server/store/store.js';
 

@@ -4,7 +4,7 @@ import { ruleMax } from '../../../indicators/rules.js';
 import { html, type Html } from '../../../reports/html.js';
 import type { Appeal } from '../../store/reviews.js';
 import type { Store } from '../../store/store.js';
-import { lastUsedSet } from '../../cli/run-set.js';
+import { lastUsedSet } from '../../use-cases/run-set.js';
 import { acceptAppeal, rejectAppeal, sendAttachment } from '../appeal-actions.js';
 import type { RouteContext } from '../route-context.js';
 import { appealStatusTag, shortTime } from './department-pages.js';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readSync, fstatSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openRun, planRun } from '../../cli/assess.js';
+import { openRun, planRun } from '../../use-cases/plan-run.js';
 import type { Campaign } from '../../store/campaigns.js';
 import type { RunRow, Store } from '../../store/store.js';
 

@@ -7,7 +7,7 @@ import { ConfigError } from '../../../common/config-errors.js';
 import { html } from '../../../reports/html.js';
 import { indicatorStatus } from '../../../reports/html-parts.js';
 import { siteDetail } from '../../../reports/site-detail.js';
-import { lastUsedSet } from '../../cli/run-set.js';
+import { lastUsedSet } from '../../use-cases/run-set.js';
 import { sampleSites } from '../../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../../config/sites-file.js';
 import type { Campaign } from '../../store/campaigns.js';
