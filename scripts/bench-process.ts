@@ -119,12 +119,15 @@ export interface MemoryFigures {
   peakRssMb: number;
 }
 
-/** Proportional set size of a process; 0 once it has gone (or where smaps_rollup is missing: Linux < 4.14). */
+/**
+ * Proportional set size of a process; 0 once it has gone. Where smaps_rollup cannot be read (Linux < 4.14,
+ * no permission) its RSS instead, which overstates: never a silent 0 for a live process.
+ */
 export async function pssBytes(pid: number): Promise<number> {
   try {
     const kb = /^Pss:\s+(\d+) kB/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : 0;
+    return kb ? Number(kb) * 1024 : rssBytes(pid);
   } catch {
-    return 0;
+    return rssBytes(pid);
   }
 }
