@@ -1,5 +1,7 @@
 import { pageKey } from './collect/url-scope.js';
-import type { StoredObservations, SiteMeasurements } from './evaluate-site.js';
+import type { StoredObservations } from './evaluate-site.js';
+import type { MeasurementId } from './registry/measurements.js';
+import type { SiteMeasurements } from './site-measurements.js';
 import { taxonomy } from './lib/taxonomy.js';
 
 /**
@@ -18,7 +20,7 @@ export interface Absence {
 }
 
 /** Absences by the measurement path indicator sets cite as their source (`services.counts.notFound`). */
-export type Absences = Record<string, Absence>;
+export type Absences = Partial<Record<MeasurementId, Absence>>;
 
 /** One sentence for reports: 在首页的 86 个链接中查找“办事服务/网上办事…”，未找到办事服务入口. */
 export function describeAbsence(a: Absence): string {
@@ -75,7 +77,7 @@ export function findAbsences(observed: StoredObservations, m: SiteMeasurements):
     };
     // V6 counts the missing channel plus the letters unanswered: without a channel there are no letters, so the value is the absence alone.
     out['mailbox.counts.noChannel'] = absence;
-    if (mail.counts.v6Problems === mail.counts.noChannel) out['mailbox.counts.v6Problems'] = absence;
+    if (mail.counts.noChannelOrOverdue === mail.counts.noChannel) out['mailbox.counts.noChannelOrOverdue'] = absence;
   }
 
   const d = m.disclosure;

@@ -1,25 +1,30 @@
 import { evaluateAvailability } from './availability.js';
 import type { ColumnObservation, HomepageObservation, ProbeObservation } from './collect/observations.js';
-import { evaluatorFindings, type EvaluatorFinding } from './findings.js';
-import { evaluateUpdateFrequency, type MeasuredElsewhere, type UpdateFrequencyMeasurement } from './update-frequency.js';
-import type { AvailabilityMeasurement } from './availability.js';
+import { evaluatorFindings } from './findings.js';
+import type { FindingsByGroup } from './registry/finding-groups.js';
+import { nothingMeasured, type SiteMeasurements } from './site-measurements.js';
+import { evaluateReporting, reportingFindings, type ReportingObservation } from './reporting.js';
+import { evaluateUpdateFrequency, type MeasuredElsewhere } from './update-frequency.js';
 import type { CheckedLink } from './collect/link-check.js';
-import { evaluateLinks, type LinksMeasurement } from './links.js';
+import { evaluateLinks } from './links.js';
 import type { DisclosureObservation } from './collect/disclosure-pages.js';
 import type { MailboxObservation } from './collect/mailbox-pages.js';
 import type { ServicesObservation } from './collect/services-pages.js';
 import type { IdentityObservation } from './collect/site-features.js';
 import type { FunctionsObservation } from './collect/site-functions.js';
-import { evaluateDisclosure, type DisclosureMeasurement, type SiteLevel } from './disclosure.js';
-import { evaluateMailbox, type MailboxMeasurement } from './mailbox.js';
-import { evaluateServices, type ServicesMeasurement } from './services.js';
-import { evaluateIdentity, type IdentityMeasurement } from './identity.js';
+import { evaluateDisclosure, type SiteLevel } from './disclosure.js';
+import { evaluateMailbox } from './mailbox.js';
+import { evaluateServices } from './services.js';
+import { evaluateIdentity } from './identity.js';
 import { featureFindings } from './feature-findings.js';
 import type { AxePageResult } from './collect/axe.js';
 import type { LighthouseResult } from './collect/lighthouse.js';
-import { evaluateAccessibility, type AccessibilityMeasurement } from './accessibility.js';
+import type { SiteCollection } from './collect/site-collection.js';
+import { evaluateAccessibility } from './accessibility.js';
 
-/** The stored observations of one site, by kind (see collect/observations.ts). */
+export type { SiteMeasurements } from './site-measurements.js';
+
+/** The stored observations of one site, by kind (see collect/observations.ts): the contract between collecting and evaluating (schemas/observations.schema.json). */
 export interface StoredObservations {
   homepage?: HomepageObservation | null;
   columns?: ColumnObservation[];
@@ -36,6 +41,11 @@ export interface StoredObservations {
   /** axe-core per scanned page and Lighthouse on key pages (absent in runs stored before they were collected). */
   axe?: AxePageResult[];
   lighthouse?: LighthouseResult[];
+  /** How the crawl went (pages, articles opened, time, what it skipped) and whether robots.txt was followed. */
+  stats?: SiteCollection['stats'];
+  robots?: SiteCollection['robots'];
+  /** A site whose data came from an imported table (`govscore import`): its row, and nothing crawled. */
+  import?: ReportingObservation;
 }
 
 /** What the sites file says about a site that changes how it is measured. */
@@ -45,19 +55,21 @@ export interface SiteProfile {
   services: boolean;
 }
 
-export interface SiteMeasurements {
-  updateFrequency: UpdateFrequencyMeasurement | null;
-  availability: AvailabilityMeasurement | null;
-  links: LinksMeasurement | null;
-  disclosure: DisclosureMeasurement | null;
-  mailbox: MailboxMeasurement | null;
-  services: ServicesMeasurement | null;
-  identity: IdentityMeasurement | null;
-  accessibility: AccessibilityMeasurement | null;
+
+/** What evaluating a site gives the scoring: its measurements and the findings behind them. */
+export interface SiteEvaluation {
+  measurements: SiteMeasurements;
+  findings: FindingsByGroup;
+}
+
+/** An imported table row (`govscore import`) instead of a crawl: the reporting rates and their one-line summary. */
+export function evaluateImported(row: ReportingObservation): SiteEvaluation {
+  const reporting = evaluateReporting(row);
+  return { measurements: { ...nothingMeasured, reporting, imported: row }, findings: reportingFindings(row, reporting) };
 }
 
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
-export function evaluateSite(observed: StoredObservations, asOf: string, site: SiteProfile = { level: 'department', services: true }): { measurements: SiteMeasurements; findings: Record<string, EvaluatorFinding[]> } {
+export function evaluateSite(observed: StoredObservations, asOf: string, site: SiteProfile = { level: 'department', services: true }): SiteEvaluation {
   const updateFrequency = observed.homepage ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [], measuredElsewhere: disclosurePages(observed.disclosure) }, asOf) : null;
   // A week of monitor probes is the national protocol; this run's few probes are only a fallback.
   const probes = [...(observed.monitorProbes ?? []), ...(observed.probes ?? [])];
@@ -73,7 +85,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   // No page scanned (axe switched off, an older run, or no scan finished) is not measured, not "no violation".
   const accessibility = observed.axe?.some((p) => !p.unfinished) ? evaluateAccessibility(observed.axe, observed.lighthouse ?? []) : null;
   const findings = { ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links), ...featureFindings({ disclosure, mailbox, services, identity, accessibility }) };
-  return { measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity, accessibility }, findings };
+  return { measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity, accessibility, reporting: null, imported: null }, findings };
 }
 
 /** The disclosure section's entry and the folder of its 法定主动公开内容 pages: D5 measures them, not V3/V4. */

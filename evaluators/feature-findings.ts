@@ -1,6 +1,6 @@
 import type { AccessibilityMeasurement } from './accessibility.js';
 import type { DisclosureMeasurement } from './disclosure.js';
-import type { EvaluatorFinding } from './findings.js';
+import type { FindingsByGroup } from './registry/finding-groups.js';
 import type { IdentityMeasurement } from './identity.js';
 import type { MailboxMeasurement } from './mailbox.js';
 import type { ServicesMeasurement } from './services.js';
@@ -15,14 +15,14 @@ export function featureFindings(m: {
   services: ServicesMeasurement | null;
   identity: IdentityMeasurement | null;
   accessibility: AccessibilityMeasurement | null;
-}): Record<string, EvaluatorFinding[]> {
+}): FindingsByGroup {
   return { ...disclosureFindings(m.disclosure), ...mailboxFindings(m.mailbox), ...servicesFindings(m.services), ...identityFindings(m.identity), ...accessibilityFindings(m.accessibility) };
 }
 
 const impactLabel = { critical: '严重', serious: '较重', moderate: '一般', minor: '轻微' } as const;
 
 /** One finding per failing rule (a template defect once), with its pages, WCAG criteria and an example element. */
-function accessibilityFindings(a: AccessibilityMeasurement | null): Record<string, EvaluatorFinding[]> {
+function accessibilityFindings(a: AccessibilityMeasurement | null): FindingsByGroup {
   if (!a) return {};
   const serious = a.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   return {
@@ -36,7 +36,7 @@ function accessibilityFindings(a: AccessibilityMeasurement | null): Record<strin
 
 const list = (names: string[]) => names.join('、');
 
-function disclosureFindings(d: DisclosureMeasurement | null): Record<string, EvaluatorFinding[]> {
+function disclosureFindings(d: DisclosureMeasurement | null): FindingsByGroup {
   if (!d) return {};
   const notFound = { message: '未找到政府信息公开专栏', url: null, evidence: '首页未发现“政府信息公开/政务公开”入口' };
   const report = d.annualReport;
@@ -60,10 +60,10 @@ function disclosureFindings(d: DisclosureMeasurement | null): Record<string, Eva
   };
 }
 
-function mailboxFindings(m: MailboxMeasurement | null): Record<string, EvaluatorFinding[]> {
+function mailboxFindings(m: MailboxMeasurement | null): FindingsByGroup {
   if (!m) return {};
   return {
-    'mailbox.v6': [
+    'mailbox.noChannelOrOverdue': [
       ...(!m.channel
         ? [{ message: '未提供网上有效咨询建言渠道', url: null, evidence: m.notConsultation.length ? `仅发现：${list(m.notConsultation)}（信访、纪检举报渠道不属于咨询建言渠道）` : '首页及互动交流页面未发现领导信箱、咨询投诉、网上留言等渠道' }]
         : []),
@@ -76,7 +76,7 @@ function mailboxFindings(m: MailboxMeasurement | null): Record<string, Evaluator
   };
 }
 
-function servicesFindings(s: ServicesMeasurement | null): Record<string, EvaluatorFinding[]> {
+function servicesFindings(s: ServicesMeasurement | null): FindingsByGroup {
   if (!s) return {};
   return {
     'services.missing': s.found ? [] : [{ message: '未找到办事服务或办事指南', url: s.url, evidence: s.url ? '入口页面未发现含要素的办事指南' : '首页未发现办事服务入口' }],
@@ -89,7 +89,7 @@ function servicesFindings(s: ServicesMeasurement | null): Record<string, Evaluat
   };
 }
 
-function identityFindings(i: IdentityMeasurement | null): Record<string, EvaluatorFinding[]> {
+function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
   if (!i) return {};
   return {
     'identity.search': i.search === 'works' ? [] : [{ message: i.search === 'absent' ? '未提供站内搜索' : '站内搜索无法查到近期文章', url: i.searchUrl, evidence: i.searchQuery ? `检索词：${i.searchQuery}` : null }],

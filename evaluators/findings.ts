@@ -2,17 +2,12 @@ import type { AvailabilityMeasurement } from './availability.js';
 import type { ProbeObservation } from './collect/observations.js';
 import type { UpdateFrequencyMeasurement } from './update-frequency.js';
 import type { LinksMeasurement } from './links.js';
+import type { FindingsByGroup } from './registry/finding-groups.js';
 
 /** Screenshots of column pages by URL, from the observations. */
 export type ScreenshotIndex = Map<string, string>;
 
-/** A finding as indicators cite it: what is wrong, where, and the text that shows it. */
-export interface EvaluatorFinding {
-  message: string;
-  url: string | null;
-  evidence: string | null;
-  screenshot?: string | null;
-}
+export type { EvaluatorFinding } from './registry/finding-groups.js';
 
 const kindNames = { news: '要闻/动态', notice: '通知公告', policy: '政策文件', personnel: '人事', planning: '规划计划', other: '其他' } as const;
 
@@ -20,20 +15,20 @@ const kindNames = { news: '要闻/动态', notice: '通知公告', policy: '政�
  * Findings of the evaluators, keyed by the names indicator sets cite in `findings:`. Each one carries
  * the page and the fact (a date, a placeholder text, a probe failure) a department can check.
  */
-export function evaluatorFindings(update: UpdateFrequencyMeasurement | null, availability: AvailabilityMeasurement | null, probes: ProbeObservation[], screenshots: ScreenshotIndex = new Map(), links: LinksMeasurement | null = null): Record<string, EvaluatorFinding[]> {
-  const out: Record<string, EvaluatorFinding[]> = {};
+export function evaluatorFindings(update: UpdateFrequencyMeasurement | null, availability: AvailabilityMeasurement | null, probes: ProbeObservation[], screenshots: ScreenshotIndex = new Map(), links: LinksMeasurement | null = null): FindingsByGroup {
+  const out: FindingsByGroup = {};
   if (update) {
-    const stale = (rule: 'V3' | 'V4') =>
+    const stale = (keyColumn: boolean) =>
       update.columns
-        .filter((c) => c.rule === rule && c.stale)
+        .filter((c) => c.keyColumn === keyColumn && c.stale)
         .map((c) => ({
           message: `栏目“${c.name}”（${kindNames[c.kind]}）超过${c.windowDays}天未更新`,
           url: c.url,
           evidence: c.latest ? `最新信息发布日期 ${c.latest}（共${c.itemCount}条，其中${c.datedItems}条注明日期）` : `${c.itemCount}条信息均未注明发布日期`,
           screenshot: screenshots.get(c.url) ?? null,
         }));
-    out['updateFrequency.staleV3'] = stale('V3');
-    out['updateFrequency.staleV4'] = stale('V4');
+    out['updateFrequency.staleKeyColumns'] = stale(true);
+    out['updateFrequency.staleOtherColumns'] = stale(false);
     out['updateFrequency.blank'] = update.columns
       .filter((c) => c.blank)
       .map((c) => ({ message: `栏目“${c.name}”为空白栏目`, url: c.url, evidence: c.placeholder ? `页面显示“${c.placeholder}”` : '栏目页无任何信息', screenshot: screenshots.get(c.url) ?? null }));

@@ -38,7 +38,7 @@ export interface MailboxMeasurement {
   /** Letters whose dates fall outside the official holiday calendar's years (counted Monday–Friday). */
   outsideCalendar: number;
   /** The numbers indicator sets score (source paths mailbox.counts.*). */
-  counts: { v6Problems: number; noChannel: number; unrepliedRate: number | null; slowReplies: number; fieldsMissing: number };
+  counts: { noChannelOrOverdue: number; noChannel: number; unrepliedRate: number | null; slowReplies: number; fieldsMissing: number };
 }
 
 interface Letter {
@@ -83,7 +83,7 @@ export function evaluateMailbox(observed: MailboxObservation | null, asOf: IsoDa
     fieldsMissing,
     outsideCalendar: latencies.filter((l) => !calendar.covers(l.received) || !calendar.covers(l.replied)).length,
     counts: {
-      v6Problems: (channel ? 0 : 1) + unanswered.length,
+      noChannelOrOverdue: (channel ? 0 : 1) + unanswered.length,
       noChannel: channel ? 0 : 1,
       unrepliedRate: replyRate === null ? null : Math.round((1 - replyRate) * 1000) / 1000,
       slowReplies: latencies.filter((l) => l.workingDays > options.slowReplyWorkingDays).length,

@@ -1,4 +1,4 @@
-import type { EvaluatorFinding } from './findings.js';
+import type { FindingsByGroup } from './registry/finding-groups.js';
 
 /**
  * 政务信息报送: a department's submitted and adopted items for one period, from an imported table
@@ -40,7 +40,7 @@ export function evaluateReporting(row: ReportingObservation): ReportingMeasureme
 }
 
 /** The figures behind the scores, as one line a department can check against its own records. */
-export function reportingFindings(row: ReportingObservation, m: ReportingMeasurement): Record<string, EvaluatorFinding[]> {
+export function reportingFindings(row: ReportingObservation, m: ReportingMeasurement): FindingsByGroup {
   const level = (name: string, n: number | null) => (n === null ? null : `${name} ${n}`);
   const adopted = [level('国办', row.adoptedNational), level('省级', row.adoptedProvincial), level('市级', row.adoptedCity)].filter(Boolean).join('、');
   const rate = m.adoptionRate === null ? '' : `，采用率 ${(m.adoptionRate * 100).toFixed(1)}%`;

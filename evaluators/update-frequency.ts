@@ -2,7 +2,7 @@ import { columnKind, notUpdateColumns, type ColumnKind } from './lib/column-kind
 import { daysBetween } from './lib/dates.js';
 import type { ColumnObservation, HomepageObservation } from './collect/observations.js';
 
-/** Update windows (docs/indicators.md V2–V4): 2 weeks for news and the homepage, 6 months for 通知公告/政策文件, 12 months otherwise. */
+/** Update windows (docs/indicators.md, 首页及栏目更新): 2 weeks for news and the homepage, 6 months for 通知公告/政策文件, 12 months otherwise. */
 export interface UpdateFrequencyOptions {
   homepageDays: number;
   windows: Record<ColumnKind, number>;
@@ -20,7 +20,8 @@ export interface ColumnMeasurement {
   name: string;
   url: string;
   kind: ColumnKind;
-  rule: 'V3' | 'V4';
+  /** 动态要闻、通知公告、政策文件: columns whose window the rules state (2 weeks, 6 months); the rest are held to a year. */
+  keyColumn: boolean;
   itemCount: number;
   datedItems: number;
   latest: string | null;
@@ -50,8 +51,9 @@ export interface HomepageMeasurement {
 export interface UpdateFrequencyMeasurement {
   columns: ColumnMeasurement[];
   excludedColumns: Array<{ name: string; url: string }>;
-  staleV3: number;
-  staleV4: number;
+  /** Stale key columns (动态要闻、通知公告、政策文件) and stale other columns. */
+  staleKeyColumns: number;
+  staleOtherColumns: number;
   blank: number;
   homepage: HomepageMeasurement;
   newsItemsInWindow: number;
@@ -101,7 +103,7 @@ export function evaluateUpdateFrequency(
       name,
       url: c.url,
       kind,
-      rule: kind === 'news' || kind === 'notice' || kind === 'policy' ? 'V3' : 'V4',
+      keyColumn: kind === 'news' || kind === 'notice' || kind === 'policy',
       itemCount: c.items.length,
       datedItems: dated.length,
       latest,
@@ -131,8 +133,8 @@ export function evaluateUpdateFrequency(
   return {
     columns,
     excludedColumns,
-    staleV3: columns.filter((c) => c.rule === 'V3' && c.stale).length,
-    staleV4: columns.filter((c) => c.rule === 'V4' && c.stale).length,
+    staleKeyColumns: columns.filter((c) => c.keyColumn && c.stale).length,
+    staleOtherColumns: columns.filter((c) => !c.keyColumn && c.stale).length,
     blank: columns.filter((c) => c.blank).length,
     homepage,
     newsItemsInWindow: columns

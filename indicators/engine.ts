@@ -1,4 +1,8 @@
 import { describeAbsence, type Absence, type Absences } from '../evaluators/absences.js';
+import { findingGroup, type FindingsByGroup } from '../evaluators/registry/finding-groups.js';
+import { importedColumn, importedColumns } from '../evaluators/registry/imported-columns.js';
+import { measurementEntry, measurementId, type MeasurementId } from '../evaluators/registry/measurements.js';
+import type { SiteMeasurements } from '../evaluators/site-measurements.js';
 import { applyRule, round2, ruleMax, ruleMode } from './rules.js';
 import type { Category, CategoryMode, Indicator, IndicatorSet } from './types.js';
 
@@ -86,25 +90,27 @@ export interface SiteScore {
   notMeasured: string[];
 }
 
-/** Where an indicator's value is read: an evaluator's measurement path, an imported column, or nowhere (manual). */
-const sourcePaths = new WeakMap<Indicator, string[] | null>();
+/** How an indicator's value is read from a site's measurements: a registry entry, an imported column, or nothing (manual). */
+type Reader = (m: SiteMeasurements) => number | boolean | null | undefined;
+const readers = new WeakMap<Indicator, { read: Reader | null; measurement: MeasurementId | null }>();
 
-function sourcePath(indicator: Indicator): string[] | null {
-  let path = sourcePaths.get(indicator);
-  if (path === undefined) {
-    const [kind, rest] = indicator.source.split(/:(.*)/s) as [string, string | undefined];
-    path = kind === 'manual' || !rest ? null : [...(kind === 'import' ? ['import'] : []), ...rest.split('.')];
-    sourcePaths.set(indicator, path);
+function readerOf(indicator: Indicator): { read: Reader | null; measurement: MeasurementId | null } {
+  let reader = readers.get(indicator);
+  if (!reader) {
+    const [kind, name = ''] = indicator.source.split(/:(.*)/s) as [string, string | undefined];
+    // The loader refuses unknown names; a set built in code without the loader gets "not measured" for them.
+    const measurement = kind === 'evaluator' ? measurementId(name) : null;
+    const column = kind === 'import' ? importedColumn(name) : null;
+    const read: Reader | null = measurement ? measurementEntry(measurement).read : column ? (m) => (m.imported ? importedColumns[column].read(m.imported) : null) : null;
+    reader = { read, measurement };
+    readers.set(indicator, reader);
   }
-  return path;
+  return reader;
 }
 
 /** The measured value (numbers; booleans as 0/1), or null when there is none. */
-function measuredValue(indicator: Indicator, measurements: Record<string, unknown>): number | null {
-  const path = sourcePath(indicator);
-  if (!path) return null;
-  let v: unknown = measurements;
-  for (const key of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+function measuredValue(indicator: Indicator, measurements: SiteMeasurements): number | null {
+  const v = readerOf(indicator).read?.(measurements);
   return typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'boolean' ? Number(v) : null;
 }
 
@@ -116,6 +122,11 @@ function applies(indicator: Indicator, site: SiteProfile): boolean {
 
 const noFindings: Finding[] = [];
 
+function findingsOf(indicator: Indicator, findings: FindingsByGroup): Finding[] {
+  const group = indicator.findings ? findingGroup(indicator.findings) : null;
+  return (group && findings[group]) || noFindings;
+}
+
 /** The grade of a site whose outcome waits on a reviewer (a suspected veto): neither a band nor 不合格. */
 export const pendingGrade = { id: 'pending-review', name: '待复核' } as const;
 
@@ -124,7 +135,7 @@ function indicatorScore(indicator: Indicator, value: number | null, o: { score: 
   return { id: indicator.id, name: indicator.name.zh, category: indicator.category, value, unit: indicator.unit ?? '', score: o.score, max: o.max, deduction: o.deduction, status: o.status, reason, findings: noFindings, absence: undefined, override: undefined };
 }
 
-function scoreIndicator(indicator: Indicator, measurements: Record<string, unknown>, findings: Finding[], site: SiteProfile, override: Override | undefined, absences: Absences): IndicatorScore {
+function scoreIndicator(indicator: Indicator, measurements: SiteMeasurements, findings: Finding[], site: SiteProfile, override: Override | undefined, absences: Absences): IndicatorScore {
   const value = measuredValue(indicator, measurements);
   if (!applies(indicator, site)) return indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'not-applicable' }, '不适用于本网站');
   const rule = indicator.rule;
@@ -152,8 +163,8 @@ function scoreIndicator(indicator: Indicator, measurements: Record<string, unkno
 }
 
 function absenceOf(indicator: Indicator, absences: Absences): Absence | undefined {
-  const path = sourcePath(indicator);
-  return path && path[0] !== 'import' ? absences[path.join('.')] : undefined;
+  const measurement = readerOf(indicator).measurement;
+  return measurement ? absences[measurement] : undefined;
 }
 
 /** A reviewer's decision replaces what the measurement gave; the measured result is kept in `was`. */
@@ -240,15 +251,15 @@ function shown(s: IndicatorScore): string {
  */
 export function scoreSite(
   set: IndicatorSet,
-  measurements: Record<string, unknown>,
-  findings: Record<string, Finding[]>,
+  measurements: SiteMeasurements,
+  findings: FindingsByGroup,
   site: SiteProfile = { services: true, level: 'department' },
   overrides: Override[] = [],
   absences: Absences = {},
 ): SiteScore {
   const plan = planOf(set);
   const byIndicator = overrides.length ? new Map(overrides.map((o) => [o.indicator, o])) : null;
-  const indicators = set.indicators.map((i) => scoreIndicator(i, measurements, i.findings ? (findings[i.findings] ?? noFindings) : noFindings, site, byIndicator?.get(i.id), absences));
+  const indicators = set.indicators.map((i) => scoreIndicator(i, measurements, findingsOf(i, findings), site, byIndicator?.get(i.id), absences));
   const categories = plan.map(({ category, mode, members }) => scoreCategory(category, mode, members.map((index) => indicators[index]!)));
   const scored = categories.filter((c) => c.mode !== 'bonus' && c.applicable);
   const budget = scored.reduce((s, c) => s + c.budget, 0);

@@ -5,81 +5,11 @@ import { Value } from '@sinclair/typebox/value';
 import { ruleMode } from './rules.js';
 import { IndicatorSetSchema, ruleSchemas, type IndicatorSet, type IndicatorSetFile } from './types.js';
 import { checkSchema, configErrorAt, ConfigError, parseYamlSource } from '../common/config-errors.js';
+import { findingGroup, findingGroups } from '../evaluators/registry/finding-groups.js';
+import { importedColumn, importedColumns } from '../evaluators/registry/imported-columns.js';
+import { measurementId, measurementRegistry } from '../evaluators/registry/measurements.js';
 
 const presetDir = fileURLToPath(new URL('./presets/', import.meta.url));
-
-/** The sources indicators may cite today; an unknown one is a configuration error, not a silent zero. */
-const knownSources = new Set([
-  'availability.failureRatio',
-  'availability.failures',
-  'updateFrequency.staleV3',
-  'updateFrequency.staleV4',
-  'updateFrequency.blank',
-  'updateFrequency.homepage.ageDays',
-  'updateFrequency.newsItemsInWindow',
-  'links.brokenOnHomepage',
-  'links.brokenElsewhere',
-  'disclosure.counts.missingItems',
-  'disclosure.counts.guideMissing',
-  'disclosure.counts.institutionLeaderMissing',
-  'disclosure.counts.reportMissing',
-  'disclosure.counts.reportLate',
-  'disclosure.counts.reportMissingHeadings',
-  'disclosure.coverage',
-  'mailbox.counts.v6Problems',
-  'mailbox.counts.noChannel',
-  'mailbox.counts.unrepliedRate',
-  'mailbox.counts.slowReplies',
-  'mailbox.counts.fieldsMissing',
-  'mailbox.replyRate',
-  'mailbox.medianReplyWorkingDays',
-  'mailbox.unansweredOver90Days',
-  'services.counts.notFound',
-  'services.counts.missingClasses',
-  'services.counts.brokenAttachments',
-  'services.counts.unreachableOnline',
-  'identity.counts.searchAbsent',
-  'identity.counts.searchBroken',
-  'identity.counts.identityMissing',
-  'identity.counts.elderlyMissing',
-  'identity.counts.mobileProblems',
-  'identity.counts.notHttps',
-  'accessibility.seriousRules',
-  'accessibility.failingRules',
-  'reporting.submitted',
-  'reporting.adoptedTotal',
-  'reporting.instructions',
-  'reporting.adoptionRate',
-  'reporting.quotaAttainment',
-]);
-const knownFindings = new Set([
-  'availability.failures',
-  'updateFrequency.staleV3',
-  'updateFrequency.staleV4',
-  'updateFrequency.blank',
-  'updateFrequency.homepage',
-  'updateFrequency.newsVolume',
-  'links.homepage',
-  'links.elsewhere',
-  'disclosure.items',
-  'disclosure.guide',
-  'disclosure.institution',
-  'disclosure.annualReport',
-  'mailbox.v6',
-  'mailbox.replyRate',
-  'mailbox.latency',
-  'mailbox.fields',
-  'services.missing',
-  'services.elements',
-  'services.attachments',
-  'services.online',
-  'identity.search',
-  'identity.meta',
-  'identity.elderly',
-  'identity.mobile',
-  'accessibility.rules',
-  'reporting.summary',
-]);
 
 /** A preset id (indicators/presets/<id>.yaml) or a path to an indicator-set file. */
 export function loadIndicatorSet(ref: string): IndicatorSet {
@@ -105,10 +35,7 @@ export function parseIndicatorSet(text: string, file: string): IndicatorSet {
     if (ids.has(indicator.id)) throw at('id', `duplicate indicator id ${indicator.id}`, 'give every indicator its own id');
     ids.add(indicator.id);
     if (!categories.has(indicator.category)) throw at('category', `unknown category ${indicator.category}`, `use one of: ${[...categories].join(', ')}`);
-    if (indicator.source.startsWith('evaluator:') && !knownSources.has(indicator.source.slice(10))) {
-      throw at('source', `unknown measurement ${indicator.source}`, `measured today: ${[...knownSources].map((s) => `evaluator:${s}`).join(', ')}`);
-    }
-    if (indicator.findings && !knownFindings.has(indicator.findings)) throw at('findings', `unknown findings ${indicator.findings}`, `use one of: ${[...knownFindings].join(', ')}`);
+    checkSource(indicator, at);
     if ((indicator.rule.type === 'veto') !== (indicator.category === 'veto')) {
       throw at('rule', `a ${indicator.rule.type} rule in category ${indicator.category}`, 'veto rules belong to category veto, deduction rules to a scoring category');
     }
@@ -155,6 +82,28 @@ function checkCategories(source: ReturnType<typeof parseYamlSource>, set: Indica
       throw configErrorAt(source, ['grades', i, 'below'], `grade ${g.id} must have a "below" smaller than the next grade's`, 'list the grades from the lowest band up; only the last one has no "below"');
     }
   });
+}
+
+/**
+ * An indicator's `source` and `findings` must name what the evaluators give (evaluators/registry/): an
+ * unknown name is a configuration error, never a silent "not measured". An older name (staleV3) is read
+ * as the current one (staleKeyColumns), which the loaded set then carries.
+ */
+function checkSource(indicator: IndicatorSetFile['indicators'][number], at: (field: string, problem: string, fix: string) => ConfigError): void {
+  const [kind, name = ''] = indicator.source.split(/:(.*)/s) as [string, string | undefined];
+  if (kind === 'evaluator') {
+    const id = measurementId(name);
+    if (!id) throw at('source', `unknown measurement ${indicator.source}`, `measured today: ${Object.keys(measurementRegistry).map((s) => `evaluator:${s}`).join(', ')}`);
+    indicator.source = `evaluator:${id}`;
+  }
+  if (kind === 'import' && !importedColumn(name)) {
+    throw at('source', `unknown imported column ${indicator.source}`, `an imported table has: ${Object.keys(importedColumns).map((c) => `import:${c}`).join(', ')}`);
+  }
+  if (indicator.findings) {
+    const group = findingGroup(indicator.findings);
+    if (!group) throw at('findings', `unknown findings ${indicator.findings}`, `use one of: ${Object.keys(findingGroups).join(', ')}`);
+    indicator.findings = group;
+  }
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 
 /**
  * The indicator-set file format (YAML). `IndicatorSetSchema` is published as JSON Schema
- * (indicators/indicator-set.schema.json, `npm run schema`), so editors can check a set as it is typed.
+ * (schemas/indicator-set.schema.json, `npm run schema`), so editors can check a set as it is typed.
  */
 const Name = Type.Object({ zh: Type.String({ minLength: 1 }), en: Type.Optional(Type.String()) }, { additionalProperties: false, description: 'names shown in reports: zh (required) and en' });
 const Fraction = Type.Number({ minimum: 0, maximum: 1 });

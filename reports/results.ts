@@ -1,6 +1,7 @@
-import type { SiteScore } from '../indicators/engine.js';
+import type { CategoryScore, Finding, IndicatorScore, IndicatorStatus, SiteScore } from '../indicators/engine.js';
+import type { Absence } from '../evaluators/absences.js';
 import type { AvailabilityMeasurement } from '../evaluators/availability.js';
-import type { UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
+import type { ColumnMeasurement, HomepageMeasurement, UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
 import type { LinksMeasurement } from '../evaluators/links.js';
 import type { DisclosureMeasurement } from '../evaluators/disclosure.js';
 import type { MailboxMeasurement } from '../evaluators/mailbox.js';
@@ -48,9 +49,103 @@ export interface AssessmentInfo {
   sample?: SiteSample;
 }
 
-/** results.json (README, Outputs); measurements not collected yet are null, not invented. */
+/** One indicator of one site as published: its score, what it rests on, and a reviewer's decision if any. */
+export interface ResultsIndicator {
+  id: string;
+  name: string;
+  category: string;
+  score: number | null;
+  max: number | null;
+  deduction: number;
+  value: number | null;
+  status: IndicatorStatus;
+  reason: string | null;
+  override: IndicatorScore['override'] | null;
+  absence: Absence | null;
+  /** The set's 整改建议 for this indicator. */
+  advice: string | null;
+  findings: Finding[];
+}
+
+/** One column as measured for update frequency. */
+export interface ResultsColumn {
+  name: string;
+  url: string;
+  kind: ColumnMeasurement['kind'];
+  /** 动态要闻、通知公告、政策文件 (windows of 2 weeks / 6 months) rather than another column (a year). */
+  keyColumn: boolean;
+  itemCount: number;
+  datedItems: number;
+  latest: string | null;
+  windowDays: number;
+  stale: boolean;
+  blank: boolean;
+}
+
+/** What the evaluators measured on a site, as published (long lists cut: 50 reply latencies). */
+export interface ResultsObservations {
+  homepage: HomepageMeasurement | null;
+  columns: ResultsColumn[];
+  excludedColumns: Array<{ name: string; url: string }>;
+  disclosure: DisclosureMeasurement | null;
+  mailbox: MailboxMeasurement | null;
+  services: ServicesMeasurement | null;
+  identity: IdentityMeasurement | null;
+  accessibility: {
+    pagesScanned: number;
+    pagesUnfinished: number;
+    unfinishedUrls: string[];
+    seriousRules: number;
+    violations: Array<Pick<AccessibilityMeasurement['violations'][number], 'rule' | 'impact' | 'pages' | 'nodes' | 'wcag' | 'help' | 'urls' | 'examples'>>;
+    lighthouse: AccessibilityMeasurement['lighthouse'];
+  } | null;
+  links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
+  reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
+  availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
+}
+
+/** One site in results.json. A site not assessed has its status and reason, and no score. */
+export interface ResultsSite {
+  id: string;
+  name: string;
+  group: string;
+  url: string;
+  status: SiteStatus;
+  statusReason: string | null;
+  /** The reason in Chinese, for a site not assessed. */
+  statusLabel: string | null;
+  /** Whether trying the site again may help (a timeout, not a refusal). */
+  retryable: boolean | null;
+  score: number | null;
+  grade: string | null;
+  passed: boolean;
+  rank: number | null;
+  /** Confirmed vetoes (measured, or confirmed by a reviewer). */
+  vetoes: SiteScore['vetoes'];
+  /** 疑似否决: vetoes resting on "not found", with what was searched and where; they await a reviewer. */
+  suspectedVetoes: SiteScore['suspectedVetoes'];
+  /** The outcome waits on a reviewer (grade 待复核, passed false, rank null); publishing is refused meanwhile. */
+  pendingReview: boolean;
+  warnings: SiteScore['warnings'];
+  categories: CategoryScore[];
+  /** Score before the bonus (rescaled when categories do not apply), the bonus, and the scale used. */
+  base: number | null;
+  bonus: number | null;
+  scale: number | null;
+  notMeasured: string[];
+  indicators: ResultsIndicator[];
+  observations: ResultsObservations;
+  crawl: SiteInput['crawl'];
+}
+
+/** results.json (README, Outputs; JSON Schema in schemas/results.schema.json): measurements not collected are null, not invented. */
+export interface Results {
+  assessment: AssessmentInfo;
+  sites: ResultsSite[];
+}
+
 /** `advice`: the set's 整改建议 per indicator id, carried into every site's indicators for its report. */
-export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ranks: Map<string, number | null>, advice: ReadonlyMap<string, string> = new Map()) {
+export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ranks: Map<string, number | null>, advice: ReadonlyMap<string, string> = new Map()): Results {
   return {
     assessment,
     sites: sites.map((s) => ({
@@ -66,15 +161,11 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
       grade: s.status === 'assessed' ? (s.score?.grade.name ?? null) : null,
       passed: s.status === 'assessed' ? (s.score?.passed ?? false) : false,
       rank: ranks.get(s.id) ?? null,
-      /** Confirmed vetoes (measured, or confirmed by a reviewer). */
       vetoes: s.score?.vetoes ?? [],
-      /** 疑似否决: vetoes resting on "not found", with what was searched and where; they await a reviewer. */
       suspectedVetoes: s.score?.suspectedVetoes ?? [],
-      /** The outcome waits on a reviewer (grade 待复核, passed false, rank null); publishing is refused meanwhile. */
       pendingReview: s.status === 'assessed' ? (s.score?.pendingReview ?? false) : false,
       warnings: s.score?.warnings ?? [],
       categories: s.score?.categories ?? [],
-      /** Score before the bonus (rescaled when categories do not apply), the bonus, and the scale used. */
       base: s.status === 'assessed' ? (s.score?.base ?? null) : null,
       bonus: s.status === 'assessed' ? (s.score?.bonus ?? null) : null,
       scale: s.status === 'assessed' ? (s.score?.scale ?? null) : null,
@@ -100,7 +191,7 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
           name: c.name,
           url: c.url,
           kind: c.kind,
-          rule: c.rule,
+          keyColumn: c.keyColumn,
           itemCount: c.itemCount,
           datedItems: c.datedItems,
           latest: c.latest,
@@ -132,4 +223,3 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
   };
 }
 
-export type Results = ReturnType<typeof buildResults>;

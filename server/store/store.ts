@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { StoredObservations } from '../../evaluators/evaluate-site.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
@@ -57,7 +58,7 @@ export interface SiteResult {
   status: SiteStatus;
   statusReason: string | null;
   pages: PageRow[];
-  observations: Record<string, unknown>;
+  observations: StoredObservations;
 }
 
 const now = () => new Date().toISOString();
@@ -184,7 +185,7 @@ export class Store {
     })();
   }
 
-  observations(runId: string, siteId: string): Record<string, unknown> {
+  observations(runId: string, siteId: string): StoredObservations {
     const rows = this.db.prepare('SELECT kind, json FROM observations WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{ kind: string; json: string }>;
     return Object.fromEntries(rows.map((r) => [r.kind, JSON.parse(r.json)]));
   }

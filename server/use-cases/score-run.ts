@@ -1,6 +1,5 @@
 import { findAbsences } from '../../evaluators/absences.js';
-import { evaluateSite, type StoredObservations } from '../../evaluators/evaluate-site.js';
-import { evaluateReporting, reportingFindings, type ReportingObservation } from '../../evaluators/reporting.js';
+import { evaluateImported, evaluateSite } from '../../evaluators/evaluate-site.js';
 import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
@@ -30,20 +29,20 @@ export function computeRun(store: Store, runId: string, set: IndicatorSet, crawl
     }
     const profile = { level: site.level, services: site.services };
     const stored = store.observations(runId, site.siteId);
-    if (stored['import']) {
+    if (stored.import) {
       // An imported table row (govscore import), not a crawl.
-      const row = stored['import'] as ReportingObservation;
-      const reporting = evaluateReporting(row);
-      const score = scoreSite(set, { import: row, reporting }, reportingFindings(row, reporting), profile, overrides.get(site.siteId) ?? []);
-      return { ...base, status: 'assessed', statusReason: null, score, update: null, availability: null, links: null, reporting: { row, measurement: reporting }, crawl: null };
+      const row = stored.import;
+      const { measurements, findings } = evaluateImported(row);
+      const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? []);
+      return { ...base, status: 'assessed', statusReason: null, score, update: null, availability: null, links: null, reporting: { row, measurement: measurements.reporting! }, crawl: null };
     }
-    const observed = stored as StoredObservations;
+    const observed = stored;
     const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
     const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
     const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services });
-    const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
-    return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, links: measurements.links, disclosure: measurements.disclosure, mailbox: measurements.mailbox, services: measurements.services, identity: measurements.identity, accessibility: measurements.accessibility, crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null } };
+    const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
+    return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, links: measurements.links, disclosure: measurements.disclosure, mailbox: measurements.mailbox, services: measurements.services, identity: measurements.identity, accessibility: measurements.accessibility, crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null } };
   });
   if (options.save !== false) store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
   const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0, pending: s.score?.pendingReview ?? false })));

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { evaluateSite, type SiteMeasurements, type StoredObservations } from '../../evaluators/evaluate-site.js';
 import { Store } from '../../server/store/store.js';
@@ -17,6 +18,7 @@ import { sharedAsOf as asOf, sharedAssessment, sharedIds as ids, type SharedAsse
 describe('govscore assess on the sample portals, end to end', () => {
   let shared: SharedAssessment;
   const measured = new Map<string, { m: SiteMeasurements; truth: PortalTruth }>();
+  const stored = new Map<string, StoredObservations>();
 
   beforeAll(async () => {
     shared = await sharedAssessment(inject('sharedAssessmentDir'));
@@ -25,7 +27,8 @@ describe('govscore assess on the sample portals, end to end', () => {
     const store = new Store(join(await shared.copy('assess-run'), 'govscore.db'));
     for (const id of ids) {
       const truth = shared.truth(id);
-      const observed = store.observations(shared.results.assessment.runId, id) as StoredObservations;
+      const observed = store.observations(shared.results.assessment.runId, id);
+      stored.set(id, structuredClone(observed));
       const { measurements } = evaluateSite(observed, asOf, { level: truth.portal.level, services: truth.portal.services });
       measured.set(id, { m: measurements, truth });
     }
@@ -34,9 +37,20 @@ describe('govscore assess on the sample portals, end to end', () => {
 
   evaluatorTruthTests(asOf, ids, () => measured);
 
+  it('stores observations, evaluates measurements and writes results.json as their published schemas say (schemas/)', async () => {
+    const ajv = new Ajv({ allErrors: true });
+    const schema = async (file: string) => ajv.compile(JSON.parse(await readFile(new URL(`../../schemas/${file}`, import.meta.url), 'utf8')));
+    const [observations, measurements, results] = await Promise.all(['observations.schema.json', 'measurements.schema.json', 'results.schema.json'].map(schema));
+    for (const id of ids) {
+      expect(observations!(stored.get(id)), `${id} observations: ${ajv.errorsText(observations!.errors)}`).toBe(true);
+      expect(measurements!(measured.get(id)!.m), `${id} measurements: ${ajv.errorsText(measurements!.errors)}`).toBe(true);
+    }
+    expect(results!(shared.results), `results.json: ${ajv.errorsText(results!.errors)}`).toBe(true);
+  });
+
   it('finishes with exit code 0 and the results.json contract', () => {
     expect(shared.run.code, shared.run.stderr).toBe(0);
-    expect(shared.results.assessment).toMatchObject({ name: '测试评估', asOf, indicatorSet: { id: 'national-2019', version: '2019.2' } });
+    expect(shared.results.assessment).toMatchObject({ name: '测试评估', asOf, indicatorSet: { id: 'national-2019', version: '2019.3' } });
     expect(shared.results.assessment.indicatorSet.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(shared.results.assessment.runId).toMatch(/^20261121-[0-9a-f]{8}$/);
     for (const s of shared.results.sites) {

@@ -42,7 +42,7 @@ export function evaluatorTruthTests(asOf: string, ids: string[], measured: () =>
       for (const link of truth.nonConsultationLinks) expect(got.notConsultation, id).toContain(link.text);
       if (!t) {
         expect(got.letters).toBe(0);
-        expect(got.counts.v6Problems, `${id}: no channel is a V6 problem`).toBeGreaterThanOrEqual(1);
+        expect(got.counts.noChannelOrOverdue, `${id}: no channel is a V6 problem`).toBeGreaterThanOrEqual(1);
         continue;
       }
       expect(got.replyRate, id).toBeCloseTo(t.lastYear.replyRate!, 3);

@@ -55,7 +55,7 @@ describe('evaluators on another CMS family (hand-counted expectations)', () => {
     expect([b.medianReplyWorkingDays, b.p90ReplyWorkingDays, b.counts.slowReplies]).toEqual([3, 22, 1]);
     // 留言时间 is not a 受理日期: the details show 回复时间, 回复单位 and 回复内容 only.
     expect(b.fieldsShown).toEqual(['答复日期', '答复部门', '答复内容']);
-    expect(b.counts.v6Problems).toBe(1);
+    expect(b.counts.noChannelOrOverdue).toBe(1);
   });
 
   it('services: guides as a table with other labels and as label paragraphs; a dead attachment and online link', () => {

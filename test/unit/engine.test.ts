@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Absence, Absences } from '../../evaluators/absences.js';
 import { scoreSite, type Finding, type Override, type SiteScore } from '../../indicators/engine.js';
 import { loadIndicatorSet, parseIndicatorSet } from '../../indicators/load.js';
+import { measurementsFrom, type SiteMeasurements } from '../../evaluators/site-measurements.js';
 
 const preset = loadIndicatorSet('national-2019');
 
@@ -18,18 +19,18 @@ interface Values {
 }
 
 /** Measurements of a healthy site (score 100 under the preset), with some values replaced. */
-function measurements(over: Partial<Values> = {}): Record<string, unknown> {
+function measurements(over: Partial<Values> = {}): SiteMeasurements {
   const v: Values = { staleV3: 0, staleV4: 0, blank: 0, newsItemsInWindow: 20, ageDays: 1, failureRatio: 0, ...over };
-  return {
-    updateFrequency: { staleV3: v.staleV3, staleV4: v.staleV4, blank: v.blank, newsItemsInWindow: v.newsItemsInWindow, homepage: { ageDays: v.ageDays } },
+  return measurementsFrom({
+    updateFrequency: { staleKeyColumns: v.staleV3, staleOtherColumns: v.staleV4, blank: v.blank, newsItemsInWindow: v.newsItemsInWindow, homepage: { ageDays: v.ageDays } },
     availability: { failureRatio: v.failureRatio },
     links: { brokenOnHomepage: v.brokenOnHomepage ?? 0, brokenElsewhere: v.brokenElsewhere ?? 0 },
     disclosure: { counts: { missingItems: 0, guideMissing: 0, institutionLeaderMissing: 0, reportMissing: 0, reportLate: 0, reportMissingHeadings: 0 } },
-    mailbox: { counts: { v6Problems: 0, unrepliedRate: 0, slowReplies: 0, fieldsMissing: 0 } },
+    mailbox: { counts: { noChannelOrOverdue: 0, unrepliedRate: 0, slowReplies: 0, fieldsMissing: 0 } },
     services: { counts: { notFound: 0, missingClasses: 0, brokenAttachments: 0, unreachableOnline: 0 } },
     identity: { counts: { searchAbsent: 0, searchBroken: 0, identityMissing: 0, elderlyMissing: 0, mobileProblems: 0, notHttps: 0 } },
     accessibility: { seriousRules: v.seriousRules ?? 0, failingRules: v.seriousRules ?? 0 },
-  };
+  });
 }
 
 const indicator = (score: SiteScore, id: string) => {
@@ -56,7 +57,7 @@ ${presetGrades}indicators:
   - id: P1
     name: { zh: 长期未更新栏目 }
     category: main
-    source: evaluator:updateFrequency.staleV4
+    source: evaluator:updateFrequency.staleOtherColumns
     unit: 个
     rule: { type: perUnit, unit: 1, points: 0.5, cap: 100 }
     note: test
@@ -83,7 +84,7 @@ ${presetGrades}indicators:
   - id: C2
     name: { zh: 长期未更新 }
     category: small
-    source: evaluator:updateFrequency.staleV4
+    source: evaluator:updateFrequency.staleOtherColumns
     rule: { type: perUnit, unit: 1, points: 1, cap: 5 }
     note: test
   - id: C3
@@ -232,8 +233,8 @@ describe('scoreSite with the national-2019 preset', () => {
     expect(s.grade).toEqual({ id: 'fail', name: '不合格' });
   });
 
-  it('missing: veto also applies when the measurement is absent altogether', () => {
-    const s = scoreSite(preset, { availability: { failureRatio: 0 }, updateFrequency: { staleV3: 0, staleV4: 0, blank: 0, newsItemsInWindow: 20 } }, {});
+  it('missing: veto also applies when the update evaluator gave nothing at all', () => {
+    const s = scoreSite(preset, measurementsFrom({ availability: { failureRatio: 0 }, updateFrequency: null }), {});
     expect(indicator(s, 'V2').status).toBe('veto');
   });
 
@@ -296,8 +297,8 @@ describe('scoreSite with the national-2019 preset', () => {
 
   describe('findings', () => {
     const findings: Record<string, Finding[]> = {
-      'updateFrequency.staleV3': [{ message: '栏目“通知公告”超过183天未更新', url: 'https://www.example.gov.cn/tzgg/', evidence: '最新信息发布日期 2026-01-02' }],
-      'updateFrequency.staleV4': [{ message: '栏目“人事信息”超过365天未更新', url: 'https://www.example.gov.cn/rsxx/', evidence: null }],
+      'updateFrequency.staleKeyColumns': [{ message: '栏目“通知公告”超过183天未更新', url: 'https://www.example.gov.cn/tzgg/', evidence: '最新信息发布日期 2026-01-02' }],
+      'updateFrequency.staleOtherColumns': [{ message: '栏目“人事信息”超过365天未更新', url: 'https://www.example.gov.cn/rsxx/', evidence: null }],
       'updateFrequency.blank': [{ message: '栏目“公示”为空白栏目', url: 'https://www.example.gov.cn/gs/', evidence: '页面显示“暂无信息”' }],
       'updateFrequency.newsVolume': [{ message: '近14天要闻/动态类栏目发布信息 4 条', url: null, evidence: '工作动态' }],
       'availability.failures': [{ message: '首页访问失败（timeout）', url: 'https://www.example.gov.cn/', evidence: null }],
@@ -305,9 +306,9 @@ describe('scoreSite with the national-2019 preset', () => {
 
     it('attaches findings to vetoed, warned and deducted indicators only', () => {
       const s = scoreSite(preset, measurements({ staleV3: 5, staleV4: 7, blank: 0, newsItemsInWindow: 4, failureRatio: 0 }), findings);
-      expect(indicator(s, 'V3').findings).toEqual(findings['updateFrequency.staleV3']);
+      expect(indicator(s, 'V3').findings).toEqual(findings['updateFrequency.staleKeyColumns']);
       expect(indicator(s, 'V4').status).toBe('warning');
-      expect(indicator(s, 'V4').findings).toEqual(findings['updateFrequency.staleV4']);
+      expect(indicator(s, 'V4').findings).toEqual(findings['updateFrequency.staleOtherColumns']);
       expect(indicator(s, 'D8').findings).toEqual(findings['updateFrequency.newsVolume']);
       // Indicators that are fine carry none, even though findings exist under their key.
       expect(indicator(s, 'V5').status).toBe('ok');
@@ -447,16 +448,17 @@ describe('broken-link deductions of the national-2019 preset', () => {
 });
 
 describe('disclosure, mailbox, services and identity indicators of the national-2019 preset', () => {
-  const healthy = measurements() as Record<string, { counts: Record<string, number | null> }>;
-  const withCounts = (kind: string, counts: Record<string, number | null>) => ({ ...healthy, [kind]: { counts: { ...healthy[kind]!.counts, ...counts } } });
+  const healthy = measurements();
+  const parts = healthy as unknown as Record<string, { counts: Record<string, number | null> }>;
+  const withCounts = (kind: keyof SiteMeasurements, counts: Record<string, number | null>) => measurementsFrom({ ...healthy, [kind]: { counts: { ...parts[kind]!.counts, ...counts } } });
 
   it('V6: no consultation channel is a veto; so is one letter unanswered for more than 3 months', () => {
-    for (const v6Problems of [1, 3]) {
-      const s = scoreSite(preset, withCounts('mailbox', { v6Problems }), {});
+    for (const noChannelOrOverdue of [1, 3]) {
+      const s = scoreSite(preset, withCounts('mailbox', { noChannelOrOverdue }), {});
       expect(s.vetoes.map((v) => v.indicator)).toEqual(['V6']);
       expect(s.passed).toBe(false);
     }
-    expect(scoreSite(preset, withCounts('mailbox', { v6Problems: 0 }), {}).vetoes).toEqual([]);
+    expect(scoreSite(preset, withCounts('mailbox', { noChannelOrOverdue: 0 }), {}).vetoes).toEqual([]);
   });
 
   it('V7 vetoes a site with services but no 办事指南; a site without services (null) is not measured, not vetoed', () => {
@@ -486,8 +488,9 @@ describe('disclosure, mailbox, services and identity indicators of the national-
 });
 
 describe('suspected vetoes (疑似否决): a veto resting on "not found" waits for a reviewer', () => {
-  const healthy = measurements() as Record<string, { counts: Record<string, number | null> }>;
-  const withCounts = (kind: string, counts: Record<string, number | null>) => ({ ...healthy, [kind]: { counts: { ...healthy[kind]!.counts, ...counts } } });
+  const healthy = measurements();
+  const parts = healthy as unknown as Record<string, { counts: Record<string, number | null> }>;
+  const withCounts = (kind: keyof SiteMeasurements, counts: Record<string, number | null>) => measurementsFrom({ ...healthy, [kind]: { counts: { ...parts[kind]!.counts, ...counts } } });
   const noServices: Absence = { found: false, what: '办事服务入口', searched: { where: ['首页的 86 个链接'], for: ['办事服务', '网上办事'] }, url: null };
   const absences: Absences = { 'services.counts.notFound': noServices };
   const review = (veto: boolean): Override => ({ indicator: 'V7', veto, reason: veto ? '人工核查确无办事服务栏目' : '办事服务在“便民服务”图片入口下', by: '张三', at: '2026-11-22T09:00:00Z' });
@@ -505,7 +508,7 @@ describe('suspected vetoes (疑似否决): a veto resting on "not found" waits f
     expect(stale.vetoes.map((v) => v.indicator)).toEqual(['V2']);
     expect(stale).toMatchObject({ suspectedVetoes: [], pendingReview: false, passed: false, grade: { name: '不合格' } });
     // The absence of another indicator (V7 not vetoed here) changes nothing.
-    const letters = scoreSite(preset, withCounts('mailbox', { v6Problems: 2 }), {}, undefined, [], {});
+    const letters = scoreSite(preset, withCounts('mailbox', { noChannelOrOverdue: 2 }), {}, undefined, [], {});
     expect([letters.vetoes.map((v) => v.indicator), letters.suspectedVetoes]).toEqual([['V6'], []]);
   });
 
@@ -529,7 +532,12 @@ describe('suspected vetoes (疑似否决): a veto resting on "not found" waits f
   it('a site failing on its score is 不合格 whatever the review; its suspected veto is still listed', () => {
     const low = scoreSite(
       preset,
-      { ...withCounts('services', { notFound: 1 }), disclosure: { counts: { missingItems: 8, guideMissing: 8, institutionLeaderMissing: 5, reportMissing: 1, reportLate: 0, reportMissingHeadings: 0 } }, accessibility: { seriousRules: 12 }, identity: { counts: { searchAbsent: 1, searchBroken: 1, identityMissing: 6, elderlyMissing: 1, mobileProblems: 2, notHttps: 1 } } },
+      measurementsFrom({
+        ...withCounts('services', { notFound: 1 }),
+        disclosure: { counts: { missingItems: 8, guideMissing: 8, institutionLeaderMissing: 5, reportMissing: 1, reportLate: 0, reportMissingHeadings: 0 } },
+        accessibility: { seriousRules: 12 },
+        identity: { counts: { searchAbsent: 1, searchBroken: 1, identityMissing: 6, elderlyMissing: 1, mobileProblems: 2, notHttps: 1 } },
+      }),
       {},
       undefined,
       [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSite, type Finding } from '../../indicators/engine.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
+import { measurementsFrom } from '../../evaluators/site-measurements.js';
 import { evaluateUpdateFrequency } from '../../evaluators/update-frequency.js';
 import { evaluateAccessibility } from '../../evaluators/accessibility.js';
 import { unfinishedScan } from '../../evaluators/collect/axe.js';
@@ -93,13 +94,13 @@ function hostileResults() {
     asOf,
   );
   const findings: Record<string, Finding[]> = {
-    'updateFrequency.staleV3': [
+    'updateFrequency.staleKeyColumns': [
       { message: `栏目“${SCRIPT}”未更新`, url: 'javascript:alert(1)', evidence: IMG },
       { message: '栏目“通知公告”未更新', url: 'https://evil.example.gov.cn/tzgg/?a=1&b="x"', evidence: null },
       { message: '大小写混写的脚本地址', url: 'JaVaScRiPt:alert(3)', evidence: null },
     ],
   };
-  const score = scoreSite(preset, { updateFrequency: { staleV3: 5, staleV4: 0, blank: 0, newsItemsInWindow: 20, homepage: { ageDays: 1 } }, availability: { failureRatio: 0 } }, findings);
+  const score = scoreSite(preset, measurementsFrom({ updateFrequency: { staleKeyColumns: 5, staleOtherColumns: 0, blank: 0, newsItemsInWindow: 20, homepage: { ageDays: 1 } }, availability: { failureRatio: 0 } }), findings);
   const sites: SiteInput[] = [
     {
       id: 'evil"><script>x</script>',

@@ -87,9 +87,18 @@ describe('parseIndicatorSet', () => {
     expect([e.file, e.line, e.field]).toEqual(['tiny.yaml', 33, 'indicators[2].source']);
   });
 
-  it('accepts manual and import sources without checking them against the evaluators', () => {
+  it('accepts manual sources and the imported table\'s columns, and names the columns when one is unknown', () => {
     expect(() => parseIndicatorSet(withLine(33, '    source: manual'), 'tiny.yaml')).not.toThrow();
-    expect(() => parseIndicatorSet(withLine(33, '    source: import:satisfaction'), 'tiny.yaml')).not.toThrow();
+    expect(() => parseIndicatorSet(withLine(33, '    source: import:adoptedCity'), 'tiny.yaml')).not.toThrow();
+    const e = errorOf(withLine(33, '    source: import:satisfaction'));
+    expect([e.file, e.line, e.field]).toEqual(['tiny.yaml', 33, 'indicators[2].source']);
+    expect(e.message).toContain('unknown imported column import:satisfaction');
+    expect(e.message).toContain('import:adoptedNational');
+  });
+
+  it('reads an older measurement name as the current one, and findings likewise', () => {
+    const set = parseIndicatorSet(withLine(33, '    source: evaluator:updateFrequency.staleV3'), 'tiny.yaml');
+    expect(set.indicators[2]!.source).toBe('evaluator:updateFrequency.staleKeyColumns');
   });
 
   it('rejects a source that is not in any accepted form', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSite, type Override, type SiteScore } from '../../indicators/engine.js';
 import { parseIndicatorSet } from '../../indicators/load.js';
+import { measurementsFrom, type SiteMeasurements } from '../../evaluators/site-measurements.js';
 
 /**
  * Every rule type of the indicator language on one small set, with totals computed by hand in the
@@ -47,16 +48,16 @@ interface V {
 }
 const healthy: V = { ratio: 0, broken: 0, news: 12, missing: 0, rate: 0.95, latency: 5, features: 2 };
 
-function m(over: Partial<V> = {}): Record<string, unknown> {
+function m(over: Partial<V> = {}): SiteMeasurements {
   const v = { ...healthy, ...over };
-  return {
+  return measurementsFrom({
     availability: { failureRatio: v.ratio },
     links: { brokenOnHomepage: v.broken },
     updateFrequency: { newsItemsInWindow: v.news },
     services: { counts: { missingClasses: v.missing } },
     mailbox: { replyRate: v.rate, medianReplyWorkingDays: v.latency },
     accessibility: { failingRules: v.features },
-  };
+  });
 }
 const withServices = { services: true, level: 'department' as const };
 const noServices = { services: false, level: 'department' as const };
@@ -191,13 +192,13 @@ indicators:
   const site = { services: true, level: 'department' as const };
 
   it('adds points per unit and caps the category at its budget: 3×10 + 5×5 + 10×2 = 75 → 70; rate 0.2 → 0.4 × 30 = 12', () => {
-    const s = scoreSite(reporting, { import: { adoptedNational: 3, adoptedProvincial: 5, adoptedCity: 10 }, reporting: { adoptionRate: 0.2 } }, {}, site);
+    const s = scoreSite(reporting, measurementsFrom({ imported: { adoptedNational: 3, adoptedProvincial: 5, adoptedCity: 10 }, reporting: { adoptionRate: 0.2 } }), {}, site);
     expect(s.indicators.map((i) => i.score)).toEqual([30, 25, 20, 12]);
     expect([s.categories[0]!.score, s.score, s.grade.id]).toEqual([70, 82, 'high']);
   });
 
   it('a column the table did not have is not measured, not zero', () => {
-    const s = scoreSite(reporting, { import: { adoptedNational: 1, adoptedProvincial: null, adoptedCity: 0 }, reporting: { adoptionRate: 0.5 } }, {}, site);
+    const s = scoreSite(reporting, measurementsFrom({ imported: { adoptedNational: 1, adoptedProvincial: null, adoptedCity: 0 }, reporting: { adoptionRate: 0.5 } }), {}, site);
     expect(s.indicators[1]).toMatchObject({ status: 'not-measured', score: null });
     expect(s.score).toBe(10 + 30);
   });

@@ -63,9 +63,9 @@ describe('evaluateUpdateFrequency: columns', () => {
   ] as const)('V3: %s last updated %i days ago → stale %s', (name, age, stale) => {
     const m = evaluate([column(name, [daysAgo(age), daysAgo(age + 30)])]);
     const c = only(m);
-    expect(c).toMatchObject({ name, rule: 'V3', latest: daysAgo(age), stale, blank: false, itemCount: 2, datedItems: 2 });
-    expect(m.staleV3).toBe(stale ? 1 : 0);
-    expect(m.staleV4).toBe(0);
+    expect(c).toMatchObject({ name, keyColumn: true, latest: daysAgo(age), stale, blank: false, itemCount: 2, datedItems: 2 });
+    expect(m.staleKeyColumns).toBe(stale ? 1 : 0);
+    expect(m.staleOtherColumns).toBe(0);
   });
 
   it.each([
@@ -75,9 +75,9 @@ describe('evaluateUpdateFrequency: columns', () => {
     ['统计信息', 365, false],
   ] as const)('V4: %s last updated %i days ago → stale %s', (name, age, stale) => {
     const m = evaluate([column(name, [daysAgo(age)])]);
-    expect(only(m)).toMatchObject({ rule: 'V4', windowDays: 365, stale });
-    expect(m.staleV4).toBe(stale ? 1 : 0);
-    expect(m.staleV3).toBe(0);
+    expect(only(m)).toMatchObject({ keyColumn: false, windowDays: 365, stale });
+    expect(m.staleOtherColumns).toBe(stale ? 1 : 0);
+    expect(m.staleKeyColumns).toBe(0);
   });
 
   it('uses the window of the column kind', () => {
@@ -92,7 +92,7 @@ describe('evaluateUpdateFrequency: columns', () => {
   it('counts a column of undated items as stale', () => {
     const m = evaluate([column('通知公告', [null, null, null])]);
     expect(only(m)).toMatchObject({ itemCount: 3, datedItems: 0, latest: null, stale: true, blank: false });
-    expect(m.staleV3).toBe(1);
+    expect(m.staleKeyColumns).toBe(1);
   });
 
   it('takes the newest dated item, whatever the order, and ignores undated ones', () => {
@@ -104,15 +104,15 @@ describe('evaluateUpdateFrequency: columns', () => {
     const m = evaluate([column('公示', [], { placeholder: '暂无信息' })]);
     expect(only(m)).toMatchObject({ blank: true, stale: false, itemCount: 0, latest: null, placeholder: '暂无信息' });
     expect(m.blank).toBe(1);
-    expect(m.staleV3).toBe(0);
-    expect(m.staleV4).toBe(0);
+    expect(m.staleKeyColumns).toBe(0);
+    expect(m.staleOtherColumns).toBe(0);
   });
 
   it('counts a column without items as blank even if not flagged so', () => {
     const m = evaluate([column('人事信息', [], { blank: false })]);
     expect(only(m)).toMatchObject({ blank: true, stale: false });
     expect(m.blank).toBe(1);
-    expect(m.staleV4).toBe(0);
+    expect(m.staleOtherColumns).toBe(0);
   });
 
   it.each(['政府信息公开年报', '市长信箱', '办事服务'])('leaves out %s', (name) => {
@@ -120,7 +120,7 @@ describe('evaluateUpdateFrequency: columns', () => {
     const m = evaluate([excluded, column('要闻', [daysAgo(2)])]);
     expect(m.columns.map((c) => c.name)).toEqual(['要闻']);
     expect(m.excludedColumns).toEqual([{ name, url: excluded.url }]);
-    expect([m.staleV3, m.staleV4, m.blank]).toEqual([0, 0, 0]);
+    expect([m.staleKeyColumns, m.staleOtherColumns, m.blank]).toEqual([0, 0, 0]);
   });
 
   it('does not count an excluded blank column as blank', () => {
@@ -131,12 +131,12 @@ describe('evaluateUpdateFrequency: columns', () => {
 
   it('takes the kind and name from the ColumnName meta when present', () => {
     const m = evaluate([column('栏目页', [daysAgo(100)], { columnNameMeta: ' 通知公告 ', nameSource: 'meta' })]);
-    expect(only(m)).toMatchObject({ name: '通知公告', kind: 'notice', rule: 'V3', windowDays: 183, stale: false });
+    expect(only(m)).toMatchObject({ name: '通知公告', kind: 'notice', keyColumn: true, windowDays: 183, stale: false });
   });
 
   it('the meta decides over a contradicting link name', () => {
     const m = evaluate([column('工作动态', [daysAgo(100)], { columnNameMeta: '人事任免' })]);
-    expect(only(m)).toMatchObject({ name: '人事任免', kind: 'personnel', rule: 'V4', stale: false });
+    expect(only(m)).toMatchObject({ name: '人事任免', kind: 'personnel', keyColumn: false, stale: false });
   });
 
   it('an excluded ColumnName meta excludes the column', () => {

@@ -79,7 +79,7 @@ async function measure(browser: Browser, portal: RunningPortal, asOf: string, sk
   const observed = { homepage: c.homepage, columns: c.columns, probes: c.probes, links: c.links, ...(c.features ?? {}) };
   const profile = { level: truth.portal.level, services: truth.portal.services };
   const { measurements, findings } = evaluateSite(observed, asOf, profile);
-  const score = scoreSite(indicators, measurements as unknown as Record<string, unknown>, findings, profile);
+  const score = scoreSite(indicators, measurements, findings, profile);
   return portalFigures(portal, skin, asOf, c, measurements, score, (performance.now() - started) / 1000);
 }
 

@@ -1,0 +1,58 @@
+/** A finding as indicators cite it: what is wrong, where, and the text that shows it. */
+export interface EvaluatorFinding {
+  message: string;
+  url: string | null;
+  evidence: string | null;
+  screenshot?: string | null;
+}
+
+/**
+ * The groups of findings an indicator lists as its evidence (`findings: <group>` in a set). The
+ * evaluators' finding builders return `FindingsByGroup`, so a group they fill and a group a set may name
+ * are the same typed key; the indicator loader accepts exactly these.
+ */
+export const findingGroups = {
+  'availability.failures': '首页可用性探测失败（时间、原因）',
+  'updateFrequency.staleKeyColumns': '超过更新期限的动态要闻、通知公告、政策文件类栏目',
+  'updateFrequency.staleOtherColumns': '超过更新期限的其他栏目',
+  'updateFrequency.blank': '空白栏目',
+  'updateFrequency.homepage': '首页最新信息的日期',
+  'updateFrequency.newsVolume': '近14天要闻/动态类栏目的信息量',
+  'links.homepage': '首页不可用链接',
+  'links.elsewhere': '其他页面不可用链接',
+  'disclosure.items': '缺失的法定主动公开内容',
+  'disclosure.guide': '政府信息公开指南缺失的要素',
+  'disclosure.institution': '机构职能/负责人信息缺失项',
+  'disclosure.annualReport': '年度报告问题（缺失、逾期、章节不全）',
+  'mailbox.noChannelOrOverdue': '未提供互动交流渠道，或超过3个月未回应的留言',
+  'mailbox.replyRate': '留言答复情况',
+  'mailbox.latency': '答复超过期限的留言',
+  'mailbox.fields': '留言答复未公开的要素',
+  'services.missing': '办事服务入口或办事指南未找到',
+  'services.elements': '办事指南缺失的要素',
+  'services.attachments': '不可下载的办事附件',
+  'services.online': '不可用的在线办理入口',
+  'identity.search': '站内搜索问题',
+  'identity.meta': '网站标识与网页元数据问题',
+  'identity.elderly': '适老化/无障碍服务问题',
+  'identity.mobile': '移动端与HTTPS问题',
+  'accessibility.rules': '违反的严重/较重无障碍规则',
+  'reporting.summary': '信息报送与采用情况',
+} as const;
+
+export type FindingGroup = keyof typeof findingGroups;
+
+/** Findings by group; a group an evaluator did not fill (it did not run) is absent. */
+export type FindingsByGroup = Partial<Record<FindingGroup, EvaluatorFinding[]>>;
+
+const formerGroups: Readonly<Record<string, FindingGroup>> = {
+  'updateFrequency.staleV3': 'updateFrequency.staleKeyColumns',
+  'updateFrequency.staleV4': 'updateFrequency.staleOtherColumns',
+  'mailbox.v6': 'mailbox.noChannelOrOverdue',
+};
+
+/** The group a set's `findings:` names (an old name maps to its current one), or null when unknown. */
+export function findingGroup(name: string): FindingGroup | null {
+  if (Object.hasOwn(findingGroups, name)) return name as FindingGroup;
+  return Object.hasOwn(formerGroups, name) ? formerGroups[name]! : null;
+}

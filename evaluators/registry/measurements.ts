@@ -1,0 +1,103 @@
+import type { SiteMeasurements } from '../site-measurements.js';
+
+/** What a measurement's number means, for the loader's messages, docs and reports. */
+export type MeasurementUnit = 'count' | 'ratio' | 'days' | 'working-days';
+
+/**
+ * One number an indicator set may score (`source: evaluator:<id>`). `read` takes it from a site's
+ * measurements: null or undefined means "not measured" (the evaluator did not run or could not tell),
+ * never zero. `formerly` lists ids older indicator-set files may still use.
+ */
+export interface MeasurementEntry {
+  zh: string;
+  unit: MeasurementUnit;
+  read: (m: SiteMeasurements) => number | null | undefined;
+  formerly?: readonly string[];
+}
+
+/**
+ * Every measurement indicator sets can name. Adding one is one entry here (the compiler checks `read`
+ * against the evaluator's declared output); the indicator loader accepts exactly these ids.
+ */
+export const measurementRegistry = {
+  'availability.failureRatio': { zh: '首页可用性探测失败的比例', unit: 'ratio', read: (m) => m.availability?.failureRatio },
+  'availability.failures': { zh: '首页可用性探测失败的次数', unit: 'count', read: (m) => m.availability?.failures },
+
+  'updateFrequency.staleKeyColumns': {
+    zh: '超过更新期限的动态要闻、通知公告、政策文件类栏目数（2周/6个月）',
+    unit: 'count',
+    read: (m) => m.updateFrequency?.staleKeyColumns,
+    formerly: ['updateFrequency.staleV3'],
+  },
+  'updateFrequency.staleOtherColumns': {
+    zh: '超过更新期限（1年）的其他应更新栏目数',
+    unit: 'count',
+    read: (m) => m.updateFrequency?.staleOtherColumns,
+    formerly: ['updateFrequency.staleV4'],
+  },
+  'updateFrequency.blank': { zh: '空白栏目数', unit: 'count', read: (m) => m.updateFrequency?.blank },
+  'updateFrequency.homepage.ageDays': { zh: '首页（或导航页的二级页面）最新信息距评估日的天数', unit: 'days', read: (m) => m.updateFrequency?.homepage.ageDays },
+  'updateFrequency.newsItemsInWindow': { zh: '近14天要闻/动态类栏目发布的信息条数', unit: 'count', read: (m) => m.updateFrequency?.newsItemsInWindow },
+
+  'links.brokenOnHomepage': { zh: '首页不可用链接数', unit: 'count', read: (m) => m.links?.brokenOnHomepage },
+  'links.brokenElsewhere': { zh: '其他页面不可用链接数', unit: 'count', read: (m) => m.links?.brokenElsewhere },
+
+  'disclosure.counts.missingItems': { zh: '缺失的法定主动公开内容项数', unit: 'count', read: (m) => m.disclosure?.counts.missingItems },
+  'disclosure.counts.guideMissing': { zh: '政府信息公开指南缺失的要素数', unit: 'count', read: (m) => m.disclosure?.counts.guideMissing },
+  'disclosure.counts.institutionLeaderMissing': { zh: '机构职能/负责人信息缺失项数', unit: 'count', read: (m) => m.disclosure?.counts.institutionLeaderMissing },
+  'disclosure.counts.reportMissing': { zh: '未发布的政府信息公开工作年度报告数', unit: 'count', read: (m) => m.disclosure?.counts.reportMissing },
+  'disclosure.counts.reportLate': { zh: '逾期发布的年度报告数', unit: 'count', read: (m) => m.disclosure?.counts.reportLate },
+  'disclosure.counts.reportMissingHeadings': { zh: '年度报告缺失的规定章节数', unit: 'count', read: (m) => m.disclosure?.counts.reportMissingHeadings },
+  'disclosure.coverage': { zh: '法定主动公开内容的覆盖率', unit: 'ratio', read: (m) => m.disclosure?.coverage },
+
+  'mailbox.counts.noChannelOrOverdue': {
+    zh: '未提供互动交流渠道（计 1），或超过3个月未回应的留言数',
+    unit: 'count',
+    read: (m) => m.mailbox?.counts.noChannelOrOverdue,
+    formerly: ['mailbox.counts.v6Problems'],
+  },
+  'mailbox.counts.noChannel': { zh: '未找到互动交流渠道（1 = 未找到）', unit: 'count', read: (m) => m.mailbox?.counts.noChannel },
+  'mailbox.counts.unrepliedRate': { zh: '未答复留言的比例', unit: 'ratio', read: (m) => m.mailbox?.counts.unrepliedRate },
+  'mailbox.counts.slowReplies': { zh: '答复超过期限的留言数', unit: 'count', read: (m) => m.mailbox?.counts.slowReplies },
+  'mailbox.counts.fieldsMissing': { zh: '留言答复未公开的要素数', unit: 'count', read: (m) => m.mailbox?.counts.fieldsMissing },
+  'mailbox.replyRate': { zh: '留言答复率', unit: 'ratio', read: (m) => m.mailbox?.replyRate },
+  'mailbox.medianReplyWorkingDays': { zh: '留言答复用时的中位数', unit: 'working-days', read: (m) => m.mailbox?.medianReplyWorkingDays },
+  'mailbox.unansweredOver90Days': { zh: '超过90天未答复的留言数', unit: 'count', read: (m) => m.mailbox?.unansweredOver90Days },
+
+  'services.counts.notFound': { zh: '未找到办事服务入口或办事指南（1 = 未找到）', unit: 'count', read: (m) => m.services?.counts.notFound },
+  'services.counts.missingClasses': { zh: '办事指南缺失的要素类数', unit: 'count', read: (m) => m.services?.counts.missingClasses },
+  'services.counts.brokenAttachments': { zh: '办事指南中不可下载的附件数', unit: 'count', read: (m) => m.services?.counts.brokenAttachments },
+  'services.counts.unreachableOnline': { zh: '不可用的在线办理入口数', unit: 'count', read: (m) => m.services?.counts.unreachableOnline },
+
+  'identity.counts.searchAbsent': { zh: '未提供站内搜索（1 = 未提供）', unit: 'count', read: (m) => m.identity?.counts.searchAbsent },
+  'identity.counts.searchBroken': { zh: '站内搜索不可用（1 = 不可用）', unit: 'count', read: (m) => m.identity?.counts.searchBroken },
+  'identity.counts.identityMissing': { zh: '缺失的网站标识项数（网站标识码、ICP备案、党政机关标识等）', unit: 'count', read: (m) => m.identity?.counts.identityMissing },
+  'identity.counts.elderlyMissing': { zh: '未提供适老化/无障碍服务（1 = 未提供）', unit: 'count', read: (m) => m.identity?.counts.elderlyMissing },
+  'identity.counts.mobileProblems': { zh: '移动端适配问题数', unit: 'count', read: (m) => m.identity?.counts.mobileProblems },
+  'identity.counts.notHttps': { zh: '未使用HTTPS（1 = 未使用）', unit: 'count', read: (m) => m.identity?.counts.notHttps },
+
+  'accessibility.seriousRules': { zh: '违反的严重/较重无障碍规则数', unit: 'count', read: (m) => m.accessibility?.seriousRules },
+  'accessibility.failingRules': { zh: '违反的无障碍规则数（任何影响程度）', unit: 'count', read: (m) => m.accessibility?.failingRules },
+
+  'reporting.submitted': { zh: '报送信息条数', unit: 'count', read: (m) => m.reporting?.submitted },
+  'reporting.adoptedTotal': { zh: '各级采用次数合计', unit: 'count', read: (m) => m.reporting?.adoptedTotal },
+  'reporting.instructions': { zh: '获领导批示次数', unit: 'count', read: (m) => m.reporting?.instructions },
+  'reporting.adoptionRate': { zh: '采用率（采用次数 ÷ 报送条数）', unit: 'ratio', read: (m) => m.reporting?.adoptionRate },
+  'reporting.quotaAttainment': { zh: '报送任务完成率', unit: 'ratio', read: (m) => m.reporting?.quotaAttainment },
+} as const satisfies Record<string, MeasurementEntry>;
+
+export type MeasurementId = keyof typeof measurementRegistry;
+
+const byFormerId = new Map<string, MeasurementId>(
+  (Object.entries(measurementRegistry) as Array<[MeasurementId, MeasurementEntry]>).flatMap(([id, entry]) => (entry.formerly ?? []).map((old) => [old, id] as const)),
+);
+
+/** The registry id a set's `evaluator:<id>` names (an old id maps to its current one), or null when unknown. */
+export function measurementId(id: string): MeasurementId | null {
+  if (Object.hasOwn(measurementRegistry, id)) return id as MeasurementId;
+  return byFormerId.get(id) ?? null;
+}
+
+export function measurementEntry(id: MeasurementId): MeasurementEntry {
+  return measurementRegistry[id];
+}

@@ -1,0 +1,58 @@
+import type { AccessibilityMeasurement } from './accessibility.js';
+import type { AvailabilityMeasurement } from './availability.js';
+import type { DisclosureMeasurement } from './disclosure.js';
+import type { IdentityMeasurement } from './identity.js';
+import type { LinksMeasurement } from './links.js';
+import type { MailboxMeasurement } from './mailbox.js';
+import type { ReportingMeasurement, ReportingObservation } from './reporting.js';
+import type { ServicesMeasurement } from './services.js';
+import type { UpdateFrequencyMeasurement } from './update-frequency.js';
+
+/**
+ * The contract between evaluating and scoring: what every evaluator measured on one site. An evaluator
+ * that did not run, or could not measure, gives null — the scoring reads that as "not measured", never
+ * as zero. Indicator sets name single numbers of it through the registry (registry/measurements.ts).
+ */
+export interface SiteMeasurements {
+  updateFrequency: UpdateFrequencyMeasurement | null;
+  availability: AvailabilityMeasurement | null;
+  links: LinksMeasurement | null;
+  disclosure: DisclosureMeasurement | null;
+  mailbox: MailboxMeasurement | null;
+  services: ServicesMeasurement | null;
+  identity: IdentityMeasurement | null;
+  accessibility: AccessibilityMeasurement | null;
+  /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */
+  reporting: ReportingMeasurement | null;
+  /** That table's row as imported (what `source: import:<column>` reads). */
+  imported: ReportingObservation | null;
+}
+
+/** Measurements with nothing measured: the start of a site that was imported, or a test's blank. */
+export const nothingMeasured: SiteMeasurements = Object.freeze({
+  updateFrequency: null,
+  availability: null,
+  links: null,
+  disclosure: null,
+  mailbox: null,
+  services: null,
+  identity: null,
+  accessibility: null,
+  reporting: null,
+  imported: null,
+});
+
+/** Any part left out, and any number null (not measured). */
+type DeepPartial<T> = T extends Array<infer U> ? Array<DeepPartial<U>> : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T | null;
+
+/** Some parts of a site's measurements, each part only as far as it is given. */
+export type PartialMeasurements = { [K in keyof SiteMeasurements]?: DeepPartial<SiteMeasurements[K]> };
+
+/**
+ * Measurements from parts, for the scoring bench and tests that score made-up numbers: a part not given is
+ * not measured (null). Field names are checked against the evaluators' types; values a part leaves out
+ * read as not measured too, which is all the scoring needs (it reads single numbers through the registry).
+ */
+export function measurementsFrom(parts: PartialMeasurements): SiteMeasurements {
+  return { ...nothingMeasured, ...parts } as SiteMeasurements;
+}
