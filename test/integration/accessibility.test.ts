@@ -7,7 +7,7 @@ import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { collectSite } from '../../evaluators/collect/crawl-site.js';
 import { closeTab, newTab, openUrl } from '../../evaluators/collect/navigate.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
-import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { startPortalSet, type RunningPortalSet } from '../../portals/server/portal-set.js';
 
 /** axe on the homepage, the first column and its first article: what a crawl scans on every site. */
 async function scanPortal(browser: Browser, urls: string[]): Promise<Array<{ status: number | null; result: AxePageResult | null }>> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
 import type { Results } from '../../reports/results.js';
 import { Store } from '../../server/store/store.js';
-import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { startPortalSet, type RunningPortalSet } from '../../portals/server/portal-set.js';
 import { browserPids, compareColumns, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
 
 describe('govscore assess killed half-way', () => {

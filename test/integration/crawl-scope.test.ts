@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { collectSite } from '../../evaluators/collect/crawl-site.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
-import { startMisbehavingSites, type MisbehavingSites } from '../portals/server/misbehaving.js';
-import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { startMisbehavingSites, type MisbehavingSites } from '../../portals/server/misbehaving.js';
+import { startPortalSet, type RunningPortalSet } from '../../portals/server/portal-set.js';
 
 const asOf = '2026-11-21';
 

@@ -1,8 +1,8 @@
 import { afterAll, expect, it } from 'vitest';
 import type { SiteMeasurements } from '../../evaluators/evaluate-site.js';
 import { daysBetween } from '../../evaluators/lib/dates.js';
-import { addEvaluatorFigures, compareEvaluators, evaluatorLine, type EvaluatorFigures } from '../portals/compare/evaluator-compare.js';
-import type { PortalTruth } from '../portals/model/truth.js';
+import { addEvaluatorFigures, compareEvaluators, evaluatorLine, type EvaluatorFigures } from '../../portals/compare/evaluator-compare.js';
+import type { PortalTruth } from '../../portals/model/truth.js';
 
 /**
  * The disclosure, mailbox, services and identity evaluators against the sample portals' ground truth.

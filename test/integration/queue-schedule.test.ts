@@ -15,7 +15,7 @@ import { loadSitesFile } from '../../server/config/sites-file.js';
 import { keyPrefix } from '../../server/queue/connection.js';
 import { monitorQueue } from '../../server/queue/monitor-schedule.js';
 import { Store } from '../../server/store/store.js';
-import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { startPortalSet, type RunningPortalSet } from '../../portals/server/portal-set.js';
 import { bin, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
 import { freePort, startRedis } from './redis-server.js';
 

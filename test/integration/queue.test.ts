@@ -6,7 +6,7 @@ import type { Results } from '../../reports/results.js';
 import { runProgress } from '../../server/app/web/run-progress.js';
 import { evidencePath } from '../../server/queue/evidence-transfer.js';
 import { Store } from '../../server/store/store.js';
-import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { startPortalSet, type RunningPortalSet } from '../../portals/server/portal-set.js';
 import { browserPids, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from './cli-helpers.js';
 import { startRedis } from './redis-server.js';
 

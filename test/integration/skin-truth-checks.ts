@@ -1,12 +1,13 @@
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
-import { runSkin, type PortalFigures } from '../portals/compare/skin-run.js';
-import { summarize } from '../portals/compare/skin-figures.js';
-import { sampleProfiles } from '../portals/model/profiles/index.js';
+import type { PortalFigures } from '../../portals/compare/portal-figures.js';
+import { runSkin } from '../../portals/compare/skin-run.js';
+import { summarize } from '../../portals/compare/skin-figures.js';
+import { sampleProfiles } from '../../portals/model/profiles/index.js';
 
 /**
- * The six sample portals in markup nobody tuned the crawler for (a non-classic skin, test/portals/render/skin),
+ * The six sample portals in markup nobody tuned the crawler for (a non-classic skin, portals/render/skin),
  * crawled once per skin with the accuracy budget (no axe, Lighthouse or link checks) and held to the same truth as the
  * classic markup. Every family runs under 3 skins in the suite: the classic one (the portals-*.test.ts files),
  * skin 2 (hashed class names, top-bar navigation, javascript: links, cards), which the shared assessment

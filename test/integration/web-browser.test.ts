@@ -9,7 +9,7 @@ import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { buildApp } from '../../server/app/app.js';
 import { campaignOptions, saveCampaignOptions } from '../../server/app/web/campaign-runner.js';
 import { Store } from '../../server/store/store.js';
-import { startPortalSet, type RunningPortalSet } from '../portals/server/portal-set.js';
+import { startPortalSet, type RunningPortalSet } from '../../portals/server/portal-set.js';
 import { tempDir } from './cli-helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describeSkin, skinFor, type Skin } from '../render/skin/skin.js';
 import { addEvaluatorFigures, evaluatorLine, type EvaluatorFigures } from './evaluator-compare.js';
-import type { PortalFigures } from './skin-run.js';
+import type { PortalFigures } from './portal-figures.js';
 
 /** Accuracy over some portal runs, per measurement. */
 export interface Summary {

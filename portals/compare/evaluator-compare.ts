@@ -1,6 +1,6 @@
-import type { SiteMeasurements } from '../../../evaluators/evaluate-site.js';
-import { daysBetween } from '../../../evaluators/lib/dates.js';
-import { workingDaysBetween } from '../../../evaluators/lib/workdays.js';
+import type { SiteMeasurements } from '../../evaluators/evaluate-site.js';
+import { daysBetween } from '../../evaluators/lib/dates.js';
+import { workingDaysBetween } from '../../evaluators/lib/workdays.js';
 import type { PortalTruth } from '../model/truth.js';
 
 /** One measurement's tally on one portal: how many checks held, and what each wrong one read. */

@@ -4,7 +4,7 @@ import { assets } from './assets.js';
 import type { RenderContext, Reply } from './context.js';
 import { disclosurePages } from './disclosure.js';
 import { groupPage, homepage, simplePage, sitemapPage } from './homepage.js';
-import { html } from '../../../reports/html.js';
+import { html } from '../../reports/html.js';
 import { legacyListPage, queryListPage, trsListPage } from './list-page.js';
 import { catalogueApi, cataloguePage, hanwebColumnPage, hanwebDataProxy } from './list-scripted.js';
 import { pageCount } from './list-rows.js';

@@ -1,7 +1,7 @@
 import { fetchPage } from '../reader/fetch-page.js';
 import { challengeCookie } from '../reader/waf.js';
 import type { RunningPortal } from '../server/portal-set.js';
-import type { PortalFigures } from './skin-run.js';
+import type { PortalFigures } from './portal-figures.js';
 
 /**
  * For each wrong measurement of a portal, the markup behind it while the portal is still served: the

@@ -11,7 +11,7 @@ export type DateShown =
   | { on: 'article-meta' } // list has none; article has only <meta name="PubDate">
   | { on: 'none' }; // nowhere: counts as not updated
 
-/** The CMS families of real portals (test/portals/README.md), each with its own URLs, list markup and pager. */
+/** The CMS families of real portals (portals/README.md), each with its own URLs, list markup and pager. */
 export type ListStyle =
   | 'trs' // static index.html, index_1.html …; pager written by an inline script
   | 'hanweb' // /col/colN/index.html, list filled from an XML data proxy, script paging

@@ -1,4 +1,4 @@
-import { pageKey } from '../../../evaluators/collect/url-scope.js';
+import { pageKey } from '../../evaluators/collect/url-scope.js';
 import type { PortalTruth } from '../model/truth.js';
 
 /** A column as results.json and the update-frequency measurement both describe it. */

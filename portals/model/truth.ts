@@ -7,7 +7,7 @@ import { updateRule } from './windows.js';
 
 /**
  * The ground truth of one sample portal, derived from the same model that renders its pages, so the two
- * cannot drift. Field meanings are documented in test/portals/README.md (truth schema).
+ * cannot drift. Field meanings are documented in portals/README.md (truth schema).
  */
 export function portalTruth(portal: Portal, origins: Origins, skin = 'classic') {
   const url = (u: string) => resolveUrl(u, origins);

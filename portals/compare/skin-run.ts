@@ -1,35 +1,16 @@
 import type { Browser } from 'puppeteer';
-import { collectSite } from '../../../evaluators/collect/crawl-site.js';
-import { defaultCollectOptions, type CollectOptions } from '../../../evaluators/collect/options.js';
-import type { SiteCollection } from '../../../evaluators/collect/site-collection.js';
-import { evaluateSite, type SiteMeasurements } from '../../../evaluators/evaluate-site.js';
-import { scoreSite, type SiteScore } from '../../../indicators/engine.js';
-import { loadIndicatorSet } from '../../../indicators/load.js';
-import type { IndicatorSet } from '../../../indicators/types.js';
+import { collectSite } from '../../evaluators/collect/crawl-site.js';
+import { defaultCollectOptions, type CollectOptions } from '../../evaluators/collect/options.js';
+import type { SiteCollection } from '../../evaluators/collect/site-collection.js';
+import { evaluateSite, type SiteMeasurements } from '../../evaluators/evaluate-site.js';
+import { scoreSite, type SiteScore } from '../../indicators/engine.js';
+import { loadIndicatorSet } from '../../indicators/load.js';
+import type { IndicatorSet } from '../../indicators/types.js';
 import { startPortalSet, type RunningPortal } from '../server/portal-set.js';
-import { compareEvaluators, type EvaluatorFigures } from './evaluator-compare.js';
+import { compareEvaluators } from './evaluator-compare.js';
 import { markupEvidence } from './markup-evidence.js';
-import { compareColumns, truthVetoes, type ColumnComparison } from './truth-compare.js';
-
-/** What govscore measured on one sample portal under one skin, beside the truth. */
-export interface PortalFigures {
-  id: string;
-  skin: string;
-  url: string;
-  /** The crawl's failure reason, when the site could not be assessed at all. */
-  failure: string | null;
-  columns: ColumnComparison;
-  /** Disclosure, mailbox, services and identity against the truth (evaluator-compare.ts). */
-  evaluators: EvaluatorFigures;
-  homepage: { expected: { latest: string | null; stale: boolean }; got: { latest: string | null; stale: boolean } | null; correct: boolean };
-  vetoes: { expected: string[]; confirmed: string[]; suspected: string[]; falseConfirmed: string[]; falseSuspected: string[]; missed: string[]; reasons: string[] };
-  pages: number;
-  seconds: number;
-  /** Milliseconds per crawl phase, to keep the run's budget honest. */
-  phases: Record<string, number>;
-  /** Markdown lines showing the markup behind each wrong measurement (when asked for). */
-  evidence?: string[];
-}
+import type { PortalFigures } from './portal-figures.js';
+import { compareColumns, truthVetoes } from './truth-compare.js';
 
 /**
  * The crawl budget for accuracy runs: no axe, no Lighthouse, no link checking, one probe. What is measured
