@@ -217,7 +217,7 @@ function allBrokenLinks(portal: Portal, url: (u: string) => string): Array<{ url
 
 /**
  * Planted defects with the axe-core rule (WCAG 2.x A/AA) that should report them; every other rule passes
- * on the homepage, column and article pages (test/integration/accessibility.test.ts).
+ * on the homepage, column and article pages (test/integration/collect/accessibility.test.ts).
  */
 function plantedAccessibility(portal: Portal) {
   const a = portal.accessibility;
