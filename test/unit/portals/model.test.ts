@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assemblePortal } from '../../../portals/model/assemble.js';
 import { daysBetween } from '../../../portals/model/dates.js';
 import { sampleProfiles } from '../../../portals/model/profiles/index.js';
@@ -16,8 +16,17 @@ const flags = (t: PortalTruth) => ({
 });
 
 describe('sample portal model', () => {
-  it('is reproducible: the same seed and date give the same portals', () => {
-    expect(truthsFor('2026-11-21')).toEqual(truthsFor('2026-11-21'));
+  it('is reproducible: the seed and date alone decide the portals, not Math.random or the clock', () => {
+    // The server writes truth.json and the tests rebuild the truth in their own process: both must agree.
+    const reference = truthsFor('2026-11-21');
+    vi.useFakeTimers({ now: new Date('2031-07-04T05:06:07Z'), toFake: ['Date'] });
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.987654);
+    try {
+      expect(truthsFor('2026-11-21')).toEqual(reference);
+    } finally {
+      random.mockRestore();
+      vi.useRealTimers();
+    }
   });
 
   it('keeps every planted status whatever the evaluation date', () => {

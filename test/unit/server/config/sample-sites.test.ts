@@ -8,9 +8,12 @@ const sites = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${Stri
 const city = sites(300);
 
 describe('sampleSites', () => {
-  it('gives the same sites for the same sites, size and seed', () => {
+  it('gives the same sites for the same sites, size and seed: the published draw of a seed never changes', () => {
+    // The seed is printed in the reports so that anyone can redraw the sample: these are the 20 of 300 that
+    // '2026-Q4' drew when the method was published. A change of generator or algorithm fails here.
     const first = sampleSites(city, 20, '2026-Q4');
-    expect(sampleSites(city, 20, '2026-Q4').sample).toEqual(first.sample);
+    expect(first.sample.siteIds).toEqual(['s003', 's008', 's031', 's037', 's051', 's061', 's066', 's068', 's096', 's131', 's153', 's158', 's160', 's186', 's187', 's264', 's265', 's276', 's291', 's295']);
+    expect(sampleSites(sites(10), 3, '抽查').sample.siteIds).toEqual(['s001', 's008', 's009']);
     expect(first.sample).toMatchObject({ seed: '2026-Q4', size: 20, population: 300 });
     expect(first.chosen.map((s) => s.id)).toEqual(first.sample.siteIds);
   });
