@@ -1,5 +1,7 @@
 // The direction of the code: collect → evaluate → score → report → serve, checked on every test run
-// (npm run deps). `common/` is what every phase may use; nothing shipped imports the tests. Known
+// (npm run deps). `common/` is what every phase may use; nothing shipped imports the tests. The sample
+// portals (`portals/`) sit beside the pipeline as its test bed: they use it (to render and to compare with
+// the truth), only the demo among shipped code uses them, and they never reach into the server. Known
 // violations still being fixed are listed in .dependency-cruiser-known-violations.json: a new one fails.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -16,7 +18,7 @@ module.exports = {
       severity: 'error',
       comment: 'common/ is used by every phase, so it may not depend on any of them.',
       from: { path: '^common/' },
-      to: { path: '^(evaluators|indicators|reports|server|scripts|test|bin)/' },
+      to: { path: '^(evaluators|indicators|reports|server|portals|scripts|test|bin)/' },
     },
     {
       name: 'collect-before-evaluate',
@@ -63,9 +65,23 @@ module.exports = {
     {
       name: 'shipped-code-does-not-import-tests',
       severity: 'error',
-      comment: 'What npm ships and runs may not depend on test/.',
-      from: { path: '^(common|evaluators|indicators|reports|server|bin)/' },
+      comment: 'What npm ships and runs (the demo ships the sample portals) may not depend on test/.',
+      from: { path: '^(common|evaluators|indicators|reports|server|portals|bin)/' },
       to: { path: '^test/' },
+    },
+    {
+      name: 'only-the-demo-serves-the-sample-portals',
+      severity: 'error',
+      comment: 'The sample portals are a test bed: the product measures real sites and only `govscore demo` starts them.',
+      from: { path: '^(common|evaluators|indicators|reports|server|bin)/', pathNot: '^server/cli/demo\\.ts$' },
+      to: { path: '^portals/' },
+    },
+    {
+      name: 'sample-portals-stay-out-of-the-server',
+      severity: 'error',
+      comment: 'portals/ renders with reports/html.ts and runs collect → evaluate → score to compare with its truth; the server (which starts it for the demo), the scripts and the tests are its users, not its parts.',
+      from: { path: '^portals/' },
+      to: { path: '^(server|scripts|test|bin)/' },
     },
   ],
   options: {

@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const sourceDirs = ['common', 'server', 'evaluators', 'indicators', 'reports', 'test/portals'];
+export const sourceDirs = ['common', 'server', 'evaluators', 'indicators', 'reports', 'portals'];
 
 /** The newest modification time of any file under the source folders (about 250 files: a few ms). */
 function newestSource(root) {

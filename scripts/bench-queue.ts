@@ -21,8 +21,8 @@ import { keyPrefix, redisOptions } from '../server/queue/connection.js';
 import { collectThroughQueue } from '../server/queue/coordinator.js';
 import { collectQueue } from '../server/queue/jobs.js';
 import { Store, type SiteResult } from '../server/store/store.js';
-import { startPortalSet } from '../test/portals/server/portal-set.js';
-import { startRedis } from '../test/integration/redis-server.js';
+import { startPortalSet } from '../portals/server/portal-set.js';
+import { startRedis } from '../test/integration/queue/redis-server.js';
 
 const bin = new URL('../bin/govscore.js', import.meta.url).pathname;
 const asOf = '2026-11-21';

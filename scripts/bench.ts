@@ -40,7 +40,7 @@ import { installPeers, runPa11yCi, runUnlighthouse, type PeerFigures } from './b
 import { benchReport } from './bench-report.js';
 import { benchStartup, type StartupFigures } from './bench-startup.js';
 import { benchScoring } from './bench-scoring.js';
-import { startPortalSet } from '../test/portals/server/portal-set.js';
+import { startPortalSet } from '../portals/server/portal-set.js';
 
 /** A fixed evaluation date keeps the generated portals, and so the work, identical between runs. */
 const asOf = '2026-11-21';

@@ -2,8 +2,8 @@
  * npm run skins -- [--skins 20 | --seeds 0,3,7] [--families zfw,jyj,…] [--as-of 2026-11-21] [--max-pages 300]
  *                  [--out out/skins-accuracy.json] [--notes FILE] [--merge PREVIOUS.json]
  *
- * Serves the sample portals under each skin (test/portals/render/skin), runs govscore's real collection,
- * evaluation and scoring on them, compares with the truth (test/portals/compare) and prints accuracy per
+ * Serves the sample portals under each skin (portals/render/skin), runs govscore's real collection,
+ * evaluation and scoring on them, compares with the truth (portals/compare) and prints accuracy per
  * skin and per measurement. The crawl skips axe, Lighthouse and link checking: they measure nothing here.
  * --notes writes a Markdown status with the markup behind every wrong measurement, for the reader's developers.
  * --merge keeps the figures of the skins a previous run measured and this one does not (runs in parts).
@@ -13,9 +13,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../evaluators/collect/browser.js';
-import { sampleProfiles } from '../test/portals/model/profiles/index.js';
-import { accuracyCollectOptions, runSkin, type PortalFigures } from '../test/portals/compare/skin-run.js';
-import { figureTable, statusNotes, summarize } from '../test/portals/compare/skin-figures.js';
+import { sampleProfiles } from '../portals/model/profiles/index.js';
+import type { PortalFigures } from '../portals/compare/portal-figures.js';
+import { accuracyCollectOptions, runSkin } from '../portals/compare/skin-run.js';
+import { figureTable, statusNotes, summarize } from '../portals/compare/skin-figures.js';
 
 const { values } = parseArgs({
   options: {

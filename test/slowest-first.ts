@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
@@ -9,23 +10,26 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * vitest run --reporter=json); files in neither list run between the two.
  */
 const slowest = [
-  'test/integration/skins-truth-17.test.ts',
-  'test/integration/queue.test.ts',
-  'test/integration/assess-resume.test.ts',
-  'test/integration/queue-schedule.test.ts',
-  'test/integration/lighthouse.test.ts',
-  'test/integration/web-browser.test.ts',
-  'test/integration/accessibility.test.ts',
-  'test/integration/crawler-failures.test.ts',
-  'test/integration/monitor.test.ts',
-  'test/integration/crawl-scope.test.ts',
-  'test/unit/charts.test.ts',
+  'test/integration/collect/skins-truth-17.test.ts',
+  'test/integration/queue/queue.test.ts',
+  'test/integration/cli/assess-resume.test.ts',
+  'test/integration/queue/queue-schedule.test.ts',
+  'test/integration/collect/lighthouse.test.ts',
+  'test/integration/web/web-browser.test.ts',
+  'test/integration/collect/accessibility.test.ts',
+  'test/integration/collect/crawler-failures.test.ts',
+  'test/integration/cli/monitor.test.ts',
+  'test/integration/collect/crawl-scope.test.ts',
+  'test/unit/reports/charts.test.ts',
 ];
 /** The readers of the shared assessment, longest first. */
-const last = ['test/integration/assess-report.test.ts', 'test/integration/assess-review.test.ts', 'test/integration/assess-run.test.ts'];
+const last = ['test/integration/cli/assess-report.test.ts', 'test/integration/cli/assess-review.test.ts', 'test/integration/cli/assess-run.test.ts'];
 
 export default class SlowestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    // A moved or renamed file would silently lose its place: the lists must name files that exist.
+    const gone = [...slowest, ...last].filter((path) => !existsSync(new URL(`../${path}`, import.meta.url)));
+    if (gone.length) throw new Error(`test/slowest-first.ts lists files that do not exist: ${gone.join(', ')}`);
     const byVitest = await super.sort(files);
     const rank = (f: TestSpecification) => {
       const first = slowest.findIndex((path) => f.moduleId.endsWith(path));

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { format } from 'date-fns';
-import { startPortalSet } from '../../test/portals/server/portal-set.js';
+import { startPortalSet } from '../../portals/server/portal-set.js';
 import { assess } from './assess.js';
 
 /**

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Results } from '../../reports/results.js';
-import type { PortalTruth } from '../portals/model/truth.js';
-import { compareColumns as compareTruthColumns, type ColumnComparison } from '../portals/compare/truth-compare.js';
-import type { RunningPortalSet } from '../portals/server/portal-set.js';
+import type { PortalTruth } from '../../portals/model/truth.js';
+import { compareColumns as compareTruthColumns, type ColumnComparison } from '../../portals/compare/truth-compare.js';
+import type { RunningPortalSet } from '../../portals/server/portal-set.js';
 
 export const bin = new URL('../../bin/govscore.js', import.meta.url).pathname;
 
@@ -71,7 +71,7 @@ export function killNewBrowsers(before: Set<number>): void {
   }
 }
 
-/** Every column of the truth read as the truth has it, and no column the truth does not have (test/portals/compare). */
+/** Every column of the truth read as the truth has it, and no column the truth does not have (portals/compare). */
 export function compareColumns(site: Results['sites'][number], truth: PortalTruth): ColumnComparison {
   return compareTruthColumns(site.observations.columns, truth);
 }

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startPortalSet } from '../../portals/server/portal-set.js';
+import { startPortalSet } from '../../../portals/server/portal-set.js';
 import { runCli, writeSitesFile } from '../cli-helpers.js';
 import { hostileName, sharedAsOf, sharedIds, sharedSeed, sharedSkin, type SharedPortals, type SharedRunOutcome } from './shared-assessment.js';
 

@@ -3,7 +3,7 @@ import { cp, mkdir, readFile } from 'node:fs/promises';
 import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Results } from '../../../reports/results.js';
-import type { PortalTruth } from '../../portals/model/truth.js';
+import type { PortalTruth } from '../../../portals/model/truth.js';
 import { tempDir } from '../cli-helpers.js';
 
 /**
@@ -15,7 +15,7 @@ import { tempDir } from '../cli-helpers.js';
  */
 export const sharedAsOf = '2026-11-21';
 export const sharedSeed = 'assess-test';
-/** The markup the shared portals are written in: a non-classic skin (test/portals/render/skin), so nothing the run-level tests check rests on how the classic markup happens to be written. */
+/** The markup the shared portals are written in: a non-classic skin (portals/render/skin), so nothing the run-level tests check rests on how the classic markup happens to be written. */
 export const sharedSkin = '2';
 export const sharedIds = ['zfw', 'jyj', 'fgw', 'rsj', 'qxx', 'wjw'];
 /** A name as hostile as crawled text can be: it must come out inert in every output. */

@@ -1,0 +1,235 @@
+import { daysBetween, type IsoDate } from './dates.js';
+import { reportDeadline, reportYear } from './disclosure.js';
+import { guideElementClasses } from './services.js';
+import type { Column, Portal } from './types.js';
+import { resolveUrl, type Origins } from './urls.js';
+import { updateRule } from './windows.js';
+
+/**
+ * The ground truth of one sample portal, derived from the same model that renders its pages, so the two
+ * cannot drift. Field meanings are documented in portals/README.md (truth schema).
+ */
+export function portalTruth(portal: Portal, origins: Origins, skin = 'classic') {
+  const url = (u: string) => resolveUrl(u, origins);
+  const columns = portal.columns.map((c) => columnTruth(c, portal.asOf, url));
+  return {
+    schema: 'govscore-sample-portal-truth/1',
+    portal: {
+      id: portal.id,
+      name: portal.name,
+      level: portal.level,
+      url: origins.portal + '/',
+      cms: portal.cms,
+      encoding: portal.behaviour.encoding,
+      asOf: portal.asOf,
+      seed: portal.seed,
+      services: portal.services !== null,
+      siteIdCode: portal.siteIdCode,
+      /** The markup the pages were written in (render/skin/skin.ts): it changes nothing else here. */
+      skin,
+    },
+    homepage: homepageTruth(portal),
+    columns,
+    update: {
+      staleV3: columns.filter((c) => c.rule === 'V3' && c.stale).length,
+      staleV4: columns.filter((c) => c.rule === 'V4' && c.stale).length,
+      blank: columns.filter((c) => c.blank).length,
+    },
+    disclosure: disclosureTruth(portal, url),
+    mailbox: mailboxTruth(portal, url),
+    nonConsultationLinks: portal.nonConsultationLinks.map((l) => ({ text: l.text, url: url(l.url) })),
+    services: servicesTruth(portal, url),
+    identity: {
+      siteIdCode: portal.siteIdCode,
+      footerShowsIdCode: true,
+      meta: portal.metaTags,
+      // Pages carry ColumnName only where the site writes column metas at all (render/layout.ts).
+      columnNameMetaOn: portal.metaTags.column ? columns.filter((c) => c.columnNameMeta).map((c) => c.id) : [],
+    },
+    search: portal.search,
+    elderlyMode: portal.elderlyMode,
+    accessibility: plantedAccessibility(portal),
+    brokenLinks: portal.plantedLinks.map((l) => ({ url: url(l.url), text: l.text, kind: l.kind, foundOn: l.foundOn, image: !!l.asImage })),
+    allBrokenLinks: allBrokenLinks(portal, url),
+    behaviour: portal.behaviour,
+  };
+}
+
+export type PortalTruth = ReturnType<typeof portalTruth>;
+
+function columnTruth(c: Column, asOf: IsoDate, url: (u: string) => string) {
+  const dated = c.items.filter((i) => i.date !== null);
+  const latest = dated.reduce<IsoDate | null>((max, i) => (max === null || i.date! > max ? i.date : max), null);
+  const { rule, windowDays } = updateRule(c.kind, c.firstLevel);
+  const blank = c.items.length === 0;
+  return {
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    firstLevel: c.firstLevel,
+    group: c.group,
+    url: url(c.path),
+    style: c.style,
+    columnNameMeta: c.columnNameMeta,
+    pages: Math.max(1, Math.ceil(c.items.length / c.pageSize)),
+    pageSize: c.pageSize,
+    itemCount: c.items.length,
+    datedItems: dated.length,
+    latest,
+    rule,
+    windowDays,
+    // Blank columns are counted as blank only (the rules do not deduct one problem twice).
+    stale: !blank && (latest === null || daysBetween(latest, asOf) > windowDays),
+    blank,
+    placeholder: c.placeholder ?? null,
+    items: c.items.map((i) => ({
+      title: i.title,
+      url: url(i.path),
+      date: i.date,
+      shown: i.shown,
+      ...(i.decoy ? { decoy: i.decoy } : {}),
+      ...(i.writtenOn ? { writtenOn: i.writtenOn } : {}),
+    })),
+  };
+}
+
+/** Homepage freshness (V2): newest dated homepage item, or, for a navigation homepage, newest item below it. */
+function homepageTruth(portal: Portal) {
+  const shown =
+    portal.homepage === 'navigation'
+      ? portal.columns.flatMap((c) => c.items)
+      : portal.homepageBlocks.flatMap((b) => portal.columns.find((c) => c.id === b.columnId)!.items.slice(0, b.count));
+  const latest = shown.reduce<IsoDate | null>((max, i) => (i.date && (!max || i.date > max) ? i.date : max), null);
+  return {
+    isNavigation: portal.homepage === 'navigation',
+    latest,
+    stale: latest === null || daysBetween(latest, portal.asOf) > 14,
+    blocks: portal.homepageBlocks,
+  };
+}
+
+function disclosureTruth(portal: Portal, url: (u: string) => string) {
+  const d = portal.disclosure;
+  if (!d) return null;
+  const maxItem = portal.level === 'government' ? 22 : 15;
+  const items = Array.from({ length: maxItem }, (_, i) => {
+    const found = d.art20Items.find((a) => a.id === i + 1);
+    return { id: i + 1, found: !!found, label: found?.label ?? null, url: found ? url(found.path) : null };
+  });
+  const level = portal.level;
+  const dueYear = reportYear(portal.asOf, level);
+  const due = d.annualReports.find((r) => r.year === dueYear);
+  return {
+    url: url(d.path),
+    guide: { url: url(d.guidePath), elements: d.guideElements },
+    systemUrl: d.systemPath ? url(d.systemPath) : null,
+    art20: { applicable: maxItem, present: items.filter((i) => i.found).length, items },
+    catalogueUrl: d.catalogueColumnId ? url(portal.columns.find((c) => c.id === d.catalogueColumnId)!.path) : null,
+    annualReports: d.annualReports.map((r) => ({
+      year: r.year,
+      url: url(r.path),
+      publishedOn: r.publishedOn,
+      deadline: reportDeadline(r.year, level),
+      onTime: r.publishedOn <= reportDeadline(r.year, level),
+      headings: r.headings,
+    })),
+    institution: d.institution ? { url: url(d.institution.path), elements: d.institution.elements } : null,
+    leaders: d.leaders ? { url: url(d.leaders.path), elements: d.leaders.elements } : null,
+    // Last year's report as the rules check it (Art. 49–50): due by 31 Jan (departments) / 31 Mar (governments).
+    annualReport: {
+      year: dueYear,
+      deadline: reportDeadline(dueYear, level),
+      found: !!due,
+      publishedOn: due?.publishedOn ?? null,
+      onTime: due ? due.publishedOn <= reportDeadline(dueYear, level) : false,
+      headings: due?.headings ?? [],
+    },
+  };
+}
+
+function mailboxTruth(portal: Portal, url: (u: string) => string) {
+  const m = portal.mailbox;
+  if (!m) return null;
+  const asOf = portal.asOf;
+  const lastYear = m.letters.filter((l) => daysBetween(l.received, asOf) <= 365);
+  const replied = lastYear.filter((l) => l.replied);
+  const latencies = replied.map((l) => daysBetween(l.received, l.replied!)).sort((a, b) => a - b);
+  return {
+    name: m.name,
+    placement: m.placement,
+    entryUrl: url(m.entryPath),
+    listUrl: url(m.listPath),
+    pages: Math.ceil(m.letters.length / m.pageSize),
+    listShowsReplyDate: m.listShowsReplyDate,
+    fieldsShown: m.detailFields,
+    letters: m.letters.length,
+    lastYear: {
+      letters: lastYear.length,
+      replied: replied.length,
+      replyRate: lastYear.length ? replied.length / lastYear.length : null,
+      unansweredOver90Days: lastYear.filter((l) => !l.replied && daysBetween(l.received, asOf) > 90).length,
+      repliedAfter90Days: replied.filter((l) => daysBetween(l.received, l.replied!) > 90).length,
+      medianReplyCalendarDays: latencies.length ? latencies[Math.floor((latencies.length - 1) / 2)] : null,
+    },
+    items: m.letters.map((l) => ({
+      id: l.id,
+      title: l.title,
+      received: l.received,
+      replied: l.replied,
+      status: l.status,
+      department: l.department,
+      url: url(l.path),
+      ...(l.aroundHoliday ? { aroundHoliday: l.aroundHoliday } : {}),
+    })),
+  };
+}
+
+function servicesTruth(portal: Portal, url: (u: string) => string) {
+  if (!portal.services || !portal.servicesPath) return null;
+  const guides = portal.services.map((g) => ({
+    url: url(g.path),
+    title: g.title,
+    elements: g.elements,
+    missing: guideElementClasses.filter((c) => !g.elements.includes(c)),
+  }));
+  return {
+    url: url(portal.servicesPath),
+    guides,
+    // A class missing in several guides counts once (docs/indicators.md, D10).
+    missingClasses: guideElementClasses.filter((c) => guides.some((g) => g.missing.includes(c))),
+    attachments: portal.services.flatMap((g) => g.attachments.map((a) => ({ url: url(a.path), ok: a.ok, guide: url(g.path) }))),
+    online: portal.services.filter((g) => g.onlineUrl).map((g) => ({ url: url(g.onlineUrl!), reachable: !g.onlineUrl!.startsWith('@dead') })),
+  };
+}
+
+/**
+ * Every broken link of the portal: the planted ones on the homepage and the first article, plus the
+ * 办事指南 attachments that 404 and 在线办理 links to a dead host.
+ */
+function allBrokenLinks(portal: Portal, url: (u: string) => string): Array<{ url: string; kind: string; foundOn: string }> {
+  const firstArticle = portal.columns.find((c) => c.items.length > 0)?.items[0]?.path ?? '/';
+  const planted = portal.plantedLinks.map((l) => ({ url: url(l.url), kind: l.kind, foundOn: url(l.foundOn === 'homepage' ? '/' : firstArticle) }));
+  const guides = portal.services ?? [];
+  const attachments = guides.flatMap((g) => g.attachments.filter((a) => !a.ok).map((a) => ({ url: url(a.path), kind: 'http-404', foundOn: url(g.path) })));
+  const online = guides.filter((g) => g.onlineUrl?.startsWith('@dead')).map((g) => ({ url: url(g.onlineUrl!), kind: 'refused', foundOn: url(g.path) }));
+  return [...planted, ...attachments, ...online];
+}
+
+/**
+ * Planted defects with the axe-core rule (WCAG 2.x A/AA) that should report them; every other rule passes
+ * on the homepage, column and article pages (test/integration/collect/accessibility.test.ts).
+ */
+function plantedAccessibility(portal: Portal) {
+  const a = portal.accessibility;
+  const planted: Array<{ rule: string; where: string }> = [];
+  if (a.missingLang) planted.push({ rule: 'html-has-lang', where: 'every page' });
+  if (a.imagesWithoutAlt) {
+    planted.push({ rule: 'image-alt', where: 'every page (logo, 党政机关 badge), homepage headline picture and article pictures' });
+    // A link whose only content is an image without alt has no name either (the badge on every page).
+    planted.push({ rule: 'link-name', where: 'every page (党政机关 badge), homepage headline picture' });
+  }
+  // A site without search has no search box to leave unlabeled.
+  if (a.unlabeledSearch && portal.search !== 'absent') planted.push({ rule: 'label', where: 'every page (search box)' });
+  if (a.lowContrastFooter) planted.push({ rule: 'color-contrast', where: 'every page (footer)' });
+  return { planted };
+}

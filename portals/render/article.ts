@@ -1,0 +1,44 @@
+import { formatDate } from '../model/dates.js';
+import type { Column, Item } from '../model/types.js';
+import type { RenderContext } from './context.js';
+import { html, type Html } from '../../reports/html.js';
+import { page } from './layout.js';
+import { skinnedArticleInfo } from './skin/pages.js';
+
+/** An article page. Where the date appears follows the item's `shown`: text, PubDate meta only, or nowhere. */
+export function articlePage(ctx: RenderContext, column: Column, item: Item, extraLinks: Html = html``): string {
+  const time = `${10 + (item.id % 8)}:${String((item.id * 7) % 60).padStart(2, '0')}`;
+  const pubDate = item.date && item.shown.on !== 'none' ? `${item.date} ${time}` : null;
+  const dateText = pubDate && item.shown.on !== 'article-meta' ? dateLine(ctx, item, time) : '';
+  const views = ctx.stableNumber(`views:${item.id}`, 3);
+  const alt = ctx.portal.accessibility.imagesWithoutAlt ? '' : item.title;
+  const image = item.id % 3 === 0 ? html`<p class="pic"><img src="/images/content/pic_${item.id % 5}.svg" ${alt ? html`alt="${alt}"` : ''} width="600" height="340"></p>` : '';
+  const written = item.writtenOn ? html`<table class="doc-info"><tr><th>索引号：</th><td>${item.indexNumber}</td><th>发文字号：</th><td>${item.docNumber}</td></tr><tr><th>成文日期：</th><td>${formatDate(item.writtenOn, 'cn')}</td><th>有效性：</th><td>${item.validity}</td></tr></table>` : '';
+  const body = html`<div class="wrap article">${written}<h1>${item.title}</h1>
+${ctx.skin.classic ? html`<div class="info">${dateText}<span>来源：${item.source}</span><span>浏览次数：${views}</span><span class="font">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></span></div>` : skinnedArticleInfo(ctx, item, !!pubDate && item.shown.on !== 'article-meta')}
+<div class="text">${item.paragraphs.map((p, i) => html`<p>${p}</p>${i === 0 ? image : ''}`)}</div>
+${extraLinks}
+<div class="tools"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div></div>`;
+  return page(ctx, {
+    title: item.title,
+    column,
+    article: { title: item.title, pubDate, source: item.source },
+    body,
+    breadcrumb: [{ text: column.name, href: column.path }, { text: '正文', href: item.path }],
+  });
+}
+
+function dateLine(ctx: RenderContext, item: Item, time: string): Html {
+  const date = item.date!;
+  // Each CMS labels and formats the article date its own way.
+  switch (ctx.portal.cms) {
+    case 'query':
+      return html`<span>发布时间：${formatDate(date, 'cn-padded')} ${time}</span>`;
+    case 'legacy':
+      return html`<span>更新时间：${date} ${time}:00</span>`;
+    case 'hanweb':
+      return html`<span>发布日期：${formatDate(date, 'iso')}</span>`;
+    default:
+      return html`<span>发布时间：${date} ${time}</span>`;
+  }
+}

@@ -1,0 +1,89 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../../evaluators/collect/browser.js';
+import { collectSite } from '../../../evaluators/collect/crawl-site.js';
+import { defaultCollectOptions } from '../../../evaluators/collect/options.js';
+import { startMisbehavingSites, type MisbehavingSites } from '../../../portals/server/misbehaving.js';
+import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
+
+const asOf = '2026-11-21';
+
+describe('crawl scope: reproducible sampling and the robots.txt override', () => {
+  let set: RunningPortalSet;
+  let misbehaving: MisbehavingSites;
+  let browser: Browser;
+  beforeAll(async () => {
+    set = await startPortalSet({ asOf, seed: 'scope-test' });
+    misbehaving = await startMisbehavingSites();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await set?.close();
+    await misbehaving?.close();
+  });
+
+  it('the same site and settings crawl the same pages, also when the page budget cuts the crawl', async () => {
+    const options = { ...defaultCollectOptions, maxPages: 12, probes: 1, axe: 'off' as const };
+    const crawl = async () => {
+      const r = await collectSite(browser, set.get('zfw').url, asOf, options);
+      return {
+        visited: r.pages.filter((p) => p.role !== 'skipped' && p.role !== 'article' && p.role !== 'list-page').map((p) => p.url).sort(),
+        columns: r.columns.map((c) => [c.url, c.items.length]).sort(),
+        budgetSkips: r.stats.skipped['budget'] ?? 0,
+      };
+    };
+    const first = await crawl();
+    const second = await crawl();
+    expect(first.budgetSkips).toBeGreaterThan(0);
+    expect(second).toEqual(first);
+    // Two crawls with the section finders and link checking: ~40 s alone, more beside the other suites.
+  }, 180_000);
+
+  it('robots.txt is respected unless the campaign overrides it, and the choice is recorded', async () => {
+    const options = { ...defaultCollectOptions, probes: 1, timeoutMs: 5000 };
+    const respected = await collectSite(browser, misbehaving.urls.robots, asOf, options);
+    expect(respected.failure).toEqual({ status: 'blocked', reason: 'robots-disallowed' });
+    const ignored = await collectSite(browser, misbehaving.urls.robots, asOf, { ...options, robots: 'ignore' });
+    expect(ignored.failure).toBeNull();
+    expect(ignored.robots).toBe('ignored');
+    expect(respected.robots).toBe('respected');
+  });
+
+  it('with axe on every page, an article two columns list is opened and scanned once', async () => {
+    // Written here: two columns whose lists share their newest item, as a 置顶 notice often is.
+    const article = (title: string) => `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>发布时间：2026-11-18</p><p>${'正文内容。'.repeat(40)}</p></body></html>`;
+    const list = (name: string, own: string) =>
+      `<html><head><title>${name}</title></head><body><div><a href="/">首页</a> &gt; ${name}</div><h2>${name}</h2><ul>` +
+      [['/shared.html', '关于做好2026年冬季安全生产工作的通知', '2026-11-18'], ...[0, 1, 2].map((i) => [`/${own}/${i}.html`, `${name}第${i + 1}条信息标题文字`, `2026-11-1${5 - i}`])]
+        .map(([href, title, date]) => `<li><a href="${href}">${title}</a><span>${date}</span></li>`)
+        .join('') +
+      '</ul></body></html>';
+    const pages: Record<string, string> = {
+      '/': `<html><head><title>某县人民政府</title></head><body><div><a href="/zwyw/">政务要闻</a> <a href="/tzgg/">通知公告</a></div><p>${'欢迎访问。'.repeat(20)}</p></body></html>`,
+      '/zwyw/': list('政务要闻', 'zwyw'),
+      '/tzgg/': list('通知公告', 'tzgg'),
+    };
+    const opened = new Map<string, number>();
+    const server: Server = createServer((req, res) => {
+      const path = req.url ?? '/';
+      // Page loads in the browser, not the link checker's requests for the same URLs.
+      if (req.headers['sec-fetch-mode'] === 'navigate') opened.set(path, (opened.get(path) ?? 0) + 1);
+      const body = pages[path] ?? (/\.html$/.test(path) ? article(`信息${path}`) : undefined);
+      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? 'not found');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const r = await collectSite(browser, url, asOf, { ...defaultCollectOptions, axe: 'all', features: false, lighthousePages: 0, probes: 1 });
+      expect(r.columns.map((c) => c.items.length).sort()).toEqual([4, 4]);
+      expect(r.pages.filter((p) => p.role === 'article' && p.url.endsWith('/shared.html'))).toHaveLength(1);
+      expect(r.axe.filter((a) => a.url.endsWith('/shared.html'))).toHaveLength(1);
+      expect(opened.get('/shared.html')).toBe(1);
+    } finally {
+      server.close();
+    }
+  }, 120_000);
+});
