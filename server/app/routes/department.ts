@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { AppealFields, fileAppeal, ownSite } from '../appeal-actions.js';
 import type { RouteContext } from '../route-context.js';
 import { maySee, requireRole } from '../auth.js';
-import { storedRun } from '../run-view.js';
+import { storedRun } from '../../use-cases/stored-run.js';
 
 const SiteParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }), siteId: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
 const RunParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }) });

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { RouteContext } from '../route-context.js';
-import { publicRanking, storedRun } from '../run-view.js';
+import { storedRun } from '../../use-cases/stored-run.js';
+import { publicRanking } from '../run-view.js';
 
 const RunParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }) });
 

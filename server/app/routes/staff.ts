@@ -3,8 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { RouteContext } from '../route-context.js';
 import { requireRole } from '../auth.js';
 import { acceptAppeal, rejectAppeal } from '../appeal-actions.js';
-import { publishRun } from '../publish-rule.js';
-import { storedRun } from '../run-view.js';
+import { publishRun } from '../../use-cases/publish.js';
+import { storedRun } from '../../use-cases/stored-run.js';
 
 const RunParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }) });
 const AppealParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

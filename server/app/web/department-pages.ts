@@ -8,7 +8,8 @@ import type { Store } from '../../store/store.js';
 import { AppealFields, attachmentExtensions, attachmentHint, checkAttachment, fileAppeal, ownSite, sendAttachment, type AttachmentFile } from '../appeal-actions.js';
 import { maxUploadBytes, type RouteContext } from '../route-context.js';
 import { maySee } from '../auth.js';
-import { runResults, storedRun } from '../run-view.js';
+import { storedRun } from '../../use-cases/stored-run.js';
+import { runResults } from '../run-view.js';
 import { csrfField, notice, pageGuard, render, scroll } from './layout.js';
 
 const SiteParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }), siteId: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });

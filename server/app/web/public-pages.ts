@@ -4,7 +4,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { bandsFromSites, rankingChart, type ChartResults } from '../../../reports/charts/specs.js';
 import { html, raw, type Html } from '../../../reports/html.js';
 import type { RouteContext } from '../route-context.js';
-import { publicRanking, storedRun, type SiteView } from '../run-view.js';
+import { storedRun, type SiteView } from '../../use-cases/stored-run.js';
+import { publicRanking } from '../run-view.js';
 import { chartScripts } from './assets.js';
 import { notice, render } from './layout.js';
 

@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { failureLabel } from '../../../evaluators/collect/failures.js';
 import { listPresets } from '../../../indicators/load.js';
-import { ruleMax } from '../../../indicators/rules.js';
 import { ConfigError } from '../../../common/config-errors.js';
 import { html } from '../../../reports/html.js';
 import { indicatorStatus } from '../../../reports/html-parts.js';
@@ -12,8 +11,10 @@ import { sampleSites } from '../../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../../config/sites-file.js';
 import type { Campaign } from '../../store/campaigns.js';
 import type { RouteContext } from '../route-context.js';
-import { publishRefusal, publishRun } from '../publish-rule.js';
-import { rescoreStored, runResults, storedRun } from '../run-view.js';
+import { publishRefusal, publishRun } from '../../use-cases/publish.js';
+import { recordOverride } from '../../use-cases/override.js';
+import { storedRun } from '../../use-cases/stored-run.js';
+import { runResults } from '../run-view.js';
 import { CampaignBusy, campaignOptions, CampaignRunner } from './campaign-runner.js';
 import { startScheduledCampaigns } from './scheduled-campaigns.js';
 import { campaignFormPage, checkCampaignForm, describeConfigError, errorBox, FormProblem, readCampaignForm, saveCampaign, type CampaignForm } from './campaign-form.js';
@@ -254,29 +255,11 @@ ${history.length ? html`<h2>复核记录</h2><div class="scroll" tabindex="0" ro
     app.post('/runs/:runId/overrides', { schema: { hide: true, params: RunParams, body: OverrideBody }, preValidation: app.csrfProtection }, async (request, reply) => {
       const { runId } = request.params as { runId: string };
       const body = request.body as { siteId: string; indicator: string; points?: string; veto?: 'yes' | 'no'; reason?: string };
-      const run = store.getRun(runId);
-      const site = run ? store.runSites(runId).find((s) => s.siteId === body.siteId) : undefined;
-      if (!run || !site) return notice(request, reply, 404, '未找到', '未找到该网站的评估结果。');
-      const refuse = (message: string) => sitePage(request, reply, runId, site.siteId, message, 400);
-      if (!run.finishedAt || site.status !== 'assessed') return refuse('只能复核已完成评估的网站。');
-      // The same checks as `govscore override add`, against the set the run was last scored with.
-      const indicator = lastUsedSet(store, run.id, run.indicators).indicators.find((i) => i.id === body.indicator);
-      if (!indicator) return refuse(`指标体系中没有指标 ${body.indicator}。`);
-      const reason = (body.reason ?? '').trim();
-      if (reason.length < 2) return refuse('请填写复核理由。');
-      const points = body.points?.trim() ? Number(body.points) : null;
-      const isVeto = indicator.rule.type === 'veto';
-      if (isVeto && points !== null) return refuse(`${indicator.id} 是否决项：请勾选或不勾选“判定否决”，不填分数。`);
-      if (!isVeto) {
-        const max = ruleMax(indicator.rule);
-        if (body.veto === 'yes') return refuse(`${indicator.id} 是计分指标，不能判定否决，请填写保留分数。`);
-        if (points === null || !Number.isFinite(points)) return refuse(`请填写 ${indicator.id} 的保留分数。`);
-        if (points < 0 || (max !== null && points > max)) return refuse(`${indicator.id} 的分数应在 0 到 ${max} 之间。`);
-      }
-      const override = store.overrides.add({ runId, siteId: site.siteId, indicator: indicator.id, points: isVeto ? null : points, veto: isVeto ? body.veto === 'yes' : null, reason, by: request.user!.name });
-      store.reviews.audit(request.user!.id, 'override-added', `run:${runId}`, { override: override.id, site: site.siteId, indicator: indicator.id });
-      rescoreStored(store, runId);
-      return reply.redirect(`/staff/runs/${runId}/sites/${site.siteId}`, 303);
+      const points = body.points?.trim() ? Number(body.points) : undefined;
+      const recorded = recordOverride(store, { runId, siteId: body.siteId, indicator: body.indicator, points, veto: body.veto === 'yes', reason: body.reason ?? '', by: { name: request.user!.name, userId: request.user!.id } });
+      if (!recorded.ok && recorded.status === 404) return notice(request, reply, 404, '未找到', '未找到该网站的评估结果。');
+      if (!recorded.ok) return sitePage(request, reply, runId, body.siteId, recorded.error, 400);
+      return reply.redirect(`/staff/runs/${runId}/sites/${body.siteId}`, 303);
     });
   };
 }
