@@ -11,6 +11,7 @@ import type { OverrideRow } from '../store/overrides.js';
 import { recordOverride } from '../use-cases/override.js';
 import { storedRun, type SiteView } from '../use-cases/stored-run.js';
 import { maySee } from './auth.js';
+import { IndicatorId } from './schemas.js';
 
 /*
  * Appeals (申诉) as the JSON API and the web pages both handle them: filing one (with an optional
@@ -18,7 +19,7 @@ import { maySee } from './auth.js';
  * two front ends cannot drift apart in who may do what or in what gets audited.
  */
 
-export const AppealFields = Type.Object({ indicator: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]{0,30}$' }), text: Type.String({ minLength: 5, maxLength: 4000 }) });
+export const AppealFields = Type.Object({ indicator: IndicatorId, text: Type.String({ minLength: 5, maxLength: 4000 }) });
 
 type Outcome<T> = ({ ok: true } & T) | { ok: false; status: 400 | 404; error: string };
 
