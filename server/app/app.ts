@@ -19,7 +19,7 @@ import { appealPages } from './web/appeal-pages.js';
 import { departmentPages } from './web/department-pages.js';
 import { evidenceRoutes } from './web/evidence.js';
 import { publicPages } from './web/public-pages.js';
-import { staffPages } from './web/staff-pages.js';
+import { staffPages } from './web/staff/index.js';
 
 export interface AppOptions {
   store: Store;

@@ -10,7 +10,7 @@ import { maxUploadBytes, type RouteContext } from '../route-context.js';
 import { maySee } from '../auth.js';
 import { storedRun } from '../../use-cases/stored-run.js';
 import { runResults } from '../run-view.js';
-import { csrfField, notice, pageGuard, render, scroll } from './layout.js';
+import { csrfField, errorCode, notice, pageGuard, render, scroll } from './layout.js';
 
 const SiteParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }), siteId: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
 const SiteQuery = Type.Object({ submitted: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })) });
@@ -161,7 +161,7 @@ async function readAppealForm(app: FastifyInstance, request: FastifyRequest, rep
       } else if (part.fieldname === 'indicator' || part.fieldname === 'text') fields[part.fieldname] = String(part.value);
     }
   } catch (error) {
-    const code = (error as { code?: string }).code;
+    const code = errorCode(error);
     if (code === 'FST_REQ_FILE_TOO_LARGE') return { ok: false, status: 413, error: '附件超过 10 MB。' };
     if (code === 'FST_FILES_LIMIT') return { ok: false, status: 413, error: '只能附一个文件。' };
     return { ok: false, status: 400, error: '表单无法读取，请重新提交。' };
