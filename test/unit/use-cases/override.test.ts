@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadIndicatorSet } from '../../../indicators/load.js';
 import { ruleMax } from '../../../indicators/rules.js';
@@ -84,5 +85,15 @@ describe('recordOverride: checked, stored, audited, re-scored', () => {
     expect(suspectedOf('rsj')).toEqual(['V7']);
     rescoreStored(store, runId);
     expect(suspectedOf('rsj')).toEqual([]);
+  });
+});
+
+describe('one place records overrides', () => {
+  it('nothing in server/ but the override use case adds one (the CLI, the review form and appeals all call it)', async () => {
+    const root = new URL('../../../server/', import.meta.url);
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts') && !f.startsWith('store'));
+    const writers: string[] = [];
+    for (const file of files) if (/\boverrides\.add\(/.test(await readFile(new URL(file, root), 'utf8'))) writers.push(file.replaceAll('\\', '/'));
+    expect(writers).toEqual(['use-cases/override.ts']);
   });
 });
