@@ -16,10 +16,10 @@ import { publicRoutes } from './routes/public.js';
 import { staffRoutes } from './routes/staff.js';
 import { assetRoutes } from './web/assets.js';
 import { appealPages } from './web/appeal-pages.js';
-import { departmentPages } from './web/department-pages.js';
+import { departmentPages } from './web/department/index.js';
 import { evidenceRoutes } from './web/evidence.js';
 import { publicPages } from './web/public-pages.js';
-import { staffPages } from './web/staff-pages.js';
+import { staffPages } from './web/staff/index.js';
 
 export interface AppOptions {
   store: Store;

@@ -4,13 +4,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import type { FastifyReply } from 'fastify';
-import { ruleMax } from '../../indicators/rules.js';
 import type { User } from '../store/accounts.js';
 import type { Appeal } from '../store/reviews.js';
 import type { Store } from '../store/store.js';
-import { lastUsedSet } from '../use-cases/run-set.js';
+import type { OverrideRow } from '../store/overrides.js';
+import { recordOverride } from '../use-cases/override.js';
+import { storedRun, type SiteView } from '../use-cases/stored-run.js';
 import { maySee } from './auth.js';
-import { rescoreStored, storedRun, type SiteView } from './run-view.js';
+import { IndicatorId } from './schemas.js';
 
 /*
  * Appeals (申诉) as the JSON API and the web pages both handle them: filing one (with an optional
@@ -18,7 +19,7 @@ import { rescoreStored, storedRun, type SiteView } from './run-view.js';
  * two front ends cannot drift apart in who may do what or in what gets audited.
  */
 
-export const AppealFields = Type.Object({ indicator: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]{0,30}$' }), text: Type.String({ minLength: 5, maxLength: 4000 }) });
+export const AppealFields = Type.Object({ indicator: IndicatorId, text: Type.String({ minLength: 5, maxLength: 4000 }) });
 
 type Outcome<T> = ({ ok: true } & T) | { ok: false; status: 400 | 404; error: string };
 
@@ -75,24 +76,28 @@ function insertWithFile(store: Store, dataDir: string, row: Parameters<Store['re
     .immediate();
 }
 
-/** Accepts an open appeal: an override of its indicator (full points back, or `points`; a veto cleared unless `veto`), the run re-scored, audited. */
-export function acceptAppeal(store: Store, user: User, id: number, body: { reason: string; points?: number; veto?: boolean }) {
+/**
+ * Accepts an open appeal: an override of its indicator under the one override rule (full marks back unless
+ * `points`; a veto cleared unless `veto`), the run re-scored, the decision audited. A request the rule
+ * refuses leaves the appeal open.
+ */
+export function acceptAppeal(store: Store, user: User, id: number, body: { reason: string; points?: number; veto?: boolean }): Outcome<{ appeal: Appeal; override: OverrideRow; before: number | null; after: number | null }> {
   const appeal = store.reviews.getAppeal(id);
-  if (!appeal || appeal.status !== 'open') return { ok: false, status: 404, error: '未找到待处理的申诉' } as const;
-  const run = store.getRun(appeal.runId)!;
-  const indicator = lastUsedSet(store, run.id, run.indicators).indicators.find((i) => i.id === appeal.indicator);
-  if (!indicator) return { ok: false, status: 400, error: `没有指标 ${appeal.indicator}` } as const;
-  const isVeto = indicator.rule.type === 'veto';
-  const points = isVeto ? null : (body.points ?? ruleMax(indicator.rule));
-  // An indicator scored per item has no full marks to restore: without points the override would change nothing.
-  if (!isVeto && points === null) return { ok: false, status: 400, error: `指标 ${indicator.id} 没有满分，采纳时请给出分数` } as const;
-  const scoreOf = () => storedRun(store, run.id)?.sites.find((s) => s.id === appeal.siteId)?.score?.score ?? null;
-  const before = scoreOf();
-  const override = store.overrides.add({ runId: run.id, siteId: appeal.siteId, indicator: indicator.id, points, veto: isVeto ? (body.veto ?? false) : null, reason: `申诉#${appeal.id}：${body.reason}`, by: user.name });
-  store.reviews.decide(appeal.id, { status: 'accepted', userId: user.id, decision: body.reason, overrideId: override.id });
-  store.reviews.audit(user.id, 'appeal-accepted', `appeal:${appeal.id}`, { override: override.id });
-  rescoreStored(store, run.id);
-  return { ok: true, appeal: store.reviews.getAppeal(appeal.id)!, override, before, after: scoreOf() } as const;
+  if (!appeal || appeal.status !== 'open') return { ok: false, status: 404, error: '未找到待处理的申诉' };
+  const recorded = recordOverride(store, {
+    runId: appeal.runId,
+    siteId: appeal.siteId,
+    indicator: appeal.indicator,
+    points: body.points ?? 'full',
+    veto: body.veto ?? false,
+    reason: body.reason,
+    reasonPrefix: `申诉#${appeal.id}：`,
+    by: { name: user.name, userId: user.id },
+  });
+  if (!recorded.ok) return { ok: false, status: recorded.status, error: recorded.error };
+  store.reviews.decide(appeal.id, { status: 'accepted', userId: user.id, decision: body.reason.trim(), overrideId: recorded.override.id });
+  store.reviews.audit(user.id, 'appeal-accepted', `appeal:${appeal.id}`, { override: recorded.override.id });
+  return { ok: true, appeal: store.reviews.getAppeal(appeal.id)!, override: recorded.override, before: recorded.before, after: recorded.after };
 }
 
 export function rejectAppeal(store: Store, user: User, id: number, reason: string): Outcome<{ appeal: Appeal }> {

@@ -1,8 +1,8 @@
-import { ruleMax } from '../../indicators/rules.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import { ConfigError } from '../../common/config-errors.js';
 import { Store } from '../store/store.js';
 import type { OverrideRow } from '../store/overrides.js';
+import { recordOverride, type OverrideField } from '../use-cases/override.js';
 
 export interface OverrideInput {
   db: string;
@@ -13,7 +13,7 @@ export interface OverrideInput {
   veto?: boolean;
   reason: string;
   by: string;
-  /** The set the indicator is checked against (default: the one the run was assessed with). */
+  /** The set the indicator is checked against (default: the one the run was last scored with). */
   indicators?: string;
 }
 
@@ -29,29 +29,30 @@ function openRun(db: string, runId: string) {
   return { store, run };
 }
 
+/** The flag a refusal is about, and what to type when the rule gives no list to choose from. */
+const flags: Record<OverrideField, { flag: string; fix: string }> = {
+  run: { flag: '--run', fix: 'see the runs of the store' },
+  site: { flag: '--site', fix: '只能复核已完成评估、已评估的网站' },
+  indicator: { flag: '--indicator', fix: '给出本次评估指标体系中的指标' },
+  points: { flag: '--points', fix: '计分指标用 --points <分数>，否决项用 --veto yes|no' },
+  veto: { flag: '--veto', fix: '否决项用 --veto yes|no，计分指标用 --points <分数>' },
+  reason: { flag: '--reason', fix: '例如 --reason "链接为临时维护，已恢复"' },
+  by: { flag: '--by', fix: '例如 --by 张三' },
+};
+
 /**
  * `govscore override add`: a reviewer's decision on one indicator of one site — points kept (or earned)
- * for a scored indicator, a veto set or cleared for a veto — with the reason and the reviewer's name.
- * It counts from the next scoring of the run (rescore, report) on, under any set with that indicator.
+ * for a scored indicator, a veto set or cleared for a veto — with the reason and the reviewer's name,
+ * under the same rule as the web's review form (server/use-cases/override.ts). It counts from the next
+ * scoring of the run (rescore, report) on, under any set with that indicator.
  */
 export function addOverride(input: OverrideInput): OverrideRow {
   const { store, run } = openRun(input.db, input.runId);
   try {
-    const site = store.runSites(run.id).find((s) => s.siteId === input.siteId);
-    if (!site) throw new ConfigError(input.db, 1, '--site', `no site ${input.siteId} in run ${run.id}`, `sites of the run: ${store.runSites(run.id).map((s) => s.siteId).join(', ')}`);
-    const set = loadIndicatorSet(input.indicators ?? run.indicators);
-    const indicator = set.indicators.find((i) => i.id === input.indicator);
-    if (!indicator) throw new ConfigError(set.file, 1, '--indicator', `no indicator ${input.indicator} in ${set.id}`, `indicators: ${set.indicators.map((i) => i.id).join(', ')}`);
-    if (!input.reason.trim()) throw new ConfigError(input.db, 1, '--reason', 'an override needs a reason', 'say why, e.g. --reason "链接为临时维护，已恢复"');
-    if (!input.by.trim()) throw new ConfigError(input.db, 1, '--by', 'an override needs the reviewer', 'give the reviewer, e.g. --by 张三');
-    if (indicator.rule.type === 'veto') {
-      if (input.veto === undefined || input.points !== undefined) throw new ConfigError(set.file, 1, '--veto', `${indicator.id} is a veto indicator`, 'give --veto yes or --veto no, not --points');
-    } else {
-      const max = ruleMax(indicator.rule);
-      if (input.points === undefined || input.veto !== undefined) throw new ConfigError(set.file, 1, '--points', `${indicator.id} is a scored indicator`, `give --points between 0 and ${max ?? 'its points'}, not --veto`);
-      if (input.points < 0 || (max !== null && input.points > max)) throw new ConfigError(set.file, 1, '--points', `${input.points} is outside 0..${max}`, `${indicator.id} gives at most ${max} points`);
-    }
-    return store.overrides.add({ runId: run.id, siteId: site.siteId, indicator: indicator.id, points: input.points ?? null, veto: input.veto ?? null, reason: input.reason.trim(), by: input.by.trim() });
+    const set = input.indicators ? loadIndicatorSet(input.indicators) : undefined;
+    const recorded = recordOverride(store, { runId: run.id, siteId: input.siteId, indicator: input.indicator, points: input.points, veto: input.veto, reason: input.reason, by: { name: input.by, userId: null }, set, rescore: false });
+    if (!recorded.ok) throw new ConfigError(input.db, 1, flags[recorded.field].flag, recorded.error, recorded.hint ?? flags[recorded.field].fix);
+    return recorded.override;
   } finally {
     store.close();
   }

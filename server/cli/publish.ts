@@ -1,4 +1,4 @@
-import { publishRun, type PublishRefusal } from '../app/publish-rule.js';
+import { publishRun, type PublishRefusal } from '../use-cases/publish.js';
 import { Store } from '../store/store.js';
 import { UsageError } from '../../common/usage-error.js';
 
@@ -11,7 +11,7 @@ export class PublishRefused extends Error {
 
 /**
  * `govscore publish`: makes a run's ranking public, under the same rule as the web service's 发布 button
- * (server/app/publish-rule.ts). A site with a suspected veto must be decided first:
+ * (server/use-cases/publish.ts). A site with a suspected veto must be decided first:
  * `govscore override add … --veto yes|no`, then `govscore rescore`.
  */
 export function publish(o: { db: string; runId: string; by: string }): string {

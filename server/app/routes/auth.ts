@@ -1,13 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { html } from '../../../reports/html.js';
 import type { Role } from '../../store/accounts.js';
 import { sessionCookie } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
+import { ErrorReply } from '../schemas.js';
 import { csrfField, fromForm, render } from '../web/layout.js';
 
 const Login = Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }), next: Type.Optional(Type.String({ maxLength: 500 })), _csrf: Type.Optional(Type.String()) });
 const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) });
+const LoggedIn = Type.Object({ user: Type.Object({ login: Type.String(), name: Type.String(), role: Type.String(), sites: Type.Array(Type.String()) }) });
+
+/** The login a request's body names, before validation (the rate limit counts tries per address and login). */
+const loginOf = (body: unknown): string => (typeof body === 'object' && body !== null && 'login' in body && typeof body.login === 'string' ? body.login : '');
 
 /** Where a form login goes on: the page asked for if it is one of ours, else the role's home. */
 function landing(role: Role, next: string | undefined): string {
@@ -24,22 +30,22 @@ function loginForm(csrf: string, next: string | undefined, error: string | null)
 }
 
 /** Login (rate limited: 5 tries a minute per address and login), logout, and the CSRF token forms and API clients send back. */
-export function authRoutes({ store, secureCookies }: RouteContext): FastifyPluginAsync {
+export function authRoutes({ store, secureCookies }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/csrf', { schema: { tags: ['auth'], summary: 'a CSRF token for the next POST (header x-csrf-token or form field _csrf)' } }, async (_request, reply) => ({ token: reply.generateCsrf() }));
+    app.get('/api/csrf', { schema: { tags: ['auth'], summary: 'a CSRF token for the next POST (header x-csrf-token or form field _csrf)', response: { 200: Type.Object({ token: Type.String() }) } } }, async (_request, reply) => ({ token: reply.generateCsrf() }));
 
     app.get('/login', { schema: { tags: ['auth'], summary: '登录页面', hide: true, querystring: LoginQuery } }, async (request, reply) =>
-      render(request, reply, '登录', (csrf) => loginForm(csrf, (request.query as { next?: string }).next, null)),
+      render(request, reply, '登录', (csrf) => loginForm(csrf, request.query.next, null)),
     );
 
     app.post(
       '/login',
-      { schema: { tags: ['auth'], summary: 'log in; sets the session cookie', body: Login }, config: {
+      { schema: { tags: ['auth'], summary: 'log in; sets the session cookie (a form is sent on to its page: 303)', body: Login, response: { 200: LoggedIn, '4xx': ErrorReply } }, config: {
           // Per address and login: guessing one account is slowed, and nobody can lock out everyone.
-          rateLimit: { max: 5, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (request: FastifyRequest) => `${request.ip}|${(request.body as { login?: string } | undefined)?.login ?? ''}` },
+          rateLimit: { max: 5, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (request: FastifyRequest) => `${request.ip}|${loginOf(request.body)}` },
         }, preValidation: app.csrfProtection },
       async (request, reply) => {
-        const { login, password, next } = request.body as { login: string; password: string; next?: string };
+        const { login, password, next } = request.body;
         const user = await store.accounts.authenticate(login, password);
         if (!user) {
           store.reviews.audit(null, 'login-failed', `login:${login}`);
@@ -54,11 +60,11 @@ export function authRoutes({ store, secureCookies }: RouteContext): FastifyPlugi
       },
     );
 
-    app.post('/logout', { schema: { tags: ['auth'], summary: 'log out' }, preValidation: app.csrfProtection }, async (request, reply) => {
+    app.post('/logout', { schema: { tags: ['auth'], summary: 'log out (a form is sent on to the home page: 303)', response: { 200: Type.Object({ ok: Type.Literal(true) }), '4xx': ErrorReply } }, preValidation: app.csrfProtection }, async (request, reply) => {
       store.accounts.closeSession(request.cookies[sessionCookie]);
       reply.clearCookie(sessionCookie, { path: '/' });
       if (fromForm(request)) return reply.redirect('/', 303);
-      return { ok: true };
+      return { ok: true } as const;
     });
   };
 }

@@ -1,51 +1,81 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync } from 'fastify';
-import type { RouteContext } from '../route-context.js';
-import { requireRole } from '../auth.js';
+import { publishRun } from '../../use-cases/publish.js';
+import { storedRun } from '../../use-cases/stored-run.js';
 import { acceptAppeal, rejectAppeal } from '../appeal-actions.js';
-import { publishRun } from '../publish-rule.js';
-import { storedRun } from '../run-view.js';
+import { requireRole } from '../auth.js';
+import type { RouteContext } from '../route-context.js';
+import { AppealIdParams, AppealReply, ErrorReply, Nullable, OverrideReply, RunParams, RunReply, SiteViewReply } from '../schemas.js';
 
-const RunParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }) });
-const AppealParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const Accept = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 2000 }), points: Type.Optional(Type.Number({ minimum: 0 })), veto: Type.Optional(Type.Boolean()) });
 const Reject = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 2000 }) });
+const RunSummary = Type.Object({ id: Type.String(), name: Type.String(), asOf: Type.String(), finishedAt: Nullable(Type.String()), published: Type.Boolean() });
+/** A refused publication: the error and the sites whose suspected vetoes a reviewer must decide first. */
+const PublishRefused = Type.Object({
+  ...ErrorReply.properties,
+  suspected: Type.Optional(Type.Array(Type.Object({ siteId: Type.String(), name: Type.String(), indicators: Type.Array(Type.String()), labels: Type.Array(Type.String()) }))),
+});
+const AuditEntry = Type.Object({ at: Type.String(), userId: Nullable(Type.Integer()), action: Type.String(), target: Type.String(), detail: Type.Unknown() });
 
 /** Evaluation staff: every run and site, publishing, and deciding appeals (an accepted appeal becomes an override and the run is re-scored). */
-export function staffRoutes({ store }: RouteContext): FastifyPluginAsync {
+export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.addHook('onRequest', requireRole('evaluator', 'admin'));
 
-    app.get('/runs', { schema: { tags: ['staff'], summary: 'every run' } }, async () =>
+    app.get('/runs', { schema: { tags: ['staff'], summary: 'every run', response: { 200: Type.Array(RunSummary), '4xx': ErrorReply } } }, async () =>
       store.listRuns().map((r) => ({ id: r.id, name: r.name, asOf: r.asOf, finishedAt: r.finishedAt, published: store.reviews.isPublished(r.id) })),
     );
 
-    app.get('/runs/:runId', { schema: { tags: ['staff'], summary: 'a run with every site’s score', params: RunParams } }, async (request, reply) => {
-      const view = storedRun(store, (request.params as { runId: string }).runId);
-      if (!view) return reply.code(404).send({ error: '未找到该评估' });
-      return { run: view.run, sites: view.sites };
-    });
+    app.get(
+      '/runs/:runId',
+      { schema: { tags: ['staff'], summary: 'a run with every site’s score', params: RunParams, response: { 200: Type.Object({ run: RunReply, sites: Type.Array(SiteViewReply) }), '4xx': ErrorReply } } },
+      async (request, reply) => {
+        const view = storedRun(store, request.params.runId);
+        if (!view) return reply.code(404).send({ error: '未找到该评估' });
+        return { run: view.run, sites: view.sites };
+      },
+    );
 
-    app.post('/runs/:runId/publish', { schema: { tags: ['staff'], summary: 'publish the ranking (refused while the run is unfinished or a site holds a suspected veto)', params: RunParams }, onRequest: app.csrfProtection }, async (request, reply) => {
-      const refusal = publishRun(store, (request.params as { runId: string }).runId, request.user!.id);
-      if (refusal) return reply.code(refusal.status).send({ error: refusal.message, suspected: refusal.suspected });
-      return { published: true };
-    });
+    app.post(
+      '/runs/:runId/publish',
+      {
+        schema: { tags: ['staff'], summary: 'publish the ranking (refused while the run is unfinished or a site holds a suspected veto)', params: RunParams, response: { 200: Type.Object({ published: Type.Literal(true) }), '4xx': PublishRefused } },
+        onRequest: app.csrfProtection,
+      },
+      async (request, reply) => {
+        const refusal = publishRun(store, request.params.runId, request.user!.id);
+        if (refusal) return reply.code(refusal.status).send({ error: refusal.message, suspected: refusal.suspected });
+        return { published: true } as const;
+      },
+    );
 
-    app.get('/runs/:runId/appeals', { schema: { tags: ['staff'], summary: 'appeals of a run', params: RunParams } }, async (request) => store.reviews.appeals((request.params as { runId: string }).runId));
+    app.get('/runs/:runId/appeals', { schema: { tags: ['staff'], summary: 'appeals of a run', params: RunParams, response: { 200: Type.Array(AppealReply), '4xx': ErrorReply } } }, async (request) =>
+      store.reviews.appeals(request.params.runId),
+    );
 
-    app.post('/appeals/:id/accept', { schema: { tags: ['staff'], summary: 'accept an appeal: override the indicator and re-score', params: AppealParams, body: Accept }, onRequest: app.csrfProtection }, async (request, reply) => {
-      const accepted = acceptAppeal(store, request.user!, (request.params as { id: number }).id, request.body as { reason: string; points?: number; veto?: boolean });
-      if (!accepted.ok) return reply.code(accepted.status).send({ error: accepted.error });
-      return { appeal: accepted.appeal, override: accepted.override };
-    });
+    app.post(
+      '/appeals/:id/accept',
+      {
+        schema: { tags: ['staff'], summary: 'accept an appeal: override the indicator and re-score', params: AppealIdParams, body: Accept, response: { 200: Type.Object({ appeal: AppealReply, override: OverrideReply }), '4xx': ErrorReply } },
+        onRequest: app.csrfProtection,
+      },
+      async (request, reply) => {
+        const accepted = acceptAppeal(store, request.user!, request.params.id, request.body);
+        if (!accepted.ok) return reply.code(accepted.status).send({ error: accepted.error });
+        return { appeal: accepted.appeal, override: accepted.override };
+      },
+    );
 
-    app.post('/appeals/:id/reject', { schema: { tags: ['staff'], summary: 'reject an appeal with a reason', params: AppealParams, body: Reject }, onRequest: app.csrfProtection }, async (request, reply) => {
-      const rejected = rejectAppeal(store, request.user!, (request.params as { id: number }).id, (request.body as { reason: string }).reason);
-      if (!rejected.ok) return reply.code(rejected.status).send({ error: rejected.error });
-      return { appeal: rejected.appeal };
-    });
+    app.post(
+      '/appeals/:id/reject',
+      { schema: { tags: ['staff'], summary: 'reject an appeal with a reason', params: AppealIdParams, body: Reject, response: { 200: Type.Object({ appeal: AppealReply }), '4xx': ErrorReply } }, onRequest: app.csrfProtection },
+      async (request, reply) => {
+        const rejected = rejectAppeal(store, request.user!, request.params.id, request.body.reason);
+        if (!rejected.ok) return reply.code(rejected.status).send({ error: rejected.error });
+        return { appeal: rejected.appeal };
+      },
+    );
 
-    app.get('/audit', { schema: { tags: ['staff'], summary: 'the audit log' } }, async () => store.reviews.auditTrail());
+    app.get('/audit', { schema: { tags: ['staff'], summary: 'the audit log', response: { 200: Type.Array(AuditEntry), '4xx': ErrorReply } } }, async () => store.reviews.auditTrail());
   };
 }

@@ -1,5 +1,6 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ruleMax } from '../../../indicators/rules.js';
 import { html, type Html } from '../../../reports/html.js';
 import type { Appeal } from '../../store/reviews.js';
@@ -7,10 +8,10 @@ import type { Store } from '../../store/store.js';
 import { lastUsedSet } from '../../use-cases/run-set.js';
 import { acceptAppeal, rejectAppeal, sendAttachment } from '../appeal-actions.js';
 import type { RouteContext } from '../route-context.js';
-import { appealStatusTag, shortTime } from './department-pages.js';
+import { AppealIdPageParams as AppealParams } from '../schemas.js';
+import { appealStatusTag, shortTime } from './appeal-status.js';
 import { csrfField, notice, pageGuard, render, scroll } from './layout.js';
 
-const AppealParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,12}$' }) });
 // Form fields arrive as strings: points stays a string here, so an empty box means "full marks", not 0.
 const AcceptForm = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 2000 }), points: Type.Optional(Type.String({ pattern: '^([0-9]{1,4}(\\.[0-9]{1,3})?)?$' })), veto: Type.Optional(Type.String({ maxLength: 8 })), _csrf: Type.Optional(Type.String()) });
 const RejectForm = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 2000 }), _csrf: Type.Optional(Type.String()) });
@@ -91,22 +92,22 @@ function doneMessage(store: Store, query: { accepted?: number; rejected?: number
 }
 
 /** Staff decide departments' appeals here: the same actions as the JSON API (override, re-score, audit), as forms. */
-export function appealPages({ store, dataDir }: RouteContext): FastifyPluginAsync {
+export function appealPages({ store, dataDir }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.addHook('onRequest', pageGuard('evaluator', 'admin'));
     const page = (request: FastifyRequest, reply: FastifyReply, message: Html | null, status = 200) => render(request, reply, '申诉处理', (csrf) => listBody(appealRows(store), csrf, message), { status });
     const refused = (request: FastifyRequest, reply: FastifyReply, error: string, status: number) => page(request, reply, html`<p class="error" role="alert">${error}</p>`, status);
 
     app.get('/', { schema: { hide: true, querystring: ListQuery }, attachValidation: true }, async (request, reply) =>
-      page(request, reply, request.validationError ? null : doneMessage(store, request.query as Record<string, number>)),
+      page(request, reply, request.validationError ? null : doneMessage(store, request.query)),
     );
 
     // The CSRF check needs the parsed form field, so it runs after parsing (preValidation), not onRequest.
     app.post('/:id/accept', { schema: { hide: true, params: AppealParams, body: AcceptForm }, attachValidation: true, preValidation: app.csrfProtection }, async (request, reply) => {
       if (request.validationError) return refused(request, reply, request.validationError.validationContext === 'body' ? '请填写采纳理由（2 至 2000 字）；给分须为不小于 0 的数字。' : '未找到该申诉。', 400);
-      const body = request.body as { reason: string; points?: string; veto?: string };
+      const body = request.body;
       if (body.reason.trim().length < 2) return refused(request, reply, '请填写采纳理由（2 至 2000 字）。', 400);
-      const id = Number((request.params as { id: string }).id);
+      const id = Number(request.params.id);
       const accepted = acceptAppeal(store, request.user!, id, { reason: body.reason.trim(), points: body.points ? Number(body.points) : undefined, veto: body.veto !== undefined });
       if (!accepted.ok) return refused(request, reply, accepted.status === 404 ? `申诉 #${id} 不存在或已处理。` : accepted.error, accepted.status);
       const done = new URLSearchParams({ accepted: String(id) });
@@ -117,16 +118,16 @@ export function appealPages({ store, dataDir }: RouteContext): FastifyPluginAsyn
 
     app.post('/:id/reject', { schema: { hide: true, params: AppealParams, body: RejectForm }, attachValidation: true, preValidation: app.csrfProtection }, async (request, reply) => {
       if (request.validationError) return refused(request, reply, request.validationError.validationContext === 'body' ? '请填写驳回理由（2 至 2000 字）。' : '未找到该申诉。', 400);
-      const reason = (request.body as { reason: string }).reason.trim();
+      const reason = request.body.reason.trim();
       if (reason.length < 2) return refused(request, reply, '请填写驳回理由（2 至 2000 字）。', 400);
-      const id = Number((request.params as { id: string }).id);
+      const id = Number(request.params.id);
       const rejected = rejectAppeal(store, request.user!, id, reason);
       if (!rejected.ok) return refused(request, reply, `申诉 #${id} 不存在或已处理。`, rejected.status);
       return reply.redirect(`/staff/appeals?rejected=${id}`, 303);
     });
 
     app.get('/:id/attachment', { schema: { hide: true, params: AppealParams }, attachValidation: true }, async (request, reply) => {
-      const appeal = request.validationError ? null : store.reviews.getAppeal(Number((request.params as { id: string }).id));
+      const appeal = request.validationError ? null : store.reviews.getAppeal(Number(request.params.id));
       return (appeal && (await sendAttachment(reply, dataDir, appeal))) ?? notice(request, reply, 404, '未找到', '未找到该附件。');
     });
   };

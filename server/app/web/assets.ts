@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 
 const require = createRequire(import.meta.url);
 const own = (file: string) => new URL(`./assets/${file}`, import.meta.url);
@@ -20,10 +21,12 @@ const files: Record<string, { path: string | URL; type: string }> = {
 
 export const chartScripts = ['/assets/vega.min.js', '/assets/vega-lite.min.js', '/assets/vega-embed.min.js', '/assets/charts.js'];
 
-export const assetRoutes: FastifyPluginAsync = async (app) => {
+const AssetParams = Type.Object({ name: Type.String() });
+
+export const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const loaded = new Map(Object.entries(files).map(([name, f]) => [name, { body: readFileSync(f.path), type: f.type }]));
-  app.get('/assets/:name', { schema: { hide: true } }, async (request, reply) => {
-    const file = loaded.get((request.params as { name: string }).name);
+  app.get('/assets/:name', { schema: { hide: true, params: AssetParams } }, async (request, reply) => {
+    const file = loaded.get(request.params.name);
     if (!file) return reply.code(404).send({ error: '未找到' });
     return reply.type(`${file.type}; charset=utf-8`).header('cache-control', 'public, max-age=3600').header('x-content-type-options', 'nosniff').send(file.body);
   });

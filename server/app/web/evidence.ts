@@ -1,13 +1,14 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { FastifyPluginAsync } from 'fastify';
 import type { RouteContext } from '../route-context.js';
 import { maySee } from '../auth.js';
+import { RunId, SiteId } from '../schemas.js';
 
 const EvidenceParams = Type.Object({
-  runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }),
-  siteId: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }),
+  runId: RunId,
+  siteId: SiteId,
   file: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,120}\\.(jpg|jpeg|png)$' }),
 });
 
@@ -16,12 +17,12 @@ const EvidenceParams = Type.Object({
  * only its own sites' of finished runs, the public none — even of a published run, whose ranking is
  * public but whose findings are not. Whatever is refused or missing answers the same 404.
  */
-export function evidenceRoutes({ store, dataDir }: RouteContext): FastifyPluginAsync {
+export function evidenceRoutes({ store, dataDir }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/evidence/:runId/:siteId/:file', { schema: { hide: true, params: EvidenceParams }, attachValidation: true }, async (request, reply) => {
       const user = request.user;
       if (!user) return reply.code(401).send({ error: '请先登录' });
-      const { runId, siteId, file } = request.params as { runId: string; siteId: string; file: string };
+      const { runId, siteId, file } = request.params;
       const missing = () => reply.code(404).send({ error: '未找到' });
       if (request.validationError || !maySee(user, siteId)) return missing();
       if (user.role === 'department' && !store.getRun(runId)?.finishedAt) return missing();

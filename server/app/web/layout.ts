@@ -57,3 +57,6 @@ export const scroll = (table: Html, name: string): Html => html`<div class="scro
 export const csrfField = (token: string): Html => html`<input type="hidden" name="_csrf" value="${token}">`;
 
 export { raw };
+
+/** The `code` of a thrown error (Fastify's FST_…), if it has one. */
+export const errorCode = (error: unknown): string | undefined => (error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined);

@@ -1,14 +1,13 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TopLevelSpec } from 'vega-lite';
 import { bandsFromSites, rankingChart, type ChartResults } from '../../../reports/charts/specs.js';
 import { html, raw, type Html } from '../../../reports/html.js';
 import type { RouteContext } from '../route-context.js';
-import { publicRanking, storedRun, type SiteView } from '../run-view.js';
+import { RunParams } from '../schemas.js';
+import { storedRun, type SiteView } from '../../use-cases/stored-run.js';
+import { publicRanking } from '../run-view.js';
 import { chartScripts } from './assets.js';
 import { notice, render } from './layout.js';
-
-const RunParams = Type.Object({ runId: Type.String({ pattern: '^[A-Za-z0-9-]{1,80}$' }) });
 
 /** What the public sees of a site on a chart: its name, group, score, grade, rank and whether it was vetoed. */
 function chartResults(sites: SiteView[]): ChartResults {
@@ -28,7 +27,7 @@ export function chartBlock(id: string, title: string, spec: TopLevelSpec): Html 
 }
 
 /** The public pages: the list of published assessments and each one's ranking with its charts. Nothing unpublished. */
-export function publicPages({ store }: RouteContext): FastifyPluginAsync {
+export function publicPages({ store }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const runs = store.reviews.publishedRuns().map((id) => store.getRun(id)!);
@@ -38,7 +37,7 @@ ${request.user ? '' : html`<p><a href="/login">评估工作人员和各部门登
     });
 
     app.get('/runs/:runId', { schema: { hide: true, params: RunParams } }, async (request, reply) => {
-      const runId = (request.params as { runId: string }).runId;
+      const { runId } = request.params;
       const view = store.reviews.isPublished(runId) ? storedRun(store, runId) : null;
       if (!view) return notice(request, reply, 404, '未找到', '未找到已发布的评估结果。');
       const ranking = publicRanking(view.sites);

@@ -65,8 +65,7 @@ export function progressEvents(store: Store, options: { pollMs?: number; heartbe
   const heartbeatEvery = Math.max(1, Math.round((options.heartbeatMs ?? 15_000) / pollMs));
   const open = new Set<() => void>();
 
-  async function handler(request: FastifyRequest, reply: FastifyReply) {
-    const { runId } = request.params as { runId: string };
+  async function handler(request: FastifyRequest, reply: FastifyReply, runId: string) {
     if (!store.getRun(runId)) return notice(request, reply, 404, '未找到', '未找到该评估。');
     reply.hijack();
     const res = reply.raw;

@@ -74,9 +74,9 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
     expect(added.stdout).toMatch(new RegExp(`^recorded #1  ${target.id}  ${deducted.id}  ${deducted.max} 分  by 张三`));
     // An indicator the set does not have, and points above its maximum: refused with the field named.
     const unknown = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', target.id, '--indicator', 'D99', '--points', '1', '--reason', 'x', '--by', '张三']);
-    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/--indicator: no indicator D99 in national-2019/)]);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/--indicator: 指标体系 national-2019 中没有指标 D99。/)]);
     const tooMany = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', target.id, '--indicator', deducted.id, '--points', String(deducted.max! + 1), '--reason', 'x', '--by', '张三']);
-    expect([tooMany.code, tooMany.stderr]).toEqual([2, expect.stringMatching(/--points: .* is outside 0\.\./)]);
+    expect([tooMany.code, tooMany.stderr]).toEqual([2, expect.stringMatching(new RegExp(`--points: ${deducted.id} 的分数应在 0 到 ${deducted.max} 之间。`))]);
 
     const out = join(dir, 'reviewed');
     const rescored = await runCli(['rescore', '--db', db, '--run', runId, '--indicators', 'national-2019', '--out', out]);

@@ -1,7 +1,7 @@
 import type { Store } from '../store/store.js';
-import { storedRun } from './run-view.js';
+import { storedRun } from './stored-run.js';
 
-/** Why a run cannot be published: the HTTP status the web answers with and a message in Chinese. */
+/** Why a run cannot be published: a status (404 no such run, 409 not yet) and a message in Chinese. */
 export interface PublishRefusal {
   status: 404 | 409;
   message: string;
@@ -29,7 +29,11 @@ export function publishRefusal(store: Store, runId: string): PublishRefusal | nu
   return { status: 409, message: `不能发布：${suspected.length} 个网站存在疑似否决项，须人工复核确认或排除后才能发布：${list}。`, suspected };
 }
 
-/** Publishes the run unless the rule refuses (publishing twice is harmless); the publication is audited. */
+/**
+ * Publishes the run unless the rule refuses (publishing twice is harmless); the publication is audited.
+ * Every publishing path (the 发布 button, POST /api/staff/runs/:runId/publish, `govscore publish`) calls
+ * this and nothing else writes a publication.
+ */
 export function publishRun(store: Store, runId: string, userId: number): PublishRefusal | null {
   const refusal = publishRefusal(store, runId);
   if (refusal) return refusal;

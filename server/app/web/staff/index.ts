@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyError } from 'fastify';
+import { listPresets } from '../../../../indicators/load.js';
+import type { RouteContext } from '../../route-context.js';
+import { CampaignRunner } from '../campaign-runner.js';
+import { notice, pageGuard } from '../layout.js';
+import { progressEvents } from '../run-progress.js';
+import { startScheduledCampaigns } from '../scheduled-campaigns.js';
+import { campaignPages } from './campaign-pages.js';
+import { homePage } from './home-page.js';
+import { progressPages } from './progress-pages.js';
+import { publishPages } from './publish-pages.js';
+import { reviewPages } from './review-pages.js';
+
+/**
+ * The staff pages (/staff), one file per concern: the 评估工作台 (home-page), campaigns (create, start),
+ * progress (live, events), a site's review with overrides (review-pages) and a run's ranking with
+ * publishing (publish-pages). Here: what they share — the guard, the Chinese error pages, the campaign
+ * runner and the scheduled campaigns, and closing them with the app.
+ */
+export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const runner = new CampaignRunner({ store, dbFile, dataDir, queueUrl });
+    const schedules = queueUrl ? startScheduledCampaigns({ store, dataDir, runner, redisUrl: queueUrl, log: (line) => app.log.info(line) }) : null;
+    const events = progressEvents(store);
+    // A campaign still "running" from before a restart has no process any more: say so; starting it again resumes.
+    for (const c of store.campaigns.list()) if (c.state === 'running') store.campaigns.update(c.id, { state: 'failed', message: '评估服务重启时评估尚未完成；重新开始将从中断处继续。' });
+    app.addHook('onClose', async () => {
+      await schedules?.close();
+      events.close();
+      await runner.close();
+    });
+    // The guard runs before the routes' own onRequest hooks (CSRF), so strangers are sent to the login page first.
+    app.addHook('onRequest', pageGuard('evaluator', 'admin'));
+    app.setNotFoundHandler((request, reply) => notice(request, reply, 404, '未找到', '未找到该页面。'));
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.validation && error.validationContext === 'params') return notice(request, reply, 404, '未找到', '未找到该页面。');
+      if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') return notice(request, reply, 403, '页面已过期', '表单已失效，请返回上一页刷新后重新提交。');
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') return notice(request, reply, 413, '文件过大', '上传的文件不能超过 10 MB。');
+      if (error.validation) return notice(request, reply, 400, '提交的内容有误', '表单内容不完整或格式不对，请返回检查后重新提交。');
+      request.log.error(error);
+      return notice(request, reply, 500, '出错了', '服务器处理请求时出错，请稍后再试。');
+    });
+
+    await app.register(homePage(store));
+    await app.register(campaignPages({ store, dataDir, runner, presets: listPresets() }));
+    await app.register(progressPages({ store, events }));
+    await app.register(reviewPages(store));
+    await app.register(publishPages(store));
+  };
+}
