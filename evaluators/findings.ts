@@ -20,7 +20,13 @@ const kindNames = { news: '要闻/动态', notice: '通知公告', policy: '政�
  * Findings of the evaluators, keyed by the names indicator sets cite in `findings:`. Each one carries
  * the page and the fact (a date, a placeholder text, a probe failure) a department can check.
  */
-export function evaluatorFindings(update: UpdateFrequencyMeasurement | null, availability: AvailabilityMeasurement | null, probes: ProbeObservation[], screenshots: ScreenshotIndex = new Map(), links: LinksMeasurement | null = null): Record<string, EvaluatorFinding[]> {
+export function evaluatorFindings(
+  update: UpdateFrequencyMeasurement | null,
+  availability: AvailabilityMeasurement | null,
+  probes: ProbeObservation[],
+  screenshots: ScreenshotIndex = new Map(),
+  links: LinksMeasurement | null = null,
+): Record<string, EvaluatorFinding[]> {
   const out: Record<string, EvaluatorFinding[]> = {};
   if (update) {
     const stale = (rule: 'V3' | 'V4') =>

@@ -43,7 +43,21 @@ export function computeRun(store: Store, runId: string, set: IndicatorSet, crawl
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
     const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services });
     const score = scoreSite(set, measurements as unknown as Record<string, unknown>, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
-    return { ...base, status: 'assessed', statusReason: null, score, update: measurements.updateFrequency, availability: measurements.availability, links: measurements.links, disclosure: measurements.disclosure, mailbox: measurements.mailbox, services: measurements.services, identity: measurements.identity, accessibility: measurements.accessibility, crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null } };
+    return {
+      ...base,
+      status: 'assessed',
+      statusReason: null,
+      score,
+      update: measurements.updateFrequency,
+      availability: measurements.availability,
+      links: measurements.links,
+      disclosure: measurements.disclosure,
+      mailbox: measurements.mailbox,
+      services: measurements.services,
+      identity: measurements.identity,
+      accessibility: measurements.accessibility,
+      crawl: { pages: store.pageCount(runId, site.siteId), robots: (observed as { robots?: string }).robots ?? null },
+    };
   });
   if (options.save !== false) store.saveScores(runId, set, inputs.filter((s) => s.score).map((s) => ({ siteId: s.id, score: s.score })));
   const ranks = rankWithinGroups(inputs.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0, pending: s.score?.pendingReview ?? false })));

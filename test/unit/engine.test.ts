@@ -529,7 +529,12 @@ describe('suspected vetoes (疑似否决): a veto resting on "not found" waits f
   it('a site failing on its score is 不合格 whatever the review; its suspected veto is still listed', () => {
     const low = scoreSite(
       preset,
-      { ...withCounts('services', { notFound: 1 }), disclosure: { counts: { missingItems: 8, guideMissing: 8, institutionLeaderMissing: 5, reportMissing: 1, reportLate: 0, reportMissingHeadings: 0 } }, accessibility: { seriousRules: 12 }, identity: { counts: { searchAbsent: 1, searchBroken: 1, identityMissing: 6, elderlyMissing: 1, mobileProblems: 2, notHttps: 1 } } },
+      {
+        ...withCounts('services', { notFound: 1 }),
+        disclosure: { counts: { missingItems: 8, guideMissing: 8, institutionLeaderMissing: 5, reportMissing: 1, reportLate: 0, reportMissingHeadings: 0 } },
+        accessibility: { seriousRules: 12 },
+        identity: { counts: { searchAbsent: 1, searchBroken: 1, identityMissing: 6, elderlyMissing: 1, mobileProblems: 2, notHttps: 1 } },
+      },
       {},
       undefined,
       [],

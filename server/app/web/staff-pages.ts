@@ -196,7 +196,19 @@ ${active ? html`<p class="note">本页自动更新；如未更新，请刷新页
       const groups = [...new Set(sites.map((s) => s.group))];
       const suspectedOf = (s: (typeof sites)[number]) => s.score?.suspectedVetoes ?? []; // absent in scores stored before they existed
       const status_ = (s: (typeof sites)[number]) =>
-        s.status !== 'assessed' ? `${failureLabel(s.statusReason ?? 'error')}（未评估）` : !s.score ? '待评分' : s.score.vetoes.length ? `单项否决${suspectedOf(s).length ? '（另有疑似否决待复核）' : ''}` : suspectedOf(s).length ? html`<span class="tag suspected-veto">疑似否决，待复核</span> ${suspectedOf(s).map((v) => `${v.indicator} ${s.score!.indicators.find((i) => i.id === v.indicator)?.name ?? ''}`).join('、')}` : s.score.passed ? '已评估' : '不合格';
+        s.status !== 'assessed'
+          ? `${failureLabel(s.statusReason ?? 'error')}（未评估）`
+          : !s.score
+            ? '待评分'
+            : s.score.vetoes.length
+              ? `单项否决${suspectedOf(s).length ? '（另有疑似否决待复核）' : ''}`
+              : suspectedOf(s).length
+                ? html`<span class="tag suspected-veto">疑似否决，待复核</span> ${suspectedOf(s)
+                    .map((v) => `${v.indicator} ${s.score!.indicators.find((i) => i.id === v.indicator)?.name ?? ''}`)
+                    .join('、')}`
+                : s.score.passed
+                  ? '已评估'
+                  : '不合格';
       const blocked = run.finishedAt && !published ? publishRefusal(store, run.id) : null;
       return render(request, reply, `审核与发布：${run.name}`, (csrf) => html`<h1>审核与发布</h1><p class="meta">${run.name}　评估日期：${run.asOf}　指标体系：${run.indicators}　${run.finishedAt ? html`完成于 ${run.finishedAt.slice(0, 16).replace('T', ' ')}` : html`<a href="/staff/runs/${run.id}/live">评估进行中，查看进度</a>`}</p>${errorBox(error)}
 ${published ? html`<p class="success">已发布，公众可在<a href="/runs/${run.id}">公开页面</a>查看排名。</p>` : run.finishedAt ? html`<form method="post" action="/staff/runs/${run.id}/publish" class="card">${csrfField(csrf)}<p>发布后公众可查看各分组的排名、得分和等级（不含问题明细和截图）。</p>${blocked?.suspected.length ? html`<div class="error" role="alert"><p>${blocked.suspected.length} 个网站存在疑似否决项（依据“未找到”作出的否决），须逐一人工复核（确认否决或排除）后才能发布：</p><ul>${blocked.suspected.map((s) => html`<li><a href="/staff/runs/${run.id}/sites/${s.siteId}">${s.name}</a>：${s.labels.join('、')}</li>`)}</ul></div>` : ''}<button type="submit">发布</button></form>` : html`<p class="note">评估完成后才能发布。</p>`}
