@@ -132,7 +132,21 @@ export const pendingGrade = { id: 'pending-review', name: '待复核' } as const
 
 /** One shape for every indicator score (the engine builds thousands per re-score). */
 function indicatorScore(indicator: Indicator, value: number | null, o: { score: number | null; max: number | null; deduction: number; status: IndicatorStatus }, reason?: string): IndicatorScore {
-  return { id: indicator.id, name: indicator.name.zh, category: indicator.category, value, unit: indicator.unit ?? '', score: o.score, max: o.max, deduction: o.deduction, status: o.status, reason, findings: noFindings, absence: undefined, override: undefined };
+  return {
+    id: indicator.id,
+    name: indicator.name.zh,
+    category: indicator.category,
+    value,
+    unit: indicator.unit ?? '',
+    score: o.score,
+    max: o.max,
+    deduction: o.deduction,
+    status: o.status,
+    reason,
+    findings: noFindings,
+    absence: undefined,
+    override: undefined,
+  };
 }
 
 function scoreIndicator(indicator: Indicator, measurements: SiteMeasurements, findings: Finding[], site: SiteProfile, override: Override | undefined, absences: Absences): IndicatorScore {

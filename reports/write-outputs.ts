@@ -87,6 +87,18 @@ function rankingCsv(results: Results): string {
   return toCsv(
     // 疑似否决 comes last so that the earlier columns keep their places for existing spreadsheets.
     ['组别', '名次', '网站', '网址', '状态', '得分', '等级', '合格', '单项否决', '未评估原因', '疑似否决（待复核）'],
-    ordered.map((s) => [s.group, s.rank, s.name, s.url, statusNames[s.status] ?? s.status, s.score, s.grade, s.status === 'assessed' ? (s.pendingReview ? '待复核' : s.passed ? '是' : '否') : null, s.vetoes.map((v) => v.reason).join('；'), s.status === 'assessed' ? null : s.statusReason, s.suspectedVetoes.map((v) => v.reason).join('；')]),
+    ordered.map((s) => [
+      s.group,
+      s.rank,
+      s.name,
+      s.url,
+      statusNames[s.status] ?? s.status,
+      s.score,
+      s.grade,
+      s.status === 'assessed' ? (s.pendingReview ? '待复核' : s.passed ? '是' : '否') : null,
+      s.vetoes.map((v) => v.reason).join('；'),
+      s.status === 'assessed' ? null : s.statusReason,
+      s.suspectedVetoes.map((v) => v.reason).join('；'),
+    ]),
   );
 }

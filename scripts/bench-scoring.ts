@@ -25,12 +25,42 @@ function siteMeasurements(random: () => number): SiteMeasurements {
   const ratio = () => Math.round(random() ** 6 * 0.07 * 1000) / 1000;
   return measurementsFrom({
     availability: { failureRatio: ratio(), failures: count(3) },
-    updateFrequency: { staleKeyColumns: count(5), staleOtherColumns: count(10), blank: count(5), newsItemsInWindow: count(40), homepage: { ageDays: random() < 0.03 ? null : count(20) } },
+    updateFrequency: {
+      staleKeyColumns: count(5),
+      staleOtherColumns: count(10),
+      blank: count(5),
+      newsItemsInWindow: count(40),
+      homepage: { ageDays: random() < 0.03 ? null : count(20) },
+    },
     links: { brokenOnHomepage: count(8), brokenElsewhere: count(60) },
-    disclosure: { coverage: 1 - ratio() * 5, counts: { missingItems: count(10), guideMissing: count(6), institutionLeaderMissing: count(6), reportMissing: count(1), reportLate: count(1), reportMissingHeadings: count(6) } },
-    mailbox: { replyRate: random() < 0.1 ? null : 0.6 + random() * 0.4, medianReplyWorkingDays: 2 + random() * 15, unansweredOver90Days: count(3), counts: { noChannelOrOverdue: rare(0.04), noChannel: 0, unrepliedRate: count(5), slowReplies: count(8), fieldsMissing: count(4) } },
+    disclosure: {
+      coverage: 1 - ratio() * 5,
+      counts: {
+        missingItems: count(10),
+        guideMissing: count(6),
+        institutionLeaderMissing: count(6),
+        reportMissing: count(1),
+        reportLate: count(1),
+        reportMissingHeadings: count(6),
+      },
+    },
+    mailbox: {
+      replyRate: random() < 0.1 ? null : 0.6 + random() * 0.4,
+      medianReplyWorkingDays: 2 + random() * 15,
+      unansweredOver90Days: count(3),
+      counts: { noChannelOrOverdue: rare(0.04), noChannel: 0, unrepliedRate: count(5), slowReplies: count(8), fieldsMissing: count(4) },
+    },
     services: { counts: { notFound: rare(0.03), missingClasses: count(8), brokenAttachments: count(5), unreachableOnline: count(1) } },
-    identity: { counts: { searchAbsent: count(1), searchBroken: count(1), identityMissing: count(6), elderlyMissing: count(1), mobileProblems: count(2), notHttps: count(1) } },
+    identity: {
+      counts: {
+        searchAbsent: count(1),
+        searchBroken: count(1),
+        identityMissing: count(6),
+        elderlyMissing: count(1),
+        mobileProblems: count(2),
+        notHttps: count(1),
+      },
+    },
     accessibility: { seriousRules: count(12), failingRules: count(20) },
   });
 }

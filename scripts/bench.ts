@@ -388,9 +388,17 @@ async function main(): Promise<void> {
     const axe = { pagesScanned: record.scans.length, bareMsPerPage: bareAxe.msPerPage, bareCpuMsPerPage: bareAxe.cpuMsPerPage, inCrawlMsPerPage: axeInCrawl, marginalMsPerPage: axeMarginal, marginalCpuMsPerPage: axeMarginalCpu };
     // The two runs differ by axe alone; when the one with axe is the faster, the machine's noise was larger than axe's cost.
     const withLighthouse = 'not measured: ours also ran Lighthouse, the crawl without axe did not';
-    const marginal = options.lighthouse ? `what it adds to the run ${withLighthouse}` : axeMarginal > 0 ? `adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)` : `what it adds to the run not measured: the run with axe was ${-axeMarginal} ms a page faster than without (machine noise)`;
+    const marginal = options.lighthouse
+      ? `what it adds to the run ${withLighthouse}`
+      : axeMarginal > 0
+        ? `adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)`
+        : `what it adds to the run not measured: the run with axe was ${-axeMarginal} ms a page faster than without (machine noise)`;
     console.log(`axe: ${axe.pagesScanned} pages scanned; bare axe ${axe.bareMsPerPage} ms a page; in the crawl ${axe.inCrawlMsPerPage} ms a page (${(axeInCrawl / bareAxe.msPerPage).toFixed(2)}x bare), ${marginal}`);
-    const marginalCpu = options.lighthouse ? withLighthouse : axeMarginalCpu > 0 ? `${axeMarginalCpu} ms of CPU a page scanned (${(axeMarginalCpu / Math.max(1, bareAxe.cpuMsPerPage)).toFixed(2)}x bare)` : `not measured: the run with axe used ${-axeMarginalCpu} ms of CPU a page less than without (machine noise)`;
+    const marginalCpu = options.lighthouse
+      ? withLighthouse
+      : axeMarginalCpu > 0
+        ? `${axeMarginalCpu} ms of CPU a page scanned (${(axeMarginalCpu / Math.max(1, bareAxe.cpuMsPerPage)).toFixed(2)}x bare)`
+        : `not measured: the run with axe used ${-axeMarginalCpu} ms of CPU a page less than without (machine noise)`;
     console.log(`axe CPU: bare axe ${axe.bareCpuMsPerPage} ms of machine CPU a page; axe adds to the crawl ${marginalCpu}`);
     // Per-site wall time of each phase, summed over sites (phases overlap inside a site).
     const phaseSeconds = Object.fromEntries(Object.entries(record.phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));
@@ -404,7 +412,32 @@ async function main(): Promise<void> {
     closed = true;
     const queue = options.skipQueue ? null : await benchQueue({ portals: options.queuePortals, sites: options.queueSites });
     if (queue) console.log(`\n${queueTable(queue)}`);
-    const file = await saveJson({ scoring, options, tabs, asOf, pagesPerPortal, machine, ours, crawlOnly, phaseSeconds, baseline, settledFloor, axe, axeCost, startup, ratios: { time: round(ours.seconds / baseline.seconds, 3), crawlTime: round(crawlOnly.seconds / baseline.seconds, 3), crawlTimeSettled: round(crawlOnly.seconds / settledFloor.seconds, 3), memory: round(ours.peakMb / baseline.peakMb, 3), memoryRss: round(ours.peakRssMb / baseline.peakRssMb, 3), crawlCpu: round(crawlOnly.cpuSeconds / baseline.cpuSeconds, 3) }, peers, queue });
+    const file = await saveJson({
+      scoring,
+      options,
+      tabs,
+      asOf,
+      pagesPerPortal,
+      machine,
+      ours,
+      crawlOnly,
+      phaseSeconds,
+      baseline,
+      settledFloor,
+      axe,
+      axeCost,
+      startup,
+      ratios: {
+        time: round(ours.seconds / baseline.seconds, 3),
+        crawlTime: round(crawlOnly.seconds / baseline.seconds, 3),
+        crawlTimeSettled: round(crawlOnly.seconds / settledFloor.seconds, 3),
+        memory: round(ours.peakMb / baseline.peakMb, 3),
+        memoryRss: round(ours.peakRssMb / baseline.peakRssMb, 3),
+        crawlCpu: round(crawlOnly.cpuSeconds / baseline.cpuSeconds, 3),
+      },
+      peers,
+      queue,
+    });
     console.log(`\nfigures: ${file}`);
   } finally {
     if (!closed) await set.close();

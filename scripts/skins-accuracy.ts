@@ -58,7 +58,16 @@ process.on('unhandledRejection', (e) => {
 /** Figures and notes so far: written after every skin, so a long run can be read while it goes on. */
 async function write(done: string[]): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
-  const report = { asOf: values['as-of'], seeds: done, families, commit, elapsedSeconds: Math.round(seconds), overall: summarize(all), perSkin: [...new Set(all.map((f) => f.skin))].map((skin) => ({ skin, ...summarize(all.filter((f) => f.skin === skin)) })), portals: all };
+  const report = {
+    asOf: values['as-of'],
+    seeds: done,
+    families,
+    commit,
+    elapsedSeconds: Math.round(seconds),
+    overall: summarize(all),
+    perSkin: [...new Set(all.map((f) => f.skin))].map((skin) => ({ skin, ...summarize(all.filter((f) => f.skin === skin)) })),
+    portals: all,
+  };
   await mkdir(dirname(values.out!), { recursive: true });
   await writeFile(values.out!, JSON.stringify(report, null, 2) + '\n');
   if (!values.notes) return;

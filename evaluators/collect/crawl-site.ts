@@ -130,7 +130,19 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     // Pages finish in any order: sorted by URL, the evidence kept per rule (first pages) is the same every run.
     const scanned = [...crawl.axe].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const axe = homepageAxe ? [homepageAxe, ...scanned] : scanned;
-    return { failure: null, homepage, columns: crawl.columns, probes: await probing, pages, robots: robots.mode, links, features, axe, lighthouse, stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases } };
+    return {
+      failure: null,
+      homepage,
+      columns: crawl.columns,
+      probes: await probing,
+      pages,
+      robots: robots.mode,
+      links,
+      features,
+      axe,
+      lighthouse,
+      stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases },
+    };
   } finally {
     await closeTab(tab);
     await tabs.close();
@@ -400,7 +412,19 @@ class SiteCrawl {
         record.role = 'column';
         const { name, source } = columnName(read, linkText);
         const screenshot = await this.shoot(tab, read.url);
-        outcome.column = { url: read.url, name, nameSource: source, columnNameMeta: read.metas['ColumnName'] ?? null, pages: [read.url], items: [], blank: true, placeholder: read.placeholder, truncated: false, screenshot, fragment: read.fragment || null };
+        outcome.column = {
+          url: read.url,
+          name,
+          nameSource: source,
+          columnNameMeta: read.metas['ColumnName'] ?? null,
+          pages: [read.url],
+          items: [],
+          blank: true,
+          placeholder: read.placeholder,
+          truncated: false,
+          screenshot,
+          fragment: read.fragment || null,
+        };
       } else if (kind === 'hub') record.role = 'hub';
       [...read.more, ...read.nav].forEach((link, i) => outcome.next.push({ href: link.href, text: link.text, order: i }));
       return outcome;

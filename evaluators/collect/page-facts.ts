@@ -1,6 +1,6 @@
 import type { PageRecord } from './observations.js';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { openUrl } from './navigate.js';
 import type { TabPool } from './tab-pool.js';
 

@@ -13,7 +13,9 @@ export function articlePage(ctx: RenderContext, column: Column, item: Item, extr
   const views = ctx.stableNumber(`views:${item.id}`, 3);
   const alt = ctx.portal.accessibility.imagesWithoutAlt ? '' : item.title;
   const image = item.id % 3 === 0 ? html`<p class="pic"><img src="/images/content/pic_${item.id % 5}.svg" ${alt ? html`alt="${alt}"` : ''} width="600" height="340"></p>` : '';
-  const written = item.writtenOn ? html`<table class="doc-info"><tr><th>索引号：</th><td>${item.indexNumber}</td><th>发文字号：</th><td>${item.docNumber}</td></tr><tr><th>成文日期：</th><td>${formatDate(item.writtenOn, 'cn')}</td><th>有效性：</th><td>${item.validity}</td></tr></table>` : '';
+  const written = item.writtenOn
+    ? html`<table class="doc-info"><tr><th>索引号：</th><td>${item.indexNumber}</td><th>发文字号：</th><td>${item.docNumber}</td></tr><tr><th>成文日期：</th><td>${formatDate(item.writtenOn, 'cn')}</td><th>有效性：</th><td>${item.validity}</td></tr></table>`
+    : '';
   const body = html`<div class="wrap article">${written}<h1>${item.title}</h1>
 ${ctx.skin.classic ? html`<div class="info">${dateText}<span>来源：${item.source}</span><span>浏览次数：${views}</span><span class="font">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></span></div>` : skinnedArticleInfo(ctx, item, !!pubDate && item.shown.on !== 'article-meta')}
 <div class="text">${item.paragraphs.map((p, i) => html`<p>${p}</p>${i === 0 ? image : ''}`)}</div>

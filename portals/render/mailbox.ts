@@ -21,7 +21,12 @@ export function mailboxPages(ctx: RenderContext, m: Mailbox): { portal: Map<stri
     : html`<div class="wrap"><h2 class="column-title">互动交流</h2><div class="quick"><a href="${m.listPath}">${m.name}</a><a href="/hdjl/login.html">我要写信</a><a href="/hdjl/login.html">信件查询</a></div>${letterList(m, 1)}</div>`;
   const portal = new Map<string, (q: URLSearchParams) => string>();
   portal.set(m.entryPath, () => page(ctx, { title: '互动交流', body: entry, breadcrumb: [{ text: '互动交流', href: m.entryPath }] }));
-  portal.set('/hdjl/login.html', () => page(ctx, { title: '用户登录', body: html`<div class="wrap"><form class="login" method="post" action="/hdjl/login.do"><label>用户名 <input name="u"></label><label>密码 <input name="p" type="password"></label><label>验证码 <input name="c"></label><button>登录</button></form></div>` }));
+  portal.set('/hdjl/login.html', () =>
+    page(ctx, {
+      title: '用户登录',
+      body: html`<div class="wrap"><form class="login" method="post" action="/hdjl/login.do"><label>用户名 <input name="u"></label><label>密码 <input name="p" type="password"></label><label>验证码 <input name="c"></label><button>登录</button></form></div>`,
+    }),
+  );
   if (onPlatform) return { portal, platform: lists };
   for (const [k, v] of lists) portal.set(k, v);
   return { portal, platform: new Map() };

@@ -24,6 +24,24 @@ const isoDate = (value: string) => {
 
 const program = new Command('govscore').description('政府网站绩效评估 — assess government websites against national indicator sets').showHelpAfterError();
 
+/** The flags of `govscore assess`, as commander parses them. */
+interface AssessFlags {
+  out: string;
+  db?: string;
+  asOf?: string;
+  indicators?: string;
+  maxPages?: number;
+  concurrency?: number;
+  ignoreRobots?: boolean;
+  delayMs?: number;
+  evidenceMb?: number;
+  axe: 'sample' | 'key-pages' | 'all' | 'off';
+  lighthousePages: number;
+  queue?: string;
+  sample?: number;
+  seed?: string;
+}
+
 program
   .command('assess')
   .description('crawl the sites of a sites file, score them and write results.json, ranking.csv and report.html')
@@ -37,14 +55,34 @@ program
   .option('--ignore-robots', 'crawl pages robots.txt disallows (the evaluation office decides; shown in the report)')
   .option('--delay-ms <n>', 'pause between page loads on one host', positiveInt('--delay-ms'))
   .option('--evidence-mb <n>', 'screenshots kept per run, in MB (default 500)', positiveInt('--evidence-mb'))
-  .addOption(new Option('--axe <scope>', 'pages axe-core scans: sample (homepage, first 5 columns and their newest article), key-pages (every column page and its newest articles), all, off').choices(['sample', 'key-pages', 'all', 'off']).default('sample'))
+  .addOption(
+    new Option('--axe <scope>', 'pages axe-core scans: sample (homepage, first 5 columns and their newest article), key-pages (every column page and its newest articles), all, off')
+      .choices(['sample', 'key-pages', 'all', 'off'])
+      .default('sample'),
+  )
   .option('--lighthouse-pages <n>', 'Lighthouse runs per site: the homepage, then the first columns; 0 = none', wholeNumber('--lighthouse-pages'), 2)
   .option('--sample <n>', 'assess a random sample of n sites of the file (spot checks); recorded with its seed in the reports', positiveInt('--sample'))
   .option('--seed <text>', 'seed of --sample (default: the evaluation date); the same file, n and seed give the same sites')
   .option('--queue <redis-url>', 'hand the sites to `govscore worker` processes through BullMQ on this Redis (e.g. redis://127.0.0.1:6379) instead of crawling here; this process stays the only writer of the store')
-  .action(async (sitesFile: string, o: { out: string; db?: string; asOf?: string; indicators?: string; maxPages?: number; concurrency?: number; ignoreRobots?: boolean; delayMs?: number; evidenceMb?: number; axe: 'sample' | 'key-pages' | 'all' | 'off'; lighthousePages: number; queue?: string; sample?: number; seed?: string }) => {
+  .action(async (sitesFile: string, o: AssessFlags) => {
     const { assess } = await import('./assess.js');
-    await assess({ sitesFile, out: o.out, db: o.db, asOf: o.asOf, indicators: o.indicators, maxPages: o.maxPages, concurrency: o.concurrency, ignoreRobots: o.ignoreRobots, delayMs: o.delayMs, evidenceMb: o.evidenceMb, axe: o.axe, lighthousePages: o.lighthousePages, queue: o.queue, sample: o.sample, seed: o.seed });
+    await assess({
+      sitesFile,
+      out: o.out,
+      db: o.db,
+      asOf: o.asOf,
+      indicators: o.indicators,
+      maxPages: o.maxPages,
+      concurrency: o.concurrency,
+      ignoreRobots: o.ignoreRobots,
+      delayMs: o.delayMs,
+      evidenceMb: o.evidenceMb,
+      axe: o.axe,
+      lighthousePages: o.lighthousePages,
+      queue: o.queue,
+      sample: o.sample,
+      seed: o.seed,
+    });
   });
 
 program
@@ -232,6 +270,23 @@ program
     await serve(o);
   });
 
+/** The flags of `govscore schedule add`, as commander parses them. */
+interface ScheduleAddFlags {
+  redis: string;
+  db: string;
+  name: string;
+  sites: string;
+  by: string;
+  cron?: string;
+  everyMs?: number;
+  times?: number;
+  tz?: string;
+  sample?: number;
+  seed?: string;
+  indicators?: string;
+  maxPages?: number;
+  lighthousePages?: number;
+}
 const schedule = program.command('schedule').description('recurring campaigns (e.g. a quarterly spot check of a random sample), kept in BullMQ and started by `serve --queue`');
 schedule
   .command('add')
@@ -250,7 +305,7 @@ schedule
   .option('--indicators <id|file>', 'indicator set (default: the sites file)')
   .option('--max-pages <n>', 'pages opened per site at most', positiveInt('--max-pages'))
   .option('--lighthouse-pages <n>', 'Lighthouse runs per site (default: as assess, 2)', wholeNumber('--lighthouse-pages'))
-  .action(async (o: { redis: string; db: string; name: string; sites: string; by: string; cron?: string; everyMs?: number; times?: number; tz?: string; sample?: number; seed?: string; indicators?: string; maxPages?: number; lighthousePages?: number }) => {
+  .action(async (o: ScheduleAddFlags) => {
     const { addSchedule } = await import('./schedule.js');
     console.log(await addSchedule({ ...o, sitesFile: o.sites, tz: o.cron ? o.tz : undefined }));
   });

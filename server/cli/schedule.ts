@@ -46,7 +46,19 @@ export async function addSchedule(o: ScheduleAddOptions): Promise<string> {
   }
   await checkRedis(o.redis);
   const repeat: CampaignRepeat = { ...(o.cron ? { pattern: o.cron } : { every: o.everyMs }), ...(o.times ? { limit: o.times } : {}), ...(o.tz ? { tz: o.tz } : {}) };
-  await scheduleCampaign(redisOptions(o.redis), { name: o.name, sitesFile, userId, ...(o.indicators ? { indicators: o.indicators } : {}), ...(o.maxPages ? { maxPages: o.maxPages } : {}), ...(o.lighthousePages !== undefined ? { lighthousePages: o.lighthousePages } : {}), ...(o.sample ? { sample: o.sample, seed: o.seed ?? o.name } : {}) }, repeat);
+  await scheduleCampaign(
+    redisOptions(o.redis),
+    {
+      name: o.name,
+      sitesFile,
+      userId,
+      ...(o.indicators ? { indicators: o.indicators } : {}),
+      ...(o.maxPages ? { maxPages: o.maxPages } : {}),
+      ...(o.lighthousePages !== undefined ? { lighthousePages: o.lighthousePages } : {}),
+      ...(o.sample ? { sample: o.sample, seed: o.seed ?? o.name } : {}),
+    },
+    repeat,
+  );
   const what = o.sample ? `a random sample of ${o.sample} of ${sites.sites.length} sites (seed "${o.seed ?? o.name}" + the time due)` : `all ${sites.sites.length} sites`;
   return `scheduled ${o.name}: ${what} of ${sitesFile}, ${o.cron ? `cron "${o.cron}"` : `every ${o.everyMs} ms`}${o.times ? `, ${o.times} times` : ''}; started by \`govscore serve --queue ${o.redis}\``;
 }
@@ -55,7 +67,10 @@ export async function listSchedules(redis: string): Promise<string[]> {
   await checkRedis(redis);
   const schedules = await campaignSchedules(redisOptions(redis));
   if (!schedules.length) return ['no scheduled campaigns'];
-  return schedules.map((s) => `${s.name.padEnd(24)} ${s.pattern ? `cron "${s.pattern}"` : `every ${s.every} ms`}  next ${s.next ? new Date(s.next).toISOString() : '—'}  ${s.data?.sample ? `sample ${s.data.sample}` : 'all sites'}  ${s.data?.sitesFile ?? ''}`);
+  return schedules.map(
+    (s) =>
+      `${s.name.padEnd(24)} ${s.pattern ? `cron "${s.pattern}"` : `every ${s.every} ms`}  next ${s.next ? new Date(s.next).toISOString() : '—'}  ${s.data?.sample ? `sample ${s.data.sample}` : 'all sites'}  ${s.data?.sitesFile ?? ''}`,
+  );
 }
 
 export async function removeSchedule(redis: string, name: string): Promise<string> {

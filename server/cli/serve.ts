@@ -9,7 +9,14 @@ import { checkRedis } from '../queue/connection.js';
 export async function serve(options: { db: string; port: number; host: string; queue?: string }): Promise<void> {
   if (options.queue) await checkRedis(options.queue);
   const store = new Store(options.db, { mustExist: true });
-  const app = await buildApp({ store, dbFile: resolve(options.db), dataDir: dirname(resolve(options.db)), cookieSecret: process.env['GOVSCORE_COOKIE_SECRET'], secureCookies: process.env['GOVSCORE_SECURE_COOKIES'] === '1', ...(options.queue ? { queueUrl: options.queue } : {}) });
+  const app = await buildApp({
+    store,
+    dbFile: resolve(options.db),
+    dataDir: dirname(resolve(options.db)),
+    cookieSecret: process.env['GOVSCORE_COOKIE_SECRET'],
+    secureCookies: process.env['GOVSCORE_SECURE_COOKIES'] === '1',
+    ...(options.queue ? { queueUrl: options.queue } : {}),
+  });
   const address = await app.listen({ port: options.port, host: options.host });
   console.log(`govscore serving ${options.db} at ${address} (OpenAPI: ${address}/docs)${options.queue ? `; campaigns go to the workers on ${options.queue}` : ''}`);
   const stop = async () => {

@@ -129,7 +129,13 @@ function checkDuplicate(row: ReportingRow, seen: Map<string, number>, context: C
   for (const key of keys) {
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw rowError(context, row.line, context.header.byField.unit!, `${JSON.stringify(row.unit)} has a second row for ${row.period} (the first is on line ${earlier})`, 'keep one row per unit and period: add the counts together or correct the period');
+      throw rowError(
+        context,
+        row.line,
+        context.header.byField.unit!,
+        `${JSON.stringify(row.unit)} has a second row for ${row.period} (the first is on line ${earlier})`,
+        'keep one row per unit and period: add the counts together or correct the period',
+      );
     }
   }
   for (const key of keys) seen.set(key, row.line);

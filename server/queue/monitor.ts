@@ -44,7 +44,16 @@ export async function monitorThroughQueue(options: MonitorOptions & { queue: str
   });
   try {
     if (existing) log(`resuming schedule ${scheduleId} (started ${startedAt}): ${probes} of ${expected} probes already stored`);
-    else await scheduleMonitor(connection, { scheduleId, startedAt, rounds, everyMs: every, sites: sites.sites.map((s) => ({ id: s.id, url: s.url })), timeoutMs: options.timeoutMs ?? defaultCollectOptions.timeoutMs, userAgent: defaultCollectOptions.userAgent });
+    else
+      await scheduleMonitor(connection, {
+        scheduleId,
+        startedAt,
+        rounds,
+        everyMs: every,
+        sites: sites.sites.map((s) => ({ id: s.id, url: s.url })),
+        timeoutMs: options.timeoutMs ?? defaultCollectOptions.timeoutMs,
+        userAgent: defaultCollectOptions.userAgent,
+      });
     log(`monitoring ${sites.sites.length} sites through ${options.queue}: ${rounds} rounds, one every ${interval(every)} (schedule ${scheduleId}), 15 s rule`);
     if (probes < expected) await allIn;
     await unscheduleMonitor(connection, scheduleId);

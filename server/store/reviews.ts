@@ -111,7 +111,11 @@ export class ReviewTable {
   }
 
   auditTrail(target?: string): Array<{ at: string; userId: number | null; action: string; target: string; detail: unknown }> {
-    const rows = (target ? this.db.prepare('SELECT * FROM audit_log WHERE target = ? ORDER BY id').all(target) : this.db.prepare('SELECT * FROM audit_log ORDER BY id').all()) as Array<{ at: string; user_id: number | null; action: string; target: string; detail: string | null }>;
+    const rows = (
+      target
+        ? this.db.prepare('SELECT * FROM audit_log WHERE target = ? ORDER BY id').all(target)
+        : this.db.prepare('SELECT * FROM audit_log ORDER BY id').all()
+    ) as Array<{ at: string; user_id: number | null; action: string; target: string; detail: string | null }>;
     return rows.map((r) => ({ at: r.at, userId: r.user_id, action: r.action, target: r.target, detail: r.detail ? JSON.parse(r.detail) : null }));
   }
 }

@@ -217,7 +217,13 @@ export class Store {
     const clash = this.db.prepare('SELECT sha256, first_used_at FROM indicator_sets WHERE id = ? AND version = ? AND sha256 <> ?').get(set.id, set.version, set.sha256) as { sha256: string; first_used_at: string } | undefined;
     if (clash) {
       const line = set.text.split('\n').findIndex((l) => /^version\s*:/.test(l)) + 1 || 1;
-      throw new ConfigError(set.file, line, 'version', `${set.id} v${set.version} was already used on ${clash.first_used_at.slice(0, 10)} with other content (sha256 ${clash.sha256.slice(0, 12)}…); an indicator set cannot change once scores were computed with it`, 'give the edited set a new version, e.g. "' + set.version + '-1"');
+      throw new ConfigError(
+        set.file,
+        line,
+        'version',
+        `${set.id} v${set.version} was already used on ${clash.first_used_at.slice(0, 10)} with other content (sha256 ${clash.sha256.slice(0, 12)}…); an indicator set cannot change once scores were computed with it`,
+        'give the edited set a new version, e.g. "' + set.version + '-1"',
+      );
     }
     this.db.prepare('INSERT OR IGNORE INTO indicator_sets VALUES (?, ?, ?, ?, ?)').run(set.sha256, set.id, set.version, set.text, now());
   }

@@ -51,7 +51,14 @@ export function planRun(options: PlanOptions): RunPlan {
   // An indicator-set path in the sites file is relative to that file; on the command line, to the cwd.
   const fromSitesFile = /^[a-z0-9-]+$/.test(sites.indicators) ? sites.indicators : resolve(dirname(options.sitesFile), sites.indicators);
   const set = loadIndicatorSet(options.indicators ?? fromSitesFile);
-  const collect: CollectOptions = { ...defaultCollectOptions, ...(options.maxPages ? { maxPages: options.maxPages } : {}), robots: options.ignoreRobots ? 'ignore' : 'respect', ...(options.delayMs ? { delayMs: options.delayMs } : {}), ...(options.axe ? { axe: options.axe } : {}), ...(options.lighthousePages !== undefined ? { lighthousePages: options.lighthousePages } : {}) };
+  const collect: CollectOptions = {
+    ...defaultCollectOptions,
+    ...(options.maxPages ? { maxPages: options.maxPages } : {}),
+    robots: options.ignoreRobots ? 'ignore' : 'respect',
+    ...(options.delayMs ? { delayMs: options.delayMs } : {}),
+    ...(options.axe ? { axe: options.axe } : {}),
+    ...(options.lighthousePages !== undefined ? { lighthousePages: options.lighthousePages } : {}),
+  };
   return { sites, asOf, set, collect, ...(drawn ? { sample: drawn.sample } : {}) };
 }
 
@@ -67,7 +74,22 @@ export function openRun(store: Store, { sites, asOf, set, collect, sample }: Run
   return (
     store.findRunByKey(key) ??
     store.createRun(
-      { id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`, key, name: sites.name, asOf, sitesFile: sites.source.file, sitesSha256: sites.source.sha256, indicators: set.id, options: { maxPages: collect.maxPages, robots: collect.robots, axe: collect.axe, lighthousePages: collect.lighthousePages, ...(sample ? { sample } : {}) } },
+      {
+        id: `${asOf.replaceAll('-', '')}-${key.slice(0, 8)}`,
+        key,
+        name: sites.name,
+        asOf,
+        sitesFile: sites.source.file,
+        sitesSha256: sites.source.sha256,
+        indicators: set.id,
+        options: {
+          maxPages: collect.maxPages,
+          robots: collect.robots,
+          axe: collect.axe,
+          lighthousePages: collect.lighthousePages,
+          ...(sample ? { sample } : {}),
+        },
+      },
       sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services, level: s.level })),
     )
   );

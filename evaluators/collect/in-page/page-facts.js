@@ -151,7 +151,7 @@
       try {
         var u = new URL(link.href);
         if (/^https?:$/.test(u.protocol) && (u.host !== location.host || u.pathname.replace(/\/(index\.\w+)?$/, '') === '')) return false;
-      } catch (e) { /* an unreadable link: judged by size only */ }
+      } catch (_e) { /* an unreadable link: judged by size only */ }
     }
     // Blocked images render as their alt text, so the size is the declared one (or the loaded image's).
     var w = parseInt(img.getAttribute('width'), 10) || (img.naturalWidth ? box(img).width : 0);
@@ -165,7 +165,7 @@
     try {
       var u = new URL(m[1], document.baseURI);
       return /^https?:$/.test(u.protocol) ? u.href : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }

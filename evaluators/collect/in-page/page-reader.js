@@ -50,7 +50,7 @@
     if (!target || /^\s*(javascript:|#|mailto:|tel:)/i.test(target)) return null;
     try {
       return new URL(target, document.baseURI).href;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
@@ -68,7 +68,7 @@
   function decodeURIComponentSafe(s) {
     try {
       return decodeURIComponent(s);
-    } catch (e) {
+    } catch (_e) {
       return s;
     }
   }
@@ -652,7 +652,7 @@
       try {
         var doc = f.contentDocument;
         if (doc && doc.body) out = out.concat(Array.prototype.slice.call(doc.querySelectorAll('a, [onclick]')));
-      } catch (e) {
+      } catch (_e) {
         // another origin: its address is followed as a page of its own
       }
     });

@@ -21,7 +21,9 @@ export function skinnedHomeBody(ctx: RenderContext): Html {
   });
   const headline = p.columns.find((c) => c.items.length > 0)?.items[0];
   const alt = p.accessibility.imagesWithoutAlt ? '' : html` alt="${headline?.title ?? ''}"`;
-  const hero = headline ? html`<div class="hero"><a href="${headline.path}"><img src="/images/content/pic_${headline.id % 5}.svg"${alt} width="560" height="315"></a><h2><a href="${headline.path}">${headline.title}</a></h2><p>${headline.paragraphs[0]}</p></div>` : '';
+  const hero = headline
+    ? html`<div class="hero"><a href="${headline.path}"><img src="/images/content/pic_${headline.id % 5}.svg"${alt} width="560" height="315"></a><h2><a href="${headline.path}">${headline.title}</a></h2><p>${headline.paragraphs[0]}</p></div>`
+    : '';
   return html`<div class="wrap home">${hero}${quickEntries(ctx)}<div class="blocks">${blocks}</div></div>`;
 }
 

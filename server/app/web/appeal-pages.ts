@@ -13,7 +13,12 @@ import { appealStatusTag, shortTime } from './appeal-status.js';
 import { csrfField, notice, pageGuard, render, scroll } from './layout.js';
 
 // Form fields arrive as strings: points stays a string here, so an empty box means "full marks", not 0.
-const AcceptForm = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 2000 }), points: Type.Optional(Type.String({ pattern: '^([0-9]{1,4}(\\.[0-9]{1,3})?)?$' })), veto: Type.Optional(Type.String({ maxLength: 8 })), _csrf: Type.Optional(Type.String()) });
+const AcceptForm = Type.Object({
+  reason: Type.String({ minLength: 2, maxLength: 2000 }),
+  points: Type.Optional(Type.String({ pattern: '^([0-9]{1,4}(\\.[0-9]{1,3})?)?$' })),
+  veto: Type.Optional(Type.String({ maxLength: 8 })),
+  _csrf: Type.Optional(Type.String()),
+});
 const RejectForm = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 2000 }), _csrf: Type.Optional(Type.String()) });
 const ListQuery = Type.Object({ accepted: Type.Optional(Type.Integer({ minimum: 1 })), rejected: Type.Optional(Type.Integer({ minimum: 1 })), from: Type.Optional(Type.Number()), to: Type.Optional(Type.Number()) });
 
@@ -40,7 +45,16 @@ function appealRows(store: Store): Row[] {
     const indicators = new Map(lastUsedSet(store, run.id, run.indicators).indicators.map((i) => [i.id, i]));
     return appeals.map((appeal) => {
       const indicator = indicators.get(appeal.indicator);
-      return { appeal, runName: run.name, siteName: sites.get(appeal.siteId) ?? appeal.siteId, indicatorName: indicator?.name.zh ?? '', max: indicator ? ruleMax(indicator.rule) : null, veto: indicator?.rule.type === 'veto', by: userName(appeal.createdBy), decidedBy: userName(appeal.decidedBy) };
+      return {
+        appeal,
+        runName: run.name,
+        siteName: sites.get(appeal.siteId) ?? appeal.siteId,
+        indicatorName: indicator?.name.zh ?? '',
+        max: indicator ? ruleMax(indicator.rule) : null,
+        veto: indicator?.rule.type === 'veto',
+        by: userName(appeal.createdBy),
+        decidedBy: userName(appeal.decidedBy),
+      };
     });
   });
   const open = rows.filter((r) => r.appeal.status === 'open');

@@ -12,7 +12,18 @@ import { notice, render } from './layout.js';
 /** What the public sees of a site on a chart: its name, group, score, grade, rank and whether it was vetoed. */
 function chartResults(sites: SiteView[]): ChartResults {
   return {
-    sites: sites.map((s) => ({ id: s.id, name: s.name, group: s.group, status: s.status, score: s.score?.score ?? null, grade: s.score?.grade.name ?? null, rank: s.rank, passed: s.score?.passed ?? false, vetoes: (s.score?.vetoes ?? []).map((v) => ({ indicator: v.indicator, reason: '' })), categories: [] })) as ChartResults['sites'],
+    sites: sites.map((s) => ({
+      id: s.id,
+      name: s.name,
+      group: s.group,
+      status: s.status,
+      score: s.score?.score ?? null,
+      grade: s.score?.grade.name ?? null,
+      rank: s.rank,
+      passed: s.score?.passed ?? false,
+      vetoes: (s.score?.vetoes ?? []).map((v) => ({ indicator: v.indicator, reason: '' })),
+      categories: [],
+    })) as ChartResults['sites'],
   };
 }
 

@@ -24,7 +24,15 @@ export function startScheduledCampaigns(o: { store: Store; dataDir: string; runn
       const asOf = format(dueAt, 'yyyy-MM-dd');
       const sites = loadSitesFile(schedule.sitesFile);
       const indicators = schedule.indicators ?? sites.indicators;
-      const form = { text: readFileSync(schedule.sitesFile, 'utf8'), fileName: null, indicators: schedule.indicators ?? '', asOf, maxPages: schedule.maxPages ? String(schedule.maxPages) : '', sample: schedule.sample ? String(schedule.sample) : '', seed: schedule.sample ? occurrenceSeed(schedule, dueAt) : '' };
+      const form = {
+        text: readFileSync(schedule.sitesFile, 'utf8'),
+        fileName: null,
+        indicators: schedule.indicators ?? '',
+        asOf,
+        maxPages: schedule.maxPages ? String(schedule.maxPages) : '',
+        sample: schedule.sample ? String(schedule.sample) : '',
+        seed: schedule.sample ? occurrenceSeed(schedule, dueAt) : '',
+      };
       const campaign = saveCampaign(o.store, o.dataDir, form, { sites: { ...sites, name: `${sites.name}（${schedule.name} ${asOf}）` }, indicators }, schedule.userId);
       saveCampaignOptions(campaign.sitesFile, { ...campaignOptions(campaign), ...(schedule.lighthousePages !== undefined ? { lighthousePages: schedule.lighthousePages } : {}), scheduledJob: job.id ?? null });
       const run = o.runner.start(campaign, schedule.userId);

@@ -124,7 +124,32 @@ describe('recurring campaigns from a BullMQ job scheduler', () => {
     const worker = startWorker(redis.url);
     try {
       await ready(worker);
-      const added = await runCli(['schedule', 'add', '--redis', redis.url, '--db', db, '--name', 'spot', '--sites', sitesFile, '--by', 'pinggu', '--every-ms', '2500', '--times', '2', '--sample', '1', '--seed', '季度抽查', '--max-pages', '8', '--lighthouse-pages', '0']);
+      const added = await runCli([
+        'schedule',
+        'add',
+        '--redis',
+        redis.url,
+        '--db',
+        db,
+        '--name',
+        'spot',
+        '--sites',
+        sitesFile,
+        '--by',
+        'pinggu',
+        '--every-ms',
+        '2500',
+        '--times',
+        '2',
+        '--sample',
+        '1',
+        '--seed',
+        '季度抽查',
+        '--max-pages',
+        '8',
+        '--lighthouse-pages',
+        '0',
+      ]);
       expect(added.code, added.stderr).toBe(0);
       expect(added.stdout).toContain('a random sample of 1 of 3 sites');
       const listed = await runCli(['schedule', 'list', '--redis', redis.url]);

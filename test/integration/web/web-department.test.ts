@@ -1,5 +1,5 @@
 import { load } from 'cheerio';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +49,19 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
     runId = run!.runId;
     store = new Store(db);
     // A run still going: its results are nobody's business yet.
-    store.createRun({ id: 'still-running', key: 'still-running', name: '进行中的评估', asOf: '2026-12-31', sitesFile: '', sitesSha256: '', indicators: 'info-reporting', options: {} }, [{ siteId: education, position: 0, name: '市教育局', url: '', group: '市直部门', services: false, level: 'department' }]);
+    store.createRun(
+      {
+        id: 'still-running',
+        key: 'still-running',
+        name: '进行中的评估',
+        asOf: '2026-12-31',
+        sitesFile: '',
+        sitesSha256: '',
+        indicators: 'info-reporting',
+        options: {},
+      },
+      [{ siteId: education, position: 0, name: '市教育局', url: '', group: '市直部门', services: false, level: 'department' }],
+    );
     for (const [run_, site] of [[runId, education], [runId, police], ['still-running', education]] as const) {
       await mkdir(join(dir, 'evidence', run_, site), { recursive: true });
       await writeFile(join(dir, 'evidence', run_, site, 'x.jpg'), jpeg);

@@ -55,9 +55,18 @@ function browser(app: FastifyInstance) {
       const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec((await b.get('/staff/campaigns/new')).body)?.[1] ?? '';
       expect(action).toMatch(/^\/staff\/campaigns\?_csrf=/);
       const boundary = '----govscoretest7MA4YWxkTrZu0gW';
-      const part = (name: string, value: string, filename?: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename !== undefined ? `; filename="${filename}"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n${value}\r\n`;
+      const part = (name: string, value: string, filename?: string) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename !== undefined ? `; filename="${filename}"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n${value}\r\n`;
       // As a browser sends it: the file input always (empty when no file was chosen), then the fields.
-      const body = part('sitesUpload', fields.file?.content ?? '', fields.file?.name ?? '') + part('sitesText', fields.text ?? '') + part('indicators', fields.indicators ?? '') + part('asOf', fields.asOf ?? '') + part('maxPages', fields.maxPages ?? '') + part('sample', fields.sample ?? '') + part('seed', fields.seed ?? '') + `--${boundary}--\r\n`;
+      const body =
+        part('sitesUpload', fields.file?.content ?? '', fields.file?.name ?? '') +
+        part('sitesText', fields.text ?? '') +
+        part('indicators', fields.indicators ?? '') +
+        part('asOf', fields.asOf ?? '') +
+        part('maxPages', fields.maxPages ?? '') +
+        part('sample', fields.sample ?? '') +
+        part('seed', fields.seed ?? '') +
+        `--${boundary}--\r\n`;
       return b.send('POST', withToken ? action : '/staff/campaigns', Buffer.from(body), { 'content-type': `multipart/form-data; boundary=${boundary}` });
     },
   };
@@ -308,8 +317,30 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
   });
 
   it('builds the assess command line and records how the process ended', async () => {
-    expect(assessArgs({ bin: '/repo/bin/govscore.js', sitesFile: '/d/campaigns/1/sites.yaml', dbFile: '/d/govscore.db', out: '/d/runs/r1' })).toEqual(['/repo/bin/govscore.js', 'assess', '/d/campaigns/1/sites.yaml', '--db', '/d/govscore.db', '--out', '/d/runs/r1']);
-    expect(assessArgs({ bin: 'b', sitesFile: 's', dbFile: 'd', out: 'o', indicators: 'annual-performance', asOf: '2026-12-31', maxPages: 40 })).toEqual(['b', 'assess', 's', '--db', 'd', '--out', 'o', '--indicators', 'annual-performance', '--as-of', '2026-12-31', '--max-pages', '40']);
+    expect(assessArgs({ bin: '/repo/bin/govscore.js', sitesFile: '/d/campaigns/1/sites.yaml', dbFile: '/d/govscore.db', out: '/d/runs/r1' })).toEqual([
+      '/repo/bin/govscore.js',
+      'assess',
+      '/d/campaigns/1/sites.yaml',
+      '--db',
+      '/d/govscore.db',
+      '--out',
+      '/d/runs/r1',
+    ]);
+    expect(assessArgs({ bin: 'b', sitesFile: 's', dbFile: 'd', out: 'o', indicators: 'annual-performance', asOf: '2026-12-31', maxPages: 40 })).toEqual([
+      'b',
+      'assess',
+      's',
+      '--db',
+      'd',
+      '--out',
+      'o',
+      '--indicators',
+      'annual-performance',
+      '--as-of',
+      '2026-12-31',
+      '--max-pages',
+      '40',
+    ]);
 
     // A stand-in for bin/govscore.js: prints its arguments, then fails like a bad sites file does.
     const fake = join(dir, 'fake-govscore.mjs');

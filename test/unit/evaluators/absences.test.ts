@@ -26,7 +26,17 @@ describe('findAbsences: which values rest on "not found", and what was searched'
   });
 
   it('no annual report and no disclosure section are absences when features were collected; an older run without them has none', () => {
-    const collected = { ...observed(['2026-11-20']), disclosure: null, functions: { search: { present: false, query: null, resultsUrl: null, status: null, found: null, error: null }, elderly: { entries: [], toolbar: false }, mobile: { viewportMeta: null, scrollWidth: null, width: 375 }, article: null, https: true } };
+    const collected = {
+      ...observed(['2026-11-20']),
+      disclosure: null,
+      functions: {
+        search: { present: false, query: null, resultsUrl: null, status: null, found: null, error: null },
+        elderly: { entries: [], toolbar: false },
+        mobile: { viewportMeta: null, scrollWidth: null, width: 375 },
+        article: null,
+        https: true,
+      },
+    };
     const a = absencesOf(collected);
     expect(Object.keys(a).sort()).toEqual(['disclosure.counts.missingItems', 'disclosure.counts.reportMissing', 'mailbox.counts.noChannel', 'mailbox.counts.noChannelOrOverdue', 'services.counts.notFound']);
     expect(describeAbsence(a['disclosure.counts.reportMissing']!)).toMatch(/^在首页的链接中查找“政府信息公开\/政务公开\/信息公开\/政府公开\/公开目录”，未找到2025年政府信息公开工作年度报告$/);

@@ -59,7 +59,21 @@ function siteScore(spec: SiteSpec): SiteScore {
   const base = Math.round((100 - lost) * 100) / 100;
   const score = Math.round((base + (spec.veto ? 0 : bonus)) * 100) / 100;
   const vetoes = spec.veto ? [{ indicator: 'V3', reason: '首页超过2周未更新' }] : [];
-  return { indicators: [], vetoes, suspectedVetoes: [], pendingReview: false, warnings: [], categories, base, scale: spec.noServices ? 1.3333 : 1, bonus: spec.veto ? 0 : bonus, score, grade: grade(score, !!spec.veto), passed: !spec.veto && score >= 60, notMeasured: [] };
+  return {
+    indicators: [],
+    vetoes,
+    suspectedVetoes: [],
+    pendingReview: false,
+    warnings: [],
+    categories,
+    base,
+    scale: spec.noServices ? 1.3333 : 1,
+    bonus: spec.veto ? 0 : bonus,
+    score,
+    grade: grade(score, !!spec.veto),
+    passed: !spec.veto && score >= 60,
+    notMeasured: [],
+  };
 }
 
 function buildFixture(specs: SiteSpec[], runId: string, asOf: string): Results {

@@ -58,7 +58,21 @@ function siteScore(list: IndicatorScore[]): SiteScore {
   const vetoes = list.filter((i) => i.status === 'veto').map((i) => ({ indicator: i.id, reason: `${i.name}：${i.value ?? ''}` }));
   const warnings = list.filter((i) => i.status === 'warning').map((i) => ({ indicator: i.id, reason: `${i.name}：${i.value ?? ''}` }));
   const failed = vetoes.length > 0 || base < 60;
-  return { indicators: list, vetoes, suspectedVetoes: [], pendingReview: false, warnings, categories, base, scale, bonus: 0, score: base, grade: failed ? { id: 'fail', name: '不合格' } : { id: 'good', name: '良好' }, passed: !failed, notMeasured: list.filter((i) => i.status === 'not-measured').map((i) => i.id) };
+  return {
+    indicators: list,
+    vetoes,
+    suspectedVetoes: [],
+    pendingReview: false,
+    warnings,
+    categories,
+    base,
+    scale,
+    bonus: 0,
+    score: base,
+    grade: failed ? { id: 'fail', name: '不合格' } : { id: 'good', name: '良好' },
+    passed: !failed,
+    notMeasured: list.filter((i) => i.status === 'not-measured').map((i) => i.id),
+  };
 }
 
 function site(id: string, name: string, group: string, o: { changes?: Record<string, IndicatorChange>; services?: boolean; failure?: string } = {}): SiteInput {

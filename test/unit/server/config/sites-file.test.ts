@@ -58,7 +58,8 @@ describe('parseSitesFile', () => {
   });
 
   it('takes a 人民政府 portal for a government site unless the file says otherwise', () => {
-    const yaml = (level: string) => `name: n\nasOf: 2026-02-28\nsites:\n  - { id: a, name: 某县人民政府, url: "https://a.example/"${level} }\n  - { id: b, name: 某县人民政府门户网站, url: "https://b.example/" }\n  - { id: c, name: 某市教育局, url: "https://c.example/" }\n`;
+    const yaml = (level: string) =>
+      `name: n\nasOf: 2026-02-28\nsites:\n  - { id: a, name: 某县人民政府, url: "https://a.example/"${level} }\n  - { id: b, name: 某县人民政府门户网站, url: "https://b.example/" }\n  - { id: c, name: 某市教育局, url: "https://c.example/" }\n`;
     expect(parseSitesFile(yaml(''), 'sites.yaml').sites.map((s) => s.level)).toEqual(['government', 'government', 'department']);
     expect(parseSitesFile(yaml(', level: department'), 'sites.yaml').sites[0]!.level).toBe('department');
     expect(() => parseSitesFile(yaml(', level: city'), 'sites.yaml')).toThrow(/sites\.yaml:4: sites\[0\]\.level/);
