@@ -23,7 +23,7 @@ module.exports = {
     {
       name: 'collect-before-evaluate',
       severity: 'error',
-      comment: 'The collector records facts; judging them is the evaluators\' job (evaluators/*.ts).',
+      comment: "The collector records facts; judging them is the evaluators' job (evaluators/*.ts).",
       from: { path: '^evaluators/collect/' },
       to: { path: '^evaluators/[^/]+\\.ts$' },
     },
@@ -79,7 +79,8 @@ module.exports = {
     {
       name: 'sample-portals-stay-out-of-the-server',
       severity: 'error',
-      comment: 'portals/ renders with reports/html.ts and runs collect → evaluate → score to compare with its truth; the server (which starts it for the demo), the scripts and the tests are its users, not its parts.',
+      comment:
+        'portals/ renders with reports/html.ts and runs collect → evaluate → score to compare with its truth; the server (which starts it for the demo), the scripts and the tests are its users, not its parts.',
       from: { path: '^portals/' },
       to: { path: '^(server|scripts|test|bin)/' },
     },
@@ -90,6 +91,10 @@ module.exports = {
     // Type-only imports count: a type imported against the flow is a dependency against it.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
   },
 };

@@ -24,7 +24,13 @@ export default defineConfig({
       // started by the project's global setup.
       {
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], pool: 'forks', globalSetup: ['test/integration/shared/global-setup.ts'], sequence: { groupOrder: 1 } },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          pool: 'forks',
+          globalSetup: ['test/integration/shared/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

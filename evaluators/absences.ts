@@ -24,7 +24,10 @@ export type Absences = Partial<Record<MeasurementId, Absence>>;
 
 /** One sentence for reports: 在首页的 86 个链接中查找“办事服务/网上办事…”，未找到办事服务入口. */
 export function describeAbsence(a: Absence): string {
-  const terms = a.searched.for.slice(0, 6).map((t) => t.replace(/^re:.*$/, '…')).filter((t, i, all) => t !== '…' || all.indexOf(t) === i);
+  const terms = a.searched.for
+    .slice(0, 6)
+    .map((t) => t.replace(/^re:.*$/, '…'))
+    .filter((t, i, all) => t !== '…' || all.indexOf(t) === i);
   const more = a.searched.for.length > 6 ? '…' : '';
   const words = terms.length ? `查找“${terms.join('/')}${more}”` : '查找';
   return `在${a.searched.where.join('、') || '首页'}中${words}，未找到${a.what}`;
@@ -59,9 +62,14 @@ export function findAbsences(observed: StoredObservations, m: SiteMeasurements):
     out['services.counts.notFound'] = {
       found: false,
       what: entry ? '含办事指南要素的办事指南' : '办事服务入口',
-      searched: own ?? (entry
-        ? { where: [`${onHomepage}`, `“${entry.text}”页面（列出 ${svc.guidesListed} 个链接）`], for: [...t.services.guideList, '事项名称/申请条件/办理材料等要素'] }
-        : { where: [onHomepage], for: t.services.section }),
+      searched:
+        own ??
+        (entry
+          ? {
+              where: [`${onHomepage}`, `“${entry.text}”页面（列出 ${svc.guidesListed} 个链接）`],
+              for: [...t.services.guideList, '事项名称/申请条件/办理材料等要素'],
+            }
+          : { where: [onHomepage], for: t.services.section }),
       url: svc.url,
     };
   }
@@ -82,13 +90,20 @@ export function findAbsences(observed: StoredObservations, m: SiteMeasurements):
 
   const d = m.disclosure;
   if (d && !d.found) {
-    out['disclosure.counts.missingItems'] = { found: false, what: '政府信息公开专栏', searched: searchedOf(observed.disclosure) ?? { where: [onHomepage], for: t.disclosure.section }, url: null };
+    out['disclosure.counts.missingItems'] = {
+      found: false,
+      what: '政府信息公开专栏',
+      searched: searchedOf(observed.disclosure) ?? { where: [onHomepage], for: t.disclosure.section },
+      url: null,
+    };
   }
   if (d && !d.annualReport.found) {
     out['disclosure.counts.reportMissing'] = {
       found: false,
       what: `${d.annualReport.year}年政府信息公开工作年度报告`,
-      searched: d.found ? { where: ['政府信息公开专栏的年报栏目'], for: [`${d.annualReport.year}年`, ...t.disclosure.parts.annualReports] } : { where: [onHomepage], for: t.disclosure.section },
+      searched: d.found
+        ? { where: ['政府信息公开专栏的年报栏目'], for: [`${d.annualReport.year}年`, ...t.disclosure.parts.annualReports] }
+        : { where: [onHomepage], for: t.disclosure.section },
       url: d.url,
     };
   }

@@ -32,9 +32,26 @@ export interface DisclosureMeasurement {
   institution: ElementCheck;
   leaders: ElementCheck;
   /** `publishedFrom`: where the date was read — the report page, or its row in the 年报 list. */
-  annualReport: { year: number; deadline: IsoDate; found: boolean; url: string | null; publishedOn: IsoDate | null; publishedFrom: 'page' | 'list' | null; onTime: boolean; headings: string[]; missingHeadings: string[] };
+  annualReport: {
+    year: number;
+    deadline: IsoDate;
+    found: boolean;
+    url: string | null;
+    publishedOn: IsoDate | null;
+    publishedFrom: 'page' | 'list' | null;
+    onTime: boolean;
+    headings: string[];
+    missingHeadings: string[];
+  };
   /** The numbers indicator sets score (source paths disclosure.counts.*). */
-  counts: { missingItems: number; guideMissing: number; institutionLeaderMissing: number; reportMissing: number; reportLate: number; reportMissingHeadings: number };
+  counts: {
+    missingItems: number;
+    guideMissing: number;
+    institutionLeaderMissing: number;
+    reportMissing: number;
+    reportLate: number;
+    reportMissingHeadings: number;
+  };
 }
 
 export interface ItemMatch {

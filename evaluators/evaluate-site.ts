@@ -55,7 +55,6 @@ export interface SiteProfile {
   services: boolean;
 }
 
-
 /** What evaluating a site gives the scoring: its measurements and the findings behind them. */
 export interface SiteEvaluation {
   measurements: SiteMeasurements;
@@ -70,7 +69,9 @@ export function evaluateImported(row: ReportingObservation): SiteEvaluation {
 
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
 export function evaluateSite(observed: StoredObservations, asOf: string, site: SiteProfile = { level: 'department', services: true }): SiteEvaluation {
-  const updateFrequency = observed.homepage ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [], measuredElsewhere: disclosurePages(observed.disclosure) }, asOf) : null;
+  const updateFrequency = observed.homepage
+    ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [], measuredElsewhere: disclosurePages(observed.disclosure) }, asOf)
+    : null;
   // A week of monitor probes is the national protocol; this run's few probes are only a fallback.
   const probes = [...(observed.monitorProbes ?? []), ...(observed.probes ?? [])];
   const availability = probes.length ? evaluateAvailability(probes, observed.monitorProbes?.length ?? 0) : null;
@@ -84,8 +85,14 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   const identity = collected ? evaluateIdentity(observed.identity ?? null, observed.functions ?? null, observed.columns ?? []) : null;
   // No page scanned (axe switched off, an older run, or no scan finished) is not measured, not "no violation".
   const accessibility = observed.axe?.some((p) => !p.unfinished) ? evaluateAccessibility(observed.axe, observed.lighthouse ?? []) : null;
-  const findings = { ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links), ...featureFindings({ disclosure, mailbox, services, identity, accessibility }) };
-  return { measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity, accessibility, reporting: null, imported: null }, findings };
+  const findings = {
+    ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links),
+    ...featureFindings({ disclosure, mailbox, services, identity, accessibility }),
+  };
+  return {
+    measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity, accessibility, reporting: null, imported: null },
+    findings,
+  };
 }
 
 /** The disclosure section's entry and the folder of its 法定主动公开内容 pages: D5 measures them, not V3/V4. */

@@ -16,7 +16,13 @@ export function featureFindings(m: {
   identity: IdentityMeasurement | null;
   accessibility: AccessibilityMeasurement | null;
 }): FindingsByGroup {
-  return { ...disclosureFindings(m.disclosure), ...mailboxFindings(m.mailbox), ...servicesFindings(m.services), ...identityFindings(m.identity), ...accessibilityFindings(m.accessibility) };
+  return {
+    ...disclosureFindings(m.disclosure),
+    ...mailboxFindings(m.mailbox),
+    ...servicesFindings(m.services),
+    ...identityFindings(m.identity),
+    ...accessibilityFindings(m.accessibility),
+  };
 }
 
 const impactLabel = { critical: '严重', serious: '较重', moderate: '一般', minor: '轻微' } as const;
@@ -42,20 +48,48 @@ function disclosureFindings(d: DisclosureMeasurement | null): FindingsByGroup {
   const report = d.annualReport;
   return {
     'disclosure.items': d.found
-      ? d.items.filter((i) => !i.found).map((i) => ({ message: `法定主动公开内容缺少第${i.id}项：${i.name}`, url: d.url, evidence: `已找到 ${d.present}/${d.applicable} 项` }))
+      ? d.items
+          .filter((i) => !i.found)
+          .map((i) => ({ message: `法定主动公开内容缺少第${i.id}项：${i.name}`, url: d.url, evidence: `已找到 ${d.present}/${d.applicable} 项` }))
       : [notFound],
     'disclosure.guide': d.guide.missing.length
-      ? [{ message: d.guide.url ? `政府信息公开指南缺少：${list(d.guide.missing)}` : '未找到政府信息公开指南', url: d.guide.url ?? d.url, evidence: d.guide.url ? `已具备：${list(d.guide.present) || '无'}` : null }]
+      ? [
+          {
+            message: d.guide.url ? `政府信息公开指南缺少：${list(d.guide.missing)}` : '未找到政府信息公开指南',
+            url: d.guide.url ?? d.url,
+            evidence: d.guide.url ? `已具备：${list(d.guide.present) || '无'}` : null,
+          },
+        ]
       : [],
     'disclosure.institution': [
-      ...(d.institution.missing.length ? [{ message: d.institution.url ? `机构职能缺少：${list(d.institution.missing)}` : '未找到机构职能信息', url: d.institution.url ?? d.url, evidence: null }] : []),
-      ...(d.leaders.missing.length ? [{ message: d.leaders.url ? `领导信息缺少：${list(d.leaders.missing)}` : '未找到领导信息', url: d.leaders.url ?? d.url, evidence: null }] : []),
+      ...(d.institution.missing.length
+        ? [
+            {
+              message: d.institution.url ? `机构职能缺少：${list(d.institution.missing)}` : '未找到机构职能信息',
+              url: d.institution.url ?? d.url,
+              evidence: null,
+            },
+          ]
+        : []),
+      ...(d.leaders.missing.length
+        ? [{ message: d.leaders.url ? `领导信息缺少：${list(d.leaders.missing)}` : '未找到领导信息', url: d.leaders.url ?? d.url, evidence: null }]
+        : []),
     ],
     'disclosure.annualReport': !report.found
       ? [{ message: `未找到${report.year}年政府信息公开工作年度报告`, url: d.url, evidence: `应于 ${report.deadline} 前发布` }]
       : [
-          ...(!report.onTime ? [{ message: `${report.year}年年报发布逾期`, url: report.url, evidence: `发布日期 ${report.publishedOn ?? '未注明'}，应于 ${report.deadline} 前发布` }] : []),
-          ...(report.missingHeadings.length ? [{ message: `${report.year}年年报缺少部分：${list(report.missingHeadings)}`, url: report.url, evidence: null }] : []),
+          ...(!report.onTime
+            ? [
+                {
+                  message: `${report.year}年年报发布逾期`,
+                  url: report.url,
+                  evidence: `发布日期 ${report.publishedOn ?? '未注明'}，应于 ${report.deadline} 前发布`,
+                },
+              ]
+            : []),
+          ...(report.missingHeadings.length
+            ? [{ message: `${report.year}年年报缺少部分：${list(report.missingHeadings)}`, url: report.url, evidence: null }]
+            : []),
         ],
   };
 }
@@ -65,34 +99,75 @@ function mailboxFindings(m: MailboxMeasurement | null): FindingsByGroup {
   return {
     'mailbox.noChannelOrOverdue': [
       ...(!m.channel
-        ? [{ message: '未提供网上有效咨询建言渠道', url: null, evidence: m.notConsultation.length ? `仅发现：${list(m.notConsultation)}（信访、纪检举报渠道不属于咨询建言渠道）` : '首页及互动交流页面未发现领导信箱、咨询投诉、网上留言等渠道' }]
+        ? [
+            {
+              message: '未提供网上有效咨询建言渠道',
+              url: null,
+              evidence: m.notConsultation.length
+                ? `仅发现：${list(m.notConsultation)}（信访、纪检举报渠道不属于咨询建言渠道）`
+                : '首页及互动交流页面未发现领导信箱、咨询投诉、网上留言等渠道',
+            },
+          ]
         : []),
       ...m.unanswered.map((u) => ({ message: `留言超过3个月未回应：${u.title}`, url: u.url, evidence: `来信日期 ${u.received}，至评估日已 ${u.days} 天` })),
     ],
     'mailbox.replyRate':
-      m.replyRate !== null && m.replyRate < 1 ? [{ message: `近一年答复率 ${(m.replyRate * 100).toFixed(1)}%`, url: m.url, evidence: `来信 ${m.letters} 件，已答复 ${m.replied} 件` }] : [],
-    'mailbox.latency': m.latencies.slice(0, 20).map((l) => ({ message: `答复用时 ${l.workingDays} 个工作日：${l.title}`, url: l.url, evidence: `来信 ${l.received}，答复 ${l.replied}` })),
-    'mailbox.fields': m.fieldsMissing.length && m.replied ? [{ message: `答复信息未公开：${list(m.fieldsMissing)}`, url: m.url, evidence: `已公开：${list(m.fieldsShown) || '无'}` }] : [],
+      m.replyRate !== null && m.replyRate < 1
+        ? [{ message: `近一年答复率 ${(m.replyRate * 100).toFixed(1)}%`, url: m.url, evidence: `来信 ${m.letters} 件，已答复 ${m.replied} 件` }]
+        : [],
+    'mailbox.latency': m.latencies
+      .slice(0, 20)
+      .map((l) => ({ message: `答复用时 ${l.workingDays} 个工作日：${l.title}`, url: l.url, evidence: `来信 ${l.received}，答复 ${l.replied}` })),
+    'mailbox.fields':
+      m.fieldsMissing.length && m.replied
+        ? [{ message: `答复信息未公开：${list(m.fieldsMissing)}`, url: m.url, evidence: `已公开：${list(m.fieldsShown) || '无'}` }]
+        : [],
   };
 }
 
 function servicesFindings(s: ServicesMeasurement | null): FindingsByGroup {
   if (!s) return {};
   return {
-    'services.missing': s.found ? [] : [{ message: '未找到办事服务或办事指南', url: s.url, evidence: s.url ? '入口页面未发现含要素的办事指南' : '首页未发现办事服务入口' }],
+    'services.missing': s.found
+      ? []
+      : [{ message: '未找到办事服务或办事指南', url: s.url, evidence: s.url ? '入口页面未发现含要素的办事指南' : '首页未发现办事服务入口' }],
     'services.elements': s.missingClasses.map((c) => {
       const guides = s.guides.filter((g) => g.missing.includes(c));
-      return { message: `办事指南缺少“${c}”要素（${guides.length}/${s.guides.length}份抽查指南）`, url: guides[0]?.url ?? null, evidence: guides.slice(0, 3).map((g) => g.title).join('、') };
+      return {
+        message: `办事指南缺少“${c}”要素（${guides.length}/${s.guides.length}份抽查指南）`,
+        url: guides[0]?.url ?? null,
+        evidence: guides
+          .slice(0, 3)
+          .map((g) => g.title)
+          .join('、'),
+      };
     }),
-    'services.attachments': s.brokenAttachments.map((a) => ({ message: `表格附件无法下载（${a.result}）`, url: a.url, evidence: `所在指南：${a.foundOn.slice(0, 2).join('、')}` })),
-    'services.online': s.unreachableOnline.map((a) => ({ message: `在线办理入口不可用（${a.result}）`, url: a.url, evidence: `所在指南：${a.foundOn.slice(0, 2).join('、')}` })),
+    'services.attachments': s.brokenAttachments.map((a) => ({
+      message: `表格附件无法下载（${a.result}）`,
+      url: a.url,
+      evidence: `所在指南：${a.foundOn.slice(0, 2).join('、')}`,
+    })),
+    'services.online': s.unreachableOnline.map((a) => ({
+      message: `在线办理入口不可用（${a.result}）`,
+      url: a.url,
+      evidence: `所在指南：${a.foundOn.slice(0, 2).join('、')}`,
+    })),
   };
 }
 
 function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
   if (!i) return {};
   return {
-    'identity.search': i.search === 'works' ? [] : [{ message: i.search === 'absent' ? '未提供站内搜索' : '站内搜索无法查到近期文章', url: i.searchUrl, evidence: i.searchQuery ? `检索词：${i.searchQuery}` : null }],
+    'identity.search':
+      i.search === 'works'
+        ? []
+        : [
+            {
+              message: i.search === 'absent' ? '未提供站内搜索' : '站内搜索无法查到近期文章',
+              url: i.searchUrl,
+              evidence: i.searchQuery ? `检索词：${i.searchQuery}` : null,
+            },
+          ],
     'identity.meta': [
       ...(i.footerShowsIdCode ? [] : [{ message: '页面底部未标注网站标识码', url: null, evidence: null }]),
       ...(i.missingMeta.length ? [{ message: `缺少网页元数据：${list(i.missingMeta)}`, url: null, evidence: null }] : []),

@@ -15,7 +15,13 @@ const kindNames = { news: '要闻/动态', notice: '通知公告', policy: '政�
  * Findings of the evaluators, keyed by the names indicator sets cite in `findings:`. Each one carries
  * the page and the fact (a date, a placeholder text, a probe failure) a department can check.
  */
-export function evaluatorFindings(update: UpdateFrequencyMeasurement | null, availability: AvailabilityMeasurement | null, probes: ProbeObservation[], screenshots: ScreenshotIndex = new Map(), links: LinksMeasurement | null = null): FindingsByGroup {
+export function evaluatorFindings(
+  update: UpdateFrequencyMeasurement | null,
+  availability: AvailabilityMeasurement | null,
+  probes: ProbeObservation[],
+  screenshots: ScreenshotIndex = new Map(),
+  links: LinksMeasurement | null = null,
+): FindingsByGroup {
   const out: FindingsByGroup = {};
   if (update) {
     const stale = (keyColumn: boolean) =>
@@ -31,17 +37,32 @@ export function evaluatorFindings(update: UpdateFrequencyMeasurement | null, ava
     out['updateFrequency.staleOtherColumns'] = stale(false);
     out['updateFrequency.blank'] = update.columns
       .filter((c) => c.blank)
-      .map((c) => ({ message: `栏目“${c.name}”为空白栏目`, url: c.url, evidence: c.placeholder ? `页面显示“${c.placeholder}”` : '栏目页无任何信息', screenshot: screenshots.get(c.url) ?? null }));
+      .map((c) => ({
+        message: `栏目“${c.name}”为空白栏目`,
+        url: c.url,
+        evidence: c.placeholder ? `页面显示“${c.placeholder}”` : '栏目页无任何信息',
+        screenshot: screenshots.get(c.url) ?? null,
+      }));
     const h = update.homepage;
     out['updateFrequency.homepage'] = [
       {
-        message: h.isNavigation ? '首页为导航页，二级页面最新信息' + (h.latest ? `发布于 ${h.latest}` : '无发布日期') : `首页最新信息发布于 ${h.latest ?? '（无日期）'}`,
+        message: h.isNavigation
+          ? '首页为导航页，二级页面最新信息' + (h.latest ? `发布于 ${h.latest}` : '无发布日期')
+          : `首页最新信息发布于 ${h.latest ?? '（无日期）'}`,
         url: null,
         evidence: h.ageDays === null ? '首页及二级页面均无注明日期的信息' : `距评估日 ${h.ageDays} 天`,
       },
     ];
     out['updateFrequency.newsVolume'] = [
-      { message: `近14天要闻/动态类栏目发布信息 ${update.newsItemsInWindow} 条`, url: null, evidence: update.columns.filter((c) => c.kind === 'news').map((c) => c.name).join('、') || '未发现要闻/动态类栏目' },
+      {
+        message: `近14天要闻/动态类栏目发布信息 ${update.newsItemsInWindow} 条`,
+        url: null,
+        evidence:
+          update.columns
+            .filter((c) => c.kind === 'news')
+            .map((c) => c.name)
+            .join('、') || '未发现要闻/动态类栏目',
+      },
     ];
   }
   if (links) {

@@ -33,7 +33,11 @@ export interface IdentityMeasurement {
 const siteMetas = ['SiteName', 'SiteDomain', 'SiteIDCode'];
 const articleMetas = ['ArticleTitle', 'PubDate', 'ContentSource'];
 
-export function evaluateIdentity(identity: IdentityObservation | null, functions: FunctionsObservation | null, columns: ColumnObservation[]): IdentityMeasurement {
+export function evaluateIdentity(
+  identity: IdentityObservation | null,
+  functions: FunctionsObservation | null,
+  columns: ColumnObservation[],
+): IdentityMeasurement {
   const footer = identity?.footerText ?? '';
   const code = /网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/.exec(footer)?.[1] ?? null;
   const codeMeta = identity?.metas['SiteIDCode'] ?? null;
@@ -56,7 +60,11 @@ export function evaluateIdentity(identity: IdentityObservation | null, functions
     siteIdCodeValid: /^(\d{10}|bm\d{8})$/i.test(code ?? codeMeta ?? ''),
     icp: /[\u4e00-\u9fa5]ICP备\s*\d+号(-\d+)?/.exec(footer)?.[0] ?? null,
     police: /[\u4e00-\u9fa5]公网安备\s*\d+号/.exec(footer)?.[0] ?? null,
-    meta: { site: siteMetas.every((m) => identity?.metas[m]), column: columns.some((c) => c.columnNameMeta), article: !!functions?.article && articleMetas.every((m) => articleMeta[m]) },
+    meta: {
+      site: siteMetas.every((m) => identity?.metas[m]),
+      column: columns.some((c) => c.columnNameMeta),
+      article: !!functions?.article && articleMetas.every((m) => articleMeta[m]),
+    },
     missingMeta,
     columnNameMetaOn: columns.filter((c) => c.columnNameMeta).length,
     columns: columns.length,

@@ -26,7 +26,13 @@ export function evaluateLinks(checked: CheckedLink[], homepageUrl: string): Link
   const homepage = pageKey(homepageUrl);
   const broken = checked
     .filter((c) => c.broken)
-    .map(({ url, status, result, foundOn }) => ({ url, status, result, foundOn: [...foundOn].sort(byAddress), onHomepage: foundOn.some((page) => pageKey(page) === homepage) }))
+    .map(({ url, status, result, foundOn }) => ({
+      url,
+      status,
+      result,
+      foundOn: [...foundOn].sort(byAddress),
+      onHomepage: foundOn.some((page) => pageKey(page) === homepage),
+    }))
     // Links are checked in parallel, so the order they finish in is chance: list the homepage's first, then by address.
     .sort((a, b) => Number(b.onHomepage) - Number(a.onHomepage) || byAddress(a.url, b.url));
   const brokenOnHomepage = broken.filter((b) => b.onHomepage).length;

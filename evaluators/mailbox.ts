@@ -17,7 +17,6 @@ export interface MailboxOptions {
 
 export const defaultMailboxOptions: MailboxOptions = { windowDays: 365, unansweredDays: 90, slowReplyWorkingDays: 15 };
 
-
 export interface MailboxMeasurement {
   /** A consultation channel exists (信访 and 纪检举报 links do not count). */
   channel: boolean;
@@ -56,7 +55,13 @@ export function evaluateMailbox(observed: MailboxObservation | null, asOf: IsoDa
   const calendar = officialCalendar();
   const latencies = replied
     .filter((l) => l.replied)
-    .map((l) => ({ title: l.title, url: l.url, received: l.received!, replied: l.replied!, workingDays: workingDaysBetween(l.received!, l.replied!, calendar) }))
+    .map((l) => ({
+      title: l.title,
+      url: l.url,
+      received: l.received!,
+      replied: l.replied!,
+      workingDays: workingDaysBetween(l.received!, l.replied!, calendar),
+    }))
     .sort((a, b) => b.workingDays - a.workingDays);
   const sorted = latencies.map((l) => l.workingDays).sort((a, b) => a - b);
   const unanswered = inWindow

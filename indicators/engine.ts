@@ -101,7 +101,11 @@ function readerOf(indicator: Indicator): { read: Reader | null; measurement: Mea
     // The loader refuses unknown names; a set built in code without the loader gets "not measured" for them.
     const measurement = kind === 'evaluator' ? measurementId(name) : null;
     const column = kind === 'import' ? importedColumn(name) : null;
-    const read: Reader | null = measurement ? measurementEntry(measurement).read : column ? (m) => (m.imported ? importedColumns[column].read(m.imported) : null) : null;
+    const read: Reader | null = measurement
+      ? measurementEntry(measurement).read
+      : column
+        ? (m) => (m.imported ? importedColumns[column].read(m.imported) : null)
+        : null;
     reader = { read, measurement };
     readers.set(indicator, reader);
   }
@@ -131,7 +135,12 @@ function findingsOf(indicator: Indicator, findings: FindingsByGroup): Finding[] 
 export const pendingGrade = { id: 'pending-review', name: '待复核' } as const;
 
 /** One shape for every indicator score (the engine builds thousands per re-score). */
-function indicatorScore(indicator: Indicator, value: number | null, o: { score: number | null; max: number | null; deduction: number; status: IndicatorStatus }, reason?: string): IndicatorScore {
+function indicatorScore(
+  indicator: Indicator,
+  value: number | null,
+  o: { score: number | null; max: number | null; deduction: number; status: IndicatorStatus },
+  reason?: string,
+): IndicatorScore {
   return {
     id: indicator.id,
     name: indicator.name.zh,
@@ -149,15 +158,29 @@ function indicatorScore(indicator: Indicator, value: number | null, o: { score: 
   };
 }
 
-function scoreIndicator(indicator: Indicator, measurements: SiteMeasurements, findings: Finding[], site: SiteProfile, override: Override | undefined, absences: Absences): IndicatorScore {
+function scoreIndicator(
+  indicator: Indicator,
+  measurements: SiteMeasurements,
+  findings: Finding[],
+  site: SiteProfile,
+  override: Override | undefined,
+  absences: Absences,
+): IndicatorScore {
   const value = measuredValue(indicator, measurements);
   if (!applies(indicator, site)) return indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'not-applicable' }, '不适用于本网站');
   const rule = indicator.rule;
   let scored: IndicatorScore;
   if (value !== null) scored = indicatorScore(indicator, value, applyRule(indicator, value));
   else if (rule.type === 'veto' && rule.missing === 'veto') scored = indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'veto' });
-  else if ((rule.type === 'stepped' || rule.type === 'linear') && rule.missing === 'zero') scored = indicatorScore(indicator, value, { score: 0, max: rule.points, deduction: rule.points, status: 'deducted' });
-  else scored = indicatorScore(indicator, value, { score: null, max: ruleMax(rule), deduction: 0, status: 'not-measured' }, indicator.source === 'manual' ? '待人工评分' : '未能测量');
+  else if ((rule.type === 'stepped' || rule.type === 'linear') && rule.missing === 'zero')
+    scored = indicatorScore(indicator, value, { score: 0, max: rule.points, deduction: rule.points, status: 'deducted' });
+  else
+    scored = indicatorScore(
+      indicator,
+      value,
+      { score: null, max: ruleMax(rule), deduction: 0, status: 'not-measured' },
+      indicator.source === 'manual' ? '待人工评分' : '未能测量',
+    );
   const absence = absenceOf(indicator, absences);
   if (absence) {
     scored.absence = absence;
@@ -171,7 +194,15 @@ function scoreIndicator(indicator: Indicator, measurements: SiteMeasurements, fi
   if (scored.status === 'deducted' || scored.status === 'veto' || scored.status === 'suspected-veto' || scored.status === 'warning') {
     // A veto on an absence shows the search that found nothing (it replaces the evaluator's shorter "not found").
     const vetoOnAbsence = scored.absence && indicator.rule.type === 'veto';
-    scored.findings = vetoOnAbsence ? [{ message: `${scored.status === 'suspected-veto' ? '疑似否决：' : ''}未找到${scored.absence!.what}`, url: scored.absence!.url, evidence: describeAbsence(scored.absence!) }] : findings;
+    scored.findings = vetoOnAbsence
+      ? [
+          {
+            message: `${scored.status === 'suspected-veto' ? '疑似否决：' : ''}未找到${scored.absence!.what}`,
+            url: scored.absence!.url,
+            evidence: describeAbsence(scored.absence!),
+          },
+        ]
+      : findings;
   }
   return scored;
 }
@@ -194,7 +225,12 @@ function overridden(indicator: Indicator, scored: IndicatorScore, o: Override): 
     const points = round2(Math.max(0, max === null ? o.points : Math.min(max, o.points)));
     const earned = ruleMode(indicator.rule) === 'earned';
     const deduction = earned ? 0 : round2(max! - points);
-    decided = indicatorScore(indicator, scored.value, { score: points, max, deduction, status: earned ? (points > 0 ? 'earned' : 'ok') : deduction > 0 ? 'deducted' : 'ok' });
+    decided = indicatorScore(indicator, scored.value, {
+      score: points,
+      max,
+      deduction,
+      status: earned ? (points > 0 ? 'earned' : 'ok') : deduction > 0 ? 'deducted' : 'ok',
+    });
   }
   decided.override = record;
   decided.absence = scored.absence;
@@ -209,7 +245,14 @@ function planOf(set: IndicatorSet) {
   if (!plan) {
     plan = set.categories.map((category) => {
       const members = set.indicators.flatMap((i, index) => (i.category === category.id ? [index] : []));
-      return { category, mode: categoryMode(category, members.map((index) => set.indicators[index]!)), members };
+      return {
+        category,
+        mode: categoryMode(
+          category,
+          members.map((index) => set.indicators[index]!),
+        ),
+        members,
+      };
     });
     plans.set(set, plan);
   }
@@ -245,7 +288,15 @@ function scoreCategory(category: Category, mode: CategoryMode, members: Indicato
 }
 
 function categoryScore(category: Category, mode: CategoryMode, score: number | null): CategoryScore {
-  return { id: category.id, name: category.name.zh, budget: category.budget, mode, score, deducted: score === null ? 0 : round2(category.budget - score), applicable: score !== null };
+  return {
+    id: category.id,
+    name: category.name.zh,
+    budget: category.budget,
+    mode,
+    score,
+    deducted: score === null ? 0 : round2(category.budget - score),
+    applicable: score !== null,
+  };
 }
 
 function shown(s: IndicatorScore): string {
@@ -274,18 +325,30 @@ export function scoreSite(
   const plan = planOf(set);
   const byIndicator = overrides.length ? new Map(overrides.map((o) => [o.indicator, o])) : null;
   const indicators = set.indicators.map((i) => scoreIndicator(i, measurements, findingsOf(i, findings), site, byIndicator?.get(i.id), absences));
-  const categories = plan.map(({ category, mode, members }) => scoreCategory(category, mode, members.map((index) => indicators[index]!)));
+  const categories = plan.map(({ category, mode, members }) =>
+    scoreCategory(
+      category,
+      mode,
+      members.map((index) => indicators[index]!),
+    ),
+  );
   const scored = categories.filter((c) => c.mode !== 'bonus' && c.applicable);
   const budget = scored.reduce((s, c) => s + c.budget, 0);
   const scale = budget > 0 ? set.total / budget : 1;
   const base = round2(scored.reduce((s, c) => s + c.score!, 0) * scale);
   const vetoes = indicators.filter((i) => i.status === 'veto').map((i) => ({ indicator: i.id, reason: shown(i) }));
-  const suspectedVetoes = indicators.filter((i) => i.status === 'suspected-veto').map((i) => ({ indicator: i.id, reason: shown(i), searched: i.absence!.searched }));
+  const suspectedVetoes = indicators
+    .filter((i) => i.status === 'suspected-veto')
+    .map((i) => ({ indicator: i.id, reason: shown(i), searched: i.absence!.searched }));
   const warnings = indicators.filter((i) => i.status === 'warning').map((i) => ({ indicator: i.id, reason: shown(i) }));
   // A site awaiting review is scored as if the reviewer cleared the suspicion (bonus included): the score it keeps then.
   const bonus = vetoes.length
     ? 0
-    : round2(categories.filter((c) => c.mode === 'bonus' && c.applicable && base > set.categories.find((x) => x.id === c.id)!.bonus!.above).reduce((s, c) => s + c.score!, 0));
+    : round2(
+        categories
+          .filter((c) => c.mode === 'bonus' && c.applicable && base > set.categories.find((x) => x.id === c.id)!.bonus!.above)
+          .reduce((s, c) => s + c.score!, 0),
+      );
   const score = round2(base + bonus);
   const band = vetoes.length ? set.grades[0]! : (set.grades.find((g) => g.below === undefined || score < g.below) ?? set.grades.at(-1)!);
   // The outcome waits on the reviewer only when the suspicion decides it: a site failing on its score fails anyway.

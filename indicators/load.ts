@@ -37,7 +37,11 @@ export function parseIndicatorSet(text: string, file: string): IndicatorSet {
     if (!categories.has(indicator.category)) throw at('category', `unknown category ${indicator.category}`, `use one of: ${[...categories].join(', ')}`);
     checkSource(indicator, at);
     if ((indicator.rule.type === 'veto') !== (indicator.category === 'veto')) {
-      throw at('rule', `a ${indicator.rule.type} rule in category ${indicator.category}`, 'veto rules belong to category veto, deduction rules to a scoring category');
+      throw at(
+        'rule',
+        `a ${indicator.rule.type} rule in category ${indicator.category}`,
+        'veto rules belong to category veto, deduction rules to a scoring category',
+      );
     }
   });
   checkCategories(source, set);
@@ -57,29 +61,54 @@ function checkCategories(source: ReturnType<typeof parseYamlSource>, set: Indica
     if (!first) return;
     const mode = ruleMode(first.indicator.rule);
     if (category.bonus && mode !== 'earned') {
-      throw configErrorAt(source, ['indicators', first.i, 'rule', 'type'], `bonus category ${category.id} holds a ${first.indicator.rule.type} rule`, 'bonus categories hold points rules only');
+      throw configErrorAt(
+        source,
+        ['indicators', first.i, 'rule', 'type'],
+        `bonus category ${category.id} holds a ${first.indicator.rule.type} rule`,
+        'bonus categories hold points rules only',
+      );
     }
     for (const m of members) {
       const other = ruleMode(m.indicator.rule);
       if (other !== mode) {
-        throw configErrorAt(source, ['indicators', m.i, 'rule', 'type'], `category ${category.id} mixes ${modeNames[mode]} and ${modeNames[other]} rules`, `score ${category.id} one way, or move ${m.indicator.id} to a category of its own`);
+        throw configErrorAt(
+          source,
+          ['indicators', m.i, 'rule', 'type'],
+          `category ${category.id} mixes ${modeNames[mode]} and ${modeNames[other]} rules`,
+          `score ${category.id} one way, or move ${m.indicator.id} to a category of its own`,
+        );
       }
     }
     if (mode === 'weighted') {
       const weights = members.reduce((s, m) => s + ((m.indicator.rule as { points: number }).points ?? 0), 0);
       if (Math.abs(weights - category.budget) > 1e-9) {
-        throw configErrorAt(source, ['categories', c, 'budget'], `the weights (points) of the indicators in ${category.id} add up to ${round(weights)}, not its budget ${category.budget}`, 'make the indicator weights add up to the category budget');
+        throw configErrorAt(
+          source,
+          ['categories', c, 'budget'],
+          `the weights (points) of the indicators in ${category.id} add up to ${round(weights)}, not its budget ${category.budget}`,
+          'make the indicator weights add up to the category budget',
+        );
       }
     }
   });
   const budgets = set.categories.filter((c) => !c.bonus).reduce((s, c) => s + c.budget, 0);
   if (Math.abs(budgets - set.total) > 1e-9) {
-    throw configErrorAt(source, ['categories'], `category budgets add up to ${round(budgets)}, not the total ${set.total}`, 'make the budgets of the scored (non-bonus) categories add up to total');
+    throw configErrorAt(
+      source,
+      ['categories'],
+      `category budgets add up to ${round(budgets)}, not the total ${set.total}`,
+      'make the budgets of the scored (non-bonus) categories add up to total',
+    );
   }
   set.grades.forEach((g, i) => {
     const next = set.grades[i + 1];
     if (next && (g.below === undefined || (next.below !== undefined && next.below <= g.below))) {
-      throw configErrorAt(source, ['grades', i, 'below'], `grade ${g.id} must have a "below" smaller than the next grade's`, 'list the grades from the lowest band up; only the last one has no "below"');
+      throw configErrorAt(
+        source,
+        ['grades', i, 'below'],
+        `grade ${g.id} must have a "below" smaller than the next grade's`,
+        'list the grades from the lowest band up; only the last one has no "below"',
+      );
     }
   });
 }
@@ -93,11 +122,24 @@ function checkSource(indicator: IndicatorSetFile['indicators'][number], at: (fie
   const [kind, name = ''] = indicator.source.split(/:(.*)/s) as [string, string | undefined];
   if (kind === 'evaluator') {
     const id = measurementId(name);
-    if (!id) throw at('source', `unknown measurement ${indicator.source}`, `measured today: ${Object.keys(measurementRegistry).map((s) => `evaluator:${s}`).join(', ')}`);
+    if (!id)
+      throw at(
+        'source',
+        `unknown measurement ${indicator.source}`,
+        `measured today: ${Object.keys(measurementRegistry)
+          .map((s) => `evaluator:${s}`)
+          .join(', ')}`,
+      );
     indicator.source = `evaluator:${id}`;
   }
   if (kind === 'import' && !importedColumn(name)) {
-    throw at('source', `unknown imported column ${indicator.source}`, `an imported table has: ${Object.keys(importedColumns).map((c) => `import:${c}`).join(', ')}`);
+    throw at(
+      'source',
+      `unknown imported column ${indicator.source}`,
+      `an imported table has: ${Object.keys(importedColumns)
+        .map((c) => `import:${c}`)
+        .join(', ')}`,
+    );
   }
   if (indicator.findings) {
     const group = findingGroup(indicator.findings);
@@ -120,16 +162,28 @@ function checkRules(source: ReturnType<typeof parseYamlSource>): void {
     if (!rule || typeof rule !== 'object') return;
     const schema = ruleSchemas[rule.type as keyof typeof ruleSchemas];
     if (!schema) {
-      throw configErrorAt(source, ['indicators', i, 'rule', 'type'], `unknown rule type ${String(rule.type)}`, `use one of: ${Object.keys(ruleSchemas).join(', ')}`);
+      throw configErrorAt(
+        source,
+        ['indicators', i, 'rule', 'type'],
+        `unknown rule type ${String(rule.type)}`,
+        `use one of: ${Object.keys(ruleSchemas).join(', ')}`,
+      );
     }
     const error = Value.Errors(schema, rule).First();
     if (!error) return;
     const field = error.path.split('/').filter(Boolean);
     const expected = error.schema.type ? `expected ${String(error.schema.type)}` : error.message;
-    throw configErrorAt(source, ['indicators', i, 'rule', ...field], `${expected}, got ${JSON.stringify(error.value)}`, `see the ${String(rule.type)} rule in the indicator-set documentation`);
+    throw configErrorAt(
+      source,
+      ['indicators', i, 'rule', ...field],
+      `${expected}, got ${JSON.stringify(error.value)}`,
+      `see the ${String(rule.type)} rule in the indicator-set documentation`,
+    );
   });
 }
 
 export function listPresets(): string[] {
-  return readdirSync(presetDir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+  return readdirSync(presetDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5));
 }

@@ -4,7 +4,10 @@ import { Type, type Static } from '@sinclair/typebox';
  * The indicator-set file format (YAML). `IndicatorSetSchema` is published as JSON Schema
  * (schemas/indicator-set.schema.json, `npm run schema`), so editors can check a set as it is typed.
  */
-const Name = Type.Object({ zh: Type.String({ minLength: 1 }), en: Type.Optional(Type.String()) }, { additionalProperties: false, description: 'names shown in reports: zh (required) and en' });
+const Name = Type.Object(
+  { zh: Type.String({ minLength: 1 }), en: Type.Optional(Type.String()) },
+  { additionalProperties: false, description: 'names shown in reports: zh (required) and en' },
+);
 const Fraction = Type.Number({ minimum: 0, maximum: 1 });
 
 export const VetoRule = Type.Object(
@@ -22,7 +25,9 @@ export const VetoRule = Type.Object(
      * `veto` — declared at once. Vetoes on measured evidence (a dated column, unanswered letters) are always declared.
      */
     absence: Type.Optional(
-      Type.Union([Type.Literal('suspected'), Type.Literal('veto')], { description: 'a veto resting on "not found": suspected (default, awaits a reviewer) or veto (declared at once)' }),
+      Type.Union([Type.Literal('suspected'), Type.Literal('veto')], {
+        description: 'a veto resting on "not found": suspected (default, awaits a reviewer) or veto (declared at once)',
+      }),
     ),
   },
   { additionalProperties: false, description: 'single-item veto (单项否决): the site fails whatever its score' },
@@ -136,7 +141,10 @@ export const IndicatorSetSchema = Type.Object(
       { minItems: 1 },
     ),
     grades: Type.Array(
-      Type.Object({ id: Type.String(), name: Name, below: Type.Optional(Type.Number({ description: 'the band holds scores below this' })) }, { additionalProperties: false }),
+      Type.Object(
+        { id: Type.String(), name: Name, below: Type.Optional(Type.Number({ description: 'the band holds scores below this' })) },
+        { additionalProperties: false },
+      ),
       { minItems: 1, description: 'bands from the lowest up; the first is the failing band (and the band of a vetoed site)' },
     ),
     indicators: Type.Array(IndicatorSchema, { minItems: 1 }),

@@ -34,7 +34,15 @@ if (values.scale) {
   scale = { portals: Number(m[1]), pagesPerPortal: Number(m[2]) };
 }
 
-const set = await startPortalSet({ asOf, seed: values.seed!, scale, basePort: Number(values.port), outDir: values.out!, host: values.host!, skin: values.skin! });
+const set = await startPortalSet({
+  asOf,
+  seed: values.seed!,
+  scale,
+  basePort: Number(values.port),
+  outDir: values.out!,
+  host: values.host!,
+  skin: values.skin!,
+});
 console.log(`样例政府网站 sample portals — asOf ${asOf}, seed ${set.seed}, skin ${set.skin}`);
 for (const p of set.portals) console.log(`  ${p.id.padEnd(10)} ${p.url.padEnd(26)} ${p.name}`);
 console.log(`  interaction platform ${set.interactionUrl}/   dead host ${set.deadUrl}/`);

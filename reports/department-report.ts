@@ -21,7 +21,8 @@ function measured(i: Indicator): string {
 /** An indicator's findings: message, URL, quoted evidence and screenshot. */
 export function indicatorEvidence(i: Indicator, evidenceDir: string): Html {
   return html`<ul>${i.findings.map(
-    (f) => html`<li>${f.message}${f.url ? html`<br>网址：${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">证据：${f.evidence}</span>` : ''}${f.screenshot ? html`<br><img class="shot" alt="${`${i.name} 证据截图`}" src="${`${evidenceDir}/${f.screenshot}`}">` : ''}</li>`,
+    (f) =>
+      html`<li>${f.message}${f.url ? html`<br>网址：${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">证据：${f.evidence}</span>` : ''}${f.screenshot ? html`<br><img class="shot" alt="${`${i.name} 证据截图`}" src="${`${evidenceDir}/${f.screenshot}`}">` : ''}</li>`,
   )}</ul>`;
 }
 
@@ -50,11 +51,15 @@ export function departmentReportBody(results: Results, site: Site, evidenceDir: 
   return html`<header><h1>${site.name} 网站评估报告</h1>
 <p class="meta">${a.name}　评估日期：${a.asOf}　指标体系：${a.indicatorSet.title}（v${a.indicatorSet.version}）</p>
 <p class="meta">网站：${link(site.url)}</p></header>
-${site.status !== 'assessed'
+${
+  site.status !== 'assessed'
     ? html`<section><h2>评估结果</h2><p>本次未能完成评估：${site.statusLabel ?? site.status}（${site.statusReason ?? ''}）。未能评估的网站不参与排名，请核实网站可访问后申请复测。</p></section>`
     : html`<section><h2>评估结果</h2>
-${table(html`<table class="summary"><tbody><tr><th>得分</th><td><strong>${site.score ?? '—'}</strong>${site.bonus ? html`（含加分 ${site.bonus}）` : ''}${site.scale && site.scale !== 1 ? html`（不适用类别不计，按 ×${site.scale} 折算）` : ''}</td><th>等级</th><td>${site.grade ?? '—'}</td></tr>
-<tr><th>组内名次</th><td>${site.pendingReview ? '待复核' : html`${site.rank ?? '—'} / ${peers}`}（${site.group}）</td><th>是否合格</th><td>${outcomeName(site)}</td></tr></tbody></table>`, '得分与名次')}
+${table(
+  html`<table class="summary"><tbody><tr><th>得分</th><td><strong>${site.score ?? '—'}</strong>${site.bonus ? html`（含加分 ${site.bonus}）` : ''}${site.scale && site.scale !== 1 ? html`（不适用类别不计，按 ×${site.scale} 折算）` : ''}</td><th>等级</th><td>${site.grade ?? '—'}</td></tr>
+<tr><th>组内名次</th><td>${site.pendingReview ? '待复核' : html`${site.rank ?? '—'} / ${peers}`}（${site.group}）</td><th>是否合格</th><td>${outcomeName(site)}</td></tr></tbody></table>`,
+  '得分与名次',
+)}
 ${site.vetoes.length ? html`<p class="alarm">单项否决：${site.vetoes.map((v) => v.reason).join('；')}</p>` : ''}
 ${site.suspectedVetoes.length ? html`<p class="suspected">疑似否决（待人工复核）：${site.suspectedVetoes.map((v) => v.reason).join('；')}。以上判断依据“未找到”作出，评估办复核确认后为单项否决，排除后按得分评定。如网站确有相关栏目，请提供网址申请复核。</p>` : ''}
 ${site.warnings.length ? html`<p class="warn">预警（尚未否决，请尽快整改）：${site.warnings.map((w) => w.reason).join('；')}</p>` : ''}
@@ -62,7 +67,8 @@ ${table(html`<table><thead><tr><th>指标类别</th><th>得分</th><th>满分</t
 <section><h2>问题与整改建议</h2>${problems.length ? problems.map((i) => html`<article class="problem"><h3><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}（${points(i)}）</h3>${indicatorEvidence(i, evidenceDir)}${i.advice ? html`<p class="advice">整改建议：${i.advice}</p>` : ''}</article>`) : html`<p>未发现扣分、否决或预警问题。</p>`}</section>
 ${reviewed.length ? html`<section><h2>人工复核</h2><ul>${reviewed.map((i) => html`<li>${i.id} ${i.name}：${points(i)}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）；理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</li>`)}</ul></section>` : ''}
 ${pending.length ? html`<section><h2>待人工评分或未能测量</h2><p>${pending.map((i) => `${i.id} ${i.name}（${i.reason ?? '未能测量'}）`).join('；')}</p></section>` : ''}
-<section><h2>全部指标</h2>${table(html`<table><thead><tr><th>编号</th><th>指标</th><th>测量值</th><th>得分</th><th>状态</th></tr></thead><tbody>${site.indicators.map((i) => html`<tr><td>${i.id}</td><td>${i.name}</td><td>${measured(i)}</td><td>${points(i)}</td><td>${indicatorStatus[i.status] ?? i.status}${i.override ? '（人工复核）' : ''}</td></tr>`)}</tbody></table>`, '全部指标')}</section>`}
+<section><h2>全部指标</h2>${table(html`<table><thead><tr><th>编号</th><th>指标</th><th>测量值</th><th>得分</th><th>状态</th></tr></thead><tbody>${site.indicators.map((i) => html`<tr><td>${i.id}</td><td>${i.name}</td><td>${measured(i)}</td><td>${points(i)}</td><td>${indicatorStatus[i.status] ?? i.status}${i.override ? '（人工复核）' : ''}</td></tr>`)}</tbody></table>`, '全部指标')}</section>`
+}
 <footer><p>生成时间：${a.generatedAt}　运行编号：${a.runId}　指标体系 sha256：${a.indicatorSet.sha256}</p></footer>`;
 }
 

@@ -10,13 +10,21 @@ export function outcomeName(s: Pick<Site, 'status' | 'passed' | 'pendingReview'>
 }
 
 export const statusNames: Record<string, string> = { unreachable: '无法访问', blocked: '被防火墙拦截', error: '访问出错', assessed: '已评估' };
-export const indicatorStatus: Record<string, string> = { ok: '达标', deducted: '扣分', earned: '得分', veto: '单项否决', 'suspected-veto': '疑似否决（待复核）', warning: '预警', 'not-measured': '未能测量', 'not-applicable': '不适用' };
+export const indicatorStatus: Record<string, string> = {
+  ok: '达标',
+  deducted: '扣分',
+  earned: '得分',
+  veto: '单项否决',
+  'suspected-veto': '疑似否决（待复核）',
+  warning: '预警',
+  'not-measured': '未能测量',
+  'not-applicable': '不适用',
+};
 
 /** Links only to http(s) URLs: a crawled "javascript:" URL must not become clickable. */
 export function link(url: string, text: string = url): Html {
   return /^https?:\/\//i.test(url) ? html`<a href="${url}" rel="noopener noreferrer">${text}</a>` : html`${text}`;
 }
-
 
 /** A whole page: Chinese first, printable (the same HTML is printed to PDF by Chromium). */
 export function page(title: string, body: Html, extraStyles = ''): string {

@@ -34,7 +34,13 @@ ${a.crawl.userAgent ? html`<p class="meta">抓取方式：真实浏览器（Chro
 ${suspected.length ? html`<p class="pending-note">有 ${suspected.length} 个网站存在疑似否决项（依据“未找到”作出的否决），须经人工复核确认或排除后，本评估结果方可发布。</p>` : ''}
 ${categoryAverages(assessed)}</section>
 ${extras.set ? methodology(extras.set, a.sample) : a.sample ? html`<section class="method"><h2>评估方法</h2>${sampleNote(a.sample)}</section>` : ''}
-${groups.map((g) => html`${rankingTable(g, results.sites.filter((s) => s.group === g && s.status === 'assessed'))}${chartsOf(extras, (c) => c.group === g)}`)}
+${groups.map(
+  (g) =>
+    html`${rankingTable(
+      g,
+      results.sites.filter((s) => s.group === g && s.status === 'assessed'),
+    )}${chartsOf(extras, (c) => c.group === g)}`,
+)}
 ${chartsOf(extras, (c) => c.group === undefined && c.name !== 'ranking', '统计图')}
 ${notAssessed.length ? html`<section><h2>未能评估的网站</h2><table><thead><tr><th>网站</th><th>地址</th><th>状态</th><th>原因</th></tr></thead><tbody>${notAssessed.map((s) => html`<tr><td>${s.name}</td><td>${link(s.url)}</td><td>${statusNames[s.status] ?? s.status}</td><td>${s.statusLabel ?? ''}（${s.statusReason ?? ''}）${s.retryable ? '，可重试' : ''}</td></tr>`)}</tbody></table><p class="note">未能评估的网站不参与排名，也不按零分处理。</p></section>` : ''}
 <section><h2>各网站扣分与证据</h2>${assessed.map((s) => siteDetail(s, a.evidenceDir))}</section>
@@ -45,7 +51,8 @@ ${notAssessed.length ? html`<section><h2>未能评估的网站</h2><table><thead
 function rankingTable(group: string, sites: Site[]): Html {
   const ordered = [...sites].sort((x, y) => (x.rank ?? 1e9) - (y.rank ?? 1e9));
   return html`<section><h2>排名：${group}</h2><table class="ranking"><thead><tr><th>名次</th><th>网站</th><th>得分</th><th>等级</th><th>单项否决${ordered.some((s) => s.suspectedVetoes.length) ? '／疑似否决' : ''}</th><th>预警</th></tr></thead><tbody>${ordered.map(
-    (s) => html`<tr class="${s.pendingReview ? 'pending' : s.passed ? 'pass' : 'fail'}"><td>${s.pendingReview ? html`<span class="tag pending-review">待复核</span>` : (s.rank ?? '—')}</td><td><a href="#site-${s.id}">${s.name}</a></td><td>${s.score ?? '—'}</td><td>${s.grade ?? ''}</td><td>${s.vetoes.map((v) => v.reason).join('；')}${s.suspectedVetoes.map((v) => html`${s.vetoes.length ? '；' : ''}<span class="tag suspected-veto">疑似否决</span> ${v.reason}`)}</td><td>${s.warnings.map((w) => w.reason).join('；')}</td></tr>`,
+    (s) =>
+      html`<tr class="${s.pendingReview ? 'pending' : s.passed ? 'pass' : 'fail'}"><td>${s.pendingReview ? html`<span class="tag pending-review">待复核</span>` : (s.rank ?? '—')}</td><td><a href="#site-${s.id}">${s.name}</a></td><td>${s.score ?? '—'}</td><td>${s.grade ?? ''}</td><td>${s.vetoes.map((v) => v.reason).join('；')}${s.suspectedVetoes.map((v) => html`${s.vetoes.length ? '；' : ''}<span class="tag suspected-veto">疑似否决</span> ${v.reason}`)}</td><td>${s.warnings.map((w) => w.reason).join('；')}</td></tr>`,
   )}</tbody></table>${ordered.some((s) => s.pendingReview) ? html`<p class="note">“待复核”：存在疑似否决项（依据“未找到”作出），得分按排除疑似否决计算，仅供参考；复核确认后为不合格，排除后按得分评定等级和名次。</p>` : ''}</section>`;
 }
 

@@ -12,7 +12,12 @@ export function describeRule(rule: Rule, unit?: string): string {
   switch (rule.type) {
     case 'veto': {
       const at = rule.atLeast !== undefined ? `达到${shown(rule.atLeast, unit)}` : rule.above !== undefined ? `超过${shown(rule.above, unit)}` : '经人工认定';
-      const warn = rule.warnAtLeast !== undefined ? `；达到${shown(rule.warnAtLeast, unit)}时预警` : rule.warnAbove !== undefined ? `；超过${shown(rule.warnAbove, unit)}时预警` : '';
+      const warn =
+        rule.warnAtLeast !== undefined
+          ? `；达到${shown(rule.warnAtLeast, unit)}时预警`
+          : rule.warnAbove !== undefined
+            ? `；超过${shown(rule.warnAbove, unit)}时预警`
+            : '';
       return `${at}即单项否决${warn}${rule.missing === 'veto' ? '；无法确定时按否决处理' : ''}`;
     }
     case 'perUnit':
@@ -42,8 +47,12 @@ export function methodology(set: IndicatorSet, sample?: SiteSample): Html {
   return html`<section class="method"><h2>评估方法</h2>
 <p>指标体系：${set.title.zh}（${set.id} v${set.version}）。单项否决指标任一触发即判定为不合格；其余 ${set.total} 分按类别计分${bonus.length ? html`，${bonus.map((c) => `${c.name.zh}最多${c.budget}分，仅在得分高于${c.bonus!.above}分且无否决时计入`).join('；')}` : ''}；不适用的指标类别不计分，其余按比例折算到 ${set.total} 分。</p>
 ${sample ? sampleNote(sample) : ''}
-<p>类别与分值：${set.categories.filter((c) => !c.bonus).map((c) => `${c.name.zh} ${c.budget} 分`).join('，')}。</p>
+<p>类别与分值：${set.categories
+    .filter((c) => !c.bonus)
+    .map((c) => `${c.name.zh} ${c.budget} 分`)
+    .join('，')}。</p>
 <details><summary>全部 ${set.indicators.length} 项指标及计分规则</summary><table><thead><tr><th>编号</th><th>指标</th><th>类别</th><th>来源</th><th>计分规则</th></tr></thead><tbody>${set.indicators.map(
-    (i) => html`<tr><td>${i.id}</td><td>${i.name.zh}</td><td>${i.category === 'veto' ? '单项否决' : (categoryName.get(i.category) ?? i.category)}</td><td>${sourceNames[i.source.split(':')[0] as keyof typeof sourceNames] ?? i.source}</td><td>${describeRule(i.rule, i.unit)}</td></tr>`,
+    (i) =>
+      html`<tr><td>${i.id}</td><td>${i.name.zh}</td><td>${i.category === 'veto' ? '单项否决' : (categoryName.get(i.category) ?? i.category)}</td><td>${sourceNames[i.source.split(':')[0] as keyof typeof sourceNames] ?? i.source}</td><td>${describeRule(i.rule, i.unit)}</td></tr>`,
   )}</tbody></table></details></section>`;
 }

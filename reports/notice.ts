@@ -60,8 +60,12 @@ export function noticeView(results: Results, options: { issuer?: string; date?: 
     return { name: applicable[0]?.name ?? id, rate: round(rate) };
   });
   const problemCounts = new Map<string, number>();
-  for (const s of assessed) for (const i of s.indicators) if (i.status === 'deducted' || i.status === 'veto') problemCounts.set(i.name, (problemCounts.get(i.name) ?? 0) + 1);
-  const commonProblems = [...problemCounts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0], 'zh')).slice(0, 6).map(([name, count]) => ({ name, count }));
+  for (const s of assessed)
+    for (const i of s.indicators) if (i.status === 'deducted' || i.status === 'veto') problemCounts.set(i.name, (problemCounts.get(i.name) ?? 0) + 1);
+  const commonProblems = [...problemCounts]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0], 'zh'))
+    .slice(0, 6)
+    .map(([name, count]) => ({ name, count }));
   return {
     title: a.name,
     issuer: options.issuer ?? '（发文单位）',
@@ -93,7 +97,13 @@ export function renderNotice(results: Results, options: { template?: string; iss
   try {
     template = readFileSync(file, 'utf8');
   } catch {
-    throw new ConfigError(file, 1, '--notice-template', 'cannot be read', 'give the path of a Mustache template, e.g. a copy of reports/templates/notice.mustache');
+    throw new ConfigError(
+      file,
+      1,
+      '--notice-template',
+      'cannot be read',
+      'give the path of a Mustache template, e.g. a copy of reports/templates/notice.mustache',
+    );
   }
   let body: string;
   try {

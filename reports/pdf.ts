@@ -22,7 +22,8 @@ export async function printPdf(browser: Browser, htmlFile: string, pdfFile: stri
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: '<div style="font-size:9px;width:100%;text-align:center;color:#888"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      footerTemplate:
+        '<div style="font-size:9px;width:100%;text-align:center;color:#888"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
       margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
       timeout: 120_000,
     });

@@ -145,7 +145,12 @@ export interface Results {
 }
 
 /** `advice`: the set's 整改建议 per indicator id, carried into every site's indicators for its report. */
-export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ranks: Map<string, number | null>, advice: ReadonlyMap<string, string> = new Map()): Results {
+export function buildResults(
+  assessment: AssessmentInfo,
+  sites: SiteInput[],
+  ranks: Map<string, number | null>,
+  advice: ReadonlyMap<string, string> = new Map(),
+): Results {
   return {
     assessment,
     sites: sites.map((s) => ({
@@ -210,16 +215,34 @@ export function buildResults(assessment: AssessmentInfo, sites: SiteInput[], ran
               pagesUnfinished: s.accessibility.pagesUnfinished,
               unfinishedUrls: s.accessibility.unfinishedUrls,
               seriousRules: s.accessibility.seriousRules,
-              violations: s.accessibility.violations.map((v) => ({ rule: v.rule, impact: v.impact, pages: v.pages, nodes: v.nodes, wcag: v.wcag, help: v.help, urls: v.urls, examples: v.examples })),
+              violations: s.accessibility.violations.map((v) => ({
+                rule: v.rule,
+                impact: v.impact,
+                pages: v.pages,
+                nodes: v.nodes,
+                wcag: v.wcag,
+                help: v.help,
+                urls: v.urls,
+                examples: v.examples,
+              })),
               lighthouse: s.accessibility.lighthouse,
             }
           : null,
-        links: s.links ? { checked: s.links.checked, blocked: s.links.blocked, brokenOnHomepage: s.links.brokenOnHomepage, brokenElsewhere: s.links.brokenElsewhere, broken: s.links.broken } : null,
+        links: s.links
+          ? {
+              checked: s.links.checked,
+              blocked: s.links.blocked,
+              brokenOnHomepage: s.links.brokenOnHomepage,
+              brokenElsewhere: s.links.brokenElsewhere,
+              broken: s.links.broken,
+            }
+          : null,
         reporting: s.reporting ?? null,
-        availability: s.availability ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio, monitored: s.availability.monitored } : null,
+        availability: s.availability
+          ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio, monitored: s.availability.monitored }
+          : null,
       },
       crawl: s.crawl,
     })),
   };
 }
-

@@ -29,4 +29,3 @@ ${a.pagesUnfinished ? html`<p class="evidence">检测超时的页面：${a.unfin
 ${a.lighthouse.length ? html`<table><thead><tr><th>Lighthouse 页面</th>${Object.values(lighthouseNames).map((n) => html`<th>${n}</th>`)}</tr></thead><tbody>${a.lighthouse.map((l) => html`<tr><td>${link(l.url)}${l.error ? html`<br><span class="evidence">${l.error}</span>` : ''}</td>${(Object.keys(lighthouseNames) as Array<keyof typeof lighthouseNames>).map((k) => html`<td>${l.scores[k] ?? '—'}</td>`)}</tr>`)}</tbody></table>` : ''}
 </details>`;
 }
-

@@ -52,10 +52,20 @@ const statusNames: Record<string, string> = { assessed: '已评估', unreachable
 export async function writeOutputs(results: Results, dir: string, options: OutputOptions = {}): Promise<WrittenOutputs> {
   const formats = new Set(options.formats ?? ['json', 'csv', 'html']);
   await mkdir(join(dir, 'departments'), { recursive: true });
-  const paths: WrittenOutputs = { results: join(dir, 'results.json'), csv: join(dir, 'ranking.csv'), report: join(dir, 'report.html'), departments: [], charts: [] };
+  const paths: WrittenOutputs = {
+    results: join(dir, 'results.json'),
+    csv: join(dir, 'ranking.csv'),
+    report: join(dir, 'report.html'),
+    departments: [],
+    charts: [],
+  };
   await writeFile(paths.results, JSON.stringify(results, null, 2) + '\n');
   await writeFile(paths.csv, rankingCsv(results));
-  paths.charts = await writeCharts(results, join(dir, 'charts'), { previous: options.previous ?? undefined, bands: options.set ? bandsFromGrades(options.set.grades, options.set.total) : undefined, png: formats.has('pdf') ? 'all' : 'ranking' });
+  paths.charts = await writeCharts(results, join(dir, 'charts'), {
+    previous: options.previous ?? undefined,
+    bands: options.set ? bandsFromGrades(options.set.grades, options.set.total) : undefined,
+    png: formats.has('pdf') ? 'all' : 'ranking',
+  });
   await writeFile(paths.report, renderReport(results, { set: options.set, charts: paths.charts, chartsDir: 'charts' }));
   // Department pages sit one folder down: a relative evidence folder is one step further away.
   const evidenceDir = isAbsolute(results.assessment.evidenceDir) ? results.assessment.evidenceDir : join('..', results.assessment.evidenceDir);
@@ -76,7 +86,11 @@ export async function writeOutputs(results: Results, dir: string, options: Outpu
     paths.pdf = join(dir, 'report.pdf');
     // A few pages print at once in the one browser: each PDF waits on its renderer, not only on the CPU.
     const printing = new PQueue({ concurrency: options.pdfPagesAtOnce ?? 3 });
-    const jobs: Array<[string, string]> = [[paths.report, paths.pdf], [paths.notice, join(dir, 'notice.pdf')], ...paths.departments.map((f): [string, string] => [f, f.replace(/\.html$/, '.pdf')])];
+    const jobs: Array<[string, string]> = [
+      [paths.report, paths.pdf],
+      [paths.notice, join(dir, 'notice.pdf')],
+      ...paths.departments.map((f): [string, string] => [f, f.replace(/\.html$/, '.pdf')]),
+    ];
     await Promise.all(jobs.map(([html, pdf]) => printing.add(() => printPdf(browser, html, pdf))));
   }
   return paths;

@@ -11,7 +11,16 @@ type Finding = IndicatorResult['findings'][number];
 
 const SCORE = '0.00';
 
-const indicatorStatus: Record<IndicatorResult['status'], string> = { ok: '达标', deducted: '扣分', earned: '得分', veto: '单项否决', 'suspected-veto': '疑似否决（待复核）', warning: '预警', 'not-measured': '未能测量', 'not-applicable': '不适用' };
+const indicatorStatus: Record<IndicatorResult['status'], string> = {
+  ok: '达标',
+  deducted: '扣分',
+  earned: '得分',
+  veto: '单项否决',
+  'suspected-veto': '疑似否决（待复核）',
+  warning: '预警',
+  'not-measured': '未能测量',
+  'not-applicable': '不适用',
+};
 /** The outcomes 问题清单 lists. */
 const problemStatuses = new Set<IndicatorResult['status']>(['deducted', 'veto', 'suspected-veto', 'warning']);
 
@@ -70,7 +79,8 @@ export interface CategoryColumns {
 /** The categories and their indicators as the sites' scores list them: results.json does not carry the set. */
 export function categoriesOf(sites: Site[]): CategoryColumns[] {
   const categories = new Map<string, CategoryColumns>();
-  for (const s of sites) for (const c of s.categories) if (!categories.has(c.id)) categories.set(c.id, { id: c.id, name: c.name, budget: c.budget, indicators: [] });
+  for (const s of sites)
+    for (const c of s.categories) if (!categories.has(c.id)) categories.set(c.id, { id: c.id, name: c.name, budget: c.budget, indicators: [] });
   const listed = new Set<string>();
   for (const s of sites) {
     for (const i of s.indicators) {
@@ -158,7 +168,14 @@ function findingRows(sites: Site[]): FindingRow[] {
 
 /** The site-level wording of a veto or warning (the measured value), for an indicator without findings. */
 function siteReason(site: Site, indicator: IndicatorResult): string | null {
-  const list = indicator.status === 'veto' ? site.vetoes : indicator.status === 'suspected-veto' ? site.suspectedVetoes : indicator.status === 'warning' ? site.warnings : [];
+  const list =
+    indicator.status === 'veto'
+      ? site.vetoes
+      : indicator.status === 'suspected-veto'
+        ? site.suspectedVetoes
+        : indicator.status === 'warning'
+          ? site.warnings
+          : [];
   return list.find((v) => v.indicator === indicator.id)?.reason ?? null;
 }
 

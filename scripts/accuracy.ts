@@ -45,7 +45,9 @@ if (!args.length || !dir) {
   console.error('usage: npm run accuracy -- DIR [--strip-metas] [--only FILE…]   (DIR/expected.csv: file,kind,date,items)');
   process.exit(2);
 }
-const expected = (parse(readFileSync(join(dir, 'expected.csv')), { columns: true, skip_empty_lines: true, trim: true }) as Expected[]).filter((e) => !only || only.has(e.file));
+const expected = (parse(readFileSync(join(dir, 'expected.csv')), { columns: true, skip_empty_lines: true, trim: true }) as Expected[]).filter(
+  (e) => !only || only.has(e.file),
+);
 const served = new Set(expected.map((e) => resolve(dir, e.file)));
 
 /**
@@ -96,8 +98,14 @@ function answer(r: HTTPRequest, origin: string): Promise<void> {
  */
 function pageAsOf(read: PageRead, file: string): string {
   const today = new Date().toISOString().slice(0, 10);
-  const metaValues = [...readFileSync(join(dir, file)).toString('latin1').matchAll(/<meta\b[^>]*\bcontent\s*=\s*["']([^"']{6,40})["']/gi)].map((m) => m[1]!);
-  const dates = findDates([...read.lines, ...metaValues].join('\n'), { asOf: today }).filter((d) => !d.yearInferred && d.date <= today).map((d) => d.date);
+  const metaValues = [
+    ...readFileSync(join(dir, file))
+      .toString('latin1')
+      .matchAll(/<meta\b[^>]*\bcontent\s*=\s*["']([^"']{6,40})["']/gi),
+  ].map((m) => m[1]!);
+  const dates = findDates([...read.lines, ...metaValues].join('\n'), { asOf: today })
+    .filter((d) => !d.yearInferred && d.date <= today)
+    .map((d) => d.date);
   return dates.sort().at(-1) ?? today;
 }
 
@@ -107,7 +115,12 @@ function readAs(read: PageRead, file: string): Read {
   if (kind === 'list') {
     const items = read.rows.map((r) => itemFromRow(r, read.headers, asOf)).filter((i) => !!i);
     const urls = new Set(items.map((i) => i!.url));
-    const newest = items.map((i) => i!.date).filter((d): d is string => !!d).sort().at(-1) ?? null;
+    const newest =
+      items
+        .map((i) => i!.date)
+        .filter((d): d is string => !!d)
+        .sort()
+        .at(-1) ?? null;
     return { file, kind: 'list', date: newest, items: urls.size };
   }
   // The crawler reads an item's page for its date whatever the page looks like: so does this.
@@ -146,7 +159,9 @@ async function main(): Promise<void> {
   }
   writeFileSync(join(dir, 'accuracy.json'), JSON.stringify(results, null, 2));
   report(results);
-  console.log(`${results.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s${stripMetas ? ', meta tags stripped' : ''}; written ${join(dir, 'accuracy.json')}`);
+  console.log(
+    `${results.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s${stripMetas ? ', meta tags stripped' : ''}; written ${join(dir, 'accuracy.json')}`,
+  );
 }
 
 /** Precision (right among those read) and recall (right among those expected) per column. */
@@ -162,25 +177,51 @@ function report(results: Read[]): void {
     const rightDate = dated.filter((e) => byFile.get(e.file)?.date === e.date);
     // A date read where the page shows none, or a different date, is a wrong date.
     const wrongDate = readDated.filter((e) => byFile.get(e.file)!.date !== e.date || !e.date);
-    rows.push([`${kind} date`, `${rightDate.length}/${readDated.length}`, pct(rightDate.length, readDated.length), `${rightDate.length}/${dated.length}`, pct(rightDate.length, dated.length), String(wrongDate.length)]);
-    for (const e of wrongDate) wrong.push(`  ${e.file}: date ${byFile.get(e.file)!.date} (${byFile.get(e.file)!.dateSource ?? byFile.get(e.file)!.kind}), expected ${e.date || 'none'}`);
+    rows.push([
+      `${kind} date`,
+      `${rightDate.length}/${readDated.length}`,
+      pct(rightDate.length, readDated.length),
+      `${rightDate.length}/${dated.length}`,
+      pct(rightDate.length, dated.length),
+      String(wrongDate.length),
+    ]);
+    for (const e of wrongDate)
+      wrong.push(`  ${e.file}: date ${byFile.get(e.file)!.date} (${byFile.get(e.file)!.dateSource ?? byFile.get(e.file)!.kind}), expected ${e.date || 'none'}`);
     const classified = results.filter((r) => r.kind === kind);
     const rightKind = cases.filter((e) => byFile.get(e.file)?.kind === kind);
-    rows.push([`${kind} kind`, `${rightKind.length}/${classified.length}`, pct(rightKind.length, classified.length), `${rightKind.length}/${cases.length}`, pct(rightKind.length, cases.length), '']);
+    rows.push([
+      `${kind} kind`,
+      `${rightKind.length}/${classified.length}`,
+      pct(rightKind.length, classified.length),
+      `${rightKind.length}/${cases.length}`,
+      pct(rightKind.length, cases.length),
+      '',
+    ]);
   }
   const counted = expected.filter((e) => e.kind === 'list' && e.items);
   const rightItems = counted.filter((e) => String(byFile.get(e.file)?.items ?? '') === e.items);
   const readCounts = counted.filter((e) => byFile.get(e.file)?.items !== null && byFile.get(e.file)?.items !== undefined);
-  rows.push(['list items', `${rightItems.length}/${readCounts.length}`, pct(rightItems.length, readCounts.length), `${rightItems.length}/${counted.length}`, pct(rightItems.length, counted.length), '']);
+  rows.push([
+    'list items',
+    `${rightItems.length}/${readCounts.length}`,
+    pct(rightItems.length, readCounts.length),
+    `${rightItems.length}/${counted.length}`,
+    pct(rightItems.length, counted.length),
+    '',
+  ]);
   const wrongPages = new Set(wrong.map((w) => w.trim().split(':')[0]));
   console.log(['measure', 'precision', '', 'recall', '', 'wrong'].join('\t'));
   for (const r of rows) console.log(r.join('\t'));
   console.log(`pages with a wrong date: ${wrongPages.size}/${expected.length} (${pct(wrongPages.size, expected.length)})`);
   if (wrong.length) console.log(`wrong dates:\n${wrong.join('\n')}`);
   const missed = expected.filter((e) => e.date && !byFile.get(e.file)?.date);
-  if (missed.length) console.log(`dates not found:\n${missed.map((e) => `  ${e.file} (${e.kind}, read as ${byFile.get(e.file)?.kind}): expected ${e.date}`).join('\n')}`);
+  if (missed.length)
+    console.log(`dates not found:\n${missed.map((e) => `  ${e.file} (${e.kind}, read as ${byFile.get(e.file)?.kind}): expected ${e.date}`).join('\n')}`);
   const miscounted = counted.filter((e) => String(byFile.get(e.file)?.items ?? '') !== e.items);
-  if (miscounted.length) console.log(`item counts off:\n${miscounted.map((e) => `  ${e.file}: read ${byFile.get(e.file)?.items} (${byFile.get(e.file)?.kind}), expected ${e.items}`).join('\n')}`);
+  if (miscounted.length)
+    console.log(
+      `item counts off:\n${miscounted.map((e) => `  ${e.file}: read ${byFile.get(e.file)?.items} (${byFile.get(e.file)?.kind}), expected ${e.items}`).join('\n')}`,
+    );
 }
 
 await main();

@@ -88,18 +88,27 @@ export async function runPa11yCi(dir: string, urls: string[]): Promise<PeerFigur
   const work = join(dir, 'pa11y');
   await mkdir(work, { recursive: true });
   const config = join(work, 'pa11y-ci.json');
-  await writeFile(config, JSON.stringify({ defaults: { runners: ['axe'], timeout: 30_000, chromeLaunchConfig: { executablePath: chromium(), args: chromiumArgs } }, urls }));
+  await writeFile(
+    config,
+    JSON.stringify({ defaults: { runners: ['axe'], timeout: 30_000, chromeLaunchConfig: { executablePath: chromium(), args: chromiumArgs } }, urls }),
+  );
   const out = join(work, 'results.json');
-  const figures = await measureProcess('pa11y-ci', 'sh', ['-c', `"${join(dir, 'node_modules', '.bin', 'pa11y-ci')}" --config "${config}" --json > "${out}"`], work, () => {
-    // A URL pa11y checked lists its issues (each with a rule code); one it could not load lists the error alone.
-    // Exit code 2 only says issues were found.
-    try {
-      const results = JSON.parse(readFileSync(out, 'utf8')) as { results?: Record<string, Array<{ code?: string }>> };
-      return Object.values(results.results ?? {}).filter((issues) => issues.length === 0 || issues.some((i) => i.code)).length;
-    } catch {
-      return 0;
-    }
-  });
+  const figures = await measureProcess(
+    'pa11y-ci',
+    'sh',
+    ['-c', `"${join(dir, 'node_modules', '.bin', 'pa11y-ci')}" --config "${config}" --json > "${out}"`],
+    work,
+    () => {
+      // A URL pa11y checked lists its issues (each with a rule code); one it could not load lists the error alone.
+      // Exit code 2 only says issues were found.
+      try {
+        const results = JSON.parse(readFileSync(out, 'utf8')) as { results?: Record<string, Array<{ code?: string }>> };
+        return Object.values(results.results ?? {}).filter((issues) => issues.length === 0 || issues.some((i) => i.code)).length;
+      } catch {
+        return 0;
+      }
+    },
+  );
   return figures;
 }
 
@@ -139,6 +148,11 @@ export async function runUnlighthouse(dir: string, sites: string[], routes: numb
     peakMb: Math.max(0, ...all.map((f) => f.peakMb)),
     peakRssMb: Math.max(0, ...all.map((f) => f.peakRssMb)),
     exitCode: failed[0]?.exitCode ?? 0,
-    error: failed.length === all.length ? (failed[0]?.error ?? 'no site scanned') : failed.length ? `${failed.length} of ${all.length} sites not scanned: ${failed[0]!.error}` : null,
+    error:
+      failed.length === all.length
+        ? (failed[0]?.error ?? 'no site scanned')
+        : failed.length
+          ? `${failed.length} of ${all.length} sites not scanned: ${failed[0]!.error}`
+          : null,
   };
 }

@@ -80,7 +80,9 @@ export class PeakMemory {
 
   private sample(): void {
     const node = rssBytes(this.root);
-    const chromium = processTree(this.root).filter((pid) => pid !== this.root).reduce((sum, pid) => sum + rssBytes(pid), 0);
+    const chromium = processTree(this.root)
+      .filter((pid) => pid !== this.root)
+      .reduce((sum, pid) => sum + rssBytes(pid), 0);
     if (node + chromium > this.peak.total) this.peak = { total: node + chromium, node, chromium };
   }
 

@@ -64,7 +64,9 @@ function govscore(args: string[]): Promise<string> {
 function startWorkers(count: number, redisUrl: string, concurrency: number) {
   // The embedded mode has no rate per host, only its tabs in flight: the workers are not held to one either,
   // so the figures compare the modes, not the politeness setting (the default of 8 requests/s would bind here).
-  return Array.from({ length: count }, () => spawn(process.execPath, [bin, 'worker', '--redis', redisUrl, '--concurrency', String(concurrency), '--host-rate', '1000'], { stdio: 'ignore' }));
+  return Array.from({ length: count }, () =>
+    spawn(process.execPath, [bin, 'worker', '--redis', redisUrl, '--concurrency', String(concurrency), '--host-rate', '1000'], { stdio: 'ignore' }),
+  );
 }
 
 /** Waits until BullMQ lists this many workers on the collect queue. */
@@ -85,7 +87,15 @@ async function crawlModes(portals: number, dir: string, redisUrl: string): Promi
   const set = await startPortalSet({ asOf, seed: 'bench', scale: { portals, pagesPerPortal: 200 } });
   try {
     const sitesFile = join(dir, 'portals.yaml');
-    await writeFile(sitesFile, stringify({ name: 'bench', asOf, indicators: 'national-2019', sites: set.portals.map((p) => ({ id: p.id, name: p.name, url: p.url, group: '市直部门' })) }));
+    await writeFile(
+      sitesFile,
+      stringify({
+        name: 'bench',
+        asOf,
+        indicators: 'national-2019',
+        sites: set.portals.map((p) => ({ id: p.id, name: p.name, url: p.url, group: '市直部门' })),
+      }),
+    );
     const modes = [
       { mode: 'embedded', workers: 0, concurrency: 2 },
       { mode: 'queue', workers: 1, concurrency: 2 },
@@ -100,7 +110,15 @@ async function crawlModes(portals: number, dir: string, redisUrl: string): Promi
       const workers = startWorkers(m.workers, redisUrl, m.concurrency);
       await workersUp(redisUrl, m.workers);
       const started = performance.now();
-      const stdout = await govscore(['assess', sitesFile, '--out', out, '--lighthouse-pages', '0', ...(m.workers ? ['--queue', redisUrl] : ['--concurrency', String(m.concurrency)])]);
+      const stdout = await govscore([
+        'assess',
+        sitesFile,
+        '--out',
+        out,
+        '--lighthouse-pages',
+        '0',
+        ...(m.workers ? ['--queue', redisUrl] : ['--concurrency', String(m.concurrency)]),
+      ]);
       const seconds = (performance.now() - started) / 1000;
       await Promise.all(workers.map((w) => new Promise((r) => (w.kill('SIGTERM'), w.once('exit', r)))));
       db = join(out, 'govscore.db');
@@ -108,7 +126,14 @@ async function crawlModes(portals: number, dir: string, redisUrl: string): Promi
       const pages = store.db.prepare("SELECT count(*) FROM pages WHERE role != 'skipped'").pluck().get() as number;
       store.close();
       const siteSeconds = [...stdout.matchAll(/\] .* in ([\d.]+) s/g)].map((x) => Number(x[1]));
-      figures.push({ mode: m.mode, workers: m.workers, sitesInFlight: Math.max(1, m.workers) * m.concurrency, seconds: Number(seconds.toFixed(1)), pages, medianSiteSeconds: Number(median(siteSeconds).toFixed(1)) });
+      figures.push({
+        mode: m.mode,
+        workers: m.workers,
+        sitesInFlight: Math.max(1, m.workers) * m.concurrency,
+        seconds: Number(seconds.toFixed(1)),
+        pages,
+        medianSiteSeconds: Number(median(siteSeconds).toFixed(1)),
+      });
       log(`  ${m.mode} ${m.workers} workers × ${m.concurrency}: ${seconds.toFixed(1)} s, ${pages} pages`);
     }
     return { figures, template: medianSite(db) };
@@ -122,10 +147,18 @@ function medianSite(db: string): SiteResult {
   const store = new Store(db);
   try {
     const runId = store.db.prepare('SELECT id FROM runs').pluck().get() as string;
-    const sizes = store.db.prepare('SELECT site_id AS id, sum(length(json)) AS bytes FROM observations WHERE run_id = ? GROUP BY site_id ORDER BY bytes').all(runId) as Array<{ id: string }>;
+    const sizes = store.db
+      .prepare('SELECT site_id AS id, sum(length(json)) AS bytes FROM observations WHERE run_id = ? GROUP BY site_id ORDER BY bytes')
+      .all(runId) as Array<{ id: string }>;
     const siteId = sizes[Math.floor(sizes.length / 2)]!.id;
-    const observations = Object.fromEntries((store.db.prepare('SELECT kind, json FROM observations WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{ kind: string; json: string }>).map((o) => [o.kind, JSON.parse(o.json)]));
-    const pages = store.db.prepare('SELECT url, final_url AS finalUrl, status, role, ms, error, hash FROM pages WHERE run_id = ? AND site_id = ?').all(runId, siteId) as SiteResult['pages'];
+    const observations = Object.fromEntries(
+      (
+        store.db.prepare('SELECT kind, json FROM observations WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{ kind: string; json: string }>
+      ).map((o) => [o.kind, JSON.parse(o.json)]),
+    );
+    const pages = store.db
+      .prepare('SELECT url, final_url AS finalUrl, status, role, ms, error, hash FROM pages WHERE run_id = ? AND site_id = ?')
+      .all(runId, siteId) as SiteResult['pages'];
     return { status: 'assessed', statusReason: null, pages, observations };
   } finally {
     store.close();
@@ -138,10 +171,20 @@ async function coordination(sites: number, template: SiteResult, dir: string, re
   await writeFile(templateFile, JSON.stringify(template));
   const sitesFile = join(dir, 'national.yaml');
   const ids = Array.from({ length: sites }, (_, i) => `s${String(i + 1).padStart(5, '0')}`);
-  await writeFile(sitesFile, stringify({ name: '全国抽查（模拟）', asOf, indicators: 'national-2019', sites: ids.map((id, i) => ({ id, name: `模拟网站${i + 1}`, url: `http://${id}.example.gov.cn/`, group: i % 10 ? '市直部门' : '市县政府' })) }));
+  await writeFile(
+    sitesFile,
+    stringify({
+      name: '全国抽查（模拟）',
+      asOf,
+      indicators: 'national-2019',
+      sites: ids.map((id, i) => ({ id, name: `模拟网站${i + 1}`, url: `http://${id}.example.gov.cn/`, group: i % 10 ? '市直部门' : '市县政府' })),
+    }),
+  );
   const db = join(dir, 'national.db');
   const store = new Store(db);
-  const worker = spawn(process.execPath, ['--import', 'tsx', new URL('./bench-queue-worker.ts', import.meta.url).pathname, redisUrl, templateFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const worker = spawn(process.execPath, ['--import', 'tsx', new URL('./bench-queue-worker.ts', import.meta.url).pathname, redisUrl, templateFile], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   try {
     const plan = planRun({ sitesFile, lighthousePages: 0 });
     const run = openRun(store, plan);
@@ -165,7 +208,7 @@ async function coordination(sites: number, template: SiteResult, dir: string, re
     });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    const storeMb = (['', '-wal'].reduce((sum, s) => sum + (statSafe(db + s)), 0)) / 2 ** 20;
+    const storeMb = ['', '-wal'].reduce((sum, s) => sum + statSafe(db + s), 0) / 2 ** 20;
     const resultKb = Buffer.byteLength(JSON.stringify(template)) / 1024;
     return {
       sites,
@@ -208,7 +251,10 @@ export async function benchQueue(options: { portals: number; sites: number }): P
 }
 
 export function queueTable(q: QueueFigures): string {
-  const crawl = q.crawl.map((c) => `  ${`${c.mode}${c.workers ? ` ${c.workers} worker${c.workers > 1 ? 's' : ''}` : ''} × ${c.workers ? c.sitesInFlight / c.workers : c.sitesInFlight}`.padEnd(22)} ${String(c.seconds).padStart(7)} s  ${String(c.pages).padStart(6)} pages  ${(c.pages / c.seconds).toFixed(2).padStart(6)} pages/s  median site ${c.medianSiteSeconds} s  (${(c.seconds / q.crawl[0]!.seconds).toFixed(2)}× embedded)`);
+  const crawl = q.crawl.map(
+    (c) =>
+      `  ${`${c.mode}${c.workers ? ` ${c.workers} worker${c.workers > 1 ? 's' : ''}` : ''} × ${c.workers ? c.sitesInFlight / c.workers : c.sitesInFlight}`.padEnd(22)} ${String(c.seconds).padStart(7)} s  ${String(c.pages).padStart(6)} pages  ${(c.pages / c.seconds).toFixed(2).padStart(6)} pages/s  median site ${c.medianSiteSeconds} s  (${(c.seconds / q.crawl[0]!.seconds).toFixed(2)}× embedded)`,
+  );
   return [
     `coordination: ${q.sites} sites, each answered with a real ${q.resultKb} KB site result by a simulated collector (no browser)`,
     `  enqueue ${q.enqueueSeconds} s; all saved in ${q.seconds} s: ${q.jobsPerSecond} jobs/s, coordinator writes ${q.writeMbPerSecond} MB/s of results, busy ${Math.round(q.coordinatorCpuShare * 100)}% of one core; store ${q.storeMb} MB`,

@@ -174,7 +174,13 @@ interface OursRecord {
 }
 
 /** govscore's crawl of every portal, C sites at once on one browser, journaling every page to a store as `govscore assess` does. */
-async function runOurs(urls: string[], sitesConcurrency: number, collect: CollectOptions, record: OursRecord, lighthouse: LighthouseRunner | null = null): Promise<RunFigures> {
+async function runOurs(
+  urls: string[],
+  sitesConcurrency: number,
+  collect: CollectOptions,
+  record: OursRecord,
+  lighthouse: LighthouseRunner | null = null,
+): Promise<RunFigures> {
   const { opened, phases, scans } = record;
   const dbFile = join(tmpdir(), `govscore-bench-${process.pid}.db`);
   const store = new Store(dbFile);
@@ -266,7 +272,13 @@ async function runBareAxe(urls: string[]): Promise<{ pages: number; msPerPage: n
         const started = performance.now();
         const cpuBefore = cpuTicks().busy;
         await tab.evaluate(source);
-        await tab.evaluate((tags: string[]) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false }).then(() => undefined), wcagTags);
+        await tab.evaluate(
+          (tags: string[]) =>
+            (window as unknown as { axe: typeof import('axe-core') }).axe
+              .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false })
+              .then(() => undefined),
+          wcagTags,
+        );
         total += performance.now() - started;
         cpuTicksTotal += cpuTicks().busy - cpuBefore;
         pages++;
@@ -294,8 +306,10 @@ function log(line: string): void {
 function table(ours: RunFigures, crawlOnly: RunFigures, baseline: RunFigures, settledFloor: RunFigures, machine: Record<string, string | number>): string {
   const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(22) : String(c).padStart(11))).join('');
   const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-  const ratioRow = (name: string, a: RunFigures, b: RunFigures) => row([name, '', x(a.seconds, b.seconds), '', x(a.peakMb, b.peakMb), '', '', x(a.peakRssMb, b.peakRssMb), '', x(a.cpuSeconds, b.cpuSeconds)]);
-  const line = (name: string, r: RunFigures) => row([name, r.pages, r.seconds, r.pagesPerSecond, r.peakMb, r.peakChromiumMb, r.peakNodeMb, r.peakRssMb, `${Math.round(r.cpuBusy * 100)}%`, r.cpuSeconds]);
+  const ratioRow = (name: string, a: RunFigures, b: RunFigures) =>
+    row([name, '', x(a.seconds, b.seconds), '', x(a.peakMb, b.peakMb), '', '', x(a.peakRssMb, b.peakRssMb), '', x(a.cpuSeconds, b.cpuSeconds)]);
+  const line = (name: string, r: RunFigures) =>
+    row([name, r.pages, r.seconds, r.pagesPerSecond, r.peakMb, r.peakChromiumMb, r.peakNodeMb, r.peakRssMb, `${Math.round(r.cpuBusy * 100)}%`, r.cpuSeconds]);
   return [
     row(['', 'pages', 'seconds', 'pages/s', 'PSS MB', 'chrome MB', 'node MB', 'RSS sum MB', 'CPU busy', 'CPU s']),
     line('ours (defaults)', ours),
@@ -323,7 +337,10 @@ async function chromiumVersion(): Promise<string> {
 function printScoring() {
   const scoring = benchScoring();
   console.log(`\nscoring engine: ${scoring.sites} sites in ${scoring.groups} peer groups, scored and ranked (one warm pass)`);
-  for (const p of scoring.presets) console.log(`  ${p.id.padEnd(20)} ${String(p.ms).padStart(8)} ms  ${String(p.sitesPerSecond).padStart(9)} sites/s  (${p.vetoed} vetoed, ${p.tiedRanks} shared ranks)`);
+  for (const p of scoring.presets)
+    console.log(
+      `  ${p.id.padEnd(20)} ${String(p.ms).padStart(8)} ms  ${String(p.sitesPerSecond).padStart(9)} sites/s  (${p.vetoed} vetoed, ${p.tiedRanks} shared ranks)`,
+    );
   return scoring;
 }
 
@@ -341,7 +358,9 @@ async function main(): Promise<void> {
   if (options.report) {
     log(`report: ${options.report} repeated to ${options.reportSites} sites, every format, PDFs one at a time and then as govscore report prints them`);
     const report = await benchReport(options.report, options.reportSites);
-    console.log(`\nreport of ${report.sites} sites (${report.pdfs} PDFs): ${report.oursSeconds} s; PDFs one at a time ${report.oneAtATimeSeconds} s (${(report.oursSeconds / report.oneAtATimeSeconds).toFixed(2)}x)`);
+    console.log(
+      `\nreport of ${report.sites} sites (${report.pdfs} PDFs): ${report.oursSeconds} s; PDFs one at a time ${report.oneAtATimeSeconds} s (${(report.oursSeconds / report.oneAtATimeSeconds).toFixed(2)}x)`,
+    );
     console.log(`\nfigures: ${await saveJson({ report })}`);
     return;
   }
@@ -358,18 +377,40 @@ async function main(): Promise<void> {
   try {
     if (options.axeCostOnly) {
       log('ours with axe off: the crawl alone');
-      const crawlOnly = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, { ...defaultCollectOptions, axe: 'off' }, { opened: [], phases: {}, scans: [] });
-      const axeCost = await measureAxeCost(set.portals.map((p) => p.url), options.sitesConcurrency, crawlOnly);
+      const crawlOnly = await runOurs(
+        set.portals.map((p) => p.url),
+        options.sitesConcurrency,
+        { ...defaultCollectOptions, axe: 'off' },
+        { opened: [], phases: {}, scans: [] },
+      );
+      const axeCost = await measureAxeCost(
+        set.portals.map((p) => p.url),
+        options.sitesConcurrency,
+        crawlOnly,
+      );
       console.log(`\nfigures: ${await saveJson({ options, machine, crawlOnly, axeCost })}`);
       return;
     }
-    log(`ours: collectSite with its defaults (axe sample, ${options.lighthouse ? `Lighthouse on ${defaultCollectOptions.lighthousePages} pages a site` : 'no Lighthouse'}), ${options.sitesConcurrency} sites at once`);
+    log(
+      `ours: collectSite with its defaults (axe sample, ${options.lighthouse ? `Lighthouse on ${defaultCollectOptions.lighthousePages} pages a site` : 'no Lighthouse'}), ${options.sitesConcurrency} sites at once`,
+    );
     const record: OursRecord = { opened: [], phases: {}, scans: [] };
     const lighthouse = options.lighthouse ? new LighthouseRunner() : null;
     lighthouse?.warm();
-    const ours = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, defaultCollectOptions, record, lighthouse).finally(() => lighthouse?.close());
+    const ours = await runOurs(
+      set.portals.map((p) => p.url),
+      options.sitesConcurrency,
+      defaultCollectOptions,
+      record,
+      lighthouse,
+    ).finally(() => lighthouse?.close());
     log('ours again with axe off: the crawl alone');
-    const crawlOnly = await runOurs(set.portals.map((p) => p.url), options.sitesConcurrency, { ...defaultCollectOptions, axe: 'off' }, { opened: [], phases: {}, scans: [] });
+    const crawlOnly = await runOurs(
+      set.portals.map((p) => p.url),
+      options.sitesConcurrency,
+      { ...defaultCollectOptions, axe: 'off' },
+      { opened: [], phases: {}, scans: [] },
+    );
     // Script pagination steps inside one tab ("#page=N"): there is no URL a plain browser could load.
     const urls = record.opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
     log(`floor: ${urls.length} URLs, ${tabs} tabs in flight, ${options.freshTabs ? 'a fresh tab per URL' : 'each tab reused'}`);
@@ -383,9 +424,18 @@ async function main(): Promise<void> {
     // the same for the machine's CPU: what a scan costs the machine, which a saturated crawl cannot hide.
     const axeMarginal = round(((ours.seconds - crawlOnly.seconds) * 1000) / Math.max(1, record.scans.length), 0);
     const axeMarginalCpu = round(((ours.cpuSeconds - crawlOnly.cpuSeconds) * 1000) / Math.max(1, record.scans.length), 0);
-    console.log(`\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, floor ${tabs} ${options.freshTabs ? 'fresh tabs (one per URL)' : 'reused tabs'}\n`);
+    console.log(
+      `\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, floor ${tabs} ${options.freshTabs ? 'fresh tabs (one per URL)' : 'reused tabs'}\n`,
+    );
     console.log(table(ours, crawlOnly, baseline, settledFloor, machine));
-    const axe = { pagesScanned: record.scans.length, bareMsPerPage: bareAxe.msPerPage, bareCpuMsPerPage: bareAxe.cpuMsPerPage, inCrawlMsPerPage: axeInCrawl, marginalMsPerPage: axeMarginal, marginalCpuMsPerPage: axeMarginalCpu };
+    const axe = {
+      pagesScanned: record.scans.length,
+      bareMsPerPage: bareAxe.msPerPage,
+      bareCpuMsPerPage: bareAxe.cpuMsPerPage,
+      inCrawlMsPerPage: axeInCrawl,
+      marginalMsPerPage: axeMarginal,
+      marginalCpuMsPerPage: axeMarginalCpu,
+    };
     // The two runs differ by axe alone; when the one with axe is the faster, the machine's noise was larger than axe's cost.
     const withLighthouse = 'not measured: ours also ran Lighthouse, the crawl without axe did not';
     const marginal = options.lighthouse
@@ -393,7 +443,9 @@ async function main(): Promise<void> {
       : axeMarginal > 0
         ? `adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)`
         : `what it adds to the run not measured: the run with axe was ${-axeMarginal} ms a page faster than without (machine noise)`;
-    console.log(`axe: ${axe.pagesScanned} pages scanned; bare axe ${axe.bareMsPerPage} ms a page; in the crawl ${axe.inCrawlMsPerPage} ms a page (${(axeInCrawl / bareAxe.msPerPage).toFixed(2)}x bare), ${marginal}`);
+    console.log(
+      `axe: ${axe.pagesScanned} pages scanned; bare axe ${axe.bareMsPerPage} ms a page; in the crawl ${axe.inCrawlMsPerPage} ms a page (${(axeInCrawl / bareAxe.msPerPage).toFixed(2)}x bare), ${marginal}`,
+    );
     const marginalCpu = options.lighthouse
       ? withLighthouse
       : axeMarginalCpu > 0
@@ -402,9 +454,27 @@ async function main(): Promise<void> {
     console.log(`axe CPU: bare axe ${axe.bareCpuMsPerPage} ms of machine CPU a page; axe adds to the crawl ${marginalCpu}`);
     // Per-site wall time of each phase, summed over sites (phases overlap inside a site).
     const phaseSeconds = Object.fromEntries(Object.entries(record.phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));
-    console.log(`phases of ours, site-seconds summed over sites: ${Object.entries(phaseSeconds).map(([k, s]) => `${k} ${s}`).join(', ')}`);
-    const axeCost = options.axeCost ? await measureAxeCost(set.portals.map((p) => p.url), options.sitesConcurrency, crawlOnly) : null;
-    const peers = options.peers ? await runPeers(options, record.scans.map((a) => a.url), set.portals.map((p) => p.url), ours, axe) : null;
+    console.log(
+      `phases of ours, site-seconds summed over sites: ${Object.entries(phaseSeconds)
+        .map(([k, s]) => `${k} ${s}`)
+        .join(', ')}`,
+    );
+    const axeCost = options.axeCost
+      ? await measureAxeCost(
+          set.portals.map((p) => p.url),
+          options.sitesConcurrency,
+          crawlOnly,
+        )
+      : null;
+    const peers = options.peers
+      ? await runPeers(
+          options,
+          record.scans.map((a) => a.url),
+          set.portals.map((p) => p.url),
+          ours,
+          axe,
+        )
+      : null;
     // After the crawl: its 10,000 score objects would otherwise sit in the crawl's memory figure.
     const scoring = printScoring();
     const startup = printStartup();
@@ -476,8 +546,16 @@ async function measureAxeCost(portals: string[], sitesConcurrency: number, crawl
 }
 
 /** pa11y-ci on the pages ours scanned, Unlighthouse on the portals: per page, against ours in the same run. */
-async function runPeers(options: BenchOptions, scanned: string[], portals: string[], ours: RunFigures, axe: { inCrawlMsPerPage: number }): Promise<PeerFigures[]> {
-  log(`peers: installing ${options.peersDir} (once), then pa11y-ci on the ${scanned.length} pages ours scanned and Unlighthouse on ${portals.length} portals (${options.peersRoutes} pages each)`);
+async function runPeers(
+  options: BenchOptions,
+  scanned: string[],
+  portals: string[],
+  ours: RunFigures,
+  axe: { inCrawlMsPerPage: number },
+): Promise<PeerFigures[]> {
+  log(
+    `peers: installing ${options.peersDir} (once), then pa11y-ci on the ${scanned.length} pages ours scanned and Unlighthouse on ${portals.length} portals (${options.peersRoutes} pages each)`,
+  );
   installPeers(options.peersDir);
   const pa11y = await runPa11yCi(options.peersDir, scanned);
   const unlighthouse = await runUnlighthouse(options.peersDir, portals, options.peersRoutes);
@@ -485,7 +563,9 @@ async function runPeers(options: BenchOptions, scanned: string[], portals: strin
   const row = (f: PeerFigures, oursMsPerPage: number, label: string) => {
     if (f.error) return console.log(`| ${f.tool} | not measured: ${f.error} | | | | | | |`);
     const peerMs = (f.seconds * 1000) / f.pages;
-    console.log(`| ${f.tool} | ${f.pages} | ${f.seconds} | ${f.cpuSeconds} | ${f.peakMb} | ${Math.round(peerMs)} ms | ${Math.round(oursMsPerPage)} ms (${label}) | ${(oursMsPerPage / peerMs).toFixed(2)}x |`);
+    console.log(
+      `| ${f.tool} | ${f.pages} | ${f.seconds} | ${f.cpuSeconds} | ${f.peakMb} | ${Math.round(peerMs)} ms | ${Math.round(oursMsPerPage)} ms (${label}) | ${(oursMsPerPage / peerMs).toFixed(2)}x |`,
+    );
   };
   // A page scan inside the crawl (load excluded) against pa11y's whole time per URL (load, then axe).
   row(pa11y, axe.inCrawlMsPerPage, 'one axe scan inside the crawl');
@@ -496,7 +576,8 @@ async function runPeers(options: BenchOptions, scanned: string[], portals: strin
 function printStartup(): StartupFigures[] {
   const startup = benchStartup();
   console.log('\nstart-up, spawn to exit (compiled dist/ when up to date), three runs each:');
-  for (const s of startup) console.log(`  ${s.command.padEnd(48)} ${s.seconds.map((x) => x.toFixed(2)).join(' / ')} s  (exit ${[...new Set(s.exitCodes)].join(', ')})`);
+  for (const s of startup)
+    console.log(`  ${s.command.padEnd(48)} ${s.seconds.map((x) => x.toFixed(2)).join(' / ')} s  (exit ${[...new Set(s.exitCodes)].join(', ')})`);
   return startup;
 }
 

@@ -35,7 +35,9 @@ const seeds = values.seeds ? values.seeds.split(',').map((s) => s.trim()) : Arra
 const families = values.families!.split(',').map((s) => s.trim());
 const unknown = families.filter((f) => !sampleProfiles.some((p) => p.id === f));
 if (unknown.length || seeds.some((s) => !s) || !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of']!)) {
-  console.error(`usage: --skins N | --seeds a,b  --families ${sampleProfiles.map((p) => p.id).join(',')}  --as-of YYYY-MM-DD${unknown.length ? `  (unknown family ${unknown.join(', ')})` : ''}`);
+  console.error(
+    `usage: --skins N | --seeds a,b  --families ${sampleProfiles.map((p) => p.id).join(',')}  --as-of YYYY-MM-DD${unknown.length ? `  (unknown family ${unknown.join(', ')})` : ''}`,
+  );
   process.exit(2);
 }
 
@@ -51,7 +53,12 @@ if (values.merge) {
 // A crawler promise nobody awaits must not end a 20-skin run: it is counted and named in the notes.
 const unhandled: string[] = [];
 process.on('unhandledRejection', (e) => {
-  unhandled.push(String((e as Error)?.stack ?? e).split('\n').slice(0, 2).join(' '));
+  unhandled.push(
+    String((e as Error)?.stack ?? e)
+      .split('\n')
+      .slice(0, 2)
+      .join(' '),
+  );
   console.error(`unhandled rejection in the crawler: ${unhandled.at(-1)}`);
 });
 
@@ -72,7 +79,9 @@ async function write(done: string[]): Promise<void> {
   await writeFile(values.out!, JSON.stringify(report, null, 2) + '\n');
   if (!values.notes) return;
   await mkdir(dirname(values.notes), { recursive: true });
-  const crashes = unhandled.length ? `\n\n**Unhandled rejections in the crawler during this run (${unhandled.length})** — each would end a plain \`govscore assess\`:\n${unhandled.map((u) => `- \`${u}\``).join('\n')}\n` : '';
+  const crashes = unhandled.length
+    ? `\n\n**Unhandled rejections in the crawler during this run (${unhandled.length})** — each would end a plain \`govscore assess\`:\n${unhandled.map((u) => `- \`${u}\``).join('\n')}\n`
+    : '';
   const text = statusNotes(all, { commit, seconds, asOf: values['as-of']!, skins: `${done.length} of ${seeds.length} skins`, maxPages: collect.maxPages });
   await writeFile(values.notes, text.replace('\n## Figures', `${crashes}\n## Figures`));
 }

@@ -37,6 +37,9 @@ export default class SlowestFirst extends BaseSequencer {
       const after = last.findIndex((path) => f.moduleId.endsWith(path));
       return after >= 0 ? slowest.length + 1 + after : slowest.length;
     };
-    return byVitest.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+    return byVitest
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f);
   }
 }

@@ -86,13 +86,31 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
     const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
-    const homepageAxe = options.axe === 'off' ? null : await timed('axe', async () => (await runAxe(tab, { timeoutMs: options.axeTimeoutMs })) ?? unfinishedScan(tab.url(), options.axeTimeoutMs));
+    const homepageAxe =
+      options.axe === 'off'
+        ? null
+        : await timed('axe', async () => (await runAxe(tab, { timeoutMs: options.axeTimeoutMs })) ?? unfinishedScan(tab.url(), options.axeTimeoutMs));
     // Links are checked while the crawl goes on, with the cookies the browser holds after the homepage,
     // so a firewall's challenge does not hide them.
     const cookies = await tab.cookies(opened.finalUrl).catch(() => []);
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const checker = options.maxLinks ? new LinkChecker({ timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} }, options.maxLinks) : null;
-    const crawl = new SiteCrawl(tabs, new URL(opened.finalUrl).origin, asOf, options, robots, pages, started, shoot, checker, context.journal ?? null, (ms) => (phases.axe += ms), templateOf(read));
+    const checker = options.maxLinks
+      ? new LinkChecker({ timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} }, options.maxLinks)
+      : null;
+    const crawl = new SiteCrawl(
+      tabs,
+      new URL(opened.finalUrl).origin,
+      asOf,
+      options,
+      robots,
+      pages,
+      started,
+      shoot,
+      checker,
+      context.journal ?? null,
+      (ms) => (phases.axe += ms),
+      templateOf(read),
+    );
     crawl.markSeen(url, opened.finalUrl);
     const homepage = {
       url,
@@ -106,7 +124,15 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     phases.homepage = elapsed();
     // The 公开, 信箱 and 办事 sections need only the homepage's links: found beside the crawl.
     const featurePages: PageRecord[] = [];
-    const featureContext: FeatureContext = { tabs, userAgent: options.userAgent, timeoutMs: options.timeoutMs, readTimeoutMs: options.readTimeoutMs, asOf, headers: cookie ? { cookie } : {}, onPage: (p: PageRecord) => void featurePages.push(p) };
+    const featureContext: FeatureContext = {
+      tabs,
+      userAgent: options.userAgent,
+      timeoutMs: options.timeoutMs,
+      readTimeoutMs: options.readTimeoutMs,
+      asOf,
+      headers: cookie ? { cookie } : {},
+      onPage: (p: PageRecord) => void featurePages.push(p),
+    };
     const sections = homepageFacts ? collectSections(homepageFacts, featureContext) : null;
     // Unhandled until awaited after the crawl: a rejection would otherwise surface as an unhandled one.
     sections?.catch(() => undefined);
@@ -119,13 +145,18 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     crawl.sortColumns();
     // The sections the rules ask about (公开, 信箱, 办事, search, 适老化), found from the homepage's links.
     const article = articleForMetas(crawl.columns, (url) => crawl.articleMetas.get(pageKey(url)));
-    const features = homepageFacts && sections ? await timed('features', async () => collectFeatures(browser, homepageFacts, await sections, crawl.columns, article, featureContext)) : null;
+    const features =
+      homepageFacts && sections
+        ? await timed('features', async () => collectFeatures(browser, homepageFacts, await sections, crawl.columns, article, featureContext))
+        : null;
     // A section page the crawl read too keeps its crawl record (the store keeps one row per URL).
     // One record per page: a session-id copy (…;jsessionid=) is the page the crawl already read.
     const recorded = new Set(pages.map((p) => pageKey(p.url)));
     for (const p of featurePages) if (!recorded.has(pageKey(p.url)) && recorded.add(pageKey(p.url))) pages.push(p);
     const lighthouse = [];
-    if (context.lighthouse) for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages)) lighthouse.push(await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })));
+    if (context.lighthouse)
+      for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages))
+        lighthouse.push(await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })));
     const links = checker ? await timed('linksWait', () => checker.results()) : [];
     // Pages finish in any order: sorted by URL, the evidence kept per rule (first pages) is the same every run.
     const scanned = [...crawl.axe].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -378,7 +409,8 @@ class SiteCrawl {
   private axeScope(depth: number, levelIndex: number): AxeScope {
     const mode = this.options.axe;
     if (mode === 'off') return { page: false, articles: 'none' };
-    if (mode === 'sample') return depth === 1 && levelIndex < this.options.axeSamplePages ? { page: true, articles: 'newest' } : { page: false, articles: 'none' };
+    if (mode === 'sample')
+      return depth === 1 && levelIndex < this.options.axeSamplePages ? { page: true, articles: 'newest' } : { page: false, articles: 'none' };
     return { page: true, articles: mode === 'all' ? 'all' : 'sampled' };
   }
 

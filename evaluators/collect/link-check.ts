@@ -16,17 +16,7 @@ export interface LinkToCheck {
 }
 
 export type LinkResult =
-  | 'ok'
-  | 'unsupported-scheme'
-  | 'http-4xx'
-  | 'http-5xx'
-  | 'blocked-by-waf'
-  | 'timeout'
-  | 'refused'
-  | 'dns'
-  | 'reset'
-  | 'tls'
-  | 'redirect-loop';
+  'ok' | 'unsupported-scheme' | 'http-4xx' | 'http-5xx' | 'blocked-by-waf' | 'timeout' | 'refused' | 'dns' | 'reset' | 'tls' | 'redirect-loop';
 
 export interface CheckedLink {
   url: string;

@@ -103,7 +103,9 @@ const otherContent = /^\s*(最新推荐|相关推荐|推荐阅读|相关阅读|�
  */
 function opensProse(line: string, found: { index: number; text: string }): boolean {
   const after = line.slice(found.index + found.text.length);
-  return /^\p{Script=Han}/u.test(after) && !/^(来源|发布|作者|编辑|责编|浏览|点击|阅读|字号|字体|星期|周[一二三四五六日天]|文章来源|信息来源|发表|更新)/.test(after);
+  return (
+    /^\p{Script=Han}/u.test(after) && !/^(来源|发布|作者|编辑|责编|浏览|点击|阅读|字号|字体|星期|周[一二三四五六日天]|文章来源|信息来源|发表|更新)/.test(after)
+  );
 }
 
 /**

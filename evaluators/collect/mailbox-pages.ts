@@ -117,7 +117,13 @@ function letterSource(facts: PageFacts): LetterSource | null {
   return list ? { list } : null;
 }
 
-async function readLetterPages(first: PageFacts, source: LetterSource, observation: MailboxObservation, context: FeatureContext, limits: MailboxLimits): Promise<void> {
+async function readLetterPages(
+  first: PageFacts,
+  source: LetterSource,
+  observation: MailboxObservation,
+  context: FeatureContext,
+  limits: MailboxLimits,
+): Promise<void> {
   const seen = new Set([first.url]);
   let facts: PageFacts | null = first;
   let current: LetterSource | null = source;
@@ -142,7 +148,15 @@ function addRows(table: TableFacts, observation: MailboxObservation): void {
     const link = row.links.find((l) => l.text.length >= 2) ?? row.links[0];
     if (link && known.has(link.href)) continue;
     const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? null) : null);
-    observation.letters.push({ title: link?.text ?? row.cells.join(' ').slice(0, 80), url: link?.href ?? null, received: cell(at.received), replied: cell(at.replied), status: cell(at.status), department: cell(at.department), text: null });
+    observation.letters.push({
+      title: link?.text ?? row.cells.join(' ').slice(0, 80),
+      url: link?.href ?? null,
+      received: cell(at.received),
+      replied: cell(at.replied),
+      status: cell(at.status),
+      department: cell(at.department),
+      text: null,
+    });
   }
 }
 
@@ -153,7 +167,15 @@ function addListRows(list: PageFacts['lists'][number], observation: MailboxObser
     if (!row.link || known.has(row.link.href) || !dateLike.test(row.text)) continue;
     const status = row.parts.find((p) => p.length <= 8 && matches(p, [...t.repliedStatus, ...t.openStatus])) ?? null;
     // The title is left out of the text, so a date in a title is not read as the letter's date.
-    observation.letters.push({ title: row.link.text, url: row.link.href, received: null, replied: null, status, department: null, text: row.text.replace(row.link.text, ' ') });
+    observation.letters.push({
+      title: row.link.text,
+      url: row.link.href,
+      received: null,
+      replied: null,
+      status,
+      department: null,
+      text: row.text.replace(row.link.text, ' '),
+    });
   }
 }
 

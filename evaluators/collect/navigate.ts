@@ -15,7 +15,9 @@ export interface OpenedPage {
 const challengeStatuses = new Set([202, 403, 412, 429, 521]);
 
 /** What the crawl never needs to fetch: it reads structure, not pixels. */
-const blockedUrls = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp', 'ico', 'svg', 'mp4', 'webm', 'mp3', 'flv', 'woff', 'woff2', 'ttf', 'otf', 'eot'].flatMap((ext) => [`*.${ext}`, `*.${ext}?*`, `*.${ext.toUpperCase()}`]);
+const blockedUrls = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp', 'ico', 'svg', 'mp4', 'webm', 'mp3', 'flv', 'woff', 'woff2', 'ttf', 'otf', 'eot'].flatMap(
+  (ext) => [`*.${ext}`, `*.${ext}?*`, `*.${ext.toUpperCase()}`],
+);
 
 /**
  * A new tab that does not fetch images, media or fonts. Blocked by URL pattern inside Chromium
@@ -59,7 +61,14 @@ export async function openUrl(page: Page, url: string, timeoutMs: number, settle
       void page.evaluate('window.stop()').catch(() => undefined);
     }
   };
-  const tooLargeResult = (): OpenedPage => ({ page, status: lastDocument, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: 'too-large', bytes: tooLarge });
+  const tooLargeResult = (): OpenedPage => ({
+    page,
+    status: lastDocument,
+    finalUrl: page.url(),
+    ms: Math.round(performance.now() - started),
+    error: 'too-large',
+    bytes: tooLarge,
+  });
   page.on('response', onResponse);
   try {
     let response: HTTPResponse | null = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });

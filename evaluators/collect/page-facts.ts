@@ -75,13 +75,22 @@ export async function readFacts(page: Page, timeoutMs = 10_000): Promise<PageFac
 }
 
 /** Opens a page in a tab of the site's pool and reads its facts. Never throws. */
-export async function openFacts(url: string, options: { tabs: TabPool; timeoutMs: number; readTimeoutMs: number; onPage?: (page: PageRecord) => void }): Promise<OpenedFacts> {
+export async function openFacts(
+  url: string,
+  options: { tabs: TabPool; timeoutMs: number; readTimeoutMs: number; onPage?: (page: PageRecord) => void },
+): Promise<OpenedFacts> {
   try {
     return await options.tabs.use(async (tab) => {
       const opened = await openUrl(tab, url, options.timeoutMs);
       options.onPage?.({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'feature', ms: opened.ms, error: opened.error });
       const failed = opened.error || (opened.status ?? 200) >= 400;
-      return { url, finalUrl: opened.finalUrl, status: opened.status, error: opened.error ?? (failed ? `http-${opened.status}` : null), facts: failed ? null : await readFacts(tab, options.readTimeoutMs) };
+      return {
+        url,
+        finalUrl: opened.finalUrl,
+        status: opened.status,
+        error: opened.error ?? (failed ? `http-${opened.status}` : null),
+        facts: failed ? null : await readFacts(tab, options.readTimeoutMs),
+      };
     });
   } catch (error) {
     return { url, finalUrl: url, status: null, error: String(error).slice(0, 200), facts: null };

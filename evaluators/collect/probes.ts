@@ -7,7 +7,10 @@ import type { ProbeObservation } from './observations.js';
  * not opening (国办秘函〔2019〕19号). Any HTTP answer below 500 means the server is up — a firewall's 403/412
  * challenge included, since a browser gets through it.
  */
-export async function probeHomepage(url: string, options: { count: number; timeoutMs: number; spacingMs: number; userAgent: string }): Promise<ProbeObservation[]> {
+export async function probeHomepage(
+  url: string,
+  options: { count: number; timeoutMs: number; spacingMs: number; userAgent: string },
+): Promise<ProbeObservation[]> {
   const probes: ProbeObservation[] = [];
   for (let i = 0; i < options.count; i++) {
     if (i > 0) await new Promise((r) => setTimeout(r, options.spacingMs));
@@ -23,7 +26,11 @@ export async function probeOnce(url: string, timeoutMs: number, userAgent: strin
   try {
     // A connection of its own, as a new visitor's: a kept-alive socket the server has meanwhile closed would
     // fail as "reset" — a false outage (seen when the process stalled past the server's keep-alive timeout).
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': userAgent, connection: 'close' }, redirect: 'follow' });
+    const response = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { 'user-agent': userAgent, connection: 'close' },
+      redirect: 'follow',
+    });
     await response.arrayBuffer();
     const ms = Math.round(performance.now() - started);
     const ok = response.status < 500;

@@ -92,7 +92,10 @@ export async function collectServices(homepage: PageFacts, context: FeatureConte
       online: findLinks(facts.anchors, t.online),
     });
   });
-  const toCheck = observation.guides.flatMap((g) => [...g.attachments.map((a) => ({ url: a.href, foundOn: g.url, kind: 'attachment' as const })), ...g.online.map((o) => ({ url: o.href, foundOn: g.url, kind: 'link' as const }))]);
+  const toCheck = observation.guides.flatMap((g) => [
+    ...g.attachments.map((a) => ({ url: a.href, foundOn: g.url, kind: 'attachment' as const })),
+    ...g.online.map((o) => ({ url: o.href, foundOn: g.url, kind: 'link' as const })),
+  ]);
   observation.checked = await checkLinks(toCheck, { userAgent: context.userAgent, timeoutMs: context.timeoutMs, headers: context.headers ?? {} });
   return observation;
 }
@@ -131,7 +134,9 @@ const pagerWords = ['更多', '首页', '上一页', '下一页', '尾页', '返
 function listLinks(entry: PageFacts, entryHref: string): LinkChoice[] {
   const t = taxonomy().services;
   const longest = Math.max(...t.guideList.map((term) => term.length));
-  return findLinks(entry.anchors, t.guideList).filter((l) => l.href !== entryHref && l.href !== entry.url && l.text.length <= longest + 4 && !isDocument(l.href));
+  return findLinks(entry.anchors, t.guideList).filter(
+    (l) => l.href !== entryHref && l.href !== entry.url && l.text.length <= longest + 4 && !isDocument(l.href),
+  );
 }
 
 /**

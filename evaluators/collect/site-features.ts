@@ -58,7 +58,8 @@ export async function collectFeatures(
 function newestArticle(columns: ColumnObservation[]): { title: string; url: string } | null {
   let best: { title: string; url: string; date: string } | null = null;
   for (const c of columns.filter((c) => !notUpdateColumns.test(c.name))) {
-    for (const i of c.items) if (i.date && i.title.length >= 6 && !/[…]|\.{3}$/.test(i.title) && (!best || i.date > best.date)) best = { title: i.title, url: i.url, date: i.date };
+    for (const i of c.items)
+      if (i.date && i.title.length >= 6 && !/[…]|\.{3}$/.test(i.title) && (!best || i.date > best.date)) best = { title: i.title, url: i.url, date: i.date };
   }
   return best && { title: best.title, url: best.url };
 }

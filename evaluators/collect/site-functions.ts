@@ -48,7 +48,14 @@ export async function collectFunctions(
 /** Submits the homepage's search box with the title (a GET form is followed as a URL; else typed and Enter). */
 async function trySearch(browser: Browser, homepage: PageFacts, context: FeatureContext, title: string | null): Promise<FunctionsObservation['search']> {
   const form = homepage.search;
-  const result = { present: !!form, query: title, resultsUrl: null as string | null, status: null as number | null, found: null as boolean | null, error: null as string | null };
+  const result = {
+    present: !!form,
+    query: title,
+    resultsUrl: null as string | null,
+    status: null as number | null,
+    found: null as boolean | null,
+    error: null as string | null,
+  };
   if (!form || !title) return result;
   const tab = await newTab(browser, context.userAgent);
   try {
@@ -129,7 +136,10 @@ async function mobileLayout(browser: Browser, url: string, context: FeatureConte
     await tab.setViewport({ ...phone, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
     const opened = await openUrl(tab, url, context.timeoutMs);
     if (opened.error) return { viewportMeta: null, scrollWidth: null, width: phone.width };
-    const measured = await tab.evaluate(() => ({ meta: document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? null, scrollWidth: document.documentElement.scrollWidth }));
+    const measured = await tab.evaluate(() => ({
+      meta: document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? null,
+      scrollWidth: document.documentElement.scrollWidth,
+    }));
     return { viewportMeta: measured.meta, scrollWidth: measured.scrollWidth, width: phone.width };
   } catch {
     return { viewportMeta: null, scrollWidth: null, width: phone.width };
@@ -137,4 +147,3 @@ async function mobileLayout(browser: Browser, url: string, context: FeatureConte
     await closeTab(tab);
   }
 }
-

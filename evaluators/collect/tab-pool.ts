@@ -60,7 +60,13 @@ async function answers(tab: Page): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
   try {
-    return await Promise.race([tab.evaluate('1').then(() => true, () => false), late]);
+    return await Promise.race([
+      tab.evaluate('1').then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }

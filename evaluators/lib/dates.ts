@@ -122,7 +122,10 @@ type LabelKind = { rank: number } | 'other' | null;
 
 /** Label, then an optional colon and opening bracket, then the date. */
 const beforeDate = String.raw`\s*[:：]?\s*[\[(（【〔]?\s*$`;
-const otherLabel = new RegExp(String.raw`(?:(?:成文|印发|生成|写作|实施|施行|截止|来信|写信|提问|有效|废止|失效)\s*(?:日期|时间)|今天是|今天|当前日期|当前时间|现在时间|现在是)` + beforeDate);
+const otherLabel = new RegExp(
+  String.raw`(?:(?:成文|印发|生成|写作|实施|施行|截止|来信|写信|提问|有效|废止|失效)\s*(?:日期|时间)|今天是|今天|当前日期|当前时间|现在时间|现在是)` +
+    beforeDate,
+);
 const rankedLabels: RegExp[] = [
   new RegExp(String.raw`(?:发布|公开)\s*(?:日期|时间)?` + beforeDate),
   new RegExp(String.raw`更新\s*(?:日期|时间)` + beforeDate),
@@ -216,7 +219,10 @@ export function relativeDate(text: string, readAt: number | undefined): IsoDate 
   const m = RELATIVE.exec(text);
   if (!m) return null;
   const n = Number(m[2] ?? 0);
-  const back = { 秒: n * 1000, 分钟: n * 60_000, 小时: n * 3600_000, 天: n * 86_400_000 }[m[3] ?? ''] ?? { 刚刚: 0, 今天: 0, 昨天: 86_400_000, 前天: 2 * 86_400_000 }[m[1]!] ?? 0;
+  const back =
+    { 秒: n * 1000, 分钟: n * 60_000, 小时: n * 3600_000, 天: n * 86_400_000 }[m[3] ?? ''] ??
+    { 刚刚: 0, 今天: 0, 昨天: 86_400_000, 前天: 2 * 86_400_000 }[m[1]!] ??
+    0;
   return dayOf(readAt - back);
 }
 

@@ -7,7 +7,10 @@ import { matches, taxonomy } from './taxonomy.js';
  */
 export function guideElementClasses(labels: string[], text: string): string[] {
   const classes = taxonomy().services.elements;
-  const lines = text.split('\n').filter((line) => /^[\s\d.、（）()一二三四五六七八九十]*[\u4e00-\u9fa5]{2,8}[：:]/.test(line)).map((line) => line.slice(0, 14));
+  const lines = text
+    .split('\n')
+    .filter((line) => /^[\s\d.、（）()一二三四五六七八九十]*[\u4e00-\u9fa5]{2,8}[：:]/.test(line))
+    .map((line) => line.slice(0, 14));
   return Object.keys(classes).filter((name) => {
     const terms = classes[name]!;
     return labels.some((l) => matches(l, terms)) || lines.some((line) => matches(line, terms));

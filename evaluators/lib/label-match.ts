@@ -48,7 +48,10 @@ export function simplified(text: string): string {
 
 /** Width-folded, without spaces, punctuation and symbols. */
 function bare(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
+    .toLowerCase();
 }
 
 /** Also simplified: what the words are. */
@@ -169,7 +172,13 @@ export function bestTermMatch(text: string, terms: readonly string[], options: M
   let best: TermMatch | null = null;
   for (const term of terms) {
     const m = matchTerm(text, term, options);
-    if (m && (!best || rank[m.how] < rank[best.how] || (rank[m.how] === rank[best.how] && (m.term.length > best.term.length || (m.term.length === best.term.length && m.score > best.score))))) best = m;
+    if (
+      m &&
+      (!best ||
+        rank[m.how] < rank[best.how] ||
+        (rank[m.how] === rank[best.how] && (m.term.length > best.term.length || (m.term.length === best.term.length && m.score > best.score))))
+    )
+      best = m;
     if (best?.how === 'exact' && best.term === text) break;
   }
   return best;
@@ -181,6 +190,8 @@ export function isExactish(m: TermMatch): boolean {
 
 /** A reviewer's note: 精确匹配「突发事件」 / 插入词匹配「突发事件」 … */
 export function describeMatch(m: Pick<TermMatch, 'term' | 'how' | 'score'>): string {
-  const kind = { exact: '精确匹配', traditional: '繁体转换后匹配', inserted: '含插入词匹配', reordered: '词序调换匹配', ngram: `字词相似匹配（${m.score}）` }[m.how];
+  const kind = { exact: '精确匹配', traditional: '繁体转换后匹配', inserted: '含插入词匹配', reordered: '词序调换匹配', ngram: `字词相似匹配（${m.score}）` }[
+    m.how
+  ];
   return `${kind}「${m.term.startsWith('re:') ? '模式' : m.term}」`;
 }

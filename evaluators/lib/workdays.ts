@@ -40,7 +40,9 @@ export function calendarFrom(data: Record<string, CalendarYear>): WorkCalendar {
     for (const entry of year.work) for (const d of expand(entry)) work.add(d);
   }
   const years = Object.keys(data).map(Number).sort();
-  const provisional = Object.entries(data).filter(([, y]) => y.provisional).map(([k]) => Number(k));
+  const provisional = Object.entries(data)
+    .filter(([, y]) => y.provisional)
+    .map(([k]) => Number(k));
   return {
     years,
     provisional,

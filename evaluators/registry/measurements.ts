@@ -36,7 +36,11 @@ export const measurementRegistry = {
     formerly: ['updateFrequency.staleV4'],
   },
   'updateFrequency.blank': { zh: '空白栏目数', unit: 'count', read: (m) => m.updateFrequency?.blank },
-  'updateFrequency.homepage.ageDays': { zh: '首页（或导航页的二级页面）最新信息距评估日的天数', unit: 'days', read: (m) => m.updateFrequency?.homepage.ageDays },
+  'updateFrequency.homepage.ageDays': {
+    zh: '首页（或导航页的二级页面）最新信息距评估日的天数',
+    unit: 'days',
+    read: (m) => m.updateFrequency?.homepage.ageDays,
+  },
   'updateFrequency.newsItemsInWindow': { zh: '近14天要闻/动态类栏目发布的信息条数', unit: 'count', read: (m) => m.updateFrequency?.newsItemsInWindow },
 
   'links.brokenOnHomepage': { zh: '首页不可用链接数', unit: 'count', read: (m) => m.links?.brokenOnHomepage },
@@ -44,7 +48,11 @@ export const measurementRegistry = {
 
   'disclosure.counts.missingItems': { zh: '缺失的法定主动公开内容项数', unit: 'count', read: (m) => m.disclosure?.counts.missingItems },
   'disclosure.counts.guideMissing': { zh: '政府信息公开指南缺失的要素数', unit: 'count', read: (m) => m.disclosure?.counts.guideMissing },
-  'disclosure.counts.institutionLeaderMissing': { zh: '机构职能/负责人信息缺失项数', unit: 'count', read: (m) => m.disclosure?.counts.institutionLeaderMissing },
+  'disclosure.counts.institutionLeaderMissing': {
+    zh: '机构职能/负责人信息缺失项数',
+    unit: 'count',
+    read: (m) => m.disclosure?.counts.institutionLeaderMissing,
+  },
   'disclosure.counts.reportMissing': { zh: '未发布的政府信息公开工作年度报告数', unit: 'count', read: (m) => m.disclosure?.counts.reportMissing },
   'disclosure.counts.reportLate': { zh: '逾期发布的年度报告数', unit: 'count', read: (m) => m.disclosure?.counts.reportLate },
   'disclosure.counts.reportMissingHeadings': { zh: '年度报告缺失的规定章节数', unit: 'count', read: (m) => m.disclosure?.counts.reportMissingHeadings },
@@ -71,7 +79,11 @@ export const measurementRegistry = {
 
   'identity.counts.searchAbsent': { zh: '未提供站内搜索（1 = 未提供）', unit: 'count', read: (m) => m.identity?.counts.searchAbsent },
   'identity.counts.searchBroken': { zh: '站内搜索不可用（1 = 不可用）', unit: 'count', read: (m) => m.identity?.counts.searchBroken },
-  'identity.counts.identityMissing': { zh: '缺失的网站标识项数（网站标识码、ICP备案、党政机关标识等）', unit: 'count', read: (m) => m.identity?.counts.identityMissing },
+  'identity.counts.identityMissing': {
+    zh: '缺失的网站标识项数（网站标识码、ICP备案、党政机关标识等）',
+    unit: 'count',
+    read: (m) => m.identity?.counts.identityMissing,
+  },
   'identity.counts.elderlyMissing': { zh: '未提供适老化/无障碍服务（1 = 未提供）', unit: 'count', read: (m) => m.identity?.counts.elderlyMissing },
   'identity.counts.mobileProblems': { zh: '移动端适配问题数', unit: 'count', read: (m) => m.identity?.counts.mobileProblems },
   'identity.counts.notHttps': { zh: '未使用HTTPS（1 = 未使用）', unit: 'count', read: (m) => m.identity?.counts.notHttps },
@@ -89,7 +101,9 @@ export const measurementRegistry = {
 export type MeasurementId = keyof typeof measurementRegistry;
 
 const byFormerId = new Map<string, MeasurementId>(
-  (Object.entries(measurementRegistry) as Array<[MeasurementId, MeasurementEntry]>).flatMap(([id, entry]) => (entry.formerly ?? []).map((old) => [old, id] as const)),
+  (Object.entries(measurementRegistry) as Array<[MeasurementId, MeasurementEntry]>).flatMap(([id, entry]) =>
+    (entry.formerly ?? []).map((old) => [old, id] as const),
+  ),
 );
 
 /** The registry id a set's `evaluator:<id>` names (an old id maps to its current one), or null when unknown. */

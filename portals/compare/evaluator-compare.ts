@@ -33,7 +33,10 @@ export function compareEvaluators(m: SiteMeasurements, truth: PortalTruth, asOf:
   const d = m.disclosure;
   const td = truth.disclosure;
   if (td) {
-    count('disclosure found', d?.found === true && d.applicable === td.art20.applicable, '信息公开', d ? { found: d.found, applicable: d.applicable } : null, { found: true, applicable: td.art20.applicable });
+    count('disclosure found', d?.found === true && d.applicable === td.art20.applicable, '信息公开', d ? { found: d.found, applicable: d.applicable } : null, {
+      found: true,
+      applicable: td.art20.applicable,
+    });
     for (const item of td.art20.items) {
       const got = d?.items.find((i) => i.id === item.id)?.found ?? null;
       count('disclosure items', got === item.found, `Art. 20 ${item.id}`, got, item.found);
@@ -57,12 +60,26 @@ export function compareEvaluators(m: SiteMeasurements, truth: PortalTruth, asOf:
   count('mailbox channel', mail?.channel === (tm !== null), '留言渠道', mail?.channel ?? null, tm !== null);
   if (tm && mail) {
     const inYear = tm.items.filter((l) => daysBetween(l.received, asOf) <= 365);
-    const latencies = inYear.filter((l) => l.replied).map((l) => workingDaysBetween(l.received, l.replied!)).sort((a, b) => a - b);
+    const latencies = inYear
+      .filter((l) => l.replied)
+      .map((l) => workingDaysBetween(l.received, l.replied!))
+      .sort((a, b) => a - b);
     const median = latencies.length ? latencies[Math.ceil(latencies.length / 2) - 1]! : null;
     const actual = { letters: mail.letters, replied: mail.replied, unanswered: mail.unansweredOver90Days, fields: sorted(mail.fieldsShown) };
-    const expected = { letters: tm.lastYear.letters, replied: tm.lastYear.replied, unanswered: tm.lastYear.unansweredOver90Days, fields: sorted(tm.fieldsShown) };
+    const expected = {
+      letters: tm.lastYear.letters,
+      replied: tm.lastYear.replied,
+      unanswered: tm.lastYear.unansweredOver90Days,
+      fields: sorted(tm.fieldsShown),
+    };
     count('mailbox statistics', same(actual, expected), '信件统计', actual, expected);
-    count('median latency (±0.5 working day)', mail.medianReplyWorkingDays !== null && median !== null && Math.abs(mail.medianReplyWorkingDays - median) <= 0.5, '办理时长中位数', mail.medianReplyWorkingDays, median);
+    count(
+      'median latency (±0.5 working day)',
+      mail.medianReplyWorkingDays !== null && median !== null && Math.abs(mail.medianReplyWorkingDays - median) <= 0.5,
+      '办理时长中位数',
+      mail.medianReplyWorkingDays,
+      median,
+    );
   }
 
   if (truth.portal.services) {
@@ -78,12 +95,29 @@ export function compareEvaluators(m: SiteMeasurements, truth: PortalTruth, asOf:
       const unreachable = sorted(s?.unreachableOnline.map((a) => a.url) ?? []);
       const truthBroken = sorted(ts.attachments.filter((a) => !a.ok).map((a) => a.url));
       const truthUnreachable = sorted(ts.online.filter((o) => !o.reachable).map((o) => o.url));
-      count('services links', same([broken, unreachable], [truthBroken, truthUnreachable]), '附件与在线办理', { broken, unreachable }, { broken: truthBroken, unreachable: truthUnreachable });
+      count(
+        'services links',
+        same([broken, unreachable], [truthBroken, truthUnreachable]),
+        '附件与在线办理',
+        { broken, unreachable },
+        { broken: truthBroken, unreachable: truthUnreachable },
+      );
     }
   }
 
   const i = m.identity;
-  const actual = i ? { code: i.siteIdCode, footer: i.footerShowsIdCode, valid: i.siteIdCodeValid, site: i.meta.site, column: i.meta.column, article: i.meta.article, search: i.search, elderly: i.elderlyMode } : null;
+  const actual = i
+    ? {
+        code: i.siteIdCode,
+        footer: i.footerShowsIdCode,
+        valid: i.siteIdCodeValid,
+        site: i.meta.site,
+        column: i.meta.column,
+        article: i.meta.article,
+        search: i.search,
+        elderly: i.elderlyMode,
+      }
+    : null;
   const expected = {
     code: truth.identity.siteIdCode,
     footer: truth.identity.footerShowsIdCode,

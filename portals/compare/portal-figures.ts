@@ -12,7 +12,15 @@ export interface PortalFigures {
   /** Disclosure, mailbox, services and identity against the truth (evaluator-compare.ts). */
   evaluators: EvaluatorFigures;
   homepage: { expected: { latest: string | null; stale: boolean }; got: { latest: string | null; stale: boolean } | null; correct: boolean };
-  vetoes: { expected: string[]; confirmed: string[]; suspected: string[]; falseConfirmed: string[]; falseSuspected: string[]; missed: string[]; reasons: string[] };
+  vetoes: {
+    expected: string[];
+    confirmed: string[];
+    suspected: string[];
+    falseConfirmed: string[];
+    falseSuspected: string[];
+    missed: string[];
+    reasons: string[];
+  };
   pages: number;
   seconds: number;
   /** Milliseconds per crawl phase, to keep the run's budget honest. */

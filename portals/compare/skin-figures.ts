@@ -59,7 +59,9 @@ export function summarize(figures: PortalFigures[]): Summary {
     `missed ${s.missedVetoes}/${s.truthVetoes}`,
     `evaluator checks ${checks.correct}/${checks.total}`,
     s.failures ? `FAILED ${s.failures}` : '',
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return { ...s, evaluators, line, evaluatorLine: evaluatorLine(evaluators) };
 }
 
@@ -77,7 +79,9 @@ export function statusNotes(all: PortalFigures[], run: { commit: string; seconds
     '# Sample portals under skins: what the crawler gets wrong',
     '',
     `Written by \`npm run skins\` (scripts/skins-accuracy.ts) at ${new Date().toISOString().slice(0, 16)}Z on \`${run.commit}\` (working tree as it was), asOf ${run.asOf}, ${Math.round(run.seconds)} s${run.skins ? ` (${run.skins})` : ''}${run.maxPages ? `, page budget ${run.maxPages} per site` : ''}.`,
-    'Reproduce one skin: `npm run portals -- --skin N --as-of ' + run.asOf + '` and open the paths below; `npm run skins -- --seeds N --families ID --notes FILE`.',
+    'Reproduce one skin: `npm run portals -- --skin N --as-of ' +
+      run.asOf +
+      '` and open the paths below; `npm run skins -- --seeds N --families ID --notes FILE`.',
     '',
     '## Figures',
     '',
@@ -98,7 +102,14 @@ export function statusNotes(all: PortalFigures[], run: { commit: string; seconds
     out.push('', `### skin ${skin}`, '', `\`${describeSkin(skinFor(skin))}\``, '');
     for (const f of all.filter((x) => x.skin === skin)) {
       const evaluatorsWrong = Object.entries(f.evaluators ?? {}).flatMap(([name, t]) => t.wrong.map((w) => `${name} — ${w}`));
-      const ok = !f.failure && f.columns.wrong.length === 0 && f.homepage.correct && !f.vetoes.falseConfirmed.length && !f.vetoes.falseSuspected.length && !f.vetoes.missed.length && !evaluatorsWrong.length;
+      const ok =
+        !f.failure &&
+        f.columns.wrong.length === 0 &&
+        f.homepage.correct &&
+        !f.vetoes.falseConfirmed.length &&
+        !f.vetoes.falseSuspected.length &&
+        !f.vetoes.missed.length &&
+        !evaluatorsWrong.length;
       out.push(`- **${f.id}** ${ok ? 'all right' : ''} (${f.columns.correct}/${f.columns.total} columns exact, ${f.pages} pages, ${f.seconds} s)`);
       if (!ok) for (const l of f.evidence ?? []) out.push(`  ${l}`);
       for (const w of evaluatorsWrong) out.push(`  - evaluator: ${w}`);
@@ -127,7 +138,12 @@ const choices: Record<string, (s: Skin) => string> = {
 function choiceTable(all: PortalFigures[]): string[] {
   const skinned = all.filter((f) => f.skin !== 'classic');
   if (!skinned.length) return [];
-  const rows = ['## By skin choice (non-classic skins that made it)', '', '| choice | value | skins | columns found | latest exact | homepage | false vetoes | missed |', '|---|---|---|---|---|---|---|---|'];
+  const rows = [
+    '## By skin choice (non-classic skins that made it)',
+    '',
+    '| choice | value | skins | columns found | latest exact | homepage | false vetoes | missed |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const [name, pick] of Object.entries(choices)) {
     const groups = new Map<string, PortalFigures[]>();
     for (const f of skinned) {
@@ -137,7 +153,9 @@ function choiceTable(all: PortalFigures[]): string[] {
     for (const [value, fs] of [...groups].sort()) {
       const s = summarize(fs);
       const skins = new Set(fs.map((f) => f.skin)).size;
-      rows.push(`| ${name} | ${value} | ${skins} | ${pct(s.columnsFound, s.truthColumns)} | ${pct(s.latestExact, s.truthColumns)} | ${s.homepageCorrect}/${s.portals} | ${s.falseVetoes} | ${s.missedVetoes}/${s.truthVetoes} |`);
+      rows.push(
+        `| ${name} | ${value} | ${skins} | ${pct(s.columnsFound, s.truthColumns)} | ${pct(s.latestExact, s.truthColumns)} | ${s.homepageCorrect}/${s.portals} | ${s.falseVetoes} | ${s.missedVetoes}/${s.truthVetoes} |`,
+      );
     }
   }
   return rows;

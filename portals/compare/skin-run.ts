@@ -53,7 +53,14 @@ export async function runSkin(browser: Browser, options: SkinRunOptions): Promis
   }
 }
 
-async function measure(browser: Browser, portal: RunningPortal, asOf: string, skin: string, collect: CollectOptions, indicators: IndicatorSet): Promise<PortalFigures> {
+async function measure(
+  browser: Browser,
+  portal: RunningPortal,
+  asOf: string,
+  skin: string,
+  collect: CollectOptions,
+  indicators: IndicatorSet,
+): Promise<PortalFigures> {
   const started = performance.now();
   const truth = portal.truth;
   const c = await collectSite(browser, portal.url, asOf, collect);
@@ -65,7 +72,15 @@ async function measure(browser: Browser, portal: RunningPortal, asOf: string, sk
 }
 
 /** One portal's figures from a crawl already evaluated and scored. */
-function portalFigures(portal: RunningPortal, skin: string, asOf: string, c: SiteCollection, measurements: SiteMeasurements, score: SiteScore, seconds: number): PortalFigures {
+function portalFigures(
+  portal: RunningPortal,
+  skin: string,
+  asOf: string,
+  c: SiteCollection,
+  measurements: SiteMeasurements,
+  score: SiteScore,
+  seconds: number,
+): PortalFigures {
   const truth = portal.truth;
   const update = measurements.updateFrequency;
   const expected = truthVetoes(truth);

@@ -37,7 +37,17 @@ function facts(c: ColumnFacts) {
 /** Every column of the truth read as the truth has it, and no column the truth does not have. */
 export function compareColumns(columns: ColumnFacts[], truth: PortalTruth): ColumnComparison {
   const found = new Map(columns.map((c) => [pageKey(c.url), c]));
-  const out: ColumnComparison = { correct: 0, total: truth.columns.length, wrong: [], found: 0, latestExact: 0, staleCorrect: 0, blankCorrect: 0, extra: 0, mismatches: [] };
+  const out: ColumnComparison = {
+    correct: 0,
+    total: truth.columns.length,
+    wrong: [],
+    found: 0,
+    latestExact: 0,
+    staleCorrect: 0,
+    blankCorrect: 0,
+    extra: 0,
+    mismatches: [],
+  };
   for (const column of truth.columns) {
     const got = found.get(pageKey(column.url));
     found.delete(pageKey(column.url));
@@ -66,6 +76,13 @@ export function compareColumns(columns: ColumnFacts[], truth: PortalTruth): Colu
 export function truthVetoes(t: PortalTruth): string[] {
   const v6 = t.mailbox === null || t.mailbox.lastYear.unansweredOver90Days > 0;
   const v7 = t.portal.services && t.services === null;
-  const expected = [t.homepage.stale && 'V2', t.update.staleV3 >= 5 && 'V3', t.update.staleV4 >= 10 && 'V4', t.update.blank >= 5 && 'V5', v6 && 'V6', v7 && 'V7'];
+  const expected = [
+    t.homepage.stale && 'V2',
+    t.update.staleV3 >= 5 && 'V3',
+    t.update.staleV4 >= 10 && 'V4',
+    t.update.blank >= 5 && 'V5',
+    v6 && 'V6',
+    v7 && 'V7',
+  ];
   return expected.filter((v): v is string => typeof v === 'string');
 }

@@ -24,9 +24,7 @@ export function buildServices(plan: ServicesPlan, r: Random): ServiceGuide[] {
   const guides: ServiceGuide[] = [];
   let broken = plan.brokenAttachments;
   for (let id = 1; id <= plan.count; id++) {
-    const elements = guideElementClasses.filter(
-      (c) => !plan.missingEverywhere.includes(c) && !(plan.missingSometimes.includes(c) && r.chance(0.4)),
-    );
+    const elements = guideElementClasses.filter((c) => !plan.missingEverywhere.includes(c) && !(plan.missingSometimes.includes(c) && r.chance(0.4)));
     const attachments = [{ name: '申请表.docx', path: `/bsfw/attach/sqb_${id}.docx`, ok: true }];
     if (id % 2 === 0) attachments.push({ name: '材料清单.xls', path: `/bsfw/attach/clqd_${id}.xls`, ok: true });
     if (broken > 0) {

@@ -40,7 +40,10 @@ export async function readColumn(column: ColumnTruth, asOf: string, cookie?: str
 }
 
 function nextLink(page: FetchedPage): string | null {
-  const href = page.$('a').filter((_, a) => page.$(a).text().trim() === '下一页').attr('href');
+  const href = page
+    .$('a')
+    .filter((_, a) => page.$(a).text().trim() === '下一页')
+    .attr('href');
   return href ? new URL(href, page.url).href : null;
 }
 
@@ -93,7 +96,9 @@ async function readCatalogue(column: ColumnTruth, cookie?: string): Promise<Read
   for (let page = 1; ; page++) {
     const api = new URL(`/api/xxgk/list?column=${column.id}&page=${page}&size=${column.pageSize}`, column.url);
     const response = await fetch(api, { headers: cookie ? { cookie } : {} });
-    const { data } = (await response.json()) as { data: { total: number; records: Array<{ url: string; title: string; publishDate: string; writtenDate: string }> } };
+    const { data } = (await response.json()) as {
+      data: { total: number; records: Array<{ url: string; title: string; publishDate: string; writtenDate: string }> };
+    };
     pages++;
     for (const r of data.records) rows.push({ url: new URL(r.url, column.url).href, title: r.title, date: r.publishDate || null, from: 'list' });
     if (page * column.pageSize >= data.total) break;

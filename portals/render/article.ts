@@ -12,7 +12,10 @@ export function articlePage(ctx: RenderContext, column: Column, item: Item, extr
   const dateText = pubDate && item.shown.on !== 'article-meta' ? dateLine(ctx, item, time) : '';
   const views = ctx.stableNumber(`views:${item.id}`, 3);
   const alt = ctx.portal.accessibility.imagesWithoutAlt ? '' : item.title;
-  const image = item.id % 3 === 0 ? html`<p class="pic"><img src="/images/content/pic_${item.id % 5}.svg" ${alt ? html`alt="${alt}"` : ''} width="600" height="340"></p>` : '';
+  const image =
+    item.id % 3 === 0
+      ? html`<p class="pic"><img src="/images/content/pic_${item.id % 5}.svg" ${alt ? html`alt="${alt}"` : ''} width="600" height="340"></p>`
+      : '';
   const written = item.writtenOn
     ? html`<table class="doc-info"><tr><th>索引号：</th><td>${item.indexNumber}</td><th>发文字号：</th><td>${item.docNumber}</td></tr><tr><th>成文日期：</th><td>${formatDate(item.writtenOn, 'cn')}</td><th>有效性：</th><td>${item.validity}</td></tr></table>`
     : '';
@@ -26,7 +29,10 @@ ${extraLinks}
     column,
     article: { title: item.title, pubDate, source: item.source },
     body,
-    breadcrumb: [{ text: column.name, href: column.path }, { text: '正文', href: item.path }],
+    breadcrumb: [
+      { text: column.name, href: column.path },
+      { text: '正文', href: item.path },
+    ],
   });
 }
 

@@ -10,7 +10,11 @@ export function assets(portal: Portal): Map<string, { type: string; body: string
   files.set('/images/logo.svg', { type: 'image/svg+xml', body: logoSvg(portal) });
   files.set('/images/dzjg.svg', { type: 'image/svg+xml', body: badgeSvg });
   files.set('/images/content/leader.svg', { type: 'image/svg+xml', body: pictureSvg('#8899aa', 120, 160) });
-  for (let i = 0; i < 5; i++) files.set(`/images/content/pic_${i}.svg`, { type: 'image/svg+xml', body: pictureSvg(['#6b8e23', '#4682b4', '#b8860b', '#708090', '#8b4513'][i]!, 600, 340) });
+  for (let i = 0; i < 5; i++)
+    files.set(`/images/content/pic_${i}.svg`, {
+      type: 'image/svg+xml',
+      body: pictureSvg(['#6b8e23', '#4682b4', '#b8860b', '#708090', '#8b4513'][i]!, 600, 340),
+    });
   files.set('/favicon.ico', { type: 'image/svg+xml', body: logoSvg(portal) });
   return files;
 }

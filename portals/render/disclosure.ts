@@ -8,25 +8,54 @@ import { page } from './layout.js';
 export function disclosurePages(ctx: RenderContext, d: Disclosure): Map<string, () => string> {
   const pages = new Map<string, () => string>();
   const frame = (title: string, body: Html) =>
-    page(ctx, { title, body: html`<div class="wrap cols">${sidebar(ctx, d)}<div class="content"><h2 class="column-title">${title}</h2>${body}</div></div>`, breadcrumb: [{ text: '政府信息公开', href: d.path }, { text: title, href: '#' }] });
+    page(ctx, {
+      title,
+      body: html`<div class="wrap cols">${sidebar(ctx, d)}<div class="content"><h2 class="column-title">${title}</h2>${body}</div></div>`,
+      breadcrumb: [
+        { text: '政府信息公开', href: d.path },
+        { text: title, href: '#' },
+      ],
+    });
 
   pages.set(d.path, () => frame('政府信息公开', html`<p>根据《中华人民共和国政府信息公开条例》，本机关主动公开政府信息。</p>${art20List(d)}`));
   pages.set(d.guidePath, () => frame('政府信息公开指南', guideText(ctx, d)));
-  if (d.systemPath) pages.set(d.systemPath, () => frame('政府信息公开制度', html`<ul><li>政府信息公开保密审查制度</li><li>政府信息公开申请办理制度</li><li>政府信息公开社会评议和责任追究制度</li></ul>`));
+  if (d.systemPath)
+    pages.set(d.systemPath, () =>
+      frame('政府信息公开制度', html`<ul><li>政府信息公开保密审查制度</li><li>政府信息公开申请办理制度</li><li>政府信息公开社会评议和责任追究制度</li></ul>`),
+    );
   const fdzd = '/xxgk/fdzdgknr/index.html';
   pages.set(fdzd, () => frame('法定主动公开内容', art20List(d)));
   for (const item of d.art20Items) {
     // A text page naming a few documents inline, as many sites do: not a dated list, so not a column.
-    const docs = ctx.portal.columns.flatMap((c) => c.items).filter((_, i) => i % 23 === item.id % 23).slice(0, 3);
+    const docs = ctx.portal.columns
+      .flatMap((c) => c.items)
+      .filter((_, i) => i % 23 === item.id % 23)
+      .slice(0, 3);
     const links = docs.map((i, n) => html`${n ? '、' : ''}<a href="${i.path}">${i.title}</a>`);
-    pages.set(item.path, () => frame(item.label, html`<div class="article"><p>本栏目公开${ctx.portal.name}${item.label}相关信息，按照“谁制作、谁公开”的原则及时更新。</p>${docs.length ? html`<p>相关文件：${links}。</p>` : ''}</div>`));
+    pages.set(item.path, () =>
+      frame(
+        item.label,
+        html`<div class="article"><p>本栏目公开${ctx.portal.name}${item.label}相关信息，按照“谁制作、谁公开”的原则及时更新。</p>${docs.length ? html`<p>相关文件：${links}。</p>` : ''}</div>`,
+      ),
+    );
   }
   pages.set('/xxgk/ndbg/index.html', () =>
-    frame('政府信息公开年报', html`<ul class="list">${d.annualReports.map((r) => html`<li><a href="${r.path}">${reportTitle(ctx, r.year)}</a><span class="date">${formatDate(r.publishedOn, 'iso')}</span></li>`)}</ul>`),
+    frame(
+      '政府信息公开年报',
+      html`<ul class="list">${d.annualReports.map((r) => html`<li><a href="${r.path}">${reportTitle(ctx, r.year)}</a><span class="date">${formatDate(r.publishedOn, 'iso')}</span></li>`)}</ul>`,
+    ),
   );
   for (const r of d.annualReports) {
-    const sections = r.headings.map((h) => html`<h3>${h}</h3><p>${h.slice(2)}的具体情况见下表。</p><table class="stats"><tr><th>项目</th><th>数量</th></tr><tr><td>主动公开政府信息</td><td>${ctx.stableNumber(h, 3)}</td></tr></table>`);
-    pages.set(r.path, () => frame(reportTitle(ctx, r.year), html`<div class="article"><h1>${reportTitle(ctx, r.year)}</h1><div class="info">发布日期：${formatDate(r.publishedOn, 'cn')}</div>${sections}</div>`));
+    const sections = r.headings.map(
+      (h) =>
+        html`<h3>${h}</h3><p>${h.slice(2)}的具体情况见下表。</p><table class="stats"><tr><th>项目</th><th>数量</th></tr><tr><td>主动公开政府信息</td><td>${ctx.stableNumber(h, 3)}</td></tr></table>`,
+    );
+    pages.set(r.path, () =>
+      frame(
+        reportTitle(ctx, r.year),
+        html`<div class="article"><h1>${reportTitle(ctx, r.year)}</h1><div class="info">发布日期：${formatDate(r.publishedOn, 'cn')}</div>${sections}</div>`,
+      ),
+    );
   }
   if (d.institution) pages.set(d.institution.path, () => frame('机构职能', elementsText(ctx, d.institution!.elements)));
   if (d.leaders) pages.set(d.leaders.path, () => frame('领导信息', elementsText(ctx, d.leaders!.elements)));

@@ -62,7 +62,8 @@ function linksBar(ctx: RenderContext): Html {
 export function groupPage(ctx: RenderContext, index: number): string | null {
   const group = ctx.groups()[index];
   if (!group) return null;
-  if (!ctx.skin.classic) return page(ctx, { title: group.name, body: skinnedGroupBody(ctx, group.columns), breadcrumb: [{ text: group.name, href: group.path }] });
+  if (!ctx.skin.classic)
+    return page(ctx, { title: group.name, body: skinnedGroupBody(ctx, group.columns), breadcrumb: [{ text: group.name, href: group.path }] });
   const blocks = group.columns.map((c) => {
     const rows = c.items.slice(0, 6).map((i) => html`<li><a href="${i.path}">${i.title}</a></li>`);
     return html`<div class="block"><div class="block-head"><h2>${c.name}</h2><a class="more" href="${c.path}">更多&gt;&gt;</a></div>${rows.length ? html`<ul>${rows}</ul>` : html`<div class="no-data">${c.placeholder ?? ''}</div>`}</div>`;
@@ -75,6 +76,8 @@ export function simplePage(ctx: RenderContext, title: string, text: string): str
 }
 
 export function sitemapPage(ctx: RenderContext): string {
-  const groups = ctx.groups().map((g) => html`<h2><a href="${g.path}">${g.name}</a></h2><ul>${g.columns.map((c) => html`<li><a href="${c.path}">${c.name}</a></li>`)}</ul>`);
+  const groups = ctx
+    .groups()
+    .map((g) => html`<h2><a href="${g.path}">${g.name}</a></h2><ul>${g.columns.map((c) => html`<li><a href="${c.path}">${c.name}</a></li>`)}</ul>`);
   return page(ctx, { title: '网站地图', body: html`<div class="wrap sitemap">${groups}</div>` });
 }

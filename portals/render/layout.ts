@@ -25,9 +25,7 @@ export function page(ctx: RenderContext, options: PageOptions): string {
   const p = ctx.portal;
   const legacy = p.cms === 'legacy';
   const lang = p.accessibility.missingLang ? '' : ' lang="zh-CN"';
-  const charset = legacy
-    ? raw('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
-    : raw('<meta charset="utf-8">');
+  const charset = legacy ? raw('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">') : raw('<meta charset="utf-8">');
   const skinned = !ctx.skin.classic;
   const crumb = options.breadcrumb ? (skinned ? skinnedBreadcrumb(ctx, options.breadcrumb) : breadcrumb(options.breadcrumb)) : '';
   const out = `<!DOCTYPE html>
@@ -54,7 +52,7 @@ function metaTags(ctx: RenderContext, options: PageOptions): Html {
   const p = ctx.portal;
   const tags: Array<[string, string]> = [];
   if (p.metaTags.site) tags.push(['SiteName', p.name], ['SiteDomain', `${p.id}.jiangling.gov.cn`], ['SiteIDCode', p.siteIdCode]);
-  if (options.column && (options.column.columnNameMeta && p.metaTags.column)) {
+  if (options.column && options.column.columnNameMeta && p.metaTags.column) {
     tags.push(['ColumnName', options.column.name], ['ColumnType', options.column.group]);
   }
   if (options.article) {
@@ -75,7 +73,9 @@ function header(ctx: RenderContext): Html {
   const search = searchForm(ctx);
   const assist = assistLinks(ctx);
   const alt = p.accessibility.imagesWithoutAlt ? '' : html` alt="${p.name}"`;
-  const nav = ctx.groups().map((g) => html`<li><a href="${g.path}">${g.name}</a><ul class="sub">${g.columns.map((c) => html`<li><a href="${c.path}">${c.name}</a></li>`)}</ul></li>`);
+  const nav = ctx
+    .groups()
+    .map((g) => html`<li><a href="${g.path}">${g.name}</a><ul class="sub">${g.columns.map((c) => html`<li><a href="${c.path}">${c.name}</a></li>`)}</ul></li>`);
   return html`<div class="topbar"><div class="wrap"><span>今天是<span id="today"></span></span><span class="tools">${assist}<a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></span></div></div>
 <div class="header" style="background-image:url(/images/banner.svg)"><div class="wrap"><a href="/" class="logo"><img src="/images/logo.svg"${alt} width="64" height="64"><span class="site-name">${p.name}</span></a>${search}</div></div>
 <div class="nav"><div class="wrap"><ul class="menu"><li><a href="/">首页</a></li>${nav}${p.disclosure ? html`<li><a href="${p.disclosure.path}">政府信息公开</a></li>` : ''}${p.servicesPath ? html`<li><a href="${p.servicesPath}">办事服务</a></li>` : ''}${p.mailbox ? html`<li><a href="${p.mailbox.entryPath}">互动交流</a></li>` : ''}</ul></div></div>`;
@@ -83,15 +83,13 @@ function header(ctx: RenderContext): Html {
 
 function searchForm(ctx: RenderContext): Html | string {
   const p = ctx.portal;
-  return (
-    p.search === 'absent'
-      ? ''
-      : p.accessibility.unlabeledSearch
-        ? // The hint is the field's value, cleared on focus, as old templates do: no label, no placeholder
-          // (axe accepts a placeholder as the field's name), so the planted "label" defect is real.
-          html`<form class="search" action="/search/"><input type="text" name="q" value="请输入关键字" onfocus="if(this.value==this.defaultValue)this.value=''"><button type="submit">搜索</button></form>`
-        : html`<form class="search" action="/search/" role="search"><label for="q" class="sr">站内搜索</label><input id="q" type="text" name="q" placeholder="请输入关键字"><button type="submit">搜索</button></form>`
-  );
+  return p.search === 'absent'
+    ? ''
+    : p.accessibility.unlabeledSearch
+      ? // The hint is the field's value, cleared on focus, as old templates do: no label, no placeholder
+        // (axe accepts a placeholder as the field's name), so the planted "label" defect is real.
+        html`<form class="search" action="/search/"><input type="text" name="q" value="请输入关键字" onfocus="if(this.value==this.defaultValue)this.value=''"><button type="submit">搜索</button></form>`
+      : html`<form class="search" action="/search/" role="search"><label for="q" class="sr">站内搜索</label><input id="q" type="text" name="q" placeholder="请输入关键字"><button type="submit">搜索</button></form>`;
 }
 
 function assistLinks(ctx: RenderContext): Html | string {

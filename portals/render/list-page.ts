@@ -11,7 +11,10 @@ export function columnFrame(ctx: RenderContext, column: Column, list: Html, page
   return page(ctx, {
     title: column.name,
     column,
-    breadcrumb: [{ text: group.name, href: group.path }, { text: column.name, href: column.path }],
+    breadcrumb: [
+      { text: group.name, href: group.path },
+      { text: column.name, href: column.path },
+    ],
     body: !ctx.skin.classic
       ? skinnedColumnBody(ctx, column, list, pager)
       : html`<div class="wrap cols"><div class="side"><h2>${group.name}</h2><ul>${group.columns.map((c) => html`<li${c.id === column.id ? raw(' class="on"') : ''}><a href="${c.path}">${c.name}</a></li>`)}</ul></div>
@@ -28,7 +31,8 @@ export function trsListPage(ctx: RenderContext, column: Column, index: number): 
 /** Server-rendered ?page=N (1-based) with ordinary links. */
 export function queryListPage(ctx: RenderContext, column: Column, pageNo: number): string {
   const total = pageCount(column);
-  const link = (n: number, text: string) => (n === pageNo || n < 1 || n > total ? html`<span>${text}</span>` : html`<a href="${column.path}?page=${n}">${text}</a>`);
+  const link = (n: number, text: string) =>
+    n === pageNo || n < 1 || n > total ? html`<span>${text}</span>` : html`<a href="${column.path}?page=${n}">${text}</a>`;
   const numbers = Array.from({ length: total }, (_, i) => link(i + 1, String(i + 1)));
   const pager = html`<div class="pager">共${column.items.length}条 ${link(1, '首页')}${link(pageNo - 1, '上一页')}${numbers}${link(pageNo + 1, '下一页')}${link(total, '尾页')}</div>`;
   return columnFrame(ctx, column, listRows(ctx, column, pageItems(column, pageNo - 1)), column.items.length ? pager : html``);

@@ -32,7 +32,11 @@ export function hanwebDataProxy(ctx: RenderContext, params: URLSearchParams): Re
   const start = Math.max(1, Number(params.get('startrecord') ?? 1));
   const end = Math.min(column.items.length, Number(params.get('endrecord') ?? column.pageSize));
   const records = column.items.slice(start - 1, end).map((i) => {
-    const row = ctx.skin.classic ? listRows(ctx, column, [i]).value.replace(/^<ul class="list">|<\/ul>$/g, '').trim() : rewriteClasses(skinnedListRows(ctx, column, [i]).rows[0]!.trim(), ctx.skin);
+    const row = ctx.skin.classic
+      ? listRows(ctx, column, [i])
+          .value.replace(/^<ul class="list">|<\/ul>$/g, '')
+          .trim()
+      : rewriteClasses(skinnedListRows(ctx, column, [i]).rows[0]!.trim(), ctx.skin);
     return `<record><![CDATA[${row}]]></record>`;
   });
   const body = `<?xml version="1.0" encoding="UTF-8"?>

@@ -10,9 +10,22 @@ export function hostPath(u: string): string {
 }
 
 /** Mailbox pages keyed by path, for the host that serves them (portal or interaction platform). */
-export function mailboxPages(ctx: RenderContext, m: Mailbox): { portal: Map<string, (q: URLSearchParams) => string>; platform: Map<string, (q: URLSearchParams) => string> } {
+export function mailboxPages(
+  ctx: RenderContext,
+  m: Mailbox,
+): { portal: Map<string, (q: URLSearchParams) => string>; platform: Map<string, (q: URLSearchParams) => string> } {
   const onPlatform = m.placement === 'iframe';
-  const wrap = (title: string, body: Html) => (onPlatform ? platformPage(ctx, title, body) : page(ctx, { title, body: html`<div class="wrap">${body}</div>`, breadcrumb: [{ text: '互动交流', href: m.entryPath }, { text: title, href: '#' }] }));
+  const wrap = (title: string, body: Html) =>
+    onPlatform
+      ? platformPage(ctx, title, body)
+      : page(ctx, {
+          title,
+          body: html`<div class="wrap">${body}</div>`,
+          breadcrumb: [
+            { text: '互动交流', href: m.entryPath },
+            { text: title, href: '#' },
+          ],
+        });
   const lists = new Map<string, (q: URLSearchParams) => string>();
   lists.set(hostPath(m.listPath), (q) => wrap(m.name, letterList(m, Number(q.get('page') ?? 1))));
   for (const letter of m.letters) lists.set(hostPath(letter.path), () => wrap(letter.title, letterDetail(m, letter)));
@@ -38,7 +51,8 @@ function letterList(m: Mailbox, pageNo: number): Html {
   const base = hostPath(m.listPath);
   const link = (n: number, text: string) => (n < 1 || n > total || n === pageNo ? html`<span>${text}</span>` : html`<a href="${base}?page=${n}">${text}</a>`);
   const rows = letters.map(
-    (l) => html`<tr><td>${l.id}</td><td class="title"><a href="${hostPath(l.path)}" target="_blank">${l.title}</a></td><td>${formatDate(l.received, 'iso')}</td><td>${l.status}</td>${m.listShowsReplyDate ? html`<td>${l.replied ? formatDate(l.replied, 'iso') : ''}</td>` : ''}</tr>\n`,
+    (l) =>
+      html`<tr><td>${l.id}</td><td class="title"><a href="${hostPath(l.path)}" target="_blank">${l.title}</a></td><td>${formatDate(l.received, 'iso')}</td><td>${l.status}</td>${m.listShowsReplyDate ? html`<td>${l.replied ? formatDate(l.replied, 'iso') : ''}</td>` : ''}</tr>\n`,
   );
   return html`<table class="letters" width="100%"><thead><tr><th>信件编号</th><th>标题</th><th>${m.receivedLabel}</th><th>办理状态</th>${m.listShowsReplyDate ? html`<th>${m.repliedLabel}</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>
 <div class="pager">共${m.letters.length}封 第${pageNo}/${total}页 ${link(1, '首页')} ${link(pageNo - 1, '上一页')} ${link(pageNo + 1, '下一页')} ${link(total, '尾页')}</div>`;

@@ -123,7 +123,12 @@ function plantedArticleLinks(ctx: RenderContext) {
 /** Office files of plausible size: the checker should fetch them lightly, never open them in the browser. */
 function attachment(name: string): Reply {
   const type = name.endsWith('.xls') ? 'application/vnd.ms-excel' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  return { status: 200, type, body: Buffer.alloc(24_576, 0x20), headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` } };
+  return {
+    status: 200,
+    type,
+    body: Buffer.alloc(24_576, 0x20),
+    headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` },
+  };
 }
 
 function sitemapXml(ctx: RenderContext): string {

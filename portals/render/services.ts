@@ -16,7 +16,11 @@ const elementText: Record<string, string> = {
 
 export function servicesIndex(ctx: RenderContext, guides: ServiceGuide[]): string {
   const rows = guides.map((g) => html`<li><a href="${g.path}">${g.title}</a></li>`);
-  return page(ctx, { title: '办事服务', body: html`<div class="wrap"><h2 class="column-title">办事指南</h2><ul class="list">${rows}</ul></div>`, breadcrumb: [{ text: '办事服务', href: ctx.portal.servicesPath! }] });
+  return page(ctx, {
+    title: '办事服务',
+    body: html`<div class="wrap"><h2 class="column-title">办事指南</h2><ul class="list">${rows}</ul></div>`,
+    breadcrumb: [{ text: '办事服务', href: ctx.portal.servicesPath! }],
+  });
 }
 
 /** A 办事指南: one table row per element class present; attachments; 在线办理 button. */
@@ -27,6 +31,9 @@ export function guidePage(ctx: RenderContext, g: ServiceGuide): string {
   return page(ctx, {
     title: g.title,
     body: html`<div class="wrap article"><h1>${g.title}</h1><table class="guide" width="100%">${rows}</table><h3>表格下载</h3><ul>${files}</ul>${online}</div>`,
-    breadcrumb: [{ text: '办事服务', href: ctx.portal.servicesPath! }, { text: g.title, href: g.path }],
+    breadcrumb: [
+      { text: '办事服务', href: ctx.portal.servicesPath! },
+      { text: g.title, href: g.path },
+    ],
   });
 }

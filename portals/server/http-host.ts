@@ -58,7 +58,8 @@ export class PortalHost {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     this.requests++;
     const url = new URL(req.url ?? '/', 'http://host');
-    if (req.headers['sec-fetch-dest'] === 'document') this.documentLoads.set(url.pathname + url.search, (this.documentLoads.get(url.pathname + url.search) ?? 0) + 1);
+    if (req.headers['sec-fetch-dest'] === 'document')
+      this.documentLoads.set(url.pathname + url.search, (this.documentLoads.get(url.pathname + url.search) ?? 0) + 1);
     if (this.faults.down === 'reset') return void req.socket.destroy();
     if (this.faults.down === 'hang' || url.pathname.startsWith('/slow/hang/')) return; // never answered
     const delayMatch = /^\/slow\/delay\/(\d+)\//.exec(url.pathname);
@@ -107,7 +108,8 @@ export class PortalHost {
   }
 }
 
-const notFound = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>404 页面不存在</title></head><body><h1>404</h1><p>您访问的页面不存在或已被删除。</p></body></html>';
+const notFound =
+  '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>404 页面不存在</title></head><body><h1>404</h1><p>您访问的页面不存在或已被删除。</p></body></html>';
 
 function wafChallenge(cookie: string): Reply {
   const body = `<!DOCTYPE html><html><head><meta charset="utf-8"><title></title></head><body><script>document.cookie="${cookie}; path=/";location.reload();</script></body></html>`;

@@ -60,7 +60,10 @@ const handlers: Record<Exclude<MisbehaviourName, 'refused' | 'tls'>, Handler> = 
       return send(
         res,
         200,
-        page('陷阱网站', `<div class="subnav"><a href="/news/index.html">新闻动态</a><a href="/calendar/?month=2026-11">活动日历</a><a href="/search/list.html?page=1&amp;a=1">专题检索</a><a href="/news/index.html;jsessionid=ABC123">新闻（会话）</a></div>`),
+        page(
+          '陷阱网站',
+          `<div class="subnav"><a href="/news/index.html">新闻动态</a><a href="/calendar/?month=2026-11">活动日历</a><a href="/search/list.html?page=1&amp;a=1">专题检索</a><a href="/news/index.html;jsessionid=ABC123">新闻（会话）</a></div>`,
+        ),
       );
     }
     if (url.pathname === '/news/index.html') return send(res, 200, page('新闻动态', list('news', 12)));
@@ -74,7 +77,11 @@ const handlers: Record<Exclude<MisbehaviourName, 'refused' | 'tls'>, Handler> = 
       // Endless query strings: every page links to a longer one in its navigation.
       const n = Number(url.searchParams.get('page') ?? 1);
       const more = [...url.searchParams.entries()].map(([k, v]) => `${k}=${v}`).join('&amp;');
-      return send(res, 200, page('专题检索', `<div class="subnav"><a href="/search/list.html?${more}&amp;p${n}=${n}&amp;page=${n + 1}">下一组</a></div><p>检索结果。</p>`));
+      return send(
+        res,
+        200,
+        page('专题检索', `<div class="subnav"><a href="/search/list.html?${more}&amp;p${n}=${n}&amp;page=${n + 1}">下一组</a></div><p>检索结果。</p>`),
+      );
     }
     send(res, 200, page('文章', '<div class="article"><p>发布时间：2026-11-20</p><p>正文内容。</p></div>'));
   },
@@ -92,9 +99,22 @@ const handlers: Record<Exclude<MisbehaviourName, 'refused' | 'tls'>, Handler> = 
         ),
       '/alert.html': () => send(res, 200, page('弹窗栏目', list('alert', 10), '<script>alert("欢迎");confirm("确定？");</script>')),
       '/popup.html': () => send(res, 200, page('新窗口栏目', list('popup', 8), '<script>for(var i=0;i<20;i++)window.open("/popup.html?"+i);</script>')),
-      '/busy.html': () => send(res, 200, page('死循环页面', list('busy', 5), '<script>window.addEventListener("load",function(){setTimeout(function(){while(true){}},50);});</script>')),
+      '/busy.html': () =>
+        send(
+          res,
+          200,
+          page('死循环页面', list('busy', 5), '<script>window.addEventListener("load",function(){setTimeout(function(){while(true){}},50);});</script>'),
+        ),
       '/scroll.html': () =>
-        send(res, 200, page('无限滚动栏目', list('scroll', 10), '<script>setInterval(function(){var li=document.createElement("li");li.textContent="加载中的内容"+Date.now();var ul=document.querySelector("ul.list");if(ul)ul.appendChild(li);},100);</script>')),
+        send(
+          res,
+          200,
+          page(
+            '无限滚动栏目',
+            list('scroll', 10),
+            '<script>setInterval(function(){var li=document.createElement("li");li.textContent="加载中的内容"+Date.now();var ul=document.querySelector("ul.list");if(ul)ul.appendChild(li);},100);</script>',
+          ),
+        ),
       '/huge.html': () => send(res, 200, page('超大页面', `<div>${'<div><span>占位内容</span></div>'.repeat(60_000)}</div>`)),
       '/ok.html': () => send(res, 200, page('正常栏目', list('ok', 6))),
       '/loop': () => {
@@ -124,7 +144,10 @@ export async function startMisbehavingSites(): Promise<MisbehavingSites> {
   };
   const urls = {} as Record<MisbehaviourName, string>;
   for (const [name, handler] of Object.entries(handlers)) urls[name as MisbehaviourName] = await listen(createServer(handler), 'http');
-  urls.tls = await listen(createTlsServer(selfSignedCertificate(), (_req, res) => send(res, 200, page('证书错误的网站', list('tls', 3)))), 'https');
+  urls.tls = await listen(
+    createTlsServer(selfSignedCertificate(), (_req, res) => send(res, 200, page('证书错误的网站', list('tls', 3)))),
+    'https',
+  );
   const dead = createServer();
   const deadUrl = await listen(dead, 'http');
   await new Promise<void>((r) => dead.close(() => r()));
@@ -142,6 +165,10 @@ export async function startMisbehavingSites(): Promise<MisbehavingSites> {
 /** A throw-away self-signed certificate (made by openssl): browsers reject it, as they should. */
 function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'govscore-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.1'],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }

@@ -17,14 +17,44 @@ export function platformRoutes(contexts: RenderContext[]): Map<string, Handler> 
   }
   const any = contexts[0];
   if (any) {
-    routes.set('/xf/index.html', () => page(platformPage(any, '网上信访', html`<p>信访事项请通过国家信访信息系统提交，本平台不受理咨询建议。</p><p><a href="/xf/login.html">登录后提交信访事项</a></p>`)));
+    routes.set('/xf/index.html', () =>
+      page(
+        platformPage(
+          any,
+          '网上信访',
+          html`<p>信访事项请通过国家信访信息系统提交，本平台不受理咨询建议。</p><p><a href="/xf/login.html">登录后提交信访事项</a></p>`,
+        ),
+      ),
+    );
     routes.set('/jjjc/index.html', () => page(platformPage(any, '纪检监察举报', html`<p>本平台受理对党员干部违纪违法行为的检举控告。</p>`)));
-    routes.set('/zwfw/apply.html', (q) => page(platformPage(any, '在线办理', html`<p>事项编号：${q.get('item') ?? ''}</p><p>请使用统一身份认证登录后在线申报。</p><form><label>证件号码 <input name="id"></label><button type="button">登录</button></form>`)));
+    routes.set('/zwfw/apply.html', (q) =>
+      page(
+        platformPage(
+          any,
+          '在线办理',
+          html`<p>事项编号：${q.get('item') ?? ''}</p><p>请使用统一身份认证登录后在线申报。</p><form><label>证件号码 <input name="id"></label><button type="button">登录</button></form>`,
+        ),
+      ),
+    );
   }
   // Stand-ins for the outside sites every portal links to (中国政府网, ICP/公安备案, 党政机关标识): the sample
   // portals must never send a crawler or link checker off this machine.
-  const outside: Array<[string, string]> = [['/ext/govcn/index.html', '中国政府网'], ['/ext/miit/index.html', 'ICP/IP地址/域名信息备案管理系统'], ['/ext/beian/record.html', '全国互联网安全管理服务平台'], ['/ext/conac/sitename.html', '党政机关网站标识']];
-  for (const [path, title] of outside) routes.set(path, () => ({ status: 200, type: 'text/html', body: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>` }));
-  routes.set('/platform.css', () => ({ status: 200, type: 'text/css', body: 'body{font:14px/1.6 sans-serif;margin:0;background:#fff}.platform{padding:12px}h1{font-size:18px;color:#1a5fb4}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:5px}th{background:#eef3fa}.pager{margin:10px 0;text-align:center}.pager a,.pager span{margin:0 4px}' }));
+  const outside: Array<[string, string]> = [
+    ['/ext/govcn/index.html', '中国政府网'],
+    ['/ext/miit/index.html', 'ICP/IP地址/域名信息备案管理系统'],
+    ['/ext/beian/record.html', '全国互联网安全管理服务平台'],
+    ['/ext/conac/sitename.html', '党政机关网站标识'],
+  ];
+  for (const [path, title] of outside)
+    routes.set(path, () => ({
+      status: 200,
+      type: 'text/html',
+      body: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>`,
+    }));
+  routes.set('/platform.css', () => ({
+    status: 200,
+    type: 'text/css',
+    body: 'body{font:14px/1.6 sans-serif;margin:0;background:#fff}.platform{padding:12px}h1{font-size:18px;color:#1a5fb4}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:5px}th{background:#eef3fa}.pager{margin:10px 0;text-align:center}.pager a,.pager span{margin:0 4px}',
+  }));
   return routes;
 }

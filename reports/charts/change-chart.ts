@@ -39,9 +39,20 @@ export function changeChart(current: ChartResults, previous: ChartResults): TopL
     data: { values },
     width: 420,
     height: { step: 24 },
-    encoding: { y: { field: 'site', type: 'nominal', sort: null, title: '网站', axis: { ...horizontalYTitle, labelLimit: labelLimitFor(labels), ticks: false, domain: false } } },
+    encoding: {
+      y: {
+        field: 'site',
+        type: 'nominal',
+        sort: null,
+        title: '网站',
+        axis: { ...horizontalYTitle, labelLimit: labelLimitFor(labels), ticks: false, domain: false },
+      },
+    },
     layer: [
-      { mark: { type: 'rule', strokeWidth: 3, opacity: 0.6 }, encoding: { x: { field: 'previous', title: '得分', ...x }, x2: { field: 'current' }, color: colour } },
+      {
+        mark: { type: 'rule', strokeWidth: 3, opacity: 0.6 },
+        encoding: { x: { field: 'previous', title: '得分', ...x }, x2: { field: 'current' }, color: colour },
+      },
       { mark: { type: 'point', filled: false, size: 60, strokeWidth: 1.5, color: '#666' }, encoding: { x: { field: 'previous', ...x } } },
       { mark: { type: 'point', filled: true, size: 70, opacity: 1 }, encoding: { x: { field: 'current', ...x }, color: colour } },
       { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8 }, encoding: { x: { field: 'right', ...x }, text: { field: 'label' }, color: colour } },

@@ -5,7 +5,8 @@ import { textWidth, truncateToWidth } from './text-width.js';
 type ResultSite = Results['sites'][number];
 
 /** What the charts read of a site: a `Results` site fits. */
-export type ChartSite = Pick<ResultSite, 'id' | 'name' | 'group' | 'status' | 'score' | 'grade' | 'rank' | 'passed' | 'vetoes' | 'categories'> & Partial<Pick<ResultSite, 'pendingReview'>>;
+export type ChartSite = Pick<ResultSite, 'id' | 'name' | 'group' | 'status' | 'score' | 'grade' | 'rank' | 'passed' | 'vetoes' | 'categories'> &
+  Partial<Pick<ResultSite, 'pendingReview'>>;
 
 /** What the charts read of a run: `Results` fits. */
 export interface ChartResults {

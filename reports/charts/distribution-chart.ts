@@ -27,7 +27,14 @@ export function distributionChart(results: ChartResults, bands: GradeBand[] = ba
   const values = sites.map((s) => {
     // Scores on the axis end fall in the last bin, not in one past it.
     const from = Math.min(Math.floor(s.score / BIN) * BIN, max - BIN);
-    return { site: cleanText(s.name), group: cleanText(s.group), score: s.score, binFrom: from, binTo: from + BIN, kind: isVetoed(s) ? VETO_LABEL : NOT_VETOED };
+    return {
+      site: cleanText(s.name),
+      group: cleanText(s.group),
+      score: s.score,
+      binFrom: from,
+      binTo: from + BIN,
+      kind: isVetoed(s) ? VETO_LABEL : NOT_VETOED,
+    };
   });
   const x = { scale: { domain: [0, max] }, axis: { tickCount: max / 10, title: '得分' } };
   return {
@@ -63,10 +70,14 @@ export function distributionChart(results: ChartResults, bands: GradeBand[] = ba
           x: { field: 'binFrom', type: 'quantitative', bin: { binned: true, step: BIN }, ...x },
           x2: { field: 'binTo' },
           y: { aggregate: 'count', type: 'quantitative', title: '网站数', axis: { ...horizontalYTitle, tickMinStep: 1, format: 'd' } },
-          color: { field: 'kind', type: 'nominal', title: null, scale: { domain: sites.some(isVetoed) ? [NOT_VETOED, VETO_LABEL] : [NOT_VETOED], range: [BAR_COLOUR, VETO_COLOUR] } },
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            title: null,
+            scale: { domain: sites.some(isVetoed) ? [NOT_VETOED, VETO_LABEL] : [NOT_VETOED], range: [BAR_COLOUR, VETO_COLOUR] },
+          },
         },
       },
     ],
   };
 }
-

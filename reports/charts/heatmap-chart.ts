@@ -40,13 +40,29 @@ export function categoryHeatmap(results: ChartResults): TopLevelSpec {
     title: { text: cleanText(group), fontSize: 14, offset: 8 },
     data: {
       values: sites.flatMap((s, i) =>
-        s.group !== group ? [] : s.categories.map((c) => ({ site: labels[i]!, category: columnName(c), score: c.score, budget: c.budget, share: share(c), text: cellText(c), applicable: c.applicable })),
+        s.group !== group
+          ? []
+          : s.categories.map((c) => ({
+              site: labels[i]!,
+              category: columnName(c),
+              score: c.score,
+              budget: c.budget,
+              share: share(c),
+              text: cellText(c),
+              applicable: c.applicable,
+            })),
       ),
     },
     width: { step: Math.max(64, Math.ceil(widest) + 14) },
     height: { step: 24 },
     encoding: {
-      y: { field: 'site', type: 'nominal' as const, sort: null, title: '网站', axis: { ...horizontalYTitle, labelLimit: labelColumn, minExtent: labelColumn + 4, ticks: false, domain: false } },
+      y: {
+        field: 'site',
+        type: 'nominal' as const,
+        sort: null,
+        title: '网站',
+        axis: { ...horizontalYTitle, labelLimit: labelColumn, minExtent: labelColumn + 4, ticks: false, domain: false },
+      },
       x: {
         field: 'category',
         type: 'nominal' as const,
@@ -54,14 +70,30 @@ export function categoryHeatmap(results: ChartResults): TopLevelSpec {
         title: '指标类别',
         // Two-line headers (name, budget). Vega draws extra lines below the first even on a top axis, so the
         // labels are lifted by one line height to keep them off the first row.
-        axis: { orient: 'top' as const, labelAngle: 0, labelExpr: "split(datum.label, '\\n')", labelLineHeight: HEADER_LINE_HEIGHT, labelPadding: 6 + HEADER_LINE_HEIGHT, ticks: false, domain: false },
+        axis: {
+          orient: 'top' as const,
+          labelAngle: 0,
+          labelExpr: "split(datum.label, '\\n')",
+          labelLineHeight: HEADER_LINE_HEIGHT,
+          labelPadding: 6 + HEADER_LINE_HEIGHT,
+          ticks: false,
+          domain: false,
+        },
       },
     },
     layer: [
       {
         transform: [{ filter: 'datum.share != null' }],
         mark: { type: 'rect' as const, stroke: 'white', strokeWidth: 2 },
-        encoding: { color: { field: 'share', type: 'quantitative' as const, title: '得分率', scale: { domain: [0, 0.5, 1], range: SHARE_COLOURS }, legend: { format: '.0%', gradientLength: 160 } } },
+        encoding: {
+          color: {
+            field: 'share',
+            type: 'quantitative' as const,
+            title: '得分率',
+            scale: { domain: [0, 0.5, 1], range: SHARE_COLOURS },
+            legend: { format: '.0%', gradientLength: 160 },
+          },
+        },
       },
       {
         mark: { type: 'text' as const, baseline: 'middle' as const },
@@ -74,6 +106,8 @@ export function categoryHeatmap(results: ChartResults): TopLevelSpec {
     title: { text: '各指标类别得分', subtitle: '颜色为得分占该类别满分的比例；加分项单列，不适用的类别不计分' },
     config: chartConfig,
     spacing: 24,
-    vconcat: groupsInOrder(results).filter((g) => sites.some((s) => s.group === g)).map(block),
+    vconcat: groupsInOrder(results)
+      .filter((g) => sites.some((s) => s.group === g))
+      .map(block),
   };
 }

@@ -37,7 +37,13 @@ export function rankingChart(results: ChartResults, group: string, bands: GradeB
     height: { step: 26 },
     encoding: {
       // sort: null keeps the data's order, which is the rank order; every group's chart has the same x scale.
-      y: { field: 'site', type: 'nominal', sort: null, title: '网站', axis: { ...horizontalYTitle, labelLimit: labelLimitFor(labels), ticks: false, domain: false } },
+      y: {
+        field: 'site',
+        type: 'nominal',
+        sort: null,
+        title: '网站',
+        axis: { ...horizontalYTitle, labelLimit: labelLimitFor(labels), ticks: false, domain: false },
+      },
       x: { field: 'score', type: 'quantitative', title: '得分', scale: { domain: [0, scoreDomainMax(scoredSites(results))] }, axis: { tickCount: 5 } },
     },
     layer: [

@@ -68,7 +68,11 @@ export async function writeCharts(results: ChartResults, dir: string, options: C
       const withPng = options.png !== 'ranking' || name.startsWith('ranking');
       const files = { spec: join(dir, `${name}.vl.json`), svg: join(dir, `${name}.svg`), png: withPng ? join(dir, `${name}.png`) : null };
       const { svg, png } = await renderChart(spec, { png: withPng });
-      await Promise.all([writeFile(files.spec, JSON.stringify(spec, null, 2) + '\n'), writeFile(files.svg, svg), files.png && png ? writeFile(files.png, png) : null]);
+      await Promise.all([
+        writeFile(files.spec, JSON.stringify(spec, null, 2) + '\n'),
+        writeFile(files.svg, svg),
+        files.png && png ? writeFile(files.png, png) : null,
+      ]);
       return { name, title: titleOf(spec), ...(group === undefined ? {} : { group }), files };
     }),
   );

@@ -52,7 +52,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { openapi: { info: { title: 'govscore 政府网站绩效评估', version: '0.1.0' } } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   sessionHook(app, options.store);
-  const context: RouteContext = { store: options.store, secureCookies: options.secureCookies ?? false, dbFile: options.dbFile, dataDir: options.dataDir, ...(options.queueUrl ? { queueUrl: options.queueUrl } : {}) };
+  const context: RouteContext = {
+    store: options.store,
+    secureCookies: options.secureCookies ?? false,
+    dbFile: options.dbFile,
+    dataDir: options.dataDir,
+    ...(options.queueUrl ? { queueUrl: options.queueUrl } : {}),
+  };
   await app.register(publicRoutes(context));
   await app.register(authRoutes(context));
   await app.register(departmentRoutes(context), { prefix: '/api/department' });

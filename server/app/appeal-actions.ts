@@ -41,13 +41,23 @@ export interface AttachmentFile {
 }
 
 /** Files a department's own site's appeal, with its attachment if any, and audits it. */
-export function fileAppeal(store: Store, dataDir: string, user: User, a: { runId: string; siteId: string; indicator: string; text: string; file?: AttachmentFile | null }): Outcome<{ appeal: Appeal }> {
+export function fileAppeal(
+  store: Store,
+  dataDir: string,
+  user: User,
+  a: { runId: string; siteId: string; indicator: string; text: string; file?: AttachmentFile | null },
+): Outcome<{ appeal: Appeal }> {
   const site = ownSite(store, user, a.runId, a.siteId);
   if (!site) return { ok: false, status: 404, error: '未找到该网站的评估结果' };
   if (!site.score?.indicators.some((i) => i.id === a.indicator)) return { ok: false, status: 400, error: `没有指标 ${a.indicator}` };
   const row = { runId: a.runId, siteId: a.siteId, indicator: a.indicator, text: a.text, userId: user.id };
   const appeal = a.file ? insertWithFile(store, dataDir, row, a.file) : store.reviews.appeal(row);
-  store.reviews.audit(user.id, 'appeal', `appeal:${appeal.id}`, { runId: a.runId, siteId: a.siteId, indicator: a.indicator, attachment: appeal.attachment ? { name: appeal.attachment.name, bytes: appeal.attachment.bytes } : null });
+  store.reviews.audit(user.id, 'appeal', `appeal:${appeal.id}`, {
+    runId: a.runId,
+    siteId: a.siteId,
+    indicator: a.indicator,
+    attachment: appeal.attachment ? { name: appeal.attachment.name, bytes: appeal.attachment.bytes } : null,
+  });
   return { ok: true, appeal };
 }
 
@@ -59,7 +69,10 @@ export function fileAppeal(store: Store, dataDir: string, user: User, a: { runId
 function insertWithFile(store: Store, dataDir: string, row: Parameters<Store['reviews']['appeal']>[0], file: AttachmentFile): Appeal {
   return store.db
     .transaction(() => {
-      const next = (store.db.prepare("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'appeals'), 0), coalesce((SELECT max(id) FROM appeals), 0)) + 1").pluck().get() as number);
+      const next = store.db
+        .prepare("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'appeals'), 0), coalesce((SELECT max(id) FROM appeals), 0)) + 1")
+        .pluck()
+        .get() as number;
       const path = `appeals/${next}/${randomBytes(12).toString('hex')}${file.ext}`;
       const absolute = join(dataDir, path);
       mkdirSync(dirname(absolute), { recursive: true });
@@ -81,7 +94,12 @@ function insertWithFile(store: Store, dataDir: string, row: Parameters<Store['re
  * `points`; a veto cleared unless `veto`), the run re-scored, the decision audited. A request the rule
  * refuses leaves the appeal open.
  */
-export function acceptAppeal(store: Store, user: User, id: number, body: { reason: string; points?: number; veto?: boolean }): Outcome<{ appeal: Appeal; override: OverrideRow; before: number | null; after: number | null }> {
+export function acceptAppeal(
+  store: Store,
+  user: User,
+  id: number,
+  body: { reason: string; points?: number; veto?: boolean },
+): Outcome<{ appeal: Appeal; override: OverrideRow; before: number | null; after: number | null }> {
   const appeal = store.reviews.getAppeal(id);
   if (!appeal || appeal.status !== 'open') return { ok: false, status: 404, error: '未找到待处理的申诉' };
   const recorded = recordOverride(store, {
@@ -140,7 +158,8 @@ export function checkAttachment(sentName: string, bytes: Buffer, maxBytes: numbe
   if (!kind) return { ok: false, error: `不接受${ext ? ` ${ext} ` : '无扩展名的'}文件。附件只能是 ${attachmentHint} 文件。` };
   if (bytes.length === 0) return { ok: false, error: '附件是空文件。' };
   if (bytes.length > maxBytes) return { ok: false, error: '附件超过 10 MB。' };
-  if (!kind.magic.some((m) => m.every((b, i) => bytes[i] === b))) return { ok: false, error: `附件的内容不是 ${ext.slice(1).toUpperCase()} 文件（可能是改了扩展名的其他文件），未接受。` };
+  if (!kind.magic.some((m) => m.every((b, i) => bytes[i] === b)))
+    return { ok: false, error: `附件的内容不是 ${ext.slice(1).toUpperCase()} 文件（可能是改了扩展名的其他文件），未接受。` };
   return { ok: true, file: { name, ext, type: kind.type, bytes } };
 }
 

@@ -6,7 +6,15 @@ import type { Store } from '../store/store.js';
 
 /** The public part of a ranking: who, how they scored — no findings, no evidence. */
 export function publicRanking(sites: SiteView[]) {
-  return sites.map((s) => ({ name: s.name, group: s.group, status: s.status, score: s.score?.score ?? null, grade: s.score?.grade.name ?? null, rank: s.rank, passed: s.score?.passed ?? false }));
+  return sites.map((s) => ({
+    name: s.name,
+    group: s.group,
+    status: s.status,
+    score: s.score?.score ?? null,
+    grade: s.score?.grade.name ?? null,
+    rank: s.rank,
+    passed: s.score?.passed ?? false,
+  }));
 }
 
 /**

@@ -34,17 +34,31 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
     const run = openRun(store, plan);
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending');
     const total = sites.sites.length;
-    if (plan.sample) log(`random sample: ${plan.sample.size} of ${plan.sample.population} sites, seed "${plan.sample.seed}": ${plan.sample.siteIds.join(', ')}`);
-    log(`${run.name} — run ${run.id}, asOf ${asOf}, ${set.id} v${set.version}: ${total - pending.length}/${total} sites already collected${pending.length ? `, collecting ${pending.length}` : ''}`);
+    if (plan.sample)
+      log(`random sample: ${plan.sample.size} of ${plan.sample.population} sites, seed "${plan.sample.seed}": ${plan.sample.siteIds.join(', ')}`);
+    log(
+      `${run.name} — run ${run.id}, asOf ${asOf}, ${set.id} v${set.version}: ${total - pending.length}/${total} sites already collected${pending.length ? `, collecting ${pending.length}` : ''}`,
+    );
     const evidence = new EvidenceSink(join(dirname(dbFile), 'evidence', run.id), (options.evidenceMb ?? 500) * 1024 * 1024);
     if (pending.length) {
       const settings = { asOf, collect, evidence, total, log };
-      if (options.queue) await (await import('../queue/coordinator.js')).collectThroughQueue(store, run, pending, { ...settings, redisUrl: options.queue, evidenceMb: options.evidenceMb ?? 500 });
+      if (options.queue)
+        await (
+          await import('../queue/coordinator.js')
+        ).collectThroughQueue(store, run, pending, { ...settings, redisUrl: options.queue, evidenceMb: options.evidenceMb ?? 500 });
       else await (await import('../collect/embedded.js')).collectEmbedded(store, run.id, pending, { ...settings, concurrency: options.concurrency ?? 2 });
-      if (evidence.failed || evidence.skipped) log(`screenshots: ${evidence.failed} could not be taken, ${evidence.skipped} skipped over the ${options.evidenceMb ?? 500} MB evidence budget`);
+      if (evidence.failed || evidence.skipped)
+        log(`screenshots: ${evidence.failed} could not be taken, ${evidence.skipped} skipped over the ${options.evidenceMb ?? 500} MB evidence budget`);
     }
     const { scoreRun } = await import('../use-cases/score-run.js');
-    const outputs = await scoreRun(store, run.id, set, options.out, { userAgent: collect.userAgent, robots: collect.robots }, relative(options.out, evidence.dir) || '.');
+    const outputs = await scoreRun(
+      store,
+      run.id,
+      set,
+      options.out,
+      { userAgent: collect.userAgent, robots: collect.robots },
+      relative(options.out, evidence.dir) || '.',
+    );
     store.finishRun(run.id);
     log(`report: ${outputs.report}\nresults: ${outputs.results}\nranking: ${outputs.csv}`);
     return { runId: run.id, outputs };

@@ -38,8 +38,17 @@ export async function importTable(options: ImportOptions): Promise<ImportedRun[]
   const set = loadIndicatorSet(options.indicators);
   checkImportSet(set);
   const table = await readReportingTable(options.table, { sheet: options.sheet, period: options.period });
-  if (!table.rows.length) throw new ConfigError(options.table, table.headerLine, '(rows)', 'the table has a header but no department rows', 'fill in one row per department and period');
-  const tableSha = createHash('sha256').update(await readFile(options.table)).digest('hex');
+  if (!table.rows.length)
+    throw new ConfigError(
+      options.table,
+      table.headerLine,
+      '(rows)',
+      'the table has a header but no department rows',
+      'fill in one row per department and period',
+    );
+  const tableSha = createHash('sha256')
+    .update(await readFile(options.table))
+    .digest('hex');
   const store = new Store(options.db);
   const runs: ImportedRun[] = [];
   try {
@@ -61,15 +70,34 @@ export async function importTable(options: ImportOptions): Promise<ImportedRun[]
 function checkImportSet(set: IndicatorSet): void {
   const crawled = set.indicators.find((i) => i.source.startsWith('evaluator:') && !i.source.startsWith('evaluator:reporting.'));
   if (crawled) {
-    throw new ConfigError(set.file, 1, '--indicators', `${set.id} scores crawled websites (${crawled.id}: ${crawled.source}), not an imported table`, 'use info-reporting or a set whose sources are import:<column> or evaluator:reporting.*');
+    throw new ConfigError(
+      set.file,
+      1,
+      '--indicators',
+      `${set.id} scores crawled websites (${crawled.id}: ${crawled.source}), not an imported table`,
+      'use info-reporting or a set whose sources are import:<column> or evaluator:reporting.*',
+    );
   }
 }
 
-function storeRun(store: Store, p: { options: ImportOptions; set: IndicatorSet; tableSha: string; period: string; rows: ReportingRow[]; sheet: string | null }): string {
-  const key = createHash('sha256').update(JSON.stringify(['import', p.tableSha, p.sheet, p.period, p.set.sha256])).digest('hex');
+function storeRun(
+  store: Store,
+  p: { options: ImportOptions; set: IndicatorSet; tableSha: string; period: string; rows: ReportingRow[]; sheet: string | null },
+): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify(['import', p.tableSha, p.sheet, p.period, p.set.sha256]))
+    .digest('hex');
   const existing = store.findRunByKey(key);
   if (existing) return existing.id;
-  const sites = p.rows.map((row, position) => ({ siteId: unitSiteId(row), position, name: row.unit, url: '', group: row.group ?? '全部单位', services: true, level: 'department' as const }));
+  const sites = p.rows.map((row, position) => ({
+    siteId: unitSiteId(row),
+    position,
+    name: row.unit,
+    url: '',
+    group: row.group ?? '全部单位',
+    services: true,
+    level: 'department' as const,
+  }));
   const run = store.createRun(
     {
       id: `import-${p.period.toLowerCase()}-${key.slice(0, 8)}`,

@@ -56,14 +56,20 @@ program
   .option('--delay-ms <n>', 'pause between page loads on one host', positiveInt('--delay-ms'))
   .option('--evidence-mb <n>', 'screenshots kept per run, in MB (default 500)', positiveInt('--evidence-mb'))
   .addOption(
-    new Option('--axe <scope>', 'pages axe-core scans: sample (homepage, first 5 columns and their newest article), key-pages (every column page and its newest articles), all, off')
+    new Option(
+      '--axe <scope>',
+      'pages axe-core scans: sample (homepage, first 5 columns and their newest article), key-pages (every column page and its newest articles), all, off',
+    )
       .choices(['sample', 'key-pages', 'all', 'off'])
       .default('sample'),
   )
   .option('--lighthouse-pages <n>', 'Lighthouse runs per site: the homepage, then the first columns; 0 = none', wholeNumber('--lighthouse-pages'), 2)
   .option('--sample <n>', 'assess a random sample of n sites of the file (spot checks); recorded with its seed in the reports', positiveInt('--sample'))
   .option('--seed <text>', 'seed of --sample (default: the evaluation date); the same file, n and seed give the same sites')
-  .option('--queue <redis-url>', 'hand the sites to `govscore worker` processes through BullMQ on this Redis (e.g. redis://127.0.0.1:6379) instead of crawling here; this process stays the only writer of the store')
+  .option(
+    '--queue <redis-url>',
+    'hand the sites to `govscore worker` processes through BullMQ on this Redis (e.g. redis://127.0.0.1:6379) instead of crawling here; this process stays the only writer of the store',
+  )
   .action(async (sitesFile: string, o: AssessFlags) => {
     const { assess } = await import('./assess.js');
     await assess({
@@ -87,10 +93,17 @@ program
 
 program
   .command('worker')
-  .description('take sites (and monitor probes) from the BullMQ queue on Redis, crawl them and send the results to the coordinator; stops cleanly on Ctrl-C / SIGTERM')
+  .description(
+    'take sites (and monitor probes) from the BullMQ queue on Redis, crawl them and send the results to the coordinator; stops cleanly on Ctrl-C / SIGTERM',
+  )
   .requiredOption('--redis <url>', 'the Redis of the queue, e.g. redis://10.0.0.5:6379')
   .option('--concurrency <n>', 'sites crawled at once by this worker', positiveInt('--concurrency'), defaultWorkerOptions.concurrency)
-  .option('--host-rate <n>', 'page loads and link checks per second on one host, summed over all workers', positiveInt('--host-rate'), defaultWorkerOptions.hostRate)
+  .option(
+    '--host-rate <n>',
+    'page loads and link checks per second on one host, summed over all workers',
+    positiveInt('--host-rate'),
+    defaultWorkerOptions.hostRate,
+  )
   .option('--lock-ms <n>', 'after a worker dies, its sites go back to the queue within this long', positiveInt('--lock-ms'), defaultWorkerOptions.lockMs)
   .action(async (o: { redis: string; concurrency: number; hostRate: number; lockMs: number }) => {
     const { runWorkerUntilStopped } = await import('./worker.js');
@@ -130,7 +143,10 @@ program
   });
 
 const formatList = (value: string): OutputFormat[] => {
-  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const formats = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = formats.filter((f) => !outputFormats.includes(f as OutputFormat));
   if (unknown.length || !formats.length) throw new InvalidArgumentError(`formats are ${outputFormats.join(', ')}; got "${value}"`);
   return formats as OutputFormat[];
@@ -177,7 +193,9 @@ const points = (value: string) => {
   return n;
 };
 
-const override = program.command('override').description("reviewers' overrides of one indicator for one site (kept with who, when and why; they survive re-scoring)");
+const override = program
+  .command('override')
+  .description("reviewers' overrides of one indicator for one site (kept with who, when and why; they survive re-scoring)");
 override
   .command('add')
   .description('override an indicator of a site: --points for a scored indicator, --veto yes|no for a veto')
@@ -190,12 +208,34 @@ override
   .requiredOption('--reason <text>', 'why (shown in the reports)')
   .requiredOption('--by <name>', 'the reviewer')
   .option('--indicators <id|file>', 'indicator set to check the indicator against (default: the run’s)')
-  .action(async (o: { db: string; run: string; site: string; indicator: string; points?: number; veto?: boolean; reason: string; by: string; indicators?: string }) => {
-    const { addOverride, describeOverride } = await import('./override.js');
-    const row = addOverride({ db: o.db, runId: o.run, siteId: o.site, indicator: o.indicator, points: o.points, veto: o.veto, reason: o.reason, by: o.by, indicators: o.indicators });
-    console.log(`recorded ${describeOverride(row)}`);
-    console.log(`it counts from the next scoring: govscore rescore --db ${o.db} --run ${o.run} --indicators <set>`);
-  });
+  .action(
+    async (o: {
+      db: string;
+      run: string;
+      site: string;
+      indicator: string;
+      points?: number;
+      veto?: boolean;
+      reason: string;
+      by: string;
+      indicators?: string;
+    }) => {
+      const { addOverride, describeOverride } = await import('./override.js');
+      const row = addOverride({
+        db: o.db,
+        runId: o.run,
+        siteId: o.site,
+        indicator: o.indicator,
+        points: o.points,
+        veto: o.veto,
+        reason: o.reason,
+        by: o.by,
+        indicators: o.indicators,
+      });
+      console.log(`recorded ${describeOverride(row)}`);
+      console.log(`it counts from the next scoring: govscore rescore --db ${o.db} --run ${o.run} --indicators <set>`);
+    },
+  );
 override
   .command('list')
   .description('every override of a run, revoked ones too')
@@ -287,7 +327,9 @@ interface ScheduleAddFlags {
   maxPages?: number;
   lighthousePages?: number;
 }
-const schedule = program.command('schedule').description('recurring campaigns (e.g. a quarterly spot check of a random sample), kept in BullMQ and started by `serve --queue`');
+const schedule = program
+  .command('schedule')
+  .description('recurring campaigns (e.g. a quarterly spot check of a random sample), kept in BullMQ and started by `serve --queue`');
 schedule
   .command('add')
   .description('add or replace a recurring campaign')
@@ -335,7 +377,16 @@ users
   .requiredOption('--login <login>', 'login name')
   .requiredOption('--name <name>', 'display name, e.g. 市教育局网站管理员')
   .requiredOption('--role <role>', 'admin, evaluator or department')
-  .option('--sites <ids>', 'the sites a department account sees, comma-separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean), [])
+  .option(
+    '--sites <ids>',
+    'the sites a department account sees, comma-separated',
+    (v: string) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    [],
+  )
   .action(async (o: { db: string; login: string; name: string; role: string; sites: string[] }) => {
     const { addUser } = await import('./serve.js');
     await addUser(o);

@@ -50,7 +50,17 @@ export function addOverride(input: OverrideInput): OverrideRow {
   const { store, run } = openRun(input.db, input.runId);
   try {
     const set = input.indicators ? loadIndicatorSet(input.indicators) : undefined;
-    const recorded = recordOverride(store, { runId: run.id, siteId: input.siteId, indicator: input.indicator, points: input.points, veto: input.veto, reason: input.reason, by: { name: input.by, userId: null }, set, rescore: false });
+    const recorded = recordOverride(store, {
+      runId: run.id,
+      siteId: input.siteId,
+      indicator: input.indicator,
+      points: input.points,
+      veto: input.veto,
+      reason: input.reason,
+      by: { name: input.by, userId: null },
+      set,
+      rescore: false,
+    });
     if (!recorded.ok) throw new ConfigError(input.db, 1, flags[recorded.field].flag, recorded.error, recorded.hint ?? flags[recorded.field].fix);
     return recorded.override;
   } finally {

@@ -32,7 +32,19 @@ export async function report(options: ReportOptions): Promise<WrittenOutputs> {
   let browser: Browser | null = null;
   try {
     const run = store.getRun(options.runId);
-    if (!run) throw new ConfigError(options.db, 1, '--run', `no run ${options.runId} in this store`, `runs stored: ${store.listRuns().map((r) => r.id).join(', ') || 'none'}`);
+    if (!run)
+      throw new ConfigError(
+        options.db,
+        1,
+        '--run',
+        `no run ${options.runId} in this store`,
+        `runs stored: ${
+          store
+            .listRuns()
+            .map((r) => r.id)
+            .join(', ') || 'none'
+        }`,
+      );
     const set = options.indicators ? loadIndicatorSet(options.indicators) : lastUsedSet(store, run.id, run.indicators);
     const evidenceDir = relative(options.out, join(dirname(resolve(options.db)), 'evidence', run.id)) || '.';
     const robots = run.options['robots'] === 'ignore' ? 'ignore' : 'respect';
@@ -42,7 +54,15 @@ export async function report(options: ReportOptions): Promise<WrittenOutputs> {
       browser: async () => (browser ??= await launchBrowser()),
     });
     log(`run ${run.id} (${run.name}) under ${set.id} v${set.version}: ${outputs.departments.length} department reports, ${outputs.charts.length} charts`);
-    for (const [label, path] of [['report', outputs.report], ['pdf', outputs.pdf], ['notice', outputs.notice], ['xlsx', outputs.xlsx], ['csv', outputs.csv], ['results', outputs.results]] as const) if (path) log(`${label}: ${path}`);
+    for (const [label, path] of [
+      ['report', outputs.report],
+      ['pdf', outputs.pdf],
+      ['notice', outputs.notice],
+      ['xlsx', outputs.xlsx],
+      ['csv', outputs.csv],
+      ['results', outputs.results],
+    ] as const)
+      if (path) log(`${label}: ${path}`);
     return outputs;
   } finally {
     await (browser as Browser | null)?.close();

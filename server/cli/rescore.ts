@@ -24,7 +24,19 @@ export async function rescore(options: RescoreOptions): Promise<{ changed: numbe
   const store = new Store(options.db, { mustExist: true });
   try {
     const run = store.getRun(options.runId);
-    if (!run) throw new ConfigError(options.db, 1, '--run', `no run ${options.runId} in this store`, `runs stored: ${store.listRuns().map((r) => r.id).join(', ') || 'none'}`);
+    if (!run)
+      throw new ConfigError(
+        options.db,
+        1,
+        '--run',
+        `no run ${options.runId} in this store`,
+        `runs stored: ${
+          store
+            .listRuns()
+            .map((r) => r.id)
+            .join(', ') || 'none'
+        }`,
+      );
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending').length;
     if (pending) log(`warning: ${pending} site(s) of run ${run.id} were never collected; they are listed as not assessed (run assess again to finish them)`);
     const before = latestOtherScores(store, run.id, set.sha256);
@@ -43,7 +55,9 @@ export async function rescore(options: RescoreOptions): Promise<{ changed: numbe
       });
       log(`${now.siteId}: ${old.score.score} → ${now.score.score}  (${moved.map((i) => i.id).join(', ')})`);
     }
-    const basis = before.size ? `against ${[...new Set([...before.values()].map((b) => `${b.setId} v${b.setVersion}`))].join(', ')}` : 'no earlier scores to compare';
+    const basis = before.size
+      ? `against ${[...new Set([...before.values()].map((b) => `${b.setId} v${b.setVersion}`))].join(', ')}`
+      : 'no earlier scores to compare';
     log(`run ${run.id} re-scored with ${set.id} v${set.version} (sha256 ${set.sha256.slice(0, 12)}): ${changed} site score(s) changed, ${basis}`);
     log(`report: ${outputs.report}\nresults: ${outputs.results}\nranking: ${outputs.csv}`);
     return { changed, outputs };

@@ -45,7 +45,11 @@ export async function addSchedule(o: ScheduleAddOptions): Promise<string> {
     store.close();
   }
   await checkRedis(o.redis);
-  const repeat: CampaignRepeat = { ...(o.cron ? { pattern: o.cron } : { every: o.everyMs }), ...(o.times ? { limit: o.times } : {}), ...(o.tz ? { tz: o.tz } : {}) };
+  const repeat: CampaignRepeat = {
+    ...(o.cron ? { pattern: o.cron } : { every: o.everyMs }),
+    ...(o.times ? { limit: o.times } : {}),
+    ...(o.tz ? { tz: o.tz } : {}),
+  };
   await scheduleCampaign(
     redisOptions(o.redis),
     {
@@ -59,7 +63,9 @@ export async function addSchedule(o: ScheduleAddOptions): Promise<string> {
     },
     repeat,
   );
-  const what = o.sample ? `a random sample of ${o.sample} of ${sites.sites.length} sites (seed "${o.seed ?? o.name}" + the time due)` : `all ${sites.sites.length} sites`;
+  const what = o.sample
+    ? `a random sample of ${o.sample} of ${sites.sites.length} sites (seed "${o.seed ?? o.name}" + the time due)`
+    : `all ${sites.sites.length} sites`;
   return `scheduled ${o.name}: ${what} of ${sitesFile}, ${o.cron ? `cron "${o.cron}"` : `every ${o.everyMs} ms`}${o.times ? `, ${o.times} times` : ''}; started by \`govscore serve --queue ${o.redis}\``;
 }
 

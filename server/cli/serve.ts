@@ -18,7 +18,9 @@ export async function serve(options: { db: string; port: number; host: string; q
     ...(options.queue ? { queueUrl: options.queue } : {}),
   });
   const address = await app.listen({ port: options.port, host: options.host });
-  console.log(`govscore serving ${options.db} at ${address} (OpenAPI: ${address}/docs)${options.queue ? `; campaigns go to the workers on ${options.queue}` : ''}`);
+  console.log(
+    `govscore serving ${options.db} at ${address} (OpenAPI: ${address}/docs)${options.queue ? `; campaigns go to the workers on ${options.queue}` : ''}`,
+  );
   const stop = async () => {
     await app.close();
     store.close();
@@ -31,9 +33,11 @@ export async function serve(options: { db: string; port: number; host: string; q
 /** `govscore users add`: an account; the password comes from GOVSCORE_PASSWORD or the first line of stdin, never the command line. */
 export async function addUser(options: { db: string; login: string; name: string; role: string; sites: string[] }): Promise<void> {
   if (!roles.includes(options.role as Role)) throw new ConfigError(options.db, 1, '--role', `unknown role ${options.role}`, `use one of: ${roles.join(', ')}`);
-  if (options.role === 'department' && !options.sites.length) throw new ConfigError(options.db, 1, '--sites', 'a department account needs its sites', 'give --sites jyj,jyj-2');
+  if (options.role === 'department' && !options.sites.length)
+    throw new ConfigError(options.db, 1, '--sites', 'a department account needs its sites', 'give --sites jyj,jyj-2');
   const password = process.env['GOVSCORE_PASSWORD'] ?? (await firstLine());
-  if (!password || password.length < 10) throw new ConfigError(options.db, 1, 'password', 'a password of at least 10 characters is needed', 'set GOVSCORE_PASSWORD or pipe it on stdin');
+  if (!password || password.length < 10)
+    throw new ConfigError(options.db, 1, 'password', 'a password of at least 10 characters is needed', 'set GOVSCORE_PASSWORD or pipe it on stdin');
   const store = new Store(options.db);
   try {
     const user = await store.accounts.add({ login: options.login, name: options.name, role: options.role as Role, password, sites: options.sites });

@@ -35,6 +35,11 @@ export function sampleSites<T extends { id: string }>(sites: T[], size: number, 
 /** The sample stored in a run's options (JSON written by an earlier run), or undefined when it has none or it is malformed. */
 export function storedSample(value: unknown): SiteSample | undefined {
   const s = value as Partial<SiteSample> | null | undefined;
-  const ok = typeof s?.seed === 'string' && Number.isInteger(s.size) && Number.isInteger(s.population) && Array.isArray(s.siteIds) && s.siteIds.every((id) => typeof id === 'string');
+  const ok =
+    typeof s?.seed === 'string' &&
+    Number.isInteger(s.size) &&
+    Number.isInteger(s.population) &&
+    Array.isArray(s.siteIds) &&
+    s.siteIds.every((id) => typeof id === 'string');
   return ok ? (s as SiteSample) : undefined;
 }

@@ -20,7 +20,8 @@ const SiteSchema = Type.Object(
     services: Type.Optional(Type.Boolean({ default: true, description: 'whether the site provides 办事服务: true or false' })),
     level: Type.Optional(
       Type.Union([Type.Literal('government'), Type.Literal('department')], {
-        description: 'government (a 人民政府 portal: Art. 21 items, report due 31 March) or department (report due 31 January); default: government when the name ends in 人民政府',
+        description:
+          'government (a 人民政府 portal: Art. 21 items, report due 31 March) or department (report due 31 January); default: government when the name ends in 人民政府',
       }),
     ),
   },
@@ -32,7 +33,9 @@ export const SitesFileSchema = Type.Object(
     name: Type.String({ minLength: 1, description: 'the title of the assessment, e.g. 2026年度某市政府网站绩效评估' }),
     // The pattern is checked here; whether the date exists (no 2026-02-30) is checked in code.
     asOf: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the evaluation date as YYYY-MM-DD, e.g. 2026-11-21' }),
-    indicators: Type.Optional(Type.String({ minLength: 1, default: DEFAULT_INDICATORS, description: 'an indicator-set preset id or file path, e.g. national-2019' })),
+    indicators: Type.Optional(
+      Type.String({ minLength: 1, default: DEFAULT_INDICATORS, description: 'an indicator-set preset id or file path, e.g. national-2019' }),
+    ),
     sites: Type.Array(SiteSchema, { minItems: 1, description: 'the sites to assess, one "- id: …" entry each' }),
   },
   { additionalProperties: false, title: 'govscore sites file', description: 'a list of government websites to assess' },
@@ -86,7 +89,14 @@ export function parseSitesFile(text: string, file: string): SitesFile {
     name: raw.name,
     asOf: raw.asOf,
     indicators: raw.indicators ?? DEFAULT_INDICATORS,
-    sites: raw.sites.map((s) => ({ id: s.id, name: s.name, url: s.url, group: s.group ?? DEFAULT_GROUP, services: s.services ?? true, level: s.level ?? levelFromName(s.name) })),
+    sites: raw.sites.map((s) => ({
+      id: s.id,
+      name: s.name,
+      url: s.url,
+      group: s.group ?? DEFAULT_GROUP,
+      services: s.services ?? true,
+      level: s.level ?? levelFromName(s.name),
+    })),
     source: { file, sha256: createHash('sha256').update(text).digest('hex') },
   };
 }

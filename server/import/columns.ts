@@ -65,7 +65,13 @@ function fieldsOf(columns: Column[], line: number, file: string): Partial<Record
     if (!column.field) continue;
     const earlier = byField[column.field];
     if (earlier) {
-      throw new ConfigError(file, line, column.header, `names the same thing as the column ${JSON.stringify(earlier.header)}`, 'keep one of the two columns, or rename the one that means something else');
+      throw new ConfigError(
+        file,
+        line,
+        column.header,
+        `names the same thing as the column ${JSON.stringify(earlier.header)}`,
+        'keep one of the two columns, or rename the one that means something else',
+      );
     }
     byField[column.field] = column;
   }

@@ -60,7 +60,13 @@ function cellContent(value: ExcelJS.CellValue): GridCell {
   if ('formula' in value || 'sharedFormula' in value) {
     return value.result === undefined ? { text: '', formulaWithoutResult: true } : cellContent(value.result);
   }
-  if ('richText' in value) return { text: value.richText.map((run) => run.text).join('').trim() };
+  if ('richText' in value)
+    return {
+      text: value.richText
+        .map((run) => run.text)
+        .join('')
+        .trim(),
+    };
   // A hyperlink's text may itself be rich text in files Excel wrote.
   if ('hyperlink' in value) return cellContent(value.text as ExcelJS.CellValue);
   if ('error' in value) return { text: value.error };

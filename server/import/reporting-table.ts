@@ -60,7 +60,13 @@ async function readGrid(file: string, sheet: string | undefined): Promise<Grid> 
   if (extension === '.xlsx') return xlsxGrid(await readBytes(file), file, sheet);
   if (extension === '.csv') return csvGrid(await readBytes(file), file);
   const what = extension ? `${extension} files are` : 'a file without an extension is';
-  throw new ConfigError(file, 1, '(file)', `${what} not read as reporting tables`, 'save the table as .xlsx or .csv (an old .xls: open it in Excel or WPS and save it as .xlsx)');
+  throw new ConfigError(
+    file,
+    1,
+    '(file)',
+    `${what} not read as reporting tables`,
+    'save the table as .xlsx or .csv (an old .xls: open it in Excel or WPS and save it as .xlsx)',
+  );
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -75,6 +81,7 @@ async function readBytes(file: string): Promise<Buffer> {
 
 function periodOption(file: string, period: string): string {
   const normalised = normalisePeriod(period);
-  if (!normalised) throw new ConfigError(file, 1, 'period', `${JSON.stringify(period)} is not a period`, `give a month, quarter, half-year or year, e.g. ${PERIOD_EXAMPLES}`);
+  if (!normalised)
+    throw new ConfigError(file, 1, 'period', `${JSON.stringify(period)} is not a period`, `give a month, quarter, half-year or year, e.g. ${PERIOD_EXAMPLES}`);
   return normalised;
 }

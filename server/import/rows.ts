@@ -104,7 +104,14 @@ function periodOf(row: GridRow, context: Context, carried: string | null): strin
     throw rowError(context, row.line, column, 'is empty', `write the period, e.g. ${PERIOD_EXAMPLES}`);
   }
   const period = normalisePeriod(cell.text);
-  if (!period) throw rowError(context, row.line, column, `${JSON.stringify(cell.text)} is not a period`, `write a month, quarter, half-year or year, e.g. ${PERIOD_EXAMPLES}`);
+  if (!period)
+    throw rowError(
+      context,
+      row.line,
+      column,
+      `${JSON.stringify(cell.text)} is not a period`,
+      `write a month, quarter, half-year or year, e.g. ${PERIOD_EXAMPLES}`,
+    );
   return period;
 }
 
@@ -114,11 +121,23 @@ function countOf(row: GridRow, field: CountField, context: Context): number | nu
   if (!column) return null;
   const cell = cellAt(row, column);
   if (cell.formulaWithoutResult) {
-    throw rowError(context, row.line, column, 'is a formula whose result was never saved', 'open the file in Excel or WPS and save it again, or type the number');
+    throw rowError(
+      context,
+      row.line,
+      column,
+      'is a formula whose result was never saved',
+      'open the file in Excel or WPS and save it again, or type the number',
+    );
   }
   const count = cell.date ? null : parseCount(cell.text);
   if (count === null) {
-    throw rowError(context, row.line, column, `${JSON.stringify(cell.text)} is not a whole number of 0 or more`, 'write the count in digits, e.g. 12; an empty cell, — or - means 0');
+    throw rowError(
+      context,
+      row.line,
+      column,
+      `${JSON.stringify(cell.text)} is not a whole number of 0 or more`,
+      'write the count in digits, e.g. 12; an empty cell, — or - means 0',
+    );
   }
   return count;
 }

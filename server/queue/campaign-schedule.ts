@@ -52,9 +52,17 @@ export function scheduleCampaign(connection: ConnectionOptions, campaign: Schedu
   });
 }
 
-export function campaignSchedules(connection: ConnectionOptions): Promise<Array<{ name: string; pattern: string | null; every: number | null; next: number | null; data: ScheduledCampaign | null }>> {
+export function campaignSchedules(
+  connection: ConnectionOptions,
+): Promise<Array<{ name: string; pattern: string | null; every: number | null; next: number | null; data: ScheduledCampaign | null }>> {
   return withQueue(connection, async (queue) =>
-    (await queue.getJobSchedulers(0, -1, true)).map((s) => ({ name: s.key, pattern: s.pattern ?? null, every: s.every ? Number(s.every) : null, next: s.next ?? null, data: (s.template?.data as ScheduledCampaign | undefined) ?? null })),
+    (await queue.getJobSchedulers(0, -1, true)).map((s) => ({
+      name: s.key,
+      pattern: s.pattern ?? null,
+      every: s.every ? Number(s.every) : null,
+      next: s.next ?? null,
+      data: (s.template?.data as ScheduledCampaign | undefined) ?? null,
+    })),
   );
 }
 

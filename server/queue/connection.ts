@@ -12,7 +12,8 @@ export function redisOptions(url: string): RedisOptions {
   } catch {
     throw new UsageError(`--queue/--redis: "${url}" is not a Redis URL (expected redis://host:6379)`);
   }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new UsageError(`--queue/--redis: "${url}" is not a Redis URL (expected redis://host:6379)`);
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
+    throw new UsageError(`--queue/--redis: "${url}" is not a Redis URL (expected redis://host:6379)`);
   const db = Number(parsed.pathname.slice(1) || 0);
   return {
     host: parsed.hostname || '127.0.0.1',

@@ -53,12 +53,16 @@ export async function collectThroughQueue(store: Store, run: RunRow, pending: Ru
       if (message.kind === 'started') {
         if (!outstanding.has(message.siteId)) return;
         store.markSiteStarted(run.id, message.siteId);
-        return log(`${message.siteId}: started on ${message.worker}${message.attempt > 1 ? ` (attempt ${message.attempt})` : ''}${message.resumedPages ? `, resuming after ${message.resumedPages} pages recorded before the interruption` : ''}`);
+        return log(
+          `${message.siteId}: started on ${message.worker}${message.attempt > 1 ? ` (attempt ${message.attempt})` : ''}${message.resumedPages ? `, resuming after ${message.resumedPages} pages recorded before the interruption` : ''}`,
+        );
       }
       if (!outstanding.has(message.siteId)) return log(`${message.siteId}: a second result (from ${message.worker}) ignored — the site was already saved`);
       await unpackEvidence(settings.evidence.dir, message.siteId, message.evidence);
       if (save(message.siteId, () => store.saveSiteResult(run.id, message.siteId, message.result)))
-        log(`[${finished}/${total}] ${message.siteId} ${names.get(message.siteId) ?? ''} — ${message.summary} in ${(message.ms / 1000).toFixed(1)} s on ${message.worker}`);
+        log(
+          `[${finished}/${total}] ${message.siteId} ${names.get(message.siteId) ?? ''} — ${message.summary} in ${(message.ms / 1000).toFixed(1)} s on ${message.worker}`,
+        );
     },
     // Several messages in hand at once: fetching the next from Redis overlaps the SQLite write of this one.
     // The write itself is synchronous, so the check that a site is still pending and its save cannot interleave.
@@ -70,7 +74,12 @@ export async function collectThroughQueue(store: Store, run: RunRow, pending: Ru
     const siteId = siteOfJob(run.id, jobId);
     if (!siteId) return;
     void sites.getJobState(jobId).then((state) => {
-      if (state === 'failed' && save(siteId, () => store.saveSiteResult(run.id, siteId, { status: 'error', statusReason: `worker-failed: ${failedReason.slice(0, 200)}`, pages: [], observations: {} })))
+      if (
+        state === 'failed' &&
+        save(siteId, () =>
+          store.saveSiteResult(run.id, siteId, { status: 'error', statusReason: `worker-failed: ${failedReason.slice(0, 200)}`, pages: [], observations: {} }),
+        )
+      )
         log(`[${finished}/${total}] ${siteId} — error: the queue gave up (${failedReason.slice(0, 80)})`);
     });
   });
@@ -88,8 +97,21 @@ export async function collectThroughQueue(store: Store, run: RunRow, pending: Ru
     }
     const jobs = pending.map((s) => ({
       name: s.siteId,
-      data: { runId: run.id, siteId: s.siteId, url: s.url, asOf: settings.asOf, collect: settings.collect, evidenceBytes: Math.max(2 << 20, Math.floor((settings.evidenceMb << 20) / total)) },
-      opts: { jobId: siteJobId(run.id, s.siteId), attempts: siteAttempts, backoff: { type: 'exponential', delay: retryBackoffMs }, removeOnComplete: true, removeOnFail: { count: 5000 } },
+      data: {
+        runId: run.id,
+        siteId: s.siteId,
+        url: s.url,
+        asOf: settings.asOf,
+        collect: settings.collect,
+        evidenceBytes: Math.max(2 << 20, Math.floor((settings.evidenceMb << 20) / total)),
+      },
+      opts: {
+        jobId: siteJobId(run.id, s.siteId),
+        attempts: siteAttempts,
+        backoff: { type: 'exponential', delay: retryBackoffMs },
+        removeOnComplete: true,
+        removeOnFail: { count: 5000 },
+      },
     }));
     for (let i = 0; i < jobs.length; i += 1000) await sites.addBulk(jobs.slice(i, i + 1000));
     log(`queue ${settings.redisUrl}: ${pending.length} sites handed to the workers`);
@@ -118,7 +140,9 @@ function siteOfJob(runId: string, jobId: string): string | null {
 async function logQueueState(sites: Queue, outstanding: number, url: string, log: (line: string) => void): Promise<void> {
   try {
     const [counts, workers] = await Promise.all([sites.getJobCounts('waiting', 'active', 'delayed'), sites.getWorkersCount()]);
-    log(`queue: ${outstanding} sites outstanding — ${counts.waiting} waiting, ${counts.active} being crawled, ${counts.delayed} to be retried; ${workers} workers`);
+    log(
+      `queue: ${outstanding} sites outstanding — ${counts.waiting} waiting, ${counts.active} being crawled, ${counts.delayed} to be retried; ${workers} workers`,
+    );
     if (!workers) log(`no worker is taking sites: start one with \`govscore worker --redis ${url}\``);
   } catch (error) {
     log(`queue state unavailable: ${String(error)}`);

@@ -40,7 +40,11 @@ export function monitorScheduleId(sitesSha256: string, db: string): string {
 export async function scheduleMonitor(connection: ConnectionOptions, round: RoundJob): Promise<void> {
   const queue = new Queue<MonitorJob>(monitorQueue, { connection, prefix: keyPrefix });
   try {
-    await queue.upsertJobScheduler(round.scheduleId, { every: round.everyMs, limit: round.rounds }, { name: 'round', data: round, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await queue.upsertJobScheduler(
+      round.scheduleId,
+      { every: round.everyMs, limit: round.rounds },
+      { name: 'round', data: round, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
   } finally {
     await queue.close();
   }

@@ -25,7 +25,9 @@ export async function monitorThroughQueue(options: MonitorOptions & { queue: str
   const rounds = existing?.rounds ?? asked.rounds;
   const every = existing?.everyMs ?? asked.everyMs;
   if (existing && (rounds !== asked.rounds || every !== asked.everyMs)) {
-    log(`schedule ${scheduleId} is already running with ${rounds} rounds, one every ${interval(every)}: it goes on as it is, not with the ${asked.rounds} rounds every ${interval(asked.everyMs)} asked now (a new store file starts a new schedule)`);
+    log(
+      `schedule ${scheduleId} is already running with ${rounds} rounds, one every ${interval(every)}: it goes on as it is, not with the ${asked.rounds} rounds every ${interval(asked.everyMs)} asked now (a new store file starts a new schedule)`,
+    );
   }
   const expected = rounds * sites.sites.length;
   const startedAt = existing?.startedAt ?? new Date().toISOString();

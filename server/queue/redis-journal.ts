@@ -47,7 +47,8 @@ export async function openRedisJournal(redis: Redis, runId: string, siteId: stri
     recall: (pageKey) => known.get(pageKey),
     record: (pageKey, outcome) => {
       const write = save(pageKey, outcome).catch((error: Error) => {
-        if (!warned) log(`${runId} ${siteId}: the crawl journal could not be written to Redis (${error.message}); a restart of this site would open those pages again`);
+        if (!warned)
+          log(`${runId} ${siteId}: the crawl journal could not be written to Redis (${error.message}); a restart of this site would open those pages again`);
         warned = true;
       });
       inFlight.add(write);

@@ -91,19 +91,40 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
         // A timeout, refused connection or 5xx may pass later: BullMQ tries again after a backoff.
         if (collected.retryable && !lastAttempt) throw new Error(`retryable: ${collected.summary}`);
         const ms = Math.round(performance.now() - started);
-        await send(runId, { kind: 'result', siteId, worker: id, attempt, ms, summary: collected.summary, result: collected.result, evidence: await packEvidence(evidenceDir, siteId) });
+        await send(runId, {
+          kind: 'result',
+          siteId,
+          worker: id,
+          attempt,
+          ms,
+          summary: collected.summary,
+          result: collected.result,
+          evidence: await packEvidence(evidenceDir, siteId),
+        });
         await journal.remove();
         options.log(`${runId} ${siteId}: ${collected.summary} in ${(ms / 1000).toFixed(1)} s`);
       } finally {
         await rm(evidenceDir, { recursive: true, force: true });
       }
     },
-    { connection, prefix: keyPrefix, concurrency: options.concurrency, name: id, lockDuration: options.lockMs, stalledInterval: options.lockMs, maxStalledCount: 2 },
+    {
+      connection,
+      prefix: keyPrefix,
+      concurrency: options.concurrency,
+      name: id,
+      lockDuration: options.lockMs,
+      stalledInterval: options.lockMs,
+      maxStalledCount: 2,
+    },
   );
-  worker.on('failed', (job, error) => options.log(`${job?.data.runId} ${job?.data.siteId}: ${error.message}${job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' — tried again later' : ''}`));
+  worker.on('failed', (job, error) =>
+    options.log(`${job?.data.runId} ${job?.data.siteId}: ${error.message}${job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' — tried again later' : ''}`),
+  );
   worker.on('error', (error) => options.log(`queue error: ${error.message}`));
   const probes = probeWorker(connection, id);
-  options.log(`worker ${id}: taking sites from ${options.redisUrl} (${options.concurrency} at a time, ${options.hostRate} requests/s per host across all workers)`);
+  options.log(
+    `worker ${id}: taking sites from ${options.redisUrl} (${options.concurrency} at a time, ${options.hostRate} requests/s per host across all workers)`,
+  );
 
   return {
     id,

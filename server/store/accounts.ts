@@ -42,7 +42,9 @@ export class AccountTable {
   async add(user: { login: string; name: string; role: Role; password: string; sites?: string[] }): Promise<User> {
     const hash = await hashPassword(user.password);
     const id = this.db.transaction(() => {
-      const info = this.db.prepare('INSERT INTO users (login, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(user.login, user.name, user.role, hash, new Date().toISOString());
+      const info = this.db
+        .prepare('INSERT INTO users (login, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(user.login, user.name, user.role, hash, new Date().toISOString());
       const bind = this.db.prepare('INSERT INTO user_sites VALUES (?, ?)');
       for (const site of user.sites ?? []) bind.run(info.lastInsertRowid, site);
       return Number(info.lastInsertRowid);
@@ -60,7 +62,10 @@ export class AccountTable {
   async authenticate(login: string, password: string): Promise<User | null> {
     const row = this.db.prepare('SELECT id, password_hash FROM users WHERE login = ?').get(login) as { id: number; password_hash: string } | undefined;
     // A missing login still costs a hash, so timing does not tell which logins exist.
-    const ok = await verifyPassword(password, row?.password_hash ?? `scrypt$${kdf.N}$${kdf.r}$${kdf.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`);
+    const ok = await verifyPassword(
+      password,
+      row?.password_hash ?? `scrypt$${kdf.N}$${kdf.r}$${kdf.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`,
+    );
     return ok && row ? this.byId(row.id) : null;
   }
 
@@ -68,13 +73,16 @@ export class AccountTable {
   openSession(userId: number, hours = 8): string {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
-    this.db.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?)').run(tokenHash(token), userId, now.toISOString(), new Date(now.getTime() + hours * 3_600_000).toISOString());
+    this.db
+      .prepare('INSERT INTO sessions VALUES (?, ?, ?, ?)')
+      .run(tokenHash(token), userId, now.toISOString(), new Date(now.getTime() + hours * 3_600_000).toISOString());
     return token;
   }
 
   sessionUser(token: string | undefined): User | null {
     if (!token) return null;
-    const row = this.db.prepare('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?').get(tokenHash(token)) as { user_id: number; expires_at: string } | undefined;
+    const row = this.db.prepare('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?').get(tokenHash(token)) as
+      { user_id: number; expires_at: string } | undefined;
     if (!row || row.expires_at < new Date().toISOString()) return null;
     return this.byId(row.user_id);
   }

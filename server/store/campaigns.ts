@@ -27,13 +27,26 @@ interface CampaignRow {
   created_at: string;
 }
 
-const toCampaign = (r: CampaignRow): Campaign => ({ id: r.id, name: r.name, sitesFile: r.sites_file, indicators: r.indicators, asOf: r.as_of, runId: r.run_id, state: r.state, message: r.message, createdBy: r.created_by, createdAt: r.created_at });
+const toCampaign = (r: CampaignRow): Campaign => ({
+  id: r.id,
+  name: r.name,
+  sitesFile: r.sites_file,
+  indicators: r.indicators,
+  asOf: r.as_of,
+  runId: r.run_id,
+  state: r.state,
+  message: r.message,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
 
 export class CampaignTable {
   constructor(private db: Database.Database) {}
 
   add(c: { name: string; sitesFile: string; indicators: string; asOf: string; userId: number }): Campaign {
-    const info = this.db.prepare('INSERT INTO campaigns (name, sites_file, indicators, as_of, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(c.name, c.sitesFile, c.indicators, c.asOf, c.userId, new Date().toISOString());
+    const info = this.db
+      .prepare('INSERT INTO campaigns (name, sites_file, indicators, as_of, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(c.name, c.sitesFile, c.indicators, c.asOf, c.userId, new Date().toISOString());
     return this.get(Number(info.lastInsertRowid))!;
   }
 
@@ -53,6 +66,8 @@ export class CampaignTable {
 
   /** Records the campaign's state, and its run once the run exists. */
   update(id: number, change: { state: Campaign['state']; runId?: string; message?: string | null }): void {
-    this.db.prepare('UPDATE campaigns SET state = ?, run_id = COALESCE(?, run_id), message = ? WHERE id = ?').run(change.state, change.runId ?? null, change.message ?? null, id);
+    this.db
+      .prepare('UPDATE campaigns SET state = ?, run_id = COALESCE(?, run_id), message = ? WHERE id = ?')
+      .run(change.state, change.runId ?? null, change.message ?? null, id);
   }
 }

@@ -45,7 +45,10 @@ const toOverride = (r: Row): OverrideRow => ({
 export class OverrideTable {
   constructor(private db: Database.Database) {}
 
-  add(o: { runId: string; siteId: string; indicator: string; points?: number | null; veto?: boolean | null; reason: string; by: string }, at = new Date().toISOString()): OverrideRow {
+  add(
+    o: { runId: string; siteId: string; indicator: string; points?: number | null; veto?: boolean | null; reason: string; by: string },
+    at = new Date().toISOString(),
+  ): OverrideRow {
     const veto = o.veto === undefined || o.veto === null ? null : o.veto ? 1 : 0;
     const info = this.db
       .prepare('INSERT INTO overrides (run_id, site_id, indicator_id, points, veto, reason, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

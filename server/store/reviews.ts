@@ -57,7 +57,9 @@ const toAppeal = (r: AppealRow): Appeal => ({
   decidedAt: r.decided_at,
   decision: r.decision,
   overrideId: r.override_id,
-  attachment: r.attachment_path ? { name: r.attachment_name ?? '', type: r.attachment_type ?? 'application/octet-stream', bytes: r.attachment_bytes ?? 0, path: r.attachment_path } : null,
+  attachment: r.attachment_path
+    ? { name: r.attachment_name ?? '', type: r.attachment_type ?? 'application/octet-stream', bytes: r.attachment_bytes ?? 0, path: r.attachment_path }
+    : null,
 });
 
 const now = () => new Date().toISOString();
@@ -81,7 +83,9 @@ export class ReviewTable {
   appeal(a: { runId: string; siteId: string; indicator: string; text: string; userId: number; attachment?: AppealAttachment | null }): Appeal {
     const f = a.attachment ?? null;
     const info = this.db
-      .prepare('INSERT INTO appeals (run_id, site_id, indicator_id, text, created_by, created_at, attachment_name, attachment_type, attachment_bytes, attachment_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO appeals (run_id, site_id, indicator_id, text, created_by, created_at, attachment_name, attachment_type, attachment_bytes, attachment_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(a.runId, a.siteId, a.indicator, a.text, a.userId, now(), f?.name ?? null, f?.type ?? null, f?.bytes ?? null, f?.path ?? null);
     return this.getAppeal(Number(info.lastInsertRowid))!;
   }
@@ -107,7 +111,9 @@ export class ReviewTable {
   }
 
   audit(userId: number | null, action: string, target: string, detail?: unknown): void {
-    this.db.prepare('INSERT INTO audit_log (at, user_id, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(now(), userId, action, target, detail === undefined ? null : JSON.stringify(detail));
+    this.db
+      .prepare('INSERT INTO audit_log (at, user_id, action, target, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(now(), userId, action, target, detail === undefined ? null : JSON.stringify(detail));
   }
 
   auditTrail(target?: string): Array<{ at: string; userId: number | null; action: string; target: string; detail: unknown }> {

@@ -72,7 +72,8 @@ export class Store {
 
   /** `mustExist`: open an existing store only (rescore, report); a mistyped path is an error, not a new empty store. */
   constructor(file: string, options: { mustExist?: boolean } = {}) {
-    if (options.mustExist && file !== ':memory:' && !existsSync(file)) throw new ConfigError(file, 1, '--db', 'no such store', 'give the govscore.db an assess run wrote (default: <out>/govscore.db)');
+    if (options.mustExist && file !== ':memory:' && !existsSync(file))
+      throw new ConfigError(file, 1, '--db', 'no such store', 'give the govscore.db an assess run wrote (default: <out>/govscore.db)');
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -155,7 +156,10 @@ export class Store {
 
   /** The crawl journal of one site in a run: outcomes of pages visited before an interruption, and a writer for new ones. */
   crawlJournal(runId: string, siteId: string): CrawlJournal & { size: number } {
-    const rows = this.db.prepare('SELECT page_key, json FROM crawl_journal WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{ page_key: string; json: string }>;
+    const rows = this.db.prepare('SELECT page_key, json FROM crawl_journal WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{
+      page_key: string;
+      json: string;
+    }>;
     const known = new Map(rows.map((r) => [r.page_key, JSON.parse(r.json) as VisitOutcome]));
     const insert = this.db.prepare('INSERT OR REPLACE INTO crawl_journal VALUES (?, ?, ?, ?, ?)');
     return {
@@ -175,7 +179,9 @@ export class Store {
       this.db.prepare('DELETE FROM pages WHERE run_id = ? AND site_id = ?').run(runId, siteId);
       this.db.prepare('DELETE FROM observations WHERE run_id = ? AND site_id = ?').run(runId, siteId);
       this.db.prepare('DELETE FROM crawl_journal WHERE run_id = ? AND site_id = ?').run(runId, siteId);
-      const page = this.db.prepare('INSERT OR REPLACE INTO pages (run_id, site_id, url, final_url, status, role, ms, error, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const page = this.db.prepare(
+        'INSERT OR REPLACE INTO pages (run_id, site_id, url, final_url, status, role, ms, error, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
       for (const p of result.pages) page.run(runId, siteId, p.url, p.finalUrl, p.status, p.role, p.ms, p.error, p.hash ?? null);
       const obs = this.db.prepare('INSERT INTO observations VALUES (?, ?, ?, ?, ?)');
       for (const [kind, value] of Object.entries(result.observations)) obs.run(runId, siteId, kind, JSON.stringify(value), now());
@@ -186,7 +192,10 @@ export class Store {
   }
 
   observations(runId: string, siteId: string): StoredObservations {
-    const rows = this.db.prepare('SELECT kind, json FROM observations WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{ kind: string; json: string }>;
+    const rows = this.db.prepare('SELECT kind, json FROM observations WHERE run_id = ? AND site_id = ?').all(runId, siteId) as Array<{
+      kind: string;
+      json: string;
+    }>;
     return Object.fromEntries(rows.map((r) => [r.kind, JSON.parse(r.json)]));
   }
 
@@ -202,11 +211,34 @@ export class Store {
   }
 
   /** Every stored score of a run, under every indicator set it was scored with, oldest first. */
-  scoresOf(runId: string): Array<{ siteId: string; setId: string; setVersion: string; sha256: string; score: { score: number; indicators: Array<{ id: string; score: number | null; deduction: number; status: string }> }; computedAt: string }> {
+  scoresOf(runId: string): Array<{
+    siteId: string;
+    setId: string;
+    setVersion: string;
+    sha256: string;
+    score: { score: number; indicators: Array<{ id: string; score: number | null; deduction: number; status: string }> };
+    computedAt: string;
+  }> {
     const rows = this.db
-      .prepare('SELECT site_id, indicator_set_id, indicator_set_version, indicator_set_sha256, json, computed_at FROM scores WHERE run_id = ? ORDER BY computed_at, site_id')
-      .all(runId) as Array<{ site_id: string; indicator_set_id: string; indicator_set_version: string; indicator_set_sha256: string; json: string; computed_at: string }>;
-    return rows.map((r) => ({ siteId: r.site_id, setId: r.indicator_set_id, setVersion: r.indicator_set_version, sha256: r.indicator_set_sha256, score: JSON.parse(r.json), computedAt: r.computed_at }));
+      .prepare(
+        'SELECT site_id, indicator_set_id, indicator_set_version, indicator_set_sha256, json, computed_at FROM scores WHERE run_id = ? ORDER BY computed_at, site_id',
+      )
+      .all(runId) as Array<{
+      site_id: string;
+      indicator_set_id: string;
+      indicator_set_version: string;
+      indicator_set_sha256: string;
+      json: string;
+      computed_at: string;
+    }>;
+    return rows.map((r) => ({
+      siteId: r.site_id,
+      setId: r.indicator_set_id,
+      setVersion: r.indicator_set_version,
+      sha256: r.indicator_set_sha256,
+      score: JSON.parse(r.json),
+      computedAt: r.computed_at,
+    }));
   }
 
   /**
@@ -214,7 +246,9 @@ export class Store {
    * same id and version with another text is refused, so a stored score always names the rules behind it.
    */
   useIndicatorSet(set: { id: string; version: string; sha256: string; text: string; file: string }): void {
-    const clash = this.db.prepare('SELECT sha256, first_used_at FROM indicator_sets WHERE id = ? AND version = ? AND sha256 <> ?').get(set.id, set.version, set.sha256) as { sha256: string; first_used_at: string } | undefined;
+    const clash = this.db
+      .prepare('SELECT sha256, first_used_at FROM indicator_sets WHERE id = ? AND version = ? AND sha256 <> ?')
+      .get(set.id, set.version, set.sha256) as { sha256: string; first_used_at: string } | undefined;
     if (clash) {
       const line = set.text.split('\n').findIndex((l) => /^version\s*:/.test(l)) + 1 || 1;
       throw new ConfigError(
@@ -239,8 +273,17 @@ export class Store {
 
   /** Monitor probes of a URL taken in [from, to) (ISO timestamps). */
   probes(url: string, from: string, to: string): Array<{ url: string; at: string; ok: boolean; status: number | null; ms: number; failure: string | null }> {
-    const rows = this.db.prepare('SELECT * FROM probes WHERE url = ? AND at >= ? AND at < ? ORDER BY at').all(url, from, to) as Array<Record<string, string | number | null>>;
-    return rows.map((r) => ({ url: String(r.url), at: String(r.at), ok: r.ok === 1, status: (r.status as number | null) ?? null, ms: Number(r.ms), failure: (r.failure as string | null) ?? null }));
+    const rows = this.db.prepare('SELECT * FROM probes WHERE url = ? AND at >= ? AND at < ? ORDER BY at').all(url, from, to) as Array<
+      Record<string, string | number | null>
+    >;
+    return rows.map((r) => ({
+      url: String(r.url),
+      at: String(r.at),
+      ok: r.ok === 1,
+      status: (r.status as number | null) ?? null,
+      ms: Number(r.ms),
+      failure: (r.failure as string | null) ?? null,
+    }));
   }
 
   finishRun(runId: string): void {

@@ -57,14 +57,23 @@ export interface OverrideDecision {
   reason: string;
 }
 
-const refuse = (field: OverrideField, error: string, hint?: string, status: 400 | 404 = 400): OverrideRefusal => ({ ok: false, status, field, error, ...(hint ? { hint } : {}) });
+const refuse = (field: OverrideField, error: string, hint?: string, status: 400 | 404 = 400): OverrideRefusal => ({
+  ok: false,
+  status,
+  field,
+  error,
+  ...(hint ? { hint } : {}),
+});
 
 /**
  * The rule for one indicator, without the store: a veto indicator takes a veto decision (yes or no) and no
  * points; a scored indicator takes points between 0 and its maximum and no veto; a reason of at least 2
  * characters and the reviewer's name are required.
  */
-export function checkDecision(indicator: Indicator, request: Pick<OverrideRequest, 'points' | 'veto' | 'reason' | 'by'>): ({ ok: true } & OverrideDecision) | OverrideRefusal {
+export function checkDecision(
+  indicator: Indicator,
+  request: Pick<OverrideRequest, 'points' | 'veto' | 'reason' | 'by'>,
+): ({ ok: true } & OverrideDecision) | OverrideRefusal {
   const id = indicator.id;
   let points: number | null = null;
   let veto: boolean | null = null;
@@ -94,7 +103,18 @@ export function checkDecision(indicator: Indicator, request: Pick<OverrideReques
  */
 export function recordOverride(store: Store, request: OverrideRequest): OverrideResult {
   const run = store.getRun(request.runId);
-  if (!run) return refuse('run', `未找到评估 ${request.runId}。`, `已有的评估：${store.listRuns().map((r) => r.id).join('、') || '无'}`, 404);
+  if (!run)
+    return refuse(
+      'run',
+      `未找到评估 ${request.runId}。`,
+      `已有的评估：${
+        store
+          .listRuns()
+          .map((r) => r.id)
+          .join('、') || '无'
+      }`,
+      404,
+    );
   const sites = store.runSites(run.id);
   const site = sites.find((s) => s.siteId === request.siteId);
   if (!site) return refuse('site', `评估 ${run.id} 中没有网站 ${request.siteId}。`, `本次评估的网站：${sites.map((s) => s.siteId).join('、')}`, 404);
@@ -107,7 +127,15 @@ export function recordOverride(store: Store, request: OverrideRequest): Override
   const scoreOf = () => storedRun(store, run.id)?.sites.find((s) => s.id === site.siteId)?.score?.score ?? null;
   const before = scoreOf();
   const name = request.by.name.trim();
-  const override = store.overrides.add({ runId: run.id, siteId: site.siteId, indicator: indicator.id, points: decision.points, veto: decision.veto, reason: `${request.reasonPrefix ?? ''}${decision.reason}`, by: name });
+  const override = store.overrides.add({
+    runId: run.id,
+    siteId: site.siteId,
+    indicator: indicator.id,
+    points: decision.points,
+    veto: decision.veto,
+    reason: `${request.reasonPrefix ?? ''}${decision.reason}`,
+    by: name,
+  });
   store.reviews.audit(request.by.userId, 'override-added', `run:${run.id}`, { override: override.id, site: site.siteId, indicator: indicator.id, by: name });
   if (request.rescore === false) return { ok: true, override, before, after: before };
   rescoreStored(store, run.id);

@@ -31,7 +31,6 @@ export interface PlanOptions {
   seed?: string;
 }
 
-
 /** What identifies a run: the sites file, the date, the indicator set and the crawl budgets. */
 export interface RunPlan {
   sites: SitesFile;
@@ -69,7 +68,18 @@ export function planRun(options: PlanOptions): RunPlan {
  */
 export function openRun(store: Store, { sites, asOf, set, collect, sample }: RunPlan): RunRow {
   const key = createHash('sha256')
-    .update(JSON.stringify([sites.source.sha256, asOf, set.sha256, collect.maxPages, collect.robots, collect.axe, collect.lighthousePages, ...(sample ? [sample.seed, sample.size] : [])]))
+    .update(
+      JSON.stringify([
+        sites.source.sha256,
+        asOf,
+        set.sha256,
+        collect.maxPages,
+        collect.robots,
+        collect.axe,
+        collect.lighthousePages,
+        ...(sample ? [sample.seed, sample.size] : []),
+      ]),
+    )
     .digest('hex');
   return (
     store.findRunByKey(key) ??

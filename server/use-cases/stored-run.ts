@@ -22,8 +22,24 @@ export function storedRun(store: Store, runId: string): { run: RunRow; sites: Si
   if (!run) return null;
   const latest = new Map<string, SiteScore>();
   for (const s of store.scoresOf(run.id)) latest.set(s.siteId, s.score as unknown as SiteScore);
-  const sites = store.runSites(run.id).map((s) => ({ id: s.siteId, name: s.name, group: s.group, url: s.url, status: s.status, statusReason: s.statusReason, score: s.status === 'assessed' ? (latest.get(s.siteId) ?? null) : null }));
-  const ranks = rankWithinGroups(sites.map((s) => ({ id: s.id, group: s.group, score: s.score?.score ?? null, vetoed: (s.score?.vetoes.length ?? 0) > 0, pending: s.score?.pendingReview ?? false })));
+  const sites = store.runSites(run.id).map((s) => ({
+    id: s.siteId,
+    name: s.name,
+    group: s.group,
+    url: s.url,
+    status: s.status,
+    statusReason: s.statusReason,
+    score: s.status === 'assessed' ? (latest.get(s.siteId) ?? null) : null,
+  }));
+  const ranks = rankWithinGroups(
+    sites.map((s) => ({
+      id: s.id,
+      group: s.group,
+      score: s.score?.score ?? null,
+      vetoed: (s.score?.vetoes.length ?? 0) > 0,
+      pending: s.score?.pendingReview ?? false,
+    })),
+  );
   return { run, sites: sites.map((s) => ({ ...s, rank: ranks.get(s.id) ?? null })) };
 }
 

@@ -30,7 +30,8 @@
     return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, left: r.left + window.scrollX, width: r.width, height: r.height };
   }
   function mostShared(values) {
-    var counts = {}, best = 0;
+    var counts = {},
+      best = 0;
     for (var i = 0; i < values.length; i++) best = Math.max(best, (counts[values[i]] = (counts[values[i]] || 0) + 1));
     return best;
   }
@@ -39,7 +40,10 @@
   function menuBlock(el) {
     var links = el.querySelectorAll('a');
     if (links.length < 4 || links.length > 80) return null;
-    var linkText = 0, short = 0, tops = [], lefts = [];
+    var linkText = 0,
+      short = 0,
+      tops = [],
+      lefts = [];
     for (var i = 0; i < links.length; i++) {
       var t = flat(links[i]);
       linkText += t.length;
@@ -63,7 +67,10 @@
       var el = blocks[i];
       var b = box(el);
       var own = flat(el);
-      if (own.length <= 100 && CRUMB.test(text(el))) { zones.set(el, 'nav'); continue; }
+      if (own.length <= 100 && CRUMB.test(text(el))) {
+        zones.set(el, 'nav');
+        continue;
+      }
       var menu = menuBlock(el);
       menus.set(el, menu);
       if (!menu) continue;
@@ -151,7 +158,9 @@
       try {
         var u = new URL(link.href);
         if (/^https?:$/.test(u.protocol) && (u.host !== location.host || u.pathname.replace(/\/(index\.\w+)?$/, '') === '')) return false;
-      } catch (_e) { /* an unreadable link: judged by size only */ }
+      } catch (_e) {
+        /* an unreadable link: judged by size only */
+      }
     }
     // Blocked images render as their alt text, so the size is the declared one (or the loaded image's).
     var w = parseInt(img.getAttribute('width'), 10) || (img.naturalWidth ? box(img).width : 0);
@@ -174,7 +183,10 @@
   function rowText(a) {
     var row = a.parentElement;
     for (var e = a.parentElement, k = 0; e && e !== document.body && k < 4; e = e.parentElement, k++) {
-      if (/^(li|tr|dd|dt|p)$/i.test(e.tagName)) { row = e; break; }
+      if (/^(li|tr|dd|dt|p)$/i.test(e.tagName)) {
+        row = e;
+        break;
+      }
     }
     if (!row || row === document.body) return '';
     var all = text(row);
@@ -294,7 +306,8 @@
     document.querySelectorAll('ul, ol, div, tbody, dl').forEach(function (p) {
       if (zoneOf(p) !== 'main' || p.children.length < 3) return;
       var tag = p.children[0].tagName;
-      var same = 0, linked = 0;
+      var same = 0,
+        linked = 0;
       for (var i = 0; i < p.children.length; i++) {
         if (p.children[i].tagName === tag) same++;
         if (p.children[i].querySelector('a[href]')) linked++;
@@ -308,8 +321,17 @@
         var row = p.children[i];
         var link = row.querySelector('a[href]');
         var parts = [];
-        row.querySelectorAll('span, em, i, b, font, div, p, dd').forEach(function (e) { if (!e.querySelector('a')) { var t = text(e); if (t) parts.push(t.slice(0, 120)); } });
-        rows.push({ text: text(row).slice(0, 300), parts: parts, link: link ? { text: text(link).slice(0, 120) || link.getAttribute('title') || '', href: link.href } : null });
+        row.querySelectorAll('span, em, i, b, font, div, p, dd').forEach(function (e) {
+          if (!e.querySelector('a')) {
+            var t = text(e);
+            if (t) parts.push(t.slice(0, 120));
+          }
+        });
+        rows.push({
+          text: text(row).slice(0, 300),
+          parts: parts,
+          link: link ? { text: text(link).slice(0, 120) || link.getAttribute('title') || '', href: link.href } : null,
+        });
       }
       out.push({ rows: rows });
     });
@@ -320,23 +342,42 @@
     for (var i = 0; i < inputs.length; i++) {
       var input = inputs[i];
       var form = input.form;
-      var hint = (input.getAttribute('placeholder') || '') + ' ' + (input.name || '') + ' ' + (input.id || '') + ' ' + classOf(form || input) + ' ' + (form ? text(form) : '');
+      var hint =
+        (input.getAttribute('placeholder') || '') +
+        ' ' +
+        (input.name || '') +
+        ' ' +
+        (input.id || '') +
+        ' ' +
+        classOf(form || input) +
+        ' ' +
+        (form ? text(form) : '');
       if (!/搜|检索|查询|search|keyword|query|q\b|wd|kw/i.test(hint)) continue;
-      return { action: form ? form.action : null, method: form ? (form.getAttribute('method') || 'get').toLowerCase() : null, name: input.name || null, selector: input.id ? '#' + CSS.escape(input.id) : null, index: i };
+      return {
+        action: form ? form.action : null,
+        method: form ? (form.getAttribute('method') || 'get').toLowerCase() : null,
+        name: input.name || null,
+        selector: input.id ? '#' + CSS.escape(input.id) : null,
+        index: i,
+      };
     }
     return null;
   }
   window.__govscoreFacts = function () {
     structure = null;
     var metas = {};
-    document.querySelectorAll('meta[name]').forEach(function (m) { metas[m.getAttribute('name')] = m.getAttribute('content') || ''; });
+    document.querySelectorAll('meta[name]').forEach(function (m) {
+      metas[m.getAttribute('name')] = m.getAttribute('content') || '';
+    });
     var footers = [];
     document.querySelectorAll('body *').forEach(function (e) {
       if (zoneOf(e) === 'footer' && (!e.parentElement || zoneOf(e.parentElement) !== 'footer')) footers.push(text(e));
     });
     var root = mainRoot();
     var frames = [];
-    document.querySelectorAll('iframe, frame').forEach(function (f) { if (f.src) frames.push({ src: f.src, title: f.getAttribute('title') || f.getAttribute('name') || '' }); });
+    document.querySelectorAll('iframe, frame').forEach(function (f) {
+      if (f.src) frames.push({ src: f.src, title: f.getAttribute('title') || f.getAttribute('name') || '' });
+    });
     return {
       url: location.href,
       title: document.title,

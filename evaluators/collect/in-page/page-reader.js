@@ -78,7 +78,9 @@
     var t = text(a);
     if (t) return t;
     var img = a.querySelector('img');
-    return ((a.getAttribute('title') || (img && (img.getAttribute('alt') || img.getAttribute('title'))) || a.getAttribute('aria-label') || '') + '').replace(/\s+/g, ' ').trim();
+    return ((a.getAttribute('title') || (img && (img.getAttribute('alt') || img.getAttribute('title'))) || a.getAttribute('aria-label') || '') + '')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 
   /** Everything a visitor can follow: links, and other elements whose onclick opens an address. */
@@ -150,15 +152,26 @@
         if (dated) shortTitled.push({ el: children[j], link: dated, single: true });
         // A row is a title with a date, a tag or a line of summary: not a whole article around one link.
         if (links.length >= 1 && links.length <= 3 && text(children[j]).length - linkText(titleLink(links)).length <= 160 && !holdsList(children[j])) {
-          rows.push({ el: children[j], link: titleLink(links), single: links.length === 1 || linkText(titleLink(links)).length >= 2 * otherLinksLength(links) });
+          rows.push({
+            el: children[j],
+            link: titleLink(links),
+            single: links.length === 1 || linkText(titleLink(links)).length >= 2 * otherLinksLength(links),
+          });
           tags[children[j].tagName] = (tags[children[j].tagName] || 0) + 1;
         }
       }
       // Rows of a list are alike: keep the most common tag (li, tr, div …).
-      var tag = Object.keys(tags).sort(function (x, y) { return tags[y] - tags[x]; })[0];
+      var tag = Object.keys(tags).sort(function (x, y) {
+        return tags[y] - tags[x];
+      })[0];
       // An item titled in a word or two (公示) among three or more titled rows is a row of the list too.
-      if (rows.length >= 3) rows = rows.concat(shortTitled).sort(function (x, y) { return x.el.compareDocumentPosition(y.el) & 4 ? -1 : 1; });
-      rows = rows.filter(function (r) { return r.el.tagName === tag; });
+      if (rows.length >= 3)
+        rows = rows.concat(shortTitled).sort(function (x, y) {
+          return x.el.compareDocumentPosition(y.el) & 4 ? -1 : 1;
+        });
+      rows = rows.filter(function (r) {
+        return r.el.tagName === tag;
+      });
       if (rows.length === 0 || rows.length < filled * 0.5) continue;
       // One row is a list only when it is dated (a column with one item), not a logo or a lone link.
       if (rows.length === 1 && !hasDate(rowText(rows[0]).replace(linkText(rows[0].link), ''))) continue;
@@ -166,7 +179,12 @@
       // A block whose entries include this very page is its menu (a sidebar of sibling sections), not its
       // list; a row's [类别] tag leading to this column does not count.
       var self = c.querySelectorAll('a[href]');
-      if (Array.prototype.some.call(self, function (a) { return samePage(a.href, location.href) && linkText(a).length >= 4 && !/^\s*[\[【(（]/.test(linkText(a)); })) continue;
+      if (
+        Array.prototype.some.call(self, function (a) {
+          return samePage(a.href, location.href) && linkText(a).length >= 4 && !/^\s*[\[【(（]/.test(linkText(a));
+        })
+      )
+        continue;
       lists.push({ el: c, rows: rows, tag: tag });
     }
     return mergeSplitLists(lists);
@@ -183,7 +201,11 @@
   function rowOf(a) {
     var row = a.closest('li, tr, dd, dt, p');
     if (row) return row;
-    var items = function (el) { return titledLinks(el).filter(function (l) { return !isTagLink(l); }).length; };
+    var items = function (el) {
+      return titledLinks(el).filter(function (l) {
+        return !isTagLink(l);
+      }).length;
+    };
     var e = a.parentElement;
     while (e && e.parentElement && e.parentElement !== document.body && items(e.parentElement) <= 1 && text(e.parentElement).length <= 200) e = e.parentElement;
     return e || a;
@@ -200,7 +222,9 @@
 
   /** A URL without its fragment and its folder's index file: /tzgg/ and /tzgg/index.html are one page. */
   function samePage(a, b) {
-    var norm = function (u) { return u.split('#')[0].replace(/\/(index|default)\.[a-z]+$/i, '/'); };
+    var norm = function (u) {
+      return u.split('#')[0].replace(/\/(index|default)\.[a-z]+$/i, '/');
+    };
     return norm(a) === norm(b);
   }
 
@@ -219,7 +243,13 @@
         var heading = text(prev).length - t.length <= 4 && t.length >= 2 && t.length <= NAV_TEXT_MAX && !MORE.test(t) && !/首页/.test(t);
         // Or a short heading beside a wordless image link (an arrow or a "more" icon): the block's own link.
         // Not a feed or a file (an RSS icon beside a column's own heading leads to no column).
-        var iconBeside = !text(links[0]) && links[0].querySelector('img') && (!t || MORE.test(t)) && text(prev).length >= 2 && text(prev).length <= NAV_TEXT_MAX && !/rss|feed|atom|\.(xml|pdf|docx?|xlsx?|zip)(\?|#|$)/i.test(target || '');
+        var iconBeside =
+          !text(links[0]) &&
+          links[0].querySelector('img') &&
+          (!t || MORE.test(t)) &&
+          text(prev).length >= 2 &&
+          text(prev).length <= NAV_TEXT_MAX &&
+          !/rss|feed|atom|\.(xml|pdf|docx?|xlsx?|zip)(\?|#|$)/i.test(target || '');
         if (target && (heading || iconBeside) && !samePage(target, location.href) && !samePage(target, location.origin + '/')) return target;
       }
     }
@@ -238,7 +268,11 @@
   }
   function otherLinksLength(links) {
     var best = titleLink(links);
-    return links.reduce(function (n, a) { return a === best ? n : n + linkText(a).length; }, 0) || 0.5;
+    return (
+      links.reduce(function (n, a) {
+        return a === best ? n : n + linkText(a).length;
+      }, 0) || 0.5
+    );
   }
 
   /** Sibling lists of the same shape (or lists in sibling wrappers of the same shape) as one list. */
@@ -259,18 +293,34 @@
         var parts = group[key];
         if (parts.length < 2) return;
         // Only the parts and bare separators between them: 5 + 5 + 5 rows, not blocks each under a heading.
-        var wrappers = parts.map(function (p) { return key.charAt(0) === '1' ? p.el.parentElement : p.el; });
-        if (key.charAt(0) === '1' && !wrappers.every(function (w, i) { return wrapsOnly(w, parts[i].el); })) return;
+        var wrappers = parts.map(function (p) {
+          return key.charAt(0) === '1' ? p.el.parentElement : p.el;
+        });
+        if (
+          key.charAt(0) === '1' &&
+          !wrappers.every(function (w, i) {
+            return wrapsOnly(w, parts[i].el);
+          })
+        )
+          return;
         // Consecutive: nothing but bare separators between one part and the next (a heading before the
         // first and a pager after the last are the list's own).
         var siblings = Array.prototype.slice.call(parent.children);
-        var at = wrappers.map(function (w) { return siblings.indexOf(w); }).sort(function (a, b) { return a - b; });
+        var at = wrappers
+          .map(function (w) {
+            return siblings.indexOf(w);
+          })
+          .sort(function (a, b) {
+            return a - b;
+          });
         for (var k = at[0]; k <= at[at.length - 1]; k++) {
           var child = siblings[k];
           if (wrappers.indexOf(child) < 0 && (child.tagName === 'A' || child.querySelector('a') || text(child).length > 2)) return;
         }
         var rows = [];
-        parts.forEach(function (p) { rows = rows.concat(p.rows); });
+        parts.forEach(function (p) {
+          rows = rows.concat(p.rows);
+        });
         merged.push({ el: parent, rows: rows, tag: parts[0].tag, parts: parts.length });
       });
     });
@@ -287,13 +337,27 @@
 
   /** Lists of items (three or more article-like rows) that do not contain each other: blocks of a channel page. */
   function separateItemLists(lists) {
-    var items = lists.filter(function (l) { return l.rows.length >= 3 && listWeight(l) >= 0.6 * l.rows.length; });
-    items.sort(function (a, b) { return b.rows.length - a.rows.length; });
+    var items = lists.filter(function (l) {
+      return l.rows.length >= 3 && listWeight(l) >= 0.6 * l.rows.length;
+    });
+    items.sort(function (a, b) {
+      return b.rows.length - a.rows.length;
+    });
     var picked = [];
     items.forEach(function (l) {
-      if (picked.every(function (p) { return !p.el.contains(l.el) && !l.el.contains(p.el); })) picked.push(l);
+      if (
+        picked.every(function (p) {
+          return !p.el.contains(l.el) && !l.el.contains(p.el);
+        })
+      )
+        picked.push(l);
     });
-    return { count: picked.length, rows: picked.reduce(function (n, l) { return n + l.rows.length; }, 0) };
+    return {
+      count: picked.length,
+      rows: picked.reduce(function (n, l) {
+        return n + l.rows.length;
+      }, 0),
+    };
   }
 
   /**
@@ -305,7 +369,9 @@
     lists.forEach(function (l) {
       if (l.rows.length < 3 || listWeight(l) < 0.6 * l.rows.length) return;
       if (!headingLinkBefore(l.el) && !moreLinkAround(l.el)) return;
-      l.rows.forEach(function (r) { rows.push(r.link); });
+      l.rows.forEach(function (r) {
+        rows.push(r.link);
+      });
     });
     return rows;
   }
@@ -322,7 +388,10 @@
 
   /** Whether a text carries a date, not counting the clock most templates show ("今天是2026年12月2日 星期三"). */
   function hasDate(s) {
-    s = s.replace(/(今天是|今天|今日|现在是|现在时间|当前时间)\s*[：:]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*(星期|周)[一二三四五六日天])?/g, '');
+    s = s.replace(
+      /(今天是|今天|今日|现在是|现在时间|当前时间)\s*[：:]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*(星期|周)[一二三四五六日天])?/g,
+      '',
+    );
     return /(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})|(\d{1,2}[-/]\d{1,2})|(\d{1,2}\s*月\s*\d{1,2}\s*日)|(\d+\s*(分钟|小时|天)前)|昨天|今天|刚刚/.test(s);
   }
 
@@ -365,7 +434,7 @@
       href: linkTarget(a),
       text: rowText(row),
       cells: cells,
-      titleAttr: row.el.getAttribute('title') || a.getAttribute('title') || ''
+      titleAttr: row.el.getAttribute('title') || a.getAttribute('title') || '',
     };
   }
 
@@ -397,7 +466,7 @@
     for (var k = 0; k < numbers.length; k++) {
       var cur = numbers[k];
       var label = text(cur);
-      if (!/^\d{1,3}$/.test(label) || cur.tagName === 'A' || cur.tagName === 'BUTTON' && !cur.disabled || cur.querySelector('a')) continue;
+      if (!/^\d{1,3}$/.test(label) || cur.tagName === 'A' || (cur.tagName === 'BUTTON' && !cur.disabled) || cur.querySelector('a')) continue;
       var n = parseInt(label, 10);
       var scope = cur.parentElement;
       for (var up = 0; up < 2 && scope; up++, scope = scope.parentElement) {
@@ -446,7 +515,9 @@
   function titleElement() {
     var docTitle = (document.title || '').replace(/\s+/g, '');
     var metaTitle = ((document.querySelector('meta[name=ArticleTitle], meta[property="og:title"]') || {}).content || '').replace(/\s+/g, '');
-    var headings = Array.prototype.filter.call(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]'), function (h) { return !isFurniture(h) && text(h).length >= 2; });
+    var headings = Array.prototype.filter.call(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]'), function (h) {
+      return !isFurniture(h) && text(h).length >= 2;
+    });
     var best = null;
     var bestLength = 0;
     headings.forEach(function (h) {
@@ -466,7 +537,13 @@
         if (bt.length >= 6 && bt.length <= 120 && docTitle.indexOf(bt) === 0 && !blocks[i].querySelector('a')) return blocks[i];
       }
     }
-    return headings.filter(function (h) { return h.tagName === 'H1'; })[0] || headings[0] || null;
+    return (
+      headings.filter(function (h) {
+        return h.tagName === 'H1';
+      })[0] ||
+      headings[0] ||
+      null
+    );
   }
 
   /** The page's visible text, broken into lines at block elements and <br> as a reader sees it. */
@@ -493,7 +570,9 @@
       blocks.set(block, (blocks.get(block) || '') + ' ' + n.nodeValue);
     }
     var out = [];
-    blocks.forEach(function (v) { out.push(v); });
+    blocks.forEach(function (v) {
+      out.push(v);
+    });
     return out;
   }
 
@@ -538,7 +617,9 @@
       blocks.set(block, (blocks.get(block) || '') + v);
     }
     var out = [];
-    blocks.forEach(function (v) { out.push(v.slice(0, 300)); });
+    blocks.forEach(function (v) {
+      out.push(v.slice(0, 300));
+    });
     return out;
   }
 
@@ -569,7 +650,8 @@
       var target = linkTarget(a);
       if (!target || isFurniture(a)) return;
       var u = new URL(target);
-      if (u.origin !== here.origin || u.pathname === here.pathname || samePage(target, location.href) || u.pathname.indexOf(folder) !== 0 || seen[u.pathname]) return;
+      if (u.origin !== here.origin || u.pathname === here.pathname || samePage(target, location.href) || u.pathname.indexOf(folder) !== 0 || seen[u.pathname])
+        return;
       seen[u.pathname] = 1;
       n++;
     });
@@ -590,7 +672,10 @@
     } else {
       var all = document.querySelectorAll('body *');
       for (var j = all.length - 1; j >= 0; j--) {
-        if (all[j].children.length === 0 && PLACEHOLDER.test(all[j].textContent || '')) { html = all[j].outerHTML; break; }
+        if (all[j].children.length === 0 && PLACEHOLDER.test(all[j].textContent || '')) {
+          html = all[j].outerHTML;
+          break;
+        }
       }
     }
     return html.slice(0, 2000);
@@ -602,7 +687,9 @@
    * document order. Items (long titles, dated rows) are not followed: the column lists them.
    */
   function candidateLinks(all, listLinks) {
-    var more = [], menu = [], other = [];
+    var more = [],
+      menu = [],
+      other = [];
     var seen = {};
     all.forEach(function (a) {
       var href = linkTarget(a);
@@ -615,7 +702,13 @@
         var block = a.closest('div, section, td, li');
         var heading = block ? block.querySelector('h1, h2, h3, h4, h5, strong, b') : null;
         var name = heading ? text(heading) : blockHeading(a);
-        more.push({ text: name.replace(MORE, '').replace(/(更多|more)\s*[>»+]*/gi, '').trim(), href: href });
+        more.push({
+          text: name
+            .replace(MORE, '')
+            .replace(/(更多|more)\s*[>»+]*/gi, '')
+            .trim(),
+          href: href,
+        });
         return;
       }
       if (!t || t.length > NAV_TEXT_MAX || NEXT.test(t) || seen[key]) return;
@@ -639,7 +732,9 @@
       var links = block.querySelectorAll('a, [onclick]');
       if (links.length < 3) continue;
       var linkChars = 0;
-      links.forEach(function (l) { linkChars += linkText(l).length; });
+      links.forEach(function (l) {
+        linkChars += linkText(l).length;
+      });
       return linkChars >= 0.6 * text(block).length;
     }
     return false;
@@ -660,8 +755,12 @@
   }
 
   window.__govscoreRead = function () {
-    document.querySelectorAll('[data-govscore-next]').forEach(function (e) { e.removeAttribute('data-govscore-next'); });
-    var frames = Array.prototype.map.call(document.querySelectorAll('iframe[src], frame[src]'), function (f) { return f.src; });
+    document.querySelectorAll('[data-govscore-next]').forEach(function (e) {
+      e.removeAttribute('data-govscore-next');
+    });
+    var frames = Array.prototype.map.call(document.querySelectorAll('iframe[src], frame[src]'), function (f) {
+      return f.src;
+    });
     if (!document.body) {
       return emptyRead(frames);
     }
@@ -682,24 +781,48 @@
     if (!itemList) {
       lists.forEach(function (l) {
         var w = listWeight(l);
-        var dated = w >= 0.6 * l.rows.length && l.rows.every(function (r) { return hasDate(rowText(r)); });
-        if (dated && (!itemList || w > bestWeight)) { best = l; bestWeight = w; itemList = true; }
+        var dated =
+          w >= 0.6 * l.rows.length &&
+          l.rows.every(function (r) {
+            return hasDate(rowText(r));
+          });
+        if (dated && (!itemList || w > bestWeight)) {
+          best = l;
+          bestWeight = w;
+          itemList = true;
+        }
       });
     }
     // A block of short names (a menu, a sidebar) is not the page's list: its links are followed instead.
     if (!itemList) best = null;
-    var listLinks = new Set(itemList ? best.rows.map(function (r) { return r.link; }) : []);
-    previewedRows(lists).forEach(function (a) { listLinks.add(a); });
+    var listLinks = new Set(
+      itemList
+        ? best.rows.map(function (r) {
+            return r.link;
+          })
+        : [],
+    );
+    previewedRows(lists).forEach(function (a) {
+      listLinks.add(a);
+    });
     var separate = separateItemLists(lists);
     var all = clickables(document.body).concat(frameLinks());
     var candidates = candidateLinks(all, listLinks);
     // Frames of this site are pages too (a frameset's parts, an iframe's list).
-    frames.forEach(function (src) { candidates.nav.push({ text: '', href: src }); });
+    frames.forEach(function (src) {
+      candidates.nav.push({ text: '', href: src });
+    });
     var allRows = [];
     titledLinks(document.body).forEach(function (a) {
       if (isFurniture(a) || isTagLink(a)) return;
       var row = rowOf(a);
-      allRows.push({ title: linkText(a), href: linkTarget(a), text: row === document.body ? linkText(a) : rowText({ el: row }), cells: [], titleAttr: row.getAttribute('title') || a.getAttribute('title') || '' });
+      allRows.push({
+        title: linkText(a),
+        href: linkTarget(a),
+        text: row === document.body ? linkText(a) : rowText({ el: row }),
+        cells: [],
+        titleAttr: row.getAttribute('title') || a.getAttribute('title') || '',
+      });
     });
     var body = mainText();
     var titleEl = titleElement();
@@ -713,8 +836,16 @@
       nav: candidates.nav,
       more: candidates.more,
       rows: best ? best.rows.map(rowInfo) : [],
-      singleLinkRows: best ? best.rows.filter(function (r) { return r.single; }).length : 0,
-      rowsTextLength: best ? best.rows.reduce(function (n, r) { return n + text(r.el).length; }, 0) : 0,
+      singleLinkRows: best
+        ? best.rows.filter(function (r) {
+            return r.single;
+          }).length
+        : 0,
+      rowsTextLength: best
+        ? best.rows.reduce(function (n, r) {
+            return n + text(r.el).length;
+          }, 0)
+        : 0,
       headers: best ? headersOf(best.el) : [],
       itemLists: separate.count,
       itemListRows: separate.rows,
@@ -728,20 +859,54 @@
       textLines: textLines(),
       proseLength: proseLength(),
       fragment: fragmentOf(best),
-      links: Array.prototype.map.call(document.querySelectorAll('a[href]'), function (a) { return { href: a.href, image: false }; })
-        .concat(Array.prototype.map.call(document.querySelectorAll('img[src]'), function (i) { return { href: i.src, image: true }; })),
+      links: Array.prototype.map
+        .call(document.querySelectorAll('a[href]'), function (a) {
+          return { href: a.href, image: false };
+        })
+        .concat(
+          Array.prototype.map.call(document.querySelectorAll('img[src]'), function (i) {
+            return { href: i.src, image: true };
+          }),
+        ),
       mainTextLength: body.length,
-      iframes: frames
+      iframes: frames,
     };
   };
 
   /** A frameset document: no body, only its frames to follow. */
   function emptyRead(frames) {
     return {
-      url: location.href, title: document.title, metas: metas(), dateHints: { jsonLd: [], itemprop: [], time: [] }, crumbs: [], heading: '',
-      nav: frames.map(function (f) { return { text: '', href: f }; }), more: [], rows: [], singleLinkRows: 0, rowsTextLength: 0, headers: [], itemLists: 0, itemListRows: 0, allRows: [],
-      placeholder: null, childLinks: 0, previewOf: null, pager: { nextHref: null, script: false }, mainText: '', lines: [], textLines: [], proseLength: 0, fragment: '', links: frames.map(function (f) { return { href: f, image: false }; }),
-      mainTextLength: 0, iframes: frames
+      url: location.href,
+      title: document.title,
+      metas: metas(),
+      dateHints: { jsonLd: [], itemprop: [], time: [] },
+      crumbs: [],
+      heading: '',
+      nav: frames.map(function (f) {
+        return { text: '', href: f };
+      }),
+      more: [],
+      rows: [],
+      singleLinkRows: 0,
+      rowsTextLength: 0,
+      headers: [],
+      itemLists: 0,
+      itemListRows: 0,
+      allRows: [],
+      placeholder: null,
+      childLinks: 0,
+      previewOf: null,
+      pager: { nextHref: null, script: false },
+      mainText: '',
+      lines: [],
+      textLines: [],
+      proseLength: 0,
+      fragment: '',
+      links: frames.map(function (f) {
+        return { href: f, image: false };
+      }),
+      mainTextLength: 0,
+      iframes: frames,
     };
   }
 })();

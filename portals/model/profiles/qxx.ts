@@ -27,7 +27,17 @@ export const qxx: PortalProfile = {
     { columnId: 'zwgk', count: 6, format: 'bracket-md' },
   ],
   columns: [
-    { id: 'xwdt', name: '新闻动态', kind: 'news', group: '新闻', state: 'stale', count: 25, shown: { on: 'list', format: 'bracket-iso' }, pageSize: 20, decoyShare: 0.1 },
+    {
+      id: 'xwdt',
+      name: '新闻动态',
+      kind: 'news',
+      group: '新闻',
+      state: 'stale',
+      count: 25,
+      shown: { on: 'list', format: 'bracket-iso' },
+      pageSize: 20,
+      decoyShare: 0.1,
+    },
     { id: 'tzgg', name: '通知公告', kind: 'notice', group: '新闻', state: 'stale', count: 15, shown: { on: 'list', format: 'md' }, pageSize: 20 },
     { id: 'zcwj', name: '政策文件', kind: 'policy', group: '政务公开', state: 'stale', count: 10, shown: { on: 'list', format: 'iso' }, pageSize: 20 },
     { id: 'xzdt', name: '乡镇动态', kind: 'news', group: '新闻', state: 'stale', count: 20, shown: { on: 'list', format: 'iso' }, pageSize: 20 },

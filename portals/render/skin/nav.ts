@@ -67,8 +67,13 @@ function jsLink(href: string, text: string, i: number): Html {
 function hoverMenu(ctx: RenderContext, entries: NavEntry[]): Html {
   const skin = ctx.skin;
   const items = entries.map((e, i) => {
-    const sub = e.children.length ? html`<ul class="sub"${skin.names === 'none' ? raw(' style="display:none"') : ''}>${e.children.map((c) => html`<li><a href="${c.href}">${c.text}</a></li>`)}</ul>` : '';
-    const events = skin.names === 'none' && e.children.length ? raw(` onmouseover="this.lastChild.style.display='block'" onmouseout="this.lastChild.style.display='none'"`) : '';
+    const sub = e.children.length
+      ? html`<ul class="sub"${skin.names === 'none' ? raw(' style="display:none"') : ''}>${e.children.map((c) => html`<li><a href="${c.href}">${c.text}</a></li>`)}</ul>`
+      : '';
+    const events =
+      skin.names === 'none' && e.children.length
+        ? raw(` onmouseover="this.lastChild.style.display='block'" onmouseout="this.lastChild.style.display='none'"`)
+        : '';
     return html`<li${events}>${skinLink(ctx, e.href, e.text, i)}${sub}</li>`;
   });
   const menu = className(skin, 'menu');

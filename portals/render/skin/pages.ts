@@ -11,7 +11,13 @@ import { literal } from './names.js';
 export function skinnedHomeBody(ctx: RenderContext): Html {
   const p = ctx.portal;
   if (p.homepage === 'navigation') {
-    const tiles = ctx.groups().map((g, i) => (ctx.skin.tiles === 'image' ? html`<div>${imageLink(ctx, g.path, g.name)}</div>` : html`<div>${skinLink(ctx, g.path, html`<span>${g.name.slice(0, 1)}</span>${g.name}`, i)}</div>`));
+    const tiles = ctx
+      .groups()
+      .map((g, i) =>
+        ctx.skin.tiles === 'image'
+          ? html`<div>${imageLink(ctx, g.path, g.name)}</div>`
+          : html`<div>${skinLink(ctx, g.path, html`<span>${g.name.slice(0, 1)}</span>${g.name}`, i)}</div>`,
+      );
     return html`<div class="wrap"><h2>欢迎访问${p.name}</h2><div>${tiles}</div>${quickEntries(ctx)}</div>`;
   }
   const blocks = p.homepageBlocks.map((b) => {
@@ -40,7 +46,12 @@ function quickEntries(ctx: RenderContext): Html {
 /** Channel page: one block per column with its newest titles (undated, as on the classic skin). */
 export function skinnedGroupBody(ctx: RenderContext, columns: Column[]): Html {
   const blocks = columns.map((c) => {
-    const list = c.items.length ? joinList(ctx, skinnedRows(ctx, c, c.items.slice(0, 6), () => null)) : html`<div class="no-data">${c.placeholder ?? ''}</div>`;
+    const list = c.items.length
+      ? joinList(
+          ctx,
+          skinnedRows(ctx, c, c.items.slice(0, 6), () => null),
+        )
+      : html`<div class="no-data">${c.placeholder ?? ''}</div>`;
     return skinnedBlock(ctx, c, list);
   });
   return html`<div class="wrap blocks">${blocks}</div>`;
@@ -86,7 +97,10 @@ export function skinnedDateMeta(ctx: RenderContext, item: { date: string; time: 
     case 'itemprop':
       return html`<meta itemprop="datePublished" content="${when}">\n`;
     case 'jsonld': {
-      const data = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: item.title, datePublished: when }).replace(/</g, '\\u003c');
+      const data = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: item.title, datePublished: when }).replace(
+        /</g,
+        '\\u003c',
+      );
       return html`<script type="application/ld+json">${raw(data)}</script>\n`;
     }
   }

@@ -8,7 +8,12 @@ import type { RouteContext } from '../route-context.js';
 import { ErrorReply } from '../schemas.js';
 import { csrfField, fromForm, render } from '../web/layout.js';
 
-const Login = Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }), next: Type.Optional(Type.String({ maxLength: 500 })), _csrf: Type.Optional(Type.String()) });
+const Login = Type.Object({
+  login: Type.String({ minLength: 1, maxLength: 100 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+  _csrf: Type.Optional(Type.String()),
+});
 const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) });
 const LoggedIn = Type.Object({ user: Type.Object({ login: Type.String(), name: Type.String(), role: Type.String(), sites: Type.Array(Type.String()) }) });
 
@@ -32,7 +37,17 @@ function loginForm(csrf: string, next: string | undefined, error: string | null)
 /** Login (rate limited: 5 tries a minute per address and login), logout, and the CSRF token forms and API clients send back. */
 export function authRoutes({ store, secureCookies }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/csrf', { schema: { tags: ['auth'], summary: 'a CSRF token for the next POST (header x-csrf-token or form field _csrf)', response: { 200: Type.Object({ token: Type.String() }) } } }, async (_request, reply) => ({ token: reply.generateCsrf() }));
+    app.get(
+      '/api/csrf',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'a CSRF token for the next POST (header x-csrf-token or form field _csrf)',
+          response: { 200: Type.Object({ token: Type.String() }) },
+        },
+      },
+      async (_request, reply) => ({ token: reply.generateCsrf() }),
+    );
 
     app.get('/login', { schema: { tags: ['auth'], summary: '登录页面', hide: true, querystring: LoginQuery } }, async (request, reply) =>
       render(request, reply, '登录', (csrf) => loginForm(csrf, request.query.next, null)),
@@ -40,10 +55,24 @@ export function authRoutes({ store, secureCookies }: RouteContext): FastifyPlugi
 
     app.post(
       '/login',
-      { schema: { tags: ['auth'], summary: 'log in; sets the session cookie (a form is sent on to its page: 303)', body: Login, response: { 200: LoggedIn, '4xx': ErrorReply } }, config: {
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'log in; sets the session cookie (a form is sent on to its page: 303)',
+          body: Login,
+          response: { 200: LoggedIn, '4xx': ErrorReply },
+        },
+        config: {
           // Per address and login: guessing one account is slowed, and nobody can lock out everyone.
-          rateLimit: { max: 5, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (request: FastifyRequest) => `${request.ip}|${loginOf(request.body)}` },
-        }, preValidation: app.csrfProtection },
+          rateLimit: {
+            max: 5,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            keyGenerator: (request: FastifyRequest) => `${request.ip}|${loginOf(request.body)}`,
+          },
+        },
+        preValidation: app.csrfProtection,
+      },
       async (request, reply) => {
         const { login, password, next } = request.body;
         const user = await store.accounts.authenticate(login, password);
@@ -60,11 +89,22 @@ export function authRoutes({ store, secureCookies }: RouteContext): FastifyPlugi
       },
     );
 
-    app.post('/logout', { schema: { tags: ['auth'], summary: 'log out (a form is sent on to the home page: 303)', response: { 200: Type.Object({ ok: Type.Literal(true) }), '4xx': ErrorReply } }, preValidation: app.csrfProtection }, async (request, reply) => {
-      store.accounts.closeSession(request.cookies[sessionCookie]);
-      reply.clearCookie(sessionCookie, { path: '/' });
-      if (fromForm(request)) return reply.redirect('/', 303);
-      return { ok: true } as const;
-    });
+    app.post(
+      '/logout',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'log out (a form is sent on to the home page: 303)',
+          response: { 200: Type.Object({ ok: Type.Literal(true) }), '4xx': ErrorReply },
+        },
+        preValidation: app.csrfProtection,
+      },
+      async (request, reply) => {
+        store.accounts.closeSession(request.cookies[sessionCookie]);
+        reply.clearCookie(sessionCookie, { path: '/' });
+        if (fromForm(request)) return reply.redirect('/', 303);
+        return { ok: true } as const;
+      },
+    );
   };
 }

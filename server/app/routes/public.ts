@@ -6,7 +6,15 @@ import { publicRanking } from '../run-view.js';
 import { ErrorReply, Nullable, RunParams } from '../schemas.js';
 
 const PublishedRun = Type.Object({ id: Type.String(), name: Type.String(), asOf: Type.String() });
-const PublicSite = Type.Object({ name: Type.String(), group: Type.String(), status: Type.String(), score: Nullable(Type.Number()), grade: Nullable(Type.String()), rank: Nullable(Type.Number()), passed: Type.Boolean() });
+const PublicSite = Type.Object({
+  name: Type.String(),
+  group: Type.String(),
+  status: Type.String(),
+  score: Nullable(Type.Number()),
+  grade: Nullable(Type.String()),
+  rank: Nullable(Type.Number()),
+  passed: Type.Boolean(),
+});
 
 /** What anyone may see: published rankings, nothing of unpublished runs (404, as if they did not exist). */
 export function publicRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox {
@@ -22,7 +30,14 @@ export function publicRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox
 
     app.get(
       '/api/public/runs/:runId',
-      { schema: { tags: ['public'], summary: 'the ranking of a published run', params: RunParams, response: { 200: Type.Object({ ...PublishedRun.properties, ranking: Type.Array(PublicSite) }), '4xx': ErrorReply } } },
+      {
+        schema: {
+          tags: ['public'],
+          summary: 'the ranking of a published run',
+          params: RunParams,
+          response: { 200: Type.Object({ ...PublishedRun.properties, ranking: Type.Array(PublicSite) }), '4xx': ErrorReply },
+        },
+      },
       async (request, reply) => {
         const view = published(request.params.runId);
         if (!view) return reply.code(404).send({ error: '未找到已发布的评估结果' });

@@ -7,13 +7,19 @@ import { requireRole } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 import { AppealIdParams, AppealReply, ErrorReply, Nullable, OverrideReply, RunParams, RunReply, SiteViewReply } from '../schemas.js';
 
-const Accept = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 2000 }), points: Type.Optional(Type.Number({ minimum: 0 })), veto: Type.Optional(Type.Boolean()) });
+const Accept = Type.Object({
+  reason: Type.String({ minLength: 2, maxLength: 2000 }),
+  points: Type.Optional(Type.Number({ minimum: 0 })),
+  veto: Type.Optional(Type.Boolean()),
+});
 const Reject = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 2000 }) });
 const RunSummary = Type.Object({ id: Type.String(), name: Type.String(), asOf: Type.String(), finishedAt: Nullable(Type.String()), published: Type.Boolean() });
 /** A refused publication: the error and the sites whose suspected vetoes a reviewer must decide first. */
 const PublishRefused = Type.Object({
   ...ErrorReply.properties,
-  suspected: Type.Optional(Type.Array(Type.Object({ siteId: Type.String(), name: Type.String(), indicators: Type.Array(Type.String()), labels: Type.Array(Type.String()) }))),
+  suspected: Type.Optional(
+    Type.Array(Type.Object({ siteId: Type.String(), name: Type.String(), indicators: Type.Array(Type.String()), labels: Type.Array(Type.String()) })),
+  ),
 });
 const AuditEntry = Type.Object({ at: Type.String(), userId: Nullable(Type.Integer()), action: Type.String(), target: Type.String(), detail: Type.Unknown() });
 
@@ -28,7 +34,14 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
 
     app.get(
       '/runs/:runId',
-      { schema: { tags: ['staff'], summary: 'a run with every site’s score', params: RunParams, response: { 200: Type.Object({ run: RunReply, sites: Type.Array(SiteViewReply) }), '4xx': ErrorReply } } },
+      {
+        schema: {
+          tags: ['staff'],
+          summary: 'a run with every site’s score',
+          params: RunParams,
+          response: { 200: Type.Object({ run: RunReply, sites: Type.Array(SiteViewReply) }), '4xx': ErrorReply },
+        },
+      },
       async (request, reply) => {
         const view = storedRun(store, request.params.runId);
         if (!view) return reply.code(404).send({ error: '未找到该评估' });
@@ -39,7 +52,12 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
     app.post(
       '/runs/:runId/publish',
       {
-        schema: { tags: ['staff'], summary: 'publish the ranking (refused while the run is unfinished or a site holds a suspected veto)', params: RunParams, response: { 200: Type.Object({ published: Type.Literal(true) }), '4xx': PublishRefused } },
+        schema: {
+          tags: ['staff'],
+          summary: 'publish the ranking (refused while the run is unfinished or a site holds a suspected veto)',
+          params: RunParams,
+          response: { 200: Type.Object({ published: Type.Literal(true) }), '4xx': PublishRefused },
+        },
         onRequest: app.csrfProtection,
       },
       async (request, reply) => {
@@ -49,14 +67,22 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
       },
     );
 
-    app.get('/runs/:runId/appeals', { schema: { tags: ['staff'], summary: 'appeals of a run', params: RunParams, response: { 200: Type.Array(AppealReply), '4xx': ErrorReply } } }, async (request) =>
-      store.reviews.appeals(request.params.runId),
+    app.get(
+      '/runs/:runId/appeals',
+      { schema: { tags: ['staff'], summary: 'appeals of a run', params: RunParams, response: { 200: Type.Array(AppealReply), '4xx': ErrorReply } } },
+      async (request) => store.reviews.appeals(request.params.runId),
     );
 
     app.post(
       '/appeals/:id/accept',
       {
-        schema: { tags: ['staff'], summary: 'accept an appeal: override the indicator and re-score', params: AppealIdParams, body: Accept, response: { 200: Type.Object({ appeal: AppealReply, override: OverrideReply }), '4xx': ErrorReply } },
+        schema: {
+          tags: ['staff'],
+          summary: 'accept an appeal: override the indicator and re-score',
+          params: AppealIdParams,
+          body: Accept,
+          response: { 200: Type.Object({ appeal: AppealReply, override: OverrideReply }), '4xx': ErrorReply },
+        },
         onRequest: app.csrfProtection,
       },
       async (request, reply) => {
@@ -68,7 +94,16 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
 
     app.post(
       '/appeals/:id/reject',
-      { schema: { tags: ['staff'], summary: 'reject an appeal with a reason', params: AppealIdParams, body: Reject, response: { 200: Type.Object({ appeal: AppealReply }), '4xx': ErrorReply } }, onRequest: app.csrfProtection },
+      {
+        schema: {
+          tags: ['staff'],
+          summary: 'reject an appeal with a reason',
+          params: AppealIdParams,
+          body: Reject,
+          response: { 200: Type.Object({ appeal: AppealReply }), '4xx': ErrorReply },
+        },
+        onRequest: app.csrfProtection,
+      },
       async (request, reply) => {
         const rejected = rejectAppeal(store, request.user!, request.params.id, request.body.reason);
         if (!rejected.ok) return reply.code(rejected.status).send({ error: rejected.error });
@@ -76,6 +111,8 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
       },
     );
 
-    app.get('/audit', { schema: { tags: ['staff'], summary: 'the audit log', response: { 200: Type.Array(AuditEntry), '4xx': ErrorReply } } }, async () => store.reviews.auditTrail());
+    app.get('/audit', { schema: { tags: ['staff'], summary: 'the audit log', response: { 200: Type.Array(AuditEntry), '4xx': ErrorReply } } }, async () =>
+      store.reviews.auditTrail(),
+    );
   };
 }

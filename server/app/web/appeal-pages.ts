@@ -20,7 +20,12 @@ const AcceptForm = Type.Object({
   _csrf: Type.Optional(Type.String()),
 });
 const RejectForm = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 2000 }), _csrf: Type.Optional(Type.String()) });
-const ListQuery = Type.Object({ accepted: Type.Optional(Type.Integer({ minimum: 1 })), rejected: Type.Optional(Type.Integer({ minimum: 1 })), from: Type.Optional(Type.Number()), to: Type.Optional(Type.Number()) });
+const ListQuery = Type.Object({
+  accepted: Type.Optional(Type.Integer({ minimum: 1 })),
+  rejected: Type.Optional(Type.Integer({ minimum: 1 })),
+  from: Type.Optional(Type.Number()),
+  to: Type.Optional(Type.Number()),
+});
 
 /** What the list shows of each appeal beside the appeal itself: names rather than ids. */
 interface Row {
@@ -62,7 +67,10 @@ function appealRows(store: Store): Row[] {
   return [...open, ...decided];
 }
 
-const attachmentLink = (a: Appeal): Html => (a.attachment ? html`<a href="/staff/appeals/${a.id}/attachment">${a.attachment.name}</a>（${Math.max(1, Math.round(a.attachment.bytes / 1024))} KB）` : html`无`);
+const attachmentLink = (a: Appeal): Html =>
+  a.attachment
+    ? html`<a href="/staff/appeals/${a.id}/attachment">${a.attachment.name}</a>（${Math.max(1, Math.round(a.attachment.bytes / 1024))} KB）`
+    : html`无`;
 
 function openAppeal(r: Row, csrf: string): Html {
   const a = r.appeal;
@@ -72,11 +80,13 @@ function openAppeal(r: Row, csrf: string): Html {
 <blockquote style="overflow-wrap:break-word">${a.text}</blockquote>
 <form method="post" action="/staff/appeals/${id}/accept" class="card">${csrfField(csrf)}<h4>采纳</h4>
 <label for="accept-reason-${id}">采纳理由</label><textarea id="accept-reason-${id}" name="reason" minlength="2" maxlength="2000" required></textarea>
-${r.veto
+${
+  r.veto
     ? html`<label for="accept-veto-${id}"><input type="checkbox" id="accept-veto-${id}" name="veto" value="1"> 仍维持单项否决（不勾选则采纳即取消否决）</label>`
     : r.max === null
       ? html`<label for="accept-points-${id}">给分</label><p class="note" id="accept-points-hint-${id}">此指标按数量计分、没有满分，请填写核实后的得分。</p><input type="number" id="accept-points-${id}" name="points" min="0" step="0.001" inputmode="decimal" required aria-describedby="accept-points-hint-${id}">`
-      : html`<label for="accept-points-${id}">给分（可选）</label><p class="note" id="accept-points-hint-${id}">不填则给满分 ${r.max} 分。</p><input type="number" id="accept-points-${id}" name="points" min="0" max="${r.max}" step="0.001" inputmode="decimal" aria-describedby="accept-points-hint-${id}">`}
+      : html`<label for="accept-points-${id}">给分（可选）</label><p class="note" id="accept-points-hint-${id}">不填则给满分 ${r.max} 分。</p><input type="number" id="accept-points-${id}" name="points" min="0" max="${r.max}" step="0.001" inputmode="decimal" aria-describedby="accept-points-hint-${id}">`
+}
 <p><button type="submit">采纳并重新计分</button></p></form>
 <form method="post" action="/staff/appeals/${id}/reject" class="card">${csrfField(csrf)}<h4>驳回</h4>
 <label for="reject-reason-${id}">驳回理由</label><textarea id="reject-reason-${id}" name="reason" minlength="2" maxlength="2000" required></textarea>
@@ -88,11 +98,17 @@ function listBody(rows: Row[], csrf: string, message: Html | null): Html {
   const decided = rows.filter((r) => r.appeal.status !== 'open');
   return html`<h1>申诉处理</h1>${message ?? ''}
 <section aria-labelledby="open"><h2 id="open">待处理（${open.length}）</h2>${open.length ? open.map((r) => openAppeal(r, csrf)) : html`<p>没有待处理的申诉。</p>`}</section>
-<section aria-labelledby="decided"><h2 id="decided">已处理（${decided.length}）</h2>${decided.length
-    ? scroll(html`<table><caption class="note">已处理的申诉，最近处理的在前</caption><thead><tr><th scope="col">编号</th><th scope="col">评估</th><th scope="col">网站</th><th scope="col">指标</th><th scope="col">申诉理由</th><th scope="col">附件</th><th scope="col">提交</th><th scope="col">结果</th><th scope="col">处理意见</th><th scope="col">处理人</th></tr></thead><tbody>${decided.map(
-        (r) => html`<tr><td>#${r.appeal.id}</td><td>${r.runName}</td><td>${r.siteName}</td><td>${r.appeal.indicator} ${r.indicatorName}</td><td>${r.appeal.text}</td><td>${attachmentLink(r.appeal)}</td><td>${r.by}<br>${shortTime(r.appeal.createdAt)}</td><td>${appealStatusTag(r.appeal)}</td><td>${r.appeal.decision ?? ''}</td><td>${r.decidedBy}<br>${shortTime(r.appeal.decidedAt)}</td></tr>`,
-      )}</tbody></table>`, '已处理的申诉')
-    : html`<p>尚无已处理的申诉。</p>`}</section>`;
+<section aria-labelledby="decided"><h2 id="decided">已处理（${decided.length}）</h2>${
+    decided.length
+      ? scroll(
+          html`<table><caption class="note">已处理的申诉，最近处理的在前</caption><thead><tr><th scope="col">编号</th><th scope="col">评估</th><th scope="col">网站</th><th scope="col">指标</th><th scope="col">申诉理由</th><th scope="col">附件</th><th scope="col">提交</th><th scope="col">结果</th><th scope="col">处理意见</th><th scope="col">处理人</th></tr></thead><tbody>${decided.map(
+            (r) =>
+              html`<tr><td>#${r.appeal.id}</td><td>${r.runName}</td><td>${r.siteName}</td><td>${r.appeal.indicator} ${r.indicatorName}</td><td>${r.appeal.text}</td><td>${attachmentLink(r.appeal)}</td><td>${r.by}<br>${shortTime(r.appeal.createdAt)}</td><td>${appealStatusTag(r.appeal)}</td><td>${r.appeal.decision ?? ''}</td><td>${r.decidedBy}<br>${shortTime(r.appeal.decidedAt)}</td></tr>`,
+          )}</tbody></table>`,
+          '已处理的申诉',
+        )
+      : html`<p>尚无已处理的申诉。</p>`
+  }</section>`;
 }
 
 /** The message after a decision, from the redirect's query (the scores are only shown, never trusted for anything). */
@@ -100,8 +116,10 @@ function doneMessage(store: Store, query: { accepted?: number; rejected?: number
   const appeal = store.reviews.getAppeal(query.accepted ?? query.rejected ?? 0);
   if (!appeal || appeal.status === 'open') return null;
   const site = store.runSites(appeal.runId).find((s) => s.siteId === appeal.siteId)?.name ?? appeal.siteId;
-  if (appeal.status === 'accepted' && query.accepted) return html`<p class="success" role="status">已采纳申诉 #${appeal.id}（${site} ${appeal.indicator}），已重新计分：得分 ${query.from ?? '—'} → ${query.to ?? '—'}。</p>`;
-  if (appeal.status === 'rejected' && query.rejected) return html`<p class="success" role="status">已驳回申诉 #${appeal.id}（${site} ${appeal.indicator}）。</p>`;
+  if (appeal.status === 'accepted' && query.accepted)
+    return html`<p class="success" role="status">已采纳申诉 #${appeal.id}（${site} ${appeal.indicator}），已重新计分：得分 ${query.from ?? '—'} → ${query.to ?? '—'}。</p>`;
+  if (appeal.status === 'rejected' && query.rejected)
+    return html`<p class="success" role="status">已驳回申诉 #${appeal.id}（${site} ${appeal.indicator}）。</p>`;
   return null;
 }
 
@@ -109,36 +127,57 @@ function doneMessage(store: Store, query: { accepted?: number; rejected?: number
 export function appealPages({ store, dataDir }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.addHook('onRequest', pageGuard('evaluator', 'admin'));
-    const page = (request: FastifyRequest, reply: FastifyReply, message: Html | null, status = 200) => render(request, reply, '申诉处理', (csrf) => listBody(appealRows(store), csrf, message), { status });
-    const refused = (request: FastifyRequest, reply: FastifyReply, error: string, status: number) => page(request, reply, html`<p class="error" role="alert">${error}</p>`, status);
+    const page = (request: FastifyRequest, reply: FastifyReply, message: Html | null, status = 200) =>
+      render(request, reply, '申诉处理', (csrf) => listBody(appealRows(store), csrf, message), { status });
+    const refused = (request: FastifyRequest, reply: FastifyReply, error: string, status: number) =>
+      page(request, reply, html`<p class="error" role="alert">${error}</p>`, status);
 
     app.get('/', { schema: { hide: true, querystring: ListQuery }, attachValidation: true }, async (request, reply) =>
       page(request, reply, request.validationError ? null : doneMessage(store, request.query)),
     );
 
     // The CSRF check needs the parsed form field, so it runs after parsing (preValidation), not onRequest.
-    app.post('/:id/accept', { schema: { hide: true, params: AppealParams, body: AcceptForm }, attachValidation: true, preValidation: app.csrfProtection }, async (request, reply) => {
-      if (request.validationError) return refused(request, reply, request.validationError.validationContext === 'body' ? '请填写采纳理由（2 至 2000 字）；给分须为不小于 0 的数字。' : '未找到该申诉。', 400);
-      const body = request.body;
-      if (body.reason.trim().length < 2) return refused(request, reply, '请填写采纳理由（2 至 2000 字）。', 400);
-      const id = Number(request.params.id);
-      const accepted = acceptAppeal(store, request.user!, id, { reason: body.reason.trim(), points: body.points ? Number(body.points) : undefined, veto: body.veto !== undefined });
-      if (!accepted.ok) return refused(request, reply, accepted.status === 404 ? `申诉 #${id} 不存在或已处理。` : accepted.error, accepted.status);
-      const done = new URLSearchParams({ accepted: String(id) });
-      if (accepted.before !== null) done.set('from', String(accepted.before));
-      if (accepted.after !== null) done.set('to', String(accepted.after));
-      return reply.redirect(`/staff/appeals?${done}`, 303);
-    });
+    app.post(
+      '/:id/accept',
+      { schema: { hide: true, params: AppealParams, body: AcceptForm }, attachValidation: true, preValidation: app.csrfProtection },
+      async (request, reply) => {
+        if (request.validationError)
+          return refused(
+            request,
+            reply,
+            request.validationError.validationContext === 'body' ? '请填写采纳理由（2 至 2000 字）；给分须为不小于 0 的数字。' : '未找到该申诉。',
+            400,
+          );
+        const body = request.body;
+        if (body.reason.trim().length < 2) return refused(request, reply, '请填写采纳理由（2 至 2000 字）。', 400);
+        const id = Number(request.params.id);
+        const accepted = acceptAppeal(store, request.user!, id, {
+          reason: body.reason.trim(),
+          points: body.points ? Number(body.points) : undefined,
+          veto: body.veto !== undefined,
+        });
+        if (!accepted.ok) return refused(request, reply, accepted.status === 404 ? `申诉 #${id} 不存在或已处理。` : accepted.error, accepted.status);
+        const done = new URLSearchParams({ accepted: String(id) });
+        if (accepted.before !== null) done.set('from', String(accepted.before));
+        if (accepted.after !== null) done.set('to', String(accepted.after));
+        return reply.redirect(`/staff/appeals?${done}`, 303);
+      },
+    );
 
-    app.post('/:id/reject', { schema: { hide: true, params: AppealParams, body: RejectForm }, attachValidation: true, preValidation: app.csrfProtection }, async (request, reply) => {
-      if (request.validationError) return refused(request, reply, request.validationError.validationContext === 'body' ? '请填写驳回理由（2 至 2000 字）。' : '未找到该申诉。', 400);
-      const reason = request.body.reason.trim();
-      if (reason.length < 2) return refused(request, reply, '请填写驳回理由（2 至 2000 字）。', 400);
-      const id = Number(request.params.id);
-      const rejected = rejectAppeal(store, request.user!, id, reason);
-      if (!rejected.ok) return refused(request, reply, `申诉 #${id} 不存在或已处理。`, rejected.status);
-      return reply.redirect(`/staff/appeals?rejected=${id}`, 303);
-    });
+    app.post(
+      '/:id/reject',
+      { schema: { hide: true, params: AppealParams, body: RejectForm }, attachValidation: true, preValidation: app.csrfProtection },
+      async (request, reply) => {
+        if (request.validationError)
+          return refused(request, reply, request.validationError.validationContext === 'body' ? '请填写驳回理由（2 至 2000 字）。' : '未找到该申诉。', 400);
+        const reason = request.body.reason.trim();
+        if (reason.length < 2) return refused(request, reply, '请填写驳回理由（2 至 2000 字）。', 400);
+        const id = Number(request.params.id);
+        const rejected = rejectAppeal(store, request.user!, id, reason);
+        if (!rejected.ok) return refused(request, reply, `申诉 #${id} 不存在或已处理。`, rejected.status);
+        return reply.redirect(`/staff/appeals?rejected=${id}`, 303);
+      },
+    );
 
     app.get('/:id/attachment', { schema: { hide: true, params: AppealParams }, attachValidation: true }, async (request, reply) => {
       const appeal = request.validationError ? null : store.reviews.getAppeal(Number(request.params.id));

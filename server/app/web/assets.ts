@@ -28,6 +28,10 @@ export const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/assets/:name', { schema: { hide: true, params: AssetParams } }, async (request, reply) => {
     const file = loaded.get(request.params.name);
     if (!file) return reply.code(404).send({ error: '未找到' });
-    return reply.type(`${file.type}; charset=utf-8`).header('cache-control', 'public, max-age=3600').header('x-content-type-options', 'nosniff').send(file.body);
+    return reply
+      .type(`${file.type}; charset=utf-8`)
+      .header('cache-control', 'public, max-age=3600')
+      .header('x-content-type-options', 'nosniff')
+      .send(file.body);
   });
 };

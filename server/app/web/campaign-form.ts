@@ -70,7 +70,8 @@ export function checkCampaignForm(form: CampaignForm, presets: string[]): { site
   if (!form.text.trim()) throw new FormProblem('请上传站点文件，或把站点文件内容粘贴到文本框中。');
   if (form.indicators && !presets.includes(form.indicators)) throw new FormProblem(`没有名为 ${form.indicators} 的指标体系。`);
   if (form.asOf && !isDate(form.asOf)) throw new FormProblem('评估日期应为实际存在的日期，格式如 2026-11-21。');
-  if (form.maxPages && !(/^\d+$/.test(form.maxPages) && Number(form.maxPages) >= 1 && Number(form.maxPages) <= maxPagesLimit)) throw new FormProblem(`每个网站最多打开的页面数应为 1 到 ${maxPagesLimit} 之间的整数。`);
+  if (form.maxPages && !(/^\d+$/.test(form.maxPages) && Number(form.maxPages) >= 1 && Number(form.maxPages) <= maxPagesLimit))
+    throw new FormProblem(`每个网站最多打开的页面数应为 1 到 ${maxPagesLimit} 之间的整数。`);
   if (form.seed.length > maxSeedLength) throw new FormProblem(`抽样种子不能超过 ${maxSeedLength} 个字符。`);
   if (form.seed.trim() && !form.sample) throw new FormProblem('填写了抽样种子，请同时填写抽查网站数；评估全部网站时种子不起作用。');
   const sites = parseSitesFile(form.text, form.fileName ?? 'sites.yaml');
@@ -92,7 +93,13 @@ export function saveCampaign(store: Store, dataDir: string, form: CampaignForm, 
   let folder: string | null = null;
   try {
     return store.db.transaction(() => {
-      const added = store.campaigns.add({ name: checked.sites.name, sitesFile: '', indicators: checked.indicators, asOf: form.asOf || checked.sites.asOf, userId });
+      const added = store.campaigns.add({
+        name: checked.sites.name,
+        sitesFile: '',
+        indicators: checked.indicators,
+        asOf: form.asOf || checked.sites.asOf,
+        userId,
+      });
       folder = join(dataDir, 'campaigns', String(added.id));
       const sitesFile = join(folder, form.text.trimStart().startsWith('{') ? 'sites.json' : 'sites.yaml');
       mkdirSync(folder, { recursive: true });
@@ -100,7 +107,12 @@ export function saveCampaign(store: Store, dataDir: string, form: CampaignForm, 
       // Without a seed the draw is seeded by the evaluation date (as `assess --sample` does), written out so
       // the campaign page shows the seed the run will record.
       const sample = form.sample ? { sample: Number(form.sample), seed: form.seed.trim() || added.asOf } : {};
-      saveCampaignOptions(sitesFile, { ...(form.indicators ? { indicators: form.indicators } : {}), ...(form.asOf ? { asOf: form.asOf } : {}), ...(form.maxPages ? { maxPages: Number(form.maxPages) } : {}), ...sample });
+      saveCampaignOptions(sitesFile, {
+        ...(form.indicators ? { indicators: form.indicators } : {}),
+        ...(form.asOf ? { asOf: form.asOf } : {}),
+        ...(form.maxPages ? { maxPages: Number(form.maxPages) } : {}),
+        ...sample,
+      });
       store.campaigns.setSitesFile(added.id, sitesFile);
       store.reviews.audit(userId, 'campaign-created', `campaign:${added.id}`, { name: added.name });
       return store.campaigns.get(added.id)!;
@@ -135,4 +147,3 @@ sites:
 <p id="sample-help" class="note">从站点文件中随机抽取指定数量的网站进行评估。同一站点文件、抽查数和种子总是抽中相同的网站，种子会写入评估报告，便于复核抽样未经挑选。</p></fieldset>
 <p><button type="submit">创建评估</button></p></form>`;
 }
-

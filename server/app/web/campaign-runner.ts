@@ -45,7 +45,13 @@ export function campaignOptions(campaign: Pick<Campaign, 'sitesFile'>): Campaign
 /** The assess command line of a campaign (after the node binary): only the choices that differ from the sites file. */
 export function assessArgs(o: { bin: string; sitesFile: string; dbFile: string; out: string; queueUrl?: string } & CampaignOptions): string[] {
   return [
-    o.bin, 'assess', o.sitesFile, '--db', o.dbFile, '--out', o.out,
+    o.bin,
+    'assess',
+    o.sitesFile,
+    '--db',
+    o.dbFile,
+    '--out',
+    o.out,
     ...(o.indicators ? ['--indicators', o.indicators] : []),
     ...(o.asOf ? ['--as-of', o.asOf] : []),
     ...(o.maxPages ? ['--max-pages', String(o.maxPages)] : []),
@@ -67,7 +73,14 @@ export function lastLine(file: string): string | null {
     const length = Math.min(size, 8192);
     const buffer = Buffer.alloc(length);
     readSync(fd, buffer, 0, length, size - length);
-    return buffer.toString('utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).at(-1) ?? null;
+    return (
+      buffer
+        .toString('utf8')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .at(-1) ?? null
+    );
   } finally {
     closeSync(fd);
   }
@@ -111,7 +124,11 @@ export class CampaignRunner {
     let child: ChildProcess;
     try {
       // Its own process group: stopping the service stops the crawl and the Chromium it started.
-      child = spawn(process.execPath, assessArgs({ bin: this.o.bin ?? govscoreBin, sitesFile: campaign.sitesFile, dbFile: this.o.dbFile, out, queueUrl: this.o.queueUrl, ...options }), { stdio: ['ignore', fd, fd], detached: true });
+      child = spawn(
+        process.execPath,
+        assessArgs({ bin: this.o.bin ?? govscoreBin, sitesFile: campaign.sitesFile, dbFile: this.o.dbFile, out, queueUrl: this.o.queueUrl, ...options }),
+        { stdio: ['ignore', fd, fd], detached: true },
+      );
     } finally {
       closeSync(fd); // the child holds its own copy
     }

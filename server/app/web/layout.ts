@@ -19,15 +19,28 @@ ${user ? html`<span class="who">${user.name}</span><form method="post" action="/
 }
 
 /** Scripts only from our own /assets (vega needs eval for its expressions); no framing; forms post here only. */
-const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 /** Sends a web page with its security headers. */
 export function sendPage(reply: FastifyReply, markup: string, status = 200): FastifyReply {
-  return reply.code(status).header('content-security-policy', contentSecurityPolicy).header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin').type('text/html; charset=utf-8').send(markup);
+  return reply
+    .code(status)
+    .header('content-security-policy', contentSecurityPolicy)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'same-origin')
+    .type('text/html; charset=utf-8')
+    .send(markup);
 }
 
 /** A page for the request's user with a fresh CSRF token for its forms. */
-export function render(request: FastifyRequest, reply: FastifyReply, title: string, body: (csrf: string) => Html, options: { status?: number; scripts?: string[] } = {}): FastifyReply {
+export function render(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  title: string,
+  body: (csrf: string) => Html,
+  options: { status?: number; scripts?: string[] } = {},
+): FastifyReply {
   const csrf = reply.generateCsrf();
   return sendPage(reply, webPage(title, body(csrf), { user: request.user, csrf, scripts: options.scripts }), options.status);
 }
@@ -51,7 +64,8 @@ export function pageGuard(...roles: User['role'][]) {
 }
 
 /** A wide table that scrolls sideways on a phone: focusable and named, so keyboard users can scroll it too. */
-export const scroll = (table: Html, name: string): Html => html`<div class="scroll" tabindex="0" role="region" aria-label="${`${name}（表格）`}">${table}</div>`;
+export const scroll = (table: Html, name: string): Html =>
+  html`<div class="scroll" tabindex="0" role="region" aria-label="${`${name}（表格）`}">${table}</div>`;
 
 /** A hidden CSRF field for a form. */
 export const csrfField = (token: string): Html => html`<input type="hidden" name="_csrf" value="${token}">`;
@@ -59,4 +73,5 @@ export const csrfField = (token: string): Html => html`<input type="hidden" name
 export { raw };
 
 /** The `code` of a thrown error (Fastify's FST_…), if it has one. */
-export const errorCode = (error: unknown): string | undefined => (error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined);
+export const errorCode = (error: unknown): string | undefined =>
+  error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;

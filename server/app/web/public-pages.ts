@@ -42,9 +42,14 @@ export function publicPages({ store }: RouteContext): FastifyPluginAsyncTypebox 
   return async (app) => {
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const runs = store.reviews.publishedRuns().map((id) => store.getRun(id)!);
-      return render(request, reply, '评估结果公开', () => html`<h1>政府网站绩效评估结果</h1>
+      return render(
+        request,
+        reply,
+        '评估结果公开',
+        () => html`<h1>政府网站绩效评估结果</h1>
 ${runs.length ? html`<ul>${runs.map((r) => html`<li><a href="/runs/${r.id}">${r.name}</a>（评估日期 ${r.asOf}）</li>`)}</ul>` : html`<p>暂无已发布的评估结果。</p>`}
-${request.user ? '' : html`<p><a href="/login">评估工作人员和各部门登录</a></p>`}`);
+${request.user ? '' : html`<p><a href="/login">评估工作人员和各部门登录</a></p>`}`,
+      );
     });
 
     app.get('/runs/:runId', { schema: { hide: true, params: RunParams } }, async (request, reply) => {
@@ -65,7 +70,8 @@ ${groups.map((g, i) => {
   const scored = rows.some((s) => s.score !== null);
   return html`<section><h2>${g}</h2>${scored ? chartBlock(`ranking-${i}`, `${view.run.name} ${g} 得分排名`, rankingChart(charts, g, bands)) : ''}
 <div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">${g}：名次、得分与等级</caption><thead><tr><th scope="col">名次</th><th scope="col">网站</th><th scope="col">得分</th><th scope="col">等级</th></tr></thead><tbody>${rows.map(
-    (s) => html`<tr><td>${s.rank ?? '—'}</td><td>${s.name}</td><td>${s.score ?? (s.status === 'assessed' ? '—' : '未评估')}</td><td>${s.grade ?? ''}${s.status === 'assessed' && !s.passed ? '（不合格）' : ''}</td></tr>`,
+    (s) =>
+      html`<tr><td>${s.rank ?? '—'}</td><td>${s.name}</td><td>${s.score ?? (s.status === 'assessed' ? '—' : '未评估')}</td><td>${s.grade ?? ''}${s.status === 'assessed' && !s.passed ? '（不合格）' : ''}</td></tr>`,
   )}</tbody></table></div></section>`;
 })}`,
         { scripts: chartScripts },

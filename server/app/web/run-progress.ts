@@ -51,7 +51,13 @@ export function runProgress(store: Store, runId: string): RunProgress | null {
     const reason = s.statusReason ? `${failureLabel(s.statusReason)}（${s.statusReason}）` : '';
     return { id: s.siteId, name: s.name, group: s.group, state, ...siteStates[state], reason };
   });
-  return { sites, done: sites.filter((s) => s.state !== 'waiting' && s.state !== 'crawling').length, total: sites.length, finished: run.finishedAt !== null, failed };
+  return {
+    sites,
+    done: sites.filter((s) => s.state !== 'waiting' && s.state !== 'crawling').length,
+    total: sites.length,
+    finished: run.finishedAt !== null,
+    failed,
+  };
 }
 
 /**
@@ -69,7 +75,12 @@ export function progressEvents(store: Store, options: { pollMs?: number; heartbe
     if (!store.getRun(runId)) return notice(request, reply, 404, '未找到', '未找到该评估。');
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+    });
     res.write('retry: 5000\n\n');
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const sent = new Map<string, string>();

@@ -13,7 +13,9 @@ import { campaignOptions, saveCampaignOptions, type CampaignRunner } from './cam
  * dated the day it was due and (for a spot check) with its own seeded sample, and starts at once through
  * the campaign runner — so it is watched, reviewed and published like one started by hand.
  */
-export function startScheduledCampaigns(o: { store: Store; dataDir: string; runner: CampaignRunner; redisUrl: string; log: (line: string) => void }): { close: () => Promise<void> } {
+export function startScheduledCampaigns(o: { store: Store; dataDir: string; runner: CampaignRunner; redisUrl: string; log: (line: string) => void }): {
+  close: () => Promise<void>;
+} {
   const worker = new Worker<ScheduledCampaign>(
     campaignQueue,
     async (job) => {
@@ -33,8 +35,18 @@ export function startScheduledCampaigns(o: { store: Store; dataDir: string; runn
         sample: schedule.sample ? String(schedule.sample) : '',
         seed: schedule.sample ? occurrenceSeed(schedule, dueAt) : '',
       };
-      const campaign = saveCampaign(o.store, o.dataDir, form, { sites: { ...sites, name: `${sites.name}（${schedule.name} ${asOf}）` }, indicators }, schedule.userId);
-      saveCampaignOptions(campaign.sitesFile, { ...campaignOptions(campaign), ...(schedule.lighthousePages !== undefined ? { lighthousePages: schedule.lighthousePages } : {}), scheduledJob: job.id ?? null });
+      const campaign = saveCampaign(
+        o.store,
+        o.dataDir,
+        form,
+        { sites: { ...sites, name: `${sites.name}（${schedule.name} ${asOf}）` }, indicators },
+        schedule.userId,
+      );
+      saveCampaignOptions(campaign.sitesFile, {
+        ...campaignOptions(campaign),
+        ...(schedule.lighthousePages !== undefined ? { lighthousePages: schedule.lighthousePages } : {}),
+        scheduledJob: job.id ?? null,
+      });
       const run = o.runner.start(campaign, schedule.userId);
       o.log(`scheduled campaign ${schedule.name}: campaign #${campaign.id}, run ${run.id}`);
     },

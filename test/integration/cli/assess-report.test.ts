@@ -25,7 +25,28 @@ describe('govscore report on a finished assessment', () => {
     const db = join(out, 'govscore.db');
     const runId = shared.results.assessment.runId;
     // A reviewer's reason as hostile as a finding can be.
-    expect((await runCli(['override', 'add', '--db', db, '--run', runId, '--site', 'jyj', '--indicator', 'V8', '--veto', 'no', '--reason', "+cmd|' /C calc'!A0 复核无问题", '--by', '王五'])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'override',
+          'add',
+          '--db',
+          db,
+          '--run',
+          runId,
+          '--site',
+          'jyj',
+          '--indicator',
+          'V8',
+          '--veto',
+          'no',
+          '--reason',
+          "+cmd|' /C calc'!A0 复核无问题",
+          '--by',
+          '王五',
+        ])
+      ).code,
+    ).toBe(0);
     const reports = join(dir, 'report');
     const made = await runCli(['report', '--db', db, '--run', runId, '--out', reports, '--issuer', '江临市政府办公室']);
     expect(made.code, made.stderr).toBe(0);
@@ -35,7 +56,8 @@ describe('govscore report on a finished assessment', () => {
     const pdf = await pdfText(join(reports, 'report.pdf'));
     expect(pdf.pages).toBeGreaterThan(1);
     // (门 comes out of the CJK font as the radical ⻔, which NFKC does not fold: the phrases avoid it.)
-    for (const text of ['测试评估', '排名：市县政府', '评估方法', '未能评估的网站', hostileName]) expect(pdf.text.replace(/\s+/g, '')).toContain(text.normalize('NFKC').replace(/\s+/g, ''));
+    for (const text of ['测试评估', '排名：市县政府', '评估方法', '未能评估的网站', hostileName])
+      expect(pdf.text.replace(/\s+/g, '')).toContain(text.normalize('NFKC').replace(/\s+/g, ''));
     const notice = await pdfText(join(reports, 'notice.pdf'));
     const noticeText = notice.text.replace(/\s+/g, '');
     expect(noticeText).toContain('关于测试评估情况的通报'.normalize('NFKC'));

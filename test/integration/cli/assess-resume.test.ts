@@ -41,7 +41,10 @@ describe('govscore assess killed half-way', () => {
     killNewBrowsers(browsersBefore);
     const store = new Store(join(out, 'govscore.db'));
     const runId = store.db.prepare('SELECT id FROM runs').pluck().get() as string;
-    const done = store.runSites(runId).filter((s) => s.status !== 'pending').map((s) => s.siteId);
+    const done = store
+      .runSites(runId)
+      .filter((s) => s.status !== 'pending')
+      .map((s) => s.siteId);
     const pagesBefore = Object.fromEntries(done.map((id) => [id, store.pageCount(runId, id)]));
     store.close();
     expect(done.length).toBeGreaterThanOrEqual(1);
@@ -86,7 +89,9 @@ describe('govscore assess killed half-way', () => {
     // Pages the first attempt loaded in a browser for the journaled visits (script-paged lists add "#page=N").
     // Articles are left out: one listed in two columns is opened again by the other column's visit when that
     // visit was not finished before the kill, as it would be in an uninterrupted crawl.
-    const loaded = journaled.flatMap((o) => o.pages.filter((p) => p.role !== 'skipped' && p.role !== 'article' && !p.url.includes('#')).map((p) => new URL(p.url)));
+    const loaded = journaled.flatMap((o) =>
+      o.pages.filter((p) => p.role !== 'skipped' && p.role !== 'article' && !p.url.includes('#')).map((p) => new URL(p.url)),
+    );
     expect(loaded.length).toBeGreaterThanOrEqual(journaled.length);
 
     const host = set.get('zfw').host;

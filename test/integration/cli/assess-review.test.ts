@@ -33,7 +33,17 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
     await writeFile(setFile, edited);
     const started = performance.now();
     const out = join(dir, 'rescored');
-    const rescored = await runCli(['rescore', '--db', join(copied, 'govscore.db'), '--run', shared.results.assessment.runId, '--indicators', setFile, '--out', out]);
+    const rescored = await runCli([
+      'rescore',
+      '--db',
+      join(copied, 'govscore.db'),
+      '--run',
+      shared.results.assessment.runId,
+      '--indicators',
+      setFile,
+      '--out',
+      out,
+    ]);
     const seconds = (performance.now() - started) / 1000;
     expect(rescored.code, rescored.stderr).toBe(0);
     const after: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
@@ -53,11 +63,17 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
       // recomputed from those rounded parts, the score can differ from the engine's by one cent.
       expect(Math.abs(now.score! - expected), `${before.id}: ${now.score} vs ${expected}`).toBeLessThanOrEqual(0.011);
       // Every other indicator scores as before.
-      expect(now.indicators.filter((i) => i.id !== 'D18'), before.id).toEqual(before.indicators.filter((i) => i.id !== 'D18'));
+      expect(
+        now.indicators.filter((i) => i.id !== 'D18'),
+        before.id,
+      ).toEqual(before.indicators.filter((i) => i.id !== 'D18'));
       if (expected !== before.score) expectedChanged.push(before.id);
     }
     expect(expectedChanged.length).toBeGreaterThan(0);
-    const listed = rescored.stdout.split('\n').filter((l) => / → /.test(l)).map((l) => l.split(':')[0]);
+    const listed = rescored.stdout
+      .split('\n')
+      .filter((l) => / → /.test(l))
+      .map((l) => l.split(':')[0]);
     expect(listed.sort()).toEqual(expectedChanged.sort());
     expect(rescored.stdout).toContain(`${expectedChanged.length} site score(s) changed, against national-2019 v2019.3`);
     console.log(`rescore: ${expectedChanged.length} sites changed in ${seconds.toFixed(1)} s (CLI start included)`);
@@ -69,13 +85,64 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
     // A site that lost points on D1 (broken homepage links) or, failing that, on any deduction indicator.
     const target = shared.results.sites.find((s) => s.indicators.some((i) => i.status === 'deducted' && i.category !== 'veto' && !s.vetoes.length))!;
     const deducted = target.indicators.find((i) => i.status === 'deducted')!;
-    const added = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', target.id, '--indicator', deducted.id, '--points', String(deducted.max), '--reason', '复核确认为临时故障，<script>x</script>', '--by', '张三']);
+    const added = await runCli([
+      'override',
+      'add',
+      '--db',
+      db,
+      '--run',
+      runId,
+      '--site',
+      target.id,
+      '--indicator',
+      deducted.id,
+      '--points',
+      String(deducted.max),
+      '--reason',
+      '复核确认为临时故障，<script>x</script>',
+      '--by',
+      '张三',
+    ]);
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toMatch(new RegExp(`^recorded #1  ${target.id}  ${deducted.id}  ${deducted.max} 分  by 张三`));
     // An indicator the set does not have, and points above its maximum: refused with the field named.
-    const unknown = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', target.id, '--indicator', 'D99', '--points', '1', '--reason', 'x', '--by', '张三']);
+    const unknown = await runCli([
+      'override',
+      'add',
+      '--db',
+      db,
+      '--run',
+      runId,
+      '--site',
+      target.id,
+      '--indicator',
+      'D99',
+      '--points',
+      '1',
+      '--reason',
+      'x',
+      '--by',
+      '张三',
+    ]);
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/--indicator: 指标体系 national-2019 中没有指标 D99。/)]);
-    const tooMany = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', target.id, '--indicator', deducted.id, '--points', String(deducted.max! + 1), '--reason', 'x', '--by', '张三']);
+    const tooMany = await runCli([
+      'override',
+      'add',
+      '--db',
+      db,
+      '--run',
+      runId,
+      '--site',
+      target.id,
+      '--indicator',
+      deducted.id,
+      '--points',
+      String(deducted.max! + 1),
+      '--reason',
+      'x',
+      '--by',
+      '张三',
+    ]);
     expect([tooMany.code, tooMany.stderr]).toEqual([2, expect.stringMatching(new RegExp(`--points: ${deducted.id} 的分数应在 0 到 ${deducted.max} 之间。`))]);
 
     const out = join(dir, 'reviewed');
@@ -84,7 +151,11 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
     const after: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
     const site = after.sites.find((s) => s.id === target.id)!;
     const decided = site.indicators.find((i) => i.id === deducted.id)!;
-    expect(decided).toMatchObject({ score: deducted.max, status: 'ok', override: { by: '张三', reason: '复核确认为临时故障，<script>x</script>', was: { score: deducted.score, status: 'deducted' } } });
+    expect(decided).toMatchObject({
+      score: deducted.max,
+      status: 'ok',
+      override: { by: '张三', reason: '复核确认为临时故障，<script>x</script>', was: { score: deducted.score, status: 'deducted' } },
+    });
     // The category regains what the indicator had lost (unless the category was capped at its budget).
     expect(site.score).toBeGreaterThanOrEqual(target.score!);
     const report = await readFile(join(out, 'report.html'), 'utf8');
@@ -113,8 +184,22 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
     const preset = await readFile(new URL('../../../indicators/presets/national-2019.yaml', import.meta.url), 'utf8');
     const sneaky = join(dir, 'same-version.yaml');
     await writeFile(sneaky, preset.replace('rule: { type: perUnit, unit: 1, points: 1, cap: 5 }', 'rule: { type: perUnit, unit: 1, points: 2, cap: 5 }'));
-    const refused = await runCli(['rescore', '--db', join(copied, 'govscore.db'), '--run', shared.results.assessment.runId, '--indicators', sneaky, '--out', join(dir, 'sneaky')]);
+    const refused = await runCli([
+      'rescore',
+      '--db',
+      join(copied, 'govscore.db'),
+      '--run',
+      shared.results.assessment.runId,
+      '--indicators',
+      sneaky,
+      '--out',
+      join(dir, 'sneaky'),
+    ]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr.trim()).toMatch(new RegExp(`^${sneaky.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: version: national-2019 v2019.3 was already used on .*give the edited set a new version`));
+    expect(refused.stderr.trim()).toMatch(
+      new RegExp(
+        `^${sneaky.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: version: national-2019 v2019.3 was already used on .*give the edited set a new version`,
+      ),
+    );
   });
 });

@@ -40,7 +40,9 @@ describe('govscore assess on the sample portals, end to end', () => {
   it('stores observations, evaluates measurements and writes results.json as their published schemas say (schemas/)', async () => {
     const ajv = new Ajv({ allErrors: true });
     const schema = async (file: string) => ajv.compile(JSON.parse(await readFile(new URL(`../../schemas/${file}`, import.meta.url), 'utf8')));
-    const [observations, measurements, results] = await Promise.all(['observations.schema.json', 'measurements.schema.json', 'results.schema.json'].map(schema));
+    const [observations, measurements, results] = await Promise.all(
+      ['observations.schema.json', 'measurements.schema.json', 'results.schema.json'].map(schema),
+    );
     for (const id of ids) {
       expect(observations!(stored.get(id)), `${id} observations: ${ajv.errorsText(observations!.errors)}`).toBe(true);
       expect(measurements!(measured.get(id)!.m), `${id} measurements: ${ajv.errorsText(measurements!.errors)}`).toBe(true);
@@ -54,7 +56,23 @@ describe('govscore assess on the sample portals, end to end', () => {
     expect(shared.results.assessment.indicatorSet.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(shared.results.assessment.runId).toMatch(/^20261121-[0-9a-f]{8}$/);
     for (const s of shared.results.sites) {
-      expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'name', 'group', 'url', 'status', 'statusReason', 'score', 'grade', 'passed', 'rank', 'vetoes', 'indicators', 'observations']));
+      expect(Object.keys(s)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'name',
+          'group',
+          'url',
+          'status',
+          'statusReason',
+          'score',
+          'grade',
+          'passed',
+          'rank',
+          'vetoes',
+          'indicators',
+          'observations',
+        ]),
+      );
       expect(Object.keys(s.observations)).toEqual(expect.arrayContaining(['columns', 'disclosure', 'mailbox', 'accessibility', 'links', 'availability']));
     }
   });
@@ -71,7 +89,11 @@ describe('govscore assess on the sample portals, end to end', () => {
       expect(compared.wrong, id).toEqual([]);
       correct += compared.correct;
       total += compared.total;
-      expect(site.observations.homepage).toMatchObject({ latest: truth.homepage.latest, stale: truth.homepage.stale, isNavigation: truth.homepage.isNavigation });
+      expect(site.observations.homepage).toMatchObject({
+        latest: truth.homepage.latest,
+        stale: truth.homepage.stale,
+        isNavigation: truth.homepage.isNavigation,
+      });
     }
     console.log(`column accuracy: ${correct}/${total}`);
   });
@@ -97,11 +119,17 @@ describe('govscore assess on the sample portals, end to end', () => {
   });
 
   it('finds exactly the planted accessibility defects on the sampled pages, each rule once across them, and deducts D18 for them', () => {
-    let planted = 0, found = 0, correct = 0, pages = 0;
+    let planted = 0,
+      found = 0,
+      correct = 0,
+      pages = 0;
     for (const id of ids) {
       const site = shared.results.sites.find((s) => s.id === id)!;
       const a = site.observations.accessibility!;
-      const want = shared.truth(id).accessibility.planted.map((p) => p.rule).sort();
+      const want = shared
+        .truth(id)
+        .accessibility.planted.map((p) => p.rule)
+        .sort();
       const got = a.violations.map((v) => v.rule).sort();
       planted += want.length;
       found += got.length;
@@ -174,7 +202,10 @@ describe('govscore assess on the sample portals, end to end', () => {
 
   it('a sites file with an invalid field fails with file, line and field', async () => {
     const bad = join(await tempDir('assess-bad'), 'bad.yaml');
-    await writeFile(bad, `name: 测试\nasOf: ${asOf}\nsites:\n  - id: a\n    name: 甲\n    url: http://127.0.0.1:1/\n  - id: b\n    name: 乙\n    url: not-a-url\n`);
+    await writeFile(
+      bad,
+      `name: 测试\nasOf: ${asOf}\nsites:\n  - id: a\n    name: 甲\n    url: http://127.0.0.1:1/\n  - id: b\n    name: 乙\n    url: not-a-url\n`,
+    );
     const failed = await runCli(['assess', bad, '--out', join(bad, '..', 'bad-out')]);
     expect(failed.code).toBe(2);
     expect(failed.stderr.trim()).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9: sites\\[1\\]\\.url: `));

@@ -29,7 +29,15 @@ export function evaluatorTruthTests(asOf: string, ids: string[], measured: () =>
   };
 
   it('disclosure: Art. 20/21 items, 指南 elements, 机构职能, 领导信息 and the annual report as planted', () => {
-    for (const id of ids) expectAllRight(id, ['disclosure found', 'disclosure items', 'disclosure guide elements', 'disclosure institution elements', 'disclosure leaders elements', 'annual reports']);
+    for (const id of ids)
+      expectAllRight(id, [
+        'disclosure found',
+        'disclosure items',
+        'disclosure guide elements',
+        'disclosure institution elements',
+        'disclosure leaders elements',
+        'annual reports',
+      ]);
   });
 
   it('mailbox: letters, replies, reply rate, unanswered letters and working-day latency as planted', () => {

@@ -36,7 +36,13 @@ describe('govscore import: a reporting table scored by info-reporting', () => {
   });
 
   it('scores and ranks every department of the CSV by hand-computed totals, ties sharing a rank', async () => {
-    const runs = await importTable({ table: join(fixtures, 'city-2026q3-utf8.csv'), db: join(dir, 'a.db'), indicators: 'info-reporting', out: join(dir, 'a'), log: () => undefined });
+    const runs = await importTable({
+      table: join(fixtures, 'city-2026q3-utf8.csv'),
+      db: join(dir, 'a.db'),
+      indicators: 'info-reporting',
+      out: join(dir, 'a'),
+      log: () => undefined,
+    });
     expect(runs.map((r) => [r.period, r.units])).toEqual([['2026-Q3', 7]]);
     const results: Results = JSON.parse(await readFile(runs[0]!.outputs.results, 'utf8'));
     expect(results.assessment).toMatchObject({ asOf: '2026-09-30', indicatorSet: { id: 'info-reporting' } });
@@ -44,18 +50,32 @@ describe('govscore import: a reporting table scored by info-reporting', () => {
     expect(got).toEqual(expected);
     // The department sees the figures behind its rate and quota scores.
     const police = results.sites.find((s) => s.name === '市公安局')!;
-    expect(police.indicators.find((i) => i.id === 'R5')!.findings[0]!.message).toBe('2026-Q3：报送 28 条，采用 11 次（国办 0、省级 2、市级 9），采用率 39.3%；任务数 30 条，完成 93%');
+    expect(police.indicators.find((i) => i.id === 'R5')!.findings[0]!.message).toBe(
+      '2026-Q3：报送 28 条，采用 11 次（国办 0、省级 2、市级 9），采用率 39.3%；任务数 30 条，完成 93%',
+    );
     expect(police.observations.reporting).toMatchObject({ measurement: { submitted: 28, adoptedTotal: 11 } });
   });
 
   it('the GBK copy of the table gives the same scores', async () => {
-    const runs = await importTable({ table: join(fixtures, 'city-2026q3-gbk.csv'), db: join(dir, 'b.db'), indicators: 'info-reporting', out: join(dir, 'b'), log: () => undefined });
+    const runs = await importTable({
+      table: join(fixtures, 'city-2026q3-gbk.csv'),
+      db: join(dir, 'b.db'),
+      indicators: 'info-reporting',
+      out: join(dir, 'b'),
+      log: () => undefined,
+    });
     const results: Results = JSON.parse(await readFile(runs[0]!.outputs.results, 'utf8'));
     expect(Object.fromEntries(results.sites.map((s) => [s.name, s.score]))).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, v.score])));
   });
 
   it('an XLSX with two quarters becomes two runs, one ranking per period, each department keeping its id', async () => {
-    const runs = await importTable({ table: join(fixtures, 'district-2026q2q3.xlsx'), db: join(dir, 'c.db'), indicators: 'info-reporting', out: join(dir, 'c'), log: () => undefined });
+    const runs = await importTable({
+      table: join(fixtures, 'district-2026q2q3.xlsx'),
+      db: join(dir, 'c.db'),
+      indicators: 'info-reporting',
+      out: join(dir, 'c'),
+      log: () => undefined,
+    });
     expect(runs.map((r) => r.period)).toEqual(['2026-Q2', '2026-Q3']);
     const [q2, q3] = await Promise.all(runs.map(async (r) => JSON.parse(await readFile(r.outputs.results, 'utf8')) as Results));
     expect(runs[0]!.outputs.results).toContain(join('c', '2026-Q2'));
@@ -64,14 +84,29 @@ describe('govscore import: a reporting table scored by info-reporting', () => {
   });
 
   it('importing the same table again re-scores the same run instead of adding one', async () => {
-    const args = { table: join(fixtures, 'city-2026q3-utf8.csv'), db: join(dir, 'd.db'), indicators: 'info-reporting', out: join(dir, 'd'), log: () => undefined };
+    const args = {
+      table: join(fixtures, 'city-2026q3-utf8.csv'),
+      db: join(dir, 'd.db'),
+      indicators: 'info-reporting',
+      out: join(dir, 'd'),
+      log: () => undefined,
+    };
     const first = await importTable(args);
     const second = await importTable(args);
     expect(second[0]!.runId).toBe(first[0]!.runId);
   });
 
   it('refuses a website indicator set and a broken table with file, line and field, exit 2', async () => {
-    const wrongSet = await runCli(['import', join(fixtures, 'city-2026q3-utf8.csv'), '--db', join(dir, 'e.db'), '--out', join(dir, 'e'), '--indicators', 'national-2019']);
+    const wrongSet = await runCli([
+      'import',
+      join(fixtures, 'city-2026q3-utf8.csv'),
+      '--db',
+      join(dir, 'e.db'),
+      '--out',
+      join(dir, 'e'),
+      '--indicators',
+      'national-2019',
+    ]);
     expect(wrongSet.code).toBe(2);
     expect(wrongSet.stderr).toMatch(/national-2019\.yaml:1: --indicators: national-2019 scores crawled websites/);
     const broken = join(dir, 'broken.csv');

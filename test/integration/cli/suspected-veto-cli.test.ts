@@ -34,7 +34,11 @@ describe('suspected vetoes through the CLI: rescore, report, publish refused, ov
     // rsj provides services, but nothing named like 办事服务 among its homepage's 2 links.
     expect(site(r, 'rsj')).toMatchObject({ passed: false, pendingReview: true, grade: '待复核', rank: null, vetoes: [] });
     expect(site(r, 'rsj').suspectedVetoes).toEqual([
-      { indicator: 'V7', reason: expect.stringContaining('在首页的 2 个链接中查找“办事服务/网上办事/政务服务'), searched: { where: ['首页的 2 个链接'], for: expect.arrayContaining(['办事服务', '网上办事']) } },
+      {
+        indicator: 'V7',
+        reason: expect.stringContaining('在首页的 2 个链接中查找“办事服务/网上办事/政务服务'),
+        searched: { where: ['首页的 2 个链接'], for: expect.arrayContaining(['办事服务', '网上办事']) },
+      },
     ]);
     expect(site(r, 'rsj').suspectedVetoes[0]!.reason).toMatch(/未找到办事服务入口$/);
     expect(site(r, 'fgw').suspectedVetoes.map((v) => v.indicator)).toEqual(['V6']);
@@ -67,9 +71,43 @@ describe('suspected vetoes through the CLI: rescore, report, publish refused, ov
   });
 
   it('a reviewer clears one suspicion and confirms the other; after the rescore the run can be published', async () => {
-    const clear = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', 'rsj', '--indicator', 'V7', '--veto', 'no', '--reason', '办事服务在“便民服务”图片入口下，已核实', '--by', '张三']);
+    const clear = await runCli([
+      'override',
+      'add',
+      '--db',
+      db,
+      '--run',
+      runId,
+      '--site',
+      'rsj',
+      '--indicator',
+      'V7',
+      '--veto',
+      'no',
+      '--reason',
+      '办事服务在“便民服务”图片入口下，已核实',
+      '--by',
+      '张三',
+    ]);
     expect(clear.code, clear.stderr).toBe(0);
-    const confirm = await runCli(['override', 'add', '--db', db, '--run', runId, '--site', 'fgw', '--indicator', 'V6', '--veto', 'yes', '--reason', '人工核查确无咨询渠道', '--by', '张三']);
+    const confirm = await runCli([
+      'override',
+      'add',
+      '--db',
+      db,
+      '--run',
+      runId,
+      '--site',
+      'fgw',
+      '--indicator',
+      'V6',
+      '--veto',
+      'yes',
+      '--reason',
+      '人工核查确无咨询渠道',
+      '--by',
+      '张三',
+    ]);
     expect(confirm.code, confirm.stderr).toBe(0);
     // The stored scores are what gets published: until the rescore they still hold the suspicions.
     expect((await runCli(['publish', '--db', db, '--run', runId, '--by', 'staff'])).code).toBe(3);
@@ -79,7 +117,12 @@ describe('suspected vetoes through the CLI: rescore, report, publish refused, ov
     const r = await results('after');
     expect(site(r, 'rsj')).toMatchObject({ passed: true, pendingReview: false, suspectedVetoes: [], vetoes: [], rank: expect.any(Number) });
     expect(site(r, 'rsj').indicators.find((i) => i.id === 'V7')).toMatchObject({ status: 'ok', override: { by: '张三', was: { status: 'suspected-veto' } } });
-    expect(site(r, 'fgw')).toMatchObject({ passed: false, grade: '不合格', suspectedVetoes: [], vetoes: [{ indicator: 'V6', reason: '互动回应差：人工复核（人工核查确无咨询渠道）' }] });
+    expect(site(r, 'fgw')).toMatchObject({
+      passed: false,
+      grade: '不合格',
+      suspectedVetoes: [],
+      vetoes: [{ indicator: 'V6', reason: '互动回应差：人工复核（人工核查确无咨询渠道）' }],
+    });
     expect(await readFile(join(dir, 'after', 'report.html'), 'utf8')).not.toContain('疑似否决：');
 
     const published = await runCli(['publish', '--db', db, '--run', runId, '--by', 'staff']);

@@ -37,24 +37,34 @@ describe('accessibility: axe-core on the sample portals', () => {
   });
 
   it('finds exactly the planted WCAG rules on every portal, each counted once across its pages', async () => {
-    let planted = 0, found = 0, correct = 0;
+    let planted = 0,
+      found = 0,
+      correct = 0;
     const axeMs: number[] = [];
     // Two portals at a time: the machine has two cores.
     const ids = set.portals.map((p) => p.id);
     const scans = new Map<string, Awaited<ReturnType<typeof scanPortal>>>();
     for (let i = 0; i < ids.length; i += 2) {
-      await Promise.all(ids.slice(i, i + 2).map(async (id) => {
-        const { url, truth } = set.get(id);
-        const column = truth.columns[0]!;
-        scans.set(id, await scanPortal(browser, [url, column.url, column.items[0]!.url]));
-      }));
+      await Promise.all(
+        ids.slice(i, i + 2).map(async (id) => {
+          const { url, truth } = set.get(id);
+          const column = truth.columns[0]!;
+          scans.set(id, await scanPortal(browser, [url, column.url, column.items[0]!.url]));
+        }),
+      );
     }
     for (const id of ids) {
       const scanned = scans.get(id)!;
       // wjw's firewall answers 412 first; openUrl waits through its cookie-and-reload challenge.
-      expect(scanned.map((s) => s.status), id).toEqual([200, 200, 200]);
+      expect(
+        scanned.map((s) => s.status),
+        id,
+      ).toEqual([200, 200, 200]);
       const results = scanned.map((s) => s.result);
-      expect(results.every((r) => r !== null), id).toBe(true);
+      expect(
+        results.every((r) => r !== null),
+        id,
+      ).toBe(true);
       axeMs.push(...results.map((r) => r!.ms));
       const m = evaluateAccessibility(results as AxePageResult[], []);
       expect(m.pagesScanned).toBe(3);
@@ -75,7 +85,13 @@ describe('accessibility: axe-core on the sample portals', () => {
 
   it('a crawl records the pages whose scan ran out of time as unfinished, and a site with no finished scan is not measured', async () => {
     const portal = set.get('jyj');
-    const result = await collectSite(browser, portal.url, set.asOf, { ...defaultCollectOptions, maxPages: 12, features: false, lighthousePages: 0, axeTimeoutMs: 1 });
+    const result = await collectSite(browser, portal.url, set.asOf, {
+      ...defaultCollectOptions,
+      maxPages: 12,
+      features: false,
+      lighthousePages: 0,
+      axeTimeoutMs: 1,
+    });
     expect(result.failure).toBeNull();
     expect(result.axe.length).toBeGreaterThan(1);
     expect(result.axe.every((p) => p.unfinished && p.violations.length === 0)).toBe(true);
@@ -88,7 +104,9 @@ describe('accessibility: axe-core on the sample portals', () => {
   it('axe runs under a CSP that forbids scripts, and a page that hangs its renderer yields null in time', async () => {
     const tab = await browser.newPage();
     try {
-      await tab.setContent(`<!DOCTYPE html><html lang="zh-CN"><head><meta http-equiv="Content-Security-Policy" content="script-src 'none'"><title>t</title></head><body><main><img src="a.png"></main></body></html>`);
+      await tab.setContent(
+        `<!DOCTYPE html><html lang="zh-CN"><head><meta http-equiv="Content-Security-Policy" content="script-src 'none'"><title>t</title></head><body><main><img src="a.png"></main></body></html>`,
+      );
       // The policy is in force: a script tag does not run ...
       await tab.addScriptTag({ content: 'window.cspProbe = 1' }).catch(() => undefined);
       expect(await tab.evaluate('window.cspProbe')).toBeUndefined();

@@ -30,7 +30,10 @@ describe('crawl scope: reproducible sampling and the robots.txt override', () =>
     const crawl = async () => {
       const r = await collectSite(browser, set.get('zfw').url, asOf, options);
       return {
-        visited: r.pages.filter((p) => p.role !== 'skipped' && p.role !== 'article' && p.role !== 'list-page').map((p) => p.url).sort(),
+        visited: r.pages
+          .filter((p) => p.role !== 'skipped' && p.role !== 'article' && p.role !== 'list-page')
+          .map((p) => p.url)
+          .sort(),
         columns: r.columns.map((c) => [c.url, c.items.length]).sort(),
         budgetSkips: r.stats.skipped['budget'] ?? 0,
       };
@@ -54,10 +57,14 @@ describe('crawl scope: reproducible sampling and the robots.txt override', () =>
 
   it('with axe on every page, an article two columns list is opened and scanned once', async () => {
     // Written here: two columns whose lists share their newest item, as a 置顶 notice often is.
-    const article = (title: string) => `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>发布时间：2026-11-18</p><p>${'正文内容。'.repeat(40)}</p></body></html>`;
+    const article = (title: string) =>
+      `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>发布时间：2026-11-18</p><p>${'正文内容。'.repeat(40)}</p></body></html>`;
     const list = (name: string, own: string) =>
       `<html><head><title>${name}</title></head><body><div><a href="/">首页</a> &gt; ${name}</div><h2>${name}</h2><ul>` +
-      [['/shared.html', '关于做好2026年冬季安全生产工作的通知', '2026-11-18'], ...[0, 1, 2].map((i) => [`/${own}/${i}.html`, `${name}第${i + 1}条信息标题文字`, `2026-11-1${5 - i}`])]
+      [
+        ['/shared.html', '关于做好2026年冬季安全生产工作的通知', '2026-11-18'],
+        ...[0, 1, 2].map((i) => [`/${own}/${i}.html`, `${name}第${i + 1}条信息标题文字`, `2026-11-1${5 - i}`]),
+      ]
         .map(([href, title, date]) => `<li><a href="${href}">${title}</a><span>${date}</span></li>`)
         .join('') +
       '</ul></body></html>';

@@ -9,7 +9,17 @@ import { startMisbehavingSites, type MisbehavingSites, type MisbehaviourName } f
 const asOf = '2026-11-21';
 // Short timeouts keep the test quick; the behaviour is the same at the national 15 s.
 // maxPageBytes is lowered so that the 2 MB page stands for a too-large one.
-const options: CollectOptions = { ...defaultCollectOptions, timeoutMs: 3000, readTimeoutMs: 3000, probes: 1, probeSpacingMs: 0, maxPages: 80, siteBudgetMs: 90_000, maxPageBytes: 1_000_000, linkTimeoutMs: 2000 };
+const options: CollectOptions = {
+  ...defaultCollectOptions,
+  timeoutMs: 3000,
+  readTimeoutMs: 3000,
+  probes: 1,
+  probeSpacingMs: 0,
+  maxPages: 80,
+  siteBudgetMs: 90_000,
+  maxPageBytes: 1_000_000,
+  linkTimeoutMs: 2000,
+};
 
 describe('the crawler on sites that fail or fight back', () => {
   let sites: MisbehavingSites;

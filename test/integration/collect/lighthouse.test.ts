@@ -31,7 +31,10 @@ describe('Lighthouse in an assessment', () => {
       const site = results.sites.find((s) => s.id === id)!;
       const runs = site.observations.accessibility!.lighthouse;
       // --lighthouse-pages 1: the homepage only.
-      expect(runs.map((l) => new URL(l.url).host), id).toEqual([new URL(site.url).host]);
+      expect(
+        runs.map((l) => new URL(l.url).host),
+        id,
+      ).toEqual([new URL(site.url).host]);
       return runs[0]!;
     };
     const [clean, defective] = [homepage('zfw'), homepage('jyj')];

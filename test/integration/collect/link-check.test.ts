@@ -14,12 +14,14 @@ const plantedResult: Record<string, LinkResult> = { 'http-404': 'http-4xx', 'htt
 async function linksOf(pageUrl: string, encoding: string, cookie?: string): Promise<{ url: string; links: LinkToCheck[] }> {
   const response = await fetch(pageUrl, { headers: cookie ? { cookie } : {} });
   const $ = cheerio.load(new TextDecoder(encoding).decode(await response.arrayBuffer()));
-  const links: LinkToCheck[] = $('a[href], img[src]').toArray().map((el) => {
-    const image = el.tagName === 'img';
-    const url = new URL($(el).attr(image ? 'src' : 'href')!, response.url).href;
-    const kind = image ? 'image' : /\.(docx?|xlsx?|pdf|zip|rar|wps)$/i.test(url) ? 'attachment' : 'link';
-    return { url, foundOn: response.url, kind };
-  });
+  const links: LinkToCheck[] = $('a[href], img[src]')
+    .toArray()
+    .map((el) => {
+      const image = el.tagName === 'img';
+      const url = new URL($(el).attr(image ? 'src' : 'href')!, response.url).href;
+      const kind = image ? 'image' : /\.(docx?|xlsx?|pdf|zip|rar|wps)$/i.test(url) ? 'attachment' : 'link';
+      return { url, foundOn: response.url, kind };
+    });
   return { url: response.url, links };
 }
 
@@ -55,9 +57,11 @@ describe('link checker on the sample portals', () => {
     const results = onPortal(id);
     const broken = results.filter((c) => c.broken);
     const found = broken.filter((c) => planted.some((l) => l.url === c.url)).length;
-    console.log(`${id}: ${results.length} links, broken ${broken.length}, planted ${truth.brokenLinks.length} (${planted.length} visible);`
-      + ` precision ${broken.length ? found / broken.length : 1}, recall ${planted.length ? found / planted.length : 1}`,
-      broken.map((c) => `${c.result} ${c.url}`));
+    console.log(
+      `${id}: ${results.length} links, broken ${broken.length}, planted ${truth.brokenLinks.length} (${planted.length} visible);` +
+        ` precision ${broken.length ? found / broken.length : 1}, recall ${planted.length ? found / planted.length : 1}`,
+      broken.map((c) => `${c.result} ${c.url}`),
+    );
     expect(new Set(broken.map((c) => c.url))).toEqual(new Set(planted.map((l) => l.url)));
     for (const l of planted) {
       const c = results.find((r) => r.url === l.url)!;
@@ -83,11 +87,17 @@ describe('link checker on the sample portals', () => {
   it('wjw: with the firewall cookie its planted broken link is found', async () => {
     const { truth } = set.get('wjw');
     const { home, article, cookie } = pages.get('wjw')!;
-    const links = checked.filter((c) => c.foundOn.includes(home) || c.foundOn.includes(article))
+    const links = checked
+      .filter((c) => c.foundOn.includes(home) || c.foundOn.includes(article))
       .flatMap((c) => c.foundOn.map((foundOn) => ({ url: c.url, foundOn, kind: c.kind })));
     const again = await checkLinks(links, { timeoutMs: 2000, headers: { cookie: cookie! } });
     const broken = again.filter((c) => c.broken).map((c) => c.url);
-    console.log('wjw with cookie: broken', broken, 'planted', truth.brokenLinks.map((l) => l.url));
+    console.log(
+      'wjw with cookie: broken',
+      broken,
+      'planted',
+      truth.brokenLinks.map((l) => l.url),
+    );
     expect(new Set(broken)).toEqual(new Set(truth.brokenLinks.map((l) => l.url)));
     expect(again.filter((c) => c.result === 'blocked-by-waf')).toEqual([]);
   });

@@ -24,7 +24,10 @@ describe('evaluators on another CMS family (hand-counted expectations)', () => {
     const c = await collectSite(browser, site.url, asOf, { ...defaultCollectOptions, maxLinks: 0, axe: 'off', lighthousePages: 0 });
     expect(c.failure).toBeNull();
     // "青山县人民政府" is a county government: Art. 21 items apply, the report is due by 31 March.
-    m = evaluateSite({ homepage: c.homepage, columns: c.columns, probes: c.probes, ...(c.features ?? {}) }, asOf, { level: 'government', services: true }).measurements;
+    m = evaluateSite({ homepage: c.homepage, columns: c.columns, probes: c.probes, ...(c.features ?? {}) }, asOf, {
+      level: 'government',
+      services: true,
+    }).measurements;
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -69,7 +72,16 @@ describe('evaluators on another CMS family (hand-counted expectations)', () => {
 
   it('identity: code in a "bottom" footer, only SiteName meta, a working keyword search, a 关怀版 link', () => {
     const i = m.identity!;
-    expect(i).toMatchObject({ siteIdCode: '3301270002', footerShowsIdCode: true, siteIdCodeValid: true, icp: '浙ICP备11023456号-1', search: 'works', elderlyMode: true, elderlyToolbar: false, https: false });
+    expect(i).toMatchObject({
+      siteIdCode: '3301270002',
+      footerShowsIdCode: true,
+      siteIdCodeValid: true,
+      icp: '浙ICP备11023456号-1',
+      search: 'works',
+      elderlyMode: true,
+      elderlyToolbar: false,
+      https: false,
+    });
     expect(i.meta).toEqual({ site: false, column: false, article: false });
     expect(i.missingMeta).toEqual(['SiteDomain', 'SiteIDCode', 'ColumnName', 'ArticleTitle', 'ContentSource']);
   });

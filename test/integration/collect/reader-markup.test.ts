@@ -14,9 +14,15 @@ import { readPage } from '../../../evaluators/collect/read-page.js';
  * written here by hand: a table list with spacer rows between the items, an item titled in one word, a
  * directory of links laid out like a menu bar, a leaders page with a logo and a badge beside the photo.
  */
-const rows = Array.from({ length: 12 }, (_, i) => ({ title: `关于2026年第${i + 1}批公开招聘拟聘人员的公示`, date: `26-${String(11 - Math.floor(i / 3)).padStart(2, '0')}-${String(20 - i).padStart(2, '0')}` }));
+const rows = Array.from({ length: 12 }, (_, i) => ({
+  title: `关于2026年第${i + 1}批公开招聘拟聘人员的公示`,
+  date: `26-${String(11 - Math.floor(i / 3)).padStart(2, '0')}-${String(20 - i).padStart(2, '0')}`,
+}));
 const spacerTable = `<table><tr><td height="15" colspan="3"></td></tr>${rows
-  .map((r, i) => `<tr><td><img src="/i/dot.gif" width="5" height="5"></td><td><a href="/tzgg/${i}.html">${r.title}</a></td><td>${r.date}</td></tr><tr><td colspan="3"><img src="/i/line.gif" width="600" height="1"></td></tr>`)
+  .map(
+    (r, i) =>
+      `<tr><td><img src="/i/dot.gif" width="5" height="5"></td><td><a href="/tzgg/${i}.html">${r.title}</a></td><td>${r.date}</td></tr><tr><td colspan="3"><img src="/i/line.gif" width="600" height="1"></td></tr>`,
+  )
   .join('')}</table>`;
 const pages: Record<string, string> = {
   '/tzgg/index.html': `<div>首页 | 通知公告</div><h2>通知公告</h2>${spacerTable}<div>共1页</div>`,
@@ -39,7 +45,9 @@ describe('the page readers on markup our sample portals do not use', () => {
     server = createServer((req, res) => {
       const body = pages[req.url ?? ''];
       if (!body) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!DOCTYPE html><html lang="zh-CN"><head><title>页面</title></head><body>${body}</body></html>`);
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`<!DOCTYPE html><html lang="zh-CN"><head><title>页面</title></head><body>${body}</body></html>`);
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

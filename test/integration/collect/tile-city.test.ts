@@ -28,7 +28,10 @@ describe('section finders on a tile portal (hand-counted expectations)', () => {
     const c = await collectSite(browser, site.url, asOf, { ...defaultCollectOptions, maxLinks: 0, axe: 'off', lighthousePages: 0 });
     expect(c.failure).toBeNull();
     sections = c.features ?? {};
-    m = evaluateSite({ homepage: c.homepage, columns: c.columns, probes: c.probes, ...(c.features ?? {}) }, asOf, { level: 'government', services: true }).measurements;
+    m = evaluateSite({ homepage: c.homepage, columns: c.columns, probes: c.probes, ...(c.features ?? {}) }, asOf, {
+      level: 'government',
+      services: true,
+    }).measurements;
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -48,7 +51,14 @@ describe('section finders on a tile portal (hand-counted expectations)', () => {
   });
 
   it('annual report: dated only beside its link in the 年报 list, so on time', () => {
-    expect(m.disclosure!.annualReport).toMatchObject({ year: 2025, found: true, publishedOn: '2026-03-25', publishedFrom: 'list', onTime: true, missingHeadings: [] });
+    expect(m.disclosure!.annualReport).toMatchObject({
+      year: 2025,
+      found: true,
+      publishedOn: '2026-03-25',
+      publishedFrom: 'list',
+      onTime: true,
+      missingHeadings: [],
+    });
   });
 
   it('services: entry named 辦事服務 one level down; th/td guides behind "…办事指南" links, one by a window.open link', () => {

@@ -33,7 +33,10 @@ describe('sample portals: planted defects and server behaviours', () => {
     for (const link of truth.brokenLinks) {
       const page = await fetchPage(link.foundOn === 'homepage' ? truth.portal.url : firstArticle, { cookie });
       const attribute = link.image ? 'src' : 'href';
-      const hrefs = page.$(link.image ? 'img' : 'a').toArray().map((el) => new URL(page.$(el).attr(attribute)!, page.url).href);
+      const hrefs = page
+        .$(link.image ? 'img' : 'a')
+        .toArray()
+        .map((el) => new URL(page.$(el).attr(attribute)!, page.url).href);
       expect(hrefs, link.url).toContain(link.url);
       expect(await probe(link.url, cookie), link.url).toBe(link.kind);
     }
@@ -41,7 +44,9 @@ describe('sample portals: planted defects and server behaviours', () => {
     const home = await fetchPage(truth.portal.url, { cookie });
     const planted = new Set(truth.brokenLinks.map((l) => l.url));
     const others = new Set(
-      home.$('a[href], img[src]').toArray()
+      home
+        .$('a[href], img[src]')
+        .toArray()
         .map((el) => home.$(el).attr('href') ?? home.$(el).attr('src')!)
         .filter((h) => !h.startsWith('javascript:'))
         .map((h) => new URL(h, home.url).href)

@@ -22,8 +22,14 @@ describe.each(['2026-11-21', '2025-02-10'])('sample portals as of %s: columns an
     for (const column of truth.columns) {
       const read = await readColumn(column, asOf, cookie);
       const where = `${id}/${column.id} (${column.name})`;
-      expect(read.rows.map((r) => r.url), where).toEqual(column.items.map((i) => i.url));
-      expect(read.rows.map((r) => r.date), where).toEqual(column.items.map((i) => i.date));
+      expect(
+        read.rows.map((r) => r.url),
+        where,
+      ).toEqual(column.items.map((i) => i.url));
+      expect(
+        read.rows.map((r) => r.date),
+        where,
+      ).toEqual(column.items.map((i) => i.date));
       expect(read.pages, where).toBe(column.pages);
       const latest = newest(read.rows.map((r) => r.date));
       expect(latest, where).toBe(column.latest);
@@ -40,7 +46,8 @@ describe.each(['2026-11-21', '2025-02-10'])('sample portals as of %s: columns an
     const cookie = await challengeCookie(truth.portal.url);
     const home = await fetchPage(truth.portal.url, { cookie });
     expect(home.status).toBe(200);
-    const dates = home.$('.block li')
+    const dates = home
+      .$('.block li')
       .toArray()
       .map((li) => readDate(home.$(li).find('.date').text(), asOf));
     if (truth.homepage.isNavigation) {

@@ -40,21 +40,32 @@ describe('sample portals: disclosure, mailbox and services pages match the truth
     expect(found).toEqual(d.guide.elements);
 
     const catalogue = await get(id, new URL('/xxgk/fdzdgknr/index.html', d.url).href);
-    const labels = catalogue.$('.fdzd a').toArray().map((a) => catalogue.$(a).text());
+    const labels = catalogue
+      .$('.fdzd a')
+      .toArray()
+      .map((a) => catalogue.$(a).text());
     expect(labels).toEqual(d.art20.items.filter((i) => i.found).map((i) => i.label));
     for (const item of d.art20.items.filter((i) => i.found)) expect((await get(id, item.url!)).status).toBe(200);
 
     const reports = await get(id, new URL('/xxgk/ndbg/index.html', d.url).href);
-    const listed = reports.$('.list li').toArray().map((li) => ({
-      year: Number(/(\d{4})年政府信息公开工作年度报告/.exec(reports.$(li).text())![1]),
-      publishedOn: readDate(reports.$(li).find('.date').text(), asOf),
-    }));
+    const listed = reports
+      .$('.list li')
+      .toArray()
+      .map((li) => ({
+        year: Number(/(\d{4})年政府信息公开工作年度报告/.exec(reports.$(li).text())![1]),
+        publishedOn: readDate(reports.$(li).find('.date').text(), asOf),
+      }));
     expect(listed).toEqual(d.annualReports.map((r) => ({ year: r.year, publishedOn: r.publishedOn })));
     expect(listed.some((r) => r.year === d.annualReport.year)).toBe(d.annualReport.found);
     if (d.annualReport.found) {
       const report = d.annualReports.find((r) => r.year === d.annualReport.year)!;
       const page = await get(id, report.url);
-      expect(page.$('h3').toArray().map((h) => page.$(h).text())).toEqual(d.annualReport.headings);
+      expect(
+        page
+          .$('h3')
+          .toArray()
+          .map((h) => page.$(h).text()),
+      ).toEqual(d.annualReport.headings);
     }
   });
 
@@ -63,7 +74,12 @@ describe('sample portals: disclosure, mailbox and services pages match the truth
     if (!m) {
       // No consultation channel: only 信访/纪检举报 links, which do not count.
       const home = await get(id, set.get(id).url);
-      expect(home.$('a').toArray().map((a) => home.$(a).text())).not.toContain('领导信箱');
+      expect(
+        home
+          .$('a')
+          .toArray()
+          .map((a) => home.$(a).text()),
+      ).not.toContain('领导信箱');
       expect(set.get(id).truth.nonConsultationLinks.length).toBeGreaterThan(0);
       return;
     }
@@ -72,21 +88,36 @@ describe('sample portals: disclosure, mailbox and services pages match the truth
     const pages: FetchedPage[] = [await get(id, m.listUrl)];
     for (;;) {
       const last = pages.at(-1)!;
-      const next = last.$('a').filter((_, a) => last.$(a).text() === '下一页').attr('href');
+      const next = last
+        .$('a')
+        .filter((_, a) => last.$(a).text() === '下一页')
+        .attr('href');
       if (!next) break;
       pages.push(await get(id, new URL(next, last.url).href));
     }
     expect(pages.length).toBe(m.pages);
     const letters = [];
     for (const page of pages) {
-      const header = page.$('table.letters th').toArray().map((th) => page.$(th).text());
+      const header = page
+        .$('table.letters th')
+        .toArray()
+        .map((th) => page.$(th).text());
       for (const tr of page.$('table.letters tbody tr').toArray()) {
-        const cells = page.$(tr).find('td').toArray().map((td) => page.$(td).text());
+        const cells = page
+          .$(tr)
+          .find('td')
+          .toArray()
+          .map((td) => page.$(td).text());
         const url = new URL(page.$(tr).find('a').attr('href')!, page.url).href;
         const replyColumn = header.findIndex((h) => /回复时间|答复时间/.test(h));
         let replied = replyColumn >= 0 ? readDate(cells[replyColumn] ?? '', asOf) : null;
         const detail = await get(id, url);
-        const rows = Object.fromEntries(detail.$('table.letter tr').toArray().map((r) => [detail.$(r).find('th').text(), detail.$(r).find('td').text()]));
+        const rows = Object.fromEntries(
+          detail
+            .$('table.letter tr')
+            .toArray()
+            .map((r) => [detail.$(r).find('th').text(), detail.$(r).find('td').text()]),
+        );
         if (!m.listShowsReplyDate) replied = readDate(rows['答复日期'] ?? '', asOf);
         else if (rows['答复日期']) expect(readDate(rows['答复日期'], asOf)).toBe(replied);
         letters.push({ id: cells[0], url, received: readDate(cells[2]!, asOf), status: cells[3], replied });
@@ -106,11 +137,17 @@ describe('sample portals: disclosure, mailbox and services pages match the truth
     const s = set.get(id).truth.services;
     if (!s) return expect(set.get(id).truth.portal.services).toBe(false);
     const index = await get(id, s.url);
-    const guideUrls = index.$('.list a').toArray().map((a) => new URL(index.$(a).attr('href')!, s.url).href);
+    const guideUrls = index
+      .$('.list a')
+      .toArray()
+      .map((a) => new URL(index.$(a).attr('href')!, s.url).href);
     expect(guideUrls).toEqual(s.guides.map((g) => g.url));
     for (const g of s.guides) {
       const page = await get(id, g.url);
-      const shown = page.$('table.guide th').toArray().map((th) => page.$(th).text());
+      const shown = page
+        .$('table.guide th')
+        .toArray()
+        .map((th) => page.$(th).text());
       expect(shown).toEqual(guideElementClasses.filter((c) => !g.missing.includes(c)));
     }
     for (const a of s.attachments) {
@@ -118,7 +155,10 @@ describe('sample portals: disclosure, mailbox and services pages match the truth
       expect(response.status, a.url).toBe(a.ok ? 200 : 404);
     }
     for (const o of s.online) {
-      const ok = await fetch(o.url).then((r) => r.ok, () => false);
+      const ok = await fetch(o.url).then(
+        (r) => r.ok,
+        () => false,
+      );
       expect(ok, o.url).toBe(o.reachable);
     }
   });

@@ -21,7 +21,9 @@ import { freePort, startRedis } from './redis-server.js';
 
 function runCliWithEnv(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    execFile('node', [bin, ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -67,7 +69,10 @@ describe('the monitor as a BullMQ job scheduler', () => {
       expect(first.output()).toContain('round 2/4: 6 probes stored');
       first.killHard();
       // Started again with another pace by mistake: the running schedule goes on as it is, and says so.
-      const monitor = await runCli(args.map((arg) => (arg === '4' ? '8' : arg)), 120_000);
+      const monitor = await runCli(
+        args.map((arg) => (arg === '4' ? '8' : arg)),
+        120_000,
+      );
       expect(monitor.code, monitor.stderr + monitor.stdout).toBe(0);
       expect(monitor.stdout).toMatch(/already running with 4 rounds, one every 1\.5 s: it goes on as it is, not with the 8 rounds/);
       expect(monitor.stdout).toMatch(/resuming schedule monitor-\w+ .*: \d+ of 12 probes already stored/);
@@ -113,9 +118,26 @@ describe('recurring campaigns from a BullMQ job scheduler', () => {
     const dir = await tempDir('queue-campaigns');
     const sitesFile = await writeSitesFile(dir, set, ['fgw', 'wjw', 'jyj']);
     const db = join(dir, 'govscore.db');
-    const account = await runCliWithEnv(['users', 'add', '--db', db, '--login', 'pinggu', '--name', '评估处', '--role', 'evaluator'], { GOVSCORE_PASSWORD: 'correct horse battery' });
+    const account = await runCliWithEnv(['users', 'add', '--db', db, '--login', 'pinggu', '--name', '评估处', '--role', 'evaluator'], {
+      GOVSCORE_PASSWORD: 'correct horse battery',
+    });
     expect(account.code, account.stderr).toBe(0);
-    const refused = await runCli(['schedule', 'add', '--redis', redis.url, '--db', db, '--name', 'spot', '--sites', sitesFile, '--by', 'nobody', '--every-ms', '2500']);
+    const refused = await runCli([
+      'schedule',
+      'add',
+      '--redis',
+      redis.url,
+      '--db',
+      db,
+      '--name',
+      'spot',
+      '--sites',
+      sitesFile,
+      '--by',
+      'nobody',
+      '--every-ms',
+      '2500',
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--by nobody');
 
@@ -164,7 +186,10 @@ describe('recurring campaigns from a BullMQ job scheduler', () => {
       };
       for (let i = 0; i < 240 && (await finished()).length < 2; i++) await new Promise((r) => setTimeout(r, 500));
       const campaigns = await finished();
-      expect(campaigns.map((c) => [c.state, c.message])).toEqual([['finished', null], ['finished', null]]);
+      expect(campaigns.map((c) => [c.state, c.message])).toEqual([
+        ['finished', null],
+        ['finished', null],
+      ]);
       const store = new Store(db);
       const runs = campaigns.map((c) => store.getRun(c.runId!)!);
       store.close();
@@ -194,7 +219,8 @@ describe('recurring campaigns from a BullMQ job scheduler', () => {
 /** Two sites on one host, each a homepage, six columns and five articles per column; every request logged. */
 async function twoSitesOnOneHost(): Promise<{ server: Server; base: string; requests: Array<{ t: number; path: string }> }> {
   const requests: Array<{ t: number; path: string }> = [];
-  const page = (title: string, body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+  const page = (title: string, body: string) =>
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push({ t: Date.now(), path });
@@ -205,7 +231,10 @@ async function twoSitesOnOneHost(): Promise<{ server: Server; base: string; requ
     if (art) return void res.end(page(`文章 ${art}`, `<h1>文章</h1><p>发布时间：2026-11-0${art.slice(3)}</p>`));
     if (col)
       return void res.end(
-        page(`栏目 ${col}`, `<h1>栏目</h1><ul>${[1, 2, 3, 4, 5].map((j) => `<li><a href="/${site}/${col}/art${j}.html">通知公告第${j}号</a><span>2026-11-0${j}</span></li>`).join('')}</ul>`),
+        page(
+          `栏目 ${col}`,
+          `<h1>栏目</h1><ul>${[1, 2, 3, 4, 5].map((j) => `<li><a href="/${site}/${col}/art${j}.html">通知公告第${j}号</a><span>2026-11-0${j}</span></li>`).join('')}</ul>`,
+        ),
       );
     res.end(page(`${site} 市政府`, `<nav>${[1, 2, 3, 4, 5, 6].map((i) => `<a href="/${site}/col${i}/">栏目${i}</a>`).join(' ')}</nav><p>首页</p>`));
   });
@@ -256,9 +285,14 @@ describe('politeness across workers', () => {
     // as the rate allows.
     const times = paced.map((r) => r.t).sort((x, y) => x - y);
     const busiest = Math.max(...times.map((t, i) => times.slice(i).filter((u) => u - t < 1000).length));
-    const gaps = times.slice(1).map((t, i) => t - times[i]!).sort((x, y) => x - y);
+    const gaps = times
+      .slice(1)
+      .map((t, i) => t - times[i]!)
+      .sort((x, y) => x - y);
     const medianGap = gaps[Math.floor(gaps.length / 2)]!;
-    console.log(`host rate ${rate}/s: ${times.length} requests in ${times.at(-1)! - times[0]!} ms, busiest sliding second ${busiest}, median gap ${medianGap} ms`);
+    console.log(
+      `host rate ${rate}/s: ${times.length} requests in ${times.at(-1)! - times[0]!} ms, busiest sliding second ${busiest}, median gap ${medianGap} ms`,
+    );
     expect(medianGap).toBeGreaterThanOrEqual(0.9 * (1000 / rate));
     expect(busiest).toBeLessThan(2 * rate);
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual((Math.floor(times.length / rate) - 1) * 1000);
@@ -269,7 +303,15 @@ describe('queue commands given a Redis they cannot use', () => {
   it('exit 2 with what to do, before creating anything', async () => {
     const dir = await tempDir('queue-bad');
     const sitesFile = join(dir, 'sites.yaml');
-    await writeFile(sitesFile, stringify({ name: '测试', asOf: '2026-11-21', indicators: 'national-2019', sites: [{ id: 'a', name: '甲', url: 'http://127.0.0.1:9/', group: '市直部门' }] }));
+    await writeFile(
+      sitesFile,
+      stringify({
+        name: '测试',
+        asOf: '2026-11-21',
+        indicators: 'national-2019',
+        sites: [{ id: 'a', name: '甲', url: 'http://127.0.0.1:9/', group: '市直部门' }],
+      }),
+    );
     const nobody = `redis://127.0.0.1:${await freePort()}`;
     const assess = await runCli(['assess', sitesFile, '--out', join(dir, 'out'), '--queue', nobody]);
     expect(assess.code).toBe(2);

@@ -91,7 +91,9 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
         const queuedFiles = await files(out, queued.assessment.runId);
         expect(queuedFiles.length, site).toBeGreaterThan(3);
         expect(queuedFiles).toEqual(screenshotsNamed(join(out, 'govscore.db'), queued.assessment.runId, site));
-        expect(await files(join(dir, 'embedded'), embedded.assessment.runId)).toEqual(screenshotsNamed(join(dir, 'embedded', 'govscore.db'), embedded.assessment.runId, site));
+        expect(await files(join(dir, 'embedded'), embedded.assessment.runId)).toEqual(
+          screenshotsNamed(join(dir, 'embedded', 'govscore.db'), embedded.assessment.runId, site),
+        );
       }
     } finally {
       await Promise.all(workers.map(stopWorker));

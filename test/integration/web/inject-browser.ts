@@ -8,7 +8,12 @@ import { expect } from 'vitest';
  */
 export function injectBrowser(app: FastifyInstance, password: string) {
   const jar = new Map<string, string>();
-  const send = async (method: 'GET' | 'POST', url: string, payload?: string | Buffer | object, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
+  const send = async (
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: string | Buffer | object,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> => {
     const response = await app.inject({ method, url, payload, headers, cookies: Object.fromEntries(jar) });
     for (const c of response.cookies as Array<{ name: string; value: string }>) jar.set(c.name, c.value);
     return response;
@@ -19,7 +24,8 @@ export function injectBrowser(app: FastifyInstance, password: string) {
     send,
     get,
     csrfToken,
-    form: (url: string, fields: Record<string, string>) => send('POST', url, new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded' }),
+    form: (url: string, fields: Record<string, string>) =>
+      send('POST', url, new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded' }),
     multipart: async (url: string, fields: Array<[string, string | File]>) => {
       const form = new FormData();
       for (const [name, value] of fields) form.append(name, value);

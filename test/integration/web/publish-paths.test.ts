@@ -77,7 +77,8 @@ describe('every publishing path follows the one publish rule', () => {
   it('nothing but the publish use case writes a publication', async () => {
     const files = (await readdir(new URL('../../../server', import.meta.url), { recursive: true })).filter((f) => f.endsWith('.ts'));
     const writers: string[] = [];
-    for (const file of files) if (/\breviews\.publish\(/.test(await readFile(new URL(`../../../server/${file}`, import.meta.url), 'utf8'))) writers.push(file.replaceAll('\\', '/'));
+    for (const file of files)
+      if (/\breviews\.publish\(/.test(await readFile(new URL(`../../../server/${file}`, import.meta.url), 'utf8'))) writers.push(file.replaceAll('\\', '/'));
     expect(writers).toEqual(['use-cases/publish.ts']);
   });
 });

@@ -17,7 +17,8 @@ function client(app: FastifyInstance) {
   const b = injectBrowser(app, password);
   return {
     get: b.get,
-    post: async (url: string, payload: object = {}, options: { csrf?: boolean } = {}) => b.send('POST', url, payload, options.csrf !== false ? { 'x-csrf-token': await b.csrfToken() } : {}),
+    post: async (url: string, payload: object = {}, options: { csrf?: boolean } = {}) =>
+      b.send('POST', url, payload, options.csrf !== false ? { 'x-csrf-token': await b.csrfToken() } : {}),
     login: b.login,
   };
 }
@@ -31,7 +32,13 @@ describe('the web service: three audiences that never see each other’s data', 
   beforeAll(async () => {
     dir = await tempDir('server');
     const db = join(dir, 'govscore.db');
-    const [run] = await importTable({ table: join(fixtures, 'city-2026q3-utf8.csv'), db, indicators: 'info-reporting', out: join(dir, 'out'), log: () => undefined });
+    const [run] = await importTable({
+      table: join(fixtures, 'city-2026q3-utf8.csv'),
+      db,
+      indicators: 'info-reporting',
+      out: join(dir, 'out'),
+      log: () => undefined,
+    });
     runId = run!.runId;
     store = new Store(db);
     await store.accounts.add({ login: 'staff', name: '评估办张三', role: 'evaluator', password });
@@ -49,7 +56,13 @@ describe('the web service: three audiences that never see each other’s data', 
     expect((await anyone.get('/api/public/runs')).json()).toEqual([]);
     expect((await anyone.get(`/api/public/runs/${runId}`)).statusCode).toBe(404);
     expect((await anyone.get(`/runs/${runId}`)).statusCode).toBe(404);
-    for (const url of ['/api/staff/runs', `/api/staff/runs/${runId}`, '/api/staff/audit', '/api/department/sites', `/api/department/runs/${runId}/sites/${education}`]) {
+    for (const url of [
+      '/api/staff/runs',
+      `/api/staff/runs/${runId}`,
+      '/api/staff/audit',
+      '/api/department/sites',
+      `/api/department/runs/${runId}/sites/${education}`,
+    ]) {
       expect((await anyone.get(url)).statusCode, url).toBe(401);
     }
     expect((await anyone.post(`/api/staff/runs/${runId}/publish`)).statusCode).toBe(401);
@@ -84,7 +97,15 @@ describe('the web service: three audiences that never see each other’s data', 
   it('a department appeals; staff accept; the indicator is overridden and the score recomputed; every step is audited', async () => {
     const edu = client(app);
     await edu.login('edu');
-    expect((await edu.post(`/api/department/runs/${runId}/sites/${education}/appeals`, { indicator: 'R5', text: '三季度另有2条被省办采用，未计入' }, { csrf: false })).statusCode).toBe(403);
+    expect(
+      (
+        await edu.post(
+          `/api/department/runs/${runId}/sites/${education}/appeals`,
+          { indicator: 'R5', text: '三季度另有2条被省办采用，未计入' },
+          { csrf: false },
+        )
+      ).statusCode,
+    ).toBe(403);
     const filed = await edu.post(`/api/department/runs/${runId}/sites/${education}/appeals`, { indicator: 'R5', text: '三季度另有2条被省办采用，未计入' });
     expect(filed.statusCode, filed.body).toBe(201);
     const appeal = filed.json() as { id: number; status: string };
@@ -100,7 +121,9 @@ describe('the web service: three audiences that never see each other’s data', 
     const accepted = await staff.post(`/api/staff/appeals/${appeal.id}/accept`, { reason: '核实省办采用记录，申诉成立' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     // R5 restored to its 20 points: 82.75 − 18.75 + 20 = 84.
-    const after = (await edu.get(`/api/department/runs/${runId}/sites/${education}`)).json() as { score: { score: number; indicators: Array<{ id: string; override?: { by: string } }> } };
+    const after = (await edu.get(`/api/department/runs/${runId}/sites/${education}`)).json() as {
+      score: { score: number; indicators: Array<{ id: string; override?: { by: string } }> };
+    };
     expect(after.score.score).toBe(84);
     expect(after.score.indicators.find((i) => i.id === 'R5')!.override?.by).toBe('评估办张三');
     expect((await staff.post(`/api/staff/appeals/${appeal.id}/reject`, { reason: '重复处理' })).statusCode).toBe(404);
@@ -124,6 +147,8 @@ describe('the web service: three audiences that never see each other’s data', 
 
   it('describes every route in OpenAPI at /docs', async () => {
     const spec = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, unknown> };
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/public/runs', '/api/department/runs/{runId}/sites/{siteId}/appeals', '/api/staff/appeals/{id}/accept', '/login']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/public/runs', '/api/department/runs/{runId}/sites/{siteId}/appeals', '/api/staff/appeals/{id}/accept', '/login']),
+    );
   });
 });

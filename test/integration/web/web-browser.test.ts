@@ -54,7 +54,8 @@ describe('the web app in a real browser', () => {
   async function check(page: Page, name: string): Promise<void> {
     const result = await runAxe(page);
     expect(result, `axe ran on ${name}`).not.toBeNull();
-    for (const v of result!.violations) if (v.impact === 'serious' || v.impact === 'critical') axeFindings.push(`${name}: ${v.rule} (${v.impact}) ${v.examples?.[0]?.html ?? ''}`);
+    for (const v of result!.violations)
+      if (v.impact === 'serious' || v.impact === 'critical') axeFindings.push(`${name}: ${v.rule} (${v.impact}) ${v.examples?.[0]?.html ?? ''}`);
     if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   }
 
@@ -112,7 +113,12 @@ describe('the web app in a real browser', () => {
     await publicPage.goto(`${base}/runs/${runId}`);
     await publicPage.waitForSelector('.chart[data-drawn="1"]', { timeout: 30_000 });
     expect(await text(publicPage)).toContain(set.get('zfw').name);
-    const png = await publicPage.evaluate(() => (document.querySelector('.chart') as HTMLElement & { vegaView: { toImageURL(type: string, scale: number): Promise<string> } }).vegaView.toImageURL('png', 2));
+    const png = await publicPage.evaluate(() =>
+      (document.querySelector('.chart') as HTMLElement & { vegaView: { toImageURL(type: string, scale: number): Promise<string> } }).vegaView.toImageURL(
+        'png',
+        2,
+      ),
+    );
     expect(png.startsWith('data:image/png;base64,')).toBe(true);
     expect(Buffer.from(png.split(',')[1]!, 'base64').length).toBeGreaterThan(5000);
     await check(publicPage, 'web-public-ranking');
@@ -125,7 +131,9 @@ describe('the web app in a real browser', () => {
     expect(await text(edu)).not.toContain(set.get('zfw').name);
     await check(edu, 'web-department-home');
     const api = async (page: Page, path: string) => page.evaluate(async (u) => (await fetch(u)).json(), path);
-    const before = (await api(edu, `/api/department/runs/${runId}/sites/jyj`)) as { score: { score: number; indicators: Array<{ id: string; score: number | null; max: number | null; status: string }> } };
+    const before = (await api(edu, `/api/department/runs/${runId}/sites/jyj`)) as {
+      score: { score: number; indicators: Array<{ id: string; score: number | null; max: number | null; status: string }> };
+    };
     const lost = before.score.indicators.find((i) => i.status === 'deducted' && i.max !== null && i.score !== null && i.score < i.max);
     expect(lost, 'the sample 教育局 loses points somewhere').toBeTruthy();
     await edu.goto(`${base}/department/runs/${runId}/sites/jyj`);

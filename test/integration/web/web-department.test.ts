@@ -39,13 +39,20 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
   const page = (siteId: string, run = runId) => `/department/runs/${run}/sites/${siteId}`;
   const appealUrl = (siteId: string, run = runId) => `${page(siteId, run)}/appeals`;
   /** Files an appeal through the page's form, as the department's browser does. */
-  const fileAppeal = async (who: Browser, siteId: string, fields: Array<[string, string | File]>) => who.multipart(appealUrl(siteId), [['_csrf', (await who.token(page(siteId), appealUrl(siteId)))!], ...fields]);
+  const fileAppeal = async (who: Browser, siteId: string, fields: Array<[string, string | File]>) =>
+    who.multipart(appealUrl(siteId), [['_csrf', (await who.token(page(siteId), appealUrl(siteId)))!], ...fields]);
   const appealCount = () => store.reviews.appeals(runId).length;
 
   beforeAll(async () => {
     dir = await tempDir('web-department');
     const db = join(dir, 'govscore.db');
-    const [run] = await importTable({ table: join(fixtures, 'city-2026q3-utf8.csv'), db, indicators: 'info-reporting', out: join(dir, 'out'), log: () => undefined });
+    const [run] = await importTable({
+      table: join(fixtures, 'city-2026q3-utf8.csv'),
+      db,
+      indicators: 'info-reporting',
+      out: join(dir, 'out'),
+      log: () => undefined,
+    });
     runId = run!.runId;
     store = new Store(db);
     // A run still going: its results are nobody's business yet.
@@ -62,7 +69,11 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
       },
       [{ siteId: education, position: 0, name: '市教育局', url: '', group: '市直部门', services: false, level: 'department' }],
     );
-    for (const [run_, site] of [[runId, education], [runId, police], ['still-running', education]] as const) {
+    for (const [run_, site] of [
+      [runId, education],
+      [runId, police],
+      ['still-running', education],
+    ] as const) {
       await mkdir(join(dir, 'evidence', run_, site), { recursive: true });
       await writeFile(join(dir, 'evidence', run_, site, 'x.jpg'), jpeg);
     }
@@ -83,7 +94,13 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
   it('shows a department its own sites’ history and breakdown, never another site’s name or score', async () => {
     const mine = await edu.get('/department');
     expect(mine.statusCode).toBe(200);
-    expect(load(mine.body)('tbody tr').first().find('td').map((_, td) => load(td).text()).get()).toEqual(['city-2026q3-utf8（2026-Q3）', '2026-09-30', '82.75', '良好', '3 / 5', '—']);
+    expect(
+      load(mine.body)('tbody tr')
+        .first()
+        .find('td')
+        .map((_, td) => load(td).text())
+        .get(),
+    ).toEqual(['city-2026q3-utf8（2026-Q3）', '2026-09-30', '82.75', '良好', '3 / 5', '—']);
     expect(mine.body).not.toContain('市公安局');
     const breakdown = await edu.get(page(education));
     expect(breakdown.statusCode).toBe(200);
@@ -110,14 +127,23 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
   it('refuses an appeal on another department’s site through the URL, with a valid token of the department’s own form', async () => {
     const before = appealCount();
     const token = (await edu.token(page(education), appealUrl(education)))!;
-    const response = await edu.multipart(appealUrl(police), [['_csrf', token], ['indicator', 'R5'], ['text', '我们替公安局申诉一下'], ['attachment', new File([pdf], 'a.pdf')]]);
+    const response = await edu.multipart(appealUrl(police), [
+      ['_csrf', token],
+      ['indicator', 'R5'],
+      ['text', '我们替公安局申诉一下'],
+      ['attachment', new File([pdf], 'a.pdf')],
+    ]);
     expect(response.statusCode).toBe(404);
     expect(appealCount()).toBe(before);
   });
 
   it('refuses a multipart appeal without a valid CSRF token (403) and stores nothing', async () => {
     const before = appealCount();
-    const fields: Array<[string, string | File]> = [['indicator', 'R5'], ['text', '没有令牌的申诉内容'], ['attachment', new File([pdf], 'a.pdf')]];
+    const fields: Array<[string, string | File]> = [
+      ['indicator', 'R5'],
+      ['text', '没有令牌的申诉内容'],
+      ['attachment', new File([pdf], 'a.pdf')],
+    ];
     expect((await edu.multipart(appealUrl(education), fields)).statusCode).toBe(403);
     expect((await edu.multipart(appealUrl(education), [['_csrf', 'forged-token'], ...fields])).statusCode).toBe(403);
     // A token from another browser's session does not count either.
@@ -128,14 +154,25 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
 
   it('refuses a disallowed attachment with a clear message and keeps what was typed', async () => {
     const before = appealCount();
-    const exe = await fileAppeal(edu, education, [['indicator', 'R5'], ['text', '附上程序文件'], ['attachment', new File([Buffer.from('MZ\x90\x00')], 'tool.exe')]]);
+    const exe = await fileAppeal(edu, education, [
+      ['indicator', 'R5'],
+      ['text', '附上程序文件'],
+      ['attachment', new File([Buffer.from('MZ\x90\x00')], 'tool.exe')],
+    ]);
     expect(exe.statusCode).toBe(415);
     expect(load(exe.body)('[role=alert]').text()).toContain('不接受 .exe 文件');
-    const disguised = await fileAppeal(edu, education, [['indicator', 'R5'], ['text', '附上一个网页冒充的PDF'], ['attachment', new File(['<html><script>alert(1)</script></html>'], '证明.pdf', { type: 'application/pdf' })]]);
+    const disguised = await fileAppeal(edu, education, [
+      ['indicator', 'R5'],
+      ['text', '附上一个网页冒充的PDF'],
+      ['attachment', new File(['<html><script>alert(1)</script></html>'], '证明.pdf', { type: 'application/pdf' })],
+    ]);
     expect(disguised.statusCode).toBe(415);
     expect(load(disguised.body)('[role=alert]').text()).toContain('不是 PDF 文件');
     expect(load(disguised.body)('#appeal-text').text()).toBe('附上一个网页冒充的PDF');
-    const short = await fileAppeal(edu, education, [['indicator', 'R5'], ['text', '太短']]);
+    const short = await fileAppeal(edu, education, [
+      ['indicator', 'R5'],
+      ['text', '太短'],
+    ]);
     expect(short.statusCode).toBe(400);
     expect(appealCount()).toBe(before);
   });
@@ -143,7 +180,11 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
   let appealId: number;
 
   it('files an appeal with an attachment; the department and staff download the same bytes, as a download', async () => {
-    const filed = await fileAppeal(edu, education, [['indicator', 'R5'], ['text', '三季度另有2条被省办采用，未计入'], ['attachment', new File([pdf], '省办采用证明 (1).pdf', { type: 'text/html' })]]);
+    const filed = await fileAppeal(edu, education, [
+      ['indicator', 'R5'],
+      ['text', '三季度另有2条被省办采用，未计入'],
+      ['attachment', new File([pdf], '省办采用证明 (1).pdf', { type: 'text/html' })],
+    ]);
     expect(filed.statusCode, filed.body).toBe(303);
     expect(filed.headers.location).toMatch(new RegExp(`^${page(education)}\\?submitted=\\d+#my-appeals$`));
     appealId = Number(/submitted=(\d+)/.exec(String(filed.headers.location))![1]);
@@ -158,13 +199,18 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
     expect(load(shown.body)('[role=status]').text()).toContain(`#${appealId}`);
     expect(load(shown.body)('#my-appeals').parent().text()).toContain('省办采用证明 (1).pdf');
 
-    for (const [who, url] of [[edu, `/department/appeals/${appealId}/attachment`], [staff, `/staff/appeals/${appealId}/attachment`]] as const) {
+    for (const [who, url] of [
+      [edu, `/department/appeals/${appealId}/attachment`],
+      [staff, `/staff/appeals/${appealId}/attachment`],
+    ] as const) {
       const download = await who.get(url);
       expect(download.statusCode, url).toBe(200);
       expect(download.rawPayload.equals(pdf)).toBe(true);
       expect(download.headers['content-type']).toBe('application/pdf');
       expect(download.headers['x-content-type-options']).toBe('nosniff');
-      expect(download.headers['content-disposition']).toBe(`attachment; filename="________1_.pdf"; filename*=UTF-8''${encodeURIComponent('省办采用证明 ')}%281%29.pdf`);
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename="________1_.pdf"; filename*=UTF-8''${encodeURIComponent('省办采用证明 ')}%281%29.pdf`,
+      );
     }
     const list = await staff.get('/staff/appeals');
     expect(load(list.body)(`a[href="/staff/appeals/${appealId}/attachment"]`).text()).toBe('省办采用证明 (1).pdf');
@@ -194,14 +240,23 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
     expect((await staff.get(`/evidence/${runId}/${police}/x.jpg`)).statusCode).toBe(200);
     expect((await edu.get(`/evidence/${runId}/${police}/x.jpg`)).statusCode).toBe(404);
     expect((await edu.get(`/evidence/still-running/${education}/x.jpg`)).statusCode).toBe(404);
-    for (const bad of ['..%2F..%2Fgovscore.db', 'x.exe', 'missing.jpg', '%2e%2e']) expect((await edu.get(`/evidence/${runId}/${education}/${bad}`)).statusCode, bad).toBe(404);
+    for (const bad of ['..%2F..%2Fgovscore.db', 'x.exe', 'missing.jpg', '%2e%2e'])
+      expect((await edu.get(`/evidence/${runId}/${education}/${bad}`)).statusCode, bad).toBe(404);
     // The public never, published run or not.
     expect((await anyone.get(`/evidence/${runId}/${education}/x.jpg`)).statusCode).toBe(401);
   });
 
   it('escapes a hostile appeal text on the staff page', async () => {
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
-    expect((await fileAppeal(cops, police, [['indicator', 'R5'], ['text', hostile], ['attachment', new File([''], '')]])).statusCode).toBe(303);
+    expect(
+      (
+        await fileAppeal(cops, police, [
+          ['indicator', 'R5'],
+          ['text', hostile],
+          ['attachment', new File([''], '')],
+        ])
+      ).statusCode,
+    ).toBe(303);
     const list = await staff.get('/staff/appeals');
     expect(list.body).not.toContain('<script>alert(1)');
     expect(list.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
@@ -241,6 +296,10 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
     expect(rejected.statusCode).toBe(303);
     expect(load((await staff.get(String(rejected.headers.location))).body)('[role=status]').text()).toContain(`已驳回申诉 #${open.id}`);
     expect(store.reviews.getAppeal(open.id)).toMatchObject({ status: 'rejected', decision: '内容与指标无关' });
-    expect(load((await cops.get(page(police))).body)('#my-appeals').parent().text()).toContain('内容与指标无关');
+    expect(
+      load((await cops.get(page(police))).body)('#my-appeals')
+        .parent()
+        .text(),
+    ).toContain('内容与指标无关');
   });
 });

@@ -51,7 +51,18 @@ function browser(app: FastifyInstance) {
       return b.form(url, { ...fields, ...(token ? { _csrf: token } : {}) });
     },
     /** Submits the new-campaign form (multipart; the token is in the form's action). */
-    campaign: async (fields: { text?: string; file?: { name: string; content: string }; indicators?: string; asOf?: string; maxPages?: string; sample?: string; seed?: string }, withToken = true) => {
+    campaign: async (
+      fields: {
+        text?: string;
+        file?: { name: string; content: string };
+        indicators?: string;
+        asOf?: string;
+        maxPages?: string;
+        sample?: string;
+        seed?: string;
+      },
+      withToken = true,
+    ) => {
       const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec((await b.get('/staff/campaigns/new')).body)?.[1] ?? '';
       expect(action).toMatch(/^\/staff\/campaigns\?_csrf=/);
       const boundary = '----govscoretest7MA4YWxkTrZu0gW';
@@ -93,7 +104,13 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
   beforeAll(async () => {
     dir = await tempDir('web-staff');
     db = join(dir, 'govscore.db');
-    const [run] = await importTable({ table: join(fixtures, 'city-2026q3-utf8.csv'), db, indicators: 'info-reporting', out: join(dir, 'out'), log: () => undefined });
+    const [run] = await importTable({
+      table: join(fixtures, 'city-2026q3-utf8.csv'),
+      db,
+      indicators: 'info-reporting',
+      out: join(dir, 'out'),
+      log: () => undefined,
+    });
     runId = run!.runId;
     // The same table with a script tag for a unit's name and for the run's title.
     const table = join(dir, 'hostile.csv');
@@ -153,7 +170,13 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     expect(response.statusCode, response.body).toBe(303);
     const campaign = store.campaigns.list()[0]!;
     expect(response.headers.location).toBe(`/staff/campaigns/${campaign.id}`);
-    expect(campaign).toMatchObject({ name: '2026年度某市政府网站绩效评估', indicators: 'annual-performance', asOf: '2026-11-21', state: 'draft', sitesFile: join(dir, 'campaigns', String(campaign.id), 'sites.yaml') });
+    expect(campaign).toMatchObject({
+      name: '2026年度某市政府网站绩效评估',
+      indicators: 'annual-performance',
+      asOf: '2026-11-21',
+      state: 'draft',
+      sitesFile: join(dir, 'campaigns', String(campaign.id), 'sites.yaml'),
+    });
     expect(await readFile(campaign.sitesFile, 'utf8')).toBe(sitesYaml());
     const page = await staff.get(`/staff/campaigns/${campaign.id}`);
     expect(page.statusCode).toBe(200);
@@ -177,7 +200,11 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
   });
 
   it('accepts pasted JSON when no file is chosen', async () => {
-    const json = JSON.stringify({ name: '粘贴的评估', asOf: '2026-06-30', sites: [{ id: 'a', name: hostile, url: 'https://a.example.gov.cn/', group: hostile }] });
+    const json = JSON.stringify({
+      name: '粘贴的评估',
+      asOf: '2026-06-30',
+      sites: [{ id: 'a', name: hostile, url: 'https://a.example.gov.cn/', group: hostile }],
+    });
     const response = await staff.campaign({ text: json, asOf: '2026-07-01' });
     expect(response.statusCode, response.body).toBe(303);
     const campaign = store.campaigns.list()[0]!;
@@ -258,7 +285,10 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     const events = sseEvents((await staff.get(`/staff/runs/${run.id}/events`)).body);
     expect(events.filter((e) => e.data['id'] === 'jyj').map((e) => e.data['state'])).toEqual(['crawling', 'assessed']);
     expect(events.filter((e) => e.data['id'] === 'gaj').map((e) => e.data['state'])).toEqual(['waiting']); // unchanged: sent once
-    expect(events.filter((e) => e.event === 'progress').map((e) => e.data)).toEqual([{ done: 1, total: 3 }, { done: 2, total: 3 }]);
+    expect(events.filter((e) => e.event === 'progress').map((e) => e.data)).toEqual([
+      { done: 1, total: 3 },
+      { done: 2, total: 3 },
+    ]);
     expect(events.at(-1)?.event).toBe('end');
   });
 
@@ -276,10 +306,16 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     expect(noReason.body).toContain('请填写复核理由');
     const tooMany = await staff.form(`/staff/runs/${runId}/overrides`, { siteId: education, indicator: 'R5', points: '25', reason: '核实省办采用记录' }, from);
     expect(tooMany.body).toContain('R5 的分数应在 0 到 20 之间');
-    expect((await staff.form(`/staff/runs/${runId}/overrides`, { siteId: education, indicator: 'R5', points: '20', reason: '核实省办采用记录' })).statusCode).toBe(403);
+    expect(
+      (await staff.form(`/staff/runs/${runId}/overrides`, { siteId: education, indicator: 'R5', points: '20', reason: '核实省办采用记录' })).statusCode,
+    ).toBe(403);
     expect(store.overrides.history(runId)).toEqual([]);
 
-    const done = await staff.form(`/staff/runs/${runId}/overrides`, { siteId: education, indicator: 'R5', points: '20', reason: '核实省办采用记录，另有2条' }, from);
+    const done = await staff.form(
+      `/staff/runs/${runId}/overrides`,
+      { siteId: education, indicator: 'R5', points: '20', reason: '核实省办采用记录，另有2条' },
+      from,
+    );
     expect(done.statusCode, done.body).toBe(303);
     expect(done.headers.location).toBe(from);
     // 82.75 − 18.75 + 20 = 84.
@@ -344,7 +380,10 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
 
     // A stand-in for bin/govscore.js: prints its arguments, then fails like a bad sites file does.
     const fake = join(dir, 'fake-govscore.mjs');
-    await writeFile(fake, "console.log(JSON.stringify(process.argv.slice(2)));\nconsole.error('sites.yaml:3: indicators: cannot be read');\nprocess.exit(Number(process.env.FAKE_EXIT ?? 2));\n");
+    await writeFile(
+      fake,
+      "console.log(JSON.stringify(process.argv.slice(2)));\nconsole.error('sites.yaml:3: indicators: cannot be read');\nprocess.exit(Number(process.env.FAKE_EXIT ?? 2));\n",
+    );
     const folder = join(dir, 'runner');
     await mkdir(folder, { recursive: true });
     const sitesFile = join(folder, 'sites.yaml');

@@ -18,7 +18,8 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
   let staff: ReturnType<typeof injectBrowser>;
   const tokenOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
   /** Posts a form with the token of the page it is on, as the browser would. */
-  const submit = async (url: string, fields: Record<string, string>, from: string) => staff.form(url, { ...fields, _csrf: tokenOf((await staff.get(from)).body) });
+  const submit = async (url: string, fields: Record<string, string>, from: string) =>
+    staff.form(url, { ...fields, _csrf: tokenOf((await staff.get(from)).body) });
 
   beforeAll(async () => {
     const dir = await tempDir('web-suspected');
@@ -38,7 +39,9 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
 
   it('the review page shows 待复核 instead of a rank and lists what blocks publishing', async () => {
     const page = (await staff.get(`/staff/runs/${runId}`)).body;
-    expect(page).toMatch(/<tr><td>待复核<\/td><td><a href="\/staff\/runs\/[^"]+\/sites\/rsj">某市人力资源和社会保障局<\/a><\/td><td>[\d.]+<\/td><td>待复核<\/td><td><span class="tag suspected-veto">疑似否决，待复核<\/span> V7 服务不实用<\/td><\/tr>/);
+    expect(page).toMatch(
+      /<tr><td>待复核<\/td><td><a href="\/staff\/runs\/[^"]+\/sites\/rsj">某市人力资源和社会保障局<\/a><\/td><td>[\d.]+<\/td><td>待复核<\/td><td><span class="tag suspected-veto">疑似否决，待复核<\/span> V7 服务不实用<\/td><\/tr>/,
+    );
     expect(page).toMatch(/sites\/wjw">某市卫生健康委员会<\/a><\/td><td>[\d.]+<\/td><td>不合格<\/td><td>单项否决<\/td>/);
     expect(page).toContain('2 个网站存在疑似否决项（依据“未找到”作出的否决），须逐一人工复核（确认否决或排除）后才能发布');
     expect(page).toContain(`<a href="/staff/runs/${runId}/sites/fgw">某市发展和改革委员会</a>：V6 互动回应差`);
@@ -47,10 +50,18 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
   it('publishing is refused, on the page and through the JSON API, with the reason in Chinese', async () => {
     const refused = await submit(`/staff/runs/${runId}/publish`, {}, `/staff/runs/${runId}`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.body).toContain('不能发布：2 个网站存在疑似否决项，须人工复核确认或排除后才能发布：某市人力资源和社会保障局（V7 服务不实用）；某市发展和改革委员会（V6 互动回应差）。');
+    expect(refused.body).toContain(
+      '不能发布：2 个网站存在疑似否决项，须人工复核确认或排除后才能发布：某市人力资源和社会保障局（V7 服务不实用）；某市发展和改革委员会（V6 互动回应差）。',
+    );
     const api = await staff.send('POST', `/api/staff/runs/${runId}/publish`, {}, { 'x-csrf-token': await staff.csrfToken() });
     expect(api.statusCode).toBe(409);
-    expect(api.json()).toMatchObject({ error: expect.stringContaining('疑似否决'), suspected: [{ siteId: 'rsj', indicators: ['V7'] }, { siteId: 'fgw', indicators: ['V6'] }] });
+    expect(api.json()).toMatchObject({
+      error: expect.stringContaining('疑似否决'),
+      suspected: [
+        { siteId: 'rsj', indicators: ['V7'] },
+        { siteId: 'fgw', indicators: ['V6'] },
+      ],
+    });
     expect(store.reviews.isPublished(runId)).toBe(false);
     expect((await app.inject({ method: 'GET', url: `/runs/${runId}` })).statusCode).toBe(404);
   });
@@ -67,7 +78,11 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
     const rsj = `/staff/runs/${runId}/sites/rsj`;
     const noReason = await submit(`/staff/runs/${runId}/overrides`, { siteId: 'rsj', indicator: 'V7', veto: 'no', reason: '' }, rsj);
     expect([noReason.statusCode, noReason.body.includes('请填写复核理由')]).toEqual([400, true]);
-    const cleared = await submit(`/staff/runs/${runId}/overrides`, { siteId: 'rsj', indicator: 'V7', veto: 'no', reason: '办事服务在“便民服务”图片入口下，已核实' }, rsj);
+    const cleared = await submit(
+      `/staff/runs/${runId}/overrides`,
+      { siteId: 'rsj', indicator: 'V7', veto: 'no', reason: '办事服务在“便民服务”图片入口下，已核实' },
+      rsj,
+    );
     expect(cleared.statusCode, cleared.body).toBe(303);
     const after = (await staff.get(rsj)).body;
     expect(after).not.toContain('<h2>疑似否决复核</h2>');
@@ -78,7 +93,9 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
     expect(still.body).toContain('1 个网站存在疑似否决项');
 
     const fgw = `/staff/runs/${runId}/sites/fgw`;
-    expect((await submit(`/staff/runs/${runId}/overrides`, { siteId: 'fgw', indicator: 'V6', veto: 'yes', reason: '人工核查确无咨询渠道' }, fgw)).statusCode).toBe(303);
+    expect(
+      (await submit(`/staff/runs/${runId}/overrides`, { siteId: 'fgw', indicator: 'V6', veto: 'yes', reason: '人工核查确无咨询渠道' }, fgw)).statusCode,
+    ).toBe(303);
     const review = (await staff.get(`/staff/runs/${runId}`)).body;
     expect(review).not.toContain('疑似否决，待复核');
     expect(review).toMatch(/sites\/fgw">某市发展和改革委员会<\/a><\/td><td>[\d.]+<\/td><td>不合格<\/td><td>单项否决<\/td>/);

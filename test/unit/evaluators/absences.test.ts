@@ -4,9 +4,17 @@ import { evaluateSite, type StoredObservations } from '../../../evaluators/evalu
 
 const home = 'https://www.example.gov.cn/';
 const column = (path: string, dates: Array<string | null>) => ({
-  url: `${home}${path}/`, name: path === 'xw' ? '新闻' : '通知', nameSource: 'link' as const, columnNameMeta: null, pages: [`${home}${path}/`],
+  url: `${home}${path}/`,
+  name: path === 'xw' ? '新闻' : '通知',
+  nameSource: 'link' as const,
+  columnNameMeta: null,
+  pages: [`${home}${path}/`],
   items: dates.map((date, i) => ({ title: `信息${i}`, url: `${home}${path}/${i}.html`, date, dateSource: date ? ('list' as const) : null })),
-  blank: false, placeholder: null, truncated: false, screenshot: null, fragment: null,
+  blank: false,
+  placeholder: null,
+  truncated: false,
+  screenshot: null,
+  fragment: null,
 });
 const observed = (dates: Array<string | null>): StoredObservations => ({
   homepage: { url: home, finalUrl: home, status: 200, title: '首页', datedItems: [], metas: {}, screenshot: null },
@@ -38,8 +46,16 @@ describe('findAbsences: which values rest on "not found", and what was searched'
       },
     };
     const a = absencesOf(collected);
-    expect(Object.keys(a).sort()).toEqual(['disclosure.counts.missingItems', 'disclosure.counts.reportMissing', 'mailbox.counts.noChannel', 'mailbox.counts.noChannelOrOverdue', 'services.counts.notFound']);
-    expect(describeAbsence(a['disclosure.counts.reportMissing']!)).toMatch(/^在首页的链接中查找“政府信息公开\/政务公开\/信息公开\/政府公开\/公开目录”，未找到2025年政府信息公开工作年度报告$/);
+    expect(Object.keys(a).sort()).toEqual([
+      'disclosure.counts.missingItems',
+      'disclosure.counts.reportMissing',
+      'mailbox.counts.noChannel',
+      'mailbox.counts.noChannelOrOverdue',
+      'services.counts.notFound',
+    ]);
+    expect(describeAbsence(a['disclosure.counts.reportMissing']!)).toMatch(
+      /^在首页的链接中查找“政府信息公开\/政务公开\/信息公开\/政府公开\/公开目录”，未找到2025年政府信息公开工作年度报告$/,
+    );
     expect(absencesOf(observed(['2026-11-20']))).toEqual({});
   });
 });

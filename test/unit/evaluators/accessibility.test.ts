@@ -39,7 +39,15 @@ describe('accessibility evaluator', () => {
     expect(m.pagesScanned).toBe(3);
     expect(m.failingRules).toBe(1);
     const [only] = m.violations;
-    expect(only).toMatchObject({ rule: 'image-alt', impact: 'critical', wcag: ['1.1.1'], help: 'help for image-alt', pages: 3, nodes: 9, urls: [home, column, article] });
+    expect(only).toMatchObject({
+      rule: 'image-alt',
+      impact: 'critical',
+      wcag: ['1.1.1'],
+      help: 'help for image-alt',
+      pages: 3,
+      nodes: 9,
+      urls: [home, column, article],
+    });
     // The first three examples across pages, each with the page it is on.
     expect(only!.examples).toEqual([
       { url: home, target: '.image-alt-0', html: '<i class="image-alt-0"></i>' },
@@ -49,7 +57,9 @@ describe('accessibility evaluator', () => {
   });
 
   it('keeps the first five URLs, the most severe impact and every criterion', () => {
-    const pages = Array.from({ length: 7 }, (_, i) => page(`${column}index_${i}.html`, violation('link-name', i === 4 ? 'critical' : 'serious', 1, i === 6 ? ['4.1.2', '2.4.4'] : ['4.1.2'])));
+    const pages = Array.from({ length: 7 }, (_, i) =>
+      page(`${column}index_${i}.html`, violation('link-name', i === 4 ? 'critical' : 'serious', 1, i === 6 ? ['4.1.2', '2.4.4'] : ['4.1.2'])),
+    );
     const [v] = evaluateAccessibility(pages, []).violations;
     expect(v!.pages).toBe(7);
     expect(v!.urls).toEqual(pages.slice(0, 5).map((p) => p.url));
@@ -60,7 +70,13 @@ describe('accessibility evaluator', () => {
   it('sorts by impact (critical first), then pages on, then rule id; counts serious and critical rules', () => {
     const m = evaluateAccessibility(
       [
-        page(home, violation('region', 'moderate', 1), violation('html-has-lang', 'serious', 1), violation('color-contrast', 'serious', 8), violation('label', 'critical', 1)),
+        page(
+          home,
+          violation('region', 'moderate', 1),
+          violation('html-has-lang', 'serious', 1),
+          violation('color-contrast', 'serious', 8),
+          violation('label', 'critical', 1),
+        ),
         page(column, violation('html-has-lang', 'serious', 1), violation('color-contrast', 'serious', 5), violation('list', null, 1)),
         page(article, violation('html-has-lang', 'serious', 1), violation('image-alt', 'critical', 1), violation('meta-refresh', 'minor', 1)),
       ],
@@ -93,13 +109,19 @@ describe('accessibility evaluator', () => {
   });
 
   it('counts a page whose scan did not finish as unchecked: neither scanned nor passing', () => {
-    const m = evaluateAccessibility([page(home, violation('label', 'critical', 1)), unfinishedScan(column, 25_000), unfinishedScan(article, 25_000), unfinishedScan(article, 25_000)], []);
+    const m = evaluateAccessibility(
+      [page(home, violation('label', 'critical', 1)), unfinishedScan(column, 25_000), unfinishedScan(article, 25_000), unfinishedScan(article, 25_000)],
+      [],
+    );
     expect(m).toMatchObject({ pagesScanned: 1, pagesUnfinished: 2, unfinishedUrls: [column, article], failingRules: 1 });
     // A page another path scanned to the end is checked.
     expect(evaluateAccessibility([unfinishedScan(home, 25_000), page(home)], [])).toMatchObject({ pagesScanned: 1, pagesUnfinished: 0 });
     // A site where no scan finished is not measured (not "no violation", which would earn full marks).
     expect(evaluateSite({ axe: [unfinishedScan(home, 25_000)] }, '2026-11-21').measurements.accessibility).toBeNull();
-    expect(evaluateSite({ axe: [unfinishedScan(home, 25_000), page(column)] }, '2026-11-21').measurements.accessibility).toMatchObject({ pagesScanned: 1, pagesUnfinished: 1 });
+    expect(evaluateSite({ axe: [unfinishedScan(home, 25_000), page(column)] }, '2026-11-21').measurements.accessibility).toMatchObject({
+      pagesScanned: 1,
+      pagesUnfinished: 1,
+    });
   });
 
   it('reads WCAG success criteria from axe tags', () => {

@@ -40,11 +40,15 @@ describe('evaluateLinks', () => {
     ];
     const forward = evaluateLinks(checked, home).broken;
     expect(evaluateLinks([...checked].reverse(), home).broken).toEqual(forward);
-    expect(forward.map((b) => b.url)).toEqual(['https://www.example.gov.cn/gone', 'https://www.example.gov.cn/apply?item=9', 'https://www.example.gov.cn/apply?item=10']);
+    expect(forward.map((b) => b.url)).toEqual([
+      'https://www.example.gov.cn/gone',
+      'https://www.example.gov.cn/apply?item=9',
+      'https://www.example.gov.cn/apply?item=10',
+    ]);
     expect(forward[2]!.foundOn).toEqual(['https://www.example.gov.cn/bsfw/guide_9.html', article]);
   });
 
-  it('treats /index.html (and an old site\'s /index.asp) as the homepage, fragments ignored', () => {
+  it("treats /index.html (and an old site's /index.asp) as the homepage, fragments ignored", () => {
     const checked = [
       link('https://www.example.gov.cn/x', 'http-4xx', 404, ['https://www.example.gov.cn/index.html']),
       link('https://www.example.gov.cn/y', 'timeout', null, ['https://WWW.example.gov.cn/index.asp#top']),

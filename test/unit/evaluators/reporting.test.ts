@@ -19,11 +19,17 @@ describe('evaluateReporting', () => {
   });
 
   it('leaves out the levels the table does not have, and caps the rate at 1 (an item adopted at two levels counts twice)', () => {
-    expect(evaluateReporting(row({ submitted: 5, adoptedNational: null, adoptedProvincial: 4, adoptedCity: 3 }))).toMatchObject({ adoptedTotal: 7, adoptionRate: 1 });
+    expect(evaluateReporting(row({ submitted: 5, adoptedNational: null, adoptedProvincial: 4, adoptedCity: 3 }))).toMatchObject({
+      adoptedTotal: 7,
+      adoptionRate: 1,
+    });
   });
 
   it('has no adoption figures without any level column, a rate of 0 when nothing was submitted, no attainment without a quota', () => {
-    expect(evaluateReporting(row({ adoptedNational: null, adoptedProvincial: null, adoptedCity: null }))).toMatchObject({ adoptedTotal: null, adoptionRate: null });
+    expect(evaluateReporting(row({ adoptedNational: null, adoptedProvincial: null, adoptedCity: null }))).toMatchObject({
+      adoptedTotal: null,
+      adoptionRate: null,
+    });
     expect(evaluateReporting(row({ submitted: 0 }))).toMatchObject({ adoptionRate: 0, quotaAttainment: 0 });
     expect(evaluateReporting(row({ quota: null })).quotaAttainment).toBeNull();
   });
@@ -33,7 +39,9 @@ describe('reportingFindings', () => {
   it('states the figures in one line a department can check', () => {
     const r = row({});
     expect(reportingFindings(r, evaluateReporting(r))).toEqual({
-      'reporting.summary': [{ message: '2026-Q3：报送 40 条，采用 10 次（国办 1、省级 3、市级 6），采用率 25.0%，获批示 2 次；任务数 50 条，完成 80%', url: null, evidence: null }],
+      'reporting.summary': [
+        { message: '2026-Q3：报送 40 条，采用 10 次（国办 1、省级 3、市级 6），采用率 25.0%，获批示 2 次；任务数 50 条，完成 80%', url: null, evidence: null },
+      ],
     });
   });
 

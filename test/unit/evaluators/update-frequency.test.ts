@@ -33,7 +33,15 @@ function column(name: string, dates: Array<string | null>, extra: Partial<Column
 }
 
 function homepage(dates: Array<string | null>): HomepageObservation {
-  return { url: 'https://www.example.gov.cn/', finalUrl: 'https://www.example.gov.cn/', status: 200, title: '某市人民政府', datedItems: items(dates, 'https://www.example.gov.cn/'), metas: {}, screenshot: null };
+  return {
+    url: 'https://www.example.gov.cn/',
+    finalUrl: 'https://www.example.gov.cn/',
+    status: 200,
+    title: '某市人民政府',
+    datedItems: items(dates, 'https://www.example.gov.cn/'),
+    metas: {},
+    screenshot: null,
+  };
 }
 
 function evaluate(columns: ColumnObservation[], home: HomepageObservation | null = homepage([daysAgo(1)])): UpdateFrequencyMeasurement {
@@ -164,7 +172,15 @@ describe('evaluateUpdateFrequency: columns', () => {
 describe('evaluateUpdateFrequency: homepage', () => {
   it('takes the newest homepage date when the homepage shows dated items', () => {
     const m = evaluate([column('要闻', [daysAgo(1)])], homepage([daysAgo(9), daysAgo(5), daysAgo(30)]));
-    expect(m.homepage).toEqual({ latest: daysAgo(5), stale: false, isNavigation: false, ageDays: 5, source: 'homepage', sourceUrl: null, searched: { homepageItems: 3, columns: 1, columnItems: 1 } });
+    expect(m.homepage).toEqual({
+      latest: daysAgo(5),
+      stale: false,
+      isNavigation: false,
+      ageDays: 5,
+      source: 'homepage',
+      sourceUrl: null,
+      searched: { homepageItems: 3, columns: 1, columnItems: 1 },
+    });
   });
 
   it('is stale after 14 days, not at 14', () => {
@@ -175,7 +191,15 @@ describe('evaluateUpdateFrequency: homepage', () => {
   it('a navigation-only homepage takes the newest column date, and says which column it rests on', () => {
     const news = column('要闻', [daysAgo(8), daysAgo(12)]);
     const m = evaluate([column('通知公告', [daysAgo(40)]), news, column('人事信息', [null])], homepage([]));
-    expect(m.homepage).toEqual({ latest: daysAgo(8), stale: false, isNavigation: true, ageDays: 8, source: 'columns', sourceUrl: news.url, searched: { homepageItems: 0, columns: 3, columnItems: 4 } });
+    expect(m.homepage).toEqual({
+      latest: daysAgo(8),
+      stale: false,
+      isNavigation: true,
+      ageDays: 8,
+      source: 'columns',
+      sourceUrl: news.url,
+      searched: { homepageItems: 0, columns: 3, columnItems: 4 },
+    });
   });
 
   it('a navigation-only homepage whose columns are dated 40 days ago is measured stale (a veto on evidence, not an absence)', () => {
@@ -195,7 +219,15 @@ describe('evaluateUpdateFrequency: homepage', () => {
 
   it('with no dated item anywhere: no date, no age, stale, and no source (an absence: what was searched is kept)', () => {
     const m = evaluate([column('通知公告', [null]), column('公示', [])], homepage([]));
-    expect(m.homepage).toEqual({ latest: null, stale: true, isNavigation: true, ageDays: null, source: null, sourceUrl: null, searched: { homepageItems: 0, columns: 2, columnItems: 1 } });
+    expect(m.homepage).toEqual({
+      latest: null,
+      stale: true,
+      isNavigation: true,
+      ageDays: null,
+      source: null,
+      sourceUrl: null,
+      searched: { homepageItems: 0, columns: 2, columnItems: 1 },
+    });
   });
 
   it('ignores homepage dates after asOf', () => {

@@ -22,7 +22,13 @@ interface Values {
 function measurements(over: Partial<Values> = {}): SiteMeasurements {
   const v: Values = { staleV3: 0, staleV4: 0, blank: 0, newsItemsInWindow: 20, ageDays: 1, failureRatio: 0, ...over };
   return measurementsFrom({
-    updateFrequency: { staleKeyColumns: v.staleV3, staleOtherColumns: v.staleV4, blank: v.blank, newsItemsInWindow: v.newsItemsInWindow, homepage: { ageDays: v.ageDays } },
+    updateFrequency: {
+      staleKeyColumns: v.staleV3,
+      staleOtherColumns: v.staleV4,
+      blank: v.blank,
+      newsItemsInWindow: v.newsItemsInWindow,
+      homepage: { ageDays: v.ageDays },
+    },
     availability: { failureRatio: v.failureRatio },
     links: { brokenOnHomepage: v.brokenOnHomepage ?? 0, brokenElsewhere: v.brokenElsewhere ?? 0 },
     disclosure: { counts: { missingItems: 0, guideMissing: 0, institutionLeaderMissing: 0, reportMissing: 0, reportLate: 0, reportMissingHeadings: 0 } },
@@ -132,7 +138,13 @@ ${presetGrades}indicators:
 
 describe('scoreSite with the national-2019 preset', () => {
   it('D18: −0.5 per serious/critical axe rule, at most −6, within the design budget', () => {
-    expect(indicator(scoreSite(preset, measurements({ seriousRules: 3 }), {}), 'D18')).toMatchObject({ value: 3, deduction: 1.5, score: 4.5, max: 6, status: 'deducted' });
+    expect(indicator(scoreSite(preset, measurements({ seriousRules: 3 }), {}), 'D18')).toMatchObject({
+      value: 3,
+      deduction: 1.5,
+      score: 4.5,
+      max: 6,
+      status: 'deducted',
+    });
     const capped = scoreSite(preset, measurements({ seriousRules: 13 }), {});
     expect(indicator(capped, 'D18')).toMatchObject({ deduction: 6, score: 0 });
     expect(capped.score).toBe(94);
@@ -297,7 +309,9 @@ describe('scoreSite with the national-2019 preset', () => {
 
   describe('findings', () => {
     const findings: Record<string, Finding[]> = {
-      'updateFrequency.staleKeyColumns': [{ message: '栏目“通知公告”超过183天未更新', url: 'https://www.example.gov.cn/tzgg/', evidence: '最新信息发布日期 2026-01-02' }],
+      'updateFrequency.staleKeyColumns': [
+        { message: '栏目“通知公告”超过183天未更新', url: 'https://www.example.gov.cn/tzgg/', evidence: '最新信息发布日期 2026-01-02' },
+      ],
       'updateFrequency.staleOtherColumns': [{ message: '栏目“人事信息”超过365天未更新', url: 'https://www.example.gov.cn/rsxx/', evidence: null }],
       'updateFrequency.blank': [{ message: '栏目“公示”为空白栏目', url: 'https://www.example.gov.cn/gs/', evidence: '页面显示“暂无信息”' }],
       'updateFrequency.newsVolume': [{ message: '近14天要闻/动态类栏目发布信息 4 条', url: null, evidence: '工作动态' }],
@@ -450,7 +464,8 @@ describe('broken-link deductions of the national-2019 preset', () => {
 describe('disclosure, mailbox, services and identity indicators of the national-2019 preset', () => {
   const healthy = measurements();
   const parts = healthy as unknown as Record<string, { counts: Record<string, number | null> }>;
-  const withCounts = (kind: keyof SiteMeasurements, counts: Record<string, number | null>) => measurementsFrom({ ...healthy, [kind]: { counts: { ...parts[kind]!.counts, ...counts } } });
+  const withCounts = (kind: keyof SiteMeasurements, counts: Record<string, number | null>) =>
+    measurementsFrom({ ...healthy, [kind]: { counts: { ...parts[kind]!.counts, ...counts } } });
 
   it('V6: no consultation channel is a veto; so is one letter unanswered for more than 3 months', () => {
     for (const noChannelOrOverdue of [1, 3]) {
@@ -470,7 +485,9 @@ describe('disclosure, mailbox, services and identity indicators of the national-
 
   it('deducts by hand-computed amounts: D5 9 items capped at 8, D6 3 × 0.5, D7 late 2 + 2 headings × 0.5 → publishing −12.5', () => {
     const s = scoreSite(preset, withCounts('disclosure', { missingItems: 9, guideMissing: 3, reportLate: 1, reportMissingHeadings: 2 }), {});
-    expect([indicator(s, 'D5').deduction, indicator(s, 'D6').deduction, indicator(s, 'D7-late').deduction, indicator(s, 'D7-headings').deduction]).toEqual([8, 1.5, 2, 1]);
+    expect([indicator(s, 'D5').deduction, indicator(s, 'D6').deduction, indicator(s, 'D7-late').deduction, indicator(s, 'D7-headings').deduction]).toEqual([
+      8, 1.5, 2, 1,
+    ]);
     expect(s.categories.find((c) => c.id === 'publishing')!.deducted).toBe(12.5);
     expect(s.score).toBe(87.5);
   });
@@ -490,17 +507,30 @@ describe('disclosure, mailbox, services and identity indicators of the national-
 describe('suspected vetoes (疑似否决): a veto resting on "not found" waits for a reviewer', () => {
   const healthy = measurements();
   const parts = healthy as unknown as Record<string, { counts: Record<string, number | null> }>;
-  const withCounts = (kind: keyof SiteMeasurements, counts: Record<string, number | null>) => measurementsFrom({ ...healthy, [kind]: { counts: { ...parts[kind]!.counts, ...counts } } });
+  const withCounts = (kind: keyof SiteMeasurements, counts: Record<string, number | null>) =>
+    measurementsFrom({ ...healthy, [kind]: { counts: { ...parts[kind]!.counts, ...counts } } });
   const noServices: Absence = { found: false, what: '办事服务入口', searched: { where: ['首页的 86 个链接'], for: ['办事服务', '网上办事'] }, url: null };
   const absences: Absences = { 'services.counts.notFound': noServices };
-  const review = (veto: boolean): Override => ({ indicator: 'V7', veto, reason: veto ? '人工核查确无办事服务栏目' : '办事服务在“便民服务”图片入口下', by: '张三', at: '2026-11-22T09:00:00Z' });
+  const review = (veto: boolean): Override => ({
+    indicator: 'V7',
+    veto,
+    reason: veto ? '人工核查确无办事服务栏目' : '办事服务在“便民服务”图片入口下',
+    by: '张三',
+    at: '2026-11-22T09:00:00Z',
+  });
 
   it('V7 without a services section is suspected: not vetoed, not passed, grade 待复核, the search as its evidence', () => {
     const s = scoreSite(preset, withCounts('services', { notFound: 1 }), {}, undefined, [], absences);
     expect(s.vetoes).toEqual([]);
-    expect(s.suspectedVetoes).toEqual([{ indicator: 'V7', reason: '服务不实用：在首页的 86 个链接中查找“办事服务/网上办事”，未找到办事服务入口', searched: noServices.searched }]);
+    expect(s.suspectedVetoes).toEqual([
+      { indicator: 'V7', reason: '服务不实用：在首页的 86 个链接中查找“办事服务/网上办事”，未找到办事服务入口', searched: noServices.searched },
+    ]);
     expect(s).toMatchObject({ pendingReview: true, passed: false, grade: { id: 'pending-review', name: '待复核' }, score: 100 });
-    expect(indicator(s, 'V7')).toMatchObject({ status: 'suspected-veto', absence: noServices, findings: [{ message: '疑似否决：未找到办事服务入口', evidence: '在首页的 86 个链接中查找“办事服务/网上办事”，未找到办事服务入口' }] });
+    expect(indicator(s, 'V7')).toMatchObject({
+      status: 'suspected-veto',
+      absence: noServices,
+      findings: [{ message: '疑似否决：未找到办事服务入口', evidence: '在首页的 86 个链接中查找“办事服务/网上办事”，未找到办事服务入口' }],
+    });
   });
 
   it('a veto on measured evidence stays automatic: a homepage 40 days old, letters unanswered over 3 months', () => {
@@ -513,7 +543,12 @@ describe('suspected vetoes (疑似否决): a veto resting on "not found" waits f
   });
 
   it('a homepage without any dated item (missing: veto) is suspected when the value is an absence', () => {
-    const noDate: Absence = { found: false, what: '注明发布日期的信息', searched: { where: ['首页（0 条带日期的行）', '12 个栏目页（共 230 条信息）'], for: ['发布日期'] }, url: null };
+    const noDate: Absence = {
+      found: false,
+      what: '注明发布日期的信息',
+      searched: { where: ['首页（0 条带日期的行）', '12 个栏目页（共 230 条信息）'], for: ['发布日期'] },
+      url: null,
+    };
     const s = scoreSite(preset, measurements({ ageDays: null }), {}, undefined, [], { 'updateFrequency.homepage.ageDays': noDate });
     expect(indicator(s, 'V2').status).toBe('suspected-veto');
     expect(s.suspectedVetoes[0]!.reason).toBe('首页不更新：在首页（0 条带日期的行）、12 个栏目页（共 230 条信息）中查找“发布日期”，未找到注明发布日期的信息');

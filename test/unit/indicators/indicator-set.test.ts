@@ -87,7 +87,7 @@ describe('parseIndicatorSet', () => {
     expect([e.file, e.line, e.field]).toEqual(['tiny.yaml', 33, 'indicators[2].source']);
   });
 
-  it('accepts manual sources and the imported table\'s columns, and names the columns when one is unknown', () => {
+  it("accepts manual sources and the imported table's columns, and names the columns when one is unknown", () => {
     expect(() => parseIndicatorSet(withLine(33, '    source: manual'), 'tiny.yaml')).not.toThrow();
     expect(() => parseIndicatorSet(withLine(33, '    source: import:adoptedCity'), 'tiny.yaml')).not.toThrow();
     const e = errorOf(withLine(33, '    source: import:satisfaction'));
@@ -129,7 +129,9 @@ describe('parseIndicatorSet', () => {
 
   it('rejects category budgets that do not add up to the total, at categories', () => {
     const e = errorOf(withLine(12, '    budget: 5'));
-    expect(e.message).toBe('tiny.yaml:6: categories: category budgets add up to 9, not the total 10 (make the budgets of the scored (non-bonus) categories add up to total)');
+    expect(e.message).toBe(
+      'tiny.yaml:6: categories: category budgets add up to 9, not the total 10 (make the budgets of the scored (non-bonus) categories add up to total)',
+    );
   });
 
   it('rejects budgets that add up to more than the total too', () => {
@@ -271,7 +273,12 @@ describe('the published JSON Schema', () => {
 
 describe('parseIndicatorSet: the rules of the scoring language', () => {
   it('rejects a category that mixes deductions and weighted scores, at the rule that breaks it', () => {
-    const e = errorOf(withLine(34, '    rule: { type: linear, points: 6, zeroAt: 0, fullAt: 10 }').replace('category: pub', 'category: avail').replace('budget: 4', 'budget: 10').replace('budget: 6', 'budget: 0'));
+    const e = errorOf(
+      withLine(34, '    rule: { type: linear, points: 6, zeroAt: 0, fullAt: 10 }')
+        .replace('category: pub', 'category: avail')
+        .replace('budget: 4', 'budget: 10')
+        .replace('budget: 6', 'budget: 0'),
+    );
     expect(e.line).toBe(34);
     expect(e.field).toBe('indicators[2].rule.type');
     expect(e.problem).toBe('category avail mixes deduction (perUnit, below) and weighted (stepped, linear) rules');

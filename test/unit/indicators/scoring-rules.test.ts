@@ -64,7 +64,13 @@ const noServices = { services: false, level: 'department' as const };
 const score = (over: Partial<V>, site = withServices, overrides: Override[] = []) => scoreSite(set, m(over), {}, site, overrides);
 const ind = (s: SiteScore, id: string) => s.indicators.find((i) => i.id === id)!;
 const cat = (s: SiteScore, id: string) => s.categories.find((c) => c.id === id)!;
-const review = (indicator: string, decision: Partial<Override>): Override => ({ indicator, reason: '复核', by: 'reviewer-1', at: '2026-11-30T10:00:00Z', ...decision });
+const review = (indicator: string, decision: Partial<Override>): Override => ({
+  indicator,
+  reason: '复核',
+  by: 'reviewer-1',
+  at: '2026-11-30T10:00:00Z',
+  ...decision,
+});
 
 describe('scoring rules, totals computed by hand', () => {
   it('a healthy site: 10 + 25 + 65 = 100, above 80 so the bonus counts: +2×2 = 4 → 104', () => {
@@ -139,7 +145,12 @@ describe('scoring rules, totals computed by hand', () => {
 describe('reviewer overrides', () => {
   it('score a manual indicator: S2 kept 4 of 9 → services 20, base 95, bonus 4 → 99', () => {
     const s = score({}, withServices, [review('S2', { points: 4 })]);
-    expect(ind(s, 'S2')).toMatchObject({ score: 4, deduction: 5, status: 'deducted', override: { by: 'reviewer-1', reason: '复核', was: { score: null, status: 'not-measured' } } });
+    expect(ind(s, 'S2')).toMatchObject({
+      score: 4,
+      deduction: 5,
+      status: 'deducted',
+      override: { by: 'reviewer-1', reason: '复核', was: { score: null, status: 'not-measured' } },
+    });
     expect([s.base, s.score]).toEqual([95, 99]);
     expect(s.notMeasured).not.toContain('S2');
   });
@@ -192,13 +203,23 @@ indicators:
   const site = { services: true, level: 'department' as const };
 
   it('adds points per unit and caps the category at its budget: 3×10 + 5×5 + 10×2 = 75 → 70; rate 0.2 → 0.4 × 30 = 12', () => {
-    const s = scoreSite(reporting, measurementsFrom({ imported: { adoptedNational: 3, adoptedProvincial: 5, adoptedCity: 10 }, reporting: { adoptionRate: 0.2 } }), {}, site);
+    const s = scoreSite(
+      reporting,
+      measurementsFrom({ imported: { adoptedNational: 3, adoptedProvincial: 5, adoptedCity: 10 }, reporting: { adoptionRate: 0.2 } }),
+      {},
+      site,
+    );
     expect(s.indicators.map((i) => i.score)).toEqual([30, 25, 20, 12]);
     expect([s.categories[0]!.score, s.score, s.grade.id]).toEqual([70, 82, 'high']);
   });
 
   it('a column the table did not have is not measured, not zero', () => {
-    const s = scoreSite(reporting, measurementsFrom({ imported: { adoptedNational: 1, adoptedProvincial: null, adoptedCity: 0 }, reporting: { adoptionRate: 0.5 } }), {}, site);
+    const s = scoreSite(
+      reporting,
+      measurementsFrom({ imported: { adoptedNational: 1, adoptedProvincial: null, adoptedCity: 0 }, reporting: { adoptionRate: 0.5 } }),
+      {},
+      site,
+    );
     expect(s.indicators[1]).toMatchObject({ status: 'not-measured', score: null });
     expect(s.score).toBe(10 + 30);
   });

@@ -11,7 +11,11 @@ const flags = (t: PortalTruth) => ({
   update: t.update,
   homepageStale: t.homepage.stale,
   columns: t.columns.map((c) => [c.id, c.stale, c.blank, c.itemCount, c.datedItems]),
-  report: t.disclosure && { found: t.disclosure.annualReport.found, onTime: t.disclosure.annualReport.onTime, headings: t.disclosure.annualReport.headings.length },
+  report: t.disclosure && {
+    found: t.disclosure.annualReport.found,
+    onTime: t.disclosure.annualReport.onTime,
+    headings: t.disclosure.annualReport.headings.length,
+  },
   mailbox: t.mailbox && { unanswered: t.mailbox.lastYear.unansweredOver90Days, late: t.mailbox.lastYear.repliedAfter90Days },
 });
 
@@ -39,7 +43,9 @@ describe('sample portal model', () => {
     const b = truthsFor('2026-11-21', 'two');
     const statuses = (t: PortalTruth) => ({ ...flags(t), columns: t.columns.map((c) => [c.id, c.stale, c.blank]) });
     expect(b.map(statuses)).toEqual(a.map(statuses));
-    expect(b[0]!.columns[0]!.items[0]!.title === a[0]!.columns[0]!.items[0]!.title && b[0]!.columns[0]!.items[1]!.title === a[0]!.columns[0]!.items[1]!.title).toBe(false);
+    expect(
+      b[0]!.columns[0]!.items[0]!.title === a[0]!.columns[0]!.items[0]!.title && b[0]!.columns[0]!.items[1]!.title === a[0]!.columns[0]!.items[1]!.title,
+    ).toBe(false);
   });
 
   it('never plants a date within 3 days of a window edge, so the truth is not borderline', () => {
@@ -68,8 +74,14 @@ describe('sample portal model', () => {
     // Fresh, stale and blank columns of every kind somewhere in the set.
     const all = Object.values(t).flatMap((x) => x.columns);
     for (const kind of ['news', 'notice', 'policy', 'personnel', 'planning', 'other']) {
-      expect(all.some((c) => c.kind === kind && !c.stale && !c.blank), `fresh ${kind}`).toBe(true);
-      expect(all.some((c) => c.kind === kind && c.stale), `stale ${kind}`).toBe(true);
+      expect(
+        all.some((c) => c.kind === kind && !c.stale && !c.blank),
+        `fresh ${kind}`,
+      ).toBe(true);
+      expect(
+        all.some((c) => c.kind === kind && c.stale),
+        `stale ${kind}`,
+      ).toBe(true);
     }
     expect(all.some((c) => c.blank && c.placeholder === '暂无信息')).toBe(true);
     expect(all.some((c) => c.blank && c.placeholder === null)).toBe(true);
@@ -77,7 +89,11 @@ describe('sample portal model', () => {
     const decoys = new Set(all.flatMap((c) => c.items.map((i) => i.decoy?.kind)));
     expect([...decoys].sort()).toEqual(['title-date', 'title-year', 'written-date', undefined]);
     // Letters around public holidays, and missing 办事指南 element classes.
-    expect(Object.values(t).flatMap((x) => x.mailbox?.items ?? []).filter((l) => l.aroundHoliday).length).toBeGreaterThanOrEqual(6);
+    expect(
+      Object.values(t)
+        .flatMap((x) => x.mailbox?.items ?? [])
+        .filter((l) => l.aroundHoliday).length,
+    ).toBeGreaterThanOrEqual(6);
     expect(t.qxx!.services!.missingClasses.length).toBe(4);
     expect(t.fgw!.services).toBeNull();
   });

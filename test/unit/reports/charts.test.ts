@@ -182,7 +182,14 @@ function textBoxes(svg: string): TextBox[] {
     const width = Math.max(...lines.map((l) => textWidth(l, size, bold)));
     const anchor = node.attr('text-anchor') ?? 'start';
     const left = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
-    boxes.push({ role: node.parent().attr('class') ?? '', text: lines.join('/'), left, right: left + width, top: y - 0.88 * size, bottom: y + lineGap + 0.12 * size });
+    boxes.push({
+      role: node.parent().attr('class') ?? '',
+      text: lines.join('/'),
+      left,
+      right: left + width,
+      top: y - 0.88 * size,
+      bottom: y + lineGap + 0.12 * size,
+    });
   });
   return boxes;
 }
@@ -198,8 +205,15 @@ function svgSize(svg: string): { width: number; height: number } {
 function yLabels(svg: string): TextBox[] {
   const $ = cheerio.load(svg, { xml: true });
   const axis = $('g.role-axis[aria-label^="Y-axis"]').first();
-  const texts = new Set(axis.find('g.role-axis-label text').toArray().map((t) => $(t).text()));
-  return textBoxes(svg).filter((b) => b.role.includes('role-axis-label') && texts.has(b.text)).sort((a, b) => a.top - b.top);
+  const texts = new Set(
+    axis
+      .find('g.role-axis-label text')
+      .toArray()
+      .map((t) => $(t).text()),
+  );
+  return textBoxes(svg)
+    .filter((b) => b.role.includes('role-axis-label') && texts.has(b.text))
+    .sort((a, b) => a.top - b.top);
 }
 
 /** Left edge of the plot: the x of the y axis's group. */
@@ -242,7 +256,7 @@ afterAll(async () => {
 });
 
 describe('text widths (Noto Sans CJK SC)', () => {
-  it('counts Chinese and full-width punctuation as 1 em and Latin by the font\'s advances', () => {
+  it("counts Chinese and full-width punctuation as 1 em and Latin by the font's advances", () => {
     expect(textWidth('某市教育局', 12)).toBe(60);
     expect(textWidth('（）《》“”…', 10)).toBe(70);
     expect(textWidth('iiii', 10)).toBeCloseTo(11, 0);
@@ -270,10 +284,12 @@ describe('text widths (Noto Sans CJK SC)', () => {
 });
 
 describe('rankingChart', () => {
-  const spec = rankingChart(current, DEPARTMENTS, bands) as { data: { values: Array<{ site: string; rank: number; vetoed: boolean; legend: string; label: string }> } };
+  const spec = rankingChart(current, DEPARTMENTS, bands) as {
+    data: { values: Array<{ site: string; rank: number; vetoed: boolean; legend: string; label: string }> };
+  };
   const rows = spec.data.values;
 
-  it('lists the group\'s assessed sites in rank order, the vetoed one marked', () => {
+  it("lists the group's assessed sites in rank order, the vetoed one marked", () => {
     expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(rows.at(-1)).toMatchObject({ vetoed: true, legend: '单项否决' });
     expect(rows.at(-1)!.label).toContain('否决');

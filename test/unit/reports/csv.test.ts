@@ -45,7 +45,13 @@ describe('toCsv', () => {
   });
 
   it('writes a ranking row the way Excel should read it', () => {
-    const csv = toCsv(['组别', '名次', '网站', '得分', '合格'], [['市直部门', 1, '某市教育局', 96.5, '是'], ['市直部门', null, '某市卫健委', null, null]]);
+    const csv = toCsv(
+      ['组别', '名次', '网站', '得分', '合格'],
+      [
+        ['市直部门', 1, '某市教育局', 96.5, '是'],
+        ['市直部门', null, '某市卫健委', null, null],
+      ],
+    );
     expect(csv.split('\r\n')).toEqual([`${BOM}组别,名次,网站,得分,合格`, '市直部门,1,某市教育局,96.5,是', '市直部门,,某市卫健委,,', '']);
   });
 });

@@ -11,7 +11,14 @@ describe('report: disclosure items with their 匹配依据', () => {
           present: 1,
           applicable: 2,
           items: [
-            { id: 12, name: '突发公共事件应急预案、预警信息及应对', found: true, url: 'http://example.cn/l12.html', label: '突发公共事件', matchedBy: { term: '突发事件', how: 'inserted', score: 0.67, note: '含插入词匹配「突发事件」' } },
+            {
+              id: 12,
+              name: '突发公共事件应急预案、预警信息及应对',
+              found: true,
+              url: 'http://example.cn/l12.html',
+              label: '突发公共事件',
+              matchedBy: { term: '突发事件', how: 'inserted', score: 0.67, note: '含插入词匹配「突发事件」' },
+            },
             { id: 9, name: '政府集中采购', found: false, url: null, label: null, matchedBy: null },
           ],
         },

@@ -100,7 +100,14 @@ function hostileResults() {
       { message: '大小写混写的脚本地址', url: 'JaVaScRiPt:alert(3)', evidence: null },
     ],
   };
-  const score = scoreSite(preset, measurementsFrom({ updateFrequency: { staleKeyColumns: 5, staleOtherColumns: 0, blank: 0, newsItemsInWindow: 20, homepage: { ageDays: 1 } }, availability: { failureRatio: 0 } }), findings);
+  const score = scoreSite(
+    preset,
+    measurementsFrom({
+      updateFrequency: { staleKeyColumns: 5, staleOtherColumns: 0, blank: 0, newsItemsInWindow: 20, homepage: { ageDays: 1 } },
+      availability: { failureRatio: 0 },
+    }),
+    findings,
+  );
   const sites: SiteInput[] = [
     {
       id: 'evil"><script>x</script>',
@@ -120,7 +127,14 @@ function hostileResults() {
         blocked: 0,
       },
       crawl: { pages: 10, robots: 'respected' },
-      accessibility: evaluateAccessibility([{ url: 'https://evil.example.gov.cn/', ms: 900, violations: [] }, unfinishedScan('javascript:alert(6)', 25_000), unfinishedScan(`https://evil.example.gov.cn/${SCRIPT}`, 25_000)], []),
+      accessibility: evaluateAccessibility(
+        [
+          { url: 'https://evil.example.gov.cn/', ms: 900, violations: [] },
+          unfinishedScan('javascript:alert(6)', 25_000),
+          unfinishedScan(`https://evil.example.gov.cn/${SCRIPT}`, 25_000),
+        ],
+        [],
+      ),
     },
     {
       id: 'down',
@@ -136,10 +150,14 @@ function hostileResults() {
       crawl: null,
     },
   ];
-  return buildResults(assessment, sites, new Map([
-    [sites[0]!.id, 1],
-    ['down', null],
-  ]));
+  return buildResults(
+    assessment,
+    sites,
+    new Map([
+      [sites[0]!.id, 1],
+      ['down', null],
+    ]),
+  );
 }
 
 describe('renderReport', () => {
@@ -187,7 +205,9 @@ describe('renderReport', () => {
   });
 
   it('links http(s) URLs, escaping them inside the attribute', () => {
-    expect(report).toContain('<a href="https://evil.example.gov.cn/tzgg/?a=1&amp;b=&quot;x&quot;" rel="noopener noreferrer">https://evil.example.gov.cn/tzgg/?a=1&amp;b=&quot;x&quot;</a>');
+    expect(report).toContain(
+      '<a href="https://evil.example.gov.cn/tzgg/?a=1&amp;b=&quot;x&quot;" rel="noopener noreferrer">https://evil.example.gov.cn/tzgg/?a=1&amp;b=&quot;x&quot;</a>',
+    );
     expect(report).toContain('<a href="https://evil.example.gov.cn/" rel="noopener noreferrer">https://evil.example.gov.cn/</a>');
   });
 

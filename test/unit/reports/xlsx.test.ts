@@ -37,7 +37,18 @@ type IndicatorChange = Partial<Pick<IndicatorScore, 'score' | 'deduction' | 'sta
 /** Every indicator kept in full unless changed; a deduction lowers the score by as much. */
 function indicators(changes: Record<string, IndicatorChange>, services: boolean): IndicatorScore[] {
   return INDICATORS.map((d) => {
-    const base: IndicatorScore = { id: d.id, name: d.name, category: d.category, value: null, unit: '', score: d.max, max: d.max, deduction: 0, status: 'ok', findings: [] };
+    const base: IndicatorScore = {
+      id: d.id,
+      name: d.name,
+      category: d.category,
+      value: null,
+      unit: '',
+      score: d.max,
+      max: d.max,
+      deduction: 0,
+      status: 'ok',
+      findings: [],
+    };
     if (d.category === 'services' && !services) return { ...base, score: null, max: null, status: 'not-applicable', reason: '不适用于本网站' };
     const change = changes[d.id] ?? {};
     const deduction = change.deduction ?? 0;
@@ -77,7 +88,19 @@ function siteScore(list: IndicatorScore[]): SiteScore {
 
 function site(id: string, name: string, group: string, o: { changes?: Record<string, IndicatorChange>; services?: boolean; failure?: string } = {}): SiteInput {
   const score = o.failure ? null : siteScore(indicators(o.changes ?? {}, o.services ?? true));
-  return { id, name, group, url: `https://${id}.example.gov.cn/`, status: o.failure ? 'unreachable' : 'assessed', statusReason: o.failure ?? null, score, update: null, availability: null, links: null, crawl: null };
+  return {
+    id,
+    name,
+    group,
+    url: `https://${id}.example.gov.cn/`,
+    status: o.failure ? 'unreachable' : 'assessed',
+    statusReason: o.failure ?? null,
+    score,
+    update: null,
+    availability: null,
+    links: null,
+    crawl: null,
+  };
 }
 
 const ASSESSMENT: AssessmentInfo = {
@@ -105,10 +128,15 @@ function fixture(): Results {
             { message: '栏目“通知公告”无注明日期的信息', url: '=HYPERLINK("http://evil","x")', evidence: null },
           ],
         },
-        P2: { score: 15, override: { by: '张三', at: '2026-11-25T09:30:00.000Z', reason: '两处链接为临时维护，已恢复', was: { score: 10, status: 'deducted' } } },
+        P2: {
+          score: 15,
+          override: { by: '张三', at: '2026-11-25T09:30:00.000Z', reason: '两处链接为临时维护，已恢复', was: { score: 10, status: 'deducted' } },
+        },
       },
     }),
-    site('evil', EVIL_NAME, '市直部门', { changes: { A1: { deduction: 5, status: 'deducted' }, D1: { score: null, status: 'not-measured', reason: '待人工评分' } } }),
+    site('evil', EVIL_NAME, '市直部门', {
+      changes: { A1: { deduction: 5, status: 'deducted' }, D1: { score: null, status: 'not-measured', reason: '待人工评分' } },
+    }),
     site('wjw', '某市卫健委', '市直部门', {
       changes: {
         V1: { status: 'veto', value: 0.08, findings: [{ message: '首页15秒内打不开', url: 'https://wjw.example.gov.cn/', evidence: '20次探测失败2次' }] },
@@ -163,7 +191,21 @@ describe('writeXlsx', () => {
     expect(title).toContain('2026年度某市政府网站绩效评估');
     expect(title).toContain('评估日期：2026-11-21');
     expect(title).toContain('政府网站检查指标（国办秘函〔2019〕19号）（national-2019 v2019.2）');
-    expect(table('排名').header).toEqual(['组别', '名次', '网站', '网址', '得分', '等级', '是否合格', '单项否决', '疑似否决（待复核）', '预警', '加分', '状态', '未评估原因']);
+    expect(table('排名').header).toEqual([
+      '组别',
+      '名次',
+      '网站',
+      '网址',
+      '得分',
+      '等级',
+      '是否合格',
+      '单项否决',
+      '疑似否决（待复核）',
+      '预警',
+      '加分',
+      '状态',
+      '未评估原因',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.autoFilter).toBe('A2:M8');
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(14); // 某市人民政府: 6 CJK characters
@@ -273,7 +315,14 @@ describe('writeXlsx', () => {
     const { rows } = table('人工复核');
     expect(rows).toHaveLength(1);
     const r = rows[0]!;
-    expect([r['网站']!.value, r['指标']!.value, r['复核后得分']!.value, r['复核后结果']!.value, r['原测量得分']!.value, r['原测量结果']!.value]).toEqual(['某市教育局', 'P2 通知公告更新', 15, '达标', 10, '扣分']);
+    expect([r['网站']!.value, r['指标']!.value, r['复核后得分']!.value, r['复核后结果']!.value, r['原测量得分']!.value, r['原测量结果']!.value]).toEqual([
+      '某市教育局',
+      'P2 通知公告更新',
+      15,
+      '达标',
+      10,
+      '扣分',
+    ]);
     expect([r['复核人']!.value, r['复核时间']!.value, r['理由']!.value]).toEqual(['张三', '2026-11-25 09:30', '两处链接为临时维护，已恢复']);
   });
 });
@@ -297,7 +346,11 @@ describe('buildWorkbook', () => {
   it('keeps the fixed sheets when a category takes one of their names', () => {
     const results = fixture();
     for (const s of results.sites) for (const c of s.categories) if (c.id === 'availability') c.name = '排名';
-    expect(buildWorkbook(results).worksheets.map((w) => w.name).slice(0, 2)).toEqual(['排名', '排名(2)']);
+    expect(
+      buildWorkbook(results)
+        .worksheets.map((w) => w.name)
+        .slice(0, 2),
+    ).toEqual(['排名', '排名(2)']);
   });
 
   it('writes an empty run as headers only', () => {

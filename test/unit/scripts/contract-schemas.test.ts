@@ -13,7 +13,15 @@ describe('the published contract schemas (schemas/)', () => {
 
   it('reject what breaks the contract: an unknown field, a missing one, a wrong type', () => {
     const validate = new Ajv({ allErrors: true }).compile(JSON.parse(generated.get('results.schema.json')!));
-    const assessment = { runId: 'r', name: 'n', asOf: '2026-11-21', indicatorSet: { id: 'x', version: '1', sha256: 'a', title: 't' }, crawl: { userAgent: 'u', robots: 'respect' }, evidenceDir: 'evidence', generatedAt: '2026-11-21T00:00:00Z' };
+    const assessment = {
+      runId: 'r',
+      name: 'n',
+      asOf: '2026-11-21',
+      indicatorSet: { id: 'x', version: '1', sha256: 'a', title: 't' },
+      crawl: { userAgent: 'u', robots: 'respect' },
+      evidenceDir: 'evidence',
+      generatedAt: '2026-11-21T00:00:00Z',
+    };
     expect(validate({ assessment, sites: [] })).toBe(true);
     expect(validate({ assessment, sites: [], extra: 1 })).toBe(false);
     expect(validate({ assessment: { ...assessment, crawl: { userAgent: 'u', robots: 'sometimes' } }, sites: [] })).toBe(false);

@@ -46,4 +46,3 @@ export async function readAppealForm(app: FastifyInstance, request: FastifyReque
   if (!checked && !(await csrfValid(app, request, reply, undefined))) return refused;
   return { ok: true, indicator: fields.indicator ?? '', text: (fields.text ?? '').trim(), file };
 }
-

@@ -25,34 +25,43 @@ export function departmentPages({ store, dataDir }: RouteContext): FastifyPlugin
     });
 
     // Malformed ids get the same 404 page as another department's site (attachValidation), not a 400.
-    app.get('/runs/:runId/sites/:siteId', { schema: { hide: true, params: SiteParams, querystring: SiteQuery }, attachValidation: true }, async (request, reply) => {
-      const { runId, siteId } = request.params;
-      if (request.validationError || !ownSite(store, request.user!, runId, siteId)) return notFound(request, reply);
-      const submitted = Number(request.query.submitted ?? 0);
-      return breakdownPage(request, reply, store, runId, siteId, { submitted: submitted || undefined });
-    });
+    app.get(
+      '/runs/:runId/sites/:siteId',
+      { schema: { hide: true, params: SiteParams, querystring: SiteQuery }, attachValidation: true },
+      async (request, reply) => {
+        const { runId, siteId } = request.params;
+        if (request.validationError || !ownSite(store, request.user!, runId, siteId)) return notFound(request, reply);
+        const submitted = Number(request.query.submitted ?? 0);
+        return breakdownPage(request, reply, store, runId, siteId, { submitted: submitted || undefined });
+      },
+    );
 
-    app.post('/runs/:runId/sites/:siteId/appeals', { schema: { hide: true, params: SiteParams, consumes: ['multipart/form-data'] }, attachValidation: true }, async (request, reply) => {
-      const { runId, siteId } = request.params;
-      if (request.validationError || !ownSite(store, request.user!, runId, siteId)) return notFound(request, reply);
-      if (!request.isMultipart()) return notice(request, reply, 400, '表单格式不正确', '请从得分明细页面的申诉表提交。');
-      const form = await readAppealForm(app, request, reply);
-      if (!form.ok && form.status === 403) return notice(request, reply, 403, '表单已失效', '表单已过期或来源不明，请返回得分明细页面刷新后重新提交。');
-      if (!form.ok) return breakdownPage(request, reply, store, runId, siteId, { error: form.error }, form.status);
-      const again = (error: string, status = 400) => breakdownPage(request, reply, store, runId, siteId, { indicator: form.indicator, text: form.text, error }, status);
-      const errors = [...Value.Errors(AppealFields, { indicator: form.indicator, text: form.text })];
-      if (errors.some((e) => e.path === '/indicator')) return again('请选择要申诉的指标。');
-      if (errors.length) return again('申诉理由须为 5 至 4000 字。');
-      let file: AttachmentFile | null = null;
-      if (form.file) {
-        const checked = checkAttachment(form.file.name, form.file.bytes, maxUploadBytes);
-        if (!checked.ok) return again(checked.error, 415);
-        file = checked.file;
-      }
-      const filed = fileAppeal(store, dataDir, request.user!, { runId, siteId, indicator: form.indicator, text: form.text, file });
-      if (!filed.ok) return filed.status === 404 ? notFound(request, reply) : again(filed.error, filed.status);
-      return reply.redirect(`/department/runs/${runId}/sites/${siteId}?submitted=${filed.appeal.id}#my-appeals`, 303);
-    });
+    app.post(
+      '/runs/:runId/sites/:siteId/appeals',
+      { schema: { hide: true, params: SiteParams, consumes: ['multipart/form-data'] }, attachValidation: true },
+      async (request, reply) => {
+        const { runId, siteId } = request.params;
+        if (request.validationError || !ownSite(store, request.user!, runId, siteId)) return notFound(request, reply);
+        if (!request.isMultipart()) return notice(request, reply, 400, '表单格式不正确', '请从得分明细页面的申诉表提交。');
+        const form = await readAppealForm(app, request, reply);
+        if (!form.ok && form.status === 403) return notice(request, reply, 403, '表单已失效', '表单已过期或来源不明，请返回得分明细页面刷新后重新提交。');
+        if (!form.ok) return breakdownPage(request, reply, store, runId, siteId, { error: form.error }, form.status);
+        const again = (error: string, status = 400) =>
+          breakdownPage(request, reply, store, runId, siteId, { indicator: form.indicator, text: form.text, error }, status);
+        const errors = [...Value.Errors(AppealFields, { indicator: form.indicator, text: form.text })];
+        if (errors.some((e) => e.path === '/indicator')) return again('请选择要申诉的指标。');
+        if (errors.length) return again('申诉理由须为 5 至 4000 字。');
+        let file: AttachmentFile | null = null;
+        if (form.file) {
+          const checked = checkAttachment(form.file.name, form.file.bytes, maxUploadBytes);
+          if (!checked.ok) return again(checked.error, 415);
+          file = checked.file;
+        }
+        const filed = fileAppeal(store, dataDir, request.user!, { runId, siteId, indicator: form.indicator, text: form.text, file });
+        if (!filed.ok) return filed.status === 404 ? notFound(request, reply) : again(filed.error, filed.status);
+        return reply.redirect(`/department/runs/${runId}/sites/${siteId}?submitted=${filed.appeal.id}#my-appeals`, 303);
+      },
+    );
 
     app.get('/appeals/:id/attachment', { schema: { hide: true, params: AppealIdPageParams }, attachValidation: true }, async (request, reply) => {
       const appeal = request.validationError ? null : store.reviews.getAppeal(Number(request.params.id));

@@ -32,7 +32,15 @@ export function history(store: Store, sites: string[]): HistoryRow[] {
       const before = previous.get(s.id);
       if (score !== null) previous.set(s.id, score);
       rows.push({
-        runId: run.id, runName: run.name, asOf: run.asOf, siteId: s.id, name: s.name, assessed: s.status === 'assessed', score, grade: s.score?.grade.name ?? null, rank: s.rank,
+        runId: run.id,
+        runName: run.name,
+        asOf: run.asOf,
+        siteId: s.id,
+        name: s.name,
+        assessed: s.status === 'assessed',
+        score,
+        grade: s.score?.grade.name ?? null,
+        rank: s.rank,
         // Peers are counted, never named: the rank's denominator.
         peers: view.sites.filter((p) => p.group === s.group && p.status === 'assessed').length,
         passed: s.score?.passed ?? false,
@@ -53,15 +61,20 @@ export function mySitesBody(rows: HistoryRow[]): Html {
   const latest = siteIds.map((id) => rows.filter((r) => r.siteId === id).at(-1)!);
   const alerts = latest.filter((r) => r.vetoes.length || r.warnings.length);
   return html`<h1>我的网站</h1><p class="meta">本单位网站在每次已完成评估中的得分、等级和组内名次。名次只与同组网站比较，其他网站的名称和得分不在此显示。</p>
-<section aria-labelledby="alerts"><h2 id="alerts">最新评估的预警</h2>${alerts.length
-    ? html`<ul>${alerts.map((r) => html`<li><a href="/department/runs/${r.runId}/sites/${r.siteId}">${r.name}</a>（${r.runName}）：${r.vetoes.map((v) => html`<span class="alarm">单项否决：${v}</span> `)}${r.warnings.map((w) => html`<span class="warn">预警：${w}</span> `)}</li>`)}</ul><p class="note">预警指标尚未否决，请尽快整改。</p>`
-    : html`<p class="ok">最新一次评估没有预警或单项否决。</p>`}</section>
+<section aria-labelledby="alerts"><h2 id="alerts">最新评估的预警</h2>${
+    alerts.length
+      ? html`<ul>${alerts.map((r) => html`<li><a href="/department/runs/${r.runId}/sites/${r.siteId}">${r.name}</a>（${r.runName}）：${r.vetoes.map((v) => html`<span class="alarm">单项否决：${v}</span> `)}${r.warnings.map((w) => html`<span class="warn">预警：${w}</span> `)}</li>`)}</ul><p class="note">预警指标尚未否决，请尽快整改。</p>`
+      : html`<p class="ok">最新一次评估没有预警或单项否决。</p>`
+  }</section>
 ${latest.map((last, i) => {
   const own = rows.filter((r) => r.siteId === last.siteId).reverse();
   return html`<section aria-labelledby="site-${i}"><h2 id="site-${i}">${last.name}</h2>
-${scroll(html`<table><caption class="note">${last.name}：历次评估（最新在前，点评估名称看得分明细）</caption><thead><tr><th scope="col">评估</th><th scope="col">评估日期</th><th scope="col">得分</th><th scope="col">等级</th><th scope="col">组内名次</th><th scope="col">较上次</th></tr></thead><tbody>${own.map(
-    (r) => html`<tr><td><a href="/department/runs/${r.runId}/sites/${r.siteId}">${r.runName}</a></td><td>${r.asOf}</td><td>${r.assessed ? (r.score ?? '—') : '未能评估'}</td><td>${r.grade ?? '—'}${r.assessed && !r.passed ? '（不合格）' : ''}</td><td>${r.rank === null ? '—' : `${r.rank} / ${r.peers}`}</td><td>${change(r.change)}</td></tr>`,
-  )}</tbody></table>`, `${last.name} 历次评估`)}</section>`;
+${scroll(
+  html`<table><caption class="note">${last.name}：历次评估（最新在前，点评估名称看得分明细）</caption><thead><tr><th scope="col">评估</th><th scope="col">评估日期</th><th scope="col">得分</th><th scope="col">等级</th><th scope="col">组内名次</th><th scope="col">较上次</th></tr></thead><tbody>${own.map(
+    (r) =>
+      html`<tr><td><a href="/department/runs/${r.runId}/sites/${r.siteId}">${r.runName}</a></td><td>${r.asOf}</td><td>${r.assessed ? (r.score ?? '—') : '未能评估'}</td><td>${r.grade ?? '—'}${r.assessed && !r.passed ? '（不合格）' : ''}</td><td>${r.rank === null ? '—' : `${r.rank} / ${r.peers}`}</td><td>${change(r.change)}</td></tr>`,
+  )}</tbody></table>`,
+  `${last.name} 历次评估`,
+)}</section>`;
 })}`;
 }
-

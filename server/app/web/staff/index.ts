@@ -24,7 +24,8 @@ export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): 
     const schedules = queueUrl ? startScheduledCampaigns({ store, dataDir, runner, redisUrl: queueUrl, log: (line) => app.log.info(line) }) : null;
     const events = progressEvents(store);
     // A campaign still "running" from before a restart has no process any more: say so; starting it again resumes.
-    for (const c of store.campaigns.list()) if (c.state === 'running') store.campaigns.update(c.id, { state: 'failed', message: '评估服务重启时评估尚未完成；重新开始将从中断处继续。' });
+    for (const c of store.campaigns.list())
+      if (c.state === 'running') store.campaigns.update(c.id, { state: 'failed', message: '评估服务重启时评估尚未完成；重新开始将从中断处继续。' });
     app.addHook('onClose', async () => {
       await schedules?.close();
       events.close();
@@ -35,7 +36,8 @@ export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): 
     app.setNotFoundHandler((request, reply) => notice(request, reply, 404, '未找到', '未找到该页面。'));
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error.validation && error.validationContext === 'params') return notice(request, reply, 404, '未找到', '未找到该页面。');
-      if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') return notice(request, reply, 403, '页面已过期', '表单已失效，请返回上一页刷新后重新提交。');
+      if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET')
+        return notice(request, reply, 403, '页面已过期', '表单已失效，请返回上一页刷新后重新提交。');
       if (error.code === 'FST_REQ_FILE_TOO_LARGE') return notice(request, reply, 413, '文件过大', '上传的文件不能超过 10 MB。');
       if (error.validation) return notice(request, reply, 400, '提交的内容有误', '表单内容不完整或格式不对，请返回检查后重新提交。');
       request.log.error(error);

@@ -34,6 +34,8 @@ ${active ? html`<p class="note">本页自动更新；如未更新，请刷新页
       );
     });
 
-    app.get('/runs/:runId/events', { schema: { hide: true, params: RunParams } }, async (request, reply) => events.handler(request, reply, request.params.runId));
+    app.get('/runs/:runId/events', { schema: { hide: true, params: RunParams } }, async (request, reply) =>
+      events.handler(request, reply, request.params.runId),
+    );
   };
 }

@@ -25,7 +25,14 @@ describe('services: which blocks of a 办事服务 page list guides', () => {
   it('keeps the blocks where an opened link was a guide and the unopened blocks between them', () => {
     const probed = [listed[0]!, listed[2]!, listed[6]!, listed[10]!, listed[12]!];
     const guides = [listed[6]!, listed[10]!];
-    expect(guideBlocks(listed, probed, guides).map((c) => c.text)).toEqual(['个体工商户设立登记', '医疗保障资格认定', '稳就业资格认定', '防汛防台补贴申领', '食品安全信息变更', '城市更新证明开具']);
+    expect(guideBlocks(listed, probed, guides).map((c) => c.text)).toEqual([
+      '个体工商户设立登记',
+      '医疗保障资格认定',
+      '稳就业资格认定',
+      '防汛防台补贴申领',
+      '食品安全信息变更',
+      '城市更新证明开具',
+    ]);
   });
 
   it('drops a menu block not opened when it lies outside the guide list', () => {

@@ -124,9 +124,12 @@ describe('findDates: not dates', () => {
     expect(dates(text)).toEqual([]);
   });
 
-  it.each([['1989-12-31'], ['2101-01-01'], ['0571-11-03'], ['1972年5月3日']])('rejects the out-of-range year in %s, without reading its month and day', (text) => {
-    expect(dates(text)).toEqual([]);
-  });
+  it.each([['1989-12-31'], ['2101-01-01'], ['0571-11-03'], ['1972年5月3日']])(
+    'rejects the out-of-range year in %s, without reading its month and day',
+    (text) => {
+      expect(dates(text)).toEqual([]);
+    },
+  );
 
   it('accepts the boundary years', () => {
     expect(dates('1990-01-01 2100-12-31')).toEqual(['1990-01-01', '2100-12-31']);
@@ -191,10 +194,13 @@ describe('rowDate', () => {
     expect(row('发布日期：2026-11-03 2026-11-10')).toBe('2026-11-03');
   });
 
-  it.each(['发布日期：', '发布时间：', '发布：', '更新时间：', '日期：', '发布日期 ', '发布时间:', '发布时间：['])('lets a date after %s win over a 成文日期 to its right', (label) => {
-    expect(row(`${label}2026-11-03 成文日期：2026-11-10`)).toBe('2026-11-03');
-    expect(row(`成文日期：2026-10-30 ${label}2026-11-03`)).toBe('2026-11-03');
-  });
+  it.each(['发布日期：', '发布时间：', '发布：', '更新时间：', '日期：', '发布日期 ', '发布时间:', '发布时间：['])(
+    'lets a date after %s win over a 成文日期 to its right',
+    (label) => {
+      expect(row(`${label}2026-11-03 成文日期：2026-11-10`)).toBe('2026-11-03');
+      expect(row(`成文日期：2026-10-30 ${label}2026-11-03`)).toBe('2026-11-03');
+    },
+  );
 
   it.each(['成文日期：', '印发日期：', '生成日期：', '写作日期：'])('never returns a date after %s', (label) => {
     expect(row(`${label}2026-11-10`)).toBeNull();
@@ -295,9 +301,12 @@ describe('parseDateValue', () => {
     expect(parseDateValue(value)).toBe(expected);
   });
 
-  it.each([[''], ['11-03'], ['11月3日'], ['2026-02-30'], ['2026-13-01'], ['1989-12-31'], ['20260230'], ['2026'], ['10:20'], ['not a date']])('rejects %j', (value) => {
-    expect(parseDateValue(value)).toBeNull();
-  });
+  it.each([[''], ['11-03'], ['11月3日'], ['2026-02-30'], ['2026-13-01'], ['1989-12-31'], ['20260230'], ['2026'], ['10:20'], ['not a date']])(
+    'rejects %j',
+    (value) => {
+      expect(parseDateValue(value)).toBeNull();
+    },
+  );
 });
 
 describe('daysBetween', () => {

@@ -7,7 +7,9 @@ describe('guideElementClasses: the 办事指南 element classes a page names', (
   });
 
   it('counts a class named at the start of a line, numbered or not, but not one merely mentioned in a sentence', () => {
-    const text = ['一、办理地点：市民中心二楼', '（二）受理时间: 工作日 9:00-17:00', '3. 咨询电话：0571-12345678', '请按照办理流程准备材料后前往窗口。'].join('\n');
+    const text = ['一、办理地点：市民中心二楼', '（二）受理时间: 工作日 9:00-17:00', '3. 咨询电话：0571-12345678', '请按照办理流程准备材料后前往窗口。'].join(
+      '\n',
+    );
     expect(guideElementClasses([], text)).toEqual(['办理地点', '办理时间', '联系电话']);
   });
 

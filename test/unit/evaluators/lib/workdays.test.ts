@@ -34,6 +34,8 @@ describe('working days under the official holiday and 调休 calendar', () => {
   });
 
   it('rejects a malformed range with the file named', () => {
-    expect(() => calendarFrom({ 2030: { source: 'x', off: ['2030-05-05..2030-05-01'], work: [] } })).toThrow(/cn-holidays\.yaml: bad date or range "2030-05-05\.\.2030-05-01"/);
+    expect(() => calendarFrom({ 2030: { source: 'x', off: ['2030-05-05..2030-05-01'], work: [] } })).toThrow(
+      /cn-holidays\.yaml: bad date or range "2030-05-05\.\.2030-05-01"/,
+    );
   });
 });

@@ -16,7 +16,10 @@ describe('the measurement registry', () => {
   });
 
   it('reads a number for every crawl measurement of a site every evaluator measured', () => {
-    const { measurements } = evaluateSite(observations('jyj.example.gov.cn', { homepageAge: 2, channel: true, services: true }), '2026-11-21', { level: 'department', services: true });
+    const { measurements } = evaluateSite(observations('jyj.example.gov.cn', { homepageAge: 2, channel: true, services: true }), '2026-11-21', {
+      level: 'department',
+      services: true,
+    });
     // The fixture has no disclosure section and no accessibility scan: those stay not measured.
     const unmeasuredParts = ['disclosure.', 'accessibility.'];
     const values = Object.fromEntries(crawled.map((id) => [id, measurementEntry(id).read(measurements) ?? null]));
@@ -48,7 +51,8 @@ describe('the measurement registry', () => {
   it('covers what the shipped presets score: each evaluator source and findings group is in the registry', () => {
     for (const preset of listPresets()) {
       for (const indicator of loadIndicatorSet(preset).indicators) {
-        if (indicator.source.startsWith('evaluator:')) expect(Object.hasOwn(measurementRegistry, indicator.source.slice(10)), `${preset} ${indicator.id}`).toBe(true);
+        if (indicator.source.startsWith('evaluator:'))
+          expect(Object.hasOwn(measurementRegistry, indicator.source.slice(10)), `${preset} ${indicator.id}`).toBe(true);
         if (indicator.findings) expect(Object.hasOwn(findingGroups, indicator.findings), `${preset} ${indicator.id}`).toBe(true);
       }
     }

@@ -20,7 +20,9 @@ describe('sample portal family fgw (?page=N tables and a 信息公开目录)', (
     expect(fgw.truth.disclosure!.catalogueUrl).toBe(column.url);
     // The page is a table the script fills from the API: the API, not the HTML, holds the rows.
     expect(fgw.page(column.url).body).not.toContain(column.items[0]!.title);
-    const api = JSON.parse(fgw.page(`/api/xxgk/list?column=zcwj&page=1&size=${column.pageSize}`).body) as { data: { total: number; records: Array<{ title: string; publishDate: string; writtenDate: string }> } };
+    const api = JSON.parse(fgw.page(`/api/xxgk/list?column=zcwj&page=1&size=${column.pageSize}`).body) as {
+      data: { total: number; records: Array<{ title: string; publishDate: string; writtenDate: string }> };
+    };
     expect(api.data.total).toBe(column.itemCount);
     expect(api.data.records[0]).toMatchObject({ title: column.items[0]!.title, publishDate: column.latest, writtenDate: column.items[0]!.writtenOn });
   });

@@ -65,9 +65,13 @@ describe('sample portal skins', () => {
       // javascript: target or script data), so the skin hides nothing, it only writes it otherwise.
       for (const profile of sampleProfiles) {
         const mine = (m: Map<string, string>) => [...m].filter(([k]) => k.startsWith(`${profile.id} `));
-        const all = mine(skinned).map(([, v]) => v).join('\n');
+        const all = mine(skinned)
+          .map(([, v]) => v)
+          .join('\n');
         // A page's link to itself (the breadcrumb's last step) is not a way to reach it.
-        const hrefs = new Set(mine(classic).flatMap(([key, page]) => [...page.matchAll(/<a href="(\/[^"#]+?\.html)"/g)].map((m) => m[1]!).filter((h) => !key.endsWith(` ${h}`))));
+        const hrefs = new Set(
+          mine(classic).flatMap(([key, page]) => [...page.matchAll(/<a href="(\/[^"#]+?\.html)"/g)].map((m) => m[1]!).filter((h) => !key.endsWith(` ${h}`))),
+        );
         for (const href of hrefs) expect(all.includes(href), `skin ${seed}: ${profile.id} lost ${href}`).toBe(true);
       }
       expect(changed, seed).toBeGreaterThan(classic.size / 2);

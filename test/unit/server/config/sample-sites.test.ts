@@ -12,7 +12,28 @@ describe('sampleSites', () => {
     // The seed is printed in the reports so that anyone can redraw the sample: these are the 20 of 300 that
     // '2026-Q4' drew when the method was published. A change of generator or algorithm fails here.
     const first = sampleSites(city, 20, '2026-Q4');
-    expect(first.sample.siteIds).toEqual(['s003', 's008', 's031', 's037', 's051', 's061', 's066', 's068', 's096', 's131', 's153', 's158', 's160', 's186', 's187', 's264', 's265', 's276', 's291', 's295']);
+    expect(first.sample.siteIds).toEqual([
+      's003',
+      's008',
+      's031',
+      's037',
+      's051',
+      's061',
+      's066',
+      's068',
+      's096',
+      's131',
+      's153',
+      's158',
+      's160',
+      's186',
+      's187',
+      's264',
+      's265',
+      's276',
+      's291',
+      's295',
+    ]);
     expect(sampleSites(sites(10), 3, '抽查').sample.siteIds).toEqual(['s001', 's008', 's009']);
     expect(first.sample).toMatchObject({ seed: '2026-Q4', size: 20, population: 300 });
     expect(first.chosen.map((s) => s.id)).toEqual(first.sample.siteIds);
@@ -70,7 +91,15 @@ describe('a sampled run', () => {
   it('carries RunRow.options.sample into results.assessment.sample, and nothing when there is none', () => {
     const store = new Store(':memory:');
     const { chosen, sample } = sampleSites(sites(30), 3, '2026-Q4');
-    const rows = chosen.map((s, position) => ({ siteId: s.id, position, name: s.name, url: `https://${s.id}.example.gov.cn/`, group: '市直部门', services: true, level: 'department' as const }));
+    const rows = chosen.map((s, position) => ({
+      siteId: s.id,
+      position,
+      name: s.name,
+      url: `https://${s.id}.example.gov.cn/`,
+      group: '市直部门',
+      services: true,
+      level: 'department' as const,
+    }));
     const run = (id: string, options: Record<string, unknown>) =>
       store.createRun({ id, key: id, name: '抽查', asOf: '2026-11-21', sitesFile: 'sites.yaml', sitesSha256: 'x', indicators: 'national-2019', options }, rows);
     run('sampled', { robots: 'respect', sample });

@@ -87,9 +87,18 @@ describe('readReportingTable on the fixtures', () => {
     // Group and period are written in the first row of their block only (merged cells saved as CSV).
     expect(typed(table.rows)).toEqual(CITY_ROWS);
     expect(table.rows[1]!.raw).toEqual({
-      序号: '2', 单位名称: '市教育局', 单位代码: '11370100012', 类别: '', 统计期间: '',
-      '报送量 （条）': '３２', '国办采用（条）': '—', '省政府办公厅采用（条）': '3', '市政府办公室采用（条）': '12',
-      '领导批示（次）': '1', '任务数（条）': '30', 备注: '',
+      序号: '2',
+      单位名称: '市教育局',
+      单位代码: '11370100012',
+      类别: '',
+      统计期间: '',
+      '报送量 （条）': '３２',
+      '国办采用（条）': '—',
+      '省政府办公厅采用（条）': '3',
+      '市政府办公室采用（条）': '12',
+      '领导批示（次）': '1',
+      '任务数（条）': '30',
+      备注: '',
     });
     expect(table.rows[4]!.raw['备注']).toBe('信息"快报"3期');
     expect(reportingUnitId(table.rows[0]!)).toBe('11370100004');
@@ -110,14 +119,32 @@ describe('readReportingTable on the fixtures', () => {
     expect(table.sheet).toBe('季度统计');
     expect(table.headerLine).toBe(4);
     expect(table.columns.map((c) => [c.header, c.field])).toEqual([
-      ['序号', null], ['部门 名称', 'unit'], ['站点标识', 'code'], ['组别', 'group'], ['季度', 'period'], ['报送数', 'submitted'],
-      ['被国办采用', 'adoptedNational'], ['省办采用', 'adoptedProvincial'], ['市级采用', 'adoptedCity'], ['获批示', 'instructions'],
-      ['目标数', 'quota'], ['采用合计', null],
+      ['序号', null],
+      ['部门 名称', 'unit'],
+      ['站点标识', 'code'],
+      ['组别', 'group'],
+      ['季度', 'period'],
+      ['报送数', 'submitted'],
+      ['被国办采用', 'adoptedNational'],
+      ['省办采用', 'adoptedProvincial'],
+      ['市级采用', 'adoptedCity'],
+      ['获批示', 'instructions'],
+      ['目标数', 'quota'],
+      ['采用合计', null],
     ]);
     expect(table.periods).toEqual(['2026-Q2', '2026-Q3']);
     const row = (line: number, unit: string, code: string, group: string, period: string, c: number[]) => ({
-      line, unit, code, group, period,
-      submitted: c[0], adoptedNational: c[1], adoptedProvincial: c[2], adoptedCity: c[3], instructions: c[4], quota: c[5],
+      line,
+      unit,
+      code,
+      group,
+      period,
+      submitted: c[0],
+      adoptedNational: c[1],
+      adoptedProvincial: c[2],
+      adoptedCity: c[3],
+      instructions: c[4],
+      quota: c[5],
     });
     // Rows 9, 15 (小计), 10 (blank), 16 (总计), 18–19 (备注, signatures) are not data.
     expect(typed(table.rows)).toEqual([
@@ -133,8 +160,18 @@ describe('readReportingTable on the fixtures', () => {
     // The formula column holds the cached result, never the formula.
     expect(table.rows.map((r) => r.raw['采用合计'])).toEqual(['15', '10', '7', '5', '19', '13', '9', '7']);
     expect(table.rows[0]!.raw).toEqual({
-      序号: '1', '部门 名称': '区发展和改革局', 站点标识: '3701120001', 组别: '区直部门', 季度: '2026年二季度', 报送数: '36',
-      被国办采用: '1', 省办采用: '4', 市级采用: '10', 获批示: '2', 目标数: '30', 采用合计: '15',
+      序号: '1',
+      '部门 名称': '区发展和改革局',
+      站点标识: '3701120001',
+      组别: '区直部门',
+      季度: '2026年二季度',
+      报送数: '36',
+      被国办采用: '1',
+      省办采用: '4',
+      市级采用: '10',
+      获批示: '2',
+      目标数: '30',
+      采用合计: '15',
     });
   });
 
@@ -144,8 +181,17 @@ describe('readReportingTable on the fixtures', () => {
     expect(table.headerLine).toBe(2);
     expect(table.periods).toEqual(['2026-07', '2026-08', '2026-09']);
     const row = (line: number, unit: string, period: string, [s, n, p, c]: number[]) => ({
-      line, unit, code: null, group: null, period,
-      submitted: s, adoptedNational: n, adoptedProvincial: p, adoptedCity: c, instructions: null, quota: null,
+      line,
+      unit,
+      code: null,
+      group: null,
+      period,
+      submitted: s,
+      adoptedNational: n,
+      adoptedProvincial: p,
+      adoptedCity: c,
+      instructions: null,
+      quota: null,
     });
     expect(typed(table.rows)).toEqual([
       row(3, '区教育和体育局', '2026-07', [9, 0, 1, 3]), // date cells
@@ -162,14 +208,44 @@ describe('readReportingTable on the fixtures', () => {
     const table = await readReportingTable(file, { period: '2026年上半年' });
     expect(table.periods).toEqual(['2026-H1']);
     expect(typed(table.rows)).toEqual([
-      { line: 2, unit: '市教育局', code: null, group: null, period: '2026-H1', submitted: 10, adoptedNational: null, adoptedProvincial: null, adoptedCity: 3, instructions: 1, quota: null },
-      { line: 3, unit: '市民政局', code: null, group: null, period: '2026-H1', submitted: 8, adoptedNational: null, adoptedProvincial: null, adoptedCity: 2, instructions: 0, quota: null },
+      {
+        line: 2,
+        unit: '市教育局',
+        code: null,
+        group: null,
+        period: '2026-H1',
+        submitted: 10,
+        adoptedNational: null,
+        adoptedProvincial: null,
+        adoptedCity: 3,
+        instructions: 1,
+        quota: null,
+      },
+      {
+        line: 3,
+        unit: '市民政局',
+        code: null,
+        group: null,
+        period: '2026-H1',
+        submitted: 8,
+        adoptedNational: null,
+        adoptedProvincial: null,
+        adoptedCity: 2,
+        instructions: 0,
+        quota: null,
+      },
     ]);
     expect(reportingUnitId(table.rows[0]!)).toBe('市教育局');
   });
 
   it('carries a group and period past a unit name broken over two lines, but not past a blank line', async () => {
-    const file = csvFile('carry.csv', ['单位,类别,期间,报送,国办采用', '"市发展和\n改革委员会",市直部门,2026年9月,3,0', '市教育局,,,2,0', '', '市民政局,,2026-09,1,0']);
+    const file = csvFile('carry.csv', [
+      '单位,类别,期间,报送,国办采用',
+      '"市发展和\n改革委员会",市直部门,2026年9月,3,0',
+      '市教育局,,,2,0',
+      '',
+      '市民政局,,2026-09,1,0',
+    ]);
     const table = await readReportingTable(file);
     expect(table.rows.map((r) => [r.line, r.unit, r.group, r.period])).toEqual([
       [2, '市发展和\n改革委员会', '市直部门', '2026-09'],
@@ -229,7 +305,18 @@ describe('normalisePeriod', () => {
 
 describe('parseCount', () => {
   it.each([
-    ['12', 12], ['１２', 12], ['12条', 12], [' 7 ', 7], ['0', 0], ['', 0], ['—', 0], ['——', 0], ['-', 0], ['／', 0], ['1,200', 1200], ['3.0', 3],
+    ['12', 12],
+    ['１２', 12],
+    ['12条', 12],
+    [' 7 ', 7],
+    ['0', 0],
+    ['', 0],
+    ['—', 0],
+    ['——', 0],
+    ['-', 0],
+    ['／', 0],
+    ['1,200', 1200],
+    ['3.0', 3],
   ])('%j → %d', (text, count) => expect(parseCount(text)).toBe(count));
 
   it.each(['十二', '-3', '1.5', '12个半', '=1+1', '1e3', '#DIV/0!'])('%j is not a count', (text) => expect(parseCount(text)).toBeNull());
@@ -356,7 +443,7 @@ describe('readReportingTable errors', () => {
 });
 
 describe('hostile cell text', () => {
-  const hostile = ['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)', '<img src=x onerror=alert(1)>'];
+  const hostile = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '<img src=x onerror=alert(1)>'];
 
   it('keeps formula-like CSV cells as plain text', async () => {
     const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;

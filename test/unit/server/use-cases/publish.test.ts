@@ -30,7 +30,13 @@ describe('publishRun: the one rule for publishing', () => {
 
   it('refuses while a site holds a suspected veto, naming each; publishes once both are decided, audited once', () => {
     const refusal = publishRun(store, runId, userId);
-    expect(refusal).toMatchObject({ status: 409, suspected: [{ siteId: 'rsj', indicators: ['V7'] }, { siteId: 'fgw', indicators: ['V6'] }] });
+    expect(refusal).toMatchObject({
+      status: 409,
+      suspected: [
+        { siteId: 'rsj', indicators: ['V7'] },
+        { siteId: 'fgw', indicators: ['V6'] },
+      ],
+    });
     expect(refusal!.message).toContain('不能发布：2 个网站存在疑似否决项');
     expect(store.reviews.isPublished(runId)).toBe(false);
     const by = { name: '评估办张三', userId };
