@@ -274,9 +274,14 @@ describe('evaluateUpdateFrequency: options and purity', () => {
     expect(m.newsItemsInWindow).toBe(1);
   });
 
-  it('gives the same result twice', () => {
-    const columns = [column('要闻', [daysAgo(3)]), column('通知公告', [null]), column('公示', [])];
-    const home = homepage([daysAgo(2)]);
-    expect(evaluate(columns, home)).toEqual(evaluate(columns, home));
+  it('reads its observations without changing them (a re-score evaluates the same stored objects again)', () => {
+    const deepFreeze = <T>(o: T): T => {
+      if (o && typeof o === 'object') for (const v of Object.values(o)) deepFreeze(v);
+      return Object.freeze(o);
+    };
+    const columns = deepFreeze([column('要闻', [daysAgo(3)]), column('通知公告', [null]), column('公示', [])]);
+    const home = deepFreeze(homepage([daysAgo(2)]));
+    const m = evaluate(columns, home);
+    expect([m.staleKeyColumns, m.blank, m.homepage.ageDays]).toEqual([1, 1, 2]);
   });
 });

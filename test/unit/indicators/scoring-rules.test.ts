@@ -224,10 +224,3 @@ indicators:
     expect(s.score).toBe(10 + 30);
   });
 });
-
-describe('determinism', () => {
-  it('the same inputs give the same score object', () => {
-    const over = { broken: 3, rate: 0.8, latency: 9 };
-    expect(score(over)).toEqual(score(over));
-  });
-});
