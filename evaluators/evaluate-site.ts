@@ -1,4 +1,5 @@
 import { evaluateAvailability } from './availability.js';
+import { evaluateResponsiveness, responsivenessFindings } from './responsiveness.js';
 import type { ColumnObservation, HomepageObservation, ProbeObservation } from './collect/observations.js';
 import { evaluatorFindings } from './findings.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
@@ -75,6 +76,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   // A week of monitor probes is the national protocol; this run's few probes are only a fallback.
   const probes = [...(observed.monitorProbes ?? []), ...(observed.probes ?? [])];
   const availability = probes.length ? evaluateAvailability(probes, observed.monitorProbes?.length ?? 0) : null;
+  const responsiveness = probes.length ? evaluateResponsiveness(probes) : null;
   const links = observed.homepage && observed.links ? evaluateLinks(observed.links, observed.homepage.finalUrl) : null;
   const screenshots = new Map((observed.columns ?? []).filter((c) => c.screenshot).map((c) => [c.url, c.screenshot!]));
   // Features are measured only when they were collected: an older run gives null (not measured), not zero.
@@ -88,9 +90,22 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   const findings = {
     ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links),
     ...featureFindings({ disclosure, mailbox, services, identity, accessibility }),
+    ...responsivenessFindings(responsiveness),
   };
   return {
-    measurements: { updateFrequency, availability, links, disclosure, mailbox, services, identity, accessibility, reporting: null, imported: null },
+    measurements: {
+      updateFrequency,
+      availability,
+      responsiveness,
+      links,
+      disclosure,
+      mailbox,
+      services,
+      identity,
+      accessibility,
+      reporting: null,
+      imported: null,
+    },
     findings,
   };
 }

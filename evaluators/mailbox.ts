@@ -1,4 +1,5 @@
 import type { LetterRow, MailboxObservation } from './collect/mailbox-pages.js';
+import { percentile } from './lib/percentile.js';
 import { daysBetween, findDates, type IsoDate } from './lib/dates.js';
 import { matches, taxonomy } from './lib/taxonomy.js';
 import { officialCalendar, workingDaysBetween } from './lib/workdays.js';
@@ -96,12 +97,6 @@ export function evaluateMailbox(observed: MailboxObservation | null, asOf: IsoDa
       fieldsMissing: observed?.details.length ? fieldsMissing.length : 0,
     },
   };
-}
-
-/** Nearest-rank percentile (the median of an even count is the lower middle value, as a count of days). */
-function percentile(sorted: number[], p: number): number | null {
-  if (!sorted.length) return null;
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
 function dateIn(text: string | null | undefined, asOf: IsoDate): IsoDate | null {

@@ -5,6 +5,7 @@ import type { IdentityMeasurement } from './identity.js';
 import type { LinksMeasurement } from './links.js';
 import type { MailboxMeasurement } from './mailbox.js';
 import type { ReportingMeasurement, ReportingObservation } from './reporting.js';
+import type { ResponsivenessMeasurement } from './responsiveness.js';
 import type { ServicesMeasurement } from './services.js';
 import type { UpdateFrequencyMeasurement } from './update-frequency.js';
 
@@ -16,6 +17,7 @@ import type { UpdateFrequencyMeasurement } from './update-frequency.js';
 export interface SiteMeasurements {
   updateFrequency: UpdateFrequencyMeasurement | null;
   availability: AvailabilityMeasurement | null;
+  responsiveness: ResponsivenessMeasurement | null;
   links: LinksMeasurement | null;
   disclosure: DisclosureMeasurement | null;
   mailbox: MailboxMeasurement | null;
@@ -32,6 +34,7 @@ export interface SiteMeasurements {
 export const nothingMeasured: SiteMeasurements = Object.freeze({
   updateFrequency: null,
   availability: null,
+  responsiveness: null,
   links: null,
   disclosure: null,
   mailbox: null,

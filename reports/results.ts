@@ -9,6 +9,7 @@ import type { ServicesMeasurement } from '../evaluators/services.js';
 import type { IdentityMeasurement } from '../evaluators/identity.js';
 import type { AccessibilityMeasurement } from '../evaluators/accessibility.js';
 import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
+import type { ResponsivenessMeasurement } from '../evaluators/responsiveness.js';
 import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
 import type { SiteSample } from '../common/site-sample.js';
 
@@ -24,6 +25,7 @@ export interface SiteInput {
   score: SiteScore | null;
   update: UpdateFrequencyMeasurement | null;
   availability: AvailabilityMeasurement | null;
+  responsiveness?: ResponsivenessMeasurement | null;
   links: LinksMeasurement | null;
   disclosure?: DisclosureMeasurement | null;
   mailbox?: MailboxMeasurement | null;
@@ -102,6 +104,7 @@ export interface ResultsObservations {
   links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
   reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
+  responsiveness: ResponsivenessMeasurement | null;
 }
 
 /** One site in results.json. A site not assessed has its status and reason, and no score. */
@@ -241,6 +244,7 @@ export function buildResults(
         availability: s.availability
           ? { probes: s.availability.probes, failures: s.availability.failures, failureRatio: s.availability.failureRatio, monitored: s.availability.monitored }
           : null,
+        responsiveness: s.responsiveness ?? null,
       },
       crawl: s.crawl,
     })),

@@ -13,6 +13,7 @@ export interface EvaluatorFinding {
  */
 export const findingGroups = {
   'availability.failures': '首页可用性探测失败（时间、原因）',
+  'responsiveness.timing': '首页响应时间（中位数、90%分位与最慢的几次）',
   'updateFrequency.staleKeyColumns': '超过更新期限的动态要闻、通知公告、政策文件类栏目',
   'updateFrequency.staleOtherColumns': '超过更新期限的其他栏目',
   'updateFrequency.blank': '空白栏目',

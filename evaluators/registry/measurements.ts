@@ -1,7 +1,7 @@
 import type { SiteMeasurements } from '../site-measurements.js';
 
 /** What a measurement's number means, for the loader's messages, docs and reports. */
-export type MeasurementUnit = 'count' | 'ratio' | 'days' | 'working-days';
+export type MeasurementUnit = 'count' | 'ratio' | 'days' | 'working-days' | 'ms';
 
 /**
  * One number an indicator set may score (`source: evaluator:<id>`). `read` takes it from a site's
@@ -22,6 +22,8 @@ export interface MeasurementEntry {
 export const measurementRegistry = {
   'availability.failureRatio': { zh: '首页可用性探测失败的比例', unit: 'ratio', read: (m) => m.availability?.failureRatio },
   'availability.failures': { zh: '首页可用性探测失败的次数', unit: 'count', read: (m) => m.availability?.failures },
+  'responsiveness.medianMs': { zh: '首页响应时间的中位数（毫秒）', unit: 'ms', read: (m) => m.responsiveness?.medianMs },
+  'responsiveness.p90Ms': { zh: '首页响应时间的90%分位（毫秒）', unit: 'ms', read: (m) => m.responsiveness?.p90Ms },
 
   'updateFrequency.staleKeyColumns': {
     zh: '超过更新期限的动态要闻、通知公告、政策文件类栏目数（2周/6个月）',

@@ -83,6 +83,7 @@ export function computeRun(
       score,
       update: measurements.updateFrequency,
       availability: measurements.availability,
+      responsiveness: measurements.responsiveness,
       links: measurements.links,
       disclosure: measurements.disclosure,
       mailbox: measurements.mailbox,
