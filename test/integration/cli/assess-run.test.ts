@@ -39,7 +39,7 @@ describe('govscore assess on the sample portals, end to end', () => {
 
   it('stores observations, evaluates measurements and writes results.json as their published schemas say (schemas/)', async () => {
     const ajv = new Ajv({ allErrors: true });
-    const schema = async (file: string) => ajv.compile(JSON.parse(await readFile(new URL(`../../schemas/${file}`, import.meta.url), 'utf8')));
+    const schema = async (file: string) => ajv.compile(JSON.parse(await readFile(new URL(`../../../schemas/${file}`, import.meta.url), 'utf8')));
     const [observations, measurements, results] = await Promise.all(
       ['observations.schema.json', 'measurements.schema.json', 'results.schema.json'].map(schema),
     );
