@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+
 import SlowestFirst from './test/slowest-first.js';
 
 export default defineConfig({

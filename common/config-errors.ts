@@ -4,7 +4,7 @@
  * way compilers do: `<file>:<line>: <field>: <what is wrong> (<how to fix>)`.
  */
 import type { TSchema } from '@sinclair/typebox';
-import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+import { Value, type ValueError, ValueErrorType } from '@sinclair/typebox/value';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 /** Where a value sits in the parsed data: map keys and sequence indices, outermost first. */

@@ -1,8 +1,8 @@
 import { pageKey } from './collect/url-scope.js';
 import type { StoredObservations } from './evaluate-site.js';
+import { taxonomy } from './lib/taxonomy.js';
 import type { MeasurementId } from './registry/measurements.js';
 import type { SiteMeasurements } from './site-measurements.js';
-import { taxonomy } from './lib/taxonomy.js';
 
 /**
  * A measured value that rests on "not found" rather than on something seen: no 办事服务 entry, no consultation

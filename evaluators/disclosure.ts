@@ -1,6 +1,6 @@
 import type { DisclosureObservation } from './collect/disclosure-pages.js';
 import type { Anchor, PageFacts } from './collect/page-facts.js';
-import { findDates, labelledDate, parseDateValue, type IsoDate } from './lib/dates.js';
+import { findDates, type IsoDate, labelledDate, parseDateValue } from './lib/dates.js';
 import { describeMatch, isExactish, type MatchHow } from './lib/label-match.js';
 import { match, matches, matchingKeys, taxonomy, type TermMatch } from './lib/taxonomy.js';
 

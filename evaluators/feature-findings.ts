@@ -1,8 +1,8 @@
 import type { AccessibilityMeasurement } from './accessibility.js';
 import type { DisclosureMeasurement } from './disclosure.js';
-import type { FindingsByGroup } from './registry/finding-groups.js';
 import type { IdentityMeasurement } from './identity.js';
 import type { MailboxMeasurement } from './mailbox.js';
+import type { FindingsByGroup } from './registry/finding-groups.js';
 import type { ServicesMeasurement } from './services.js';
 
 /**

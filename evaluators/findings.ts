@@ -1,8 +1,8 @@
 import type { AvailabilityMeasurement } from './availability.js';
 import type { ProbeObservation } from './collect/observations.js';
-import type { UpdateFrequencyMeasurement } from './update-frequency.js';
 import type { LinksMeasurement } from './links.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
+import type { UpdateFrequencyMeasurement } from './update-frequency.js';
 
 /** Screenshots of column pages by URL, from the observations. */
 export type ScreenshotIndex = Map<string, string>;

@@ -1,6 +1,6 @@
 import type { LetterRow, MailboxObservation } from './collect/mailbox-pages.js';
-import { percentile } from './lib/percentile.js';
 import { daysBetween, findDates, type IsoDate } from './lib/dates.js';
+import { percentile } from './lib/percentile.js';
 import { matches, taxonomy } from './lib/taxonomy.js';
 import { officialCalendar, workingDaysBetween } from './lib/workdays.js';
 

@@ -1,6 +1,6 @@
-import { columnKind, notUpdateColumns, type ColumnKind } from './lib/column-kind.js';
-import { daysBetween } from './lib/dates.js';
 import type { ColumnObservation, HomepageObservation } from './collect/observations.js';
+import { type ColumnKind, columnKind, notUpdateColumns } from './lib/column-kind.js';
+import { daysBetween } from './lib/dates.js';
 
 /** Update windows (docs/indicators.md, 首页及栏目更新): 2 weeks for news and the homepage, 6 months for 通知公告/政策文件, 12 months otherwise. */
 export interface UpdateFrequencyOptions {

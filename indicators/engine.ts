@@ -1,7 +1,7 @@
-import { describeAbsence, type Absence, type Absences } from '../evaluators/absences.js';
+import { type Absence, type Absences, describeAbsence } from '../evaluators/absences.js';
 import { findingGroup, type FindingsByGroup } from '../evaluators/registry/finding-groups.js';
 import { importedColumn, importedColumns } from '../evaluators/registry/imported-columns.js';
-import { measurementEntry, measurementId, type MeasurementId } from '../evaluators/registry/measurements.js';
+import { measurementEntry, type MeasurementId, measurementId } from '../evaluators/registry/measurements.js';
 import type { SiteMeasurements } from '../evaluators/site-measurements.js';
 import { applyRule, round2, ruleMax, ruleMode } from './rules.js';
 import type { Category, CategoryMode, Indicator, IndicatorSet } from './types.js';

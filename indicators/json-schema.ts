@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+
 import { IndicatorSetSchema } from './types.js';
 
 /** Where the published schema lives (committed in schemas/, kept equal to the TypeBox schema by a unit test). */

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { Value } from '@sinclair/typebox/value';
-import { ruleMode } from './rules.js';
-import { IndicatorSetSchema, ruleSchemas, type IndicatorSet, type IndicatorSetFile } from './types.js';
-import { checkSchema, configErrorAt, ConfigError, parseYamlSource } from '../common/config-errors.js';
+
+import { checkSchema, ConfigError, configErrorAt, parseYamlSource } from '../common/config-errors.js';
 import { findingGroup, findingGroups } from '../evaluators/registry/finding-groups.js';
 import { importedColumn, importedColumns } from '../evaluators/registry/imported-columns.js';
 import { measurementId, measurementRegistry } from '../evaluators/registry/measurements.js';
+import { ruleMode } from './rules.js';
+import { type IndicatorSet, type IndicatorSetFile, IndicatorSetSchema, ruleSchemas } from './types.js';
 
 const presetDir = fileURLToPath(new URL('./presets/', import.meta.url));
 

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 
 /**
  * The indicator-set file format (YAML). `IndicatorSetSchema` is published as JSON Schema

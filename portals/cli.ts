@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+
 import { format } from 'date-fns';
+
 import { startPortalSet } from './server/portal-set.js';
 
 /**

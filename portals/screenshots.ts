@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { startPortalSet } from './server/portal-set.js';
 

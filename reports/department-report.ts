@@ -1,4 +1,4 @@
-import { html, type Html } from './html.js';
+import { type Html, html } from './html.js';
 import { indicatorStatus, link, outcomeName, page, type Site } from './html-parts.js';
 import type { Results } from './results.js';
 

@@ -1,4 +1,4 @@
-import { html, type Html } from './html.js';
+import { type Html, html } from './html.js';
 import { link, type Site } from './html-parts.js';
 
 /**

@@ -1,4 +1,4 @@
-import { html, type Html } from './html.js';
+import { type Html, html } from './html.js';
 import type { Results } from './results.js';
 
 /** Pieces shared by the ranking report, the department reports and the notice. */

@@ -1,7 +1,7 @@
 import type { IndicatorSet } from '../indicators/types.js';
 import type { ChartFile } from './charts/write-charts.js';
-import { html, type Html } from './html.js';
-import { link, page, statusNames, type Site } from './html-parts.js';
+import { type Html, html } from './html.js';
+import { link, page, type Site, statusNames } from './html-parts.js';
 import { methodology, sampleNote } from './methodology.js';
 import type { Results } from './results.js';
 import { siteDetail } from './site-detail.js';

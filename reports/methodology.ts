@@ -1,6 +1,6 @@
-import type { IndicatorSet, Rule } from '../indicators/types.js';
 import type { SiteSample } from '../common/site-sample.js';
-import { html, type Html } from './html.js';
+import type { IndicatorSet, Rule } from '../indicators/types.js';
+import { type Html, html } from './html.js';
 
 /** A threshold as the reader knows it: ratios as percentages. */
 function shown(value: number, unit: string | undefined): string {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import Mustache from 'mustache';
+
 import { ConfigError } from '../common/config-errors.js';
 import { raw } from './html.js';
 import { page } from './html-parts.js';

@@ -1,17 +1,17 @@
-import type { CategoryScore, Finding, IndicatorScore, IndicatorStatus, SiteScore } from '../indicators/engine.js';
+import type { SiteSample } from '../common/site-sample.js';
 import type { Absence } from '../evaluators/absences.js';
-import type { AvailabilityMeasurement } from '../evaluators/availability.js';
-import type { ColumnMeasurement, HomepageMeasurement, UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
-import type { LinksMeasurement } from '../evaluators/links.js';
-import type { DisclosureMeasurement } from '../evaluators/disclosure.js';
-import type { MailboxMeasurement } from '../evaluators/mailbox.js';
-import type { ServicesMeasurement } from '../evaluators/services.js';
-import type { IdentityMeasurement } from '../evaluators/identity.js';
 import type { AccessibilityMeasurement } from '../evaluators/accessibility.js';
+import type { AvailabilityMeasurement } from '../evaluators/availability.js';
+import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
+import type { DisclosureMeasurement } from '../evaluators/disclosure.js';
+import type { IdentityMeasurement } from '../evaluators/identity.js';
+import type { LinksMeasurement } from '../evaluators/links.js';
+import type { MailboxMeasurement } from '../evaluators/mailbox.js';
 import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
 import type { ResponsivenessMeasurement } from '../evaluators/responsiveness.js';
-import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
-import type { SiteSample } from '../common/site-sample.js';
+import type { ServicesMeasurement } from '../evaluators/services.js';
+import type { ColumnMeasurement, HomepageMeasurement, UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
+import type { CategoryScore, Finding, IndicatorScore, IndicatorStatus, SiteScore } from '../indicators/engine.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
 

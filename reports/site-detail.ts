@@ -1,5 +1,5 @@
-import { html, raw, type Html } from './html.js';
 import { disclosureDetail } from './disclosure-detail.js';
+import { type Html, html, raw } from './html.js';
 import { indicatorStatus, link, type Site } from './html-parts.js';
 
 /** `evidenceDir`: the screenshots' folder relative to the report. */

@@ -1,20 +1,21 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import PQueue from 'p-queue';
 import { isAbsolute, join } from 'node:path';
+
+import PQueue from 'p-queue';
 import type { Browser } from 'puppeteer';
+
 import type { IndicatorSet } from '../indicators/types.js';
 import { bandsFromGrades } from './charts/bands.js';
-import { writeCharts, type ChartFile } from './charts/write-charts.js';
+import { type ChartFile, writeCharts } from './charts/write-charts.js';
 import { toCsv } from './csv.js';
 import { renderDepartmentReport } from './department-report.js';
 import { renderReport } from './html-report.js';
 import { renderNotice } from './notice.js';
+import type { OutputFormat } from './output-formats.js';
 import { printPdf } from './pdf.js';
 import type { Results } from './results.js';
 import { writeXlsx } from './xlsx.js';
-
-import type { OutputFormat } from './output-formats.js';
-export { outputFormats, type OutputFormat } from './output-formats.js';
+export { type OutputFormat, outputFormats } from './output-formats.js';
 
 export interface OutputOptions {
   /** Default json, csv, html (what assess and rescore write); `govscore report` asks for more. */

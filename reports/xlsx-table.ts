@@ -5,6 +5,7 @@
  * and only http(s) addresses become hyperlinks.
  */
 import type ExcelJS from 'exceljs';
+
 import { inertCell } from './csv.js';
 
 /** An address: a hyperlink when it is http(s), plain text otherwise. */

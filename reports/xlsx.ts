@@ -6,7 +6,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+
 import ExcelJS from 'exceljs';
+
 import type { Results } from './results.js';
 import { categoriesOf, categoryTable, findingsTable, overridesTable, rankingOrder, rankingTable } from './xlsx-sheets.js';
 import { addTable, uniqueSheetName } from './xlsx-table.js';

@@ -9,17 +9,19 @@
  * Saved pages carry no evaluation date: a page is read as of the newest full date it shows (the day it
  * was saved, near enough), so year-less list dates (11-03) get the year they had then.
  */
-import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join, resolve, sep } from 'node:path';
+
 import { parse } from 'csv-parse/sync';
 import type { HTTPRequest } from 'puppeteer';
+
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { articleDateWithSource, itemFromRow } from '../evaluators/collect/list-items.js';
 import { closeTab, newTab, openUrl } from '../evaluators/collect/navigate.js';
 import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { pageKind } from '../evaluators/collect/page-kind.js';
-import { readPage, type PageRead } from '../evaluators/collect/read-page.js';
+import { type PageRead, readPage } from '../evaluators/collect/read-page.js';
 import { findDates } from '../evaluators/lib/dates.js';
 
 interface Expected {

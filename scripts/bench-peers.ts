@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { findChromium, findHeadlessShell } from '../evaluators/collect/browser.js';
 import { cpuTicks, PeakMemory } from './bench-process.js';
 

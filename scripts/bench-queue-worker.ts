@@ -4,8 +4,9 @@
  * Usage (by bench-queue.ts): node --import tsx scripts/bench-queue-worker.ts <redis-url> <site-result.json>
  */
 import { readFileSync } from 'node:fs';
-import type { SiteResult } from '../server/store/store.js';
+
 import { startWorker } from '../server/queue/worker.js';
+import type { SiteResult } from '../server/store/store.js';
 
 const [redisUrl, templateFile] = process.argv.slice(2);
 const result = JSON.parse(readFileSync(templateFile!, 'utf8')) as SiteResult;

@@ -13,15 +13,17 @@ import { rmSync, statSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { EvidenceSink } from '../evaluators/collect/evidence.js';
-import { openRun, planRun } from '../server/use-cases/plan-run.js';
+
 import { Queue } from 'bullmq';
+import { stringify } from 'yaml';
+
+import { EvidenceSink } from '../evaluators/collect/evidence.js';
+import { startPortalSet } from '../portals/server/portal-set.js';
 import { keyPrefix, redisOptions } from '../server/queue/connection.js';
 import { collectThroughQueue } from '../server/queue/coordinator.js';
 import { collectQueue } from '../server/queue/jobs.js';
-import { Store, type SiteResult } from '../server/store/store.js';
-import { startPortalSet } from '../portals/server/portal-set.js';
+import { type SiteResult, Store } from '../server/store/store.js';
+import { openRun, planRun } from '../server/use-cases/plan-run.js';
 import { startRedis } from '../test/integration/queue/redis-server.js';
 
 const bin = new URL('../bin/govscore.js', import.meta.url).pathname;

@@ -5,9 +5,10 @@
  * each department) twice in the same run: PDFs one at a time (the baseline) and as `govscore report`
  * prints them. Times are wall seconds of writeOutputs; the browser is started before each timing.
  */
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { loadIndicatorSet } from '../indicators/load.js';
 import type { Results } from '../reports/results.js';

@@ -4,7 +4,7 @@
  * varied from a seeded generator (the same every run), so vetoes, deductions, bonuses and ties all occur.
  */
 import { measurementsFrom, type SiteMeasurements } from '../evaluators/site-measurements.js';
-import { scoreSite, type Override } from '../indicators/engine.js';
+import { type Override, scoreSite } from '../indicators/engine.js';
 import { loadIndicatorSet } from '../indicators/load.js';
 import { rankWithinGroups } from '../reports/ranking.js';
 

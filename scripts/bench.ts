@@ -19,28 +19,30 @@
  *    coordinator with a simulated collector, and the sample portals crawled embedded and by 1 and 2 workers.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
+
+import { wcagTags } from '../evaluators/collect/axe.js';
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { collectSite } from '../evaluators/collect/crawl-site.js';
 import { LighthouseRunner } from '../evaluators/collect/lighthouse.js';
 import { newTab, settlePage } from '../evaluators/collect/navigate.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
-import { defaultCollectOptions, type CollectOptions } from '../evaluators/collect/options.js';
-import { wcagTags } from '../evaluators/collect/axe.js';
-import { Store } from '../server/store/store.js';
-import { benchQueue, queueTable } from './bench-queue.js';
-import { cpuTicks, PeakMemory, type MemoryFigures } from './bench-process.js';
-import { installPeers, runPa11yCi, runUnlighthouse, type PeerFigures } from './bench-peers.js';
-import { benchReport } from './bench-report.js';
-import { benchStartup, type StartupFigures } from './bench-startup.js';
-import { benchScoring } from './bench-scoring.js';
+import { type CollectOptions, defaultCollectOptions } from '../evaluators/collect/options.js';
 import { startPortalSet } from '../portals/server/portal-set.js';
+import { Store } from '../server/store/store.js';
+import { installPeers, type PeerFigures, runPa11yCi, runUnlighthouse } from './bench-peers.js';
+import { cpuTicks, type MemoryFigures, PeakMemory } from './bench-process.js';
+import { benchQueue, queueTable } from './bench-queue.js';
+import { benchReport } from './bench-report.js';
+import { benchScoring } from './bench-scoring.js';
+import { benchStartup, type StartupFigures } from './bench-startup.js';
 
 /** A fixed evaluation date keeps the generated portals, and so the work, identical between runs. */
 const asOf = '2026-11-21';

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { buildIsCurrent, sourceDirs } from '../bin/source-dirs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

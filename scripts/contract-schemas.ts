@@ -5,6 +5,7 @@
  * beside the indicator-set schema; a unit test fails when a committed file is older than its type.
  */
 import { fileURLToPath } from 'node:url';
+
 import { createGenerator } from 'ts-json-schema-generator';
 
 export const schemaDir = fileURLToPath(new URL('../schemas/', import.meta.url));

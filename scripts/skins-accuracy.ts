@@ -12,11 +12,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { launchBrowser } from '../evaluators/collect/browser.js';
-import { sampleProfiles } from '../portals/model/profiles/index.js';
 import type { PortalFigures } from '../portals/compare/portal-figures.js';
-import { accuracyCollectOptions, runSkin } from '../portals/compare/skin-run.js';
 import { figureTable, statusNotes, summarize } from '../portals/compare/skin-figures.js';
+import { accuracyCollectOptions, runSkin } from '../portals/compare/skin-run.js';
+import { sampleProfiles } from '../portals/model/profiles/index.js';
 
 const { values } = parseArgs({
   options: {

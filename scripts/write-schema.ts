@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { indicatorSetJsonSchema, schemaFile } from '../indicators/json-schema.js';
 import { contractSchemas, schemaDir } from './contract-schemas.js';
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+
 import puppeteer, { type Browser } from 'puppeteer';
 
 /** Where a Chromium may live on our machines, in the order we try them after PUPPETEER_EXECUTABLE_PATH. */

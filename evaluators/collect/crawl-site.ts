@@ -1,27 +1,28 @@
 import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
-import { runAxe, unfinishedScan, type AxePageResult } from './axe.js';
-import { articleDate, itemFromRow } from './list-items.js';
+
 import type { IsoDate } from '../lib/dates.js';
-import { contentHash, type EvidenceSink } from './evidence.js';
+import { type AxePageResult, runAxe, unfinishedScan } from './axe.js';
 import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
+import { contentHash, type EvidenceSink } from './evidence.js';
 import { isRetryable } from './failures.js';
+import type { FeatureContext } from './feature-links.js';
 import type { LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
-import { closeTab, newTab, openUrl, settlePage } from './navigate.js';
-import { TabPool } from './tab-pool.js';
-import type { ColumnObservation, ListItem, PageRecord, PhaseTimes } from './observations.js';
-import type { SiteCollection } from './site-collection.js';
-import type { CollectOptions } from './options.js';
+import { articleDate, itemFromRow } from './list-items.js';
 import { articleForMetas } from './metas-article.js';
-import { columnName, pageKind, templateOf, type PageTemplate } from './page-kind.js';
+import { closeTab, newTab, openUrl, settlePage } from './navigate.js';
+import type { ColumnObservation, ListItem, PageRecord, PhaseTimes } from './observations.js';
+import type { CollectOptions } from './options.js';
+import { readFacts } from './page-facts.js';
+import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
 import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
-import { readFacts } from './page-facts.js';
-import { readPage, type PageRead } from './read-page.js';
-import type { FeatureContext } from './feature-links.js';
+import { type PageRead, readPage } from './read-page.js';
+import { loadRobots, type RobotsPolicy, sitemapUrls } from './robots.js';
+import type { SiteCollection } from './site-collection.js';
 import { collectFeatures, collectSections } from './site-features.js';
-import { loadRobots, sitemapUrls, type RobotsPolicy } from './robots.js';
+import { TabPool } from './tab-pool.js';
 import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from './url-scope.js';
 
 /**

@@ -1,7 +1,7 @@
 import { isExactish } from '../lib/label-match.js';
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { findLink, findLinks, newSearched, noteSearched, type FeatureContext, type LinkChoice, type Searched } from './feature-links.js';
-import { openFacts, type OpenedFacts, type PageFacts } from './page-facts.js';
+import { type FeatureContext, findLink, findLinks, type LinkChoice, newSearched, noteSearched, type Searched } from './feature-links.js';
+import { type OpenedFacts, openFacts, type PageFacts } from './page-facts.js';
 import { firstLevelPages } from './section-search.js';
 
 /**

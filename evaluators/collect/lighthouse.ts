@@ -1,5 +1,6 @@
 import type { Config, Flags } from 'lighthouse';
 import type { Browser, CookieParam, Page } from 'puppeteer';
+
 import { launchBrowser } from './browser.js';
 import { closeTab } from './navigate.js';
 

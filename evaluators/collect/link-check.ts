@@ -1,7 +1,8 @@
 import PQueue from 'p-queue';
+
 import { failureKinds } from './failures.js';
-import { defaultCollectOptions } from './options.js';
 import { passHostGate } from './host-gate.js';
+import { defaultCollectOptions } from './options.js';
 
 /**
  * The link checker: every link, image and attachment found on the crawled pages is requested once

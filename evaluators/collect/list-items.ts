@@ -1,4 +1,4 @@
-import { firstFullDate, labelledDate, labelledFound, parseDateValue, rowDate, type DateContext, type IsoDate } from '../lib/dates.js';
+import { type DateContext, firstFullDate, type IsoDate, labelledDate, labelledFound, parseDateValue, rowDate } from '../lib/dates.js';
 import type { ListItem } from './observations.js';
 import type { PageRead, RowRead } from './read-page.js';
 

@@ -1,7 +1,8 @@
 import PQueue from 'p-queue';
+
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { findLink, findLinks, newSearched, noteSearched, type FeatureContext, type LinkChoice, type Searched } from './feature-links.js';
-import { openFacts, type Anchor, type PageFacts, type TableFacts } from './page-facts.js';
+import { type FeatureContext, findLink, findLinks, type LinkChoice, newSearched, noteSearched, type Searched } from './feature-links.js';
+import { type Anchor, openFacts, type PageFacts, type TableFacts } from './page-facts.js';
 import { firstLevelPages } from './section-search.js';
 
 /**

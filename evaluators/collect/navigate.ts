@@ -1,4 +1,5 @@
 import type { Browser, HTTPResponse, Page } from 'puppeteer';
+
 import { passHostGate } from './host-gate.js';
 
 export interface OpenedPage {

@@ -1,7 +1,9 @@
-import type { PageRecord } from './observations.js';
 import { readFileSync } from 'node:fs';
+
 import type { Page } from 'puppeteer';
+
 import { openUrl } from './navigate.js';
+import type { PageRecord } from './observations.js';
 import type { TabPool } from './tab-pool.js';
 
 const factsScript = readFileSync(new URL('./in-page/page-facts.js', import.meta.url), 'utf8');

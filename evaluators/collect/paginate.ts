@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer';
+
 import { openUrl } from './navigate.js';
-import { readPage, type PageRead } from './read-page.js';
+import { type PageRead, readPage } from './read-page.js';
 import { pageKey } from './url-scope.js';
 
 export interface ListPages {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+
 import type { Page } from 'puppeteer';
 
 const readerScript = readFileSync(new URL('./in-page/page-reader.js', import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import type { Terms } from '../lib/taxonomy.js';
-import { findLink, noteSearched, type FeatureContext, type LinkChoice, type Searched } from './feature-links.js';
-import { openFacts, type Anchor, type OpenedFacts, type PageFacts } from './page-facts.js';
+import { type FeatureContext, findLink, type LinkChoice, noteSearched, type Searched } from './feature-links.js';
+import { type Anchor, type OpenedFacts, openFacts, type PageFacts } from './page-facts.js';
 import { isDocument, sameSite } from './url-scope.js';
 
 /**

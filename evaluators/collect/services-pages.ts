@@ -1,9 +1,10 @@
 import PQueue from 'p-queue';
+
 import { GUIDE_MIN_CLASSES, guideElementClasses } from '../lib/guide-elements.js';
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { findLinks, newSearched, noteSearched, type FeatureContext, type LinkChoice, type Searched } from './feature-links.js';
-import { checkLinks, type CheckedLink } from './link-check.js';
-import { openFacts, type OpenedFacts, type PageFacts } from './page-facts.js';
+import { type FeatureContext, findLinks, type LinkChoice, newSearched, noteSearched, type Searched } from './feature-links.js';
+import { type CheckedLink, checkLinks } from './link-check.js';
+import { type OpenedFacts, openFacts, type PageFacts } from './page-facts.js';
 import { findSectionLink } from './section-search.js';
 import { isDocument } from './url-scope.js';
 

@@ -1,4 +1,5 @@
 import type { Browser } from 'puppeteer';
+
 import { notUpdateColumns } from '../lib/column-kind.js';
 import { collectDisclosure, type DisclosureObservation } from './disclosure-pages.js';
 import type { FeatureContext } from './feature-links.js';

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'puppeteer';
+
 import { matches, taxonomy } from '../lib/taxonomy.js';
 import type { FeatureContext, LinkChoice } from './feature-links.js';
 import { closeTab, newTab, openUrl } from './navigate.js';
-import { openFacts, readFacts, type PageFacts } from './page-facts.js';
+import { openFacts, type PageFacts, readFacts } from './page-facts.js';
 
 /**
  * Functions of the site tried as a visitor would: the site search with the exact title of a recent

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer';
+
 import { closeTab, newTab } from './navigate.js';
 
 /**

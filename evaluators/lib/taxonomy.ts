@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+
 import { parse } from 'yaml';
-import { bestTermMatch, matchTerm, type MatchOptions, type TermMatch } from './label-match.js';
+
+import { bestTermMatch, type MatchOptions, matchTerm, type TermMatch } from './label-match.js';
 
 export type { MatchHow, MatchOptions, TermMatch } from './label-match.js';
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+
 import { addDays, format, getDay, parseISO } from 'date-fns';
 import { parse } from 'yaml';
+
 import type { IsoDate } from './dates.js';
 
 /**

@@ -1,5 +1,5 @@
-import { describeSkin, skinFor, type Skin } from '../render/skin/skin.js';
-import { addEvaluatorFigures, evaluatorLine, type EvaluatorFigures } from './evaluator-compare.js';
+import { describeSkin, type Skin, skinFor } from '../render/skin/skin.js';
+import { addEvaluatorFigures, type EvaluatorFigures, evaluatorLine } from './evaluator-compare.js';
 import type { PortalFigures } from './portal-figures.js';
 
 /** Accuracy over some portal runs, per measurement. */

@@ -1,12 +1,13 @@
 import type { Browser } from 'puppeteer';
+
 import { collectSite } from '../../evaluators/collect/crawl-site.js';
-import { defaultCollectOptions, type CollectOptions } from '../../evaluators/collect/options.js';
+import { type CollectOptions, defaultCollectOptions } from '../../evaluators/collect/options.js';
 import type { SiteCollection } from '../../evaluators/collect/site-collection.js';
 import { evaluateSite, type SiteMeasurements } from '../../evaluators/evaluate-site.js';
 import { scoreSite, type SiteScore } from '../../indicators/engine.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import type { IndicatorSet } from '../../indicators/types.js';
-import { startPortalSet, type RunningPortal } from '../server/portal-set.js';
+import { type RunningPortal, startPortalSet } from '../server/portal-set.js';
 import { compareEvaluators } from './evaluator-compare.js';
 import { markupEvidence } from './markup-evidence.js';
 import type { PortalFigures } from './portal-figures.js';

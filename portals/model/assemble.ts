@@ -1,5 +1,5 @@
-import { daysBefore, type IsoDate } from './dates.js';
 import { buildColumn, type ColumnPlan } from './columns.js';
+import { daysBefore, type IsoDate } from './dates.js';
 import { buildDisclosure, type DisclosurePlan } from './disclosure.js';
 import { buildMailbox, type MailboxPlan } from './mailbox.js';
 import { Random } from './random.js';

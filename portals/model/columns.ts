@@ -1,4 +1,4 @@
-import { daysBefore, formatDate, isYearless, yearOf, type DateFormat, type IsoDate } from './dates.js';
+import { type DateFormat, daysBefore, formatDate, type IsoDate, isYearless, yearOf } from './dates.js';
 import type { Random } from './random.js';
 import type { Column, ColumnKind, DateShown, Item, ListStyle } from './types.js';
 import { paragraphs, titleFor } from './vocabulary.js';

@@ -1,4 +1,4 @@
-import { daysBefore, yearOf, type IsoDate } from './dates.js';
+import { daysBefore, type IsoDate, yearOf } from './dates.js';
 import type { Random } from './random.js';
 import type { Disclosure } from './types.js';
 

@@ -1,4 +1,4 @@
-import { daysBefore, daysBetween, lastHolidayStart, type IsoDate } from './dates.js';
+import { daysBefore, daysBetween, type IsoDate, lastHolidayStart } from './dates.js';
 import type { Random } from './random.js';
 import type { Letter, Mailbox } from './types.js';
 import { departments, topic } from './vocabulary.js';

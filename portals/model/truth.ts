@@ -2,7 +2,7 @@ import { daysBetween, type IsoDate } from './dates.js';
 import { reportDeadline, reportYear } from './disclosure.js';
 import { guideElementClasses } from './services.js';
 import type { Column, Portal } from './types.js';
-import { resolveUrl, type Origins } from './urls.js';
+import { type Origins, resolveUrl } from './urls.js';
 import { updateRule } from './windows.js';
 
 /**

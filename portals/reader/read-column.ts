@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
+
 import type { PortalTruth } from '../model/truth.js';
-import { fetchPage, type FetchedPage } from './fetch-page.js';
+import { type FetchedPage, fetchPage } from './fetch-page.js';
 import { readArticleDate } from './read-article.js';
 import { readDate } from './read-dates.js';
 

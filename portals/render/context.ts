@@ -1,5 +1,5 @@
 import type { Column, Portal } from '../model/types.js';
-import { resolveUrl, type Origins } from '../model/urls.js';
+import { type Origins, resolveUrl } from '../model/urls.js';
 import { classicSkin, type Skin } from './skin/skin.js';
 
 export interface Reply {

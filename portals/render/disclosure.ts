@@ -1,7 +1,7 @@
+import { type Html, html } from '../../reports/html.js';
 import { formatDate } from '../model/dates.js';
 import type { Disclosure } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { html, type Html } from '../../reports/html.js';
 import { page } from './layout.js';
 
 /** Pages of the 政府信息公开 section, keyed by path. */

@@ -1,7 +1,7 @@
+import { type Html, html } from '../../reports/html.js';
 import { formatDate } from '../model/dates.js';
 import { resolveUrl } from '../model/urls.js';
 import type { RenderContext } from './context.js';
-import { html, type Html } from '../../reports/html.js';
 import { page } from './layout.js';
 import { skinnedGroupBody, skinnedHomeBody } from './skin/pages.js';
 

@@ -1,7 +1,7 @@
+import { type Html, html, raw } from '../../reports/html.js';
 import type { Column } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { html, raw, type Html } from '../../reports/html.js';
-import { skinnedHeader, skinnedBreadcrumb } from './skin/header.js';
+import { skinnedBreadcrumb, skinnedHeader } from './skin/header.js';
 import { rewriteClasses } from './skin/names.js';
 import { skinnedDateMeta } from './skin/pages.js';
 

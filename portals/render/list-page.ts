@@ -1,6 +1,6 @@
+import { type Html, html, raw } from '../../reports/html.js';
 import type { Column } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { html, raw, type Html } from '../../reports/html.js';
 import { page } from './layout.js';
 import { listRows, pageCount, pageItems } from './list-rows.js';
 import { skinnedColumnBody } from './skin/pages.js';

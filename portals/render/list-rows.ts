@@ -1,7 +1,7 @@
+import { type Html, html } from '../../reports/html.js';
 import { formatDate } from '../model/dates.js';
 import type { Column, Item } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { html, type Html } from '../../reports/html.js';
 import { joinList, skinnedRows } from './skin/lists.js';
 
 /** The date text a list row shows, or null when the list carries none. */

@@ -1,7 +1,7 @@
+import { html, raw } from '../../reports/html.js';
 import { formatDate } from '../model/dates.js';
 import type { Column } from '../model/types.js';
 import type { RenderContext, Reply } from './context.js';
-import { html, raw } from '../../reports/html.js';
 import { columnFrame } from './list-page.js';
 import { listRows, pageCount, pageItems, skinnedListRows } from './list-rows.js';
 import { rewriteClasses } from './skin/names.js';

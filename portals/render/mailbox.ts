@@ -1,7 +1,7 @@
+import { type Html, html } from '../../reports/html.js';
 import { formatDate } from '../model/dates.js';
 import type { Letter, Mailbox } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { html, type Html } from '../../reports/html.js';
 import { page } from './layout.js';
 
 /** Strips the symbolic host: pages on the interaction platform are served under their path. */

@@ -1,13 +1,13 @@
+import { html } from '../../reports/html.js';
 import type { Item } from '../model/types.js';
 import { articlePage } from './article.js';
 import { assets } from './assets.js';
 import type { RenderContext, Reply } from './context.js';
 import { disclosurePages } from './disclosure.js';
 import { groupPage, homepage, simplePage, sitemapPage } from './homepage.js';
-import { html } from '../../reports/html.js';
 import { legacyListPage, queryListPage, trsListPage } from './list-page.js';
-import { catalogueApi, cataloguePage, hanwebColumnPage, hanwebDataProxy } from './list-scripted.js';
 import { pageCount } from './list-rows.js';
+import { catalogueApi, cataloguePage, hanwebColumnPage, hanwebDataProxy } from './list-scripted.js';
 import { mailboxPages } from './mailbox.js';
 import { searchReply } from './search.js';
 import { guidePage, servicesIndex } from './services.js';

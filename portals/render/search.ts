@@ -1,5 +1,5 @@
-import type { RenderContext, Reply } from './context.js';
 import { html } from '../../reports/html.js';
+import type { RenderContext, Reply } from './context.js';
 import { page } from './layout.js';
 
 /** Site search over titles; a 'broken' search answers 500 like an overloaded search appliance. */

@@ -1,6 +1,6 @@
+import { html } from '../../reports/html.js';
 import type { ServiceGuide } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { html } from '../../reports/html.js';
 import { page } from './layout.js';
 
 const elementText: Record<string, string> = {

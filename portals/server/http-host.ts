@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+
 import iconv from 'iconv-lite';
+
 import type { Reply } from '../render/context.js';
 
 type Handler = (query: URLSearchParams) => Reply;

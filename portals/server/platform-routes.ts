@@ -1,5 +1,5 @@
-import { RenderContext, type Reply } from '../render/context.js';
 import { html } from '../../reports/html.js';
+import { RenderContext, type Reply } from '../render/context.js';
 import { mailboxPages, platformPage } from '../render/mailbox.js';
 
 type Handler = (query: URLSearchParams) => Reply;

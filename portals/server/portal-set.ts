@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+
 import { assemblePortal, type PortalProfile } from '../model/assemble.js';
 import { sampleProfiles } from '../model/profiles/index.js';
 import { scaledProfiles } from '../model/scale.js';
-import { portalTruth, type PortalTruth } from '../model/truth.js';
+import { type PortalTruth, portalTruth } from '../model/truth.js';
 import type { Portal } from '../model/types.js';
 import { RenderContext } from '../render/context.js';
 import { portalRoutes } from '../render/routes.js';

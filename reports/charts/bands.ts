@@ -1,4 +1,4 @@
-import { cleanText, isPending, isScored, isVetoed, type ChartResults } from './chart-data.js';
+import { type ChartResults, cleanText, isPending, isScored, isVetoed } from './chart-data.js';
 
 /** A grade's score range, [from, to): what the distribution chart shades. */
 export interface GradeBand {

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { cleanText, formatScore, labelLimitFor, scoreDomainMax, scoredSites, siteLabels, type ChartResults } from './chart-data.js';
+
 import { horizontalYTitle } from './axis.js';
+import { type ChartResults, cleanText, formatScore, labelLimitFor, scoreDomainMax, scoredSites, siteLabels } from './chart-data.js';
 import { chartConfig } from './theme.js';
 
 const DIRECTIONS = { up: '上升', down: '下降', same: '持平' } as const;

@@ -1,6 +1,6 @@
 import type { Results } from '../results.js';
-import { LABEL_FONT_SIZE, LABEL_MAX_WIDTH } from './theme.js';
 import { textWidth, truncateToWidth } from './text-width.js';
+import { LABEL_FONT_SIZE, LABEL_MAX_WIDTH } from './theme.js';
 
 type ResultSite = Results['sites'][number];
 

@@ -1,9 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { cleanText, isVetoed, scoreDomainMax, scoredSites, type ChartResults } from './chart-data.js';
-import { bandsFromSites, type GradeBand } from './bands.js';
+
 import { horizontalYTitle } from './axis.js';
-import { BAR_COLOUR, chartConfig, gradeColours, LABEL_FONT_SIZE, VETO_COLOUR, VETO_LABEL } from './theme.js';
+import { bandsFromSites, type GradeBand } from './bands.js';
+import { type ChartResults, cleanText, isVetoed, scoreDomainMax, scoredSites } from './chart-data.js';
 import { textWidth } from './text-width.js';
+import { BAR_COLOUR, chartConfig, gradeColours, LABEL_FONT_SIZE, VETO_COLOUR, VETO_LABEL } from './theme.js';
 
 /** Width of a histogram bin in points. */
 const BIN = 5;

@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { cleanText, formatScore, groupsInOrder, labelLimitFor, scoredSites, siteLabels, type ChartResults, type ChartSite } from './chart-data.js';
+
 import { horizontalYTitle } from './axis.js';
-import { chartConfig, LABEL_FONT_SIZE } from './theme.js';
+import { type ChartResults, type ChartSite, cleanText, formatScore, groupsInOrder, labelLimitFor, scoredSites, siteLabels } from './chart-data.js';
 import { textWidth } from './text-width.js';
+import { chartConfig, LABEL_FONT_SIZE } from './theme.js';
 
 type Category = ChartSite['categories'][number];
 

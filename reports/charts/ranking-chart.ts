@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { cleanText, formatScore, isPending, isVetoed, labelLimitFor, scoreDomainMax, scoredSites, siteLabels, type ChartResults } from './chart-data.js';
-import { bandsFromSites, gradeOrder, type GradeBand } from './bands.js';
-import { chartConfig, gradeColours, PENDING_COLOUR, PENDING_LABEL, VETO_COLOUR, VETO_LABEL } from './theme.js';
+
 import { horizontalYTitle } from './axis.js';
+import { bandsFromSites, type GradeBand, gradeOrder } from './bands.js';
+import { type ChartResults, cleanText, formatScore, isPending, isVetoed, labelLimitFor, scoreDomainMax, scoredSites, siteLabels } from './chart-data.js';
+import { chartConfig, gradeColours, PENDING_COLOUR, PENDING_LABEL, VETO_COLOUR, VETO_LABEL } from './theme.js';
 
 /**
  * Horizontal bars of one peer group's assessed sites in rank order, coloured by grade; a vetoed site is grey

@@ -1,6 +1,7 @@
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+
 import { FONT_FAMILY } from './theme.js';
 import { useCjkTextMetrics } from './vega-text-metrics.js';
 

@@ -1,4 +1,5 @@
 import * as vega from 'vega';
+
 import { isBold, textWidth } from './text-width.js';
 
 /** vega-scenegraph's text measuring hook (exported by vega, missing from its typings). */

@@ -1,8 +1,10 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import type { TopLevelSpec } from 'vega-lite';
+
 import { bandsFromSites, type GradeBand } from './bands.js';
-import { groupsInOrder, scoredSites, type ChartResults } from './chart-data.js';
+import { type ChartResults, groupsInOrder, scoredSites } from './chart-data.js';
 import { renderChart } from './render.js';
 import { categoryHeatmap, changeChart, distributionChart, rankingChart } from './specs.js';
 

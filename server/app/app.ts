@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+
 import type { Store } from '../store/store.js';
 import { sessionHook } from './auth.js';
 import { maxUploadBytes, type RouteContext } from './route-context.js';
@@ -14,8 +15,8 @@ import { authRoutes } from './routes/auth.js';
 import { departmentRoutes } from './routes/department.js';
 import { publicRoutes } from './routes/public.js';
 import { staffRoutes } from './routes/staff.js';
-import { assetRoutes } from './web/assets.js';
 import { appealPages } from './web/appeal-pages.js';
+import { assetRoutes } from './web/assets.js';
 import { departmentPages } from './web/department/index.js';
 import { evidenceRoutes } from './web/evidence.js';
 import { publicPages } from './web/public-pages.js';

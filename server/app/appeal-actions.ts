@@ -1,15 +1,17 @@
-import { Type } from '@sinclair/typebox';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
+
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+
 import type { User } from '../store/accounts.js';
+import type { OverrideRow } from '../store/overrides.js';
 import type { Appeal } from '../store/reviews.js';
 import type { Store } from '../store/store.js';
-import type { OverrideRow } from '../store/overrides.js';
 import { recordOverride } from '../use-cases/override.js';
-import { storedRun, type SiteView } from '../use-cases/stored-run.js';
+import { type SiteView, storedRun } from '../use-cases/stored-run.js';
 import { maySee } from './auth.js';
 import { IndicatorId } from './schemas.js';
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 import type { Role, User } from '../store/accounts.js';
 import type { Store } from '../store/store.js';
 

@@ -1,8 +1,8 @@
 import type { Results } from '../../reports/results.js';
+import type { Store } from '../store/store.js';
 import { lastUsedSet } from '../use-cases/run-set.js';
 import { computeRun } from '../use-cases/score-run.js';
 import type { SiteView } from '../use-cases/stored-run.js';
-import type { Store } from '../store/store.js';
 
 /** The public part of a ranking: who, how they scored — no findings, no evidence. */
 export function publicRanking(sites: SiteView[]) {

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 
 /*
  * The request and response schemas the routes share. Fastify validates requests against them (a bad id

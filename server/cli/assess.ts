@@ -1,7 +1,8 @@
 import { dirname, join, relative } from 'node:path';
+
 import { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { Store } from '../store/store.js';
-import { openRun, planRun, type PlanOptions } from '../use-cases/plan-run.js';
+import { openRun, type PlanOptions, planRun } from '../use-cases/plan-run.js';
 
 export interface AssessOptions extends PlanOptions {
   out: string;

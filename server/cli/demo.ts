@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+
 import { format } from 'date-fns';
+
 import { startPortalSet } from '../../portals/server/portal-set.js';
 import { assess } from './assess.js';
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+
+import { ConfigError } from '../../common/config-errors.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import type { IndicatorSet } from '../../indicators/types.js';
-import { ConfigError } from '../../common/config-errors.js';
 import { readReportingTable, reportingUnitId } from '../import/reporting-table.js';
 import type { ReportingRow } from '../import/rows.js';
 import { Store } from '../store/store.js';

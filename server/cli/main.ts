@@ -1,8 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+
 import { ConfigError } from '../../common/config-errors.js';
 import { UsageError } from '../../common/usage-error.js';
+import { type OutputFormat, outputFormats } from '../../reports/output-formats.js';
 import { defaultWorkerOptions } from '../queue/worker-options.js';
-import { outputFormats, type OutputFormat } from '../../reports/output-formats.js';
 
 // Each command loads its modules when it runs: loading all of them (Fastify, BullMQ, Puppeteer, Vega,
 // ExcelJS) took seconds before any command started, which short commands (override, publish) paid every time.

@@ -1,9 +1,10 @@
 import PQueue from 'p-queue';
-import { probeOnce } from '../../evaluators/collect/probes.js';
+
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
+import { probeOnce } from '../../evaluators/collect/probes.js';
+import type { MonitorOptions } from '../collect/monitor-options.js';
 import { loadSitesFile } from '../config/sites-file.js';
 import { monitorThroughQueue } from '../queue/monitor.js';
-import type { MonitorOptions } from '../collect/monitor-options.js';
 import { Store } from '../store/store.js';
 
 /**

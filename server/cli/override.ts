@@ -1,8 +1,8 @@
-import { loadIndicatorSet } from '../../indicators/load.js';
 import { ConfigError } from '../../common/config-errors.js';
-import { Store } from '../store/store.js';
+import { loadIndicatorSet } from '../../indicators/load.js';
 import type { OverrideRow } from '../store/overrides.js';
-import { recordOverride, type OverrideField } from '../use-cases/override.js';
+import { Store } from '../store/store.js';
+import { type OverrideField, recordOverride } from '../use-cases/override.js';
 
 export interface OverrideInput {
   db: string;

@@ -1,6 +1,6 @@
-import { publishRun, type PublishRefusal } from '../use-cases/publish.js';
-import { Store } from '../store/store.js';
 import { UsageError } from '../../common/usage-error.js';
+import { Store } from '../store/store.js';
+import { type PublishRefusal, publishRun } from '../use-cases/publish.js';
 
 /** Publishing refused by the rule (unfinished run, suspected vetoes awaiting review): exit code 3, apart from bad input's 2. */
 export class PublishRefused extends Error {

@@ -1,9 +1,11 @@
 import { dirname, join, relative, resolve } from 'node:path';
+
 import type { Browser } from 'puppeteer';
-import { defaultCollectOptions } from '../../evaluators/collect/options.js';
-import { launchBrowser } from '../../evaluators/collect/browser.js';
-import { loadIndicatorSet } from '../../indicators/load.js';
+
 import { ConfigError } from '../../common/config-errors.js';
+import { launchBrowser } from '../../evaluators/collect/browser.js';
+import { defaultCollectOptions } from '../../evaluators/collect/options.js';
+import { loadIndicatorSet } from '../../indicators/load.js';
 import type { OutputFormat, WrittenOutputs } from '../../reports/write-outputs.js';
 import { Store } from '../store/store.js';
 import { lastUsedSet } from '../use-cases/run-set.js';

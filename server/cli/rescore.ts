@@ -1,7 +1,8 @@
 import { dirname, join, relative, resolve } from 'node:path';
+
+import { ConfigError } from '../../common/config-errors.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
-import { ConfigError } from '../../common/config-errors.js';
 import { Store } from '../store/store.js';
 import { scoreRun } from '../use-cases/score-run.js';
 

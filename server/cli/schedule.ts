@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
+
+import { UsageError } from '../../common/usage-error.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import { loadSitesFile } from '../config/sites-file.js';
-import { campaignSchedules, scheduleCampaign, unscheduleCampaign, type CampaignRepeat } from '../queue/campaign-schedule.js';
+import { type CampaignRepeat, campaignSchedules, scheduleCampaign, unscheduleCampaign } from '../queue/campaign-schedule.js';
 import { checkRedis, redisOptions } from '../queue/connection.js';
 import { Store } from '../store/store.js';
-import { UsageError } from '../../common/usage-error.js';
 
 export interface ScheduleAddOptions {
   redis: string;

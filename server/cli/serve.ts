@@ -1,9 +1,10 @@
 import { dirname, resolve } from 'node:path';
-import { buildApp } from '../app/app.js';
-import { roles, type Role } from '../store/accounts.js';
+
 import { ConfigError } from '../../common/config-errors.js';
-import { Store } from '../store/store.js';
+import { buildApp } from '../app/app.js';
 import { checkRedis } from '../queue/connection.js';
+import { type Role, roles } from '../store/accounts.js';
+import { Store } from '../store/store.js';
 
 /** `govscore serve`: the web service over a store, until stopped. */
 export async function serve(options: { db: string; port: number; host: string; queue?: string }): Promise<void> {

@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+
 import { launchBrowser } from '../../evaluators/collect/browser.js';
 import type { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';

@@ -1,5 +1,6 @@
 import type { Browser } from 'puppeteer';
-import { collectSite, type CollectContext } from '../../evaluators/collect/crawl-site.js';
+
+import { type CollectContext, collectSite } from '../../evaluators/collect/crawl-site.js';
 import { isRetryable } from '../../evaluators/collect/failures.js';
 import type { CollectOptions } from '../../evaluators/collect/options.js';
 import type { SiteResult } from '../store/store.js';

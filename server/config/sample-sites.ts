@@ -4,8 +4,10 @@
  * file can redraw the same sample and check that it was not hand-picked.
  */
 import { createHash } from 'node:crypto';
+
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
 import type { SiteSample } from '../../common/site-sample.js';
 
 /**

@@ -4,7 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Type, type Static } from '@sinclair/typebox';
+
+import { type Static, Type } from '@sinclair/typebox';
+
 import { checkSchema, ConfigError, configErrorAt, formatField, locate, parseYamlSource } from '../../common/config-errors.js';
 
 export const DEFAULT_INDICATORS = 'national-2019';

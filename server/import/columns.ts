@@ -3,8 +3,8 @@
  * 填报单位：…) and mapping its columns to fields.
  */
 import { ConfigError } from '../../common/config-errors.js';
-import { acceptedHeaders, COUNT_FIELDS, FIELDS, fieldOfHeader, type ReportingField } from './headers.js';
 import type { Grid, GridRow } from './grid.js';
+import { acceptedHeaders, COUNT_FIELDS, fieldOfHeader, FIELDS, type ReportingField } from './headers.js';
 
 /** Tables put at most a few title and note lines above the header: it is sought in lines 1–10. */
 const HEADER_SEARCH_ROWS = 10;

@@ -5,6 +5,7 @@
  */
 import { type Info, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+
 import { ConfigError } from '../../common/config-errors.js';
 import type { Grid, GridRow } from './grid.js';
 

@@ -4,6 +4,7 @@
  * under a merged cell the merged cell's content, so a 类别 or 季度 merged down a block applies to each row.
  */
 import ExcelJS from 'exceljs';
+
 import { ConfigError } from '../../common/config-errors.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 

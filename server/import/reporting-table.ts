@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+
 import { ConfigError } from '../../common/config-errors.js';
 import { findHeader } from './columns.js';
 import type { Grid } from './grid.js';

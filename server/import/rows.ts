@@ -3,12 +3,12 @@
  * each data row's unit, period and counts, refusing what cannot be read rather than guessing.
  */
 import { ConfigError } from '../../common/config-errors.js';
+import type { ReportingObservation } from '../../evaluators/reporting.js';
+import type { Column, Header } from './columns.js';
 import { hasDigits, parseCount } from './counts.js';
+import { EMPTY_CELL, type GridCell, type GridRow } from './grid.js';
 import { COUNT_FIELDS, type CountField, fieldOfHeader, isNoteLine, isTotalLabel } from './headers.js';
 import { normalisePeriod, PERIOD_EXAMPLES, periodOfDate } from './periods.js';
-import { EMPTY_CELL, type GridCell, type GridRow } from './grid.js';
-import type { Column, Header } from './columns.js';
-import type { ReportingObservation } from '../../evaluators/reporting.js';
 
 /** One unit's row of a reporting table: its counts, where it was read, and every named cell as written. */
 export interface ReportingRow extends ReportingObservation {

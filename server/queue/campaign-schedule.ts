@@ -1,4 +1,5 @@
-import { Queue, type ConnectionOptions } from 'bullmq';
+import { type ConnectionOptions, Queue } from 'bullmq';
+
 import { keyPrefix } from './connection.js';
 
 /** Scheduled campaigns fire here; the web service started with `--queue` takes them and starts each one. */

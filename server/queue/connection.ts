@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+
 import { UsageError } from '../../common/usage-error.js';
 
 /** Every key govscore keeps in Redis starts with this (BullMQ's `prefix`), beside any other user of the server. */

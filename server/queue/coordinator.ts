@@ -1,10 +1,11 @@
 import { Queue, QueueEvents, Worker } from 'bullmq';
+
 import type { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import type { CollectOptions } from '../../evaluators/collect/options.js';
 import type { RunRow, RunSiteRow, Store } from '../store/store.js';
 import { checkRedis, keyPrefix, redisOptions } from './connection.js';
 import { unpackEvidence } from './evidence-transfer.js';
-import { collectQueue, resultsQueue, retryBackoffMs, siteAttempts, siteJobId, type ResultMessage, type SiteJob } from './jobs.js';
+import { collectQueue, type ResultMessage, resultsQueue, retryBackoffMs, siteAttempts, type SiteJob, siteJobId } from './jobs.js';
 
 export interface QueueSettings {
   redisUrl: string;

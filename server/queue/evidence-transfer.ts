@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+
 import type { EvidenceFile } from './jobs.js';
 
 /** Every screenshot a worker's EvidenceSink wrote for one site (`<dir>/<site>/<name>.jpg`). */

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+
 import type { HostGate } from '../../evaluators/collect/host-gate.js';
 import { keyPrefix } from './connection.js';
 

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+
+import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
+
 import type { ProbeObservation } from '../../evaluators/collect/observations.js';
 import { probeOnce } from '../../evaluators/collect/probes.js';
 import { keyPrefix } from './connection.js';

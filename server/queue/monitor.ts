@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import type { MonitorOptions } from '../collect/monitor-options.js';
 import type { SitesFile } from '../config/sites-file.js';

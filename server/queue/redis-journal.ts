@@ -1,6 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+
 import type { Redis } from 'ioredis';
+
 import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
 import { keyPrefix } from './connection.js';
 import { evidencePath } from './evidence-transfer.js';

@@ -1,21 +1,23 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue, Worker, type Job } from 'bullmq';
+
+import { type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Browser } from 'puppeteer';
+
 import { launchBrowser } from '../../evaluators/collect/browser.js';
 import type { CrawlJournal } from '../../evaluators/collect/crawl-journal.js';
 import { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { installHostGate } from '../../evaluators/collect/host-gate.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
-import { collectSiteResult, type CollectedSite } from '../collect/site-result.js';
+import { type CollectedSite, collectSiteResult } from '../collect/site-result.js';
 import { checkRedis, keyPrefix, redisOptions } from './connection.js';
 import { packEvidence } from './evidence-transfer.js';
-import { openRedisJournal } from './redis-journal.js';
 import { redisHostGate } from './host-limit.js';
-import { collectQueue, resultsQueue, type ResultMessage, type SiteJob } from './jobs.js';
+import { collectQueue, type ResultMessage, resultsQueue, type SiteJob } from './jobs.js';
 import { probeWorker } from './monitor-schedule.js';
+import { openRedisJournal } from './redis-journal.js';
 
 export interface WorkerOptions {
   redisUrl: string;

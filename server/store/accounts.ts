@@ -1,5 +1,6 @@
+import { createHash, randomBytes, scrypt as scryptCallback, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+
 import type Database from 'better-sqlite3';
-import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export type Role = 'admin' | 'evaluator' | 'department';
 export const roles: readonly Role[] = ['admin', 'evaluator', 'department'];

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+
 import type { Override } from '../../indicators/engine.js';
 
 export interface OverrideRow extends Override {

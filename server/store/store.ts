@@ -1,14 +1,16 @@
-import Database from 'better-sqlite3';
-import type { StoredObservations } from '../../evaluators/evaluate-site.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
+
+import Database from 'better-sqlite3';
+
 import { ConfigError } from '../../common/config-errors.js';
-import { migrations } from './migrations.js';
+import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
+import type { StoredObservations } from '../../evaluators/evaluate-site.js';
 import { AccountTable } from './accounts.js';
+import { CampaignTable } from './campaigns.js';
+import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
 import { ReviewTable } from './reviews.js';
-import { CampaignTable } from './campaigns.js';
 
 /*
  * better-sqlite3 rather than sqlite3: its synchronous API makes "commit one site's results in one

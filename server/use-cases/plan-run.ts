@@ -4,10 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { defaultCollectOptions, type CollectOptions } from '../../evaluators/collect/options.js';
+
+import type { SiteSample } from '../../common/site-sample.js';
+import { type CollectOptions, defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import type { IndicatorSet } from '../../indicators/types.js';
-import type { SiteSample } from '../../common/site-sample.js';
 import { sampleSites } from '../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../config/sites-file.js';
 import type { RunRow, Store } from '../store/store.js';

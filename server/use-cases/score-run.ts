@@ -4,10 +4,10 @@ import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
 import { buildResults, type Results, type SiteInput } from '../../reports/results.js';
-import { writeOutputs, type OutputOptions } from '../../reports/write-outputs.js';
-import { previousRun } from './previous-run.js';
-import type { Store } from '../store/store.js';
+import { type OutputOptions, writeOutputs } from '../../reports/write-outputs.js';
 import { storedSample } from '../config/sample-sites.js';
+import type { Store } from '../store/store.js';
+import { previousRun } from './previous-run.js';
 
 /** Evaluate → score → rank → write, from stored observations only (no browser). */
 export async function scoreRun(

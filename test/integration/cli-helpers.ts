@@ -1,12 +1,14 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { stringify } from 'yaml';
-import type { Results } from '../../reports/results.js';
+
+import { type ColumnComparison, compareColumns as compareTruthColumns } from '../../portals/compare/truth-compare.js';
 import type { PortalTruth } from '../../portals/model/truth.js';
-import { compareColumns as compareTruthColumns, type ColumnComparison } from '../../portals/compare/truth-compare.js';
 import type { RunningPortalSet } from '../../portals/server/portal-set.js';
+import type { Results } from '../../reports/results.js';
 
 export const bin = new URL('../../bin/govscore.js', import.meta.url).pathname;
 

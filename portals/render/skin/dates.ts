@@ -1,5 +1,6 @@
 import { format, parseISO } from 'date-fns';
-import { formatDate, isYearless, type DateFormat, type IsoDate } from '../../model/dates.js';
+
+import { type DateFormat, formatDate, type IsoDate, isYearless } from '../../model/dates.js';
 import type { Item } from '../../model/types.js';
 import type { Skin } from './skin.js';
 

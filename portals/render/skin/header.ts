@@ -1,4 +1,4 @@
-import { html, type Html } from '../../../reports/html.js';
+import { type Html, html } from '../../../reports/html.js';
 import type { RenderContext } from '../context.js';
 import { skinNav } from './nav.js';
 

@@ -1,4 +1,4 @@
-import { html, raw, type Html } from '../../../reports/html.js';
+import { type Html, html, raw } from '../../../reports/html.js';
 import type { DateFormat } from '../../model/dates.js';
 import type { Column, Item } from '../../model/types.js';
 import type { RenderContext } from '../context.js';

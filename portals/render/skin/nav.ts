@@ -1,4 +1,4 @@
-import { html, raw, type Html } from '../../../reports/html.js';
+import { type Html, html, raw } from '../../../reports/html.js';
 import type { RenderContext } from '../context.js';
 import { imageLink, skinLink } from './links.js';
 import { className } from './names.js';

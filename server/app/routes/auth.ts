@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+
 import { html } from '../../../reports/html.js';
 import type { Role } from '../../store/accounts.js';
 import { sessionCookie } from '../auth.js';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+
 import { storedRun } from '../../use-cases/stored-run.js';
 import { AppealFields, fileAppeal, ownSite } from '../appeal-actions.js';
 import { maySee, requireRole } from '../auth.js';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+
 import { storedRun } from '../../use-cases/stored-run.js';
 import type { RouteContext } from '../route-context.js';
 import { publicRanking } from '../run-view.js';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+
 import { publishRun } from '../../use-cases/publish.js';
 import { storedRun } from '../../use-cases/stored-run.js';
 import { acceptAppeal, rejectAppeal } from '../appeal-actions.js';

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { ruleMax } from '../../../indicators/rules.js';
-import { html, type Html } from '../../../reports/html.js';
+import { type Html, html } from '../../../reports/html.js';
 import type { Appeal } from '../../store/reviews.js';
 import type { Store } from '../../store/store.js';
 import { lastUsedSet } from '../../use-cases/run-set.js';

@@ -1,8 +1,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { FastifyRequest } from 'fastify';
+
 import { ConfigError } from '../../../common/config-errors.js';
-import { html, type Html } from '../../../reports/html.js';
+import { type Html, html } from '../../../reports/html.js';
 import { parseSitesFile, type SitesFile } from '../../config/sites-file.js';
 import type { Campaign } from '../../store/campaigns.js';
 import type { Store } from '../../store/store.js';

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readSync, fstatSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openRun, planRun } from '../../use-cases/plan-run.js';
+
 import type { Campaign } from '../../store/campaigns.js';
 import type { RunRow, Store } from '../../store/store.js';
+import { openRun, planRun } from '../../use-cases/plan-run.js';
 
 /**
  * The repository's command: the web app starts `govscore assess` exactly as an operator would. Found by

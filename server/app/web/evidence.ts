@@ -1,9 +1,11 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { RouteContext } from '../route-context.js';
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+
 import { maySee } from '../auth.js';
+import type { RouteContext } from '../route-context.js';
 import { RunId, SiteId } from '../schemas.js';
 
 const EvidenceParams = Type.Object({

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { html, raw, type Html } from '../../../reports/html.js';
+
+import { type Html, html, raw } from '../../../reports/html.js';
 import type { User } from '../../store/accounts.js';
 
 /**

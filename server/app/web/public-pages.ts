@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TopLevelSpec } from 'vega-lite';
-import { bandsFromSites, rankingChart, type ChartResults } from '../../../reports/charts/specs.js';
-import { html, raw, type Html } from '../../../reports/html.js';
+
+import { bandsFromSites, type ChartResults, rankingChart } from '../../../reports/charts/specs.js';
+import { type Html, html, raw } from '../../../reports/html.js';
+import { type SiteView, storedRun } from '../../use-cases/stored-run.js';
 import type { RouteContext } from '../route-context.js';
-import { RunParams } from '../schemas.js';
-import { storedRun, type SiteView } from '../../use-cases/stored-run.js';
 import { publicRanking } from '../run-view.js';
+import { RunParams } from '../schemas.js';
 import { chartScripts } from './assets.js';
 import { notice, render } from './layout.js';
 

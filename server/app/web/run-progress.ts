@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { failureLabel } from '../../../evaluators/collect/failures.js';
 import type { Store } from '../../store/store.js';
 import { notice } from './layout.js';

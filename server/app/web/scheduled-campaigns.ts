@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { format } from 'date-fns';
+
 import { Worker } from 'bullmq';
+import { format } from 'date-fns';
+
 import { loadSitesFile } from '../../config/sites-file.js';
 import { campaignQueue, occurrenceSeed, type ScheduledCampaign } from '../../queue/campaign-schedule.js';
 import { keyPrefix, redisOptions } from '../../queue/connection.js';
 import type { Store } from '../../store/store.js';
 import { saveCampaign } from './campaign-form.js';
-import { campaignOptions, saveCampaignOptions, type CampaignRunner } from './campaign-runner.js';
+import { campaignOptions, type CampaignRunner, saveCampaignOptions } from './campaign-runner.js';
 
 /**
  * Takes the occurrences of scheduled campaigns from the queue: each becomes a campaign in the web app,

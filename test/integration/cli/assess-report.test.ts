@@ -1,10 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { dirname, join } from 'node:path';
+
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+
 import { runCli } from '../cli-helpers.js';
+import { hostileName, type SharedAssessment, sharedAssessment } from '../shared/shared-assessment.js';
 import { pdfText } from './pdf-text.js';
-import { hostileName, sharedAssessment, type SharedAssessment } from '../shared/shared-assessment.js';
 
 /**
  * `govscore report` on the shared assessment (shared/shared-assessment.ts): every output as a reader

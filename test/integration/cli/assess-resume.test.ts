@@ -1,12 +1,14 @@
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { VisitOutcome } from '../../../evaluators/collect/crawl-journal.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 import type { Results } from '../../../reports/results.js';
 import { Store } from '../../../server/store/store.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
 import { browserPids, compareColumns, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from '../cli-helpers.js';
 
 describe('govscore assess killed half-way', () => {

@@ -1,9 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+
 import type { Results } from '../../../reports/results.js';
 import { runCli } from '../cli-helpers.js';
-import { sharedAssessment, type SharedAssessment } from '../shared/shared-assessment.js';
+import { type SharedAssessment, sharedAssessment } from '../shared/shared-assessment.js';
 
 /**
  * Review after an assessment, without a browser: rescore under an edited indicator set, reviewers'

@@ -1,14 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+
 import { evaluateSite, type SiteMeasurements, type StoredObservations } from '../../../evaluators/evaluate-site.js';
-import { Store } from '../../../server/store/store.js';
-import type { PortalTruth } from '../../../portals/model/truth.js';
 import { truthVetoes } from '../../../portals/compare/truth-compare.js';
+import type { PortalTruth } from '../../../portals/model/truth.js';
+import { Store } from '../../../server/store/store.js';
 import { compareColumns, runCli, tempDir } from '../cli-helpers.js';
+import { sharedAsOf as asOf, type SharedAssessment, sharedAssessment, sharedIds as ids } from '../shared/shared-assessment.js';
 import { evaluatorTruthTests } from './evaluator-truth-checks.js';
-import { sharedAsOf as asOf, sharedAssessment, sharedIds as ids, type SharedAssessment } from '../shared/shared-assessment.js';
 
 /**
  * `govscore assess` on the six sample portals, end to end (the run shared with assess-review and

@@ -1,7 +1,8 @@
 import { afterAll, expect, it } from 'vitest';
+
 import type { SiteMeasurements } from '../../../evaluators/evaluate-site.js';
 import { daysBetween } from '../../../evaluators/lib/dates.js';
-import { addEvaluatorFigures, compareEvaluators, evaluatorLine, type EvaluatorFigures } from '../../../portals/compare/evaluator-compare.js';
+import { addEvaluatorFigures, compareEvaluators, type EvaluatorFigures, evaluatorLine } from '../../../portals/compare/evaluator-compare.js';
 import type { PortalTruth } from '../../../portals/model/truth.js';
 
 /**

@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import type { Results } from '../../../reports/results.js';
 import { importTable } from '../../../server/cli/import.js';
 import { runCli, tempDir } from '../cli-helpers.js';

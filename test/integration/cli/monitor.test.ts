@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 import type { Results } from '../../../reports/results.js';
 import { Store } from '../../../server/store/store.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
 import { runCli, startCli, tempDir, writeSitesFile } from '../cli-helpers.js';
 
 describe('govscore monitor, then assess', () => {

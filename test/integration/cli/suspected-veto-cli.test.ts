@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import type { Results } from '../../../reports/results.js';
 import { Store } from '../../../server/store/store.js';
 import { storeSuspectedRun } from '../../fixtures/suspected-run.js';

@@ -1,13 +1,14 @@
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { evaluateAccessibility } from '../../../evaluators/accessibility.js';
-import { evaluateSite } from '../../../evaluators/evaluate-site.js';
-import { runAxe, type AxePageResult } from '../../../evaluators/collect/axe.js';
+import { type AxePageResult, runAxe } from '../../../evaluators/collect/axe.js';
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
 import { collectSite } from '../../../evaluators/collect/crawl-site.js';
 import { closeTab, newTab, openUrl } from '../../../evaluators/collect/navigate.js';
 import { defaultCollectOptions } from '../../../evaluators/collect/options.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
+import { evaluateSite } from '../../../evaluators/evaluate-site.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 
 /** axe on the homepage, the first column and its first article: what a crawl scans on every site. */
 async function scanPortal(browser: Browser, urls: string[]): Promise<Array<{ status: number | null; result: AxePageResult | null }>> {

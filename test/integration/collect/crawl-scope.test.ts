@@ -1,12 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
 import { collectSite } from '../../../evaluators/collect/crawl-site.js';
 import { defaultCollectOptions } from '../../../evaluators/collect/options.js';
-import { startMisbehavingSites, type MisbehavingSites } from '../../../portals/server/misbehaving.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
+import { type MisbehavingSites, startMisbehavingSites } from '../../../portals/server/misbehaving.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 
 const asOf = '2026-11-21';
 

@@ -1,10 +1,11 @@
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
 import { collectSite } from '../../../evaluators/collect/crawl-site.js';
 import { failureKind, isRetryable } from '../../../evaluators/collect/failures.js';
-import { defaultCollectOptions, type CollectOptions } from '../../../evaluators/collect/options.js';
-import { startMisbehavingSites, type MisbehavingSites, type MisbehaviourName } from '../../../portals/server/misbehaving.js';
+import { type CollectOptions, defaultCollectOptions } from '../../../evaluators/collect/options.js';
+import { type MisbehavingSites, type MisbehaviourName, startMisbehavingSites } from '../../../portals/server/misbehaving.js';
 
 const asOf = '2026-11-21';
 // Short timeouts keep the test quick; the behaviour is the same at the national 15 s.

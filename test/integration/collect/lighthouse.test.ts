@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 import type { Results } from '../../../reports/results.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
 import { runCli, tempDir, writeSitesFile } from '../cli-helpers.js';
 
 /**

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks, type CheckedLink, type LinkResult, type LinkToCheck } from '../../../evaluators/collect/link-check.js';
+
+import { type CheckedLink, checkLinks, type LinkResult, type LinkToCheck } from '../../../evaluators/collect/link-check.js';
 import { evaluateLinks } from '../../../evaluators/links.js';
 import { sampleProfiles } from '../../../portals/model/profiles/index.js';
 import { challengeCookie } from '../../../portals/reader/waf.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 
 const plantedResult: Record<string, LinkResult> = { 'http-404': 'http-4xx', 'http-500': 'http-5xx', timeout: 'timeout', refused: 'refused' };
 

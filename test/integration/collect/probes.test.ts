@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { probeOnce } from '../../../evaluators/collect/probes.js';
 
 describe('availability probes', () => {

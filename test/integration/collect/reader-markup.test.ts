@@ -1,12 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
+import { itemFromRow } from '../../../evaluators/collect/list-items.js';
 import { closeTab, newTab, openUrl } from '../../../evaluators/collect/navigate.js';
 import { readFacts } from '../../../evaluators/collect/page-facts.js';
 import { pageKind } from '../../../evaluators/collect/page-kind.js';
-import { itemFromRow } from '../../../evaluators/collect/list-items.js';
 import { readPage } from '../../../evaluators/collect/read-page.js';
 
 /**

@@ -1,9 +1,10 @@
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
 import type { PortalFigures } from '../../../portals/compare/portal-figures.js';
-import { runSkin } from '../../../portals/compare/skin-run.js';
 import { summarize } from '../../../portals/compare/skin-figures.js';
+import { runSkin } from '../../../portals/compare/skin-run.js';
 import { sampleProfiles } from '../../../portals/model/profiles/index.js';
 
 /**

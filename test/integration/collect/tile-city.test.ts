@@ -1,5 +1,6 @@
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
 import { collectSite } from '../../../evaluators/collect/crawl-site.js';
 import { defaultCollectOptions } from '../../../evaluators/collect/options.js';

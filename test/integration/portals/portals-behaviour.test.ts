@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { sampleProfiles } from '../../../portals/model/profiles/index.js';
 import { fetchPage } from '../../../portals/reader/fetch-page.js';
 import { challengeCookie } from '../../../portals/reader/waf.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 
 const ids = sampleProfiles.map((p) => p.id);
 

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
 import { readDate } from '../../../portals/reader/read-dates.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 
 const asOf = '2026-11-21';
 

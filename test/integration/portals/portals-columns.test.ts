@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { sampleProfiles } from '../../../portals/model/profiles/index.js';
-import { readColumn } from '../../../portals/reader/read-column.js';
 import { fetchPage } from '../../../portals/reader/fetch-page.js';
+import { readColumn } from '../../../portals/reader/read-column.js';
 import { newest, readDate } from '../../../portals/reader/read-dates.js';
 import { challengeCookie } from '../../../portals/reader/waf.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 
 const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 

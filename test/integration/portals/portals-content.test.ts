@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { guideElements } from '../../../portals/model/disclosure.js';
-import { guideElementClasses } from '../../../portals/model/services.js';
 import { sampleProfiles } from '../../../portals/model/profiles/index.js';
-import { fetchPage, type FetchedPage } from '../../../portals/reader/fetch-page.js';
+import { guideElementClasses } from '../../../portals/model/services.js';
+import { type FetchedPage, fetchPage } from '../../../portals/reader/fetch-page.js';
 import { readDate } from '../../../portals/reader/read-dates.js';
 import { challengeCookie } from '../../../portals/reader/waf.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 
 const asOf = '2026-11-21';
 const ids = sampleProfiles.map((p) => p.id);

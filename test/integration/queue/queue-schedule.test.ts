@@ -1,21 +1,23 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
+
 import { Queue } from 'bullmq';
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../../reports/results.js';
+import { stringify } from 'yaml';
+
 import type { SiteSample } from '../../../common/site-sample.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
+import type { Results } from '../../../reports/results.js';
 import { sampleSites } from '../../../server/config/sample-sites.js';
 import { loadSitesFile } from '../../../server/config/sites-file.js';
 import { keyPrefix } from '../../../server/queue/connection.js';
 import { monitorQueue } from '../../../server/queue/monitor-schedule.js';
 import { Store } from '../../../server/store/store.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
 import { bin, runCli, startCli, tempDir, writeSitesFile } from '../cli-helpers.js';
 import { freePort, startRedis } from './redis-server.js';
 

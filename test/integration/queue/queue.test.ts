@@ -1,18 +1,23 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 import type { Results } from '../../../reports/results.js';
 import { runProgress } from '../../../server/app/web/run-progress.js';
 import { evidencePath } from '../../../server/queue/evidence-transfer.js';
 import { Store } from '../../../server/store/store.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
 import { browserPids, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from '../cli-helpers.js';
 import { startRedis } from './redis-server.js';
 
-/** results.json without what depends on the clock: when it was written. Everything else must match. */
+/** What depends on the clock: when results.json was written, and how long the probes took (the response-time figures derive from them). */
+const clockKeys = new Set(['generatedAt', 'ms', 'at', 'medianMs', 'p90Ms', 'slowest']);
+
+/** results.json without what depends on the clock. Everything else must match. */
 function withoutTimings(results: Results): unknown {
-  return JSON.parse(JSON.stringify(results), (key, value) => (['generatedAt', 'ms', 'at'].includes(key) ? undefined : value));
+  return JSON.parse(JSON.stringify(results), (key, value) => (clockKeys.has(key) ? undefined : value));
 }
 
 /** Every screenshot a site's stored observations refer to (`<site>/<name>.jpg`), sorted. */

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+
 import { Redis } from 'ioredis';
 
 /** A free loopback port, found by letting the OS pick one. */

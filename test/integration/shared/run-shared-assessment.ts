@@ -5,9 +5,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { startPortalSet } from '../../../portals/server/portal-set.js';
 import { runCli, writeSitesFile } from '../cli-helpers.js';
-import { hostileName, sharedAsOf, sharedIds, sharedSeed, sharedSkin, type SharedPortals, type SharedRunOutcome } from './shared-assessment.js';
+import { hostileName, sharedAsOf, sharedIds, type SharedPortals, type SharedRunOutcome, sharedSeed, sharedSkin } from './shared-assessment.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: run-shared-assessment.ts <dir>');

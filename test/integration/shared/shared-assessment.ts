@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readFile } from 'node:fs/promises';
 import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Results } from '../../../reports/results.js';
+
 import type { PortalTruth } from '../../../portals/model/truth.js';
+import type { Results } from '../../../reports/results.js';
 import { tempDir } from '../cli-helpers.js';
 
 /**

@@ -1,7 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildApp } from '../../../server/app/app.js';
 import { Store } from '../../../server/store/store.js';
 import { rescoreStored } from '../../../server/use-cases/stored-run.js';

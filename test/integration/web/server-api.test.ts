@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildApp } from '../../../server/app/app.js';
 import { importTable } from '../../../server/cli/import.js';
 import { Store } from '../../../server/store/store.js';

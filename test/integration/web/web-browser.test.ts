@@ -1,15 +1,17 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+
 import { runAxe } from '../../../evaluators/collect/axe.js';
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 import { buildApp } from '../../../server/app/app.js';
 import { campaignOptions, saveCampaignOptions } from '../../../server/app/web/campaign-runner.js';
 import { Store } from '../../../server/store/store.js';
-import { startPortalSet, type RunningPortalSet } from '../../../portals/server/portal-set.js';
 import { tempDir } from '../cli-helpers.js';
 
 /**

@@ -1,8 +1,10 @@
-import { load } from 'cheerio';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { load } from 'cheerio';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildApp } from '../../../server/app/app.js';
 import { importTable } from '../../../server/cli/import.js';
 import { Store } from '../../../server/store/store.js';

@@ -1,15 +1,17 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildApp } from '../../../server/app/app.js';
 import { assessArgs, campaignOptions, CampaignRunner, saveCampaignOptions } from '../../../server/app/web/campaign-runner.js';
-import { openRun, planRun } from '../../../server/use-cases/plan-run.js';
 import { importTable } from '../../../server/cli/import.js';
 import { sampleSites } from '../../../server/config/sample-sites.js';
 import { loadSitesFile } from '../../../server/config/sites-file.js';
 import { Store } from '../../../server/store/store.js';
+import { openRun, planRun } from '../../../server/use-cases/plan-run.js';
 import { tempDir } from '../cli-helpers.js';
 import { injectBrowser } from './inject-browser.js';
 

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildApp } from '../../../server/app/app.js';
-import { rescoreStored } from '../../../server/use-cases/stored-run.js';
 import { Store } from '../../../server/store/store.js';
+import { rescoreStored } from '../../../server/use-cases/stored-run.js';
 import { storeSuspectedRun } from '../../fixtures/suspected-run.js';
 import { tempDir } from '../cli-helpers.js';
 import { injectBrowser } from './inject-browser.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { describeAbsence, findAbsences } from '../../../evaluators/absences.js';
 import { evaluateSite, type StoredObservations } from '../../../evaluators/evaluate-site.js';
 

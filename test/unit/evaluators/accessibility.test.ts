@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import { evaluateAccessibility, meta } from '../../../evaluators/accessibility.js';
-import { successCriteria, unfinishedScan, type AxePageResult, type AxeViolation } from '../../../evaluators/collect/axe.js';
-import { evaluateSite } from '../../../evaluators/evaluate-site.js';
+import { type AxePageResult, type AxeViolation, successCriteria, unfinishedScan } from '../../../evaluators/collect/axe.js';
 import type { LighthouseResult } from '../../../evaluators/collect/lighthouse.js';
+import { evaluateSite } from '../../../evaluators/evaluate-site.js';
 
 function violation(rule: string, impact: AxeViolation['impact'], nodes: number, wcag: string[] = []): AxeViolation {
   return {

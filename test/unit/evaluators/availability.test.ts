@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { evaluateAvailability } from '../../../evaluators/availability.js';
 import type { ProbeObservation } from '../../../evaluators/collect/observations.js';
 

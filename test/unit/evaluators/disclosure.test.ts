@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { DisclosureObservation } from '../../../evaluators/collect/disclosure-pages.js';
 import type { Anchor, PageFacts } from '../../../evaluators/collect/page-facts.js';
 import { evaluateDisclosure } from '../../../evaluators/disclosure.js';

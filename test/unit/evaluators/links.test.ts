@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBroken, type CheckedLink, type LinkResult } from '../../../evaluators/collect/link-check.js';
+
+import { type CheckedLink, isBroken, type LinkResult } from '../../../evaluators/collect/link-check.js';
 import { evaluateLinks } from '../../../evaluators/links.js';
 
 const home = 'https://www.example.gov.cn/';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { evaluateReporting, reportingFindings, type ReportingObservation } from '../../../evaluators/reporting.js';
 
 const row = (over: Partial<ReportingObservation>): ReportingObservation => ({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { ProbeObservation } from '../../../evaluators/collect/observations.js';
 import { evaluateResponsiveness, responsivenessFindings } from '../../../evaluators/responsiveness.js';
 import { measurementsFrom } from '../../../evaluators/site-measurements.js';

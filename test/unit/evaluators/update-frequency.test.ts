@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateUpdateFrequency, type ColumnMeasurement, type UpdateFrequencyMeasurement } from '../../../evaluators/update-frequency.js';
+
 import type { ColumnObservation, HomepageObservation, ListItem } from '../../../evaluators/collect/observations.js';
+import { type ColumnMeasurement, evaluateUpdateFrequency, type UpdateFrequencyMeasurement } from '../../../evaluators/update-frequency.js';
 
 const asOf = '2026-11-21';
 

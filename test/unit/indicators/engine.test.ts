@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import type { Absence, Absences } from '../../../evaluators/absences.js';
-import { scoreSite, type Finding, type Override, type SiteScore } from '../../../indicators/engine.js';
-import { loadIndicatorSet, parseIndicatorSet } from '../../../indicators/load.js';
 import { measurementsFrom, type SiteMeasurements } from '../../../evaluators/site-measurements.js';
+import { type Finding, type Override, scoreSite, type SiteScore } from '../../../indicators/engine.js';
+import { loadIndicatorSet, parseIndicatorSet } from '../../../indicators/load.js';
 
 const preset = loadIndicatorSet('national-2019');
 

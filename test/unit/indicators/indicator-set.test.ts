@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
-import { listPresets, loadIndicatorSet, parseIndicatorSet } from '../../../indicators/load.js';
+
 import { ConfigError } from '../../../common/config-errors.js';
+import { listPresets, loadIndicatorSet, parseIndicatorSet } from '../../../indicators/load.js';
 
 // Line numbers matter: the error tests replace single lines of this file.
 const valid = `# a small indicator set for tests

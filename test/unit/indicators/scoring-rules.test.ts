@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSite, type Override, type SiteScore } from '../../../indicators/engine.js';
-import { parseIndicatorSet } from '../../../indicators/load.js';
+
 import { measurementsFrom, type SiteMeasurements } from '../../../evaluators/site-measurements.js';
+import { type Override, scoreSite, type SiteScore } from '../../../indicators/engine.js';
+import { parseIndicatorSet } from '../../../indicators/load.js';
 
 /**
  * Every rule type of the indicator language on one small set, with totals computed by hand in the

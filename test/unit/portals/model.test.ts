@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+
 import { assemblePortal } from '../../../portals/model/assemble.js';
 import { daysBetween } from '../../../portals/model/dates.js';
 import { sampleProfiles } from '../../../portals/model/profiles/index.js';
 import { scaledProfiles } from '../../../portals/model/scale.js';
-import { portalTruth, type PortalTruth } from '../../../portals/model/truth.js';
+import { type PortalTruth, portalTruth } from '../../../portals/model/truth.js';
 
 const origins = { portal: 'http://p', interaction: 'http://i', dead: 'http://d' };
 const truthsFor = (asOf: string, seed = 'unit') => sampleProfiles.map((p) => portalTruth(assemblePortal(p, seed, asOf), origins));

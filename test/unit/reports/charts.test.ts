@@ -1,15 +1,17 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { Resvg } from '@resvg/resvg-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { CategoryScore, SiteScore } from '../../../indicators/engine.js';
-import { rankWithinGroups } from '../../../reports/ranking.js';
-import { buildResults, type AssessmentInfo, type Results, type SiteInput } from '../../../reports/results.js';
 import { bandsFromGrades, bandsFromSites, categoryHeatmap, changeChart, distributionChart, rankingChart } from '../../../reports/charts/specs.js';
 import { textWidth, truncateToWidth } from '../../../reports/charts/text-width.js';
 import { writeCharts } from '../../../reports/charts/write-charts.js';
+import { rankWithinGroups } from '../../../reports/ranking.js';
+import { type AssessmentInfo, buildResults, type Results, type SiteInput } from '../../../reports/results.js';
 
 const SCRIPT_NAME = '<script>alert(1)</script>局';
 const FORMULA_NAME = '=HYPERLINK("http://x","y")';

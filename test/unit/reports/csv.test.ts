@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { inertCell, toCsv } from '../../../reports/csv.js';
 
 const BOM = '\ufeff';

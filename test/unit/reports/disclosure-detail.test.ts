@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Site } from '../../../reports/html-parts.js';
+
 import { disclosureDetail } from '../../../reports/disclosure-detail.js';
+import type { Site } from '../../../reports/html-parts.js';
 
 describe('report: disclosure items with their 匹配依据', () => {
   it('shows the site label, its link and how it matched; missing items as 未找到', () => {

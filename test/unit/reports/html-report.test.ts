@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSite, type Finding } from '../../../indicators/engine.js';
-import { loadIndicatorSet } from '../../../indicators/load.js';
-import { measurementsFrom } from '../../../evaluators/site-measurements.js';
-import { evaluateUpdateFrequency } from '../../../evaluators/update-frequency.js';
+
 import { evaluateAccessibility } from '../../../evaluators/accessibility.js';
 import { unfinishedScan } from '../../../evaluators/collect/axe.js';
 import type { ColumnObservation } from '../../../evaluators/collect/observations.js';
-import { escapeHtml, html, raw, Html } from '../../../reports/html.js';
+import { measurementsFrom } from '../../../evaluators/site-measurements.js';
+import { evaluateUpdateFrequency } from '../../../evaluators/update-frequency.js';
+import { type Finding, scoreSite } from '../../../indicators/engine.js';
+import { loadIndicatorSet } from '../../../indicators/load.js';
+import { escapeHtml, Html, html, raw } from '../../../reports/html.js';
 import { renderReport } from '../../../reports/html-report.js';
-import { buildResults, type AssessmentInfo, type SiteInput } from '../../../reports/results.js';
+import { type AssessmentInfo, buildResults, type SiteInput } from '../../../reports/results.js';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';

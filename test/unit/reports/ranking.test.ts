@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankWithinGroups, type Rankable } from '../../../reports/ranking.js';
+
+import { type Rankable, rankWithinGroups } from '../../../reports/ranking.js';
 
 const site = (id: string, score: number | null, vetoed = false, group = '市直部门'): Rankable => ({ id, group, score, vetoed });
 const ranksOf = (sites: Rankable[]) => Object.fromEntries(rankWithinGroups(sites));

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { CategoryScore, IndicatorScore, SiteScore } from '../../../indicators/engine.js';
 import { rankWithinGroups } from '../../../reports/ranking.js';
-import { buildResults, type AssessmentInfo, type Results, type SiteInput } from '../../../reports/results.js';
+import { type AssessmentInfo, buildResults, type Results, type SiteInput } from '../../../reports/results.js';
 import { buildWorkbook, writeXlsx } from '../../../reports/xlsx.js';
 import { hyperlinkTarget, safeText, uniqueSheetName } from '../../../reports/xlsx-table.js';
 

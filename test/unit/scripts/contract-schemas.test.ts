@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+
 import { contracts, contractSchemas, schemaDir } from '../../../scripts/contract-schemas.js';
 
 describe('the published contract schemas (schemas/)', () => {

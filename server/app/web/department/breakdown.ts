@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { departmentReportBody, indicatorEvidence } from '../../../../reports/department-report.js';
 import { html } from '../../../../reports/html.js';
 import type { Store } from '../../../store/store.js';

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppealFields, checkAttachment, fileAppeal, ownSite, sendAttachment, type AttachmentFile } from '../../appeal-actions.js';
+
+import { AppealFields, type AttachmentFile, checkAttachment, fileAppeal, ownSite, sendAttachment } from '../../appeal-actions.js';
 import { maySee } from '../../auth.js';
 import { maxUploadBytes, type RouteContext } from '../../route-context.js';
 import { AppealIdPageParams, SiteParams } from '../../schemas.js';

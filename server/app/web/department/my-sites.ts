@@ -1,4 +1,4 @@
-import { html, type Html } from '../../../../reports/html.js';
+import { type Html, html } from '../../../../reports/html.js';
 import type { Store } from '../../../store/store.js';
 import { storedRun } from '../../../use-cases/stored-run.js';
 import { scroll } from '../layout.js';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { ConfigError } from '../../../../common/config-errors.js';
 import { html } from '../../../../reports/html.js';
 import { sampleSites } from '../../../config/sample-sites.js';
@@ -9,6 +10,7 @@ import type { Campaign } from '../../../store/campaigns.js';
 import type { Store } from '../../../store/store.js';
 import { CsrfBody } from '../../schemas.js';
 import {
+  type CampaignForm,
   campaignFormPage,
   checkCampaignForm,
   describeConfigError,
@@ -16,7 +18,6 @@ import {
   FormProblem,
   readCampaignForm,
   saveCampaign,
-  type CampaignForm,
 } from '../campaign-form.js';
 import { CampaignBusy, campaignOptions, type CampaignRunner } from '../campaign-runner.js';
 import { csrfField, errorCode, notice, render } from '../layout.js';

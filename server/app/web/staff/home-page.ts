@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+
 import { html } from '../../../../reports/html.js';
 import type { Store } from '../../../store/store.js';
 import { render } from '../layout.js';

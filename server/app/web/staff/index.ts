@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError } from 'fastify';
+
 import { listPresets } from '../../../../indicators/load.js';
 import type { RouteContext } from '../../route-context.js';
 import { CampaignRunner } from '../campaign-runner.js';

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+
 import { html } from '../../../../reports/html.js';
 import type { Store } from '../../../store/store.js';
 import { RunParams } from '../../schemas.js';
 import { notice, raw, render } from '../layout.js';
-import { runProgress, type progressEvents } from '../run-progress.js';
+import { type progressEvents, runProgress } from '../run-progress.js';
 import { tag } from './parts.js';
 
 const hiddenIf = (hidden: boolean) => (hidden ? raw(' hidden') : '');

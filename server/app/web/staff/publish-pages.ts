@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { failureLabel } from '../../../../evaluators/collect/failures.js';
 import { html } from '../../../../reports/html.js';
 import type { Store } from '../../../store/store.js';
 import { publishRefusal, publishRun } from '../../../use-cases/publish.js';
-import { storedRun, type SiteView } from '../../../use-cases/stored-run.js';
+import { type SiteView, storedRun } from '../../../use-cases/stored-run.js';
 import { CsrfBody, RunParams } from '../../schemas.js';
 import { errorBox } from '../campaign-form.js';
 import { csrfField, notice, render } from '../layout.js';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { html } from '../../../../reports/html.js';
 import { indicatorStatus } from '../../../../reports/html-parts.js';
 import { siteDetail } from '../../../../reports/site-detail.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { articleDateWithSource } from '../../../../evaluators/collect/list-items.js';
 import type { PageRead } from '../../../../evaluators/collect/read-page.js';
 

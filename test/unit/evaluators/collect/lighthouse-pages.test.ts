@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { lighthouseUrls } from '../../../../evaluators/collect/crawl-site.js';
 import type { ColumnObservation } from '../../../../evaluators/collect/observations.js';
 

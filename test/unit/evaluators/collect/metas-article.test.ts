@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { articleForMetas, type ArticleMetas } from '../../../../evaluators/collect/metas-article.js';
 import type { ColumnObservation, ListItem } from '../../../../evaluators/collect/observations.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guideBlocks, type Candidate } from '../../../../evaluators/collect/services-pages.js';
+
+import { type Candidate, guideBlocks } from '../../../../evaluators/collect/services-pages.js';
 
 const link = (text: string, block: number | null): Candidate => ({ text, href: `http://x.gov.cn/${encodeURIComponent(text)}`, block });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { failureKind, failureLabel, isRetryable } from '../../../../evaluators/collect/failures.js';
 import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from '../../../../evaluators/collect/url-scope.js';
 

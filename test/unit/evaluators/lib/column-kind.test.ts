@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { columnKind, notUpdateColumns } from '../../../../evaluators/lib/column-kind.js';
 
 describe('columnKind', () => {

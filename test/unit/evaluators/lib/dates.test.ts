@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { daysBetween, findDates, labelledDate, parseDateValue, rowDate } from '../../../../evaluators/lib/dates.js';
 
 const context = { asOf: '2026-11-21' };

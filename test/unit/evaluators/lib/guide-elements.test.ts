@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { GUIDE_MIN_CLASSES, guideElementClasses } from '../../../../evaluators/lib/guide-elements.js';
 
 describe('guideElementClasses: the 办事指南 element classes a page names', () => {

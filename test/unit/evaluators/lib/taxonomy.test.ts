@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { bigramDice, describeMatch, matchTerm } from '../../../../evaluators/lib/label-match.js';
 import { keyMatches, match, matches, taxonomy, type Terms } from '../../../../evaluators/lib/taxonomy.js';
 

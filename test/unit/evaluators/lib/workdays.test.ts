@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { calendarFrom, officialCalendar, workingDaysBetween } from '../../../../evaluators/lib/workdays.js';
 
 // Expected values counted by hand on a 2026 wall calendar with the State Council's 2026 notice.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import { evaluateImported, evaluateSite } from '../../../../evaluators/evaluate-site.js';
 import { findingGroup, findingGroups } from '../../../../evaluators/registry/finding-groups.js';
 import { importedColumns } from '../../../../evaluators/registry/imported-columns.js';
-import { measurementEntry, measurementId, measurementRegistry, type MeasurementId } from '../../../../evaluators/registry/measurements.js';
+import { measurementEntry, type MeasurementId, measurementId, measurementRegistry } from '../../../../evaluators/registry/measurements.js';
 import { nothingMeasured } from '../../../../evaluators/site-measurements.js';
 import { listPresets, loadIndicatorSet } from '../../../../indicators/load.js';
 import { observations } from '../../../fixtures/suspected-run.js';

@@ -1,6 +1,6 @@
 import { assemblePortal } from '../../../../portals/model/assemble.js';
 import { sampleProfiles } from '../../../../portals/model/profiles/index.js';
-import { portalTruth, type PortalTruth } from '../../../../portals/model/truth.js';
+import { type PortalTruth, portalTruth } from '../../../../portals/model/truth.js';
 import { RenderContext } from '../../../../portals/render/context.js';
 import { portalRoutes } from '../../../../portals/render/routes.js';
 

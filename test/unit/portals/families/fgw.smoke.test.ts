@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ageDays, family } from './family.js';
 
 /** fgw, 江临市发展和改革委员会: server-rendered ?page=N tables, and 政策文件 in a 信息公开目录 on a JSON API. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { family, origins } from './family.js';
 
 /** jyj, 江临市教育局: a department on a Hanweb-like CMS whose lists a script fills from an XML data proxy. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { family } from './family.js';
 
 /** qxx, 青溪县人民政府: an old county site, ASP URLs, GBK, table layout, a redirected homepage, slow. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { chineseDate, family } from './family.js';
 
 /** rsj, 江临市人力资源和社会保障局: a navigation-only homepage and undated card lists, dates only on articles. */

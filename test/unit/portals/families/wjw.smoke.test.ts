@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { chineseDate, family } from './family.js';
 
 /** wjw, 江临市卫生健康委员会: TRS-like static lists behind an anti-bot firewall, Chinese-format dates. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ageDays, family } from './family.js';
 
 /** zfw, 江临市人民政府: the well-kept reference on a TRS-like static CMS (portals/README.md). */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import { assemblePortal } from '../../../../portals/model/assemble.js';
 import { sampleProfiles } from '../../../../portals/model/profiles/index.js';
 import { RenderContext } from '../../../../portals/render/context.js';
 import { portalRoutes } from '../../../../portals/render/routes.js';
-import { classicSkin, skinFor, type Skin } from '../../../../portals/render/skin/skin.js';
-import { startPortalSet, type RunningPortalSet } from '../../../../portals/server/portal-set.js';
+import { classicSkin, type Skin, skinFor } from '../../../../portals/render/skin/skin.js';
+import { type RunningPortalSet, startPortalSet } from '../../../../portals/server/portal-set.js';
 
 const asOf = '2026-11-21';
 const origins = { portal: 'http://127.0.0.1:1', interaction: 'http://127.0.0.1:2', dead: 'http://127.0.0.1:3' };

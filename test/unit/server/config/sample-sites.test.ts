@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import { loadIndicatorSet } from '../../../../indicators/load.js';
-import { computeRun } from '../../../../server/use-cases/score-run.js';
 import { sampleSites, storedSample } from '../../../../server/config/sample-sites.js';
 import { Store } from '../../../../server/store/store.js';
+import { computeRun } from '../../../../server/use-cases/score-run.js';
 
 const sites = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${String(i).padStart(3, '0')}`, name: `网站${i}` }));
 const city = sites(300);

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSitesFile, parseSitesFile } from '../../../../server/config/sites-file.js';
+
 import { ConfigError } from '../../../../common/config-errors.js';
+import { loadSitesFile, parseSitesFile } from '../../../../server/config/sites-file.js';
 
 const valid = `# a comment so that lines do not start at 1
 name: 2026年度某市政府网站绩效评估

@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { ConfigError } from '../../../../common/config-errors.js';
 import { parseCount } from '../../../../server/import/counts.js';
 import { normalisePeriod } from '../../../../server/import/periods.js';

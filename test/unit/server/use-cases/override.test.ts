@@ -1,10 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
+
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import { loadIndicatorSet } from '../../../../indicators/load.js';
 import { ruleMax } from '../../../../indicators/rules.js';
 import type { Indicator } from '../../../../indicators/types.js';
 import { Store } from '../../../../server/store/store.js';
-import { checkDecision, recordOverride, type OverrideRequest } from '../../../../server/use-cases/override.js';
+import { checkDecision, type OverrideRequest, recordOverride } from '../../../../server/use-cases/override.js';
 import { rescoreStored, storedRun } from '../../../../server/use-cases/stored-run.js';
 import { storeSuspectedRun } from '../../../fixtures/suspected-run.js';
 

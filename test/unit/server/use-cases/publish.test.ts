@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import { Store } from '../../../../server/store/store.js';
 import { recordOverride } from '../../../../server/use-cases/override.js';
 import { publishRefusal, publishRun } from '../../../../server/use-cases/publish.js';
