@@ -394,6 +394,18 @@ users
   });
 
 program
+  .command('a11y')
+  .description('audit given pages for accessibility (axe-core, every rule) without a crawl: what a web team runs after a fix')
+  .argument('[urls...]', 'pages to audit (http or https)')
+  .option('--urls <file>', 'a file of pages to audit, one per line (# comments)')
+  .option('--json', 'print an array of { url, findings: [{ rule, wcag, impact, selector, html, help }] }')
+  .option('--concurrency <n>', 'pages audited at once', positiveInt('--concurrency'), 2)
+  .action(async (urls: string[], o: { urls?: string; json?: boolean; concurrency: number }) => {
+    const { a11y } = await import('./a11y.js');
+    process.exitCode = await a11y({ urls, urlsFile: o.urls, json: o.json ?? false, concurrency: o.concurrency });
+  });
+
+program
   .command('demo')
   .description('serve the bundled sample portals on loopback, assess them and print where the report is')
   .option('--out <dir>', 'output folder', 'out/demo')

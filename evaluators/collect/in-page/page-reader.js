@@ -711,11 +711,14 @@
         });
         return;
       }
-      if (!t || t.length > NAV_TEXT_MAX || NEXT.test(t) || seen[key]) return;
+      // A menu of pictures with no text alternative (an accessibility defect itself) still leads to the site's
+      // pages: followed without a name (the page's own heading names it), never outside a menu.
+      var nameless = !t && isPictureLink(a) && inMenu(a);
+      if ((!t && !nameless) || t.length > NAV_TEXT_MAX || NEXT.test(t) || seen[key]) return;
       var row = a.closest('li, tr, dd, dt, p') || a.parentElement;
-      if (row && row !== document.body && text(row).length <= 40 && hasDate(text(row).replace(t, ''))) return;
+      if (t && row && row !== document.body && text(row).length <= 40 && hasDate(text(row).replace(t, ''))) return;
       seen[key] = 1;
-      (inMenu(a) ? menu : other).push({ text: t, href: href });
+      (nameless || inMenu(a) ? menu : other).push({ text: t, href: href });
     });
     return { more: more, nav: menu.concat(other) };
   }
@@ -726,6 +729,11 @@
     return t.length <= 12 ? t : '';
   }
   /** A menu: the link's block (up to two levels up) holds three or more links and little else. */
+  /** A link or clickable made of a picture: an image, an image input or an SVG, and no text. */
+  function isPictureLink(el) {
+    return !!el.querySelector('img, input[type=image], svg') && !text(el);
+  }
+
   function inMenu(a) {
     var block = a.parentElement;
     for (var up = 0; up < 3 && block && block !== document.body; up++, block = block.parentElement) {

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+
+import { UsageError } from '../../common/usage-error.js';
+import { launchBrowser } from '../../evaluators/collect/browser.js';
+import { failureLabel } from '../../evaluators/collect/failures.js';
+import { defaultCollectOptions } from '../../evaluators/collect/options.js';
+import { auditPages, type PageAudit } from '../../evaluators/collect/page-audit.js';
+import { criterionLabel } from '../../evaluators/lib/wcag-criteria.js';
+
+/** One barrier on one element: what `--json` prints per page. */
+export interface A11yFinding {
+  rule: string;
+  /** WCAG success criteria ("1.1.1"); empty for a best practice. */
+  wcag: string[];
+  impact: string | null;
+  selector: string;
+  html: string;
+  help: string;
+}
+
+export interface A11yPageReport {
+  url: string;
+  /** Why the page was not audited; absent when it was. */
+  error?: string;
+  /** Elements failing each rule on the page (the findings list at most a few per rule). */
+  failingElements: number;
+  findings: A11yFinding[];
+}
+
+/** The URLs given on the command line and in `--urls FILE` (one per line; blank lines and # comments skipped), each checked. */
+export function readUrls(args: readonly string[], file?: string): string[] {
+  const given = args.map((u, i) => ({ u, where: `argument ${i + 1}` }));
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError(`--urls ${file}: cannot be read`);
+    }
+    text.split(/\r?\n/).forEach((line, i) => {
+      const u = line.trim();
+      if (u && !u.startsWith('#')) given.push({ u, where: `${file}:${i + 1}` });
+    });
+  }
+  if (!given.length) throw new UsageError('give the pages to audit: govscore a11y URL… or --urls FILE');
+  for (const { u, where } of given) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(u);
+    } catch {
+      // reported below
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) throw new UsageError(`${where}: "${u}" is not an http(s) address`);
+  }
+  return [...new Set(given.map((g) => g.u))];
+}
+
+export function pageReport(audit: PageAudit): A11yPageReport {
+  if (audit.error || !audit.axe) return { url: audit.url, error: audit.error ?? 'not-audited', failingElements: 0, findings: [] };
+  const findings = audit.axe.violations.flatMap((v) =>
+    v.examples.map((e) => ({ rule: v.rule, wcag: v.wcag, impact: v.impact, selector: e.target, html: e.html, help: v.help })),
+  );
+  return { url: audit.url, failingElements: audit.axe.violations.reduce((n, v) => n + v.nodes, 0), findings };
+}
+
+const impactLabel: Record<string, string> = { critical: '严重', serious: '较重', moderate: '一般', minor: '轻微' };
+
+/** The report for a terminal, in Chinese: per page, the rules failing grouped by success criterion, with an element each. */
+export function textReport(pages: readonly A11yPageReport[]): string {
+  const lines: string[] = [];
+  for (const page of pages) {
+    if (page.error) {
+      lines.push(`${page.url}\n  未能检测：${failureLabel(page.error)}（${page.error}）`);
+      continue;
+    }
+    const rules = new Map<string, A11yFinding[]>();
+    for (const f of page.findings) rules.set(f.rule, [...(rules.get(f.rule) ?? []), f]);
+    lines.push(`${page.url}\n  ${rules.size ? `${rules.size} 条规则不通过，${page.failingElements} 处元素` : '未发现问题'}`);
+    const byCriterion = new Map<string, A11yFinding[][]>();
+    for (const found of rules.values()) {
+      const key = found[0]!.wcag[0] ?? '最佳实践';
+      byCriterion.set(key, [...(byCriterion.get(key) ?? []), found]);
+    }
+    for (const [criterion, groups] of [...byCriterion].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
+      lines.push(`  ${criterion === '最佳实践' ? criterion : `WCAG ${criterionLabel(criterion)}`}`);
+      for (const found of groups) {
+        const f = found[0]!;
+        lines.push(`    ${f.help}（${f.rule}，${impactLabel[f.impact ?? ''] ?? '影响未知'}）`);
+        for (const e of found) lines.push(`      ${e.selector}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * `govscore a11y URL… [--urls FILE] [--json]`: the accessibility pass on given pages, without a crawl —
+ * what a web team runs after fixing what a report listed. Exit code 0 when every page was audited (with
+ * or without findings), 1 when some page could not be.
+ */
+export async function a11y(o: { urls: string[]; urlsFile?: string; json: boolean; concurrency: number }): Promise<number> {
+  const urls = readUrls(o.urls, o.urlsFile);
+  const browser = await launchBrowser();
+  try {
+    const audits = await auditPages(browser, urls, {
+      userAgent: defaultCollectOptions.userAgent,
+      timeoutMs: defaultCollectOptions.timeoutMs,
+      axeTimeoutMs: defaultCollectOptions.axeTimeoutMs,
+      concurrency: o.concurrency,
+    });
+    const reports = audits.map(pageReport);
+    console.log(o.json ? JSON.stringify(reports, null, 2) : textReport(reports));
+    return reports.some((r) => r.error) ? 1 : 0;
+  } finally {
+    await browser.close();
+  }
+}

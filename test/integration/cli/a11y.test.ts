@@ -1,0 +1,59 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { A11yPageReport } from '../../../server/cli/a11y.js';
+import { startScriptNavSite } from '../../fixtures/script-nav/server.js';
+import { runCli, tempDir } from '../cli-helpers.js';
+
+/**
+ * `govscore a11y` on the hand-written script-navigation site: its pages have images without text
+ * alternatives (nav pictures on every page) and a form whose inputs have no label (survey), which axe reports.
+ */
+describe('govscore a11y: re-testing given pages without a crawl', () => {
+  let site: { url: string; close: () => Promise<void> };
+  let dir: string;
+
+  beforeAll(async () => {
+    site = await startScriptNavSite();
+    dir = await tempDir('a11y');
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('--json: a report per page in the order given, findings with rule, WCAG, impact and selector; a missing page with its reason, exit 1', async () => {
+    const run = await runCli(['a11y', `${site.url}survey.html`, `${site.url}news.html`, `${site.url}gone.html`, '--json']);
+    expect(run.code, run.stderr).toBe(1);
+    const pages = JSON.parse(run.stdout) as A11yPageReport[];
+    expect(pages.map((p) => p.url)).toEqual([`${site.url}survey.html`, `${site.url}news.html`, `${site.url}gone.html`]);
+    const [survey, news, gone] = pages;
+    // Every page's navigation: five pictures without alt.
+    for (const page of [survey!, news!]) expect(page.findings.filter((f) => f.rule === 'image-alt').length).toBeGreaterThan(0);
+    expect(news!.findings.find((f) => f.rule === 'image-alt')).toMatchObject({ wcag: ['1.1.1'], impact: 'critical', selector: expect.stringContaining('img') });
+    // The survey's text input and radios have no label (only a placeholder and loose text).
+    expect(survey!.findings.map((f) => f.rule)).toContain('label');
+    expect(news!.findings.map((f) => f.rule)).not.toContain('label');
+    expect(gone).toMatchObject({ error: 'http-404', findings: [] });
+  });
+
+  it('reads --urls FILE (comments and blank lines skipped) and prints the findings in Chinese by success criterion, exit 0', async () => {
+    const list = join(dir, 'pages.txt');
+    await writeFile(list, `# 整改后复测\n${site.url}tickets.html\n\n${site.url}contact.html\n`);
+    const run = await runCli(['a11y', '--urls', list]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`${site.url}tickets.html`);
+    expect(run.stdout).toContain(`${site.url}contact.html`);
+    expect(run.stdout).toContain('WCAG 1.1.1 非文本内容');
+    expect(run.stdout).toMatch(/\d+ 条规则不通过，\d+ 处元素/);
+  });
+
+  it('refuses an address that is not http(s), naming the file and line, exit 2', async () => {
+    const list = join(dir, 'bad.txt');
+    await writeFile(list, `${site.url}index.html\nftp://example.gov.cn/\n`);
+    const run = await runCli(['a11y', '--urls', list]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`${list}:2: "ftp://example.gov.cn/" is not an http(s) address`);
+  });
+});
