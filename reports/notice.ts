@@ -39,8 +39,13 @@ export interface NoticeView {
   notAssessed: Array<Listed<{ name: string; reason: string }>>;
 }
 
+/** China's clock: a timestamp (generatedAt is UTC) falls on the day it is in UTC+8; a bare date is that date. */
+const chinaDay = (iso: string) => {
+  const ms = iso.length > 10 ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? iso.slice(0, 10) : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+};
 const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  const [y, m, d] = chinaDay(iso).split('-').map(Number);
   return `${y}年${m}月${d}日`;
 };
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
