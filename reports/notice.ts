@@ -31,7 +31,8 @@ export interface NoticeView {
   topGrade: string;
   categories: Array<Listed<{ name: string; rate: number }>>;
   excellent: Array<Listed<{ name: string; score: number; group: string }>>;
-  failing: Array<{ name: string; score: number | null; vetoes: string[] }>;
+  /** `scored`: the site has a score, 0 included (a Mustache section skips 0, so templates test this instead). */
+  failing: Array<{ name: string; score: number | null; scored: boolean; vetoes: string[] }>;
   /** Sites whose outcome awaits review of a suspected veto (疑似否决): neither passed nor failed yet. */
   pendingCount: number;
   pending: Array<Listed<{ name: string; reasons: string }>>;
@@ -89,7 +90,7 @@ export function noticeView(results: Results, options: { issuer?: string; date?: 
     topGrade,
     categories: listed(categories),
     excellent: listed(ranked.filter((s) => s.passed && s.grade === topGrade).map((s) => ({ name: s.name, score: s.score!, group: s.group }))),
-    failing: ranked.filter((s) => !s.passed && !s.pendingReview).map((s) => ({ name: s.name, score: s.score, vetoes: s.vetoes.map((v) => v.reason) })),
+    failing: ranked.filter((s) => !s.passed && !s.pendingReview).map((s) => ({ name: s.name, score: s.score, scored: s.score !== null, vetoes: s.vetoes.map((v) => v.reason) })),
     pendingCount: assessed.filter((s) => s.pendingReview).length,
     pending: listed(assessed.filter((s) => s.pendingReview).map((s) => ({ name: s.name, reasons: s.suspectedVetoes.map((v) => v.reason).join('；') }))),
     commonProblems: listed(commonProblems),
