@@ -90,7 +90,9 @@ export function noticeView(results: Results, options: { issuer?: string; date?: 
     topGrade,
     categories: listed(categories),
     excellent: listed(ranked.filter((s) => s.passed && s.grade === topGrade).map((s) => ({ name: s.name, score: s.score!, group: s.group }))),
-    failing: ranked.filter((s) => !s.passed && !s.pendingReview).map((s) => ({ name: s.name, score: s.score, scored: s.score !== null, vetoes: s.vetoes.map((v) => v.reason) })),
+    failing: ranked
+      .filter((s) => !s.passed && !s.pendingReview)
+      .map((s) => ({ name: s.name, score: s.score, scored: s.score !== null, vetoes: s.vetoes.map((v) => v.reason) })),
     pendingCount: assessed.filter((s) => s.pendingReview).length,
     pending: listed(assessed.filter((s) => s.pendingReview).map((s) => ({ name: s.name, reasons: s.suspectedVetoes.map((v) => v.reason).join('；') }))),
     commonProblems: listed(commonProblems),
