@@ -133,7 +133,7 @@ function fixture(): Results {
           score: 85,
           grade: '待复核',
           pendingReview: true,
-          suspectedVetoes: [{ indicator: 'V7', reason: '未找到办事服务入口', searched: { pages: [], terms: [], links: 0 } as never }],
+          suspectedVetoes: [{ indicator: 'V7', reason: '未找到办事服务入口', searched: { where: ['首页'], for: ['办事服务'] } }],
         },
       ),
       site(
