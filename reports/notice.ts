@@ -31,7 +31,8 @@ export interface NoticeView {
   topGrade: string;
   categories: Array<Listed<{ name: string; rate: number }>>;
   excellent: Array<Listed<{ name: string; score: number; group: string }>>;
-  failing: Array<{ name: string; score: number | null; vetoes: string[] }>;
+  /** `scored`: the site has a score, 0 included (a Mustache section skips 0, so templates test this instead). */
+  failing: Array<{ name: string; score: number | null; scored: boolean; vetoes: string[] }>;
   /** Sites whose outcome awaits review of a suspected veto (疑似否决): neither passed nor failed yet. */
   pendingCount: number;
   pending: Array<Listed<{ name: string; reasons: string }>>;
@@ -39,8 +40,13 @@ export interface NoticeView {
   notAssessed: Array<Listed<{ name: string; reason: string }>>;
 }
 
+/** China's clock: a timestamp (generatedAt is UTC) falls on the day it is in UTC+8; a bare date is that date. */
+const chinaDay = (iso: string) => {
+  const ms = iso.length > 10 ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? iso.slice(0, 10) : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+};
 const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  const [y, m, d] = chinaDay(iso).split('-').map(Number);
   return `${y}年${m}月${d}日`;
 };
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
@@ -84,7 +90,9 @@ export function noticeView(results: Results, options: { issuer?: string; date?: 
     topGrade,
     categories: listed(categories),
     excellent: listed(ranked.filter((s) => s.passed && s.grade === topGrade).map((s) => ({ name: s.name, score: s.score!, group: s.group }))),
-    failing: ranked.filter((s) => !s.passed && !s.pendingReview).map((s) => ({ name: s.name, score: s.score, vetoes: s.vetoes.map((v) => v.reason) })),
+    failing: ranked
+      .filter((s) => !s.passed && !s.pendingReview)
+      .map((s) => ({ name: s.name, score: s.score, scored: s.score !== null, vetoes: s.vetoes.map((v) => v.reason) })),
     pendingCount: assessed.filter((s) => s.pendingReview).length,
     pending: listed(assessed.filter((s) => s.pendingReview).map((s) => ({ name: s.name, reasons: s.suspectedVetoes.map((v) => v.reason).join('；') }))),
     commonProblems: listed(commonProblems),
