@@ -159,7 +159,7 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
   if (!i) return {};
   return {
     'identity.search':
-      i.search === 'works'
+      i.search === 'works' || i.search === 'untested'
         ? []
         : [
             {

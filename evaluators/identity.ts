@@ -18,7 +18,8 @@ export interface IdentityMeasurement {
   missingMeta: string[];
   columnNameMetaOn: number;
   columns: number;
-  search: 'works' | 'broken' | 'absent';
+  /** `untested`: a search box, but nothing was searched (no recent article to look for, or the search did not answer): not measured, never broken. */
+  search: 'works' | 'broken' | 'absent' | 'untested';
   searchQuery: string | null;
   searchUrl: string | null;
   elderlyMode: boolean;
@@ -27,7 +28,7 @@ export interface IdentityMeasurement {
   horizontalScroll: boolean | null;
   https: boolean;
   /** The numbers indicator sets score (source paths identity.counts.*). */
-  counts: { searchAbsent: number; searchBroken: number; identityMissing: number; elderlyMissing: number; mobileProblems: number; notHttps: number };
+  counts: { searchAbsent: number; searchBroken: number | null; identityMissing: number; elderlyMissing: number; mobileProblems: number; notHttps: number };
 }
 
 const siteMetas = ['SiteName', 'SiteDomain', 'SiteIDCode'];
@@ -49,7 +50,7 @@ export function evaluateIdentity(
   ];
   const search = functions?.search;
   const mobile = functions?.mobile;
-  const searchState = !search?.present ? 'absent' : search.found ? 'works' : 'broken';
+  const searchState = !search?.present ? 'absent' : search.found === null ? 'untested' : search.found ? 'works' : 'broken';
   const viewportMeta = /width\s*=\s*device-width/i.test(mobile?.viewportMeta ?? '');
   const horizontalScroll = mobile?.scrollWidth == null ? null : mobile.scrollWidth > mobile.width + 4;
   const elderlyMode = (functions?.elderly.entries.length ?? 0) > 0;
@@ -78,7 +79,7 @@ export function evaluateIdentity(
     https: functions?.https ?? false,
     counts: {
       searchAbsent: searchState === 'absent' ? 1 : 0,
-      searchBroken: searchState === 'broken' ? 1 : 0,
+      searchBroken: searchState === 'untested' ? null : searchState === 'broken' ? 1 : 0,
       identityMissing: missingMeta.length + (code === null ? 1 : 0),
       elderlyMissing: elderlyMode ? 0 : 1,
       mobileProblems: (viewportMeta ? 0 : 1) + (horizontalScroll ? 1 : 0),

@@ -79,12 +79,16 @@ async function trySearch(browser: Browser, homepage: PageFacts, context: Feature
     }
     result.resultsUrl = opened.finalUrl;
     result.status = opened.status;
-    if (opened.error || (opened.status ?? 200) >= 400) return { ...result, found: false, error: opened.error ?? `http-${opened.status}` };
+    // The search answering with an error is broken; not answering in time (or a page we could not read) says
+    // nothing about it: not measured, never a deduction.
+    if ((opened.status ?? 0) >= 400) return { ...result, found: false, error: `http-${opened.status}` };
+    if (opened.error) return { ...result, error: opened.error };
     const facts = await readFacts(tab, context.readTimeoutMs);
-    result.found = !!facts && facts.anchors.some((a) => a.zone === 'main' && a.text.includes(title));
+    if (!facts) return { ...result, error: 'script-timeout' };
+    result.found = facts.anchors.some((a) => a.zone === 'main' && a.text.includes(title));
     return result;
   } catch (error) {
-    return { ...result, found: false, error: String(error).slice(0, 120) };
+    return { ...result, error: String(error).slice(0, 120) };
   } finally {
     await closeTab(tab);
   }

@@ -117,6 +117,12 @@ describe('evaluateIdentity: site search', () => {
     expect([m.search, m.counts.searchAbsent, m.counts.searchBroken]).toEqual(['broken', 0, 1]);
   });
 
+  it('is untested, not broken, when there was nothing to search for or the search did not answer: not measured (null)', () => {
+    for (const m of [search({ query: null, found: null, resultsUrl: null }), search({ found: null, error: 'timeout' })]) {
+      expect([m.search, m.counts.searchAbsent, m.counts.searchBroken]).toEqual(['untested', 0, null]);
+    }
+  });
+
   it('is absent without a search box, whatever else was recorded', () => {
     const m = search({ present: false, found: null, query: null, resultsUrl: null });
     expect([m.search, m.counts.searchAbsent, m.counts.searchBroken]).toEqual(['absent', 1, 0]);
