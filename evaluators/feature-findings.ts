@@ -1,4 +1,5 @@
 import type { AccessibilityMeasurement } from './accessibility.js';
+import { assistItemNames, assistStatusNames } from './collect/assist-modes.js';
 import type { DisclosureMeasurement } from './disclosure.js';
 import type { IdentityMeasurement } from './identity.js';
 import type { MailboxMeasurement } from './mailbox.js';
@@ -173,6 +174,12 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
       ...(i.missingMeta.length ? [{ message: `缺少网页元数据：${list(i.missingMeta)}`, url: null, evidence: null }] : []),
     ],
     'identity.elderly': i.elderlyMode ? [] : [{ message: '未提供无障碍/长者模式入口', url: null, evidence: null }],
+    'identity.assist': i.assist
+      ? assistItemNames.flatMap(([key, name]) => {
+          const item = i.assist![key];
+          return item.status === 'holds' ? [] : [{ message: `${name}：${assistStatusNames[item.status]}`, url: null, evidence: item.evidence }];
+        })
+      : [],
     'identity.mobile': [
       ...(i.viewportMeta ? [] : [{ message: '首页未声明移动端视口（viewport）', url: null, evidence: null }]),
       ...(i.horizontalScroll ? [{ message: '手机屏幕（375像素宽）下首页出现横向滚动', url: null, evidence: null }] : []),

@@ -1,3 +1,4 @@
+import type { AssistModeObservation } from './collect/assist-modes.js';
 import type { ColumnObservation } from './collect/observations.js';
 import type { IdentityObservation } from './collect/site-features.js';
 import type { FunctionsObservation } from './collect/site-functions.js';
@@ -24,11 +25,22 @@ export interface IdentityMeasurement {
   searchUrl: string | null;
   elderlyMode: boolean;
   elderlyToolbar: boolean;
+  /** Each 适老化 item of the mode as checked (null: no mode, or a run stored before modes were checked). */
+  assist: AssistModeObservation | null;
   viewportMeta: boolean;
   horizontalScroll: boolean | null;
   https: boolean;
   /** The numbers indicator sets score (source paths identity.counts.*). */
-  counts: { searchAbsent: number; searchBroken: number | null; identityMissing: number; elderlyMissing: number; mobileProblems: number; notHttps: number };
+  counts: {
+    searchAbsent: number;
+    searchBroken: number | null;
+    identityMissing: number;
+    elderlyMissing: number;
+    /** Of 文字放大, 高对比, 特大鼠标, 语音阅读 and no pop-ups: items absent or failing; null when the mode was not checked or an item could not be. */
+    assistItemsMissing: number | null;
+    mobileProblems: number;
+    notHttps: number;
+  };
 }
 
 const siteMetas = ['SiteName', 'SiteDomain', 'SiteIDCode'];
@@ -74,6 +86,7 @@ export function evaluateIdentity(
     searchUrl: search?.resultsUrl ?? null,
     elderlyMode,
     elderlyToolbar: functions?.elderly.toolbar ?? false,
+    assist: functions?.elderly.modes ?? null,
     viewportMeta,
     horizontalScroll,
     https: functions?.https ?? false,
@@ -82,8 +95,17 @@ export function evaluateIdentity(
       searchBroken: searchState === 'untested' ? null : searchState === 'broken' ? 1 : 0,
       identityMissing: missingMeta.length + (code === null ? 1 : 0),
       elderlyMissing: elderlyMode ? 0 : 1,
+      assistItemsMissing: assistItemsMissing(functions?.elderly.modes ?? null),
       mobileProblems: (viewportMeta ? 0 : 1) + (horizontalScroll ? 1 : 0),
       notHttps: functions?.https ? 0 : 1,
     },
   };
+}
+
+/** Items absent or failing; null when any could not be measured (a count resting on unmeasured items would be wrong). `offered` counts as present. */
+function assistItemsMissing(modes: AssistModeObservation | null): number | null {
+  if (!modes) return null;
+  const items = [modes.enlarge, modes.contrast, modes.cursor, modes.readAloud, modes.noPopups];
+  if (items.some((i) => i.status === 'not-measured')) return null;
+  return items.filter((i) => i.status === 'absent' || i.status === 'fails').length;
 }

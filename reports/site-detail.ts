@@ -1,3 +1,4 @@
+import { assistItemNames, assistStatusNames } from '../evaluators/collect/assist-modes.js';
 import { disclosureDetail } from './disclosure-detail.js';
 import { type Html, html, raw } from './html.js';
 import { indicatorStatus, link, type Site } from './html-parts.js';
@@ -13,6 +14,7 @@ ${s.suspectedVetoes.length ? html`<p class="suspected"><span class="tag suspecte
 ${reviewed.length ? html`<ul class="findings overrides">${reviewed.map((i) => html`<li><span class="tag override">人工复核</span> ${i.id} ${i.name}：${i.status === 'veto' ? '判定否决' : i.max !== null && i.score !== null ? `${i.score}/${i.max}` : indicatorStatus[i.status]}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）<br><span class="evidence">理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</span></li>`)}</ul>` : ''}
 ${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}${f.screenshot ? html` <a class="shot" href="${`${evidenceDir}/${f.screenshot}`}">[截图]</a>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
 ${accessibilityDetail(s)}
+${assistDetail(s)}
 ${disclosureDetail(s)}
 <details><summary>栏目更新情况（${columns.length} 个栏目）</summary><table><thead><tr><th>栏目</th><th>类别</th><th>条数</th><th>注明日期</th><th>最新日期</th><th>状态</th></tr></thead><tbody>${columns.map((c) => html`<tr><td>${link(c.url, c.name)}</td><td>${c.kind}</td><td>${c.itemCount}</td><td>${c.datedItems}</td><td>${c.latest ?? '—'}</td><td>${c.blank ? '空白' : c.stale ? raw('<b>未更新</b>') : '正常'}</td></tr>`)}</tbody></table></details>
 </article>`;
@@ -27,5 +29,15 @@ function accessibilityDetail(s: Site): Html {
 ${a.pagesUnfinished ? html`<p class="evidence">检测超时的页面：${a.unfinishedUrls.map((u, i) => html`${i ? '、' : ''}${link(u)}`)}</p>` : ''}
 <table><thead><tr><th>规则</th><th>影响</th><th>WCAG</th><th>页面数</th><th>元素数</th><th>示例页面</th></tr></thead><tbody>${a.violations.map((v) => html`<tr><td>${v.help}（${v.rule}）</td><td>${v.impact ?? '—'}</td><td>${v.wcag.join(' ')}</td><td>${v.pages}</td><td>${v.nodes}</td><td>${v.urls[0] ? link(v.urls[0]) : ''}</td></tr>`)}</tbody></table>
 ${a.lighthouse.length ? html`<table><thead><tr><th>Lighthouse 页面</th>${Object.values(lighthouseNames).map((n) => html`<th>${n}</th>`)}</tr></thead><tbody>${a.lighthouse.map((l) => html`<tr><td>${link(l.url)}${l.error ? html`<br><span class="evidence">${l.error}</span>` : ''}</td>${(Object.keys(lighthouseNames) as Array<keyof typeof lighthouseNames>).map((k) => html`<td>${l.scores[k] ?? '—'}</td>`)}</tr>`)}</tbody></table>` : ''}
+</details>`;
+}
+
+/** The 无障碍/长者模式's 适老化 items as pressed and measured: what holds, what does not, and what was seen. */
+function assistDetail(s: Site): Html {
+  const m = s.observations.identity?.assist;
+  if (!m) return html``;
+  const met = assistItemNames.filter(([key]) => m[key].status === 'holds').length;
+  return html`<details><summary>无障碍/长者模式适老化检测（${assistItemNames.length} 项中 ${met} 项符合）</summary>
+<table><thead><tr><th>项目</th><th>结果</th><th>检测情况</th></tr></thead><tbody>${assistItemNames.map(([key, name]) => html`<tr><td>${name}</td><td>${assistStatusNames[m[key].status]}</td><td>${m[key].evidence}</td></tr>`)}</tbody></table>
 </details>`;
 }

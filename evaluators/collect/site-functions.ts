@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'puppeteer';
 
 import { matches, taxonomy } from '../lib/taxonomy.js';
+import { type AssistModeObservation, checkAssistMode, unmeasured } from './assist-modes.js';
 import type { FeatureContext, LinkChoice } from './feature-links.js';
 import { closeTab, newTab, openUrl } from './navigate.js';
 import { openFacts, type PageFacts, readFacts } from './page-facts.js';
@@ -12,7 +13,8 @@ import { openFacts, type PageFacts, readFacts } from './page-facts.js';
  */
 export interface FunctionsObservation {
   search: { present: boolean; query: string | null; resultsUrl: string | null; status: number | null; found: boolean | null; error: string | null };
-  elderly: { entries: LinkChoice[]; toolbar: boolean };
+  /** `modes`: what the mode's controls do when pressed (absent in runs stored before it was checked; null: no mode to check). */
+  elderly: { entries: LinkChoice[]; toolbar: boolean; modes?: AssistModeObservation | null };
   mobile: { viewportMeta: string | null; scrollWidth: number | null; width: number };
   article: { url: string; metas: Record<string, string> } | null;
   https: boolean;
@@ -98,7 +100,7 @@ async function trySearch(browser: Browser, homepage: PageFacts, context: Feature
 async function elderlyMode(browser: Browser, homepage: PageFacts, context: FeatureContext): Promise<FunctionsObservation['elderly']> {
   const terms = taxonomy().identity.elderly;
   const entries = homepage.anchors.filter((a) => a.text && matches(a.text, terms)).map((a) => ({ text: a.text, href: a.href ?? '' }));
-  if (!entries.length) return { entries, toolbar: false };
+  if (!entries.length) return { entries, toolbar: false, modes: null };
   const tab = await newTab(browser, context.userAgent);
   try {
     await openUrl(tab, homepage.url, context.timeoutMs);
@@ -106,17 +108,24 @@ async function elderlyMode(browser: Browser, homepage: PageFacts, context: Featu
     const clicked = await tab.evaluate((words: string[]) => {
       const link = [...document.querySelectorAll('a, button, [onclick]')].find((e) => words.some((w) => (e.textContent ?? '').includes(w)));
       if (!link) return false;
-      // Only script entries are clicked here: an entry that is a link to another page is recorded as found.
+      // Only script entries are clicked here: an entry that is a link to another page is opened below.
       const href = link.getAttribute('href') ?? '';
       if (href && !/^\s*(javascript:|#)/i.test(href)) return false;
       (link as HTMLElement).click();
       return true;
     }, terms);
-    if (!clicked) return { entries, toolbar: false };
+    if (!clicked) {
+      // A 长者版/关怀版 of its own (a link to another page of the site): its controls and pop-ups are checked there.
+      const page = entries.find((e) => e.href && /^https?:/i.test(e.href));
+      if (!page) return { entries, toolbar: false, modes: null };
+      const opened = await openUrl(tab, page.href, context.timeoutMs);
+      return { entries, toolbar: false, modes: opened.error ? unmeasured(`长者版页面无法打开（${opened.error}）`) : await checkAssistMode(tab) };
+    }
     await tab.waitForNetworkIdle({ idleTime: 200, timeout: 4000 }).catch(() => undefined);
-    return { entries, toolbar: (await toolbarCount(tab)) > before };
+    const toolbar = (await toolbarCount(tab)) > before;
+    return { entries, toolbar, modes: await checkAssistMode(tab) };
   } catch {
-    return { entries, toolbar: false };
+    return { entries, toolbar: false, modes: unmeasured('检测时页面出错') };
   } finally {
     await closeTab(tab);
   }

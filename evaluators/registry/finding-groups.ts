@@ -36,6 +36,7 @@ export const findingGroups = {
   'identity.search': '站内搜索问题',
   'identity.meta': '网站标识与网页元数据问题',
   'identity.elderly': '适老化/无障碍服务问题',
+  'identity.assist': '无障碍/长者模式各适老化项的检测结果',
   'identity.mobile': '移动端与HTTPS问题',
   'accessibility.rules': '违反的严重/较重无障碍规则',
   'reporting.summary': '信息报送与采用情况',

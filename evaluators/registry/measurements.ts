@@ -87,6 +87,11 @@ export const measurementRegistry = {
     read: (m) => m.identity?.counts.identityMissing,
   },
   'identity.counts.elderlyMissing': { zh: '未提供适老化/无障碍服务（1 = 未提供）', unit: 'count', read: (m) => m.identity?.counts.elderlyMissing },
+  'identity.counts.assistItemsMissing': {
+    zh: '无障碍/长者模式中缺少或不起作用的适老化项数（文字放大、高对比、特大鼠标、语音阅读、无弹窗）',
+    unit: 'count',
+    read: (m) => m.identity?.counts.assistItemsMissing,
+  },
   'identity.counts.mobileProblems': { zh: '移动端适配问题数', unit: 'count', read: (m) => m.identity?.counts.mobileProblems },
   'identity.counts.notHttps': { zh: '未使用HTTPS（1 = 未使用）', unit: 'count', read: (m) => m.identity?.counts.notHttps },
 

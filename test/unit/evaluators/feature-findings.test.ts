@@ -98,10 +98,11 @@ function identity(o: Partial<IdentityMeasurement> = {}): IdentityMeasurement {
     searchUrl: `${host}/search`,
     elderlyMode: true,
     elderlyToolbar: true,
+    assist: null,
     viewportMeta: true,
     horizontalScroll: false,
     https: true,
-    counts: { searchAbsent: 0, searchBroken: 0, identityMissing: 0, elderlyMissing: 0, mobileProblems: 0, notHttps: 0 },
+    counts: { searchAbsent: 0, searchBroken: 0, identityMissing: 0, elderlyMissing: 0, assistItemsMissing: null, mobileProblems: 0, notHttps: 0 },
     ...o,
   };
 }
@@ -265,7 +266,23 @@ describe('featureFindings: identity', () => {
   const f = (i: IdentityMeasurement) => featureFindings({ ...none, identity: i });
 
   it('gives nothing for a site with everything in place', () => {
-    expect(f(identity())).toEqual({ 'identity.search': [], 'identity.meta': [], 'identity.elderly': [], 'identity.mobile': [] });
+    expect(f(identity())).toEqual({ 'identity.search': [], 'identity.meta': [], 'identity.elderly': [], 'identity.assist': [], 'identity.mobile': [] });
+  });
+
+  it('lists each 适老化 item of the mode that is not met, with what was done and seen; nothing for one that holds', () => {
+    const item = (status: 'holds' | 'fails' | 'absent' | 'offered', evidence: string) => ({ status, control: null, evidence });
+    const assist = {
+      enlarge: { ...item('fails', '按“放大”10次后文字为原来的 1.2 倍（要求至少 1.5 倍）'), factor: 1.2 },
+      contrast: item('holds', '按下“高对比度”后页面颜色或滤镜改变'),
+      cursor: item('absent', '未找到相应按钮'),
+      readAloud: item('offered', '提供“读屏”（能否朗读需人工确认）'),
+      noPopups: item('holds', '未发现弹窗或浮动广告'),
+    };
+    expect(f(identity({ assist }))['identity.assist']).toEqual([
+      { message: '文字放大：不起作用', url: null, evidence: '按“放大”10次后文字为原来的 1.2 倍（要求至少 1.5 倍）' },
+      { message: '特大鼠标：未提供', url: null, evidence: '未找到相应按钮' },
+      { message: '语音阅读：已提供（效果需人工确认）', url: null, evidence: '提供“读屏”（能否朗读需人工确认）' },
+    ]);
   });
 
   it('tells an absent search from one that did not find the recent article (with the query)', () => {

@@ -255,3 +255,27 @@ describe('siteDetail: columns and accessibility', () => {
     expect(out).toContain('</a></td><td>88</td><td>—</td><td>92</td><td>100</td></tr>');
   });
 });
+
+describe("siteDetail: the assist mode's 适老化 items", () => {
+  it('tabulates each item with its result and what was seen (escaped), and counts the items met', () => {
+    const item = (status: 'holds' | 'fails' | 'absent' | 'offered', evidence: string) => ({ status, control: null, evidence });
+    const assist = {
+      enlarge: { ...item('fails', '按“放大”10次后文字为原来的 1.2 倍'), factor: 1.2 },
+      contrast: item('holds', '按下“高对比度”后页面颜色或滤镜改变'),
+      cursor: item('absent', '未找到相应按钮'),
+      readAloud: item('offered', `提供“${SCRIPT}”`),
+      noPopups: item('holds', '未发现弹窗或浮动广告'),
+    };
+    const identity = { assist } as unknown as NonNullable<Site['observations']['identity']>;
+    const out = siteDetail(site({ observations: { ...observations, identity } }), 'evidence').value;
+    expect(out).toContain('无障碍/长者模式适老化检测（5 项中 2 项符合）');
+    expect(out).toContain('<tr><td>文字放大</td><td>不起作用</td><td>按“放大”10次后文字为原来的 1.2 倍</td></tr>');
+    expect(out).toContain('<tr><td>特大鼠标</td><td>未提供</td>');
+    expect(out).toContain(`<tr><td>语音阅读</td><td>已提供（效果需人工确认）</td><td>提供“${SCRIPT_ESCAPED}”</td></tr>`);
+    expect(out).not.toContain(SCRIPT);
+  });
+
+  it('leaves the section out when the mode was not checked', () => {
+    expect(siteDetail(site(), 'evidence').value).not.toContain('适老化检测');
+  });
+});

@@ -28,6 +28,8 @@ describe('the measurement registry', () => {
     // Hand-checked against the fixture: 10 + 2 dated column items, the newest on the homepage 2 days old, no stale column.
     expect([values['updateFrequency.homepage.ageDays'], values['updateFrequency.staleKeyColumns'], values['updateFrequency.blank']]).toEqual([2, 0, 0]);
     expect(values['mailbox.counts.noChannelOrOverdue']).toBe(0);
+    // The fixture's mode has no read-aloud control: one item missing.
+    expect(values['identity.counts.assistItemsMissing']).toBe(1);
   });
 
   it('reads the reporting rates and every imported column of an imported table row', () => {

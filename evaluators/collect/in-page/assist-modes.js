@@ -1,0 +1,123 @@
+// In-page helpers for checking a site's 无障碍/长者模式 (assist-modes.ts drives them). Plain browser
+// JavaScript: it runs in the page, not in Node. Defines window.__govscoreAssist.
+(function () {
+  'use strict';
+
+  // What each assistive control is called on Chinese government sites' toolbars (their text, title or ARIA label).
+  var WORDS = {
+    enlarge: /放大|大字|特大字体|字体\s*[+＋]|文字\s*[+＋]|A\s*[+＋]/,
+    contrast: /高对比|对比度|高反差|配色|黑底|黄底|反色/,
+    cursor: /大鼠标|大光标|鼠标样式|光标/,
+    readAloud: /读屏|朗读|语音|声音|指读|连读/,
+    reset: /还原|重置|复原|取消放大|缩小/,
+  };
+
+  function visible(el) {
+    var box = el.getBoundingClientRect();
+    var style = getComputedStyle(el);
+    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+  }
+
+  function label(el) {
+    return ((el.textContent || '') + ' ' + (el.getAttribute('title') || '') + ' ' + (el.getAttribute('aria-label') || '')).replace(/\s+/g, ' ').trim();
+  }
+
+  /** The page's controls by purpose: marked data-govscore-assist so the driver can press them; what was found, by purpose. */
+  function controls() {
+    var found = {};
+    var candidates = document.querySelectorAll('button, a, [role=button], [onclick], input[type=button]');
+    Object.keys(WORDS).forEach(function (purpose) {
+      for (var i = 0; i < candidates.length; i++) {
+        var el = candidates[i];
+        var text = label(el) || el.getAttribute('value') || '';
+        if (text.length > 12 || !WORDS[purpose].test(text) || !visible(el)) continue;
+        // 缩小 is a reset only when nothing better names one.
+        if (purpose === 'reset' && /缩小/.test(text) && found.reset) continue;
+        el.setAttribute('data-govscore-assist', purpose);
+        found[purpose] = text;
+        break;
+      }
+    });
+    return found;
+  }
+
+  function press(purpose) {
+    var el = document.querySelector('[data-govscore-assist="' + purpose + '"]');
+    if (!el) return false;
+    el.click();
+    return true;
+  }
+
+  /** The longest visible text block outside toolbars: what a reader reads. */
+  function sampleText() {
+    var best = null;
+    var bestLength = 0;
+    var blocks = document.body.querySelectorAll('p, li, td, div, span, a');
+    for (var i = 0; i < blocks.length; i++) {
+      var el = blocks[i];
+      if (el.closest('[role=toolbar], [data-govscore-assist]')) continue;
+      var own = '';
+      for (var c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue;
+      own = own.replace(/\s+/g, '');
+      if (own.length > bestLength && visible(el)) {
+        best = el;
+        bestLength = own.length;
+      }
+    }
+    return best;
+  }
+
+  /** How big the sample text is drawn: the height of one of its characters on screen (zoom, transform and font size all count). */
+  function textSize() {
+    var el = sampleText();
+    if (!el) return null;
+    for (var c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 3 || !c.nodeValue.trim()) continue;
+      var start = c.nodeValue.search(/\S/);
+      var range = document.createRange();
+      range.setStart(c, start);
+      range.setEnd(c, start + 1);
+      var rects = range.getClientRects();
+      if (rects.length && rects[0].height > 0) return rects[0].height;
+    }
+    return null;
+  }
+
+  /** What contrast and cursor modes change: filters, colours, cursor and classes of the root, the body and the sample text. */
+  function look() {
+    var sample = sampleText();
+    var parts = [document.documentElement, document.body, sample].filter(Boolean);
+    return parts
+      .map(function (el) {
+        var s = getComputedStyle(el);
+        return [s.filter, s.color, s.backgroundColor, s.cursor, el.className].join('|');
+      })
+      .join('||');
+  }
+
+  function cursorOf() {
+    var sample = sampleText() || document.body;
+    return [getComputedStyle(document.documentElement).cursor, getComputedStyle(document.body).cursor, getComputedStyle(sample).cursor].join('|');
+  }
+
+  /** Layers over the content that are not the assist toolbar: pop-ups and floating ads (fixed or absolute, covering ≥ 15 % of the screen or named as an ad). */
+  function overlays() {
+    var out = [];
+    var screen = innerWidth * innerHeight;
+    var all = document.body.querySelectorAll('*');
+    for (var i = 0; i < all.length && out.length < 5; i++) {
+      var el = all[i];
+      if (el.closest('[role=toolbar], [data-govscore-assist]')) continue;
+      var style = getComputedStyle(el);
+      if (style.position !== 'fixed' && style.position !== 'absolute') continue;
+      if (!visible(el)) continue;
+      var box = el.getBoundingClientRect();
+      var named = /(^|[\s_-])(ad|ads|adv|guanggao|popup|tanchuang|float)([\s_-]|$)/i.test((el.id || '') + ' ' + (el.getAttribute('class') || ''));
+      var covering = box.width * box.height >= 0.15 * screen && (parseInt(style.zIndex, 10) || 0) > 0;
+      if (named || covering) out.push({ html: el.outerHTML.slice(0, 200), share: Math.round(((box.width * box.height) / screen) * 100) / 100 });
+    }
+    return out;
+  }
+
+  window.__govscoreAssist = { controls: controls, press: press, textSize: textSize, look: look, cursorOf: cursorOf, overlays: overlays };
+})();

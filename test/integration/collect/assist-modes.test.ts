@@ -1,0 +1,63 @@
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { AssistModeObservation } from '../../../evaluators/collect/assist-modes.js';
+import { launchBrowser } from '../../../evaluators/collect/browser.js';
+import { collectSite } from '../../../evaluators/collect/crawl-site.js';
+import { defaultCollectOptions } from '../../../evaluators/collect/options.js';
+import { evaluateIdentity } from '../../../evaluators/identity.js';
+import { startAssistModeSites } from '../../fixtures/assist-modes/server.js';
+
+/**
+ * The 无障碍/长者模式 of three hand-written homepages (test/fixtures/assist-modes/server.ts), each item of the
+ * 适老化 rules checked by pressing its control in headless Chromium. Expectations from how the pages were written.
+ */
+describe('适老化 items of a site’s assist mode, pressed and measured', () => {
+  let sites: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+  const modes = new Map<string, AssistModeObservation | null | undefined>();
+
+  beforeAll(async () => {
+    sites = await startAssistModeSites();
+    browser = await launchBrowser();
+    for (const site of ['good', 'weak', 'elder']) {
+      const c = await collectSite(browser, `${sites.url}${site}/`, '2026-11-21', { ...defaultCollectOptions, maxLinks: 0, axe: 'off', lighthousePages: 0 });
+      modes.set(site, c.features?.functions?.elderly.modes);
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await sites?.close();
+  });
+
+  const statuses = (m: AssistModeObservation | null | undefined) =>
+    m && { enlarge: m.enlarge.status, contrast: m.contrast.status, cursor: m.cursor.status, readAloud: m.readAloud.status, noPopups: m.noPopups.status };
+
+  it('a toolbar whose controls all work: every item holds, read-aloud offered (a machine cannot hear it)', () => {
+    const m = modes.get('good');
+    expect(statuses(m)).toEqual({ enlarge: 'holds', contrast: 'holds', cursor: 'holds', readAloud: 'offered', noPopups: 'holds' });
+    // 16 px + 4 px a press: 1.5 times after two presses (the first size at or above the target).
+    expect(m!.enlarge.factor).toBeGreaterThanOrEqual(1.5);
+    expect(m!.enlarge.factor).toBeLessThan(1.8);
+  });
+
+  it('a toolbar that enlarges only to 1.2 times, a dead 高对比度, no cursor or read-aloud, and a floating ad: each said', () => {
+    const m = modes.get('weak');
+    expect(statuses(m)).toEqual({ enlarge: 'fails', contrast: 'fails', cursor: 'absent', readAloud: 'absent', noPopups: 'fails' });
+    // CSS zoom capped at 1.2: measured on the drawn characters, 1.2 give or take a pixel's rounding.
+    expect(m!.enlarge.factor).toBeGreaterThan(1.1);
+    expect(m!.enlarge.factor).toBeLessThan(1.3);
+    expect(m!.noPopups.evidence).toContain('float-ad');
+  });
+
+  it('a 关怀版 of its own is opened and checked there: larger type but no controls, no pop-up', () => {
+    expect(statuses(modes.get('elder'))).toEqual({ enlarge: 'absent', contrast: 'absent', cursor: 'absent', readAloud: 'absent', noPopups: 'holds' });
+  });
+
+  it('counts the items missing or failing for the indicator sets: 0, 5 and 4', () => {
+    const missing = (site: string) =>
+      evaluateIdentity(null, { elderly: { entries: [{ text: '无障碍', href: '' }], toolbar: true, modes: modes.get(site) ?? null } } as never, []).counts
+        .assistItemsMissing;
+    expect(['good', 'weak', 'elder'].map(missing)).toEqual([0, 5, 4]);
+  });
+});
