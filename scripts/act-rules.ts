@@ -16,15 +16,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import type { Page } from 'puppeteer';
 import { parse as parseYaml } from 'yaml';
 
-import { axeTags, runAxe } from '../evaluators/collect/axe.js';
+import { axeRunOptions, axeTags, runAxe } from '../evaluators/collect/axe.js';
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { closeTab, newTab, openUrl } from '../evaluators/collect/navigate.js';
 import { defaultCollectOptions } from '../evaluators/collect/options.js';
@@ -150,8 +150,9 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 // Which axe rules run (runAxe's tags, less axe's default exclusions) and which ACT rules each implements.
 const require = createRequire(import.meta.url);
 const axeRules = (require('axe-core') as { _audit: { rules: Array<{ id: string; tags: string[]; actIds?: string[] }> } })._audit.rules;
+const ruleSwitch = (id: string) => (axeRunOptions.rules as Record<string, { enabled?: boolean }> | undefined)?.[id]?.enabled;
 const runs = (r: { id: string; tags: string[] }) =>
-  r.id !== 'frame-tested' && r.tags.some((t) => axeTags.includes(t)) && !r.tags.includes('experimental') && !r.tags.includes('deprecated');
+  ruleSwitch(r.id) ?? (r.tags.some((t) => axeTags.includes(t)) && !r.tags.includes('experimental') && !r.tags.includes('deprecated'));
 function mapping(rule: ActRule): { kind: 'axe actIds' | 'by SC' | 'none'; axe: string[]; notRun: string[] } {
   const claimed = axeRules.filter((r) => r.actIds?.includes(rule.id));
   if (claimed.some(runs)) return { kind: 'axe actIds', axe: claimed.filter(runs).map((r) => r.id), notRun: claimed.filter((r) => !runs(r)).map((r) => r.id) };
