@@ -1,7 +1,8 @@
-import type { AccessibilityMeasurement } from './accessibility.js';
+import type { AccessibilityMeasurement, AccessibilityViolation } from './accessibility.js';
 import { assistItemNames, assistStatusNames } from './collect/assist-modes.js';
 import type { DisclosureMeasurement } from './disclosure.js';
 import type { IdentityMeasurement } from './identity.js';
+import { isAAACriterion } from './lib/wcag.js';
 import type { MailboxMeasurement } from './mailbox.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 import type { ServicesMeasurement } from './services.js';
@@ -27,18 +28,52 @@ export function featureFindings(m: {
 }
 
 const impactLabel = { critical: '严重', serious: '较重', moderate: '一般', minor: '轻微' } as const;
+const levelLabel = { A: 'A级', AA: 'AA级', AAA: 'AAA级', 'best-practice': '最佳实践' } as const;
 
-/** One finding per failing rule (a template defect once), with its pages, WCAG criteria and an example element. */
+/** The rule's criteria and level in words: "WCAG 1.4.3，AA级", "WCAG 2.5.8，AA级（WCAG 2.2新增）" or "最佳实践（非WCAG成功准则）". */
+function criteriaText(v: AccessibilityViolation): string {
+  if (v.level === 'best-practice') return '最佳实践（非WCAG成功准则）';
+  const newIn22 = !v.wcag21AA && v.level !== 'AAA' ? '（WCAG 2.2新增）' : '';
+  return `WCAG ${v.wcag.join('/') || '2.x'}，${levelLabel[v.level]}${newIn22}`;
+}
+
+function ruleFinding(a: AccessibilityMeasurement, v: AccessibilityViolation) {
+  return {
+    message: `${v.help}（${v.rule}，${criteriaText(v)}，影响${v.impact ? impactLabel[v.impact] : '未注明'}）：${v.pages}/${a.pagesScanned}个页面，${v.nodes}处`,
+    url: v.urls[0] ?? null,
+    evidence: v.examples[0] ? `${v.examples[0].target}：${v.examples[0].html}` : null,
+  };
+}
+
+/**
+ * One finding per failing rule (a template defect once), with its pages, WCAG criteria, level, impact and an
+ * example element: the WCAG 2.0/2.1 A/AA serious ones (what seriousRules counts), the best-practice ones,
+ * every rule of any level, and one finding per failed A/AA success criterion with the rules that fail it.
+ */
 function accessibilityFindings(a: AccessibilityMeasurement | null): FindingsByGroup {
   if (!a) return {};
-  const serious = a.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  const serious = (v: AccessibilityViolation) => v.impact === 'critical' || v.impact === 'serious';
+  const byCriterion = new Map<string, AccessibilityViolation[]>();
+  for (const v of a.violations.filter((v) => v.wcag21AA))
+    for (const c of v.wcag) if (!isAAACriterion(c)) byCriterion.set(c, [...(byCriterion.get(c) ?? []), v]);
+  const criteria = [...byCriterion.entries()].sort(([x], [y]) => compareCriteria(x, y));
   return {
-    'accessibility.rules': serious.map((v) => ({
-      message: `${v.help}（${v.rule}，WCAG ${v.wcag.join('/') || '2.x'}，${impactLabel[v.impact!]}）：${v.pages}/${a.pagesScanned}个页面，${v.nodes}处`,
-      url: v.urls[0] ?? null,
-      evidence: v.examples[0] ? `${v.examples[0].target}：${v.examples[0].html}` : null,
+    'accessibility.rules': a.violations.filter((v) => v.wcag21AA && serious(v)).map((v) => ruleFinding(a, v)),
+    'accessibility.criteria': criteria.map(([c, rules]) => ({
+      message: `未满足WCAG成功准则 ${c}：${rules.map((v) => `${v.help}（${v.rule}，影响${v.impact ? impactLabel[v.impact] : '未注明'}，${v.pages}个页面）`).join('；')}`,
+      url: rules[0]!.urls[0] ?? null,
+      evidence: rules[0]!.examples[0] ? `${rules[0]!.examples[0].target}：${rules[0]!.examples[0].html}` : null,
     })),
+    'accessibility.bestPractices': a.violations.filter((v) => v.level === 'best-practice').map((v) => ruleFinding(a, v)),
+    'accessibility.allRules': a.violations.map((v) => ruleFinding(a, v)),
   };
+}
+
+/** 1.4.3 before 1.4.12 before 2.1.1. */
+function compareCriteria(x: string, y: string): number {
+  const [a, b] = [x.split('.').map(Number), y.split('.').map(Number)];
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
 }
 
 const list = (names: string[]) => names.join('、');

@@ -93,14 +93,16 @@ export interface ResultsObservations {
   mailbox: MailboxMeasurement | null;
   services: ServicesMeasurement | null;
   identity: IdentityMeasurement | null;
-  accessibility: {
-    pagesScanned: number;
-    pagesUnfinished: number;
-    unfinishedUrls: string[];
-    seriousRules: number;
-    violations: Array<Pick<AccessibilityMeasurement['violations'][number], 'rule' | 'impact' | 'pages' | 'nodes' | 'wcag' | 'help' | 'urls' | 'examples'>>;
-    lighthouse: AccessibilityMeasurement['lighthouse'];
-  } | null;
+  accessibility:
+    | (Omit<AccessibilityMeasurement, 'violations'> & {
+        violations: Array<
+          Pick<
+            AccessibilityMeasurement['violations'][number],
+            'rule' | 'impact' | 'level' | 'wcag21AA' | 'pages' | 'nodes' | 'wcag' | 'help' | 'urls' | 'examples'
+          >
+        >;
+      })
+    | null;
   links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
   reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
@@ -218,9 +220,18 @@ export function buildResults(
               pagesUnfinished: s.accessibility.pagesUnfinished,
               unfinishedUrls: s.accessibility.unfinishedUrls,
               seriousRules: s.accessibility.seriousRules,
+              failingRules: s.accessibility.failingRules,
+              failedCriteria: s.accessibility.failedCriteria,
+              seriousRulesAnyLevel: s.accessibility.seriousRulesAnyLevel,
+              failingRulesAnyLevel: s.accessibility.failingRulesAnyLevel,
+              wcag22Rules: s.accessibility.wcag22Rules,
+              wcagAAACriteria: s.accessibility.wcagAAACriteria,
+              bestPracticeRules: s.accessibility.bestPracticeRules,
               violations: s.accessibility.violations.map((v) => ({
                 rule: v.rule,
                 impact: v.impact,
+                level: v.level,
+                wcag21AA: v.wcag21AA,
                 pages: v.pages,
                 nodes: v.nodes,
                 wcag: v.wcag,

@@ -1,3 +1,4 @@
+import type { AccessibilityViolation } from '../evaluators/accessibility.js';
 import { assistItemNames, assistStatusNames } from '../evaluators/collect/assist-modes.js';
 import { disclosureDetail } from './disclosure-detail.js';
 import { type Html, html, raw } from './html.js';
@@ -22,12 +23,17 @@ ${disclosureDetail(s)}
 
 const lighthouseNames = { accessibility: '无障碍', performance: '性能', bestPractices: '最佳实践', seo: '搜索引擎优化' } as const;
 
+const levelNames = { A: 'A', AA: 'AA', AAA: 'AAA', 'best-practice': '最佳实践' } as const;
+/** The level column: A, AA, AAA, 最佳实践; a WCAG 2.2 criterion outside GB/T 37668-2019's 2.0/2.1 is marked. */
+const levelText = (v: AccessibilityViolation) =>
+  `${levelNames[v.level]}${!v.wcag21AA && v.level !== 'AAA' && v.level !== 'best-practice' ? '（WCAG 2.2）' : ''}`;
+
 function accessibilityDetail(s: Site): Html {
   const a = s.observations.accessibility;
   if (!a) return html``;
-  return html`<details><summary>无障碍检测（axe-core WCAG 2.x A/AA，${a.pagesScanned} 个页面，${a.violations.length} 条规则未通过${a.pagesUnfinished ? `；另有 ${a.pagesUnfinished} 个页面检测超时，未计入` : ''}）</summary>
+  return html`<details><summary>无障碍检测（axe-core 全部规则，${a.pagesScanned} 个页面，${a.violations.length} 条规则未通过${a.pagesUnfinished ? `；另有 ${a.pagesUnfinished} 个页面检测超时，未计入` : ''}；其中 WCAG 2.0/2.1 A/AA级 ${a.failingRules} 条，涉及 ${a.failedCriteria} 条成功准则）</summary>
 ${a.pagesUnfinished ? html`<p class="evidence">检测超时的页面：${a.unfinishedUrls.map((u, i) => html`${i ? '、' : ''}${link(u)}`)}</p>` : ''}
-<table><thead><tr><th>规则</th><th>影响</th><th>WCAG</th><th>页面数</th><th>元素数</th><th>示例页面</th></tr></thead><tbody>${a.violations.map((v) => html`<tr><td>${v.help}（${v.rule}）</td><td>${v.impact ?? '—'}</td><td>${v.wcag.join(' ')}</td><td>${v.pages}</td><td>${v.nodes}</td><td>${v.urls[0] ? link(v.urls[0]) : ''}</td></tr>`)}</tbody></table>
+<table><thead><tr><th>规则</th><th>影响</th><th>WCAG</th><th>级别</th><th>页面数</th><th>元素数</th><th>示例页面</th></tr></thead><tbody>${a.violations.map((v) => html`<tr><td>${v.help}（${v.rule}）</td><td>${v.impact ?? '—'}</td><td>${v.wcag.join(' ')}</td><td>${levelText(v)}</td><td>${v.pages}</td><td>${v.nodes}</td><td>${v.urls[0] ? link(v.urls[0]) : ''}</td></tr>`)}</tbody></table>
 ${a.lighthouse.length ? html`<table><thead><tr><th>Lighthouse 页面</th>${Object.values(lighthouseNames).map((n) => html`<th>${n}</th>`)}</tr></thead><tbody>${a.lighthouse.map((l) => html`<tr><td>${link(l.url)}${l.error ? html`<br><span class="evidence">${l.error}</span>` : ''}</td>${(Object.keys(lighthouseNames) as Array<keyof typeof lighthouseNames>).map((k) => html`<td>${l.scores[k] ?? '—'}</td>`)}</tr>`)}</tbody></table>` : ''}
 </details>`;
 }

@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 
-import { wcagTags } from '../evaluators/collect/axe.js';
+import { axeRunOptions } from '../evaluators/collect/axe.js';
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { collectSite } from '../evaluators/collect/crawl-site.js';
 import { LighthouseRunner } from '../evaluators/collect/lighthouse.js';
@@ -275,11 +275,9 @@ async function runBareAxe(urls: string[]): Promise<{ pages: number; msPerPage: n
         const cpuBefore = cpuTicks().busy;
         await tab.evaluate(source);
         await tab.evaluate(
-          (tags: string[]) =>
-            (window as unknown as { axe: typeof import('axe-core') }).axe
-              .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false })
-              .then(() => undefined),
-          wcagTags,
+          (options: import('axe-core').RunOptions) =>
+            (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, options).then(() => undefined),
+          axeRunOptions,
         );
         total += performance.now() - started;
         cpuTicksTotal += cpuTicks().busy - cpuBefore;

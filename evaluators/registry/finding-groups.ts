@@ -39,6 +39,9 @@ export const findingGroups = {
   'identity.assist': '无障碍/长者模式各适老化项的检测结果',
   'identity.mobile': '移动端与HTTPS问题',
   'accessibility.rules': '违反的严重/较重无障碍规则',
+  'accessibility.criteria': '未满足的WCAG 2.0/2.1 A/AA级成功准则（每条准则及违反它的规则）',
+  'accessibility.bestPractices': '违反的无障碍最佳实践规则（不属于WCAG成功准则）',
+  'accessibility.allRules': '违反的全部无障碍规则（任何级别、任何影响程度）',
   'reporting.summary': '信息报送与采用情况',
 } as const;
 

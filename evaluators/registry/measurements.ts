@@ -95,8 +95,22 @@ export const measurementRegistry = {
   'identity.counts.mobileProblems': { zh: '移动端适配问题数', unit: 'count', read: (m) => m.identity?.counts.mobileProblems },
   'identity.counts.notHttps': { zh: '未使用HTTPS（1 = 未使用）', unit: 'count', read: (m) => m.identity?.counts.notHttps },
 
-  'accessibility.seriousRules': { zh: '违反的严重/较重无障碍规则数', unit: 'count', read: (m) => m.accessibility?.seriousRules },
-  'accessibility.failingRules': { zh: '违反的无障碍规则数（任何影响程度）', unit: 'count', read: (m) => m.accessibility?.failingRules },
+  'accessibility.seriousRules': { zh: '违反的严重/较重无障碍规则数（WCAG 2.0/2.1 A/AA级）', unit: 'count', read: (m) => m.accessibility?.seriousRules },
+  'accessibility.failingRules': { zh: '违反的无障碍规则数（WCAG 2.0/2.1 A/AA级，任何影响程度）', unit: 'count', read: (m) => m.accessibility?.failingRules },
+  'accessibility.failedCriteria': { zh: '未满足的WCAG 2.0/2.1 A/AA级成功准则数', unit: 'count', read: (m) => m.accessibility?.failedCriteria },
+  'accessibility.seriousRulesAnyLevel': {
+    zh: '违反的严重/较重无障碍规则数（任何级别，含AAA级、WCAG 2.2与最佳实践）',
+    unit: 'count',
+    read: (m) => m.accessibility?.seriousRulesAnyLevel,
+  },
+  'accessibility.failingRulesAnyLevel': {
+    zh: '违反的无障碍规则数（任何级别、任何影响程度）',
+    unit: 'count',
+    read: (m) => m.accessibility?.failingRulesAnyLevel,
+  },
+  'accessibility.wcag22Rules': { zh: '违反的WCAG 2.2新增A/AA级规则数', unit: 'count', read: (m) => m.accessibility?.wcag22Rules },
+  'accessibility.wcagAAACriteria': { zh: '未满足的WCAG AAA级成功准则数', unit: 'count', read: (m) => m.accessibility?.wcagAAACriteria },
+  'accessibility.bestPracticeRules': { zh: '违反的无障碍最佳实践规则数（不属于WCAG成功准则）', unit: 'count', read: (m) => m.accessibility?.bestPracticeRules },
 
   'reporting.submitted': { zh: '报送信息条数', unit: 'count', read: (m) => m.reporting?.submitted },
   'reporting.adoptedTotal': { zh: '各级采用次数合计', unit: 'count', read: (m) => m.reporting?.adoptedTotal },

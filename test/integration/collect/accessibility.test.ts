@@ -42,6 +42,7 @@ describe('accessibility: axe-core on the sample portals', () => {
       found = 0,
       correct = 0;
     const axeMs: number[] = [];
+    const others: string[] = [];
     // Two portals at a time: the machine has two cores.
     const ids = set.portals.map((p) => p.id);
     const scans = new Map<string, Awaited<ReturnType<typeof scanPortal>>>();
@@ -70,7 +71,10 @@ describe('accessibility: axe-core on the sample portals', () => {
       const m = evaluateAccessibility(results as AxePageResult[], []);
       expect(m.pagesScanned).toBe(3);
       const want = new Set(set.get(id).truth.accessibility.planted.map((p) => p.rule));
-      const got = new Set(m.violations.map((v) => v.rule));
+      // The planted defects are WCAG 2.0/2.1 A/AA failures; every axe rule runs, so best practices (and any
+      // AAA or WCAG 2.2 rule) may fire on the same pages, and are listed but not compared with the truth.
+      const got = new Set(m.violations.filter((v) => v.wcag21AA).map((v) => v.rule));
+      others.push(...m.violations.filter((v) => !v.wcag21AA).map((v) => `${id}:${v.rule}:${v.level}`));
       const hits = [...got].filter((r) => want.has(r));
       planted += want.size;
       found += got.size;
@@ -78,8 +82,10 @@ describe('accessibility: axe-core on the sample portals', () => {
       console.log(`${id}: planted [${[...want].sort()}] found [${[...got].sort()}]`);
       expect([...got].sort(), id).toEqual([...want].sort());
       // Every planted defect is in the page template, so it shows on all three pages, as one rule.
-      for (const v of m.violations) expect(v.pages, `${id} ${v.rule}`).toBe(3);
+      for (const v of m.violations.filter((v) => v.wcag21AA)) expect(v.pages, `${id} ${v.rule}`).toBe(3);
+      expect(m.failingRules, id).toBe(want.size);
     }
+    console.log(`other levels (not planted, not compared): ${others.join(' ') || 'none'}`);
     console.log(`a11y rules: planted ${planted}, found ${found}, correct ${correct}`);
     console.log(`axe: ${axeMs.length} pages, mean ${Math.round(axeMs.reduce((a, b) => a + b, 0) / axeMs.length)} ms, max ${Math.max(...axeMs)} ms`);
   });
@@ -113,8 +119,16 @@ describe('accessibility: axe-core on the sample portals', () => {
       expect(await tab.evaluate('window.cspProbe')).toBeUndefined();
       // ... and axe, evaluated through the protocol, still does.
       const result = await runAxe(tab);
-      expect(result?.violations.map((v) => v.rule)).toEqual(['image-alt']);
-      expect(result!.violations[0]).toMatchObject({ impact: 'critical', wcag: ['1.1.1'], nodes: 1, examples: [{ target: 'img', html: '<img src="a.png">' }] });
+      // The one WCAG failure; the page has no h1, which axe reports as a best practice.
+      expect(result?.violations.filter((v) => v.level !== 'best-practice').map((v) => v.rule)).toEqual(['image-alt']);
+      expect(result!.violations.find((v) => v.rule === 'image-alt')).toMatchObject({
+        impact: 'critical',
+        wcag: ['1.1.1'],
+        level: 'A',
+        nodes: 1,
+        examples: [{ target: 'img', html: '<img src="a.png">' }],
+      });
+      expect(result!.violations.filter((v) => v.level === 'best-practice').map((v) => v.rule)).toEqual(['page-has-heading-one']);
       // The page's own script starts looping forever once loaded: no evaluation gets through any more.
       await tab.evaluate('setTimeout(function () { for (;;) {} }, 0)');
       await new Promise((r) => setTimeout(r, 100));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { evaluateAccessibility, meta } from '../../../evaluators/accessibility.js';
-import { type AxePageResult, type AxeViolation, successCriteria, unfinishedScan } from '../../../evaluators/collect/axe.js';
+import { type AxePageResult, type AxeViolation, unfinishedScan } from '../../../evaluators/collect/axe.js';
 import type { LighthouseResult } from '../../../evaluators/collect/lighthouse.js';
 import { evaluateSite } from '../../../evaluators/evaluate-site.js';
 
@@ -25,7 +25,7 @@ const article = 'https://jyj.example.gov.cn/jyyw/t1.html';
 
 describe('accessibility evaluator', () => {
   it('declares what it needs', () => {
-    expect(meta).toEqual({ id: 'accessibility', version: '1', needs: ['axe', 'lighthouse'] });
+    expect(meta).toEqual({ id: 'accessibility', version: '2', needs: ['axe', 'lighthouse'] });
   });
 
   it('counts a template defect once per rule, with its pages and all its nodes', () => {
@@ -104,9 +104,21 @@ describe('accessibility evaluator', () => {
 
   it('empty input: nothing scanned, nothing failing, Lighthouse results passed through', () => {
     const lighthouse: LighthouseResult[] = [{ url: home, ms: 7000, scores: { accessibility: 91, performance: 100, bestPractices: 96, seo: 82 }, error: null }];
-    const none = { pagesUnfinished: 0, unfinishedUrls: [] };
-    expect(evaluateAccessibility([], [])).toEqual({ pagesScanned: 0, ...none, violations: [], seriousRules: 0, failingRules: 0, lighthouse: [] });
-    expect(evaluateAccessibility([page(home)], lighthouse)).toEqual({ pagesScanned: 1, ...none, violations: [], seriousRules: 0, failingRules: 0, lighthouse });
+    const none = {
+      pagesUnfinished: 0,
+      unfinishedUrls: [],
+      violations: [],
+      seriousRules: 0,
+      failingRules: 0,
+      failedCriteria: 0,
+      seriousRulesAnyLevel: 0,
+      failingRulesAnyLevel: 0,
+      wcag22Rules: 0,
+      wcagAAACriteria: 0,
+      bestPracticeRules: 0,
+    };
+    expect(evaluateAccessibility([], [])).toEqual({ pagesScanned: 0, ...none, lighthouse: [] });
+    expect(evaluateAccessibility([page(home)], lighthouse)).toEqual({ pagesScanned: 1, ...none, lighthouse });
   });
 
   it('counts a page whose scan did not finish as unchecked: neither scanned nor passing', () => {
@@ -125,7 +137,89 @@ describe('accessibility evaluator', () => {
     });
   });
 
-  it('reads WCAG success criteria from axe tags', () => {
-    expect(successCriteria(['cat.color', 'wcag2aa', 'wcag143', 'wcag21aa', 'wcag1412', 'wcag111', 'EN-9.1.4.3', 'ACT'])).toEqual(['1.4.3', '1.4.12', '1.1.1']);
+  describe('every axe rule, counted by level', () => {
+    // Tags as axe-core 4.14 files these rules (cat.* and other standards' tags left out).
+    const tagged = (rule: string, impact: AxeViolation['impact'], tags: string[], wcag: string[], level?: AxeViolation['level']): AxeViolation => ({
+      ...violation(rule, impact, 1, wcag),
+      tags,
+      ...(level ? { level } : {}),
+    });
+    const colorContrast = tagged('color-contrast', 'serious', ['wcag2aa', 'wcag143'], ['1.4.3'], 'AA');
+    const linkName = tagged('link-name', 'serious', ['wcag2a', 'wcag244', 'wcag412'], ['2.4.4', '4.1.2'], 'A');
+    const ariaRoles = tagged('aria-roles', 'critical', ['wcag2a', 'wcag412'], ['4.1.2'], 'A');
+    const list = tagged('list', 'moderate', ['wcag2a', 'wcag131'], ['1.3.1'], 'A');
+    // 2.1.1 is A, 2.1.3 (Keyboard, No Exception) is AAA: the rule counts for both criteria at their own levels.
+    const scrollable = tagged('scrollable-region-focusable', 'serious', ['wcag2a', 'wcag211', 'wcag213'], ['2.1.1', '2.1.3'], 'A');
+    const enhanced = tagged('color-contrast-enhanced', 'serious', ['wcag2aaa', 'wcag146'], ['1.4.6'], 'AAA');
+    const targetSize = tagged('target-size', 'serious', ['wcag22aa', 'wcag258'], ['2.5.8'], 'AA');
+    const region = tagged('region', 'moderate', ['best-practice'], [], 'best-practice');
+    const headingOne = tagged('page-has-heading-one', 'moderate', ['best-practice'], [], 'best-practice');
+    const nestedLandmark = tagged('landmark-main-is-top-level', 'serious', ['best-practice'], [], 'best-practice');
+
+    it('keeps seriousRules and failingRules to WCAG 2.0/2.1 A/AA, and counts the rest apart', () => {
+      const m = evaluateAccessibility(
+        [
+          page(home, colorContrast, linkName, list, scrollable, enhanced, targetSize, region, headingOne, nestedLandmark),
+          page(column, colorContrast, ariaRoles, region),
+        ],
+        [],
+      );
+      // A/AA of 2.0/2.1: color-contrast, link-name, list, scrollable-region-focusable, aria-roles.
+      expect(m.failingRules).toBe(5);
+      // Serious or critical among them: all but list.
+      expect(m.seriousRules).toBe(4);
+      // Their A/AA criteria: 1.4.3, 2.4.4, 4.1.2 (twice), 1.3.1, 2.1.1; 2.1.3 is AAA.
+      expect(m.failedCriteria).toBe(5);
+      // Any level: the ten rules; serious or critical: all but list, region and page-has-heading-one.
+      expect(m.failingRulesAnyLevel).toBe(10);
+      expect(m.seriousRulesAnyLevel).toBe(7);
+      expect(m.wcag22Rules).toBe(1);
+      // 1.4.6 (color-contrast-enhanced) and 2.1.3 (scrollable-region-focusable).
+      expect(m.wcagAAACriteria).toBe(2);
+      expect(m.bestPracticeRules).toBe(3);
+      const byRule = new Map(m.violations.map((v) => [v.rule, v]));
+      expect(byRule.get('region')).toMatchObject({ level: 'best-practice', wcag21AA: false, wcag: [], pages: 2 });
+      expect(byRule.get('target-size')).toMatchObject({ level: 'AA', wcag21AA: false, wcag: ['2.5.8'] });
+      expect(byRule.get('color-contrast-enhanced')).toMatchObject({ level: 'AAA', wcag21AA: false });
+      expect(byRule.get('color-contrast')).toMatchObject({ level: 'AA', wcag21AA: true, pages: 2 });
+    });
+
+    it('derives the level from the tags for runs stored before every rule ran (no level field)', () => {
+      const old = [
+        page(
+          home,
+          tagged('color-contrast', 'serious', ['cat.color', 'wcag2aa', 'wcag143'], ['1.4.3']),
+          tagged('label', 'critical', ['wcag2a', 'wcag412'], ['4.1.2']),
+        ),
+      ];
+      const stored = evaluateAccessibility(old, []);
+      expect(stored.violations.map((v) => `${v.rule}:${v.level}:${v.wcag21AA}`)).toEqual(['label:A:true', 'color-contrast:AA:true']);
+      // The same counts as when that run was first evaluated: two serious rules, two failing, two criteria.
+      expect(stored).toMatchObject({ seriousRules: 2, failingRules: 2, failedCriteria: 2, bestPracticeRules: 0, wcag22Rules: 0, wcagAAACriteria: 0 });
+    });
+
+    it('findings: serious A/AA rules as before, one per failed criterion, best practices, and every rule; SC, level and impact in words', () => {
+      const m = evaluateAccessibility([page(home, colorContrast, list, scrollable, targetSize, region, headingOne)], []);
+      const findings = evaluateSite({ axe: [page(home, colorContrast, list, scrollable, targetSize, region, headingOne)] }, '2026-11-21').findings;
+      expect(m.seriousRules).toBe(2);
+      expect(findings['accessibility.rules']!.map((f) => f.message)).toEqual([
+        'help for color-contrast（color-contrast，WCAG 1.4.3，AA级，影响较重）：1/1个页面，1处',
+        'help for scrollable-region-focusable（scrollable-region-focusable，WCAG 2.1.1/2.1.3，A级，影响较重）：1/1个页面，1处',
+      ]);
+      expect(findings['accessibility.rules']![0]).toMatchObject({ url: home, evidence: '.color-contrast-0：<i class="color-contrast-0"></i>' });
+      expect(findings['accessibility.criteria']!.map((f) => f.message)).toEqual([
+        '未满足WCAG成功准则 1.3.1：help for list（list，影响一般，1个页面）',
+        '未满足WCAG成功准则 1.4.3：help for color-contrast（color-contrast，影响较重，1个页面）',
+        '未满足WCAG成功准则 2.1.1：help for scrollable-region-focusable（scrollable-region-focusable，影响较重，1个页面）',
+      ]);
+      expect(findings['accessibility.bestPractices']!.map((f) => f.message)).toEqual([
+        'help for page-has-heading-one（page-has-heading-one，最佳实践（非WCAG成功准则），影响一般）：1/1个页面，1处',
+        'help for region（region，最佳实践（非WCAG成功准则），影响一般）：1/1个页面，1处',
+      ]);
+      expect(findings['accessibility.allRules']!.map((f) => f.message)).toContain(
+        'help for target-size（target-size，WCAG 2.5.8，AA级（WCAG 2.2新增），影响较重）：1/1个页面，1处',
+      );
+      expect(findings['accessibility.allRules']).toHaveLength(6);
+    });
   });
 });

@@ -108,11 +108,37 @@ function identity(o: Partial<IdentityMeasurement> = {}): IdentityMeasurement {
 }
 
 function violation(o: Partial<AccessibilityViolation>): AccessibilityViolation {
-  return { rule: 'image-alt', impact: 'critical', wcag: ['1.1.1'], help: '图片须有替代文本', pages: 2, nodes: 7, urls: [`${host}/`], examples: [], ...o };
+  return {
+    rule: 'image-alt',
+    impact: 'critical',
+    wcag: ['1.1.1'],
+    level: 'A',
+    wcag21AA: true,
+    help: '图片须有替代文本',
+    pages: 2,
+    nodes: 7,
+    urls: [`${host}/`],
+    examples: [],
+    ...o,
+  };
 }
 
 function accessibility(violations: AccessibilityViolation[]): AccessibilityMeasurement {
-  return { pagesScanned: 5, pagesUnfinished: 0, unfinishedUrls: [], violations, seriousRules: 0, failingRules: violations.length, lighthouse: [] };
+  return {
+    pagesScanned: 5,
+    pagesUnfinished: 0,
+    unfinishedUrls: [],
+    violations,
+    seriousRules: 0,
+    failingRules: violations.length,
+    failedCriteria: 0,
+    seriousRulesAnyLevel: 0,
+    failingRulesAnyLevel: violations.length,
+    wcag22Rules: 0,
+    wcagAAACriteria: 0,
+    bestPracticeRules: 0,
+    lighthouse: [],
+  };
 }
 
 describe('featureFindings', () => {
@@ -323,13 +349,13 @@ describe('featureFindings: accessibility', () => {
   it('reports critical and serious rules only, with pages scanned, WCAG criteria and an example element', () => {
     const a = accessibility([
       violation({ examples: [{ url: `${host}/`, target: 'img.logo', html: '<img src="logo.png">' }] }),
-      violation({ rule: 'color-contrast', impact: 'serious', wcag: [], help: '文字对比度不足', pages: 5, nodes: 40, urls: [] }),
+      violation({ rule: 'color-contrast', impact: 'serious', wcag: ['1.4.3'], level: 'AA', help: '文字对比度不足', pages: 5, nodes: 40, urls: [] }),
       violation({ rule: 'region', impact: 'moderate', help: '内容须在地标区域内' }),
       violation({ rule: 'list', impact: null, help: '列表结构' }),
     ]);
     expect(featureFindings({ ...none, accessibility: a })['accessibility.rules']).toEqual([
-      { message: '图片须有替代文本（image-alt，WCAG 1.1.1，严重）：2/5个页面，7处', url: `${host}/`, evidence: 'img.logo：<img src="logo.png">' },
-      { message: '文字对比度不足（color-contrast，WCAG 2.x，较重）：5/5个页面，40处', url: null, evidence: null },
+      { message: '图片须有替代文本（image-alt，WCAG 1.1.1，A级，影响严重）：2/5个页面，7处', url: `${host}/`, evidence: 'img.logo：<img src="logo.png">' },
+      { message: '文字对比度不足（color-contrast，WCAG 1.4.3，AA级，影响较重）：5/5个页面，40处', url: null, evidence: null },
     ]);
   });
 });

@@ -229,6 +229,13 @@ describe('siteDetail: columns and accessibility', () => {
             pagesUnfinished: 1,
             unfinishedUrls: ['https://jyj.example.gov.cn/slow.html'],
             seriousRules: 1,
+            failingRules: 1,
+            failedCriteria: 1,
+            seriousRulesAnyLevel: 1,
+            failingRulesAnyLevel: 1,
+            wcag22Rules: 0,
+            wcagAAACriteria: 0,
+            bestPracticeRules: 0,
             violations: [
               {
                 rule: 'image-alt',
@@ -236,6 +243,8 @@ describe('siteDetail: columns and accessibility', () => {
                 pages: 2,
                 nodes: 7,
                 wcag: ['1.1.1'],
+                level: 'A',
+                wcag21AA: true,
                 help: `图片须有替代文本${SCRIPT}`,
                 urls: ['https://jyj.example.gov.cn/'],
                 examples: [],
@@ -249,8 +258,10 @@ describe('siteDetail: columns and accessibility', () => {
       }),
       'evidence',
     ).value;
-    expect(out).toContain('<summary>无障碍检测（axe-core WCAG 2.x A/AA，4 个页面，1 条规则未通过；另有 1 个页面检测超时，未计入）</summary>');
-    expect(out).toContain(`<tr><td>图片须有替代文本${SCRIPT_ESCAPED}（image-alt）</td><td>critical</td><td>1.1.1</td><td>2</td><td>7</td>`);
+    expect(out).toContain(
+      '<summary>无障碍检测（axe-core 全部规则，4 个页面，1 条规则未通过；另有 1 个页面检测超时，未计入；其中 WCAG 2.0/2.1 A/AA级 1 条，涉及 1 条成功准则）</summary>',
+    );
+    expect(out).toContain(`<tr><td>图片须有替代文本${SCRIPT_ESCAPED}（image-alt）</td><td>critical</td><td>1.1.1</td><td>A</td><td>2</td><td>7</td>`);
     expect(out).toContain('<th>Lighthouse 页面</th><th>无障碍</th><th>性能</th><th>最佳实践</th><th>搜索引擎优化</th>');
     expect(out).toContain('</a></td><td>88</td><td>—</td><td>92</td><td>100</td></tr>');
   });
