@@ -38,6 +38,9 @@ export const findingGroups = {
   'identity.elderly': '适老化/无障碍服务问题',
   'identity.mobile': '移动端与HTTPS问题',
   'accessibility.rules': '违反的严重/较重无障碍规则',
+
+  // The in-browser page checks (evaluators/page-checks.ts).
+  'pageChecks.failures': '浏览器检查发现的无障碍问题（键盘、焦点、重排、标题、跳过导航、表单分组）',
   'reporting.summary': '信息报送与采用情况',
 } as const;
 

@@ -93,6 +93,15 @@ export const measurementRegistry = {
   'accessibility.seriousRules': { zh: '违反的严重/较重无障碍规则数', unit: 'count', read: (m) => m.accessibility?.seriousRules },
   'accessibility.failingRules': { zh: '违反的无障碍规则数（任何影响程度）', unit: 'count', read: (m) => m.accessibility?.failingRules },
 
+  // The in-browser page checks (evaluators/page-checks.ts): what axe-core does not check.
+  'pageChecks.failingChecks': {
+    zh: '浏览器检查发现的A/AA级无障碍问题类别数（键盘、焦点、重排、标题、跳过导航、表单分组）',
+    unit: 'count',
+    read: (m) => m.pageChecks?.failingChecks,
+  },
+  'pageChecks.failingCriteria': { zh: '浏览器检查未满足的WCAG成功准则数（A/AA级）', unit: 'count', read: (m) => m.pageChecks?.failingCriteria },
+  'pageChecks.pagesWithFailures': { zh: '浏览器检查发现A/AA级无障碍问题的页面数', unit: 'count', read: (m) => m.pageChecks?.pagesWithFailures },
+
   'reporting.submitted': { zh: '报送信息条数', unit: 'count', read: (m) => m.reporting?.submitted },
   'reporting.adoptedTotal': { zh: '各级采用次数合计', unit: 'count', read: (m) => m.reporting?.adoptedTotal },
   'reporting.instructions': { zh: '获领导批示次数', unit: 'count', read: (m) => m.reporting?.instructions },

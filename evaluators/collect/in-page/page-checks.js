@@ -319,7 +319,7 @@
         sheet = new CSSStyleSheet();
         sheet.replaceSync(css);
         document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
-      } catch (e) {
+      } catch (_e) {
         sheet = null;
       }
       var active = document.activeElement;
