@@ -128,7 +128,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     // The checks axe does not make, on the homepage axe scanned; after its screenshot, which they must not change.
     const homepageChecks = homepageAxe
       ? await timed('pageChecks', () =>
-          homepageAxe.unfinished ? Promise.resolve(uncheckedPage(tab.url(), 'homepage', 0, 'axe-unfinished')) : checkPage(tab, 'homepage'),
+          homepageAxe.unfinished ? Promise.resolve(uncheckedPage(tab.url(), 'homepage', 0, 'axe-unfinished')) : checkPage(tab, 'homepage', options.timeoutMs),
         )
       : null;
     phases.homepage = elapsed();
@@ -194,8 +194,8 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
 }
 
 /** The page checks with the crawl's bounds: a page they cannot finish in time is recorded as not checked. */
-function checkPage(tab: Page, role: PageCheckResult['role']): Promise<PageCheckResult> {
-  return runPageChecks(tab, { role, timeoutMs: 10_000, maxTabs: 80 });
+function checkPage(tab: Page, role: PageCheckResult['role'], timeoutMs: number): Promise<PageCheckResult> {
+  return runPageChecks(tab, { role, timeoutMs: 10_000, maxTabs: 80, restore: (url) => openUrl(tab, url, timeoutMs) });
 }
 
 /** A page's links, images and attachments worth checking (web and mail/phone links; not javascript:). */
@@ -496,7 +496,7 @@ class SiteCrawl {
     this.addAxeTime(ms);
     (outcome.axe ??= []).push(result ?? unfinishedScan(tab.url(), ms));
     const c = performance.now();
-    const checks = result ? await checkPage(tab, role) : uncheckedPage(tab.url(), role, 0, 'axe-unfinished');
+    const checks = result ? await checkPage(tab, role, this.options.timeoutMs) : uncheckedPage(tab.url(), role, 0, 'axe-unfinished');
     this.addPageCheckTime(Math.round(performance.now() - c));
     (outcome.pageChecks ??= []).push(checks);
   }

@@ -68,6 +68,8 @@ export interface PageCheckOptions {
   /** Tab presses at most: bounds the keyboard walk on pages with hundreds of links. */
   maxTabs?: number;
   reflowWidth?: number;
+  /** Opens the page again should the checks have navigated away from it (a handler on focus that leaves). */
+  restore?: (url: string) => Promise<unknown>;
 }
 
 const areas: PageCheckArea[] = ['markup', 'keyboard', 'reflow'];
@@ -94,8 +96,10 @@ interface MarkupRead {
 export async function runPageChecks(page: Page, options: PageCheckOptions): Promise<PageCheckResult> {
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const startUrl = page.url();
+  let focusLeaves = false;
   const result: PageCheckResult = {
-    url: page.url(),
+    url: startUrl,
     role: options.role,
     ms: 0,
     title: null,
@@ -132,6 +136,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       const attributed = read.issues.find((i) => i.check === 'mouse-only');
       const count = (attributed?.count ?? 0) + mouseOnly.length;
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
+      focusLeaves = issues.some((i) => i.check === 'change-on-focus');
       if (!expired) {
         Object.assign(result, { title: read.title, bypass: read.bypass });
         result.issues.push(...issues);
@@ -142,6 +147,8 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     }
     if (expired) return;
     try {
+      // Tabbing onto a field that leaves the page on focus would take the tab elsewhere: not walked.
+      if (focusLeaves) throw new Error('focus-changes-context');
       const walk = await tabThrough(page, options.maxTabs ?? 80, () => expired);
       if (!expired) {
         result.keyboard = walk.keyboard;
@@ -177,6 +184,17 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     const c = client as CDPSession | null;
     if (c) void c.detach().catch(() => undefined);
   }
+  // Something the checks did took the tab to another page: what was read after it is not this page's.
+  if (!expired && page.url() !== startUrl) {
+    for (const area of ['keyboard', 'reflow'] as const) {
+      result.notChecked = result.notChecked.filter((n) => n.area !== area);
+      result.notChecked.push({ area, reason: 'navigated' });
+    }
+    result.keyboard = null;
+    result.reflowWidth = null;
+    result.issues = result.issues.filter((i) => !['keyboard-trap', 'focus-not-visible', 'reflow'].includes(i.check));
+    await options.restore?.(startUrl).catch(() => undefined);
+  }
   result.ms = Math.round(performance.now() - started);
   result.notChecked.sort((a, b) => areas.indexOf(a.area) - areas.indexOf(b.area));
   return result;
@@ -184,7 +202,9 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
 
 function reasonOf(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
+  if (/^focus-changes-context$/.test(message)) return message;
   if (/timeout/i.test(message)) return 'timeout';
+  if (/context was destroyed|navigation/i.test(message)) return 'navigated';
   if (/closed|detached|Target/i.test(message)) return 'page-closed';
   return message.slice(0, 80);
 }
