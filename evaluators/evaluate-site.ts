@@ -6,6 +6,7 @@ import type { LighthouseResult } from './collect/lighthouse.js';
 import type { CheckedLink } from './collect/link-check.js';
 import type { MailboxObservation } from './collect/mailbox-pages.js';
 import type { ColumnObservation, HomepageObservation, ProbeObservation } from './collect/observations.js';
+import type { PageCheckResult } from './collect/page-checks.js';
 import type { ServicesObservation } from './collect/services-pages.js';
 import type { SiteCollection } from './collect/site-collection.js';
 import type { IdentityObservation } from './collect/site-features.js';
@@ -16,6 +17,7 @@ import { evaluatorFindings } from './findings.js';
 import { evaluateIdentity } from './identity.js';
 import { evaluateLinks } from './links.js';
 import { evaluateMailbox } from './mailbox.js';
+import { evaluatePageChecks, pageCheckFindings } from './page-checks.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 import { evaluateReporting, reportingFindings, type ReportingObservation } from './reporting.js';
 import { evaluateResponsiveness, responsivenessFindings } from './responsiveness.js';
@@ -42,6 +44,8 @@ export interface StoredObservations {
   /** axe-core per scanned page and Lighthouse on key pages (absent in runs stored before they were collected). */
   axe?: AxePageResult[];
   lighthouse?: LighthouseResult[];
+  /** The in-browser checks axe does not make, per page axe scanned (absent in runs stored before they were collected). */
+  pageChecks?: PageCheckResult[];
   /** How the crawl went (pages, articles opened, time, what it skipped) and whether robots.txt was followed. */
   stats?: SiteCollection['stats'];
   robots?: SiteCollection['robots'];
@@ -87,10 +91,14 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   const identity = collected ? evaluateIdentity(observed.identity ?? null, observed.functions ?? null, observed.columns ?? []) : null;
   // No page scanned (axe switched off, an older run, or no scan finished) is not measured, not "no violation".
   const accessibility = observed.axe?.some((p) => !p.unfinished) ? evaluateAccessibility(observed.axe, observed.lighthouse ?? []) : null;
+  // Not measured when no page was checked (axe off, an older run, or every check failed to run).
+  const pageChecks = observed.pageChecks?.length ? evaluatePageChecks(observed.pageChecks) : null;
+  const measuredPageChecks = pageChecks && pageChecks.pagesChecked > 0 ? pageChecks : null;
   const findings = {
     ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links),
     ...featureFindings({ disclosure, mailbox, services, identity, accessibility }),
     ...responsivenessFindings(responsiveness),
+    ...pageCheckFindings(measuredPageChecks),
   };
   return {
     measurements: {
@@ -103,6 +111,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       services,
       identity,
       accessibility,
+      pageChecks: measuredPageChecks,
       reporting: null,
       imported: null,
     },

@@ -4,6 +4,7 @@ import type { DisclosureMeasurement } from './disclosure.js';
 import type { IdentityMeasurement } from './identity.js';
 import type { LinksMeasurement } from './links.js';
 import type { MailboxMeasurement } from './mailbox.js';
+import type { PageChecksMeasurement } from './page-checks.js';
 import type { ReportingMeasurement, ReportingObservation } from './reporting.js';
 import type { ResponsivenessMeasurement } from './responsiveness.js';
 import type { ServicesMeasurement } from './services.js';
@@ -24,6 +25,8 @@ export interface SiteMeasurements {
   services: ServicesMeasurement | null;
   identity: IdentityMeasurement | null;
   accessibility: AccessibilityMeasurement | null;
+  /** The in-browser checks axe does not make (keyboard, focus, reflow, titles, bypass, form groups). */
+  pageChecks: PageChecksMeasurement | null;
   /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */
   reporting: ReportingMeasurement | null;
   /** That table's row as imported (what `source: import:<column>` reads). */
@@ -41,6 +44,7 @@ export const nothingMeasured: SiteMeasurements = Object.freeze({
   services: null,
   identity: null,
   accessibility: null,
+  pageChecks: null,
   reporting: null,
   imported: null,
 });

@@ -1,6 +1,7 @@
 import type { AxePageResult } from './axe.js';
 import type { LinkToCheck } from './link-check.js';
 import type { ColumnObservation, PageRecord } from './observations.js';
+import type { PageCheckResult } from './page-checks.js';
 
 /**
  * What visiting one page of the crawl produced, complete enough to replay without a browser: the pages
@@ -22,6 +23,8 @@ export interface VisitOutcome {
   article?: { url: string; metas: Record<string, string> } | null;
   /** axe-core results of the pages opened for it that were scanned (options.axe). */
   axe?: AxePageResult[];
+  /** The page checks run beside axe on those pages. */
+  pageChecks?: PageCheckResult[];
 }
 
 /** Where visit outcomes of one site are kept: the store in a real run, nothing in tests of the crawl alone. */

@@ -14,6 +14,7 @@ import { articleForMetas } from './metas-article.js';
 import { closeTab, newTab, openUrl, settlePage } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes } from './observations.js';
 import type { CollectOptions } from './options.js';
+import { type PageCheckResult, runPageChecks, uncheckedPage } from './page-checks.js';
 import { readFacts } from './page-facts.js';
 import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
 import { readAllPages } from './paginate.js';
@@ -48,7 +49,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
   const probing = probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
   const robots = await loadRobots(new URL(url).origin, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, respect: options.robots === 'respect' });
   const pages: PageRecord[] = [];
-  const phases: PhaseTimes = { homepage: 0, crawl: 0, features: 0, axe: 0, lighthouse: 0, linksWait: 0 };
+  const phases: PhaseTimes = { homepage: 0, crawl: 0, features: 0, axe: 0, pageChecks: 0, lighthouse: 0, linksWait: 0 };
   const timed = async <T>(phase: keyof PhaseTimes, work: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
@@ -68,6 +69,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     links: [],
     features: null,
     axe: [],
+    pageChecks: [],
     lighthouse: [],
   });
   if (!robots.allowed(url)) {
@@ -110,6 +112,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       checker,
       context.journal ?? null,
       (ms) => (phases.axe += ms),
+      (ms) => (phases.pageChecks! += ms),
       templateOf(read),
     );
     crawl.markSeen(url, opened.finalUrl);
@@ -122,6 +125,12 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       metas: read.metas,
       screenshot: await shoot(tab, opened.finalUrl),
     };
+    // The checks axe does not make, on the homepage axe scanned; after its screenshot, which they must not change.
+    const homepageChecks = homepageAxe
+      ? await timed('pageChecks', () =>
+          homepageAxe.unfinished ? Promise.resolve(uncheckedPage(tab.url(), 'homepage', 0, 'axe-unfinished')) : checkPage(tab, 'homepage', options.timeoutMs),
+        )
+      : null;
     phases.homepage = elapsed();
     // The 公开, 信箱 and 办事 sections need only the homepage's links: found beside the crawl.
     const featurePages: PageRecord[] = [];
@@ -162,6 +171,8 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     // Pages finish in any order: sorted by URL, the evidence kept per rule (first pages) is the same every run.
     const scanned = [...crawl.axe].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const axe = homepageAxe ? [homepageAxe, ...scanned] : scanned;
+    const checked = [...crawl.pageChecks].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    const pageChecks = homepageChecks ? [homepageChecks, ...checked] : checked;
     return {
       failure: null,
       homepage,
@@ -172,6 +183,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       links,
       features,
       axe,
+      pageChecks,
       lighthouse,
       stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases },
     };
@@ -179,6 +191,11 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     await closeTab(tab);
     await tabs.close();
   }
+}
+
+/** The page checks with the crawl's bounds: a page they cannot finish in time is recorded as not checked. */
+function checkPage(tab: Page, role: PageCheckResult['role'], timeoutMs: number): Promise<PageCheckResult> {
+  return runPageChecks(tab, { role, timeoutMs: 10_000, maxTabs: 80, restore: (url) => openUrl(tab, url, timeoutMs) });
 }
 
 /** A page's links, images and attachments worth checking (web and mail/phone links; not javascript:). */
@@ -245,6 +262,8 @@ class SiteCrawl {
   readonly articleMetas = new Map<string, { url: string; metas: Record<string, string> }>();
   /** axe-core results of the scanned pages, in the order their outcomes were applied. */
   readonly axe: AxePageResult[] = [];
+  /** The page checks run beside axe, in the same order. */
+  readonly pageChecks: PageCheckResult[] = [];
   private levels = new Map<number, Candidate[]>();
   /** Each column's discovery order: columns finish in any order, the result lists them in this one. */
   private columnOrder = new Map<string, number[]>();
@@ -272,6 +291,7 @@ class SiteCrawl {
     private checker: LinkChecker | null,
     private journal: CrawlJournal | null,
     private addAxeTime: (ms: number) => void,
+    private addPageCheckTime: (ms: number) => void,
     /** The homepage's text lines: what every page of the site repeats, to tell a blank column from a page. */
     private template: PageTemplate,
   ) {
@@ -398,6 +418,7 @@ class SiteCrawl {
     }
     if (outcome.column && outcome.article) this.articleMetas.set(pageKey(outcome.column.url), outcome.article);
     this.axe.push(...(outcome.axe ?? []));
+    this.pageChecks.push(...(outcome.pageChecks ?? []));
     for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
   }
 
@@ -438,7 +459,7 @@ class SiteCrawl {
       }
       outcome.links.push(...linksToCheck(read, read.url));
       // Scanned before the column is paginated: the first list page as a visitor lands on it.
-      if (scope.page) await this.scan(tab, outcome);
+      if (scope.page) await this.scan(tab, outcome, 'page');
       const kind = pageKind(read, this.template);
       if (kind === 'list') await this.readColumn(tab, read, linkText, record, outcome, scope);
       else if (kind === 'blank') {
@@ -464,13 +485,20 @@ class SiteCrawl {
     });
   }
 
-  /** Runs axe on the tab; a page axe cannot finish in time is recorded as unfinished. */
-  private async scan(tab: Page, outcome: VisitOutcome): Promise<void> {
+  /**
+   * Runs axe on the tab, then the page checks axe does not make; a page axe cannot finish in time is
+   * recorded as unfinished, and its page checks as not checked (a page that hung axe would hang them too).
+   */
+  private async scan(tab: Page, outcome: VisitOutcome, role: PageCheckResult['role']): Promise<void> {
     const t = performance.now();
     const result = await runAxe(tab, { timeoutMs: this.options.axeTimeoutMs });
     const ms = Math.round(performance.now() - t);
     this.addAxeTime(ms);
     (outcome.axe ??= []).push(result ?? unfinishedScan(tab.url(), ms));
+    const c = performance.now();
+    const checks = result ? await checkPage(tab, role, this.options.timeoutMs) : uncheckedPage(tab.url(), role, 0, 'axe-unfinished');
+    this.addPageCheckTime(Math.round(performance.now() - c));
+    (outcome.pageChecks ??= []).push(checks);
   }
 
   private async readColumn(tab: Page, first: PageRead, linkText: string | null, record: PageRecord, outcome: VisitOutcome, scope: AxeScope): Promise<void> {
@@ -574,7 +602,7 @@ class SiteCrawl {
       }
       if (!seen) return null;
       outcome.links.push(...linksToCheck(seen.read, item.url));
-      if (scan) await this.scan(tab, outcome);
+      if (scan) await this.scan(tab, outcome, 'article');
       return { url: seen.read.url, metas: seen.read.metas, date: seen.date, listLike: seen.kind === 'list' || seen.kind === 'hub' };
     });
   }

@@ -73,6 +73,8 @@ export interface PhaseTimes {
   crawl: number;
   features: number;
   axe: number;
+  /** The in-browser page checks beside axe (absent in runs stored before they existed). */
+  pageChecks?: number;
   lighthouse: number;
   /** Waiting for the link checker after everything else was done. */
   linksWait: number;

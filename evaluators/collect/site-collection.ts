@@ -2,6 +2,7 @@ import type { AxePageResult } from './axe.js';
 import type { LighthouseResult } from './lighthouse.js';
 import type { CheckedLink } from './link-check.js';
 import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, ProbeObservation, SiteFailure } from './observations.js';
+import type { PageCheckResult } from './page-checks.js';
 import type { SiteFeatures } from './site-features.js';
 
 /**
@@ -22,5 +23,7 @@ export interface SiteCollection {
   features: SiteFeatures | null;
   /** axe-core WCAG 2.x A/AA results per scanned page, and Lighthouse on the homepage and key columns. */
   axe: AxePageResult[];
+  /** The in-browser checks axe does not make, on the same pages axe scanned (none when axe is off). */
+  pageChecks: PageCheckResult[];
   lighthouse: LighthouseResult[];
 }

@@ -42,6 +42,9 @@ export const findingGroups = {
   'accessibility.criteria': '未满足的WCAG 2.0/2.1 A/AA级成功准则（每条准则及违反它的规则）',
   'accessibility.bestPractices': '违反的无障碍最佳实践规则（不属于WCAG成功准则）',
   'accessibility.allRules': '违反的全部无障碍规则（任何级别、任何影响程度）',
+
+  // The in-browser page checks (evaluators/page-checks.ts).
+  'pageChecks.failures': '浏览器检查发现的无障碍问题（键盘、焦点、重排、标题、跳过导航、表单分组）',
   'reporting.summary': '信息报送与采用情况',
 } as const;
 

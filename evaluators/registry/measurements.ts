@@ -112,6 +112,15 @@ export const measurementRegistry = {
   'accessibility.wcagAAACriteria': { zh: '未满足的WCAG AAA级成功准则数', unit: 'count', read: (m) => m.accessibility?.wcagAAACriteria },
   'accessibility.bestPracticeRules': { zh: '违反的无障碍最佳实践规则数（不属于WCAG成功准则）', unit: 'count', read: (m) => m.accessibility?.bestPracticeRules },
 
+  // The in-browser page checks (evaluators/page-checks.ts): what axe-core does not check.
+  'pageChecks.failingChecks': {
+    zh: '浏览器检查发现的A/AA级无障碍问题类别数（键盘、焦点、重排、标题、跳过导航、表单分组）',
+    unit: 'count',
+    read: (m) => m.pageChecks?.failingChecks,
+  },
+  'pageChecks.failingCriteria': { zh: '浏览器检查未满足的WCAG成功准则数（A/AA级）', unit: 'count', read: (m) => m.pageChecks?.failingCriteria },
+  'pageChecks.pagesWithFailures': { zh: '浏览器检查发现A/AA级无障碍问题的页面数', unit: 'count', read: (m) => m.pageChecks?.pagesWithFailures },
+
   'reporting.submitted': { zh: '报送信息条数', unit: 'count', read: (m) => m.reporting?.submitted },
   'reporting.adoptedTotal': { zh: '各级采用次数合计', unit: 'count', read: (m) => m.reporting?.adoptedTotal },
   'reporting.instructions': { zh: '获领导批示次数', unit: 'count', read: (m) => m.reporting?.instructions },

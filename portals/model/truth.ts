@@ -1,8 +1,8 @@
 import { daysBetween, type IsoDate } from './dates.js';
 import { reportDeadline, reportYear } from './disclosure.js';
 import { guideElementClasses } from './services.js';
-import type { Column, Portal } from './types.js';
-import { type Origins, resolveUrl } from './urls.js';
+import type { Column, PageDefect, PageScope, Portal } from './types.js';
+import { groupPath, type Origins, resolveUrl } from './urls.js';
 import { updateRule } from './windows.js';
 
 /**
@@ -48,7 +48,7 @@ export function portalTruth(portal: Portal, origins: Origins, skin = 'classic') 
     },
     search: portal.search,
     elderlyMode: portal.elderlyMode,
-    accessibility: plantedAccessibility(portal),
+    accessibility: { ...plantedAccessibility(portal), pageChecks: plantedPageDefects(portal, url) },
     brokenLinks: portal.plantedLinks.map((l) => ({ url: url(l.url), text: l.text, kind: l.kind, foundOn: l.foundOn, image: !!l.asImage })),
     allBrokenLinks: allBrokenLinks(portal, url),
     behaviour: portal.behaviour,
@@ -232,4 +232,37 @@ function plantedAccessibility(portal: Portal) {
   if (a.unlabeledSearch && portal.search !== 'absent') planted.push({ rule: 'label', where: 'every page (search box)' });
   if (a.lowContrastFooter) planted.push({ rule: 'color-contrast', where: 'every page (footer)' });
   return { planted };
+}
+
+/** The WCAG 2.x success criterion each planted page defect fails (its first, where a check names two). */
+const pageDefectCriteria: Record<PageDefect, string> = {
+  'keyboard-trap': '2.1.2',
+  'mouse-only': '2.1.1',
+  'focus-not-visible': '2.4.7',
+  reflow: '1.4.10',
+  'page-title': '2.4.2',
+  bypass: '2.4.1',
+  'group-without-name': '1.3.1',
+  'placeholder-only': '3.3.2',
+};
+
+/**
+ * Planted defects only the in-browser page checks find (evaluators/collect/page-checks.ts; axe-core
+ * reports none of them, so `planted` above is unchanged), where they are and one page that shows each.
+ * Pages outside `on` are clean of them (test/integration/collect/page-checks.test.ts).
+ */
+function plantedPageDefects(portal: Portal, url: (u: string) => string): Array<{ check: PageDefect; wcag: string; on: PageScope; example: string }> {
+  const firstArticle = portal.columns.find((c) => c.items.length > 0)?.items[0]?.path ?? '/';
+  const example: Record<PageScope, string> = {
+    'every page': url('/'),
+    homepage: url('/'),
+    'channel pages': url(groupPath(portal, 0)),
+    'article pages': url(firstArticle),
+  };
+  return (Object.entries(portal.accessibility.pageDefects ?? {}) as Array<[PageDefect, PageScope]>).map(([check, on]) => ({
+    check,
+    wcag: pageDefectCriteria[check],
+    on,
+    example: example[on],
+  }));
 }

@@ -122,7 +122,15 @@ export interface Accessibility {
   imagesWithoutAlt: boolean;
   unlabeledSearch: boolean;
   lowContrastFooter: boolean;
+  /** Defects only the in-browser page checks find (axe-core reports none of them), and on which pages. */
+  pageDefects?: Partial<Record<PageDefect, PageScope>>;
 }
+
+/** The page checks' defects a portal can plant (evaluators/collect/page-checks.ts names them the same). */
+export type PageDefect = 'keyboard-trap' | 'mouse-only' | 'focus-not-visible' | 'reflow' | 'page-title' | 'bypass' | 'group-without-name' | 'placeholder-only';
+
+/** Where a planted page defect is: every page, the homepage, the channel (group) pages or the article pages. */
+export type PageScope = 'every page' | 'homepage' | 'channel pages' | 'article pages';
 
 export interface Behaviour {
   latencyMs: number; // added to every response: a slow server

@@ -1,3 +1,5 @@
+import type { Portal } from './types.js';
+
 /** Where a portal and the hosts it links to are served. Known only once the server listens. */
 export interface Origins {
   portal: string; // e.g. http://127.0.0.1:8701
@@ -13,4 +15,9 @@ export function resolveUrl(url: string, origins: Origins): string {
   if (url.startsWith('@dead')) return origins.dead + url.slice('@dead'.length);
   if (url.startsWith('/')) return origins.portal + url;
   return url;
+}
+
+/** A navigation group's channel page (its columns' newest titles), by the group's place in the navigation. */
+export function groupPath(portal: Pick<Portal, 'cms'>, index: number): string {
+  return portal.cms === 'legacy' ? `/channel.asp?id=${index + 1}` : `/channel/g${index + 1}/index.html`;
 }

@@ -3,6 +3,7 @@ import { formatDate } from '../model/dates.js';
 import type { Column, Item } from '../model/types.js';
 import type { RenderContext } from './context.js';
 import { page } from './layout.js';
+import { planted } from './page-defects.js';
 import { skinnedArticleInfo } from './skin/pages.js';
 
 /** An article page. Where the date appears follows the item's `shown`: text, PubDate meta only, or nowhere. */
@@ -19,7 +20,11 @@ export function articlePage(ctx: RenderContext, column: Column, item: Item, extr
   const written = item.writtenOn
     ? html`<table class="doc-info"><tr><th>索引号：</th><td>${item.indexNumber}</td><th>发文字号：</th><td>${item.docNumber}</td></tr><tr><th>成文日期：</th><td>${formatDate(item.writtenOn, 'cn')}</td><th>有效性：</th><td>${item.validity}</td></tr></table>`
     : '';
-  const body = html`<div class="wrap article">${written}<h1>${item.title}</h1>
+  // Old templates set the title in bold type, not a heading: with no skip link and no main landmark either,
+  // nothing lets a keyboard user jump past the navigation (2.4.1), where the portal plants it.
+  const noHeadings = planted(ctx.portal, 'bypass', 'article pages');
+  const heading = noHeadings ? html`<div style="text-align:center;font-size:22px;font-weight:bold">${item.title}</div>` : html`<h1>${item.title}</h1>`;
+  const body = html`<div class="wrap article">${written}${heading}
 ${ctx.skin.classic ? html`<div class="info">${dateText}<span>来源：${item.source}</span><span>浏览次数：${views}</span><span class="font">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></span></div>` : skinnedArticleInfo(ctx, item, !!pubDate && item.shown.on !== 'article-meta')}
 <div class="text">${item.paragraphs.map((p, i) => html`<p>${p}</p>${i === 0 ? image : ''}`)}</div>
 ${extraLinks}

@@ -21,7 +21,9 @@ export function assets(portal: Portal): Map<string, { type: string; body: string
 
 /**
  * Secondary text is #666 (5.7:1 on white) and links inside a line of text are underlined, so that the only
- * WCAG 1.4.x failure a portal shows is its planted low-contrast footer (truth: accessibility.planted).
+ * WCAG 1.4.x failure a portal shows is its planted low-contrast footer (truth: accessibility.planted). Below
+ * 760 px the grids fold into one column no wider than the screen and the headline picture shrinks with it:
+ * at 320 CSS px nothing scrolls sideways (1.4.10) unless a portal plants a fixed width (truth: pageChecks).
  */
 function css(p: Portal): string {
   const { primary, accent } = p.theme;
@@ -58,7 +60,7 @@ table.catalogue,table.letters,table.guide,table.letter,table.stats{border-collap
 .footer{background:${p.accessibility.lowContrastFooter ? '#eeeeee' : '#333'};color:${p.accessibility.lowContrastFooter ? '#c4c4c4' : '#ddd'};text-align:center;font-size:13px;padding:16px 0;margin-top:20px}.footer a{color:inherit}.footer .badge{float:left}
 #assist-toolbar{position:fixed;top:0;left:0;right:0;background:#222;color:#fff;z-index:99;padding:6px;text-align:center}#assist-toolbar button{margin:0 4px;font-size:15px}
 body.legacy{font-family:SimSun,"Noto Serif CJK SC",serif;font-size:12px}body.legacy .header{height:120px}
-@media (max-width:760px){.home,.blocks,.cols{grid-template-columns:1fr}.menu{flex-wrap:wrap}.tiles{grid-template-columns:1fr 1fr}.header .wrap{flex-direction:column;height:auto}.site-name{font-size:22px}}
+@media (max-width:760px){.home,.blocks,.cols{grid-template-columns:minmax(0,1fr)}.hero img{max-width:100%;height:auto}.menu{flex-wrap:wrap}.tiles{grid-template-columns:1fr 1fr}.header .wrap{flex-direction:column;height:auto}.site-name{font-size:22px}}
 `;
 }
 

@@ -1,5 +1,5 @@
 import type { Column, Portal } from '../model/types.js';
-import { type Origins, resolveUrl } from '../model/urls.js';
+import { groupPath, type Origins, resolveUrl } from '../model/urls.js';
 import { classicSkin, type Skin } from './skin/skin.js';
 
 export interface Reply {
@@ -41,8 +41,4 @@ export class RenderContext {
     for (const ch of `${this.portal.id}:${key}`) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
     return String(h).padStart(digits, '0').slice(-digits);
   }
-}
-
-export function groupPath(portal: Portal, index: number): string {
-  return portal.cms === 'legacy' ? `/channel.asp?id=${index + 1}` : `/channel/g${index + 1}/index.html`;
 }

@@ -3,13 +3,14 @@ import { formatDate } from '../model/dates.js';
 import { resolveUrl } from '../model/urls.js';
 import type { RenderContext } from './context.js';
 import { page } from './layout.js';
+import { planted, pollBlock, trappingSlider } from './page-defects.js';
 import { skinnedGroupBody, skinnedHomeBody } from './skin/pages.js';
 
 /** Homepage: a portal of dated blocks, or only a navigation page of tiles. */
 export function homepage(ctx: RenderContext): string {
   const p = ctx.portal;
   const body = !ctx.skin.classic ? skinnedHomeBody(ctx) : p.homepage === 'navigation' ? navigationBody(ctx) : blocksBody(ctx);
-  return page(ctx, { title: p.name, body: html`${body}${linksBar(ctx)}` });
+  return page(ctx, { title: p.name, body: html`${trappingSlider(p)}${body}${pollBlock(p)}${linksBar(ctx)}` });
 }
 
 function blocksBody(ctx: RenderContext): Html {
@@ -62,13 +63,14 @@ function linksBar(ctx: RenderContext): Html {
 export function groupPage(ctx: RenderContext, index: number): string | null {
   const group = ctx.groups()[index];
   if (!group) return null;
-  if (!ctx.skin.classic)
-    return page(ctx, { title: group.name, body: skinnedGroupBody(ctx, group.columns), breadcrumb: [{ text: group.name, href: group.path }] });
+  // A channel page titled with the site's name alone, as the homepage is (2.4.2), where the portal plants it.
+  const title = planted(ctx.portal, 'page-title', 'channel pages') ? ctx.portal.name : group.name;
+  if (!ctx.skin.classic) return page(ctx, { title, body: skinnedGroupBody(ctx, group.columns), breadcrumb: [{ text: group.name, href: group.path }] });
   const blocks = group.columns.map((c) => {
     const rows = c.items.slice(0, 6).map((i) => html`<li><a href="${i.path}">${i.title}</a></li>`);
     return html`<div class="block"><div class="block-head"><h2>${c.name}</h2><a class="more" href="${c.path}">更多&gt;&gt;</a></div>${rows.length ? html`<ul>${rows}</ul>` : html`<div class="no-data">${c.placeholder ?? ''}</div>`}</div>`;
   });
-  return page(ctx, { title: group.name, body: html`<div class="wrap blocks">${blocks}</div>`, breadcrumb: [{ text: group.name, href: group.path }] });
+  return page(ctx, { title, body: html`<div class="wrap blocks">${blocks}</div>`, breadcrumb: [{ text: group.name, href: group.path }] });
 }
 
 export function simplePage(ctx: RenderContext, title: string, text: string): string {

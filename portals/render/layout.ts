@@ -1,6 +1,7 @@
 import { type Html, html, raw } from '../../reports/html.js';
 import type { Column } from '../model/types.js';
 import type { RenderContext } from './context.js';
+import { backToTop, defectStyles } from './page-defects.js';
 import { skinnedBreadcrumb, skinnedHeader } from './skin/header.js';
 import { rewriteClasses } from './skin/names.js';
 import { skinnedDateMeta } from './skin/pages.js';
@@ -35,7 +36,7 @@ ${html`${charset}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title}${options.title === p.name ? '' : `_${p.name}`}</title>
 ${metaTags(ctx, options)}
-<link rel="stylesheet" href="/css/site.css">${skinned ? skinLinkStyle : ''}
+<link rel="stylesheet" href="/css/site.css">${skinned ? skinLinkStyle : ''}${defectStyles(p)}
 <script src="/js/common.js"></script>`}
 </head>
 <body class="${legacy ? 'legacy' : 'modern'}">
@@ -120,5 +121,5 @@ function footer(ctx: RenderContext): Html {
 <p>主办单位：${p.name}　承办单位：${p.name}办公室　版权所有 ${legacyCopyright(p.cms === 'legacy')}2005-${year}</p>
 <p>网站标识码：${p.siteIdCode}　<a href="${ctx.url('@interaction/ext/miit/index.html')}">${p.icp}</a>${p.police ? html`　<a href="${ctx.url(`@interaction/ext/beian/record.html?code=${p.police.replace(/\D/g, '')}`)}">${p.police}</a>` : ''}</p>
 <p>地址：${p.region}人民路${ctx.stableNumber('addr', 3)}号　邮编：31${ctx.stableNumber('zip', 4)}　建议使用1366×768分辨率浏览</p>
-</div></div>`;
+${backToTop(p)}</div></div>`;
 }

@@ -9,6 +9,7 @@ import { legacyListPage, queryListPage, trsListPage } from './list-page.js';
 import { pageCount } from './list-rows.js';
 import { catalogueApi, cataloguePage, hanwebColumnPage, hanwebDataProxy } from './list-scripted.js';
 import { mailboxPages } from './mailbox.js';
+import { planted } from './page-defects.js';
 import { searchReply } from './search.js';
 import { guidePage, servicesIndex } from './services.js';
 import { navFrame } from './skin/nav.js';
@@ -117,7 +118,8 @@ function clampPage(q: URLSearchParams, total: number): number {
 function plantedArticleLinks(ctx: RenderContext) {
   const links = ctx.portal.plantedLinks.filter((l) => l.foundOn === 'article');
   if (links.length === 0) return html``;
-  return html`<div class="related"><h3>相关链接</h3><ul>${links.map((l) => html`<li><a href="${ctx.url(l.url)}">${l.text}</a></li>`)}</ul></div>`;
+  const heading = planted(ctx.portal, 'bypass', 'article pages') ? html`<b>相关链接</b>` : html`<h3>相关链接</h3>`;
+  return html`<div class="related">${heading}<ul>${links.map((l) => html`<li><a href="${ctx.url(l.url)}">${l.text}</a></li>`)}</ul></div>`;
 }
 
 /** Office files of plausible size: the checker should fetch them lightly, never open them in the browser. */

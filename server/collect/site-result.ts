@@ -45,6 +45,7 @@ export async function collectSiteResult(browser: Browser, url: string, asOf: str
         robots: collected.robots,
         links: collected.links,
         axe: collected.axe,
+        pageChecks: collected.pageChecks,
         lighthouse: collected.lighthouse,
         ...(collected.features ?? {}),
       },

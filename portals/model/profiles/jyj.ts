@@ -92,7 +92,22 @@ export const jyj: PortalProfile = {
   elderlyMode: false,
   search: 'works',
   metaTags: { site: true, column: true, article: false },
-  accessibility: { missingLang: false, imagesWithoutAlt: true, unlabeledSearch: false, lowContrastFooter: false },
+  accessibility: {
+    missingLang: false,
+    imagesWithoutAlt: true,
+    unlabeledSearch: false,
+    lowContrastFooter: false,
+    // What only a browser finds: a slider that keeps Tab to itself, a 返回顶部 div, outlines designed away,
+    // a poll without a legend and with a placeholder for its only label, channel pages titled as the homepage.
+    pageDefects: {
+      'keyboard-trap': 'homepage',
+      'mouse-only': 'every page',
+      'focus-not-visible': 'every page',
+      'group-without-name': 'homepage',
+      'placeholder-only': 'homepage',
+      'page-title': 'channel pages',
+    },
+  },
   plantedLinks: [
     { url: '/picture/0/2105181530123.jpg', text: '校园风采', kind: 'http-404', foundOn: 'homepage', asImage: true },
     { url: '/module/visit/count.jsp', text: '访问统计', kind: 'http-500', foundOn: 'homepage' },

@@ -87,7 +87,14 @@ export const qxx: PortalProfile = {
   elderlyMode: false,
   search: 'absent',
   metaTags: { site: false, column: false, article: false },
-  accessibility: { missingLang: true, imagesWithoutAlt: true, unlabeledSearch: true, lowContrastFooter: true },
+  accessibility: {
+    missingLang: true,
+    imagesWithoutAlt: true,
+    unlabeledSearch: true,
+    lowContrastFooter: true,
+    // An old fixed-width layout (1000 px) and article pages with no heading, skip link or main landmark.
+    pageDefects: { reflow: 'every page', bypass: 'article pages' },
+  },
   plantedLinks: [
     { url: '/zwgk/old_list.asp', text: '政务公开（旧）', kind: 'http-404', foundOn: 'homepage' },
     { url: '/cgi-bin/counter.asp', text: '访问量统计', kind: 'http-500', foundOn: 'homepage' },

@@ -58,7 +58,8 @@ function jsLink(href: string, text: string, i: number): Html {
   const forms = [
     html`<a href="${raw(`javascript:location.href='${href}'`)}">${text}</a>`,
     html`<a href="javascript:void(0)" onclick="${raw(`window.open('${href}','_self')`)}">${text}</a>`,
-    html`<span onclick="${raw(`location.href='${href}'`)}" style="cursor:pointer">${text}</span>`,
+    // A span, yet reachable and operable by keyboard as a link: the skin changes markup, not accessibility.
+    html`<span onclick="${raw(`location.href='${href}'`)}" style="cursor:pointer" role="link" tabindex="0" onkeydown="${raw(`if(event.key==='Enter')this.click()`)}">${text}</span>`,
   ];
   return html`${forms[i % forms.length]!} `;
 }

@@ -57,5 +57,13 @@ describe('sample portal family jyj (Hanweb-like, lists from a data proxy)', () =
     expect(s.missingClasses).toEqual(['设定依据', '办理时间']);
     expect(s.attachments.filter((a) => !a.ok)).toHaveLength(1);
     expect(jyj.truth.accessibility.planted.map((p) => p.rule)).toEqual(['image-alt', 'link-name']);
+    expect(jyj.truth.accessibility.pageChecks.map((d) => `${d.check} ${d.wcag} ${d.on}`)).toEqual([
+      'keyboard-trap 2.1.2 homepage',
+      'mouse-only 2.1.1 every page',
+      'focus-not-visible 2.4.7 every page',
+      'group-without-name 1.3.1 homepage',
+      'placeholder-only 3.3.2 homepage',
+      'page-title 2.4.2 channel pages',
+    ]);
   });
 });

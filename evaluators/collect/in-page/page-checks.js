@@ -1,0 +1,436 @@
+// Runs inside a page (plain browser JavaScript, no imports): the accessibility checks axe-core does not
+// make. Defines window.__govscorePageChecks with the steps the driver (../page-checks.ts) calls in turn:
+// markup() reads the page as it is (title, bypass, form groups, placeholder-only fields, mouse-only
+// controls, new windows, context change on input); kbStart/kbStep/kbAfter/kbFinish follow the focus while
+// the driver presses Tab; reflow() measures the page once the driver has narrowed the viewport. Nothing
+// is scored here; what leaves the page is compact (selectors and short snippets).
+(function () {
+  if (window.__govscorePageChecks) return;
+  var MAX_EXAMPLES = 3;
+  var MAX_HTML = 200;
+  var MAX_ELEMENTS = 4000;
+  var FOCUSABLE =
+    'a[href], area[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), iframe, summary, [contenteditable=""], [contenteditable=true], audio[controls], video[controls], [tabindex]';
+  var CLICK_ATTRS = ['onclick', 'onmousedown', 'onmouseup'];
+  var NAVIGATES = /location|window\.open|\.submit\s*\(|\.href\s*=|navigate\s*\(/i;
+  var NEW_WINDOW_WARNING = /新窗口|新页面|新标签|新的窗口|新的页面|new (window|tab)|opens? in a new/i;
+  // Roles whose elements a keyboard user must be able to reach and operate on their own. Items of
+  // composite widgets (tab, menuitem, option, radio, treeitem) are left out: a roving tabindex focuses one.
+  var OPERABLE_ROLES = /^(button|link|checkbox|switch|slider|spinbutton|combobox|textbox|searchbox)$/;
+  var kb = null;
+
+  function text(el) {
+    return (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
+  }
+  function cssEscape(s) {
+    return window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/[^\w-]/g, '\\$&');
+  }
+  /** A selector that finds the element again: from the nearest ancestor with a unique id, by tag and position. */
+  function selectorOf(el) {
+    var parts = [];
+    var node = el;
+    while (node && node.nodeType === 1 && parts.length < 6) {
+      if (node.id && document.querySelectorAll('#' + cssEscape(node.id)).length === 1) {
+        parts.unshift('#' + cssEscape(node.id));
+        return parts.join(' > ');
+      }
+      var tag = node.tagName.toLowerCase();
+      if (tag === 'html' || tag === 'body') {
+        parts.unshift(tag);
+        return parts.join(' > ');
+      }
+      var index = 1;
+      var sibling = node.previousElementSibling;
+      while (sibling) {
+        if (sibling.tagName === node.tagName) index++;
+        sibling = sibling.previousElementSibling;
+      }
+      var more = false;
+      sibling = node.nextElementSibling;
+      while (sibling && !more) {
+        if (sibling.tagName === node.tagName) more = true;
+        sibling = sibling.nextElementSibling;
+      }
+      parts.unshift(index > 1 || more ? tag + ':nth-of-type(' + index + ')' : tag);
+      node = node.parentElement;
+    }
+    return parts.join(' > ');
+  }
+  function describe(el) {
+    var html = el.outerHTML || '';
+    if (html.length > MAX_HTML) {
+      // The opening tag and the start of the text: enough to recognise the element.
+      var open = html.slice(0, html.indexOf('>') + 1);
+      html = (open.length <= MAX_HTML - 20 ? open + text(el).slice(0, MAX_HTML - 20 - open.length) : open.slice(0, MAX_HTML - 1)) + '…';
+    }
+    return { selector: selectorOf(el), html: html };
+  }
+  function issue(check, elements, detail) {
+    var out = { check: check, count: elements.length, examples: elements.slice(0, MAX_EXAMPLES).map(describe) };
+    if (detail) out.detail = detail;
+    return out;
+  }
+  function rendered(el) {
+    if (!el.getClientRects().length) return false;
+    var style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.visibility !== 'collapse';
+  }
+  function hasSize(el) {
+    var r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  }
+  /** In the sequential focus order by the markup: natively focusable, or a tabindex of 0 or more. */
+  function tabbable(el) {
+    if (el.hasAttribute('tabindex')) {
+      var t = parseInt(el.getAttribute('tabindex'), 10);
+      if (!isNaN(t)) return t >= 0;
+    }
+    if (!el.matches(FOCUSABLE)) return false;
+    return !el.closest('[inert]');
+  }
+  function allElements() {
+    var all = document.body ? document.body.getElementsByTagName('*') : [];
+    return Array.prototype.slice.call(all, 0, MAX_ELEMENTS);
+  }
+  function nameFrom(ids) {
+    return (ids || '')
+      .split(/\s+/)
+      .map(function (id) {
+        var target = id && document.getElementById(id);
+        return target ? text(target) : '';
+      })
+      .join('')
+      .trim();
+  }
+  function accessibleLabel(el) {
+    if ((el.getAttribute('aria-label') || '').trim()) return true;
+    if (nameFrom(el.getAttribute('aria-labelledby'))) return true;
+    if ((el.getAttribute('title') || '').trim()) return true;
+    var labels = el.labels || [];
+    for (var i = 0; i < labels.length; i++) if (text(labels[i])) return true;
+    return false;
+  }
+
+  /** Bypass blocks (2.4.1): a same-page link among the first focusable elements, a main landmark, headings. */
+  function bypass(elements) {
+    var firstLinks = document.querySelectorAll('a[href]');
+    var skipLink = false;
+    for (var i = 0; i < firstLinks.length && i < 5; i++) {
+      var href = firstLinks[i].getAttribute('href') || '';
+      if (href.charAt(0) !== '#' || href.length < 2) continue;
+      var id = decodeURIComponent(href.slice(1));
+      if (document.getElementById(id) || document.getElementsByName(id).length) skipLink = true;
+    }
+    var main = !!document.querySelector('main, [role=main]');
+    var headings = 0;
+    for (var j = 0; j < elements.length; j++) {
+      var el = elements[j];
+      if ((/^H[1-6]$/.test(el.tagName) || el.getAttribute('role') === 'heading') && text(el) && rendered(el)) headings++;
+    }
+    return { skipLink: skipLink, main: main, headings: headings };
+  }
+
+  /** Radio and checkbox groups (2+ of a name) with no fieldset+legend or named group around them (1.3.1). */
+  function unnamedGroups(elements) {
+    var groups = {};
+    var order = [];
+    elements.forEach(function (el) {
+      if (el.tagName !== 'INPUT' || (el.type !== 'radio' && el.type !== 'checkbox') || !el.name) return;
+      if (getComputedStyle(el).display === 'none') return;
+      var formIndex = el.form ? Array.prototype.indexOf.call(document.forms, el.form) : -1;
+      var key = formIndex + '\u0000' + el.type + '\u0000' + el.name;
+      if (!groups[key]) {
+        groups[key] = [];
+        order.push(key);
+      }
+      groups[key].push(el);
+    });
+    var bad = [];
+    order.forEach(function (key) {
+      var members = groups[key];
+      if (members.length < 2) return;
+      var named = members.every(function (m) {
+        var fieldset = m.closest('fieldset');
+        if (fieldset) {
+          var legend = fieldset.querySelector('legend');
+          if ((legend && text(legend)) || accessibleLabel(fieldset)) return true;
+        }
+        var group = m.closest('[role=group], [role=radiogroup]');
+        return !!group && ((group.getAttribute('aria-label') || '').trim() !== '' || nameFrom(group.getAttribute('aria-labelledby')) !== '');
+      });
+      if (!named) bad.push(members[0].closest('form, table, ul, ol, p, div') || members[0]);
+    });
+    return bad;
+  }
+
+  /** Fields whose only label is the placeholder, which disappears as soon as one types (3.3.2). */
+  function placeholderOnly(elements) {
+    return elements.filter(function (el) {
+      var field =
+        el.tagName === 'TEXTAREA' ||
+        (el.tagName === 'INPUT' && /^(text|search|email|tel|url|number|password|date|datetime-local|month|week|time)?$/.test(el.type || ''));
+      if (!field || !(el.getAttribute('placeholder') || '').trim()) return false;
+      return rendered(el) && !accessibleLabel(el);
+    });
+  }
+
+  function clickHandler(el) {
+    for (var i = 0; i < CLICK_ATTRS.length; i++) {
+      var source = el.getAttribute(CLICK_ATTRS[i]);
+      if (source && !/^\s*(return\s+false|void\s*\(?0\)?|javascript:\s*;?|;)?\s*;?\s*$/i.test(source)) return true;
+    }
+    return typeof el.onclick === 'function';
+  }
+  /** Could be the keyboard's way to what the element does: it, an ancestor or a descendant is in the tab order. */
+  function keyboardPathNear(el) {
+    if (tabbable(el)) return true;
+    for (var a = el.parentElement; a && a !== document.body; a = a.parentElement) if (tabbable(a) || a.tagName === 'LABEL') return true;
+    var inside = el.querySelectorAll(FOCUSABLE);
+    for (var i = 0; i < inside.length; i++) if (tabbable(inside[i])) return true;
+    return false;
+  }
+
+  /**
+   * Mouse-only controls (2.1.1): a click handler the markup or a script property shows, or an operable
+   * role, on an element nothing keyboard-reachable stands for. Listeners added with addEventListener are
+   * invisible here: elements with their own pointer cursor are handed to the driver, which asks the
+   * debugger protocol for their listeners (the candidates).
+   */
+  function mouseOnly(elements) {
+    var found = [];
+    var candidates = [];
+    elements.forEach(function (el) {
+      if (el.tagName === 'LABEL' || el.tagName === 'OPTION') return;
+      var role = (el.getAttribute('role') || '').trim();
+      var handled = clickHandler(el) || OPERABLE_ROLES.test(role);
+      if (!handled && candidates.length >= 20) return;
+      if (!handled) {
+        // Candidates: the pointer cursor set on the element itself, not inherited.
+        var cursor = getComputedStyle(el).cursor;
+        if (cursor !== 'pointer' || (el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer')) return;
+      }
+      if (!rendered(el) || !hasSize(el) || keyboardPathNear(el)) return;
+      if (handled) found.push(el);
+      else candidates.push(el);
+    });
+    return { found: found, candidates: candidates };
+  }
+
+  /** Links that open a new window with nothing saying so (3.2.5, AAA: advisory). */
+  function newWindows(elements) {
+    return elements.filter(function (el) {
+      if (el.tagName !== 'A' && el.tagName !== 'AREA') return false;
+      var target = (el.getAttribute('target') || '').toLowerCase();
+      var onclick = el.getAttribute('onclick') || '';
+      var opens = (target && !/^_(self|top|parent)$/.test(target)) || (/window\.open\s*\(/.test(onclick) && !/['"]_(self|top|parent)['"]/.test(onclick));
+      if (!opens || !rendered(el)) return false;
+      var said = text(el) + ' ' + (el.getAttribute('title') || '') + ' ' + (el.getAttribute('aria-label') || '');
+      var images = el.querySelectorAll('img[alt]');
+      for (var i = 0; i < images.length; i++) said += ' ' + images[i].getAttribute('alt');
+      return !NEW_WINDOW_WARNING.test(said);
+    });
+  }
+
+  /** Fields whose change or focus handler navigates or submits (3.2.1 on focus, 3.2.2 on input). */
+  function contextChange(elements) {
+    var onFocus = [];
+    var onInput = [];
+    elements.forEach(function (el) {
+      if (!/^(SELECT|INPUT|TEXTAREA)$/.test(el.tagName)) return;
+      var source = function (name) {
+        var attribute = el.getAttribute(name);
+        if (attribute) return attribute;
+        var property = el[name];
+        return typeof property === 'function' ? String(property) : '';
+      };
+      if (NAVIGATES.test(source('onfocus'))) onFocus.push(el);
+      else if (NAVIGATES.test(source('onchange')) || NAVIGATES.test(source('oninput'))) onInput.push(el);
+    });
+    return { onFocus: onFocus, onInput: onInput };
+  }
+
+  // --- keyboard ---------------------------------------------------------------------------------------
+
+  // What can make focus visible. An outline or a border side counts only when it is drawn: Chromium's own
+  // focus style moves a link's outline-offset even when the site's `outline: none` hides the outline.
+  var STYLE_PROPS = ['boxShadow', 'backgroundColor', 'backgroundImage', 'color', 'textDecorationLine', 'fontWeight', 'opacity', 'transform', 'filter'];
+  var SIDES = ['Top', 'Right', 'Bottom', 'Left'];
+  function styleOf(el, pseudo) {
+    var s = getComputedStyle(el, pseudo || null);
+    var out =
+      s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0
+        ? 'none|'
+        : s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + ' ' + s.outlineOffset + '|';
+    for (var j = 0; j < SIDES.length; j++) {
+      var style = s['border' + SIDES[j] + 'Style'];
+      var width = s['border' + SIDES[j] + 'Width'];
+      out += style === 'none' || style === 'hidden' || parseFloat(width) === 0 ? 'none|' : style + ' ' + width + ' ' + s['border' + SIDES[j] + 'Color'] + '|';
+    }
+    for (var i = 0; i < STYLE_PROPS.length; i++) out += s[STYLE_PROPS[i]] + '|';
+    return pseudo ? out + s.content : out;
+  }
+  /** How the element, its parent, its first descendants and its ::before/::after look now. */
+  function appearance(el) {
+    var parts = [styleOf(el), styleOf(el, '::before'), styleOf(el, '::after')];
+    if (el.parentElement) parts.push(styleOf(el.parentElement));
+    var inside = el.getElementsByTagName('*');
+    for (var i = 0; i < inside.length && i < 5; i++) parts.push(styleOf(inside[i]));
+    return parts.join('#');
+  }
+  function deepActive() {
+    var el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el;
+  }
+
+  window.__govscorePageChecks = {
+    markup: function () {
+      var elements = allElements();
+      var groups = unnamedGroups(elements);
+      var placeholders = placeholderOnly(elements);
+      var mouse = mouseOnly(elements);
+      var windows = newWindows(elements);
+      var context = contextChange(elements);
+      var issues = [];
+      var skip = bypass(elements);
+      if (!skip.skipLink && !skip.main && !skip.headings)
+        issues.push({ check: 'bypass', count: 1, examples: [], detail: 'no skip link, no main landmark, no headings' });
+      if (groups.length) issues.push(issue('group-without-name', groups));
+      if (placeholders.length) issues.push(issue('placeholder-only', placeholders));
+      if (mouse.found.length) issues.push(issue('mouse-only', mouse.found));
+      if (windows.length) issues.push(issue('new-window', windows));
+      if (context.onFocus.length) issues.push(issue('change-on-focus', context.onFocus));
+      if (context.onInput.length) issues.push(issue('change-on-input', context.onInput));
+      window.__govscorePageChecks.candidates = mouse.candidates;
+      return {
+        title: (document.title || '').replace(/\s+/g, ' ').trim(),
+        bypass: skip,
+        issues: issues,
+        candidates: mouse.candidates.map(describe),
+      };
+    },
+    candidates: [],
+
+    /** Transitions off (a focus style fading in would read as none), nothing focused, at the top of the page. */
+    kbStart: function () {
+      var css = '*,*::before,*::after{transition:none!important;animation-duration:0s!important;animation-delay:0s!important}';
+      var sheet = null;
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+      } catch (_e) {
+        sheet = null;
+      }
+      var active = document.activeElement;
+      if (active && active !== document.body && active.blur) active.blur();
+      window.scrollTo(0, 0);
+      kb = { visited: [], focused: [], sheet: sheet };
+      return true;
+    },
+    /** After a Tab: the focused element's index in the order of first visits (-1: none), whether it is new, whether it is a frame. */
+    kbStep: function () {
+      var el = deepActive();
+      if (!el || el === document.body || el === document.documentElement) return [-1, 0, 0, kb.visited.length];
+      var index = kb.visited.indexOf(el);
+      var fresh = 0;
+      if (index < 0) {
+        fresh = 1;
+        index = kb.visited.push(el) - 1;
+        var frame = /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName);
+        kb.focused[index] = frame || !rendered(el) || !hasSize(el) ? null : appearance(el);
+      }
+      return [index, fresh, /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName) ? 1 : 0, kb.visited.length];
+    },
+    /** Tab stops after the last of these (in document order) that focus never reached: what a trap keeps one from. */
+    kbAfter: function (indices) {
+      var last = null;
+      indices.forEach(function (i) {
+        var el = kb.visited[i];
+        if (el && (!last || last.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) last = el;
+      });
+      if (!last) return 0;
+      var count = 0;
+      var all = document.querySelectorAll(FOCUSABLE);
+      for (var i = 0; i < all.length; i++) {
+        var el = all[i];
+        if (!(last.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) || last.contains(el)) continue;
+        if (kb.visited.indexOf(el) >= 0 || !tabbable(el) || !rendered(el)) continue;
+        count++;
+      }
+      return count;
+    },
+    describeVisited: function (indices) {
+      return indices.map(function (i) {
+        return describe(kb.visited[i]);
+      });
+    },
+    /** Focus taken away, then every visited element compared with how it looked focused (2.4.7). */
+    kbFinish: function (orderLimit) {
+      var active = deepActive();
+      if (active && active !== document.body && active.blur) active.blur();
+      var unchanged = [];
+      kb.visited.forEach(function (el, i) {
+        var focused = kb.focused[i];
+        if (focused && el.isConnected && appearance(el) === focused) unchanged.push(el);
+      });
+      if (kb.sheet)
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) {
+          return s !== kb.sheet;
+        });
+      window.scrollTo(0, 0);
+      var order = kb.visited.slice(0, orderLimit).map(selectorOf);
+      var checked = kb.focused.filter(Boolean).length;
+      kb = null;
+      return { order: order, checked: checked, issue: unchanged.length ? issue('focus-not-visible', unchanged) : null };
+    },
+
+    /**
+     * Reflow (1.4.10), run once the viewport is narrow: the page scrolls sideways, or content is cut at the
+     * right edge. Overflow that comes only from what may scroll in two dimensions (images, video, maps,
+     * data tables, preformatted text) is not a failure.
+     */
+    reflow: function (width) {
+      var tolerance = 4;
+      var root = document.documentElement;
+      var body = document.body;
+      var scrollWidth = Math.max(root.scrollWidth, body ? body.scrollWidth : 0);
+      var exempt = function (el) {
+        if (el.closest('img, picture, video, canvas, svg, iframe, object, embed, pre, code, map, math, [role=img], [role=application]')) return true;
+        var table = el.closest('table');
+        return !!table && !!table.querySelector('th, caption, thead');
+      };
+      var overflowing = [];
+      allElements().forEach(function (el) {
+        var r = el.getBoundingClientRect();
+        if (r.width <= 0 || r.height <= 0 || r.right + window.scrollX <= width + tolerance) return;
+        var parent = el.parentElement;
+        if (parent && parent !== root) {
+          var p = parent.getBoundingClientRect();
+          if (p.right + window.scrollX > width + tolerance && parent !== body) return;
+        }
+        var style = getComputedStyle(el);
+        // Off-canvas panels (wholly beyond the edge, positioned) are not content cut off.
+        if ((style.position === 'absolute' || style.position === 'fixed') && r.left + window.scrollX >= width) return;
+        if (style.visibility === 'hidden' || exempt(el) || !text(el)) return;
+        overflowing.push({ el: el, right: r.right + window.scrollX });
+      });
+      overflowing.sort(function (a, b) {
+        return b.right - a.right;
+      });
+      var elements = overflowing.map(function (o) {
+        return o.el;
+      });
+      var clipsX = function (el) {
+        var x = el ? getComputedStyle(el).overflowX : '';
+        return x === 'hidden' || x === 'clip';
+      };
+      var scrolls = scrollWidth > width + tolerance && !clipsX(root) && !clipsX(body);
+      var cut = !scrolls && (clipsX(root) || clipsX(body));
+      var result = { scrollWidth: scrollWidth, issue: null };
+      if (elements.length && (scrolls || cut))
+        result.issue = issue('reflow', elements, (scrolls ? 'scrolls sideways: ' : 'cut off: ') + scrollWidth + ' px wide at ' + width + ' px');
+      return result;
+    },
+  };
+})();

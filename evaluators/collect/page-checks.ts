@@ -1,0 +1,319 @@
+import { readFileSync } from 'node:fs';
+
+import type { CDPSession, Page } from 'puppeteer';
+
+const checksScript = readFileSync(new URL('./in-page/page-checks.js', import.meta.url), 'utf8');
+
+/**
+ * The accessibility checks axe-core does not make, run in the browser on the pages axe scans
+ * (issue 19, item 2). Each is tied to its WCAG 2.x success criterion; `advisory` ones (AAA) are recorded
+ * but are not failures of the A/AA level the rules ask for.
+ */
+export const pageChecks = {
+  'keyboard-trap': { wcag: ['2.1.2'], level: 'A', zh: '键盘陷阱：焦点被困在某个组件中，无法用Tab键离开' },
+  'mouse-only': { wcag: ['2.1.1'], level: 'A', zh: '只能用鼠标操作的控件（有点击事件但无法获得键盘焦点）' },
+  'focus-not-visible': { wcag: ['2.4.7'], level: 'AA', zh: '获得键盘焦点时没有可见的焦点指示（轮廓被去除且无其他样式变化）' },
+  reflow: { wcag: ['1.4.10'], level: 'AA', zh: '320像素宽度下页面需要横向滚动或内容被截断（固定宽度布局）' },
+  bypass: { wcag: ['2.4.1'], level: 'A', zh: '没有跳过导航的链接、主内容区域（main）或标题，无法跳过重复区块' },
+  'page-title': { wcag: ['2.4.2'], level: 'A', zh: '网页标题缺失、只有网站名称，或不同类型的页面使用同一标题' },
+  'group-without-name': { wcag: ['1.3.1', '3.3.2'], level: 'A', zh: '单选/复选按钮组没有 fieldset/legend 或带名称的分组' },
+  'placeholder-only': { wcag: ['3.3.2', '1.3.1'], level: 'A', zh: '输入框只用占位文字（placeholder）作标签' },
+  'change-on-focus': { wcag: ['3.2.1'], level: 'A', zh: '控件获得焦点时即跳转或提交（改变上下文）' },
+  'change-on-input': { wcag: ['3.2.2'], level: 'A', zh: '选择或输入时即跳转或提交（改变上下文），未事先说明' },
+  'new-window': { wcag: ['3.2.5'], level: 'AAA', advisory: true, zh: '在新窗口打开链接而未提示（建议项）' },
+} as const satisfies Record<string, { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string }>;
+
+export type PageCheckId = keyof typeof pageChecks;
+
+/** An element a check points at: a selector that finds it again and the start of its markup. */
+export interface PageCheckElement {
+  selector: string;
+  html: string;
+}
+
+/** One check that failed on one page: how many elements, the first few of them, and what was measured. */
+export interface PageCheckIssue {
+  check: PageCheckId;
+  count: number;
+  examples: PageCheckElement[];
+  detail?: string;
+}
+
+/** The parts of the pass: what the markup shows, Tab through the page, the page at 320 CSS px. */
+export type PageCheckArea = 'markup' | 'keyboard' | 'reflow';
+
+/** What the checks saw on one page: compact enough to store per page (StoredObservations.pageChecks). */
+export interface PageCheckResult {
+  url: string;
+  /** The page's place in the site: the title check compares pages of different kinds. */
+  role: 'homepage' | 'page' | 'article';
+  ms: number;
+  /** The document title (trimmed), or null when the markup was not read. */
+  title: string | null;
+  /** What a keyboard user could jump past the repeated blocks with (null: not read). */
+  bypass: { skipLink: boolean; main: boolean; headings: number } | null;
+  /** The Tab walk: presses made, elements reached, how it ended, the first elements in focus order. */
+  keyboard: { presses: number; stops: number; ended: 'end' | 'cap' | 'trap' | 'escaped' | 'time'; order: string[] } | null;
+  /** Sideways width of the document at 320 CSS px (null: not measured). */
+  reflowWidth: number | null;
+  issues: PageCheckIssue[];
+  /** Parts that could not run (timeout, page closed, script error): not checked, neither passed nor failed. */
+  notChecked: Array<{ area: PageCheckArea; reason: string }>;
+}
+
+export interface PageCheckOptions {
+  role: PageCheckResult['role'];
+  /** The whole pass; parts not done by then are recorded as not checked. */
+  timeoutMs?: number;
+  /** Tab presses at most: bounds the keyboard walk on pages with hundreds of links. */
+  maxTabs?: number;
+  reflowWidth?: number;
+  /** Opens the page again should the checks have navigated away from it (a handler on focus that leaves). */
+  restore?: (url: string) => Promise<unknown>;
+}
+
+const areas: PageCheckArea[] = ['markup', 'keyboard', 'reflow'];
+const orderKept = 30;
+/** Presses without reaching a new element before the walk asks whether focus is going round in circles. */
+const clickTypes = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick']);
+
+/** The record of a page the checks could not run on at all. */
+export function uncheckedPage(url: string, role: PageCheckResult['role'], ms: number, reason: string): PageCheckResult {
+  return { url, role, ms, title: null, bypass: null, keyboard: null, reflowWidth: null, issues: [], notChecked: areas.map((area) => ({ area, reason })) };
+}
+
+interface MarkupRead {
+  title: string;
+  bypass: NonNullable<PageCheckResult['bypass']>;
+  issues: PageCheckIssue[];
+  candidates: PageCheckElement[];
+}
+
+/**
+ * Runs the checks on the page as it is now and leaves it as it was: viewport restored, focus taken away,
+ * scrolled to the top. Never throws; a part that fails or runs out of time is recorded as not checked.
+ */
+export async function runPageChecks(page: Page, options: PageCheckOptions): Promise<PageCheckResult> {
+  const started = performance.now();
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const startUrl = page.url();
+  let focusLeaves = false;
+  const result: PageCheckResult = {
+    url: startUrl,
+    role: options.role,
+    ms: 0,
+    title: null,
+    bypass: null,
+    keyboard: null,
+    reflowWidth: null,
+    issues: [],
+    notChecked: [],
+  };
+  const done = new Set<PageCheckArea>();
+  const failed = (area: PageCheckArea, e: unknown) => {
+    if (!done.has(area)) result.notChecked.push({ area, reason: reasonOf(e) });
+    done.add(area);
+  };
+  let client: CDPSession | null = null;
+  let expired = false;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(() => ((expired = true), resolve()), timeoutMs)));
+  const run = async () => {
+    try {
+      await page.evaluate(checksScript);
+      client = await page.createCDPSession();
+      // A tab in the background is not focused: without this, Tab moves no focus and :focus styles never apply.
+      await client.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+    } catch (e) {
+      for (const area of areas) failed(area, e);
+      return;
+    }
+    try {
+      const read = (await page.evaluate('window.__govscorePageChecks.markup()')) as MarkupRead;
+      const listened = await clickListened(client, read.candidates.length);
+      const mouseOnly = read.candidates.filter((_, i) => listened.has(i));
+      const issues = read.issues.filter((i) => i.check !== 'mouse-only');
+      const attributed = read.issues.find((i) => i.check === 'mouse-only');
+      const count = (attributed?.count ?? 0) + mouseOnly.length;
+      if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
+      focusLeaves = issues.some((i) => i.check === 'change-on-focus');
+      if (!expired) {
+        Object.assign(result, { title: read.title, bypass: read.bypass });
+        result.issues.push(...issues);
+        done.add('markup');
+      }
+    } catch (e) {
+      failed('markup', e);
+    }
+    if (expired) return;
+    try {
+      // Tabbing onto a field that leaves the page on focus would take the tab elsewhere: not walked.
+      if (focusLeaves) throw new Error('focus-changes-context');
+      const walk = await tabThrough(page, options.maxTabs ?? 80, () => expired);
+      if (!expired) {
+        result.keyboard = walk.keyboard;
+        result.issues.push(...walk.issues);
+        done.add('keyboard');
+      }
+    } catch (e) {
+      failed('keyboard', e);
+    }
+    if (expired) return;
+    const viewport = page.viewport();
+    try {
+      const width = options.reflowWidth ?? 320;
+      await page.setViewport({ ...(viewport ?? { width: 1280, height: 900 }), width });
+      const reflow = (await page.evaluate(`window.__govscorePageChecks.reflow(${width})`)) as { scrollWidth: number; issue: PageCheckIssue | null };
+      if (!expired) {
+        result.reflowWidth = reflow.scrollWidth;
+        if (reflow.issue) result.issues.push(reflow.issue);
+        done.add('reflow');
+      }
+    } catch (e) {
+      failed('reflow', e);
+    } finally {
+      if (viewport) await page.setViewport(viewport).catch(() => undefined);
+      await page.evaluate('window.scrollTo(0, 0)').catch(() => undefined);
+    }
+  };
+  try {
+    await Promise.race([run(), deadline]);
+  } finally {
+    clearTimeout(timer);
+    for (const area of areas) if (!done.has(area)) failed(area, new Error('timeout'));
+    const c = client as CDPSession | null;
+    if (c) void c.detach().catch(() => undefined);
+  }
+  // Something the checks did took the tab to another page: what was read after it is not this page's.
+  if (!expired && page.url() !== startUrl) {
+    for (const area of ['keyboard', 'reflow'] as const) {
+      result.notChecked = result.notChecked.filter((n) => n.area !== area);
+      result.notChecked.push({ area, reason: 'navigated' });
+    }
+    result.keyboard = null;
+    result.reflowWidth = null;
+    result.issues = result.issues.filter((i) => !['keyboard-trap', 'focus-not-visible', 'reflow'].includes(i.check));
+    await options.restore?.(startUrl).catch(() => undefined);
+  }
+  result.ms = Math.round(performance.now() - started);
+  result.notChecked.sort((a, b) => areas.indexOf(a.area) - areas.indexOf(b.area));
+  return result;
+}
+
+function reasonOf(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/^focus-changes-context$/.test(message)) return message;
+  if (/timeout/i.test(message)) return 'timeout';
+  if (/context was destroyed|navigation/i.test(message)) return 'navigated';
+  if (/closed|detached|Target/i.test(message)) return 'page-closed';
+  return message.slice(0, 80);
+}
+
+/**
+ * Which of the pointer-cursor candidates have a click-like listener of their own, as the debugger
+ * protocol sees them. Handlers delegated to an ancestor (`document.addEventListener('click', …)` with a
+ * selector inside) are not visible per element: those controls are not reported.
+ */
+async function clickListened(client: CDPSession, count: number): Promise<Set<number>> {
+  const found = new Set<number>();
+  if (!count) return found;
+  const { result } = await client.send('Runtime.evaluate', { expression: 'window.__govscorePageChecks.candidates' });
+  if (!result.objectId) return found;
+  const { result: props } = await client.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
+  await Promise.all(
+    props.map(async (p) => {
+      const index = Number(p.name);
+      if (!Number.isInteger(index) || !p.value?.objectId) return;
+      const { listeners } = await client.send('DOMDebugger.getEventListeners', { objectId: p.value.objectId });
+      if (listeners.some((l) => clickTypes.has(l.type))) found.add(index);
+    }),
+  );
+  await client.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
+  return found;
+}
+
+type Step = [index: number, fresh: 0 | 1, frame: 0 | 1, visited: number];
+
+/**
+ * Presses Tab through the page, recording the focus order. Stops at the end of the order (focus leaves
+ * the document or comes back to the first element with nothing reachable after the last one), at the
+ * cap, or when focus goes round a few elements while more lie after them: then Escape (a modal dialog's
+ * way out) and Tab once more; if focus still does not get out, it is a keyboard trap.
+ */
+async function tabThrough(
+  page: Page,
+  maxTabs: number,
+  expired: () => boolean,
+): Promise<{ keyboard: NonNullable<PageCheckResult['keyboard']>; issues: PageCheckIssue[] }> {
+  await page.evaluate('window.__govscorePageChecks.kbStart()');
+  const step = async (key = 'Tab'): Promise<Step> => {
+    await page.keyboard.press(key as 'Tab');
+    return (await page.evaluate('window.__govscorePageChecks.kbStep()')) as Step;
+  };
+  const after = async (indices: number[]) => (await page.evaluate(`window.__govscorePageChecks.kbAfter(${JSON.stringify(indices)})`)) as number;
+  let ended: NonNullable<PageCheckResult['keyboard']>['ended'] = 'cap';
+  let presses = 0;
+  let visited = 0;
+  let lastNew = -1;
+  /** Elements focused since the last new one, in order. */
+  let circling: number[] = [];
+  let trap: number[] | null = null;
+  while (presses < maxTabs) {
+    if (expired()) {
+      ended = 'time';
+      break;
+    }
+    const [index, fresh, frame, count] = await step();
+    presses++;
+    visited = count;
+    if (index < 0) {
+      if (visited > 0) {
+        ended = 'end';
+        break;
+      }
+      continue;
+    }
+    if (fresh || frame) {
+      // Inside a frame the focus moves among the frame's own elements, which this document does not see.
+      if (fresh) lastNew = index;
+      circling = [];
+      continue;
+    }
+    // Back at the first element right after the newest one: the order went round once, unless tab stops
+    // were left out after the last element reached.
+    if (index === 0 && circling.length === 0 && (await after([lastNew])) === 0) {
+      ended = 'end';
+      break;
+    }
+    const closed = circling.includes(index);
+    circling.push(index);
+    if (!closed) continue;
+    const loop = [...new Set(circling)];
+    if (loop.length >= visited || (await after(loop)) === 0) {
+      ended = 'end';
+      break;
+    }
+    await page.keyboard.press('Escape');
+    const [next, isNew] = await step();
+    presses++;
+    if (isNew || next < 0) {
+      ended = 'escaped';
+      break;
+    }
+    ended = 'trap';
+    trap = loop;
+    break;
+  }
+  const issues: PageCheckIssue[] = [];
+  if (trap) {
+    const examples = (await page.evaluate(`window.__govscorePageChecks.describeVisited(${JSON.stringify(trap.slice(0, 3))})`)) as PageCheckElement[];
+    issues.push({ check: 'keyboard-trap', count: trap.length, examples, detail: `focus cycles among ${trap.length} element(s) after ${presses} Tab presses` });
+  }
+  const finish = (await page.evaluate(`window.__govscorePageChecks.kbFinish(${orderKept})`)) as {
+    order: string[];
+    checked: number;
+    issue: PageCheckIssue | null;
+  };
+  if (finish.issue) issues.push({ ...finish.issue, detail: `${finish.issue.count} of ${finish.checked} focused elements look the same focused and unfocused` });
+  return { keyboard: { presses, stops: visited, ended, order: finish.order }, issues };
+}

@@ -1,0 +1,315 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runAxe } from '../../../evaluators/collect/axe.js';
+import { launchBrowser } from '../../../evaluators/collect/browser.js';
+import { collectSite } from '../../../evaluators/collect/crawl-site.js';
+import { closeTab, newTab, openUrl } from '../../../evaluators/collect/navigate.js';
+import { defaultCollectOptions } from '../../../evaluators/collect/options.js';
+import { type PageCheckId, type PageCheckResult, runPageChecks } from '../../../evaluators/collect/page-checks.js';
+import { evaluateSite } from '../../../evaluators/evaluate-site.js';
+import { titleIssues } from '../../../evaluators/page-checks.js';
+import type { PageScope } from '../../../portals/model/types.js';
+import { groupPath } from '../../../portals/model/urls.js';
+import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
+
+const asOf = '2026-11-21';
+/** What a page's A/AA failures are, by check (the advisory new-window check is left out). */
+const failing = (r: PageCheckResult, extra: PageCheckId[] = []) =>
+  [...new Set([...r.issues.map((i) => i.check), ...extra])].filter((c) => c !== 'new-window').sort();
+
+async function onTab<T>(browser: Browser, work: (tab: Page) => Promise<T>): Promise<T> {
+  const tab = await newTab(browser, defaultCollectOptions.userAgent);
+  try {
+    return await work(tab);
+  } finally {
+    await closeTab(tab);
+  }
+}
+
+describe('page checks: the sample portals against their truth', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // classic; 7: navigation by javascript:/onclick/span links; 1: navigation in an iframe.
+  for (const skin of ['classic', '7', '1']) {
+    it(`finds exactly the planted page defects on the homepage, a channel, a column and an article of every portal (skin ${skin})`, async () => {
+      const set: RunningPortalSet = await startPortalSet({ asOf, seed: 'page-checks', skin });
+      const checksMs: number[] = [];
+      const axeMs: number[] = [];
+      try {
+        let planted = 0;
+        let found = 0;
+        for (const id of set.portals.map((p) => p.id)) {
+          const { url, truth } = set.get(id);
+          const column = truth.columns.find((c) => c.items.length > 0)!;
+          const pages: Array<{ url: string; kind: PageScope | 'column'; role: PageCheckResult['role'] }> = [
+            { url, kind: 'homepage', role: 'homepage' },
+            { url: new URL(groupPath(truth.portal, 0), url).href, kind: 'channel pages', role: 'page' },
+            { url: column.url, kind: 'column', role: 'page' },
+            { url: column.items[0]!.url, kind: 'article pages', role: 'article' },
+          ];
+          const results: PageCheckResult[] = [];
+          for (const p of pages) {
+            results.push(
+              await onTab(browser, async (tab) => {
+                const opened = await openUrl(tab, p.url, 15_000);
+                expect(opened.status, p.url).toBe(200);
+                if (skin === 'classic') axeMs.push((await runAxe(tab))!.ms);
+                return runPageChecks(tab, { role: p.role });
+              }),
+            );
+          }
+          const titled = new Map(titleIssues(results).map(([r]) => [r.url, true]));
+          pages.forEach((p, i) => {
+            const r = results[i]!;
+            checksMs.push(r.ms);
+            expect(r.notChecked, `${id} ${p.url}`).toEqual([]);
+            const want = truth.accessibility.pageChecks
+              .filter((d) => d.on === 'every page' || d.on === p.kind)
+              .map((d) => d.check)
+              .sort();
+            const got = failing(r, titled.get(r.url) ? ['page-title'] : []);
+            planted += want.length;
+            found += got.filter((c) => (want as string[]).includes(c)).length;
+            expect(got, `${id} ${p.kind} ${p.url}`).toEqual(want);
+          });
+          // The truth's example page of each planted defect is one of these pages.
+          for (const d of truth.accessibility.pageChecks) expect(pages.map((p) => p.url)).toContain(d.example);
+        }
+        const mean = (a: number[]) => Math.round(a.reduce((x, y) => x + y, 0) / a.length);
+        console.log(`skin ${skin}: planted ${planted} page defects, found ${found}; page checks ${mean(checksMs)} ms a page (max ${Math.max(...checksMs)})`);
+        if (axeMs.length) console.log(`axe on the same pages: ${mean(axeMs)} ms a page; page checks / axe = ${(mean(checksMs) / mean(axeMs)).toFixed(2)}`);
+      } finally {
+        await set.close();
+      }
+    });
+  }
+
+  it('a crawl in the sample mode checks the planted pages and the site measurement names every planted defect; axe off runs neither', async () => {
+    const set = await startPortalSet({ asOf, seed: 'page-checks-crawl' });
+    try {
+      for (const id of ['jyj', 'qxx']) {
+        const { url, truth } = set.get(id);
+        const options = { ...defaultCollectOptions, maxPages: 14, features: false, lighthousePages: 0 };
+        const result = await collectSite(browser, url, asOf, options);
+        expect(result.failure, id).toBeNull();
+        const checkedUrls = new Set(result.pageChecks.map((p) => p.url));
+        expect(result.pageChecks.map((p) => p.url).sort(), id).toEqual(result.axe.map((p) => p.url).sort());
+        const kinds = new Set(result.pageChecks.map((p) => p.role));
+        expect([...kinds].sort(), id).toEqual(['article', 'homepage', 'page']);
+        expect(checkedUrls.has(result.homepage!.finalUrl), id).toBe(true);
+        const measured = evaluateSite({ pageChecks: result.pageChecks }, asOf).measurements.pageChecks!;
+        expect(measured.pagesNotChecked, id).toBe(0);
+        const want = [...new Set(truth.accessibility.pageChecks.map((d) => d.check))].sort();
+        expect(
+          measured.failures
+            .filter((f) => !f.advisory)
+            .map((f) => f.check)
+            .sort(),
+          id,
+        ).toEqual(want);
+        console.log(
+          `${id}: ${result.pageChecks.length} pages checked in the crawl, ${result.stats.phases!.pageChecks} ms checks, ${result.stats.phases!.axe} ms axe`,
+        );
+      }
+      const off = await collectSite(browser, set.get('zfw').url, asOf, {
+        ...defaultCollectOptions,
+        maxPages: 4,
+        features: false,
+        lighthousePages: 0,
+        axe: 'off',
+      });
+      expect([off.axe.length, off.pageChecks.length]).toEqual([0, 0]);
+    } finally {
+      await set.close();
+    }
+  });
+});
+
+/** Hand-written pages, one per check and case: what each check reports, and what it leaves alone. */
+const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalked?: true }> = [
+  {
+    name: 'keyboard trap: three buttons that keep Tab to themselves',
+    html: `<h1>t</h1><a href="#a">one</a><div id="w"><button>a</button><button>b</button><button>c</button></div><a href="#b">after</a><a href="#c">after 2</a>
+<script>var w=document.getElementById('w');w.addEventListener('keydown',function(e){if(e.key!=='Tab')return;var b=w.querySelectorAll('button'),i=[].indexOf.call(b,document.activeElement);e.preventDefault();b[(i+1)%3].focus();});</script>`,
+    want: ['keyboard-trap'],
+  },
+  {
+    name: 'no trap: a dialog that keeps focus until Escape closes it',
+    html: `<h1>t</h1><div id="d"><button>ok</button><button>cancel</button></div><a href="#b">after</a>
+<script>var d=document.getElementById('d');d.addEventListener('keydown',function(e){if(e.key==='Escape'){d.remove();return;}if(e.key!=='Tab')return;var b=d.querySelectorAll('button'),i=[].indexOf.call(b,document.activeElement);e.preventDefault();b[(i+1)%2].focus();});</script>`,
+    want: [],
+  },
+  {
+    name: 'no trap: focus stops only at the end of the page',
+    html: `<h1>t</h1><a href="#1">1</a><a href="#2">2</a><button>3</button><input aria-label="x">`,
+    want: [],
+  },
+  {
+    name: 'mouse-only: an onclick div and a span with a click listener',
+    html: `<h1>t</h1><div onclick="location.href='/a'" style="cursor:pointer">办事大厅</div><span id="s" style="cursor:pointer">返回顶部</span>
+<script>document.getElementById('s').addEventListener('click',function(){scrollTo(0,0)});</script>`,
+    want: ['mouse-only'],
+  },
+  {
+    name: 'not mouse-only: a button, a link inside a clickable row, an operable div, a pointer with no listener, a delegated listener',
+    html: `<h1>t</h1><button onclick="go()">go</button><ul><li onclick="location.href='/a'"><a href="/a">a</a></li></ul>
+<div role="button" tabindex="0" onclick="go()">ok</div><span style="cursor:pointer">just a pointer</span><span class="d" style="cursor:pointer">delegated</span>
+<script>document.addEventListener('click',function(e){if(e.target.className==='d')go();});function go(){}</script>`,
+    want: [],
+  },
+  {
+    name: 'focus not visible: outlines removed',
+    html: `<style>a:focus,button:focus{outline:none}</style><h1>t</h1><a href="#1">one</a><button>two</button>`,
+    want: ['focus-not-visible'],
+  },
+  {
+    name: 'focus visible: the browser outline, a background instead, a class a script adds',
+    html: `<style>.x:focus{outline:none;background:#ff0}.y:focus{outline:none}.y.on{box-shadow:0 0 0 2px #00f}</style><h1>t</h1><a href="#1">one</a><a class="x" href="#2">two</a><a class="y" href="#3">three</a>
+<script>document.querySelector('.y').addEventListener('focus',function(){this.classList.add('on')});document.querySelector('.y').addEventListener('blur',function(){this.classList.remove('on')});</script>`,
+    want: [],
+  },
+  {
+    name: 'reflow: a fixed-width block of text',
+    html: `<h1>t</h1><div style="width:900px">这是一段固定宽度的正文，在窄屏上需要横向滚动才能读完。</div>`,
+    want: ['reflow'],
+  },
+  {
+    name: 'reflow: text cut off by a fixed width inside a page that hides its overflow',
+    html: `<style>html,body{overflow-x:hidden}</style><h1>t</h1><div style="width:900px">这是一段固定宽度的正文，在窄屏上被截断。</div>`,
+    want: ['reflow'],
+  },
+  {
+    name: 'no reflow failure: text that wraps, a wide picture and a data table',
+    html: `<h1>t</h1><p>这是一段可以换行的正文。</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="800" height="10" alt="图">
+<table><tr><th>项目</th><th>数量</th><th>说明</th></tr><tr><td style="white-space:nowrap">主动公开政府信息条数合计</td><td>1200</td><td style="white-space:nowrap">按照条例第二十条统计的全年数字</td></tr></table>`,
+    want: [],
+  },
+  {
+    name: 'bypass: no skip link, no main landmark, no heading',
+    html: `<div><a href="/a">首页</a> <a href="/b">新闻</a></div><div><b>标题</b><p>正文</p></div>`,
+    want: ['bypass'],
+  },
+  {
+    name: 'bypass given: a skip link, a main landmark, or headings',
+    html: `<a href="#c">跳到主要内容</a><div><a href="/a">首页</a></div><div id="c"><b>标题</b><p>正文</p></div>`,
+    want: [],
+  },
+  { name: 'bypass given by a main landmark', html: `<div><a href="/a">首页</a></div><main><p>正文</p></main>`, want: [] },
+  {
+    name: 'radio group without a fieldset or named group',
+    html: `<h1>t</h1><p>您的评价：</p><label><input type="radio" name="p" value="1">满意</label><label><input type="radio" name="p" value="2">不满意</label>`,
+    want: ['group-without-name'],
+  },
+  {
+    name: 'radio groups with a legend or a named radiogroup; a single checkbox',
+    html: `<h1>t</h1><fieldset><legend>您的评价</legend><label><input type="radio" name="p" value="1">满意</label><label><input type="radio" name="p" value="2">不满意</label></fieldset>
+<div role="radiogroup" aria-label="性别"><label><input type="radio" name="g" value="1">男</label><label><input type="radio" name="g" value="2">女</label></div><label><input type="checkbox" name="agree">同意</label>`,
+    want: [],
+  },
+  { name: 'a field labelled only by its placeholder', html: `<h1>t</h1><input type="text" name="n" placeholder="请输入姓名">`, want: ['placeholder-only'] },
+  {
+    name: 'fields with a label, an aria-label or a title beside their placeholder',
+    html: `<h1>t</h1><label>姓名 <input type="text" placeholder="请输入姓名"></label><input type="text" aria-label="电话" placeholder="请输入电话"><input type="text" title="地址" placeholder="地址"><textarea aria-label="内容"></textarea>`,
+    want: [],
+  },
+  {
+    name: 'change of context: a jump menu that navigates on change, a field that submits on focus',
+    html: `<h1>t</h1><label>友情链接 <select onchange="window.location.href=this.value"><option value="">请选择</option><option value="/a">a</option></select></label>
+<form><label>关键字 <input name="k" onfocus="this.form.submit()"></label></form>`,
+    want: ['change-on-focus', 'change-on-input'],
+    // Tabbing onto the field would submit the form: the keyboard walk is not made, and says so.
+    notWalked: true,
+  },
+  {
+    name: 'no change of context: a menu with a go button, a field that only checks itself',
+    html: `<h1>t</h1><label>友情链接 <select id="m"><option value="/a">a</option></select></label><button onclick="location.href=document.getElementById('m').value">前往</button>
+<label>电话 <input onchange="this.setCustomValidity(/^\\d+$/.test(this.value)?'':'x')"></label>`,
+    want: [],
+  },
+  {
+    name: 'new windows: a target=_blank link (advisory) and one that says so',
+    html: `<h1>t</h1><a href="/a" target="_blank">政策文件</a><a href="/b" target="_blank">解读（新窗口打开）</a>`,
+    want: ['new-window'],
+  },
+];
+
+describe('page checks: hand-written pages', () => {
+  let browser: Browser;
+  let tab: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    tab = await newTab(browser, defaultCollectOptions.userAgent);
+  });
+  afterAll(async () => {
+    await closeTab(tab);
+    await browser?.close();
+  });
+
+  for (const f of fixtures) {
+    it(f.name, async () => {
+      await tab.setContent(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${f.name}</title></head><body>${f.html}</body></html>`);
+      const r = await runPageChecks(tab, { role: 'page' });
+      expect(r.notChecked).toEqual(f.notWalked ? [{ area: 'keyboard', reason: 'focus-changes-context' }] : []);
+      expect([...new Set(r.issues.map((i) => i.check))].sort()).toEqual([...f.want].sort());
+      for (const i of r.issues) if (i.check !== 'bypass') expect(i.examples[0]!.selector.length, i.check).toBeGreaterThan(0);
+      // The page is left as it was: the viewport restored, nothing focused.
+      expect(tab.viewport()).toMatchObject({ width: 1280, height: 900 });
+      expect(await tab.evaluate(() => document.activeElement === document.body)).toBe(true);
+    });
+  }
+
+  it('a page the checks navigate away from is opened again, and what was read after leaving is not kept', async () => {
+    // A link whose focus handler leaves the page: the markup shows no field for it, so the walk runs into it.
+    const server = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        req.url === '/'
+          ? `<!DOCTYPE html><html lang="zh-CN"><head><title>leave</title></head><body><h1>t</h1><a href="#1" onfocus="location.href='/other'">1</a></body></html>`
+          : '<p>other</p>',
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const start = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      await onTab(browser, async (own) => {
+        await own.goto(start);
+        const restored: string[] = [];
+        const r = await runPageChecks(own, { role: 'page', restore: async (url) => void restored.push(url) });
+        expect(r.notChecked.map((n) => [n.area, n.reason])).toEqual([
+          ['keyboard', 'navigated'],
+          ['reflow', 'navigated'],
+        ]);
+        expect(restored).toEqual([start]);
+      });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('records the keyboard walk, and a page that hangs its renderer as not checked in time', async () => {
+    await tab.setContent(
+      `<!DOCTYPE html><html lang="zh-CN"><head><title>walk</title></head><body><h1>t</h1><a href="#1">1</a><a href="#2">2</a><button>3</button></body></html>`,
+    );
+    const r = await runPageChecks(tab, { role: 'page' });
+    expect(r.keyboard).toMatchObject({ stops: 3, ended: 'end' });
+    expect(r.keyboard!.order).toEqual(['body > a:nth-of-type(1)', 'body > a:nth-of-type(2)', 'body > button']);
+    expect(r.bypass).toEqual({ skipLink: false, main: false, headings: 1 });
+    await tab.evaluate('setTimeout(function () { for (;;) {} }, 0)');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = performance.now();
+    const hung = await runPageChecks(tab, { role: 'page', timeoutMs: 1000 });
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(hung.notChecked.map((n) => n.area)).toEqual(['markup', 'keyboard', 'reflow']);
+    expect(hung.issues).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+
+import { type PageCheckIssue, type PageCheckResult, uncheckedPage } from '../../../evaluators/collect/page-checks.js';
+import { evaluateSite } from '../../../evaluators/evaluate-site.js';
+import { evaluatePageChecks, meta, pageCheckFindings, titleIssues } from '../../../evaluators/page-checks.js';
+import { measurementEntry } from '../../../evaluators/registry/measurements.js';
+
+const home = 'https://jyj.example.gov.cn/';
+const column = 'https://jyj.example.gov.cn/jyyw/';
+const channel = 'https://jyj.example.gov.cn/channel/g1/';
+const article = 'https://jyj.example.gov.cn/jyyw/t1.html';
+
+function page(url: string, role: PageCheckResult['role'], title: string, ...issues: PageCheckIssue[]): PageCheckResult {
+  return {
+    url,
+    role,
+    ms: 100,
+    title,
+    bypass: { skipLink: false, main: true, headings: 2 },
+    keyboard: { presses: 30, stops: 29, ended: 'end', order: [] },
+    reflowWidth: 320,
+    issues,
+    notChecked: [],
+  };
+}
+const issue = (check: PageCheckIssue['check'], count: number, selector = `.${check}`): PageCheckIssue => ({
+  check,
+  count,
+  examples: [{ selector, html: `<div class="${check}"></div>` }],
+});
+
+describe('page checks evaluator', () => {
+  it('declares what it needs', () => {
+    expect(meta).toEqual({ id: 'pageChecks', version: '1', needs: ['pageChecks'] });
+  });
+
+  it('counts a template defect once per check with its pages and elements; advisories are listed last and not counted', () => {
+    const m = evaluatePageChecks([
+      page(home, 'homepage', '江临市教育局', issue('mouse-only', 1), issue('keyboard-trap', 3), issue('new-window', 12)),
+      page(column, 'page', '教育要闻_江临市教育局', issue('mouse-only', 1), issue('focus-not-visible', 40)),
+      page(article, 'article', '关于开学的通知_江临市教育局', issue('mouse-only', 2)),
+    ]);
+    expect(m.pagesChecked).toBe(3);
+    expect(m.failures.map((f) => [f.check, f.pages, f.elements, f.advisory])).toEqual([
+      ['mouse-only', 3, 4, false],
+      ['focus-not-visible', 1, 40, false],
+      ['keyboard-trap', 1, 3, false],
+      ['new-window', 1, 12, true],
+    ]);
+    // mouse-only 2.1.1, focus 2.4.7, trap 2.1.2: three A/AA checks, three criteria; new windows (3.2.5, AAA) not counted.
+    expect([m.failingChecks, m.failingCriteria, m.pagesWithFailures]).toEqual([3, 3, 3]);
+    expect(m.failures[0]).toMatchObject({ wcag: ['2.1.1'], level: 'A', urls: [home, column, article] });
+    expect(m.failures[0]!.examples[0]).toEqual({ url: home, selector: '.mouse-only', html: '<div class="mouse-only"></div>', detail: null });
+    expect(m.msPerPage).toBe(100);
+  });
+
+  it('nothing found on clean pages is zero failures, not "not measured"', () => {
+    const m = evaluatePageChecks([page(home, 'homepage', '江临市教育局'), page(column, 'page', '教育要闻_江临市教育局')]);
+    expect([m.pagesChecked, m.failingChecks, m.failingCriteria, m.pagesWithFailures, m.failures.length]).toEqual([2, 0, 0, 0, 0]);
+    expect(pageCheckFindings(m)).toEqual({ 'pageChecks.failures': [] });
+  });
+
+  it('judges titles across pages: empty, the homepage title alone, one title on pages of different kinds', () => {
+    const pages = [
+      page(home, 'homepage', '江临市教育局'),
+      page(channel, 'page', '江临市教育局'),
+      page(column, 'page', '通知公告'),
+      page(article, 'article', '通知公告'),
+      page('https://jyj.example.gov.cn/a/', 'page', ''),
+      // Two columns of one kind sharing a name are left alone.
+      page('https://jyj.example.gov.cn/b/', 'page', '工作动态_江临市教育局'),
+      page('https://jyj.example.gov.cn/c/', 'page', '工作动态_江临市教育局'),
+    ];
+    expect(titleIssues(pages).map(([p, i]) => [p.url, i.detail])).toEqual([
+      [channel, 'the homepage title (site name) alone'],
+      [column, 'the same title as a page of another kind'],
+      [article, 'the same title as a page of another kind'],
+      ['https://jyj.example.gov.cn/a/', 'empty title'],
+    ]);
+    const m = evaluatePageChecks(pages);
+    expect(m.failures.map((f) => [f.check, f.pages, f.wcag])).toEqual([['page-title', 4, ['2.4.2']]]);
+  });
+
+  it('records pages the checks could not run on as not checked, neither passed nor failed', () => {
+    const partly = { ...page(column, 'page', '教育要闻_江临市教育局'), keyboard: null, notChecked: [{ area: 'keyboard' as const, reason: 'timeout' }] };
+    const m = evaluatePageChecks([page(home, 'homepage', '江临市教育局'), partly, uncheckedPage(article, 'article', 0, 'axe-unfinished')]);
+    expect([m.pagesChecked, m.pagesPartlyChecked, m.pagesNotChecked]).toEqual([2, 1, 1]);
+    expect(m.notChecked).toEqual([
+      { url: column, area: 'keyboard', reason: 'timeout' },
+      { url: article, area: 'markup', reason: 'axe-unfinished' },
+      { url: article, area: 'keyboard', reason: 'axe-unfinished' },
+      { url: article, area: 'reflow', reason: 'axe-unfinished' },
+    ]);
+    expect(pageCheckFindings(m)['pageChecks.failures']!.at(-1)!.message).toBe('2个页面的部分检查未能完成（视为未检查）');
+  });
+
+  it('a URL checked twice is one page: the run that got furthest counts', () => {
+    const m = evaluatePageChecks([uncheckedPage(home, 'homepage', 0, 'timeout'), page(home, 'homepage', '江临市教育局', issue('reflow', 2))]);
+    expect([m.pagesChecked, m.pagesNotChecked, m.failures[0]!.pages]).toEqual([1, 0, 1]);
+  });
+
+  it('writes one finding per check with its criterion, level, pages and an example element', () => {
+    const m = evaluatePageChecks([
+      page(home, 'homepage', '江临市教育局', { ...issue('keyboard-trap', 3, '#slide-ctrl > button'), detail: 'focus cycles among 3 element(s)' }),
+      page(column, 'page', '教育要闻_江临市教育局', issue('new-window', 2, 'a')),
+    ]);
+    expect(pageCheckFindings(m)['pageChecks.failures']).toEqual([
+      {
+        message: '键盘陷阱：焦点被困在某个组件中，无法用Tab键离开（WCAG 2.1.2，A级）：1/2个页面，3处',
+        url: home,
+        evidence: '#slide-ctrl > button：<div class="keyboard-trap"></div>：focus cycles among 3 element(s)',
+      },
+      {
+        message: '在新窗口打开链接而未提示（建议项）（WCAG 3.2.5，AAA级，建议项）：1/2个页面，2处',
+        url: column,
+        evidence: 'a：<div class="new-window"></div>',
+      },
+    ]);
+  });
+
+  it('is measured through evaluateSite only when a page was checked; the registry reads its numbers', () => {
+    expect(evaluateSite({}, '2026-11-21').measurements.pageChecks).toBeNull();
+    expect(evaluateSite({ pageChecks: [uncheckedPage(home, 'homepage', 0, 'timeout')] }, '2026-11-21').measurements.pageChecks).toBeNull();
+    const { measurements, findings } = evaluateSite({ pageChecks: [page(home, 'homepage', '江临市教育局', issue('bypass', 1))] }, '2026-11-21');
+    expect(measurementEntry('pageChecks.failingChecks').read(measurements)).toBe(1);
+    expect(measurementEntry('pageChecks.failingCriteria').read(measurements)).toBe(1);
+    expect(measurementEntry('pageChecks.pagesWithFailures').read(measurements)).toBe(1);
+    expect(findings['pageChecks.failures']).toHaveLength(1);
+  });
+});
