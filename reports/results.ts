@@ -7,6 +7,7 @@ import type { DisclosureMeasurement } from '../evaluators/disclosure.js';
 import type { IdentityMeasurement } from '../evaluators/identity.js';
 import type { LinksMeasurement } from '../evaluators/links.js';
 import type { MailboxMeasurement } from '../evaluators/mailbox.js';
+import type { PageChecksMeasurement } from '../evaluators/page-checks.js';
 import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
 import type { ResponsivenessMeasurement } from '../evaluators/responsiveness.js';
 import type { ServicesMeasurement } from '../evaluators/services.js';
@@ -32,6 +33,7 @@ export interface SiteInput {
   services?: ServicesMeasurement | null;
   identity?: IdentityMeasurement | null;
   accessibility?: AccessibilityMeasurement | null;
+  pageChecks?: PageChecksMeasurement | null;
   /** 政务信息报送 of an imported run: the table row and what the evaluator made of it. */
   reporting?: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   crawl: { pages: number; robots: string | null } | null;
@@ -103,6 +105,8 @@ export interface ResultsObservations {
         >;
       })
     | null;
+  /** The browser checks axe does not make (keyboard, focus, reflow, titles, bypass, form groups). */
+  pageChecks: PageChecksMeasurement | null;
   links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
   reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
@@ -214,6 +218,7 @@ export function buildResults(
         mailbox: s.mailbox ? { ...s.mailbox, latencies: s.mailbox.latencies.slice(0, 50) } : null,
         services: s.services ?? null,
         identity: s.identity ?? null,
+        pageChecks: s.pageChecks ?? null,
         accessibility: s.accessibility
           ? {
               pagesScanned: s.accessibility.pagesScanned,

@@ -15,6 +15,7 @@ ${s.suspectedVetoes.length ? html`<p class="suspected"><span class="tag suspecte
 ${reviewed.length ? html`<ul class="findings overrides">${reviewed.map((i) => html`<li><span class="tag override">人工复核</span> ${i.id} ${i.name}：${i.status === 'veto' ? '判定否决' : i.max !== null && i.score !== null ? `${i.score}/${i.max}` : indicatorStatus[i.status]}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）<br><span class="evidence">理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</span></li>`)}</ul>` : ''}
 ${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}${f.screenshot ? html` <a class="shot" href="${`${evidenceDir}/${f.screenshot}`}">[截图]</a>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
 ${accessibilityDetail(s)}
+${pageChecksDetail(s)}
 ${assistDetail(s)}
 ${disclosureDetail(s)}
 <details><summary>栏目更新情况（${columns.length} 个栏目）</summary><table><thead><tr><th>栏目</th><th>类别</th><th>条数</th><th>注明日期</th><th>最新日期</th><th>状态</th></tr></thead><tbody>${columns.map((c) => html`<tr><td>${link(c.url, c.name)}</td><td>${c.kind}</td><td>${c.itemCount}</td><td>${c.datedItems}</td><td>${c.latest ?? '—'}</td><td>${c.blank ? '空白' : c.stale ? raw('<b>未更新</b>') : '正常'}</td></tr>`)}</tbody></table></details>
@@ -45,5 +46,17 @@ function assistDetail(s: Site): Html {
   const met = assistItemNames.filter(([key]) => m[key].status === 'holds').length;
   return html`<details><summary>无障碍/长者模式适老化检测（${assistItemNames.length} 项中 ${met} 项符合）</summary>
 <table><thead><tr><th>项目</th><th>结果</th><th>检测情况</th></tr></thead><tbody>${assistItemNames.map(([key, name]) => html`<tr><td>${name}</td><td>${assistStatusNames[m[key].status]}</td><td>${m[key].evidence}</td></tr>`)}</tbody></table>
+</details>`;
+}
+
+/** The browser checks axe does not make, by check: its WCAG criterion, pages, elements and an example a web team can find again. */
+function pageChecksDetail(s: Site): Html {
+  const c = s.observations.pageChecks;
+  if (!c) return html``;
+  const failing = c.failures.filter((f) => !f.advisory);
+  const partly = c.pagesPartlyChecked + c.pagesNotChecked;
+  return html`<details><summary>键盘、焦点、重排等浏览器检查（${c.pagesChecked} 个页面，${failing.length} 项未通过${partly ? `；${partly} 个页面部分检查未能完成` : ''}）</summary>
+${failing.length ? html`<table><thead><tr><th>问题</th><th>WCAG</th><th>级别</th><th>页面数</th><th>元素数</th><th>示例</th></tr></thead><tbody>${failing.map((f) => html`<tr><td>${f.zh}（${f.check}）</td><td>${f.wcag.join(' ')}</td><td>${f.level}</td><td>${f.pages}</td><td>${f.elements}</td><td>${f.urls[0] ? link(f.urls[0]) : ''}${f.examples[0] ? html`<br><code>${f.examples[0].selector}</code>${f.examples[0].detail ? html`<br><span class="evidence">${f.examples[0].detail}</span>` : ''}` : ''}</td></tr>`)}</tbody></table>` : html`<p>未发现问题。</p>`}
+${c.notChecked.length ? html`<p class="evidence">未能完成的检查：${c.notChecked.map((n, i) => html`${i ? '；' : ''}${link(n.url)}（${n.area}：${n.reason}）`)}</p>` : ''}
 </details>`;
 }

@@ -14,7 +14,8 @@ import { articleForMetas } from './metas-article.js';
 import { closeTab, newTab, openUrl, settlePage } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes } from './observations.js';
 import type { CollectOptions } from './options.js';
-import { type PageCheckResult, runPageChecks, uncheckedPage } from './page-checks.js';
+import { auditTab, checkTab } from './page-audit.js';
+import { type PageCheckResult, uncheckedPage } from './page-checks.js';
 import { readFacts } from './page-facts.js';
 import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
 import { readAllPages } from './paginate.js';
@@ -128,7 +129,7 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     // The checks axe does not make, on the homepage axe scanned; after its screenshot, which they must not change.
     const homepageChecks = homepageAxe
       ? await timed('pageChecks', () =>
-          homepageAxe.unfinished ? Promise.resolve(uncheckedPage(tab.url(), 'homepage', 0, 'axe-unfinished')) : checkPage(tab, 'homepage', options.timeoutMs),
+          homepageAxe.unfinished ? Promise.resolve(uncheckedPage(tab.url(), 'homepage', 0, 'axe-unfinished')) : checkTab(tab, 'homepage', options.timeoutMs),
         )
       : null;
     phases.homepage = elapsed();
@@ -191,11 +192,6 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     await closeTab(tab);
     await tabs.close();
   }
-}
-
-/** The page checks with the crawl's bounds: a page they cannot finish in time is recorded as not checked. */
-function checkPage(tab: Page, role: PageCheckResult['role'], timeoutMs: number): Promise<PageCheckResult> {
-  return runPageChecks(tab, { role, timeoutMs: 10_000, maxTabs: 80, restore: (url) => openUrl(tab, url, timeoutMs) });
 }
 
 /** A page's links, images and attachments worth checking (web and mail/phone links; not javascript:). */
@@ -275,6 +271,8 @@ class SiteCrawl {
    */
   private articleReads = new Map<string, { reading: Promise<ArticleReading | null>; scanned: boolean }>();
   private templates = new Map<string, number>();
+  /** Pages scanned per URL template (options.axePerTemplate). */
+  private scansPerTemplate = new Map<string, number>();
   private opened = 0;
   private queue: PQueue;
   private articles: PQueue;
@@ -490,14 +488,18 @@ class SiteCrawl {
    * recorded as unfinished, and its page checks as not checked (a page that hung axe would hang them too).
    */
   private async scan(tab: Page, outcome: VisitOutcome, role: PageCheckResult['role']): Promise<void> {
-    const t = performance.now();
-    const result = await runAxe(tab, { timeoutMs: this.options.axeTimeoutMs });
-    const ms = Math.round(performance.now() - t);
-    this.addAxeTime(ms);
-    (outcome.axe ??= []).push(result ?? unfinishedScan(tab.url(), ms));
-    const c = performance.now();
-    const checks = result ? await checkPage(tab, role, this.options.timeoutMs) : uncheckedPage(tab.url(), role, 0, 'axe-unfinished');
-    this.addPageCheckTime(Math.round(performance.now() - c));
+    // A template audited often enough tells nothing new: its further pages are not scanned (counted as skipped).
+    const template = urlTemplate(tab.url());
+    const scans = this.scansPerTemplate.get(template) ?? 0;
+    if (scans >= this.options.axePerTemplate) {
+      this.skipped['axe-template'] = (this.skipped['axe-template'] ?? 0) + 1;
+      return;
+    }
+    this.scansPerTemplate.set(template, scans + 1);
+    const { axe, axeMs, checks } = await auditTab(tab, role, { axeTimeoutMs: this.options.axeTimeoutMs, loadTimeoutMs: this.options.timeoutMs });
+    this.addAxeTime(axeMs);
+    (outcome.axe ??= []).push(axe ?? unfinishedScan(tab.url(), axeMs));
+    this.addPageCheckTime(checks.ms);
     (outcome.pageChecks ??= []).push(checks);
   }
 

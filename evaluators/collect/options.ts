@@ -55,6 +55,11 @@ export interface CollectOptions {
    */
   axe: 'sample' | 'key-pages' | 'all' | 'off';
   axeSamplePages: number;
+  /**
+   * Pages of one URL template (digits and query values aside) the accessibility pass scans at most: the 51st
+   * article of a template finds what the first ones found, at a page's cost.
+   */
+  axePerTemplate: number;
   /** Lighthouse runs per site: the homepage, then the first columns found (0 switches Lighthouse off). */
   lighthousePages: number;
 }
@@ -84,6 +89,7 @@ export const defaultCollectOptions: CollectOptions = {
   features: true,
   axe: 'sample',
   axeSamplePages: 5,
+  axePerTemplate: 10,
   lighthousePages: 2,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36 govscore/0.1 (government website assessment)',
 };

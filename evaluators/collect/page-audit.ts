@@ -1,11 +1,34 @@
 import PQueue from 'p-queue';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 
 import { type AxePageResult, runAxe } from './axe.js';
 import { classifyError, openUrl } from './navigate.js';
+import { type PageCheckResult, runPageChecks, uncheckedPage } from './page-checks.js';
 import { TabPool } from './tab-pool.js';
 
-/** One page audited on its own (no crawl): where it ended up, why it could not be audited, or what axe found. */
+/** The page checks with the crawl's bounds (10 s, 80 Tab presses): a page they cannot finish in time is recorded as not checked. */
+export function checkTab(tab: Page, role: PageCheckResult['role'], loadTimeoutMs: number): Promise<PageCheckResult> {
+  return runPageChecks(tab, { role, timeoutMs: 10_000, maxTabs: 80, restore: (url) => openUrl(tab, url, loadTimeoutMs) });
+}
+
+/**
+ * The accessibility pass on the page a tab holds, the same in the crawl and in `govscore a11y`: axe-core
+ * (every rule), then the checks axe does not make. A page axe could not finish is not checked either (what
+ * hung axe would hang them too); `axe` is then null.
+ */
+export async function auditTab(
+  tab: Page,
+  role: PageCheckResult['role'],
+  o: { axeTimeoutMs: number; loadTimeoutMs: number },
+): Promise<{ axe: AxePageResult | null; axeMs: number; checks: PageCheckResult }> {
+  const started = performance.now();
+  const axe = await runAxe(tab, { timeoutMs: o.axeTimeoutMs });
+  const axeMs = Math.round(performance.now() - started);
+  const checks = axe ? await checkTab(tab, role, o.loadTimeoutMs) : uncheckedPage(tab.url(), role, 0, 'axe-unfinished');
+  return { axe, axeMs, checks };
+}
+
+/** One page audited on its own (no crawl): where it ended up, why it could not be audited, or what axe and the checks found. */
 export interface PageAudit {
   url: string;
   finalUrl: string | null;
@@ -13,6 +36,7 @@ export interface PageAudit {
   /** Why the page was not audited (timeout, http-404, axe-unfinished …); null when it was. */
   error: string | null;
   axe: AxePageResult | null;
+  checks: PageCheckResult | null;
 }
 
 export interface PageAuditOptions {
@@ -41,12 +65,12 @@ export async function auditPages(browser: Browser, urls: readonly string[], opti
               .use(async (tab): Promise<PageAudit> => {
                 const opened = await openUrl(tab, url, options.timeoutMs, true);
                 const failed = opened.error ?? ((opened.status ?? 200) >= 400 ? `http-${opened.status}` : null);
-                if (failed) return { url, finalUrl: opened.finalUrl || null, status: opened.status, error: failed, axe: null };
-                const axe = await runAxe(tab, { timeoutMs: options.axeTimeoutMs });
-                return { url, finalUrl: opened.finalUrl, status: opened.status, error: axe ? null : 'axe-unfinished', axe };
+                if (failed) return { url, finalUrl: opened.finalUrl || null, status: opened.status, error: failed, axe: null, checks: null };
+                const { axe, checks } = await auditTab(tab, 'page', { axeTimeoutMs: options.axeTimeoutMs, loadTimeoutMs: options.timeoutMs });
+                return { url, finalUrl: opened.finalUrl, status: opened.status, error: axe ? null : 'axe-unfinished', axe, checks };
               })
               // A tab that could not even be opened is this page's failure, not the run's.
-              .catch((error: unknown): PageAudit => ({ url, finalUrl: null, status: null, error: classifyError(error), axe: null })),
+              .catch((error: unknown): PageAudit => ({ url, finalUrl: null, status: null, error: classifyError(error), axe: null, checks: null })),
           { throwOnTimeout: true },
         ),
       ),

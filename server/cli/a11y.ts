@@ -5,6 +5,7 @@ import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { failureLabel } from '../../evaluators/collect/failures.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { auditPages, type PageAudit } from '../../evaluators/collect/page-audit.js';
+import { pageChecks } from '../../evaluators/collect/page-checks.js';
 import { criterionLabel } from '../../evaluators/lib/wcag-criteria.js';
 
 /** One barrier on one element: what `--json` prints per page. */
@@ -25,6 +26,8 @@ export interface A11yPageReport {
   /** Elements failing each rule on the page (the findings list at most a few per rule). */
   failingElements: number;
   findings: A11yFinding[];
+  /** Parts of the browser checks that could not run on the page (keyboard, reflow …), with the reason. */
+  notChecked?: Array<{ area: string; reason: string }>;
 }
 
 /** The URLs given on the command line and in `--urls FILE` (one per line; blank lines and # comments skipped), each checked. */
@@ -57,10 +60,19 @@ export function readUrls(args: readonly string[], file?: string): string[] {
 
 export function pageReport(audit: PageAudit): A11yPageReport {
   if (audit.error || !audit.axe) return { url: audit.url, error: audit.error ?? 'not-audited', failingElements: 0, findings: [] };
-  const findings = audit.axe.violations.flatMap((v) =>
+  const findings: A11yFinding[] = audit.axe.violations.flatMap((v) =>
     v.examples.map((e) => ({ rule: v.rule, wcag: v.wcag, impact: v.impact, selector: e.target, html: e.html, help: v.help })),
   );
-  return { url: audit.url, failingElements: audit.axe.violations.reduce((n, v) => n + v.nodes, 0), findings };
+  // The checks axe does not make (keyboard, focus, reflow, titles …); advisory ones (AAA) are left out here.
+  const issues = (audit.checks?.issues ?? []).filter((i) => !('advisory' in pageChecks[i.check]));
+  for (const issue of issues) {
+    const check = pageChecks[issue.check];
+    const examples = issue.examples.length ? issue.examples : [{ selector: 'html', html: issue.detail ?? '' }];
+    for (const e of examples) findings.push({ rule: issue.check, wcag: [...check.wcag], impact: null, selector: e.selector, html: e.html, help: check.zh });
+  }
+  const failingElements = audit.axe.violations.reduce((n, v) => n + v.nodes, 0) + issues.reduce((n, i) => n + i.count, 0);
+  const notChecked = audit.checks?.notChecked ?? [];
+  return { url: audit.url, failingElements, findings, ...(notChecked.length ? { notChecked } : {}) };
 }
 
 const impactLabel: Record<string, string> = { critical: '严重', serious: '较重', moderate: '一般', minor: '轻微' };
@@ -76,6 +88,8 @@ export function textReport(pages: readonly A11yPageReport[]): string {
     const rules = new Map<string, A11yFinding[]>();
     for (const f of page.findings) rules.set(f.rule, [...(rules.get(f.rule) ?? []), f]);
     lines.push(`${page.url}\n  ${rules.size ? `${rules.size} 条规则不通过，${page.failingElements} 处元素` : '未发现问题'}`);
+    for (const n of page.notChecked ?? [])
+      lines.push(`  （${n.area === 'keyboard' ? '键盘检查' : n.area === 'reflow' ? '重排检查' : '页面检查'}未能完成：${n.reason}）`);
     const byCriterion = new Map<string, A11yFinding[][]>();
     for (const found of rules.values()) {
       const key = found[0]!.wcag[0] ?? '最佳实践';
@@ -85,7 +99,7 @@ export function textReport(pages: readonly A11yPageReport[]): string {
       lines.push(`  ${criterion === '最佳实践' ? criterion : `WCAG ${criterionLabel(criterion)}`}`);
       for (const found of groups) {
         const f = found[0]!;
-        lines.push(`    ${f.help}（${f.rule}，${impactLabel[f.impact ?? ''] ?? '影响未知'}）`);
+        lines.push(`    ${f.help}（${f.rule}${f.impact ? `，${impactLabel[f.impact]}` : ''}）`);
         for (const e of found) lines.push(`      ${e.selector}`);
       }
     }

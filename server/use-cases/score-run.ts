@@ -90,6 +90,7 @@ export function computeRun(
       services: measurements.services,
       identity: measurements.identity,
       accessibility: measurements.accessibility,
+      pageChecks: measurements.pageChecks,
       crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null },
     };
   });

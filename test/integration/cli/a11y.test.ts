@@ -9,7 +9,8 @@ import { runCli, tempDir } from '../cli-helpers.js';
 
 /**
  * `govscore a11y` on the hand-written script-navigation site: its pages have images without text
- * alternatives (nav pictures on every page) and a form whose inputs have no label (survey), which axe reports.
+ * alternatives (nav pictures on every page) and a form whose inputs have no label (survey), which axe reports,
+ * and barriers only the browser checks see (a mouse-only menu cell, a fixed-width table, placeholder-only input).
  */
 describe('govscore a11y: re-testing given pages without a crawl', () => {
   let site: { url: string; close: () => Promise<void> };
@@ -35,6 +36,11 @@ describe('govscore a11y: re-testing given pages without a crawl', () => {
     // The survey's text input and radios have no label (only a placeholder and loose text).
     expect(survey!.findings.map((f) => f.rule)).toContain('label');
     expect(news!.findings.map((f) => f.rule)).not.toContain('label');
+    // What axe cannot see, from the browser checks: the radio group without fieldset, the placeholder as the only
+    // label, the menu cell opened only by a click, the 760-pixel table at 320 px, and no way to skip the menu.
+    expect(survey!.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['group-without-name', 'placeholder-only', 'mouse-only', 'reflow', 'bypass']));
+    expect(survey!.findings.find((f) => f.rule === 'placeholder-only')).toMatchObject({ wcag: ['3.3.2', '1.3.1'], selector: expect.stringContaining('input') });
+    expect(news!.findings.map((f) => f.rule)).not.toContain('placeholder-only');
     expect(gone).toMatchObject({ error: 'http-404', findings: [] });
   });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
 import { collectSite } from '../../../evaluators/collect/crawl-site.js';
 import { defaultCollectOptions } from '../../../evaluators/collect/options.js';
+import { urlTemplate } from '../../../evaluators/collect/url-scope.js';
 import { type MisbehavingSites, startMisbehavingSites } from '../../../portals/server/misbehaving.js';
 import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 
@@ -95,4 +96,23 @@ describe('crawl scope: reproducible sampling and the robots.txt override', () =>
       server.close();
     }
   }, 120_000);
+  it('scans at most axePerTemplate pages of one URL template, counting the rest as skipped', async () => {
+    const r = await collectSite(browser, set.get('zfw').url, asOf, {
+      ...defaultCollectOptions,
+      axe: 'all',
+      axePerTemplate: 2,
+      maxPages: 20,
+      maxLinks: 0,
+      lighthousePages: 0,
+    });
+    const perTemplate = new Map<string, number>();
+    for (const page of r.axe.slice(1)) {
+      const key = urlTemplate(page.url);
+      perTemplate.set(key, (perTemplate.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perTemplate.values())).toBe(2);
+    expect(r.stats.skipped['axe-template']).toBeGreaterThan(0);
+    // Every scanned page has its page checks beside its axe scan.
+    expect(r.pageChecks.map((p) => p.url).sort()).toEqual(r.axe.map((p) => p.url).sort());
+  }, 180_000);
 });

@@ -53,6 +53,7 @@ const observations: Site['observations'] = {
   services: null,
   identity: null,
   accessibility: null,
+  pageChecks: null,
   links: null,
   reporting: null,
   availability: null,
@@ -288,5 +289,40 @@ describe("siteDetail: the assist mode's 适老化 items", () => {
 
   it('leaves the section out when the mode was not checked', () => {
     expect(siteDetail(site(), 'evidence').value).not.toContain('适老化检测');
+  });
+});
+
+describe('siteDetail: the browser checks', () => {
+  it('tabulates the failing A/AA checks with criterion, level, pages, elements and an example; advisories and clean sites apart', () => {
+    const failure = (check: 'reflow' | 'new-window', o: object) => ({
+      check,
+      wcag: ['1.4.10'],
+      level: 'AA' as const,
+      advisory: false,
+      zh: '320像素宽度下页面需要横向滚动',
+      pages: 3,
+      elements: 3,
+      urls: ['https://qxx.example.gov.cn/'],
+      examples: [{ url: 'https://qxx.example.gov.cn/', selector: 'body', html: '<body>', detail: `文档宽 1000 像素${SCRIPT}` }],
+      ...o,
+    });
+    const pageChecks = {
+      pagesChecked: 6,
+      pagesPartlyChecked: 1,
+      pagesNotChecked: 0,
+      notChecked: [{ url: 'https://qxx.example.gov.cn/slow.html', area: 'keyboard' as const, reason: 'time' }],
+      failures: [failure('reflow', {}), failure('new-window', { advisory: true, wcag: ['3.2.5'], level: 'AAA', zh: '新窗口未提示' })],
+      failingChecks: 1,
+      failingCriteria: 1,
+      pagesWithFailures: 3,
+      msPerPage: 130,
+    };
+    const out = siteDetail(site({ observations: { ...observations, pageChecks } }), 'evidence').value;
+    expect(out).toContain('键盘、焦点、重排等浏览器检查（6 个页面，1 项未通过；1 个页面部分检查未能完成）');
+    expect(out).toContain('<td>320像素宽度下页面需要横向滚动（reflow）</td><td>1.4.10</td><td>AA</td><td>3</td><td>3</td>');
+    expect(out).toContain(`<code>body</code><br><span class="evidence">文档宽 1000 像素${SCRIPT_ESCAPED}</span>`);
+    expect(out).not.toContain('新窗口未提示');
+    expect(out).toContain('（keyboard：time）');
+    expect(siteDetail(site(), 'evidence').value).not.toContain('浏览器检查');
   });
 });
