@@ -14,6 +14,7 @@ const slowest = [
   'test/integration/collect/skins-truth-17.test.ts',
   'test/integration/queue/queue.test.ts',
   'test/integration/cli/assess-resume.test.ts',
+  'test/integration/collect/page-checks.test.ts',
   'test/integration/queue/queue-schedule.test.ts',
   'test/integration/collect/lighthouse.test.ts',
   'test/integration/web/web-browser.test.ts',
