@@ -229,9 +229,28 @@ export function templateLabel(template: string): string {
   }`;
 }
 
-function elementCell(e: A11yElement | null): Html {
+/** axe's page-level rules (a main landmark, an h1, the language) point at the document itself. */
+const wholePage = (e: A11yElement) => e.selector === 'html' || e.selector === ':root';
+
+function elementCell(e: A11yElement | null, shared: boolean): Html {
   if (!e) return html`<span class="note">（未记录元素）</span>`;
-  return html`${e.selector && !(e.selector === 'html' && !e.html) ? html`<code class="selector">${e.selector}</code>` : ''}${e.html ? html`<pre class="snippet"><code>${e.html}</code></pre>` : ''}${e.detail ? html`<span class="evidence">${e.detail}</span>` : ''}`;
+  const detail = e.detail ? html`<span class="evidence">检测记录：${e.detail}</span>` : '';
+  if (wholePage(e)) return html`<span class="note">整个页面（页面结构问题，不在某个元素上）</span>${detail}`;
+  return html`${e.selector ? html`<code class="selector">${e.selector}</code>` : ''}${e.html && !shared ? html`<pre class="snippet"><code>${e.html}</code></pre>` : ''}${detail}`;
+}
+
+/** The same markup on every template listed: a shared part (header, footer, navigation) the team fixes once. */
+function sharedMarkup(templates: A11yTemplate[]): string | null {
+  const first = templates[0]?.element;
+  if (templates.length < 2 || !first?.html || wholePage(first)) return null;
+  return templates.every((t) => t.element?.html === first.html) ? first.html : null;
+}
+
+/** The anchor of an item, for the overview's links. */
+const anchor = (i: A11yItem) => `a11y-${i.source}-${i.id.replace(/[^a-z0-9-]/gi, '')}`;
+
+function levelTag(level: A11yItem['level']): Html {
+  return html`<span class="tag ${level === 'A' || level === 'AA' ? 'level' : 'advisory'}">${levelNames[level]}</span>`;
 }
 
 function itemBlock(i: A11yItem, table: (t: Html, name: string) => Html): Html {
@@ -241,16 +260,32 @@ function itemBlock(i: A11yItem, table: (t: Html, name: string) => Html): Html {
   const elsewhere = i.pagesElsewhere ? `另有 ${i.pagesElsewhere} 个页面未按模板列出` : '';
   // A best practice filed under an obsolete criterion (4.1.1 解析, removed in WCAG 2.2) names it here.
   const other = (i.level === 'best-practice' ? i.criteria : i.criteria.slice(1)).map(criterionLabel).join('、');
-  return html`<div class="a11y-item"><h4>${i.name}<span class="rule-id">（${i.source === 'axe' ? i.id : `浏览器检查 ${i.id}`}）</span>${i.impact ? html` <span class="tag impact-${i.impact}">影响：${impactNames[i.impact]}</span>` : ''} <span class="tag level">${levelNames[i.level]}</span></h4>
+  const shared = sharedMarkup(shown);
+  // axe rules say their impact; the browser checks have none, their level says how much they matter.
+  return html`<div class="a11y-item" id="${anchor(i)}"><h4>${i.name}<span class="rule-id">（${i.source === 'axe' ? i.id : `浏览器检查 ${i.id}`}）</span> ${i.impact ? html`<span class="tag impact-${i.impact}">影响：${impactNames[i.impact]}</span>` : levelTag(i.level)}</h4>
 <p class="a11y-count">${i.pages} 个页面、${i.elements} 处未通过，涉及 ${i.templates.length} 个页面模板${other ? html`；同时涉及 ${other}` : ''}。</p>
 <p class="advice">整改方法：${i.fix.text}${i.fix.helpUrl ? html`（${link(i.fix.helpUrl, '规则说明')}）` : ''}</p>
-${table(
-  html`<table class="a11y-templates"><thead><tr><th scope="col">页面模板（以首个未通过页面命名）</th><th scope="col">未通过页面数</th><th scope="col">元素（选择器与代码）</th></tr></thead><tbody>${shown.map(
-    (t) =>
-      html`<tr><td>${link(t.url)}<br><span class="note">模板：${templateLabel(t.template)}</span></td><td>${t.pages}</td><td>${elementCell(t.element)}</td></tr>`,
-  )}</tbody></table>`,
-  `${i.id} 的页面模板`,
-)}${more || elsewhere ? html`<p class="note">${[more, elsewhere].filter(Boolean).join('；')}。</p>` : ''}</div>`;
+${shared ? html`<p class="note">以下各模板中是同一段代码，多在公共部分（页头、页脚、导航），修改一处即可：</p><pre class="snippet"><code>${shared}</code></pre>` : ''}${table(
+    html`<table class="a11y-templates"><thead><tr><th scope="col">页面模板（以首个未通过页面命名）</th><th scope="col">页面数</th><th scope="col">元素（选择器与代码）</th></tr></thead><tbody>${shown.map(
+      (t) =>
+        html`<tr><td>${link(t.url)}<br><span class="note">模板：${templateLabel(t.template)}</span></td><td>${t.pages}</td><td>${elementCell(t.element, shared !== null)}</td></tr>`,
+    )}</tbody></table>`,
+    `${i.id} 的页面模板`,
+  )}${more || elsewhere ? html`<p class="note">${[more, elsewhere].filter(Boolean).join('；')}。</p>` : ''}</div>`;
+}
+
+/** One line per item: where to start, and a link to it. */
+function overview(groups: A11yGroup[], table: (t: Html, name: string) => Html): Html {
+  return table(
+    html`<table class="a11y-overview"><thead><tr><th scope="col">成功准则</th><th scope="col">问题（规则或检查）</th><th scope="col">影响或级别</th><th scope="col">页面数</th><th scope="col">模板数</th></tr></thead><tbody>${groups.flatMap(
+      (g) =>
+        g.items.map(
+          (i, n) =>
+            html`<tr><td>${n ? '' : g.kind === 'advisory' ? `${g.label}（建议项）` : g.label}</td><td><a href="#${anchor(i)}">${i.name}</a></td><td>${i.impact ? impactNames[i.impact] : levelNames[i.level]}</td><td>${i.pages}</td><td>${i.templates.length}</td></tr>`,
+        ),
+    )}</tbody></table>`,
+    '无障碍问题一览',
+  );
 }
 
 function groupBlock(g: A11yGroup, table: (t: Html, name: string) => Html): Html {
@@ -288,7 +323,8 @@ export function accessibilitySection(
 <p>${scope}（同一模板的页面只抽查一部分）。WCAG 2.x A/AA级：${criteria.length} 条成功准则未通过，${count('criterion')} 项规则或检查${count('best-practice') ? `；另有最佳实践 ${count('best-practice')} 项` : ''}${count('advisory') ? `；建议项 ${count('advisory')} 项` : ''}。</p>
 ${
   groups.length
-    ? html`<p class="note">问题按成功准则归类，每项列出整改方法和未通过的页面模板：同一模板生成的页面问题相同，改一次模板即可。“元素”给出定位元素的 CSS 选择器和页面源码片段；报告不附截图，请打开页面链接，在浏览器开发者工具中按选择器查找。</p>
+    ? html`${overview(groups, table)}
+<p class="note">问题按成功准则归类，每项列出整改方法和未通过的页面模板：同一模板生成的页面问题相同，改一次模板即可。“元素”给出定位元素的 CSS 选择器和页面源码片段；报告不附截图，请打开页面链接，在浏览器开发者工具中按选择器查找。</p>
 ${groups.map((g) => groupBlock(g, table))}`
     : html`<p>自动检测未发现无障碍问题。自动检测不能发现全部问题，仍需人工检查。</p>`
 }
@@ -298,6 +334,6 @@ ${groups.map((g) => groupBlock(g, table))}`
 /** Styles of the section in the file report (the web app has the same in app.css). */
 export const accessibilityStyles = `.a11y-group{border-top:1px solid #eee;padding-top:6px}.a11y-group h3{font-size:17px}.a11y-item{margin:0 0 14px 12px;break-inside:avoid-page}.a11y-item h4{font-size:15px;margin:10px 0 2px}
 .rule-id{color:#666;font-weight:normal;font-size:13px}.a11y-count{margin:2px 0}code.selector{display:block;font-size:12px;color:#1d4f7a;word-break:break-all}
-pre.snippet{margin:2px 0;padding:4px 6px;background:#f6f6f6;border:1px solid #e2e2e2;font-size:12px;line-height:1.45;white-space:pre-wrap;word-break:break-all;max-height:8.5em;overflow:hidden}
-table.a11y-templates td:first-child{width:36%;word-break:break-all}table.a11y-templates td:nth-child(2){width:9%;white-space:nowrap}
+pre.snippet{margin:2px 0;padding:4px 6px;background:#f6f6f6;border:1px solid #e2e2e2;font-size:12px;line-height:1.45;white-space:pre-wrap;word-break:break-all}
+table.a11y-templates td:first-child{width:36%;word-break:break-all}table.a11y-templates td:nth-child(2),table.a11y-templates th:nth-child(2),table.a11y-overview td:nth-child(n+3),table.a11y-overview th:nth-child(n+3){white-space:nowrap}
 .tag.level{background:#1d5a99}.tag.advisory{background:#6b6b6b}.tag.impact-critical{background:#b5121b}.tag.impact-serious{background:#c45a00}.tag.impact-moderate{background:#8a6d00}.tag.impact-minor{background:#5f6b73}`;

@@ -383,10 +383,18 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
     expect(rows.first().find('a').attr('href')).toBe(edu1);
     expect(rows.first().text()).toContain('模板：/jyyw/*/t*_*.html');
     expect(rows.first().find('code.selector').text()).toBe('#content > img.edu-photo');
-    expect(rows.first().find('pre.snippet').text()).toBe('<img src="edu.png">');
+    // The same markup on both templates: shown once above the table, as a shared part fixed once.
+    expect(section.find('.a11y-item').first().children('pre.snippet').text()).toBe('<img src="edu.png">');
+    expect(rows.find('pre.snippet')).toHaveLength(0);
     expect(section.find('.advice').first().text()).toContain('alt');
     // The tables scroll sideways on a phone, each focusable and named.
     expect(section.find('.scroll[role=region][tabindex="0"] table.a11y-templates')).toHaveLength(2);
+    expect(
+      section
+        .find('table.a11y-overview a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['#a11y-axe-image-alt', '#a11y-check-mouse-only']);
     // 公安局's findings are not on 教育局's page, and its page is not 教育局's to see.
     for (const theirs of ['frame-title', 'gaj.example.gov.cn', 'iframe.gaj-map', 'map-of-police', '4.1.2']) expect(response.body).not.toContain(theirs);
     expect((await edu.get(page(police, run))).statusCode).toBe(404);

@@ -160,6 +160,7 @@ describe('accessibility findings by criterion and template', () => {
     expect(out).toContain('<h2>无障碍问题与整改方法</h2>');
     // By hand: 1.1.1, 1.3.1, 1.4.3 and 3.3.2 fail at A/AA, by three rules or checks (image-alt, contrast, the radio group).
     expect(out).toContain('4 条成功准则未通过，3 项规则或检查；另有最佳实践 1 项；建议项 1 项');
+    expect(out).toContain('<td>3.2.5 请求时变化（建议项）</td><td><a href="#a11y-check-new-window">');
     expect(out.indexOf('1.1.1 非文本内容')).toBeLessThan(out.indexOf('1.4.3 对比度（最低）'));
     expect(out.indexOf('1.4.3 对比度（最低）')).toBeLessThan(out.indexOf('最佳实践，不属于成功准则'));
     expect(out.indexOf('最佳实践，不属于成功准则')).toBeLessThan(out.indexOf('建议项（AAA级）'));
