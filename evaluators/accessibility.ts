@@ -1,5 +1,6 @@
 import type { AxeImpact, AxePageResult } from './collect/axe.js';
 import type { LighthouseResult } from './collect/lighthouse.js';
+import { urlTemplate } from './collect/url-scope.js';
 import { conformanceLevel, isAAACriterion, isWcag21AA, type WcagLevel } from './lib/wcag.js';
 
 /**
@@ -28,6 +29,12 @@ export interface AccessibilityViolation {
   /** The first pages it failed on (evidence). */
   urls: string[];
   examples: Array<{ url: string; target: string; html: string }>;
+  /**
+   * The failing pages by URL template (`urlTemplate`: numbers blanked, query values dropped), so a web team
+   * fixes a template once: its first failing page, how many of its pages failed, and an element there.
+   * Templates with most pages first (ties in scan order), at most 20. Absent from results written before it was recorded.
+   */
+  templates?: Array<{ template: string; url: string; pages: number; example: { target: string; html: string } | null }>;
 }
 
 export interface AccessibilityMeasurement {
@@ -58,6 +65,7 @@ export interface AccessibilityMeasurement {
 
 const maxUrls = 5;
 const maxExamples = 3;
+const maxTemplates = 20;
 const severity: Record<AxeImpact, number> = { critical: 0, serious: 1, moderate: 2, minor: 3 };
 const rank = (impact: AxeImpact | null) => (impact === null ? 4 : severity[impact]);
 
@@ -66,14 +74,26 @@ export function evaluateAccessibility(pages: AxePageResult[], lighthouse: Lighth
   const unique = [...new Map(pages.filter((p) => !p.unfinished).map((p) => [p.url, p] as const)).values()];
   const checked = new Set(unique.map((p) => p.url));
   const unfinished = [...new Set(pages.filter((p) => p.unfinished && !checked.has(p.url)).map((p) => p.url))];
-  const byRule = new Map<string, AccessibilityViolation>();
+  const byRule = new Map<string, AccessibilityViolation & Required<Pick<AccessibilityViolation, 'templates'>>>();
   for (const page of unique) {
     for (const v of page.violations) {
       let found = byRule.get(v.rule);
       if (!found) {
         // Runs stored before every rule ran have no level: the tags say it.
         const level = v.level ?? conformanceLevel(v.tags);
-        found = { rule: v.rule, impact: v.impact, wcag: [], level, wcag21AA: isWcag21AA(v.tags), help: v.help, pages: 0, nodes: 0, urls: [], examples: [] };
+        found = {
+          rule: v.rule,
+          impact: v.impact,
+          wcag: [],
+          level,
+          wcag21AA: isWcag21AA(v.tags),
+          help: v.help,
+          pages: 0,
+          nodes: 0,
+          urls: [],
+          examples: [],
+          templates: [],
+        };
         byRule.set(v.rule, found);
       }
       if (rank(v.impact) < rank(found.impact)) found.impact = v.impact;
@@ -82,8 +102,13 @@ export function evaluateAccessibility(pages: AxePageResult[], lighthouse: Lighth
       found.nodes += v.nodes;
       if (found.urls.length < maxUrls) found.urls.push(page.url);
       for (const e of v.examples) if (found.examples.length < maxExamples) found.examples.push({ url: page.url, ...e });
+      const template = urlTemplate(page.url);
+      const t = found.templates.find((x) => x.template === template);
+      if (t) t.pages += 1;
+      else found.templates.push({ template, url: page.url, pages: 1, example: v.examples[0] ?? null });
     }
   }
+  for (const v of byRule.values()) v.templates = v.templates.sort((a, b) => b.pages - a.pages).slice(0, maxTemplates);
   const violations = [...byRule.values()].sort(
     (a, b) => rank(a.impact) - rank(b.impact) || b.pages - a.pages || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );

@@ -1,4 +1,5 @@
 import { type PageCheckArea, type PageCheckId, type PageCheckIssue, type PageCheckResult, pageChecks } from './collect/page-checks.js';
+import { urlTemplate } from './collect/url-scope.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 
 /**
@@ -22,6 +23,8 @@ export interface PageCheckFailure {
   /** The first pages it failed on. */
   urls: string[];
   examples: Array<{ url: string; selector: string; html: string; detail: string | null }>;
+  /** The failing pages by URL template (`urlTemplate`), as in the axe violations: most pages first, at most 20; absent from older results. */
+  templates?: Array<{ template: string; url: string; pages: number; example: { selector: string; html: string; detail: string | null } | null }>;
 }
 
 export interface PageChecksMeasurement {
@@ -46,6 +49,7 @@ export interface PageChecksMeasurement {
 const maxUrls = 5;
 const maxExamples = 3;
 const maxNotChecked = 10;
+const maxTemplates = 20;
 
 export function evaluatePageChecks(results: PageCheckResult[]): PageChecksMeasurement {
   // A URL checked twice (reached by two paths) is one page: the run that got furthest counts.
@@ -58,13 +62,24 @@ export function evaluatePageChecks(results: PageCheckResult[]): PageChecksMeasur
   const checked = pages.filter((p) => p.notChecked.length < 3);
   const issues = new Map<PageCheckResult, PageCheckIssue[]>(checked.map((p) => [p, [...p.issues]]));
   for (const [page, issue] of titleIssues(checked)) issues.get(page)!.push(issue);
-  const byCheck = new Map<PageCheckId, PageCheckFailure>();
+  const byCheck = new Map<PageCheckId, PageCheckFailure & Required<Pick<PageCheckFailure, 'templates'>>>();
   for (const page of checked) {
     for (const issue of issues.get(page)!) {
       let f = byCheck.get(issue.check);
       if (!f) {
         const c: { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string } = pageChecks[issue.check];
-        f = { check: issue.check, wcag: [...c.wcag], level: c.level, advisory: !!c.advisory, zh: c.zh, pages: 0, elements: 0, urls: [], examples: [] };
+        f = {
+          check: issue.check,
+          wcag: [...c.wcag],
+          level: c.level,
+          advisory: !!c.advisory,
+          zh: c.zh,
+          pages: 0,
+          elements: 0,
+          urls: [],
+          examples: [],
+          templates: [],
+        };
         byCheck.set(issue.check, f);
       }
       f.pages += 1;
@@ -72,8 +87,13 @@ export function evaluatePageChecks(results: PageCheckResult[]): PageChecksMeasur
       if (f.urls.length < maxUrls) f.urls.push(page.url);
       const examples = issue.examples.length ? issue.examples : [{ selector: 'html', html: '' }];
       for (const e of examples.slice(0, 1)) if (f.examples.length < maxExamples) f.examples.push({ url: page.url, ...e, detail: issue.detail ?? null });
+      const template = urlTemplate(page.url);
+      const t = f.templates.find((x) => x.template === template);
+      if (t) t.pages += 1;
+      else f.templates.push({ template, url: page.url, pages: 1, example: { ...examples[0]!, detail: issue.detail ?? null } });
     }
   }
+  for (const f of byCheck.values()) f.templates = f.templates.sort((a, b) => b.pages - a.pages).slice(0, maxTemplates);
   const failures = [...byCheck.values()].sort(
     (a, b) => Number(a.advisory) - Number(b.advisory) || b.pages - a.pages || (a.check < b.check ? -1 : a.check > b.check ? 1 : 0),
   );

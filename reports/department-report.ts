@@ -1,3 +1,4 @@
+import { accessibilitySection, accessibilityStyles } from './a11y-section.js';
 import { type Html, html } from './html.js';
 import { indicatorStatus, link, outcomeName, page, type Site } from './html-parts.js';
 import type { Results } from './results.js';
@@ -28,8 +29,9 @@ export function indicatorEvidence(i: Indicator, evidenceDir: string): Html {
 
 /**
  * 单位评估报告: what one department sees of its own site — the score and rank, every indicator with its
- * points, every deduction with its evidence (URL, quote, screenshot) and what to fix, reviewers'
- * decisions, and what is still waiting for a reviewer. Only this site's data goes in.
+ * points, every deduction with its evidence (URL, quote, screenshot) and what to fix, the accessibility
+ * findings by criterion and page template with the fix (a11y-section.ts), reviewers' decisions, and what
+ * is still waiting for a reviewer. Only this site's data goes in.
  * `evidenceDir`: the screenshots' folder relative to where this page is written.
  */
 export function renderDepartmentReport(results: Results, site: Site, evidenceDir: string): string {
@@ -65,6 +67,7 @@ ${site.suspectedVetoes.length ? html`<p class="suspected">疑似否决（待人�
 ${site.warnings.length ? html`<p class="warn">预警（尚未否决，请尽快整改）：${site.warnings.map((w) => w.reason).join('；')}</p>` : ''}
 ${table(html`<table><thead><tr><th>指标类别</th><th>得分</th><th>满分</th></tr></thead><tbody>${site.categories.map((c) => html`<tr><td>${c.name}</td><td>${c.applicable ? c.score : '不适用'}</td><td>${c.budget}</td></tr>`)}</tbody></table>`, '类别得分')}</section>
 <section><h2>问题与整改建议</h2>${problems.length ? problems.map((i) => html`<article class="problem"><h3><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}（${points(i)}）</h3>${indicatorEvidence(i, evidenceDir)}${i.advice ? html`<p class="advice">整改建议：${i.advice}</p>` : ''}</article>`) : html`<p>未发现扣分、否决或预警问题。</p>`}</section>
+${accessibilitySection(site.observations, { table })}
 ${reviewed.length ? html`<section><h2>人工复核</h2><ul>${reviewed.map((i) => html`<li>${i.id} ${i.name}：${points(i)}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）；理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</li>`)}</ul></section>` : ''}
 ${pending.length ? html`<section><h2>待人工评分或未能测量</h2><p>${pending.map((i) => `${i.id} ${i.name}（${i.reason ?? '未能测量'}）`).join('；')}</p></section>` : ''}
 <section><h2>全部指标</h2>${table(html`<table><thead><tr><th>编号</th><th>指标</th><th>测量值</th><th>得分</th><th>状态</th></tr></thead><tbody>${site.indicators.map((i) => html`<tr><td>${i.id}</td><td>${i.name}</td><td>${measured(i)}</td><td>${points(i)}</td><td>${indicatorStatus[i.status] ?? i.status}${i.override ? '（人工复核）' : ''}</td></tr>`)}</tbody></table>`, '全部指标')}</section>`
@@ -72,5 +75,6 @@ ${pending.length ? html`<section><h2>待人工评分或未能测量</h2><p>${pen
 <footer><p>生成时间：${a.generatedAt}　运行编号：${a.runId}　指标体系 sha256：${a.indicatorSet.sha256}</p></footer>`;
 }
 
-const departmentStyles = `.summary th{width:16%}.alarm{color:#b5121b;font-weight:bold}.warn{color:#8a6d00}.advice{background:#f3f7ee;border-left:4px solid #5a8f29;padding:6px 10px}
+const departmentStyles = `${accessibilityStyles}
+.summary th{width:16%}.alarm{color:#b5121b;font-weight:bold}.warn{color:#8a6d00}.advice{background:#f3f7ee;border-left:4px solid #5a8f29;padding:6px 10px}
 .problem{break-inside:avoid}img.shot{max-width:100%;max-height:420px;border:1px solid #ccc;margin-top:4px}`;

@@ -100,7 +100,7 @@ export interface ResultsObservations {
         violations: Array<
           Pick<
             AccessibilityMeasurement['violations'][number],
-            'rule' | 'impact' | 'level' | 'wcag21AA' | 'pages' | 'nodes' | 'wcag' | 'help' | 'urls' | 'examples'
+            'rule' | 'impact' | 'level' | 'wcag21AA' | 'pages' | 'nodes' | 'wcag' | 'help' | 'urls' | 'examples' | 'templates'
           >
         >;
       })
@@ -243,6 +243,7 @@ export function buildResults(
                 help: v.help,
                 urls: v.urls,
                 examples: v.examples,
+                templates: v.templates,
               })),
               lighthouse: s.accessibility.lighthouse,
             }

@@ -5,6 +5,8 @@ import { load } from 'cheerio';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { AxePageResult } from '../../../evaluators/collect/axe.js';
+import type { PageCheckResult } from '../../../evaluators/collect/page-checks.js';
 import { buildApp } from '../../../server/app/app.js';
 import { importTable } from '../../../server/cli/import.js';
 import { Store } from '../../../server/store/store.js';
@@ -303,5 +305,101 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
         .parent()
         .text(),
     ).toContain('内容与指标无关');
+  });
+
+  it('shows the accessibility section of its own crawled site — criteria, templates, elements, fixes — and none of another department’s findings', async () => {
+    // A crawled run (made here, after the tests above read the department's history): axe and the browser
+    // checks on two article pages of one template and a column page of 教育局, a different finding on 公安局's.
+    const run = 'a11y-crawl';
+    store.createRun({ id: run, key: run, name: '无障碍检测', asOf: '2026-06-30', sitesFile: '', sitesSha256: '', indicators: 'info-reporting', options: {} }, [
+      { siteId: education, position: 0, name: '市教育局', url: 'https://jyj.example.gov.cn/', group: '市直部门', services: false, level: 'department' },
+      { siteId: police, position: 1, name: '市公安局', url: 'https://gaj.example.gov.cn/', group: '市直部门', services: false, level: 'department' },
+    ]);
+    const axePage = (url: string, rule: string, wcag: string[], target: string, markup: string): AxePageResult => ({
+      url,
+      ms: 100,
+      violations: [
+        {
+          rule,
+          impact: 'critical',
+          wcag,
+          tags: ['wcag2a', `wcag${wcag[0]!.replace(/\./g, '')}`],
+          level: 'A',
+          help: `${rule} 规则说明`,
+          nodes: 1,
+          examples: [{ target, html: markup }],
+        },
+      ],
+    });
+    const checked = (url: string, role: PageCheckResult['role'], check: PageCheckResult['issues'][number]['check'], selector: string): PageCheckResult => ({
+      url,
+      role,
+      ms: 100,
+      title: `${url} 标题`,
+      bypass: null,
+      keyboard: null,
+      reflowWidth: 320,
+      issues: [{ check, count: 1, examples: [{ selector, html: `<a class="${selector.slice(1)}">` }] }],
+      notChecked: [],
+    });
+    const edu1 = 'https://jyj.example.gov.cn/jyyw/202401/t20240105_11.html';
+    const edu2 = 'https://jyj.example.gov.cn/jyyw/202403/t20240311_27.html';
+    const eduColumn = 'https://jyj.example.gov.cn/xxgk/';
+    const observed = (pages: AxePageResult[], checks: PageCheckResult[]) => ({
+      status: 'assessed' as const,
+      statusReason: null,
+      pages: [],
+      observations: { axe: pages, pageChecks: checks },
+    });
+    store.saveSiteResult(
+      run,
+      education,
+      observed(
+        [edu1, edu2, eduColumn].map((u) => axePage(u, 'image-alt', ['1.1.1'], '#content > img.edu-photo', '<img src="edu.png">')),
+        [checked(edu1, 'article', 'mouse-only', '.edu-menu'), checked(eduColumn, 'page', 'mouse-only', '.edu-menu')],
+      ),
+    );
+    store.saveSiteResult(
+      run,
+      police,
+      observed([axePage('https://gaj.example.gov.cn/', 'frame-title', ['4.1.2'], 'iframe.gaj-map', '<iframe src="map-of-police">')], []),
+    );
+    store.finishRun(run);
+
+    const response = await edu.get(page(education, run));
+    expect(response.statusCode).toBe(200);
+    const $ = load(response.body);
+    const section = $('section#a11y');
+    expect(section.find('h2').text()).toBe('无障碍问题与整改方法');
+    expect(
+      section
+        .find('h3')
+        .map((_, h) => $(h).text().trim())
+        .get(),
+    ).toEqual(['1.1.1 非文本内容 A级', '2.1.1 键盘 A级']);
+    // image-alt: the article template (2 pages, named by its first page) before the column page (1).
+    const rows = section.find('.a11y-item').first().find('tbody tr');
+    expect(rows.map((_, tr) => $(tr).find('td').eq(1).text()).get()).toEqual(['2', '1']);
+    expect(rows.first().find('a').attr('href')).toBe(edu1);
+    expect(rows.first().text()).toContain('模板：/jyyw/*/t*_*.html');
+    expect(rows.first().find('code.selector').text()).toBe('#content > img.edu-photo');
+    // The same markup on both templates: shown once above the table, as a shared part fixed once.
+    expect(section.find('.a11y-item').first().children('pre.snippet').text()).toBe('<img src="edu.png">');
+    expect(rows.find('pre.snippet')).toHaveLength(0);
+    expect(section.find('.advice').first().text()).toContain('alt');
+    // The tables scroll sideways on a phone, each focusable and named.
+    expect(section.find('.scroll[role=region][tabindex="0"] table.a11y-templates')).toHaveLength(2);
+    expect(
+      section
+        .find('table.a11y-overview a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['#a11y-axe-image-alt', '#a11y-check-mouse-only']);
+    // 公安局's findings are not on 教育局's page, and its page is not 教育局's to see.
+    for (const theirs of ['frame-title', 'gaj.example.gov.cn', 'iframe.gaj-map', 'map-of-police', '4.1.2']) expect(response.body).not.toContain(theirs);
+    expect((await edu.get(page(police, run))).statusCode).toBe(404);
+    const policePage = await cops.get(page(police, run));
+    expect(load(policePage.body)('section#a11y code.selector').text()).toBe('iframe.gaj-map');
+    expect(policePage.body).not.toContain('edu-photo');
   });
 });

@@ -57,6 +57,22 @@ describe('accessibility evaluator', () => {
     ]);
   });
 
+  it('groups the failing pages by URL template: the first page names it, the pages counted, an element of it kept', () => {
+    // Two articles of one template (/jyyw/t#.html) and the column page: by hand, two templates, the articles' first.
+    const m = evaluateAccessibility(
+      [
+        page(column, violation('image-alt', 'critical', 1, ['1.1.1'])),
+        page(article, violation('image-alt', 'critical', 2, ['1.1.1'])),
+        page('https://jyj.example.gov.cn/jyyw/t2.html', violation('image-alt', 'critical', 1, ['1.1.1'])),
+      ],
+      [],
+    );
+    expect(m.violations[0]!.templates).toEqual([
+      { template: 'jyj.example.gov.cn/jyyw/t#.html?', url: article, pages: 2, example: { target: '.image-alt-0', html: '<i class="image-alt-0"></i>' } },
+      { template: 'jyj.example.gov.cn/jyyw/?', url: column, pages: 1, example: { target: '.image-alt-0', html: '<i class="image-alt-0"></i>' } },
+    ]);
+  });
+
   it('keeps the first five URLs, the most severe impact and every criterion', () => {
     const pages = Array.from({ length: 7 }, (_, i) =>
       page(`${column}index_${i}.html`, violation('link-name', i === 4 ? 'critical' : 'serious', 1, i === 6 ? ['4.1.2', '2.4.4'] : ['4.1.2'])),

@@ -54,6 +54,25 @@ describe('page checks evaluator', () => {
     expect(m.msPerPage).toBe(100);
   });
 
+  it('groups the failing pages by URL template, with the element and what was measured there', () => {
+    const second = 'https://jyj.example.gov.cn/jyyw/t2.html';
+    const m = evaluatePageChecks([
+      page(home, 'homepage', '江临市教育局', issue('reflow', 1)),
+      page(article, 'article', '关于开学的通知_江临市教育局', { ...issue('reflow', 1, '.wrap'), detail: '页面宽 1200 像素' }),
+      page(second, 'article', '关于放假的通知_江临市教育局', issue('reflow', 1)),
+    ]);
+    // Pages are taken homepage first, then by role and URL: the home template first met, the articles' template has two pages.
+    expect(m.failures[0]!.templates).toEqual([
+      {
+        template: 'jyj.example.gov.cn/jyyw/t#.html?',
+        url: article,
+        pages: 2,
+        example: { selector: '.wrap', html: '<div class="reflow"></div>', detail: '页面宽 1200 像素' },
+      },
+      { template: 'jyj.example.gov.cn/?', url: home, pages: 1, example: { selector: '.reflow', html: '<div class="reflow"></div>', detail: null } },
+    ]);
+  });
+
   it('nothing found on clean pages is zero failures, not "not measured"', () => {
     const m = evaluatePageChecks([page(home, 'homepage', '江临市教育局'), page(column, 'page', '教育要闻_江临市教育局')]);
     expect([m.pagesChecked, m.failingChecks, m.failingCriteria, m.pagesWithFailures, m.failures.length]).toEqual([2, 0, 0, 0, 0]);
