@@ -640,7 +640,7 @@ async function measureAxeCost(portals: string[], sitesConcurrency: number, crawl
     target: 2,
   };
   const x = (a: number, b: number) => `${(a / Math.max(1, b)).toFixed(2)}x`;
-  const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(34) : String(c).padStart(12))).join('');
+  const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(34) : String(c).padStart(14))).join('');
   const addedRow = (name: string, f: ReturnType<typeof added>) =>
     row([
       name,
