@@ -1,4 +1,4 @@
-/** What the bench samples of processes: machine CPU ticks and the resident memory of a process tree (Linux /proc). */
+/** What the bench samples of processes: machine CPU ticks, and the CPU time and resident memory of a process tree (Linux /proc). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
@@ -17,30 +17,69 @@ export function cpuTicks(): { busy: number; total: number } {
 // ---------------------------------------------------------------------------------------------------
 // Memory: this process plus the Chromium process tree, sampled on timers, peaks kept.
 
-/** Parent pid of every live process, from /proc/<pid>/stat (comm may hold spaces, so split after ')'). */
-function parentPids(): Map<number, number> {
-  const parents = new Map<number, number>();
+/** A live process's parent and its own CPU time so far (utime + stime, in ticks: its children's not included). */
+interface ProcessStat {
+  ppid: number;
+  ticks: number;
+}
+
+/** Every live process, from /proc/<pid>/stat (comm may hold spaces, so split after ')': fields from the 3rd on). */
+function processStats(): Map<number, ProcessStat> {
+  const stats = new Map<number, ProcessStat>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(entry), ppid);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields 4 (ppid), 14 (utime) and 15 (stime) of proc(5).
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // The process ended between the listing and the read.
     }
   }
-  return parents;
+  return stats;
 }
 
 /** The root pid and all its descendants: renderers hang under the zygote, not the browser itself. */
-export function processTree(root: number): number[] {
-  const parents = parentPids();
+export function processTree(root: number, stats: Map<number, ProcessStat> = processStats()): number[] {
   const tree = [root];
   for (let i = 0; i < tree.length; i++) {
-    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+    for (const [pid, s] of stats) if (s.ppid === tree[i]) tree.push(pid);
   }
   return tree;
+}
+
+/**
+ * CPU time of a process tree (by default this process and everything under it: the browsers, their
+ * renderers, and the sample portal servers, which run in this process), from each process's own utime +
+ * stime, counted from construction. Unlike the machine's busy time it leaves out what other programs on the
+ * machine do meanwhile. A process that ends keeps the time last sampled: at most one sampling interval of
+ * its life is lost (a renderer closing), alike in every run.
+ */
+export class TreeCpu {
+  private readonly start = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+
+  constructor(private readonly root = process.pid) {
+    const stats = processStats();
+    for (const pid of processTree(root, stats)) this.start.set(pid, stats.get(pid)?.ticks ?? 0);
+    this.sample(stats);
+  }
+
+  sample(stats: Map<number, ProcessStat> = processStats()): void {
+    for (const pid of processTree(this.root, stats)) {
+      const ticks = stats.get(pid)?.ticks;
+      if (ticks !== undefined) this.last.set(pid, ticks);
+    }
+  }
+
+  /** Ticks (hundredths of a second) used by the tree since construction, as of the last sample. */
+  ticks(): number {
+    let sum = 0;
+    // A pid seen at the start whose count went down is a new process under a reused pid: all of it is new.
+    for (const [pid, ticks] of this.last) sum += ticks - (ticks >= (this.start.get(pid) ?? 0) ? (this.start.get(pid) ?? 0) : 0);
+    return sum;
+  }
 }
 
 export function rssBytes(pid: number): number {
@@ -67,20 +106,25 @@ export class PeakMemory {
   private timer: NodeJS.Timeout;
   private pssTimer: NodeJS.Timeout;
   private sweeping: Promise<void> | null = null;
+  /** The same tree's CPU time, sampled with the RSS (one /proc sweep for both). */
+  readonly cpu: TreeCpu;
 
   /**
    * Samples `root` and every process under it; by default this process: the crawl's browser and any other
    * (Lighthouse's own). "node" in the figures is the root process, "chromium" everything under it.
    */
   constructor(private readonly root = process.pid) {
+    this.cpu = new TreeCpu(root);
     this.sample();
     this.timer = setInterval(() => this.sample(), sampleEveryMs);
     this.pssTimer = setInterval(() => void this.sweepPss(), pssEveryMs);
   }
 
   private sample(): void {
+    const stats = processStats();
+    this.cpu.sample(stats);
     const node = rssBytes(this.root);
-    const chromium = processTree(this.root)
+    const chromium = processTree(this.root, stats)
       .filter((pid) => pid !== this.root)
       .reduce((sum, pid) => sum + rssBytes(pid), 0);
     if (node + chromium > this.peak.total) this.peak = { total: node + chromium, node, chromium };

@@ -11,10 +11,12 @@
  *    quiet (the settled floor: the pages' own scripts and XHR lists finish, which a crawler that reads
  *    script-filled lists cannot skip). Wall time, pages/s, peak memory (this Node process and
  *    every Chromium process) and machine CPU busy of each run.
- * 3. axe: the pages ours scanned, scanned again by bare axe-core one at a time with the same rules; its
- *    time per page against ours inside the crawl and against what axe adds to the run per page. With
- *    --axe-cost, also ours with axe on every page it opens: enough scans that what axe adds to the machine's
- *    CPU stands out of the noise between two crawls, against bare axe's CPU on those same pages.
+ * 3. The accessibility pass (axe-core, then the page checks axe does not make): the pages ours scanned,
+ *    scanned again by bare axe-core one at a time with the same rules; its time per page against ours inside
+ *    the crawl and against what the pass adds to the run per page. With --axe-cost, also ours with the pass
+ *    on every page it opens, and with axe alone there (the checks off): enough scans that what each adds to
+ *    the CPU stands out of the noise between two crawls, against bare axe's CPU on those same pages, and the
+ *    page checks timed alone after bare axe, one page at a time.
  * 4. The distributed mode (bench-queue.ts), unless --skip-queue: 14,000 sites through the real queue and
  *    coordinator with a simulated collector, and the sample portals crawled embedded and by 1 and 2 workers.
  */
@@ -35,10 +37,12 @@ import { LighthouseRunner } from '../evaluators/collect/lighthouse.js';
 import { newTab, settlePage } from '../evaluators/collect/navigate.js';
 import type { PageRecord } from '../evaluators/collect/observations.js';
 import { type CollectOptions, defaultCollectOptions } from '../evaluators/collect/options.js';
+import { checkTab } from '../evaluators/collect/page-audit.js';
+import type { PageCheckResult } from '../evaluators/collect/page-checks.js';
 import { startPortalSet } from '../portals/server/portal-set.js';
 import { Store } from '../server/store/store.js';
 import { installPeers, type PeerFigures, runPa11yCi, runUnlighthouse } from './bench-peers.js';
-import { cpuTicks, type MemoryFigures, PeakMemory } from './bench-process.js';
+import { cpuTicks, type MemoryFigures, PeakMemory, TreeCpu } from './bench-process.js';
 import { benchQueue, queueTable } from './bench-queue.js';
 import { benchReport } from './bench-report.js';
 import { benchScoring } from './bench-scoring.js';
@@ -63,9 +67,9 @@ interface BenchOptions {
   reportSites: number;
   /** Ours (defaults) with Lighthouse on its default pages, in its own browser, counted in the memory. */
   lighthouse: boolean;
-  /** Also ours with axe on every page, and bare axe on those pages: axe's CPU cost per scan inside the crawl. */
+  /** Also ours with the pass on every page, and with axe alone, and bare axe on those pages: the CPU cost per scan inside the crawl. */
   axeCost: boolean;
-  /** Only that: the crawl without axe, with axe on every page, and bare axe on the pages scanned. */
+  /** Only that: the crawl without the pass, with the pass on every page, with axe alone, and bare axe on the pages scanned. */
   axeCostOnly: boolean;
   /** Only the start-up of the command (spawn to exit). */
   startupOnly: boolean;
@@ -84,8 +88,10 @@ interface RunFigures extends MemoryFigures {
   pagesPerSecond: number;
   /** Share of the machine's CPU time that was busy during the run (all processes, from /proc/stat). */
   cpuBusy: number;
-  /** The machine's busy CPU seconds during the run (all cores, all processes). */
+  /** The machine's busy CPU seconds during the run (all cores, all processes: other programs' too). */
   cpuSeconds: number;
+  /** CPU seconds of this process and every process under it (the browser, the portal servers): the run's own. */
+  treeCpuSeconds: number;
 }
 
 /** USER_HZ on Linux: /proc/stat counts in hundredths of a second. */
@@ -156,9 +162,20 @@ async function measured(work: (browser: Browser) => Promise<{ pages: number; fai
     const { pages, failures } = await work(browser);
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpuTicks();
+    memory.cpu.sample();
+    const treeCpuSeconds = round(memory.cpu.ticks() / ticksPerSecond, 1);
     const cpuBusy = round((cpuAfter.busy - cpuBefore.busy) / Math.max(1, cpuAfter.total - cpuBefore.total), 2);
     const cpuSeconds = round((cpuAfter.busy - cpuBefore.busy) / ticksPerSecond, 1);
-    return { pages, failures, seconds: round(seconds, 1), pagesPerSecond: round(pages / seconds, 2), cpuBusy, cpuSeconds, ...(await memory.stop()) };
+    return {
+      pages,
+      failures,
+      seconds: round(seconds, 1),
+      pagesPerSecond: round(pages / seconds, 2),
+      cpuBusy,
+      cpuSeconds,
+      treeCpuSeconds,
+      ...(await memory.stop()),
+    };
   } finally {
     await browser.close();
   }
@@ -173,7 +190,11 @@ interface OursRecord {
   phases: Record<string, number>;
   /** Every finished axe scan: its page and how long it took inside the crawl. */
   scans: Array<{ url: string; ms: number }>;
+  /** The page checks run after axe: their page, its role and how long they took inside the crawl. */
+  checks: Array<{ url: string; role: PageCheckResult['role']; ms: number }>;
 }
+
+const emptyRecord = (): OursRecord => ({ opened: [], phases: {}, scans: [], checks: [] });
 
 /** govscore's crawl of every portal, C sites at once on one browser, journaling every page to a store as `govscore assess` does. */
 async function runOurs(
@@ -183,7 +204,7 @@ async function runOurs(
   record: OursRecord,
   lighthouse: LighthouseRunner | null = null,
 ): Promise<RunFigures> {
-  const { opened, phases, scans } = record;
+  const { opened, phases, scans, checks } = record;
   const dbFile = join(tmpdir(), `govscore-bench-${process.pid}.db`);
   const store = new Store(dbFile);
   try {
@@ -201,6 +222,7 @@ async function runOurs(
           });
           opened.push(...(result?.pages.filter(loaded) ?? []));
           scans.push(...(result?.axe ?? []).filter((a) => !a.unfinished).map((a) => ({ url: a.url, ms: a.ms })));
+          checks.push(...(result?.pageChecks ?? []).map((c) => ({ url: c.url, role: c.role, ms: c.ms })));
           for (const [phase, ms] of Object.entries(result?.stats.phases ?? {})) phases[phase] = (phases[phase] ?? 0) + ms;
           if (result?.failure) failures++;
           log(`  ours [${++done}/${urls.length}] ${url} — ${result?.pages.filter(loaded).length ?? 0} pages`);
@@ -252,44 +274,81 @@ async function runBaseline(urls: string[], tabs: number, freshTabs: boolean, set
   });
 }
 
+/** One part of the pass, one page at a time: wall time, the machine's busy CPU and the bench's own process tree's CPU, per page. */
+interface PerPage {
+  pages: number;
+  msPerPage: number;
+  cpuMsPerPage: number;
+  treeCpuMsPerPage: number;
+}
+
 /**
- * Bare axe-core on the pages ours scanned: one tab, one page at a time, each loaded as ours loads a page it
- * scans (DOMContentLoaded, then network quiet), then axe's source injected and axe.run with the same rules,
- * the same result type and frames off. Only the injection and the run are timed: the per-page cost of axe
- * itself, with nothing else competing for the machine; and the machine's busy CPU meanwhile, to set against
- * the CPU axe adds to the crawl (a scan's wall time inside the crawl is mostly waiting for the other tabs).
+ * Bare axe-core on the pages ours scanned: one tab (newTab: the crawl's block list), one page at a time, each
+ * loaded as ours loads a page it scans (DOMContentLoaded, then network quiet), then axe's source injected and
+ * axe.run with the crawl's run options (axeRunOptions: the same rules, result type, frames off). Only the
+ * injection and the run are timed: the per-page cost of axe itself, with nothing else of ours competing for
+ * the machine; and the CPU meanwhile (the machine's busy time and this process tree's), to set against the
+ * CPU the pass adds to the crawl (a scan's wall time inside the crawl is mostly waiting for the other tabs).
+ * Then the page checks on the same tab, as the crawl runs them after axe (checkTab: the same function and
+ * bounds), timed apart: what the checks alone cost a page beside bare axe.
  */
-async function runBareAxe(urls: string[]): Promise<{ pages: number; msPerPage: number; cpuMsPerPage: number }> {
+async function runBareAxe(pages: Array<{ url: string; role: PageCheckResult['role'] }>): Promise<PerPage & { checks: PerPage }> {
   const browser = await launchBrowser();
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  let total = 0;
-  let cpuTicksTotal = 0;
-  let pages = 0;
+  const tree = new TreeCpu();
+  const axe = { ms: 0, cpuTicks: 0, treeTicks: 0, pages: 0 };
+  const checks = { ms: 0, cpuTicks: 0, treeTicks: 0, pages: 0 };
+  const timed = async (totals: typeof axe, work: () => Promise<unknown>) => {
+    tree.sample();
+    const treeBefore = tree.ticks();
+    const cpuBefore = cpuTicks().busy;
+    const started = performance.now();
+    await work();
+    totals.ms += performance.now() - started;
+    totals.cpuTicks += cpuTicks().busy - cpuBefore;
+    tree.sample();
+    totals.treeTicks += tree.ticks() - treeBefore;
+    totals.pages++;
+  };
   try {
     const tab = await newTab(browser, defaultCollectOptions.userAgent);
-    for (const url of urls) {
+    for (const { url, role } of pages) {
       try {
         await tab.goto(url, { waitUntil: 'domcontentloaded', timeout: defaultCollectOptions.timeoutMs });
         await tab.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
-        const started = performance.now();
-        const cpuBefore = cpuTicks().busy;
-        await tab.evaluate(source);
-        await tab.evaluate(
-          (options: import('axe-core').RunOptions) =>
-            (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, options).then(() => undefined),
-          axeRunOptions,
-        );
-        total += performance.now() - started;
-        cpuTicksTotal += cpuTicks().busy - cpuBefore;
-        pages++;
+        await timed(axe, async () => {
+          await tab.evaluate(source);
+          await tab.evaluate(
+            (options: import('axe-core').RunOptions) =>
+              (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, options).then(() => undefined),
+            axeRunOptions,
+          );
+        });
       } catch (error) {
         log(`  bare axe failed on ${url}: ${String(error).slice(0, 120)}`);
+        continue;
       }
+      await timed(checks, () => checkTab(tab, role, defaultCollectOptions.timeoutMs));
     }
   } finally {
     await browser.close();
   }
-  return { pages, msPerPage: round(total / Math.max(1, pages), 0), cpuMsPerPage: round((cpuTicksTotal * 1000) / ticksPerSecond / Math.max(1, pages), 0) };
+  const perPage = (t: typeof axe): PerPage => {
+    const n = Math.max(1, t.pages);
+    return {
+      pages: t.pages,
+      msPerPage: round(t.ms / n, 0),
+      cpuMsPerPage: round((t.cpuTicks * 1000) / ticksPerSecond / n, 0),
+      treeCpuMsPerPage: round((t.treeTicks * 1000) / ticksPerSecond / n, 0),
+    };
+  };
+  return { ...perPage(axe), checks: perPage(checks) };
+}
+
+/** The pages a crawl scanned, each with the role its page checks ran under (the checks differ a little by role). */
+function scannedPages(record: OursRecord): Array<{ url: string; role: PageCheckResult['role'] }> {
+  const roles = new Map(record.checks.map((c) => [c.url, c.role]));
+  return record.scans.map((a) => ({ url: a.url, role: roles.get(a.url) ?? 'page' }));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -381,7 +440,7 @@ async function main(): Promise<void> {
         set.portals.map((p) => p.url),
         options.sitesConcurrency,
         { ...defaultCollectOptions, axe: 'off' },
-        { opened: [], phases: {}, scans: [] },
+        emptyRecord(),
       );
       const axeCost = await measureAxeCost(
         set.portals.map((p) => p.url),
@@ -394,7 +453,7 @@ async function main(): Promise<void> {
     log(
       `ours: collectSite with its defaults (axe sample, ${options.lighthouse ? `Lighthouse on ${defaultCollectOptions.lighthousePages} pages a site` : 'no Lighthouse'}), ${options.sitesConcurrency} sites at once`,
     );
-    const record: OursRecord = { opened: [], phases: {}, scans: [] };
+    const record: OursRecord = emptyRecord();
     const lighthouse = options.lighthouse ? new LighthouseRunner() : null;
     lighthouse?.warm();
     const ours = await runOurs(
@@ -409,7 +468,7 @@ async function main(): Promise<void> {
       set.portals.map((p) => p.url),
       options.sitesConcurrency,
       { ...defaultCollectOptions, axe: 'off' },
-      { opened: [], phases: {}, scans: [] },
+      emptyRecord(),
     );
     // Script pagination steps inside one tab ("#page=N"): there is no URL a plain browser could load.
     const urls = record.opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
@@ -417,41 +476,63 @@ async function main(): Promise<void> {
     const baseline = await runBaseline(urls, tabs, options.freshTabs);
     log('settled floor: the same URLs, each also waited on until its requests go quiet');
     const settledFloor = await runBaseline(urls, tabs, options.freshTabs, true);
-    log(`bare axe: the ${record.scans.length} pages ours scanned, one at a time`);
-    const bareAxe = await runBareAxe(record.scans.map((a) => a.url));
-    const axeInCrawl = round(record.scans.reduce((sum, a) => sum + a.ms, 0) / Math.max(1, record.scans.length), 0);
-    // What axe adds to the whole run per page it scans: the run's time with axe less its time without, and
-    // the same for the machine's CPU: what a scan costs the machine, which a saturated crawl cannot hide.
-    const axeMarginal = round(((ours.seconds - crawlOnly.seconds) * 1000) / Math.max(1, record.scans.length), 0);
-    const axeMarginalCpu = round(((ours.cpuSeconds - crawlOnly.cpuSeconds) * 1000) / Math.max(1, record.scans.length), 0);
+    log(`bare axe: the ${record.scans.length} pages ours scanned, one at a time, then the page checks on each`);
+    const bareAxe = await runBareAxe(scannedPages(record));
+    const perScan = (total: number, n: number) => round(total / Math.max(1, n), 0);
+    const axeInCrawl = perScan(
+      record.scans.reduce((sum, a) => sum + a.ms, 0),
+      record.scans.length,
+    );
+    const checksInCrawl = perScan(
+      record.checks.reduce((sum, c) => sum + c.ms, 0),
+      record.checks.length,
+    );
+    // What the pass (axe, then the checks) adds to the whole run per page it scans: the run's time with it less
+    // its time without, and the same for the CPU: what a scan costs the machine, which a saturated crawl cannot hide.
+    const axeMarginal = perScan((ours.seconds - crawlOnly.seconds) * 1000, record.scans.length);
+    const axeMarginalCpu = perScan((ours.cpuSeconds - crawlOnly.cpuSeconds) * 1000, record.scans.length);
+    const axeMarginalTreeCpu = perScan((ours.treeCpuSeconds - crawlOnly.treeCpuSeconds) * 1000, record.scans.length);
     console.log(
       `\n${options.portals} portals × ~${pagesPerPortal} pages, ${options.sitesConcurrency} sites at once, floor ${tabs} ${options.freshTabs ? 'fresh tabs (one per URL)' : 'reused tabs'}\n`,
     );
     console.log(table(ours, crawlOnly, baseline, settledFloor, machine));
     const axe = {
       pagesScanned: record.scans.length,
+      pagesChecked: record.checks.length,
       bareMsPerPage: bareAxe.msPerPage,
       bareCpuMsPerPage: bareAxe.cpuMsPerPage,
+      bareTreeCpuMsPerPage: bareAxe.treeCpuMsPerPage,
+      bareChecks: bareAxe.checks,
       inCrawlMsPerPage: axeInCrawl,
+      checksInCrawlMsPerPage: checksInCrawl,
       marginalMsPerPage: axeMarginal,
       marginalCpuMsPerPage: axeMarginalCpu,
+      marginalTreeCpuMsPerPage: axeMarginalTreeCpu,
     };
-    // The two runs differ by axe alone; when the one with axe is the faster, the machine's noise was larger than axe's cost.
+    // The two runs differ by the pass alone; when the one with it is the faster, the machine's noise was larger than its cost.
     const withLighthouse = 'not measured: ours also ran Lighthouse, the crawl without axe did not';
     const marginal = options.lighthouse
       ? `what it adds to the run ${withLighthouse}`
       : axeMarginal > 0
-        ? `adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare)`
-        : `what it adds to the run not measured: the run with axe was ${-axeMarginal} ms a page faster than without (machine noise)`;
+        ? `adding ${axe.marginalMsPerPage} ms a page to the run (${(axeMarginal / bareAxe.msPerPage).toFixed(2)}x bare axe)`
+        : `what it adds to the run not measured: the run with it was ${-axeMarginal} ms a page faster than without (machine noise)`;
     console.log(
-      `axe: ${axe.pagesScanned} pages scanned; bare axe ${axe.bareMsPerPage} ms a page; in the crawl ${axe.inCrawlMsPerPage} ms a page (${(axeInCrawl / bareAxe.msPerPage).toFixed(2)}x bare), ${marginal}`,
+      `accessibility pass: ${axe.pagesScanned} pages scanned; bare axe ${axe.bareMsPerPage} ms a page; in the crawl axe ${axe.inCrawlMsPerPage} ms a page (${(axeInCrawl / bareAxe.msPerPage).toFixed(2)}x bare),` +
+        ` the page checks ${checksInCrawl} ms a page (${(checksInCrawl / Math.max(1, axeInCrawl)).toFixed(2)}x axe in the crawl); the pass ${marginal}`,
     );
-    const marginalCpu = options.lighthouse
-      ? withLighthouse
-      : axeMarginalCpu > 0
-        ? `${axeMarginalCpu} ms of CPU a page scanned (${(axeMarginalCpu / Math.max(1, bareAxe.cpuMsPerPage)).toFixed(2)}x bare)`
-        : `not measured: the run with axe used ${-axeMarginalCpu} ms of CPU a page less than without (machine noise)`;
-    console.log(`axe CPU: bare axe ${axe.bareCpuMsPerPage} ms of machine CPU a page; axe adds to the crawl ${marginalCpu}`);
+    console.log(
+      `page checks one page at a time after bare axe: ${bareAxe.checks.msPerPage} ms a page (${(bareAxe.checks.msPerPage / Math.max(1, bareAxe.msPerPage)).toFixed(2)}x bare axe),` +
+        ` ${bareAxe.checks.treeCpuMsPerPage} ms of CPU (bare axe ${bareAxe.treeCpuMsPerPage} ms: ${(bareAxe.checks.treeCpuMsPerPage / Math.max(1, bareAxe.treeCpuMsPerPage)).toFixed(2)}x)`,
+    );
+    const cpuAdded = (added: number, bare: number, what: string) =>
+      options.lighthouse
+        ? withLighthouse
+        : added > 0
+          ? `${added} ms of ${what} a page scanned (${(added / Math.max(1, bare)).toFixed(2)}x bare axe's ${bare} ms)`
+          : `not measured in ${what}: the run with the pass used ${-added} ms a page less than without (noise)`;
+    console.log(
+      `pass CPU: adds to the crawl ${cpuAdded(axeMarginalTreeCpu, bareAxe.treeCpuMsPerPage, "the run's own CPU")}; ${cpuAdded(axeMarginalCpu, bareAxe.cpuMsPerPage, 'machine CPU')}`,
+    );
     // Per-site wall time of each phase, summed over sites (phases overlap inside a site).
     const phaseSeconds = Object.fromEntries(Object.entries(record.phases).map(([k, ms]) => [k, round(ms / 1000, 1)]));
     console.log(
@@ -515,32 +596,89 @@ async function main(): Promise<void> {
 }
 
 /**
- * What a scan costs inside the crawl, with enough scans to measure it: ours with axe on every page it opens,
- * against the crawl without axe (already measured), in the machine's busy CPU seconds; bare axe's CPU on the
- * same pages, one at a time. Fifty scans add less CPU than two crawls differ by; seven hundred do not.
+ * What the accessibility pass costs a page inside the crawl, with enough scans to measure it: ours with the
+ * pass on every page it opens (axe 'all', templates still capped at axePerTemplate), and again with axe alone
+ * there (the page checks off), each against the crawl without the pass (already measured): the CPU and run
+ * time each adds, per page scanned. Bare axe on the pages the whole pass scanned, one at a time, is the
+ * baseline; the page checks are timed after it on the same tab. The CPU is read two ways: this process tree's
+ * own (the run's, whatever else the machine does) and the machine's busy time (everything on it).
+ * Fifty scans add less CPU than two crawls differ by; several hundred do not.
  */
 async function measureAxeCost(portals: string[], sitesConcurrency: number, crawlOnly: RunFigures) {
-  log('axe cost: ours with axe on every page it opens');
-  const record: OursRecord = { opened: [], phases: {}, scans: [] };
-  const everyPage = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all' }, record);
-  log(`axe cost: bare axe on the ${record.scans.length} pages scanned, one at a time`);
-  const bare = await runBareAxe(record.scans.map((a) => a.url));
-  const scans = Math.max(1, record.scans.length);
-  const figures = {
-    scans: record.scans.length,
-    pages: everyPage.pages,
-    pagesWithoutAxe: crawlOnly.pages,
-    seconds: everyPage.seconds,
-    cpuSeconds: everyPage.cpuSeconds,
-    addedCpuMsPerScan: round(((everyPage.cpuSeconds - crawlOnly.cpuSeconds) * 1000) / scans, 0),
-    addedMsPerScan: round(((everyPage.seconds - crawlOnly.seconds) * 1000) / scans, 0),
-    bareCpuMsPerPage: bare.cpuMsPerPage,
-    bareMsPerPage: bare.msPerPage,
+  log('pass cost: ours with the accessibility pass (axe, then the page checks) on every page it opens');
+  const record: OursRecord = emptyRecord();
+  const fullPass = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all' }, record);
+  log('pass cost: ours with axe alone on every page it opens (the page checks off)');
+  const axeRecord: OursRecord = emptyRecord();
+  const axeOnly = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all', pageChecks: false }, axeRecord);
+  log(`pass cost: bare axe on the ${record.scans.length} pages scanned, one at a time, then the page checks on each`);
+  const bare = await runBareAxe(scannedPages(record));
+  const added = (run: RunFigures, scans: number) => {
+    const n = Math.max(1, scans);
+    return {
+      scans,
+      pages: run.pages,
+      seconds: run.seconds,
+      cpuSeconds: run.cpuSeconds,
+      treeCpuSeconds: run.treeCpuSeconds,
+      addedMsPerScan: round(((run.seconds - crawlOnly.seconds) * 1000) / n, 0),
+      addedCpuMsPerScan: round(((run.cpuSeconds - crawlOnly.cpuSeconds) * 1000) / n, 0),
+      addedTreeCpuMsPerScan: round(((run.treeCpuSeconds - crawlOnly.treeCpuSeconds) * 1000) / n, 0),
+    };
   };
+  const inCrawl = (items: Array<{ ms: number }>) => round(items.reduce((sum, i) => sum + i.ms, 0) / Math.max(1, items.length), 0);
+  const figures = {
+    pagesWithoutPass: crawlOnly.pages,
+    secondsWithoutPass: crawlOnly.seconds,
+    cpuSecondsWithoutPass: crawlOnly.cpuSeconds,
+    treeCpuSecondsWithoutPass: crawlOnly.treeCpuSeconds,
+    fullPass: added(fullPass, record.scans.length),
+    axeOnly: added(axeOnly, axeRecord.scans.length),
+    /** Wall time inside the full-pass crawl (its phase times, per page): axe a scan, the page checks a checked page. */
+    inCrawl: { axeMsPerScan: inCrawl(record.scans), checksMsPerPage: inCrawl(record.checks), pagesChecked: record.checks.length },
+    bare,
+    target: 2,
+  };
+  const x = (a: number, b: number) => `${(a / Math.max(1, b)).toFixed(2)}x`;
+  const row = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(34) : String(c).padStart(14))).join('');
+  const addedRow = (name: string, f: ReturnType<typeof added>) =>
+    row([
+      name,
+      f.scans,
+      f.addedTreeCpuMsPerScan,
+      x(f.addedTreeCpuMsPerScan, bare.treeCpuMsPerPage),
+      f.addedCpuMsPerScan,
+      x(f.addedCpuMsPerScan, bare.cpuMsPerPage),
+      f.addedMsPerScan,
+    ]);
+  const runRow = (name: string, r: RunFigures) => row([name, r.pages, r.seconds, r.treeCpuSeconds, r.cpuSeconds]);
+  const fullRatio = figures.fullPass.addedTreeCpuMsPerScan / Math.max(1, bare.treeCpuMsPerPage);
   console.log(
-    `\naxe on every page: ${figures.scans} scans, ${figures.pages} pages (${figures.pagesWithoutAxe} without axe), ${figures.seconds} s, ${figures.cpuSeconds} CPU s;` +
-      ` axe adds ${figures.addedCpuMsPerScan} ms of machine CPU a scan (${(figures.addedCpuMsPerScan / Math.max(1, figures.bareCpuMsPerPage)).toFixed(2)}x bare axe's ${figures.bareCpuMsPerPage} ms)` +
-      ` and ${figures.addedMsPerScan} ms of run time a scan (bare axe: ${figures.bareMsPerPage} ms a page, alone on the machine)`,
+    [
+      '',
+      `accessibility pass on every page ours opens (axe 'all', at most ${defaultCollectOptions.axePerTemplate} pages a template):`,
+      row(['crawl', 'pages', 'seconds', 'own CPU s', 'machine CPU s']),
+      runRow('without the pass', crawlOnly),
+      runRow('with the full pass (axe + checks)', fullPass),
+      runRow('with axe alone', axeOnly),
+      '',
+      row(['added a page scanned', 'scans', 'own CPU ms', '/ bare axe', 'machine ms', '/ bare axe', 'run ms']),
+      addedRow('full pass (axe + checks)', figures.fullPass),
+      addedRow('axe alone', figures.axeOnly),
+      row(['bare axe, one page at a time', bare.pages, bare.treeCpuMsPerPage, '', bare.cpuMsPerPage, '', `${bare.msPerPage} wall`]),
+      row([
+        'page checks after bare axe',
+        bare.checks.pages,
+        bare.checks.treeCpuMsPerPage,
+        x(bare.checks.treeCpuMsPerPage, bare.treeCpuMsPerPage),
+        bare.checks.cpuMsPerPage,
+        x(bare.checks.cpuMsPerPage, bare.cpuMsPerPage),
+        `${bare.checks.msPerPage} wall`,
+      ]),
+      '',
+      `in the crawl (phase times, wall): axe ${figures.inCrawl.axeMsPerScan} ms a scan, the page checks ${figures.inCrawl.checksMsPerPage} ms a page (${x(figures.inCrawl.checksMsPerPage, figures.inCrawl.axeMsPerScan)} axe; ${x(figures.inCrawl.checksMsPerPage, bare.msPerPage)} bare axe's ${bare.msPerPage} ms)`,
+      `target: the full pass ≤ ${figures.target}x bare axe a page (own CPU): ${fullRatio.toFixed(2)}x, ${fullRatio <= figures.target ? 'holds' : 'missed'}`,
+    ].join('\n'),
   );
   return figures;
 }

@@ -127,11 +127,13 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
       screenshot: await shoot(tab, opened.finalUrl),
     };
     // The checks axe does not make, on the homepage axe scanned; after its screenshot, which they must not change.
-    const homepageChecks = homepageAxe
-      ? await timed('pageChecks', () =>
-          homepageAxe.unfinished ? Promise.resolve(uncheckedPage(tab.url(), 'homepage', 0, 'axe-unfinished')) : checkTab(tab, 'homepage', options.timeoutMs),
-        )
-      : null;
+    // Only an explicit false switches them off: options from a job written before the switch existed lack it.
+    const homepageChecks =
+      homepageAxe && options.pageChecks !== false
+        ? await timed('pageChecks', () =>
+            homepageAxe.unfinished ? Promise.resolve(uncheckedPage(tab.url(), 'homepage', 0, 'axe-unfinished')) : checkTab(tab, 'homepage', options.timeoutMs),
+          )
+        : null;
     phases.homepage = elapsed();
     // The 公开, 信箱 and 办事 sections need only the homepage's links: found beside the crawl.
     const featurePages: PageRecord[] = [];
@@ -496,9 +498,14 @@ class SiteCrawl {
       return;
     }
     this.scansPerTemplate.set(template, scans + 1);
-    const { axe, axeMs, checks } = await auditTab(tab, role, { axeTimeoutMs: this.options.axeTimeoutMs, loadTimeoutMs: this.options.timeoutMs });
+    const { axe, axeMs, checks } = await auditTab(tab, role, {
+      axeTimeoutMs: this.options.axeTimeoutMs,
+      loadTimeoutMs: this.options.timeoutMs,
+      pageChecks: this.options.pageChecks,
+    });
     this.addAxeTime(axeMs);
     (outcome.axe ??= []).push(axe ?? unfinishedScan(tab.url(), axeMs));
+    if (!checks) return;
     this.addPageCheckTime(checks.ms);
     (outcome.pageChecks ??= []).push(checks);
   }

@@ -60,6 +60,13 @@ export interface CollectOptions {
    * article of a template finds what the first ones found, at a page's cost.
    */
   axePerTemplate: number;
+  /**
+   * The browser checks axe does not make (keyboard, focus, reflow, title, bypass, form groups) on the pages
+   * axe scans. On by default; off leaves the pages not checked (no page-check records), which only the bench
+   * uses, to tell what axe costs from what the whole pass costs. Only false switches them off (a queued job
+   * written before this switch lacks it).
+   */
+  pageChecks: boolean;
   /** Lighthouse runs per site: the homepage, then the first columns found (0 switches Lighthouse off). */
   lighthousePages: number;
 }
@@ -90,6 +97,7 @@ export const defaultCollectOptions: CollectOptions = {
   axe: 'sample',
   axeSamplePages: 5,
   axePerTemplate: 10,
+  pageChecks: true,
   lighthousePages: 2,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36 govscore/0.1 (government website assessment)',
 };

@@ -14,17 +14,18 @@ export function checkTab(tab: Page, role: PageCheckResult['role'], loadTimeoutMs
 /**
  * The accessibility pass on the page a tab holds, the same in the crawl and in `govscore a11y`: axe-core
  * (every rule), then the checks axe does not make. A page axe could not finish is not checked either (what
- * hung axe would hang them too); `axe` is then null.
+ * hung axe would hang them too); `axe` is then null. `pageChecks: false` (the bench's axe-only crawl) runs
+ * axe alone: `checks` is then null.
  */
 export async function auditTab(
   tab: Page,
   role: PageCheckResult['role'],
-  o: { axeTimeoutMs: number; loadTimeoutMs: number },
-): Promise<{ axe: AxePageResult | null; axeMs: number; checks: PageCheckResult }> {
+  o: { axeTimeoutMs: number; loadTimeoutMs: number; pageChecks?: boolean },
+): Promise<{ axe: AxePageResult | null; axeMs: number; checks: PageCheckResult | null }> {
   const started = performance.now();
   const axe = await runAxe(tab, { timeoutMs: o.axeTimeoutMs });
   const axeMs = Math.round(performance.now() - started);
-  const checks = axe ? await checkTab(tab, role, o.loadTimeoutMs) : uncheckedPage(tab.url(), role, 0, 'axe-unfinished');
+  const checks = o.pageChecks === false ? null : axe ? await checkTab(tab, role, o.loadTimeoutMs) : uncheckedPage(tab.url(), role, 0, 'axe-unfinished');
   return { axe, axeMs, checks };
 }
 

@@ -115,4 +115,16 @@ describe('crawl scope: reproducible sampling and the robots.txt override', () =>
     // Every scanned page has its page checks beside its axe scan.
     expect(r.pageChecks.map((p) => p.url).sort()).toEqual(r.axe.map((p) => p.url).sort());
   }, 180_000);
+  it('with pageChecks off (the axe-only crawl of the bench) axe still scans its pages and no page is checked', async () => {
+    const r = await collectSite(browser, set.get('zfw').url, asOf, {
+      ...defaultCollectOptions,
+      pageChecks: false,
+      maxPages: 12,
+      maxLinks: 0,
+      lighthousePages: 0,
+    });
+    expect(r.axe.length).toBeGreaterThan(1);
+    expect(r.pageChecks).toEqual([]);
+    expect(r.stats.phases?.pageChecks).toBe(0);
+  }, 180_000);
 });
