@@ -433,7 +433,7 @@
       }
       return found;
     },
-    /** Tab stops after the last of these (in document order) that focus never reached: what a trap keeps one from. */
+    /** Tab stops after the last of these (in document order) that focus never reached: what a trap keeps one from (none from a dialog's own loop). */
     kbAfter: function (indices) {
       var last = null;
       indices.forEach(function (i) {
@@ -441,6 +441,15 @@
         if (el && (!last || last.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) last = el;
       });
       if (!last) return 0;
+      // A dialog that keeps focus inside itself does so by design (aria-modal): its own controls close it.
+      var dialog = last.closest('dialog, [role=dialog], [role=alertdialog]');
+      if (
+        dialog &&
+        indices.every(function (i) {
+          return kb.visited[i] && dialog.contains(kb.visited[i]);
+        })
+      )
+        return 0;
       var count = 0;
       var all = document.querySelectorAll(FOCUSABLE);
       for (var i = 0; i < all.length; i++) {
