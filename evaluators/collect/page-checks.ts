@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import type { CDPSession, Page } from 'puppeteer';
+import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
 const checksScript = readFileSync(new URL('./in-page/page-checks.js', import.meta.url), 'utf8');
 
@@ -238,7 +238,8 @@ type Step = [index: number, fresh: 0 | 1, frame: 0 | 1, visited: number];
  * Presses Tab through the page, recording the focus order. Stops at the end of the order (focus leaves
  * the document or comes back to the first element with nothing reachable after the last one), at the
  * cap, or when focus goes round a few elements while more lie after them: then Escape (a modal dialog's
- * way out) and Tab once more; if focus still does not get out, it is a keyboard trap.
+ * way out) and Tab once more, then any key combination the page's text advises (2.1.2 allows a documented
+ * way out); if focus still does not get out, it is a keyboard trap.
  */
 async function tabThrough(
   page: Page,
@@ -246,8 +247,10 @@ async function tabThrough(
   expired: () => boolean,
 ): Promise<{ keyboard: NonNullable<PageCheckResult['keyboard']>; issues: PageCheckIssue[] }> {
   await page.evaluate('window.__govscorePageChecks.kbStart()');
-  const step = async (key = 'Tab'): Promise<Step> => {
-    await page.keyboard.press(key as 'Tab');
+  /** Presses the keys together (none: only reads where the focus is), then where the focus is. */
+  const step = async (keys: string[] = ['Tab']): Promise<Step> => {
+    for (const key of keys) await page.keyboard.down(key as KeyInput);
+    for (const key of [...keys].reverse()) await page.keyboard.up(key as KeyInput);
     return (await page.evaluate('window.__govscorePageChecks.kbStep()')) as Step;
   };
   const after = async (indices: number[]) => (await page.evaluate(`window.__govscorePageChecks.kbAfter(${JSON.stringify(indices)})`)) as number;
@@ -288,20 +291,27 @@ async function tabThrough(
     const closed = circling.includes(index);
     circling.push(index);
     if (!closed) continue;
+    // Focus goes round: the end of the order, unless tab stops after the loop were never reached (even when
+    // the loop is every element visited so far: the rest of the page may lie after it).
     const loop = [...new Set(circling)];
-    if (loop.length >= visited || (await after(loop)) === 0) {
+    if ((await after(loop)) === 0) {
       ended = 'end';
       break;
     }
-    await page.keyboard.press('Escape');
-    const [next, isNew] = await step();
-    presses++;
-    if (isNew || next < 0) {
-      ended = 'escaped';
-      break;
-    }
+    // The ways out: Escape (a modal dialog's), then the key combinations the page advises, each followed by Tab.
+    const ways = [['Escape'], ...((await page.evaluate(`window.__govscorePageChecks.kbAdvice(${JSON.stringify(loop)})`)) as string[][])];
     ended = 'trap';
-    trap = loop;
+    for (const keys of ways.slice(0, 4)) {
+      const [, outside] = await step(keys);
+      const [next, isNew] = outside ? [0, 1] : await step();
+      presses += outside ? 1 : 2;
+      if (isNew || next < 0) {
+        ended = 'escaped';
+        break;
+      }
+      if (expired()) break;
+    }
+    if (ended === 'trap') trap = loop;
     break;
   }
   const issues: PageCheckIssue[] = [];

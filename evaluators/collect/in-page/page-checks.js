@@ -18,6 +18,8 @@
   // composite widgets (tab, menuitem, option, radio, treeitem) are left out: a roving tabindex focuses one.
   var OPERABLE_ROLES = /^(button|link|checkbox|switch|slider|spinbutton|combobox|textbox|searchbox)$/;
   var kb = null;
+  // How long a blur handler may take to send focus back (setTimeout of a few ms) before the focus is read.
+  var BLUR_SETTLE_MS = 50;
 
   function text(el) {
     return (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
@@ -111,16 +113,42 @@
     return false;
   }
 
-  /** Bypass blocks (2.4.1): a same-page link among the first focusable elements, a main landmark, headings. */
-  function bypass(elements) {
-    var firstLinks = document.querySelectorAll('a[href]');
-    var skipLink = false;
-    for (var i = 0; i < firstLinks.length && i < 5; i++) {
-      var href = firstLinks[i].getAttribute('href') || '';
-      if (href.charAt(0) !== '#' || href.length < 2) continue;
+  /** A same-page reference the element makes: an `#id` link, or an inline handler naming an element id ('#main', 'nav'). */
+  function namesBlock(el) {
+    var href = el.tagName === 'A' ? el.getAttribute('href') || '' : '';
+    if (href.charAt(0) === '#' && href.length > 1) {
       var id = decodeURIComponent(href.slice(1));
-      if (document.getElementById(id) || document.getElementsByName(id).length) skipLink = true;
+      if (document.getElementById(id) || document.getElementsByName(id).length) return true;
     }
+    var handler = el.getAttribute('onclick') || '';
+    var quoted = /['"]#?([A-Za-z][\w:.-]*)['"]/g;
+    for (var m = quoted.exec(handler); m; m = quoted.exec(handler)) if (document.getElementById(m[1])) return true;
+    return false;
+  }
+  /** Tab stops before the first text of 40 characters or more outside links and controls: what a keyboard user must pass first. */
+  function stopsBeforeContent() {
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var parent = node.parentElement;
+      if (!parent || parent.closest('a, button, label, select, option, textarea, script, style, noscript, template')) continue;
+      if (node.nodeValue.replace(/\s+/g, ' ').trim().length < 40 || !rendered(parent)) continue;
+      var count = 0;
+      var stops = document.querySelectorAll(FOCUSABLE);
+      for (var i = 0; i < stops.length && stops[i].compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING; i++)
+        if (tabbable(stops[i]) && rendered(stops[i])) count++;
+      return count;
+    }
+    return -1;
+  }
+  /**
+   * Bypass blocks (2.4.1): among the first five links and buttons, a same-page link or a control acting on
+   * a block of the page (a skip button, a collapsible menu's toggle); a main landmark; headings; or nothing to
+   * bypass (the content comes before any tab stop). Only an HTML document has blocks to bypass.
+   */
+  function bypass(elements) {
+    var controls = document.querySelectorAll('a[href], button, [role=button]');
+    var skipLink = false;
+    for (var i = 0; i < controls.length && i < 5; i++) if (namesBlock(controls[i])) skipLink = true;
     var main = !!document.querySelector('main, [role=main]');
     var headings = 0;
     for (var j = 0; j < elements.length; j++) {
@@ -128,6 +156,11 @@
       if ((/^H[1-6]$/.test(el.tagName) || el.getAttribute('role') === 'heading') && text(el) && rendered(el)) headings++;
     }
     return { skipLink: skipLink, main: main, headings: headings };
+  }
+  function needsBypass(skip) {
+    if (skip.skipLink || skip.main || skip.headings) return false;
+    if (!(document instanceof HTMLDocument) || !document.body) return false;
+    return stopsBeforeContent() !== 0;
   }
 
   /** Radio and checkbox groups (2+ of a name) with no fieldset+legend or named group around them (1.3.1). */
@@ -269,10 +302,12 @@
     for (var i = 0; i < STYLE_PROPS.length; i++) out += s[STYLE_PROPS[i]] + '|';
     return pseudo ? out + s.content : out;
   }
-  /** How the element, its parent, its first descendants and its ::before/::after look now. */
+  /** How the element, its parent, its next and previous elements (an indicator beside it), its first descendants and its ::before/::after look now. */
   function appearance(el) {
     var parts = [styleOf(el), styleOf(el, '::before'), styleOf(el, '::after')];
     if (el.parentElement) parts.push(styleOf(el.parentElement));
+    if (el.previousElementSibling) parts.push(styleOf(el.previousElementSibling));
+    if (el.nextElementSibling) parts.push(styleOf(el.nextElementSibling));
     var inside = el.getElementsByTagName('*');
     for (var i = 0; i < inside.length && i < 5; i++) parts.push(styleOf(inside[i]));
     return parts.join('#');
@@ -281,6 +316,26 @@
     var el = document.activeElement;
     while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
     return el;
+  }
+
+  function kbRead() {
+    var el = kb.last;
+    if (!el || el === document.body || el === document.documentElement) return [-1, 0, 0, kb.visited.length];
+    var index = kb.visited.indexOf(el);
+    var fresh = 0;
+    if (index < 0) {
+      fresh = 1;
+      index = kb.visited.push(el) - 1;
+      var frame = /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName);
+      kb.focused[index] = frame || !rendered(el) || !hasSize(el) ? null : appearance(el);
+    }
+    return [index, fresh, /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName) ? 1 : 0, kb.visited.length];
+  }
+  /** An inline or property handler of focus or blur (and focusin/focusout) on the element itself. */
+  function handles(el, type) {
+    var names = type === 'blur' ? ['onblur', 'onfocusout'] : ['onfocus', 'onfocusin'];
+    for (var i = 0; i < names.length; i++) if ((el.getAttribute && el.getAttribute(names[i])) || typeof el[names[i]] === 'function') return true;
+    return false;
   }
 
   window.__govscorePageChecks = {
@@ -293,8 +348,7 @@
       var context = contextChange(elements);
       var issues = [];
       var skip = bypass(elements);
-      if (!skip.skipLink && !skip.main && !skip.headings)
-        issues.push({ check: 'bypass', count: 1, examples: [], detail: 'no skip link, no main landmark, no headings' });
+      if (needsBypass(skip)) issues.push({ check: 'bypass', count: 1, examples: [], detail: 'no skip link, no main landmark, no headings' });
       if (groups.length) issues.push(issue('group-without-name', groups));
       if (placeholders.length) issues.push(issue('placeholder-only', placeholders));
       if (mouse.found.length) issues.push(issue('mouse-only', mouse.found));
@@ -325,24 +379,61 @@
       var active = document.activeElement;
       if (active && active !== document.body && active.blur) active.blur();
       window.scrollTo(0, 0);
-      kb = { visited: [], focused: [], sheet: sheet };
+      kb = { visited: [], focused: [], sheet: sheet, last: null };
       return true;
     },
-    /** After a Tab: the focused element's index in the order of first visits (-1: none), whether it is new, whether it is a frame. */
+    /**
+     * After a Tab: the focused element's index in the order of first visits (-1: none), whether it is new,
+     * whether it is a frame. When the element focus left has a blur handler of its own, or the one it reached a
+     * focus handler (either may send focus elsewhere a moment later), the focus is read once that moment is over.
+     */
     kbStep: function () {
-      var el = deepActive();
-      if (!el || el === document.body || el === document.documentElement) return [-1, 0, 0, kb.visited.length];
-      var index = kb.visited.indexOf(el);
-      var fresh = 0;
-      if (index < 0) {
-        fresh = 1;
-        index = kb.visited.push(el) - 1;
-        var frame = /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName);
-        kb.focused[index] = frame || !rendered(el) || !hasSize(el) ? null : appearance(el);
-      }
-      return [index, fresh, /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName) ? 1 : 0, kb.visited.length];
+      var left = kb.last;
+      kb.last = deepActive();
+      if (left && left !== kb.last && (handles(left, 'blur') || (kb.last && handles(kb.last, 'focus'))))
+        return new Promise(function (resolve) {
+          setTimeout(function () {
+            kb.last = deepActive();
+            resolve(kbRead());
+          }, BLUR_SETTLE_MS);
+        });
+      return kbRead();
     },
-    /** Tab stops after the last of these (in document order) that focus never reached: what a trap keeps one from. */
+    /**
+     * A trap's way out the page itself advises (2.1.2 allows one): key combinations the text names ("Press
+     * Ctrl+M to exit", "按Esc键退出"), read after following the same-page links inside the trap (a help link
+     * that shows the advice), their default action prevented. Each as [modifiers…, key] for the driver.
+     */
+    kbAdvice: function (indices) {
+      var prevent = function (e) {
+        e.preventDefault();
+      };
+      window.addEventListener('click', prevent, true);
+      try {
+        indices.forEach(function (i) {
+          var el = kb.visited[i];
+          if (el && el.tagName === 'A' && (el.getAttribute('href') || '').charAt(0) === '#') el.click();
+        });
+      } finally {
+        window.removeEventListener('click', prevent, true);
+      }
+      var said = document.body ? document.body.innerText : '';
+      var found = [];
+      var seen = {};
+      var advice = /(?:press|hit|use|按下?|使用)\s*((?:(?:ctrl|control|alt|shift|meta|cmd)\s*\+\s*)*)(esc(?:ape)?|[a-z0-9])(?![a-z0-9])/gi;
+      for (var m = advice.exec(said); m && found.length < 3; m = advice.exec(said)) {
+        var combo = (m[1].match(/ctrl|control|alt|shift|meta|cmd/gi) || []).map(function (k) {
+          k = k.toLowerCase();
+          return k === 'ctrl' || k === 'control' ? 'Control' : k === 'alt' ? 'Alt' : k === 'shift' ? 'Shift' : 'Meta';
+        });
+        var key = m[2].toLowerCase();
+        combo.push(/^esc/.test(key) ? 'Escape' : /\d/.test(key) ? 'Digit' + key : 'Key' + key.toUpperCase());
+        if (!seen[combo.join('+')]) found.push(combo);
+        seen[combo.join('+')] = true;
+      }
+      return found;
+    },
+    /** Tab stops after the last of these (in document order) that focus never reached: what a trap keeps one from (none from a dialog's own loop). */
     kbAfter: function (indices) {
       var last = null;
       indices.forEach(function (i) {
@@ -350,6 +441,15 @@
         if (el && (!last || last.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) last = el;
       });
       if (!last) return 0;
+      // A dialog that keeps focus inside itself does so by design (aria-modal): its own controls close it.
+      var dialog = last.closest('dialog, [role=dialog], [role=alertdialog]');
+      if (
+        dialog &&
+        indices.every(function (i) {
+          return kb.visited[i] && dialog.contains(kb.visited[i]);
+        })
+      )
+        return 0;
       var count = 0;
       var all = document.querySelectorAll(FOCUSABLE);
       for (var i = 0; i < all.length; i++) {
