@@ -256,7 +256,7 @@ async function worker(tab: Page): Promise<void> {
     const axe = new Set(axeMapping(rule).axe);
     const checks = new Set<string>(checkMapping(rule));
     const violations = audit?.axe?.violations.map((v) => v.rule) ?? [];
-    const issues = audit ? [...audit.checks.issues, ...titleIssues([audit.checks]).map(([, issue]) => issue)].map((i) => i.check) : [];
+    const issues = audit?.checks ? [...audit.checks.issues, ...titleIssues([audit.checks]).map(([, issue]) => issue)].map((i) => i.check) : [];
     results.push({
       rule: rule.id,
       expected: e.expected,
@@ -266,10 +266,10 @@ async function worker(tab: Page): Promise<void> {
       review: audit?.axe ? await incomplete(tab, [...axe]) : [],
       allViolations: violations,
       allChecks: issues,
-      notChecked: audit?.checks.notChecked.map((n) => `${n.area}:${n.reason}`) ?? [],
+      notChecked: audit?.checks?.notChecked.map((n) => `${n.area}:${n.reason}`) ?? [],
       error: opened.error ?? (audit?.axe ? null : 'axe did not finish'),
       axeMs: audit?.axeMs ?? 0,
-      checksMs: audit?.checks.ms ?? 0,
+      checksMs: audit?.checks?.ms ?? 0,
     });
   }
 }
