@@ -129,9 +129,9 @@ export function titleIssues(pages: PageCheckResult[]): Array<[PageCheckResult, P
   for (const p of read) {
     const title = p.title!;
     let detail: string | null = null;
-    if (!title) detail = 'empty title';
-    else if (p.role !== 'homepage' && homepage && title === homepage) detail = 'the homepage title (site name) alone';
-    else if (p.role !== 'homepage' && (rolesByTitle.get(title)?.size ?? 0) > 1) detail = 'the same title as a page of another kind';
+    if (!title) detail = '标题为空';
+    else if (p.role !== 'homepage' && homepage && title === homepage) detail = '与首页标题相同（只有网站名称）';
+    else if (p.role !== 'homepage' && (rolesByTitle.get(title)?.size ?? 0) > 1) detail = '与另一类页面使用同一标题';
     if (detail) out.push([p, { check: 'page-title', count: 1, examples: [{ selector: 'title', html: `<title>${title}</title>` }], detail }]);
   }
   return out;

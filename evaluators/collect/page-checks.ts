@@ -317,13 +317,13 @@ async function tabThrough(
   const issues: PageCheckIssue[] = [];
   if (trap) {
     const examples = (await page.evaluate(`window.__govscorePageChecks.describeVisited(${JSON.stringify(trap.slice(0, 3))})`)) as PageCheckElement[];
-    issues.push({ check: 'keyboard-trap', count: trap.length, examples, detail: `focus cycles among ${trap.length} element(s) after ${presses} Tab presses` });
+    issues.push({ check: 'keyboard-trap', count: trap.length, examples, detail: `按 Tab 键 ${presses} 次后，焦点在 ${trap.length} 个元素之间循环` });
   }
   const finish = (await page.evaluate(`window.__govscorePageChecks.kbFinish(${orderKept})`)) as {
     order: string[];
     checked: number;
     issue: PageCheckIssue | null;
   };
-  if (finish.issue) issues.push({ ...finish.issue, detail: `${finish.issue.count} of ${finish.checked} focused elements look the same focused and unfocused` });
+  if (finish.issue) issues.push({ ...finish.issue, detail: `${finish.checked} 个获得焦点的元素中有 ${finish.issue.count} 个获得焦点前后外观相同` });
   return { keyboard: { presses, stops: visited, ended, order: finish.order }, issues };
 }

@@ -348,7 +348,7 @@
       var context = contextChange(elements);
       var issues = [];
       var skip = bypass(elements);
-      if (needsBypass(skip)) issues.push({ check: 'bypass', count: 1, examples: [], detail: 'no skip link, no main landmark, no headings' });
+      if (needsBypass(skip)) issues.push({ check: 'bypass', count: 1, examples: [], detail: '没有跳过导航链接、没有 main 区域、没有标题' });
       if (groups.length) issues.push(issue('group-without-name', groups));
       if (placeholders.length) issues.push(issue('placeholder-only', placeholders));
       if (mouse.found.length) issues.push(issue('mouse-only', mouse.found));
@@ -529,7 +529,7 @@
       var cut = !scrolls && (clipsX(root) || clipsX(body));
       var result = { scrollWidth: scrollWidth, issue: null };
       if (elements.length && (scrolls || cut))
-        result.issue = issue('reflow', elements, (scrolls ? 'scrolls sideways: ' : 'cut off: ') + scrollWidth + ' px wide at ' + width + ' px');
+        result.issue = issue('reflow', elements, (scrolls ? '需要横向滚动：' : '内容被截断：') + '视口 ' + width + ' 像素宽时页面宽 ' + scrollWidth + ' 像素');
       return result;
     },
   };

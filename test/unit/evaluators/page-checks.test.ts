@@ -91,10 +91,10 @@ describe('page checks evaluator', () => {
       page('https://jyj.example.gov.cn/c/', 'page', '工作动态_江临市教育局'),
     ];
     expect(titleIssues(pages).map(([p, i]) => [p.url, i.detail])).toEqual([
-      [channel, 'the homepage title (site name) alone'],
-      [column, 'the same title as a page of another kind'],
-      [article, 'the same title as a page of another kind'],
-      ['https://jyj.example.gov.cn/a/', 'empty title'],
+      [channel, '与首页标题相同（只有网站名称）'],
+      [column, '与另一类页面使用同一标题'],
+      [article, '与另一类页面使用同一标题'],
+      ['https://jyj.example.gov.cn/a/', '标题为空'],
     ]);
     const m = evaluatePageChecks(pages);
     expect(m.failures.map((f) => [f.check, f.pages, f.wcag])).toEqual([['page-title', 4, ['2.4.2']]]);
