@@ -2,6 +2,7 @@ import type { AccessibilityMeasurement, AccessibilityViolation } from './accessi
 import { assistItemNames, assistStatusNames } from './collect/assist-modes.js';
 import type { DisclosureMeasurement } from './disclosure.js';
 import type { IdentityMeasurement } from './identity.js';
+import { impactNames } from './lib/wcag.js';
 import { isAAACriterion } from './lib/wcag.js';
 import type { MailboxMeasurement } from './mailbox.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
@@ -27,7 +28,6 @@ export function featureFindings(m: {
   };
 }
 
-const impactLabel = { critical: '严重', serious: '较重', moderate: '一般', minor: '轻微' } as const;
 const levelLabel = { A: 'A级', AA: 'AA级', AAA: 'AAA级', 'best-practice': '最佳实践' } as const;
 
 /** The rule's criteria and level in words: "WCAG 1.4.3，AA级", "WCAG 2.5.8，AA级（WCAG 2.2新增）" or "最佳实践（非WCAG成功准则）". */
@@ -39,7 +39,7 @@ function criteriaText(v: AccessibilityViolation): string {
 
 function ruleFinding(a: AccessibilityMeasurement, v: AccessibilityViolation) {
   return {
-    message: `${v.help}（${v.rule}，${criteriaText(v)}，影响${v.impact ? impactLabel[v.impact] : '未注明'}）：${v.pages}/${a.pagesScanned}个页面，${v.nodes}处`,
+    message: `${v.help}（${v.rule}，${criteriaText(v)}，影响${v.impact ? impactNames[v.impact] : '未注明'}）：${v.pages}/${a.pagesScanned}个页面，${v.nodes}处`,
     url: v.urls[0] ?? null,
     evidence: v.examples[0] ? `${v.examples[0].target}：${v.examples[0].html}` : null,
   };
@@ -60,7 +60,7 @@ function accessibilityFindings(a: AccessibilityMeasurement | null): FindingsByGr
   return {
     'accessibility.rules': a.violations.filter((v) => v.wcag21AA && serious(v)).map((v) => ruleFinding(a, v)),
     'accessibility.criteria': criteria.map(([c, rules]) => ({
-      message: `未满足WCAG成功准则 ${c}：${rules.map((v) => `${v.help}（${v.rule}，影响${v.impact ? impactLabel[v.impact] : '未注明'}，${v.pages}个页面）`).join('；')}`,
+      message: `未满足WCAG成功准则 ${c}：${rules.map((v) => `${v.help}（${v.rule}，影响${v.impact ? impactNames[v.impact] : '未注明'}，${v.pages}个页面）`).join('；')}`,
       url: rules[0]!.urls[0] ?? null,
       evidence: rules[0]!.examples[0] ? `${rules[0]!.examples[0].target}：${rules[0]!.examples[0].html}` : null,
     })),

@@ -1,5 +1,6 @@
 import type { AxeImpact } from '../evaluators/collect/axe.js';
 import { urlTemplate } from '../evaluators/collect/url-scope.js';
+import { impactNames } from '../evaluators/lib/wcag.js';
 import { isAAACriterion } from '../evaluators/lib/wcag.js';
 import { criterionLabel, wcagCriteria } from '../evaluators/lib/wcag-criteria.js';
 import { type Fix, fixFor } from './a11y-fixes.js';
@@ -209,7 +210,6 @@ export function groupAccessibility(o: Partial<Pick<ResultsObservations, 'accessi
   return [...groups.values()].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || byCriterion(a.criterion ?? '', b.criterion ?? ''));
 }
 
-const impactNames: Record<AxeImpact, string> = { critical: '严重', serious: '较严重', moderate: '中等', minor: '轻微' };
 const levelNames = { A: 'A级', AA: 'AA级', AAA: 'AAA级', 'best-practice': '最佳实践' } as const;
 /** Templates shown per rule; the rest are counted. */
 const shownTemplates = 10;

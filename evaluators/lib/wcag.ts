@@ -52,3 +52,6 @@ const aaaCriteria = new Set(
 
 /** Whether a success criterion (e.g. "1.4.6") is at level AAA. */
 export const isAAACriterion = (criterion: string): boolean => aaaCriteria.has(criterion);
+
+/** axe-core's impact of a failure, in the Chinese every report and the terminal use. */
+export const impactNames = { critical: '严重', serious: '较重', moderate: '一般', minor: '轻微' } as const;

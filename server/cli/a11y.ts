@@ -6,6 +6,7 @@ import { failureLabel } from '../../evaluators/collect/failures.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { auditPages, type PageAudit } from '../../evaluators/collect/page-audit.js';
 import { pageChecks } from '../../evaluators/collect/page-checks.js';
+import { impactNames } from '../../evaluators/lib/wcag.js';
 import { criterionLabel } from '../../evaluators/lib/wcag-criteria.js';
 
 /** One barrier on one element: what `--json` prints per page. */
@@ -75,8 +76,6 @@ export function pageReport(audit: PageAudit): A11yPageReport {
   return { url: audit.url, failingElements, findings, ...(notChecked.length ? { notChecked } : {}) };
 }
 
-const impactLabel: Record<string, string> = { critical: '严重', serious: '较重', moderate: '一般', minor: '轻微' };
-
 /** The report for a terminal, in Chinese: per page, the rules failing grouped by success criterion, with an element each. */
 export function textReport(pages: readonly A11yPageReport[]): string {
   const lines: string[] = [];
@@ -99,7 +98,7 @@ export function textReport(pages: readonly A11yPageReport[]): string {
       lines.push(`  ${criterion === '最佳实践' ? criterion : `WCAG ${criterionLabel(criterion)}`}`);
       for (const found of groups) {
         const f = found[0]!;
-        lines.push(`    ${f.help}（${f.rule}${f.impact ? `，${impactLabel[f.impact]}` : ''}）`);
+        lines.push(`    ${f.help}（${f.rule}${f.impact ? `，${impactNames[f.impact as keyof typeof impactNames]}` : ''}）`);
         for (const e of found) lines.push(`      ${e.selector}`);
       }
     }
