@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import type { Page } from 'puppeteer';
 
+import { taxonomy } from '../lib/taxonomy.js';
+
 const probeScript = readFileSync(new URL('./in-page/assist-modes.js', import.meta.url), 'utf8');
 
 /**
@@ -52,8 +54,10 @@ export const assistStatusNames: Readonly<Record<AssistStatus, string>> = {
 export const enlargeTarget = 1.5;
 const maxPresses = 10;
 
+type AssistPurpose = 'enlarge' | 'contrast' | 'cursor' | 'readAloud' | 'reset';
+
 interface Probe {
-  controls(): Partial<Record<'enlarge' | 'contrast' | 'cursor' | 'readAloud' | 'reset', string>>;
+  controls(words: Record<AssistPurpose, string[]>): Partial<Record<AssistPurpose, string>>;
   press(purpose: string): boolean;
   textSize(): number | null;
   look(): string;
@@ -92,22 +96,32 @@ export function unmeasured(reason: string): AssistModeObservation {
 
 async function measure(tab: Page): Promise<AssistModeObservation> {
   await tab.evaluate(probeScript);
-  const controls = await call(tab, 'controls');
+  const words = taxonomy().identity.assistControls;
+  const controls = await call(tab, 'controls', words);
+  // An absent control says what was looked for: it rests on not finding, and other wording may have been missed.
+  const notFound = (purpose: AssistPurpose) => `在页面按钮和链接的文字、title、aria-label 中查找“${words[purpose].join('/')}”，未找到`;
   const overlays = await call(tab, 'overlays');
   const noPopups: AssistItem = overlays.length
     ? { status: 'fails', control: null, evidence: `模式中有 ${overlays.length} 个浮动层或弹窗，如 ${overlays[0]!.html}` }
     : { status: 'holds', control: null, evidence: '未发现弹窗或浮动广告' };
-  const cursor = await toggled(tab, 'cursor', controls.cursor, 'cursorOf', '光标样式');
-  const contrast = await toggled(tab, 'contrast', controls.contrast, 'look', '页面颜色或滤镜');
+  const cursor = await toggled(tab, 'cursor', controls.cursor, 'cursorOf', '光标样式', notFound('cursor'));
+  const contrast = await toggled(tab, 'contrast', controls.contrast, 'look', '页面颜色或滤镜', notFound('contrast'));
   const readAloud: AssistItem = controls.readAloud
     ? { status: 'offered', control: controls.readAloud, evidence: `提供“${controls.readAloud}”（能否朗读需人工确认）` }
-    : { status: 'absent', control: null, evidence: '未找到读屏/语音朗读按钮' };
-  return { enlarge: await enlarged(tab, controls.enlarge), contrast, cursor, readAloud, noPopups };
+    : { status: 'absent', control: null, evidence: notFound('readAloud') };
+  return { enlarge: await enlarged(tab, controls.enlarge, notFound('enlarge')), contrast, cursor, readAloud, noPopups };
 }
 
 /** Presses a control once and says whether what it should change did. */
-async function toggled(tab: Page, purpose: 'cursor' | 'contrast', control: string | undefined, state: 'cursorOf' | 'look', what: string): Promise<AssistItem> {
-  if (!control) return { status: 'absent', control: null, evidence: '未找到相应按钮' };
+async function toggled(
+  tab: Page,
+  purpose: 'cursor' | 'contrast',
+  control: string | undefined,
+  state: 'cursorOf' | 'look',
+  what: string,
+  searched: string,
+): Promise<AssistItem> {
+  if (!control) return { status: 'absent', control: null, evidence: searched };
   const before = await call(tab, state);
   const pressed = await call(tab, 'press', purpose);
   if (!pressed) return { status: 'not-measured', control, evidence: `未能按下“${control}”` };
@@ -119,8 +133,8 @@ async function toggled(tab: Page, purpose: 'cursor' | 'contrast', control: strin
 }
 
 /** Presses the enlarge control until the text reaches the target or `maxPresses` presses, measuring the drawn text each time. */
-async function enlarged(tab: Page, control: string | undefined): Promise<AssistModeObservation['enlarge']> {
-  if (!control) return { status: 'absent', control: null, evidence: '未找到放大/大字按钮', factor: null };
+async function enlarged(tab: Page, control: string | undefined, searched: string): Promise<AssistModeObservation['enlarge']> {
+  if (!control) return { status: 'absent', control: null, evidence: searched, factor: null };
   const base = await call(tab, 'textSize');
   if (!base) return { status: 'not-measured', control, evidence: '页面上没有可测量的正文文字', factor: null };
   let largest = base;

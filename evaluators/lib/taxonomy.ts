@@ -34,7 +34,7 @@ export interface Taxonomy {
     openStatus: Terms;
   };
   services: { section: Terms; guideList: Terms; elements: Record<string, Terms>; online: Terms };
-  identity: { elderly: Terms; search: Terms };
+  identity: { elderly: Terms; search: Terms; assistControls: Record<'enlarge' | 'contrast' | 'cursor' | 'readAloud' | 'reset', Terms> };
 }
 
 let loaded: Taxonomy | null = null;

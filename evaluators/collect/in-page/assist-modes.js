@@ -3,15 +3,6 @@
 (function () {
   'use strict';
 
-  // What each assistive control is called on Chinese government sites' toolbars (their text, title or ARIA label).
-  var WORDS = {
-    enlarge: /放大|大字|特大字体|字体\s*[+＋]|文字\s*[+＋]|A\s*[+＋]/,
-    contrast: /高对比|对比度|高反差|配色|黑底|黄底|反色/,
-    cursor: /大鼠标|大光标|鼠标样式|光标/,
-    readAloud: /读屏|朗读|语音|声音|指读|连读/,
-    reset: /还原|重置|复原|取消放大|缩小/,
-  };
-
   function visible(el) {
     var box = el.getBoundingClientRect();
     var style = getComputedStyle(el);
@@ -22,15 +13,22 @@
     return ((el.textContent || '') + ' ' + (el.getAttribute('title') || '') + ' ' + (el.getAttribute('aria-label') || '')).replace(/\s+/g, ' ').trim();
   }
 
-  /** The page's controls by purpose: marked data-govscore-assist so the driver can press them; what was found, by purpose. */
-  function controls() {
+  /**
+   * The page's controls by purpose, named by `words` (evaluators/data/taxonomy.yaml identity.assistControls):
+   * marked data-govscore-assist so the driver can press them; what was found, by purpose.
+   */
+  function controls(words) {
     var found = {};
     var candidates = document.querySelectorAll('button, a, [role=button], [onclick], input[type=button]');
-    Object.keys(WORDS).forEach(function (purpose) {
+    Object.keys(words).forEach(function (purpose) {
       for (var i = 0; i < candidates.length; i++) {
         var el = candidates[i];
         var text = label(el) || el.getAttribute('value') || '';
-        if (text.length > 12 || !WORDS[purpose].test(text) || !visible(el)) continue;
+        var bare = text.replace(/\s+/g, '');
+        var named = words[purpose].some(function (w) {
+          return bare.indexOf(w) >= 0;
+        });
+        if (text.length > 12 || !named || !visible(el)) continue;
         // 缩小 is a reset only when nothing better names one.
         if (purpose === 'reset' && /缩小/.test(text) && found.reset) continue;
         el.setAttribute('data-govscore-assist', purpose);

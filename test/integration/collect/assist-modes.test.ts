@@ -48,6 +48,8 @@ describe('适老化 items of a site’s assist mode, pressed and measured', () =
     expect(m!.enlarge.factor).toBeGreaterThan(1.1);
     expect(m!.enlarge.factor).toBeLessThan(1.3);
     expect(m!.noPopups.evidence).toContain('float-ad');
+    // An absent control rests on not finding it: the evidence names the words looked for.
+    expect(m!.cursor.evidence).toContain('查找“大鼠标/大光标/鼠标样式/光标”，未找到');
   });
 
   it('a 关怀版 of its own is opened and checked there: larger type but no controls, no pop-up', () => {
