@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { departmentReportBody, indicatorEvidence, renderDepartmentReport } from '../../../reports/department-report.js';
 import { html } from '../../../reports/html.js';
 import type { Site } from '../../../reports/html-parts.js';
-import type { AssessmentInfo, Results, ResultsIndicator } from '../../../reports/results.js';
+import type { AssessmentInfo, Results } from '../../../reports/results.js';
+import { indicator } from './results-fixtures.js';
 
 const SCRIPT = '<script>alert(1)</script>';
 const SCRIPT_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
@@ -19,25 +20,6 @@ const assessment: AssessmentInfo = {
   evidenceDir: 'evidence',
   generatedAt: '2026-11-21T10:00:00.000Z',
 };
-
-function indicator(id: string, name: string, o: Partial<ResultsIndicator> = {}): ResultsIndicator {
-  return {
-    id,
-    name,
-    category: 'publishing',
-    score: 15,
-    max: 15,
-    deduction: 0,
-    value: 0,
-    status: 'ok',
-    reason: null,
-    override: null,
-    absence: null,
-    advice: null,
-    findings: [],
-    ...o,
-  };
-}
 
 function site(id: string, name: string, group: string, o: Partial<Site> = {}): Site {
   return {

@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Site } from '../../../reports/html-parts.js';
-import type { ResultsColumn, ResultsIndicator } from '../../../reports/results.js';
+import type { ResultsColumn } from '../../../reports/results.js';
 import { siteDetail } from '../../../reports/site-detail.js';
+import { indicator } from './results-fixtures.js';
 
 const SCRIPT = '<script>alert(1)</script>';
 const SCRIPT_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
 const EVIL_NAME = '=HYPERLINK("http://evil","点我")';
 const EVIL_NAME_ESCAPED = '=HYPERLINK(&quot;http://evil&quot;,&quot;点我&quot;)';
-
-function indicator(id: string, name: string, o: Partial<ResultsIndicator> = {}): ResultsIndicator {
-  return {
-    id,
-    name,
-    category: 'publishing',
-    score: 15,
-    max: 15,
-    deduction: 0,
-    value: 0,
-    status: 'ok',
-    reason: null,
-    override: null,
-    absence: null,
-    advice: null,
-    findings: [],
-    ...o,
-  };
-}
 
 function column(name: string, o: Partial<ResultsColumn> = {}): ResultsColumn {
   return {
