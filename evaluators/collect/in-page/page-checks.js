@@ -1,7 +1,7 @@
 // Runs inside a page (plain browser JavaScript, no imports): the accessibility checks axe-core does not
 // make. Defines window.__govscorePageChecks with the steps the driver (../page-checks.ts) calls in turn:
 // markup() reads the page as it is (title, bypass, form groups, placeholder-only fields, mouse-only
-// controls, new windows, context change on input); kbStart/kbStep/kbAfter/kbFinish follow the focus while
+// controls, new windows, context change on input); kbStart/kbStep (or kbBatchEnd)/kbAfter/kbFinish follow the focus while
 // the driver presses Tab; reflow() measures the page once the driver has narrowed the viewport. Nothing
 // is scored here; what leaves the page is compact (selectors and short snippets).
 (function () {
@@ -338,6 +338,29 @@
     return false;
   }
 
+  /**
+   * Arms the batch recorder: each Tab's keydown (before focus moves) records where the previous press left
+   * the focus; the first keydown of a batch only starts it. Registered once, on window in the capture phase.
+   */
+  function kbRecord() {
+    kb.steps = [];
+    kb.first = true;
+    if (kb.listener) return;
+    kb.listener = function (e) {
+      if (e.key !== 'Tab' || !kb || !kb.steps) return;
+      if (!kb.first) {
+        kb.last = deepActive();
+        kb.steps.push(kbRead());
+      }
+      kb.first = false;
+    };
+    window.addEventListener('keydown', kb.listener, true);
+  }
+  function kbStopRecording() {
+    if (kb && kb.listener) window.removeEventListener('keydown', kb.listener, true);
+    if (kb) kb.steps = null;
+  }
+
   window.__govscorePageChecks = {
     markup: function () {
       var elements = allElements();
@@ -379,8 +402,32 @@
       var active = document.activeElement;
       if (active && active !== document.body && active.blur) active.blur();
       window.scrollTo(0, 0);
-      kb = { visited: [], focused: [], sheet: sheet, last: null };
-      return true;
+      // Walked again (a batch that lost presses): the first walk's recorder and style sheet go.
+      kbStopRecording();
+      var previous = kb && kb.sheet;
+      if (previous)
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) {
+          return s !== previous;
+        });
+      kb = { visited: [], focused: [], sheet: sheet, last: null, steps: null, listener: null };
+      // Handlers of focus or blur may move focus a moment after a press: then each press is read on its own,
+      // after that moment (kbStep). Otherwise presses go in batches, each read as the next one arrives.
+      var elements = allElements();
+      for (var i = 0; i < elements.length; i++) if (handles(elements[i], 'focus') || handles(elements[i], 'blur')) return { batch: false };
+      kbRecord();
+      return { batch: true };
+    },
+    /**
+     * The steps of the batch just pressed, the last one read now, and the recorder set for the next batch;
+     * null when steps are missing: a page whose own listener stops the keydown (stopImmediatePropagation on
+     * window) keeps presses from the recorder, and the driver then walks again one press at a time.
+     */
+    kbBatchEnd: function (presses) {
+      var steps = kb.steps || [];
+      kb.last = deepActive();
+      steps.push(kbRead());
+      kbRecord();
+      return steps.length === presses ? steps : null;
     },
     /**
      * After a Tab: the focused element's index in the order of first visits (-1: none), whether it is new,
@@ -388,6 +435,8 @@
      * focus handler (either may send focus elsewhere a moment later), the focus is read once that moment is over.
      */
     kbStep: function () {
+      // Read one press at a time from here on (a trap's ways out after a batched walk).
+      kbStopRecording();
       var left = kb.last;
       kb.last = deepActive();
       if (left && left !== kb.last && (handles(left, 'blur') || (kb.last && handles(kb.last, 'focus'))))
@@ -467,6 +516,7 @@
     },
     /** Focus taken away, then every visited element compared with how it looked focused (2.4.7). */
     kbFinish: function (orderLimit) {
+      kbStopRecording();
       var active = deepActive();
       if (active && active !== document.body && active.blur) active.blur();
       var unchanged = [];
