@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 
+import type { PageCheckId } from '../evaluators/collect/page-checks.js';
+
 /**
  * 整改方法: what a site's web team does about each accessibility finding, per axe-core rule id and per
  * browser check id (evaluators/collect/page-checks.ts), written for the templates and components
@@ -107,7 +109,7 @@ export const axeRuleFixes: Readonly<Record<string, string>> = {
 };
 
 /** The browser checks (evaluators/collect/page-checks.ts) by id. */
-export const pageCheckFixes: Readonly<Record<string, string>> = {
+export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
   'keyboard-trap':
     '检查弹窗、轮播、嵌入的地图、视频和编辑器等组件：用 Tab 和 Shift+Tab 必须能离开；不要在键盘事件中拦截 Tab 键；弹窗关闭后把焦点放回打开它的按钮。',
   'mouse-only':
@@ -117,6 +119,7 @@ export const pageCheckFixes: Readonly<Record<string, string>> = {
   reflow:
     '改为响应式布局：去掉页面和容器的固定像素宽度（如 width:1200px），改用 max-width 和百分比；窄屏时用媒体查询把多栏改为单栏；图片设 max-width:100%；宽表格放在可横向滚动的容器中。',
   bypass: '在每页最前面加“跳到正文”链接（指向正文容器的 id，获得焦点时显示），并用 <main> 包住正文、<nav> 包住导航，各区块用标题标记。',
+  'page-language': '模板的 <html> 标签按正文语言写 lang：中文页面写 lang="zh-CN"（不要沿用模板自带的 lang="en"）；英文版网站写 lang="en"。',
   'page-title': '每页的 <title> 写明本页内容，格式如“文章标题_栏目名_网站名称”：栏目页和文章页的标题由模板按页面生成，不要全站使用同一个标题或只写网站名称。',
   'group-without-name':
     '单选、复选按钮组用 <fieldset> 包住，并用 <legend> 写出这组选项的问题（如“办理方式”）；或给容器加 role="radiogroup"/"group" 和 aria-labelledby。',
@@ -144,7 +147,8 @@ export const axeRuleUrl = (rule: string): string =>
  * check's description, which the generic text quotes when the rule has no entry.
  */
 export function fixFor(source: 'axe' | 'check', id: string, help: string): Fix {
-  const fixes = source === 'axe' ? axeRuleFixes : pageCheckFixes;
+  // Every check has its fix (the type holds pageCheckFixes to the check list); stored runs may name rules no longer known.
+  const fixes: Readonly<Record<string, string>> = source === 'axe' ? axeRuleFixes : pageCheckFixes;
   const own = Object.hasOwn(fixes, id) ? fixes[id] : undefined;
   const helpUrl = source === 'axe' ? axeRuleUrl(id) : null;
   if (own) return { text: own, generic: false, helpUrl };

@@ -16,6 +16,7 @@ export const pageChecks = {
   reflow: { wcag: ['1.4.10'], level: 'AA', zh: '320像素宽度下页面需要横向滚动或内容被截断（固定宽度布局）' },
   bypass: { wcag: ['2.4.1'], level: 'A', zh: '没有跳过导航的链接、主内容区域（main）或标题，无法跳过重复区块' },
   'page-title': { wcag: ['2.4.2'], level: 'A', zh: '网页标题缺失、只有网站名称，或不同类型的页面使用同一标题' },
+  'page-language': { wcag: ['3.1.1'], level: 'A', zh: '网页声明的语言（html 的 lang）与正文语言不符，如中文页面写 lang="en"' },
   'group-without-name': { wcag: ['1.3.1', '3.3.2'], level: 'A', zh: '单选/复选按钮组没有 fieldset/legend 或带名称的分组' },
   'placeholder-only': { wcag: ['3.3.2', '1.3.1'], level: 'A', zh: '输入框只用占位文字（placeholder）作标签' },
   'change-on-focus': { wcag: ['3.2.1'], level: 'A', zh: '控件获得焦点时即跳转或提交（改变上下文）' },

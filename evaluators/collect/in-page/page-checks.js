@@ -163,6 +163,30 @@
     return stopsBeforeContent() !== 0;
   }
 
+  /**
+   * The page's declared language against its text (3.1.1): Chinese text (Han characters most of the
+   * letters, no kana or hangul) under another language, or a page with no Chinese under lang="zh".
+   * Scaffolded templates keep lang="en", and a screen reader then reads Chinese with an English voice.
+   * Only Chinese is told apart: which Latin-script language a text is in is not judged. No lang at all is axe's.
+   */
+  function languageMismatch() {
+    var root = document.documentElement;
+    var declared = (root.getAttribute('lang') || root.getAttribute('xml:lang') || '').trim();
+    if (!declared || !document.body) return null;
+    var primary = declared.toLowerCase().split(/[-_]/)[0];
+    var sample = (document.body.innerText || '').slice(0, 20000);
+    var count = function (pattern) {
+      return (sample.match(pattern) || []).length;
+    };
+    var han = count(/[\u3400-\u4dbf\u4e00-\u9fff]/g);
+    var latin = count(/[A-Za-z]/g);
+    var chinese = han >= 50 && han > latin && count(/[\u3040-\u30ff]/g) * 20 < han && count(/[\uac00-\ud7af]/g) * 20 < han;
+    var zh = primary === 'zh' || primary === 'cmn' || primary === 'yue';
+    if (chinese && !zh) return '页面文字以中文为主（' + han + ' 个汉字），但 <html lang="' + declared + '"> 声明为其他语言';
+    if (zh && han === 0 && latin >= 200) return '页面没有中文（' + latin + ' 个拉丁字母），但 <html lang="' + declared + '"> 声明为中文';
+    return null;
+  }
+
   /** Radio and checkbox groups (2+ of a name) with no fieldset+legend or named group around them (1.3.1). */
   function unnamedGroups(elements) {
     var groups = {};
@@ -372,6 +396,14 @@
       var issues = [];
       var skip = bypass(elements);
       if (needsBypass(skip)) issues.push({ check: 'bypass', count: 1, examples: [], detail: '没有跳过导航链接、没有 main 区域、没有标题' });
+      var language = languageMismatch();
+      if (language)
+        issues.push({
+          check: 'page-language',
+          count: 1,
+          examples: [{ selector: 'html', html: '<html lang="' + document.documentElement.getAttribute('lang') + '">' }],
+          detail: language,
+        });
       if (groups.length) issues.push(issue('group-without-name', groups));
       if (placeholders.length) issues.push(issue('placeholder-only', placeholders));
       if (mouse.found.length) issues.push(issue('mouse-only', mouse.found));

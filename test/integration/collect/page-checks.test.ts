@@ -135,8 +135,28 @@ describe('page checks: the sample portals against their truth', () => {
   });
 });
 
-/** Hand-written pages, one per check and case: what each check reports, and what it leaves alone. */
-const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalked?: true }> = [
+const zhText =
+  '本网站由市人民政府办公室主办，负责发布政府信息公开目录、政策文件、解读材料和办事指南。公众可以通过网上信箱提出意见建议，工作人员将在规定时限内答复。';
+const enText =
+  'This website is run by the general office of the city government. It publishes the open government information catalogue, policy documents, interpretations and service guides. '.repeat(
+    3,
+  );
+/** Hand-written pages, one per check and case: what each check reports, and what it leaves alone (lang: the html element's, zh-CN when not given). */
+const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalked?: true; lang?: string }> = [
+  { name: 'page-language: Chinese text under the template\'s lang="en"', lang: 'en', html: `<h1>关于我们</h1><p>${zhText}</p>`, want: ['page-language'] },
+  { name: 'page-language: an English page declared Chinese', lang: 'zh-CN', html: `<h1>About</h1><p>${enText}</p>`, want: ['page-language'] },
+  {
+    name: 'no page-language: Chinese under zh-Hans, with English terms in it',
+    lang: 'zh-Hans',
+    html: `<h1>关于我们</h1><p>${zhText} PDF, Email, IPv6, WCAG 2.1</p>`,
+    want: [],
+  },
+  {
+    name: 'no page-language: Japanese (kanji with kana) under ja',
+    lang: 'ja',
+    html: `<h1>概要</h1><p>${'このウェブサイトは市役所が運営しています。行政情報、政策文書、手続き案内を掲載しています。'.repeat(3)}</p>`,
+    want: [],
+  },
   {
     name: 'keyboard trap: three buttons that keep Tab to themselves',
     html: `<h1>t</h1><a href="#a">one</a><div id="w"><button>a</button><button>b</button><button>c</button></div><a href="#b">after</a><a href="#c">after 2</a>
@@ -257,7 +277,9 @@ describe('page checks: hand-written pages', () => {
 
   for (const f of fixtures) {
     it(f.name, async () => {
-      await tab.setContent(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${f.name}</title></head><body>${f.html}</body></html>`);
+      await tab.setContent(
+        `<!DOCTYPE html><html lang="${f.lang ?? 'zh-CN'}"><head><meta charset="utf-8"><title>${f.name}</title></head><body>${f.html}</body></html>`,
+      );
       const r = await runPageChecks(tab, { role: 'page' });
       expect(r.notChecked).toEqual(f.notWalked ? [{ area: 'keyboard', reason: 'focus-changes-context' }] : []);
       expect([...new Set(r.issues.map((i) => i.check))].sort()).toEqual([...f.want].sort());
