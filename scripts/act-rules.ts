@@ -71,6 +71,8 @@ interface ActRule {
   name: string;
   /** WCAG success criteria the rule's failure does not satisfy (forConformance), e.g. "1.1.1". */
   criteria: string[];
+  /** What the rule's test reads (its `input_aspects`): DOM Tree, CSS Styling, Accessibility Tree … or Language, Visual output, Audio output. */
+  inputAspects: string[];
   examples: Example[];
 }
 
@@ -79,7 +81,12 @@ function readRule(file: string): ActRule | null {
   const text = readFileSync(file, 'utf8');
   const front = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (!front) return null;
-  const meta = parseYaml(front[1]!) as { id: string; name: string; accessibility_requirements?: Record<string, { forConformance?: boolean }> | null };
+  const meta = parseYaml(front[1]!) as {
+    id: string;
+    name: string;
+    accessibility_requirements?: Record<string, { forConformance?: boolean }> | null;
+    input_aspects?: string[] | null;
+  };
   const criteria = Object.entries(meta.accessibility_requirements ?? {})
     .filter(([key, req]) => /^wcag2\d:/.test(key) && req?.forConformance)
     .map(([key]) => key.slice(key.indexOf(':') + 1));
@@ -105,7 +112,7 @@ function readRule(file: string): ActRule | null {
       i = end;
     }
   }
-  return { id: meta.id, name: meta.name, criteria, examples };
+  return { id: meta.id, name: meta.name, criteria, inputAspects: (meta.input_aspects ?? []).map(String), examples };
 }
 
 /** As the ACT test-case pages are published: an HTML fragment gets a doctype, `<html lang="en">` and a title. */
@@ -287,6 +294,8 @@ interface Row {
   name: string;
   criteria: string;
   wcagAA: boolean;
+  /** The rule's outcome rests on judging language, a picture or a sound (input aspects Language, Visual output, Audio output). */
+  judgement: boolean;
   mapping: string;
   axe: string[];
   checks: string[];
@@ -319,6 +328,7 @@ const rows: Row[] = rules.map((rule) => {
     name: rule.name,
     criteria: rule.criteria.join(' ') || '—',
     wcagAA: rule.criteria.some((c) => !isAAACriterion(c)),
+    judgement: rule.inputAspects.some((a) => /^(language|visual output|audio output)$/i.test(a.trim())),
     mapping: m.kind + (m.notRun.length ? ` (not run: ${m.notRun.join(', ')})` : ''),
     axe: m.axe,
     checks: checkMapping(rule),
@@ -363,6 +373,16 @@ function total(label: string, subset: Row[]): void {
 const aa = rows.filter((r) => r.wcagAA);
 console.log('');
 total('ACT rules mapping to WCAG 2.x A/AA', aa);
+// ACT's own account of what each rule reads: a rule whose input includes Language, Visual output or Audio output
+// needs a person's judgement (is this text descriptive, in this language; does the video say what the text says).
+total(
+  '  of them decided from the page code (input aspects DOM, CSS, accessibility tree only)',
+  aa.filter((r) => !r.judgement),
+);
+total(
+  '  of them that need judging language, pictures or sound (input aspects Language, Visual or Audio output)',
+  aa.filter((r) => r.judgement),
+);
 total(
   '  of them with an axe implementation (axe actIds)',
   aa.filter((r) => r.mapping.startsWith('axe actIds')),
