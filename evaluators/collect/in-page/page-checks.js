@@ -326,15 +326,45 @@
     for (var i = 0; i < STYLE_PROPS.length; i++) out += s[STYLE_PROPS[i]] + '|';
     return pseudo ? out + s.content : out;
   }
-  /** How the element, its parent, its next and previous elements (an indicator beside it), its first descendants and its ::before/::after look now. */
-  function appearance(el) {
-    var parts = [styleOf(el), styleOf(el, '::before'), styleOf(el, '::after')];
-    if (el.parentElement) parts.push(styleOf(el.parentElement));
-    if (el.previousElementSibling) parts.push(styleOf(el.previousElementSibling));
-    if (el.nextElementSibling) parts.push(styleOf(el.nextElementSibling));
+  /**
+   * How the element looks now, part by part: itself, its ::before/::after, its parent, its previous and next
+   * elements (an indicator beside it) and its first descendants. `compare` (the parts read while it was
+   * focused) stops at the first part that differs: most focus styles show in the element's own style.
+   */
+  function appearance(el, compare) {
+    var readers = [
+      function () {
+        return styleOf(el);
+      },
+      function () {
+        return styleOf(el, '::before');
+      },
+      function () {
+        return styleOf(el, '::after');
+      },
+    ];
+    [el.parentElement, el.previousElementSibling, el.nextElementSibling].forEach(function (near) {
+      if (near)
+        readers.push(function () {
+          return styleOf(near);
+        });
+    });
     var inside = el.getElementsByTagName('*');
-    for (var i = 0; i < inside.length && i < 5; i++) parts.push(styleOf(inside[i]));
-    return parts.join('#');
+    for (var i = 0; i < inside.length && i < 5; i++)
+      readers.push(
+        (function (child) {
+          return function () {
+            return styleOf(child);
+          };
+        })(inside[i]),
+      );
+    var parts = [];
+    for (var j = 0; j < readers.length; j++) {
+      var part = readers[j]();
+      if (compare && compare[j] !== part) return null;
+      parts.push(part);
+    }
+    return compare && compare.length !== parts.length ? null : parts;
   }
   function deepActive() {
     var el = document.activeElement;
@@ -554,7 +584,8 @@
       var unchanged = [];
       kb.visited.forEach(function (el, i) {
         var focused = kb.focused[i];
-        if (focused && el.isConnected && appearance(el) === focused) unchanged.push(el);
+        // The same parts, read the same way, now that nothing is focused: all alike means focus showed nothing.
+        if (focused && el.isConnected && appearance(el, focused)) unchanged.push(el);
       });
       if (kb.sheet)
         document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) {
