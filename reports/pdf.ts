@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 
 /**
  * Prints a report page we wrote to PDF with the crawler's Chromium: A4, backgrounds, page numbers.
@@ -17,6 +17,7 @@ export async function printPdf(browser: Browser, htmlFile: string, pdfFile: stri
   try {
     await page.setJavaScriptEnabled(false);
     await page.goto(pathToFileURL(printable).href, { waitUntil: 'load', timeout: 60_000 });
+    await unlinkLocalFiles(page);
     await page.pdf({
       path: pdfFile,
       format: 'A4',
@@ -31,5 +32,26 @@ export async function printPdf(browser: Browser, htmlFile: string, pdfFile: stri
   } finally {
     await page.close();
     await rm(printable, { force: true });
+  }
+}
+
+/**
+ * A PDF turns every link into an absolute address: a relative one (a chart's SVG, a screenshot) becomes
+ * `file:///…` on the machine that printed it — broken for every reader, and it tells them where the report was
+ * written. Only links to the web (http, https, mailto) and within the document (#…) stay; the others lose
+ * their href and print as text. Done through the protocol's DOM, since scripts are off in this page.
+ */
+async function unlinkLocalFiles(page: Page): Promise<void> {
+  const client = await page.createCDPSession();
+  try {
+    const { root } = await client.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'a[href], area[href]' });
+    for (const nodeId of nodeIds) {
+      const { attributes } = await client.send('DOM.getAttributes', { nodeId });
+      const href = attributes[attributes.indexOf('href') + 1] ?? '';
+      if (!/^\s*(https?:|mailto:|#)/i.test(href)) await client.send('DOM.removeAttribute', { nodeId, name: 'href' });
+    }
+  } finally {
+    await client.detach().catch(() => undefined);
   }
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { runCli } from '../cli-helpers.js';
 import { hostileName, type SharedAssessment, sharedAssessment } from '../shared/shared-assessment.js';
-import { pdfText } from './pdf-text.js';
+import { pdfLinks, pdfText } from './pdf-text.js';
 
 /**
  * `govscore report` on the shared assessment (shared/shared-assessment.ts): every output as a reader
@@ -60,6 +60,17 @@ describe('govscore report on a finished assessment', () => {
     // (门 comes out of the CJK font as the radical ⻔, which NFKC does not fold: the phrases avoid it.)
     for (const text of ['测试评估', '排名：市县政府', '评估方法', '未能评估的网站', hostileName])
       expect(pdf.text.replace(/\s+/g, '')).toContain(text.normalize('NFKC').replace(/\s+/g, ''));
+    // No link in a PDF points at a file of the machine that wrote it (charts, screenshots): web addresses and
+    // the document's own anchors only, and the output folder is named nowhere.
+    for (const file of ['report.pdf', 'notice.pdf', join('departments', 'jyj.pdf')]) {
+      const links = await pdfLinks(join(reports, file));
+      expect(
+        links.filter((l) => !/^(https?|mailto):/i.test(l)),
+        file,
+      ).toEqual([]);
+      expect(links.join(' '), file).not.toContain(reports);
+    }
+    expect((await pdfLinks(join(reports, 'report.pdf'))).length, 'the report keeps its links to the sites').toBeGreaterThan(0);
     const notice = await pdfText(join(reports, 'notice.pdf'));
     const noticeText = notice.text.replace(/\s+/g, '');
     expect(noticeText).toContain('关于测试评估情况的通报'.normalize('NFKC'));

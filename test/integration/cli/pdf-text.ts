@@ -17,3 +17,14 @@ export async function pdfText(file: string): Promise<{ pages: number; text: stri
   await doc.destroy();
   return { pages: doc.numPages, text: pages.join('\n').normalize('NFKC') };
 }
+
+/** The address of every link in a PDF (its link annotations), as a reader's viewer would follow them. */
+export async function pdfLinks(file: string): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const links: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++)
+    for (const a of (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype?: string; url?: string; unsafeUrl?: string; dest?: unknown }>)
+      if (a.subtype === 'Link' && (a.unsafeUrl ?? a.url)) links.push(a.unsafeUrl ?? a.url ?? '');
+  await doc.destroy();
+  return links;
+}
