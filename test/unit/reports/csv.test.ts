@@ -67,6 +67,19 @@ describe('inertCell', () => {
     ['\rx', "'\rx"],
     ['x=1', 'x=1'],
     ['', ''],
+    // Spreadsheets skip leading blanks before a formula, and WPS reads full-width operators typed with a
+    // Chinese input method as formula starts too.
+    [' =1+1', "' =1+1"],
+    ['\u3000=1', "'\u3000=1"],
+    ['\u00a0@SUM(A1)', "'\u00a0@SUM(A1)"],
+    ['\n=1', "'\n=1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠x', "'＠x"],
+    ['  ＝HYPERLINK(1)', "'  ＝HYPERLINK(1)"],
+    [' 市教育局', ' 市教育局'],
+    ['（=1）', '（=1）'],
   ])('%j → %j', (input, expected) => {
     expect(inertCell(input)).toBe(expected);
   });
