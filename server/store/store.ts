@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { ConfigError } from '../../common/config-errors.js';
+import { UsageError } from '../../common/usage-error.js';
 import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-journal.js';
 import type { StoredObservations } from '../../evaluators/evaluate-site.js';
 import { AccountTable } from './accounts.js';
@@ -65,6 +66,19 @@ export interface SiteResult {
 
 const now = () => new Date().toISOString();
 
+/**
+ * A store file SQLite cannot use (damaged, not a database, unreadable) is the operator's to mend, not a bug:
+ * one line naming the file and what to do (the CLI exits 2 on a UsageError), not a stack trace.
+ */
+function unusableStore(file: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(NOTADB|CORRUPT|CANTOPEN|IOERR|READONLY|PERM|AUTH)/.test(code)) return error;
+  return new UsageError(
+    `${file}: 数据库无法使用（${code}：文件已损坏、不是 govscore 数据库或无权读写）。请从备份恢复该文件，或用 --db 指定另一个数据库。` +
+      ` / not a usable govscore store (${code}): restore it from a backup or give another --db.`,
+  );
+}
+
 export class Store {
   readonly db: Database.Database;
   readonly overrides: OverrideTable;
@@ -77,13 +91,17 @@ export class Store {
     if (options.mustExist && file !== ':memory:' && !existsSync(file))
       throw new ConfigError(file, 1, '--db', 'no such store', 'give the govscore.db an assess run wrote (default: <out>/govscore.db)');
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    // The web service and the assess process it starts write the same store: wait for each other's locks.
-    this.db.pragma('busy_timeout = 10000');
-    this.migrate();
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      // The web service and the assess process it starts write the same store: wait for each other's locks.
+      this.db.pragma('busy_timeout = 10000');
+      this.migrate();
+    } catch (error) {
+      throw unusableStore(file, error);
+    }
     this.overrides = new OverrideTable(this.db);
     this.accounts = new AccountTable(this.db);
     this.reviews = new ReviewTable(this.db);
