@@ -1,10 +1,10 @@
-import { type PageCheckArea, type PageCheckId, type PageCheckIssue, type PageCheckResult, pageChecks } from './collect/page-checks.js';
+import { type PageCheckArea, pageCheckAreas, type PageCheckId, type PageCheckIssue, type PageCheckResult, pageChecks } from './collect/page-checks.js';
 import { urlTemplate } from './collect/url-scope.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 
 /**
  * 无障碍（浏览器检查）: what the in-browser page checks found on the pages axe scanned — keyboard traps,
- * mouse-only controls, focus not visible, reflow at 320 CSS px, bypass blocks, form groups, placeholder-only
+ * mouse-only controls, focus not visible, reflow at 320 CSS px, text cut off at 200 % text, bypass blocks, form groups, placeholder-only
  * fields, context change on input — plus the page titles judged across the site's pages (2.4.2). A check
  * failing on many pages of one template counts once, with its pages.
  */
@@ -59,7 +59,7 @@ export function evaluatePageChecks(results: PageCheckResult[]): PageChecksMeasur
     if (!earlier || r.notChecked.length < earlier.notChecked.length) byUrl.set(r.url, r);
   }
   const pages = [...byUrl.values()].sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const checked = pages.filter((p) => p.notChecked.length < 3);
+  const checked = pages.filter(ranAny);
   const issues = new Map<PageCheckResult, PageCheckIssue[]>(checked.map((p) => [p, [...p.issues]]));
   for (const [page, issue] of titleIssues(checked)) issues.get(page)!.push(issue);
   const byCheck = new Map<PageCheckId, PageCheckFailure & Required<Pick<PageCheckFailure, 'templates'>>>();
@@ -114,6 +114,11 @@ export function evaluatePageChecks(results: PageCheckResult[]): PageChecksMeasur
 }
 
 const roleOrder: Record<PageCheckResult['role'], number> = { homepage: 0, page: 1, article: 2 };
+
+/** At least one part of the checks ran on the page (a result stored before the text zoom existed has no zoom part). */
+function ranAny(p: PageCheckResult): boolean {
+  return pageCheckAreas.some((area) => (area !== 'zoom' || p.textZoom !== undefined) && !p.notChecked.some((n) => n.area === area));
+}
 
 /**
  * Page titles (2.4.2) across the site: empty; the homepage's title (the site name alone) on another page;

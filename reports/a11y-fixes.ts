@@ -118,6 +118,8 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
     '删除样式表中的 outline:none / outline:0（常见于 a、button、input 的全局重置）；需要自定义时用 :focus-visible 设置明显的轮廓（如 2px 实线，与背景对比度不低于 3:1）。',
   reflow:
     '改为响应式布局：去掉页面和容器的固定像素宽度（如 width:1200px），改用 max-width 和百分比；窄屏时用媒体查询把多栏改为单栏；图片设 max-width:100%；宽表格放在可横向滚动的容器中。',
+  'text-zoom':
+    '包含文字的容器不要用固定高度（或固定宽度）加 overflow:hidden：改用 min-height，或让高度随内容自动增长；尺寸和行高用 em、rem 等相对单位，使容器随文字放大；确需截断的单行标题用 text-overflow:ellipsis 并在链接或 title 中提供完整文字。用浏览器把文字放大到 200% 核对。',
   bypass: '在每页最前面加“跳到正文”链接（指向正文容器的 id，获得焦点时显示），并用 <main> 包住正文、<nav> 包住导航，各区块用标题标记。',
   'page-language': '模板的 <html> 标签按正文语言写 lang：中文页面写 lang="zh-CN"（不要沿用模板自带的 lang="en"）；英文版网站写 lang="en"。',
   'page-title': '每页的 <title> 写明本页内容，格式如“文章标题_栏目名_网站名称”：栏目页和文章页的标题由模板按页面生成，不要全站使用同一个标题或只写网站名称。',

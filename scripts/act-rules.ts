@@ -191,12 +191,14 @@ function axeMapping(rule: ActRule): { kind: 'axe actIds' | 'by SC' | 'none'; axe
  * - group-without-name, placeholder-only (1.3.1): the 1.3.1 ACT rules test ARIA roles, owned elements and table
  *   headers; no ACT rule tests radio groups or placeholder-only labels (3.3.2 has none).
  * - new-window (3.2.5, AAA advisory): 3.2.5's ACT rules are about meta refresh (axe's meta-refresh).
+ * - text-zoom (1.4.4): b4f0c3 (meta viewport allows zoom) is axe's meta-viewport; 59br37 is zoomed text clipped.
  * a1b64e and ebe86a (no keyboard trap via standard, via non-standard navigation) carry no success criterion of
  * their own: they are 80af7b's two halves, what the keyboard walk tests (Tab, then Escape and the keys the page advises).
  */
 const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'keyboard-trap': ['80af7b', 'a1b64e', 'ebe86a'],
   'page-title': ['2779a5'],
+  'text-zoom': ['59br37'],
   'mouse-only': [],
   'group-without-name': [],
   'placeholder-only': [],

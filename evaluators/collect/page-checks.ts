@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
+import { textZoom } from './text-zoom.js';
+
 const checksScript = readFileSync(new URL('./in-page/page-checks.js', import.meta.url), 'utf8');
 
 /**
@@ -14,6 +16,7 @@ export const pageChecks = {
   'mouse-only': { wcag: ['2.1.1'], level: 'A', zh: '只能用鼠标操作的控件（有点击事件但无法获得键盘焦点）' },
   'focus-not-visible': { wcag: ['2.4.7'], level: 'AA', zh: '获得键盘焦点时没有可见的焦点指示（轮廓被去除且无其他样式变化）' },
   reflow: { wcag: ['1.4.10'], level: 'AA', zh: '320像素宽度下页面需要横向滚动或内容被截断（固定宽度布局）' },
+  'text-zoom': { wcag: ['1.4.4'], level: 'AA', zh: '文字放大到200%时内容被截断或重叠（固定高度/宽度的容器裁切文字）' },
   bypass: { wcag: ['2.4.1'], level: 'A', zh: '没有跳过导航的链接、主内容区域（main）或标题，无法跳过重复区块' },
   'page-title': { wcag: ['2.4.2'], level: 'A', zh: '网页标题缺失、只有网站名称，或不同类型的页面使用同一标题' },
   'page-language': { wcag: ['3.1.1'], level: 'A', zh: '网页声明的语言（html 的 lang）与正文语言不符，如中文页面写 lang="en"' },
@@ -40,8 +43,8 @@ export interface PageCheckIssue {
   detail?: string;
 }
 
-/** The parts of the pass: what the markup shows, Tab through the page, the page at 320 CSS px. */
-export type PageCheckArea = 'markup' | 'keyboard' | 'reflow';
+/** The parts of the pass: what the markup shows, Tab through the page, the page at 320 CSS px, its text at 200 %. */
+export type PageCheckArea = 'markup' | 'keyboard' | 'reflow' | 'zoom';
 
 /** What the checks saw on one page: compact enough to store per page (StoredObservations.pageChecks). */
 export interface PageCheckResult {
@@ -57,6 +60,8 @@ export interface PageCheckResult {
   keyboard: { presses: number; stops: number; ended: 'end' | 'cap' | 'trap' | 'escaped' | 'time'; order: string[] } | null;
   /** Sideways width of the document at 320 CSS px (null: not measured). */
   reflowWidth: number | null;
+  /** Boxes that clip text and fitted it at 100 %, read again at 200 % text (null: not measured; absent from results stored before the check). */
+  textZoom?: { boxes: number } | null;
   issues: PageCheckIssue[];
   /** Parts that could not run (timeout, page closed, script error): not checked, neither passed nor failed. */
   notChecked: Array<{ area: PageCheckArea; reason: string }>;
@@ -73,14 +78,26 @@ export interface PageCheckOptions {
   restore?: (url: string) => Promise<unknown>;
 }
 
-const areas: PageCheckArea[] = ['markup', 'keyboard', 'reflow'];
+export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'keyboard', 'reflow', 'zoom'];
+const areas = pageCheckAreas;
 const orderKept = 30;
 /** Presses without reaching a new element before the walk asks whether focus is going round in circles. */
 const clickTypes = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick']);
 
 /** The record of a page the checks could not run on at all. */
 export function uncheckedPage(url: string, role: PageCheckResult['role'], ms: number, reason: string): PageCheckResult {
-  return { url, role, ms, title: null, bypass: null, keyboard: null, reflowWidth: null, issues: [], notChecked: areas.map((area) => ({ area, reason })) };
+  return {
+    url,
+    role,
+    ms,
+    title: null,
+    bypass: null,
+    keyboard: null,
+    reflowWidth: null,
+    textZoom: null,
+    issues: [],
+    notChecked: areas.map((area) => ({ area, reason })),
+  };
 }
 
 interface MarkupRead {
@@ -92,7 +109,7 @@ interface MarkupRead {
 
 /**
  * Runs the checks on the page as it is now and leaves it as it was: viewport restored, focus taken away,
- * scrolled to the top. Never throws; a part that fails or runs out of time is recorded as not checked.
+ * text at its size again (inline styles as they were), scrolled to the top. Never throws; a part that fails or runs out of time is recorded as not checked.
  */
 export async function runPageChecks(page: Page, options: PageCheckOptions): Promise<PageCheckResult> {
   const started = performance.now();
@@ -107,6 +124,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     bypass: null,
     keyboard: null,
     reflowWidth: null,
+    textZoom: null,
     issues: [],
     notChecked: [],
   };
@@ -176,6 +194,17 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       if (viewport) await page.setViewport(viewport).catch(() => undefined);
       await page.evaluate('window.scrollTo(0, 0)').catch(() => undefined);
     }
+    if (expired) return;
+    try {
+      const zoom = await textZoom(page);
+      if (!expired) {
+        result.textZoom = { boxes: zoom.boxes };
+        if (zoom.issue) result.issues.push(zoom.issue);
+        done.add('zoom');
+      }
+    } catch (e) {
+      failed('zoom', e);
+    }
   };
   try {
     await Promise.race([run(), deadline]);
@@ -187,13 +216,14 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   }
   // Something the checks did took the tab to another page: what was read after it is not this page's.
   if (!expired && page.url() !== startUrl) {
-    for (const area of ['keyboard', 'reflow'] as const) {
+    for (const area of ['keyboard', 'reflow', 'zoom'] as const) {
       result.notChecked = result.notChecked.filter((n) => n.area !== area);
       result.notChecked.push({ area, reason: 'navigated' });
     }
     result.keyboard = null;
     result.reflowWidth = null;
-    result.issues = result.issues.filter((i) => !['keyboard-trap', 'focus-not-visible', 'reflow'].includes(i.check));
+    result.textZoom = null;
+    result.issues = result.issues.filter((i) => !['keyboard-trap', 'focus-not-visible', 'reflow', 'text-zoom'].includes(i.check));
     await options.restore?.(startUrl).catch(() => undefined);
   }
   result.ms = Math.round(performance.now() - started);

@@ -240,6 +240,7 @@ const pageDefectCriteria: Record<PageDefect, string> = {
   'mouse-only': '2.1.1',
   'focus-not-visible': '2.4.7',
   reflow: '1.4.10',
+  'text-zoom': '1.4.4',
   'page-title': '2.4.2',
   bypass: '2.4.1',
   'group-without-name': '1.3.1',

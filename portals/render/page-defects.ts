@@ -34,6 +34,15 @@ export function trappingSlider(p: Portal): Html | string {
 }
 
 /**
+ * On the homepage, a 温馨提示 bar of a fixed height that hides its overflow, sized in pixels: its one line
+ * wraps to a second when the text is made twice as large, and the bar cuts that line off (1.4.4).
+ */
+export function clippedNotice(p: Portal): Html | string {
+  if (!planted(p, 'text-zoom', 'homepage')) return '';
+  return html`<div style="max-width:600px;margin:8px auto;height:28px;line-height:28px;font-size:14px;overflow:hidden">【温馨提示】本站已完成改版，部分旧栏目的内容已迁移至新栏目下，欢迎继续浏览。</div>`;
+}
+
+/**
  * On the homepage, a 网上调查 poll: radio buttons whose question is a paragraph, not a legend (1.3.1), and
  * a comment field labelled only by its placeholder (3.3.2). Each radio has its own label (axe is satisfied).
  */

@@ -5,7 +5,7 @@ import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { failureLabel } from '../../evaluators/collect/failures.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { auditPages, type PageAudit } from '../../evaluators/collect/page-audit.js';
-import { pageChecks } from '../../evaluators/collect/page-checks.js';
+import { type PageCheckArea, pageChecks } from '../../evaluators/collect/page-checks.js';
 import { impactNames } from '../../evaluators/lib/wcag.js';
 import { criterionLabel } from '../../evaluators/lib/wcag-criteria.js';
 
@@ -28,7 +28,7 @@ export interface A11yPageReport {
   failingElements: number;
   findings: A11yFinding[];
   /** Parts of the browser checks that could not run on the page (keyboard, reflow …), with the reason. */
-  notChecked?: Array<{ area: string; reason: string }>;
+  notChecked?: Array<{ area: PageCheckArea; reason: string }>;
 }
 
 /** The URLs given on the command line and in `--urls FILE` (one per line; blank lines and # comments skipped), each checked. */
@@ -76,6 +76,8 @@ export function pageReport(audit: PageAudit): A11yPageReport {
   return { url: audit.url, failingElements, findings, ...(notChecked.length ? { notChecked } : {}) };
 }
 
+const areaNames: Record<PageCheckArea, string> = { markup: '页面检查', keyboard: '键盘检查', reflow: '重排检查', zoom: '文字放大检查' };
+
 /** The report for a terminal, in Chinese: per page, the rules failing grouped by success criterion, with an element each. */
 export function textReport(pages: readonly A11yPageReport[]): string {
   const lines: string[] = [];
@@ -87,8 +89,7 @@ export function textReport(pages: readonly A11yPageReport[]): string {
     const rules = new Map<string, A11yFinding[]>();
     for (const f of page.findings) rules.set(f.rule, [...(rules.get(f.rule) ?? []), f]);
     lines.push(`${page.url}\n  ${rules.size ? `${rules.size} 条规则不通过，${page.failingElements} 处元素` : '未发现问题'}`);
-    for (const n of page.notChecked ?? [])
-      lines.push(`  （${n.area === 'keyboard' ? '键盘检查' : n.area === 'reflow' ? '重排检查' : '页面检查'}未能完成：${n.reason}）`);
+    for (const n of page.notChecked ?? []) lines.push(`  （${areaNames[n.area]}未能完成：${n.reason}）`);
     const byCriterion = new Map<string, A11yFinding[][]>();
     for (const found of rules.values()) {
       const key = found[0]!.wcag[0] ?? '最佳实践';

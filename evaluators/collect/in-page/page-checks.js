@@ -3,7 +3,8 @@
 // markup() reads the page as it is (title, bypass, form groups, placeholder-only fields, mouse-only
 // controls, new windows, context change on input); kbStart/kbStep (or kbBatchEnd)/kbAfter/kbFinish follow the focus while
 // the driver presses Tab; reflow() measures the page once the driver has narrowed the viewport. Nothing
-// is scored here; what leaves the page is compact (selectors and short snippets).
+// is scored here; what leaves the page is compact (selectors and short snippets). The helpers other
+// in-page checks share (text-zoom.js) are under `lib`.
 (function () {
   if (window.__govscorePageChecks) return;
   var MAX_EXAMPLES = 3;
@@ -80,6 +81,23 @@
   function hasSize(el) {
     var r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
+  }
+  /** Transitions and animations off until the returned function is called: a style the checks change is read as set, not as it fades in. */
+  function holdStyles() {
+    var sheet = null;
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync('*,*::before,*::after{transition:none!important;animation-duration:0s!important;animation-delay:0s!important}');
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    } catch (_e) {
+      sheet = null;
+    }
+    return function () {
+      if (sheet)
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) {
+          return s !== sheet;
+        });
+    };
   }
   /** In the sequential focus order by the markup: natively focusable, or a tabindex of 0 or more. */
   function tabbable(el) {
@@ -416,6 +434,7 @@
   }
 
   window.__govscorePageChecks = {
+    lib: { allElements: allElements, issue: issue, holdStyles: holdStyles },
     markup: function () {
       var elements = allElements();
       var groups = unnamedGroups(elements);
@@ -452,26 +471,14 @@
 
     /** Transitions off (a focus style fading in would read as none), nothing focused, at the top of the page. */
     kbStart: function () {
-      var css = '*,*::before,*::after{transition:none!important;animation-duration:0s!important;animation-delay:0s!important}';
-      var sheet = null;
-      try {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
-      } catch (_e) {
-        sheet = null;
-      }
+      var release = holdStyles();
       var active = document.activeElement;
       if (active && active !== document.body && active.blur) active.blur();
       window.scrollTo(0, 0);
-      // Walked again (a batch that lost presses): the first walk's recorder and style sheet go.
+      // Walked again (a batch that lost presses): the first walk's recorder and held styles go.
       kbStopRecording();
-      var previous = kb && kb.sheet;
-      if (previous)
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) {
-          return s !== previous;
-        });
-      kb = { visited: [], focused: [], sheet: sheet, last: null, steps: null, listener: null };
+      if (kb && kb.release) kb.release();
+      kb = { visited: [], focused: [], release: release, last: null, steps: null, listener: null };
       // Handlers of focus or blur may move focus a moment after a press: then each press is read on its own,
       // after that moment (kbStep). Otherwise presses go in batches, each read as the next one arrives.
       var elements = allElements();
@@ -587,10 +594,7 @@
         // The same parts, read the same way, now that nothing is focused: all alike means focus showed nothing.
         if (focused && el.isConnected && appearance(el, focused)) unchanged.push(el);
       });
-      if (kb.sheet)
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) {
-          return s !== kb.sheet;
-        });
+      kb.release();
       window.scrollTo(0, 0);
       var order = kb.visited.slice(0, orderLimit).map(selectorOf);
       var checked = kb.focused.filter(Boolean).length;

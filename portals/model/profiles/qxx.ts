@@ -92,8 +92,9 @@ export const qxx: PortalProfile = {
     imagesWithoutAlt: true,
     unlabeledSearch: true,
     lowContrastFooter: true,
-    // An old fixed-width layout (1000 px) and article pages with no heading, skip link or main landmark.
-    pageDefects: { reflow: 'every page', bypass: 'article pages' },
+    // An old fixed-width layout (1000 px), a notice bar of fixed pixel height on the homepage that cuts its text
+    // off at 200 % text, and article pages with no heading, skip link or main landmark.
+    pageDefects: { reflow: 'every page', 'text-zoom': 'homepage', bypass: 'article pages' },
   },
   plantedLinks: [
     { url: '/zwgk/old_list.asp', text: '政务公开（旧）', kind: 'http-404', foundOn: 'homepage' },

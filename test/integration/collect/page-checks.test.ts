@@ -215,6 +215,30 @@ const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalk
     want: [],
   },
   {
+    name: 'text zoom: a notice in a fixed-height box that hides its overflow, whose text wraps to a second line at 200 %',
+    html: `<h1>t</h1><div style="max-width:400px;height:24px;line-height:24px;font-size:14px;overflow:hidden">关于做好二〇二六年春季学期开学工作的通知</div>`,
+    want: ['text-zoom'],
+  },
+  {
+    name: 'no text zoom failure: the same notice in a box that scrolls, one with a minimum height, one sized in em',
+    html: `<h1>t</h1><div style="max-width:400px;height:24px;line-height:24px;font-size:14px;overflow:auto">关于做好二〇二六年春季学期开学工作的通知</div>
+<div style="max-width:400px;min-height:24px;line-height:24px;font-size:14px;overflow:hidden">关于做好二〇二六年春季学期开学工作的通知</div>
+<div style="max-width:30em;height:1.8em;font-size:14px;overflow:hidden">关于做好二〇二六年春季学期开学工作的通知</div>`,
+    want: [],
+  },
+  {
+    name: 'no text zoom failure: visually hidden text (1 px, clip) and text moved off the screen',
+    html: `<h1>t</h1><button>搜索<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap">本站全部栏目</span></button>
+<div style="position:absolute;left:-9999px;width:400px;height:24px;line-height:24px;font-size:14px;overflow:hidden">关于做好二〇二六年春季学期开学工作的通知</div>`,
+    want: [],
+  },
+  {
+    name: 'no text zoom failure: a one-line menu whose long items are already cut at 100 % (with an ellipsis, or without)',
+    html: `<h1>t</h1><nav><ul style="list-style:none;margin:0;padding:0"><li style="width:120px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis"><a href="#1">关于进一步加强政务公开工作的实施意见</a></li>
+<li style="width:120px;white-space:nowrap;overflow:hidden"><a href="#2">江临市人民政府办公室关于印发工作要点的通知</a></li></ul></nav>`,
+    want: [],
+  },
+  {
     name: 'bypass: no skip link, no main landmark, no heading',
     html: `<div><a href="/a">首页</a> <a href="/b">新闻</a></div><div><b>标题</b><p>正文</p></div>`,
     want: ['bypass'],
@@ -290,6 +314,28 @@ describe('page checks: hand-written pages', () => {
     });
   }
 
+  it('the text zoom puts the page back: inline styles as written, text at its size, scrolled boxes where they were, nothing animating', async () => {
+    await tab.setContent(
+      `<!DOCTYPE html><html lang="zh-CN"><head><title>zoom</title><style>p{transition:font-size 2s}</style></head><body><h1>t</h1>` +
+        `<p style="font-size:13px ; color:#333">一</p><p style="">二</p><p>三</p>` +
+        `<div id="ticker" style="height:40px;overflow:hidden;line-height:20px"><p>甲</p><p>乙</p><p>丙</p><p>丁</p></div>` +
+        `<div style="max-width:400px;height:24px;line-height:24px;font-size:14px;overflow:hidden">关于做好二〇二六年春季学期开学工作的通知</div></body></html>`,
+    );
+    const read = () =>
+      tab.evaluate(() => ({
+        html: document.documentElement.outerHTML,
+        sizes: [...document.querySelectorAll('p, div')].map((e) => getComputedStyle(e).fontSize + ' ' + getComputedStyle(e).lineHeight),
+        ticker: document.getElementById('ticker')!.scrollTop,
+      }));
+    await tab.evaluate(() => void (document.getElementById('ticker')!.scrollTop = 20));
+    const before = await read();
+    const r = await runPageChecks(tab, { role: 'page' });
+    expect(r.issues.map((i) => i.check)).toContain('text-zoom');
+    expect(r.textZoom!.boxes).toBeGreaterThan(0);
+    expect(await read()).toEqual(before);
+    expect(await tab.evaluate(() => document.getAnimations().length)).toBe(0);
+  });
+
   it('a page the checks navigate away from is opened again, and what was read after leaving is not kept', async () => {
     // A link whose focus handler leaves the page: the markup shows no field for it, so the walk runs into it.
     const server = createServer((req, res) => {
@@ -310,6 +356,7 @@ describe('page checks: hand-written pages', () => {
         expect(r.notChecked.map((n) => [n.area, n.reason])).toEqual([
           ['keyboard', 'navigated'],
           ['reflow', 'navigated'],
+          ['zoom', 'navigated'],
         ]);
         expect(restored).toEqual([start]);
       });
@@ -331,7 +378,7 @@ describe('page checks: hand-written pages', () => {
     const started = performance.now();
     const hung = await runPageChecks(tab, { role: 'page', timeoutMs: 1000 });
     expect(performance.now() - started).toBeLessThan(1500);
-    expect(hung.notChecked.map((n) => n.area)).toEqual(['markup', 'keyboard', 'reflow']);
+    expect(hung.notChecked.map((n) => n.area)).toEqual(['markup', 'keyboard', 'reflow', 'zoom']);
     expect(hung.issues).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { type PageCheckIssue, type PageCheckResult, uncheckedPage } from '../../../evaluators/collect/page-checks.js';
+import { type PageCheckArea, type PageCheckIssue, type PageCheckResult, uncheckedPage } from '../../../evaluators/collect/page-checks.js';
 import { evaluateSite } from '../../../evaluators/evaluate-site.js';
 import { evaluatePageChecks, meta, pageCheckFindings, titleIssues } from '../../../evaluators/page-checks.js';
 import { measurementEntry } from '../../../evaluators/registry/measurements.js';
@@ -19,6 +19,7 @@ function page(url: string, role: PageCheckResult['role'], title: string, ...issu
     bypass: { skipLink: false, main: true, headings: 2 },
     keyboard: { presses: 30, stops: 29, ended: 'end', order: [] },
     reflowWidth: 320,
+    textZoom: { boxes: 4 },
     issues,
     notChecked: [],
   };
@@ -109,8 +110,22 @@ describe('page checks evaluator', () => {
       { url: article, area: 'markup', reason: 'axe-unfinished' },
       { url: article, area: 'keyboard', reason: 'axe-unfinished' },
       { url: article, area: 'reflow', reason: 'axe-unfinished' },
+      { url: article, area: 'zoom', reason: 'axe-unfinished' },
     ]);
     expect(pageCheckFindings(m)['pageChecks.failures']!.at(-1)!.message).toBe('2个页面的部分检查未能完成（视为未检查）');
+  });
+
+  it('a page is checked when any part ran; a result stored before the text zoom has no zoom part to miss', () => {
+    const older = (url: string, areas: PageCheckArea[]) => {
+      const { textZoom: _, ...rest } = { ...page(url, 'page', '通知公告'), notChecked: areas.map((area) => ({ area, reason: 'timeout' })) };
+      return rest;
+    };
+    const onlyZoom = {
+      ...page(article, 'article', '关于开学的通知_江临市教育局'),
+      notChecked: ['markup', 'keyboard', 'reflow'].map((area) => ({ area: area as PageCheckArea, reason: 'timeout' })),
+    };
+    const m = evaluatePageChecks([older(home, ['markup', 'keyboard', 'reflow']), older(column, ['keyboard', 'reflow']), onlyZoom]);
+    expect([m.pagesChecked, m.pagesPartlyChecked, m.pagesNotChecked]).toEqual([2, 2, 1]);
   });
 
   it('a URL checked twice is one page: the run that got furthest counts', () => {

@@ -240,6 +240,7 @@ describe('整改方法', () => {
       'mouse-only',
       'focus-not-visible',
       'reflow',
+      'text-zoom',
       'bypass',
       'page-title',
       'group-without-name',
