@@ -182,7 +182,7 @@ export function appealPages({ store, dataDir }: RouteContext): FastifyPluginAsyn
 
     app.get('/:id/attachment', { schema: { hide: true, params: AppealParams }, attachValidation: true }, async (request, reply) => {
       const appeal = request.validationError ? null : store.reviews.getAppeal(Number(request.params.id));
-      return (appeal && (await sendAttachment(reply, dataDir, appeal))) ?? notice(request, reply, 404, '未找到', '未找到该附件。');
+      return (appeal && (await sendAttachment(reply, store, dataDir, appeal))) ?? notice(request, reply, 404, '未找到', '未找到该附件。');
     });
   };
 }
