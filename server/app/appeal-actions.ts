@@ -34,6 +34,17 @@ export function ownSite(store: Store, user: User, runId: string, siteId: string)
   return storedRun(store, runId)?.sites.find((s) => s.id === siteId) ?? null;
 }
 
+export type AppealAudience = 'department' | 'staff';
+
+/** Where an audience downloads an appeal's attachment: a page of its own, which checks who may. */
+export const attachmentUrl = (audience: AppealAudience, id: number) => `/${audience}/appeals/${id}/attachment`;
+
+/** An appeal as the JSON API answers it: the attachment by name, type, size and download address, not by its file. */
+export function appealReply(appeal: Appeal, audience: AppealAudience) {
+  const file = appeal.attachment;
+  return { ...appeal, attachment: file ? { name: file.name, type: file.type, bytes: file.bytes, url: attachmentUrl(audience, appeal.id) } : null };
+}
+
 /** A checked attachment, ready to store: the name as sent (data only, never a path), our type for its extension. */
 export interface AttachmentFile {
   name: string;
