@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import type { Store } from '../store/store.js';
 import { sessionHook } from './auth.js';
+import { cacheHeaders } from './cache-headers.js';
 import { maxUploadBytes, type RouteContext } from './route-context.js';
 import { authRoutes } from './routes/auth.js';
 import { departmentRoutes } from './routes/department.js';
@@ -53,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { openapi: { info: { title: 'govscore 政府网站绩效评估', version: '0.1.0' } } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   sessionHook(app, options.store);
+  cacheHeaders(app);
   const context: RouteContext = {
     store: options.store,
     secureCookies: options.secureCookies ?? false,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 
 import { Type } from '@sinclair/typebox';
@@ -13,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { recordOverride } from '../use-cases/override.js';
 import { type SiteView, storedRun } from '../use-cases/stored-run.js';
 import { maySee } from './auth.js';
+import { readContainedFile } from './contained-file.js';
 import { IndicatorId } from './schemas.js';
 
 /*
@@ -32,6 +32,17 @@ type Outcome<T> = ({ ok: true } & T) | { ok: false; status: 400 | 404; error: st
 export function ownSite(store: Store, user: User, runId: string, siteId: string): SiteView | null {
   if (!maySee(user, siteId) || !store.getRun(runId)?.finishedAt) return null;
   return storedRun(store, runId)?.sites.find((s) => s.id === siteId) ?? null;
+}
+
+export type AppealAudience = 'department' | 'staff';
+
+/** Where an audience downloads an appeal's attachment: a page of its own, which checks who may. */
+export const attachmentUrl = (audience: AppealAudience, id: number) => `/${audience}/appeals/${id}/attachment`;
+
+/** An appeal as the JSON API answers it: the attachment by name, type, size and download address, not by its file. */
+export function appealReply(appeal: Appeal, audience: AppealAudience) {
+  const file = appeal.attachment;
+  return { ...appeal, attachment: file ? { name: file.name, type: file.type, bytes: file.bytes, url: attachmentUrl(audience, appeal.id) } : null };
 }
 
 /** A checked attachment, ready to store: the name as sent (data only, never a path), our type for its extension. */
@@ -176,13 +187,14 @@ export function contentDisposition(name: string): string {
  * Sends an appeal's attachment as a download, never rendered by the browser: nosniff, our type only if it
  * is one we accept, and a sandbox policy in case it is opened anyway. Null when there is no such file.
  */
-export async function sendAttachment(reply: FastifyReply, dataDir: string, appeal: Appeal): Promise<FastifyReply | null> {
+export async function sendAttachment(reply: FastifyReply, store: Store, dataDir: string, appeal: Appeal): Promise<FastifyReply | null> {
   const file = appeal.attachment;
   if (!file) return null;
-  const root = resolve(dataDir, 'appeals');
+  // Only a file of the appeal's own folder (appeals/<id>/), never a link out of it.
+  const folder = resolve(dataDir, 'appeals', String(appeal.id));
   const path = resolve(dataDir, file.path);
-  if (!path.startsWith(root + sep)) return null;
-  const body = await readFile(path).catch(() => null);
+  if (!path.startsWith(folder + sep)) return null;
+  const body = await readContainedFile(folder, path, store.files);
   if (!body) return null;
   return reply
     .type(allowedTypes.has(file.type) ? file.type : 'application/octet-stream')

@@ -72,7 +72,8 @@ export const AppealReply = Type.Object({
   decidedAt: Nullable(Type.String()),
   decision: Nullable(Type.String()),
   overrideId: Nullable(Type.Integer()),
-  attachment: Nullable(Type.Object({ name: Type.String(), type: Type.String(), bytes: Type.Integer(), path: Type.String() })),
+  /** What the file is and where this audience downloads it; never where it lies on the server. */
+  attachment: Nullable(Type.Object({ name: Type.String(), type: Type.String(), bytes: Type.Integer({ description: 'size' }), url: Type.String() })),
 });
 
 export const OverrideReply = Type.Object({

@@ -5,6 +5,7 @@ import { buildApp } from '../app/app.js';
 import { checkRedis } from '../queue/connection.js';
 import { type Role, roles } from '../store/accounts.js';
 import { Store } from '../store/store.js';
+import { watchStoreFiles } from '../store/store-files.js';
 
 /** `govscore serve`: the web service over a store, until stopped. */
 export async function serve(options: { db: string; port: number; host: string; queue?: string }): Promise<void> {
@@ -27,6 +28,12 @@ export async function serve(options: { db: string; port: number; host: string; q
     store.close();
     process.exit(0);
   };
+  // The store's WAL deleted under it (store-files.ts): stop at once, without closing the store, rather than
+  // go on writing what nobody will read; a restart opens the store as it is now.
+  watchStoreFiles(store.files, (problem) => {
+    console.error(problem);
+    process.exit(75);
+  });
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 }

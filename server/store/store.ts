@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 import Database from 'better-sqlite3';
 
@@ -12,6 +12,7 @@ import { CampaignTable } from './campaigns.js';
 import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
 import { ReviewTable } from './reviews.js';
+import { StoreFiles } from './store-files.js';
 
 /*
  * better-sqlite3 rather than sqlite3: its synchronous API makes "commit one site's results in one
@@ -85,6 +86,8 @@ export class Store {
   readonly accounts: AccountTable;
   readonly reviews: ReviewTable;
   readonly campaigns: CampaignTable;
+  /** Its database, WAL and shared-memory files: what may never be served, and whether the WAL is still ours. */
+  readonly files: StoreFiles;
 
   /** `mustExist`: open an existing store only (rescore, report); a mistyped path is an error, not a new empty store. */
   constructor(file: string, options: { mustExist?: boolean } = {}) {
@@ -102,6 +105,7 @@ export class Store {
     } catch (error) {
       throw unusableStore(file, error);
     }
+    this.files = new StoreFiles(file === ':memory:' ? file : resolve(file));
     this.overrides = new OverrideTable(this.db);
     this.accounts = new AccountTable(this.db);
     this.reviews = new ReviewTable(this.db);

@@ -12,19 +12,32 @@ import { csrfField, fromForm, render } from '../web/layout.js';
 const Login = Type.Object({
   login: Type.String({ minLength: 1, maxLength: 100 }),
   password: Type.String({ minLength: 1, maxLength: 200 }),
-  next: Type.Optional(Type.String({ maxLength: 500 })),
+  // Longer than `landing` follows, so a long one still logs in (and goes home) rather than failing validation.
+  next: Type.Optional(Type.String({ maxLength: 8000 })),
   _csrf: Type.Optional(Type.String()),
 });
-const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) });
+const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 8000 })) });
 const LoggedIn = Type.Object({ user: Type.Object({ login: Type.String(), name: Type.String(), role: Type.String(), sites: Type.Array(Type.String()) }) });
 
 /** The login a request's body names, before validation (the rate limit counts tries per address and login). */
 const loginOf = (body: unknown): string => (typeof body === 'object' && body !== null && 'login' in body && typeof body.login === 'string' ? body.login : '');
 
-/** Where a form login goes on: the page asked for if it is one of ours, else the role's home. */
+const placeholder = 'http://placeholder.invalid';
+
+/**
+ * Where a form login goes on: the page asked for if it is one of ours, else the role's home. "Ours" as a
+ * browser reads it: the URL parser drops tabs and newlines and takes a backslash for "/", so "/\t/evil.example"
+ * is "//evil.example", another host. So: a path of at most 2000 characters with no control character or
+ * backslash, that parses with the placeholder's origin, sent on as the parser wrote it (percent-encoded,
+ * so always a valid header). Anything else is not an error: the login still goes on, to the role's home.
+ */
 function landing(role: Role, next: string | undefined): string {
-  if (next && /^\/(?![\/\\])/.test(next)) return next;
-  return role === 'department' ? '/department' : '/staff';
+  const home = role === 'department' ? '/department' : '/staff';
+  if (!next?.startsWith('/') || next.length > 2000 || /[\u0000-\u001f\u007f\\]/.test(next) || !URL.canParse(next, placeholder)) return home;
+  const url = new URL(next, placeholder);
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // "/.//evil" parses to the path "//evil", which a browser reads as a host again.
+  return url.origin === placeholder && !path.startsWith('//') ? path : home;
 }
 
 function loginForm(csrf: string, next: string | undefined, error: string | null) {

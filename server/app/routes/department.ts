@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 
 import { storedRun } from '../../use-cases/stored-run.js';
-import { AppealFields, fileAppeal, ownSite } from '../appeal-actions.js';
+import { AppealFields, appealReply, fileAppeal, ownSite } from '../appeal-actions.js';
 import { maySee, requireRole } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 import { AppealReply, ErrorReply, Nullable, RunParams, SiteParams, SiteScoreReply } from '../schemas.js';
@@ -92,7 +92,7 @@ export function departmentRoutes({ store, dataDir }: RouteContext): FastifyPlugi
     app.get(
       '/runs/:runId/appeals',
       { schema: { tags: ['department'], summary: 'my appeals in a run', params: RunParams, response: { 200: Type.Array(AppealReply), '4xx': ErrorReply } } },
-      async (request) => store.reviews.appeals(request.params.runId, request.user!.sites),
+      async (request) => store.reviews.appeals(request.params.runId, request.user!.sites).map((a) => appealReply(a, 'department')),
     );
 
     app.post(
@@ -112,7 +112,7 @@ export function departmentRoutes({ store, dataDir }: RouteContext): FastifyPlugi
         const { indicator, text } = request.body;
         const filed = fileAppeal(store, dataDir, request.user!, { runId, siteId, indicator, text });
         if (!filed.ok) return reply.code(filed.status).send({ error: filed.error });
-        return reply.code(201).send(filed.appeal);
+        return reply.code(201).send(appealReply(filed.appeal, 'department'));
       },
     );
   };

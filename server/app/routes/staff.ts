@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 
 import { publishRun } from '../../use-cases/publish.js';
 import { storedRun } from '../../use-cases/stored-run.js';
-import { acceptAppeal, rejectAppeal } from '../appeal-actions.js';
+import { acceptAppeal, appealReply, rejectAppeal } from '../appeal-actions.js';
 import { requireRole } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 import { AppealIdParams, AppealReply, ErrorReply, Nullable, OverrideReply, RunParams, RunReply, SiteViewReply } from '../schemas.js';
@@ -71,7 +71,7 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
     app.get(
       '/runs/:runId/appeals',
       { schema: { tags: ['staff'], summary: 'appeals of a run', params: RunParams, response: { 200: Type.Array(AppealReply), '4xx': ErrorReply } } },
-      async (request) => store.reviews.appeals(request.params.runId),
+      async (request) => store.reviews.appeals(request.params.runId).map((a) => appealReply(a, 'staff')),
     );
 
     app.post(
@@ -89,7 +89,7 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
       async (request, reply) => {
         const accepted = acceptAppeal(store, request.user!, request.params.id, request.body);
         if (!accepted.ok) return reply.code(accepted.status).send({ error: accepted.error });
-        return { appeal: accepted.appeal, override: accepted.override };
+        return { appeal: appealReply(accepted.appeal, 'staff'), override: accepted.override };
       },
     );
 
@@ -108,7 +108,7 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
       async (request, reply) => {
         const rejected = rejectAppeal(store, request.user!, request.params.id, request.body.reason);
         if (!rejected.ok) return reply.code(rejected.status).send({ error: rejected.error });
-        return { appeal: rejected.appeal };
+        return { appeal: appealReply(rejected.appeal, 'staff') };
       },
     );
 

@@ -7,7 +7,7 @@ import { type Html, html } from '../../../reports/html.js';
 import type { Appeal } from '../../store/reviews.js';
 import type { Store } from '../../store/store.js';
 import { lastUsedSet } from '../../use-cases/run-set.js';
-import { acceptAppeal, rejectAppeal, sendAttachment } from '../appeal-actions.js';
+import { acceptAppeal, attachmentUrl, rejectAppeal, sendAttachment } from '../appeal-actions.js';
 import type { RouteContext } from '../route-context.js';
 import { AppealIdPageParams as AppealParams } from '../schemas.js';
 import { appealStatusTag, shortTime } from './appeal-status.js';
@@ -70,7 +70,7 @@ function appealRows(store: Store): Row[] {
 
 const attachmentLink = (a: Appeal): Html =>
   a.attachment
-    ? html`<a href="/staff/appeals/${a.id}/attachment">${a.attachment.name}</a>（${Math.max(1, Math.round(a.attachment.bytes / 1024))} KB）`
+    ? html`<a href="${attachmentUrl('staff', a.id)}">${a.attachment.name}</a>（${Math.max(1, Math.round(a.attachment.bytes / 1024))} KB）`
     : html`无`;
 
 function openAppeal(r: Row, csrf: string): Html {
@@ -182,7 +182,7 @@ export function appealPages({ store, dataDir }: RouteContext): FastifyPluginAsyn
 
     app.get('/:id/attachment', { schema: { hide: true, params: AppealParams }, attachValidation: true }, async (request, reply) => {
       const appeal = request.validationError ? null : store.reviews.getAppeal(Number(request.params.id));
-      return (appeal && (await sendAttachment(reply, dataDir, appeal))) ?? notice(request, reply, 404, '未找到', '未找到该附件。');
+      return (appeal && (await sendAttachment(reply, store, dataDir, appeal))) ?? notice(request, reply, 404, '未找到', '未找到该附件。');
     });
   };
 }

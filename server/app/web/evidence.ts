@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 
 import { maySee } from '../auth.js';
+import { readContainedFile } from '../contained-file.js';
 import type { RouteContext } from '../route-context.js';
 import { RunId, SiteId } from '../schemas.js';
 
@@ -17,7 +17,8 @@ const EvidenceParams = Type.Object({
 /**
  * Evidence screenshots (<dataDir>/evidence/<run>/<site>/<file>): staff see every site's, a department
  * only its own sites' of finished runs, the public none — even of a published run, whose ranking is
- * public but whose findings are not. Whatever is refused or missing answers the same 404.
+ * public but whose findings are not. Whatever is refused or missing answers the same 404, and so does a
+ * file that is not really in the site's folder (a link to another site's screenshot, to the store).
  */
 export function evidenceRoutes({ store, dataDir }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -28,11 +29,9 @@ export function evidenceRoutes({ store, dataDir }: RouteContext): FastifyPluginA
       const missing = () => reply.code(404).send({ error: '未找到' });
       if (request.validationError || !maySee(user, siteId)) return missing();
       if (user.role === 'department' && !store.getRun(runId)?.finishedAt) return missing();
-      // The patterns already rule out "..", but the resolved path must still be a file of that very folder.
-      const folder = resolve(dataDir, 'evidence', runId, siteId);
-      const path = resolve(folder, file);
-      if (dirname(path) !== folder) return missing();
-      const body = await readFile(path).catch(() => null);
+      // The patterns already rule out "..": what is left is a link placed in the folder.
+      const folder = join(dataDir, 'evidence', runId, siteId);
+      const body = await readContainedFile(folder, join(folder, file), store.files);
       if (!body) return missing();
       return reply
         .type(/\.png$/.test(file) ? 'image/png' : 'image/jpeg')

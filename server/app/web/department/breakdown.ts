@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { departmentReportBody, indicatorEvidence } from '../../../../reports/department-report.js';
 import { html } from '../../../../reports/html.js';
 import type { Store } from '../../../store/store.js';
-import { attachmentExtensions, attachmentHint } from '../../appeal-actions.js';
+import { attachmentExtensions, attachmentHint, attachmentUrl } from '../../appeal-actions.js';
 import { runResults } from '../../run-view.js';
 import { appealStatusTag, shortTime } from '../appeal-status.js';
 import { csrfField, render, scroll } from '../layout.js';
@@ -51,7 +51,7 @@ ${otherFindings.length ? html`<section><h2>其他记录</h2>${otherFindings.map(
         ? scroll(
             html`<table><caption class="note">本网站在本次评估中的申诉及处理结果</caption><thead><tr><th scope="col">编号</th><th scope="col">指标</th><th scope="col">申诉理由</th><th scope="col">附件</th><th scope="col">提交时间</th><th scope="col">状态</th><th scope="col">处理意见</th></tr></thead><tbody>${appeals.map(
               (a) =>
-                html`<tr><td>#${a.id}</td><td>${a.indicator}</td><td>${a.text}</td><td>${a.attachment ? html`<a href="/department/appeals/${a.id}/attachment">${a.attachment.name}</a>` : '—'}</td><td>${shortTime(a.createdAt)}</td><td>${appealStatusTag(a)}</td><td>${a.decision ?? ''}${a.decidedAt ? html`<br><span class="note">${shortTime(a.decidedAt)}</span>` : ''}</td></tr>`,
+                html`<tr><td>#${a.id}</td><td>${a.indicator}</td><td>${a.text}</td><td>${a.attachment ? html`<a href="${attachmentUrl('department', a.id)}">${a.attachment.name}</a>` : '—'}</td><td>${shortTime(a.createdAt)}</td><td>${appealStatusTag(a)}</td><td>${a.decision ?? ''}${a.decidedAt ? html`<br><span class="note">${shortTime(a.decidedAt)}</span>` : ''}</td></tr>`,
             )}</tbody></table>`,
             '我的申诉',
           )

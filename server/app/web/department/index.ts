@@ -66,7 +66,7 @@ export function departmentPages({ store, dataDir }: RouteContext): FastifyPlugin
 
     app.get('/appeals/:id/attachment', { schema: { hide: true, params: AppealIdPageParams }, attachValidation: true }, async (request, reply) => {
       const appeal = request.validationError ? null : store.reviews.getAppeal(Number(request.params.id));
-      const sent = appeal && maySee(request.user!, appeal.siteId) ? await sendAttachment(reply, dataDir, appeal) : null;
+      const sent = appeal && maySee(request.user!, appeal.siteId) ? await sendAttachment(reply, store, dataDir, appeal) : null;
       return sent ?? notice(request, reply, 404, '未找到', '未找到该附件。');
     });
   };
