@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Page } from 'puppeteer';
+
+import { replaceFile } from '../../common/replace-file.js';
 
 /**
  * Screenshots kept as evidence, as JPEG files next to the database (`<dir>/<site>/<name>.jpg`), not
@@ -31,7 +33,7 @@ export class EvidenceSink {
       const image = await captureViewport(page, 5000).catch(() => captureViewport(page, 5000));
       const name = `${createHash('sha1').update(url).digest('hex').slice(0, 16)}.jpg`;
       await mkdir(join(this.dir, siteId), { recursive: true });
-      await writeFile(join(this.dir, siteId, name), image);
+      await replaceFile(join(this.dir, siteId, name), image);
       this.bytes += image.length;
       return `${siteId}/${name}`;
     } catch {

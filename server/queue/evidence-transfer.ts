@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
+import { replaceFile } from '../../common/replace-file.js';
 import type { EvidenceFile } from './jobs.js';
 
 /** Every screenshot a worker's EvidenceSink wrote for one site (`<dir>/<site>/<name>.jpg`). */
@@ -19,7 +20,7 @@ export async function unpackEvidence(evidenceDir: string, siteId: string, files:
     if (!evidencePath.test(file.path) || !file.path.startsWith(`${siteId}/`)) continue;
     const data = Buffer.from(file.base64, 'base64');
     await mkdir(dirname(join(evidenceDir, file.path)), { recursive: true });
-    await writeFile(join(evidenceDir, file.path), data);
+    await replaceFile(join(evidenceDir, file.path), data);
     bytes += data.length;
   }
   return bytes;
