@@ -10,7 +10,7 @@ export interface BrokenLink {
 }
 
 export interface LinksMeasurement {
-  /** Links actually requested (mailto:, tel:, javascript: are not). */
+  /** Links actually requested (mailto:, tel:, javascript: are not, nor rate-limited ones). */
   checked: number;
   broken: BrokenLink[];
   /** Broken links with the homepage among the pages they were found on. */
@@ -18,6 +18,8 @@ export interface LinksMeasurement {
   brokenElsewhere: number;
   /** Answered by a firewall or rate limit: neither working nor broken as far as we can tell. */
   blocked: number;
+  /** Not checked: their host asked for a longer pause (Retry-After) than the run waits. */
+  rateLimited: number;
 }
 
 const byAddress = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
@@ -37,11 +39,12 @@ export function evaluateLinks(checked: CheckedLink[], homepageUrl: string): Link
     .sort((a, b) => Number(b.onHomepage) - Number(a.onHomepage) || byAddress(a.url, b.url));
   const brokenOnHomepage = broken.filter((b) => b.onHomepage).length;
   return {
-    checked: checked.filter((c) => c.result !== 'unsupported-scheme').length,
+    checked: checked.filter((c) => c.result !== 'unsupported-scheme' && c.result !== 'rate-limited').length,
     broken,
     brokenOnHomepage,
     brokenElsewhere: broken.length - brokenOnHomepage,
     blocked: checked.filter((c) => c.result === 'blocked-by-waf').length,
+    rateLimited: checked.filter((c) => c.result === 'rate-limited').length,
   };
 }
 

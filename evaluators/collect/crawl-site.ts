@@ -5,15 +5,16 @@ import type { IsoDate } from '../lib/dates.js';
 import { type AxePageResult, runAxe, unfinishedScan } from './axe.js';
 import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
-import { isRetryable } from './failures.js';
+import { failureKind, isRetryable, rateLimitedReason } from './failures.js';
 import type { FeatureContext } from './feature-links.js';
+import { refusedHosts, withPatience } from './host-gate.js';
 import type { LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
 import { articleDate, itemFromRow } from './list-items.js';
 import { articleForMetas } from './metas-article.js';
 import { closeTab, newTab, openUrl, settlePage } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes } from './observations.js';
-import type { CollectOptions } from './options.js';
+import { type CollectOptions, defaultCollectOptions } from './options.js';
 import { auditTab, checkTab } from './page-audit.js';
 import { type PageCheckResult, uncheckedPage } from './page-checks.js';
 import { readFacts } from './page-facts.js';
@@ -43,7 +44,13 @@ export interface CollectContext {
   lighthouse?: LighthouseRunner | null;
 }
 
-export async function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions, context: CollectContext = {}): Promise<SiteCollection> {
+export function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions, context: CollectContext = {}): Promise<SiteCollection> {
+  // Every request of the crawl waits out a pause its host asks for, up to the run's patience (host-gate.ts).
+  const patience = options.rateLimitPatienceMs ?? defaultCollectOptions.rateLimitPatienceMs;
+  return withPatience(patience, () => crawlSite(browser, url, asOf, options, context));
+}
+
+async function crawlSite(browser: Browser, url: string, asOf: string, options: CollectOptions, context: CollectContext): Promise<SiteCollection> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   // The availability probes run beside the crawl (they are spaced out); robots.txt is needed first.
@@ -166,11 +173,18 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
     // One record per page: a session-id copy (…;jsessionid=) is the page the crawl already read.
     const recorded = new Set(pages.map((p) => pageKey(p.url)));
     for (const p of featurePages) if (!recorded.has(pageKey(p.url)) && recorded.add(pageKey(p.url))) pages.push(p);
+    // A request to the site's host left unmade (a page, a list page, a link) because the host asked for a
+    // longer pause than the run waits: the site is rate-limited (assessed again after the pause), not
+    // assessed on the part read before. Lighthouse, which does not pass the gate, is not run on it.
+    const ofSite = (host: string) => [url, opened.finalUrl].some((u) => sameSite(`http://${host}/`, u, options.allowSubdomains));
+    const rateLimited = () => [...refusedHosts()].filter(([host]) => ofSite(host)).map(([, askedS]) => rateLimitedReason(askedS))[0];
     const lighthouse = [];
-    if (context.lighthouse)
+    if (context.lighthouse && !rateLimited())
       for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages))
         lighthouse.push(await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })));
     const links = checker ? await timed('linksWait', () => checker.results()) : [];
+    const limited = rateLimited();
+    if (limited) return failed('blocked', limited);
     // Pages finish in any order: sorted by URL, the evidence kept per rule (first pages) is the same every run.
     const scanned = [...crawl.axe].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const axe = homepageAxe ? [homepageAxe, ...scanned] : scanned;
@@ -210,7 +224,7 @@ export function lighthouseUrls(homepage: string, columns: ColumnObservation[], c
 }
 
 function homepageFailure(error: string | null, status: number | null): SiteCollection['failure'] {
-  if (error) return { status: 'unreachable', reason: error };
+  if (error) return { status: failureKind(error) === 'rate-limited' ? 'blocked' : 'unreachable', reason: error };
   if (status !== null && [403, 412, 429, 521].includes(status)) return { status: 'blocked', reason: `blocked-by-waf (HTTP ${status})` };
   if (status !== null && status >= 500) return { status: 'unreachable', reason: `http-${status}` };
   if (status !== null && status >= 400) return { status: 'error', reason: `http-${status}` };

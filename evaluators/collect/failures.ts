@@ -12,6 +12,8 @@ export const failureKinds = {
   'http-5xx': { zh: '服务器错误', permanent: false },
   'http-4xx': { zh: '页面不存在或拒绝访问', permanent: true },
   'blocked-by-waf': { zh: '被防火墙拦截', permanent: false },
+  // The host asked for a longer pause (Retry-After) than the run waits: assessed again once it is over.
+  'rate-limited': { zh: '被限流', permanent: false },
   'robots-disallowed': { zh: 'robots.txt 禁止抓取', permanent: true },
   'redirect-loop': { zh: '重定向循环', permanent: true },
   'too-large': { zh: '页面过大', permanent: true },
@@ -35,5 +37,11 @@ export function isRetryable(reason: string): boolean {
 }
 
 export function failureLabel(reason: string): string {
-  return failureKinds[failureKind(reason)].zh;
+  const asked = failureKind(reason) === 'rate-limited' ? /retry-after (\d+) s/.exec(reason)?.[1] : undefined;
+  return asked ? `被限流（服务器要求 ${asked} 秒后重试）` : failureKinds[failureKind(reason)].zh;
+}
+
+/** The reason a site, page or probe was not requested: its host asked to be left alone this many seconds. */
+export function rateLimitedReason(askedS: number): string {
+  return `rate-limited (retry-after ${askedS} s)`;
 }

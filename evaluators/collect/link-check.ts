@@ -1,13 +1,14 @@
 import PQueue from 'p-queue';
 
 import { failureKinds } from './failures.js';
-import { passHostGate } from './host-gate.js';
+import { type HostHold, noteRetryAfter, throughHostGate } from './host-gate.js';
 import { defaultCollectOptions } from './options.js';
 
 /**
  * The link checker: every link, image and attachment found on the crawled pages is requested once
  * (HEAD, GET when HEAD is refused), its redirects followed, and the outcome named. A firewall's answer
- * (403/412/429/521) is recorded as blocked, never as broken: a browser would get through it.
+ * (403/412/429/521) is recorded as blocked, never as broken: a browser would get through it. A link whose
+ * host asked for a longer pause than the run waits (Retry-After) is not requested: rate-limited, not checked.
  */
 
 export interface LinkToCheck {
@@ -17,7 +18,7 @@ export interface LinkToCheck {
 }
 
 export type LinkResult =
-  'ok' | 'unsupported-scheme' | 'http-4xx' | 'http-5xx' | 'blocked-by-waf' | 'timeout' | 'refused' | 'dns' | 'reset' | 'tls' | 'redirect-loop';
+  'ok' | 'unsupported-scheme' | 'http-4xx' | 'http-5xx' | 'blocked-by-waf' | 'rate-limited' | 'timeout' | 'refused' | 'dns' | 'reset' | 'tls' | 'redirect-loop';
 
 export interface CheckedLink {
   url: string;
@@ -176,21 +177,25 @@ async function follow(start: string, method: 'HEAD' | 'GET', opts: LinkCheckOpti
     const cookie = [givenCookie, ...kept].filter(Boolean).join('; ');
     if (seen.has(`${url} ${cookie}`)) break;
     seen.add(`${url} ${cookie}`);
-    await pacer.wait(host);
-    await passHostGate(url);
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        redirect: 'manual',
-        headers: { ...headers, 'user-agent': opts.userAgent, ...(cookie ? { cookie } : {}) },
-        signal: AbortSignal.timeout(opts.timeoutMs),
-      });
-    } catch (error) {
-      return { finalUrl: url, status: null, result: networkFailure(error) };
-    }
-    // Only the headers matter: cancelling the body closes the connection instead of downloading a big file.
-    await response.body?.cancel().catch(() => undefined);
+    const { answer: response, limited } = await throughHostGate(url, async (): Promise<{ answer: Response | LinkResult; hold: HostHold | null }> => {
+      await pacer.wait(host);
+      let answer: Response;
+      try {
+        answer = await fetch(url, {
+          method,
+          redirect: 'manual',
+          headers: { ...headers, 'user-agent': opts.userAgent, ...(cookie ? { cookie } : {}) },
+          signal: AbortSignal.timeout(opts.timeoutMs),
+        });
+      } catch (error) {
+        return { answer: networkFailure(error), hold: null };
+      }
+      // Only the headers matter: cancelling the body closes the connection instead of downloading a big file.
+      await answer.body?.cancel().catch(() => undefined);
+      return { answer, hold: await noteRetryAfter(url, answer.status, (name) => answer.headers.get(name)) };
+    });
+    if (limited) return { finalUrl: url, status: null, result: 'rate-limited' };
+    if (typeof response === 'string') return { finalUrl: url, status: null, result: response };
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {
       for (const line of response.headers.getSetCookie()) {

@@ -1,6 +1,7 @@
 import type { Browser, HTTPResponse, Page } from 'puppeteer';
 
-import { passHostGate } from './host-gate.js';
+import { rateLimitedReason } from './failures.js';
+import { type HostHold, noteRetryAfter, throughHostGate } from './host-gate.js';
 
 export interface OpenedPage {
   page: Page;
@@ -45,22 +46,40 @@ export async function newTab(browser: Browser, userAgent: string): Promise<Page>
  * DOMContentLoaded: for a caller that reads what the server wrote and calls settlePage when that is not enough.
  * A document whose declared size is over `maxBytes` is stopped as soon as its headers arrive ("too-large"):
  * parsing megabytes of markup could take longer than the page's time and would say only "timeout".
+ * A document answered "retry after" (429/503) is loaded again once the pause is over; a pause longer than
+ * the run's patience leaves it unloaded ("rate-limited").
  */
 export async function openUrl(page: Page, url: string, timeoutMs: number, settle = true, maxBytes = Infinity): Promise<OpenedPage> {
-  await passHostGate(url);
+  const { answer, limited } = await throughHostGate(url, () => loadOnce(page, url, timeoutMs, settle, maxBytes));
+  return limited ? { page, status: null, finalUrl: url, ms: 0, error: rateLimitedReason(limited.askedS) } : answer;
+}
+
+/** One load of openUrl, with the pause the document's answer asked for. */
+async function loadOnce(page: Page, url: string, timeoutMs: number, settle: boolean, maxBytes: number): Promise<{ answer: OpenedPage; hold: HostHold | null }> {
   const started = performance.now();
   // The last document response of the main frame: a challenge that keeps reloading aborts goto(), and
   // what it answered is still the truth about the site.
   let lastDocument: number | null = null;
   let tooLarge: number | null = null;
+  // Pauses asked by any answer of the page (its host's or another's), recorded before the load returns.
+  const noted: Array<Promise<HostHold | null>> = [];
+  let documentHold: Promise<HostHold | null> = Promise.resolve(null);
   const onResponse = (r: HTTPResponse) => {
+    const hold = noteRetryAfter(r.url(), r.status(), (name) => r.headers()[name]);
+    hold.catch(() => undefined); // a Redis error is thrown on when awaited below, never left unhandled
+    noted.push(hold);
     if (!r.request().isNavigationRequest() || r.frame() !== page.mainFrame()) return;
     lastDocument = r.status();
+    documentHold = hold;
     const declared = Number(r.headers()['content-length'] ?? NaN);
     if (declared > maxBytes) {
       tooLarge = declared;
       void page.evaluate('window.stop()').catch(() => undefined);
     }
+  };
+  const done = async (answer: OpenedPage) => {
+    await Promise.all(noted);
+    return { answer, hold: await documentHold };
   };
   const tooLargeResult = (): OpenedPage => ({
     page,
@@ -73,19 +92,21 @@ export async function openUrl(page: Page, url: string, timeoutMs: number, settle
   page.on('response', onResponse);
   try {
     let response: HTTPResponse | null = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
-    if (tooLarge !== null) return tooLargeResult();
-    if (response && challengeStatuses.has(response.status())) {
+    if (tooLarge !== null) return await done(tooLargeResult());
+    // A 429 with Retry-After is a rate limiter's answer, not a challenge that reloads: no reload is waited for.
+    if ((await documentHold) === null && response && challengeStatuses.has(response.status())) {
       response = (await page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 8000 }).catch(() => null)) ?? response;
     }
-    if (settle) await settlePage(page);
+    if (settle && (await documentHold) === null) await settlePage(page);
     const status = lastDocument !== null && challengeStatuses.has(lastDocument) ? lastDocument : (response?.status() ?? null);
     const length = Number(response?.headers()['content-length'] ?? NaN);
-    return { page, status, finalUrl: page.url(), ms: Math.round(performance.now() - started), error: null, bytes: Number.isFinite(length) ? length : null };
-  } catch (error) {
-    if (tooLarge !== null) return tooLargeResult();
     const ms = Math.round(performance.now() - started);
-    if (lastDocument !== null && challengeStatuses.has(lastDocument)) return { page, status: lastDocument, finalUrl: page.url(), ms, error: null };
-    return { page, status: null, finalUrl: url, ms, error: classifyError(error) };
+    return await done({ page, status, finalUrl: page.url(), ms, error: null, bytes: Number.isFinite(length) ? length : null });
+  } catch (error) {
+    if (tooLarge !== null) return await done(tooLargeResult());
+    const ms = Math.round(performance.now() - started);
+    if (lastDocument !== null && challengeStatuses.has(lastDocument)) return await done({ page, status: lastDocument, finalUrl: page.url(), ms, error: null });
+    return await done({ page, status: null, finalUrl: url, ms, error: classifyError(error) });
   } finally {
     page.off('response', onResponse);
   }

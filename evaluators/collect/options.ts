@@ -35,6 +35,12 @@ export interface CollectOptions {
   axeTimeoutMs: number;
   /** Pause between two page loads on one host (robots.txt's Crawl-delay wins when longer). */
   delayMs: number;
+  /**
+   * The longest pause a host may ask for (Retry-After on a 429 or 503) that the crawl waits out before
+   * going on. A host asking for longer is not contacted again: its site is recorded as rate-limited, its
+   * links as not checked. Read with `?? default`: a queued job written before it existed lacks it.
+   */
+  rateLimitPatienceMs: number;
   /** A document larger than this is recorded as too-large and not read. */
   maxPageBytes: number;
   /** Column-like pages taken from sitemap.xml. */
@@ -88,6 +94,7 @@ export const defaultCollectOptions: CollectOptions = {
   readTimeoutMs: 10_000,
   axeTimeoutMs: 25_000,
   delayMs: 0,
+  rateLimitPatienceMs: 120_000,
   maxPageBytes: 20 * 1024 * 1024,
   sitemapLimit: 60,
   sampleArticlesPerColumn: 2,

@@ -35,6 +35,7 @@ interface AssessFlags {
   concurrency?: number;
   ignoreRobots?: boolean;
   delayMs?: number;
+  rateLimitPatience?: number;
   evidenceMb?: number;
   axe: 'sample' | 'key-pages' | 'all' | 'off';
   lighthousePages: number;
@@ -55,6 +56,11 @@ program
   .option('--concurrency <n>', 'sites crawled at once', positiveInt('--concurrency'))
   .option('--ignore-robots', 'crawl pages robots.txt disallows (the evaluation office decides; shown in the report)')
   .option('--delay-ms <n>', 'pause between page loads on one host', positiveInt('--delay-ms'))
+  .option(
+    '--rate-limit-patience <s>',
+    'longest Retry-After pause (429/503) waited out, in seconds (default 120); a host asking more is not contacted again and its site is recorded as rate-limited',
+    positiveInt('--rate-limit-patience'),
+  )
   .option('--evidence-mb <n>', 'screenshots kept per run, in MB (default 500)', positiveInt('--evidence-mb'))
   .addOption(
     new Option(
@@ -83,6 +89,7 @@ program
       concurrency: o.concurrency,
       ignoreRobots: o.ignoreRobots,
       delayMs: o.delayMs,
+      rateLimitPatienceMs: o.rateLimitPatience === undefined ? undefined : o.rateLimitPatience * 1000,
       evidenceMb: o.evidenceMb,
       axe: o.axe,
       lighthousePages: o.lighthousePages,

@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
-import { probeOnce } from '../../evaluators/collect/probes.js';
+import { monitorProbe } from '../../evaluators/collect/probes.js';
 import type { MonitorOptions } from '../collect/monitor-options.js';
 import { loadSitesFile } from '../config/sites-file.js';
 import { monitorThroughQueue } from '../queue/monitor.js';
@@ -29,7 +29,7 @@ export async function monitor(options: MonitorOptions): Promise<{ probes: number
       await Promise.all(
         sites.sites.map((site) =>
           queue.add(async () => {
-            const probe = await probeOnce(site.url, options.timeoutMs ?? defaultCollectOptions.timeoutMs, defaultCollectOptions.userAgent);
+            const probe = await monitorProbe(site.url, options.timeoutMs ?? defaultCollectOptions.timeoutMs, defaultCollectOptions.userAgent);
             store.saveProbe(probe);
             probes++;
             if (!probe.ok) failures++;

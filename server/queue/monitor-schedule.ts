@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 
 import type { ProbeObservation } from '../../evaluators/collect/observations.js';
-import { probeOnce } from '../../evaluators/collect/probes.js';
+import { monitorProbe } from '../../evaluators/collect/probes.js';
 import { keyPrefix } from './connection.js';
 
 /** The queue of the availability monitor: rounds (one per scheduled tick) fan out into one probe job per site. */
@@ -97,7 +97,7 @@ export function probeWorker(connection: ConnectionOptions, workerId: string, con
       const probe = job.data as ProbeJob;
       let out = results.get(probe.scheduleId);
       if (!out) results.set(probe.scheduleId, (out = new Queue<ProbeObservation>(probeResultsQueue(probe.scheduleId), { connection, prefix: keyPrefix })));
-      await out.add('probe', await probeOnce(probe.url, probe.timeoutMs, probe.userAgent), { removeOnComplete: true, removeOnFail: 100 });
+      await out.add('probe', await monitorProbe(probe.url, probe.timeoutMs, probe.userAgent), { removeOnComplete: true, removeOnFail: 100 });
     },
     { connection, prefix: keyPrefix, concurrency, name: workerId },
   );

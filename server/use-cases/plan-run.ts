@@ -23,6 +23,8 @@ export interface PlanOptions {
   ignoreRobots?: boolean;
   /** Pause between page loads on one host, in ms. */
   delayMs?: number;
+  /** The longest Retry-After pause waited out, in ms (CollectOptions.rateLimitPatienceMs). */
+  rateLimitPatienceMs?: number;
   /** Pages axe-core scans and Lighthouse runs per site (CollectOptions.axe / lighthousePages). */
   axe?: CollectOptions['axe'];
   lighthousePages?: number;
@@ -56,6 +58,7 @@ export function planRun(options: PlanOptions): RunPlan {
     ...(options.maxPages ? { maxPages: options.maxPages } : {}),
     robots: options.ignoreRobots ? 'ignore' : 'respect',
     ...(options.delayMs ? { delayMs: options.delayMs } : {}),
+    ...(options.rateLimitPatienceMs ? { rateLimitPatienceMs: options.rateLimitPatienceMs } : {}),
     ...(options.axe ? { axe: options.axe } : {}),
     ...(options.lighthousePages !== undefined ? { lighthousePages: options.lighthousePages } : {}),
   };

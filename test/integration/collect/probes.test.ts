@@ -18,7 +18,7 @@ describe('availability probes', () => {
 
   it('open a connection of their own each time, as a new visitor does, so a stale kept-alive socket cannot fail one as "reset"', async () => {
     const probes = [];
-    for (let i = 0; i < 3; i++) probes.push(await probeOnce(url, 5000, 'govscore-test'));
+    for (let i = 0; i < 3; i++) probes.push((await probeOnce(url, 5000, 'govscore-test'))!);
     expect(probes.map((p) => [p.ok, p.status])).toEqual([
       [true, 200],
       [true, 200],

@@ -132,6 +132,7 @@ describe('evaluatorFindings: links and availability', () => {
       brokenOnHomepage: 1,
       brokenElsewhere: 1,
       blocked: 0,
+      rateLimited: 0,
     };
     const f = evaluatorFindings(null, null, [], new Map(), links);
     expect(f['links.homepage']).toEqual([{ message: '链接不可用（http-4xx 404）', url: `${host}/old/`, evidence: `所在页面：${host}/` }]);
@@ -148,6 +149,7 @@ describe('evaluatorFindings: links and availability', () => {
       brokenOnHomepage: 0,
       brokenElsewhere: 1,
       blocked: 0,
+      rateLimited: 0,
     };
     expect(evaluatorFindings(null, null, [], new Map(), links)['links.elsewhere']![0]!.evidence).toBe(`所在页面：${pages.join('、')}`);
   });

@@ -61,6 +61,14 @@ describe('evaluateLinks', () => {
   });
 
   it('is empty for no links', () => {
-    expect(evaluateLinks([], home)).toEqual({ checked: 0, broken: [], brokenOnHomepage: 0, brokenElsewhere: 0, blocked: 0 });
+    expect(evaluateLinks([], home)).toEqual({ checked: 0, broken: [], brokenOnHomepage: 0, brokenElsewhere: 0, blocked: 0, rateLimited: 0 });
+  });
+
+  it('counts a link whose host asked for too long a pause as not checked, never broken', () => {
+    const m = evaluateLinks(
+      [link('https://www.gov.cn/a.html', 'rate-limited', null, [home]), link('https://www.example.gov.cn/a.html', 'ok', 200, [home])],
+      home,
+    );
+    expect(m).toMatchObject({ checked: 1, broken: [], rateLimited: 1 });
   });
 });

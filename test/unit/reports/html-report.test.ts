@@ -126,6 +126,7 @@ function hostileResults() {
         brokenOnHomepage: 1,
         brokenElsewhere: 0,
         blocked: 0,
+        rateLimited: 0,
       },
       crawl: { pages: 10, robots: 'respected' },
       accessibility: evaluateAccessibility(
