@@ -39,7 +39,8 @@ describe('page checks: the sample portals against their truth', () => {
     await browser?.close();
   });
 
-  // classic; 7: navigation by javascript:/onclick/span links; 1: navigation in an iframe.
+  // classic; 7: navigation by javascript:/onclick/span links; 1: navigation in an iframe. Each crawls six
+  // portals' pages with the whole pass: minutes, not seconds, on a loaded 2-core machine.
   for (const skin of ['classic', '7', '1']) {
     it(`finds exactly the planted page defects on the homepage, a channel, a column and an article of every portal (skin ${skin})`, async () => {
       const set: RunningPortalSet = await startPortalSet({ asOf, seed: 'page-checks', skin });
@@ -91,7 +92,7 @@ describe('page checks: the sample portals against their truth', () => {
       } finally {
         await set.close();
       }
-    });
+    }, 240_000);
   }
 
   it('a crawl in the sample mode checks the planted pages and the site measurement names every planted defect; axe off runs neither', async () => {
@@ -133,7 +134,7 @@ describe('page checks: the sample portals against their truth', () => {
     } finally {
       await set.close();
     }
-  });
+  }, 240_000);
 });
 
 const zhText =
