@@ -17,6 +17,8 @@ export const failureKinds = {
   'too-large': { zh: '页面过大', permanent: true },
   'crashed-renderer': { zh: '页面脚本失控或渲染进程崩溃', permanent: false },
   'script-timeout': { zh: '页面脚本长时间占用', permanent: false },
+  /** A page of the crawl that led to another site: not this site's page, nothing to measure on it. */
+  'off-site': { zh: '跳转到其他网站', permanent: true },
   error: { zh: '其他错误', permanent: false },
 } as const;
 
