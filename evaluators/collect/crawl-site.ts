@@ -7,7 +7,7 @@ import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
 import { isRetryable } from './failures.js';
 import type { FeatureContext } from './feature-links.js';
-import { openHomepage } from './homepage.js';
+import { leftSite, openHomepage } from './homepage.js';
 import type { LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
 import { articleDate, itemFromRow } from './list-items.js';
@@ -136,6 +136,9 @@ export async function collectSite(browser: Browser, url: string, asOf: string, o
           )
         : null;
     phases.homepage = elapsed();
+    // A script that took the homepage elsewhere after it was read: the site is that other site's, not assessed.
+    const away = home.leftFor();
+    if (away) return failed('error', leftSite(away).reason);
     // The 公开, 信箱 and 办事 sections need only the homepage's links: found beside the crawl.
     const featurePages: PageRecord[] = [];
     const featureContext: FeatureContext = {
