@@ -44,8 +44,9 @@ export function findAbsences(observed: StoredObservations, m: SiteMeasurements):
   const onHomepage = homepageLinks === null ? '首页的链接' : `首页的 ${homepageLinks} 个链接`;
   const t = taxonomy();
 
+  // A value not measured (a page it rests on could not be read) is no absence: nothing was found missing.
   const h = m.updateFrequency?.homepage;
-  if (h && h.source === null) {
+  if (h && h.source === null && h.stale !== null) {
     const s = h.searched;
     out['updateFrequency.homepage.ageDays'] = {
       found: false,
@@ -56,7 +57,7 @@ export function findAbsences(observed: StoredObservations, m: SiteMeasurements):
   }
 
   const svc = m.services;
-  if (svc && !svc.found) {
+  if (svc && !svc.found && svc.counts.notFound !== null) {
     const own = searchedOf(observed.services);
     const entry = observed.services?.entry;
     out['services.counts.notFound'] = {
@@ -75,7 +76,7 @@ export function findAbsences(observed: StoredObservations, m: SiteMeasurements):
   }
 
   const mail = m.mailbox;
-  if (mail && !mail.channel) {
+  if (mail && !mail.channel && mail.counts.noChannel !== null) {
     const own = searchedOf(observed.mailbox);
     const absence: Absence = {
       found: false,
@@ -89,7 +90,7 @@ export function findAbsences(observed: StoredObservations, m: SiteMeasurements):
   }
 
   const d = m.disclosure;
-  if (d && !d.found) {
+  if (d && !d.found && d.counts.missingItems !== null) {
     out['disclosure.counts.missingItems'] = {
       found: false,
       what: '政府信息公开专栏',
@@ -97,7 +98,7 @@ export function findAbsences(observed: StoredObservations, m: SiteMeasurements):
       url: null,
     };
   }
-  if (d && !d.annualReport.found) {
+  if (d && !d.annualReport.found && d.counts.reportMissing !== null) {
     out['disclosure.counts.reportMissing'] = {
       found: false,
       what: `${d.annualReport.year}年政府信息公开工作年度报告`,

@@ -1,8 +1,10 @@
 import type { DisclosureObservation } from './collect/disclosure-pages.js';
+import type { UnreadPage } from './collect/observations.js';
 import type { Anchor, PageFacts } from './collect/page-facts.js';
 import { findDates, type IsoDate, labelledDate, parseDateValue } from './lib/dates.js';
 import { describeMatch, isExactish, type MatchHow } from './lib/label-match.js';
 import { match, matches, matchingKeys, taxonomy, type TermMatch } from './lib/taxonomy.js';
+import { unreadOf } from './lib/unread.js';
 
 /** 政府信息公开 coverage (条例 Art. 12, 20, 21, 49–50; 发展指引 机构职能/负责人信息). */
 export const meta = { id: 'disclosure', version: '1', needs: ['disclosure'] } as const;
@@ -25,7 +27,8 @@ export interface DisclosureMeasurement {
   items: Array<{ id: number; name: string; found: boolean; url: string | null; label: string | null; matchedBy: ItemMatch | null }>;
   applicable: number;
   present: number;
-  coverage: number;
+  /** null when the page listing the items could not be read (not measured). */
+  coverage: number | null;
   guide: ElementCheck;
   systemUrl: string | null;
   catalogueUrl: string | null;
@@ -43,15 +46,17 @@ export interface DisclosureMeasurement {
     headings: string[];
     missingHeadings: string[];
   };
-  /** The numbers indicator sets score (source paths disclosure.counts.*). */
+  /** The numbers indicator sets score (source paths disclosure.counts.*); null where a page they rest on could not be read. */
   counts: {
-    missingItems: number;
-    guideMissing: number;
-    institutionLeaderMissing: number;
-    reportMissing: number;
-    reportLate: number;
-    reportMissingHeadings: number;
+    missingItems: number | null;
+    guideMissing: number | null;
+    institutionLeaderMissing: number | null;
+    reportMissing: number | null;
+    reportLate: number | null;
+    reportMissingHeadings: number | null;
   };
+  /** The section's pages that could not be read, even on a second try: what rests on them is not measured. */
+  unread: UnreadPage[];
 }
 
 export interface ItemMatch {
@@ -93,13 +98,25 @@ export function evaluateDisclosure(observed: DisclosureObservation | null, asOf:
   const guide = elements(guidePage?.facts ?? null, t.guideElements, guidePage?.finalUrl ?? null);
   const institution = elements(part('institution')?.facts ?? null, t.institutionElements, part('institution')?.finalUrl ?? null);
   const report = annualReport(observed, asOf, level);
+  // Not measured where a page it rests on could not be read: the section's entry (or, none found, a page
+  // searched for it), then each part's page, then the due report's.
+  const pages = (...found: Array<UnreadPage | null>) => found.filter((u): u is UnreadPage => u !== null);
+  const section = observed?.entry ? pages(unreadOf(observed.entry, '政府信息公开')) : (observed?.searched?.unread ?? []);
+  const parts = (...names: string[]) => [...section, ...pages(...names.map((n) => unreadOf(observed?.parts[n]?.page, observed?.parts[n]?.linkText ?? n)))];
+  const itemsUnread = parts('statutory');
+  const guideUnread = parts('guide');
+  const institutionUnread = parts('institution', 'leaders');
+  const due = observed?.reports.find((r) => r.year === report.year);
+  const reportUnread = [...parts('annualReports'), ...pages(unreadOf(due?.page, due?.title ?? null))];
+  const unknown = <T>(unread: UnreadPage[], value: T) => (unread.length ? null : value);
+  const unread = [...new Map([...itemsUnread, ...guideUnread, ...institutionUnread, ...reportUnread].map((u) => [u.url, u])).values()];
   return {
     found: !!observed?.entry?.facts,
     url: observed?.entry?.finalUrl ?? null,
     items,
     applicable,
     present,
-    coverage: Math.round((present / applicable) * 1000) / 1000,
+    coverage: unknown(itemsUnread, Math.round((present / applicable) * 1000) / 1000),
     guide,
     systemUrl: part('system')?.finalUrl ?? null,
     catalogueUrl: observed?.parts['catalogue']?.href ?? null,
@@ -107,13 +124,15 @@ export function evaluateDisclosure(observed: DisclosureObservation | null, asOf:
     leaders,
     annualReport: report,
     counts: {
-      missingItems: applicable - present,
-      guideMissing: guide.missing.length,
-      institutionLeaderMissing: institution.missing.length + leaders.missing.length,
-      reportMissing: report.found ? 0 : 1,
-      reportLate: report.found && !report.onTime ? 1 : 0,
-      reportMissingHeadings: report.missingHeadings.length,
+      missingItems: unknown(itemsUnread, applicable - present),
+      guideMissing: unknown(guideUnread, guide.missing.length),
+      institutionLeaderMissing: unknown(institutionUnread, institution.missing.length + leaders.missing.length),
+      reportMissing: unknown(parts('annualReports'), report.found ? 0 : 1),
+      // A report whose page could not be read may be dated and headed there: only a date in its list row is known.
+      reportLate: unknown(report.publishedOn ? [] : reportUnread, report.found && !report.onTime ? 1 : 0),
+      reportMissingHeadings: unknown(reportUnread, report.missingHeadings.length),
     },
+    unread,
   };
 }
 

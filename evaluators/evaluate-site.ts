@@ -5,7 +5,7 @@ import type { DisclosureObservation } from './collect/disclosure-pages.js';
 import type { LighthouseResult } from './collect/lighthouse.js';
 import type { CheckedLink } from './collect/link-check.js';
 import type { MailboxObservation } from './collect/mailbox-pages.js';
-import type { ColumnObservation, HomepageObservation, ProbeObservation } from './collect/observations.js';
+import type { ColumnObservation, HomepageObservation, ProbeObservation, UnreadPage } from './collect/observations.js';
 import type { PageCheckResult } from './collect/page-checks.js';
 import type { ServicesObservation } from './collect/services-pages.js';
 import type { SiteCollection } from './collect/site-collection.js';
@@ -31,6 +31,8 @@ export type { SiteMeasurements } from './site-measurements.js';
 export interface StoredObservations {
   homepage?: HomepageObservation | null;
   columns?: ColumnObservation[];
+  /** Pages of the crawl that could not be read even on a second try (absent in runs stored before it was recorded). */
+  unreadPages?: UnreadPage[];
   probes?: ProbeObservation[];
   /** Probes of the availability monitor over the week before the evaluation date, when it ran. */
   monitorProbes?: ProbeObservation[];
@@ -75,7 +77,15 @@ export function evaluateImported(row: ReportingObservation): SiteEvaluation {
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
 export function evaluateSite(observed: StoredObservations, asOf: string, site: SiteProfile = { level: 'department', services: true }): SiteEvaluation {
   const updateFrequency = observed.homepage
-    ? evaluateUpdateFrequency({ homepage: observed.homepage, columns: observed.columns ?? [], measuredElsewhere: disclosurePages(observed.disclosure) }, asOf)
+    ? evaluateUpdateFrequency(
+        {
+          homepage: observed.homepage,
+          columns: observed.columns ?? [],
+          unreadPages: observed.unreadPages,
+          measuredElsewhere: disclosurePages(observed.disclosure),
+        },
+        asOf,
+      )
     : null;
   // A week of monitor probes is the national protocol; this run's few probes are only a fallback.
   const probes = [...(observed.monitorProbes ?? []), ...(observed.probes ?? [])];

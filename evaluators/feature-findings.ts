@@ -216,7 +216,7 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
         })
       : [],
     'identity.mobile': [
-      ...(i.viewportMeta ? [] : [{ message: '首页未声明移动端视口（viewport）', url: null, evidence: null }]),
+      ...(i.viewportMeta || i.mobileError ? [] : [{ message: '首页未声明移动端视口（viewport）', url: null, evidence: null }]),
       ...(i.horizontalScroll ? [{ message: '手机屏幕（375像素宽）下首页出现横向滚动', url: null, evidence: null }] : []),
       ...(i.https ? [] : [{ message: '网站未使用HTTPS', url: null, evidence: null }]),
     ],

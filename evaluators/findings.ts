@@ -1,5 +1,6 @@
 import type { AvailabilityMeasurement } from './availability.js';
 import type { ProbeObservation } from './collect/observations.js';
+import { describeUnread } from './lib/unread.js';
 import type { LinksMeasurement } from './links.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 import type { UpdateFrequencyMeasurement } from './update-frequency.js';
@@ -44,18 +45,24 @@ export function evaluatorFindings(
         screenshot: screenshots.get(c.url) ?? null,
       }));
     const h = update.homepage;
+    const unread = describeUnread(update.unread);
     out['updateFrequency.homepage'] = [
-      {
-        message: h.isNavigation
-          ? '首页为导航页，二级页面最新信息' + (h.latest ? `发布于 ${h.latest}` : '无发布日期')
-          : `首页最新信息发布于 ${h.latest ?? '（无日期）'}`,
-        url: null,
-        evidence: h.ageDays === null ? '首页及二级页面均无注明日期的信息' : `距评估日 ${h.ageDays} 天`,
-      },
+      h.stale === null
+        ? { message: '首页为导航页，二级页面最新信息未能测量', url: null, evidence: unread }
+        : {
+            message: h.isNavigation
+              ? '首页为导航页，二级页面最新信息' + (h.latest ? `发布于 ${h.latest}` : '无发布日期')
+              : `首页最新信息发布于 ${h.latest ?? '（无日期）'}`,
+            url: null,
+            evidence: h.ageDays === null ? '首页及二级页面均无注明日期的信息' : `距评估日 ${h.ageDays} 天`,
+          },
     ];
     out['updateFrequency.newsVolume'] = [
       {
-        message: `近14天要闻/动态类栏目发布信息 ${update.newsItemsInWindow} 条`,
+        message:
+          update.newsItemsInWindow === null
+            ? `近14天要闻/动态类栏目发布信息条数未能测量：${unread}`
+            : `近14天要闻/动态类栏目发布信息 ${update.newsItemsInWindow} 条`,
         url: null,
         evidence:
           update.columns

@@ -23,12 +23,16 @@ export interface IdentityMeasurement {
   search: 'works' | 'broken' | 'absent' | 'untested';
   searchQuery: string | null;
   searchUrl: string | null;
+  /** Why a search that was tried could not be judged (untested): its failure (failures.ts), else null. */
+  searchError: string | null;
   elderlyMode: boolean;
   elderlyToolbar: boolean;
   /** Each 适老化 item of the mode as checked (null: no mode, or a run stored before modes were checked). */
   assist: AssistModeObservation | null;
   viewportMeta: boolean;
   horizontalScroll: boolean | null;
+  /** Why the phone-width homepage could not be measured (failures.ts), else null. */
+  mobileError: string | null;
   https: boolean;
   /** The numbers indicator sets score (source paths identity.counts.*). */
   counts: {
@@ -38,7 +42,8 @@ export interface IdentityMeasurement {
     elderlyMissing: number;
     /** Of 文字放大, 高对比, 特大鼠标, 语音阅读 and no pop-ups: items absent or failing; null when the mode was not checked or an item could not be. */
     assistItemsMissing: number | null;
-    mobileProblems: number;
+    /** null when the homepage could not be loaded at phone width (`mobileError`). */
+    mobileProblems: number | null;
     notHttps: number;
   };
 }
@@ -84,11 +89,13 @@ export function evaluateIdentity(
     search: searchState,
     searchQuery: search?.query ?? null,
     searchUrl: search?.resultsUrl ?? null,
+    searchError: searchState === 'untested' ? (search?.error ?? null) : null,
     elderlyMode,
     elderlyToolbar: functions?.elderly.toolbar ?? false,
     assist: functions?.elderly.modes ?? null,
     viewportMeta,
     horizontalScroll,
+    mobileError: mobileError(mobile),
     https: functions?.https ?? false,
     counts: {
       searchAbsent: searchState === 'absent' ? 1 : 0,
@@ -96,10 +103,16 @@ export function evaluateIdentity(
       identityMissing: missingMeta.length + (code === null ? 1 : 0),
       elderlyMissing: elderlyMode ? 0 : 1,
       assistItemsMissing: assistItemsMissing(functions?.elderly.modes ?? null),
-      mobileProblems: (viewportMeta ? 0 : 1) + (horizontalScroll ? 1 : 0),
+      mobileProblems: mobileError(mobile) ? null : (viewportMeta ? 0 : 1) + (horizontalScroll ? 1 : 0),
       notHttps: functions?.https ? 0 : 1,
     },
   };
+}
+
+/** Why the phone-width homepage was not measured: its failure, or "error" for a run stored before failures were (no width read). */
+function mobileError(mobile: FunctionsObservation['mobile'] | undefined): string | null {
+  if (!mobile) return null;
+  return mobile.error ?? (mobile.scrollWidth === null ? 'error' : null);
 }
 
 /** Items absent or failing; null when any could not be measured (a count resting on unmeasured items would be wrong). `offered` counts as present. */

@@ -1,4 +1,5 @@
 import type { LetterRow, MailboxObservation } from './collect/mailbox-pages.js';
+import type { UnreadPage } from './collect/observations.js';
 import { daysBetween, findDates, type IsoDate } from './lib/dates.js';
 import { percentile } from './lib/percentile.js';
 import { matches, taxonomy } from './lib/taxonomy.js';
@@ -27,7 +28,8 @@ export interface MailboxMeasurement {
   letters: number;
   replied: number;
   replyRate: number | null;
-  unansweredOver90Days: number;
+  /** null when a letter that would count could not be judged: its detail page could not be read. */
+  unansweredOver90Days: number | null;
   unanswered: Array<{ title: string; url: string | null; received: IsoDate; days: number }>;
   medianReplyWorkingDays: number | null;
   p90ReplyWorkingDays: number | null;
@@ -37,8 +39,19 @@ export interface MailboxMeasurement {
   fieldsMissing: string[];
   /** Letters whose dates fall outside the official holiday calendar's years (counted Monday–Friday). */
   outsideCalendar: number;
-  /** The numbers indicator sets score (source paths mailbox.counts.*). */
-  counts: { noChannelOrOverdue: number; noChannel: number; unrepliedRate: number | null; slowReplies: number; fieldsMissing: number };
+  /**
+   * The numbers indicator sets score (source paths mailbox.counts.*). null where a page they rest on could not
+   * be read: a channel not found while a page it may be named on was unread, letters whose list was unread.
+   */
+  counts: {
+    noChannelOrOverdue: number | null;
+    noChannel: number | null;
+    unrepliedRate: number | null;
+    slowReplies: number | null;
+    fieldsMissing: number | null;
+  };
+  /** Those pages, even on a second try. */
+  unread: UnreadPage[];
 }
 
 interface Letter {
@@ -47,6 +60,8 @@ interface Letter {
   received: IsoDate | null;
   replied: IsoDate | null;
   answered: boolean;
+  /** Not known to be answered, and the detail page that would tell could not be read. */
+  unknown: boolean;
 }
 
 export function evaluateMailbox(observed: MailboxObservation | null, asOf: IsoDate, options: MailboxOptions = defaultMailboxOptions): MailboxMeasurement {
@@ -65,13 +80,24 @@ export function evaluateMailbox(observed: MailboxObservation | null, asOf: IsoDa
     }))
     .sort((a, b) => b.workingDays - a.workingDays);
   const sorted = latencies.map((l) => l.workingDays).sort((a, b) => a - b);
-  const unanswered = inWindow
-    .filter((l) => !l.answered && daysBetween(l.received!, asOf) > options.unansweredDays)
+  const overdue = inWindow.filter((l) => !l.answered && daysBetween(l.received!, asOf) > options.unansweredDays);
+  const unanswered = overdue
+    .filter((l) => !l.unknown)
     .map((l) => ({ title: l.title, url: l.url, received: l.received!, days: daysBetween(l.received!, asOf) }));
   const shown = fieldsShown(observed);
   const channel = (observed?.channels.length ?? 0) > 0;
   const fieldsMissing = Object.keys(taxonomy().mailbox.disclosedFields).filter((f) => !shown.includes(f));
-  const replyRate = inWindow.length ? Math.round((replied.length / inWindow.length) * 1000) / 1000 : null;
+  // No channel found while a page it may be named on could not be read; or channels whose letters could not be.
+  const channelUnread = channel ? [] : (observed?.searched?.unread ?? []);
+  const lettersUnread = channel ? (observed?.lettersUnread ?? []) : [];
+  const known = <T>(value: T) => (channelUnread.length || lettersUnread.length ? null : value);
+  // Letters of the year not known to be answered because the detail page that would tell could not be read;
+  // and reply fields, which a detail page that could not be read may show where the others do not.
+  const repliesUnknown = inWindow.some((l) => l.unknown);
+  const overdueUnknown = overdue.some((l) => l.unknown);
+  const fieldsUnknown = (observed?.detailsUnread?.length ?? 0) > 0 && fieldsMissing.length > 0;
+  const unread = [...channelUnread, ...lettersUnread, ...(repliesUnknown || fieldsUnknown ? (observed?.detailsUnread ?? []) : [])];
+  const replyRate = repliesUnknown ? null : known(inWindow.length ? Math.round((replied.length / inWindow.length) * 1000) / 1000 : null);
   return {
     channel,
     channels: [...new Set(observed?.channels.map((c) => c.text) ?? [])],
@@ -80,7 +106,7 @@ export function evaluateMailbox(observed: MailboxObservation | null, asOf: IsoDa
     letters: inWindow.length,
     replied: replied.length,
     replyRate,
-    unansweredOver90Days: unanswered.length,
+    unansweredOver90Days: overdueUnknown ? null : unanswered.length,
     unanswered,
     medianReplyWorkingDays: percentile(sorted, 0.5),
     p90ReplyWorkingDays: percentile(sorted, 0.9),
@@ -89,13 +115,14 @@ export function evaluateMailbox(observed: MailboxObservation | null, asOf: IsoDa
     fieldsMissing,
     outsideCalendar: latencies.filter((l) => !calendar.covers(l.received) || !calendar.covers(l.replied)).length,
     counts: {
-      noChannelOrOverdue: (channel ? 0 : 1) + unanswered.length,
-      noChannel: channel ? 0 : 1,
+      noChannelOrOverdue: overdueUnknown ? null : known((channel ? 0 : 1) + unanswered.length),
+      noChannel: channelUnread.length ? null : channel ? 0 : 1,
       unrepliedRate: replyRate === null ? null : Math.round((1 - replyRate) * 1000) / 1000,
-      slowReplies: latencies.filter((l) => l.workingDays > options.slowReplyWorkingDays).length,
+      slowReplies: known(latencies.filter((l) => l.workingDays > options.slowReplyWorkingDays).length),
       // Fields are judged on published replies; without any there is nothing to judge.
-      fieldsMissing: observed?.details.length ? fieldsMissing.length : 0,
+      fieldsMissing: fieldsUnknown ? null : known(observed?.details.length ? fieldsMissing.length : 0),
     },
+    unread,
   };
 }
 
@@ -107,6 +134,7 @@ function dateIn(text: string | null | undefined, asOf: IsoDate): IsoDate | null 
 function readLetters(observed: MailboxObservation, asOf: IsoDate): Letter[] {
   const t = taxonomy().mailbox;
   const details = new Map(observed.details.map((d) => [d.url, d.fields]));
+  const unreadDetails = new Set((observed.detailsUnread ?? []).map((d) => d.url));
   return observed.letters.map((row: LetterRow) => {
     const fields = row.url ? details.get(row.url) : undefined;
     const field = (terms: string[]) => (fields ? Object.entries(fields).find(([label]) => matches(label, terms))?.[1] : undefined);
@@ -116,7 +144,7 @@ function readLetters(observed: MailboxObservation, asOf: IsoDate): Letter[] {
     const replied = dateIn(row.replied, asOf) ?? inText[1] ?? dateIn(field(t.fields.replied), asOf);
     const status = row.status ?? field(t.fields.status) ?? '';
     const answered = replied !== null || (matches(status, t.repliedStatus) && !matches(status, t.openStatus));
-    return { title: row.title, url: row.url, received, replied, answered };
+    return { title: row.title, url: row.url, received, replied, answered, unknown: !answered && !!row.url && unreadDetails.has(row.url) };
   });
 }
 

@@ -1,3 +1,4 @@
+import type { UnreadPage } from './collect/observations.js';
 import type { ServicesObservation } from './collect/services-pages.js';
 import { GUIDE_MIN_CLASSES, guideElementClasses } from './lib/guide-elements.js';
 import { taxonomy } from './lib/taxonomy.js';
@@ -28,7 +29,9 @@ export interface ServicesMeasurement {
    * The numbers indicator sets score (source paths services.counts.*). Without a guide there is nothing to
    * judge the elements, attachments and online links of: those are null (未能测量), not full marks.
    */
-  counts: { notFound: number; missingClasses: number | null; brokenAttachments: number | null; unreachableOnline: number | null };
+  counts: { notFound: number | null; missingClasses: number | null; brokenAttachments: number | null; unreachableOnline: number | null };
+  /** No guide found while a page the section or its guides may be on could not be read, even on a second try: not measured. */
+  unread: UnreadPage[];
 }
 
 export function evaluateServices(observed: ServicesObservation | null, options: ServicesOptions = defaultServicesOptions): ServicesMeasurement {
@@ -46,6 +49,7 @@ export function evaluateServices(observed: ServicesObservation | null, options: 
   const guideUrls = new Set(guides.map((g) => g.url));
   const fromGuides = (c: (typeof checked)[number]) => c.foundOn.some((u) => guideUrls.has(u));
   const missingClasses = names.filter((n) => guides.some((g) => g.missing.includes(n)));
+  const unread = guides.length ? [] : (observed?.searched?.unread ?? []);
   const brokenAttachments = attachments.filter((c) => fromGuides(c) && c.broken).map((c) => ({ url: c.url, foundOn: c.foundOn, result: c.result }));
   const unreachableOnline = online.filter((c) => fromGuides(c) && c.broken).map((c) => ({ url: c.url, foundOn: c.foundOn, result: c.result }));
   return {
@@ -60,6 +64,7 @@ export function evaluateServices(observed: ServicesObservation | null, options: 
     unreachableOnline,
     counts: guides.length
       ? { notFound: 0, missingClasses: missingClasses.length, brokenAttachments: brokenAttachments.length, unreachableOnline: unreachableOnline.length }
-      : { notFound: 1, missingClasses: null, brokenAttachments: null, unreachableOnline: null },
+      : { notFound: unread.length ? null : 1, missingClasses: null, brokenAttachments: null, unreachableOnline: null },
+    unread,
   };
 }

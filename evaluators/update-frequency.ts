@@ -1,4 +1,4 @@
-import type { ColumnObservation, HomepageObservation } from './collect/observations.js';
+import type { ColumnObservation, HomepageObservation, UnreadPage } from './collect/observations.js';
 import { type ColumnKind, columnKind, notUpdateColumns } from './lib/column-kind.js';
 import { daysBetween } from './lib/dates.js';
 
@@ -26,9 +26,12 @@ export interface ColumnMeasurement {
   datedItems: number;
   latest: string | null;
   windowDays: number;
-  stale: boolean;
+  /** null: it looks stale, but some of its pages could not be read (`unread`): not measured. */
+  stale: boolean | null;
   blank: boolean;
   placeholder: string | null;
+  /** Its further list pages and the articles of undated items that could not be read, even on a second try. */
+  unread: UnreadPage[];
 }
 
 /**
@@ -38,7 +41,8 @@ export interface ColumnMeasurement {
  */
 export interface HomepageMeasurement {
   latest: string | null;
-  stale: boolean;
+  /** null: a navigation homepage whose columns could not all be read (not measured). */
+  stale: boolean | null;
   isNavigation: boolean;
   ageDays: number | null;
   source: 'homepage' | 'columns' | null;
@@ -56,7 +60,13 @@ export interface UpdateFrequencyMeasurement {
   staleOtherColumns: number;
   blank: number;
   homepage: HomepageMeasurement;
-  newsItemsInWindow: number;
+  /** null when a page that is or may lead to a news column could not be read (not measured). */
+  newsItemsInWindow: number | null;
+  /**
+   * Pages that could not be read, even on a second try, that may hold what these numbers count: pages of
+   * the crawl (a column, or a hub of columns, for all anyone can tell) and pages of the columns measured.
+   */
+  unread: UnreadPage[];
 }
 
 /**
@@ -82,7 +92,7 @@ function isMeasuredElsewhere(url: string, elsewhere: MeasuredElsewhere | undefin
  * is stale. Blank columns count as blank only, not also as stale.
  */
 export function evaluateUpdateFrequency(
-  observed: { homepage: HomepageObservation | null; columns: ColumnObservation[]; measuredElsewhere?: MeasuredElsewhere },
+  observed: { homepage: HomepageObservation | null; columns: ColumnObservation[]; unreadPages?: UnreadPage[]; measuredElsewhere?: MeasuredElsewhere },
   asOf: string,
   options: UpdateFrequencyOptions = defaultUpdateOptions,
 ): UpdateFrequencyMeasurement {
@@ -99,6 +109,9 @@ export function evaluateUpdateFrequency(
     const latest = dated.reduce<string | null>((max, i) => (!max || i.date! > max ? i.date : max), null);
     const windowDays = options.windows[kind];
     const blank = c.blank || c.items.length === 0;
+    const unread = c.unread ?? [];
+    // A column looks stale on the pages read; a page it has that could not be read may hold the newer date.
+    const looksStale = !blank && (latest === null || daysBetween(latest, asOf) > windowDays);
     columns.push({
       name,
       url: c.url,
@@ -108,26 +121,40 @@ export function evaluateUpdateFrequency(
       datedItems: dated.length,
       latest,
       windowDays,
-      stale: !blank && (latest === null || daysBetween(latest, asOf) > windowDays),
+      stale: looksStale && unread.length ? null : looksStale,
       blank,
       placeholder: c.placeholder,
+      unread,
     });
   }
+  // Pages of the crawl that could not be read: any of them may be a column, or lead to columns. Those named
+  // like pages other evaluators measure (信箱, 办事 …) or measured elsewhere are none of this evaluator's.
+  const unreadPages = (observed.unreadPages ?? []).filter(
+    (p) => !notUpdateColumns.test(p.name ?? '') && !isMeasuredElsewhere(p.url, observed.measuredElsewhere),
+  );
+  const unread = [...unreadPages, ...columns.flatMap((c) => c.unread)];
+  // News volume: a news column, or a page whose name does not rule out one (another kind's name: 通知公告, 人事 …).
+  const newsUnread =
+    unreadPages.some((p) => ['news', 'other'].includes(columnKind(p.name ?? ''))) || columns.some((c) => c.kind === 'news' && c.unread.length > 0);
   const homepageDates = (observed.homepage?.datedItems ?? []).map((i) => i.date!).filter((d) => d <= asOf);
   const isNavigation = homepageDates.length === 0;
   // A homepage without dated items is read as inspectors read it: through the columns it leads to (国办秘函〔2019〕19号:
   // 首页仅为导航入口的，看二级页面). The newest item of every column counts, not only of those linked from the homepage:
   // a first-level 新闻中心 hub is no column here, but it shows its sub-columns' items.
   const newest = isNavigation ? columns.reduce<ColumnMeasurement | null>((best, c) => (c.latest && (!best || c.latest > best.latest!) ? c : best), null) : null;
-  const latest = isNavigation ? (newest?.latest ?? null) : homepageDates.reduce((max, d) => (d > max ? d : max));
+  const found = isNavigation ? (newest?.latest ?? null) : homepageDates.reduce((max, d) => (d > max ? d : max));
+  // Read through columns, the newest date is only as good as the columns read: one that could not be read may
+  // hold a newer one (nothing is newer than the evaluation date itself).
+  const unmeasured = isNavigation && unread.length > 0 && (found === null || daysBetween(found, asOf) > 0);
+  const latest = unmeasured ? null : found;
   const ageDays = latest ? daysBetween(latest, asOf) : null;
   const homepage: HomepageMeasurement = {
     latest,
-    stale: ageDays === null || ageDays > options.homepageDays,
+    stale: unmeasured ? null : ageDays === null || ageDays > options.homepageDays,
     isNavigation,
     ageDays,
-    source: !isNavigation ? 'homepage' : newest ? 'columns' : null,
-    sourceUrl: newest?.url ?? null,
+    source: !isNavigation ? 'homepage' : newest && !unmeasured ? 'columns' : null,
+    sourceUrl: unmeasured ? null : (newest?.url ?? null),
     searched: { homepageItems: observed.homepage?.datedItems.length ?? 0, columns: columns.length, columnItems: columns.reduce((n, c) => n + c.itemCount, 0) },
   };
   return {
@@ -137,9 +164,12 @@ export function evaluateUpdateFrequency(
     staleOtherColumns: columns.filter((c) => !c.keyColumn && c.stale).length,
     blank: columns.filter((c) => c.blank).length,
     homepage,
-    newsItemsInWindow: columns
-      .filter((c) => c.kind === 'news')
-      .flatMap((c) => observed.columns.find((o) => o.url === c.url)!.items)
-      .filter((i) => i.date && i.date <= asOf && daysBetween(i.date, asOf) <= options.newsVolumeDays).length,
+    newsItemsInWindow: newsUnread
+      ? null
+      : columns
+          .filter((c) => c.kind === 'news')
+          .flatMap((c) => observed.columns.find((o) => o.url === c.url)!.items)
+          .filter((i) => i.date && i.date <= asOf && daysBetween(i.date, asOf) <= options.newsVolumeDays).length,
+    unread,
   };
 }

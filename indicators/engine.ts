@@ -92,9 +92,11 @@ export interface SiteScore {
 
 /** How an indicator's value is read from a site's measurements: a registry entry, an imported column, or nothing (manual). */
 type Reader = (m: SiteMeasurements) => number | boolean | null | undefined;
-const readers = new WeakMap<Indicator, { read: Reader | null; measurement: MeasurementId | null }>();
+/** Why a measurement has no value, when its evaluator knows (a page it rests on could not be read). */
+type NotMeasured = (m: SiteMeasurements) => string | null | undefined;
+const readers = new WeakMap<Indicator, { read: Reader | null; measurement: MeasurementId | null; notMeasured: NotMeasured | null }>();
 
-function readerOf(indicator: Indicator): { read: Reader | null; measurement: MeasurementId | null } {
+function readerOf(indicator: Indicator): { read: Reader | null; measurement: MeasurementId | null; notMeasured: NotMeasured | null } {
   let reader = readers.get(indicator);
   if (!reader) {
     const [kind, name = ''] = indicator.source.split(/:(.*)/s) as [string, string | undefined];
@@ -106,7 +108,7 @@ function readerOf(indicator: Indicator): { read: Reader | null; measurement: Mea
       : column
         ? (m) => (m.imported ? importedColumns[column].read(m.imported) : null)
         : null;
-    reader = { read, measurement };
+    reader = { read, measurement, notMeasured: (measurement && measurementEntry(measurement).notMeasured) || null };
     readers.set(indicator, reader);
   }
   return reader;
@@ -169,8 +171,12 @@ function scoreIndicator(
   const value = measuredValue(indicator, measurements);
   if (!applies(indicator, site)) return indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'not-applicable' }, '不适用于本网站');
   const rule = indicator.rule;
+  // A value its evaluator could not measure (a page it rests on could not be read) is not "missing": no veto, no zero.
+  const unmeasured = value === null ? readerOf(indicator).notMeasured?.(measurements) : null;
   let scored: IndicatorScore;
   if (value !== null) scored = indicatorScore(indicator, value, applyRule(indicator, value));
+  else if (unmeasured)
+    scored = indicatorScore(indicator, value, { score: null, max: ruleMax(rule), deduction: 0, status: 'not-measured' }, `未能测量：${unmeasured}`);
   else if (rule.type === 'veto' && rule.missing === 'veto') scored = indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'veto' });
   else if ((rule.type === 'stepped' || rule.type === 'linear') && rule.missing === 'zero')
     scored = indicatorScore(indicator, value, { score: 0, max: rule.points, deduction: rule.points, status: 'deducted' });
@@ -181,7 +187,7 @@ function scoreIndicator(
       { score: null, max: ruleMax(rule), deduction: 0, status: 'not-measured' },
       indicator.source === 'manual' ? '待人工评分' : '未能测量',
     );
-  const absence = absenceOf(indicator, absences);
+  const absence = unmeasured ? undefined : absenceOf(indicator, absences);
   if (absence) {
     scored.absence = absence;
     // "Not found" may be the finder's miss: the veto waits for a reviewer unless the set declares it outright.

@@ -82,7 +82,8 @@ export interface ResultsColumn {
   datedItems: number;
   latest: string | null;
   windowDays: number;
-  stale: boolean;
+  /** null: not measured — it looks stale, but some of its pages could not be read. */
+  stale: boolean | null;
   blank: boolean;
 }
 

@@ -20,6 +20,7 @@ const slowest = [
   'test/integration/web/web-browser.test.ts',
   'test/integration/collect/accessibility.test.ts',
   'test/integration/collect/crawler-failures.test.ts',
+  'test/integration/collect/stalled-pages.test.ts',
   'test/integration/cli/monitor.test.ts',
   'test/integration/collect/crawl-scope.test.ts',
   'test/unit/reports/charts.test.ts',

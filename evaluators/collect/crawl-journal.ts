@@ -1,6 +1,6 @@
 import type { AxePageResult } from './axe.js';
 import type { LinkToCheck } from './link-check.js';
-import type { ColumnObservation, PageRecord } from './observations.js';
+import type { ColumnObservation, PageRecord, UnreadPage } from './observations.js';
 import type { PageCheckResult } from './page-checks.js';
 
 /**
@@ -25,6 +25,8 @@ export interface VisitOutcome {
   axe?: AxePageResult[];
   /** The page checks run beside axe on those pages. */
   pageChecks?: PageCheckResult[];
+  /** The page itself, when it could not be read even on a second try. */
+  unread?: UnreadPage | null;
 }
 
 /** Where visit outcomes of one site are kept: the store in a real run, nothing in tests of the crawl alone. */

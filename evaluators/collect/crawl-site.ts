@@ -5,15 +5,16 @@ import type { IsoDate } from '../lib/dates.js';
 import { type AxePageResult, runAxe, unfinishedScan } from './axe.js';
 import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
-import { failureKind, isRetryable, rateLimitedReason } from './failures.js';
+import { isRetryable, rateLimitedReason } from './failures.js';
 import type { FeatureContext } from './feature-links.js';
+import { leftSite, openHomepage } from './homepage.js';
 import { refusedHosts, withPatience } from './host-gate.js';
 import type { LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
 import { articleDate, itemFromRow } from './list-items.js';
 import { articleForMetas } from './metas-article.js';
-import { closeTab, newTab, openUrl, settlePage } from './navigate.js';
-import type { ColumnObservation, ListItem, PageRecord, PhaseTimes } from './observations.js';
+import { closeTab, openUrl, settlePage } from './navigate.js';
+import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, UnreadPage } from './observations.js';
 import { type CollectOptions, defaultCollectOptions } from './options.js';
 import { auditTab, checkTab } from './page-audit.js';
 import { type PageCheckResult, uncheckedPage } from './page-checks.js';
@@ -21,7 +22,8 @@ import { readFacts } from './page-facts.js';
 import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
 import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
-import { type PageRead, readPage } from './read-page.js';
+import { type PageRead, readPage, ReadTimeout } from './read-page.js';
+import { retryOnce } from './retry-once.js';
 import { loadRobots, type RobotsPolicy, sitemapUrls } from './robots.js';
 import type { SiteCollection } from './site-collection.js';
 import { collectFeatures, collectSections } from './site-features.js';
@@ -70,6 +72,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     failure: { status, reason },
     homepage: null,
     columns: [],
+    unreadPages: [],
     probes: await probing,
     pages,
     robots: robots.mode,
@@ -84,16 +87,14 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
     return failed('blocked', 'robots-disallowed');
   }
-  const tab = await newTab(browser, options.userAgent);
+  const home = await openHomepage(browser, url, options);
+  const { tab, opened } = home;
   // Every page after the homepage loads in a reused tab: the site's crawl, articles and sections share them.
   const tabs = new TabPool(browser, options.userAgent);
   try {
-    const opened = await openUrl(tab, url, options.timeoutMs);
     pages.push({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'homepage', ms: opened.ms, error: opened.error });
-    const failure = homepageFailure(opened.error, opened.status);
-    if (failure) return failed(failure.status, failure.reason);
-    const read = await readPage(tab, options.readTimeoutMs).catch(() => null);
-    if (!read) return failed('error', 'script-timeout');
+    if (home.failure || !home.read) return failed(home.failure?.status ?? 'error', home.failure?.reason ?? 'script-timeout');
+    const read = home.read;
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
     const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
@@ -142,6 +143,9 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
           )
         : null;
     phases.homepage = elapsed();
+    // A script that took the homepage elsewhere after it was read: the site is that other site's, not assessed.
+    const away = home.leftFor();
+    if (away) return failed('error', leftSite(away).reason);
     // The 公开, 信箱 and 办事 sections need only the homepage's links: found beside the crawl.
     const featurePages: PageRecord[] = [];
     const featureContext: FeatureContext = {
@@ -152,6 +156,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       asOf,
       headers: cookie ? { cookie } : {},
       onPage: (p: PageRecord) => void featurePages.push(p),
+      unreadable: new Map(),
     };
     const sections = homepageFacts ? collectSections(homepageFacts, featureContext) : null;
     // Unhandled until awaited after the crawl: a rejection would otherwise surface as an unhandled one.
@@ -194,6 +199,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       failure: null,
       homepage,
       columns: crawl.columns,
+      unreadPages: crawl.unread,
       probes: await probing,
       pages,
       robots: robots.mode,
@@ -221,14 +227,6 @@ function linksToCheck(read: PageRead, pageUrl: string): LinkToCheck[] {
 export function lighthouseUrls(homepage: string, columns: ColumnObservation[], count: number): string[] {
   if (count <= 0) return [];
   return [homepage, ...columns.filter((c) => !c.blank).map((c) => c.url)].slice(0, count);
-}
-
-function homepageFailure(error: string | null, status: number | null): SiteCollection['failure'] {
-  if (error) return { status: failureKind(error) === 'rate-limited' ? 'blocked' : 'unreachable', reason: error };
-  if (status !== null && [403, 412, 429, 521].includes(status)) return { status: 'blocked', reason: `blocked-by-waf (HTTP ${status})` };
-  if (status !== null && status >= 500) return { status: 'unreachable', reason: `http-${status}` };
-  if (status !== null && status >= 400) return { status: 'error', reason: `http-${status}` };
-  return null;
 }
 
 /** Whether axe scans a crawled page, and which of the articles read for it. */
@@ -265,6 +263,11 @@ interface ArticleReading {
   listLike: boolean;
 }
 
+/** An article page that could not be read, and why (failures.ts). */
+interface ArticleFailure {
+  failure: string;
+}
+
 /** Breadth-first, one depth level at a time, each level in discovery order: reproducible page sampling. */
 class SiteCrawl {
   readonly columns: ColumnObservation[] = [];
@@ -276,6 +279,8 @@ class SiteCrawl {
   readonly axe: AxePageResult[] = [];
   /** The page checks run beside axe, in the same order. */
   readonly pageChecks: PageCheckResult[] = [];
+  /** Pages that could not be read even on a second try: what they would have shown is not measured. */
+  readonly unread: UnreadPage[] = [];
   private levels = new Map<number, Candidate[]>();
   /** Each column's discovery order: columns finish in any order, the result lists them in this one. */
   private columnOrder = new Map<string, number[]>();
@@ -285,7 +290,7 @@ class SiteCrawl {
    * Article pages read in this crawl, by page key: a page listed by several columns is opened once, and
    * again only when axe must scan it and its first reading did not (a scanned reading serves both).
    */
-  private articleReads = new Map<string, { reading: Promise<ArticleReading | null>; scanned: boolean }>();
+  private articleReads = new Map<string, { reading: Promise<ArticleReading | ArticleFailure>; scanned: boolean }>();
   private templates = new Map<string, number>();
   /** Pages scanned per URL template (options.axePerTemplate). */
   private scansPerTemplate = new Map<string, number>();
@@ -433,6 +438,7 @@ class SiteCrawl {
     if (outcome.column && outcome.article) this.articleMetas.set(pageKey(outcome.column.url), outcome.article);
     this.axe.push(...(outcome.axe ?? []));
     this.pageChecks.push(...(outcome.pageChecks ?? []));
+    if (outcome.unread) this.unread.push(outcome.unread);
     for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
   }
 
@@ -450,7 +456,19 @@ class SiteCrawl {
     return { page: true, articles: mode === 'all' ? 'all' : 'sampled' };
   }
 
+  /**
+   * Opens a page of the crawl; one that failed for a passing reason is loaded once more after a pause, in
+   * another tab. Still failing, it is recorded as not read: what it would have shown is not measured.
+   */
   private async open(url: string, depth: number, linkText: string | null, scope: AxeScope): Promise<VisitOutcome> {
+    const failure = (o: VisitOutcome) => (o.pages[0]?.role === 'failed' ? o.pages[0].error : null);
+    const outcome = await retryOnce(() => this.openOnce(url, linkText, scope), failure);
+    const reason = failure(outcome);
+    if (reason && isRetryable(reason)) outcome.unread = { url, name: linkText, reason };
+    return outcome;
+  }
+
+  private async openOnce(url: string, linkText: string | null, scope: AxeScope): Promise<VisitOutcome> {
     const outcome: VisitOutcome = { pages: [], seen: [], column: null, next: [], links: [], opened: 1, articlesOpened: 0 };
     return this.tabs.use(async (tab) => {
       const opened = await openUrl(tab, url, this.options.timeoutMs, true, this.options.maxPageBytes);
@@ -460,7 +478,7 @@ class SiteCrawl {
       outcome.pages.push(record);
       if (opened.error || (opened.status ?? 200) >= 400 || !sameSite(opened.finalUrl, this.origin, this.options.allowSubdomains)) {
         record.role = 'failed';
-        record.error ??= opened.status ? `http-${opened.status}` : 'off-site';
+        record.error ??= (opened.status ?? 200) >= 400 ? `http-${opened.status}` : 'off-site';
         return outcome;
       }
       outcome.seen.push(opened.finalUrl);
@@ -527,7 +545,13 @@ class SiteCrawl {
   private async readColumn(tab: Page, first: PageRead, linkText: string | null, record: PageRecord, outcome: VisitOutcome, scope: AxeScope): Promise<void> {
     // The first list page as it looked when read: the evidence behind a stale or blank finding.
     const screenshot = await this.shoot(tab, first.url);
-    const list = await readAllPages(tab, first, { maxPages: this.options.maxListPages, timeoutMs: this.options.timeoutMs, seen: this.seen });
+    const list = await readAllPages(tab, first, {
+      maxPages: this.options.maxListPages,
+      timeoutMs: this.options.timeoutMs,
+      readTimeoutMs: this.options.readTimeoutMs,
+      seen: this.seen,
+    });
+    const unread = list.unread ? [list.unread] : [];
     outcome.opened += list.reads.length - 1;
     outcome.seen.push(...list.urls.slice(1));
     for (const u of list.urls.slice(1)) outcome.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null });
@@ -543,7 +567,7 @@ class SiteCrawl {
         }
       }
     }
-    const listLike = await this.readArticles(items, outcome, scope);
+    const listLike = await this.readArticles(items, outcome, scope, unread);
     // A list whose "articles" are themselves lists is a directory of columns, not a column.
     if (listLike > 0 && listLike >= 0.6 * Math.min(items.filter((i) => !i.date).length, this.options.maxArticlesPerColumn)) {
       record.role = 'hub';
@@ -564,6 +588,7 @@ class SiteCrawl {
       truncated: list.truncated,
       screenshot,
       fragment: first.fragment || null,
+      ...(unread.length ? { unread } : {}),
     };
   }
 
@@ -572,7 +597,7 @@ class SiteCrawl {
    * (for their links); returns how many of the undated ones were lists themselves. A page another column
    * already opened is not opened again (a sidebar listed on every page of a section): its reading is reused.
    */
-  private async readArticles(items: ListItem[], outcome: VisitOutcome, scope: AxeScope): Promise<number> {
+  private async readArticles(items: ListItem[], outcome: VisitOutcome, scope: AxeScope, unread: UnreadPage[]): Promise<number> {
     const readable = (i: ListItem) => sameSite(i.url, this.origin, this.options.allowSubdomains) && !isDocument(i.url) && this.robots.allowed(i.url);
     const undated = items.filter((i) => !i.date && readable(i)).slice(0, this.options.maxArticlesPerColumn);
     const sampled = items.filter((i) => i.date && readable(i)).slice(0, this.options.sampleArticlesPerColumn);
@@ -592,7 +617,11 @@ class SiteCrawl {
             this.articleReads.set(key, earlier);
           }
           const read = await earlier.reading;
-          if (!read) return;
+          if ('failure' in read) {
+            // An undated item whose article could not be read has a date nobody saw: not measured, not "undated".
+            if (!item.date && isRetryable(read.failure)) unread.push({ url: item.url, name: item.title, reason: read.failure });
+            return;
+          }
           // Only a dated page that is not a list itself is an article whose meta tags the rules ask about.
           if (read.date && !read.listLike) articles[index] = { url: read.url, metas: read.metas };
           if (item.date) return; // sampled for its links only; the list's date stands
@@ -605,8 +634,22 @@ class SiteCrawl {
     return listLike;
   }
 
-  /** Opens one article page: its date, whether it is a list itself, its meta tags; its links go to the checker. */
-  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean): Promise<ArticleReading | null> {
+  /** Opens one article page (once more after a pause when it fails for a passing reason), or says why it could not be read. */
+  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean): Promise<ArticleReading | ArticleFailure> {
+    const { reading, record } = await retryOnce(
+      () => this.readArticleOnce(item, outcome, scan),
+      (r) => ('failure' in r.reading ? r.reading.failure : null),
+    );
+    outcome.pages.push(record);
+    return reading;
+  }
+
+  /** One try at an article page: its date, whether it is a list itself, its meta tags; its links go to the checker. */
+  private async readArticleOnce(
+    item: ListItem,
+    outcome: VisitOutcome,
+    scan: boolean,
+  ): Promise<{ reading: ArticleReading | ArticleFailure; record: PageRecord }> {
     return this.tabs.use(async (tab) => {
       outcome.opened++;
       outcome.articlesOpened++;
@@ -615,18 +658,25 @@ class SiteCrawl {
       // was half the time of a crawl, and most articles carry their date in the HTML.
       const forDateOnly = !item.date && !scan;
       const opened = await openUrl(tab, item.url, this.options.timeoutMs, !forDateOnly);
-      outcome.pages.push({ url: item.url, finalUrl: opened.finalUrl, status: opened.status, role: 'article', ms: opened.ms, error: opened.error });
-      if (opened.error || (opened.status ?? 200) >= 400) return null;
+      const record: PageRecord = { url: item.url, finalUrl: opened.finalUrl, status: opened.status, role: 'article', ms: opened.ms, error: opened.error };
+      if (opened.error || (opened.status ?? 200) >= 400) return { reading: { failure: opened.error ?? `http-${opened.status}` }, record };
+      // A read that ran out of time found the renderer stalled: reading again at once would only wait as long.
+      let stalled = false;
+      const read = () =>
+        readPage(tab, this.options.readTimeoutMs).catch((error: unknown) => {
+          stalled = error instanceof ReadTimeout;
+          return null;
+        });
       const judge = (read: PageRead | null) => (read ? { read, date: articleDate(read, this.asOf), kind: pageKind(read, this.template) } : null);
-      let seen = judge(await readPage(tab, this.options.readTimeoutMs).catch(() => null));
-      if (forDateOnly && (!seen || !seen.date || seen.kind === 'blank')) {
+      let seen = judge(await read());
+      if (forDateOnly && !stalled && (!seen || !seen.date || seen.kind === 'blank')) {
         await settlePage(tab);
-        seen = judge(await readPage(tab, this.options.readTimeoutMs).catch(() => null));
+        seen = judge(await read());
       }
-      if (!seen) return null;
+      if (!seen) return { reading: { failure: 'script-timeout' }, record };
       outcome.links.push(...linksToCheck(seen.read, item.url));
       if (scan) await this.scan(tab, outcome, 'article');
-      return { url: seen.read.url, metas: seen.read.metas, date: seen.date, listLike: seen.kind === 'list' || seen.kind === 'hub' };
+      return { reading: { url: seen.read.url, metas: seen.read.metas, date: seen.date, listLike: seen.kind === 'list' || seen.kind === 'hub' }, record };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { isExactish } from '../lib/label-match.js';
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { type FeatureContext, findLink, findLinks, type LinkChoice, newSearched, noteSearched, type Searched } from './feature-links.js';
+import { type FeatureContext, findLink, findLinks, type LinkChoice, newSearched, noteOpened, noteSearched, type Searched } from './feature-links.js';
 import { type OpenedFacts, openFacts, type PageFacts } from './page-facts.js';
 import { firstLevelPages } from './section-search.js';
 
@@ -38,11 +38,12 @@ async function sectionEntry(homepage: PageFacts, context: FeatureContext, search
   };
   let candidates = named(homepage);
   if (!candidates.length) {
-    for (const page of await firstLevelPages(homepage, context)) if ((candidates = named(page)).length) break;
+    for (const page of await firstLevelPages(homepage, context, searched)) if ((candidates = named(page)).length) break;
   }
   let first: { link: LinkChoice; entry: OpenedFacts } | null = null;
   for (const link of candidates.slice(0, 4)) {
     const entry = await openFacts(link.href, context);
+    if (!entry.facts) noteOpened(searched, entry, link.text);
     first ??= { link, entry };
     const parts = Object.values(t.parts).filter((terms) => entry.facts?.anchors.some((a) => a.text && matches(a.text, terms, { label: true }))).length;
     if (parts >= 2) return { link, entry };

@@ -19,6 +19,12 @@ export const failureKinds = {
   'too-large': { zh: '页面过大', permanent: true },
   'crashed-renderer': { zh: '页面脚本失控或渲染进程崩溃', permanent: false },
   'script-timeout': { zh: '页面脚本长时间占用', permanent: false },
+  /** A page of the crawl that led to another site: not this site's page, nothing to measure on it. */
+  'off-site': { zh: '跳转到其他网站', permanent: true },
+  /** The homepage itself went to another site (a redirect, a script or a meta refresh): that site is not assessed as this one. */
+  'left-site': { zh: '首页跳转到其他网站', permanent: true },
+  /** The homepage answered, but shows no text, no link and no frame once its scripts have run. */
+  'empty-page': { zh: '首页为空白页面', permanent: false },
   error: { zh: '其他错误', permanent: false },
 } as const;
 

@@ -1,6 +1,7 @@
 import { isExactish } from '../lib/label-match.js';
 import { match, matches, type TermMatch, type Terms } from '../lib/taxonomy.js';
-import type { PageRecord } from './observations.js';
+import { isRetryable } from './failures.js';
+import type { PageRecord, UnreadPage } from './observations.js';
 import type { Anchor, OpenedFacts, PageFacts } from './page-facts.js';
 import type { TabPool } from './tab-pool.js';
 
@@ -18,6 +19,8 @@ export interface FeatureContext {
   onPage?: (page: PageRecord) => void;
   /** First-level pages opened by one section finder, reused by the next (see section-search.ts). */
   firstLevel?: Map<string, Promise<OpenedFacts>>;
+  /** Pages that could not be read on two tries (page-facts.ts openFacts): not opened a third time. */
+  unreadable?: Map<string, OpenedFacts>;
 }
 
 export interface LinkChoice {
@@ -35,6 +38,8 @@ export interface Searched {
   terms: string[];
   /** Links examined. */
   links: number;
+  /** Pages it meant to look through that could not be read, even on a second try: a "not found" is then not measured. */
+  unread?: UnreadPage[];
 }
 
 export function newSearched(terms: Terms): Searched {
@@ -45,6 +50,13 @@ export function noteSearched(searched: Searched, facts: PageFacts | null | undef
   if (!facts) return;
   if (!searched.pages.includes(facts.url)) searched.pages.push(facts.url);
   searched.links += facts.anchors.length;
+}
+
+/** Notes a page opened for the search: its links when it was read, else, when it failed for a passing reason, that it could not be. */
+export function noteOpened(searched: Searched, opened: OpenedFacts, name: string | null): void {
+  if (opened.facts) return noteSearched(searched, opened.facts);
+  if (!opened.error || !isRetryable(opened.error) || searched.unread?.some((u) => u.url === opened.url)) return;
+  (searched.unread ??= []).push({ url: opened.url, name, reason: opened.error });
 }
 
 /** Links are read as labels: a short generic term must name the link, not occur in a long title. */

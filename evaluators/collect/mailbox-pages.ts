@@ -1,8 +1,10 @@
 import PQueue from 'p-queue';
 
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { type FeatureContext, findLink, findLinks, type LinkChoice, newSearched, noteSearched, type Searched } from './feature-links.js';
-import { type Anchor, openFacts, type PageFacts, type TableFacts } from './page-facts.js';
+import { isRetryable } from './failures.js';
+import { type FeatureContext, findLink, findLinks, type LinkChoice, newSearched, noteOpened, noteSearched, type Searched } from './feature-links.js';
+import type { UnreadPage } from './observations.js';
+import { type Anchor, type OpenedFacts, openFacts, type PageFacts, type TableFacts } from './page-facts.js';
 import { firstLevelPages } from './section-search.js';
 
 /**
@@ -37,6 +39,10 @@ export interface MailboxObservation {
   details: Array<{ url: string; fields: Record<string, string> }>;
   /** Where the channels were looked for and with which words. */
   searched?: Searched;
+  /** Channel pages (or their frames) that could not be read, even on a second try, when no list of letters was: the letters are not measured. */
+  lettersUnread?: UnreadPage[];
+  /** Detail pages that could not be read, even on a second try: those letters' replies are not known. */
+  detailsUnread?: UnreadPage[];
 }
 
 export interface MailboxLimits {
@@ -57,12 +63,12 @@ export async function collectMailbox(homepage: PageFacts, context: FeatureContex
   const section = findLink(homepage.anchors, t.section);
   if (section) {
     const page = await openFacts(section.href, context);
-    noteSearched(searched, page.facts);
+    noteOpened(searched, page, section.text);
     if (page.facts) anchors = [...anchors, ...page.facts.anchors];
   }
   // A sparse homepage (tiles, a splash page) names its channels on the pages it links to.
   if (!findLink(anchors, t.channels, { avoid: t.notConsultation })) {
-    for (const page of await firstLevelPages(homepage, context)) {
+    for (const page of await firstLevelPages(homepage, context, searched)) {
       noteSearched(searched, page);
       anchors = [...anchors, ...page.anchors];
     }
@@ -79,8 +85,9 @@ export async function collectMailbox(homepage: PageFacts, context: FeatureContex
     letters: [],
     details: [],
   };
+  const unread: UnreadPage[] = [];
   for (const channel of observation.channels.slice(0, 3)) {
-    const found = await letterList(channel.href, context);
+    const found = await letterList(channel, context, unread);
     if (!found) continue;
     observation.channel = channel;
     Object.assign(observation, { listUrl: found.url, inFrame: found.inFrame, headers: 'table' in found.source ? found.source.table.headers : [] });
@@ -88,20 +95,30 @@ export async function collectMailbox(homepage: PageFacts, context: FeatureContex
     await readDetails(observation, context, limits);
     break;
   }
+  if (!observation.channel && unread.length) observation.lettersUnread = unread;
   return observation;
 }
 
 /** A table whose headers name a letter's date, or a list whose rows carry a link and a date. */
 type LetterSource = { table: TableFacts } | { list: PageFacts['lists'][number] };
 
-/** The letters on the channel page, or in one of its iframes (often another host's interaction platform). */
-async function letterList(url: string, context: FeatureContext): Promise<{ url: string; facts: PageFacts; source: LetterSource; inFrame: boolean } | null> {
-  const page = await openFacts(url, context);
-  if (!page.facts) return null;
+/** The letters on the channel page, or in one of its iframes (often another host's interaction platform); pages that could not be read go to `unread`. */
+async function letterList(
+  channel: LinkChoice,
+  context: FeatureContext,
+  unread: UnreadPage[],
+): Promise<{ url: string; facts: PageFacts; source: LetterSource; inFrame: boolean } | null> {
+  const page = await openFacts(channel.href, context);
+  const failed = (o: OpenedFacts, name: string) => void (o.error && isRetryable(o.error) && unread.push({ url: o.url, name, reason: o.error }));
+  if (!page.facts) {
+    failed(page, channel.text);
+    return null;
+  }
   const source = letterSource(page.facts);
   if (source) return { url: page.finalUrl, facts: page.facts, source, inFrame: false };
   for (const frame of page.facts.iframes.slice(0, 3)) {
     const inner = await openFacts(frame.src, context);
+    if (!inner.facts) failed(inner, frame.title || channel.text);
     const innerSource = inner.facts && letterSource(inner.facts);
     if (inner.facts && innerSource) return { url: inner.finalUrl, facts: inner.facts, source: innerSource, inFrame: true };
   }
@@ -191,8 +208,11 @@ async function readDetails(observation: MailboxObservation, context: FeatureCont
   const answered = observation.letters.filter((l) => l.url && (!l.status || !matches(l.status, t.openStatus)));
   const wanted = listHasReplyDate ? answered.slice(0, limits.sampleDetails) : answered.slice(0, limits.maxDetails);
   const queue = new PQueue({ concurrency: 3 });
-  const details = await Promise.all(wanted.map((l) => queue.add(async () => ({ url: l.url!, page: await openFacts(l.url!, context) }))));
-  for (const d of details) if (d?.page.facts) observation.details.push({ url: d.url, fields: detailFields(d.page.facts) });
+  const details = await Promise.all(wanted.map((l) => queue.add(async () => ({ url: l.url!, title: l.title, page: await openFacts(l.url!, context) }))));
+  for (const d of details) {
+    if (d?.page.facts) observation.details.push({ url: d.url, fields: detailFields(d.page.facts) });
+    else if (d?.page.error && isRetryable(d.page.error)) (observation.detailsUnread ??= []).push({ url: d.url, name: d.title, reason: d.page.error });
+  }
 }
 
 /** A detail page's label → value pairs: dt/dd and th/td pairs, two-cell table rows, "标签：值" lines. */

@@ -29,6 +29,24 @@ export interface ColumnObservation {
   /** Evidence: a screenshot of the first list page (path under the run's evidence folder) and the list's HTML. */
   screenshot: string | null;
   fragment: string | null;
+  /**
+   * Its further list pages and the articles of undated items that could not be read, even on a second try:
+   * what they would have shown is not known (absent in runs stored before it was recorded).
+   */
+  unread?: UnreadPage[];
+}
+
+/**
+ * A page a measurement needed that could not be read, even on a second try after a pause (a retryable
+ * failure: script-timeout, timeout, crashed-renderer, http-5xx …). What it would have shown is not
+ * measured — never read as absent.
+ */
+export interface UnreadPage {
+  url: string;
+  /** What the page is: the text of the link that led to it, when there was one. */
+  name: string | null;
+  /** The failure, as failures.ts names it. */
+  reason: string;
 }
 
 export interface HomepageObservation {

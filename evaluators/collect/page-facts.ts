@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 
 import type { Page } from 'puppeteer';
 
+import { isRetryable } from './failures.js';
 import { openUrl } from './navigate.js';
 import type { PageRecord } from './observations.js';
+import { retryOnce } from './retry-once.js';
 import type { TabPool } from './tab-pool.js';
 
 const factsScript = readFileSync(new URL('./in-page/page-facts.js', import.meta.url), 'utf8');
@@ -76,25 +78,45 @@ export async function readFacts(page: Page, timeoutMs = 10_000): Promise<PageFac
   }
 }
 
-/** Opens a page in a tab of the site's pool and reads its facts. Never throws. */
-export async function openFacts(
-  url: string,
-  options: { tabs: TabPool; timeoutMs: number; readTimeoutMs: number; onPage?: (page: PageRecord) => void },
-): Promise<OpenedFacts> {
+type OpenOptions = {
+  tabs: TabPool;
+  timeoutMs: number;
+  readTimeoutMs: number;
+  onPage?: (page: PageRecord) => void;
+  /** Pages of the site that could not be read on two tries, by URL: another finder is told so, not made to wait again. */
+  unreadable?: Map<string, OpenedFacts>;
+};
+
+/**
+ * Opens a page in a tab of the site's pool and reads its facts; a page that fails for a passing reason
+ * (a stalled renderer: script-timeout; a timeout, a 5xx …) is opened once more after a pause, and its
+ * `error` then says why it could not be read. Never throws.
+ */
+export async function openFacts(url: string, options: OpenOptions): Promise<OpenedFacts> {
+  const known = options.unreadable?.get(url);
+  if (known) return known;
+  const opened = await retryOnce(
+    () => openFactsOnce(url, options),
+    (o) => o.error,
+  );
+  options.onPage?.(opened.record);
+  if (opened.error && isRetryable(opened.error)) options.unreadable?.set(url, opened.facts);
+  return opened.facts;
+}
+
+async function openFactsOnce(url: string, options: OpenOptions): Promise<{ facts: OpenedFacts; record: PageRecord; error: string | null }> {
   try {
     return await options.tabs.use(async (tab) => {
       const opened = await openUrl(tab, url, options.timeoutMs);
-      options.onPage?.({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'feature', ms: opened.ms, error: opened.error });
       const failed = opened.error || (opened.status ?? 200) >= 400;
-      return {
-        url,
-        finalUrl: opened.finalUrl,
-        status: opened.status,
-        error: opened.error ?? (failed ? `http-${opened.status}` : null),
-        facts: failed ? null : await readFacts(tab, options.readTimeoutMs),
-      };
+      const facts = failed ? null : await readFacts(tab, options.readTimeoutMs);
+      const error = opened.error ?? (failed ? `http-${opened.status}` : facts ? null : 'script-timeout');
+      const record: PageRecord = { url, finalUrl: opened.finalUrl, status: opened.status, role: 'feature', ms: opened.ms, error };
+      return { facts: { url, finalUrl: opened.finalUrl, status: opened.status, error, facts }, record, error };
     });
   } catch (error) {
-    return { url, finalUrl: url, status: null, error: String(error).slice(0, 200), facts: null };
+    const message = String(error).slice(0, 200);
+    const record: PageRecord = { url, finalUrl: null, status: null, role: 'feature', ms: null, error: message };
+    return { facts: { url, finalUrl: url, status: null, error: message, facts: null }, record, error: message };
   }
 }

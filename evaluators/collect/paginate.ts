@@ -1,7 +1,10 @@
 import type { Page } from 'puppeteer';
 
+import { isRetryable } from './failures.js';
 import { openUrl } from './navigate.js';
+import type { UnreadPage } from './observations.js';
 import { type PageRead, readPage } from './read-page.js';
+import { retryOnce } from './retry-once.js';
 import { pageKey } from './url-scope.js';
 
 export interface ListPages {
@@ -9,6 +12,15 @@ export interface ListPages {
   /** URLs of the pages read; script-paged lists get "#page=N" after the column URL. */
   urls: string[];
   truncated: boolean;
+  /** The list page the walk stopped at because it could not be read, even on a second try. */
+  unread: UnreadPage | null;
+}
+
+interface PaginateOptions {
+  maxPages: number;
+  timeoutMs: number;
+  readTimeoutMs?: number;
+  seen: Set<string>;
 }
 
 /**
@@ -16,10 +28,12 @@ export interface ListPages {
  * pagers (javascript: links, numbered buttons) are clicked and the list is awaited. Stops at the last
  * page, at a page already seen, or at the budget.
  */
-export async function readAllPages(page: Page, first: PageRead, options: { maxPages: number; timeoutMs: number; seen: Set<string> }): Promise<ListPages> {
+export async function readAllPages(page: Page, first: PageRead, options: PaginateOptions): Promise<ListPages> {
   const reads = [first];
   const urls = [first.url];
   let current = first;
+  let unread: UnreadPage | null = null;
+  const stopUnread = (url: string, reason: string) => void (unread = isRetryable(reason) ? { url, name: null, reason } : null);
   while (reads.length < options.maxPages) {
     const { nextHref, script } = current.pager;
     let next: PageRead | null = null;
@@ -27,10 +41,16 @@ export async function readAllPages(page: Page, first: PageRead, options: { maxPa
       const key = pageKey(nextHref);
       if (options.seen.has(key)) break;
       options.seen.add(key);
-      const opened = await openUrl(page, nextHref, options.timeoutMs);
-      if (opened.error || (opened.status ?? 200) >= 400) break;
-      next = await readPage(page).catch(() => null);
-      if (!next) break;
+      // A list page that fails for a passing reason is loaded once more after a pause, in the same tab.
+      const loaded = await retryOnce(
+        () => loadListPage(page, nextHref, options),
+        (r) => r.failure,
+      );
+      if (!loaded.read) {
+        stopUnread(nextHref, loaded.failure!);
+        break;
+      }
+      next = loaded.read;
       urls.push(next.url);
     } else if (script) {
       const before = current.rows[0]?.href ?? null;
@@ -46,8 +66,11 @@ export async function readAllPages(page: Page, first: PageRead, options: { maxPa
       if (!clicked) break;
       const changed = await waitForNewRows(page, before, options.timeoutMs);
       if (!changed) break;
-      next = await readPage(page).catch(() => null);
-      if (!next) break;
+      next = await readPage(page, options.readTimeoutMs).catch(() => null);
+      if (!next) {
+        stopUnread(`${first.url.split('#')[0]}#page=${reads.length + 1}`, 'script-timeout');
+        break;
+      }
       urls.push(`${first.url.split('#')[0]}#page=${reads.length + 1}`);
     } else break;
     if (next.rows.length === 0 || next.rows[0]?.href === current.rows[0]?.href) {
@@ -58,7 +81,15 @@ export async function readAllPages(page: Page, first: PageRead, options: { maxPa
     current = next;
   }
   const last = reads.at(-1)!;
-  return { reads, urls, truncated: reads.length >= options.maxPages && (!!last.pager.nextHref || last.pager.script) };
+  return { reads, urls, truncated: reads.length >= options.maxPages && (!!last.pager.nextHref || last.pager.script), unread };
+}
+
+/** One try at a further list page: its reading, or the failure (failures.ts) that kept it unread. */
+async function loadListPage(page: Page, url: string, options: PaginateOptions): Promise<{ read: PageRead | null; failure: string | null }> {
+  const opened = await openUrl(page, url, options.timeoutMs);
+  if (opened.error || (opened.status ?? 200) >= 400) return { read: null, failure: opened.error ?? `http-${opened.status}` };
+  const read = await readPage(page, options.readTimeoutMs).catch(() => null);
+  return read ? { read, failure: null } : { read: null, failure: 'script-timeout' };
 }
 
 /** Polls until the list's first row differs from `before` (a script pager replaced it). */

@@ -1,5 +1,5 @@
 import type { Terms } from '../lib/taxonomy.js';
-import { type FeatureContext, findLink, type LinkChoice, noteSearched, type Searched } from './feature-links.js';
+import { type FeatureContext, findLink, type LinkChoice, noteOpened, noteSearched, type Searched } from './feature-links.js';
 import { type Anchor, type OpenedFacts, openFacts, type PageFacts } from './page-facts.js';
 import { isDocument, sameSite } from './url-scope.js';
 
@@ -24,7 +24,7 @@ export async function findSectionLink(
   noteSearched(searched, homepage);
   const onHome = findLink(homepage.anchors, terms, options);
   if (onHome) return { link: onHome, page: homepage };
-  for (const page of await firstLevelPages(homepage, context)) {
+  for (const page of await firstLevelPages(homepage, context, searched)) {
     noteSearched(searched, page);
     const link = findLink(page.anchors, terms, options);
     if (link) return { link, page };
@@ -32,8 +32,11 @@ export async function findSectionLink(
   return null;
 }
 
-/** The first-level pages of a sparse homepage (none for a homepage with many links), opened once per site. */
-export async function firstLevelPages(homepage: PageFacts, context: FeatureContext): Promise<PageFacts[]> {
+/**
+ * The first-level pages of a sparse homepage (none for a homepage with many links), opened once per site.
+ * Those that could not be read are noted in `searched`: the section may be named on them.
+ */
+export async function firstLevelPages(homepage: PageFacts, context: FeatureContext, searched: Searched): Promise<PageFacts[]> {
   const links = siteLinks(homepage);
   if (links.length >= SPARSE_HOMEPAGE_LINKS) return [];
   context.firstLevel ??= new Map();
@@ -41,6 +44,8 @@ export async function firstLevelPages(homepage: PageFacts, context: FeatureConte
   const urls = links.slice(0, FIRST_LEVEL_PAGES).map((a) => a.href!);
   for (const url of urls) if (!cache.has(url)) cache.set(url, openFacts(url, context));
   const opened: OpenedFacts[] = await Promise.all(urls.map((u) => cache.get(u)!));
+  const names = new Map(links.map((a) => [a.href!, a.text]));
+  for (const o of opened) if (!o.facts) noteOpened(searched, o, names.get(o.url) || null);
   return opened.flatMap((o) => (o.facts ? [o.facts] : []));
 }
 

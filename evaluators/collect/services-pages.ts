@@ -2,7 +2,7 @@ import PQueue from 'p-queue';
 
 import { GUIDE_MIN_CLASSES, guideElementClasses } from '../lib/guide-elements.js';
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { type FeatureContext, findLinks, type LinkChoice, newSearched, noteSearched, type Searched } from './feature-links.js';
+import { type FeatureContext, findLinks, type LinkChoice, newSearched, noteOpened, noteSearched, type Searched } from './feature-links.js';
 import { type CheckedLink, checkLinks } from './link-check.js';
 import { type OpenedFacts, openFacts, type PageFacts } from './page-facts.js';
 import { findSectionLink } from './section-search.js';
@@ -49,7 +49,12 @@ export async function collectServices(homepage: PageFacts, context: FeatureConte
   const observation: ServicesObservation = { entry: found?.link ?? null, listUrl: null, guidesListed: 0, guides: [], checked: [], searched };
   if (!found) return observation;
   const opened = new Map<string, Promise<OpenedFacts>>();
-  const open = (url: string) => opened.get(url) ?? (opened.set(url, openFacts(url, context)), opened.get(url)!);
+  // A page that could not be read is noted: the guides may be on it, so a "not found" is then not measured.
+  const noted = (page: OpenedFacts) => {
+    if (!page.facts) noteOpened(searched, page, null);
+    return page;
+  };
+  const open = (url: string) => opened.get(url) ?? (opened.set(url, openFacts(url, context).then(noted)), opened.get(url)!);
   const entry = (await open(found.link.href)).facts;
   const lists: PageFacts[] = entry ? [entry] : [];
   for (const deeper of entry ? listLinks(entry, found.link.href).slice(0, DEEPER_LISTS) : []) {

@@ -1,7 +1,7 @@
 import type { AxePageResult } from './axe.js';
 import type { LighthouseResult } from './lighthouse.js';
 import type { CheckedLink } from './link-check.js';
-import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, ProbeObservation, SiteFailure } from './observations.js';
+import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, ProbeObservation, SiteFailure, UnreadPage } from './observations.js';
 import type { PageCheckResult } from './page-checks.js';
 import type { SiteFeatures } from './site-features.js';
 
@@ -13,6 +13,8 @@ export interface SiteCollection {
   failure: SiteFailure | null;
   homepage: HomepageObservation | null;
   columns: ColumnObservation[];
+  /** Pages of the crawl that could not be read, even on a second try: columns, hubs or pages, nobody can tell. */
+  unreadPages: UnreadPage[];
   probes: ProbeObservation[];
   pages: PageRecord[];
   stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number>; phases?: PhaseTimes };

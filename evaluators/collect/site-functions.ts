@@ -3,8 +3,9 @@ import type { Browser, Page } from 'puppeteer';
 import { matches, taxonomy } from '../lib/taxonomy.js';
 import { type AssistModeObservation, checkAssistMode, unmeasured } from './assist-modes.js';
 import type { FeatureContext, LinkChoice } from './feature-links.js';
-import { closeTab, newTab, openUrl } from './navigate.js';
+import { classifyError, closeTab, newTab, openUrl } from './navigate.js';
 import { openFacts, type PageFacts, readFacts } from './page-facts.js';
+import { retryOnce } from './retry-once.js';
 
 /**
  * Functions of the site tried as a visitor would: the site search with the exact title of a recent
@@ -15,7 +16,8 @@ export interface FunctionsObservation {
   search: { present: boolean; query: string | null; resultsUrl: string | null; status: number | null; found: boolean | null; error: string | null };
   /** `modes`: what the mode's controls do when pressed (absent in runs stored before it was checked; null: no mode to check). */
   elderly: { entries: LinkChoice[]; toolbar: boolean; modes?: AssistModeObservation | null };
-  mobile: { viewportMeta: string | null; scrollWidth: number | null; width: number };
+  /** `error`: the homepage could not be loaded at phone width, even on a second try (absent in older runs). */
+  mobile: { viewportMeta: string | null; scrollWidth: number | null; width: number; error?: string | null };
   article: { url: string; metas: Record<string, string> } | null;
   https: boolean;
 }
@@ -48,8 +50,18 @@ export async function collectFunctions(
   };
 }
 
-/** Submits the homepage's search box with the title (a GET form is followed as a URL; else typed and Enter). */
-async function trySearch(browser: Browser, homepage: PageFacts, context: FeatureContext, title: string | null): Promise<FunctionsObservation['search']> {
+/**
+ * Submits the homepage's search box with the title (a GET form is followed as a URL; else typed and Enter),
+ * once more in a fresh tab after a pause when the search could not be tried for a passing reason.
+ */
+function trySearch(browser: Browser, homepage: PageFacts, context: FeatureContext, title: string | null): Promise<FunctionsObservation['search']> {
+  return retryOnce(
+    () => searchOnce(browser, homepage, context, title),
+    (r) => (r.found === null || r.status === null || r.status >= 500 ? r.error : null),
+  );
+}
+
+async function searchOnce(browser: Browser, homepage: PageFacts, context: FeatureContext, title: string | null): Promise<FunctionsObservation['search']> {
   const form = homepage.search;
   const result = {
     present: !!form,
@@ -81,8 +93,9 @@ async function trySearch(browser: Browser, homepage: PageFacts, context: Feature
     }
     result.resultsUrl = opened.finalUrl;
     result.status = opened.status;
-    // The search answering with an error is broken; not answering in time (or a page we could not read) says
-    // nothing about it: not measured, never a deduction.
+    // The search answering with an error is broken (what is measured here is that answer: after a retry, an
+    // error still is what a visitor gets); not answering in time, or a page we could not read, says nothing
+    // about it: not measured, never a deduction.
     if ((opened.status ?? 0) >= 400) return { ...result, found: false, error: `http-${opened.status}` };
     if (opened.error) return { ...result, error: opened.error };
     const facts = await readFacts(tab, context.readTimeoutMs);
@@ -143,20 +156,37 @@ function toolbarCount(tab: Page): Promise<number> {
   );
 }
 
-/** The homepage at 375 px: how wide the page is (wider than the screen means horizontal scrolling). */
-async function mobileLayout(browser: Browser, url: string, context: FeatureContext): Promise<FunctionsObservation['mobile']> {
+/**
+ * The homepage at 375 px: how wide the page is (wider than the screen means horizontal scrolling). A load
+ * or read that fails is tried once more after a pause; still failing, `error` says why (not measured).
+ */
+function mobileLayout(browser: Browser, url: string, context: FeatureContext): Promise<FunctionsObservation['mobile']> {
+  return retryOnce(
+    () => mobileLayoutOnce(browser, url, context),
+    (m) => m.error ?? null,
+  );
+}
+
+async function mobileLayoutOnce(browser: Browser, url: string, context: FeatureContext): Promise<FunctionsObservation['mobile']> {
+  const unmeasured = (error: string) => ({ viewportMeta: null, scrollWidth: null, width: phone.width, error });
   const tab = await newTab(browser, context.userAgent);
   try {
     await tab.setViewport({ ...phone, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
     const opened = await openUrl(tab, url, context.timeoutMs);
-    if (opened.error) return { viewportMeta: null, scrollWidth: null, width: phone.width };
-    const measured = await tab.evaluate(() => ({
-      meta: document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? null,
-      scrollWidth: document.documentElement.scrollWidth,
-    }));
-    return { viewportMeta: measured.meta, scrollWidth: measured.scrollWidth, width: phone.width };
-  } catch {
-    return { viewportMeta: null, scrollWidth: null, width: phone.width };
+    if (opened.error) return unmeasured(opened.error);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), context.readTimeoutMs)));
+    const measured = await Promise.race([
+      tab.evaluate(() => ({
+        meta: document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? null,
+        scrollWidth: document.documentElement.scrollWidth,
+      })),
+      late,
+    ]).finally(() => clearTimeout(timer));
+    if (!measured) return unmeasured('script-timeout');
+    return { viewportMeta: measured.meta, scrollWidth: measured.scrollWidth, width: phone.width, error: null };
+  } catch (error) {
+    return unmeasured(classifyError(error));
   } finally {
     await closeTab(tab);
   }

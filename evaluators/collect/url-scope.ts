@@ -33,6 +33,25 @@ export function sameSite(url: string, origin: string, allowSubdomains = false): 
   }
 }
 
+/**
+ * Whether the address a homepage ended on is still the site asked for: the same host with or without
+ * "www.", over http or https (a server's own redirects), or, when subdomains are allowed, one of the
+ * site's subdomains. Any other host — another registrable domain, or another site under the same one —
+ * is another site, and assessing its pages would score that site under this one's name.
+ */
+export function stillOnSite(finalUrl: string, requestedUrl: string, allowSubdomains = false): boolean {
+  try {
+    const f = new URL(finalUrl);
+    const r = new URL(requestedUrl);
+    if (f.protocol !== 'http:' && f.protocol !== 'https:') return false;
+    const bare = (host: string) => host.replace(/^www\./, '');
+    if (bare(f.hostname) === bare(r.hostname) && (f.port === r.port || f.protocol !== r.protocol)) return true;
+    return allowSubdomains && sameSite(finalUrl, r.origin, true);
+  } catch {
+    return false;
+  }
+}
+
 /** Attachments and media: checked by a light request in the link checker, never crawled as pages. */
 export function isDocument(url: string): boolean {
   return documentFile.test(new URL(url).pathname);

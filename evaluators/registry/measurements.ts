@@ -1,3 +1,5 @@
+import { failureLabel } from '../collect/failures.js';
+import { describeUnread } from '../lib/unread.js';
 import type { SiteMeasurements } from '../site-measurements.js';
 
 /** What a measurement's number means, for the loader's messages, docs and reports. */
@@ -12,8 +14,15 @@ export interface MeasurementEntry {
   zh: string;
   unit: MeasurementUnit;
   read: (m: SiteMeasurements) => number | null | undefined;
+  /**
+   * Why `read` gives no number, when the evaluator knows: a page it rests on could not be read. The indicator
+   * is then not measured with this reason, whatever its rule does with a missing value (a veto, zero points).
+   */
+  notMeasured?: (m: SiteMeasurements) => string | null | undefined;
   formerly?: readonly string[];
 }
+
+const unreadFor = (part: 'updateFrequency' | 'disclosure' | 'mailbox' | 'services') => (m: SiteMeasurements) => describeUnread(m[part]?.unread);
 
 /**
  * Every measurement indicator sets can name. Adding one is one entry here (the compiler checks `read`
@@ -42,45 +51,123 @@ export const measurementRegistry = {
     zh: '首页（或导航页的二级页面）最新信息距评估日的天数',
     unit: 'days',
     read: (m) => m.updateFrequency?.homepage.ageDays,
+    notMeasured: unreadFor('updateFrequency'),
   },
-  'updateFrequency.newsItemsInWindow': { zh: '近14天要闻/动态类栏目发布的信息条数', unit: 'count', read: (m) => m.updateFrequency?.newsItemsInWindow },
+  'updateFrequency.newsItemsInWindow': {
+    zh: '近14天要闻/动态类栏目发布的信息条数',
+    unit: 'count',
+    read: (m) => m.updateFrequency?.newsItemsInWindow,
+    notMeasured: unreadFor('updateFrequency'),
+  },
 
   'links.brokenOnHomepage': { zh: '首页不可用链接数', unit: 'count', read: (m) => m.links?.brokenOnHomepage },
   'links.brokenElsewhere': { zh: '其他页面不可用链接数', unit: 'count', read: (m) => m.links?.brokenElsewhere },
 
-  'disclosure.counts.missingItems': { zh: '缺失的法定主动公开内容项数', unit: 'count', read: (m) => m.disclosure?.counts.missingItems },
-  'disclosure.counts.guideMissing': { zh: '政府信息公开指南缺失的要素数', unit: 'count', read: (m) => m.disclosure?.counts.guideMissing },
+  'disclosure.counts.missingItems': {
+    zh: '缺失的法定主动公开内容项数',
+    unit: 'count',
+    read: (m) => m.disclosure?.counts.missingItems,
+    notMeasured: unreadFor('disclosure'),
+  },
+  'disclosure.counts.guideMissing': {
+    zh: '政府信息公开指南缺失的要素数',
+    unit: 'count',
+    read: (m) => m.disclosure?.counts.guideMissing,
+    notMeasured: unreadFor('disclosure'),
+  },
   'disclosure.counts.institutionLeaderMissing': {
     zh: '机构职能/负责人信息缺失项数',
     unit: 'count',
     read: (m) => m.disclosure?.counts.institutionLeaderMissing,
+    notMeasured: unreadFor('disclosure'),
   },
-  'disclosure.counts.reportMissing': { zh: '未发布的政府信息公开工作年度报告数', unit: 'count', read: (m) => m.disclosure?.counts.reportMissing },
-  'disclosure.counts.reportLate': { zh: '逾期发布的年度报告数', unit: 'count', read: (m) => m.disclosure?.counts.reportLate },
-  'disclosure.counts.reportMissingHeadings': { zh: '年度报告缺失的规定章节数', unit: 'count', read: (m) => m.disclosure?.counts.reportMissingHeadings },
-  'disclosure.coverage': { zh: '法定主动公开内容的覆盖率', unit: 'ratio', read: (m) => m.disclosure?.coverage },
+  'disclosure.counts.reportMissing': {
+    zh: '未发布的政府信息公开工作年度报告数',
+    unit: 'count',
+    read: (m) => m.disclosure?.counts.reportMissing,
+    notMeasured: unreadFor('disclosure'),
+  },
+  'disclosure.counts.reportLate': {
+    zh: '逾期发布的年度报告数',
+    unit: 'count',
+    read: (m) => m.disclosure?.counts.reportLate,
+    notMeasured: unreadFor('disclosure'),
+  },
+  'disclosure.counts.reportMissingHeadings': {
+    zh: '年度报告缺失的规定章节数',
+    unit: 'count',
+    read: (m) => m.disclosure?.counts.reportMissingHeadings,
+    notMeasured: unreadFor('disclosure'),
+  },
+  'disclosure.coverage': { zh: '法定主动公开内容的覆盖率', unit: 'ratio', read: (m) => m.disclosure?.coverage, notMeasured: unreadFor('disclosure') },
 
   'mailbox.counts.noChannelOrOverdue': {
     zh: '未提供互动交流渠道（计 1），或超过3个月未回应的留言数',
     unit: 'count',
     read: (m) => m.mailbox?.counts.noChannelOrOverdue,
+    notMeasured: unreadFor('mailbox'),
     formerly: ['mailbox.counts.v6Problems'],
   },
-  'mailbox.counts.noChannel': { zh: '未找到互动交流渠道（1 = 未找到）', unit: 'count', read: (m) => m.mailbox?.counts.noChannel },
-  'mailbox.counts.unrepliedRate': { zh: '未答复留言的比例', unit: 'ratio', read: (m) => m.mailbox?.counts.unrepliedRate },
-  'mailbox.counts.slowReplies': { zh: '答复超过期限的留言数', unit: 'count', read: (m) => m.mailbox?.counts.slowReplies },
-  'mailbox.counts.fieldsMissing': { zh: '留言答复未公开的要素数', unit: 'count', read: (m) => m.mailbox?.counts.fieldsMissing },
-  'mailbox.replyRate': { zh: '留言答复率', unit: 'ratio', read: (m) => m.mailbox?.replyRate },
-  'mailbox.medianReplyWorkingDays': { zh: '留言答复用时的中位数', unit: 'working-days', read: (m) => m.mailbox?.medianReplyWorkingDays },
-  'mailbox.unansweredOver90Days': { zh: '超过90天未答复的留言数', unit: 'count', read: (m) => m.mailbox?.unansweredOver90Days },
+  'mailbox.counts.noChannel': {
+    zh: '未找到互动交流渠道（1 = 未找到）',
+    unit: 'count',
+    read: (m) => m.mailbox?.counts.noChannel,
+    notMeasured: unreadFor('mailbox'),
+  },
+  'mailbox.counts.unrepliedRate': { zh: '未答复留言的比例', unit: 'ratio', read: (m) => m.mailbox?.counts.unrepliedRate, notMeasured: unreadFor('mailbox') },
+  'mailbox.counts.slowReplies': { zh: '答复超过期限的留言数', unit: 'count', read: (m) => m.mailbox?.counts.slowReplies, notMeasured: unreadFor('mailbox') },
+  'mailbox.counts.fieldsMissing': {
+    zh: '留言答复未公开的要素数',
+    unit: 'count',
+    read: (m) => m.mailbox?.counts.fieldsMissing,
+    notMeasured: unreadFor('mailbox'),
+  },
+  'mailbox.replyRate': { zh: '留言答复率', unit: 'ratio', read: (m) => m.mailbox?.replyRate, notMeasured: unreadFor('mailbox') },
+  'mailbox.medianReplyWorkingDays': {
+    zh: '留言答复用时的中位数',
+    unit: 'working-days',
+    read: (m) => m.mailbox?.medianReplyWorkingDays,
+    notMeasured: unreadFor('mailbox'),
+  },
+  'mailbox.unansweredOver90Days': {
+    zh: '超过90天未答复的留言数',
+    unit: 'count',
+    read: (m) => m.mailbox?.unansweredOver90Days,
+    notMeasured: unreadFor('mailbox'),
+  },
 
-  'services.counts.notFound': { zh: '未找到办事服务入口或办事指南（1 = 未找到）', unit: 'count', read: (m) => m.services?.counts.notFound },
-  'services.counts.missingClasses': { zh: '办事指南缺失的要素类数', unit: 'count', read: (m) => m.services?.counts.missingClasses },
-  'services.counts.brokenAttachments': { zh: '办事指南中不可下载的附件数', unit: 'count', read: (m) => m.services?.counts.brokenAttachments },
-  'services.counts.unreachableOnline': { zh: '不可用的在线办理入口数', unit: 'count', read: (m) => m.services?.counts.unreachableOnline },
+  'services.counts.notFound': {
+    zh: '未找到办事服务入口或办事指南（1 = 未找到）',
+    unit: 'count',
+    read: (m) => m.services?.counts.notFound,
+    notMeasured: unreadFor('services'),
+  },
+  'services.counts.missingClasses': {
+    zh: '办事指南缺失的要素类数',
+    unit: 'count',
+    read: (m) => m.services?.counts.missingClasses,
+    notMeasured: unreadFor('services'),
+  },
+  'services.counts.brokenAttachments': {
+    zh: '办事指南中不可下载的附件数',
+    unit: 'count',
+    read: (m) => m.services?.counts.brokenAttachments,
+    notMeasured: unreadFor('services'),
+  },
+  'services.counts.unreachableOnline': {
+    zh: '不可用的在线办理入口数',
+    unit: 'count',
+    read: (m) => m.services?.counts.unreachableOnline,
+    notMeasured: unreadFor('services'),
+  },
 
   'identity.counts.searchAbsent': { zh: '未提供站内搜索（1 = 未提供）', unit: 'count', read: (m) => m.identity?.counts.searchAbsent },
-  'identity.counts.searchBroken': { zh: '站内搜索不可用（1 = 不可用）', unit: 'count', read: (m) => m.identity?.counts.searchBroken },
+  'identity.counts.searchBroken': {
+    zh: '站内搜索不可用（1 = 不可用）',
+    unit: 'count',
+    read: (m) => m.identity?.counts.searchBroken,
+    notMeasured: (m) => (m.identity?.searchError ? `站内搜索未能完成（${failureLabel(m.identity.searchError)}）` : null),
+  },
   'identity.counts.identityMissing': {
     zh: '缺失的网站标识项数（网站标识码、ICP备案、党政机关标识等）',
     unit: 'count',
@@ -92,7 +179,12 @@ export const measurementRegistry = {
     unit: 'count',
     read: (m) => m.identity?.counts.assistItemsMissing,
   },
-  'identity.counts.mobileProblems': { zh: '移动端适配问题数', unit: 'count', read: (m) => m.identity?.counts.mobileProblems },
+  'identity.counts.mobileProblems': {
+    zh: '移动端适配问题数',
+    unit: 'count',
+    read: (m) => m.identity?.counts.mobileProblems,
+    notMeasured: (m) => (m.identity?.mobileError ? `手机屏幕宽度下的首页未能打开（${failureLabel(m.identity.mobileError)}）` : null),
+  },
   'identity.counts.notHttps': { zh: '未使用HTTPS（1 = 未使用）', unit: 'count', read: (m) => m.identity?.counts.notHttps },
 
   'accessibility.seriousRules': { zh: '违反的严重/较重无障碍规则数（WCAG 2.0/2.1 A/AA级）', unit: 'count', read: (m) => m.accessibility?.seriousRules },

@@ -11,7 +11,7 @@ export interface PortalFigures {
   columns: ColumnComparison;
   /** Disclosure, mailbox, services and identity against the truth (evaluator-compare.ts). */
   evaluators: EvaluatorFigures;
-  homepage: { expected: { latest: string | null; stale: boolean }; got: { latest: string | null; stale: boolean } | null; correct: boolean };
+  homepage: { expected: { latest: string | null; stale: boolean }; got: { latest: string | null; stale: boolean | null } | null; correct: boolean };
   vetoes: {
     expected: string[];
     confirmed: string[];

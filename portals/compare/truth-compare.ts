@@ -6,7 +6,8 @@ export interface ColumnFacts {
   name: string;
   url: string;
   latest: string | null;
-  stale: boolean;
+  /** null: not measured (a page of the column could not be read), which never matches the truth. */
+  stale: boolean | null;
   blank: boolean;
   itemCount: number;
   datedItems: number;

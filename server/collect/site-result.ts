@@ -40,6 +40,7 @@ export async function collectSiteResult(browser: Browser, url: string, asOf: str
       observations: {
         homepage: collected.homepage,
         columns: collected.columns,
+        unreadPages: collected.unreadPages,
         probes: collected.probes,
         stats: collected.stats,
         robots: collected.robots,

@@ -39,6 +39,7 @@ function disclosure(o: Partial<DisclosureMeasurement> = {}): DisclosureMeasureme
       missingHeadings: [],
     },
     counts: { missingItems: 2, guideMissing: 0, institutionLeaderMissing: 0, reportMissing: 0, reportLate: 0, reportMissingHeadings: 0 },
+    unread: [],
     ...o,
   };
 }
@@ -61,6 +62,7 @@ function mailbox(o: Partial<MailboxMeasurement> = {}): MailboxMeasurement {
     fieldsMissing: [],
     outsideCalendar: 0,
     counts: { noChannelOrOverdue: 0, noChannel: 0, unrepliedRate: null, slowReplies: 0, fieldsMissing: 0 },
+    unread: [],
     ...o,
   };
 }
@@ -77,6 +79,7 @@ function services(o: Partial<ServicesMeasurement> = {}): ServicesMeasurement {
     onlineLinks: 0,
     unreachableOnline: [],
     counts: { notFound: 0, missingClasses: 0, brokenAttachments: 0, unreachableOnline: 0 },
+    unread: [],
     ...o,
   };
 }
@@ -96,11 +99,13 @@ function identity(o: Partial<IdentityMeasurement> = {}): IdentityMeasurement {
     search: 'works',
     searchQuery: '关于开展安全检查的通知',
     searchUrl: `${host}/search`,
+    searchError: null,
     elderlyMode: true,
     elderlyToolbar: true,
     assist: null,
     viewportMeta: true,
     horizontalScroll: false,
+    mobileError: null,
     https: true,
     counts: { searchAbsent: 0, searchBroken: 0, identityMissing: 0, elderlyMissing: 0, assistItemsMissing: null, mobileProblems: 0, notHttps: 0 },
     ...o,

@@ -21,6 +21,7 @@ function column(name: string, o: Partial<ColumnMeasurement> = {}): ColumnMeasure
     stale: false,
     blank: false,
     placeholder: null,
+    unread: [],
     ...o,
   };
 }
@@ -44,6 +45,7 @@ function update(columns: ColumnMeasurement[], homepage: Partial<HomepageMeasurem
     blank: columns.filter((c) => c.blank).length,
     homepage: { ...freshHome, ...homepage },
     newsItemsInWindow,
+    unread: [],
   };
 }
 

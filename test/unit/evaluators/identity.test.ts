@@ -142,11 +142,13 @@ describe('evaluateIdentity: 适老化, mobile and HTTPS', () => {
     expect(mobile(380)).toMatchObject({ horizontalScroll: true, counts: { mobileProblems: 1 } });
   });
 
-  it('does not call the layout scrolling when the phone page could not be measured', () => {
-    const m = evaluateIdentity(identity(''), functions({ mobile: { viewportMeta: null, scrollWidth: null, width: 375 } }), []);
+  it('a phone page that could not be loaded is not measured, with why: neither scrolling nor a missing viewport', () => {
+    const m = evaluateIdentity(identity(''), functions({ mobile: { viewportMeta: null, scrollWidth: null, width: 375, error: 'timeout' } }), []);
     expect(m.horizontalScroll).toBeNull();
-    // Only the missing viewport counts.
-    expect([m.viewportMeta, m.counts.mobileProblems]).toEqual([false, 1]);
+    expect([m.mobileError, m.counts.mobileProblems]).toEqual(['timeout', null]);
+    // A run stored before failures were recorded: no width read is the same failure, its reason unknown.
+    const older = evaluateIdentity(identity(''), functions({ mobile: { viewportMeta: null, scrollWidth: null, width: 375 } }), []);
+    expect([older.mobileError, older.counts.mobileProblems]).toEqual(['error', null]);
   });
 
   it('needs width=device-width in the viewport: a fixed width plus overflow is 2 problems', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { failureKind, failureLabel, isRetryable } from '../../../../evaluators/collect/failures.js';
-import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from '../../../../evaluators/collect/url-scope.js';
+import { isDocument, pageKey, sameSite, stillOnSite, trapReason, urlTemplate } from '../../../../evaluators/collect/url-scope.js';
 
 describe('crawl scope rules', () => {
   it('one key per page: fragments, session ids and index documents do not make new pages', () => {
@@ -45,5 +45,30 @@ describe('crawl scope rules', () => {
     expect(isRetryable('tls')).toBe(false);
     expect(failureLabel('refused')).toBe('连接被拒绝');
     expect(failureKind('something odd')).toBe('error');
+  });
+
+  it('site failures of a homepage: left-site (with where it went) is permanent, empty-page may pass; a page sent off-site is not retried', () => {
+    expect(failureKind('left-site https://www.other.gov.cn')).toBe('left-site');
+    expect(failureLabel('left-site https://www.other.gov.cn')).toBe('首页跳转到其他网站');
+    expect(isRetryable('left-site https://www.other.gov.cn')).toBe(false);
+    expect(failureLabel('empty-page')).toBe('首页为空白页面');
+    expect(isRetryable('empty-page')).toBe(true);
+    expect(isRetryable('off-site')).toBe(false);
+  });
+
+  it('a homepage still on its site: the host with or without www., http or https, a subdomain only when allowed', () => {
+    const asked = 'http://example.gov.cn/';
+    expect(stillOnSite('http://www.example.gov.cn/index.html', asked)).toBe(true);
+    expect(stillOnSite('https://example.gov.cn/', asked)).toBe(true);
+    expect(stillOnSite('https://www.example.gov.cn/', asked)).toBe(true);
+    expect(stillOnSite('http://example.gov.cn/', 'https://www.example.gov.cn/')).toBe(true);
+    expect(stillOnSite('https://xxgk.example.gov.cn/', asked)).toBe(false);
+    expect(stillOnSite('https://xxgk.example.gov.cn/', asked, true)).toBe(true);
+    // Another registrable domain, or the city portal a department's subdomain sends visitors to: another site.
+    expect(stillOnSite('https://www.other.gov.cn/', asked, true)).toBe(false);
+    expect(stillOnSite('https://www.sz.gov.cn/', 'https://fgw.sz.gov.cn/')).toBe(false);
+    expect(stillOnSite('https://example.gov.cn.evil.com/', asked, true)).toBe(false);
+    expect(stillOnSite('http://example.gov.cn:8080/', asked)).toBe(false);
+    expect(stillOnSite('chrome-error://chromewebdata/', asked)).toBe(false);
   });
 });
