@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
+import { checkMotion } from './motion.js';
+
 const checksScript = readFileSync(new URL('./in-page/page-checks.js', import.meta.url), 'utf8');
 
 /**
@@ -21,6 +23,8 @@ export const pageChecks = {
   'change-on-focus': { wcag: ['3.2.1'], level: 'A', zh: '控件获得焦点时即跳转或提交（改变上下文）' },
   'change-on-input': { wcag: ['3.2.2'], level: 'A', zh: '选择或输入时即跳转或提交（改变上下文），未事先说明' },
   'new-window': { wcag: ['3.2.5'], level: 'AAA', advisory: true, zh: '在新窗口打开链接而未提示（建议项）' },
+  'moving-content': { wcag: ['2.2.2'], level: 'A', zh: '自动移动、滚动、轮换或更新的内容（轮播图、滚动公告、飘窗等）没有暂停、停止或隐藏的控件' },
+  'audio-autoplay': { wcag: ['1.4.2'], level: 'A', zh: '自动播放超过3秒的声音，没有暂停、停止、静音或调节音量的控件' },
 } as const satisfies Record<string, { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string }>;
 
 export type PageCheckId = keyof typeof pageChecks;
@@ -37,10 +41,12 @@ export interface PageCheckIssue {
   count: number;
   examples: PageCheckElement[];
   detail?: string;
+  /** Read from the markup, the behaviour itself not seen (autoplay held back by the browser, a change seen once): a reviewer confirms. */
+  suspected?: true;
 }
 
-/** The parts of the pass: what the markup shows, Tab through the page, the page at 320 CSS px. */
-export type PageCheckArea = 'markup' | 'keyboard' | 'reflow';
+/** The parts of the pass: what the markup shows, what moves or plays by itself, Tab through the page, the page at 320 CSS px. */
+export type PageCheckArea = 'markup' | 'motion' | 'keyboard' | 'reflow';
 
 /** What the checks saw on one page: compact enough to store per page (StoredObservations.pageChecks). */
 export interface PageCheckResult {
@@ -56,6 +62,11 @@ export interface PageCheckResult {
   keyboard: { presses: number; stops: number; ended: 'end' | 'cap' | 'trap' | 'escaped' | 'time'; order: string[] } | null;
   /** Sideways width of the document at 320 CSS px (null: not measured). */
   reflowWidth: number | null;
+  /**
+   * The motion area's watch: how long the page was watched (ms), what was seen moving or updating by itself and
+   * the audio or video set to play, passing or not. null: not watched; absent: stored before the area existed.
+   */
+  motion?: { watchedMs: number; movers: number; media: number } | null;
   issues: PageCheckIssue[];
   /** Parts that could not run (timeout, page closed, script error): not checked, neither passed nor failed. */
   notChecked: Array<{ area: PageCheckArea; reason: string }>;
@@ -63,8 +74,10 @@ export interface PageCheckResult {
 
 export interface PageCheckOptions {
   role: PageCheckResult['role'];
-  /** The whole pass; parts not done by then are recorded as not checked. */
+  /** The whole pass but the motion area's watch; parts not done by then are recorded as not checked. */
   timeoutMs?: number;
+  /** The motion area at most: mostly waiting for things to move (evaluators/collect/motion.ts); added to timeoutMs. */
+  motionMs?: number;
   /** Tab presses at most: bounds the keyboard walk on pages with hundreds of links. */
   maxTabs?: number;
   reflowWidth?: number;
@@ -72,14 +85,26 @@ export interface PageCheckOptions {
   restore?: (url: string) => Promise<unknown>;
 }
 
-const areas: PageCheckArea[] = ['markup', 'keyboard', 'reflow'];
+export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'motion', 'keyboard', 'reflow'];
+const areas = pageCheckAreas;
 const orderKept = 30;
 /** Presses without reaching a new element before the walk asks whether focus is going round in circles. */
 const clickTypes = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick']);
 
 /** The record of a page the checks could not run on at all. */
 export function uncheckedPage(url: string, role: PageCheckResult['role'], ms: number, reason: string): PageCheckResult {
-  return { url, role, ms, title: null, bypass: null, keyboard: null, reflowWidth: null, issues: [], notChecked: areas.map((area) => ({ area, reason })) };
+  return {
+    url,
+    role,
+    ms,
+    title: null,
+    bypass: null,
+    keyboard: null,
+    reflowWidth: null,
+    motion: null,
+    issues: [],
+    notChecked: areas.map((area) => ({ area, reason })),
+  };
 }
 
 interface MarkupRead {
@@ -106,6 +131,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     bypass: null,
     keyboard: null,
     reflowWidth: null,
+    motion: null,
     issues: [],
     notChecked: [],
   };
@@ -117,7 +143,15 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   let client: CDPSession | null = null;
   let expired = false;
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => (timer = setTimeout(() => ((expired = true), resolve()), timeoutMs)));
+  // The deadline moves while the motion area watches: its waiting does not eat the other areas' time.
+  let endAt = started + timeoutMs;
+  let expire: () => void = () => undefined;
+  const deadline = new Promise<void>((resolve) => (expire = () => ((expired = true), resolve())));
+  const arm = () => {
+    clearTimeout(timer);
+    if (!expired) timer = setTimeout(expire, Math.max(0, endAt - performance.now()));
+  };
+  arm();
   const run = async () => {
     try {
       await page.evaluate(checksScript);
@@ -144,6 +178,25 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       }
     } catch (e) {
       failed('markup', e);
+    }
+    if (expired) return;
+    // What moves or plays by itself: before the Tab walk focuses anything, stills animations and narrows the viewport.
+    const motionMs = options.motionMs ?? 9000;
+    const motionStarted = performance.now();
+    endAt += motionMs;
+    arm();
+    try {
+      const motion = await checkMotion(page, { focus: !focusLeaves, expired: () => expired || performance.now() - motionStarted > motionMs });
+      if (!expired) {
+        result.motion = motion.seen;
+        result.issues.push(...motion.issues);
+        done.add('motion');
+      }
+    } catch (e) {
+      failed('motion', e);
+    } finally {
+      endAt -= Math.max(0, motionMs - (performance.now() - motionStarted));
+      arm();
     }
     if (expired) return;
     try {

@@ -69,9 +69,11 @@ export function pageReport(audit: PageAudit): A11yPageReport {
   for (const issue of issues) {
     const check = pageChecks[issue.check];
     const examples = issue.examples.length ? issue.examples : [{ selector: 'html', html: issue.detail ?? '' }];
-    for (const e of examples) findings.push({ rule: issue.check, wcag: [...check.wcag], impact: null, selector: e.selector, html: e.html, help: check.zh });
+    // 疑似 (autoplay the browser held back, a change seen once): listed for the team to look at, not counted.
+    const help = issue.suspected ? `疑似：${check.zh}（待人工确认）` : check.zh;
+    for (const e of examples) findings.push({ rule: issue.check, wcag: [...check.wcag], impact: null, selector: e.selector, html: e.html, help });
   }
-  const failingElements = audit.axe.violations.reduce((n, v) => n + v.nodes, 0) + issues.reduce((n, i) => n + i.count, 0);
+  const failingElements = audit.axe.violations.reduce((n, v) => n + v.nodes, 0) + issues.reduce((n, i) => n + (i.suspected ? 0 : i.count), 0);
   const notChecked = audit.checks?.notChecked ?? [];
   return { url: audit.url, failingElements, findings, ...(notChecked.length ? { notChecked } : {}) };
 }
@@ -88,7 +90,9 @@ export function textReport(pages: readonly A11yPageReport[]): string {
     for (const f of page.findings) rules.set(f.rule, [...(rules.get(f.rule) ?? []), f]);
     lines.push(`${page.url}\n  ${rules.size ? `${rules.size} 条规则不通过，${page.failingElements} 处元素` : '未发现问题'}`);
     for (const n of page.notChecked ?? [])
-      lines.push(`  （${n.area === 'keyboard' ? '键盘检查' : n.area === 'reflow' ? '重排检查' : '页面检查'}未能完成：${n.reason}）`);
+      lines.push(
+        `  （${n.area === 'keyboard' ? '键盘检查' : n.area === 'reflow' ? '重排检查' : n.area === 'motion' ? '动态内容检查' : '页面检查'}未能完成：${n.reason}）`,
+      );
     const byCriterion = new Map<string, A11yFinding[][]>();
     for (const found of rules.values()) {
       const key = found[0]!.wcag[0] ?? '最佳实践';

@@ -92,8 +92,9 @@ export const qxx: PortalProfile = {
     imagesWithoutAlt: true,
     unlabeledSearch: true,
     lowContrastFooter: true,
-    // An old fixed-width layout (1000 px) and article pages with no heading, skip link or main landmark.
-    pageDefects: { reflow: 'every page', bypass: 'article pages' },
+    // An old fixed-width layout (1000 px), article pages with no heading, skip link or main landmark, and a
+    // notice line on the homepage that scrolls by itself with no way to stop it.
+    pageDefects: { reflow: 'every page', bypass: 'article pages', 'moving-content': 'homepage' },
   },
   plantedLinks: [
     { url: '/zwgk/old_list.asp', text: '政务公开（旧）', kind: 'http-404', foundOn: 'homepage' },

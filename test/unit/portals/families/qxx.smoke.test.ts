@@ -64,7 +64,11 @@ describe('sample portal family qxx (old ASP site in GBK)', () => {
     expect(s.online).toEqual([]);
     // No search, so no search box to leave unlabeled.
     expect(qxx.truth.accessibility.planted.map((p) => p.rule)).toEqual(['html-has-lang', 'image-alt', 'link-name', 'color-contrast']);
-    expect(qxx.truth.accessibility.pageChecks.map((d) => `${d.check} ${d.wcag} ${d.on}`)).toEqual(['reflow 1.4.10 every page', 'bypass 2.4.1 article pages']);
+    expect(qxx.truth.accessibility.pageChecks.map((d) => `${d.check} ${d.wcag} ${d.on}`)).toEqual([
+      'reflow 1.4.10 every page',
+      'bypass 2.4.1 article pages',
+      'moving-content 2.2.2 homepage',
+    ]);
     expect(qxx.truth.brokenLinks.map((l) => l.kind)).toEqual(['http-404', 'http-500', 'refused', 'http-404', 'http-404']);
   });
 });
