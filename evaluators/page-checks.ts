@@ -5,8 +5,9 @@ import type { FindingsByGroup } from './registry/finding-groups.js';
 /**
  * 无障碍（浏览器检查）: what the in-browser page checks found on the pages axe scanned — keyboard traps,
  * mouse-only controls, focus not visible, reflow at 320 CSS px, text cut off at 200 % text, bypass blocks, form groups, placeholder-only
- * fields, context change on input — plus the page titles judged across the site's pages (2.4.2). A check
- * failing on many pages of one template counts once, with its pages.
+ * fields, context change on input, content moving or updating by itself (2.2.2), sound playing by itself
+ * (1.4.2) — plus the page titles judged across the site's pages (2.4.2). A check failing on many pages of
+ * one template counts once, with its pages. What a check only suspects is kept apart, for a reviewer.
  */
 export const meta = { id: 'pageChecks', version: '1', needs: ['pageChecks'] } as const;
 
@@ -36,6 +37,11 @@ export interface PageChecksMeasurement {
   notChecked: Array<{ url: string; area: PageCheckArea; reason: string }>;
   /** A/AA failures first (by pages, then check id), then the advisory ones. */
   failures: PageCheckFailure[];
+  /**
+   * 疑似: what a check inferred without seeing it happen (media set to autoplay that the browser held back,
+   * content seen to change only once), for a reviewer; not failures. Absent from older results.
+   */
+  suspected?: PageCheckFailure[];
   /** Checks failing at level A/AA on any page (advisories not counted). */
   failingChecks: number;
   /** Distinct WCAG success criteria those checks fail. */
@@ -60,11 +66,44 @@ export function evaluatePageChecks(results: PageCheckResult[]): PageChecksMeasur
   }
   const pages = [...byUrl.values()].sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const checked = pages.filter(ranAny);
-  const issues = new Map<PageCheckResult, PageCheckIssue[]>(checked.map((p) => [p, [...p.issues]]));
+  const issues = new Map<PageCheckResult, PageCheckIssue[]>(checked.map((p) => [p, p.issues.filter((i) => !i.suspected)]));
   for (const [page, issue] of titleIssues(checked)) issues.get(page)!.push(issue);
+  const byCheck = failuresByCheck(checked, (p) => issues.get(p)!);
+  const suspected = failuresByCheck(checked, (p) => p.issues.filter((i) => i.suspected));
+  const failures = [...byCheck.values()].sort(
+    (a, b) => Number(a.advisory) - Number(b.advisory) || b.pages - a.pages || (a.check < b.check ? -1 : a.check > b.check ? 1 : 0),
+  );
+  const real = failures.filter((f) => !f.advisory);
+  const realChecks = new Set(real.map((f) => f.check));
+  const ms = checked.map((p) => p.ms);
+  return {
+    pagesChecked: checked.length,
+    pagesPartlyChecked: checked.filter((p) => p.notChecked.length > 0).length,
+    pagesNotChecked: pages.length - checked.length,
+    notChecked: pages.flatMap((p) => p.notChecked.map((n) => ({ url: p.url, ...n }))).slice(0, maxNotChecked),
+    failures,
+    suspected: [...suspected.values()].sort((a, b) => b.pages - a.pages || (a.check < b.check ? -1 : a.check > b.check ? 1 : 0)),
+    failingChecks: real.length,
+    failingCriteria: new Set(real.flatMap((f) => f.wcag)).size,
+    pagesWithFailures: checked.filter((p) => issues.get(p)!.some((i) => realChecks.has(i.check))).length,
+    msPerPage: ms.length ? Math.round(ms.reduce((a, b) => a + b, 0) / ms.length) : null,
+  };
+}
+
+/**
+ * At least one part of the checks ran on the page. A result stored before an area existed (motion, text zoom)
+ * has no record of it: such an area counts as not run, not as run.
+ */
+function ranAny(p: PageCheckResult): boolean {
+  const existed = (area: PageCheckArea) => (area === 'motion' ? p.motion !== undefined : area === 'zoom' ? p.textZoom !== undefined : true);
+  return pageCheckAreas.some((area) => existed(area) && !p.notChecked.some((n) => n.area === area));
+}
+
+/** The pages' issues by check: pages, elements, the first URLs and examples, the templates. */
+function failuresByCheck(checked: PageCheckResult[], issuesOf: (p: PageCheckResult) => PageCheckIssue[]) {
   const byCheck = new Map<PageCheckId, PageCheckFailure & Required<Pick<PageCheckFailure, 'templates'>>>();
   for (const page of checked) {
-    for (const issue of issues.get(page)!) {
+    for (const issue of issuesOf(page)) {
       let f = byCheck.get(issue.check);
       if (!f) {
         const c: { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string } = pageChecks[issue.check];
@@ -94,31 +133,10 @@ export function evaluatePageChecks(results: PageCheckResult[]): PageChecksMeasur
     }
   }
   for (const f of byCheck.values()) f.templates = f.templates.sort((a, b) => b.pages - a.pages).slice(0, maxTemplates);
-  const failures = [...byCheck.values()].sort(
-    (a, b) => Number(a.advisory) - Number(b.advisory) || b.pages - a.pages || (a.check < b.check ? -1 : a.check > b.check ? 1 : 0),
-  );
-  const real = failures.filter((f) => !f.advisory);
-  const realChecks = new Set(real.map((f) => f.check));
-  const ms = checked.map((p) => p.ms);
-  return {
-    pagesChecked: checked.length,
-    pagesPartlyChecked: checked.filter((p) => p.notChecked.length > 0).length,
-    pagesNotChecked: pages.length - checked.length,
-    notChecked: pages.flatMap((p) => p.notChecked.map((n) => ({ url: p.url, ...n }))).slice(0, maxNotChecked),
-    failures,
-    failingChecks: real.length,
-    failingCriteria: new Set(real.flatMap((f) => f.wcag)).size,
-    pagesWithFailures: checked.filter((p) => issues.get(p)!.some((i) => realChecks.has(i.check))).length,
-    msPerPage: ms.length ? Math.round(ms.reduce((a, b) => a + b, 0) / ms.length) : null,
-  };
+  return byCheck;
 }
 
 const roleOrder: Record<PageCheckResult['role'], number> = { homepage: 0, page: 1, article: 2 };
-
-/** At least one part of the checks ran on the page (a result stored before the text zoom existed has no zoom part). */
-function ranAny(p: PageCheckResult): boolean {
-  return pageCheckAreas.some((area) => (area !== 'zoom' || p.textZoom !== undefined) && !p.notChecked.some((n) => n.area === area));
-}
 
 /**
  * Page titles (2.4.2) across the site: empty; the homepage's title (the site name alone) on another page;
@@ -155,6 +173,12 @@ export function pageCheckFindings(m: PageChecksMeasurement | null): FindingsByGr
       evidence: e ? [e.selector, e.html, e.detail].filter(Boolean).join('：') : null,
     };
   });
+  for (const f of m.suspected ?? [])
+    findings.push({
+      message: `疑似：${f.zh}（WCAG ${f.wcag.join('/')}，${levelLabel[f.level]}）：${f.pages}/${m.pagesChecked}个页面，${f.elements}处，待人工复核`,
+      url: f.urls[0] ?? null,
+      evidence: f.examples[0] ? [f.examples[0].selector, f.examples[0].html, f.examples[0].detail].filter(Boolean).join('：') : null,
+    });
   if (m.pagesNotChecked + m.pagesPartlyChecked > 0)
     findings.push({
       message: `${m.pagesNotChecked + m.pagesPartlyChecked}个页面的部分检查未能完成（视为未检查）`,

@@ -129,6 +129,10 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
   'change-on-focus': '控件获得焦点时不要跳转、提交或弹出新窗口；改为用户点击或按回车后再执行。',
   'change-on-input': '选择或输入后不要立即跳转或提交（常见于“友情链接”“部门网站”下拉框）：加一个“前往”或“确定”按钮，或在控件前说明选择后将打开新页面。',
   'new-window': '（建议项）在新窗口打开的链接在文字或图标中注明“新窗口打开”，或改为在当前窗口打开。',
+  'moving-content':
+    '轮播图、滚动公告、滚动新闻等自动移动或自动更新的内容，在旁边提供带文字名称的“暂停/播放”按钮（<button>，可用键盘操作），按下后停止移动、再按继续；飘窗提供可用键盘操作的“关闭”按钮；能不滚动的公告改为静态列表。不要使用 <marquee>；只在鼠标悬停时暂停不够，键盘用户和不用鼠标指着它的用户仍无法让它停下。',
+  'audio-autoplay':
+    '不要自动播放有声音的音频、视频（宣传片、背景音乐）：去掉 autoplay，由用户点击播放；确需自动播放时加 muted 静音播放，或在页面最前面提供带文字名称的“暂停”“静音”按钮，并保留播放器的 controls 控件。',
 };
 
 /** The 整改方法 of a finding, and whether it is the generic one (no entry for the rule). */

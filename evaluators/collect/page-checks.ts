@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
+import { checkMotion } from './motion.js';
 import { textZoom } from './text-zoom.js';
 
 const checksScript = readFileSync(new URL('./in-page/page-checks.js', import.meta.url), 'utf8');
@@ -32,6 +33,8 @@ export const pageChecks = {
   'change-on-focus': { wcag: ['3.2.1'], level: 'A', zh: '控件获得焦点时即跳转或提交（改变上下文）' },
   'change-on-input': { wcag: ['3.2.2'], level: 'A', zh: '选择或输入时即跳转或提交（改变上下文），未事先说明' },
   'new-window': { wcag: ['3.2.5'], level: 'AAA', advisory: true, zh: '在新窗口打开链接而未提示（建议项）' },
+  'moving-content': { wcag: ['2.2.2'], level: 'A', zh: '自动移动、滚动、轮换或更新的内容（轮播图、滚动公告、飘窗等）没有暂停、停止或隐藏的控件' },
+  'audio-autoplay': { wcag: ['1.4.2'], level: 'A', zh: '自动播放超过3秒的声音，没有暂停、停止、静音或调节音量的控件' },
 } as const satisfies Record<string, { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string }>;
 
 export type PageCheckId = keyof typeof pageChecks;
@@ -48,10 +51,12 @@ export interface PageCheckIssue {
   count: number;
   examples: PageCheckElement[];
   detail?: string;
+  /** Read from the markup, the behaviour itself not seen (autoplay held back by the browser, a change seen once): a reviewer confirms. */
+  suspected?: true;
 }
 
-/** The parts of the pass: what the markup shows, Tab through the page, the page at 320 CSS px, its text at 200 %. */
-export type PageCheckArea = 'markup' | 'keyboard' | 'reflow' | 'zoom';
+/** The parts of the pass: what the markup shows, what moves or plays by itself, Tab through the page, the page at 320 CSS px, its text at 200 %. */
+export type PageCheckArea = 'markup' | 'motion' | 'keyboard' | 'reflow' | 'zoom';
 
 /** What the checks saw on one page: compact enough to store per page (StoredObservations.pageChecks). */
 export interface PageCheckResult {
@@ -69,6 +74,11 @@ export interface PageCheckResult {
   reflowWidth: number | null;
   /** Boxes that clip text and fitted it at 100 %, read again at 200 % text (null: not measured; absent from results stored before the check). */
   textZoom?: { boxes: number } | null;
+  /**
+   * The motion area's watch: how long the page was watched (ms), what was seen moving or updating by itself and
+   * the audio or video set to play, passing or not. null: not watched; absent: stored before the area existed.
+   */
+  motion?: { watchedMs: number; movers: number; media: number } | null;
   issues: PageCheckIssue[];
   /** Parts that could not run (timeout, page closed, script error): not checked, neither passed nor failed. */
   notChecked: Array<{ area: PageCheckArea; reason: string }>;
@@ -76,8 +86,10 @@ export interface PageCheckResult {
 
 export interface PageCheckOptions {
   role: PageCheckResult['role'];
-  /** The whole pass; parts not done by then are recorded as not checked. */
+  /** The whole pass but the motion area's watch; parts not done by then are recorded as not checked. */
   timeoutMs?: number;
+  /** The motion area at most: mostly waiting for things to move (evaluators/collect/motion.ts); added to timeoutMs. */
+  motionMs?: number;
   /** Tab presses at most: bounds the keyboard walk on pages with hundreds of links. */
   maxTabs?: number;
   reflowWidth?: number;
@@ -85,7 +97,7 @@ export interface PageCheckOptions {
   restore?: (url: string) => Promise<unknown>;
 }
 
-export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'keyboard', 'reflow', 'zoom'];
+export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'motion', 'keyboard', 'reflow', 'zoom'];
 const areas = pageCheckAreas;
 const orderKept = 30;
 /** Presses without reaching a new element before the walk asks whether focus is going round in circles. */
@@ -102,6 +114,7 @@ export function uncheckedPage(url: string, role: PageCheckResult['role'], ms: nu
     keyboard: null,
     reflowWidth: null,
     textZoom: null,
+    motion: null,
     issues: [],
     notChecked: areas.map((area) => ({ area, reason })),
   };
@@ -132,6 +145,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     keyboard: null,
     reflowWidth: null,
     textZoom: null,
+    motion: null,
     issues: [],
     notChecked: [],
   };
@@ -143,7 +157,15 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   let client: CDPSession | null = null;
   let expired = false;
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => (timer = setTimeout(() => ((expired = true), resolve()), timeoutMs)));
+  // The deadline moves while the motion area watches: its waiting does not eat the other areas' time.
+  let endAt = started + timeoutMs;
+  let expire: () => void = () => undefined;
+  const deadline = new Promise<void>((resolve) => (expire = () => ((expired = true), resolve())));
+  const arm = () => {
+    clearTimeout(timer);
+    if (!expired) timer = setTimeout(expire, Math.max(0, endAt - performance.now()));
+  };
+  arm();
   const run = async () => {
     try {
       await page.evaluate(checksScript);
@@ -170,6 +192,25 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       }
     } catch (e) {
       failed('markup', e);
+    }
+    if (expired) return;
+    // What moves or plays by itself: before the Tab walk focuses anything, stills animations and narrows the viewport.
+    const motionMs = options.motionMs ?? 9000;
+    const motionStarted = performance.now();
+    endAt += motionMs;
+    arm();
+    try {
+      const motion = await checkMotion(page, { focus: !focusLeaves, expired: () => expired || performance.now() - motionStarted > motionMs });
+      if (!expired) {
+        result.motion = motion.seen;
+        result.issues.push(...motion.issues);
+        done.add('motion');
+      }
+    } catch (e) {
+      failed('motion', e);
+    } finally {
+      endAt -= Math.max(0, motionMs - (performance.now() - motionStarted));
+      arm();
     }
     if (expired) return;
     try {

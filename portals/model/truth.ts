@@ -245,6 +245,7 @@ const pageDefectCriteria: Record<PageDefect, string> = {
   bypass: '2.4.1',
   'group-without-name': '1.3.1',
   'placeholder-only': '3.3.2',
+  'moving-content': '2.2.2',
 };
 
 /**

@@ -128,7 +128,16 @@ export interface Accessibility {
 
 /** The page checks' defects a portal can plant (evaluators/collect/page-checks.ts names them the same). */
 export type PageDefect =
-  'keyboard-trap' | 'mouse-only' | 'focus-not-visible' | 'reflow' | 'text-zoom' | 'page-title' | 'bypass' | 'group-without-name' | 'placeholder-only';
+  | 'keyboard-trap'
+  | 'mouse-only'
+  | 'focus-not-visible'
+  | 'reflow'
+  | 'text-zoom'
+  | 'page-title'
+  | 'bypass'
+  | 'group-without-name'
+  | 'placeholder-only'
+  | 'moving-content';
 
 /** Where a planted page defect is: every page, the homepage, the channel (group) pages or the article pages. */
 export type PageScope = 'every page' | 'homepage' | 'channel pages' | 'article pages';

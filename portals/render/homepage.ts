@@ -3,14 +3,14 @@ import { formatDate } from '../model/dates.js';
 import { resolveUrl } from '../model/urls.js';
 import type { RenderContext } from './context.js';
 import { page } from './layout.js';
-import { clippedNotice, planted, pollBlock, trappingSlider } from './page-defects.js';
+import { clippedNotice, planted, pollBlock, scrollingNotice, trappingSlider } from './page-defects.js';
 import { skinnedGroupBody, skinnedHomeBody } from './skin/pages.js';
 
 /** Homepage: a portal of dated blocks, or only a navigation page of tiles. */
 export function homepage(ctx: RenderContext): string {
   const p = ctx.portal;
   const body = !ctx.skin.classic ? skinnedHomeBody(ctx) : p.homepage === 'navigation' ? navigationBody(ctx) : blocksBody(ctx);
-  return page(ctx, { title: p.name, body: html`${trappingSlider(p)}${clippedNotice(p)}${body}${pollBlock(p)}${linksBar(ctx)}` });
+  return page(ctx, { title: p.name, body: html`${trappingSlider(p)}${clippedNotice(p)}${scrollingNotice(p)}${body}${pollBlock(p)}${linksBar(ctx)}` });
 }
 
 function blocksBody(ctx: RenderContext): Html {

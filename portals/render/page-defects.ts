@@ -43,6 +43,19 @@ export function clippedNotice(p: Portal): Html | string {
 }
 
 /**
+ * On the homepage, a 温馨提示 line that scrolls up by itself, a pixel every 50 ms, as old county sites scroll
+ * their notices: the box's scrollTop moved by a timer, the first line repeated at the end to loop without a
+ * jump, and nothing to pause it (2.2.2). Text only: no link is added to the homepage.
+ */
+export function scrollingNotice(p: Portal): Html | string {
+  if (!planted(p, 'moving-content', 'homepage')) return '';
+  const lines = ['温馨提示：请使用IE9以上版本或其他新版浏览器访问本网站', '本网站部分栏目正在改版，内容陆续更新，敬请关注'];
+  const rows = [...lines, lines[0]!].map((l) => html`<p style="margin:0;height:24px">${l}</p>`);
+  const script = `(function(){var box=document.getElementById('notice-roll');setInterval(function(){box.scrollTop=box.scrollTop>=${24 * lines.length}?0:box.scrollTop+1;},50);})();`;
+  return html`<div id="notice-roll" style="margin:8px auto;max-width:1200px;height:24px;line-height:24px;overflow:hidden">${rows}</div><script>${raw(script)}</script>`;
+}
+
+/**
  * On the homepage, a 网上调查 poll: radio buttons whose question is a paragraph, not a legend (1.3.1), and
  * a comment field labelled only by its placeholder (3.3.2). Each radio has its own label (axe is satisfied).
  */

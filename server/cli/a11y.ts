@@ -69,14 +69,16 @@ export function pageReport(audit: PageAudit): A11yPageReport {
   for (const issue of issues) {
     const check = pageChecks[issue.check];
     const examples = issue.examples.length ? issue.examples : [{ selector: 'html', html: issue.detail ?? '' }];
-    for (const e of examples) findings.push({ rule: issue.check, wcag: [...check.wcag], impact: null, selector: e.selector, html: e.html, help: check.zh });
+    // 疑似 (autoplay the browser held back, a change seen once): listed for the team to look at, not counted.
+    const help = issue.suspected ? `疑似：${check.zh}（待人工确认）` : check.zh;
+    for (const e of examples) findings.push({ rule: issue.check, wcag: [...check.wcag], impact: null, selector: e.selector, html: e.html, help });
   }
-  const failingElements = audit.axe.violations.reduce((n, v) => n + v.nodes, 0) + issues.reduce((n, i) => n + i.count, 0);
+  const failingElements = audit.axe.violations.reduce((n, v) => n + v.nodes, 0) + issues.reduce((n, i) => n + (i.suspected ? 0 : i.count), 0);
   const notChecked = audit.checks?.notChecked ?? [];
   return { url: audit.url, failingElements, findings, ...(notChecked.length ? { notChecked } : {}) };
 }
 
-const areaNames: Record<PageCheckArea, string> = { markup: '页面检查', keyboard: '键盘检查', reflow: '重排检查', zoom: '文字放大检查' };
+const areaNames: Record<PageCheckArea, string> = { markup: '页面检查', motion: '动态内容检查', keyboard: '键盘检查', reflow: '重排检查', zoom: '文字放大检查' };
 
 /** The report for a terminal, in Chinese: per page, the rules failing grouped by success criterion, with an element each. */
 export function textReport(pages: readonly A11yPageReport[]): string {

@@ -93,8 +93,9 @@ export const qxx: PortalProfile = {
     unlabeledSearch: true,
     lowContrastFooter: true,
     // An old fixed-width layout (1000 px), a notice bar of fixed pixel height on the homepage that cuts its text
-    // off at 200 % text, and article pages with no heading, skip link or main landmark.
-    pageDefects: { reflow: 'every page', 'text-zoom': 'homepage', bypass: 'article pages' },
+    // off at 200 % text, article pages with no heading, skip link or main landmark, and a notice line on the
+    // homepage that scrolls by itself with no way to stop it.
+    pageDefects: { reflow: 'every page', 'text-zoom': 'homepage', bypass: 'article pages', 'moving-content': 'homepage' },
   },
   plantedLinks: [
     { url: '/zwgk/old_list.asp', text: '政务公开（旧）', kind: 'http-404', foundOn: 'homepage' },

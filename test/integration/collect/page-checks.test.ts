@@ -21,6 +21,12 @@ const asOf = '2026-11-21';
 const failing = (r: PageCheckResult, extra: PageCheckId[] = []) =>
   [...new Set([...r.issues.map((i) => i.check), ...extra])].filter((c) => c !== 'new-window').sort();
 
+/**
+ * The portal tests open two dozen pages, each watched for moving content (about 1.3 s, up to 5.5 s where a
+ * carousel may turn): beyond the default minute on a loaded 2-core machine.
+ */
+const slow = { timeout: 240_000 };
+
 async function onTab<T>(browser: Browser, work: (tab: Page) => Promise<T>): Promise<T> {
   const tab = await newTab(browser, defaultCollectOptions.userAgent);
   try {
@@ -42,7 +48,7 @@ describe('page checks: the sample portals against their truth', () => {
   // classic; 7: navigation by javascript:/onclick/span links; 1: navigation in an iframe. Each crawls six
   // portals' pages with the whole pass: minutes, not seconds, on a loaded 2-core machine.
   for (const skin of ['classic', '7', '1']) {
-    it(`finds exactly the planted page defects on the homepage, a channel, a column and an article of every portal (skin ${skin})`, async () => {
+    it(`finds exactly the planted page defects on the homepage, a channel, a column and an article of every portal (skin ${skin})`, slow, async () => {
       const set: RunningPortalSet = await startPortalSet({ asOf, seed: 'page-checks', skin });
       const checksMs: number[] = [];
       const axeMs: number[] = [];
@@ -92,10 +98,10 @@ describe('page checks: the sample portals against their truth', () => {
       } finally {
         await set.close();
       }
-    }, 240_000);
+    });
   }
 
-  it('a crawl in the sample mode checks the planted pages and the site measurement names every planted defect; axe off runs neither', async () => {
+  it('a crawl in the sample mode checks the planted pages and the site measurement names every planted defect; axe off runs neither', slow, async () => {
     const set = await startPortalSet({ asOf, seed: 'page-checks-crawl' });
     try {
       for (const id of ['jyj', 'qxx']) {
@@ -134,7 +140,7 @@ describe('page checks: the sample portals against their truth', () => {
     } finally {
       await set.close();
     }
-  }, 240_000);
+  });
 });
 
 const zhText =
@@ -143,8 +149,51 @@ const enText =
   'This website is run by the general office of the city government. It publishes the open government information catalogue, policy documents, interpretations and service guides. '.repeat(
     3,
   );
-/** Hand-written pages, one per check and case: what each check reports, and what it leaves alone (lang: the html element's, zh-CN when not given). */
-const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalked?: true; lang?: string }> = [
+/** A tone of `seconds` as a WAV data URL (4 kHz, 8-bit mono): media a crawl tab loads (it blocks media files by extension). */
+function tone(seconds: number): string {
+  const rate = 4000;
+  const n = rate * seconds;
+  const b = Buffer.alloc(44 + n);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(36 + n, 4);
+  b.write('WAVEfmt ', 8);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20); // PCM
+  b.writeUInt16LE(1, 22); // mono
+  b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate, 28);
+  b.writeUInt16LE(1, 32);
+  b.writeUInt16LE(8, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(n, 40);
+  for (let i = 0; i < n; i++) b[44 + i] = 128 + Math.round(60 * Math.sin((2 * Math.PI * 440 * i) / rate));
+  return `data:audio/wav;base64,${b.toString('base64')}`;
+}
+
+/**
+ * A carousel of three slides turning every 3 s (a track moved left, as jQuery sliders do), with what `beside`
+ * adds next to it. The fixtures share one tab and setContent keeps a page's timers: each timer stops once its
+ * element is gone.
+ */
+const carousel = (beside: string) => `<h1>t</h1><div><div style="width:300px;height:100px;overflow:hidden;position:relative">
+<ul id="track" style="position:absolute;left:0;top:0;width:900px;margin:0;padding:0;list-style:none;transition:left .4s">${['一', '二', '三']
+  .map((n, i) => `<li style="float:left;width:300px;height:100px"><a href="/n${i}">图片新闻${n}</a></li>`)
+  .join('')}</ul></div>${beside}</div>
+<script>(function(){var t=document.getElementById('track'),i=0,on=true,p=document.getElementById('pause');if(p)p.onclick=function(){on=!on;p.textContent=on?'暂停':'播放';};
+var timer=setInterval(function(){if(!t.isConnected)return clearInterval(timer);if(on){i=(i+1)%3;t.style.left=(-300*i)+'px';}},3000);})();</script>`;
+
+/** Hand-written pages, one per check and case: what each check reports, and what it leaves alone. */
+const fixtures: Array<{
+  name: string;
+  html: string;
+  want: PageCheckId[];
+  suspected?: PageCheckId[];
+  /** What the motion area saw, passing or not: a page that passes because it was looked at, not because nothing was seen. */
+  seen?: { movers: number; media: number };
+  notWalked?: true;
+  /** The html element's lang (zh-CN when not given). */
+  lang?: string;
+}> = [
   { name: 'page-language: Chinese text under the template\'s lang="en"', lang: 'en', html: `<h1>关于我们</h1><p>${zhText}</p>`, want: ['page-language'] },
   { name: 'page-language: an English page declared Chinese', lang: 'zh-CN', html: `<h1>About</h1><p>${enText}</p>`, want: ['page-language'] },
   {
@@ -287,6 +336,65 @@ const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalk
     html: `<h1>t</h1><a href="/a" target="_blank">政策文件</a><a href="/b" target="_blank">解读（新窗口打开）</a>`,
     want: ['new-window'],
   },
+  { name: 'moving content: a carousel that turns every 3 s with no pause control', html: carousel(''), want: ['moving-content'] },
+  {
+    name: 'no moving-content failure: the same carousel with a 暂停 button beside it',
+    html: carousel('<button id="pause" type="button">暂停</button>'),
+    want: [],
+    seen: { movers: 1, media: 0 },
+  },
+  {
+    name: 'moving content: a <marquee> notice ticker',
+    html: `<h1>t</h1><p>通知公告</p><marquee scrollamount="3">关于做好春节期间安全生产工作的通知</marquee>`,
+    want: ['moving-content'],
+  },
+  {
+    // Stopping only under the mouse leaves it moving while one reads the rest of the page, and a keyboard user cannot stop it.
+    name: 'moving content, suspected: a scrolling notice that stops only while the mouse is over it',
+    html: `<h1>t</h1><div id="roll" style="height:24px;line-height:24px;overflow:hidden;max-width:400px"><p style="margin:0">关于开展安全检查的通知</p><p style="margin:0">关于调整办公时间的公告</p><p style="margin:0">关于开展安全检查的通知</p></div>
+<script>(function(){var s=document.getElementById('roll'),go=true;s.onmouseover=function(){go=false};s.onmouseout=function(){go=true};
+var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);if(go)s.scrollTop=s.scrollTop>=48?0:s.scrollTop+1;},40);})();</script>`,
+    want: ['moving-content'],
+    suspected: ['moving-content'],
+  },
+  {
+    name: 'no moving-content failure: a 飘窗 drifting across the page with a 关闭 button that hides it',
+    html: `<h1>t</h1><p>正文</p><div id="float" style="position:absolute;left:0;top:120px;width:160px;height:90px;background:#fee"><a href="/zt">专题专栏</a> <button type="button" onclick="this.parentNode.style.display='none'">关闭</button></div>
+<script>(function(){var f=document.getElementById('float'),x=0,dx=2;var timer=setInterval(function(){if(!f.isConnected)return clearInterval(timer);x+=dx;if(x>600||x<0)dx=-dx;f.style.left=x+'px';},30);})();</script>`,
+    want: [],
+    seen: { movers: 1, media: 0 },
+  },
+  {
+    name: 'moving content: a NEW badge blinking without end',
+    html: `<style>@keyframes blink{50%{opacity:0}}</style><h1>t</h1><p><a href="/n">最新通知</a> <span style="color:#c00;animation:blink 1s step-end infinite">NEW</span></p>`,
+    want: ['moving-content'],
+  },
+  {
+    // An indicator of loading is essential while the load goes on (Understanding 2.2.2), and the check cannot
+    // tell whether the load it announces is over: a spinner that says it is one is left alone.
+    name: 'no moving-content failure: an endless CSS spinner marked as a loading indicator',
+    html: `<style>@keyframes turn{to{transform:rotate(360deg)}}</style><h1>t</h1><div role="status" aria-label="加载中"><div style="width:32px;height:32px;border:4px solid #ccc;border-top-color:#06c;border-radius:50%;animation:turn 1s linear infinite"></div></div><p>正文</p>`,
+    want: [],
+  },
+  {
+    // A page written into the tab (setContent) may play sound by itself; one loaded from a server is held back
+    // by headless Chromium's autoplay policy, as browsers do on a first visit (the next case).
+    name: 'audio autoplay: an unmuted 30 s video playing by itself, with no controls',
+    html: `<h1>t</h1><video autoplay width="320" height="180" src="${tone(30)}"></video>`,
+    want: ['audio-autoplay'],
+  },
+  {
+    name: 'audio autoplay, suspected: an unmuted video set to autoplay whose file a crawl tab does not fetch',
+    html: `<h1>t</h1><video autoplay width="320" height="180" src="http://127.0.0.1:9/promo.mp4"></video>`,
+    want: ['audio-autoplay'],
+    suspected: ['audio-autoplay'],
+  },
+  {
+    name: 'no audio-autoplay failure: a muted autoplay video, one with controls, one shorter than 3 s',
+    html: `<h1>t</h1><video autoplay muted width="320" height="180" src="${tone(30)}"></video><video autoplay controls width="320" height="180" src="${tone(30)}"></video><video autoplay width="320" height="180" src="${tone(2)}"></video>`,
+    want: [],
+    seen: { movers: 0, media: 3 },
+  },
 ];
 
 describe('page checks: hand-written pages', () => {
@@ -309,6 +417,8 @@ describe('page checks: hand-written pages', () => {
       const r = await runPageChecks(tab, { role: 'page' });
       expect(r.notChecked).toEqual(f.notWalked ? [{ area: 'keyboard', reason: 'focus-changes-context' }] : []);
       expect([...new Set(r.issues.map((i) => i.check))].sort()).toEqual([...f.want].sort());
+      expect(r.issues.filter((i) => i.suspected).map((i) => i.check)).toEqual(f.suspected ?? []);
+      if (f.seen) expect(r.motion).toMatchObject(f.seen);
       for (const i of r.issues) if (i.check !== 'bypass') expect(i.examples[0]!.selector.length, i.check).toBeGreaterThan(0);
       // The page is left as it was: the viewport restored, nothing focused.
       expect(tab.viewport()).toMatchObject({ width: 1280, height: 900 });
@@ -380,7 +490,7 @@ describe('page checks: hand-written pages', () => {
     const started = performance.now();
     const hung = await runPageChecks(tab, { role: 'page', timeoutMs: 1000 });
     expect(performance.now() - started).toBeLessThan(1500);
-    expect(hung.notChecked.map((n) => n.area)).toEqual(['markup', 'keyboard', 'reflow', 'zoom']);
+    expect(hung.notChecked.map((n) => n.area)).toEqual(['markup', 'motion', 'keyboard', 'reflow', 'zoom']);
     expect(hung.issues).toEqual([]);
   });
 });

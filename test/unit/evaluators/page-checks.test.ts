@@ -108,6 +108,7 @@ describe('page checks evaluator', () => {
     expect(m.notChecked).toEqual([
       { url: column, area: 'keyboard', reason: 'timeout' },
       { url: article, area: 'markup', reason: 'axe-unfinished' },
+      { url: article, area: 'motion', reason: 'axe-unfinished' },
       { url: article, area: 'keyboard', reason: 'axe-unfinished' },
       { url: article, area: 'reflow', reason: 'axe-unfinished' },
       { url: article, area: 'zoom', reason: 'axe-unfinished' },
@@ -126,6 +127,34 @@ describe('page checks evaluator', () => {
     };
     const m = evaluatePageChecks([older(home, ['markup', 'keyboard', 'reflow']), older(column, ['keyboard', 'reflow']), onlyZoom]);
     expect([m.pagesChecked, m.pagesPartlyChecked, m.pagesNotChecked]).toEqual([2, 2, 1]);
+  });
+
+  it('a page is checked when any part ran; a result stored before the motion area has no motion part to count', () => {
+    const threeNotRun = (['markup', 'keyboard', 'reflow'] as const).map((area) => ({ area, reason: 'timeout' }));
+    // Stored before both the motion and the text-zoom areas: neither is there to count.
+    const { textZoom: _zoom, ...older } = { ...page(article, 'article', '关于开学的通知_江临市教育局'), notChecked: threeNotRun };
+    const onlyMotion = {
+      ...page(column, 'page', '教育要闻_江临市教育局'),
+      motion: { watchedMs: 1200, movers: 0, media: 0 },
+      notChecked: [...threeNotRun, { area: 'zoom' as const, reason: 'timeout' }],
+    };
+    const m = evaluatePageChecks([page(home, 'homepage', '江临市教育局'), older, onlyMotion]);
+    expect([m.pagesChecked, m.pagesPartlyChecked, m.pagesNotChecked]).toEqual([2, 1, 1]);
+  });
+
+  it('keeps what a check only suspects apart: listed for a reviewer, not a failure', () => {
+    const suspectedAudio = { ...issue('audio-autoplay', 1, 'body > video'), detail: '疑似：设有 autoplay', suspected: true as const };
+    const m = evaluatePageChecks([
+      page(home, 'homepage', '江临市教育局', issue('moving-content', 1, '#notice'), suspectedAudio),
+      page(column, 'page', '教育要闻_江临市教育局', suspectedAudio),
+    ]);
+    expect(m.failures.map((f) => f.check)).toEqual(['moving-content']);
+    expect(m.suspected!.map((f) => [f.check, f.pages, f.elements, f.wcag])).toEqual([['audio-autoplay', 2, 2, ['1.4.2']]]);
+    expect([m.failingChecks, m.failingCriteria, m.pagesWithFailures]).toEqual([1, 1, 1]);
+    expect(pageCheckFindings(m)['pageChecks.failures']!.map((f) => f.message)).toEqual([
+      '自动移动、滚动、轮换或更新的内容（轮播图、滚动公告、飘窗等）没有暂停、停止或隐藏的控件（WCAG 2.2.2，A级）：1/2个页面，1处',
+      '疑似：自动播放超过3秒的声音，没有暂停、停止、静音或调节音量的控件（WCAG 1.4.2，A级）：2/2个页面，2处，待人工复核',
+    ]);
   });
 
   it('a URL checked twice is one page: the run that got furthest counts', () => {

@@ -68,6 +68,7 @@ describe('sample portal family qxx (old ASP site in GBK)', () => {
       'reflow 1.4.10 every page',
       'text-zoom 1.4.4 homepage',
       'bypass 2.4.1 article pages',
+      'moving-content 2.2.2 homepage',
     ]);
     expect(qxx.truth.brokenLinks.map((l) => l.kind)).toEqual(['http-404', 'http-500', 'refused', 'http-404', 'http-404']);
   });
