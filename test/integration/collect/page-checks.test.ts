@@ -155,6 +155,17 @@ const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalk
     want: [],
   },
   {
+    // A dropdown menu (the kind saved from a county portal): its Tab handler sends focus into a submenu that
+    // opens a moment after the item is focused (a hover delay). Pressed at machine speed, focus stays put for a
+    // press or two; at a person's pace it moves on. Not a trap.
+    name: 'no trap: a menu whose submenu opens a moment after focus, then takes Tab into it',
+    html: `<h1>t</h1><ul><li><a href="#1" id="top">政务公开</a><ul id="sub" style="display:none"><li><a href="#s1">政府信息公开</a></li><li><a href="#s2">新闻中心</a></li></ul></li></ul><a href="#after">互动交流</a>
+<script>var top1=document.getElementById('top'),sub=document.getElementById('sub');
+top1.addEventListener('focus',function(){setTimeout(function(){sub.style.display='block'},250)});
+top1.addEventListener('keydown',function(e){if(e.key!=='Tab'||e.shiftKey)return;e.preventDefault();sub.querySelector('a').focus();});</script>`,
+    want: [],
+  },
+  {
     name: 'mouse-only: an onclick div and a span with a click listener',
     html: `<h1>t</h1><div onclick="location.href='/a'" style="cursor:pointer">办事大厅</div><span id="s" style="cursor:pointer">返回顶部</span>
 <script>document.getElementById('s').addEventListener('click',function(){scrollTo(0,0)});</script>`,
@@ -179,6 +190,17 @@ const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalk
     want: [],
   },
   {
+    // WCAG's Understanding of 2.4.7 gives the text cursor in a focused text field as a focus indicator.
+    name: 'focus visible: text fields whose only indicator is the caret',
+    html: `<style>input,textarea{outline:none;border:1px solid #999}</style><h1>t</h1><label>关键字 <input type="text"></label><label>留言 <textarea></textarea></label>`,
+    want: [],
+  },
+  {
+    name: 'focus not visible: a read-only field and one whose caret is transparent show no caret',
+    html: `<style>input{outline:none;border:1px solid #999}</style><h1>t</h1><label>编号 <input type="text" readonly value="A-1"></label><label>代码 <input type="text" style="caret-color:transparent"></label>`,
+    want: ['focus-not-visible'],
+  },
+  {
     name: 'reflow: a fixed-width block of text',
     html: `<h1>t</h1><div style="width:900px">这是一段固定宽度的正文，在窄屏上需要横向滚动才能读完。</div>`,
     want: ['reflow'],
@@ -192,6 +214,13 @@ const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalk
     name: 'no reflow failure: text that wraps, a wide picture and a data table',
     html: `<h1>t</h1><p>这是一段可以换行的正文。</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="800" height="10" alt="图">
 <table><tr><th>项目</th><th>数量</th><th>说明</th></tr><tr><td style="white-space:nowrap">主动公开政府信息条数合计</td><td>1200</td><td style="white-space:nowrap">按照条例第二十条统计的全年数字</td></tr></table>`,
+    want: [],
+  },
+  {
+    // A page that hides its sideways overflow, with a channel strip that scrolls sideways by itself: what is
+    // past the strip's edge is reached by scrolling the strip, not cut off.
+    name: 'no reflow failure: a strip of channels that scrolls sideways on its own',
+    html: `<style>html,body{overflow-x:hidden}li{display:inline-block;width:160px}</style><h1>t</h1><nav style="overflow-x:auto"><ul style="white-space:nowrap;margin:0;padding:0"><li>要闻</li><li>公开</li><li>服务</li><li>互动</li><li>数据</li></ul></nav><p>正文</p>`,
     want: [],
   },
   {
@@ -221,6 +250,19 @@ const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalk
     name: 'fields with a label, an aria-label or a title beside their placeholder',
     html: `<h1>t</h1><label>姓名 <input type="text" placeholder="请输入姓名"></label><input type="text" aria-label="电话" placeholder="请输入电话"><input type="text" title="地址" placeholder="地址"><textarea aria-label="内容"></textarea>`,
     want: [],
+  },
+  {
+    // WCAG technique G167: a lone field beside a button that says what it is for is labelled by the button; a
+    // read-only field asks for no input.
+    name: 'not placeholder-only: search fields beside a 搜索 button, a read-only scope field',
+    html: `<h1>t</h1><div><input type="text" placeholder="请输入关键词"><button type="button">搜索</button></div>
+<form><input type="text" readonly value="本站" placeholder="本站"><input type="text" placeholder="请输入您要搜索的内容"><input type="submit" value="检索"></form>`,
+    want: [],
+  },
+  {
+    name: 'placeholder-only: a field beside a button that does not name it, and two fields sharing one 查询 button',
+    html: `<h1>t</h1><form><input type="email" placeholder="请输入邮箱"><button>提交</button></form><form><input placeholder="姓名"><input placeholder="电话"><button>查询</button></form>`,
+    want: ['placeholder-only'],
   },
   {
     name: 'change of context: a jump menu that navigates on change, a field that submits on focus',
