@@ -76,7 +76,7 @@ const areas: PageCheckArea[] = ['markup', 'keyboard', 'reflow'];
 const orderKept = 30;
 /** How long a person takes between presses, waited once before a loop is called a trap (a hover delay is 100–300 ms). */
 const trapPatienceMs = 500;
-/** Pauses a page gets at most: each costs trapPatienceMs of the pass's time. */
+/** Pauses after which focus still did not move on, at most: each costs trapPatienceMs of the pass's time. */
 const maxWaits = 3;
 /** Presses without reaching a new element before the walk asks whether focus is going round in circles. */
 const clickTypes = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick']);
@@ -266,8 +266,9 @@ async function tabThrough(
   /** Elements focused since the last new one, in order. */
   let circling: number[] = [];
   let trap: number[] | null = null;
-  /** Pauses made before calling a loop a trap, and after which newest element. */
+  /** Pauses after which focus did not move on (one that let it on is not counted), and after which newest element. */
   let waited = 0;
+  let justWaited = false;
   const waitedAt = new Set<number>();
   while (presses < maxTabs) {
     if (expired()) {
@@ -287,9 +288,12 @@ async function tabThrough(
     if (fresh || frame) {
       // Inside a frame the focus moves among the frame's own elements, which this document does not see.
       if (fresh) lastNew = index;
+      if (fresh && justWaited) waited--;
+      justWaited = false;
       circling = [];
       continue;
     }
+    justWaited = false;
     // Back at the first element right after the newest one: the order went round once, unless tab stops
     // were left out after the last element reached.
     if (index === 0 && circling.length === 0 && (await after([lastNew])) === 0) {
@@ -310,6 +314,7 @@ async function tabThrough(
     // takes Tab into itself keeps focus for a press or two. Once per element, a person's pause, then Tab again.
     if (waited < maxWaits && !waitedAt.has(lastNew)) {
       waited++;
+      justWaited = true;
       waitedAt.add(lastNew);
       await new Promise((resolve) => setTimeout(resolve, trapPatienceMs));
       circling = [];

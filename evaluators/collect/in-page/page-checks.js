@@ -346,11 +346,14 @@
   }
   /**
    * A field one types into shows the text cursor (or the selected text) once focused: WCAG's Understanding of
-   * 2.4.7 names it as a focus indicator. Not a read-only or disabled field, nor one whose caret is transparent.
+   * 2.4.7 names it as a focus indicator. Not a read-only or disabled field, one whose caret is transparent, nor
+   * one focus leaves off the screen (a login box parked beyond the edge).
    */
   function showsCaret(el) {
     var typed = el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && TEXT_FIELD.test(el.type || '')) || el.isContentEditable;
     if (!typed || el.readOnly || el.disabled) return false;
+    var box = el.getBoundingClientRect();
+    if (box.right <= 0 || box.bottom <= 0 || box.left >= window.innerWidth || box.top >= window.innerHeight) return false;
     var caret = getComputedStyle(el).caretColor;
     return caret !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(caret);
   }

@@ -155,14 +155,16 @@ const fixtures: Array<{ name: string; html: string; want: PageCheckId[]; notWalk
     want: [],
   },
   {
-    // A dropdown menu (the kind saved from a county portal): its Tab handler sends focus into a submenu that
-    // opens a moment after the item is focused (a hover delay). Pressed at machine speed, focus stays put for a
-    // press or two; at a person's pace it moves on. Not a trap.
-    name: 'no trap: a menu whose submenu opens a moment after focus, then takes Tab into it',
-    html: `<h1>t</h1><ul><li><a href="#1" id="top">政务公开</a><ul id="sub" style="display:none"><li><a href="#s1">政府信息公开</a></li><li><a href="#s2">新闻中心</a></li></ul></li></ul><a href="#after">互动交流</a>
-<script>var top1=document.getElementById('top'),sub=document.getElementById('sub');
-top1.addEventListener('focus',function(){setTimeout(function(){sub.style.display='block'},250)});
-top1.addEventListener('keydown',function(e){if(e.key!=='Tab'||e.shiftKey)return;e.preventDefault();sub.querySelector('a').focus();});</script>`,
+    // A dropdown menu (the kind saved from a county portal): each item's Tab handler sends focus into a submenu
+    // that opens a moment after the item is focused (a hover delay). Pressed at machine speed, focus stays put
+    // for a press or two; at a person's pace it moves on. Not a trap, however many such items there are.
+    name: 'no trap: a menu whose submenus open a moment after focus, each then taking Tab into itself',
+    html: `<h1>t</h1><ul id="menu"><li><a href="#1">政务公开</a><ul style="display:none"><li><a href="#1a">政府信息公开</a></li></ul></li>
+<li><a href="#2">政务服务</a><ul style="display:none"><li><a href="#2a">办事指南</a></li></ul></li><li><a href="#3">互动交流</a><ul style="display:none"><li><a href="#3a">领导信箱</a></li></ul></li>
+<li><a href="#4">走进本县</a><ul style="display:none"><li><a href="#4a">县情概况</a></li></ul></li></ul><a href="#after">网站地图</a>
+<script>[].forEach.call(document.querySelectorAll('#menu > li'),function(li){var a=li.querySelector('a'),sub=li.querySelector('ul');
+a.addEventListener('focus',function(){setTimeout(function(){sub.style.display='block'},250)});
+a.addEventListener('keydown',function(e){if(e.key!=='Tab'||e.shiftKey)return;e.preventDefault();sub.querySelector('a').focus();});});</script>`,
     want: [],
   },
   {
@@ -198,6 +200,11 @@ top1.addEventListener('keydown',function(e){if(e.key!=='Tab'||e.shiftKey)return;
   {
     name: 'focus not visible: a read-only field and one whose caret is transparent show no caret',
     html: `<style>input{outline:none;border:1px solid #999}</style><h1>t</h1><label>编号 <input type="text" readonly value="A-1"></label><label>代码 <input type="text" style="caret-color:transparent"></label>`,
+    want: ['focus-not-visible'],
+  },
+  {
+    name: 'focus not visible: a text field parked off the screen, its caret out of sight',
+    html: `<style>input{outline:none}</style><h1>t</h1><label>账号 <input type="text" style="position:absolute;left:-9999px"></label>`,
     want: ['focus-not-visible'],
   },
   {
