@@ -100,6 +100,10 @@ export interface PageCheckOptions {
 export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'motion', 'keyboard', 'reflow', 'zoom'];
 const areas = pageCheckAreas;
 const orderKept = 30;
+/** How long a person takes between presses, waited once before a loop is called a trap (a hover delay is 100–300 ms). */
+const trapPatienceMs = 500;
+/** Pauses after which focus still did not move on, at most: each costs trapPatienceMs of the pass's time. */
+const maxWaits = 3;
 /** Presses without reaching a new element before the walk asks whether focus is going round in circles. */
 const clickTypes = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick']);
 
@@ -330,9 +334,10 @@ interface Walk {
 /**
  * Presses Tab through the page, recording the focus order. Stops at the end of the order (focus leaves
  * the document or comes back to the first element with nothing reachable after the last one), at the
- * cap, or when focus goes round a few elements while more lie after them: then Escape (a modal dialog's
- * way out) and Tab once more, then any key combination the page's text advises (2.1.2 allows a documented
- * way out); if focus still does not get out, it is a keyboard trap.
+ * cap, or when focus goes round a few elements while more lie after them: then, once, a person's pause
+ * and Tab again (a menu that opens a moment after focus), then Escape (a modal dialog's way out) and Tab
+ * once more, then any key combination the page's text advises (2.1.2 allows a documented way out); if
+ * focus still does not get out, it is a keyboard trap.
  */
 async function tabThrough(
   page: Page,
@@ -398,6 +403,10 @@ async function walkFocus(page: Page, maxTabs: number, expired: () => boolean, ba
   /** Elements focused since the last new one, in order. */
   let circling: number[] = [];
   let trap: number[] | null = null;
+  /** Pauses after which focus did not move on (one that let it on is not counted), and after which newest element. */
+  let waited = 0;
+  let justWaited = false;
+  const waitedAt = new Set<number>();
   while (presses < maxTabs) {
     if (expired()) {
       ended = 'time';
@@ -418,9 +427,12 @@ async function walkFocus(page: Page, maxTabs: number, expired: () => boolean, ba
     if (fresh || frame) {
       // Inside a frame the focus moves among the frame's own elements, which this document does not see.
       if (fresh) lastNew = index;
+      if (fresh && justWaited) waited--;
+      justWaited = false;
       circling = [];
       continue;
     }
+    justWaited = false;
     // Back at the first element right after the newest one: the order went round once, unless tab stops
     // were left out after the last element reached.
     if (index === 0 && circling.length === 0 && (await after([lastNew])) === 0) {
@@ -436,6 +448,16 @@ async function walkFocus(page: Page, maxTabs: number, expired: () => boolean, ba
     if ((await after(loop)) === 0) {
       ended = 'end';
       break;
+    }
+    // Pressed faster than a person would: a menu that opens a moment after focus (a hover delay) and only then
+    // takes Tab into itself keeps focus for a press or two. Once per element, a person's pause, then Tab again.
+    if (waited < maxWaits && !waitedAt.has(lastNew)) {
+      waited++;
+      justWaited = true;
+      waitedAt.add(lastNew);
+      await new Promise((resolve) => setTimeout(resolve, trapPatienceMs));
+      circling = [];
+      continue;
     }
     // The ways out: Escape (a modal dialog's), then the key combinations the page advises, each followed by Tab.
     const ways = [['Escape'], ...((await page.evaluate(`window.__govscorePageChecks.kbAdvice(${JSON.stringify(loop)})`)) as string[][])];

@@ -9,13 +9,25 @@
     return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
   }
 
-  function label(el) {
-    return ((el.textContent || '') + ' ' + (el.getAttribute('title') || '') + ' ' + (el.getAttribute('aria-label') || '')).replace(/\s+/g, ' ').trim();
+  /**
+   * What a control is called, each way on its own: the text it shows (not textContent, which takes in the style
+   * sheet of an icon's inline SVG), its title, its ARIA label, its value; keyboard hints ("Shift+6") left out.
+   */
+  function labels(el) {
+    return [el.innerText || '', el.getAttribute('title') || '', el.getAttribute('aria-label') || '', el.getAttribute('value') || '']
+      .map(function (t) {
+        return t
+          .replace(/(shift|ctrl|alt)\s*\+\s*\S+/gi, '')
+          .replace(/\s+/g, ' ')
+          .trim();
+      })
+      .filter(Boolean);
   }
 
   /**
    * The page's controls by purpose, named by `words` (evaluators/data/taxonomy.yaml identity.assistControls):
-   * marked data-govscore-assist so the driver can press them; what was found, by purpose.
+   * marked data-govscore-assist so the driver can press them; what was found, by purpose. A name of more than
+   * 12 characters is a link's text, not a control's.
    */
   function controls(words) {
     var found = {};
@@ -23,12 +35,16 @@
     Object.keys(words).forEach(function (purpose) {
       for (var i = 0; i < candidates.length; i++) {
         var el = candidates[i];
-        var text = label(el) || el.getAttribute('value') || '';
-        var bare = text.replace(/\s+/g, '');
-        var named = words[purpose].some(function (w) {
-          return bare.indexOf(w) >= 0;
+        var text = '';
+        labels(el).some(function (t) {
+          var bare = t.replace(/\s+/g, '');
+          var named = words[purpose].some(function (w) {
+            return bare.indexOf(w) >= 0;
+          });
+          if (named && t.length <= 12) text = t;
+          return !!text;
         });
-        if (text.length > 12 || !named || !visible(el)) continue;
+        if (!text || !visible(el)) continue;
         // 缩小 is a reset only when nothing better names one.
         if (purpose === 'reset' && /缩小/.test(text) && found.reset) continue;
         el.setAttribute('data-govscore-assist', purpose);

@@ -19,6 +19,13 @@
   // composite widgets (tab, menuitem, option, radio, treeitem) are left out: a roving tabindex focuses one.
   var OPERABLE_ROLES = /^(button|link|checkbox|switch|slider|spinbutton|combobox|textbox|searchbox)$/;
   var kb = null;
+  // Buttons and what stands for them; a button saying one of these words labels the lone field beside it.
+  var BUTTONS = 'button, input[type=submit], input[type=button], input[type=image], [role=button], a[href], [onclick]';
+  var SEARCH_BUTTON = /搜\s*索|检\s*索|查\s*询|search/i;
+  // Inputs one types text into (an unknown type is a text field).
+  var TEXT_FIELD = /^(text|search|email|tel|url|number|password)$/;
+  // What a field showing its caret looked like focused: never the same as its look unfocused.
+  var CARET = 'caret';
   // How long a blur handler may take to send focus back (setTimeout of a few ms) before the focus is read.
   var BLUR_SETTLE_MS = 50;
 
@@ -238,14 +245,39 @@
     return bad;
   }
 
+  /** A field one fills in: a text area or a text-like input, neither read-only nor disabled (3.3.2 asks nothing of the others). */
+  function inputField(el) {
+    var field =
+      el.tagName === 'TEXTAREA' ||
+      (el.tagName === 'INPUT' && /^(text|search|email|tel|url|number|password|date|datetime-local|month|week|time)?$/.test(el.type || ''));
+    return field && !el.readOnly && !el.disabled;
+  }
+  /**
+   * A lone field beside a button whose visible text says what the field is for (搜索, 检索, 查询): the button
+   * labels it (WCAG technique G167). Beside: in the field's form, else within three ancestors of it.
+   */
+  function labelledByButton(el) {
+    var scope = el.form;
+    for (var a = el.parentElement, up = 0; !scope && a && up < 3; a = a.parentElement, up++) if (a.querySelector(BUTTONS)) scope = a;
+    if (!scope) return false;
+    var fields = scope.querySelectorAll('input, textarea');
+    for (var i = 0; i < fields.length; i++) if (fields[i] !== el && inputField(fields[i]) && rendered(fields[i])) return false;
+    var buttons = scope.querySelectorAll(BUTTONS);
+    for (var j = 0; j < buttons.length; j++) {
+      var b = buttons[j];
+      if (b === el || !rendered(b)) continue;
+      var image = b.tagName === 'INPUT' && b.type === 'image' ? b : b.querySelector('img[alt]');
+      var said = text(b) || (b.tagName === 'INPUT' ? b.value : '') || (image ? image.getAttribute('alt') || '' : '');
+      if (SEARCH_BUTTON.test(said)) return true;
+    }
+    return false;
+  }
+
   /** Fields whose only label is the placeholder, which disappears as soon as one types (3.3.2). */
   function placeholderOnly(elements) {
     return elements.filter(function (el) {
-      var field =
-        el.tagName === 'TEXTAREA' ||
-        (el.tagName === 'INPUT' && /^(text|search|email|tel|url|number|password|date|datetime-local|month|week|time)?$/.test(el.type || ''));
-      if (!field || !(el.getAttribute('placeholder') || '').trim()) return false;
-      return rendered(el) && !accessibleLabel(el);
+      if (!inputField(el) || !(el.getAttribute('placeholder') || '').trim()) return false;
+      return rendered(el) && !accessibleLabel(el) && !labelledByButton(el);
     });
   }
 
@@ -384,6 +416,19 @@
     }
     return compare && compare.length !== parts.length ? null : parts;
   }
+  /**
+   * A field one types into shows the text cursor (or the selected text) once focused: WCAG's Understanding of
+   * 2.4.7 names it as a focus indicator. Not a read-only or disabled field, one whose caret is transparent, nor
+   * one focus leaves off the screen (a login box parked beyond the edge).
+   */
+  function showsCaret(el) {
+    var typed = el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && TEXT_FIELD.test(el.type || '')) || el.isContentEditable;
+    if (!typed || el.readOnly || el.disabled) return false;
+    var box = el.getBoundingClientRect();
+    if (box.right <= 0 || box.bottom <= 0 || box.left >= window.innerWidth || box.top >= window.innerHeight) return false;
+    var caret = getComputedStyle(el).caretColor;
+    return caret !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(caret);
+  }
   function deepActive() {
     var el = document.activeElement;
     while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
@@ -399,7 +444,7 @@
       fresh = 1;
       index = kb.visited.push(el) - 1;
       var frame = /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName);
-      kb.focused[index] = frame || !rendered(el) || !hasSize(el) ? null : appearance(el);
+      kb.focused[index] = frame || !rendered(el) || !hasSize(el) ? null : showsCaret(el) ? CARET : appearance(el);
     }
     return [index, fresh, /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName) ? 1 : 0, kb.visited.length];
   }
@@ -605,7 +650,7 @@
     /**
      * Reflow (1.4.10), run once the viewport is narrow: the page scrolls sideways, or content is cut at the
      * right edge. Overflow that comes only from what may scroll in two dimensions (images, video, maps,
-     * data tables, preformatted text) is not a failure.
+     * data tables, preformatted text), or from inside a region that scrolls sideways by itself, is not a failure.
      */
     reflow: function (width) {
       var tolerance = 4;
@@ -616,6 +661,15 @@
         if (el.closest('img, picture, video, canvas, svg, iframe, object, embed, pre, code, map, math, [role=img], [role=application]')) return true;
         var table = el.closest('table');
         return !!table && !!table.querySelector('th, caption, thead');
+      };
+      // Inside a region that scrolls sideways by itself and fits the screen (a strip of channels): reached by
+      // scrolling that region, neither cut off nor widening the page.
+      var inScroller = function (el) {
+        for (var a = el.parentElement; a && a !== body && a !== root; a = a.parentElement) {
+          var x = getComputedStyle(a).overflowX;
+          if (x === 'auto' || x === 'scroll') return a.getBoundingClientRect().right + window.scrollX <= width + tolerance;
+        }
+        return false;
       };
       var overflowing = [];
       allElements().forEach(function (el) {
@@ -629,7 +683,7 @@
         var style = getComputedStyle(el);
         // Off-canvas panels (wholly beyond the edge, positioned) are not content cut off.
         if ((style.position === 'absolute' || style.position === 'fixed') && r.left + window.scrollX >= width) return;
-        if (style.visibility === 'hidden' || exempt(el) || !text(el)) return;
+        if (style.visibility === 'hidden' || exempt(el) || !text(el) || inScroller(el)) return;
         overflowing.push({ el: el, right: r.right + window.scrollX });
       });
       overflowing.sort(function (a, b) {

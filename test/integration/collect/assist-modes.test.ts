@@ -1,9 +1,10 @@
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { AssistModeObservation } from '../../../evaluators/collect/assist-modes.js';
+import { type AssistModeObservation, checkAssistMode } from '../../../evaluators/collect/assist-modes.js';
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
 import { collectSite } from '../../../evaluators/collect/crawl-site.js';
+import { closeTab, newTab } from '../../../evaluators/collect/navigate.js';
 import { defaultCollectOptions } from '../../../evaluators/collect/options.js';
 import { evaluateIdentity } from '../../../evaluators/identity.js';
 import { startAssistModeSites } from '../../fixtures/assist-modes/server.js';
@@ -61,5 +62,37 @@ describe('适老化 items of a site’s assist mode, pressed and measured', () =
       evaluateIdentity(null, { elderly: { entries: [{ text: '无障碍', href: '' }], toolbar: true, modes: modes.get(site) ?? null } } as never, []).counts
         .assistItemsMissing;
     expect(['good', 'weak', 'elder'].map(missing)).toEqual([0, 5, 4]);
+  });
+});
+
+/** An icon drawn as inline SVG with its own style sheet, as vendor toolbars draw theirs: its text is that style sheet. */
+const icon = '<svg width="20" height="20" viewBox="0 0 20 20"><style>.i{fill:#fff;stroke:#fff}</style><path class="i" d="M2 2h16v16H2z"/></svg>';
+
+describe('a vendor toolbar whose controls are icons named by their title', () => {
+  it('finds and presses 网页放大, 切换配色, 切换鼠标样式 and 声音, keyboard hints in the titles left out', async () => {
+    const browser = await launchBrowser();
+    const tab = await newTab(browser, defaultCollectOptions.userAgent);
+    try {
+      await tab.setContent(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body>
+<div style="position:fixed;top:0;left:0;right:0;height:40px;background:#036">
+<a href="javascript:void(0)" id="zoom" title="网页放大Shift+6">${icon}</a><a href="javascript:void(0)" id="colour" title="切换配色Shift+5">${icon}</a>
+<a href="javascript:void(0)" id="mouse" title="切换鼠标样式Shift+8">${icon}</a><a href="javascript:void(0)" title="声音">${icon}</a></div>
+<p style="margin-top:60px;font-size:16px">政府信息公开工作年度报告的正文，用来量出页面上文字的大小。</p>
+<script>var size=16,p=document.querySelector('p');
+document.getElementById('zoom').onclick=function(){size+=4;p.style.fontSize=size+'px'};
+document.getElementById('colour').onclick=function(){document.body.style.filter='invert(1)'};
+document.getElementById('mouse').onclick=function(){document.body.style.cursor='crosshair'};</script></body></html>`);
+      const m = await checkAssistMode(tab);
+      expect({ enlarge: m.enlarge.status, contrast: m.contrast.status, cursor: m.cursor.status, readAloud: m.readAloud.status }).toEqual({
+        enlarge: 'holds',
+        contrast: 'holds',
+        cursor: 'holds',
+        readAloud: 'offered',
+      });
+      expect([m.enlarge.control, m.contrast.control, m.cursor.control, m.readAloud.control]).toEqual(['网页放大', '切换配色', '切换鼠标样式', '声音']);
+    } finally {
+      await closeTab(tab);
+      await browser.close();
+    }
   });
 });

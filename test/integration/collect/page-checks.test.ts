@@ -226,6 +226,19 @@ const fixtures: Array<{
     want: [],
   },
   {
+    // A dropdown menu (the kind saved from a county portal): each item's Tab handler sends focus into a submenu
+    // that opens a moment after the item is focused (a hover delay). Pressed at machine speed, focus stays put
+    // for a press or two; at a person's pace it moves on. Not a trap, however many such items there are.
+    name: 'no trap: a menu whose submenus open a moment after focus, each then taking Tab into itself',
+    html: `<h1>t</h1><ul id="menu"><li><a href="#1">政务公开</a><ul style="display:none"><li><a href="#1a">政府信息公开</a></li></ul></li>
+<li><a href="#2">政务服务</a><ul style="display:none"><li><a href="#2a">办事指南</a></li></ul></li><li><a href="#3">互动交流</a><ul style="display:none"><li><a href="#3a">领导信箱</a></li></ul></li>
+<li><a href="#4">走进本县</a><ul style="display:none"><li><a href="#4a">县情概况</a></li></ul></li></ul><a href="#after">网站地图</a>
+<script>[].forEach.call(document.querySelectorAll('#menu > li'),function(li){var a=li.querySelector('a'),sub=li.querySelector('ul');
+a.addEventListener('focus',function(){setTimeout(function(){sub.style.display='block'},250)});
+a.addEventListener('keydown',function(e){if(e.key!=='Tab'||e.shiftKey)return;e.preventDefault();sub.querySelector('a').focus();});});</script>`,
+    want: [],
+  },
+  {
     name: 'mouse-only: an onclick div and a span with a click listener',
     html: `<h1>t</h1><div onclick="location.href='/a'" style="cursor:pointer">办事大厅</div><span id="s" style="cursor:pointer">返回顶部</span>
 <script>document.getElementById('s').addEventListener('click',function(){scrollTo(0,0)});</script>`,
@@ -248,6 +261,22 @@ const fixtures: Array<{
     html: `<style>.x:focus{outline:none;background:#ff0}.y:focus{outline:none}.y.on{box-shadow:0 0 0 2px #00f}</style><h1>t</h1><a href="#1">one</a><a class="x" href="#2">two</a><a class="y" href="#3">three</a>
 <script>document.querySelector('.y').addEventListener('focus',function(){this.classList.add('on')});document.querySelector('.y').addEventListener('blur',function(){this.classList.remove('on')});</script>`,
     want: [],
+  },
+  {
+    // WCAG's Understanding of 2.4.7 gives the text cursor in a focused text field as a focus indicator.
+    name: 'focus visible: text fields whose only indicator is the caret',
+    html: `<style>input,textarea{outline:none;border:1px solid #999}</style><h1>t</h1><label>关键字 <input type="text"></label><label>留言 <textarea></textarea></label>`,
+    want: [],
+  },
+  {
+    name: 'focus not visible: a read-only field and one whose caret is transparent show no caret',
+    html: `<style>input{outline:none;border:1px solid #999}</style><h1>t</h1><label>编号 <input type="text" readonly value="A-1"></label><label>代码 <input type="text" style="caret-color:transparent"></label>`,
+    want: ['focus-not-visible'],
+  },
+  {
+    name: 'focus not visible: a text field parked off the screen, its caret out of sight',
+    html: `<style>input{outline:none}</style><h1>t</h1><label>账号 <input type="text" style="position:absolute;left:-9999px"></label>`,
+    want: ['focus-not-visible'],
   },
   {
     name: 'reflow: a fixed-width block of text',
@@ -290,6 +319,13 @@ const fixtures: Array<{
     want: [],
   },
   {
+    // A page that hides its sideways overflow, with a channel strip that scrolls sideways by itself: what is
+    // past the strip's edge is reached by scrolling the strip, not cut off.
+    name: 'no reflow failure: a strip of channels that scrolls sideways on its own',
+    html: `<style>html,body{overflow-x:hidden}li{display:inline-block;width:160px}</style><h1>t</h1><nav style="overflow-x:auto"><ul style="white-space:nowrap;margin:0;padding:0"><li>要闻</li><li>公开</li><li>服务</li><li>互动</li><li>数据</li></ul></nav><p>正文</p>`,
+    want: [],
+  },
+  {
     name: 'bypass: no skip link, no main landmark, no heading',
     html: `<div><a href="/a">首页</a> <a href="/b">新闻</a></div><div><b>标题</b><p>正文</p></div>`,
     want: ['bypass'],
@@ -316,6 +352,19 @@ const fixtures: Array<{
     name: 'fields with a label, an aria-label or a title beside their placeholder',
     html: `<h1>t</h1><label>姓名 <input type="text" placeholder="请输入姓名"></label><input type="text" aria-label="电话" placeholder="请输入电话"><input type="text" title="地址" placeholder="地址"><textarea aria-label="内容"></textarea>`,
     want: [],
+  },
+  {
+    // WCAG technique G167: a lone field beside a button that says what it is for is labelled by the button; a
+    // read-only field asks for no input.
+    name: 'not placeholder-only: search fields beside a 搜索 button, a read-only scope field',
+    html: `<h1>t</h1><div><input type="text" placeholder="请输入关键词"><button type="button">搜索</button></div>
+<form><input type="text" readonly value="本站" placeholder="本站"><input type="text" placeholder="请输入您要搜索的内容"><input type="submit" value="检索"></form>`,
+    want: [],
+  },
+  {
+    name: 'placeholder-only: a field beside a button that does not name it, and two fields sharing one 查询 button',
+    html: `<h1>t</h1><form><input type="email" placeholder="请输入邮箱"><button>提交</button></form><form><input placeholder="姓名"><input placeholder="电话"><button>查询</button></form>`,
+    want: ['placeholder-only'],
   },
   {
     name: 'change of context: a jump menu that navigates on change, a field that submits on focus',

@@ -21,6 +21,7 @@ const tables: Record<string, Table | Terms> = {
   servicesSection: t.services.section,
   guideList: t.services.guideList,
   publishedDate: ['发布日期', '发布时间'],
+  elderly: t.identity.elderly,
 };
 
 /** [label, table, expected key (or true for a term list), how it should match]. */
@@ -66,6 +67,11 @@ const shouldMatch: Array<[string, string, string | true, string]> = [
   ['辦事服務', 'servicesSection', true, 'traditional'],
   ['服务指南', 'guideList', true, 'exact'],
   ['网上信访', 'notConsultation', true, 'exact'],
+  // 适老化 entries as saved government homepages label them (the 无障碍 control often a script-only span).
+  ['长者助手', 'elderly', true, 'exact'],
+  ['长者专区', 'elderly', true, 'exact'],
+  ['长者专版', 'elderly', true, 'exact'],
+  ['适老版', 'elderly', true, 'exact'],
 ];
 
 /** [label, table, key that must not match (or true: no term of the list)]. */
@@ -99,6 +105,7 @@ const mustNotMatch: Array<[string, string, string | true]> = [
   ['信息公开', 'parts', 'catalogue'],
   ['县教育局关于做好2026年秋季学期开学工作的通知', 'items', '11'],
   ['学前教育资助政策解读及申请办理流程说明', 'items', '11'],
+  ['长者饭堂开张', 'elderly', true],
 ];
 
 function found(label: string, table: string, key: string | true, asLink = false): { hit: boolean; how: string | null } {
