@@ -281,8 +281,9 @@
   }
 
   /**
-   * Containers that look as if they rotate their content even though nothing changed yet: content clipped
-   * inside a box (a track of slides, a ticker's list) or siblings stacked on one spot with one shown.
+   * Containers that look as if they rotate their content even though nothing changed yet: a box clipping
+   * content at least half again its size (a track of slides, a ticker's list), or a few siblings of one tag,
+   * pictures among them, one shown (two while they cross-fade) and the rest hidden (stacked slides).
    */
   function rotatorLike(els) {
     var out = [];
@@ -293,18 +294,20 @@
       if (r.width < 40 || r.height < 16) continue;
       var s = getComputedStyle(el);
       var clips = /hidden|clip/.test(s.overflowX + s.overflowY);
-      if (clips && (el.scrollWidth > el.clientWidth + 4 || el.scrollHeight > el.clientHeight + 4) && el.getElementsByTagName('*').length >= 2) {
+      if (clips && (el.scrollWidth >= 1.5 * el.clientWidth || el.scrollHeight >= 1.5 * el.clientHeight) && el.getElementsByTagName('*').length >= 2) {
         out.push(el);
         continue;
       }
-      if (el.children.length < 2) continue;
+      var kids = el.children;
+      if (kids.length < 2 || kids.length > 20 || r.width < 100 || r.height < 40) continue;
       var shown = 0;
-      var hidden = 0;
-      for (var c = el.firstElementChild; c; c = c.nextElementSibling)
+      var pictures = 0;
+      for (var c = el.firstElementChild; c; c = c.nextElementSibling) {
+        if (c.tagName !== kids[0].tagName) break;
+        if (c.tagName === 'IMG' || c.querySelector('img')) pictures++;
         if (c.getClientRects().length && getComputedStyle(c).visibility === 'visible' && parseFloat(getComputedStyle(c).opacity) >= 0.5) shown++;
-        else hidden++;
-      // One shown (two while they cross-fade), the others hidden, pictures among them.
-      if (shown >= 1 && shown <= 2 && hidden >= 1 && el.children.length <= 20 && el.querySelector('img')) out.push(el);
+      }
+      if (!c && pictures >= 2 && shown >= 1 && shown <= 2 && shown < kids.length) out.push(el);
     }
     return out;
   }
