@@ -8,7 +8,6 @@
 (function () {
   if (window.__govscoreMotion) return;
   var MAX_ELEMENTS = 4000;
-  var MAX_HTML = 200;
   var MAX_RECORDS = 20000;
   // Changes closer together than this are one transition (a slide moving frame by frame), not two.
   var GAP_MS = 400;
@@ -30,39 +29,9 @@
   function text(el) {
     return (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
   }
-  function cssEscape(s) {
-    return window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/[^\w-]/g, '\\$&');
-  }
-  /** As page-checks.js writes them: from the nearest ancestor with a unique id, by tag and position. */
-  function selectorOf(el) {
-    var parts = [];
-    var node = el;
-    while (node && node.nodeType === 1 && parts.length < 6) {
-      if (node.id && document.querySelectorAll('#' + cssEscape(node.id)).length === 1) {
-        parts.unshift('#' + cssEscape(node.id));
-        return parts.join(' > ');
-      }
-      var tag = node.tagName.toLowerCase();
-      if (tag === 'html' || tag === 'body') {
-        parts.unshift(tag);
-        return parts.join(' > ');
-      }
-      var index = 1;
-      var more = false;
-      for (var s = node.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === node.tagName) index++;
-      for (var n = node.nextElementSibling; n && !more; n = n.nextElementSibling) if (n.tagName === node.tagName) more = true;
-      parts.unshift(index > 1 || more ? tag + ':nth-of-type(' + index + ')' : tag);
-      node = node.parentElement;
-    }
-    return parts.join(' > ');
-  }
+  /** The element as every check names it: page-checks.js's selector and snippet (that script is in the page first). */
   function describe(el) {
-    var html = el.outerHTML || '';
-    if (html.length > MAX_HTML) {
-      var open = html.slice(0, html.indexOf('>') + 1);
-      html = (open.length <= MAX_HTML - 20 ? open + text(el).slice(0, MAX_HTML - 20 - open.length) : open.slice(0, MAX_HTML - 1)) + '…';
-    }
-    return { selector: selectorOf(el), html: html };
+    return window.__govscorePageChecks.lib.describe(el);
   }
   function area(el) {
     var r = el.getBoundingClientRect();

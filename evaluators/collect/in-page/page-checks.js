@@ -479,7 +479,7 @@
   }
 
   window.__govscorePageChecks = {
-    lib: { allElements: allElements, issue: issue, holdStyles: holdStyles },
+    lib: { allElements: allElements, issue: issue, holdStyles: holdStyles, describe: describe },
     markup: function () {
       var elements = allElements();
       var groups = unnamedGroups(elements);
