@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 
@@ -48,7 +48,8 @@ describe('the browser of a killed process', () => {
   });
 
   it('dies with it on kill -9, and the next launch removes the profile folder it left', async () => {
-    const tmp = join(await tempDir('browser-life'), 'tmp');
+    const dir = await tempDir('browser-life');
+    const tmp = join(dir, 'tmp');
     await mkdir(tmp);
     const first = a11y(`${base}/hang`, tmp);
     let seen = new Map<number, string>();
@@ -71,6 +72,7 @@ describe('the browser of a killed process', () => {
       expect(await profiles(tmp)).toEqual([]);
     } finally {
       killAll(stillRunning(seen.keys()).pids);
+      await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,18 +62,48 @@ describe('govscore worker stopping', () => {
     expect(worker.output()).not.toMatch(/Unhandled error event|queue error/);
   }, 90_000);
 
-  it('exits at once on a second signal', async () => {
+  // A Redis that keeps its connections but answers nothing (stopped with SIGSTOP): closing waits on it.
+  async function workerOnHungRedis() {
     const redis = await startRedis();
-    cleanup.push(() => redis.stop());
     const worker = startWorker(redis.url);
-    cleanup.push(() => worker.child.exitCode === null && worker.killHard());
+    cleanup.push(async () => {
+      if (worker.child.exitCode === null) worker.killHard();
+      process.kill(redis.pid, 'SIGCONT');
+      await redis.stop();
+    });
     await waitFor(worker, taking, 60_000);
+    // Stopped once the worker's connections are all up (a connection still opening is dropped at once on
+    // close): both its BullMQ workers wait for jobs on their blocking connections.
+    const client = redis.client();
+    const deadline = Date.now() + 30_000;
+    while (((await client.client('LIST')) as string).split('cmd=bzpopmin').length - 1 < 2 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    client.disconnect();
+    process.kill(redis.pid, 'SIGSTOP');
+    const sent = Date.now();
     worker.child.kill('SIGTERM');
+    await waitFor(worker, /秒内退出/, 5000);
+    return { worker, sent };
+  }
+
+  it(`whose Redis hangs: exits ${stopWithinSeconds} s after SIGTERM all the same`, async () => {
+    const { worker, sent } = await workerOnHungRedis();
+    const { code, at } = await worker.exited;
+    expect(code, worker.output()).toBe(1);
+    // The bound's timer, plus the moment a loaded machine takes to run it.
+    expect((at - sent) / 1000).toBeLessThan(stopWithinSeconds + 1.5);
+    expect(worker.output()).toContain(`${stopWithinSeconds} 秒内未能停下，强制退出`);
+  }, 90_000);
+
+  it('exits at once on a second signal', async () => {
+    const { worker } = await workerOnHungRedis();
+    // The first stop is held up by Redis.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(worker.child.exitCode, worker.output()).toBeNull();
     const { code, seconds } = await signal(worker, 'SIGINT');
-    // The first stop exits 0; 130 is the second signal's.
     expect(code, worker.output()).toBe(130);
     expect(seconds).toBeLessThan(1);
-    expect(worker.output()).toMatch(/(SIGINT|SIGTERM)：立即退出/);
+    expect(worker.output()).toContain('SIGINT：立即退出');
   }, 90_000);
 
   it('started against a dead Redis: says so, keeps trying, connects when it comes, and exits on SIGTERM before it did', async () => {
@@ -109,6 +139,7 @@ describe('govscore worker stopping', () => {
       const redis = await startRedis();
       cleanup.push(() => redis.stop());
       const dir = await tempDir('worker-stop');
+      cleanup.push(() => rm(dir, { recursive: true, force: true }));
       const sitesFile = await writeSitesFile(dir, set, ['zfw']);
       const out = join(dir, 'out');
       // A lock far longer than the test waits: the site can only come back by being handed back.
