@@ -10,12 +10,12 @@ import type { SiteResult } from '../server/store/store.js';
 
 const [redisUrl, templateFile] = process.argv.slice(2);
 const result = JSON.parse(readFileSync(templateFile!, 'utf8')) as SiteResult;
-const worker = await startWorker({
+const worker = (await startWorker({
   redisUrl: redisUrl!,
   concurrency: 64,
   hostRate: 1_000_000,
   lockMs: 60_000,
   log: () => undefined,
   collector: async () => ({ result, retryable: false, summary: 'simulated' }),
-});
+}))!;
 process.once('SIGTERM', () => void worker.close().then(() => process.exit(0)));

@@ -69,6 +69,9 @@ const loadLighthouse = () => (lighthouseModule ??= import('lighthouse'));
 export class LighthouseRunner {
   private browser: Promise<Browser> | null = null;
 
+  /** `launch` is passed to launchBrowser (a worker handles the signals itself). */
+  constructor(private readonly launch: Parameters<typeof launchBrowser>[0] = {}) {}
+
   /**
    * One run (four categories) on a URL. `cookies` are the crawl's for the site, so a site behind a firewall
    * challenge the crawl has passed loads here too. Never throws; timeoutMs bounds the run itself, not the
@@ -80,13 +83,13 @@ export class LighthouseRunner {
    */
   warm(): void {
     loadLighthouse().catch(() => undefined);
-    this.browser ??= launchBrowser();
+    this.browser ??= launchBrowser(this.launch);
     this.browser.catch(() => undefined);
   }
 
   run(url: string, options: { timeoutMs?: number; cookies?: CookieParam[] } = {}): Promise<LighthouseResult> {
     const turn = turns.then(async () => {
-      this.browser ??= launchBrowser();
+      this.browser ??= launchBrowser(this.launch);
       const browser = await this.browser.catch(() => null);
       if (!browser) return { url, ms: 0, scores: noScores, error: 'browser-launch-failed' };
       return runOnce(browser, url, options.timeoutMs ?? 60_000, options.cookies ?? []);
@@ -95,8 +98,9 @@ export class LighthouseRunner {
     return turn;
   }
 
-  async close(): Promise<void> {
-    await turns.catch(() => undefined);
+  /** Waits for the run in progress unless `abandon` (a stopping worker), which ends it with the browser. */
+  async close(options: { abandon?: boolean } = {}): Promise<void> {
+    if (!options.abandon) await turns.catch(() => undefined);
     const browser = await this.browser?.catch(() => null);
     this.browser = null;
     await browser?.close().catch(() => undefined);

@@ -102,7 +102,7 @@ program
 program
   .command('worker')
   .description(
-    'take sites (and monitor probes) from the BullMQ queue on Redis, crawl them and send the results to the coordinator; stops cleanly on Ctrl-C / SIGTERM',
+    'take sites (and monitor probes) from the BullMQ queue on Redis, crawl them and send the results to the coordinator; on Ctrl-C / SIGTERM hands the sites in hand back and exits within 10 s',
   )
   .requiredOption('--redis <url>', 'the Redis of the queue, e.g. redis://10.0.0.5:6379')
   .option('--concurrency <n>', 'sites crawled at once by this worker', positiveInt('--concurrency'), defaultWorkerOptions.concurrency)

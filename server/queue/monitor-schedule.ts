@@ -76,7 +76,7 @@ export async function unscheduleMonitor(connection: ConnectionOptions, scheduleI
  * worker at once, not by whichever took the round), and each probe's outcome goes to the monitor that
  * scheduled it, which stores it.
  */
-export function probeWorker(connection: ConnectionOptions, workerId: string, concurrency = 8): { close: () => Promise<void> } {
+export function probeWorker(connection: ConnectionOptions, workerId: string, concurrency = 8): { close: (force?: boolean) => Promise<void> } {
   const queue = new Queue<MonitorJob>(monitorQueue, { connection, prefix: keyPrefix });
   const results = new Map<string, Queue<ProbeObservation>>();
   const worker = new Worker<MonitorJob>(
@@ -102,10 +102,13 @@ export function probeWorker(connection: ConnectionOptions, workerId: string, con
     { connection, prefix: keyPrefix, concurrency, name: workerId },
   );
   return {
-    close: async () => {
-      await worker.close();
-      await queue.close();
-      await Promise.all([...results.values()].map((q) => q.close()));
+    /**
+     * `force` when Redis is gone and the process is about to exit: the probes in hand are dropped (their jobs
+     * run again elsewhere) and the queues left as they are (closing one waits for Redis, whatever the call).
+     */
+    close: async (force = false) => {
+      await worker.close(force);
+      if (!force) await Promise.all([queue, ...results.values()].map((q) => q.close()));
     },
   };
 }

@@ -1,23 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 
-import { type Job, Queue, Worker } from 'bullmq';
+import { type Job, Queue, WaitingError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Browser } from 'puppeteer';
 
+import { makeOwnedTempDir, removeOrphanedTempDirs } from '../../common/owned-temp-dirs.js';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
 import type { CrawlJournal } from '../../evaluators/collect/crawl-journal.js';
 import { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { installHostGate } from '../../evaluators/collect/host-gate.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
 import { type CollectedSite, collectSiteResult } from '../collect/site-result.js';
-import { checkRedis, keyPrefix, redisOptions } from './connection.js';
+import { keyPrefix, redisOptions } from './connection.js';
 import { packEvidence } from './evidence-transfer.js';
 import { redisHostGate } from './host-limit.js';
 import { collectQueue, type ResultMessage, resultsQueue, type SiteJob } from './jobs.js';
 import { probeWorker } from './monitor-schedule.js';
-import { openRedisJournal } from './redis-journal.js';
+import { openRedisJournal, type RedisJournal } from './redis-journal.js';
+import { isConnectionError, reconnectDelayMs, watchRedis } from './redis-outage.js';
 
 export interface WorkerOptions {
   redisUrl: string;
@@ -33,6 +34,14 @@ export interface WorkerOptions {
   log: (line: string) => void;
   /** What crawls a site: Chromium by default; the queue benchmark puts a simulated collector here. */
   collector?: SiteCollector;
+  /** Gives up waiting for Redis to answer at the start (a stop signal came first). */
+  signal?: AbortSignal;
+}
+
+export interface RunningWorker {
+  id: string;
+  /** Takes no more sites and hands those in hand back to the queue, their crawl journals kept. */
+  close: () => Promise<void>;
 }
 
 /** Crawls one site of a job; `evidenceDir` is where its screenshots go (`<dir>/<site>/…`), `journal` replays the pages an earlier attempt finished. */
@@ -40,19 +49,31 @@ export type SiteCollector = (job: SiteJob, evidenceDir: string, journal: CrawlJo
 
 export { defaultWorkerOptions } from './worker-options.js';
 
+/** How long each step of handing a site back (the journal's last writes, the move back) may wait on Redis. */
+const handBackStepMs = 3000;
+
 /**
  * `govscore worker`: takes sites from the queue one job each, crawls them with the same code as the
  * embedded mode, and sends the result (with its screenshots) to the run's coordinator. It keeps nothing:
- * a worker can be added, stopped or lost at any time. Also takes the monitor's probes.
+ * a worker can be added, stopped or lost at any time. Also takes the monitor's probes. Waits for Redis
+ * to answer (null when `signal` fires first), saying so while it cannot reach it.
  */
-export async function startWorker(options: WorkerOptions): Promise<{ close: () => Promise<void>; id: string }> {
-  await checkRedis(options.redisUrl);
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker | null> {
+  const { log } = options;
   const id = `${hostname()}-${process.pid}`;
   const connection = redisOptions(options.redisUrl);
-  // Host slots and crawl journals: small commands of the worker's own, beside BullMQ's connections.
-  const redis = new Redis(connection);
+  // Host slots and crawl journals: small commands of the worker's own, beside BullMQ's connections. Its
+  // events also tell whether Redis answers.
+  const redis = new Redis({ ...connection, retryStrategy: reconnectDelayMs });
+  const health = watchRedis(redis, options.redisUrl, log);
+  if (!(await health.ready(options.signal))) {
+    redis.disconnect();
+    return null;
+  }
+  // Screenshot folders of workers killed mid-site (their journal in Redis keeps what the next one needs).
+  await removeOrphanedTempDirs('evidence');
   installHostGate(redisHostGate(redis, options.hostRate));
-  const lighthouse = new LighthouseRunner();
+  const lighthouse = new LighthouseRunner({ handleSignals: false });
   const results = new Map<string, Queue<ResultMessage>>();
   const send = (runId: string, message: ResultMessage) => {
     let queue = results.get(runId);
@@ -63,7 +84,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
   // A crashed Chromium is replaced before the next site rather than failing every site after it.
   const currentBrowser = async () => {
     if (browser && (await browser).connected) return browser;
-    browser = launchBrowser();
+    browser = launchBrowser({ handleSignals: false });
     return browser;
   };
   const crawl: SiteCollector =
@@ -72,23 +93,56 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
       const evidence = new EvidenceSink(evidenceDir, evidenceBytes);
       if (collect.lighthousePages > 0) lighthouse.warm();
       const collected = await collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence, siteId, lighthouse, journal });
-      if (evidence.failed) options.log(`${runId} ${siteId}: ${evidence.failed} screenshot(s) could not be taken (the page did not answer twice)`);
+      if (evidence.failed) log(`${runId} ${siteId}: ${evidence.failed} screenshot(s) could not be taken (the page did not answer twice)`);
       return collected;
     });
 
+  // Fires when the worker stops: the crawls in hand record nothing more and give their sites back.
+  const stopping = new AbortController();
+  const stopped = new Promise<null>((resolve) => stopping.signal.addEventListener('abort', () => resolve(null), { once: true }));
+
+  /** Puts a site back in the queue at once, for another worker to resume from its journal, rather than when its lock runs out. */
+  const handBack = async (job: Job<SiteJob>, token: string | undefined, journal: RedisJournal, pages: number) => {
+    const { runId, siteId } = job.data;
+    const inTime = (step: Promise<unknown>) =>
+      Promise.race([step.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), handBackStepMs).unref())]).catch(() => false);
+    if (health.up && (await inTime(journal.flush())) && token && (await inTime(job.moveToWait(token))))
+      return log(`${runId} ${siteId}: 已交还队列，${pages} 页已记入日志 — handed back to the queue, ${pages} pages journaled for the next worker`);
+    log(
+      `${runId} ${siteId}: Redis 无应答，未能交还，锁到期（${options.lockMs / 1000} 秒）后回到队列 — Redis did not answer: the site goes back to the queue when its lock runs out`,
+    );
+  };
+
   const worker = new Worker<SiteJob>(
     collectQueue,
-    async (job: Job<SiteJob>) => {
+    async (job: Job<SiteJob>, token?: string) => {
       const { runId, siteId } = job.data;
       const attempt = job.attemptsMade + 1;
       const lastAttempt = attempt >= (job.opts.attempts ?? 1);
       const started = performance.now();
-      const evidenceDir = await mkdtemp(join(tmpdir(), 'govscore-evidence-'));
+      const evidenceDir = await makeOwnedTempDir('evidence');
       try {
         // A worker that died mid-site left its finished pages here: they are replayed, not opened again.
-        const journal = await openRedisJournal(redis, runId, siteId, evidenceDir, options.log);
+        const journal = await openRedisJournal(redis, runId, siteId, evidenceDir, log);
         await send(runId, { kind: 'started', siteId, worker: id, attempt, resumedPages: journal.size });
-        const collected = await crawl(job.data, evidenceDir, journal);
+        // Once stopping, nothing more is recorded: a page failing because its browser is closing is no outcome of the site.
+        let recorded = 0;
+        const recording: CrawlJournal = {
+          recall: (key) => journal.recall(key),
+          record: (key, outcome) => {
+            if (stopping.signal.aborted) return;
+            journal.record(key, outcome);
+            recorded++;
+          },
+        };
+        const crawling = crawl(job.data, evidenceDir, recording);
+        crawling.catch(() => undefined);
+        const collected = await Promise.race([crawling, stopped]);
+        if (!collected) {
+          await handBack(job, token, journal, journal.size + recorded);
+          // Tells BullMQ the job was moved by hand: not a failure, no attempt spent.
+          throw new WaitingError();
+        }
         await journal.flush();
         // A timeout, refused connection or 5xx may pass later: BullMQ tries again after a backoff.
         if (collected.retryable && !lastAttempt) throw new Error(`retryable: ${collected.summary}`);
@@ -104,7 +158,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
           evidence: await packEvidence(evidenceDir, siteId),
         });
         await journal.remove();
-        options.log(`${runId} ${siteId}: ${collected.summary} in ${(ms / 1000).toFixed(1)} s`);
+        log(`${runId} ${siteId}: ${collected.summary} in ${(ms / 1000).toFixed(1)} s`);
       } finally {
         await rm(evidenceDir, { recursive: true, force: true });
       }
@@ -120,23 +174,29 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
     },
   );
   worker.on('failed', (job, error) =>
-    options.log(`${job?.data.runId} ${job?.data.siteId}: ${error.message}${job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' — tried again later' : ''}`),
+    log(`${job?.data.runId} ${job?.data.siteId}: ${error.message}${job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' — tried again later' : ''}`),
   );
-  worker.on('error', (error) => options.log(`queue error: ${error.message}`));
+  // Lost connections are said once, by watchRedis, not once per connection and attempt.
+  worker.on('error', (error) => {
+    if (health.up && !isConnectionError(error)) log(`queue error: ${error.message}`);
+  });
   const probes = probeWorker(connection, id);
-  options.log(
-    `worker ${id}: taking sites from ${options.redisUrl} (${options.concurrency} at a time, ${options.hostRate} requests/s per host across all workers)`,
-  );
+  log(`worker ${id}: taking sites from ${options.redisUrl} (${options.concurrency} at a time, ${options.hostRate} requests/s per host across all workers)`);
 
   return {
     id,
     close: async () => {
-      // Finishes the sites in hand (their results are sent), takes no new ones.
-      await Promise.all([worker.close(), probes.close()]);
-      await Promise.all([...results.values()].map((q) => q.close()));
+      // With Redis gone nothing can be handed back or closed politely.
+      const force = !health.up;
+      // close() stops taking jobs at once; the crawls in hand then stop and hand their sites back.
+      const closed = Promise.all([worker.close(force), probes.close(force)]);
+      stopping.abort();
+      await closed;
+      // Closing a queue waits for Redis, whatever the call: with Redis gone they are left to the process's exit.
+      if (!force) await Promise.all([...results.values()].map((q) => q.close()));
       installHostGate(null);
       redis.disconnect();
-      await lighthouse.close();
+      await lighthouse.close({ abandon: true });
       if (browser) await (await browser).close().catch(() => undefined);
     },
   };

@@ -61,7 +61,7 @@ export function browserPids(): Set<number> {
   );
 }
 
-/** After a hard kill, the killed CLI's Chromium outlives it (SIGKILL leaves no time to close it): end it. */
+/** After a hard kill: a safety net, since the browser exits by itself when its pipe closes (evaluators/collect/browser.ts). */
 export function killNewBrowsers(before: Set<number>): void {
   for (const pid of browserPids()) {
     if (before.has(pid)) continue;

@@ -21,10 +21,11 @@ export function freePort(): Promise<number> {
  * for a port at that moment): a redis that exits before answering is started again on another port, and a
  * slow start on a loaded machine is waited for up to 30 s.
  */
-export async function startRedis(): Promise<{ url: string; client: () => Redis; stop: () => Promise<void> }> {
+export async function startRedis(onPort?: number): Promise<ReturnType<typeof running>> {
   let lastOutput = '';
-  for (let attempt = 1; attempt <= 4; attempt++) {
-    const port = await freePort();
+  // On a given port (a worker already waiting for it), one attempt only.
+  for (let attempt = 1; attempt <= (onPort ? 1 : 4); attempt++) {
+    const port = onPort ?? (await freePort());
     const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -61,11 +62,12 @@ async function answers(port: number, exited: () => boolean): Promise<boolean> {
   return false;
 }
 
-function running(port: number, child: ChildProcess): { url: string; client: () => Redis; stop: () => Promise<void> } {
+function running(port: number, child: ChildProcess): { url: string; pid: number; client: () => Redis; stop: () => Promise<void> } {
   const url = `redis://127.0.0.1:${port}`;
   const clients: Redis[] = [];
   return {
     url,
+    pid: child.pid!,
     client: () => {
       const c = new Redis({ port, maxRetriesPerRequest: null });
       clients.push(c);
