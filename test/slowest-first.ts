@@ -16,6 +16,7 @@ const slowest = [
   'test/integration/cli/assess-resume.test.ts',
   'test/integration/collect/page-checks.test.ts',
   'test/integration/queue/queue-schedule.test.ts',
+  'test/integration/queue/worker-stop.test.ts',
   'test/integration/collect/lighthouse.test.ts',
   'test/integration/web/web-browser.test.ts',
   'test/integration/collect/accessibility.test.ts',
