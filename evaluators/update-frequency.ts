@@ -63,6 +63,11 @@ export interface UpdateFrequencyMeasurement {
   /** null when a page that is or may lead to a news column could not be read (not measured). */
   newsItemsInWindow: number | null;
   /**
+   * The news items of the window on the pages that were read: the count itself when nothing is unread, and a
+   * lower bound otherwise (an unread page can only add items), which settles a minimum it already reaches.
+   */
+  newsItemsAtLeast: number;
+  /**
    * Pages that could not be read, even on a second try, that may hold what these numbers count: pages of
    * the crawl (a column, or a hub of columns, for all anyone can tell) and pages of the columns measured.
    */
@@ -136,6 +141,10 @@ export function evaluateUpdateFrequency(
   // News volume: a news column, or a page whose name does not rule out one (another kind's name: 通知公告, 人事 …).
   const newsUnread =
     unreadPages.some((p) => ['news', 'other'].includes(columnKind(p.name ?? ''))) || columns.some((c) => c.kind === 'news' && c.unread.length > 0);
+  const newsItemsRead = columns
+    .filter((c) => c.kind === 'news')
+    .flatMap((c) => observed.columns.find((o) => o.url === c.url)!.items)
+    .filter((i) => i.date && i.date <= asOf && daysBetween(i.date, asOf) <= options.newsVolumeDays).length;
   const homepageDates = (observed.homepage?.datedItems ?? []).map((i) => i.date!).filter((d) => d <= asOf);
   const isNavigation = homepageDates.length === 0;
   // A homepage without dated items is read as inspectors read it: through the columns it leads to (国办秘函〔2019〕19号:
@@ -164,12 +173,8 @@ export function evaluateUpdateFrequency(
     staleOtherColumns: columns.filter((c) => !c.keyColumn && c.stale).length,
     blank: columns.filter((c) => c.blank).length,
     homepage,
-    newsItemsInWindow: newsUnread
-      ? null
-      : columns
-          .filter((c) => c.kind === 'news')
-          .flatMap((c) => observed.columns.find((o) => o.url === c.url)!.items)
-          .filter((i) => i.date && i.date <= asOf && daysBetween(i.date, asOf) <= options.newsVolumeDays).length,
+    newsItemsInWindow: newsUnread ? null : newsItemsRead,
+    newsItemsAtLeast: newsItemsRead,
     unread,
   };
 }

@@ -3,7 +3,7 @@ import { findingGroup, type FindingsByGroup } from '../evaluators/registry/findi
 import { importedColumn, importedColumns } from '../evaluators/registry/imported-columns.js';
 import { measurementEntry, type MeasurementId, measurementId } from '../evaluators/registry/measurements.js';
 import type { SiteMeasurements } from '../evaluators/site-measurements.js';
-import { applyRule, round2, ruleMax, ruleMode } from './rules.js';
+import { applyRule, round2, ruleMax, ruleMode, settledByLowerBound } from './rules.js';
 import type { Category, CategoryMode, Indicator, IndicatorSet } from './types.js';
 
 /** One piece of evidence behind a finding: where, and what shows it. */
@@ -50,6 +50,11 @@ export interface IndicatorScore {
   findings: Finding[];
   /** The search that found nothing, when the value is an absence (the evidence of a suspected veto). */
   absence?: Absence;
+  /**
+   * Set when the value itself could not be measured but is at least this, and the rule is scored on that
+   * bound (a minimum the pages read already reach); `value` stays null.
+   */
+  lowerBound?: number;
   /** Set when a reviewer decided this indicator; `was` is what the measurement alone gave. */
   override?: { by: string; at: string; reason: string; was: { score: number | null; status: IndicatorStatus } };
 }
@@ -94,9 +99,16 @@ export interface SiteScore {
 type Reader = (m: SiteMeasurements) => number | boolean | null | undefined;
 /** Why a measurement has no value, when its evaluator knows (a page it rests on could not be read). */
 type NotMeasured = (m: SiteMeasurements) => string | null | undefined;
-const readers = new WeakMap<Indicator, { read: Reader | null; measurement: MeasurementId | null; notMeasured: NotMeasured | null }>();
+type LowerBound = (m: SiteMeasurements) => number | null | undefined;
+interface IndicatorReader {
+  read: Reader | null;
+  measurement: MeasurementId | null;
+  notMeasured: NotMeasured | null;
+  atLeast: LowerBound | null;
+}
+const readers = new WeakMap<Indicator, IndicatorReader>();
 
-function readerOf(indicator: Indicator): { read: Reader | null; measurement: MeasurementId | null; notMeasured: NotMeasured | null } {
+function readerOf(indicator: Indicator): IndicatorReader {
   let reader = readers.get(indicator);
   if (!reader) {
     const [kind, name = ''] = indicator.source.split(/:(.*)/s) as [string, string | undefined];
@@ -108,7 +120,8 @@ function readerOf(indicator: Indicator): { read: Reader | null; measurement: Mea
       : column
         ? (m) => (m.imported ? importedColumns[column].read(m.imported) : null)
         : null;
-    reader = { read, measurement, notMeasured: (measurement && measurementEntry(measurement).notMeasured) || null };
+    const entry = measurement ? measurementEntry(measurement) : null;
+    reader = { read, measurement, notMeasured: entry?.notMeasured ?? null, atLeast: entry?.atLeast ?? null };
     readers.set(indicator, reader);
   }
   return reader;
@@ -156,6 +169,7 @@ function indicatorScore(
     reason,
     findings: noFindings,
     absence: undefined,
+    lowerBound: undefined,
     override: undefined,
   };
 }
@@ -174,8 +188,13 @@ function scoreIndicator(
   // A value its evaluator could not measure (a page it rests on could not be read) is not "missing": no veto, no zero.
   const unmeasured = value === null ? readerOf(indicator).notMeasured?.(measurements) : null;
   let scored: IndicatorScore;
+  const bound = unmeasured ? readerOf(indicator).atLeast?.(measurements) : null;
+  const settled = typeof bound === 'number' ? settledByLowerBound(indicator, bound) : null;
   if (value !== null) scored = indicatorScore(indicator, value, applyRule(indicator, value));
-  else if (unmeasured)
+  else if (settled) {
+    scored = indicatorScore(indicator, value, settled, `已读取的页面中至少 ${bound} ${indicator.unit ?? ''}，已可判定（${unmeasured}）`);
+    scored.lowerBound = bound!;
+  } else if (unmeasured)
     scored = indicatorScore(indicator, value, { score: null, max: ruleMax(rule), deduction: 0, status: 'not-measured' }, `未能测量：${unmeasured}`);
   else if (rule.type === 'veto' && rule.missing === 'veto') scored = indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'veto' });
   else if ((rule.type === 'stepped' || rule.type === 'linear') && rule.missing === 'zero')

@@ -87,3 +87,16 @@ export function applyRule(indicator: Indicator, value: number): RuleOutcome {
 function deducted(max: number, deduction: number): RuleOutcome {
   return { score: round2(max - deduction), max, deduction, status: deduction > 0 ? 'deducted' : 'ok' };
 }
+
+/**
+ * Scores a value known only from below (a count some of whose pages could not be read) when every value at
+ * or above the bound scores the same: a minimum already reached, a veto level already passed. Null when the
+ * bound does not settle the rule, and the indicator stays not measured.
+ */
+export function settledByLowerBound(indicator: Indicator, bound: number): RuleOutcome | null {
+  const rule = indicator.rule;
+  const settles =
+    (rule.type === 'below' && bound >= rule.threshold) ||
+    (rule.type === 'veto' && ((rule.atLeast !== undefined && bound >= rule.atLeast) || (rule.above !== undefined && bound > rule.above)));
+  return settles ? applyRule(indicator, bound) : null;
+}

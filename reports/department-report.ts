@@ -15,7 +15,7 @@ function points(i: Indicator): string {
 }
 
 function measured(i: Indicator): string {
-  if (i.value === null) return '—';
+  if (i.value === null) return i.lowerBound === undefined || i.lowerBound === null ? '—' : `≥ ${i.lowerBound}`;
   return i.value === Math.round(i.value) ? `${i.value}` : `${+i.value.toFixed(3)}`;
 }
 

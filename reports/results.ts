@@ -62,6 +62,8 @@ export interface ResultsIndicator {
   max: number | null;
   deduction: number;
   value: number | null;
+  /** The value is not known but at least this, which already settles the rule (pages that could not be read can only add). */
+  lowerBound: number | null;
   status: IndicatorStatus;
   reason: string | null;
   override: IndicatorScore['override'] | null;
@@ -193,6 +195,7 @@ export function buildResults(
         max: i.max,
         deduction: i.deduction,
         value: i.value,
+        lowerBound: i.lowerBound ?? null,
         status: i.status,
         reason: i.reason ?? null,
         override: i.override ?? null,

@@ -19,6 +19,11 @@ export interface MeasurementEntry {
    * is then not measured with this reason, whatever its rule does with a missing value (a veto, zero points).
    */
   notMeasured?: (m: SiteMeasurements) => string | null | undefined;
+  /**
+   * When `read` gives no number for that reason, what is known all the same: the value is at least this
+   * (pages that could not be read can only add to a count). A rule the bound already settles is scored on it.
+   */
+  atLeast?: (m: SiteMeasurements) => number | null | undefined;
   formerly?: readonly string[];
 }
 
@@ -58,6 +63,7 @@ export const measurementRegistry = {
     unit: 'count',
     read: (m) => m.updateFrequency?.newsItemsInWindow,
     notMeasured: unreadFor('updateFrequency'),
+    atLeast: (m) => m.updateFrequency?.newsItemsAtLeast,
   },
 
   'links.brokenOnHomepage': { zh: '首页不可用链接数', unit: 'count', read: (m) => m.links?.brokenOnHomepage },

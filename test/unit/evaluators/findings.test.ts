@@ -45,6 +45,7 @@ function update(columns: ColumnMeasurement[], homepage: Partial<HomepageMeasurem
     blank: columns.filter((c) => c.blank).length,
     homepage: { ...freshHome, ...homepage },
     newsItemsInWindow,
+    newsItemsAtLeast: newsItemsInWindow,
     unread: [],
   };
 }

@@ -91,6 +91,27 @@ describe('update frequency with pages that could not be read', () => {
     expect(fresh.columns[0]!.stale).toBe(false);
   });
 
+  it('news items already enough on the pages read settle D8 though a page was unread: no deduction, shown as at least', () => {
+    const observed = { homepage: home([daysAgo(1)]), columns: [column('工作动态', '/gzdt/', twelveFresh)], unreadPages: [stalled('/ywdt/', '要闻动态')] };
+    const m = evaluateUpdateFrequency(observed, asOf);
+    expect(m).toMatchObject({ newsItemsInWindow: null, newsItemsAtLeast: 12 });
+    const d8 = scoreSite(loadIndicatorSet('national-2019'), measurementsFrom({ updateFrequency: m }), {}).indicators.find((i) => i.id === 'D8')!;
+    expect(d8).toMatchObject({ status: 'ok', deduction: 0, value: null, lowerBound: 12, score: d8.max });
+    expect(d8.reason).toBe('已读取的页面中至少 12 条，已可判定（1 个页面重试后仍无法读取：“要闻动态”（页面脚本长时间占用））');
+  });
+
+  it('news items below the minimum on the pages read leave D8 not measured: the unread page may hold the rest', () => {
+    const observed = {
+      homepage: home([daysAgo(1)]),
+      columns: [column('工作动态', '/gzdt/', twelveFresh.slice(0, 9))],
+      unreadPages: [stalled('/ywdt/', '要闻动态')],
+    };
+    const m = evaluateUpdateFrequency(observed, asOf);
+    expect(m).toMatchObject({ newsItemsInWindow: null, newsItemsAtLeast: 9 });
+    const d8 = scoreSite(loadIndicatorSet('national-2019'), measurementsFrom({ updateFrequency: m }), {}).indicators.find((i) => i.id === 'D8')!;
+    expect(d8).toMatchObject({ status: 'not-measured', deduction: 0, lowerBound: undefined });
+  });
+
   it('a news column with an unread page leaves the news volume not measured', () => {
     const m = evaluateUpdateFrequency(
       { homepage: home([daysAgo(1)]), columns: [column('要闻动态', '/ywdt/', [daysAgo(1), null], [stalled('/ywdt/1.html', null)])] },

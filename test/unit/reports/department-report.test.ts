@@ -87,6 +87,7 @@ const jyj = site('jyj', `某市教育局${SCRIPT}`, '市直部门', {
     indicator('D2', '移动端', { score: null, value: null, status: 'not-measured' }),
     indicator('S1', '办事指南', { score: null, max: null, value: null, status: 'not-applicable' }),
     indicator('B1', '信息报送加分', { score: 1.5, max: null, value: 3, status: 'earned' }),
+    indicator('D8', '栏目更新量', { value: null, lowerBound: 12, reason: '已读取的页面中至少 12 条，已可判定' }),
   ],
 });
 
@@ -165,6 +166,8 @@ describe('renderDepartmentReport', () => {
     expect(page).toContain('<tr><td>S1</td><td>办事指南</td><td>—</td><td>不适用</td><td>不适用</td></tr>');
     // Earned points without a maximum: the points alone.
     expect(page).toContain('<tr><td>B1</td><td>信息报送加分</td><td>3</td><td>1.5</td><td>得分</td></tr>');
+    // A count known only from below (a page unread) that already settles the rule shows as at least.
+    expect(page).toContain('<tr><td>D8</td><td>栏目更新量</td><td>≥ 12</td><td>15 / 15</td>');
   });
 });
 

@@ -41,6 +41,7 @@ const indicator = (name: string, status: IndicatorStatus): ResultsIndicator => (
   max: null,
   deduction: 0,
   value: null,
+  lowerBound: null,
   status,
   reason: null,
   override: null,

@@ -10,6 +10,7 @@ export function indicator(id: string, name: string, o: Partial<ResultsIndicator>
     max: 15,
     deduction: 0,
     value: 0,
+    lowerBound: null,
     status: 'ok',
     reason: null,
     override: null,
