@@ -33,6 +33,10 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
   const store = new Store(dbFile);
   try {
     const run = openRun(store, plan);
+    if (!store.reviews.isPublished(run.id)) {
+      const reopened = store.reopenErroredSites(run.id);
+      if (reopened.length) log(`retrying ${reopened.length} sites that ended in error last time: ${reopened.join(', ')}`);
+    }
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending');
     const total = sites.sites.length;
     if (plan.sample)

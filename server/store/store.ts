@@ -197,6 +197,18 @@ export class Store {
     return this.db.prepare('SELECT count(*) FROM crawl_journal WHERE run_id = ? AND site_id = ?').pluck().get(runId, siteId) as number;
   }
 
+  /**
+   * Sites that ended in `error` (our failure, not the site's: a crash while collecting it, a queue that gave it
+   * up after its workers died) go back to pending, so that running the command again collects them.
+   */
+  reopenErroredSites(runId: string): string[] {
+    return this.db.transaction(() => {
+      const ids = this.db.prepare("SELECT site_id FROM run_sites WHERE run_id = ? AND status = 'error' ORDER BY site_id").pluck().all(runId) as string[];
+      this.db.prepare("UPDATE run_sites SET status = 'pending', status_reason = NULL, finished_at = NULL WHERE run_id = ? AND status = 'error'").run(runId);
+      return ids;
+    })();
+  }
+
   /** Everything collected for one site lands in one transaction: a crash leaves the site pending, never half-written. */
   saveSiteResult(runId: string, siteId: string, result: SiteResult): void {
     this.db.transaction(() => {

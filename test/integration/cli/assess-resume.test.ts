@@ -63,7 +63,21 @@ describe('govscore assess killed half-way', () => {
     expect(results.sites.map((s) => [s.id, s.status])).toEqual(ids.map((id) => [id, 'assessed']));
     const after = new Store(join(out, 'govscore.db'));
     for (const id of done) expect(after.pageCount(runId, id), id).toBe(pagesBefore[id]);
+    // A site that ended in error (here as when the queue gives a site up after its workers died) is ours to
+    // collect again: the same command retries it, and only it.
+    after.db
+      .prepare(
+        "UPDATE run_sites SET status = 'error', status_reason = 'worker-failed: job stalled more than allowable limit' WHERE run_id = ? AND site_id = 'jyj'",
+      )
+      .run(runId);
     after.close();
+    const third = await runCli(['assess', sitesFile, '--out', out, ...budget]);
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout).toContain('retrying 1 sites that ended in error last time: jyj');
+    expect(third.stdout).toContain('2/3 sites already collected, collecting 1');
+    expect([...third.stdout.matchAll(/\[\d\/3\] (\S+)/g)].map((m) => m[1])).toEqual(['jyj']);
+    const retried: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    expect(retried.sites.find((s) => s.id === 'jyj')).toMatchObject({ status: 'assessed' });
   }, 300_000);
 
   it('resumes a site mid-crawl from its page journal, opening none of the journaled pages again', async () => {
