@@ -110,7 +110,7 @@ export interface ResultsObservations {
     | null;
   /** The browser checks axe does not make (keyboard, focus, reflow, titles, bypass, form groups). */
   pageChecks: PageChecksMeasurement | null;
-  links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
+  links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'rateLimited' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
   reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
   responsiveness: ResponsivenessMeasurement | null;
@@ -256,6 +256,7 @@ export function buildResults(
           ? {
               checked: s.links.checked,
               blocked: s.links.blocked,
+              rateLimited: s.links.rateLimited,
               brokenOnHomepage: s.links.brokenOnHomepage,
               brokenElsewhere: s.links.brokenElsewhere,
               broken: s.links.broken,

@@ -26,13 +26,17 @@ export interface CampaignForm {
   indicators: string;
   asOf: string;
   maxPages: string;
+  /** The longest Retry-After pause (seconds) waited out before a host is recorded as rate-limited. */
+  rateLimitPatience: string;
   /** A spot check (抽查): how many sites to draw at random, and the seed that makes the draw reproducible. */
   sample: string;
   seed: string;
 }
 
-const emptyForm: CampaignForm = { text: '', fileName: null, indicators: '', asOf: '', maxPages: '', sample: '', seed: '' };
-const textFields = ['indicators', 'asOf', 'maxPages', 'sample', 'seed'] as const;
+const emptyForm: CampaignForm = { text: '', fileName: null, indicators: '', asOf: '', maxPages: '', rateLimitPatience: '', sample: '', seed: '' };
+const textFields = ['indicators', 'asOf', 'maxPages', 'rateLimitPatience', 'sample', 'seed'] as const;
+/** A day: a host that asks for a longer pause than this is rate-limited whatever the office is ready to wait. */
+export const patienceLimitS = 86_400;
 export const maxSeedLength = 100;
 
 /** The multipart form: one optional file and a few fields. */
@@ -74,6 +78,11 @@ export function checkCampaignForm(form: CampaignForm, presets: string[]): { site
   if (form.asOf && !isDate(form.asOf)) throw new FormProblem('评估日期应为实际存在的日期，格式如 2026-11-21。');
   if (form.maxPages && !(/^\d+$/.test(form.maxPages) && Number(form.maxPages) >= 1 && Number(form.maxPages) <= maxPagesLimit))
     throw new FormProblem(`每个网站最多打开的页面数应为 1 到 ${maxPagesLimit} 之间的整数。`);
+  if (
+    form.rateLimitPatience &&
+    !(/^\d+$/.test(form.rateLimitPatience) && Number(form.rateLimitPatience) >= 1 && Number(form.rateLimitPatience) <= patienceLimitS)
+  )
+    throw new FormProblem(`限流等待上限应为 1 到 ${patienceLimitS} 之间的整数（秒）。`);
   if (form.seed.length > maxSeedLength) throw new FormProblem(`抽样种子不能超过 ${maxSeedLength} 个字符。`);
   if (form.seed.trim() && !form.sample) throw new FormProblem('填写了抽样种子，请同时填写抽查网站数；评估全部网站时种子不起作用。');
   const sites = parseSitesFile(form.text, form.fileName ?? 'sites.yaml');
@@ -113,6 +122,7 @@ export function saveCampaign(store: Store, dataDir: string, form: CampaignForm, 
         ...(form.indicators ? { indicators: form.indicators } : {}),
         ...(form.asOf ? { asOf: form.asOf } : {}),
         ...(form.maxPages ? { maxPages: Number(form.maxPages) } : {}),
+        ...(form.rateLimitPatience ? { rateLimitPatience: Number(form.rateLimitPatience) } : {}),
         ...sample,
       });
       store.campaigns.setSitesFile(added.id, sitesFile);
@@ -143,6 +153,8 @@ sites:
 <label for="indicators">指标体系</label><select id="indicators" name="indicators"><option value="">按站点文件的设定</option>${presets.map((p) => html`<option value="${p}"${f.indicators === p ? raw(' selected') : ''}>${p}</option>`)}</select>
 <label for="asOf">评估日期（可不填，默认用站点文件中的日期）</label><input id="asOf" type="date" name="asOf" value="${f.asOf}">
 <label for="maxPages">每个网站最多打开的页面数（可不填，默认 500）</label><input id="maxPages" type="number" name="maxPages" min="1" max="${maxPagesLimit}" step="1" value="${f.maxPages}">
+<label for="rateLimitPatience">限流等待上限（秒，可不填，默认 120）</label><input id="rateLimitPatience" type="number" name="rateLimitPatience" min="1" max="${patienceLimitS}" step="1" value="${f.rateLimitPatience}" aria-describedby="patience-help">
+<p id="patience-help" class="note">网站返回 429 或 503 并要求稍后再访问（Retry-After）时，等待不超过此时长后继续采集；要求更久的，该网站记为“被限流”，不计分，可稍后重新评估。</p>
 <fieldset><legend>随机抽查（可不填，默认评估全部网站）</legend>
 <label for="sample">抽查网站数</label><input id="sample" type="number" name="sample" min="1" step="1" value="${f.sample}" aria-describedby="sample-help">
 <label for="seed">抽样种子（可不填，默认用评估日期）</label><input id="seed" type="text" name="seed" maxlength="${maxSeedLength}" value="${f.seed}" aria-describedby="sample-help">

@@ -22,6 +22,8 @@ export interface CampaignOptions {
   indicators?: string;
   asOf?: string;
   maxPages?: number;
+  /** Seconds of Retry-After waited out at most (`--rate-limit-patience`). */
+  rateLimitPatience?: number;
   /** Lighthouse runs per site (the assess default when not given). */
   lighthousePages?: number;
   /** A random sample of this many sites, drawn with `seed` (scheduled spot checks). */
@@ -56,6 +58,7 @@ export function assessArgs(o: { bin: string; sitesFile: string; dbFile: string; 
     ...(o.indicators ? ['--indicators', o.indicators] : []),
     ...(o.asOf ? ['--as-of', o.asOf] : []),
     ...(o.maxPages ? ['--max-pages', String(o.maxPages)] : []),
+    ...(o.rateLimitPatience ? ['--rate-limit-patience', String(o.rateLimitPatience)] : []),
     ...(o.lighthousePages !== undefined ? ['--lighthouse-pages', String(o.lighthousePages)] : []),
     ...(o.sample ? ['--sample', String(o.sample), ...(o.seed ? ['--seed', o.seed] : [])] : []),
     ...(o.queueUrl ? ['--queue', o.queueUrl] : []),

@@ -34,6 +34,7 @@ export function startScheduledCampaigns(o: { store: Store; dataDir: string; runn
         indicators: schedule.indicators ?? '',
         asOf,
         maxPages: schedule.maxPages ? String(schedule.maxPages) : '',
+        rateLimitPatience: '',
         sample: schedule.sample ? String(schedule.sample) : '',
         seed: schedule.sample ? occurrenceSeed(schedule, dueAt) : '',
       };

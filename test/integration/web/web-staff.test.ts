@@ -60,6 +60,7 @@ function browser(app: FastifyInstance) {
         indicators?: string;
         asOf?: string;
         maxPages?: string;
+        rateLimitPatience?: string;
         sample?: string;
         seed?: string;
       },
@@ -77,6 +78,7 @@ function browser(app: FastifyInstance) {
         part('indicators', fields.indicators ?? '') +
         part('asOf', fields.asOf ?? '') +
         part('maxPages', fields.maxPages ?? '') +
+        part('rateLimitPatience', fields.rateLimitPatience ?? '') +
         part('sample', fields.sample ?? '') +
         part('seed', fields.seed ?? '') +
         `--${boundary}--\r\n`;
@@ -161,6 +163,10 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     expect((await staff.campaign({ text: '' })).body).toContain('请上传站点文件');
     expect((await staff.campaign({ text: sitesYaml(), asOf: '2026-02-30' })).body).toContain('评估日期应为实际存在的日期');
     expect((await staff.campaign({ text: sitesYaml(), indicators: '../etc' })).statusCode).toBe(400);
+    for (const patience of ['0', '1.5', '86401', 'abc'])
+      expect((await staff.campaign({ text: sitesYaml(), rateLimitPatience: patience })).body, patience).toContain(
+        '限流等待上限应为 1 到 86400 之间的整数（秒）',
+      );
     // Without the token nothing is read or kept.
     expect((await staff.campaign({ text: sitesYaml() }, false)).statusCode).toBe(403);
     expect(store.campaigns.list()).toEqual([]);
@@ -168,7 +174,12 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
   });
 
   it('creates a campaign from an upload and shows its peer groups; a running one is not started twice', async () => {
-    const response = await staff.campaign({ file: { name: '某市.yaml', content: sitesYaml() }, indicators: 'annual-performance', maxPages: '40' });
+    const response = await staff.campaign({
+      file: { name: '某市.yaml', content: sitesYaml() },
+      indicators: 'annual-performance',
+      maxPages: '40',
+      rateLimitPatience: '600',
+    });
     expect(response.statusCode, response.body).toBe(303);
     const campaign = store.campaigns.list()[0]!;
     expect(response.headers.location).toBe(`/staff/campaigns/${campaign.id}`);
@@ -185,6 +196,7 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     expect(page.body).toMatch(/<td>市直部门<\/td><td>2<\/td>/);
     expect(page.body).toMatch(/<td>区县政府<\/td><td>1<\/td>/);
     expect(page.body).toContain('每个网站最多 40 个页面');
+    expect(page.body).toContain('限流等待上限 600 秒');
     expect(page.body).toContain(`action="/staff/campaigns/${campaign.id}/start"`);
     expect((await staff.get('/staff')).body).toContain(`<a href="/staff/campaigns/${campaign.id}">2026年度某市政府网站绩效评估</a>`);
     expect((await staff.get('/staff/campaigns/999')).statusCode).toBe(404);
@@ -364,7 +376,18 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
       '--out',
       '/d/runs/r1',
     ]);
-    expect(assessArgs({ bin: 'b', sitesFile: 's', dbFile: 'd', out: 'o', indicators: 'annual-performance', asOf: '2026-12-31', maxPages: 40 })).toEqual([
+    expect(
+      assessArgs({
+        bin: 'b',
+        sitesFile: 's',
+        dbFile: 'd',
+        out: 'o',
+        indicators: 'annual-performance',
+        asOf: '2026-12-31',
+        maxPages: 40,
+        rateLimitPatience: 600,
+      }),
+    ).toEqual([
       'b',
       'assess',
       's',
@@ -378,6 +401,8 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
       '2026-12-31',
       '--max-pages',
       '40',
+      '--rate-limit-patience',
+      '600',
     ]);
 
     // A stand-in for bin/govscore.js: prints its arguments, then fails like a bad sites file does.

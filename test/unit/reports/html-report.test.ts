@@ -125,8 +125,8 @@ function hostileResults() {
         broken: [{ url: 'javascript:alert(5)', status: 404, result: 'http-4xx', foundOn: [`https://evil.example.gov.cn/${SCRIPT}`], onHomepage: true }],
         brokenOnHomepage: 1,
         brokenElsewhere: 0,
-        blocked: 0,
-        rateLimited: 0,
+        blocked: 1,
+        rateLimited: 2,
       },
       crawl: { pages: 10, robots: 'respected' },
       accessibility: evaluateAccessibility(
@@ -267,5 +267,9 @@ describe('buildResults', () => {
       ['news', false],
       ['notice', true],
     ]);
+  });
+
+  it('states the links that could not be checked: answered by a firewall, or on a host that asked for a longer pause', () => {
+    expect(hostileResults().sites[0]!.observations.links).toMatchObject({ checked: 1, blocked: 1, rateLimited: 2 });
   });
 });

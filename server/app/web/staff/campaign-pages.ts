@@ -48,7 +48,7 @@ function campaignPage(request: FastifyRequest, reply: FastifyReply, campaign: Ca
     reply,
     campaign.name,
     (csrf) => html`<h1>${campaign.name}</h1>${errorBox(problem)}
-<p class="meta">状态：${tag(campaignStates[campaign.state])}　评估日期：${campaign.asOf}　指标体系：${campaign.indicators}${options.maxPages ? html`　每个网站最多 ${options.maxPages} 个页面` : ''}${drawn ? html`　随机抽查：从 ${drawn.sample.population} 个网站中抽取 ${drawn.sample.size} 个（抽样种子“${drawn.sample.seed}”）` : ''}</p>
+<p class="meta">状态：${tag(campaignStates[campaign.state])}　评估日期：${campaign.asOf}　指标体系：${campaign.indicators}${options.maxPages ? html`　每个网站最多 ${options.maxPages} 个页面` : ''}${options.rateLimitPatience ? html`　限流等待上限 ${options.rateLimitPatience} 秒` : ''}${drawn ? html`　随机抽查：从 ${drawn.sample.population} 个网站中抽取 ${drawn.sample.size} 个（抽样种子“${drawn.sample.seed}”）` : ''}</p>
 ${campaign.state === 'failed' && campaign.message ? html`<p class="error">评估未完成：${campaign.message}</p>` : ''}
 ${campaign.runId ? html`<p><a href="/staff/runs/${campaign.runId}/live">评估进度</a>　<a href="/staff/runs/${campaign.runId}">审核与发布</a></p>` : ''}
 ${
