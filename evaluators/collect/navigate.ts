@@ -1,4 +1,4 @@
-import type { Browser, HTTPResponse, Page } from 'puppeteer';
+import type { Browser, HTTPRequest, HTTPResponse, Page } from 'puppeteer';
 
 import { rateLimitedReason } from './failures.js';
 import { type HostHold, noteRetryAfter, throughHostGate } from './host-gate.js';
@@ -77,6 +77,12 @@ async function loadOnce(page: Page, url: string, timeoutMs: number, settle: bool
       void page.evaluate('window.stop()').catch(() => undefined);
     }
   };
+  // A page that goes on by itself (meta refresh, script) to an address that does not answer ends on Chromium's
+  // error page: what failed is only known from the request.
+  let lastNavigationFailure: { url: string; reason: string } | null = null;
+  const onRequestFailed = (r: HTTPRequest) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) lastNavigationFailure = { url: r.url(), reason: r.failure()?.errorText ?? 'error' };
+  };
   const done = async (answer: OpenedPage) => {
     await Promise.all(noted);
     return { answer, hold: await documentHold };
@@ -90,6 +96,7 @@ async function loadOnce(page: Page, url: string, timeoutMs: number, settle: bool
     bytes: tooLarge,
   });
   page.on('response', onResponse);
+  page.on('requestfailed', onRequestFailed);
   try {
     let response: HTTPResponse | null = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
     if (tooLarge !== null) return await done(tooLargeResult());
@@ -101,6 +108,10 @@ async function loadOnce(page: Page, url: string, timeoutMs: number, settle: bool
     const status = lastDocument !== null && challengeStatuses.has(lastDocument) ? lastDocument : (response?.status() ?? null);
     const length = Number(response?.headers()['content-length'] ?? NaN);
     const ms = Math.round(performance.now() - started);
+    if (page.url().startsWith('chrome-error:')) {
+      const failed = lastNavigationFailure as { url: string; reason: string } | null;
+      return await done({ page, status: null, finalUrl: failed?.url ?? url, ms, error: classifyError(failed?.reason ?? 'error') });
+    }
     return await done({ page, status, finalUrl: page.url(), ms, error: null, bytes: Number.isFinite(length) ? length : null });
   } catch (error) {
     if (tooLarge !== null) return await done(tooLargeResult());
@@ -109,6 +120,7 @@ async function loadOnce(page: Page, url: string, timeoutMs: number, settle: bool
     return await done({ page, status: null, finalUrl: url, ms, error: classifyError(error) });
   } finally {
     page.off('response', onResponse);
+    page.off('requestfailed', onRequestFailed);
   }
 }
 

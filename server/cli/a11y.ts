@@ -24,6 +24,8 @@ export interface A11yPageReport {
   url: string;
   /** Why the page was not audited; absent when it was. */
   error?: string;
+  /** Where a page that was not audited had gone on to, when elsewhere (a redirect or refresh to an address that failed). */
+  finalUrl?: string;
   /** Elements failing each rule on the page (the findings list at most a few per rule). */
   failingElements: number;
   findings: A11yFinding[];
@@ -60,7 +62,10 @@ export function readUrls(args: readonly string[], file?: string): string[] {
 }
 
 export function pageReport(audit: PageAudit): A11yPageReport {
-  if (audit.error || !audit.axe) return { url: audit.url, error: audit.error ?? 'not-audited', failingElements: 0, findings: [] };
+  if (audit.error || !audit.axe) {
+    const elsewhere = audit.finalUrl && audit.finalUrl !== audit.url ? { finalUrl: audit.finalUrl } : {};
+    return { url: audit.url, error: audit.error ?? 'not-audited', ...elsewhere, failingElements: 0, findings: [] };
+  }
   const findings: A11yFinding[] = audit.axe.violations.flatMap((v) =>
     v.examples.map((e) => ({ rule: v.rule, wcag: v.wcag, impact: v.impact, selector: e.target, html: e.html, help: v.help })),
   );
@@ -85,7 +90,7 @@ export function textReport(pages: readonly A11yPageReport[]): string {
   const lines: string[] = [];
   for (const page of pages) {
     if (page.error) {
-      lines.push(`${page.url}\n  未能检测：${failureLabel(page.error)}（${page.error}）`);
+      lines.push(`${page.url}\n  未能检测：${page.finalUrl ? `跳转到 ${page.finalUrl} 后，` : ''}${failureLabel(page.error)}（${page.error}）`);
       continue;
     }
     const rules = new Map<string, A11yFinding[]>();

@@ -1,4 +1,6 @@
 import { writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +55,31 @@ describe('govscore a11y: re-testing given pages without a crawl', () => {
     expect(run.stdout).toContain(`${site.url}contact.html`);
     expect(run.stdout).toContain('WCAG 1.1.1 非文本内容');
     expect(run.stdout).toMatch(/\d+ 条规则不通过，\d+ 处元素/);
+  });
+
+  it('a page that goes on by itself to an address that does not answer is not audited: Chromium’s error page is no page of the site', async () => {
+    // A port nothing listens on: taken, then given back.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const moving: Server = createServer((_, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(
+        `<!doctype html><html lang="zh-CN"><head><title>正在跳转</title><meta http-equiv="refresh" content="0;url=http://127.0.0.1:${deadPort}/new/"></head><body><p>本站已迁移</p></body></html>`,
+      );
+    });
+    await new Promise<void>((r) => moving.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(moving.address() as AddressInfo).port}/old.html`;
+      const json = await runCli(['a11y', url, '--json']);
+      expect(json.code, json.stderr).toBe(1);
+      expect(JSON.parse(json.stdout)).toEqual([{ url, error: 'refused', finalUrl: `http://127.0.0.1:${deadPort}/new/`, failingElements: 0, findings: [] }]);
+      const text = await runCli(['a11y', url]);
+      expect(text.stdout).toContain(`未能检测：跳转到 http://127.0.0.1:${deadPort}/new/ 后，连接被拒绝（refused）`);
+    } finally {
+      await new Promise((r) => moving.close(r));
+    }
   });
 
   it('refuses an address that is not http(s), naming the file and line, exit 2', async () => {
