@@ -109,19 +109,12 @@ const clickTypes = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'poi
 
 /** The record of a page the checks could not run on at all. */
 export function uncheckedPage(url: string, role: PageCheckResult['role'], ms: number, reason: string): PageCheckResult {
-  return {
-    url,
-    role,
-    ms,
-    title: null,
-    bypass: null,
-    keyboard: null,
-    reflowWidth: null,
-    textZoom: null,
-    motion: null,
-    issues: [],
-    notChecked: areas.map((area) => ({ area, reason })),
-  };
+  return { ...nothingChecked(url, role), ms, notChecked: areas.map((area) => ({ area, reason })) };
+}
+
+/** A result with no area read yet: what runPageChecks fills in, and what a page not checked keeps. */
+function nothingChecked(url: string, role: PageCheckResult['role']): PageCheckResult {
+  return { url, role, ms: 0, title: null, bypass: null, keyboard: null, reflowWidth: null, textZoom: null, motion: null, issues: [], notChecked: [] };
 }
 
 interface MarkupRead {
@@ -140,19 +133,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   const timeoutMs = options.timeoutMs ?? 10_000;
   const startUrl = page.url();
   let focusLeaves = false;
-  const result: PageCheckResult = {
-    url: startUrl,
-    role: options.role,
-    ms: 0,
-    title: null,
-    bypass: null,
-    keyboard: null,
-    reflowWidth: null,
-    textZoom: null,
-    motion: null,
-    issues: [],
-    notChecked: [],
-  };
+  const result = nothingChecked(startUrl, options.role);
   const done = new Set<PageCheckArea>();
   const failed = (area: PageCheckArea, e: unknown) => {
     if (!done.has(area)) result.notChecked.push({ area, reason: reasonOf(e) });
