@@ -13,7 +13,8 @@ import type { ResultsObservations } from './results.js';
  * team fixes them — by WCAG success criterion, each failing rule or check under it with its impact or
  * level and its 整改方法, and under the rule the failing pages by URL template (named by the template's
  * first failing page), each with an element: its selector and markup. Best practices, then the advisory
- * items (AAA criteria, the advisory checks) come last and are marked. No screenshot crops: the crawl takes
+ * items (AAA criteria, the advisory checks), then what a check only suspects (media the browser held back,
+ * a change seen once: for a person to confirm), come last and are marked. No screenshot crops: the crawl takes
  * none of the elements, and each template links to its page.
  */
 
@@ -52,9 +53,11 @@ export interface A11yItem {
   /** Pages beyond the templates listed (results cut at 20 templates, or older results listing 5 pages). */
   pagesElsewhere: number;
   fix: Fix;
+  /** A browser check's finding that needs a person to confirm it: listed apart, counted nowhere. */
+  suspected?: true;
 }
 
-export type A11yGroupKind = 'criterion' | 'best-practice' | 'advisory';
+export type A11yGroupKind = 'criterion' | 'best-practice' | 'advisory' | 'suspected';
 
 /** A success criterion with what fails it; or the best practices; or one advisory criterion. */
 export interface A11yGroup {
@@ -88,7 +91,7 @@ const otherCriteria: Readonly<Record<string, string>> = {
 };
 
 const severity: Record<AxeImpact, number> = { critical: 0, serious: 1, moderate: 2, minor: 3 };
-const kindOrder: Record<A11yGroupKind, number> = { criterion: 0, 'best-practice': 1, advisory: 2 };
+const kindOrder: Record<A11yGroupKind, number> = { criterion: 0, 'best-practice': 1, advisory: 2, suspected: 3 };
 
 /** "1.4.10" after "1.4.3": compares the numbers part by part. */
 function byCriterion(a: string, b: string): number {
@@ -152,7 +155,7 @@ export function accessibilityItems(o: Partial<Pick<ResultsObservations, 'accessi
       fix: fixFor('axe', v.rule, v.help),
     }),
   );
-  const checks = (o.pageChecks?.failures ?? []).map((f) =>
+  const checkItem = (f: NonNullable<typeof o.pageChecks>['failures'][number]) =>
     item({
       source: 'check',
       id: f.check,
@@ -167,9 +170,10 @@ export function accessibilityItems(o: Partial<Pick<ResultsObservations, 'accessi
         ? f.templates.map((t) => ({ template: t.template, url: t.url, pages: t.pages, element: t.example }))
         : templatesOfUrls(f.urls, f.examples),
       fix: fixFor('check', f.check, f.zh),
-    }),
-  );
-  return [...axe, ...checks];
+    });
+  const checks = (o.pageChecks?.failures ?? []).map(checkItem);
+  const suspected = (o.pageChecks?.suspected ?? []).map((f): A11yItem => ({ ...checkItem(f), suspected: true }));
+  return [...axe, ...checks, ...suspected];
 }
 
 /**
@@ -196,14 +200,20 @@ export function groupAccessibility(o: Partial<Pick<ResultsObservations, 'accessi
   };
   const items = accessibilityItems(o);
   for (const i of items) {
-    const kind: A11yGroupKind = i.level === 'best-practice' || !i.criteria.length ? 'best-practice' : i.level === 'AAA' ? 'advisory' : 'criterion';
+    const kind: A11yGroupKind = i.suspected
+      ? 'suspected'
+      : i.level === 'best-practice' || !i.criteria.length
+        ? 'best-practice'
+        : i.level === 'AAA'
+          ? 'advisory'
+          : 'criterion';
     if (kind === 'best-practice') {
       groupOf(kind, null, i.level).items.push(i);
       continue;
     }
     groupOf(kind, i.criteria[0]!, i.level).items.push(i);
     // Only refer to groups of the same kind: an A/AA rule's other criteria are A/AA too.
-    for (const c of i.criteria.slice(1)) if (kind === 'advisory' || !isAAACriterion(c)) groupOf(kind, c, i.level).alsoFailing.push(i);
+    for (const c of i.criteria.slice(1)) if (kind === 'advisory' || kind === 'suspected' || !isAAACriterion(c)) groupOf(kind, c, i.level).alsoFailing.push(i);
   }
   const rank = (i: A11yItem) => (i.impact === null ? 4 : severity[i.impact]);
   for (const g of groups.values()) g.items.sort((a, b) => rank(a) - rank(b) || b.pages - a.pages || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -247,7 +257,7 @@ function sharedMarkup(templates: A11yTemplate[]): string | null {
 }
 
 /** The anchor of an item, for the overview's links. */
-const anchor = (i: A11yItem) => `a11y-${i.source}-${i.id.replace(/[^a-z0-9-]/gi, '')}`;
+const anchor = (i: A11yItem) => `a11y-${i.source}-${i.id.replace(/[^a-z0-9-]/gi, '')}${i.suspected ? '-suspected' : ''}`;
 
 function levelTag(level: A11yItem['level']): Html {
   return html`<span class="tag ${level === 'A' || level === 'AA' ? 'level' : 'advisory'}">${levelNames[level]}</span>`;
@@ -263,7 +273,7 @@ function itemBlock(i: A11yItem, table: (t: Html, name: string) => Html): Html {
   const shared = sharedMarkup(shown);
   // axe rules say their impact; the browser checks have none, their level says how much they matter.
   return html`<div class="a11y-item" id="${anchor(i)}"><h4>${i.name}<span class="rule-id">（${i.source === 'axe' ? i.id : `浏览器检查 ${i.id}`}）</span> ${i.impact ? html`<span class="tag impact-${i.impact}">影响：${impactNames[i.impact]}</span>` : levelTag(i.level)}</h4>
-<p class="a11y-count">${i.pages} 个页面、${i.elements} 处未通过，涉及 ${i.templates.length} 个页面模板${other ? html`；同时涉及 ${other}` : ''}。</p>
+<p class="a11y-count">${i.pages} 个页面、${i.elements} 处${i.suspected ? '疑似' : ''}未通过，涉及 ${i.templates.length} 个页面模板${other ? html`；同时涉及 ${other}` : ''}。</p>
 <p class="advice">整改方法：${i.fix.text}${i.fix.helpUrl ? html`（${link(i.fix.helpUrl, '规则说明')}）` : ''}</p>
 ${shared ? html`<p class="note">以下各模板中是同一段代码，多在公共部分（页头、页脚、导航），修改一处即可：</p><pre class="snippet"><code>${shared}</code></pre>` : ''}${table(
     html`<table class="a11y-templates"><thead><tr><th scope="col">页面模板（以首个未通过页面命名）</th><th scope="col">页面数</th><th scope="col">元素（选择器与代码）</th></tr></thead><tbody>${shown.map(
@@ -281,7 +291,7 @@ function overview(groups: A11yGroup[], table: (t: Html, name: string) => Html): 
       (g) =>
         g.items.map(
           (i, n) =>
-            html`<tr><td>${n ? '' : g.kind === 'advisory' ? `${g.label}（建议项）` : g.label}</td><td><a href="#${anchor(i)}">${i.name}</a></td><td>${i.impact ? impactNames[i.impact] : levelNames[i.level]}</td><td>${i.pages}</td><td>${i.templates.length}</td></tr>`,
+            html`<tr><td>${n ? '' : g.kind === 'advisory' ? `${g.label}（建议项）` : g.kind === 'suspected' ? `${g.label}（疑似）` : g.label}</td><td><a href="#${anchor(i)}">${i.name}</a></td><td>${i.impact ? impactNames[i.impact] : levelNames[i.level]}</td><td>${i.pages}</td><td>${i.templates.length}</td></tr>`,
         ),
     )}</tbody></table>`,
     '无障碍问题一览',
@@ -294,9 +304,11 @@ function groupBlock(g: A11yGroup, table: (t: Html, name: string) => Html): Html 
       ? html`<span class="tag advisory">最佳实践，不属于成功准则</span>`
       : g.kind === 'advisory'
         ? html`<span class="tag advisory">建议项${g.level ? `（${levelNames[g.level]}）` : ''}</span>`
-        : g.level
-          ? html`<span class="tag level">${levelNames[g.level]}</span>`
-          : '';
+        : g.kind === 'suspected'
+          ? html`<span class="tag advisory">疑似，待人工确认，不计入未通过</span>`
+          : g.level
+            ? html`<span class="tag level">${levelNames[g.level]}</span>`
+            : '';
   return html`<article class="a11y-group ${g.kind}"><h3>${g.label} ${tag}</h3>
 ${g.items.map((i) => itemBlock(i, table))}${g.alsoFailing.length ? html`<p class="note">另见：${g.alsoFailing.map((i, n) => html`${n ? '；' : ''}${i.name}（${i.id}，列在 ${criterionLabel(i.criteria[0]!)} 下）`)}</p>` : ''}</article>`;
 }
@@ -320,7 +332,7 @@ export function accessibilitySection(
     .filter(Boolean)
     .join('，');
   return html`<section class="a11y" id="a11y"><h2>无障碍问题与整改方法</h2>
-<p>${scope}（同一模板的页面只抽查一部分）。WCAG 2.x A/AA级：${criteria.length} 条成功准则未通过，${count('criterion')} 项规则或检查${count('best-practice') ? `；另有最佳实践 ${count('best-practice')} 项` : ''}${count('advisory') ? `；建议项 ${count('advisory')} 项` : ''}。</p>
+<p>${scope}（同一模板的页面只抽查一部分）。WCAG 2.x A/AA级：${criteria.length} 条成功准则未通过，${count('criterion')} 项规则或检查${count('best-practice') ? `；另有最佳实践 ${count('best-practice')} 项` : ''}${count('advisory') ? `；建议项 ${count('advisory')} 项` : ''}${count('suspected') ? `；疑似问题 ${count('suspected')} 项（检测无法确定，请人工确认）` : ''}。</p>
 ${
   groups.length
     ? html`${overview(groups, table)}

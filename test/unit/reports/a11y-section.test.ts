@@ -271,3 +271,32 @@ describe('整改方法', () => {
     );
   });
 });
+
+describe('what a check only suspects', () => {
+  // Audio that may play by itself (the browser held media back) on two pages: for a person to confirm.
+  const withSuspected = observations(
+    [],
+    [
+      failure('audio-autoplay', {
+        wcag: ['1.4.2'],
+        pages: 2,
+        elements: 2,
+        templates: [{ template: articles, url: art1, pages: 2, example: { selector: 'video.promo', html: '<video autoplay>', detail: null } }],
+      }),
+    ],
+  );
+  withSuspected.pageChecks!.suspected = withSuspected.pageChecks!.failures;
+  withSuspected.pageChecks!.failures = [];
+
+  it('is listed apart, after everything else, under its criterion and marked, and fails no criterion', () => {
+    const groups = groupAccessibility(withSuspected);
+    expect(groups.map((g) => [g.kind, g.label, g.items.map((i) => [i.id, i.suspected])])).toEqual([
+      ['suspected', '1.4.2 音频控制', [['audio-autoplay', true]]],
+    ]);
+    const section = accessibilitySection(withSuspected).toString();
+    expect(section).toContain('WCAG 2.x A/AA级：0 条成功准则未通过，0 项规则或检查；疑似问题 1 项（检测无法确定，请人工确认）。');
+    expect(section).toContain('疑似，待人工确认，不计入未通过');
+    expect(section).toContain('2 个页面、2 处疑似未通过');
+    expect(section).toContain('<code class="selector">video.promo</code>');
+  });
+});
