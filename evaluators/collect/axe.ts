@@ -83,14 +83,38 @@ export async function runAxe(page: Page, options: { timeoutMs?: number } = {}): 
   const deadline = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), options.timeoutMs ?? 15_000)));
   try {
     const run = (async () => {
-      // Runtime.evaluate from the protocol is not subject to the page's CSP, unlike addScriptTag.
-      await page.evaluate(loadAxeSource());
-      const violations = await page.evaluate(runInPage, { options: axeRunOptions, maxExamples, maxHtmlChars });
+      const violations = await inIsolatedWorld<InPageViolation[]>(page, [
+        loadAxeSource(),
+        `(${runInPage.toString()})(${JSON.stringify({ options: axeRunOptions, maxExamples, maxHtmlChars })})`,
+      ]);
       return { url: page.url(), ms: Math.round(performance.now() - started), violations: violations.map(withCriteria) };
     })();
     return await Promise.race([run.catch(() => null), deadline]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Evaluates the scripts in turn in a world of their own on the page's main frame, and gives the last one's
+ * value. The page shares its DOM with that world but not its globals: a page script that redefines
+ * `Element`, `Array.prototype.find` or `Node` (a 繁简切换 script declared `var Element` at top level) cannot
+ * break axe there. Runtime.evaluate from the protocol is not subject to the page's CSP, unlike a script tag.
+ */
+async function inIsolatedWorld<T>(page: Page, scripts: string[]): Promise<T> {
+  const client = await page.createCDPSession();
+  try {
+    const { frameTree } = await client.send('Page.getFrameTree');
+    const { executionContextId } = await client.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'govscore-axe' });
+    let value: unknown;
+    for (const expression of scripts) {
+      const answer = await client.send('Runtime.evaluate', { expression, contextId: executionContextId, awaitPromise: true, returnByValue: true });
+      if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
+      value = answer.result.value;
+    }
+    return value as T;
+  } finally {
+    await client.detach().catch(() => undefined);
   }
 }
 

@@ -139,5 +139,22 @@ describe('accessibility: axe-core on the sample portals', () => {
       await closeTab(tab);
     }
   });
+  it('a page script that redefines the globals axe uses (Element, Node, Array.prototype.find) does not stop axe', async () => {
+    const tab = await browser.newPage();
+    try {
+      // As a 繁简切换 script does with a top-level `var Element`, and old libraries with their own Array methods.
+      await tab.setContent(
+        `<!DOCTYPE html><html lang="zh-CN"><head><title>t</title><script>var Element = function () {}; var Node = {}; Array.prototype.find = function () { return undefined; }; Object.defineProperty(window, 'getComputedStyle', { value: function () { return {}; } });</script></head><body><main><h1>通知</h1><img src="a.png"></main></body></html>`,
+      );
+      expect(await tab.evaluate('typeof Element.prototype.matches')).toBe('undefined');
+      const result = await runAxe(tab);
+      expect(result?.violations.map((v) => v.rule)).toEqual(['image-alt']);
+      // The page's own globals are as the page left them.
+      expect(await tab.evaluate('typeof window.axe + typeof Element.prototype.matches')).toBe('undefinedundefined');
+    } finally {
+      await closeTab(tab);
+    }
+  });
+
   // Lighthouse is tested in lighthouse.test.ts, the one file that pays for loading it.
 });
