@@ -2,6 +2,7 @@ import type { AccessibilityMeasurement, AccessibilityViolation } from './accessi
 import { assistItemNames, assistStatusNames } from './collect/assist-modes.js';
 import type { DisclosureMeasurement } from './disclosure.js';
 import type { IdentityMeasurement } from './identity.js';
+import { taxonomy } from './lib/taxonomy.js';
 import { impactNames } from './lib/wcag.js';
 import { isAAACriterion } from './lib/wcag.js';
 import type { MailboxMeasurement } from './mailbox.js';
@@ -208,7 +209,16 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
       ...(i.footerShowsIdCode ? [] : [{ message: '页面底部未标注网站标识码', url: null, evidence: null }]),
       ...(i.missingMeta.length ? [{ message: `缺少网页元数据：${list(i.missingMeta)}`, url: null, evidence: null }] : []),
     ],
-    'identity.elderly': i.elderlyMode ? [] : [{ message: '未提供无障碍/长者模式入口', url: null, evidence: null }],
+    // It rests on not finding: say where and for what the homepage was searched.
+    'identity.elderly': i.elderlyMode
+      ? []
+      : [
+          {
+            message: '未找到无障碍/长者模式入口',
+            url: null,
+            evidence: `在首页的链接、按钮和可点击元素的文字、title、aria-label 和图片 alt 中查找“${taxonomy().identity.elderly.join('/')}”，未找到`,
+          },
+        ],
     'identity.assist': i.assist
       ? assistItemNames.flatMap(([key, name]) => {
           const item = i.assist![key];

@@ -57,6 +57,7 @@ const maxPresses = 10;
 type AssistPurpose = 'enlarge' | 'contrast' | 'cursor' | 'readAloud' | 'reset';
 
 interface Probe {
+  entry(words: string[]): { name: string; href: string } | null;
   controls(words: Record<AssistPurpose, string[]>): Partial<Record<AssistPurpose, string>>;
   press(purpose: string): boolean;
   textSize(): number | null;
@@ -86,6 +87,19 @@ export async function checkAssistMode(tab: Page, timeoutMs = 20_000): Promise<As
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The page's entry to its assist mode (无障碍, 长者模式 …): a link, a button, or a span or icon that only a
+ * script makes clickable. Marked so that `pressAssistEntry` presses it.
+ */
+export async function findAssistEntry(tab: Page, words: string[]): Promise<{ name: string; href: string } | null> {
+  await tab.evaluate(probeScript);
+  return call(tab, 'entry', words);
+}
+
+export async function pressAssistEntry(tab: Page): Promise<boolean> {
+  return call(tab, 'press', 'entry');
 }
 
 /** Every item not measured, with the reason. */

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'puppeteer';
 
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { type AssistModeObservation, checkAssistMode, unmeasured } from './assist-modes.js';
+import { type AssistModeObservation, checkAssistMode, findAssistEntry, pressAssistEntry, unmeasured } from './assist-modes.js';
 import type { FeatureContext, LinkChoice } from './feature-links.js';
 import { classifyError, closeTab, newTab, openUrl } from './navigate.js';
 import { openFacts, type PageFacts, readFacts } from './page-facts.js';
@@ -109,36 +109,40 @@ async function searchOnce(browser: Browser, homepage: PageFacts, context: Featur
   }
 }
 
-/** The 无障碍/长者模式 entries, and whether clicking the first brings up a toolbar. */
+/**
+ * The 无障碍/长者模式 entries, and what the mode offers. The homepage is opened and its entry looked for
+ * among links, buttons and the spans or icons only a script makes clickable (those are in no list of links):
+ * a script entry is pressed and its toolbar checked; a 长者版 of its own is opened and checked there.
+ */
 async function elderlyMode(browser: Browser, homepage: PageFacts, context: FeatureContext): Promise<FunctionsObservation['elderly']> {
   const terms = taxonomy().identity.elderly;
-  const entries = homepage.anchors.filter((a) => a.text && matches(a.text, terms)).map((a) => ({ text: a.text, href: a.href ?? '' }));
-  if (!entries.length) return { entries, toolbar: false, modes: null };
+  const linked = homepage.anchors.filter((a) => a.text && matches(a.text, terms)).map((a) => ({ text: a.text, href: a.href ?? '' }));
   const tab = await newTab(browser, context.userAgent);
   try {
-    await openUrl(tab, homepage.url, context.timeoutMs);
+    const opened = await openUrl(tab, homepage.url, context.timeoutMs);
+    if (opened.error) return { entries: linked, toolbar: false, modes: linked.length ? unmeasured(`首页无法再次打开（${opened.error}）`) : null };
     const before = await toolbarCount(tab);
-    const clicked = await tab.evaluate((words: string[]) => {
-      const link = [...document.querySelectorAll('a, button, [onclick]')].find((e) => words.some((w) => (e.textContent ?? '').includes(w)));
-      if (!link) return false;
-      // Only script entries are clicked here: an entry that is a link to another page is opened below.
-      const href = link.getAttribute('href') ?? '';
-      if (href && !/^\s*(javascript:|#)/i.test(href)) return false;
-      (link as HTMLElement).click();
-      return true;
-    }, terms);
-    if (!clicked) {
+    const entry = await findAssistEntry(tab, terms);
+    const entries = linked.length || !entry ? linked : [{ text: entry.name, href: entry.href }];
+    if (!entry) return { entries, toolbar: false, modes: linked.length ? unmeasured('入口在页面上不可见，未能点击') : null };
+    if (entry.href && !/^\s*(javascript:|#)/i.test(entry.href)) {
       // A 长者版/关怀版 of its own (a link to another page of the site): its controls and pop-ups are checked there.
-      const page = entries.find((e) => e.href && /^https?:/i.test(e.href));
-      if (!page) return { entries, toolbar: false, modes: null };
-      const opened = await openUrl(tab, page.href, context.timeoutMs);
-      return { entries, toolbar: false, modes: opened.error ? unmeasured(`长者版页面无法打开（${opened.error}）`) : await checkAssistMode(tab) };
+      const page = new URL(entry.href, homepage.url).href;
+      const elsewhere = await openUrl(tab, page, context.timeoutMs);
+      return { entries, toolbar: false, modes: elsewhere.error ? unmeasured(`长者版页面无法打开（${elsewhere.error}）`) : await checkAssistMode(tab) };
     }
+    await pressAssistEntry(tab);
     await tab.waitForNetworkIdle({ idleTime: 200, timeout: 4000 }).catch(() => undefined);
     const toolbar = (await toolbarCount(tab)) > before;
-    return { entries, toolbar, modes: await checkAssistMode(tab) };
+    const modes = await checkAssistMode(tab);
+    // Pressed, and neither a toolbar nor any control came up: the mode did not open here (its script may come from
+    // a host that did not answer). What it offers is unknown, not absent.
+    const controlsFound = [modes.enlarge, modes.contrast, modes.cursor, modes.readAloud].some((i) => i.status !== 'absent');
+    if (!toolbar && !controlsFound)
+      return { entries, toolbar, modes: unmeasured(`点击“${entry.name}”后未出现工具条，也未找到放大、高对比度等控件（工具条可能来自未能加载的外部脚本）`) };
+    return { entries, toolbar, modes };
   } catch {
-    return { entries, toolbar: false, modes: unmeasured('检测时页面出错') };
+    return { entries: linked, toolbar: false, modes: linked.length ? unmeasured('检测时页面出错') : null };
   } finally {
     await closeTab(tab);
   }

@@ -31,7 +31,7 @@
    */
   function controls(words) {
     var found = {};
-    var candidates = document.querySelectorAll('button, a, [role=button], [onclick], input[type=button]');
+    var candidates = clickables();
     Object.keys(words).forEach(function (purpose) {
       for (var i = 0; i < candidates.length; i++) {
         var el = candidates[i];
@@ -53,6 +53,71 @@
       }
     });
     return found;
+  }
+
+  /**
+   * What can be pressed: buttons and links, and the spans, list items and icons that a script alone makes
+   * clickable (listeners leave no attribute; toolbars draw them with the pointer cursor), short ones only.
+   */
+  function clickables() {
+    var out = Array.prototype.slice.call(document.querySelectorAll('button, a, [role=button], [onclick], input[type=button], [tabindex]'));
+    var loose = document.querySelectorAll('span, div, li, em, i, b, label, img, p');
+    for (var i = 0; i < loose.length; i++) {
+      var el = loose[i];
+      if (out.indexOf(el) >= 0 || el.closest('a, button, [role=button], [onclick]')) continue;
+      if ((el.textContent || '').replace(/\s+/g, '').length > 12 || el.querySelector('div, p, ul, table')) continue;
+      if (getComputedStyle(el).cursor === 'pointer') out.push(el);
+    }
+    return out;
+  }
+
+  /**
+   * Which entries come first: a script control (the toolbar), then a page of the site (a 长者版 of its own), then
+   * a link to another host (a certification badge named 无障碍 links to its certifier).
+   */
+  function entryRank(el) {
+    var href = el.getAttribute('href') || '';
+    if (!href || /^\s*(javascript:|#)/i.test(href)) return 0;
+    try {
+      return new URL(href, location.href).host === location.host ? 1 : 2;
+    } catch (_unparsable) {
+      return 2;
+    }
+  }
+
+  /**
+   * The entry to the assist mode: of the visible elements whose name has one of the words, the first by
+   * entryRank, then the one with the shortest name (无障碍 rather than 按回车键打开无障碍说明页面), leaving out
+   * downloads and help pages; marked to be pressed. Its name and href, or null.
+   */
+  function entry(words) {
+    var all = clickables();
+    var best = null;
+    var bestName = '';
+    var bestRank = 0;
+    for (var i = 0; i < all.length; i++) {
+      var el = all[i];
+      var pictured = el.querySelector('img[alt]');
+      var name = labels(el)
+        .concat([el.getAttribute('alt') || '', pictured ? pictured.getAttribute('alt') : ''])
+        .join(' ')
+        .replace(/\s+/g, '');
+      if (!visible(el) || name.length > 24 || /下载|客户端|说明|指南|帮助|app/i.test(name)) continue;
+      var named = words.some(function (w) {
+        return name.indexOf(w) >= 0;
+      });
+      if (!named) continue;
+      var rank = entryRank(el) * 100 + name.length;
+      if (best && rank >= bestRank) continue;
+      best = el;
+      bestName = name;
+      bestRank = rank;
+    }
+    if (!best) return null;
+    best.setAttribute('data-govscore-assist', 'entry');
+    var picture = best.querySelector('img[alt]');
+    var shown = labels(best)[0] || best.getAttribute('alt') || (picture && picture.getAttribute('alt')) || bestName;
+    return { name: shown, href: best.getAttribute('href') || '' };
   }
 
   function press(purpose) {
@@ -133,5 +198,5 @@
     return out;
   }
 
-  window.__govscoreAssist = { controls: controls, press: press, textSize: textSize, look: look, cursorOf: cursorOf, overlays: overlays };
+  window.__govscoreAssist = { controls: controls, entry: entry, press: press, textSize: textSize, look: look, cursorOf: cursorOf, overlays: overlays };
 })();

@@ -21,7 +21,7 @@ describe('适老化 items of a site’s assist mode, pressed and measured', () =
   beforeAll(async () => {
     sites = await startAssistModeSites();
     browser = await launchBrowser();
-    for (const site of ['good', 'weak', 'elder']) {
+    for (const site of ['good', 'weak', 'elder', 'spans', 'silent']) {
       const c = await collectSite(browser, `${sites.url}${site}/`, '2026-11-21', { ...defaultCollectOptions, maxLinks: 0, axe: 'off', lighthousePages: 0 });
       modes.set(site, c.features?.functions?.elderly.modes);
     }
@@ -55,6 +55,26 @@ describe('适老化 items of a site’s assist mode, pressed and measured', () =
 
   it('a 关怀版 of its own is opened and checked there: larger type but no controls, no pop-up', () => {
     expect(statuses(modes.get('elder'))).toEqual({ enlarge: 'absent', contrast: 'absent', cursor: 'absent', readAloud: 'absent', noPopups: 'holds' });
+  });
+
+  it('an entry and controls that are only spans with script listeners are found and pressed: each item measured', () => {
+    expect(statuses(modes.get('spans'))).toEqual({ enlarge: 'holds', contrast: 'holds', cursor: 'holds', readAloud: 'absent', noPopups: 'holds' });
+    expect(modes.get('spans')!.enlarge.control).toBe('放大');
+  });
+
+  it('an entry that brings up nothing (its toolbar script did not load) leaves every item not measured, with what happened', () => {
+    const m = modes.get('silent')!;
+    expect(statuses(m)).toEqual({
+      enlarge: 'not-measured',
+      contrast: 'not-measured',
+      cursor: 'not-measured',
+      readAloud: 'not-measured',
+      noPopups: 'not-measured',
+    });
+    expect(m.enlarge.evidence).toBe('点击“无障碍浏览”后未出现工具条，也未找到放大、高对比度等控件（工具条可能来自未能加载的外部脚本）');
+    expect(
+      evaluateIdentity(null, { elderly: { entries: [{ text: '无障碍浏览', href: '' }], toolbar: false, modes: m } } as never, []).counts.assistItemsMissing,
+    ).toBeNull();
   });
 
   it('counts the items missing or failing for the indicator sets: 0, 5 and 4', () => {

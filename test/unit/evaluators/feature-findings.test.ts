@@ -337,7 +337,8 @@ describe('featureFindings: identity', () => {
       }),
     );
     expect(found['identity.meta']!.map((x) => x.message)).toEqual(['页面底部未标注网站标识码', '缺少网页元数据：SiteName、ColumnName']);
-    expect(found['identity.elderly']!.map((x) => x.message)).toEqual(['未提供无障碍/长者模式入口']);
+    expect(found['identity.elderly']!.map((x) => x.message)).toEqual(['未找到无障碍/长者模式入口']);
+    expect(found['identity.elderly']![0]!.evidence).toContain('查找“无障碍/长者模式/关怀版');
     expect(found['identity.mobile']!.map((x) => x.message)).toEqual([
       '首页未声明移动端视口（viewport）',
       '手机屏幕（375像素宽）下首页出现横向滚动',
