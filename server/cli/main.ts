@@ -422,6 +422,10 @@ program
     await demo({ out: o.out, asOf: o.asOf });
   });
 
+// A browser-connection error about a closed tab that a library lets escape must not end a run (it ended a demo
+// after 12 minutes): only the measurement of that page is lost.
+(await import('../../evaluators/collect/protocol-errors.js')).guardAgainstStrayProtocolErrors();
+
 try {
   await program.parseAsync();
 } catch (error) {
