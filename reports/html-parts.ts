@@ -9,7 +9,6 @@ export function outcomeName(s: Pick<Site, 'status' | 'passed' | 'pendingReview'>
   return s.status !== 'assessed' ? '未评估' : s.pendingReview ? '待复核' : s.passed ? '合格' : '不合格';
 }
 
-export const statusNames: Record<string, string> = { unreachable: '无法访问', blocked: '被防火墙拦截', error: '访问出错', assessed: '已评估' };
 export const indicatorStatus: Record<string, string> = {
   ok: '达标',
   deducted: '扣分',

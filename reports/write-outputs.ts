@@ -11,6 +11,7 @@ import { toCsv } from './csv.js';
 import { renderDepartmentReport } from './department-report.js';
 import { renderReport } from './html-report.js';
 import { renderNotice } from './notice.js';
+import { notAssessedReason, statusNames } from './site-status.js';
 import type { OutputFormat } from './output-formats.js';
 import { printPdf } from './pdf.js';
 import type { Results } from './results.js';
@@ -42,8 +43,6 @@ export interface WrittenOutputs {
   departments: string[];
   charts: ChartFile[];
 }
-
-const statusNames: Record<string, string> = { assessed: '已评估', unreachable: '无法访问', blocked: '被拦截', error: '出错' };
 
 /**
  * Everything that leaves govscore for one run: results.json, ranking.csv (Excel-ready), charts (Vega-Lite
@@ -112,7 +111,7 @@ function rankingCsv(results: Results): string {
       s.grade,
       s.status === 'assessed' ? (s.pendingReview ? '待复核' : s.passed ? '是' : '否') : null,
       s.vetoes.map((v) => v.reason).join('；'),
-      s.status === 'assessed' ? null : s.statusReason,
+      notAssessedReason(s),
       s.suspectedVetoes.map((v) => v.reason).join('；'),
     ]),
   );

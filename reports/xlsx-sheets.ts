@@ -3,6 +3,7 @@
  * are written by xlsx-table.ts, which keeps crawled text inert.
  */
 import type { Results } from './results.js';
+import { notAssessedReason } from './site-status.js';
 import type { Column, Table, Value } from './xlsx-table.js';
 
 type Site = Results['sites'][number];
@@ -62,11 +63,6 @@ export function rankingTable(results: Results, sites: Site[]): Table<Site> {
       { header: '未评估原因', value: notAssessedReason, wrap: true },
     ],
   };
-}
-
-function notAssessedReason(s: Site): string | null {
-  if (assessed(s)) return null;
-  return `${s.statusLabel ?? '其他错误'}（${s.statusReason ?? s.status}）${s.retryable ? '，可重试' : ''}`;
 }
 
 export interface CategoryColumns {

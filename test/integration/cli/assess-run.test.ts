@@ -181,7 +181,8 @@ describe('govscore assess on the sample portals, end to end', () => {
     expect(report).toContain('已关停的网站');
     const csv = await readFile(join(shared.out, 'ranking.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toMatch(/市直部门,,已关停的网站,.*,无法访问,,,,,refused/);
+    // The reason in words with its code, as the report and the XLSX give it (it was the bare code).
+    expect(csv).toMatch(/市直部门,,已关停的网站,.*,无法访问,,,,,连接被拒绝（refused），可重试,/);
   });
 
   it('ranks within peer groups, with shared ranks for ties', () => {
