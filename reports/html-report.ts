@@ -2,10 +2,10 @@ import type { IndicatorSet } from '../indicators/types.js';
 import type { ChartFile } from './charts/write-charts.js';
 import { type Html, html } from './html.js';
 import { link, page, type Site } from './html-parts.js';
-import { notAssessedReason, statusNames } from './site-status.js';
 import { methodology, sampleNote } from './methodology.js';
 import type { Results } from './results.js';
 import { siteDetail } from './site-detail.js';
+import { notAssessedReason, statusNames } from './site-status.js';
 
 export interface ReportExtras {
   /** The indicator set: its methodology is summarised in the report. */

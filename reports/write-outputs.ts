@@ -11,10 +11,10 @@ import { toCsv } from './csv.js';
 import { renderDepartmentReport } from './department-report.js';
 import { renderReport } from './html-report.js';
 import { renderNotice } from './notice.js';
-import { notAssessedReason, statusNames } from './site-status.js';
 import type { OutputFormat } from './output-formats.js';
 import { printPdf } from './pdf.js';
 import type { Results } from './results.js';
+import { notAssessedReason, statusNames } from './site-status.js';
 import { writeXlsx } from './xlsx.js';
 export { type OutputFormat, outputFormats } from './output-formats.js';
 
