@@ -1,3 +1,4 @@
+import { pendingGrade } from '../indicators/engine.js';
 import { type Html, html } from './html.js';
 import type { Results } from './results.js';
 
@@ -7,6 +8,15 @@ export type Site = Results['sites'][number];
 /** Whether a site's outcome is known: 合格, 不合格, or 待复核 while a suspected veto awaits a reviewer. */
 export function outcomeName(s: Pick<Site, 'status' | 'passed' | 'pendingReview'>): string {
   return s.status !== 'assessed' ? '未评估' : s.pendingReview ? '待复核' : s.passed ? '合格' : '不合格';
+}
+
+/**
+ * A grade with the outcome after it when the grade does not say it already: 良（不合格） for a vetoed site
+ * whose score reached 良, but 不合格 alone (not 不合格（不合格）), and 待复核 alone.
+ */
+export function gradeWithOutcome(grade: string | null, o: { assessed: boolean; passed: boolean }): string | null {
+  if (grade === null || !o.assessed || o.passed || grade.includes('不合格') || grade === pendingGrade.name) return grade;
+  return `${grade}（不合格）`;
 }
 
 export const indicatorStatus: Record<string, string> = {

@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 
 import { bandsFromSites, type ChartResults, rankingChart } from '../../../reports/charts/specs.js';
 import { type Html, html, raw } from '../../../reports/html.js';
+import { gradeWithOutcome } from '../../../reports/html-parts.js';
 import { type SiteView, storedRun } from '../../use-cases/stored-run.js';
 import type { RouteContext } from '../route-context.js';
 import { publicRanking } from '../run-view.js';
@@ -72,7 +73,7 @@ ${groups.map((g, i) => {
   return html`<section><h2>${g}</h2>${scored ? chartBlock(`ranking-${i}`, `${view.run.name} ${g} 得分排名`, rankingChart(charts, g, bands)) : ''}
 <div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">${g}：名次、得分与等级</caption><thead><tr><th scope="col">名次</th><th scope="col">网站</th><th scope="col">得分</th><th scope="col">等级</th></tr></thead><tbody>${rows.map(
     (s) =>
-      html`<tr><td>${s.rank ?? '—'}</td><td>${s.name}</td><td>${s.score ?? (s.status === 'assessed' ? '—' : '未评估')}</td><td>${s.grade ?? ''}${s.status === 'assessed' && !s.passed ? '（不合格）' : ''}</td></tr>`,
+      html`<tr><td>${s.rank ?? '—'}</td><td>${s.name}</td><td>${s.score ?? (s.status === 'assessed' ? '—' : '未评估')}</td><td>${gradeWithOutcome(s.grade, { assessed: s.status === 'assessed', passed: s.passed }) ?? ''}</td></tr>`,
   )}</tbody></table></div></section>`;
 })}`,
         { scripts: chartScripts },
