@@ -14,7 +14,13 @@ import { raw } from './layout.js';
 /** The new-campaign form: reading the multipart body, checking it, saving the campaign, and the form itself. */
 
 export const maxPagesLimit = 100_000;
-export const errorBox = (message: string | null) => (message ? html`<p class="error" role="alert">${message}</p>` : '');
+/** The form's problems above it: one line, or a list when there are several. */
+export const errorBox = (message: string | string[] | null) => {
+  const list = message === null ? [] : typeof message === 'string' ? [message] : message;
+  if (list.length === 0) return '';
+  if (list.length === 1) return html`<p class="error" role="alert">${list[0]}</p>`;
+  return html`<div class="error" role="alert"><p>有 ${list.length} 处需要修改：</p><ul>${list.map((m) => html`<li>${m}</li>`)}</ul></div>`;
+};
 
 /** A ConfigError as staff read it: the line and field first, then the exact message (file:line: field: problem (fix)). */
 export const describeConfigError = (e: ConfigError) => `站点文件第 ${e.line} 行（字段 ${e.field}）有误：${e.message}`;
@@ -61,7 +67,15 @@ export async function readCampaignForm(request: FastifyRequest): Promise<Campaig
   return form;
 }
 
-export class FormProblem extends Error {}
+/** What is wrong with a form, every problem of it, in Chinese. */
+export class FormProblem extends Error {
+  readonly problems: string[];
+  constructor(problems: string | string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.join('\n'));
+    this.problems = list;
+  }
+}
 
 /** A calendar date as YYYY-MM-DD (no 2026-02-30). */
 function isDate(value: string): boolean {
@@ -71,27 +85,41 @@ function isDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** Checks the form; the sites file is parsed in memory so that a broken one leaves nothing behind. */
+/**
+ * Checks the form and says every problem at once; the sites file is parsed in memory so that a broken one
+ * leaves nothing behind. Throws a FormProblem listing them.
+ */
 export function checkCampaignForm(form: CampaignForm, presets: string[]): { sites: SitesFile; indicators: string } {
-  if (!form.text.trim()) throw new FormProblem('请上传站点文件，或把站点文件内容粘贴到文本框中。');
-  if (form.indicators && !presets.includes(form.indicators)) throw new FormProblem(`没有名为 ${form.indicators} 的指标体系。`);
-  if (form.asOf && !isDate(form.asOf)) throw new FormProblem('评估日期应为实际存在的日期，格式如 2026-11-21。');
+  const problems: string[] = [];
+  if (form.indicators && !presets.includes(form.indicators)) problems.push(`没有名为 ${form.indicators} 的指标体系。`);
+  if (form.asOf && !isDate(form.asOf)) problems.push('评估日期应为实际存在的日期，格式如 2026-11-21。');
   if (form.maxPages && !(/^\d+$/.test(form.maxPages) && Number(form.maxPages) >= 1 && Number(form.maxPages) <= maxPagesLimit))
-    throw new FormProblem(`每个网站最多打开的页面数应为 1 到 ${maxPagesLimit} 之间的整数。`);
+    problems.push(`每个网站最多打开的页面数应为 1 到 ${maxPagesLimit} 之间的整数。`);
   if (
     form.rateLimitPatience &&
     !(/^\d+$/.test(form.rateLimitPatience) && Number(form.rateLimitPatience) >= 1 && Number(form.rateLimitPatience) <= patienceLimitS)
   )
-    throw new FormProblem(`限流等待上限应为 1 到 ${patienceLimitS} 之间的整数（秒）。`);
-  if (form.seed.length > maxSeedLength) throw new FormProblem(`抽样种子不能超过 ${maxSeedLength} 个字符。`);
-  if (form.seed.trim() && !form.sample) throw new FormProblem('填写了抽样种子，请同时填写抽查网站数；评估全部网站时种子不起作用。');
-  const sites = parseSitesFile(form.text, form.fileName ?? 'sites.yaml');
-  if (form.sample && !(/^\d+$/.test(form.sample) && Number(form.sample) >= 1 && Number(form.sample) < sites.sites.length)) {
-    throw new FormProblem(`抽查网站数应为 1 到 ${sites.sites.length - 1} 之间的整数（站点文件共 ${sites.sites.length} 个网站；评估全部网站请留空）。`);
+    problems.push(`限流等待上限应为 1 到 ${patienceLimitS} 之间的整数（秒）。`);
+  if (form.seed.length > maxSeedLength) problems.push(`抽样种子不能超过 ${maxSeedLength} 个字符。`);
+  if (form.seed.trim() && !form.sample) problems.push('填写了抽样种子，请同时填写抽查网站数；评估全部网站时种子不起作用。');
+  let sites: SitesFile | null = null;
+  if (!form.text.trim()) problems.push('请上传站点文件，或把站点文件内容粘贴到文本框中。');
+  else {
+    try {
+      sites = parseSitesFile(form.text, form.fileName ?? 'sites.yaml');
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(describeConfigError(error));
+    }
   }
-  const indicators = form.indicators || sites.indicators;
+  if (sites && form.sample && !(/^\d+$/.test(form.sample) && Number(form.sample) >= 1 && Number(form.sample) < sites.sites.length)) {
+    problems.push(`抽查网站数应为 1 到 ${sites.sites.length - 1} 之间的整数（站点文件共 ${sites.sites.length} 个网站；评估全部网站请留空）。`);
+  }
+  const indicators = form.indicators || sites?.indicators;
   // A set file named in the sites file is relative to where it was written, which an upload loses.
-  if (!presets.includes(indicators)) throw new FormProblem(`站点文件指定的指标体系 ${indicators} 不是内置指标体系，请在“指标体系”中选择一个。`);
+  if (sites && indicators && !presets.includes(indicators) && !form.indicators)
+    problems.push(`站点文件指定的指标体系 ${indicators} 不是内置指标体系，请在“指标体系”中选择一个。`);
+  if (problems.length || !sites || !indicators) throw new FormProblem(problems);
   return { sites, indicators };
 }
 
@@ -135,7 +163,7 @@ export function saveCampaign(store: Store, dataDir: string, form: CampaignForm, 
   }
 }
 
-export function campaignFormPage(csrf: string, presets: string[], form: CampaignForm | null, error: string | null): Html {
+export function campaignFormPage(csrf: string, presets: string[], form: CampaignForm | null, error: string | string[] | null): Html {
   const f = form ?? emptyForm;
   // Multipart bodies are read by the handler, after the CSRF check: the token travels in the query string.
   return html`<h1>新建评估</h1><p class="meta">上传或粘贴站点文件（YAML 或 JSON），选择指标体系和评估日期。创建后可查看各分组的网站数，再开始评估。</p>${errorBox(error)}

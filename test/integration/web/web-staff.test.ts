@@ -163,6 +163,11 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     expect((await staff.campaign({ text: '' })).body).toContain('请上传站点文件');
     expect((await staff.campaign({ text: sitesYaml(), asOf: '2026-02-30' })).body).toContain('评估日期应为实际存在的日期');
     expect((await staff.campaign({ text: sitesYaml(), indicators: '../etc' })).statusCode).toBe(400);
+    // Every problem of a form at once, not only the first.
+    const several = (await staff.campaign({ text: '', asOf: '2026-02-30', maxPages: '0', seed: 's1' })).body;
+    expect(several).toContain('有 4 处需要修改：');
+    for (const problem of ['评估日期应为实际存在的日期', '每个网站最多打开的页面数应为 1 到', '填写了抽样种子，请同时填写抽查网站数', '请上传站点文件'])
+      expect(several, problem).toContain(problem);
     for (const patience of ['0', '1.5', '86401', 'abc'])
       expect((await staff.campaign({ text: sitesYaml(), rateLimitPatience: patience })).body, patience).toContain(
         '限流等待上限应为 1 到 86400 之间的整数（秒）',

@@ -95,7 +95,7 @@ export function campaignPages({
       },
       async (request, reply) => {
         let form: CampaignForm | null = null;
-        const refuse = (status: number, message: string) =>
+        const refuse = (status: number, message: string | string[]) =>
           render(request, reply, '新建评估', (csrf) => campaignFormPage(csrf, presets, form, message), { status });
         try {
           form = await readCampaignForm(request);
@@ -104,7 +104,7 @@ export function campaignPages({
           return reply.redirect(`/staff/campaigns/${campaign.id}`, 303);
         } catch (error) {
           if (error instanceof ConfigError) return refuse(400, describeConfigError(error));
-          if (error instanceof FormProblem) return refuse(400, error.message);
+          if (error instanceof FormProblem) return refuse(400, error.problems);
           const code = errorCode(error);
           if (code === 'FST_REQ_FILE_TOO_LARGE') return refuse(413, '上传的文件不能超过 10 MB。');
           if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return refuse(400, '请通过本页的表单提交。');
