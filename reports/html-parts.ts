@@ -47,6 +47,7 @@ tr.fail td:first-child{color:#b5121b}.tag{display:inline-block;padding:0 6px;bor
 .evidence{color:#666;font-size:13px}article{border-top:1px solid #eee;padding-top:8px}.note{color:#666;font-size:13px}footer{color:#999;font-size:12px;margin-top:40px}
 .pending-note,.suspected{border-left:4px solid #7a4fb0;background:#f5f0fa;padding:6px 10px}tr.pending td:first-child{color:#7a4fb0}
 table.ranking th,table.ranking td:nth-child(-n+4),.tag{white-space:nowrap}
+table.rules th,table.rules td:not(:nth-child(2)):not(:last-child){white-space:nowrap}table.rules td{word-break:keep-all}
 figure.chart{margin:12px 0;break-inside:avoid}figure.chart img{max-width:100%;height:auto}figure.chart figcaption{color:#666;font-size:13px}
 @media print{details{display:block}details>summary{display:none}body{max-width:none;margin:0}a{color:inherit}}
 @page{size:A4;margin:16mm 14mm}`;

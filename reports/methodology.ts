@@ -51,7 +51,7 @@ ${sample ? sampleNote(sample) : ''}
     .filter((c) => !c.bonus)
     .map((c) => `${c.name.zh} ${c.budget} 分`)
     .join('，')}。</p>
-<details><summary>全部 ${set.indicators.length} 项指标及计分规则</summary><table><thead><tr><th>编号</th><th>指标</th><th>类别</th><th>来源</th><th>计分规则</th></tr></thead><tbody>${set.indicators.map(
+<details><summary>全部 ${set.indicators.length} 项指标及计分规则</summary><table class="rules"><thead><tr><th>编号</th><th>指标</th><th>类别</th><th>来源</th><th>计分规则</th></tr></thead><tbody>${set.indicators.map(
     (i) =>
       html`<tr><td>${i.id}</td><td>${i.name.zh}</td><td>${i.category === 'veto' ? '单项否决' : (categoryName.get(i.category) ?? i.category)}</td><td>${sourceNames[i.source.split(':')[0] as keyof typeof sourceNames] ?? i.source}</td><td>${describeRule(i.rule, i.unit)}</td></tr>`,
   )}</tbody></table></details></section>`;
