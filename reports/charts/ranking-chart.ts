@@ -13,7 +13,8 @@ export function rankingChart(results: ChartResults, group: string, bands: GradeB
   const sites = scoredSites(results, group);
   const grades = gradeOrder(results, bands);
   const labels = siteLabels(sites, (s) => (isPending(s) ? `（${PENDING_LABEL}）${s.name}` : `${s.rank ?? '—'}. ${s.name}`));
-  // The veto and 待复核 entries only where a site has them; the grades always, so colours read the same in every group.
+  // The veto and 待复核 entries only where a site has them. Every grade keeps its colour in every group's chart
+  // (the scale holds them all), but the legend lists only the grades drawn here.
   const extra = [...(sites.some(isVetoed) ? [[VETO_LABEL, VETO_COLOUR]] : []), ...(sites.some(isPending) ? [[PENDING_LABEL, PENDING_COLOUR]] : [])];
   const legend = [...grades, ...extra.map(([label]) => label!)];
   const values = sites.map((s, i) => {
@@ -29,9 +30,15 @@ export function rankingChart(results: ChartResults, group: string, bands: GradeB
       label: `${formatScore(s.score)}  ${isVetoed(s) ? VETO_LABEL : isPending(s) ? `${PENDING_LABEL}（疑似否决）` : grade}`.trim(),
     };
   });
+  const shown = new Set(values.map((v) => v.legend));
+  // A vetoed site ranks after every site without a veto whatever its score: its longer bar below a shorter one says why.
+  const subtitle = [
+    cleanText(results.assessment?.name ?? ''),
+    sites.some(isVetoed) && sites.some((s) => !isVetoed(s)) ? '单项否决的网站（灰色）排在其他网站之后，不按得分排序' : '',
+  ].filter(Boolean);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `网站得分排名（${cleanText(group)}）`, subtitle: cleanText(results.assessment?.name ?? '') || undefined },
+    title: { text: `网站得分排名（${cleanText(group)}）`, subtitle: subtitle.length ? subtitle : undefined },
     config: chartConfig,
     data: { values },
     width: 420,
@@ -56,6 +63,7 @@ export function rankingChart(results: ChartResults, group: string, bands: GradeB
             type: 'nominal',
             title: '等级',
             scale: { domain: legend, range: [...gradeColours(grades.length), ...extra.map(([, colour]) => colour!)] },
+            legend: { values: legend.filter((entry) => shown.has(entry)) },
           },
         },
       },
