@@ -298,6 +298,30 @@ describe('rankingChart', () => {
     expect(rows[0]!.site).toBe(`1. ${LONG_NAME}`);
   });
 
+  it('keeps every grade on the colour scale but lists in its legend only what the chart draws, and notes the veto order', () => {
+    type Layered = {
+      title: { subtitle?: string[] };
+      data: { values: Array<{ legend: string }> };
+      layer: Array<{ encoding?: { color?: { scale: { domain: string[] }; legend: { values: string[] } } } }>;
+    };
+    const colourOf = (chart: Layered) => chart.layer[0]!.encoding!.color!;
+    const full = rankingChart(current, DEPARTMENTS, bands) as unknown as Layered;
+    // The group cut to its first site: one grade drawn, the scale unchanged (the same colours as the full group's).
+    const first = current.sites.find((s) => s.group === DEPARTMENTS && s.rank === 1)!;
+    const alone = rankingChart({ ...current, sites: [first] }, DEPARTMENTS, bands) as unknown as Layered;
+    const gradesOf = (chart: Layered) => {
+      const scale = colourOf(chart).scale as { domain: string[]; range: string[] };
+      const n = scale.domain.filter((d) => d !== '单项否决' && d !== '待复核').length;
+      return { domain: scale.domain.slice(0, n), range: scale.range.slice(0, n) };
+    };
+    expect(gradesOf(alone).domain.length).toBeGreaterThan(1);
+    expect(gradesOf(alone)).toEqual(gradesOf(full));
+    expect(colourOf(alone).legend.values).toEqual([first.grade]);
+    expect(colourOf(full).legend.values).toEqual(colourOf(full).scale.domain.filter((entry) => full.data.values.some((r) => r.legend === entry)));
+    expect(alone.title.subtitle ?? []).not.toContain('单项否决的网站（灰色）排在其他网站之后，不按得分排序');
+    expect((spec as unknown as Layered).title.subtitle).toContain('单项否决的网站（灰色）排在其他网站之后，不按得分排序');
+  });
+
   it('leaves out the site that could not be assessed', () => {
     const counties = rankingChart(current, COUNTIES, bands) as { data: { values: Array<{ name: string }> } };
     expect(counties.data.values.map((v) => v.name)).not.toContain(NOT_ASSESSED);
