@@ -13,6 +13,8 @@ import type { ServicesMeasurement } from './services.js';
  * Findings of the disclosure, mailbox, services and identity evaluators, keyed by the names indicator
  * sets cite in `findings:`. Each says what is missing or late, where it was looked for, and the fact.
  */
+const metaPageNames = { homepage: '首页', column: '栏目页', article: '文章页' } as const;
+
 export function featureFindings(m: {
   disclosure: DisclosureMeasurement | null;
   mailbox: MailboxMeasurement | null;
@@ -207,7 +209,15 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
           ],
     'identity.meta': [
       ...(i.footerShowsIdCode ? [] : [{ message: '页面底部未标注网站标识码', url: null, evidence: null }]),
-      ...(i.missingMeta.length ? [{ message: `缺少网页元数据：${list(i.missingMeta)}`, url: null, evidence: null }] : []),
+      // One finding per page the metas were looked for on, naming it.
+      ...i.missingMetaOn.map((m) => ({
+        message: `${metaPageNames[m.page]}缺少网页元数据：${list(m.names)}`,
+        url: m.url,
+        evidence:
+          m.page === 'column'
+            ? `在 ${m.pagesChecked} 个栏目页的 <head> 中查找 <meta name="ColumnName">，均未找到`
+            : `在该页 <head> 的 <meta> 标签中查找，未找到`,
+      })),
     ],
     // It rests on not finding: say where and for what the homepage was searched.
     'identity.elderly': i.elderlyMode
@@ -228,7 +238,8 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
     'identity.mobile': [
       ...(i.viewportMeta || i.mobileError ? [] : [{ message: '首页未声明移动端视口（viewport）', url: null, evidence: null }]),
       ...(i.horizontalScroll ? [{ message: '手机屏幕（375像素宽）下首页出现横向滚动', url: null, evidence: null }] : []),
-      ...(i.https ? [] : [{ message: '网站未使用HTTPS', url: null, evidence: null }]),
     ],
+    // Its own group: an indicator of the mobile layout and one of HTTPS each list only their own fact.
+    'identity.https': i.https ? [] : [{ message: '网站未使用HTTPS', url: null, evidence: null }],
   };
 }

@@ -17,6 +17,8 @@ export interface IdentityMeasurement {
   police: string | null;
   meta: { site: boolean; column: boolean; article: boolean };
   missingMeta: string[];
+  /** The same, by the page it was looked for on: the homepage's site metas, the columns' ColumnName, the article's. */
+  missingMetaOn: Array<{ page: 'homepage' | 'column' | 'article'; url: string | null; names: string[]; pagesChecked: number }>;
   columnNameMetaOn: number;
   columns: number;
   /** `untested`: a search box, but nothing was searched (no recent article to look for, or the search did not answer): not measured, never broken. */
@@ -60,11 +62,17 @@ export function evaluateIdentity(
   const code = /网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/.exec(footer)?.[1] ?? null;
   const codeMeta = identity?.metas['SiteIDCode'] ?? null;
   const articleMeta = functions?.article?.metas ?? {};
-  const missingMeta = [
-    ...siteMetas.filter((m) => !identity?.metas[m]),
-    ...(columns.some((c) => c.columnNameMeta) ? [] : ['ColumnName']),
-    ...(functions?.article ? articleMetas.filter((m) => !articleMeta[m]) : []),
-  ];
+  const missingMetaOn: IdentityMeasurement['missingMetaOn'] = [
+    { page: 'homepage' as const, url: identity?.url ?? null, names: siteMetas.filter((m) => !identity?.metas[m]), pagesChecked: 1 },
+    { page: 'column' as const, url: columns[0]?.url ?? null, names: columns.some((c) => c.columnNameMeta) ? [] : ['ColumnName'], pagesChecked: columns.length },
+    {
+      page: 'article' as const,
+      url: functions?.article?.url ?? null,
+      names: functions?.article ? articleMetas.filter((m) => !articleMeta[m]) : [],
+      pagesChecked: 1,
+    },
+  ].filter((m) => m.names.length > 0);
+  const missingMeta = missingMetaOn.flatMap((m) => m.names);
   const search = functions?.search;
   const mobile = functions?.mobile;
   const searchState = !search?.present ? 'absent' : search.found === null ? 'untested' : search.found ? 'works' : 'broken';
@@ -84,6 +92,7 @@ export function evaluateIdentity(
       article: !!functions?.article && articleMetas.every((m) => articleMeta[m]),
     },
     missingMeta,
+    missingMetaOn,
     columnNameMetaOn: columns.filter((c) => c.columnNameMeta).length,
     columns: columns.length,
     search: searchState,

@@ -85,5 +85,11 @@ describe('evaluators on another CMS family (hand-counted expectations)', () => {
     });
     expect(i.meta).toEqual({ site: false, column: false, article: false });
     expect(i.missingMeta).toEqual(['SiteDomain', 'SiteIDCode', 'ColumnName', 'ArticleTitle', 'ContentSource']);
+    // Each missing meta with the page it was looked for on: the homepage, a column, the article read.
+    expect(i.missingMetaOn.map((m) => [m.page, m.names, m.url && new URL(m.url).pathname])).toEqual([
+      ['homepage', ['SiteDomain', 'SiteIDCode'], '/'],
+      ['column', ['ColumnName'], expect.stringMatching(/^\//)],
+      ['article', ['ArticleTitle', 'ContentSource'], expect.stringMatching(/\.s?html?$/)],
+    ]);
   });
 });

@@ -94,6 +94,7 @@ function identity(o: Partial<IdentityMeasurement> = {}): IdentityMeasurement {
     police: null,
     meta: { site: true, column: true, article: true },
     missingMeta: [],
+    missingMetaOn: [],
     columnNameMetaOn: 1,
     columns: 1,
     search: 'works',
@@ -297,7 +298,14 @@ describe('featureFindings: identity', () => {
   const f = (i: IdentityMeasurement) => featureFindings({ ...none, identity: i });
 
   it('gives nothing for a site with everything in place', () => {
-    expect(f(identity())).toEqual({ 'identity.search': [], 'identity.meta': [], 'identity.elderly': [], 'identity.assist': [], 'identity.mobile': [] });
+    expect(f(identity())).toEqual({
+      'identity.search': [],
+      'identity.meta': [],
+      'identity.elderly': [],
+      'identity.assist': [],
+      'identity.mobile': [],
+      'identity.https': [],
+    });
   });
 
   it('lists each 适老化 item of the mode that is not met, with what was done and seen; nothing for one that holds', () => {
@@ -330,20 +338,28 @@ describe('featureFindings: identity', () => {
       identity({
         footerShowsIdCode: false,
         missingMeta: ['SiteName', 'ColumnName'],
+        missingMetaOn: [
+          { page: 'homepage', url: `${host}/`, names: ['SiteName'], pagesChecked: 1 },
+          { page: 'column', url: `${host}/gzdt/`, names: ['ColumnName'], pagesChecked: 12 },
+        ],
         elderlyMode: false,
         viewportMeta: false,
         horizontalScroll: true,
         https: false,
       }),
     );
-    expect(found['identity.meta']!.map((x) => x.message)).toEqual(['页面底部未标注网站标识码', '缺少网页元数据：SiteName、ColumnName']);
+    // The metas by the page they were missing on, each naming its page (D17 named none).
+    expect(found['identity.meta']!.map((x) => [x.message, x.url])).toEqual([
+      ['页面底部未标注网站标识码', null],
+      ['首页缺少网页元数据：SiteName', `${host}/`],
+      ['栏目页缺少网页元数据：ColumnName', `${host}/gzdt/`],
+    ]);
+    expect(found['identity.meta']![2]!.evidence).toBe('在 12 个栏目页的 <head> 中查找 <meta name="ColumnName">，均未找到');
     expect(found['identity.elderly']!.map((x) => x.message)).toEqual(['未找到无障碍/长者模式入口']);
     expect(found['identity.elderly']![0]!.evidence).toContain('查找“无障碍/长者模式/关怀版');
-    expect(found['identity.mobile']!.map((x) => x.message)).toEqual([
-      '首页未声明移动端视口（viewport）',
-      '手机屏幕（375像素宽）下首页出现横向滚动',
-      '网站未使用HTTPS',
-    ]);
+    // HTTPS apart from the mobile layout: D20 and D20-https each list their own fact, once.
+    expect(found['identity.mobile']!.map((x) => x.message)).toEqual(['首页未声明移动端视口（viewport）', '手机屏幕（375像素宽）下首页出现横向滚动']);
+    expect(found['identity.https']!.map((x) => x.message)).toEqual(['网站未使用HTTPS']);
   });
 
   it('does not report an overflow that could not be measured (null)', () => {
