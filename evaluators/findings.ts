@@ -63,12 +63,8 @@ export function evaluatorFindings(
           update.newsItemsInWindow === null
             ? `近14天要闻/动态类栏目发布信息条数未能测量：${unread}`
             : `近14天要闻/动态类栏目发布信息 ${update.newsItemsInWindow} 条`,
-        url: null,
-        evidence:
-          update.columns
-            .filter((c) => c.kind === 'news')
-            .map((c) => c.name)
-            .join('、') || '未发现要闻/动态类栏目',
+        url: update.columns.find((c) => c.kind === 'news')?.url ?? null,
+        evidence: newsVolumeEvidence(update),
       },
     ];
   }
@@ -87,4 +83,17 @@ export function evaluatorFindings(
       .map((p) => ({ message: `首页访问失败（${p.failure}）`, url: p.url, evidence: `${p.at}，耗时 ${p.ms} ms` }));
   }
   return out;
+}
+
+/** Items listed in D8's evidence at most; the rest are counted. */
+const newsItemsListed = 30;
+
+/** The columns searched and every item counted (date, title, address), so that a department can check the count. */
+function newsVolumeEvidence(update: UpdateFrequencyMeasurement): string {
+  const columns = update.columns.filter((c) => c.kind === 'news').map((c) => c.name);
+  if (!columns.length) return '未发现要闻/动态类栏目';
+  const counted = update.newsItemsCounted;
+  const listed = counted.slice(0, newsItemsListed).map((i) => `${i.date}《${i.title}》${i.url}`);
+  const more = counted.length > newsItemsListed ? `；另有 ${counted.length - newsItemsListed} 条未列出` : '';
+  return `统计的栏目：${columns.join('、')}。${counted.length ? `计入的信息：${listed.join('；')}${more}` : '近14天内没有注明日期的信息'}`;
 }

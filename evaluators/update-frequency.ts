@@ -67,6 +67,8 @@ export interface UpdateFrequencyMeasurement {
    * lower bound otherwise (an unread page can only add items), which settles a minimum it already reaches.
    */
   newsItemsAtLeast: number;
+  /** The items that count: each news column's dated items of the window, newest first, with their column. */
+  newsItemsCounted: Array<{ title: string; date: string; url: string; column: string }>;
   /**
    * Pages that could not be read, even on a second try, that may hold what these numbers count: pages of
    * the crawl (a column, or a hub of columns, for all anyone can tell) and pages of the columns measured.
@@ -141,10 +143,13 @@ export function evaluateUpdateFrequency(
   // News volume: a news column, or a page whose name does not rule out one (another kind's name: 通知公告, 人事 …).
   const newsUnread =
     unreadPages.some((p) => ['news', 'other'].includes(columnKind(p.name ?? ''))) || columns.some((c) => c.kind === 'news' && c.unread.length > 0);
-  const newsItemsRead = columns
+  const newsItemsCounted = columns
     .filter((c) => c.kind === 'news')
-    .flatMap((c) => observed.columns.find((o) => o.url === c.url)!.items)
-    .filter((i) => i.date && i.date <= asOf && daysBetween(i.date, asOf) <= options.newsVolumeDays).length;
+    .flatMap((c) => observed.columns.find((o) => o.url === c.url)!.items.map((i) => ({ ...i, column: c.name })))
+    .filter((i) => i.date && i.date <= asOf && daysBetween(i.date, asOf) <= options.newsVolumeDays)
+    .map((i) => ({ title: i.title, date: i.date!, url: i.url, column: i.column }))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const newsItemsRead = newsItemsCounted.length;
   const homepageDates = (observed.homepage?.datedItems ?? []).map((i) => i.date!).filter((d) => d <= asOf);
   const isNavigation = homepageDates.length === 0;
   // A homepage without dated items is read as inspectors read it: through the columns it leads to (国办秘函〔2019〕19号:
@@ -175,6 +180,7 @@ export function evaluateUpdateFrequency(
     homepage,
     newsItemsInWindow: newsUnread ? null : newsItemsRead,
     newsItemsAtLeast: newsItemsRead,
+    newsItemsCounted,
     unread,
   };
 }

@@ -36,7 +36,12 @@ const freshHome: HomepageMeasurement = {
   searched: { homepageItems: 12, columns: 0, columnItems: 0 },
 };
 
-function update(columns: ColumnMeasurement[], homepage: Partial<HomepageMeasurement> = {}, newsItemsInWindow = 0): UpdateFrequencyMeasurement {
+function update(
+  columns: ColumnMeasurement[],
+  homepage: Partial<HomepageMeasurement> = {},
+  newsItemsInWindow = 0,
+  newsItemsCounted: UpdateFrequencyMeasurement['newsItemsCounted'] = [],
+): UpdateFrequencyMeasurement {
   return {
     columns,
     excludedColumns: [],
@@ -46,6 +51,7 @@ function update(columns: ColumnMeasurement[], homepage: Partial<HomepageMeasurem
     homepage: { ...freshHome, ...homepage },
     newsItemsInWindow,
     newsItemsAtLeast: newsItemsInWindow,
+    newsItemsCounted,
     unread: [],
   };
 }
@@ -105,8 +111,19 @@ describe('evaluatorFindings: update frequency', () => {
   });
 
   it('gives the news volume of the last 14 days with the news columns it came from, or says there is none', () => {
-    const f = evaluatorFindings(update([column('工作动态'), column('通知公告', { kind: 'notice' }), column('部门动态')], {}, 7), null, []);
-    expect(f['updateFrequency.newsVolume']).toEqual([{ message: '近14天要闻/动态类栏目发布信息 7 条', url: null, evidence: '工作动态、部门动态' }]);
+    const counted = [
+      { title: '市政府召开常务会议', date: '2026-11-20', url: `${host}/gzdt/1.html`, column: '工作动态' },
+      { title: '部门开展安全检查', date: '2026-11-12', url: `${host}/bmdt/2.html`, column: '部门动态' },
+    ];
+    const f = evaluatorFindings(update([column('工作动态'), column('通知公告', { kind: 'notice' }), column('部门动态')], {}, 2, counted), null, []);
+    // Every item counted, with its date and address: the department can check the count (D8 listed none).
+    expect(f['updateFrequency.newsVolume']).toEqual([
+      {
+        message: '近14天要闻/动态类栏目发布信息 2 条',
+        url: `${host}/${encodeURIComponent('工作动态')}/`,
+        evidence: `统计的栏目：工作动态、部门动态。计入的信息：2026-11-20《市政府召开常务会议》${host}/gzdt/1.html；2026-11-12《部门开展安全检查》${host}/bmdt/2.html`,
+      },
+    ]);
     expect(evaluatorFindings(update([column('通知公告', { kind: 'notice' })]), null, [])['updateFrequency.newsVolume']![0]!.evidence).toBe(
       '未发现要闻/动态类栏目',
     );

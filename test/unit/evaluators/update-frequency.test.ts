@@ -251,6 +251,12 @@ describe('evaluateUpdateFrequency: news volume', () => {
       column('人事信息', [daysAgo(1)]),
     ]);
     expect(m.newsItemsInWindow).toBe(3);
+    // The items counted, newest first, each with its column: what D8's evidence lists.
+    expect(m.newsItemsCounted.map((i) => [i.date, i.column])).toEqual([
+      [daysAgo(1), '政务要闻'],
+      [daysAgo(2), '政务要闻'],
+      [daysAgo(3), '工作动态'],
+    ]);
   });
 
   it('does not count news-like items of excluded columns', () => {
