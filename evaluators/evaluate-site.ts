@@ -13,6 +13,7 @@ import type { IdentityObservation } from './collect/site-features.js';
 import type { FunctionsObservation } from './collect/site-functions.js';
 import { evaluateDisclosure, type SiteLevel } from './disclosure.js';
 import { featureFindings } from './feature-findings.js';
+import { withScreenshots } from './finding-screenshots.js';
 import { evaluatorFindings } from './findings.js';
 import { evaluateIdentity } from './identity.js';
 import { evaluateLinks } from './links.js';
@@ -104,12 +105,17 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   // Not measured when no page was checked (axe off, an older run, or every check failed to run).
   const pageChecks = observed.pageChecks?.length ? evaluatePageChecks(observed.pageChecks) : null;
   const measuredPageChecks = pageChecks && pageChecks.pagesChecked > 0 ? pageChecks : null;
-  const findings = {
-    ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links),
-    ...featureFindings({ disclosure, mailbox, services, identity, accessibility }),
-    ...responsivenessFindings(responsiveness),
-    ...pageCheckFindings(measuredPageChecks),
-  };
+  const homepageShot = observed.homepage ? { url: observed.homepage.finalUrl, screenshot: observed.homepage.screenshot ?? null } : null;
+  const findings = withScreenshots(
+    {
+      ...evaluatorFindings(updateFrequency, availability, probes, screenshots, links),
+      ...featureFindings({ disclosure, mailbox, services, identity, accessibility }),
+      ...responsivenessFindings(responsiveness),
+      ...pageCheckFindings(measuredPageChecks),
+    },
+    homepageShot,
+    screenshots,
+  );
   return {
     measurements: {
       updateFrequency,

@@ -53,7 +53,8 @@ export function evaluatorFindings(
             message: h.isNavigation
               ? '首页为导航页，二级页面最新信息' + (h.latest ? `发布于 ${h.latest}` : '无发布日期')
               : `首页最新信息发布于 ${h.latest ?? '（无日期）'}`,
-            url: null,
+            // A navigation homepage is judged by the column page whose item is newest; otherwise by the homepage.
+            url: h.isNavigation ? h.sourceUrl : null,
             evidence: h.ageDays === null ? '首页及二级页面均无注明日期的信息' : `距评估日 ${h.ageDays} 天`,
           },
     ];
