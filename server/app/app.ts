@@ -21,6 +21,7 @@ import { assetRoutes } from './web/assets.js';
 import { departmentPages } from './web/department/index.js';
 import { evidenceRoutes } from './web/evidence.js';
 import { publicPages } from './web/public-pages.js';
+import { runFileRoutes } from './web/run-files.js';
 import { staffPages } from './web/staff/index.js';
 
 export interface AppOptions {
@@ -72,5 +73,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(appealPages(context), { prefix: '/staff/appeals' });
   await app.register(departmentPages(context), { prefix: '/department' });
   await app.register(evidenceRoutes(context));
+  await app.register(runFileRoutes(context));
   return app;
 }

@@ -125,6 +125,43 @@ describe('evidence and attachments: only the regular files of their own folder, 
     }
   });
 
+  it('serves a run’s outputs as downloads: every one to staff, a department only its own report, nothing to strangers or through links', async () => {
+    const outputs = join(dir, 'runs', run);
+    await mkdir(join(outputs, 'departments'), { recursive: true });
+    const xlsx = Buffer.from('PK\u0003\u0004 workbook');
+    await writeFile(join(outputs, 'report.pdf'), pdf);
+    await writeFile(join(outputs, 'results.xlsx'), xlsx);
+    await writeFile(join(outputs, 'departments', 'edu.pdf'), pdf);
+    await writeFile(join(outputs, 'departments', 'police.pdf'), pdf);
+    await symlink(db, join(outputs, 'departments', 'edu-link.pdf'));
+    await symlink(db, join(outputs, 'ranking.csv'));
+
+    const report = await staff.get(`/files/${run}/report.pdf`);
+    expect(report.statusCode).toBe(200);
+    expect(report.rawPayload.equals(pdf)).toBe(true);
+    expect(report.headers['content-type']).toBe('application/pdf');
+    expect(report.headers['content-disposition']).toMatch(/^attachment; filename="report.pdf"; filename\*=UTF-8''/);
+    expect(report.headers['cache-control']).toBe('private, no-store');
+    expect((await staff.get(`/files/${run}/results.xlsx`)).rawPayload.equals(xlsx)).toBe(true);
+    expect((await staff.get(`/files/${run}/departments/police.pdf`)).statusCode).toBe(200);
+    // The run's page lists what exists, with the departments' reports.
+    const page = (await staff.get(`/staff/runs/${run}`)).body;
+    expect(page).toContain(`<a href="/files/${run}/report.pdf" download>评估报告（PDF）</a>`);
+    expect(page).toContain(`<a href="/files/${run}/results.xlsx" download>结果与问题清单（Excel）</a>`);
+    expect(page).toContain(`<a href="/files/${run}/departments/edu.pdf" download>edu 评估报告（PDF）</a>`);
+    expect(page).not.toContain(`/files/${run}/notice.pdf`);
+
+    // A department: its own report, nothing else of the run.
+    expect((await edu.get(`/files/${run}/departments/edu.pdf`)).rawPayload.equals(pdf)).toBe(true);
+    for (const file of ['departments/police.pdf', 'report.pdf', 'results.xlsx', 'departments/edu-link.pdf'])
+      expect((await edu.get(`/files/${run}/${file}`)).statusCode, file).toBe(404);
+    // Links in the folder, names outside the list, other runs: 404 for staff too; strangers are asked to log in.
+    for (const file of ['ranking.csv', 'departments/edu-link.pdf', 'govscore.db', '..%2Fgovscore.db', 'departments/../../../govscore.db'])
+      expect((await staff.get(`/files/${run}/${file}`)).statusCode, file).toBe(404);
+    expect((await staff.get('/files/no-such-run/report.pdf')).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/files/${run}/report.pdf` })).statusCode).toBe(401);
+  });
+
   it('keeps the store’s writes when links to its files were asked for and another process then opened and closed it', async () => {
     const own = evidence('edu');
     await symlink(db, join(own, 'db-again.jpg'));

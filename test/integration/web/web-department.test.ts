@@ -116,6 +116,19 @@ describe('department pages, appeals with attachments, staff appeal handling, evi
     expect($('#appeal-indicator option').first().val()).toBe('R5');
     for (const id of ['appeal-indicator', 'appeal-text', 'appeal-file']) expect($(`label[for=${id}]`)).toHaveLength(1);
     expect($('form[enctype="multipart/form-data"] input').first().attr('name')).toBe('_csrf');
+    // No report file of the run in this service's data folder: no download offered.
+    expect($('a[download]')).toHaveLength(0);
+  });
+
+  it('offers the department its own report as the run wrote it, once the file is in the run’s folder, and it downloads', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    await mkdir(join(dir, 'runs', runId, 'departments'), { recursive: true });
+    await writeFile(join(dir, 'runs', runId, 'departments', `${education}.pdf`), pdf);
+    const $ = load((await edu.get(page(education))).body);
+    const href = $('a[download]').attr('href');
+    expect([href, $('a[download]').text()]).toEqual([`/files/${runId}/departments/${education}.pdf`, '下载本单位评估报告（PDF）']);
+    const file = await edu.get(href!);
+    expect([file.statusCode, file.rawPayload.equals(pdf), file.headers['content-disposition']?.startsWith('attachment;')]).toEqual([200, true, true]);
   });
 
   it('answers 404 for another department’s site, an unknown or unfinished run, and a malformed id — the same page each time', async () => {

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { departmentReportBody, indicatorEvidence } from '../../../../reports/department-report.js';
@@ -7,6 +10,7 @@ import { attachmentExtensions, attachmentHint, attachmentUrl } from '../../appea
 import { runResults } from '../../run-view.js';
 import { appealStatusTag, shortTime } from '../appeal-status.js';
 import { csrfField, render, scroll } from '../layout.js';
+import { departmentFile, fileUrl, runFolder } from '../run-files.js';
 
 /** What the appeal form keeps of a refused submission, and the message to show. */
 export interface FormState {
@@ -20,7 +24,7 @@ export interface FormState {
 export function breakdownPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  store: Store,
+  { store, dataDir }: { store: Store; dataDir: string },
   runId: string,
   siteId: string,
   state: FormState,
@@ -37,11 +41,13 @@ export function breakdownPage(
   const option = (i: (typeof site.indicators)[number]) =>
     html`<option value="${i.id}"${i.id === state.indicator ? html` selected` : ''}>${i.id} ${i.name}</option>`;
   const action = `/department/runs/${runId}/sites/${siteId}/appeals`;
+  // The department's own report as the run wrote it (with its screenshots), when the run's files are in this service's data folder.
+  const pdf = existsSync(join(runFolder(dataDir, runId), departmentFile(siteId, 'pdf'))) ? fileUrl(runId, departmentFile(siteId, 'pdf')) : null;
   return render(
     request,
     reply,
     `${site.name} 得分明细`,
-    (csrf) => html`<p><a href="/department">← 我的网站</a></p>
+    (csrf) => html`<p><a href="/department">← 我的网站</a>${pdf ? html`　<a href="${pdf}" download>下载本单位评估报告（PDF）</a>` : ''}</p>
 ${state.error ? html`<p class="error" role="alert">申诉未提交：${state.error}（<a href="#appeal-form">到申诉表</a>）</p>` : ''}
 ${state.submitted ? html`<p class="success" role="status">申诉已提交（编号 #${state.submitted}），评估办处理后结果显示在“我的申诉”中。</p>` : ''}
 <div style="overflow-wrap:break-word">${departmentReportBody(results, site, dir, { table: scroll })}</div>

@@ -33,7 +33,7 @@ export function departmentPages({ store, dataDir }: RouteContext): FastifyPlugin
         const { runId, siteId } = request.params;
         if (request.validationError || !ownSite(store, request.user!, runId, siteId)) return notFound(request, reply);
         const submitted = Number(request.query.submitted ?? 0);
-        return breakdownPage(request, reply, store, runId, siteId, { submitted: submitted || undefined });
+        return breakdownPage(request, reply, { store, dataDir }, runId, siteId, { submitted: submitted || undefined });
       },
     );
 
@@ -46,9 +46,9 @@ export function departmentPages({ store, dataDir }: RouteContext): FastifyPlugin
         if (!request.isMultipart()) return notice(request, reply, 400, '表单格式不正确', '请从得分明细页面的申诉表提交。');
         const form = await readAppealForm(app, request, reply);
         if (!form.ok && form.status === 403) return notice(request, reply, 403, '表单已失效', '表单已过期或来源不明，请返回得分明细页面刷新后重新提交。');
-        if (!form.ok) return breakdownPage(request, reply, store, runId, siteId, { error: form.error }, form.status);
+        if (!form.ok) return breakdownPage(request, reply, { store, dataDir }, runId, siteId, { error: form.error }, form.status);
         const again = (error: string, status = 400) =>
-          breakdownPage(request, reply, store, runId, siteId, { indicator: form.indicator, text: form.text, error }, status);
+          breakdownPage(request, reply, { store, dataDir }, runId, siteId, { indicator: form.indicator, text: form.text, error }, status);
         const errors = [...Value.Errors(AppealFields, { indicator: form.indicator, text: form.text })];
         if (errors.some((e) => e.path === '/indicator')) return again('请选择要申诉的指标。');
         if (errors.length) return again('申诉理由须为 5 至 4000 字。');

@@ -49,6 +49,6 @@ export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): 
     await app.register(campaignPages({ store, dataDir, runner, presets: listPresets() }));
     await app.register(progressPages({ store, events }));
     await app.register(reviewPages(store));
-    await app.register(publishPages(store));
+    await app.register(publishPages({ store, dataDir }));
   };
 }

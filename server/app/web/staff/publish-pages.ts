@@ -9,6 +9,7 @@ import { type SiteView, storedRun } from '../../../use-cases/stored-run.js';
 import { CsrfBody, RunParams } from '../../schemas.js';
 import { errorBox } from '../campaign-form.js';
 import { csrfField, notice, render } from '../layout.js';
+import { staffDownloads } from '../run-files.js';
 
 /** A site's state on the ranking: not assessed, vetoed, suspected (疑似否决, with the indicators), passed or not. */
 function siteState(s: SiteView) {
@@ -22,10 +23,18 @@ function siteState(s: SiteView) {
 }
 
 /** 审核与发布: the ranking per group, and the 发布 form with what still blocks it (the rule of server/use-cases/publish.ts). */
-function reviewPage(request: FastifyRequest, reply: FastifyReply, store: Store, runId: string, error: string | null = null, status = 200) {
+async function reviewPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { store, dataDir }: { store: Store; dataDir: string },
+  runId: string,
+  error: string | null = null,
+  status = 200,
+) {
   const view = storedRun(store, runId);
   if (!view) return notice(request, reply, 404, '未找到', '未找到该评估。');
   const { run, sites } = view;
+  const downloads = run.finishedAt ? await staffDownloads(dataDir, run.id, sites) : '';
   const published = store.reviews.isPublished(run.id);
   const groups = [...new Set(sites.map((s) => s.group))];
   const blocked = run.finishedAt && !published ? publishRefusal(store, run.id) : null;
@@ -43,15 +52,17 @@ ${groups.map((g) => {
     (s) =>
       html`<tr><td>${s.score?.pendingReview ? '待复核' : (s.rank ?? '—')}</td><td><a href="/staff/runs/${run.id}/sites/${s.id}">${s.name}</a></td><td>${s.score?.score ?? '—'}</td><td>${s.score?.grade.name ?? ''}</td><td>${siteState(s)}</td></tr>`,
   )}</tbody></table></div></section>`;
-})}`,
+})}${downloads}`,
     { status },
   );
 }
 
 /** A run's review page and publishing it: refused, with the reason on the page, while the rule says no. */
-export function publishPages(store: Store): FastifyPluginAsyncTypebox {
+export function publishPages({ store, dataDir }: { store: Store; dataDir: string }): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/runs/:runId', { schema: { hide: true, params: RunParams } }, async (request, reply) => reviewPage(request, reply, store, request.params.runId));
+    app.get('/runs/:runId', { schema: { hide: true, params: RunParams } }, async (request, reply) =>
+      reviewPage(request, reply, { store, dataDir }, request.params.runId),
+    );
 
     app.post(
       '/runs/:runId/publish',
@@ -60,7 +71,7 @@ export function publishPages(store: Store): FastifyPluginAsyncTypebox {
         const { runId } = request.params;
         const refusal = publishRun(store, runId, request.user!.id);
         if (refusal?.status === 404) return notice(request, reply, 404, '未找到', refusal.message);
-        if (refusal) return reviewPage(request, reply, store, runId, refusal.message, refusal.status);
+        if (refusal) return reviewPage(request, reply, { store, dataDir }, runId, refusal.message, refusal.status);
         return reply.redirect(`/staff/runs/${runId}`, 303);
       },
     );
