@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.js';
 import { departmentRoutes } from './routes/department.js';
 import { publicRoutes } from './routes/public.js';
 import { staffRoutes } from './routes/staff.js';
+import { accountPages } from './web/account-pages.js';
 import { appealPages } from './web/appeal-pages.js';
 import { assetRoutes } from './web/assets.js';
 import { departmentPages } from './web/department/index.js';
@@ -74,5 +75,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(departmentPages(context), { prefix: '/department' });
   await app.register(evidenceRoutes(context));
   await app.register(runFileRoutes(context));
+  await app.register(accountPages(context));
   return app;
 }

@@ -396,9 +396,25 @@ users
     [],
   )
   .action(async (o: { db: string; login: string; name: string; role: string; sites: string[] }) => {
-    const { addUser } = await import('./serve.js');
+    const { addUser } = await import('./users.js');
     await addUser(o);
   });
+users
+  .command('list')
+  .description('every account: login, role, name, sites, active or disabled, created')
+  .requiredOption('--db <file>', 'the SQLite store')
+  .action(async (o: { db: string }) => (await import('./users.js')).listUsers(o));
+for (const [change, description] of [
+  ['passwd', 'set a new password (from GOVSCORE_PASSWORD or stdin); the sessions of the account end'],
+  ['disable', 'stop an account from logging in (its sessions end; its records stay)'],
+  ['enable', 'let a disabled account log in again'],
+] as const)
+  users
+    .command(change)
+    .description(description)
+    .argument('<login>', 'login of the account')
+    .requiredOption('--db <file>', 'the SQLite store')
+    .action(async (login: string, o: { db: string }) => (await import('./users.js')).changeUser({ db: o.db, login, change }));
 
 program
   .command('a11y')

@@ -1,9 +1,7 @@
 import { dirname, resolve } from 'node:path';
 
-import { ConfigError } from '../../common/config-errors.js';
 import { buildApp } from '../app/app.js';
 import { checkRedis } from '../queue/connection.js';
-import { type Role, roles } from '../store/accounts.js';
 import { Store } from '../store/store.js';
 import { watchStoreFiles } from '../store/store-files.js';
 
@@ -36,29 +34,4 @@ export async function serve(options: { db: string; port: number; host: string; q
   });
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-}
-
-/** `govscore users add`: an account; the password comes from GOVSCORE_PASSWORD or the first line of stdin, never the command line. */
-export async function addUser(options: { db: string; login: string; name: string; role: string; sites: string[] }): Promise<void> {
-  if (!roles.includes(options.role as Role)) throw new ConfigError(options.db, 1, '--role', `unknown role ${options.role}`, `use one of: ${roles.join(', ')}`);
-  if (options.role === 'department' && !options.sites.length)
-    throw new ConfigError(options.db, 1, '--sites', 'a department account needs its sites', 'give --sites jyj,jyj-2');
-  const password = process.env['GOVSCORE_PASSWORD'] ?? (await firstLine());
-  if (!password || password.length < 10)
-    throw new ConfigError(options.db, 1, 'password', 'a password of at least 10 characters is needed', 'set GOVSCORE_PASSWORD or pipe it on stdin');
-  const store = new Store(options.db);
-  try {
-    const user = await store.accounts.add({ login: options.login, name: options.name, role: options.role as Role, password, sites: options.sites });
-    store.reviews.audit(null, 'user-added', `user:${user.id}`, { login: user.login, role: user.role, sites: user.sites });
-    console.log(`added ${user.role} ${user.login} (${user.name})${user.sites.length ? `, sites: ${user.sites.join(', ')}` : ''}`);
-  } finally {
-    store.close();
-  }
-}
-
-async function firstLine(): Promise<string | null> {
-  if (process.stdin.isTTY) return null;
-  let text = '';
-  for await (const chunk of process.stdin) text += chunk;
-  return text.split(/\r?\n/)[0] ?? null;
 }

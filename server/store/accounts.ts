@@ -14,6 +14,12 @@ export interface User {
   sites: string[];
 }
 
+/** An account as an administrator lists it. */
+export interface AccountRow extends User {
+  disabled: boolean;
+  createdAt: string;
+}
+
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))));
 
@@ -59,9 +65,48 @@ export class AccountTable {
     return { ...row, sites: this.db.prepare('SELECT site_id FROM user_sites WHERE user_id = ? ORDER BY site_id').pluck().all(id) as string[] };
   }
 
-  /** The user whose login and password match; null otherwise (the same answer for both mistakes). */
+  byLogin(login: string): User | null {
+    const id = this.db.prepare('SELECT id FROM users WHERE login = ?').pluck().get(login) as number | undefined;
+    return id === undefined ? null : this.byId(id);
+  }
+
+  /** Every account, by login, with whether it is disabled. */
+  list(): AccountRow[] {
+    const rows = this.db.prepare('SELECT id, disabled_at, created_at FROM users ORDER BY login').all() as Array<{
+      id: number;
+      disabled_at: string | null;
+      created_at: string;
+    }>;
+    return rows.map((r) => ({ ...this.byId(r.id)!, disabled: r.disabled_at !== null, createdAt: r.created_at }));
+  }
+
+  /** A new password; every session of the account ends (whoever had it logs in again). */
+  async setPassword(userId: number, password: string): Promise<void> {
+    const hash = await hashPassword(password);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, userId);
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    })();
+  }
+
+  /** A disabled account cannot log in and its sessions end; enabling it again restores its login. */
+  setDisabled(userId: number, disabled: boolean): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabled ? new Date().toISOString() : null, userId);
+      if (disabled) this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    })();
+  }
+
+  /** Whether the password is the account's (for a change of one's own password). */
+  async checkPassword(userId: number, password: string): Promise<boolean> {
+    const stored = this.db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(userId) as string | undefined;
+    return stored ? verifyPassword(password, stored) : false;
+  }
+
+  /** The user whose login and password match; null otherwise (the same answer for both mistakes, and for a disabled account). */
   async authenticate(login: string, password: string): Promise<User | null> {
-    const row = this.db.prepare('SELECT id, password_hash FROM users WHERE login = ?').get(login) as { id: number; password_hash: string } | undefined;
+    const row = this.db.prepare('SELECT id, password_hash FROM users WHERE login = ? AND disabled_at IS NULL').get(login) as
+      { id: number; password_hash: string } | undefined;
     // A missing login still costs a hash, so timing does not tell which logins exist.
     const ok = await verifyPassword(
       password,

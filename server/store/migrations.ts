@@ -173,4 +173,6 @@ export const migrations: string[] = [
    ALTER TABLE appeals ADD COLUMN attachment_type TEXT;
    ALTER TABLE appeals ADD COLUMN attachment_bytes INTEGER;
    ALTER TABLE appeals ADD COLUMN attachment_path TEXT;`,
+  // 10: accounts can be disabled (kept, with their audit trail and appeals, but no longer able to log in).
+  `ALTER TABLE users ADD COLUMN disabled_at TEXT;`,
 ];
