@@ -98,4 +98,51 @@ describe('accounts: changing one’s password, and the administrator’s command
       vi.unstubAllEnvs();
     }
   });
+
+  it('the administrator’s page: evaluators are refused; accounts listed, added (every problem at once), disabled, enabled and reset — audited', async () => {
+    await store.accounts.add({ login: 'root', name: '系统管理员', role: 'admin', password });
+    // The staff account's password was reset by the test before.
+    const evaluator = injectBrowser(app, 'a new one for staff');
+    await evaluator.login('staff');
+    expect((await evaluator.get('/staff/users')).statusCode).toBe(403);
+    const admin = injectBrowser(app, password);
+    await admin.login('root');
+    const page = await admin.get('/staff/users');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<td>edu</td><td>市教育局</td><td>部门</td><td>edu</td><td>启用</td>');
+    expect((await admin.get('/staff')).body).toContain('<a href="/staff/users">账号管理</a>');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+
+    const refused = await admin.form('/staff/users', { _csrf: token, login: 'edu', name: ' ', role: 'department', sites: '', password: 'short' });
+    expect(refused.statusCode).toBe(400);
+    for (const problem of ['账号 edu 已存在。', '请填写名称。', '部门账号须填写可查看的网站。', '初始密码至少 10 个字符。'])
+      expect(refused.body).toContain(problem);
+    const added = await admin.form('/staff/users', {
+      _csrf: token,
+      login: 'wjw',
+      name: '市卫生健康委',
+      role: 'department',
+      sites: 'wjw, wjw-2',
+      password: 'first password 1',
+    });
+    expect(added.body).toContain('已添加账号 wjw（部门）。');
+    expect(store.accounts.byLogin('wjw')?.sites).toEqual(['wjw', 'wjw-2']);
+    expect(await store.accounts.authenticate('wjw', 'first password 1')).not.toBeNull();
+
+    const wjw = store.accounts.byLogin('wjw')!;
+    const session = injectBrowser(app, 'first password 1');
+    await session.login('wjw');
+    expect((await admin.form(`/staff/users/${wjw.id}/disable`, { _csrf: token })).body).toContain('已停用账号 wjw');
+    expect((await session.get('/department')).statusCode).toBe(303);
+    expect(await store.accounts.authenticate('wjw', 'first password 1')).toBeNull();
+    await admin.form(`/staff/users/${wjw.id}/enable`, { _csrf: token });
+    expect((await admin.form(`/staff/users/${wjw.id}/password`, { _csrf: token, password: 'reset by admin 9' })).body).toContain('已重置账号 wjw 的密码');
+    expect(await store.accounts.authenticate('wjw', 'reset by admin 9')).not.toBeNull();
+    // An administrator cannot lock themselves out from the page; nothing without the token.
+    const me = store.accounts.byLogin('root')!;
+    expect((await admin.form(`/staff/users/${me.id}/disable`, { _csrf: token })).body).toContain('不能停用当前登录的账号。');
+    expect((await admin.form(`/staff/users/${wjw.id}/disable`, {})).statusCode).toBe(403);
+    const audited = store.db.prepare("SELECT action FROM audit_log WHERE target = ? AND action LIKE 'user-%' ORDER BY id").pluck().all(`user:${wjw.id}`);
+    expect(audited).toEqual(['user-added', 'user-disabled', 'user-enabled', 'user-password-reset']);
+  });
 });

@@ -15,7 +15,7 @@ export function homePage(store: Store): FastifyPluginAsyncTypebox {
         request,
         reply,
         '评估工作台',
-        () => html`<h1>评估工作台</h1><p><a class="button" href="/staff/campaigns/new">新建评估</a></p>
+        () => html`<h1>评估工作台</h1><p><a class="button" href="/staff/campaigns/new">新建评估</a>${request.user?.role === 'admin' ? html`　<a href="/staff/users">账号管理</a>` : ''}</p>
 <h2>评估任务</h2>${
           campaigns.length
             ? html`<div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">在本系统创建的评估任务</caption><thead><tr><th scope="col">名称</th><th scope="col">评估日期</th><th scope="col">指标体系</th><th scope="col">状态</th></tr></thead><tbody>${campaigns.map(

@@ -12,6 +12,7 @@ import { homePage } from './home-page.js';
 import { progressPages } from './progress-pages.js';
 import { publishPages } from './publish-pages.js';
 import { reviewPages } from './review-pages.js';
+import { userPages } from './user-pages.js';
 
 /**
  * The staff pages (/staff), one file per concern: the 评估工作台 (home-page), campaigns (create, start),
@@ -50,5 +51,6 @@ export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): 
     await app.register(progressPages({ store, events }));
     await app.register(reviewPages(store));
     await app.register(publishPages({ store, dataDir }));
+    await app.register(userPages(store));
   };
 }
