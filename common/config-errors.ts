@@ -19,6 +19,8 @@ export class ConfigError extends Error {
     readonly problem: string,
     readonly fix: string,
     readonly column = 1,
+    /** The problem and its fix in Chinese, for the web app's forms (the CLI line stays as above); absent where none was written. */
+    readonly zh?: string,
   ) {
     super(`${file}:${line}: ${field}: ${problem} (${fix})`);
     this.name = 'ConfigError';
@@ -45,13 +47,29 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   const syntax = doc.errors[0];
   if (syntax) {
     const { line, col } = linePos(text, lineCounter, syntax.pos[0]);
-    throw new ConfigError(file, line, '(syntax)', syntax.message, 'fix the YAML syntax at this line', col);
+    throw new ConfigError(
+      file,
+      line,
+      '(syntax)',
+      syntax.message,
+      'fix the YAML syntax at this line',
+      col,
+      `YAML 格式有误，请检查该行的缩进、冒号和引号（解析器提示：${syntax.message.split('\n')[0]}）`,
+    );
   }
   let value: unknown;
   try {
     value = doc.toJS(); // throws on alias bombs
   } catch (error) {
-    throw new ConfigError(file, 1, '(syntax)', error instanceof Error ? error.message : String(error), 'simplify the YAML');
+    throw new ConfigError(
+      file,
+      1,
+      '(syntax)',
+      error instanceof Error ? error.message : String(error),
+      'simplify the YAML',
+      1,
+      '文件结构过于复杂（如大量别名引用），请简化',
+    );
   }
   return { file, text, doc, lineCounter, value };
 }
@@ -87,9 +105,9 @@ export function locate(source: YamlSource, path: ConfigPath): { line: number; co
 }
 
 /** A ConfigError pointing at `path`. */
-export function configErrorAt(source: YamlSource, path: ConfigPath, problem: string, fix: string): ConfigError {
+export function configErrorAt(source: YamlSource, path: ConfigPath, problem: string, fix: string, zh?: string): ConfigError {
   const { line, column } = locate(source, path);
-  return new ConfigError(source.file, line, formatField(path), problem, fix, column);
+  return new ConfigError(source.file, line, formatField(path), problem, fix, column, zh);
 }
 
 /**
@@ -101,37 +119,51 @@ export function checkSchema(source: YamlSource, schema: TSchema): void {
   const first = Value.Errors(schema, source.value).First();
   if (!first) return;
   const path = toConfigPath(first.path, source.value);
-  const { problem, fix } = describe(first, path);
-  throw configErrorAt(source, path, problem, fix);
+  const { problem, fix, zh } = describe(first, path);
+  throw configErrorAt(source, path, problem, fix, zh);
 }
 
-function describe(error: ValueError, path: ConfigPath): { problem: string; fix: string } {
+function describe(error: ValueError, path: ConfigPath): { problem: string; fix: string; zh: string } {
   const hint = typeof error.schema.description === 'string' ? error.schema.description : 'see the documentation of this file';
+  // The schemas' descriptions are English (they are the published JSON Schema's docs): quoted after the Chinese.
+  const zhHint = typeof error.schema.description === 'string' ? `（字段说明：${error.schema.description}）` : '';
   const v = error.value;
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
-      return { problem: 'missing', fix: `add it: ${hint}` };
+      return { problem: 'missing', fix: `add it: ${hint}`, zh: `缺少该字段，请补上${zhHint}` };
     case ValueErrorType.ObjectAdditionalProperties: {
       const known = Object.keys((error.schema.properties ?? {}) as object);
       const near = closest(String(path[path.length - 1]), known);
-      return { problem: 'unknown field', fix: near ? `did you mean ${near}?` : `known fields here: ${known.join(', ')}` };
+      return {
+        problem: 'unknown field',
+        fix: near ? `did you mean ${near}?` : `known fields here: ${known.join(', ')}`,
+        zh: near ? `没有这个字段，是否应为 ${near}？` : `没有这个字段，此处可用的字段：${known.join('、')}`,
+      };
     }
     case ValueErrorType.Boolean:
-      return { problem: `expected true or false, got ${kind(v)}`, fix: 'write true or false, without quotes' };
+      return {
+        problem: `expected true or false, got ${kind(v)}`,
+        fix: 'write true or false, without quotes',
+        zh: `应为 true 或 false（不加引号），实际为${kindZh(v)}`,
+      };
     case ValueErrorType.String:
-      return { problem: `expected text, got ${kind(v)}`, fix: v === null ? `give it a value: ${hint}` : `put it in quotes: ${hint}` };
+      return {
+        problem: `expected text, got ${kind(v)}`,
+        fix: v === null ? `give it a value: ${hint}` : `put it in quotes: ${hint}`,
+        zh: v === null || v === undefined ? `该字段没有填写内容${zhHint}` : `应为文字，实际为${kindZh(v)}，请加引号${zhHint}`,
+      };
     case ValueErrorType.Object:
-      return { problem: `expected a mapping of fields, got ${kind(v)}`, fix: hint };
+      return { problem: `expected a mapping of fields, got ${kind(v)}`, fix: hint, zh: `应为若干“字段: 值”，实际为${kindZh(v)}${zhHint}` };
     case ValueErrorType.Array:
-      return { problem: `expected a list, got ${kind(v)}`, fix: hint };
+      return { problem: `expected a list, got ${kind(v)}`, fix: hint, zh: `应为列表（每项以“- ”开头），实际为${kindZh(v)}${zhHint}` };
     case ValueErrorType.StringMinLength:
-      return { problem: 'is empty', fix: hint };
+      return { problem: 'is empty', fix: hint, zh: `不能为空${zhHint}` };
     case ValueErrorType.ArrayMinItems:
-      return { problem: 'has no entries', fix: hint };
+      return { problem: 'has no entries', fix: hint, zh: `列表中没有任何项${zhHint}` };
     case ValueErrorType.StringPattern:
-      return { problem: `${JSON.stringify(v)} is not in the expected form`, fix: hint };
+      return { problem: `${JSON.stringify(v)} is not in the expected form`, fix: hint, zh: `${JSON.stringify(v)} 的格式不对${zhHint}` };
     default:
-      return { problem: error.message, fix: hint };
+      return { problem: error.message, fix: hint, zh: `内容不符合要求（${error.message}）${zhHint}` };
   }
 }
 
@@ -146,6 +178,13 @@ function toConfigPath(pointer: string, root: unknown): ConfigPath {
     node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
   }
   return path;
+}
+
+function kindZh(v: unknown): string {
+  if (v === null || v === undefined) return '空值';
+  if (Array.isArray(v)) return '列表';
+  if (typeof v === 'object') return '若干字段';
+  return typeof v === 'string' ? `文字 ${JSON.stringify(v)}` : `${typeof v === 'number' ? '数字' : typeof v} ${String(v)}`;
 }
 
 function kind(v: unknown): string {

@@ -73,18 +73,37 @@ export function parseSitesFile(text: string, file: string): SitesFile {
   const raw = source.value as Static<typeof SitesFileSchema>;
 
   if (!isCalendarDate(raw.asOf)) {
-    throw configErrorAt(source, ['asOf'], `${raw.asOf} is not a calendar date`, 'use a date that exists, as YYYY-MM-DD');
+    throw configErrorAt(
+      source,
+      ['asOf'],
+      `${raw.asOf} is not a calendar date`,
+      'use a date that exists, as YYYY-MM-DD',
+      `${raw.asOf} 不是实际存在的日期，请写成如 2026-11-21`,
+    );
   }
   const firstById = new Map<string, number>();
   raw.sites.forEach((site, i) => {
     const first = firstById.get(site.id);
     if (first !== undefined) {
       const where = `${formatField(['sites', first])} at line ${locate(source, ['sites', first, 'id']).line}`;
-      throw configErrorAt(source, ['sites', i, 'id'], `duplicate id ${site.id}, already used by ${where}`, 'give each site its own id');
+      throw configErrorAt(
+        source,
+        ['sites', i, 'id'],
+        `duplicate id ${site.id}, already used by ${where}`,
+        'give each site its own id',
+        `网站标识 ${site.id} 重复，第 ${locate(source, ['sites', first, 'id']).line} 行已使用，请为每个网站设不同的标识`,
+      );
     }
     firstById.set(site.id, i);
     const problem = urlProblem(site.url);
-    if (problem) throw configErrorAt(source, ['sites', i, 'url'], problem, 'write the full address, e.g. https://jyj.example.gov.cn/');
+    if (problem)
+      throw configErrorAt(
+        source,
+        ['sites', i, 'url'],
+        problem,
+        'write the full address, e.g. https://jyj.example.gov.cn/',
+        `${site.url} 不是完整的 http 或 https 网址，请写成如 https://jyj.example.gov.cn/`,
+      );
   });
 
   return {

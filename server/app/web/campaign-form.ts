@@ -22,8 +22,8 @@ export const errorBox = (message: string | string[] | null) => {
   return html`<div class="error" role="alert"><p>有 ${list.length} 处需要修改：</p><ul>${list.map((m) => html`<li>${m}</li>`)}</ul></div>`;
 };
 
-/** A ConfigError as staff read it: the line and field first, then the exact message (file:line: field: problem (fix)). */
-export const describeConfigError = (e: ConfigError) => `站点文件第 ${e.line} 行（字段 ${e.field}）有误：${e.message}`;
+/** A ConfigError as staff read it: the line and field first, then what is wrong and how to fix it, in Chinese where the check wrote it. */
+export const describeConfigError = (e: ConfigError) => `站点文件第 ${e.line} 行（字段 ${e.field}）有误：${e.zh ?? `${e.problem}（${e.fix}）`}`;
 
 /** What the new-campaign form sent, as text (re-shown when it is refused). */
 export interface CampaignForm {

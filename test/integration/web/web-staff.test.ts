@@ -154,12 +154,16 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     const response = await staff.campaign({ file: { name: 'sites.yaml', content: broken } });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('第 11 行（字段 sites[1].url）');
-    expect(response.body).toContain('sites.yaml:11: sites[1].url: not-a-url is not an absolute URL');
+    // In Chinese (it was the parser's English line inside a Chinese frame).
+    expect(response.body).toContain('第 11 行（字段 sites[1].url）有误：not-a-url 不是完整的 http 或 https 网址，请写成如 https://jyj.example.gov.cn/');
     // The uploaded text comes back in the text box to be fixed there.
     expect(response.body).toMatch(/<textarea id="sitesText"[^>]*>[^<]*not-a-url/);
     const syntax = await staff.campaign({ text: 'name: x\nsites: [\n' });
     expect(syntax.statusCode).toBe(400);
-    expect(syntax.body).toMatch(/第 \d+ 行（字段 \(syntax\)）/);
+    expect(syntax.body).toMatch(/第 \d+ 行（字段 \(syntax\)）有误：YAML 格式有误，请检查该行的缩进、冒号和引号/);
+    // A schema error: a site without its url.
+    const missing = await staff.campaign({ text: sitesYaml().replace(/\n\s+url: https:\/\/gaj\.example\.gov\.cn\//, '') });
+    expect(missing.body).toMatch(/（字段 sites\[1\]\.url）有误：缺少该字段，请补上/);
     expect((await staff.campaign({ text: '' })).body).toContain('请上传站点文件');
     expect((await staff.campaign({ text: sitesYaml(), asOf: '2026-02-30' })).body).toContain('评估日期应为实际存在的日期');
     expect((await staff.campaign({ text: sitesYaml(), indicators: '../etc' })).statusCode).toBe(400);
