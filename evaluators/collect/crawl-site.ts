@@ -44,6 +44,14 @@ export interface CollectContext {
   journal?: CrawlJournal | null;
   /** Runs Lighthouse on the homepage and key columns (options.lighthousePages); without one, none runs. */
   lighthouse?: LighthouseRunner | null;
+  /** Kept up to date as the site is collected, for a progress display: the phase under way and the pages recorded. */
+  progress?: SiteProgress;
+}
+
+/** A site's collection as it goes: the phase under way and the pages recorded so far (the list itself, read live). */
+export interface SiteProgress {
+  phase: keyof PhaseTimes | 'start';
+  pages: readonly PageRecord[];
 }
 
 export function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions, context: CollectContext = {}): Promise<SiteCollection> {
@@ -60,7 +68,9 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
   const robots = await loadRobots(new URL(url).origin, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, respect: options.robots === 'respect' });
   const pages: PageRecord[] = [];
   const phases: PhaseTimes = { homepage: 0, crawl: 0, features: 0, axe: 0, pageChecks: 0, lighthouse: 0, linksWait: 0 };
+  if (context.progress) Object.assign(context.progress, { pages, phase: 'homepage' });
   const timed = async <T>(phase: keyof PhaseTimes, work: () => Promise<T>): Promise<T> => {
+    if (context.progress) context.progress.phase = phase;
     const t = performance.now();
     try {
       return await work();

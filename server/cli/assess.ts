@@ -13,6 +13,8 @@ export interface AssessOptions extends PlanOptions {
   /** Redis URL: hand the sites to `govscore worker` processes through the queue instead of crawling here. */
   queue?: string;
   log?: (line: string) => void;
+  /** Show the sites in flight while collecting (pages opened, phase, time) and the run's remaining time: the command line's display. */
+  progress?: boolean;
 }
 
 /**
@@ -51,7 +53,10 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
         await (
           await import('../queue/coordinator.js')
         ).collectThroughQueue(store, run, pending, { ...settings, redisUrl: options.queue, evidenceMb: options.evidenceMb ?? 500 });
-      else await (await import('../collect/embedded.js')).collectEmbedded(store, run.id, pending, { ...settings, concurrency: options.concurrency ?? 2 });
+      else
+        await (
+          await import('../collect/embedded.js')
+        ).collectEmbedded(store, run.id, pending, { ...settings, concurrency: options.concurrency ?? 2, progress: options.progress ?? false });
       if (evidence.failed || evidence.skipped)
         log(`screenshots: ${evidence.failed} could not be taken, ${evidence.skipped} skipped over the ${options.evidenceMb ?? 500} MB evidence budget`);
     }

@@ -20,7 +20,7 @@ export async function demo(options: { out: string; asOf?: string }): Promise<voi
   console.log(`sample portals (asOf ${asOf}):`);
   for (const p of portals.portals) console.log(`  ${p.id.padEnd(5)} ${p.url}  ${p.name}`);
   try {
-    const { outputs } = await assess({ sitesFile: join(out, 'portals', 'sites.json'), out, asOf });
+    const { outputs } = await assess({ sitesFile: join(out, 'portals', 'sites.json'), out, asOf, progress: true });
     console.log(`\nOpen the report: ${outputs.report}\nGround truth of the sample portals: ${join(out, 'portals')}/<id>/truth.json`);
   } finally {
     await portals.close();

@@ -96,6 +96,7 @@ program
       queue: o.queue,
       sample: o.sample,
       seed: o.seed,
+      progress: true,
     });
   });
 

@@ -1,10 +1,12 @@
 import PQueue from 'p-queue';
 
 import { launchBrowser } from '../../evaluators/collect/browser.js';
+import type { SiteProgress } from '../../evaluators/collect/crawl-site.js';
 import type { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
 import type { CollectOptions } from '../../evaluators/collect/options.js';
 import type { RunSiteRow, Store } from '../store/store.js';
+import { ProgressDisplay, type RunProgress } from './progress.js';
 import { collectSiteResult } from './site-result.js';
 
 const retryDelayMs = 3000;
@@ -18,9 +20,28 @@ export async function collectEmbedded(
   store: Store,
   runId: string,
   pending: RunSiteRow[],
-  settings: { asOf: string; collect: CollectOptions; evidence: EvidenceSink; concurrency: number; total: number; log: (line: string) => void },
+  settings: {
+    asOf: string;
+    collect: CollectOptions;
+    evidence: EvidenceSink;
+    concurrency: number;
+    total: number;
+    log: (line: string) => void;
+    /** Show the sites in flight and the run's remaining time (server/collect/progress.ts). */
+    progress?: boolean;
+  },
 ): Promise<void> {
-  const { asOf, collect, evidence, log, total } = settings;
+  const { asOf, collect, evidence, total } = settings;
+  const state: RunProgress = {
+    total,
+    done: total - pending.length,
+    durations: [],
+    concurrency: settings.concurrency,
+    inFlight: [],
+  };
+  const display = settings.progress ? new ProgressDisplay(state) : null;
+  const log = display ? (line: string) => display.log(line) : settings.log;
+  display?.start();
   const browser = await launchBrowser();
   const lighthouse = new LighthouseRunner();
   if (collect.lighthousePages > 0) lighthouse.warm();
@@ -31,9 +52,12 @@ export async function collectEmbedded(
       void queue.add(async () => {
         store.markSiteStarted(runId, site.siteId);
         const started = performance.now();
+        const progress: SiteProgress = { phase: 'start', pages: [] };
+        const inFlight = { siteId: site.siteId, name: site.name, startedAt: Date.now(), progress };
+        state.inFlight.push(inFlight);
         const journal = store.crawlJournal(runId, site.siteId);
         if (journal.size) log(`${site.siteId}: resuming after ${journal.size} pages recorded before the interruption`);
-        const attempt = () => collectSiteResult(browser, site.url, asOf, collect, { evidence, siteId: site.siteId, journal, lighthouse });
+        const attempt = () => collectSiteResult(browser, site.url, asOf, collect, { evidence, siteId: site.siteId, journal, lighthouse, progress });
         let collected = await attempt();
         // A timeout, refused connection or 5xx may pass a moment later: one more try before recording it.
         if (collected.retryable) {
@@ -41,12 +65,16 @@ export async function collectEmbedded(
           collected = await attempt();
         }
         store.saveSiteResult(runId, site.siteId, collected.result);
+        state.inFlight.splice(state.inFlight.indexOf(inFlight), 1);
+        state.durations.push((performance.now() - started) / 1000);
+        state.done++;
         finished++;
         log(`[${finished}/${total}] ${site.siteId} ${site.name} — ${collected.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       });
     }
     await queue.onIdle();
   } finally {
+    display?.stop();
     await lighthouse.close();
     await browser.close();
   }
