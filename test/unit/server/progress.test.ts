@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { ProgressDisplay, progressLines, runEta,type RunProgress } from '../../../server/collect/progress.js';
+import { ProgressDisplay, progressLines, runEta, type RunProgress } from '../../../server/collect/progress.js';
 
 const page = { url: 'https://www.example.gov.cn/', finalUrl: null, status: 200, role: 'content' as const, ms: 10, error: null };
 const state = (o: Partial<RunProgress> = {}): RunProgress => ({
