@@ -1,5 +1,5 @@
 import { ConfigError } from '../../common/config-errors.js';
-import { type Role, roles } from '../store/accounts.js';
+import { minPasswordLength, type Role, roles } from '../store/accounts.js';
 import { Store } from '../store/store.js';
 
 /** `govscore users add`: an account; the password comes from GOVSCORE_PASSWORD or the first line of stdin, never the command line. */
@@ -28,8 +28,8 @@ async function firstLine(): Promise<string | null> {
 /** The new password of `users add` and `users passwd`: at least 10 characters, from GOVSCORE_PASSWORD or stdin. */
 async function newPassword(db: string): Promise<string> {
   const password = process.env['GOVSCORE_PASSWORD'] ?? (await firstLine());
-  if (!password || password.length < 10)
-    throw new ConfigError(db, 1, 'password', 'a password of at least 10 characters is needed', 'set GOVSCORE_PASSWORD or pipe it on stdin');
+  if (!password || password.length < minPasswordLength)
+    throw new ConfigError(db, 1, 'password', `a password of at least ${minPasswordLength} characters is needed`, 'set GOVSCORE_PASSWORD or pipe it on stdin');
   return password;
 }
 

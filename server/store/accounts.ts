@@ -3,6 +3,9 @@ import { createHash, randomBytes, scrypt as scryptCallback, type ScryptOptions, 
 import type Database from 'better-sqlite3';
 
 export type Role = 'admin' | 'evaluator' | 'department';
+
+/** Every password set here (CLI, the web's own change, an administrator's reset): long enough for the scrypt hash to be worth its cost. */
+export const minPasswordLength = 10;
 export const roles: readonly Role[] = ['admin', 'evaluator', 'department'];
 
 export interface User {

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { html } from '../../../reports/html.js';
+import { minPasswordLength } from '../../store/accounts.js';
 import { sessionCookie } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 import { errorBox } from './campaign-form.js';
@@ -15,14 +16,11 @@ const PasswordChange = Type.Object({
   _csrf: Type.Optional(Type.String()),
 });
 
-/** As `govscore users add` asks: long enough that the store's scrypt hash is worth its cost. */
-const minLength = 10;
-
 function passwordForm(csrf: string, problems: string[] | null, done = false) {
   return html`<h1>修改密码</h1>${done ? html`<p class="success" role="status">密码已修改。其他设备上的登录已失效，需要用新密码重新登录。</p>` : ''}${errorBox(problems)}
 <form method="post" action="/account/password" class="card">${csrfField(csrf)}
 <label for="current">当前密码</label><input id="current" type="password" name="current" autocomplete="current-password" required>
-<label for="password">新密码（至少 ${minLength} 个字符）</label><input id="password" type="password" name="password" autocomplete="new-password" minlength="${minLength}" required>
+<label for="password">新密码（至少 ${minPasswordLength} 个字符）</label><input id="password" type="password" name="password" autocomplete="new-password" minlength="${minPasswordLength}" required>
 <label for="confirm">再次输入新密码</label><input id="confirm" type="password" name="confirm" autocomplete="new-password" required>
 <p><button type="submit">修改密码</button></p></form>`;
 }
@@ -57,7 +55,7 @@ export function accountPages({ store, secureCookies }: RouteContext): FastifyPlu
         const { current, password, confirm } = request.body;
         const problems: string[] = [];
         if (!(await store.accounts.checkPassword(user.id, current))) problems.push('当前密码不正确。');
-        if (password.length < minLength) problems.push(`新密码至少 ${minLength} 个字符。`);
+        if (password.length < minPasswordLength) problems.push(`新密码至少 ${minPasswordLength} 个字符。`);
         if (password !== confirm) problems.push('两次输入的新密码不一致。');
         if (password === current) problems.push('新密码不能与当前密码相同。');
         if (problems.length) {

@@ -3,15 +3,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { html } from '../../../../reports/html.js';
-import { type Role, roles } from '../../../store/accounts.js';
+import { minPasswordLength, type Role, roles } from '../../../store/accounts.js';
 import type { Store } from '../../../store/store.js';
 import { CsrfBody } from '../../schemas.js';
 import { errorBox } from '../campaign-form.js';
 import { csrfField, notice, render, scroll } from '../layout.js';
 
 const roleNames: Record<Role, string> = { admin: '管理员', evaluator: '评估人员', department: '部门' };
-/** As `govscore users add` asks. */
-const minPassword = 10;
 
 const NewUser = Type.Object({
   login: Type.String({ maxLength: 100 }),
@@ -48,7 +46,7 @@ ${scroll(
         a.id === request.user!.id
           ? html`<span class="note">当前登录的账号</span>`
           : html`<form method="post" action="/staff/users/${a.id}/${a.disabled ? 'enable' : 'disable'}" class="inline">${csrfField(csrf)}<button type="submit">${a.disabled ? '启用' : '停用'}<span class="skip">：${a.login}</span></button></form>
-<form method="post" action="/staff/users/${a.id}/password" class="inline">${csrfField(csrf)}<label for="${`reset-${a.id}`}" class="skip">${a.login} 的新密码</label><input id="${`reset-${a.id}`}" type="password" name="password" autocomplete="new-password" minlength="${minPassword}" placeholder="新密码" required><button type="submit">重置密码<span class="skip">：${a.login}</span></button></form>`
+<form method="post" action="/staff/users/${a.id}/password" class="inline">${csrfField(csrf)}<label for="${`reset-${a.id}`}" class="skip">${a.login} 的新密码</label><input id="${`reset-${a.id}`}" type="password" name="password" autocomplete="new-password" minlength="${minPasswordLength}" placeholder="新密码" required><button type="submit">重置密码<span class="skip">：${a.login}</span></button></form>`
       }</td></tr>`,
   )}</tbody></table>`,
   '全部账号',
@@ -59,7 +57,7 @@ ${scroll(
 <label for="name">名称</label><input id="name" type="text" name="name" value="${f.name}" required>
 <label for="role">角色</label><select id="role" name="role">${roles.map((r) => html`<option value="${r}"${f.role === r ? html` selected` : ''}>${roleNames[r]}</option>`)}</select>
 <label for="sites">可查看的网站（部门账号必填，网站标识以逗号分隔，如 jyj,jyj-2）</label><input id="sites" type="text" name="sites" value="${f.sites}">
-<label for="new-password">初始密码（至少 ${minPassword} 个字符，请告知本人登录后修改）</label><input id="new-password" type="password" name="password" autocomplete="new-password" required>
+<label for="new-password">初始密码（至少 ${minPasswordLength} 个字符，请告知本人登录后修改）</label><input id="new-password" type="password" name="password" autocomplete="new-password" required>
 <p><button type="submit">添加账号</button></p></form>`,
     { status: o.status ?? 200 },
   );
@@ -88,7 +86,7 @@ export function userPages(store: Store): FastifyPluginAsyncTypebox {
       if (!roles.includes(role as Role)) problems.push('请选择角色。');
       if (role === 'department' && !siteIds.length) problems.push('部门账号须填写可查看的网站。');
       if (siteIds.some((s) => !/^[a-z0-9-]{1,60}$/.test(s))) problems.push('网站标识只能包含小写字母、数字和连字符。');
-      if (password.length < minPassword) problems.push(`初始密码至少 ${minPassword} 个字符。`);
+      if (password.length < minPasswordLength) problems.push(`初始密码至少 ${minPasswordLength} 个字符。`);
       if (problems.length) return usersPage(request, reply, store, { problems, form: { login, name, role, sites }, status: 400 });
       const user = await store.accounts.add({ login, name: name.trim(), role: role as Role, password, sites: role === 'department' ? siteIds : [] });
       store.reviews.audit(request.user!.id, 'user-added', `user:${user.id}`, { login: user.login, role: user.role, sites: user.sites });
@@ -116,8 +114,8 @@ export function userPages(store: Store): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const user = target(request.params.id);
         if (!user) return notice(request, reply, 404, '未找到', '未找到该账号。');
-        if (request.body.password.length < minPassword)
-          return usersPage(request, reply, store, { problems: [`新密码至少 ${minPassword} 个字符。`], status: 400 });
+        if (request.body.password.length < minPasswordLength)
+          return usersPage(request, reply, store, { problems: [`新密码至少 ${minPasswordLength} 个字符。`], status: 400 });
         await store.accounts.setPassword(user.id, request.body.password);
         store.reviews.audit(request.user!.id, 'user-password-reset', `user:${user.id}`, { login: user.login });
         return usersPage(request, reply, store, { done: `已重置账号 ${user.login} 的密码，其登录已失效。请告知本人新密码，登录后修改。` });
