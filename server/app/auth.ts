@@ -5,6 +5,12 @@ import type { Store } from '../store/store.js';
 
 export const sessionCookie = 'govscore_session';
 
+/** Opens a session for the account and gives this browser its cookie (8 hours, like the session itself). */
+export function startSession(reply: FastifyReply, store: Store, userId: number, secureCookies: boolean): void {
+  const token = store.accounts.openSession(userId);
+  reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', maxAge: 8 * 3600 });
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     user: User | null;

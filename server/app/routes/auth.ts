@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 
 import { html } from '../../../reports/html.js';
 import type { Role } from '../../store/accounts.js';
-import { sessionCookie } from '../auth.js';
+import { sessionCookie, startSession } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 import { ErrorReply } from '../schemas.js';
 import { csrfField, fromForm, render } from '../web/layout.js';
@@ -95,9 +95,8 @@ export function authRoutes({ store, secureCookies }: RouteContext): FastifyPlugi
           if (fromForm(request)) return render(request, reply, '登录', (csrf) => loginForm(csrf, next, '账号或密码错误。'), { status: 401 });
           return reply.code(401).send({ error: '账号或密码错误' });
         }
-        const token = store.accounts.openSession(user.id);
+        startSession(reply, store, user.id, secureCookies);
         store.reviews.audit(user.id, 'login', `user:${user.id}`);
-        reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', maxAge: 8 * 3600 });
         if (fromForm(request)) return reply.redirect(landing(user.role, next), 303);
         return { user: { login: user.login, name: user.name, role: user.role, sites: user.sites } };
       },

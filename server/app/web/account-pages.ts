@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { html } from '../../../reports/html.js';
 import { minPasswordLength } from '../../store/accounts.js';
-import { sessionCookie } from '../auth.js';
+import { startSession } from '../auth.js';
 import type { RouteContext } from '../route-context.js';
 import { errorBox } from './campaign-form.js';
 import { csrfField, render } from './layout.js';
@@ -65,13 +65,7 @@ export function accountPages({ store, secureCookies }: RouteContext): FastifyPlu
         await store.accounts.setPassword(user.id, password);
         store.reviews.audit(user.id, 'password-changed', `user:${user.id}`);
         // Every session ended with the change; this browser gets a new one.
-        reply.setCookie(sessionCookie, store.accounts.openSession(user.id), {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: secureCookies,
-          path: '/',
-          maxAge: 8 * 3600,
-        });
+        startSession(reply, store, user.id, secureCookies);
         return render(request, reply, '修改密码', (csrf) => passwordForm(csrf, null, true));
       },
     );
