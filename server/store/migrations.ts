@@ -175,4 +175,11 @@ export const migrations: string[] = [
    ALTER TABLE appeals ADD COLUMN attachment_path TEXT;`,
   // 10: accounts can be disabled (kept, with their audit trail and appeals, but no longer able to log in).
   `ALTER TABLE users ADD COLUMN disabled_at TEXT;`,
+  // 11: the figures of a run being collected (sites in flight with their phase and pages, the time left), written
+  //     by the collecting process every few seconds for the web's progress page; its row goes when collecting ends.
+  `CREATE TABLE run_progress (
+     run_id TEXT PRIMARY KEY REFERENCES runs(id),
+     json TEXT NOT NULL,                 -- server/collect/progress.ts RunFigures
+     updated_at TEXT NOT NULL            -- an older time than a few writes: the process stopped
+   );`,
 ];

@@ -11,6 +11,7 @@ import { AccountTable } from './accounts.js';
 import { CampaignTable } from './campaigns.js';
 import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
+import { ProgressTable } from './progress-table.js';
 import { ReviewTable } from './reviews.js';
 import { StoreFiles } from './store-files.js';
 
@@ -86,6 +87,8 @@ export class Store {
   readonly accounts: AccountTable;
   readonly reviews: ReviewTable;
   readonly campaigns: CampaignTable;
+  /** The figures of runs being collected, for the web's progress page. */
+  readonly progress: ProgressTable;
   /** Its database, WAL and shared-memory files: what may never be served, and whether the WAL is still ours. */
   readonly files: StoreFiles;
 
@@ -110,6 +113,7 @@ export class Store {
     this.accounts = new AccountTable(this.db);
     this.reviews = new ReviewTable(this.db);
     this.campaigns = new CampaignTable(this.db);
+    this.progress = new ProgressTable(this.db);
   }
 
   private migrate(): void {
