@@ -11,6 +11,7 @@ import { AccountTable } from './accounts.js';
 import { CampaignTable } from './campaigns.js';
 import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
+import { PublicationTable } from './publications.js';
 import { ReviewTable } from './reviews.js';
 import { StoreFiles } from './store-files.js';
 
@@ -85,6 +86,7 @@ export class Store {
   readonly overrides: OverrideTable;
   readonly accounts: AccountTable;
   readonly reviews: ReviewTable;
+  readonly publications: PublicationTable;
   readonly campaigns: CampaignTable;
   /** Its database, WAL and shared-memory files: what may never be served, and whether the WAL is still ours. */
   readonly files: StoreFiles;
@@ -109,6 +111,7 @@ export class Store {
     this.overrides = new OverrideTable(this.db);
     this.accounts = new AccountTable(this.db);
     this.reviews = new ReviewTable(this.db);
+    this.publications = new PublicationTable(this.db);
     this.campaigns = new CampaignTable(this.db);
   }
 
