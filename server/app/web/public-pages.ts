@@ -10,9 +10,10 @@ import type { SiteView } from '../../use-cases/stored-run.js';
 import type { RouteContext } from '../route-context.js';
 import { publicRanking } from '../run-view.js';
 import { RunParams, VersionQuery } from '../schemas.js';
+import { shortTime } from './appeal-status.js';
 import { chartScripts } from './assets.js';
 import { notice, render } from './layout.js';
-import { shortTime, versionsTable } from './version-changes.js';
+import { versionsTable } from './version-changes.js';
 
 /** What the public sees of a site on a chart: its name, group, score, grade, rank and whether it was vetoed. */
 function chartResults(sites: SiteView[]): ChartResults {

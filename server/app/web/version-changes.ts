@@ -1,8 +1,7 @@
 import { type Html, html } from '../../../reports/html.js';
 import { gradeWithOutcome, indicatorStatus } from '../../../reports/html-parts.js';
 import { publicChanges, type PublicStanding, type PublishedVersion, type SiteChange, type VersionChanges } from '../../use-cases/published-version.js';
-
-export const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+import { shortTime } from './appeal-status.js';
 
 /** A site's standing in words: its score, or why it has none. */
 function scoreText(s: PublicStanding | null): string {

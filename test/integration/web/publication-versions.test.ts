@@ -84,6 +84,12 @@ describe('published versions and corrections, through the web app', () => {
     const live = ((await edu.get(`/api/department/runs/${runId}/sites/jyj`)).json() as typeof site).score.score;
     expect(live).toBeGreaterThan(site.score.score);
 
+    // The department is told its page is ahead of what the public sees.
+    const ahead = await edu.get(`/department/runs/${runId}/sites/jyj`);
+    expect(ahead.body).toContain(`公开发布的是第 1 版`);
+    expect(ahead.body).toContain(`本网站得分 ${published}`);
+    expect(ahead.body).toContain('评估办发布更正后公开页面随之更新');
+
     // The public still sees version 1.
     expect(jyjRow((await visitor.get(`/runs/${runId}`)).body)).toBe(published);
     expect((await visitor.get(`/api/public/runs/${runId}`)).json()).toMatchObject({ version: 1, versions: [{ version: 1, kind: 'publication' }] });
@@ -99,6 +105,9 @@ describe('published versions and corrections, through the web app', () => {
     const note = '经复核，教育局网站相关栏目在评估期内已更新，采纳申诉并更正得分。';
     expect((await staff.form(`/staff/runs/${runId}/publish`, { _csrf: tokenOf(pending.body), note })).statusCode).toBe(303);
     expect((await staff.get(`/staff/runs/${runId}`)).body).toContain('当前评分与第 2 版一致');
+    const caughtUp = await edu.get(`/department/runs/${runId}/sites/jyj`);
+    expect(caughtUp.body).toContain(`公开发布的是第 2 版`);
+    expect(caughtUp.body).not.toContain('评估办发布更正后公开页面随之更新');
 
     // The public page shows version 2, its note and both versions; version 1 stays as it was.
     const v2 = await visitor.get(`/runs/${runId}`);

@@ -9,10 +9,11 @@ import { isRefusal, type PublishRefusal, publishRefusal, publishRun } from '../.
 import { hasChanges, pendingCorrection } from '../../../use-cases/published-version.js';
 import { type SiteView, storedRun } from '../../../use-cases/stored-run.js';
 import { CsrfBody, RunParams } from '../../schemas.js';
+import { shortTime } from '../appeal-status.js';
 import { errorBox } from '../campaign-form.js';
 import { csrfField, notice, render } from '../layout.js';
 import { staffDownloads } from '../run-files.js';
-import { changesList, shortTime } from '../version-changes.js';
+import { changesList } from '../version-changes.js';
 
 /** A site's state on the ranking: not assessed, vetoed, suspected (疑似否决, with the indicators), passed or not. */
 function siteState(s: SiteView) {
