@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 
 import type { Store } from '../store/store.js';
+import { freezeUnversionedPublications } from '../use-cases/publish.js';
 import { sessionHook } from './auth.js';
 import { cacheHeaders } from './cache-headers.js';
 import { maxUploadBytes, type RouteContext } from './route-context.js';
@@ -46,6 +47,7 @@ export interface AppOptions {
  * schemas on every route and the OpenAPI description at /docs.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  freezeUnversionedPublications(options.store);
   const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(cookie, { secret: options.cookieSecret ?? crypto.randomUUID() });
   await app.register(formbody);

@@ -18,6 +18,9 @@ export const AppealIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 /** … and in page URLs, where a malformed one gets the page's 404 rather than a validation error. */
 export const AppealIdPageParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,12}$' }) });
 
+/** Which published version of a run (1 is the first publication); the latest when absent. */
+export const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
+
 /** A form with nothing but its CSRF token. */
 export const CsrfBody = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) });
 

@@ -35,7 +35,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
   const store = new Store(dbFile);
   try {
     const run = openRun(store, plan);
-    if (!store.reviews.isPublished(run.id)) {
+    if (!store.publications.isPublished(run.id)) {
       const reopened = store.reopenErroredSites(run.id);
       if (reopened.length) log(`retrying ${reopened.length} sites that ended in error last time: ${reopened.join(', ')}`);
     }

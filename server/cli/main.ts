@@ -275,10 +275,11 @@ program
   .requiredOption('--db <file>', 'the SQLite store of the run')
   .requiredOption('--run <id>', 'run id')
   .requiredOption('--by <login>', 'the evaluator or admin account publishing it')
-  .action(async (o: { db: string; run: string; by: string }) => {
+  .option('--correction <note>', 'publish the scores changed since publication as a correction (更正), saying why; the public pages list every version')
+  .action(async (o: { db: string; run: string; by: string; correction?: string }) => {
     const { publish, PublishRefused, refusalHelp } = await import('./publish.js');
     try {
-      console.log(publish({ db: o.db, runId: o.run, by: o.by }));
+      console.log(publish({ db: o.db, runId: o.run, by: o.by, ...(o.correction ? { correction: o.correction } : {}) }));
     } catch (error) {
       if (!(error instanceof PublishRefused)) throw error;
       console.error(refusalHelp(error, o.db, o.run));

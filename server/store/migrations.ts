@@ -175,7 +175,21 @@ export const migrations: string[] = [
    ALTER TABLE appeals ADD COLUMN attachment_path TEXT;`,
   // 10: accounts can be disabled (kept, with their audit trail and appeals, but no longer able to log in).
   `ALTER TABLE users ADD COLUMN disabled_at TEXT;`,
-  // 11: the figures of a run being collected (sites in flight with their phase and pages, the time left), written
+  // 11: a publication is a frozen version of the ranking (the sites as scored when published, the set's
+  //     sha256); later changes (appeals, overrides, re-scores) reach the public only as a correction (更正),
+  //     the next version, with its note and what it changed. Versions are never updated or deleted.
+  `CREATE TABLE published_versions (
+     run_id TEXT NOT NULL REFERENCES runs(id),
+     version INTEGER NOT NULL,
+     published_at TEXT NOT NULL,
+     published_by INTEGER NOT NULL REFERENCES users(id),
+     note TEXT,                          -- the correction's reason (更正说明); null for the first publication
+     changes_json TEXT NOT NULL,         -- what changed from the version before (empty for the first)
+     indicator_set_sha256 TEXT,          -- the set the published scores were computed with
+     sites_json TEXT NOT NULL,           -- the sites as published: status, score (with findings), rank
+     PRIMARY KEY (run_id, version)
+   );`,
+  // 12: the figures of a run being collected (sites in flight with their phase and pages, the time left), written
   //     by the collecting process every few seconds for the web's progress page; its row goes when collecting ends.
   `CREATE TABLE run_progress (
      run_id TEXT PRIMARY KEY REFERENCES runs(id),

@@ -64,21 +64,9 @@ const toAppeal = (r: AppealRow): Appeal => ({
 
 const now = () => new Date().toISOString();
 
-/** Publication of runs, departments' appeals (申诉) and the audit log: what people did, not what was measured. */
+/** Departments' appeals (申诉) and the audit log: what people did, not what was measured. */
 export class ReviewTable {
   constructor(private db: Database.Database) {}
-
-  publish(runId: string, userId: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO publications VALUES (?, ?, ?)').run(runId, now(), userId);
-  }
-
-  isPublished(runId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM publications WHERE run_id = ?').get(runId) !== undefined;
-  }
-
-  publishedRuns(): string[] {
-    return this.db.prepare('SELECT run_id FROM publications ORDER BY published_at DESC').pluck().all() as string[];
-  }
 
   appeal(a: { runId: string; siteId: string; indicator: string; text: string; userId: number; attachment?: AppealAttachment | null }): Appeal {
     const f = a.attachment ?? null;

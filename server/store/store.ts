@@ -12,6 +12,7 @@ import { CampaignTable } from './campaigns.js';
 import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
 import { ProgressTable } from './progress-table.js';
+import { PublicationTable } from './publications.js';
 import { ReviewTable } from './reviews.js';
 import { StoreFiles } from './store-files.js';
 
@@ -86,6 +87,7 @@ export class Store {
   readonly overrides: OverrideTable;
   readonly accounts: AccountTable;
   readonly reviews: ReviewTable;
+  readonly publications: PublicationTable;
   readonly campaigns: CampaignTable;
   /** The figures of runs being collected, for the web's progress page. */
   readonly progress: ProgressTable;
@@ -112,6 +114,7 @@ export class Store {
     this.overrides = new OverrideTable(this.db);
     this.accounts = new AccountTable(this.db);
     this.reviews = new ReviewTable(this.db);
+    this.publications = new PublicationTable(this.db);
     this.campaigns = new CampaignTable(this.db);
     this.progress = new ProgressTable(this.db);
   }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 
-import { publishRun } from '../../use-cases/publish.js';
+import { isRefusal, publishRun } from '../../use-cases/publish.js';
 import { storedRun } from '../../use-cases/stored-run.js';
 import { acceptAppeal, appealReply, rejectAppeal } from '../appeal-actions.js';
 import { requireRole } from '../auth.js';
@@ -30,7 +30,7 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
     app.addHook('onRequest', requireRole('evaluator', 'admin'));
 
     app.get('/runs', { schema: { tags: ['staff'], summary: 'every run', response: { 200: Type.Array(RunSummary), '4xx': ErrorReply } } }, async () =>
-      store.listRuns().map((r) => ({ id: r.id, name: r.name, asOf: r.asOf, finishedAt: r.finishedAt, published: store.reviews.isPublished(r.id) })),
+      store.listRuns().map((r) => ({ id: r.id, name: r.name, asOf: r.asOf, finishedAt: r.finishedAt, published: store.publications.isPublished(r.id) })),
     );
 
     app.get(
@@ -55,16 +55,25 @@ export function staffRoutes({ store }: RouteContext): FastifyPluginAsyncTypebox 
       {
         schema: {
           tags: ['staff'],
-          summary: 'publish the ranking (refused while the run is unfinished or a site holds a suspected veto)',
+          summary:
+            'publish the ranking as a frozen version; once published, the same call publishes a correction (更正, the next version) of changed scores, with `note` (refused while the run is unfinished, a site holds a suspected veto, or a correction has no note)',
           params: RunParams,
-          response: { 200: Type.Object({ published: Type.Literal(true) }), '4xx': PublishRefused },
+          body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) })),
+          response: {
+            200: Type.Object({
+              published: Type.Literal(true),
+              version: Type.Integer({ minimum: 1 }),
+              created: Type.Boolean({ description: 'false: the scores equal the latest version, nothing was published' }),
+            }),
+            '4xx': PublishRefused,
+          },
         },
         onRequest: app.csrfProtection,
       },
       async (request, reply) => {
-        const refusal = publishRun(store, request.params.runId, request.user!.id);
-        if (refusal) return reply.code(refusal.status).send({ error: refusal.message, suspected: refusal.suspected });
-        return { published: true } as const;
+        const outcome = publishRun(store, request.params.runId, request.user!.id, request.body?.note);
+        if (isRefusal(outcome)) return reply.code(outcome.status).send({ error: outcome.message, suspected: outcome.suspected });
+        return { published: true as const, ...outcome };
       },
     );
 

@@ -132,7 +132,7 @@ describe('suspected vetoes through the CLI: rescore, report, publish refused, ov
     expect(published.stdout).toContain(`run ${runId} published`);
     const store = new Store(db, { mustExist: true });
     try {
-      expect(store.reviews.isPublished(runId)).toBe(true);
+      expect(store.publications.isPublished(runId)).toBe(true);
       expect(store.reviews.auditTrail().map((a) => a.action)).toContain('publish');
     } finally {
       store.close();

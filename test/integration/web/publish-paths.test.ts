@@ -58,7 +58,7 @@ describe('every publishing path follows the one publish rule', () => {
     const api = await staff.send('POST', `/api/staff/runs/${runId}/publish`, {}, { 'x-csrf-token': await staff.csrfToken() });
     expect(api.statusCode, api.body).toBe(409);
     expect(api.json().error).toContain(message);
-    expect(store.reviews.isPublished(runId)).toBe(false);
+    expect(store.publications.isPublished(runId)).toBe(false);
   });
 
   it.each(cases)('the 发布 form refuses $runId (409)', async ({ runId, message }) => {
@@ -66,21 +66,22 @@ describe('every publishing path follows the one publish rule', () => {
     const form = await staff.form(`/staff/runs/${runId}/publish`, { _csrf: tokenOf(page.body) });
     expect(form.statusCode).toBe(409);
     expect(form.body).toContain(message);
-    expect(store.reviews.isPublished(runId)).toBe(false);
+    expect(store.publications.isPublished(runId)).toBe(false);
   });
 
   it.each(cases)('govscore publish refuses $runId (exit code 3)', async ({ runId, message }) => {
     const cli = await runCli(['publish', '--db', db, '--run', runId, '--by', 'staff']);
     expect(cli.code, cli.stderr).toBe(3);
     expect(cli.stderr).toContain(message);
-    expect(store.reviews.isPublished(runId)).toBe(false);
+    expect(store.publications.isPublished(runId)).toBe(false);
   });
 
   it('nothing but the publish use case writes a publication', async () => {
     const files = (await readdir(new URL('../../../server', import.meta.url), { recursive: true })).filter((f) => f.endsWith('.ts'));
     const writers: string[] = [];
     for (const file of files)
-      if (/\breviews\.publish\(/.test(await readFile(new URL(`../../../server/${file}`, import.meta.url), 'utf8'))) writers.push(file.replaceAll('\\', '/'));
+      if (/\bpublications\.addVersion\(/.test(await readFile(new URL(`../../../server/${file}`, import.meta.url), 'utf8')))
+        writers.push(file.replaceAll('\\', '/'));
     expect(writers).toEqual(['use-cases/publish.ts']);
   });
 });

@@ -16,8 +16,9 @@ import { tempDir } from '../cli-helpers.js';
 
 /**
  * The web app clicked through in Chromium, as its users would: staff create a campaign on the sample
- * portals, start it, watch it, publish; a department reads its breakdown and appeals with an attachment;
- * staff accept; the department sees the new score. Every page visited is checked with axe (no serious or
+ * portals, start it, watch it, publish; a department reads its breakdown, sees a finding's screenshot and
+ * appeals with an attachment; staff accept; the department sees the new score, the public still sees the
+ * published one until staff publish a correction (更正), after which both versions can be read. Every page visited is checked with axe (no serious or
  * critical violation) and at a phone's width. GOVSCORE_SCREENSHOTS=<dir> keeps a screenshot of each page.
  */
 const password = 'correct horse battery';
@@ -76,7 +77,7 @@ describe('the web app in a real browser', () => {
 
   const text = (page: Page) => page.evaluate(() => document.body.innerText);
 
-  it('staff create a campaign, run it, watch it and publish; a department appeals; staff accept; the score changes', async () => {
+  it('staff create a campaign, run it, watch it and publish; a department opens a finding’s screenshot and appeals; staff accept and publish a correction', async () => {
     // The login page itself, before anyone logs in.
     const anon = await browser.createBrowserContext();
     const loginPage = await anon.newPage();
@@ -129,6 +130,15 @@ describe('the web app in a real browser', () => {
     expect(png.startsWith('data:image/png;base64,')).toBe(true);
     expect(Buffer.from(png.split(',')[1]!, 'base64').length).toBeGreaterThan(5000);
     await check(publicPage, 'web-public-ranking');
+    /** The score the public page shows for a site, read from its table. */
+    const publicScore = (name: string) =>
+      publicPage.$$eval(
+        'table tbody tr',
+        (rows, n) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)).find((c) => c[1] === n)?.[2],
+        name,
+      );
+    const publishedScore = await publicScore(set.get('jyj').name);
+    expect(publishedScore).toMatch(/^\d/);
 
     // The department: its own site only, the breakdown, an appeal with an attachment.
     const eduContext = await browser.createBrowserContext();
@@ -145,6 +155,19 @@ describe('the web app in a real browser', () => {
     expect(lost, 'the sample 教育局 loses points somewhere').toBeTruthy();
     await edu.goto(`${base}/department/runs/${runId}/sites/jyj`);
     await check(edu, 'web-department-site');
+    // A finding with its evidence: the page it was found on and its screenshot, which loads for the department…
+    const shown = await edu.$$eval('img.shot', (imgs) =>
+      imgs.map((i) => ({ src: (i as HTMLImageElement).src, width: (i as HTMLImageElement).naturalWidth, finding: i.closest('li')?.textContent ?? '' })),
+    );
+    expect(shown.length, 'findings with a screenshot on the department page').toBeGreaterThan(0);
+    for (const s of shown) {
+      expect(s.width, `${s.src} loads`).toBeGreaterThan(0);
+      expect(s.finding, 'the finding names its page').toContain('网址');
+    }
+    // … and not for another department.
+    const govContext = await browser.createBrowserContext();
+    const gov = await loginAs(govContext, 'gov');
+    expect((await gov.goto(shown[0]!.src))!.status()).toBe(404);
     // The accessibility section of its own site: criteria with their fixes, every page linked is the site's own.
     expect(await edu.$eval('section#a11y h2', (h) => h.textContent)).toBe('无障碍问题与整改方法');
     expect(await edu.$$eval('section#a11y .advice', (ps) => ps.length)).toBeGreaterThan(0);
@@ -174,6 +197,28 @@ describe('the web app in a real browser', () => {
     expect(after.score.score).toBeGreaterThan(before.score.score);
     await edu.goto(`${base}/department/runs/${runId}/sites/jyj`);
     expect(await text(edu)).toContain('已采纳');
+
+    // The published ranking does not move: the public still sees version 1 …
+    await publicPage.reload();
+    expect(await publicScore(set.get('jyj').name)).toBe(publishedScore);
+    // … until staff publish the change as a correction (更正) with its note.
+    await staff.goto(`${base}/staff/runs/${runId}`);
+    expect(await text(staff)).toContain('待发布的更正');
+    expect(await text(staff)).toContain(`得分 ${publishedScore} → ${after.score.score}`);
+    await check(staff, 'web-review-correction');
+    const note = '经核实，教育局网站相关栏目在评估期内已更新，采纳申诉并更正得分。';
+    await staff.type('#note', note);
+    await Promise.all([staff.waitForNavigation(), staff.click('#correction button[type=submit]')]);
+    expect(await text(staff)).toContain('已发布第 2 版');
+    await publicPage.goto(`${base}/runs/${runId}`);
+    expect(await publicScore(set.get('jyj').name)).toBe(String(after.score.score));
+    expect(await text(publicPage)).toContain(note);
+    expect(await text(publicPage)).toContain(`得分 ${publishedScore} → ${after.score.score}`);
+    await check(publicPage, 'web-public-versions');
+    // The first version stays readable as it was, marked as corrected.
+    await Promise.all([publicPage.waitForNavigation(), publicPage.click('#versions a[href$="version=1"]')]);
+    expect(await publicScore(set.get('jyj').name)).toBe(publishedScore);
+    expect(await text(publicPage)).toContain('这是已被更正的第 1 版');
 
     // At a phone's width the department page has no sideways scrolling of the page itself.
     await edu.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });

@@ -146,7 +146,7 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     await edu.login('edu');
     for (const url of ['/staff', `/staff/runs/${runId}`, `/staff/runs/${runId}/sites/${education}`]) expect((await edu.get(url)).statusCode, url).toBe(403);
     expect((await edu.form(`/staff/runs/${runId}/publish`, {})).statusCode).toBe(403);
-    expect(store.reviews.isPublished(runId)).toBe(false);
+    expect(store.publications.isPublished(runId)).toBe(false);
   });
 
   it('refuses a broken sites file with its line and field, and keeps nothing of it', async () => {

@@ -64,7 +64,7 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
         { siteId: 'fgw', indicators: ['V6'] },
       ],
     });
-    expect(store.reviews.isPublished(runId)).toBe(false);
+    expect(store.publications.isPublished(runId)).toBe(false);
     expect((await app.inject({ method: 'GET', url: `/runs/${runId}` })).statusCode).toBe(404);
   });
 
@@ -105,7 +105,7 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
 
     const published = await submit(`/staff/runs/${runId}/publish`, {}, `/staff/runs/${runId}`);
     expect(published.statusCode).toBe(303);
-    expect(store.reviews.isPublished(runId)).toBe(true);
+    expect(store.publications.isPublished(runId)).toBe(true);
     const publicPage = await app.inject({ method: 'GET', url: `/runs/${runId}` });
     expect(publicPage.statusCode).toBe(200);
     expect(publicPage.body).not.toContain('待复核');

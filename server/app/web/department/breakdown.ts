@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { departmentReportBody, indicatorEvidence } from '../../../../reports/department-report.js';
-import { html } from '../../../../reports/html.js';
+import { type Html, html } from '../../../../reports/html.js';
 import type { Store } from '../../../store/store.js';
+import { pendingCorrection, publicChanges } from '../../../use-cases/published-version.js';
 import { attachmentExtensions, attachmentHint, attachmentUrl } from '../../appeal-actions.js';
 import { runResults } from '../../run-view.js';
 import { appealStatusTag, shortTime } from '../appeal-status.js';
@@ -18,6 +19,19 @@ export interface FormState {
   text?: string;
   error?: string;
   submitted?: number;
+}
+
+/**
+ * Where the site stands against what the public sees: the published version's score, and when the scores
+ * here have changed since (an accepted appeal, a review), that the public sees them after staff publish a correction.
+ */
+function publicationNote(store: Store, runId: string, siteId: string): Html | string {
+  const pending = pendingCorrection(store, runId);
+  if (!pending) return html`<p class="note">本次评估结果尚未公开发布。</p>`;
+  const published = pending.latest.sites.find((s) => s.id === siteId);
+  const change = publicChanges(pending.changes).find((c) => c.siteId === siteId);
+  const shown = published?.score ? `得分 ${published.score.score}${published.rank ? `，第 ${published.rank} 名` : ''}` : '未评估';
+  return html`<p class="note">公开发布的是第 ${pending.latest.version} 版（${shortTime(pending.latest.publishedAt)}），其中本网站${shown}。${change ? html`<strong>本页得分已按申诉或复核结果调整，评估办发布更正后公开页面随之更新。</strong>` : ''}</p>`;
 }
 
 /** The breakdown of one site (the department report's content), its appeals in this run, and the appeal form. */
@@ -42,12 +56,14 @@ export function breakdownPage(
     html`<option value="${i.id}"${i.id === state.indicator ? html` selected` : ''}>${i.id} ${i.name}</option>`;
   const action = `/department/runs/${runId}/sites/${siteId}/appeals`;
   // The department's own report as the run wrote it (with its screenshots), when the run's files are in this service's data folder.
+  const publication = publicationNote(store, runId, siteId);
   const pdf = existsSync(join(runFolder(dataDir, runId), departmentFile(siteId, 'pdf'))) ? fileUrl(runId, departmentFile(siteId, 'pdf')) : null;
   return render(
     request,
     reply,
     `${site.name} 得分明细`,
     (csrf) => html`<p><a href="/department">← 我的网站</a>${pdf ? html`　<a href="${pdf}" download>下载本单位评估报告（PDF）</a>` : ''}</p>
+${publication}
 ${state.error ? html`<p class="error" role="alert">申诉未提交：${state.error}（<a href="#appeal-form">到申诉表</a>）</p>` : ''}
 ${state.submitted ? html`<p class="success" role="status">申诉已提交（编号 #${state.submitted}），评估办处理后结果显示在“我的申诉”中。</p>` : ''}
 <div style="overflow-wrap:break-word">${departmentReportBody(results, site, dir, { table: scroll })}</div>

@@ -29,7 +29,7 @@ export function homePage(store: Store): FastifyPluginAsyncTypebox {
             ? html`<div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">存储中的全部评估（含命令行运行和导入的）</caption><thead><tr><th scope="col">名称</th><th scope="col">评估日期</th><th scope="col">已完成网站</th><th scope="col">完成时间</th><th scope="col">发布</th><th scope="col">操作</th></tr></thead><tbody>${runs.map(
                 (r) => {
                   const sites = store.runSites(r.id);
-                  return html`<tr><td>${r.name}</td><td>${r.asOf}</td><td>${sites.filter((s) => s.status !== 'pending').length} / ${sites.length}</td><td>${r.finishedAt ? r.finishedAt.slice(0, 16).replace('T', ' ') : '未完成'}</td><td>${store.reviews.isPublished(r.id) ? '已发布' : '未发布'}</td><td><a href="/staff/runs/${r.id}">审核与发布<span class="skip">：${r.name}</span></a>　<a href="/staff/runs/${r.id}/live">评估进度<span class="skip">：${r.name}</span></a></td></tr>`;
+                  return html`<tr><td>${r.name}</td><td>${r.asOf}</td><td>${sites.filter((s) => s.status !== 'pending').length} / ${sites.length}</td><td>${r.finishedAt ? r.finishedAt.slice(0, 16).replace('T', ' ') : '未完成'}</td><td>${store.publications.isPublished(r.id) ? '已发布' : '未发布'}</td><td><a href="/staff/runs/${r.id}">审核与发布<span class="skip">：${r.name}</span></a>　<a href="/staff/runs/${r.id}/live">评估进度<span class="skip">：${r.name}</span></a></td></tr>`;
                 },
               )}</tbody></table></div>`
             : html`<p>还没有评估结果。</p>`
