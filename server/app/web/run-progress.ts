@@ -4,6 +4,7 @@ import { failureLabel } from '../../../evaluators/collect/failures.js';
 import { etaText, phaseName, type RunFigures, siteFiguresText } from '../../collect/progress.js';
 import { silentAfterMs } from '../../collect/progress-publisher.js';
 import type { Store } from '../../store/store.js';
+import { shortTime } from './appeal-status.js';
 import { notice } from './layout.js';
 
 export type SiteState = 'waiting' | 'crawling' | 'assessed' | 'unreachable' | 'blocked' | 'error';
@@ -68,13 +69,6 @@ function reportedFigures(store: Store, runId: string, now: number): { figures: R
     : { figures: reported.figures, silentSince: null };
 }
 
-/** "2026-12-05 14:03:07", in the server's time zone. */
-const localTime = (iso: string) => {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-};
-
 /**
  * Where each site of a run stands, from the store alone — the assess process (or the queue's coordinator) writes
  * it as it goes, so this is right for runs started here, from the command line or through the queue. A pending
@@ -114,7 +108,7 @@ export function runProgress(store: Store, runId: string, now = Date.now()): RunP
     failed,
     etaSeconds,
     eta: etaText(etaSeconds),
-    silent: silentSince ? `采集进程自 ${localTime(silentSince)} 起未再报告进度，可能已停止。重新运行同一评估将从中断处继续。` : '',
+    silent: silentSince ? `采集进程自 ${shortTime(silentSince)} 起未再报告进度，可能已停止。重新运行同一评估将从中断处继续。` : '',
   };
 }
 

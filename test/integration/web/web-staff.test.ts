@@ -356,7 +356,7 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     const live = (await staff.get(`/staff/runs/${run.id}/live`)).body;
     expect(live).not.toContain('已读取');
     expect(live).not.toContain('预计还需');
-    expect(live).toMatch(/<p id="silent" class="warn">采集进程自 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 起未再报告进度，可能已停止。/);
+    expect(live).toMatch(/<p id="silent" class="warn">采集进程自 \d{4}-\d\d-\d\d \d\d:\d\d 起未再报告进度，可能已停止。/);
     setTimeout(() => store.finishRun(run.id), 300);
     const events = sseEvents((await staff.get(`/staff/runs/${run.id}/events`)).body);
     expect(events.find((e) => e.data['id'] === 'jyj')?.data).toMatchObject({ state: 'crawling', live: null });

@@ -179,7 +179,7 @@ describe('the figures carried to the web through the store', () => {
     expect(fresh.sites.find((s) => s.id === 'gaj')?.live).toBeNull(); // waiting: nothing reported
     const stale = runProgress(store, runId, at.getTime() + silentAfterMs + 1)!;
     expect(stale).toMatchObject({ etaSeconds: null, eta: '' });
-    expect(stale.silent).toMatch(/^采集进程自 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 起未再报告进度，可能已停止/);
+    expect(stale.silent).toBe('采集进程自 2026-12-05 06:00 起未再报告进度，可能已停止。重新运行同一评估将从中断处继续。');
     expect(stale.sites.every((s) => s.live === null)).toBe(true);
     // A finished run shows neither.
     store.finishRun(runId);
