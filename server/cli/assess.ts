@@ -48,15 +48,12 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
     );
     const evidence = new EvidenceSink(join(dirname(dbFile), 'evidence', run.id), (options.evidenceMb ?? 500) * 1024 * 1024);
     if (pending.length) {
-      const settings = { asOf, collect, evidence, total, log };
+      const settings = { asOf, collect, evidence, total, log, progress: options.progress ?? false };
       if (options.queue)
         await (
           await import('../queue/coordinator.js')
         ).collectThroughQueue(store, run, pending, { ...settings, redisUrl: options.queue, evidenceMb: options.evidenceMb ?? 500 });
-      else
-        await (
-          await import('../collect/embedded.js')
-        ).collectEmbedded(store, run.id, pending, { ...settings, concurrency: options.concurrency ?? 2, progress: options.progress ?? false });
+      else await (await import('../collect/embedded.js')).collectEmbedded(store, run.id, pending, { ...settings, concurrency: options.concurrency ?? 2 });
       if (evidence.failed || evidence.skipped)
         log(`screenshots: ${evidence.failed} could not be taken, ${evidence.skipped} skipped over the ${options.evidenceMb ?? 500} MB evidence budget`);
     }

@@ -6,7 +6,8 @@ import type { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
 import type { CollectOptions } from '../../evaluators/collect/options.js';
 import type { RunSiteRow, Store } from '../store/store.js';
-import { ProgressDisplay, type RunProgress } from './progress.js';
+import { ProgressDisplay, type RunProgress, siteFinished, siteStarted } from './progress.js';
+import { publishProgress } from './progress-publisher.js';
 import { collectSiteResult } from './site-result.js';
 
 const retryDelayMs = 3000;
@@ -37,6 +38,7 @@ export async function collectEmbedded(
     done: total - pending.length,
     durations: [],
     concurrency: settings.concurrency,
+    budget: collect.maxPages,
     inFlight: [],
   };
   const display = settings.progress ? new ProgressDisplay(state) : null;
@@ -45,16 +47,16 @@ export async function collectEmbedded(
   const browser = await launchBrowser();
   const lighthouse = new LighthouseRunner();
   if (collect.lighthousePages > 0) lighthouse.warm();
+  // The web's progress page reads the same figures from the store.
+  const published = publishProgress(store, runId, state);
   try {
     const queue = new PQueue({ concurrency: settings.concurrency });
-    let finished = total - pending.length;
     for (const site of pending) {
       void queue.add(async () => {
         store.markSiteStarted(runId, site.siteId);
         const started = performance.now();
         const progress: SiteProgress = { phase: 'start', pages: [] };
-        const inFlight = { siteId: site.siteId, name: site.name, startedAt: Date.now(), progress };
-        state.inFlight.push(inFlight);
+        siteStarted(state, { siteId: site.siteId, name: site.name, startedAt: Date.now(), progress });
         const journal = store.crawlJournal(runId, site.siteId);
         if (journal.size) log(`${site.siteId}: resuming after ${journal.size} pages recorded before the interruption`);
         const attempt = () => collectSiteResult(browser, site.url, asOf, collect, { evidence, siteId: site.siteId, journal, lighthouse, progress });
@@ -65,15 +67,13 @@ export async function collectEmbedded(
           collected = await attempt();
         }
         store.saveSiteResult(runId, site.siteId, collected.result);
-        state.inFlight.splice(state.inFlight.indexOf(inFlight), 1);
-        state.durations.push((performance.now() - started) / 1000);
-        state.done++;
-        finished++;
-        log(`[${finished}/${total}] ${site.siteId} ${site.name} — ${collected.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        siteFinished(state, site.siteId, (performance.now() - started) / 1000);
+        log(`[${state.done}/${total}] ${site.siteId} ${site.name} — ${collected.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       });
     }
     await queue.onIdle();
   } finally {
+    published.stop();
     display?.stop();
     await lighthouse.close();
     await browser.close();

@@ -8,9 +8,12 @@ import type { Browser } from 'puppeteer';
 import { makeOwnedTempDir, removeOrphanedTempDirs } from '../../common/owned-temp-dirs.js';
 import { launchBrowser } from '../../evaluators/collect/browser.js';
 import type { CrawlJournal } from '../../evaluators/collect/crawl-journal.js';
+import type { SiteProgress } from '../../evaluators/collect/crawl-site.js';
 import { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { installHostGate } from '../../evaluators/collect/host-gate.js';
 import { LighthouseRunner } from '../../evaluators/collect/lighthouse.js';
+import { siteStand } from '../collect/progress.js';
+import { publishEveryMs } from '../collect/progress-publisher.js';
 import { type CollectedSite, collectSiteResult } from '../collect/site-result.js';
 import { keyPrefix, redisOptions } from './connection.js';
 import { packEvidence } from './evidence-transfer.js';
@@ -44,8 +47,11 @@ export interface RunningWorker {
   close: () => Promise<void>;
 }
 
-/** Crawls one site of a job; `evidenceDir` is where its screenshots go (`<dir>/<site>/…`), `journal` replays the pages an earlier attempt finished. */
-export type SiteCollector = (job: SiteJob, evidenceDir: string, journal: CrawlJournal) => Promise<CollectedSite>;
+/**
+ * Crawls one site of a job; `evidenceDir` is where its screenshots go (`<dir>/<site>/…`), `journal` replays the pages
+ * an earlier attempt finished, `progress` is kept up to date for the coordinator's figures.
+ */
+export type SiteCollector = (job: SiteJob, evidenceDir: string, journal: CrawlJournal, progress: SiteProgress) => Promise<CollectedSite>;
 
 export { defaultWorkerOptions } from './worker-options.js';
 
@@ -89,10 +95,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
   const crawl: SiteCollector =
     options.collector ??
-    (async ({ runId, siteId, url, asOf, collect, evidenceBytes }, evidenceDir, journal) => {
+    (async ({ runId, siteId, url, asOf, collect, evidenceBytes }, evidenceDir, journal, progress) => {
       const evidence = new EvidenceSink(evidenceDir, evidenceBytes);
       if (collect.lighthousePages > 0) lighthouse.warm();
-      const collected = await collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence, siteId, lighthouse, journal });
+      const collected = await collectSiteResult(await currentBrowser(), url, asOf, collect, { evidence, siteId, lighthouse, journal, progress });
       if (evidence.failed) log(`${runId} ${siteId}: ${evidence.failed} screenshot(s) could not be taken (the page did not answer twice)`);
       return collected;
     });
@@ -135,9 +141,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
             recorded++;
           },
         };
-        const crawling = crawl(job.data, evidenceDir, recording);
+        const progress: SiteProgress = { phase: 'start', pages: [] };
+        const reporting = reportProgress(job, progress);
+        const crawling = crawl(job.data, evidenceDir, recording, progress);
         crawling.catch(() => undefined);
-        const collected = await Promise.race([crawling, stopped]);
+        const collected = await Promise.race([crawling, stopped]).finally(() => clearInterval(reporting));
         if (!collected) {
           await handBack(job, token, journal, journal.size + recorded);
           // Tells BullMQ the job was moved by hand: not a failure, no attempt spent.
@@ -200,4 +208,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (browser) await (await browser).close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * Sends the site's phase and pages read as the job's progress when they changed, at most every few seconds: the
+ * coordinator hears it through the queue's events and writes the run's figures to its store.
+ */
+function reportProgress(job: Job<SiteJob>, progress: SiteProgress): NodeJS.Timeout {
+  let sent = '';
+  const timer = setInterval(() => {
+    const stand = siteStand(progress);
+    const json = JSON.stringify(stand);
+    if (json === sent) return;
+    sent = json;
+    job.updateProgress(stand).catch(() => undefined); // a job handed back or a Redis outage: figures only
+  }, publishEveryMs);
+  timer.unref();
+  return timer;
 }

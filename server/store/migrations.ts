@@ -189,4 +189,11 @@ export const migrations: string[] = [
      sites_json TEXT NOT NULL,           -- the sites as published: status, score (with findings), rank
      PRIMARY KEY (run_id, version)
    );`,
+  // 12: the figures of a run being collected (sites in flight with their phase and pages, the time left), written
+  //     by the collecting process every few seconds for the web's progress page; its row goes when collecting ends.
+  `CREATE TABLE run_progress (
+     run_id TEXT PRIMARY KEY REFERENCES runs(id),
+     json TEXT NOT NULL,                 -- server/collect/progress.ts RunFigures
+     updated_at TEXT NOT NULL            -- an older time than a few writes: the process stopped
+   );`,
 ];

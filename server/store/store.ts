@@ -11,6 +11,7 @@ import { AccountTable } from './accounts.js';
 import { CampaignTable } from './campaigns.js';
 import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
+import { ProgressTable } from './progress-table.js';
 import { PublicationTable } from './publications.js';
 import { ReviewTable } from './reviews.js';
 import { StoreFiles } from './store-files.js';
@@ -88,6 +89,8 @@ export class Store {
   readonly reviews: ReviewTable;
   readonly publications: PublicationTable;
   readonly campaigns: CampaignTable;
+  /** The figures of runs being collected, for the web's progress page. */
+  readonly progress: ProgressTable;
   /** Its database, WAL and shared-memory files: what may never be served, and whether the WAL is still ours. */
   readonly files: StoreFiles;
 
@@ -113,6 +116,7 @@ export class Store {
     this.reviews = new ReviewTable(this.db);
     this.publications = new PublicationTable(this.db);
     this.campaigns = new CampaignTable(this.db);
+    this.progress = new ProgressTable(this.db);
   }
 
   private migrate(): void {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
 import type { Results } from '../../../reports/results.js';
-import { runProgress } from '../../../server/app/web/run-progress.js';
+import { type LiveSite, runProgress } from '../../../server/app/web/run-progress.js';
 import { evidencePath } from '../../../server/queue/evidence-transfer.js';
 import { Store } from '../../../server/store/store.js';
 import { browserPids, killNewBrowsers, runCli, startCli, tempDir, writeSitesFile } from '../cli-helpers.js';
@@ -113,10 +113,12 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
       const out = join(dir, 'killed');
       const coordinator = startCli(['assess', sitesFile, '--out', out, '--queue', redis.url, ...budget]);
       const exited = new Promise<number | null>((r) => coordinator.child.once('exit', (code) => r(code)));
-      // Once the victim has finished a few pages of a site (its crawl journal in Redis holds them), kill it
-      // and its Chromium without a chance to finish.
+      // Once the victim has finished a few pages of a site (its crawl journal in Redis holds them) and the
+      // coordinator has written the site's figures for the web, kill it and its Chromium without a chance to finish.
       let killedOn = '';
       let journaled = 0;
+      let figures: LiveSite | null = null;
+      let live: Store | null = null;
       const redisClient = redis.client();
       await new Promise<void>((resolve, reject) => {
         const timer = setInterval(async () => {
@@ -124,20 +126,23 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
           const runId = /— run (\S+),/.exec(coordinator.output())?.[1];
           if (!started || !runId || killedOn) return;
           journaled = await redisClient.hlen(`govscore:journal:${runId}.${started[1]}`);
-          if (journaled < 3 || killedOn) return;
+          live ??= new Store(join(out, 'govscore.db'));
+          figures = runProgress(live, runId)?.sites.find((s) => s.id === started[1])?.live ?? null;
+          if (journaled < 3 || !figures?.pagesRead || killedOn) return;
           clearInterval(timer);
           killedOn = started[1]!;
           victim.killHard();
           resolve();
         }, 50);
-        setTimeout(() => reject(new Error(`the victim journaled no pages: ${coordinator.output()}`)), 90_000);
+        setTimeout(() => reject(new Error(`the victim journaled no pages or no figures were written: ${coordinator.output()}`)), 90_000);
       });
       killNewBrowsers(browsersBefore);
-      // The server's live progress reads the store, which the coordinator keeps current: the site is 采集中.
-      const live = new Store(join(out, 'govscore.db'));
-      const runId = live.db.prepare('SELECT id FROM runs').pluck().get() as string;
-      expect(runProgress(live, runId)?.sites.find((s) => s.id === killedOn)?.label).toBe('采集中');
-      live.close();
+      // The server's live progress reads the store, which the coordinator keeps current: the site is 采集中,
+      // with the phase and pages its worker reported through the queue.
+      expect(figures!.text).toMatch(/^[^，]+，已读取 [1-9]\d*/);
+      const runId = live!.db.prepare('SELECT id FROM runs').pluck().get() as string;
+      expect(runProgress(live!, runId)?.sites.find((s) => s.id === killedOn)?.label).toBe('采集中');
+      live!.close();
       expect(await exited, coordinator.output()).toBe(0);
       const log = coordinator.output();
       expect(log).toContain(`${killedOn}: its worker stopped answering`);

@@ -107,6 +107,8 @@ describe('the web app in a real browser', () => {
     await Promise.all([staff.waitForNavigation(), staff.click('form[action$="/start"] button')]);
     expect(new URL(staff.url()).pathname).toMatch(/\/staff\/runs\/[^/]+\/live$/);
     const runId = new URL(staff.url()).pathname.split('/')[3]!;
+    // The assess process's figures reach the page through the store and the event stream: a site's phase and pages.
+    await staff.waitForFunction(() => /已读取 \d+/.test(document.querySelector('#sites')?.textContent ?? ''), { timeout: 120_000, polling: 250 });
     await check(staff, 'web-live');
     await staff.waitForFunction(() => document.body.innerText.includes('评估已完成'), { timeout: 600_000, polling: 1000 });
     expect(await text(staff)).toContain(set.get('jyj').name);

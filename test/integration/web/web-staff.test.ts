@@ -281,7 +281,7 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     const events = sseEvents(response.body);
     expect(events.filter((e) => e.event === 'site')).toHaveLength(7);
     expect(events.find((e) => e.data['id'] === education)?.data).toMatchObject({ name: '市教育局', state: 'assessed', label: '已评估' });
-    expect(events.find((e) => e.event === 'progress')?.data).toEqual({ done: 7, total: 7 });
+    expect(events.find((e) => e.event === 'progress')?.data).toEqual({ done: 7, total: 7, etaSeconds: null, eta: '', silent: '' });
     expect(events.at(-1)).toEqual({ event: 'end', data: { finished: true, message: null, review: `/staff/runs/${runId}` } });
     const live = await staff.get(`/staff/runs/${runId}/live`);
     expect(live.body).toContain('进度：<span id="done">7</span> / <span id="total">7</span>');
@@ -309,10 +309,58 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     expect(events.filter((e) => e.data['id'] === 'jyj').map((e) => e.data['state'])).toEqual(['crawling', 'assessed']);
     expect(events.filter((e) => e.data['id'] === 'gaj').map((e) => e.data['state'])).toEqual(['waiting']); // unchanged: sent once
     expect(events.filter((e) => e.event === 'progress').map((e) => e.data)).toEqual([
-      { done: 1, total: 3 },
-      { done: 2, total: 3 },
+      { done: 1, total: 3, etaSeconds: null, eta: '', silent: '' },
+      { done: 2, total: 3, etaSeconds: null, eta: '', silent: '' },
     ]);
     expect(events.at(-1)?.event).toBe('end');
+  });
+
+  /** A run of three sites with jyj in flight, and the figures an assess process would write for it from another process (server/collect/progress-publisher.ts). */
+  async function runInFlight(file: string, name: string, startedAgoMs: number, writtenAt = new Date()) {
+    const sitesFile = join(dir, file);
+    await writeFile(sitesFile, sitesYaml(name));
+    const run = openRun(store, planRun({ sitesFile }));
+    store.markSiteStarted(run.id, 'jyj');
+    const sites = [{ siteId: 'jyj', name: '某市教育局', startedAt: Date.now() - startedAgoMs, phase: 'crawl' as const, pagesRead: 57 }];
+    store.progress.save(run.id, { total: 3, done: 0, eta: 250, budget: 500, sites }, writtenAt);
+    return run;
+  }
+
+  it('shows the figures the collecting process writes to the store: each site’s phase, pages of the budget and time, the time left', async () => {
+    const run = await runInFlight('figures-sites.yaml', '有进度数字的评估', 42_000);
+    const live = (await staff.get(`/staff/runs/${run.id}/live`)).body;
+    expect(live).toMatch(/<tr data-site="jyj">.*<td class="reason">栏目与文章，已读取 57\/500 个页面，已用 0:4\d<\/td>/);
+    expect(live).toContain('个网站<span id="eta">，预计还需 4:10</span>');
+    expect(live).toMatch(/<p id="silent" class="warn" hidden><\/p>/);
+    // The stream sends them, the site's again as its time goes on, until the run ends.
+    setTimeout(() => {
+      store.saveSiteResult(run.id, 'jyj', { status: 'assessed', statusReason: null, pages: [], observations: {} });
+      store.progress.clear(run.id);
+      store.finishRun(run.id);
+    }, 1500);
+    const events = sseEvents((await staff.get(`/staff/runs/${run.id}/events`)).body);
+    const jyj = events.filter((e) => e.data['id'] === 'jyj').map((e) => e.data);
+    expect(jyj[0]).toMatchObject({
+      state: 'crawling',
+      live: { phase: '栏目与文章', pagesRead: 57, budget: 500, text: expect.stringMatching(/^栏目与文章，已读取 57\/500 个页面，已用 0:4\d$/) },
+    });
+    expect((jyj[0]!['live'] as { elapsedSeconds: number }).elapsedSeconds).toBeGreaterThanOrEqual(42);
+    expect(jyj.length).toBeGreaterThanOrEqual(3); // 42 s, 43 s, then assessed
+    expect(jyj.at(-1)).toMatchObject({ state: 'assessed', live: null });
+    expect(events.find((e) => e.event === 'progress')?.data).toEqual({ done: 0, total: 3, etaSeconds: 250, eta: '预计还需 4:10', silent: '' });
+    expect(events.at(-1)?.event).toBe('end');
+  });
+
+  it('does not show as live the figures of a process that stopped writing them: the page says it went silent', async () => {
+    const run = await runInFlight('silent-sites.yaml', '进程已停止的评估', 600_000, new Date(Date.now() - 5 * 60_000));
+    const live = (await staff.get(`/staff/runs/${run.id}/live`)).body;
+    expect(live).not.toContain('已读取');
+    expect(live).not.toContain('预计还需');
+    expect(live).toMatch(/<p id="silent" class="warn">采集进程自 \d{4}-\d\d-\d\d \d\d:\d\d 起未再报告进度，可能已停止。/);
+    setTimeout(() => store.finishRun(run.id), 300);
+    const events = sseEvents((await staff.get(`/staff/runs/${run.id}/events`)).body);
+    expect(events.find((e) => e.data['id'] === 'jyj')?.data).toMatchObject({ state: 'crawling', live: null });
+    expect(events.find((e) => e.event === 'progress')?.data).toMatchObject({ etaSeconds: null, eta: '', silent: expect.stringContaining('未再报告进度') });
   });
 
   it('a reviewer’s override changes the site’s score on the review page; bad input re-renders the form', async () => {

@@ -25,8 +25,9 @@
         tag.className = 'tag ' + site.tag;
         tag.textContent = site.label;
       }
+      // A finished site's reason, or where one in flight stands (phase, pages, time).
       var reason = rows[i].querySelector('.reason');
-      if (reason) reason.textContent = site.reason;
+      if (reason) reason.textContent = site.reason || (site.live ? site.live.text : '');
     }
   });
 
@@ -34,6 +35,12 @@
     var p = JSON.parse(event.data);
     setText('done', String(p.done));
     setText('total', String(p.total));
+    setText('eta', p.eta ? '，' + p.eta : '');
+    var silent = document.getElementById('silent');
+    if (silent) {
+      silent.textContent = p.silent;
+      silent.hidden = !p.silent;
+    }
   });
 
   // The server closes the stream after `end`; closing here too stops EventSource from reconnecting.
