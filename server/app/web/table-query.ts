@@ -173,10 +173,8 @@ export class Table<C extends Controls> {
           : '';
       if (control.kind === 'date')
         return html`<div class="field date"><label for="${fieldId}">${control.label}</label><input type="date" id="${fieldId}" name="${name}" value="${value}"></div>`;
-      const hint = control.hint ? `${fieldId}-hint` : null;
-      return html`<div class="field search"><label for="${fieldId}">${control.label}</label><input type="search" id="${fieldId}" name="${name}" value="${value}" maxlength="${maxSearchLength}"${hint ? html` aria-describedby="${hint}"` : ''}>${
-        control.hint ? html`<span class="note" id="${hint}">${control.hint}</span>` : ''
-      }</div>`;
+      // The hint is part of the label, so every field is a label over its box and the boxes line up.
+      return html`<div class="field search"><label for="${fieldId}">${control.label}${control.hint ? html`<span class="hint">（${control.hint}）</span>` : ''}</label><input type="search" id="${fieldId}" name="${name}" value="${value}" maxlength="${maxSearchLength}"></div>`;
     });
     return html`<form method="get" action="${path}#${id}" id="${id}" class="table-query" role="search" aria-label="${`筛选${noun}`}">${fields}<div class="actions"><button type="submit">查询</button>${
       this.filtered(query) ? html`<a href="${`${path}#${id}`}">清除条件</a>` : ''
@@ -188,13 +186,13 @@ export class Table<C extends Controls> {
     return html`${this.form(query)}${window.total ? rows : ''}${this.pager(query, window)}`;
   }
 
-  /** 第 N–M 条，共 K 条, and 上一页, the pages around this one, 下一页 when there is more than one page. */
+  /** 共 K 条 (第 N–M 条 first when there are pages), and 上一页, the pages around this one, 下一页 when there is more than one. */
   pager(query: TableQuery<C>, window: PageWindow): Html {
     const { page, pages, total, offset, limit } = window;
     const summary =
       total === 0
         ? html`<p class="pager-summary">${this.filtered(query) ? `没有符合条件的${this.spec.noun}。` : `没有${this.spec.noun}。`}</p>`
-        : html`<p class="pager-summary">第 ${offset + 1}–${Math.min(offset + limit, total)} 条，共 ${total} 条${this.filtered(query) ? '（已筛选）' : ''}</p>`;
+        : html`<p class="pager-summary">${pages > 1 ? `第 ${offset + 1}–${Math.min(offset + limit, total)} 条，` : ''}共 ${total} 条${this.filtered(query) ? '（已筛选）' : ''}</p>`;
     if (pages === 1) return summary;
     const link = (p: number, text: string, rel?: string) =>
       html`<a href="${this.href(query, p)}"${rel ? html` rel="${rel}"` : html` aria-label="${`第 ${p} 页`}"${p === page ? html` aria-current="page"` : ''}`}>${text}</a>`;
