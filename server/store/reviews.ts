@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 
+import { type AuditEntry, type AuditFilter, type AuditRow, auditWhere, toAuditEntry } from './audit-log.js';
+
 export interface Appeal {
   id: number;
   runId: string;
@@ -104,12 +106,33 @@ export class ReviewTable {
       .run(now(), userId, action, target, detail === undefined ? null : JSON.stringify(detail));
   }
 
-  auditTrail(target?: string): Array<{ at: string; userId: number | null; action: string; target: string; detail: unknown }> {
+  /** One page of the audit log as a filter narrows it, newest first (by id: a stable order for paging). */
+  auditPage(filter: AuditFilter, page: { limit: number; offset: number }): AuditEntry[] {
+    const { where, values } = auditWhere(filter);
+    const rows = this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...values, page.limit, page.offset) as AuditRow[];
+    return rows.map(toAuditEntry);
+  }
+
+  /** How many entries the filter keeps, for the pager. */
+  auditCount(filter: AuditFilter): number {
+    const { where, values } = auditWhere(filter);
+    return this.db
+      .prepare(`SELECT count(*) FROM audit_log ${where}`)
+      .pluck()
+      .get(...values) as number;
+  }
+
+  /** The actions the log holds, for the filter's choices. */
+  auditActions(): string[] {
+    return this.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[];
+  }
+
+  auditTrail(target?: string): AuditEntry[] {
     const rows = (
       target
         ? this.db.prepare('SELECT * FROM audit_log WHERE target = ? ORDER BY id').all(target)
         : this.db.prepare('SELECT * FROM audit_log ORDER BY id').all()
-    ) as Array<{ at: string; user_id: number | null; action: string; target: string; detail: string | null }>;
-    return rows.map((r) => ({ at: r.at, userId: r.user_id, action: r.action, target: r.target, detail: r.detail ? JSON.parse(r.detail) : null }));
+    ) as AuditRow[];
+    return rows.map(toAuditEntry);
   }
 }

@@ -141,8 +141,9 @@ export class Store {
     return row ? toRun(row) : null;
   }
 
+  /** Every run, oldest first (the id orders runs created in the same millisecond: pages of runs never overlap). */
   listRuns(): RunRow[] {
-    return (this.db.prepare('SELECT * FROM runs ORDER BY created_at').all() as Array<Record<string, string>>).map(toRun);
+    return (this.db.prepare('SELECT * FROM runs ORDER BY created_at, id').all() as Array<Record<string, string>>).map(toRun);
   }
 
   getRun(id: string): RunRow | null {

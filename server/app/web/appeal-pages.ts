@@ -2,14 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { ruleMax } from '../../../indicators/rules.js';
 import { type Html, html } from '../../../reports/html.js';
 import type { Appeal } from '../../store/reviews.js';
 import type { Store } from '../../store/store.js';
-import { lastUsedSet } from '../../use-cases/run-set.js';
 import { acceptAppeal, attachmentUrl, rejectAppeal, sendAttachment } from '../appeal-actions.js';
 import type { RouteContext } from '../route-context.js';
 import { AppealIdPageParams as AppealParams } from '../schemas.js';
+import { type AppealList, type AppealRow, listAppeals } from './appeal-list.js';
 import { appealStatusTag, shortTime } from './appeal-status.js';
 import { csrfField, notice, pageGuard, render, scroll } from './layout.js';
 
@@ -28,52 +27,12 @@ const ListQuery = Type.Object({
   to: Type.Optional(Type.Number()),
 });
 
-/** What the list shows of each appeal beside the appeal itself: names rather than ids. */
-interface Row {
-  appeal: Appeal;
-  runName: string;
-  siteName: string;
-  indicatorName: string;
-  /** The indicator's full marks (the default when accepting), null for a veto or an open-ended rule. */
-  max: number | null;
-  veto: boolean;
-  by: string;
-  decidedBy: string;
-}
-
-/** Every run's appeals with the names to show; open ones first, then decided ones, newest first. */
-function appealRows(store: Store): Row[] {
-  const userName = (id: number | null) => (id === null ? '' : (store.accounts.byId(id)?.name ?? `#${id}`));
-  const rows = store.listRuns().flatMap((run) => {
-    const appeals = store.reviews.appeals(run.id);
-    if (!appeals.length) return [];
-    const sites = new Map(store.runSites(run.id).map((s) => [s.siteId, s.name]));
-    const indicators = new Map(lastUsedSet(store, run.id, run.indicators).indicators.map((i) => [i.id, i]));
-    return appeals.map((appeal) => {
-      const indicator = indicators.get(appeal.indicator);
-      return {
-        appeal,
-        runName: run.name,
-        siteName: sites.get(appeal.siteId) ?? appeal.siteId,
-        indicatorName: indicator?.name.zh ?? '',
-        max: indicator ? ruleMax(indicator.rule) : null,
-        veto: indicator?.rule.type === 'veto',
-        by: userName(appeal.createdBy),
-        decidedBy: userName(appeal.decidedBy),
-      };
-    });
-  });
-  const open = rows.filter((r) => r.appeal.status === 'open');
-  const decided = rows.filter((r) => r.appeal.status !== 'open').sort((a, b) => (b.appeal.decidedAt ?? '').localeCompare(a.appeal.decidedAt ?? ''));
-  return [...open, ...decided];
-}
-
 const attachmentLink = (a: Appeal): Html =>
   a.attachment
     ? html`<a href="${attachmentUrl('staff', a.id)}">${a.attachment.name}</a>（${Math.max(1, Math.round(a.attachment.bytes / 1024))} KB）`
     : html`无`;
 
-function openAppeal(r: Row, csrf: string): Html {
+function openAppeal(r: AppealRow, csrf: string): Html {
   const a = r.appeal;
   const id = a.id;
   return html`<article class="card" aria-labelledby="appeal-${id}"><h3 id="appeal-${id}">#${id} ${r.siteName} · ${a.indicator} ${r.indicatorName}</h3>
@@ -94,22 +53,33 @@ ${
 <p><button type="submit" class="danger">驳回申诉</button></p></form></article>`;
 }
 
-function listBody(rows: Row[], csrf: string, message: Html | null): Html {
-  const open = rows.filter((r) => r.appeal.status === 'open');
-  const decided = rows.filter((r) => r.appeal.status !== 'open');
-  return html`<h1>申诉处理</h1>${message ?? ''}
-<section aria-labelledby="open"><h2 id="open">待处理（${open.length}）</h2>${open.length ? open.map((r) => openAppeal(r, csrf)) : html`<p>没有待处理的申诉。</p>`}</section>
-<section aria-labelledby="decided"><h2 id="decided">已处理（${decided.length}）</h2>${
-    decided.length
-      ? scroll(
-          html`<table><caption class="note">已处理的申诉，最近处理的在前</caption><thead><tr><th scope="col">编号</th><th scope="col">评估</th><th scope="col">网站</th><th scope="col">指标</th><th scope="col">申诉理由</th><th scope="col">附件</th><th scope="col">提交</th><th scope="col">结果</th><th scope="col">处理意见</th><th scope="col">处理人</th></tr></thead><tbody>${decided.map(
-            (r) =>
-              html`<tr><td>#${r.appeal.id}</td><td>${r.runName}</td><td>${r.siteName}</td><td>${r.appeal.indicator} ${r.indicatorName}</td><td>${r.appeal.text}</td><td>${attachmentLink(r.appeal)}</td><td>${r.by}<br>${shortTime(r.appeal.createdAt)}</td><td>${appealStatusTag(r.appeal)}</td><td>${r.appeal.decision ?? ''}</td><td>${r.decidedBy}<br>${shortTime(r.appeal.decidedAt)}</td></tr>`,
-          )}</tbody></table>`,
-          '已处理的申诉',
-        )
-      : html`<p>尚无已处理的申诉。</p>`
-  }</section>`;
+/** Where a section's appeals are when the page shows none of them: none match, or they are on another page. */
+function elsewhere(list: AppealList, count: number, page: number, kind: string): Html {
+  if (!count) return html`<p>${list.table.filtered(list.query) ? `没有符合条件的${kind}申诉。` : `没有${kind}的申诉。`}</p>`;
+  return html`<p class="note">本页没有${kind}的申诉，见<a href="${list.table.href(list.query, page)}">第 ${page} 页</a>。</p>`;
+}
+
+function listBody(list: AppealList, csrf: string, message: Html | null): Html {
+  const open = list.rows.filter((r) => r.appeal.status === 'open');
+  const decided = list.rows.filter((r) => r.appeal.status !== 'open');
+  const state = list.query.filters.state;
+  return html`<h1>申诉处理</h1>${message ?? ''}${list.table.form(list.query)}
+${state && state !== 'open' ? '' : html`<section aria-labelledby="open"><h2 id="open">待处理（${list.open}）</h2>${open.length ? open.map((r) => openAppeal(r, csrf)) : elsewhere(list, list.open, 1, '待处理')}</section>`}
+${
+  state === 'open'
+    ? ''
+    : html`<section aria-labelledby="decided"><h2 id="decided">已处理（${list.decided}）</h2>${
+        decided.length
+          ? scroll(
+              html`<table><caption class="note">已处理的申诉，最近处理的在前</caption><thead><tr><th scope="col">编号</th><th scope="col">评估</th><th scope="col">网站</th><th scope="col">指标</th><th scope="col">申诉理由</th><th scope="col">附件</th><th scope="col">提交</th><th scope="col">结果</th><th scope="col">处理意见</th><th scope="col">处理人</th></tr></thead><tbody>${decided.map(
+                (r) =>
+                  html`<tr><td>#${r.appeal.id}</td><td>${r.runName}</td><td>${r.siteName}</td><td>${r.appeal.indicator} ${r.indicatorName}</td><td>${r.appeal.text}</td><td>${attachmentLink(r.appeal)}</td><td>${r.by}<br>${shortTime(r.appeal.createdAt)}</td><td>${appealStatusTag(r.appeal)}</td><td>${r.appeal.decision ?? ''}</td><td>${r.decidedBy}<br>${shortTime(r.appeal.decidedAt)}</td></tr>`,
+              )}</tbody></table>`,
+              '已处理的申诉',
+            )
+          : elsewhere(list, list.decided, list.firstDecidedPage, '已处理')
+      }</section>`
+}${list.table.pager(list.query, list.window)}`;
 }
 
 /** The message after a decision, from the redirect's query (the scores are only shown, never trusted for anything). */
@@ -129,7 +99,7 @@ export function appealPages({ store, dataDir }: RouteContext): FastifyPluginAsyn
   return async (app) => {
     app.addHook('onRequest', pageGuard('evaluator', 'admin'));
     const page = (request: FastifyRequest, reply: FastifyReply, message: Html | null, status = 200) =>
-      render(request, reply, '申诉处理', (csrf) => listBody(appealRows(store), csrf, message), { status });
+      render(request, reply, '申诉处理', (csrf) => listBody(listAppeals(store, request.query), csrf, message), { status });
     const refused = (request: FastifyRequest, reply: FastifyReply, error: string, status: number) =>
       page(request, reply, html`<p class="error" role="alert">${error}</p>`, status);
 

@@ -22,7 +22,7 @@ export function departmentPages({ store, dataDir }: RouteContext): FastifyPlugin
 
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const rows = history(store, request.user!.sites);
-      return render(request, reply, '我的网站', () => mySitesBody(rows));
+      return render(request, reply, '我的网站', () => mySitesBody(rows, request.query));
     });
 
     // Malformed ids get the same 404 page as another department's site (attachValidation), not a 400.

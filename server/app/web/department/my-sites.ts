@@ -3,6 +3,7 @@ import { gradeWithOutcome } from '../../../../reports/html-parts.js';
 import type { Store } from '../../../store/store.js';
 import { storedRun } from '../../../use-cases/stored-run.js';
 import { scroll } from '../layout.js';
+import { choice, matches, search, Table } from '../table-query.js';
 
 /** One row of a site's history: a finished run and how the site did in it. */
 export interface HistoryRow {
@@ -56,19 +57,42 @@ export function history(store: Store, sites: string[]): HistoryRow[] {
 
 const change = (d: number | null) => (d === null ? '—' : d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '持平');
 
-export function mySitesBody(rows: HistoryRow[]): Html {
+/** The history's search: a run's name, and one of the department's own sites when it has more than one (its only choices). */
+const historyTable = (ownSites: Array<readonly [string, string]>) =>
+  new Table({
+    id: 'history',
+    noun: '评估记录',
+    path: '/department',
+    controls: { q: search('评估名称'), site: choice('网站', ownSites.length > 1 ? ownSites : []) },
+  });
+
+/**
+ * 我的网站: the latest warnings of every own site, then each site's history (newest first), searched and
+ * paged. `rows` are the department's own already; the query only narrows them.
+ */
+export function mySitesBody(rows: HistoryRow[], raw: unknown): Html {
   if (!rows.length) return html`<h1>我的网站</h1><p>暂无已完成的评估结果。</p>`;
   const siteIds = [...new Set(rows.map((r) => r.siteId))];
   const latest = siteIds.map((id) => rows.filter((r) => r.siteId === id).at(-1)!);
   const alerts = latest.filter((r) => r.vetoes.length || r.warnings.length);
+  const table = historyTable(latest.map((r) => [r.siteId, r.name] as const));
+  const query = table.parse(raw);
+  const { q, site } = query.filters;
+  const newestFirst = siteIds.flatMap((id) => rows.filter((r) => r.siteId === id).reverse());
+  const listed = table.page(
+    newestFirst.filter((r) => (!site || r.siteId === site) && matches(q, r.runName)),
+    query,
+  );
   return html`<h1>我的网站</h1><p class="meta">本单位网站在每次已完成评估中的得分、等级和组内名次。名次只与同组网站比较，其他网站的名称和得分不在此显示。</p>
 <section aria-labelledby="alerts"><h2 id="alerts">最新评估的预警</h2>${
     alerts.length
       ? html`<ul>${alerts.map((r) => html`<li><a href="/department/runs/${r.runId}/sites/${r.siteId}">${r.name}</a>（${r.runName}）：${r.vetoes.map((v) => html`<span class="alarm">单项否决：${v}</span> `)}${r.warnings.map((w) => html`<span class="warn">预警：${w}</span> `)}</li>`)}</ul><p class="note">预警指标尚未否决，请尽快整改。</p>`
       : html`<p class="ok">最新一次评估没有预警或单项否决。</p>`
   }</section>
+${table.form(query)}
 ${latest.map((last, i) => {
-  const own = rows.filter((r) => r.siteId === last.siteId).reverse();
+  const own = listed.rows.filter((r) => r.siteId === last.siteId);
+  if (!own.length) return '';
   return html`<section aria-labelledby="site-${i}"><h2 id="site-${i}">${last.name}</h2>
 ${scroll(
   html`<table><caption class="note">${last.name}：历次评估（最新在前，点评估名称看得分明细）</caption><thead><tr><th scope="col">评估</th><th scope="col">评估日期</th><th scope="col">得分</th><th scope="col">等级</th><th scope="col">组内名次</th><th scope="col">较上次</th></tr></thead><tbody>${own.map(
@@ -77,5 +101,6 @@ ${scroll(
   )}</tbody></table>`,
   `${last.name} 历次评估`,
 )}</section>`;
-})}`;
+})}
+${table.pager(query, listed.window)}`;
 }

@@ -7,6 +7,7 @@ import { CampaignRunner } from '../campaign-runner.js';
 import { notice, pageGuard } from '../layout.js';
 import { progressEvents } from '../run-progress.js';
 import { startScheduledCampaigns } from '../scheduled-campaigns.js';
+import { auditPage } from './audit-page.js';
 import { campaignPages } from './campaign-pages.js';
 import { homePage } from './home-page.js';
 import { progressPages } from './progress-pages.js';
@@ -16,9 +17,10 @@ import { userPages } from './user-pages.js';
 
 /**
  * The staff pages (/staff), one file per concern: the 评估工作台 (home-page), campaigns (create, start),
- * progress (live, events), a site's review with overrides (review-pages) and a run's ranking with
- * publishing (publish-pages). Here: what they share — the guard, the Chinese error pages, the campaign
- * runner and the scheduled campaigns, and closing them with the app.
+ * progress (live, events), a site's review with overrides (review-pages), a run's ranking with
+ * publishing (publish-pages), accounts (user-pages) and the audit log (audit-page). Here: what they
+ * share — the guard, the Chinese error pages, the campaign runner and the scheduled campaigns, and
+ * closing them with the app.
  */
 export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -52,5 +54,6 @@ export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): 
     await app.register(reviewPages(store));
     await app.register(publishPages({ store, dataDir }));
     await app.register(userPages(store));
+    await app.register(auditPage(store));
   };
 }

@@ -14,16 +14,23 @@ import { errorBox } from '../campaign-form.js';
 import { csrfField, notice, render } from '../layout.js';
 import { staffDownloads } from '../run-files.js';
 import { changesList } from '../version-changes.js';
+import { listRunSites, siteOutcome } from './run-sites-table.js';
 
 /** A site's state on the ranking: not assessed, vetoed, suspected (疑似否决, with the indicators), passed or not. */
 function siteState(s: SiteView) {
   const suspected = s.score?.suspectedVetoes ?? []; // absent in scores stored before they existed
-  if (s.status !== 'assessed') return `${failureLabel(s.statusReason ?? 'error')}（未评估）`;
-  if (!s.score) return '待评分';
-  if (s.score.vetoes.length) return `单项否决${suspected.length ? '（另有疑似否决待复核）' : ''}`;
-  if (suspected.length)
-    return html`<span class="tag suspected-veto">疑似否决，待复核</span> ${suspected.map((v) => `${v.indicator} ${s.score!.indicators.find((i) => i.id === v.indicator)?.name ?? ''}`).join('、')}`;
-  return s.score.passed ? '已评估' : '不合格';
+  switch (siteOutcome(s)) {
+    case 'unassessed':
+      return s.status !== 'assessed' ? `${failureLabel(s.statusReason ?? 'error')}（未评估）` : '待评分';
+    case 'veto':
+      return `单项否决${suspected.length ? '（另有疑似否决待复核）' : ''}`;
+    case 'suspected':
+      return html`<span class="tag suspected-veto">疑似否决，待复核</span> ${suspected.map((v) => `${v.indicator} ${s.score!.indicators.find((i) => i.id === v.indicator)?.name ?? ''}`).join('、')}`;
+    case 'passed':
+      return '已评估';
+    case 'failed':
+      return '不合格';
+  }
 }
 
 /** The sites whose suspected vetoes block publishing, each linked to its page. */
@@ -56,6 +63,7 @@ async function reviewPage(
   const view = storedRun(store, runId);
   if (!view) return notice(request, reply, 404, '未找到', '未找到该评估。');
   const { run, sites } = view;
+  const listed = listRunSites(request.query, run.id, sites); // the page of sites the search form asks for, in ranking order
   const downloads = run.finishedAt ? await staffDownloads(dataDir, run.id, sites) : '';
   const published = store.publications.isPublished(run.id);
   const groups = [...new Set(sites.map((s) => s.group))];
@@ -68,13 +76,16 @@ async function reviewPage(
       csrf,
     ) => html`<h1>审核与发布</h1><p class="meta">${run.name}　评估日期：${run.asOf}　指标体系：${run.indicators}　${run.finishedAt ? html`完成于 ${run.finishedAt.slice(0, 16).replace('T', ' ')}` : html`<a href="/staff/runs/${run.id}/live">评估进行中，查看进度</a>`}</p>${errorBox(error)}
 ${published ? publishedPart(store, run.id, csrf, blocked) : run.finishedAt ? html`<form method="post" action="/staff/runs/${run.id}/publish" class="card">${csrfField(csrf)}<p>发布后公众可查看各分组的排名、得分和等级（不含问题明细和截图）。发布的是此刻的评分，之后的变化（申诉采纳、复核调整、重新评分）须作为更正另行发布。</p>${suspectedList(run.id, blocked)}<button type="submit">发布</button></form>` : html`<p class="note">评估完成后才能发布。</p>`}
+${listed.form}
 ${groups.map((g) => {
-  const rows = sites.filter((s) => s.group === g).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+  const rows = listed.rows.filter((s) => s.group === g);
+  if (!rows.length) return '';
   return html`<section><h2>${g}</h2><div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">${g}：名次、得分、等级与状态</caption><thead><tr><th scope="col">名次</th><th scope="col">网站</th><th scope="col">得分</th><th scope="col">等级</th><th scope="col">状态</th></tr></thead><tbody>${rows.map(
     (s) =>
       html`<tr><td>${s.score?.pendingReview ? '待复核' : (s.rank ?? '—')}</td><td><a href="/staff/runs/${run.id}/sites/${s.id}">${s.name}</a></td><td>${s.score?.score ?? '—'}</td><td>${s.score?.grade.name ?? ''}</td><td>${siteState(s)}</td></tr>`,
   )}</tbody></table></div></section>`;
-})}${downloads}`,
+})}
+${listed.pager}${downloads}`,
     { status },
   );
 }

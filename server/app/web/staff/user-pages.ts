@@ -8,6 +8,7 @@ import type { Store } from '../../../store/store.js';
 import { CsrfBody } from '../../schemas.js';
 import { errorBox } from '../campaign-form.js';
 import { csrfField, notice, render, scroll } from '../layout.js';
+import { choice, matches, search, Table } from '../table-query.js';
 
 const roleNames: Record<Role, string> = { admin: '管理员', evaluator: '评估人员', department: '部门' };
 
@@ -22,6 +23,23 @@ const NewUser = Type.Object({
 const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const Reset = Type.Object({ password: Type.String({ maxLength: 200 }), _csrf: Type.Optional(Type.String()) });
 
+const accountsTable = new Table({
+  id: 'accounts',
+  noun: '账号',
+  path: '/staff/users',
+  controls: {
+    q: search('搜索账号', '账号、名称或网站标识'),
+    role: choice(
+      '角色',
+      roles.map((r) => [r, roleNames[r]] as const),
+    ),
+    state: choice('状态', [
+      ['active', '启用'],
+      ['disabled', '已停用'],
+    ]),
+  },
+});
+
 type NewUserForm = { login: string; name: string; role: string; sites: string; password?: string };
 
 /** 账号管理: every account with its role, sites and state; add one; disable, enable or reset another's password. */
@@ -31,7 +49,14 @@ function usersPage(
   store: Store,
   o: { problems?: string[]; done?: string; form?: NewUserForm; status?: number } = {},
 ) {
-  const accounts = store.accounts.list();
+  const all = store.accounts.list();
+  // After a change (a POST) the query is empty: the list starts again from its first page.
+  const query = accountsTable.parse(request.query);
+  const { q, role, state } = query.filters;
+  const listed = accountsTable.page(
+    all.filter((a) => matches(q, a.login, a.name, ...a.sites) && (!role || a.role === role) && (!state || a.disabled === (state === 'disabled'))),
+    query,
+  );
   const f = o.form ?? { login: '', name: '', role: 'department', sites: '' };
   return render(
     request,
@@ -39,17 +64,21 @@ function usersPage(
     '账号管理',
     (csrf) => html`<h1>账号管理</h1><p class="meta">评估人员和各部门网站负责人的账号。停用的账号不能登录，其申诉、复核等记录保留；每项操作都记入审计日志。</p>
 ${o.done ? html`<p class="success" role="status">${o.done}</p>` : ''}${errorBox(o.problems ?? null)}
-${scroll(
-  html`<table><caption class="note">全部账号（${accounts.length} 个）</caption><thead><tr><th scope="col">账号</th><th scope="col">名称</th><th scope="col">角色</th><th scope="col">可查看的网站</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead><tbody>${accounts.map(
-    (a) =>
-      html`<tr><td>${a.login}</td><td>${a.name}</td><td>${roleNames[a.role]}</td><td>${a.sites.join('、') || '全部'}</td><td>${a.disabled ? '已停用' : '启用'}</td><td>${
-        a.id === request.user!.id
-          ? html`<span class="note">当前登录的账号</span>`
-          : html`<form method="post" action="/staff/users/${a.id}/${a.disabled ? 'enable' : 'disable'}" class="inline">${csrfField(csrf)}<button type="submit">${a.disabled ? '启用' : '停用'}<span class="skip">：${a.login}</span></button></form>
+${accountsTable.around(
+  query,
+  listed.window,
+  scroll(
+    html`<table><caption class="note">账号（共 ${all.length} 个）</caption><thead><tr><th scope="col">账号</th><th scope="col">名称</th><th scope="col">角色</th><th scope="col">可查看的网站</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead><tbody>${listed.rows.map(
+      (a) =>
+        html`<tr><td>${a.login}</td><td>${a.name}</td><td>${roleNames[a.role]}</td><td>${a.sites.join('、') || '全部'}</td><td>${a.disabled ? '已停用' : '启用'}</td><td>${
+          a.id === request.user!.id
+            ? html`<span class="note">当前登录的账号</span>`
+            : html`<form method="post" action="/staff/users/${a.id}/${a.disabled ? 'enable' : 'disable'}" class="inline">${csrfField(csrf)}<button type="submit">${a.disabled ? '启用' : '停用'}<span class="skip">：${a.login}</span></button></form>
 <form method="post" action="/staff/users/${a.id}/password" class="inline">${csrfField(csrf)}<label for="${`reset-${a.id}`}" class="skip">${a.login} 的新密码</label><input id="${`reset-${a.id}`}" type="password" name="password" autocomplete="new-password" minlength="${minPasswordLength}" placeholder="新密码" required><button type="submit">重置密码<span class="skip">：${a.login}</span></button></form>`
-      }</td></tr>`,
-  )}</tbody></table>`,
-  '全部账号',
+        }</td></tr>`,
+    )}</tbody></table>`,
+    '账号',
+  ),
 )}
 <h2>添加账号</h2>
 <form method="post" action="/staff/users" class="card">${csrfField(csrf)}
