@@ -21,6 +21,7 @@ const actionNames: Record<string, string> = {
   'campaign-started': '开始评估',
   'override-added': '人工复核',
   publish: '发布排名',
+  'publish-correction': '发布更正',
   appeal: '提交申诉',
   'appeal-accepted': '采纳申诉',
   'appeal-rejected': '驳回申诉',
@@ -63,6 +64,8 @@ const detailNames: Record<string, string> = {
   override: '复核记录',
   campaign: '评估任务',
   reason: '理由',
+  version: '版本',
+  note: '更正说明',
 };
 
 /** An entry's detail as the page shows it: field：value pairs (empty ones left out), lists joined. */
