@@ -110,7 +110,7 @@ ${versionsTable(runId, versions, version.version)}`,
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="ranking-v${version.version}.csv"; filename*=UTF-8''${encodeURIComponent(file)}`)
-        .send(toCsv(['分组', '名次', '网站', '得分', '等级'], rows));
+        .send(toCsv(['组别', '名次', '网站', '得分', '等级'], rows));
     });
   };
 }

@@ -9,6 +9,9 @@ import { maySee } from '../auth.js';
 import { readContainedFile } from '../contained-file.js';
 import type { RouteContext } from '../route-context.js';
 import { RunId } from '../schemas.js';
+import { shortTime } from './appeal-status.js';
+import { csrfField } from './layout.js';
+import type { RefreshState } from './report-refresh.js';
 
 /**
  * The outputs a run wrote (`govscore assess --out <dataDir>/runs/<run>`, as the web app's campaigns do), for
@@ -45,18 +48,34 @@ export async function existingOutputs(dataDir: string, runId: string, names: Rea
   const found = await Promise.all(
     names.map(async (o) => {
       const info = await stat(join(runFolder(dataDir, runId), o.file)).catch(() => null);
-      return info?.isFile() ? { ...o, bytes: info.size } : null;
+      return info?.isFile() ? { ...o, bytes: info.size, writtenAt: info.mtime.toISOString() } : null;
     }),
   );
-  return found.filter((o): o is { file: string; label: string; bytes: number } => o !== null);
+  return found.filter((o): o is { file: string; label: string; bytes: number; writtenAt: string } => o !== null);
 }
 
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 export const fileUrl = (runId: string, file: string) => `/files/${runId}/${file}`;
 
-/** The staff's download list of a run: the run's outputs and each department's report, those that exist. */
-export async function staffDownloads(dataDir: string, runId: string, sites: ReadonlyArray<{ id: string; name: string }>): Promise<Html> {
+/** When the oldest of a run's files was written (null when it has none here): older than its last scoring means stale. */
+export async function outputsWrittenAt(dataDir: string, runId: string, sites: ReadonlyArray<{ id: string }>): Promise<string | null> {
+  const files = await existingOutputs(dataDir, runId, [...outputs, ...sites.map((s) => ({ file: departmentFile(s.id, 'pdf'), label: '' }))]);
+  return files.map((f) => f.writtenAt).sort()[0] ?? null;
+}
+
+/**
+ * The staff's download list of a run: the run's outputs and each department's report, those that exist —
+ * and whether they are older than the run's last scoring (an appeal accepted, a review), in which case
+ * their figures may differ from the scores and the published version; `refresh` is their rewrite's state,
+ * and the form rewrites them (server/app/web/report-refresh.ts).
+ */
+export async function staffDownloads(
+  dataDir: string,
+  runId: string,
+  sites: ReadonlyArray<{ id: string; name: string }>,
+  o: { scoredAt: string | null; refresh: RefreshState | null },
+): Promise<(csrf: string) => Html> {
   const main = await existingOutputs(dataDir, runId);
   const departments = await existingOutputs(
     dataDir,
@@ -64,10 +83,23 @@ export async function staffDownloads(dataDir: string, runId: string, sites: Read
     sites.map((s) => ({ file: departmentFile(s.id, 'pdf'), label: `${s.name} 评估报告（PDF）` })),
   );
   if (!main.length && !departments.length)
-    return html`<section><h2>下载</h2><p class="note">本评估的报告文件不在本服务的数据目录中（由命令行在其他目录生成），请到生成目录查看。</p></section>`;
+    return () => html`<section><h2>下载</h2><p class="note">本评估的报告文件不在本服务的数据目录中（由命令行在其他目录生成），请到生成目录查看。</p></section>`;
   const item = (o: { file: string; label: string; bytes: number }) =>
     html`<li><a href="${fileUrl(runId, o.file)}" download>${o.label}</a>（${size(o.bytes)}）</li>`;
-  return html`<section><h2>下载</h2><ul>${main.map(item)}</ul>${departments.length ? html`<details><summary>各单位评估报告（${departments.length} 个）</summary><ul>${departments.map(item)}</ul></details>` : ''}</section>`;
+  const oldest = (await outputsWrittenAt(dataDir, runId, sites))!;
+  const stale = o.scoredAt !== null && oldest < o.scoredAt;
+  const rewrite = (csrf: string) =>
+    html`<form method="post" action="/staff/runs/${runId}/outputs" class="inline">${csrfField(csrf)}<button type="submit">按当前评分重新生成报告文件</button></form>`;
+  const status = (csrf: string) =>
+    o.refresh?.state === 'running'
+      ? html`<p class="note" role="status">正在按当前评分重新生成报告文件，完成后刷新本页即可下载新文件。</p>`
+      : o.refresh?.state === 'failed'
+        ? html`<div class="error" role="alert"><p>重新生成报告文件未成功：${o.refresh.message}</p>${rewrite(csrf)}</div>`
+        : stale
+          ? html`<div class="error" role="alert"><p>以下文件生成于 ${shortTime(oldest)}，此后评分有变化（申诉采纳、人工复核或重新评分），文件中的得分可能与当前评分和公开发布的版本不同。</p>${rewrite(csrf)}</div>`
+          : html`<p class="note">文件生成于 ${shortTime(oldest)}，与当前评分一致。</p>`;
+  return (csrf) =>
+    html`<section><h2>下载</h2>${status(csrf)}<ul>${main.map(item)}</ul>${departments.length ? html`<details><summary>各单位评估报告（${departments.length} 个）</summary><ul>${departments.map(item)}</ul></details>` : ''}</section>`;
 }
 
 /**

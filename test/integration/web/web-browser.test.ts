@@ -210,6 +210,18 @@ describe('the web app in a real browser', () => {
     await staff.type('#note', note);
     await Promise.all([staff.waitForNavigation(), staff.click('#correction button[type=submit]')]);
     expect(await text(staff)).toContain('已发布第 2 版');
+    // The run's files were older than the correction: they are rewritten from the corrected scores, so the
+    // downloads match what was published.
+    expect(await text(staff)).toContain('正在按当前评分重新生成报告文件');
+    for (let waited = 0; !(await text(staff)).includes('与当前评分一致'); waited += 2) {
+      expect(await text(staff)).not.toContain('重新生成报告文件未成功');
+      expect(waited, 'the files are rewritten within 5 minutes').toBeLessThan(300);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await staff.reload();
+    }
+    const csv = (await staff.evaluate(async (u) => (await fetch(u)).text(), `/files/${runId}/ranking.csv`)) as string;
+    const jyjLine = csv.split(/\r?\n/).find((l) => l.includes(set.get('jyj').name));
+    expect(jyjLine).toContain(`,${after.score.score},`);
     await publicPage.goto(`${base}/runs/${runId}`);
     expect(await publicScore(set.get('jyj').name)).toBe(String(after.score.score));
     expect(await text(publicPage)).toContain(note);

@@ -22,6 +22,7 @@ const actionNames: Record<string, string> = {
   'override-added': '人工复核',
   publish: '发布排名',
   'publish-correction': '发布更正',
+  'outputs-rewritten': '重新生成报告文件',
   appeal: '提交申诉',
   'appeal-accepted': '采纳申诉',
   'appeal-rejected': '驳回申诉',

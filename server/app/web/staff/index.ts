@@ -5,6 +5,7 @@ import { listPresets } from '../../../../indicators/load.js';
 import type { RouteContext } from '../../route-context.js';
 import { CampaignRunner } from '../campaign-runner.js';
 import { notice, pageGuard } from '../layout.js';
+import { ReportRefresher } from '../report-refresh.js';
 import { progressEvents } from '../run-progress.js';
 import { startScheduledCampaigns } from '../scheduled-campaigns.js';
 import { auditPage } from './audit-page.js';
@@ -25,6 +26,7 @@ import { userPages } from './user-pages.js';
 export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const runner = new CampaignRunner({ store, dbFile, dataDir, queueUrl });
+    const refresher = new ReportRefresher({ dbFile, dataDir });
     const schedules = queueUrl ? startScheduledCampaigns({ store, dataDir, runner, redisUrl: queueUrl, log: (line) => app.log.info(line) }) : null;
     const events = progressEvents(store);
     // A campaign still "running" from before a restart has no process any more: say so; starting it again resumes.
@@ -34,6 +36,7 @@ export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): 
       await schedules?.close();
       events.close();
       await runner.close();
+      await refresher.close();
     });
     // The guard runs before the routes' own onRequest hooks (CSRF), so strangers are sent to the login page first.
     app.addHook('onRequest', pageGuard('evaluator', 'admin'));
@@ -52,7 +55,7 @@ export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): 
     await app.register(campaignPages({ store, dataDir, runner, presets: listPresets() }));
     await app.register(progressPages({ store, events }));
     await app.register(reviewPages(store));
-    await app.register(publishPages({ store, dataDir }));
+    await app.register(publishPages({ store, dataDir, refresher }));
     await app.register(userPages(store));
     await app.register(auditPage(store));
   };

@@ -12,7 +12,8 @@ import { CsrfBody, RunParams } from '../../schemas.js';
 import { shortTime } from '../appeal-status.js';
 import { errorBox } from '../campaign-form.js';
 import { csrfField, notice, render } from '../layout.js';
-import { staffDownloads } from '../run-files.js';
+import type { ReportRefresher } from '../report-refresh.js';
+import { outputsWrittenAt, staffDownloads } from '../run-files.js';
 import { changesList } from '../version-changes.js';
 import { listRunSites, siteOutcome } from './run-sites-table.js';
 
@@ -55,7 +56,7 @@ function publishedPart(store: Store, runId: string, csrf: string, blocked: Publi
 async function reviewPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  { store, dataDir }: { store: Store; dataDir: string },
+  { store, dataDir, refresher }: PublishContext,
   runId: string,
   error: string | null = null,
   status = 200,
@@ -64,7 +65,9 @@ async function reviewPage(
   if (!view) return notice(request, reply, 404, '未找到', '未找到该评估。');
   const { run, sites } = view;
   const listed = listRunSites(request.query, run.id, sites); // the page of sites the search form asks for, in ranking order
-  const downloads = run.finishedAt ? await staffDownloads(dataDir, run.id, sites) : '';
+  const downloads = run.finishedAt
+    ? await staffDownloads(dataDir, run.id, sites, { scoredAt: store.scoresOf(run.id).at(-1)?.computedAt ?? null, refresh: refresher.state(run.id) })
+    : () => '';
   const published = store.publications.isPublished(run.id);
   const groups = [...new Set(sites.map((s) => s.group))];
   const blocked = run.finishedAt ? publishRefusal(store, run.id) : null;
@@ -85,19 +88,34 @@ ${groups.map((g) => {
       html`<tr><td>${s.score?.pendingReview ? '待复核' : (s.rank ?? '—')}</td><td><a href="/staff/runs/${run.id}/sites/${s.id}">${s.name}</a></td><td>${s.score?.score ?? '—'}</td><td>${s.score?.grade.name ?? ''}</td><td>${siteState(s)}</td></tr>`,
   )}</tbody></table></div></section>`;
 })}
-${listed.pager}${downloads}`,
+${listed.pager}${downloads(csrf)}`,
     { status },
   );
 }
 
 const PublishForm = Type.Object({ ...CsrfBody.properties, note: Type.Optional(Type.String({ maxLength: 2000 })) });
 
+interface PublishContext {
+  store: Store;
+  dataDir: string;
+  refresher: ReportRefresher;
+}
+
 /** A run's review page and publishing it: refused, with the reason on the page, while the rule says no. */
-export function publishPages({ store, dataDir }: { store: Store; dataDir: string }): FastifyPluginAsyncTypebox {
-  return async (app) => {
-    app.get('/runs/:runId', { schema: { hide: true, params: RunParams } }, async (request, reply) =>
-      reviewPage(request, reply, { store, dataDir }, request.params.runId),
+export function publishPages(context: PublishContext): FastifyPluginAsyncTypebox {
+  const { store, dataDir, refresher } = context;
+  /** Rewrites the run's files when they are older than its last scoring, so that downloads match what is published. */
+  const refreshIfStale = async (runId: string) => {
+    const scoredAt = store.scoresOf(runId).at(-1)?.computedAt ?? null;
+    const writtenAt = await outputsWrittenAt(
+      dataDir,
+      runId,
+      store.runSites(runId).map((s) => ({ id: s.siteId })),
     );
+    if (scoredAt && writtenAt && writtenAt < scoredAt) refresher.refresh(runId);
+  };
+  return async (app) => {
+    app.get('/runs/:runId', { schema: { hide: true, params: RunParams } }, async (request, reply) => reviewPage(request, reply, context, request.params.runId));
 
     app.post(
       '/runs/:runId/publish',
@@ -106,7 +124,20 @@ export function publishPages({ store, dataDir }: { store: Store; dataDir: string
         const { runId } = request.params;
         const outcome = publishRun(store, runId, request.user!.id, request.body.note);
         if (isRefusal(outcome) && outcome.status === 404) return notice(request, reply, 404, '未找到', outcome.message);
-        if (isRefusal(outcome)) return reviewPage(request, reply, { store, dataDir }, runId, outcome.message, outcome.status);
+        if (isRefusal(outcome)) return reviewPage(request, reply, context, runId, outcome.message, outcome.status);
+        if (outcome.created) await refreshIfStale(runId);
+        return reply.redirect(`/staff/runs/${runId}`, 303);
+      },
+    );
+
+    // 按当前评分重新生成报告文件: the run's files rewritten from the store (runs whose files are in the data folder).
+    app.post(
+      '/runs/:runId/outputs',
+      { schema: { hide: true, params: RunParams, body: CsrfBody }, preValidation: app.csrfProtection },
+      async (request, reply) => {
+        const { runId } = request.params;
+        if (!store.getRun(runId) || !refresher.refresh(runId)) return notice(request, reply, 404, '未找到', '未找到该评估的报告文件。');
+        store.reviews.audit(request.user!.id, 'outputs-rewritten', `run:${runId}`);
         return reply.redirect(`/staff/runs/${runId}`, 303);
       },
     );
