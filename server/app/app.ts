@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { freezeUnversionedPublications } from '../use-cases/publish.js';
 import { sessionHook } from './auth.js';
 import { cacheHeaders } from './cache-headers.js';
+import { chineseErrors } from './errors.js';
 import { maxUploadBytes, type RouteContext } from './route-context.js';
 import { authRoutes } from './routes/auth.js';
 import { departmentRoutes } from './routes/department.js';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(swagger, { openapi: { info: { title: 'govscore 政府网站绩效评估', version: '0.1.0' } } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  chineseErrors(app);
   sessionHook(app, options.store);
   cacheHeaders(app);
   const context: RouteContext = {

@@ -119,6 +119,9 @@ describe('published versions and corrections, through the web app', () => {
     expect(jyjRow(old.body)).toBe(published);
     expect(old.body).toContain('这是已被更正的第 1 版');
     expect((await visitor.get(`/runs/${runId}?version=3`)).statusCode).toBe(404);
+    const malformed = await visitor.get(`/runs/${runId}?version=abc`);
+    expect([malformed.statusCode, malformed.headers['content-type']]).toEqual([400, 'text/html; charset=utf-8']);
+    expect(malformed.body).toContain('提交的内容不完整或格式不对');
 
     // The CSV and the JSON API follow the version asked for.
     const csv = (version: number) => visitor.get(`/runs/${runId}/ranking.csv?version=${version}`);

@@ -54,7 +54,7 @@ describe('cache and sniffing headers: nothing personal or JSON is stored, public
       [staff, '/api/staff/runs/BAD!', 400],
       [edu, '/api/department/sites', 200],
       [edu, '/api/staff/runs', 403],
-      [edu, '/no-such-route', 404],
+      [edu, '/api/no-such-route', 404],
     ];
     for (const [who, url, status] of answers) {
       const response = await who.get(url);
@@ -62,7 +62,13 @@ describe('cache and sniffing headers: nothing personal or JSON is stored, public
       expect(response.headers['content-type'], url).toMatch(/^application\/json/);
       noStore(response, url);
       expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      if (status >= 400) expect((response.json() as { error: string }).error, url).toMatch(/[\u4e00-\u9fff]/);
     }
+    // An unknown address in a browser is a page in Chinese, not Fastify's English JSON.
+    const page = await edu.get('/no-such-route');
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('未找到该页面或资源');
   });
 
   it('sends pages seen while logged in no-store, the public’s pages without it, and keeps a route’s own choice for an image', async () => {

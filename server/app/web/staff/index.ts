@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyError } from 'fastify';
 
 import { listPresets } from '../../../../indicators/load.js';
+import { answerNotFound } from '../../errors.js';
 import type { RouteContext } from '../../route-context.js';
 import { CampaignRunner } from '../campaign-runner.js';
-import { notice, pageGuard } from '../layout.js';
+import { pageGuard } from '../layout.js';
 import { ReportRefresher } from '../report-refresh.js';
 import { progressEvents } from '../run-progress.js';
 import { startScheduledCampaigns } from '../scheduled-campaigns.js';
@@ -40,16 +40,8 @@ export function staffPages({ store, dbFile, dataDir, queueUrl }: RouteContext): 
     });
     // The guard runs before the routes' own onRequest hooks (CSRF), so strangers are sent to the login page first.
     app.addHook('onRequest', pageGuard('evaluator', 'admin'));
-    app.setNotFoundHandler((request, reply) => notice(request, reply, 404, '未找到', '未找到该页面。'));
-    app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error.validation && error.validationContext === 'params') return notice(request, reply, 404, '未找到', '未找到该页面。');
-      if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET')
-        return notice(request, reply, 403, '页面已过期', '表单已失效，请返回上一页刷新后重新提交。');
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') return notice(request, reply, 413, '文件过大', '上传的文件不能超过 10 MB。');
-      if (error.validation) return notice(request, reply, 400, '提交的内容有误', '表单内容不完整或格式不对，请返回检查后重新提交。');
-      request.log.error(error);
-      return notice(request, reply, 500, '出错了', '服务器处理请求时出错，请稍后再试。');
-    });
+    // Its own not-found answer, so that the guard above runs for unknown staff addresses too (strangers log in first).
+    app.setNotFoundHandler(answerNotFound);
 
     await app.register(homePage(store));
     await app.register(campaignPages({ store, dataDir, runner, presets: listPresets() }));
