@@ -12,11 +12,12 @@ import { printFontFaces } from './print-fonts.js';
  */
 export async function printPdf(browser: Browser, htmlFile: string, pdfFile: string): Promise<void> {
   // Paper cannot be clicked: folded <details> sections are printed open (a copy beside the page, so
-  // its relative links still resolve). The copy gets the TrueType CJK fonts, which the PDF embeds as fonts.
+  // its relative links still resolve). The copy gets the TrueType CJK fonts, which the PDF embeds as fonts, laid out
+  // unhinted (geometricPrecision): with pixel-rounded advances their Latin letters were spaced unevenly ("robot s.txt").
   const printable = htmlFile.replace(/\.html$/, '') + '.print.html';
   const markup = (await readFile(htmlFile, 'utf8'))
     .replaceAll('<details>', '<details open>')
-    .replace('</head>', () => `<style>${printFontFaces()}</style></head>`);
+    .replace('</head>', () => `<style>${printFontFaces()}body{text-rendering:geometricPrecision}</style></head>`);
   await writeFile(printable, markup);
   const page = await browser.newPage();
   try {
