@@ -119,11 +119,12 @@ export function checkSchema(source: YamlSource, schema: TSchema): void {
   const first = Value.Errors(schema, source.value).First();
   if (!first) return;
   const path = toConfigPath(first.path, source.value);
-  const { problem, fix, zh } = describe(first, path);
+  const { problem, fix, zh } = describeValueError(first, path);
   throw configErrorAt(source, path, problem, fix, zh);
 }
 
-function describe(error: ValueError, path: ConfigPath): { problem: string; fix: string; zh: string } {
+/** A schema's complaint about the value at `path` in words: what is wrong, how to fix it, and both in Chinese. */
+export function describeValueError(error: ValueError, path: ConfigPath): { problem: string; fix: string; zh: string } {
   const hint = typeof error.schema.description === 'string' ? error.schema.description : 'see the documentation of this file';
   // The schemas' descriptions are English (they are the published JSON Schema's docs): quoted after the Chinese.
   const zhHint = typeof error.schema.description === 'string' ? `（字段说明：${error.schema.description}）` : '';
@@ -151,6 +152,13 @@ function describe(error: ValueError, path: ConfigPath): { problem: string; fix: 
         problem: `expected text, got ${kind(v)}`,
         fix: v === null ? `give it a value: ${hint}` : `put it in quotes: ${hint}`,
         zh: v === null || v === undefined ? `该字段没有填写内容${zhHint}` : `应为文字，实际为${kindZh(v)}，请加引号${zhHint}`,
+      };
+    case ValueErrorType.Number:
+    case ValueErrorType.Integer:
+      return {
+        problem: `expected a number, got ${kind(v)}`,
+        fix: hint,
+        zh: `应为${error.type === ValueErrorType.Integer ? '整数' : '数字'}（不加引号），实际为${kindZh(v)}${zhHint}`,
       };
     case ValueErrorType.Object:
       return { problem: `expected a mapping of fields, got ${kind(v)}`, fix: hint, zh: `应为若干“字段: 值”，实际为${kindZh(v)}${zhHint}` };

@@ -1,6 +1,6 @@
 import { accessibilitySection, accessibilityStyles } from './a11y-section.js';
 import { type Html, html } from './html.js';
-import { indicatorStatus, link, outcomeName, page, type Site } from './html-parts.js';
+import { indicatorStatus, link, outcomeName, page, type Site, siteGradeTag } from './html-parts.js';
 import type { Results } from './results.js';
 
 type Indicator = Site['indicators'][number];
@@ -58,7 +58,7 @@ ${
     ? html`<section><h2>评估结果</h2><p>本次未能完成评估：${site.statusLabel ?? site.status}（${site.statusReason ?? ''}）。未能评估的网站不参与排名，请核实网站可访问后申请复测。</p></section>`
     : html`<section><h2>评估结果</h2>
 ${table(
-  html`<table class="summary"><tbody><tr><th>得分</th><td><strong>${site.score ?? '—'}</strong>${site.bonus ? html`（含加分 ${site.bonus}）` : ''}${site.scale && site.scale !== 1 ? html`（不适用类别不计，按 ×${site.scale} 折算）` : ''}</td><th>等级</th><td>${site.grade ?? '—'}</td></tr>
+  html`<table class="summary"><tbody><tr><th>得分</th><td><strong>${site.score ?? '—'}</strong>${site.bonus ? html`（含加分 ${site.bonus}）` : ''}${site.scale && site.scale !== 1 ? html`（不适用类别不计，按 ×${site.scale} 折算）` : ''}</td><th>等级</th><td>${site.grade ? siteGradeTag(site) : '—'}</td></tr>
 <tr><th>组内名次</th><td>${site.pendingReview ? '待复核' : html`${site.rank ?? '—'} / ${peers}`}（${site.group}）</td><th>是否合格</th><td>${outcomeName(site)}</td></tr></tbody></table>`,
   '得分与名次',
 )}

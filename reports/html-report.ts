@@ -1,7 +1,7 @@
 import type { IndicatorSet } from '../indicators/types.js';
 import type { ChartFile } from './charts/write-charts.js';
 import { type Html, html } from './html.js';
-import { link, page, type Site } from './html-parts.js';
+import { link, page, type Site, siteGradeTag } from './html-parts.js';
 import { methodology, sampleNote } from './methodology.js';
 import type { Results } from './results.js';
 import { siteDetail } from './site-detail.js';
@@ -53,7 +53,7 @@ function rankingTable(group: string, sites: Site[]): Html {
   const ordered = [...sites].sort((x, y) => (x.rank ?? 1e9) - (y.rank ?? 1e9));
   return html`<section><h2>排名：${group}</h2><table class="ranking"><thead><tr><th>名次</th><th>网站</th><th>得分</th><th>等级</th><th>单项否决${ordered.some((s) => s.suspectedVetoes.length) ? '／疑似否决' : ''}</th><th>预警</th></tr></thead><tbody>${ordered.map(
     (s) =>
-      html`<tr class="${s.pendingReview ? 'pending' : s.passed ? 'pass' : 'fail'}"><td>${s.pendingReview ? html`<span class="tag pending-review">待复核</span>` : (s.rank ?? '—')}</td><td><a href="#site-${s.id}">${s.name}</a></td><td>${s.score ?? '—'}</td><td>${s.grade ?? ''}</td><td>${s.vetoes.map((v) => v.reason).join('；')}${s.suspectedVetoes.map((v) => html`${s.vetoes.length ? '；' : ''}<span class="tag suspected-veto">疑似否决</span> ${v.reason}`)}</td><td>${s.warnings.map((w) => w.reason).join('；')}</td></tr>`,
+      html`<tr class="${s.pendingReview ? 'pending' : s.passed ? 'pass' : 'fail'}"><td>${s.pendingReview ? html`<span class="tag pending-review">待复核</span>` : (s.rank ?? '—')}</td><td><a href="#site-${s.id}">${s.name}</a></td><td>${s.score ?? '—'}</td><td>${siteGradeTag(s)}</td><td>${s.vetoes.map((v) => v.reason).join('；')}${s.suspectedVetoes.map((v) => html`${s.vetoes.length ? '；' : ''}<span class="tag suspected-veto">疑似否决</span> ${v.reason}`)}</td><td>${s.warnings.map((w) => w.reason).join('；')}</td></tr>`,
   )}</tbody></table>${ordered.some((s) => s.pendingReview) ? html`<p class="note">“待复核”：存在疑似否决项（依据“未找到”作出），得分按排除疑似否决计算，仅供参考；复核确认后为不合格，排除后按得分评定等级和名次。</p>` : ''}</section>`;
 }
 

@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url';
 
 import type { Browser, Page } from 'puppeteer';
 
+import { printFontFaces } from './print-fonts.js';
+
 /**
  * Prints a report page we wrote to PDF with the crawler's Chromium: A4, backgrounds, page numbers.
  * Loaded from its file so the screenshots it links (relative paths) are embedded. Scripts are off:
@@ -10,9 +12,13 @@ import type { Browser, Page } from 'puppeteer';
  */
 export async function printPdf(browser: Browser, htmlFile: string, pdfFile: string): Promise<void> {
   // Paper cannot be clicked: folded <details> sections are printed open (a copy beside the page, so
-  // its relative links still resolve).
+  // its relative links still resolve). The copy gets the TrueType CJK fonts, which the PDF embeds as fonts, laid out
+  // unhinted (geometricPrecision): with pixel-rounded advances their Latin letters were spaced unevenly ("robot s.txt").
   const printable = htmlFile.replace(/\.html$/, '') + '.print.html';
-  await writeFile(printable, (await readFile(htmlFile, 'utf8')).replaceAll('<details>', '<details open>'));
+  const markup = (await readFile(htmlFile, 'utf8'))
+    .replaceAll('<details>', '<details open>')
+    .replace('</head>', () => `<style>${printFontFaces()}body{text-rendering:geometricPrecision}</style></head>`);
+  await writeFile(printable, markup);
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);

@@ -1,10 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 
+import { gradeColour, gradeTone } from '../grade-palette.js';
 import { horizontalYTitle } from './axis.js';
 import { bandsFromSites, type GradeBand } from './bands.js';
 import { type ChartResults, cleanText, isVetoed, scoreDomainMax, scoredSites } from './chart-data.js';
 import { textWidth } from './text-width.js';
-import { BAR_COLOUR, chartConfig, gradeColours, LABEL_FONT_SIZE, VETO_COLOUR, VETO_LABEL } from './theme.js';
+import { BAR_COLOUR, chartConfig, LABEL_FONT_SIZE, VETO_LABEL } from './theme.js';
 
 /** Width of a histogram bin in points. */
 const BIN = 5;
@@ -13,15 +14,20 @@ const NOT_VETOED = '未否决';
 
 /**
  * Histogram of the assessed sites' scores (5-point bins) over the grade bands, shaded and named. Vetoed
- * sites are stacked in grey: their score is shown, but they fail whatever it is. `bands`: the indicator
+ * sites are stacked in the veto's colour: their score is shown, but they fail whatever it is. `bands`: the indicator
  * set's (bandsFromGrades); guessed from the results otherwise. The top band is stretched to the axis end.
  */
 export function distributionChart(results: ChartResults, bands: GradeBand[] = bandsFromSites(results)): TopLevelSpec {
   const sites = scoredSites(results);
   const max = scoreDomainMax(sites);
-  const colours = gradeColours(bands.length);
+  // The lowest band is the failing one (the engine's rule); the others pass.
   const shaded = bands
-    .map((b, i) => ({ band: cleanText(b.name), from: Math.max(0, b.from), to: i === bands.length - 1 ? max : Math.min(b.to, max), colour: colours[i]! }))
+    .map((b, i) => ({
+      band: cleanText(b.name),
+      from: Math.max(0, b.from),
+      to: i === bands.length - 1 ? max : Math.min(b.to, max),
+      colour: gradeColour(gradeTone(cleanText(b.name), i > 0)),
+    }))
     .filter((b) => b.to > b.from)
     // A band too narrow for its name stays shaded but unnamed, rather than overwrite its neighbour's name.
     .map((b) => ({ ...b, middle: (b.from + b.to) / 2, label: textWidth(b.band, LABEL_FONT_SIZE, true) + 6 <= ((b.to - b.from) / max) * WIDTH ? b.band : '' }));
@@ -75,7 +81,7 @@ export function distributionChart(results: ChartResults, bands: GradeBand[] = ba
             field: 'kind',
             type: 'nominal',
             title: null,
-            scale: { domain: sites.some(isVetoed) ? [NOT_VETOED, VETO_LABEL] : [NOT_VETOED], range: [BAR_COLOUR, VETO_COLOUR] },
+            scale: { domain: sites.some(isVetoed) ? [NOT_VETOED, VETO_LABEL] : [NOT_VETOED], range: [BAR_COLOUR, gradeColour('vetoed')] },
           },
         },
       },

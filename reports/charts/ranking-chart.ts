@@ -1,13 +1,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 
+import { gradeColour, gradeTone } from '../grade-palette.js';
 import { horizontalYTitle } from './axis.js';
 import { bandsFromSites, type GradeBand, gradeOrder } from './bands.js';
 import { type ChartResults, cleanText, formatScore, isPending, isVetoed, labelLimitFor, scoreDomainMax, scoredSites, siteLabels } from './chart-data.js';
-import { chartConfig, gradeColours, PENDING_COLOUR, PENDING_LABEL, VETO_COLOUR, VETO_LABEL } from './theme.js';
+import { chartConfig, PENDING_LABEL, VETO_LABEL } from './theme.js';
 
 /**
- * Horizontal bars of one peer group's assessed sites in rank order, coloured by grade; a vetoed site is grey
- * and its label says 单项否决. Sites that could not be assessed have no score and are not drawn.
+ * Horizontal bars of one peer group's assessed sites in rank order, coloured by grade (reports/grade-palette.ts); a
+ * vetoed site has the veto's colour and its label says 单项否决. Sites that could not be assessed are not drawn.
  */
 export function rankingChart(results: ChartResults, group: string, bands: GradeBand[] = bandsFromSites(results)): TopLevelSpec {
   const sites = scoredSites(results, group);
@@ -15,7 +16,15 @@ export function rankingChart(results: ChartResults, group: string, bands: GradeB
   const labels = siteLabels(sites, (s) => (isPending(s) ? `（${PENDING_LABEL}）${s.name}` : `${s.rank ?? '—'}. ${s.name}`));
   // The veto and 待复核 entries only where a site has them. Every grade keeps its colour in every group's chart
   // (the scale holds them all), but the legend lists only the grades drawn here.
-  const extra = [...(sites.some(isVetoed) ? [[VETO_LABEL, VETO_COLOUR]] : []), ...(sites.some(isPending) ? [[PENDING_LABEL, PENDING_COLOUR]] : [])];
+  const extra = [
+    ...(sites.some(isVetoed) ? [[VETO_LABEL, gradeColour('vetoed')]] : []),
+    ...(sites.some(isPending) ? [[PENDING_LABEL, gradeColour('pending')]] : []),
+  ];
+  // Each grade in the palette's colour (reports/grade-palette.ts); one it does not know by whether it passes: it
+  // does when a site with it passed, or, drawn by no site here, when it is not the lowest.
+  const passes = (grade: string, i: number) =>
+    results.sites.some((s) => cleanText(s.grade ?? '') === grade && s.passed) || (i > 0 && !results.sites.some((s) => cleanText(s.grade ?? '') === grade));
+  const gradeColours = grades.map((grade, i) => gradeColour(gradeTone(grade, passes(grade, i))));
   const legend = [...grades, ...extra.map(([label]) => label!)];
   const values = sites.map((s, i) => {
     const grade = cleanText(s.grade ?? '');
@@ -34,7 +43,7 @@ export function rankingChart(results: ChartResults, group: string, bands: GradeB
   // A vetoed site ranks after every site without a veto whatever its score: its longer bar below a shorter one says why.
   const subtitle = [
     cleanText(results.assessment?.name ?? ''),
-    sites.some(isVetoed) && sites.some((s) => !isVetoed(s)) ? '单项否决的网站（灰色）排在其他网站之后，不按得分排序' : '',
+    sites.some(isVetoed) && sites.some((s) => !isVetoed(s)) ? '单项否决的网站（深褐色）排在其他网站之后，不按得分排序' : '',
   ].filter(Boolean);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -62,7 +71,7 @@ export function rankingChart(results: ChartResults, group: string, bands: GradeB
             field: 'legend',
             type: 'nominal',
             title: '等级',
-            scale: { domain: legend, range: [...gradeColours(grades.length), ...extra.map(([, colour]) => colour!)] },
+            scale: { domain: legend, range: [...gradeColours, ...extra.map(([, colour]) => colour!)] },
             legend: { values: legend.filter((entry) => shown.has(entry)) },
           },
         },

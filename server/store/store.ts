@@ -301,6 +301,8 @@ export class Store {
         'version',
         `${set.id} v${set.version} was already used on ${clash.first_used_at.slice(0, 10)} with other content (sha256 ${clash.sha256.slice(0, 12)}…); an indicator set cannot change once scores were computed with it`,
         'give the edited set a new version, e.g. "' + set.version + '-1"',
+        1,
+        `指标体系 ${set.id} 的 ${set.version} 版已于 ${clash.first_used_at.slice(0, 10)} 用于评分，内容不能再改动；修改后请换一个版本号，如“${set.version}-1”`,
       );
     }
     this.db.prepare('INSERT OR IGNORE INTO indicator_sets VALUES (?, ?, ?, ?, ?)').run(set.sha256, set.id, set.version, set.text, now());

@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 
+import { gradeStyles } from '../../../reports/grade-palette.js';
+
 const require = createRequire(import.meta.url);
 const own = (file: string) => new URL(`./assets/${file}`, import.meta.url);
 /** A package's browser build, next to its entry file (the packages do not export their build folder). */
@@ -24,8 +26,12 @@ export const chartScripts = ['/assets/vega.min.js', '/assets/vega-lite.min.js', 
 
 const AssetParams = Type.Object({ name: Type.String() });
 
+/** A file as served: our stylesheet is followed by the grade palette's CSS, the colours the reports and charts use too. */
+const servedBody = (name: string, path: string | URL): Buffer =>
+  name === 'app.css' ? Buffer.concat([readFileSync(path), Buffer.from(`\n${gradeStyles()}\n`)]) : readFileSync(path);
+
 export const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const loaded = new Map(Object.entries(files).map(([name, f]) => [name, { body: readFileSync(f.path), type: f.type }]));
+  const loaded = new Map(Object.entries(files).map(([name, f]) => [name, { body: servedBody(name, f.path), type: f.type }]));
   app.get('/assets/:name', { schema: { hide: true, params: AssetParams } }, async (request, reply) => {
     const file = loaded.get(request.params.name);
     if (!file) return reply.code(404).send({ error: '未找到' });

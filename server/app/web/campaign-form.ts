@@ -1,9 +1,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import type { FastifyRequest } from 'fastify';
 
 import { ConfigError } from '../../../common/config-errors.js';
+import { loadIndicatorSet } from '../../../indicators/load.js';
 import { type Html, html } from '../../../reports/html.js';
 import { parseSitesFile, type SitesFile } from '../../config/sites-file.js';
 import type { Campaign } from '../../store/campaigns.js';
@@ -22,8 +23,15 @@ export const errorBox = (message: string | string[] | null) => {
   return html`<div class="error" role="alert"><p>有 ${list.length} 处需要修改：</p><ul>${list.map((m) => html`<li>${m}</li>`)}</ul></div>`;
 };
 
-/** A ConfigError as staff read it: the line and field first, then what is wrong and how to fix it, in Chinese where the check wrote it. */
-export const describeConfigError = (e: ConfigError) => `站点文件第 ${e.line} 行（字段 ${e.field}）有误：${e.zh ?? `${e.problem}（${e.fix}）`}`;
+/**
+ * A ConfigError as staff read it: the file, its line and field first, then what is wrong and how to fix it, in
+ * Chinese where the check wrote it. `document` says which file: the sites file, or an indicator set (by its name).
+ */
+export const describeConfigError = (e: ConfigError, document = '站点文件') =>
+  `${document}第 ${e.line} 行（字段 ${e.field}）有误：${e.zh ?? `${e.problem}（${e.fix}）`}`;
+
+/** How the web names an indicator-set file in its messages (a preset's own file name, not the server's path). */
+export const indicatorSetDocument = (e: ConfigError) => `指标体系文件 ${basename(e.file)} `;
 
 /** What the new-campaign form sent, as text (re-shown when it is refused). */
 export interface CampaignForm {
@@ -119,6 +127,15 @@ export function checkCampaignForm(form: CampaignForm, presets: string[]): { site
   // A set file named in the sites file is relative to where it was written, which an upload loses.
   if (sites && indicators && !presets.includes(indicators) && !form.indicators)
     problems.push(`站点文件指定的指标体系 ${indicators} 不是内置指标体系，请在“指标体系”中选择一个。`);
+  else if (indicators && presets.includes(indicators)) {
+    // The set is read now, so that one that does not load is said here, with its line, rather than when the run starts.
+    try {
+      loadIndicatorSet(indicators);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(describeConfigError(error, indicatorSetDocument(error)));
+    }
+  }
   if (problems.length || !sites || !indicators) throw new FormProblem(problems);
   return { sites, indicators };
 }

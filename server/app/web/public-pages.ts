@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 
 import { bandsFromSites, type ChartResults, rankingChart } from '../../../reports/charts/specs.js';
 import { toCsv } from '../../../reports/csv.js';
+import { gradeTag } from '../../../reports/grade-palette.js';
 import { type Html, html, raw } from '../../../reports/html.js';
 import { gradeWithOutcome } from '../../../reports/html-parts.js';
 import { publishedVersion, typed } from '../../use-cases/published-version.js';
@@ -32,6 +33,9 @@ function chartResults(sites: SiteView[]): ChartResults {
     })) as ChartResults['sites'],
   };
 }
+
+/** Whether a ranked site was assessed and passed: what its grade's tag and its outcome after the grade go by. */
+const outcome = (s: { status: string; passed: boolean }) => ({ assessed: s.status === 'assessed', passed: s.passed });
 
 /**
  * An interactive chart: the Vega-Lite spec as a JSON data block (never executed; `<` escaped so no text in
@@ -85,7 +89,7 @@ ${groups.map((g, i) => {
   return html`<section><h2>${g}</h2>${scored ? chartBlock(`ranking-${i}`, `${run.name} ${g} 得分排名`, rankingChart(charts, g, bands)) : ''}
 <div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">${g}：名次、得分与等级</caption><thead><tr><th scope="col">名次</th><th scope="col">网站</th><th scope="col">得分</th><th scope="col">等级</th></tr></thead><tbody>${rows.map(
     (s) =>
-      html`<tr><td>${s.rank ?? '—'}</td><td>${s.name}</td><td>${s.score ?? (s.status === 'assessed' ? '—' : '未评估')}</td><td>${gradeWithOutcome(s.grade, { assessed: s.status === 'assessed', passed: s.passed }) ?? ''}</td></tr>`,
+      html`<tr><td>${s.rank ?? '—'}</td><td>${s.name}</td><td>${s.score ?? '—'}</td><td>${gradeTag({ ...outcome(s), grade: s.grade }, gradeWithOutcome(s.grade, outcome(s)))}</td></tr>`,
   )}</tbody></table></div></section>`;
 })}
 ${versionsTable(runId, versions, version.version)}`,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
  * The text of every page of a PDF, as a reader would copy it (pdf.js, no rendering), NFKC-normalised:
@@ -27,4 +27,19 @@ export async function pdfLinks(file: string): Promise<string[]> {
       if (a.subtype === 'Link' && (a.unsafeUrl ?? a.url)) links.push(a.unsafeUrl ?? a.url ?? '');
   await doc.destroy();
   return links;
+}
+
+/** The fonts the first page of a PDF draws with: name, type (Type3, CIDFontType2 …) and whether its font file is embedded. */
+export async function pdfFonts(file: string): Promise<Array<{ name: string; type: string; embedded: boolean }>> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, isEvalSupported: false, fontExtraProperties: true })
+    .promise;
+  const page = await doc.getPage(1);
+  const operators = await page.getOperatorList();
+  const ids = new Set(operators.fnArray.flatMap((fn, i) => (fn === OPS.setFont ? [operators.argsArray[i][0] as string] : [])));
+  const fonts = [...ids].map((id) => {
+    const font = page.commonObjs.get(id) as { name: string; type: string; isType3Font: boolean; missingFile: boolean };
+    return { name: font.name, type: font.isType3Font ? 'Type3' : font.type, embedded: !font.missingFile };
+  });
+  await doc.destroy();
+  return fonts;
 }

@@ -42,9 +42,11 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
   it('the review page shows 待复核 instead of a rank and lists what blocks publishing', async () => {
     const page = (await staff.get(`/staff/runs/${runId}`)).body;
     expect(page).toMatch(
-      /<tr><td>待复核<\/td><td><a href="\/staff\/runs\/[^"]+\/sites\/rsj">某市人力资源和社会保障局<\/a><\/td><td>[\d.]+<\/td><td>待复核<\/td><td><span class="tag suspected-veto">疑似否决，待复核<\/span> V7 服务不实用<\/td><\/tr>/,
+      /<tr><td>待复核<\/td><td><a href="\/staff\/runs\/[^"]+\/sites\/rsj">某市人力资源和社会保障局<\/a><\/td><td>[\d.]+<\/td><td><span class="tag grade-pending">待复核<\/span><\/td><td><span class="tag suspected-veto">疑似否决，待复核<\/span> V7 服务不实用<\/td><\/tr>/,
     );
-    expect(page).toMatch(/sites\/wjw">某市卫生健康委员会<\/a><\/td><td>[\d.]+<\/td><td>不合格<\/td><td>单项否决<\/td>/);
+    expect(page).toMatch(
+      /sites\/wjw">某市卫生健康委员会<\/a><\/td><td>[\d.]+<\/td><td><span class="tag grade-fail">不合格<\/span><\/td><td><span class="tag veto">单项否决<\/span><\/td>/,
+    );
     expect(page).toContain('2 个网站存在疑似否决项（依据“未找到”作出的否决），须逐一人工复核（确认否决或排除）后才能发布');
     expect(page).toContain(`<a href="/staff/runs/${runId}/sites/fgw">某市发展和改革委员会</a>：V6 互动回应差`);
   });
@@ -100,7 +102,9 @@ describe('staff web pages: suspected vetoes are reviewed before publishing', () 
     ).toBe(303);
     const review = (await staff.get(`/staff/runs/${runId}`)).body;
     expect(review).not.toContain('疑似否决，待复核');
-    expect(review).toMatch(/sites\/fgw">某市发展和改革委员会<\/a><\/td><td>[\d.]+<\/td><td>不合格<\/td><td>单项否决<\/td>/);
+    expect(review).toMatch(
+      /sites\/fgw">某市发展和改革委员会<\/a><\/td><td>[\d.]+<\/td><td><span class="tag grade-fail">不合格<\/span><\/td><td><span class="tag veto">单项否决<\/span><\/td>/,
+    );
     expect(review).toMatch(/<tr><td>\d<\/td><td><a href="\/staff\/runs\/[^"]+\/sites\/rsj">/);
 
     const published = await submit(`/staff/runs/${runId}/publish`, {}, `/staff/runs/${runId}`);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ConfigError } from '../../../common/config-errors.js';
 import { listPresets, loadIndicatorSet, parseIndicatorSet } from '../../../indicators/load.js';
+import { describeConfigError, indicatorSetDocument } from '../../../server/app/web/campaign-form.js';
 
 // Line numbers matter: the error tests replace single lines of this file.
 const valid = `# a small indicator set for tests
@@ -258,6 +259,7 @@ describe('loadIndicatorSet', () => {
     const e = error as ConfigError;
     expect(e.message.startsWith('no-such-preset:1: (file): cannot be read (')).toBe(true);
     expect(e.message).toContain('national-2019');
+    expect(e.zh).toMatch(/^无法读取该文件，请填写内置指标体系（.*national-2019.*）或指标体系文件的路径$/);
   });
 });
 
@@ -323,5 +325,83 @@ describe('parseIndicatorSet: the rules of the scoring language', () => {
 
   it('accepts the three presets', () => {
     for (const id of ['national-2019', 'annual-performance', 'info-reporting']) expect(() => loadIndicatorSet(id)).not.toThrow();
+  });
+});
+
+describe('indicator-set errors in Chinese (the web campaign form), beside the English line of the command line', () => {
+  /** The error as the campaign form shows it. */
+  const onTheWeb = (e: ConfigError) => describeConfigError(e, indicatorSetDocument(e));
+
+  it('a YAML syntax error: the file, the line and the parser’s hint', () => {
+    const e = errorOf(withLine(14, '  - { id: fail, name: { zh: 不合格 }, below: 6'), '/srv/sets/tiny.yaml');
+    expect(e.line).toBeGreaterThanOrEqual(14);
+    expect(e.field).toBe('(syntax)');
+    expect(e.zh).toMatch(/^YAML 格式有误/);
+    expect(onTheWeb(e)).toMatch(new RegExp(`^指标体系文件 tiny\\.yaml 第 ${e.line} 行（字段 \\(syntax\\)）有误：YAML 格式有误`));
+  });
+
+  it('a missing field: at the indicator that lacks it, and in a rule at the rule', () => {
+    const source = errorOf(withLine(20, '    # source: evaluator:availability.failureRatio'));
+    expect([source.line, source.field]).toEqual([17, 'indicators[0].source']);
+    expect(source.zh).toMatch(/^缺少该字段，请补上/);
+    expect(onTheWeb(source)).toMatch(/^指标体系文件 tiny\.yaml 第 17 行（字段 indicators\[0\]\.source）有误：缺少该字段/);
+
+    const threshold = errorOf(withLine(34, '    rule: { type: below, points: 6 }'));
+    expect([threshold.line, threshold.field]).toEqual([34, 'indicators[2].rule.threshold']);
+    expect(threshold.zh).toMatch(/^缺少该字段，请补上.*参见指标体系说明中的 below 规则/);
+    expect(threshold.message).toMatch(/^tiny\.yaml:34: indicators\[2\]\.rule\.threshold: missing \(/);
+  });
+
+  it('an unknown field: its line, with the name it likely meant', () => {
+    const e = errorOf(withLine(21, '    findngs: availability.failures'));
+    expect([e.line, e.field]).toEqual([21, 'indicators[0].findngs']);
+    expect(e.zh).toBe('没有这个字段，是否应为 findings？');
+    expect(onTheWeb(e)).toBe('指标体系文件 tiny.yaml 第 21 行（字段 indicators[0].findngs）有误：没有这个字段，是否应为 findings？');
+  });
+
+  it('a value of the wrong type: a threshold and the total, each at its own line', () => {
+    const threshold = errorOf(withLine(22, '    rule: { type: veto, atLeast: "five" }'));
+    expect([threshold.line, threshold.field]).toEqual([22, 'indicators[0].rule.atLeast']);
+    expect(threshold.zh).toMatch(/^应为数字（不加引号），实际为文字 "five"/);
+    // The command line keeps its English line.
+    expect(threshold.message).toBe(
+      'tiny.yaml:22: indicators[0].rule.atLeast: expected number, got "five" (see the veto rule in the indicator-set documentation)',
+    );
+
+    const total = errorOf(withLine(5, 'total: "ten"'));
+    expect([total.line, total.field]).toEqual([5, 'total']);
+    expect(total.zh).toMatch(/^应为数字（不加引号），实际为文字 "ten"/);
+  });
+
+  it('the set’s own rules too: an unknown category, a duplicate id, budgets that miss the total, grades out of order, an unknown measurement or rule type', () => {
+    const cases: Array<[string, number, string, RegExp]> = [
+      [withLine(32, '    category: publishing'), 32, 'indicators[2].category', /^没有名为 publishing 的类别，可用的类别：veto、avail、pub$/],
+      [withLine(30, '  - id: D1'), 30, 'indicators[2].id', /^指标编号 D1 重复/],
+      [withLine(12, '    budget: 5'), 6, 'categories', /^各计分类别（不含加分类别）的分值合计 9，与总分 10 不符/],
+      [
+        withLine(15, '  - { id: pass, name: { zh: 合格 }, below: 3 }\n  - { id: good, name: { zh: 良好 } }'),
+        14,
+        'grades[0].below',
+        /^等级 fail 的 below 须小于下一等级的 below/,
+      ],
+      [
+        withLine(33, '    source: evaluator:updateFrequency.pageViews'),
+        33,
+        'indicators[2].source',
+        /^没有 evaluator:updateFrequency\.pageViews 这项测量，现有的测量项：/,
+      ],
+      [
+        withLine(34, '    rule: { type: belowish, threshold: 10, points: 6 }'),
+        34,
+        'indicators[2].rule.type',
+        /^没有 belowish 这种规则类型，可用的类型：veto、/,
+      ],
+      [withLine(28, '    rule: { type: veto, atLeast: 0.05 }'), 28, 'indicators[1].rule', /^类别 avail 中不能使用 veto 规则/],
+    ];
+    for (const [text, line, field, zh] of cases) {
+      const e = errorOf(text);
+      expect([e.line, e.field], e.message).toEqual([line, field]);
+      expect(e.zh, e.message).toMatch(zh);
+    }
   });
 });

@@ -318,8 +318,8 @@ describe('rankingChart', () => {
     expect(gradesOf(alone)).toEqual(gradesOf(full));
     expect(colourOf(alone).legend.values).toEqual([first.grade]);
     expect(colourOf(full).legend.values).toEqual(colourOf(full).scale.domain.filter((entry) => full.data.values.some((r) => r.legend === entry)));
-    expect(alone.title.subtitle ?? []).not.toContain('单项否决的网站（灰色）排在其他网站之后，不按得分排序');
-    expect((spec as unknown as Layered).title.subtitle).toContain('单项否决的网站（灰色）排在其他网站之后，不按得分排序');
+    expect(alone.title.subtitle ?? []).not.toContain('单项否决的网站（深褐色）排在其他网站之后，不按得分排序');
+    expect((spec as unknown as Layered).title.subtitle).toContain('单项否决的网站（深褐色）排在其他网站之后，不按得分排序');
   });
 
   it('leaves out the site that could not be assessed', () => {

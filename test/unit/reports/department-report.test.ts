@@ -119,7 +119,9 @@ describe('renderDepartmentReport', () => {
   });
 
   it('gives the score with bonus and scale, the grade, the rank out of the assessed sites of its group (3rd of 3), and the outcome', () => {
-    expect(page).toContain('<td><strong>45.5</strong>（含加分 2）（不适用类别不计，按 ×1.3333 折算）</td><th>等级</th><td>不合格</td>');
+    expect(page).toContain(
+      '<td><strong>45.5</strong>（含加分 2）（不适用类别不计，按 ×1.3333 折算）</td><th>等级</th><td><span class="tag grade-fail">不合格</span></td>',
+    );
     expect(page).toContain('<tr><th>组内名次</th><td>3 / 3（市直部门）</td><th>是否合格</th><td>不合格</td></tr>');
   });
 

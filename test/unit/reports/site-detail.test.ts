@@ -78,13 +78,13 @@ describe('siteDetail: the heading line', () => {
     expect(out).toContain(
       '<article id="site-jyj"><h3>某市教育局　<small><a href="https://jyj.example.gov.cn/" rel="noopener noreferrer">https://jyj.example.gov.cn/</a></small></h3>',
     );
-    expect(out).toContain('<p>得分 <strong>86.5</strong>　等级 良好　组内名次 2</p>');
+    expect(out).toContain('<p>得分 <strong>86.5</strong>　等级 <span class="tag grade-good">良好</span>　组内名次 2</p>');
     expect(out).toContain('<p>未发现扣分或否决问题。</p>');
   });
 
   it('shows the bonus and the ×4/3 rescaling (rounded to 4 decimals by the engine)', () => {
     expect(siteDetail(site({ score: 90, bonus: 3.5, scale: 1.3333 }), 'evidence').value).toContain(
-      '<p>得分 <strong>90</strong>　等级 良好　组内名次 2　（含加分 3.5）　（不适用的指标类别不计，按 ×1.3333 折算）</p>',
+      '<p>得分 <strong>90</strong>　等级 <span class="tag grade-good">良好</span>　组内名次 2　（含加分 3.5）　（不适用的指标类别不计，按 ×1.3333 折算）</p>',
     );
   });
 

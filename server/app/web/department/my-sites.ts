@@ -1,3 +1,4 @@
+import { gradeTag } from '../../../../reports/grade-palette.js';
 import { type Html, html } from '../../../../reports/html.js';
 import { gradeWithOutcome } from '../../../../reports/html-parts.js';
 import type { Store } from '../../../store/store.js';
@@ -97,7 +98,7 @@ ${latest.map((last, i) => {
 ${scroll(
   html`<table><caption class="note">${last.name}：历次评估（最新在前，点评估名称看得分明细）</caption><thead><tr><th scope="col">评估</th><th scope="col">评估日期</th><th scope="col">得分</th><th scope="col">等级</th><th scope="col">组内名次</th><th scope="col">较上次</th></tr></thead><tbody>${own.map(
     (r) =>
-      html`<tr><td><a href="/department/runs/${r.runId}/sites/${r.siteId}">${r.runName}</a></td><td>${r.asOf}</td><td>${r.assessed ? (r.score ?? '—') : '未能评估'}</td><td>${gradeWithOutcome(r.grade, r) ?? '—'}</td><td>${r.rank === null ? '—' : `${r.rank} / ${r.peers}`}</td><td>${change(r.change)}</td></tr>`,
+      html`<tr><td><a href="/department/runs/${r.runId}/sites/${r.siteId}">${r.runName}</a></td><td>${r.asOf}</td><td>${r.assessed ? (r.score ?? '—') : '—'}</td><td>${r.grade || !r.assessed ? gradeTag(r, gradeWithOutcome(r.grade, r)) : '—'}</td><td>${r.rank === null ? '—' : `${r.rank} / ${r.peers}`}</td><td>${change(r.change)}</td></tr>`,
   )}</tbody></table>`,
   `${last.name} 历次评估`,
 )}</section>`;

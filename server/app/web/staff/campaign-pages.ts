@@ -16,6 +16,7 @@ import {
   describeConfigError,
   errorBox,
   FormProblem,
+  indicatorSetDocument,
   readCampaignForm,
   saveCampaign,
 } from '../campaign-form.js';
@@ -131,7 +132,10 @@ export function campaignPages({
           const run = runner.start(campaign, request.user!.id);
           return reply.redirect(`/staff/runs/${run.id}/live`, 303);
         } catch (error) {
-          if (error instanceof ConfigError) return campaignPage(request, reply, campaign, `无法开始评估：${error.message}`, 400);
+          if (error instanceof ConfigError) {
+            const document = error.file === campaign.sitesFile ? '站点文件' : indicatorSetDocument(error);
+            return campaignPage(request, reply, campaign, `无法开始评估：${describeConfigError(error, document)}`, 400);
+          }
           if (error instanceof CampaignBusy) return campaignPage(request, reply, campaign, error.message, 409);
           throw error;
         }

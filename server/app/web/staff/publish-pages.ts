@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { failureLabel } from '../../../../evaluators/collect/failures.js';
+import { gradeTag } from '../../../../reports/grade-palette.js';
 import { type Html, html } from '../../../../reports/html.js';
 import type { Store } from '../../../store/store.js';
 import { isRefusal, type PublishRefusal, publishRefusal, publishRun } from '../../../use-cases/publish.js';
@@ -24,7 +25,7 @@ function siteState(s: SiteView) {
     case 'unassessed':
       return s.status !== 'assessed' ? `${failureLabel(s.statusReason ?? 'error')}（未评估）` : '待评分';
     case 'veto':
-      return `单项否决${suspected.length ? '（另有疑似否决待复核）' : ''}`;
+      return html`<span class="tag veto">单项否决</span>${suspected.length ? '（另有疑似否决待复核）' : ''}`;
     case 'suspected':
       return html`<span class="tag suspected-veto">疑似否决，待复核</span> ${suspected.map((v) => `${v.indicator} ${s.score!.indicators.find((i) => i.id === v.indicator)?.name ?? ''}`).join('、')}`;
     case 'passed':
@@ -85,7 +86,7 @@ ${groups.map((g) => {
   if (!rows.length) return '';
   return html`<section><h2>${g}</h2><div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">${g}：名次、得分、等级与状态</caption><thead><tr><th scope="col">名次</th><th scope="col">网站</th><th scope="col">得分</th><th scope="col">等级</th><th scope="col">状态</th></tr></thead><tbody>${rows.map(
     (s) =>
-      html`<tr><td>${s.score?.pendingReview ? '待复核' : (s.rank ?? '—')}</td><td><a href="/staff/runs/${run.id}/sites/${s.id}">${s.name}</a></td><td>${s.score?.score ?? '—'}</td><td>${s.score?.grade.name ?? ''}</td><td>${siteState(s)}</td></tr>`,
+      html`<tr><td>${s.score?.pendingReview ? '待复核' : (s.rank ?? '—')}</td><td><a href="/staff/runs/${run.id}/sites/${s.id}">${s.name}</a></td><td>${s.score?.score ?? '—'}</td><td>${gradeTag({ assessed: s.status === 'assessed', passed: s.score?.passed ?? false, grade: s.score?.grade.name ?? null })}</td><td>${siteState(s)}</td></tr>`,
   )}</tbody></table></div></section>`;
 })}
 ${listed.pager}${downloads(csrf)}`,
