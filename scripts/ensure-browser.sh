@@ -2,7 +2,7 @@
 # Makes sure a Chromium and CJK fonts are present for the crawler, the screenshots and the browser tests, and
 # TrueType copies of the CJK fonts for the PDFs (reports/print-fonts.ts: Chromium embeds only TrueType outlines;
 # Noto CJK's CFF ones print as Type 3 glyph drawings). As root on Debian/Ubuntu it installs them with apt and
-# converts the fonts (scripts/truetype-cjk-fonts.py, about 3 minutes once); elsewhere it says what to install.
+# converts the fonts (scripts/truetype-cjk-fonts.py, about 2 minutes once on 2 cores); elsewhere it says what to install.
 set -euo pipefail
 
 have_browser() {
