@@ -3,26 +3,28 @@
  * list of a section) is opened once for all of them, and again only when axe must scan it and no reading
  * that was scanned exists.
  *
- * Which readings a column may use is decided so that the pages opened do not hang on timing: a column of a
- * level uses readings of earlier levels (all done before its level started) as it finds them, but a reading
- * of its own level (another column's, perhaps still loading) only when it would have opened the page the same
- * way itself (scanned or not alike). Two columns of one level that want the same page opened alike open it
- * once between them, whichever comes first; opened differently, each opens its own.
+ * Which readings a column may use is decided so that the pages opened do not hang on timing. Readings are
+ * settled at the crawl's barriers (a level's first round of visits done, its second round done): what a column
+ * plans counts only settled readings, which are the same whatever finished first. While a round runs, a column
+ * uses another's reading of that round only when it would have opened the page the same way (scanned or not
+ * alike): two columns wanting the same page alike open it once between them, whichever comes first; wanting it
+ * differently, each opens its own. A settled scanned reading serves both wishes.
  */
 export class ArticleReads<R> {
-  private readings = new Map<string, Array<{ reading: Promise<R>; scanned: boolean; depth: number }>>();
+  private readings = new Map<string, Array<{ reading: Promise<R>; scanned: boolean; settled: boolean }>>();
 
-  /**
-   * A reading a column at `depth` may use for a page it wants `scanned` or not: a scanned one serves both
-   * wishes when it comes from an earlier level, otherwise only one read the same way. `earlierOnly` looks at
-   * earlier levels alone: what is known when the column plans its pages, whatever else is under way.
-   */
-  find(key: string, scanned: boolean, depth: number, earlierOnly = false): Promise<R> | null {
-    const fits = (r: { scanned: boolean; depth: number }) => (r.depth < depth || !earlierOnly) && (r.scanned === scanned || (r.scanned && r.depth < depth));
+  /** A reading a column may use for a page it wants `scanned` or not; `settledOnly`: what is known when it plans its pages. */
+  find(key: string, scanned: boolean, settledOnly = false): Promise<R> | null {
+    const fits = (r: { scanned: boolean; settled: boolean }) => (r.settled || !settledOnly) && (r.scanned === scanned || (r.scanned && r.settled));
     return (this.readings.get(key) ?? []).find(fits)?.reading ?? null;
   }
 
-  add(key: string, scanned: boolean, depth: number, reading: Promise<R>): void {
-    this.readings.set(key, [...(this.readings.get(key) ?? []), { reading, scanned, depth }]);
+  add(key: string, scanned: boolean, reading: Promise<R>): void {
+    this.readings.set(key, [...(this.readings.get(key) ?? []), { reading, scanned, settled: false }]);
+  }
+
+  /** At a barrier, every reading under way has ended: from now on any column may plan with them. */
+  settle(): void {
+    for (const readings of this.readings.values()) for (const r of readings) r.settled = true;
   }
 }

@@ -112,6 +112,11 @@ export class PageShare {
     return true;
   }
 
+  /** One page if the share has room for it: true when taken; false, with no refusal recorded, when not (it may get a page later). */
+  takeIfRoom(url: string, phase: BudgetPhase = this.phase): boolean {
+    return this.left > 0 && this.take(url, phase);
+  }
+
   /** A page this share will not open (the work was planned beyond it): counted as refused. */
   refuse(url: string, phase: BudgetPhase = this.phase): void {
     this.meter.refuse(url, phase);

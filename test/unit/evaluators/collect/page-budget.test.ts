@@ -106,6 +106,13 @@ describe('a share of the page budget', () => {
     expect(b.room).toBe(0);
   });
 
+  it('takes a page only if it has room, recording no refusal otherwise: the page may get one in a later round', () => {
+    const meter = new PageMeter(1);
+    const site = meter.whole();
+    expect([site.takeIfRoom('/', 'columns'), site.takeIfRoom('/a', 'articles')]).toEqual([true, false]);
+    expect(meter.use()).toEqual({ limit: 1, opened: 1, refused: 0, cut: {} });
+  });
+
   it('a budget below one page still opens the homepage', () => {
     const site = new PageMeter(0).whole();
     expect(site.take('/')).toBe(true);
@@ -152,22 +159,23 @@ describe('a share of the page budget', () => {
 
 describe('article readings a column may use', () => {
   const reading = Promise.resolve('read');
-  it('uses readings of earlier levels as it finds them, a scanned one for both wishes', () => {
+  it('plans with settled readings only (those of finished rounds), a scanned one serving both wishes', () => {
     const reads = new ArticleReads<string>();
-    reads.add('/a', true, 1, reading);
-    expect(reads.find('/a', false, 2, true)).toBe(reading);
-    expect(reads.find('/a', true, 2, true)).toBe(reading);
+    reads.add('/a', true, reading);
+    expect(reads.find('/a', true, true)).toBeNull();
+    reads.settle();
+    expect(reads.find('/a', false, true)).toBe(reading);
+    expect(reads.find('/a', true, true)).toBe(reading);
   });
 
-  it('uses a reading of its own level only when it would have read the page the same way, and never when planning', () => {
+  it('uses a reading of its own round only when it would have read the page the same way', () => {
     const reads = new ArticleReads<string>();
-    reads.add('/a', true, 2, reading);
-    expect(reads.find('/a', true, 2)).toBe(reading);
-    expect(reads.find('/a', false, 2)).toBeNull();
-    expect(reads.find('/a', true, 2, true)).toBeNull();
+    reads.add('/a', true, reading);
+    expect(reads.find('/a', true)).toBe(reading);
+    expect(reads.find('/a', false)).toBeNull();
     const unscanned = Promise.resolve('unscanned');
-    reads.add('/b', false, 2, unscanned);
-    expect(reads.find('/b', false, 2)).toBe(unscanned);
-    expect(reads.find('/b', true, 2)).toBeNull();
+    reads.add('/b', false, unscanned);
+    expect(reads.find('/b', false)).toBe(unscanned);
+    expect(reads.find('/b', true)).toBeNull();
   });
 });
