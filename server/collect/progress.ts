@@ -44,17 +44,21 @@ export function runEta(p: Pick<RunProgress, 'total' | 'done' | 'durations' | 'co
 }
 
 /**
- * The lines of the progress display: the run, then each site in flight (its phase, the pages read so far, its
- * time). The pages are not shown against --max-pages: that caps the crawl's levels, not every page yet.
+ * The lines of the progress display: the run, then each site in flight (its phase, the pages opened so far
+ * against --max-pages — every page load counts — or, before its crawl has begun, the pages recorded; its time).
  */
 export function progressLines(p: RunProgress, now: number): string[] {
   const eta = runEta(p);
   const lines = [`进度：已完成 ${p.done}/${p.total} 个网站${eta === null ? '' : `，预计还需 ${clock(eta)}`}`];
   for (const s of p.inFlight)
     lines.push(
-      `  ${s.siteId} ${s.name}：${phaseNames[s.progress.phase] ?? s.progress.phase}，已读取 ${s.progress.pages.length} 个页面，已用 ${clock((now - s.startedAt) / 1000)}`,
+      `  ${s.siteId} ${s.name}：${phaseNames[s.progress.phase] ?? s.progress.phase}，${pagesSoFar(s.progress)}，已用 ${clock((now - s.startedAt) / 1000)}`,
     );
   return lines;
+}
+
+function pagesSoFar(p: SiteProgress): string {
+  return p.budget ? `已打开 ${p.budget.opened}/${p.budget.limit} 个页面` : `已读取 ${p.pages.length} 个页面`;
 }
 
 /**

@@ -21,7 +21,10 @@ describe('the progress display of a run', () => {
   });
 
   it('says per site in flight its phase, the pages opened of the budget and the time taken, under the run line', () => {
-    expect(progressLines(state(), 43_000)).toEqual(['进度：已完成 2/6 个网站，预计还需 1:40', '  jyj 市教育局：栏目与文章，已读取 57 个页面，已用 0:42']);
+    const opening = state({ inFlight: [{ ...state().inFlight[0]!, progress: { phase: 'crawl', pages: [page], budget: { opened: 63, limit: 500 } } }] });
+    expect(progressLines(opening, 43_000)).toEqual(['进度：已完成 2/6 个网站，预计还需 1:40', '  jyj 市教育局：栏目与文章，已打开 63/500 个页面，已用 0:42']);
+    // Before its crawl has a budget (robots.txt under way), the pages recorded.
+    expect(progressLines(state(), 43_000)[1]).toBe('  jyj 市教育局：栏目与文章，已读取 57 个页面，已用 0:42');
   });
 
   it('in a log (not a terminal): the same lines every 30 s while a site is in flight; nothing is ever erased', () => {
