@@ -3,10 +3,7 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { govscoreBin, lastLine } from './campaign-runner.js';
-import { runFolder } from './run-files.js';
-
-/** How the last rewrite of a run's files went, while the service runs. */
-export type RefreshState = { state: 'running' } | { state: 'failed'; message: string } | { state: 'done' };
+import { type RefreshState, runFolder } from './run-files.js';
 
 /**
  * Rewrites a run's files (report, notice, workbook, CSV, JSON, department reports) from the store's current

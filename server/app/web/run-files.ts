@@ -11,7 +11,6 @@ import type { RouteContext } from '../route-context.js';
 import { RunId } from '../schemas.js';
 import { shortTime } from './appeal-status.js';
 import { csrfField } from './layout.js';
-import type { RefreshState } from './report-refresh.js';
 
 /**
  * The outputs a run wrote (`govscore assess --out <dataDir>/runs/<run>`, as the web app's campaigns do), for
@@ -39,6 +38,9 @@ const types: Record<string, string> = {
 };
 
 export const runFolder = (dataDir: string, runId: string) => join(dataDir, 'runs', runId);
+
+/** How the last rewrite of a run's files went, while the service runs (server/app/web/report-refresh.ts). */
+export type RefreshState = { state: 'running' } | { state: 'failed'; message: string } | { state: 'done' };
 
 /** The department report's file of a site, as write-outputs.ts names it. */
 export const departmentFile = (siteId: string, ext: 'pdf' | 'html') => `departments/${siteId}.${ext}`;
