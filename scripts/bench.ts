@@ -328,7 +328,7 @@ async function runBareAxe(pages: Array<{ url: string; role: PageCheckResult['rol
         log(`  bare axe failed on ${url}: ${String(error).slice(0, 120)}`);
         continue;
       }
-      await timed(checks, () => checkTab(tab, role));
+      await timed(checks, () => checkTab(tab, role, defaultCollectOptions.timeoutMs));
     }
   } finally {
     await browser.close();

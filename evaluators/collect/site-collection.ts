@@ -2,7 +2,6 @@ import type { AxePageResult } from './axe.js';
 import type { LighthouseResult } from './lighthouse.js';
 import type { CheckedLink } from './link-check.js';
 import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, ProbeObservation, SiteFailure, UnreadPage } from './observations.js';
-import type { PageBudgetUse } from './page-budget.js';
 import type { PageCheckResult } from './page-checks.js';
 import type { SiteFeatures } from './site-features.js';
 
@@ -18,8 +17,7 @@ export interface SiteCollection {
   unreadPages: UnreadPage[];
   probes: ProbeObservation[];
   pages: PageRecord[];
-  /** `budget`: the page budget as used (absent in runs stored before it was kept). */
-  stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number>; phases?: PhaseTimes; budget?: PageBudgetUse };
+  stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number>; phases?: PhaseTimes };
   robots: 'respected' | 'ignored' | 'absent';
   /** Every link, image and attachment found on the pages read, with its checked status. */
   links: CheckedLink[];

@@ -128,7 +128,7 @@ function hostileResults() {
         blocked: 1,
         rateLimited: 2,
       },
-      crawl: { pages: 10, robots: 'respected', budget: null },
+      crawl: { pages: 10, robots: 'respected' },
       accessibility: evaluateAccessibility(
         [
           { url: 'https://evil.example.gov.cn/', ms: 900, violations: [] },
