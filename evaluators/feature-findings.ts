@@ -220,15 +220,16 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
       })),
     ],
     // It rests on not finding: say where and for what the homepage was searched.
-    'identity.elderly': i.elderlyMode
-      ? []
-      : [
-          {
-            message: '未找到无障碍/长者模式入口',
-            url: null,
-            evidence: `在首页的链接、按钮和可点击元素的文字、title、aria-label 和图片 alt 中查找“${taxonomy().identity.elderly.join('/')}”，未找到`,
-          },
-        ],
+    'identity.elderly':
+      i.elderlyMode || i.elderlyError
+        ? []
+        : [
+            {
+              message: '未找到无障碍/长者模式入口',
+              url: null,
+              evidence: `在首页的链接、按钮和可点击元素的文字、title、aria-label 和图片 alt 中查找“${taxonomy().identity.elderly.join('/')}”，未找到`,
+            },
+          ],
     'identity.assist': i.assist
       ? assistItemNames.flatMap(([key, name]) => {
           const item = i.assist![key];

@@ -28,6 +28,8 @@ export interface IdentityMeasurement {
   /** Why a search that was tried could not be judged (untested): its failure (failures.ts), else null. */
   searchError: string | null;
   elderlyMode: boolean;
+  /** Why the homepage could not be opened again to look for an entry only a script makes (failures.ts); null when it was, or a linked entry was found. */
+  elderlyError: string | null;
   elderlyToolbar: boolean;
   /** Each 适老化 item of the mode as checked (null: no mode, or a run stored before modes were checked). */
   assist: AssistModeObservation | null;
@@ -41,7 +43,8 @@ export interface IdentityMeasurement {
     searchAbsent: number;
     searchBroken: number | null;
     identityMissing: number;
-    elderlyMissing: number;
+    /** null when no linked entry was found and the homepage could not be opened again to look for one (`elderlyError`). */
+    elderlyMissing: number | null;
     /** Of 文字放大, 高对比, 特大鼠标, 语音阅读 and no pop-ups: items absent or failing; null when the mode was not checked or an item could not be. */
     assistItemsMissing: number | null;
     /** null when the homepage could not be loaded at phone width (`mobileError`). */
@@ -79,6 +82,7 @@ export function evaluateIdentity(
   const viewportMeta = /width\s*=\s*device-width/i.test(mobile?.viewportMeta ?? '');
   const horizontalScroll = mobile?.scrollWidth == null ? null : mobile.scrollWidth > mobile.width + 4;
   const elderlyMode = (functions?.elderly.entries.length ?? 0) > 0;
+  const elderlyError: string | null = elderlyMode ? null : (functions?.elderly.error ?? null);
   return {
     siteIdCode: code ?? codeMeta,
     footerShowsIdCode: code !== null,
@@ -100,6 +104,7 @@ export function evaluateIdentity(
     searchUrl: search?.resultsUrl ?? null,
     searchError: searchState === 'untested' ? (search?.error ?? null) : null,
     elderlyMode,
+    elderlyError,
     elderlyToolbar: functions?.elderly.toolbar ?? false,
     assist: functions?.elderly.modes ?? null,
     viewportMeta,
@@ -110,7 +115,8 @@ export function evaluateIdentity(
       searchAbsent: searchState === 'absent' ? 1 : 0,
       searchBroken: searchState === 'untested' ? null : searchState === 'broken' ? 1 : 0,
       identityMissing: missingMeta.length + (code === null ? 1 : 0),
-      elderlyMissing: elderlyMode ? 0 : 1,
+      // No entry found on a homepage that could not be looked through: not known, never a deduction.
+      elderlyMissing: elderlyMode ? 0 : elderlyError ? null : 1,
       assistItemsMissing: assistItemsMissing(functions?.elderly.modes ?? null),
       mobileProblems: mobileError(mobile) ? null : (viewportMeta ? 0 : 1) + (horizontalScroll ? 1 : 0),
       notHttps: functions?.https ? 0 : 1,

@@ -1,4 +1,5 @@
 import type { IndicatorSet } from '../indicators/types.js';
+import { budgetNote } from './budget-note.js';
 import type { ChartFile } from './charts/write-charts.js';
 import { type Html, html } from './html.js';
 import { link, page, type Site, siteGradeTag } from './html-parts.js';
@@ -28,13 +29,14 @@ export function renderReport(results: Results, extras: ReportExtras = {}): strin
   const suspected = assessed.filter((s) => s.suspectedVetoes.length);
   const groups = [...new Set(results.sites.map((s) => s.group))];
   const notAssessed = results.sites.filter((s) => s.status !== 'assessed');
+  const budget = budgetNote(results.sites);
   const body = html`<header><h1>${a.name}</h1>
 <p class="meta">评估日期：${a.asOf}　指标体系：${a.indicatorSet.title}（${a.indicatorSet.id} v${a.indicatorSet.version}）　运行编号：${a.runId}</p>
 ${a.crawl.userAgent ? html`<p class="meta">抓取方式：真实浏览器（Chromium）逐站抓取，首页按15秒规则探测可用性；robots.txt：${a.crawl.robots === 'respect' ? '遵守' : '按评估工作要求忽略'}；抓取标识：${a.crawl.userAgent}</p>` : html`<p class="meta">数据来源：导入的统计表</p>`}</header>
 <section><h2>总体情况</h2><p>共 ${results.sites.length} 个网站，完成评估 ${assessed.length} 个，合格 ${passed.length} 个（合格率 ${assessed.length ? Math.round((passed.length / assessed.length) * 100) : 0}%），未能评估 ${notAssessed.length} 个${pending.length ? html`，<strong>待复核 ${pending.length} 个</strong>（疑似否决，复核前不评定等级、不参与排名）` : ''}。</p>
 ${suspected.length ? html`<p class="pending-note">有 ${suspected.length} 个网站存在疑似否决项（依据“未找到”作出的否决），须经人工复核确认或排除后，本评估结果方可发布。</p>` : ''}
 ${categoryAverages(assessed)}</section>
-${extras.set ? methodology(extras.set, a.sample) : a.sample ? html`<section class="method"><h2>评估方法</h2>${sampleNote(a.sample)}</section>` : ''}
+${extras.set ? methodology(extras.set, a.sample, budget) : a.sample || budget.value ? html`<section class="method"><h2>评估方法</h2>${a.sample ? sampleNote(a.sample) : ''}${budget}</section>` : ''}
 ${groups.map(
   (g) =>
     html`${rankingTable(

@@ -40,13 +40,14 @@ export function sampleNote(sample: SiteSample): Html {
   return html`<p class="sample">抽样：从 ${sample.population} 个网站中按随机种子“${sample.seed}”抽取 ${sample.size} 个（可复现：同一站点文件与种子得到同一样本）。</p>`;
 }
 
-/** 评估方法: categories with their points, then every indicator with how it is measured and scored. */
-export function methodology(set: IndicatorSet, sample?: SiteSample): Html {
+/** 评估方法: categories with their points, then every indicator with how it is measured and scored; `budget`: the page budget's note (budget-note.ts). */
+export function methodology(set: IndicatorSet, sample?: SiteSample, budget?: Html): Html {
   const categoryName = new Map(set.categories.map((c) => [c.id, c.name.zh]));
   const bonus = set.categories.filter((c) => c.bonus);
   return html`<section class="method"><h2>评估方法</h2>
 <p>指标体系：${set.title.zh}（${set.id} v${set.version}）。单项否决指标任一触发即判定为不合格；其余 ${set.total} 分按类别计分${bonus.length ? html`，${bonus.map((c) => `${c.name.zh}最多${c.budget}分，仅在得分高于${c.bonus!.above}分且无否决时计入`).join('；')}` : ''}；不适用的指标类别不计分，其余按比例折算到 ${set.total} 分。</p>
 ${sample ? sampleNote(sample) : ''}
+${budget ?? ''}
 <p>类别与分值：${set.categories
     .filter((c) => !c.bonus)
     .map((c) => `${c.name.zh} ${c.budget} 分`)

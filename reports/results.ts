@@ -3,6 +3,7 @@ import type { Absence } from '../evaluators/absences.js';
 import type { AccessibilityMeasurement } from '../evaluators/accessibility.js';
 import type { AvailabilityMeasurement } from '../evaluators/availability.js';
 import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
+import type { PageBudgetUse } from '../evaluators/collect/page-budget.js';
 import type { DisclosureMeasurement } from '../evaluators/disclosure.js';
 import type { IdentityMeasurement } from '../evaluators/identity.js';
 import type { LinksMeasurement } from '../evaluators/links.js';
@@ -36,7 +37,11 @@ export interface SiteInput {
   pageChecks?: PageChecksMeasurement | null;
   /** 政务信息报送 of an imported run: the table row and what the evaluator made of it. */
   reporting?: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
-  crawl: { pages: number; robots: string | null } | null;
+  /**
+   * Pages recorded, robots.txt as applied, and the page budget as used: the limit (--max-pages), the pages opened,
+   * the page loads refused and by what they were for (null in runs stored before it was kept).
+   */
+  crawl: { pages: number; robots: string | null; budget: PageBudgetUse | null } | null;
 }
 
 export interface AssessmentInfo {

@@ -266,7 +266,7 @@ async function worker(tab: Page): Promise<void> {
     const { rule, e } = next;
     const url = `${origin}/testcases/${rule.id}/${e.expected}-${e.n}.${e.ext}`;
     const opened = await openUrl(tab, url, 15_000);
-    const audit = opened.error ? null : await auditTab(tab, 'page', { axeTimeoutMs: 15_000, loadTimeoutMs: 15_000 });
+    const audit = opened.error ? null : await auditTab(tab, 'page', { axeTimeoutMs: 15_000 });
     const axe = new Set(axeMapping(rule).axe);
     const checks = new Set<string>(checkMapping(rule));
     const violations = audit?.axe?.violations.map((v) => v.rule) ?? [];

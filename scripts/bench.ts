@@ -328,7 +328,7 @@ async function runBareAxe(pages: Array<{ url: string; role: PageCheckResult['rol
         log(`  bare axe failed on ${url}: ${String(error).slice(0, 120)}`);
         continue;
       }
-      await timed(checks, () => checkTab(tab, role, defaultCollectOptions.timeoutMs));
+      await timed(checks, () => checkTab(tab, role));
     }
   } finally {
     await browser.close();

@@ -1,15 +1,16 @@
 import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 
-import type { IsoDate } from '../lib/dates.js';
+import { ArticleReads } from './article-reads.js';
 import { type AxePageResult, runAxe, unfinishedScan } from './axe.js';
+import { applyReadings, type ArticleFailure, type ArticleReading, byPriority, planArticles, type PlannedArticle } from './column-articles.js';
 import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
 import { isRetryable, rateLimitedReason } from './failures.js';
 import type { FeatureContext } from './feature-links.js';
 import { leftSite, openHomepage } from './homepage.js';
 import { refusedHosts, withPatience } from './host-gate.js';
-import type { LighthouseRunner } from './lighthouse.js';
+import { lighthouseNotRun, type LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
 import { articleDate, itemFromRow } from './list-items.js';
 import { articleForMetas } from './metas-article.js';
@@ -17,6 +18,7 @@ import { closeTab, openUrl, settlePage } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, UnreadPage } from './observations.js';
 import { type CollectOptions, defaultCollectOptions } from './options.js';
 import { auditTab, checkTab } from './page-audit.js';
+import { inOrder, PageMeter, type PageShare, siteShares } from './page-budget.js';
 import { type PageCheckResult, uncheckedPage } from './page-checks.js';
 import { readFacts } from './page-facts.js';
 import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
@@ -26,7 +28,8 @@ import { type PageRead, readPage, ReadTimeout } from './read-page.js';
 import { retryOnce } from './retry-once.js';
 import { loadRobots, type RobotsPolicy, sitemapUrls } from './robots.js';
 import type { SiteCollection } from './site-collection.js';
-import { collectFeatures, collectSections } from './site-features.js';
+import { collectFeatures, collectSections, newestArticle } from './site-features.js';
+import { functionNeeds, type FunctionShares } from './site-functions.js';
 import { TabPool } from './tab-pool.js';
 import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from './url-scope.js';
 
@@ -48,10 +51,12 @@ export interface CollectContext {
   progress?: SiteProgress;
 }
 
-/** A site's collection as it goes: the phase under way and the pages recorded so far (the list itself, read live). */
+/** A site's collection as it goes: the phase under way, the pages recorded so far (the list itself, read live) and the page budget's count. */
 export interface SiteProgress {
   phase: keyof PhaseTimes | 'start';
   pages: readonly PageRecord[];
+  /** Pages opened so far and the limit (--max-pages), read live. */
+  budget?: { readonly opened: number; readonly limit: number };
 }
 
 export function collectSite(browser: Browser, url: string, asOf: string, options: CollectOptions, context: CollectContext = {}): Promise<SiteCollection> {
@@ -67,8 +72,11 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
   const probing = probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
   const robots = await loadRobots(new URL(url).origin, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, respect: options.robots === 'respect' });
   const pages: PageRecord[] = [];
+  // Every page load of the site, from the homepage to Lighthouse, is counted against --max-pages (page-budget.ts).
+  const meter = new PageMeter(options.maxPages);
+  const site = meter.whole();
   const phases: PhaseTimes = { homepage: 0, crawl: 0, features: 0, axe: 0, pageChecks: 0, lighthouse: 0, linksWait: 0 };
-  if (context.progress) Object.assign(context.progress, { pages, phase: 'homepage' });
+  if (context.progress) Object.assign(context.progress, { pages, phase: 'homepage', budget: meter });
   const timed = async <T>(phase: keyof PhaseTimes, work: () => Promise<T>): Promise<T> => {
     if (context.progress) context.progress.phase = phase;
     const t = performance.now();
@@ -86,7 +94,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     probes: await probing,
     pages,
     robots: robots.mode,
-    stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {}, phases: { ...phases } },
+    stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {}, phases: { ...phases }, budget: meter.use() },
     links: [],
     features: null,
     axe: [],
@@ -97,7 +105,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
     return failed('blocked', 'robots-disallowed');
   }
-  const home = await openHomepage(browser, url, options);
+  const home = await openHomepage(browser, url, options, site);
   const { tab, opened } = home;
   // Every page after the homepage loads in a reused tab: the site's crawl, articles and sections share them.
   const tabs = new TabPool(browser, options.userAgent);
@@ -119,7 +127,16 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     const checker = options.maxLinks
       ? new LinkChecker({ timeoutMs: options.linkTimeoutMs, userAgent: options.userAgent, headers: cookie ? { cookie } : {} }, options.maxLinks)
       : null;
+    // The pages left after the homepage, shared out before any work starts (page-budget.ts siteShares): three
+    // quarters for the crawl of the columns, the last quarter for the first tries of the checks after the crawl
+    // (set aside first) and the sections (公开, 信箱, 办事). Without the section finders, only Lighthouse's pages are set aside.
+    const firstTries = homepageFacts ? Object.values(functionNeeds(homepageFacts, { title: '' }, null)).reduce((n, need) => n + need.first, 0) : 0;
+    const plan = siteShares(site.room, firstTries + (context.lighthouse ? options.lighthousePages : 0), !!homepageFacts);
+    const checksShare = site.carve(plan.checks, 'functions');
+    const sectionsShare = site.carve(plan.sections, 'disclosure');
+    const crawlShare = site.carve(plan.crawl, 'columns');
     const crawl = new SiteCrawl(
+      crawlShare,
       tabs,
       new URL(opened.finalUrl).origin,
       asOf,
@@ -146,10 +163,11 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     };
     // The checks axe does not make, on the homepage axe scanned; after its screenshot, which they must not change.
     // Only an explicit false switches them off: options from a job written before the switch existed lack it.
+    // Nothing reads the homepage's tab after them: a check that left the page is not followed by a reload.
     const homepageChecks =
       homepageAxe && options.pageChecks !== false
         ? await timed('pageChecks', () =>
-            homepageAxe.unfinished ? Promise.resolve(uncheckedPage(tab.url(), 'homepage', 0, 'axe-unfinished')) : checkTab(tab, 'homepage', options.timeoutMs),
+            homepageAxe.unfinished ? Promise.resolve(uncheckedPage(tab.url(), 'homepage', 0, 'axe-unfinished')) : checkTab(tab, 'homepage'),
           )
         : null;
     phases.homepage = elapsed();
@@ -168,7 +186,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       onPage: (p: PageRecord) => void featurePages.push(p),
       unreadable: new Map(),
     };
-    const sections = homepageFacts ? collectSections(homepageFacts, featureContext) : null;
+    const sections = homepageFacts ? collectSections(homepageFacts, featureContext, sectionsShare) : null;
     // Unhandled until awaited after the crawl: a rejection would otherwise surface as an unhandled one.
     sections?.catch(() => undefined);
     crawl.noteLinks(read, opened.finalUrl);
@@ -178,11 +196,17 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       await crawl.run();
     });
     crawl.sortColumns();
-    // The sections the rules ask about (公开, 信箱, 办事, search, 适老化), found from the homepage's links.
+    // The sections the rules ask about (公开, 信箱, 办事), found from the homepage's links beside the crawl.
+    const found = sections ? await timed('features', () => sections) : null;
+    // The crawl and the sections have ended: what they left, with the pages set aside, goes to the checks after
+    // the crawl (search, 适老化, the phone-width homepage, an article's metas, Lighthouse), in that order.
+    for (const share of [crawlShare, sectionsShare, checksShare]) site.giveBack(share);
     const article = articleForMetas(crawl.columns, (url) => crawl.articleMetas.get(pageKey(url)));
+    const lighthouseTargets = context.lighthouse ? lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages) : [];
+    const checks = checkShares(site, homepageFacts ? functionNeeds(homepageFacts, newestArticle(crawl.columns), article) : null, lighthouseTargets.length);
     const features =
-      homepageFacts && sections
-        ? await timed('features', async () => collectFeatures(browser, homepageFacts, await sections, crawl.columns, article, featureContext))
+      homepageFacts && found
+        ? await timed('features', () => collectFeatures(browser, homepageFacts, found, crawl.columns, article, featureContext, checks.functions ?? undefined))
         : null;
     // A section page the crawl read too keeps its crawl record (the store keeps one row per URL).
     // One record per page: a session-id copy (…;jsessionid=) is the page the crawl already read.
@@ -195,8 +219,10 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     const rateLimited = () => [...refusedHosts()].filter(([host]) => ofSite(host)).map(([, askedS]) => rateLimitedReason(askedS))[0];
     const lighthouse = [];
     if (context.lighthouse && !rateLimited())
-      for (const u of lighthouseUrls(opened.finalUrl, crawl.columns, options.lighthousePages))
-        lighthouse.push(await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })));
+      for (const u of lighthouseTargets)
+        lighthouse.push(
+          checks.lighthouse.take(u) ? await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })) : lighthouseNotRun(u, 'page-budget'),
+        );
     const links = checker ? await timed('linksWait', () => checker.results()) : [];
     const limited = rateLimited();
     if (limited) return failed('blocked', limited);
@@ -205,6 +231,8 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     const axe = homepageAxe ? [homepageAxe, ...scanned] : scanned;
     const checked = [...crawl.pageChecks].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const pageChecks = homepageChecks ? [homepageChecks, ...checked] : checked;
+    // The pages the budget refused, a few of them (the count is in the budget's use): recorded as skipped.
+    for (const u of meter.refusedPages()) if (!recorded.has(pageKey(u)) && recorded.add(pageKey(u))) pages.push(skippedPage(u, 'page-budget'));
     return {
       failure: null,
       homepage,
@@ -218,7 +246,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       axe,
       pageChecks,
       lighthouse,
-      stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases },
+      stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases, budget: meter.use() },
     };
   } finally {
     await closeTab(tab);
@@ -231,6 +259,34 @@ function linksToCheck(read: PageRead, pageUrl: string): LinkToCheck[] {
   return read.links
     .filter((l) => /^https?:/i.test(l.href) || /^(mailto|tel):/i.test(l.href))
     .map((l) => ({ url: l.href, foundOn: pageUrl, kind: l.image ? 'image' : isDocument(l.href) ? 'attachment' : 'link' }));
+}
+
+/** A page the crawl did not open, and why: robots.txt, a trap, the page or time budget. */
+function skippedPage(url: string, reason: string): PageRecord {
+  return { url, finalUrl: null, status: null, role: 'skipped', ms: null, error: reason };
+}
+
+/**
+ * The page budget of the checks after the crawl, carved in a fixed order (page-budget.ts inOrder): the first
+ * tries of search, 适老化, the phone-width homepage and the article for metas, then Lighthouse's pages, then their
+ * second tries. They run side by side, so each has a share of its own.
+ */
+function checkShares(
+  site: PageShare,
+  needs: ReturnType<typeof functionNeeds> | null,
+  lighthousePages: number,
+): { functions: FunctionShares | null; lighthouse: PageShare } {
+  const order = needs ? [needs.search, needs.elderly, needs.mobile, needs.article] : [];
+  const sizes = inOrder(site.room, [...order, { first: lighthousePages, more: 0 }]);
+  const functions = needs
+    ? {
+        search: site.carve(sizes[0]!, 'functions'),
+        elderly: site.carve(sizes[1]!, 'functions'),
+        mobile: site.carve(sizes[2]!, 'functions'),
+        article: site.carve(sizes[3]!, 'functions'),
+      }
+    : null;
+  return { functions, lighthouse: site.carve(sizes.at(-1)!, 'lighthouse') };
 }
 
 /** Lighthouse's few pages: the homepage, then the first columns with items, in crawl (discovery) order. */
@@ -264,18 +320,15 @@ function compareOrder(a: number[], b: number[]): number {
   return 0;
 }
 
-/** What the crawl keeps of an article page it opened. */
-interface ArticleReading {
-  url: string;
-  metas: Record<string, string>;
-  date: IsoDate | null;
-  /** The "article" is a list or a channel page itself: its column is a directory of columns. */
-  listLike: boolean;
-}
-
-/** An article page that could not be read, and why (failures.ts). */
-interface ArticleFailure {
-  failure: string;
+/** A visit whose column waits for its level's second round: the articles its slice had no page for, and what finishes it. */
+interface WaitingVisit {
+  key: string;
+  depth: number;
+  order: number[];
+  outcome: VisitOutcome;
+  slice: PageShare;
+  articles: PlannedArticle[];
+  finish: () => void;
 }
 
 /** Breadth-first, one depth level at a time, each level in discovery order: reproducible page sampling. */
@@ -289,26 +342,26 @@ class SiteCrawl {
   readonly axe: AxePageResult[] = [];
   /** The page checks run beside axe, in the same order. */
   readonly pageChecks: PageCheckResult[] = [];
-  /** Pages that could not be read even on a second try: what they would have shown is not measured. */
+  /** Pages that could not be read even on a second try, or were not opened for the page budget: what they would have shown is not measured. */
   readonly unread: UnreadPage[] = [];
   private levels = new Map<number, Candidate[]>();
   /** Each column's discovery order: columns finish in any order, the result lists them in this one. */
   private columnOrder = new Map<string, number[]>();
 
   private seen = new Set<string>();
-  /**
-   * Article pages read in this crawl, by page key: a page listed by several columns is opened once, and
-   * again only when axe must scan it and its first reading did not (a scanned reading serves both).
-   */
-  private articleReads = new Map<string, { reading: Promise<ArticleReading | ArticleFailure>; scanned: boolean }>();
+  /** Article pages read in this crawl: a page listed by several columns is opened once (article-reads.ts). */
+  private articleReads = new ArticleReads<ArticleReading | ArticleFailure>();
   private templates = new Map<string, number>();
   /** Pages scanned per URL template (options.axePerTemplate). */
   private scansPerTemplate = new Map<string, number>();
-  private opened = 0;
   private queue: PQueue;
   private articles: PQueue;
+  /** Visits of the level under way whose columns wait for its second round, by their outcome. */
+  private waiting = new WeakMap<VisitOutcome, Pick<WaitingVisit, 'articles' | 'finish'>>();
 
   constructor(
+    /** The crawl's share of the site's page budget, handed out level by level. */
+    private share: PageShare,
     private tabs: TabPool,
     private origin: string,
     private asOf: string,
@@ -362,14 +415,59 @@ class SiteCrawl {
       .forEach((u, i) => this.enqueue(u, 1, null, [1e6, i]));
   }
 
+  /**
+   * One level after another. A level's pages share what is left of the crawl's budget, decided before any of
+   * them is opened, in discovery order (page-budget.ts levelSlices): each visit opens its page, further list
+   * pages and the articles it has room for from its own slice, so which pages the budget allows does not hang
+   * on which visit finishes first. Once the whole level is done, what it left goes to the articles its visits
+   * had no room for (secondRound), and what is left then to the next level.
+   */
   async run(): Promise<void> {
     for (let depth = 1; depth <= this.options.maxDepth; depth++) {
       const level = this.takeLevel(depth);
-      await Promise.all(level.map((c, i) => this.queue.add(() => this.visit(c.url, depth, c.linkText, [i]))));
+      const slices = this.share.split(level.length, 'columns');
+      level.forEach((c, i) => slices[i] || this.refuse(c));
+      const visits = await Promise.all(level.map((c, i) => slices[i] && this.queue.add(() => this.visit(c.url, depth, c.linkText, [i], slices[i]!))));
+      this.articleReads.settle();
+      for (const slice of slices) if (slice) this.share.giveBack(slice);
+      await this.secondRound(visits.filter((v): v is WaitingVisit => !!v));
     }
   }
 
-  /** This level's candidates in discovery order, each page once, cut at the page budget. */
+  /**
+   * The articles a level's visits had no room for, from what the level left: pages given in discovery order,
+   * the undated items of every column first (their dates are measured), then the sampled ones; an undated item
+   * still without a page is unread (page-budget). Then the waiting columns are finished and recorded.
+   */
+  private async secondRound(waiting: WaitingVisit[]): Promise<void> {
+    if (!waiting.length) return;
+    const round = this.share.carve(this.share.room, 'articles');
+    const granted = waiting.map(() => [] as PlannedArticle[]);
+    for (const dated of [false, true])
+      waiting.forEach((w, i) => {
+        for (const p of w.articles.filter((a) => !a.page && !!a.item.date === dated)) {
+          p.page = !!this.articleReads.find(p.key, p.scan, true) || round.take(p.item.url, 'articles');
+          if (p.page) granted[i]!.push(p);
+        }
+      });
+    const before = waiting.map((w) => w.outcome.articlesOpened);
+    await Promise.all(waiting.map((w, i) => this.readArticles(granted[i]!, w.outcome, round)));
+    this.articleReads.settle();
+    this.share.giveBack(round);
+    waiting.forEach((w, i) => {
+      w.finish();
+      w.outcome.opened = w.slice.opened + w.outcome.articlesOpened - before[i]!;
+      this.finishVisit(w.key, w.outcome, w.depth, w.order);
+    });
+  }
+
+  /** A page of the crawl the budget had no page for: not opened, and what it leads to not known (it may be a column). */
+  private refuse(c: Candidate): void {
+    this.share.refuse(c.url, 'columns');
+    this.unread.push({ url: c.url, name: c.linkText, reason: 'page-budget' });
+  }
+
+  /** This level's candidates in discovery order, each page once; the page budget is shared out among them (run). */
   private takeLevel(depth: number): Candidate[] {
     const candidates = (this.levels.get(depth) ?? []).sort((a, b) => compareOrder(a.order, b.order));
     const taken: Candidate[] = [];
@@ -377,8 +475,8 @@ class SiteCrawl {
       const key = pageKey(c.url);
       if (this.seen.has(key)) continue;
       this.seen.add(key);
-      if (!this.withinTime() || this.opened + taken.length >= this.options.maxPages) {
-        this.skip(c.url, 'budget');
+      if (!this.withinTime()) {
+        this.skip(c.url, 'time-budget');
         continue;
       }
       if (!this.robots.allowed(c.url)) {
@@ -402,14 +500,14 @@ class SiteCrawl {
     return taken;
   }
 
-  /** The site's time budget; the page budget is applied per level (takeLevel) and per column. */
+  /** The site's time budget; the page budget is shared out per level (run). */
   private withinTime(): boolean {
     return performance.now() - this.started < this.options.siteBudgetMs;
   }
 
   private skip(url: string, reason: string): void {
     this.skipped[reason] = (this.skipped[reason] ?? 0) + 1;
-    if (this.skipped[reason]! <= 20) this.pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: reason });
+    if (this.skipped[reason]! <= 20) this.pages.push(skippedPage(url, reason));
   }
 
   /** A same-site page for a level; robots, traps and budgets are applied when its level is taken. */
@@ -421,16 +519,33 @@ class SiteCrawl {
     this.levels.set(depth, level);
   }
 
-  private async visit(url: string, depth: number, linkText: string | null, order: number[]): Promise<void> {
-    if (!this.withinTime()) return this.skip(url, 'budget');
-    const key = pageKey(url);
-    let outcome = this.journal?.recall(key);
-    if (!outcome) {
-      outcome = await this.open(url, depth, linkText, this.axeScope(depth, order[0] ?? 0));
-      // A page that failed for a passing reason is tried again when the run resumes.
-      const error = outcome.pages[0]?.error;
-      if (!error || !isRetryable(error)) this.journal?.record(key, outcome);
+  /**
+   * Opens a page of the crawl, its further list pages and the articles it has room for, from its slice of the
+   * page budget; a column that wants more articles waits for the level's second round (returned).
+   */
+  private async visit(url: string, depth: number, linkText: string | null, order: number[], slice: PageShare): Promise<WaitingVisit | undefined> {
+    if (!this.withinTime()) {
+      this.skip(url, 'time-budget');
+      return;
     }
+    const key = pageKey(url);
+    const recalled = this.journal?.recall(key);
+    if (recalled) {
+      slice.recall(recalled.opened);
+      this.apply(recalled, depth, order);
+      return;
+    }
+    const outcome = await this.open(url, depth, linkText, this.axeScope(depth, order[0] ?? 0), slice);
+    const waiting = this.waiting.get(outcome);
+    if (waiting) return { key, depth, order, outcome, slice, ...waiting };
+    outcome.opened = slice.opened;
+    this.finishVisit(key, outcome, depth, order);
+  }
+
+  /** A visit done: recorded in the journal (a page that failed for a passing reason is tried again when the run resumes) and added to the crawl. */
+  private finishVisit(key: string, outcome: VisitOutcome, depth: number, order: number[]): void {
+    const error = outcome.pages[0]?.error;
+    if (!error || !isRetryable(error)) this.journal?.record(key, outcome);
     this.apply(outcome, depth, order);
   }
 
@@ -438,7 +553,6 @@ class SiteCrawl {
   private apply(outcome: VisitOutcome, depth: number, order: number[]): void {
     this.pages.push(...outcome.pages);
     this.markSeen(...outcome.seen);
-    this.opened += outcome.opened;
     this.articlesOpened += outcome.articlesOpened;
     for (const link of outcome.links) this.checker?.add(link);
     if (outcome.column && !this.columns.some((c) => pageKey(c.url) === pageKey(outcome.column!.url))) {
@@ -468,17 +582,19 @@ class SiteCrawl {
 
   /**
    * Opens a page of the crawl; one that failed for a passing reason is loaded once more after a pause, in
-   * another tab. Still failing, it is recorded as not read: what it would have shown is not measured.
+   * another tab, when its slice has a page for it. Still failing, it is recorded as not read: what it would
+   * have shown is not measured. A slice always has its page's first load.
    */
-  private async open(url: string, depth: number, linkText: string | null, scope: AxeScope): Promise<VisitOutcome> {
+  private async open(url: string, depth: number, linkText: string | null, scope: AxeScope, slice: PageShare): Promise<VisitOutcome> {
     const failure = (o: VisitOutcome) => (o.pages[0]?.role === 'failed' ? o.pages[0].error : null);
-    const outcome = await retryOnce(() => this.openOnce(url, linkText, scope), failure);
+    slice.take(url, 'columns');
+    const outcome = await retryOnce(() => this.openOnce(url, depth, linkText, scope, slice), failure, { second: () => slice.take(url, 'columns') });
     const reason = failure(outcome);
     if (reason && isRetryable(reason)) outcome.unread = { url, name: linkText, reason };
     return outcome;
   }
 
-  private async openOnce(url: string, linkText: string | null, scope: AxeScope): Promise<VisitOutcome> {
+  private async openOnce(url: string, depth: number, linkText: string | null, scope: AxeScope, slice: PageShare): Promise<VisitOutcome> {
     const outcome: VisitOutcome = { pages: [], seen: [], column: null, next: [], links: [], opened: 1, articlesOpened: 0 };
     return this.tabs.use(async (tab) => {
       const opened = await openUrl(tab, url, this.options.timeoutMs, true, this.options.maxPageBytes);
@@ -500,10 +616,12 @@ class SiteCrawl {
         return outcome;
       }
       outcome.links.push(...linksToCheck(read, read.url));
-      // Scanned before the column is paginated: the first list page as a visitor lands on it.
-      if (scope.page) await this.scan(tab, outcome, 'page');
+      // Scanned before the column is paginated: the first list page as a visitor lands on it. A check that took
+      // the tab elsewhere is followed by loading the page again (a page of the slice): the pager is clicked there.
+      const reload = (u: string) => (slice.take(u, 'columns') ? openUrl(tab, u, this.options.timeoutMs) : Promise.resolve());
+      if (scope.page) await this.scan(tab, outcome, 'page', reload);
       const kind = pageKind(read, this.template);
-      if (kind === 'list') await this.readColumn(tab, read, linkText, record, outcome, scope);
+      if (kind === 'list') await this.readColumn(tab, read, linkText, record, outcome, scope, slice);
       else if (kind === 'blank') {
         record.role = 'column';
         const { name, source } = columnName(read, linkText);
@@ -531,7 +649,7 @@ class SiteCrawl {
    * Runs axe on the tab, then the page checks axe does not make; a page axe cannot finish in time is
    * recorded as unfinished, and its page checks as not checked (a page that hung axe would hang them too).
    */
-  private async scan(tab: Page, outcome: VisitOutcome, role: PageCheckResult['role']): Promise<void> {
+  private async scan(tab: Page, outcome: VisitOutcome, role: PageCheckResult['role'], restore?: (url: string) => Promise<unknown>): Promise<void> {
     // A template audited often enough tells nothing new: its further pages are not scanned (counted as skipped).
     const template = urlTemplate(tab.url());
     const scans = this.scansPerTemplate.get(template) ?? 0;
@@ -540,11 +658,7 @@ class SiteCrawl {
       return;
     }
     this.scansPerTemplate.set(template, scans + 1);
-    const { axe, axeMs, checks } = await auditTab(tab, role, {
-      axeTimeoutMs: this.options.axeTimeoutMs,
-      loadTimeoutMs: this.options.timeoutMs,
-      pageChecks: this.options.pageChecks,
-    });
+    const { axe, axeMs, checks } = await auditTab(tab, role, { axeTimeoutMs: this.options.axeTimeoutMs, pageChecks: this.options.pageChecks, restore });
     this.addAxeTime(axeMs);
     (outcome.axe ??= []).push(axe ?? unfinishedScan(tab.url(), axeMs));
     if (!checks) return;
@@ -552,7 +666,15 @@ class SiteCrawl {
     (outcome.pageChecks ??= []).push(checks);
   }
 
-  private async readColumn(tab: Page, first: PageRead, linkText: string | null, record: PageRecord, outcome: VisitOutcome, scope: AxeScope): Promise<void> {
+  private async readColumn(
+    tab: Page,
+    first: PageRead,
+    linkText: string | null,
+    record: PageRecord,
+    outcome: VisitOutcome,
+    scope: AxeScope,
+    slice: PageShare,
+  ): Promise<void> {
     // The first list page as it looked when read: the evidence behind a stale or blank finding.
     const screenshot = await this.shoot(tab, first.url);
     const list = await readAllPages(tab, first, {
@@ -560,9 +682,9 @@ class SiteCrawl {
       timeoutMs: this.options.timeoutMs,
       readTimeoutMs: this.options.readTimeoutMs,
       seen: this.seen,
+      pages: slice,
     });
     const unread = list.unread ? [list.unread] : [];
-    outcome.opened += list.reads.length - 1;
     outcome.seen.push(...list.urls.slice(1));
     for (const u of list.urls.slice(1)) outcome.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null });
     const items: ListItem[] = [];
@@ -577,78 +699,83 @@ class SiteCrawl {
         }
       }
     }
-    const listLike = await this.readArticles(items, outcome, scope, unread);
-    // A list whose "articles" are themselves lists is a directory of columns, not a column.
-    if (listLike > 0 && listLike >= 0.6 * Math.min(items.filter((i) => !i.date).length, this.options.maxArticlesPerColumn)) {
-      record.role = 'hub';
-      items.forEach((item, i) => outcome.next.push({ href: item.url, text: item.title, order: 10_000 + i }));
-      return;
-    }
-    record.role = 'column';
-    const { name, source } = columnName(first, linkText);
-    outcome.column = {
-      url: first.url,
-      name,
-      nameSource: source,
-      columnNameMeta: first.metas['ColumnName'] ?? null,
-      pages: list.urls,
-      items,
-      blank: items.length === 0,
-      placeholder: items.length === 0 ? first.placeholder : null,
-      truncated: list.truncated,
-      screenshot,
-      fragment: first.fragment || null,
-      ...(unread.length ? { unread } : {}),
+    // The articles: of every undated item (for its date) and the newest few (for their links; the newest show the
+    // article template, those read only for a date add little). Pages are given before any is opened, undated
+    // first; those the slice has no room for wait for the level's second round (run).
+    const readable = (i: ListItem) => sameSite(i.url, this.origin, this.options.allowSubdomains) && !isDocument(i.url) && this.robots.allowed(i.url);
+    const articles = planArticles(
+      items.filter((i) => i.date && readable(i)).slice(0, this.options.sampleArticlesPerColumn),
+      items.filter((i) => !i.date && readable(i)).slice(0, this.options.maxArticlesPerColumn),
+      pageKey,
+      (item, index) => scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0),
+    );
+    for (const p of byPriority(articles)) p.page = !!this.articleReads.find(p.key, p.scan, true) || slice.takeIfRoom(p.item.url, 'articles');
+    await this.readArticles(
+      articles.filter((p) => p.page),
+      outcome,
+      slice,
+    );
+    const finish = () => {
+      const readings = applyReadings(articles, unread);
+      outcome.article ??= readings.article;
+      // A list whose "articles" are themselves lists is a directory of columns, not a column (judged on those opened).
+      const undated = Math.min(items.filter((i) => !i.date).length, this.options.maxArticlesPerColumn) - readings.undatedNotOpened;
+      if (readings.listLike > 0 && readings.listLike >= 0.6 * undated) {
+        record.role = 'hub';
+        items.forEach((item, i) => outcome.next.push({ href: item.url, text: item.title, order: 10_000 + i }));
+        return;
+      }
+      record.role = 'column';
+      const { name, source } = columnName(first, linkText);
+      outcome.column = {
+        url: first.url,
+        name,
+        nameSource: source,
+        columnNameMeta: first.metas['ColumnName'] ?? null,
+        pages: list.urls,
+        items,
+        blank: items.length === 0,
+        placeholder: items.length === 0 ? first.placeholder : null,
+        truncated: list.truncated,
+        screenshot,
+        fragment: first.fragment || null,
+        ...(unread.length ? { unread } : {}),
+      };
     };
+    if (articles.some((p) => !p.page)) this.waiting.set(outcome, { articles, finish });
+    else finish();
   }
 
   /**
-   * Opens the article of every item the list shows without a date (for the date), and the newest few
-   * (for their links); returns how many of the undated ones were lists themselves. A page another column
-   * already opened is not opened again (a sidebar listed on every page of a section): its reading is reused.
+   * Opens the planned articles (those with a page), each once: a page another column already opened is not
+   * opened again (a sidebar listed on every page of a section), its reading is reused (article-reads.ts), and
+   * the page taken for it goes back unused. `pages` pays the second tries.
    */
-  private async readArticles(items: ListItem[], outcome: VisitOutcome, scope: AxeScope, unread: UnreadPage[]): Promise<number> {
-    const readable = (i: ListItem) => sameSite(i.url, this.origin, this.options.allowSubdomains) && !isDocument(i.url) && this.robots.allowed(i.url);
-    const undated = items.filter((i) => !i.date && readable(i)).slice(0, this.options.maxArticlesPerColumn);
-    const sampled = items.filter((i) => i.date && readable(i)).slice(0, this.options.sampleArticlesPerColumn);
-    let listLike = 0;
-    // The article kept for its meta tags is the first in list order that was read, not the first to finish.
-    const articles: Array<{ url: string; metas: Record<string, string> } | undefined> = [];
+  private async readArticles(planned: PlannedArticle[], outcome: VisitOutcome, pages: PageShare): Promise<void> {
     await Promise.all(
-      [...sampled, ...undated].map((item, index) =>
+      planned.map((p) =>
         this.articles.add(async () => {
-          if (!this.withinTime()) return;
-          // The newest articles show the article template; those read only for a date add little.
-          const scan = scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0);
-          const key = pageKey(item.url);
-          let earlier = this.articleReads.get(key);
-          if (!earlier || (scan && !earlier.scanned)) {
-            earlier = { reading: this.readArticle(item, outcome, scan), scanned: scan };
-            this.articleReads.set(key, earlier);
+          const settled = this.articleReads.find(p.key, p.scan, true);
+          let reading = this.articleReads.find(p.key, p.scan);
+          // Planned with a page, and read meanwhile by another column of this round the same way: not opened again.
+          if (reading && !settled) pages.release();
+          if (!reading && !this.withinTime()) return pages.release();
+          if (!reading) {
+            reading = this.readArticle(p.item, outcome, p.scan, pages);
+            this.articleReads.add(p.key, p.scan, reading);
           }
-          const read = await earlier.reading;
-          if ('failure' in read) {
-            // An undated item whose article could not be read has a date nobody saw: not measured, not "undated".
-            if (!item.date && isRetryable(read.failure)) unread.push({ url: item.url, name: item.title, reason: read.failure });
-            return;
-          }
-          // Only a dated page that is not a list itself is an article whose meta tags the rules ask about.
-          if (read.date && !read.listLike) articles[index] = { url: read.url, metas: read.metas };
-          if (item.date) return; // sampled for its links only; the list's date stands
-          if (read.listLike) listLike++;
-          if (read.date) Object.assign(item, { date: read.date, dateSource: 'article' as const });
+          p.read = await reading;
         }),
       ),
     );
-    outcome.article ??= articles.find(Boolean) ?? null;
-    return listLike;
   }
 
-  /** Opens one article page (once more after a pause when it fails for a passing reason), or says why it could not be read. */
-  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean): Promise<ArticleReading | ArticleFailure> {
+  /** Opens one article page (once more after a pause when it fails for a passing reason and `pages` has a page for it), or says why it could not be read. */
+  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean, pages: PageShare): Promise<ArticleReading | ArticleFailure> {
     const { reading, record } = await retryOnce(
       () => this.readArticleOnce(item, outcome, scan),
       (r) => ('failure' in r.reading ? r.reading.failure : null),
+      { second: () => pages.take(item.url, 'articles') },
     );
     outcome.pages.push(record);
     return reading;
@@ -661,7 +788,6 @@ class SiteCrawl {
     scan: boolean,
   ): Promise<{ reading: ArticleReading | ArticleFailure; record: PageRecord }> {
     return this.tabs.use(async (tab) => {
-      outcome.opened++;
       outcome.articlesOpened++;
       // An article opened only for its date is read as the server wrote it, and again once its scripts have
       // run only when that shows no date or nothing at all: waiting for every page's network to go quiet

@@ -25,6 +25,11 @@ export const failureKinds = {
   'left-site': { zh: '首页跳转到其他网站', permanent: true },
   /** The homepage answered, but shows no text, no link and no frame once its scripts have run. */
   'empty-page': { zh: '首页为空白页面', permanent: false },
+  /**
+   * Not opened: the site's page budget (--max-pages) was spent. A try again under the same budget would be
+   * refused again; what the page would have shown is not known.
+   */
+  'page-budget': { zh: '超出页面预算', permanent: true },
   error: { zh: '其他错误', permanent: false },
 } as const;
 
@@ -40,6 +45,15 @@ export function failureKind(reason: string): FailureKind {
 
 export function isRetryable(reason: string): boolean {
   return !failureKinds[failureKind(reason)].permanent;
+}
+
+/**
+ * Whether what a page would have shown is unknown: it failed for a passing reason (even on its second try), or
+ * it was never opened because the page budget was spent. Either way what rests on it is not measured — never
+ * read as absent. A page that answered 404 or led elsewhere is missing, not unknown.
+ */
+export function leavesUnknown(reason: string): boolean {
+  return isRetryable(reason) || failureKind(reason) === 'page-budget';
 }
 
 export function failureLabel(reason: string): string {

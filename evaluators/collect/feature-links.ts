@@ -1,7 +1,8 @@
 import { isExactish } from '../lib/label-match.js';
 import { match, matches, type TermMatch, type Terms } from '../lib/taxonomy.js';
-import { isRetryable } from './failures.js';
+import { leavesUnknown } from './failures.js';
 import type { PageRecord, UnreadPage } from './observations.js';
+import type { PageShare } from './page-budget.js';
 import type { Anchor, OpenedFacts, PageFacts } from './page-facts.js';
 import type { TabPool } from './tab-pool.js';
 
@@ -21,6 +22,8 @@ export interface FeatureContext {
   firstLevel?: Map<string, Promise<OpenedFacts>>;
   /** Pages that could not be read on two tries (page-facts.ts openFacts): not opened a third time. */
   unreadable?: Map<string, OpenedFacts>;
+  /** The page budget of the finder at work (each section has its own share); absent, pages are not counted. */
+  pages?: PageShare;
 }
 
 export interface LinkChoice {
@@ -38,7 +41,7 @@ export interface Searched {
   terms: string[];
   /** Links examined. */
   links: number;
-  /** Pages it meant to look through that could not be read, even on a second try: a "not found" is then not measured. */
+  /** Pages it meant to look through that could not be read, even on a second try, or were not opened (page budget): a "not found" is then not measured. */
   unread?: UnreadPage[];
 }
 
@@ -52,10 +55,10 @@ export function noteSearched(searched: Searched, facts: PageFacts | null | undef
   searched.links += facts.anchors.length;
 }
 
-/** Notes a page opened for the search: its links when it was read, else, when it failed for a passing reason, that it could not be. */
+/** Notes a page opened for the search: its links when it was read, else, when what it shows is unknown (failures.ts leavesUnknown), that it could not be. */
 export function noteOpened(searched: Searched, opened: OpenedFacts, name: string | null): void {
   if (opened.facts) return noteSearched(searched, opened.facts);
-  if (!opened.error || !isRetryable(opened.error) || searched.unread?.some((u) => u.url === opened.url)) return;
+  if (!opened.error || !leavesUnknown(opened.error) || searched.unread?.some((u) => u.url === opened.url)) return;
   (searched.unread ??= []).push({ url: opened.url, name, reason: opened.error });
 }
 

@@ -4,6 +4,7 @@ import { failureKind } from './failures.js';
 import { closeTab, newTab, type OpenedPage, openUrl, settlePage } from './navigate.js';
 import type { SiteFailure } from './observations.js';
 import type { CollectOptions } from './options.js';
+import type { PageShare } from './page-budget.js';
 import { type PageRead, readPage } from './read-page.js';
 import { pause, retryOnce } from './retry-once.js';
 import { stillOnSite } from './url-scope.js';
@@ -23,11 +24,13 @@ const EMPTY_WAIT_MS = 1500;
 
 /**
  * Loads and reads the homepage, once more in a fresh tab after a pause when it fails for a passing
- * reason. A homepage that took the browser to another site, or shows nothing at all, is a failure of
- * the site (left-site, empty-page): scoring what is there would publish another site's or a blank page's score.
+ * reason (and the page budget has a page for it: the first load always has). A homepage that took the
+ * browser to another site, or shows nothing at all, is a failure of the site (left-site, empty-page):
+ * scoring what is there would publish another site's or a blank page's score.
  */
-export async function openHomepage(browser: Browser, url: string, options: CollectOptions): Promise<Homepage> {
+export async function openHomepage(browser: Browser, url: string, options: CollectOptions, pages: PageShare): Promise<Homepage> {
   let tab: Page | null = null;
+  pages.take(url);
   return retryOnce(
     async () => {
       if (tab) await closeTab(tab);
@@ -35,6 +38,7 @@ export async function openHomepage(browser: Browser, url: string, options: Colle
       return loadHomepage(tab, url, options);
     },
     (h) => h.failure?.reason ?? null,
+    { second: () => pages.take(url) },
   );
 }
 

@@ -52,6 +52,11 @@ function config(desktop: Config, timeoutMs: number): Config {
 
 const noScores: LighthouseScores = { accessibility: null, performance: null, bestPractices: null, seo: null };
 
+/** A run not made on a URL, and why (page-budget: the site's page budget had no page left for it). */
+export function lighthouseNotRun(url: string, error: string): LighthouseResult {
+  return { url, ms: 0, scores: noScores, error };
+}
+
 /**
  * Lighthouse in a browser of its own, launched on first use. In the crawl's browser, Lighthouse's
  * emulation and cache resets hit the crawl's tabs and a run beside a busy crawl could stall until the

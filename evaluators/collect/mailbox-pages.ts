@@ -1,10 +1,10 @@
 import PQueue from 'p-queue';
 
 import { matches, taxonomy } from '../lib/taxonomy.js';
-import { isRetryable } from './failures.js';
+import { leavesUnknown } from './failures.js';
 import { type FeatureContext, findLink, findLinks, type LinkChoice, newSearched, noteOpened, noteSearched, type Searched } from './feature-links.js';
 import type { UnreadPage } from './observations.js';
-import { type Anchor, type OpenedFacts, openFacts, type PageFacts, type TableFacts } from './page-facts.js';
+import { type Anchor, type OpenedFacts, openFacts, type PageFacts, planFacts, type TableFacts } from './page-facts.js';
 import { firstLevelPages } from './section-search.js';
 
 /**
@@ -39,7 +39,11 @@ export interface MailboxObservation {
   details: Array<{ url: string; fields: Record<string, string> }>;
   /** Where the channels were looked for and with which words. */
   searched?: Searched;
-  /** Channel pages (or their frames) that could not be read, even on a second try, when no list of letters was: the letters are not measured. */
+  /**
+   * Channel pages (or their frames) that could not be read, even on a second try, when no list of letters was;
+   * or a further page of the list of letters that could not be read or was not opened (page budget): the letters
+   * are not measured.
+   */
   lettersUnread?: UnreadPage[];
   /** Detail pages that could not be read, even on a second try: those letters' replies are not known. */
   detailsUnread?: UnreadPage[];
@@ -91,7 +95,8 @@ export async function collectMailbox(homepage: PageFacts, context: FeatureContex
     if (!found) continue;
     observation.channel = channel;
     Object.assign(observation, { listUrl: found.url, inFrame: found.inFrame, headers: 'table' in found.source ? found.source.table.headers : [] });
-    await readLetterPages(found.facts, found.source, observation, context, limits);
+    const listUnread = await readLetterPages(found.facts, found.source, observation, context, limits);
+    if (listUnread) observation.lettersUnread = [listUnread];
     await readDetails(observation, context, limits);
     break;
   }
@@ -109,7 +114,7 @@ async function letterList(
   unread: UnreadPage[],
 ): Promise<{ url: string; facts: PageFacts; source: LetterSource; inFrame: boolean } | null> {
   const page = await openFacts(channel.href, context);
-  const failed = (o: OpenedFacts, name: string) => void (o.error && isRetryable(o.error) && unread.push({ url: o.url, name, reason: o.error }));
+  const failed = (o: OpenedFacts, name: string) => void (o.error && leavesUnknown(o.error) && unread.push({ url: o.url, name, reason: o.error }));
   if (!page.facts) {
     failed(page, channel.text);
     return null;
@@ -135,13 +140,14 @@ function letterSource(facts: PageFacts): LetterSource | null {
   return list ? { list } : null;
 }
 
+/** Reads the letters of every list page in turn; returns the list page it stopped at because it could not be read or opened, if it did. */
 async function readLetterPages(
   first: PageFacts,
   source: LetterSource,
   observation: MailboxObservation,
   context: FeatureContext,
   limits: MailboxLimits,
-): Promise<void> {
+): Promise<UnreadPage | null> {
   const seen = new Set([first.url]);
   let facts: PageFacts | null = first;
   let current: LetterSource | null = source;
@@ -152,9 +158,12 @@ async function readLetterPages(
     const next: Anchor | undefined = facts.anchors.find((a) => a.href && /^\s*(下一页|下页|后一页|next|›|»)\s*$/i.test(a.text) && !seen.has(a.href));
     if (!next?.href) break;
     seen.add(next.href);
-    facts = (await openFacts(next.href, context)).facts;
+    const opened = await openFacts(next.href, context);
+    if (!opened.facts && opened.error && leavesUnknown(opened.error)) return { url: opened.url, name: next.text, reason: opened.error };
+    facts = opened.facts;
     current = facts ? letterSource(facts) : null;
   }
+  return null;
 }
 
 function addRows(table: TableFacts, observation: MailboxObservation): void {
@@ -208,10 +217,12 @@ async function readDetails(observation: MailboxObservation, context: FeatureCont
   const answered = observation.letters.filter((l) => l.url && (!l.status || !matches(l.status, t.openStatus)));
   const wanted = listHasReplyDate ? answered.slice(0, limits.sampleDetails) : answered.slice(0, limits.maxDetails);
   const queue = new PQueue({ concurrency: 3 });
-  const details = await Promise.all(wanted.map((l) => queue.add(async () => ({ url: l.url!, title: l.title, page: await openFacts(l.url!, context) }))));
+  // Their pages are taken now, in list order: which details the budget allows does not hang on the queue's timing.
+  const planned = wanted.map((l) => planFacts(l.url!, context));
+  const details = await Promise.all(wanted.map((l, i) => queue.add(async () => ({ url: l.url!, title: l.title, page: await planned[i]!() }))));
   for (const d of details) {
     if (d?.page.facts) observation.details.push({ url: d.url, fields: detailFields(d.page.facts) });
-    else if (d?.page.error && isRetryable(d.page.error)) (observation.detailsUnread ??= []).push({ url: d.url, name: d.title, reason: d.page.error });
+    else if (d?.page.error && leavesUnknown(d.page.error)) (observation.detailsUnread ??= []).push({ url: d.url, name: d.title, reason: d.page.error });
   }
 }
 

@@ -6,26 +6,29 @@ import { classifyError, openUrl } from './navigate.js';
 import { type PageCheckResult, runPageChecks, uncheckedPage } from './page-checks.js';
 import { TabPool } from './tab-pool.js';
 
-/** The page checks with the crawl's bounds (10 s, 80 Tab presses): a page they cannot finish in time is recorded as not checked. */
-export function checkTab(tab: Page, role: PageCheckResult['role'], loadTimeoutMs: number): Promise<PageCheckResult> {
-  return runPageChecks(tab, { role, timeoutMs: 10_000, maxTabs: 80, restore: (url) => openUrl(tab, url, loadTimeoutMs) });
+/**
+ * The page checks with the crawl's bounds (10 s, 80 Tab presses): a page they cannot finish in time is recorded as not checked.
+ * `restore` loads the page again should a check have taken the tab elsewhere: for a tab read further after the checks.
+ */
+export function checkTab(tab: Page, role: PageCheckResult['role'], restore?: (url: string) => Promise<unknown>): Promise<PageCheckResult> {
+  return runPageChecks(tab, { role, timeoutMs: 10_000, maxTabs: 80, restore });
 }
 
 /**
  * The accessibility pass on the page a tab holds, the same in the crawl and in `govscore a11y`: axe-core
  * (every rule), then the checks axe does not make. A page axe could not finish is not checked either (what
  * hung axe would hang them too); `axe` is then null. `pageChecks: false` (the bench's axe-only crawl) runs
- * axe alone: `checks` is then null.
+ * axe alone: `checks` is then null. `restore`: see checkTab.
  */
 export async function auditTab(
   tab: Page,
   role: PageCheckResult['role'],
-  o: { axeTimeoutMs: number; loadTimeoutMs: number; pageChecks?: boolean },
+  o: { axeTimeoutMs: number; pageChecks?: boolean; restore?: (url: string) => Promise<unknown> },
 ): Promise<{ axe: AxePageResult | null; axeMs: number; checks: PageCheckResult | null }> {
   const started = performance.now();
   const axe = await runAxe(tab, { timeoutMs: o.axeTimeoutMs });
   const axeMs = Math.round(performance.now() - started);
-  const checks = o.pageChecks === false ? null : axe ? await checkTab(tab, role, o.loadTimeoutMs) : uncheckedPage(tab.url(), role, 0, 'axe-unfinished');
+  const checks = o.pageChecks === false ? null : axe ? await checkTab(tab, role, o.restore) : uncheckedPage(tab.url(), role, 0, 'axe-unfinished');
   return { axe, axeMs, checks };
 }
 
@@ -67,7 +70,8 @@ export async function auditPages(browser: Browser, urls: readonly string[], opti
                 const opened = await openUrl(tab, url, options.timeoutMs, true);
                 const failed = opened.error ?? ((opened.status ?? 200) >= 400 ? `http-${opened.status}` : null);
                 if (failed) return { url, finalUrl: opened.finalUrl || null, status: opened.status, error: failed, axe: null, checks: null };
-                const { axe, checks } = await auditTab(tab, 'page', { axeTimeoutMs: options.axeTimeoutMs, loadTimeoutMs: options.timeoutMs });
+                // Nothing reads the tab after the audit: a check that took it elsewhere is not followed by a reload.
+                const { axe, checks } = await auditTab(tab, 'page', { axeTimeoutMs: options.axeTimeoutMs });
                 return { url, finalUrl: opened.finalUrl, status: opened.status, error: axe ? null : 'axe-unfinished', axe, checks };
               })
               // A tab that could not even be opened is this page's failure, not the run's.

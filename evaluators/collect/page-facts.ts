@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer';
 import { isRetryable } from './failures.js';
 import { openUrl } from './navigate.js';
 import type { PageRecord } from './observations.js';
+import type { PageShare } from './page-budget.js';
 import { retryOnce } from './retry-once.js';
 import type { TabPool } from './tab-pool.js';
 
@@ -85,23 +86,45 @@ type OpenOptions = {
   onPage?: (page: PageRecord) => void;
   /** Pages of the site that could not be read on two tries, by URL: another finder is told so, not made to wait again. */
   unreadable?: Map<string, OpenedFacts>;
+  /** The page budget of the work opening it: each load (a second try too) takes a page; none left, the page is not opened. */
+  pages?: PageShare;
 };
 
 /**
  * Opens a page in a tab of the site's pool and reads its facts; a page that fails for a passing reason
  * (a stalled renderer: script-timeout; a timeout, a 5xx …) is opened once more after a pause, and its
- * `error` then says why it could not be read. Never throws.
+ * `error` then says why it could not be read. A page the budget has no room for is not opened (`page-budget`).
+ * Its page is taken at once, before anything is awaited: pages opened side by side take theirs in the order
+ * they were asked for. Never throws.
  */
-export async function openFacts(url: string, options: OpenOptions): Promise<OpenedFacts> {
+export function openFacts(url: string, options: OpenOptions): Promise<OpenedFacts> {
+  return planFacts(url, options)();
+}
+
+/**
+ * A page to open later (a queue runs it) with its page taken from the budget now: the pages go to the work's
+ * plan in its order, not in the order a queue gets round to them.
+ */
+export function planFacts(url: string, options: OpenOptions): () => Promise<OpenedFacts> {
   const known = options.unreadable?.get(url);
-  if (known) return known;
-  const opened = await retryOnce(
-    () => openFactsOnce(url, options),
-    (o) => o.error,
-  );
-  options.onPage?.(opened.record);
-  if (opened.error && isRetryable(opened.error)) options.unreadable?.set(url, opened.facts);
-  return opened.facts;
+  if (known) return () => Promise.resolve(known);
+  const pages = options.pages;
+  if (pages && !pages.take(url)) return () => Promise.resolve(notOpened(url));
+  return async () => {
+    const opened = await retryOnce(
+      () => openFactsOnce(url, options),
+      (o) => o.error,
+      pages ? { second: () => pages.take(url) } : {},
+    );
+    options.onPage?.(opened.record);
+    if (opened.error && isRetryable(opened.error)) options.unreadable?.set(url, opened.facts);
+    return opened.facts;
+  };
+}
+
+/** A page the budget had no room for: not opened, what it shows unknown. */
+export function notOpened(url: string): OpenedFacts {
+  return { url, finalUrl: url, status: null, error: 'page-budget', facts: null };
 }
 
 async function openFactsOnce(url: string, options: OpenOptions): Promise<{ facts: OpenedFacts; record: PageRecord; error: string | null }> {

@@ -1,8 +1,9 @@
 import type { Page } from 'puppeteer';
 
-import { isRetryable } from './failures.js';
+import { leavesUnknown } from './failures.js';
 import { openUrl } from './navigate.js';
 import type { UnreadPage } from './observations.js';
+import type { PageShare } from './page-budget.js';
 import { type PageRead, readPage } from './read-page.js';
 import { retryOnce } from './retry-once.js';
 import { pageKey } from './url-scope.js';
@@ -12,7 +13,7 @@ export interface ListPages {
   /** URLs of the pages read; script-paged lists get "#page=N" after the column URL. */
   urls: string[];
   truncated: boolean;
-  /** The list page the walk stopped at because it could not be read, even on a second try. */
+  /** The list page the walk stopped at because it could not be read, even on a second try, or was not opened (page budget). */
   unread: UnreadPage | null;
 }
 
@@ -21,19 +22,21 @@ interface PaginateOptions {
   timeoutMs: number;
   readTimeoutMs?: number;
   seen: Set<string>;
+  /** The visit's pages: each further list page (a load or a script pager's click) and each second try takes one. */
+  pages: PageShare;
 }
 
 /**
  * Walks a column's pagination from its first page, in the same tab: pager links are followed, script
  * pagers (javascript: links, numbered buttons) are clicked and the list is awaited. Stops at the last
- * page, at a page already seen, or at the budget.
+ * page, at a page already seen, at maxPages, or where the page budget has no page left (that page is then unread).
  */
 export async function readAllPages(page: Page, first: PageRead, options: PaginateOptions): Promise<ListPages> {
   const reads = [first];
   const urls = [first.url];
   let current = first;
   let unread: UnreadPage | null = null;
-  const stopUnread = (url: string, reason: string) => void (unread = isRetryable(reason) ? { url, name: null, reason } : null);
+  const stopUnread = (url: string, reason: string) => void (unread = leavesUnknown(reason) ? { url, name: null, reason } : null);
   while (reads.length < options.maxPages) {
     const { nextHref, script } = current.pager;
     let next: PageRead | null = null;
@@ -41,10 +44,15 @@ export async function readAllPages(page: Page, first: PageRead, options: Paginat
       const key = pageKey(nextHref);
       if (options.seen.has(key)) break;
       options.seen.add(key);
+      if (!options.pages.take(nextHref)) {
+        stopUnread(nextHref, 'page-budget');
+        break;
+      }
       // A list page that fails for a passing reason is loaded once more after a pause, in the same tab.
       const loaded = await retryOnce(
         () => loadListPage(page, nextHref, options),
         (r) => r.failure,
+        { second: () => options.pages.take(nextHref) },
       );
       if (!loaded.read) {
         stopUnread(nextHref, loaded.failure!);
@@ -53,6 +61,11 @@ export async function readAllPages(page: Page, first: PageRead, options: Paginat
       next = loaded.read;
       urls.push(next.url);
     } else if (script) {
+      const scripted = `${first.url.split('#')[0]}#page=${reads.length + 1}`;
+      if (!options.pages.take(scripted)) {
+        stopUnread(scripted, 'page-budget');
+        break;
+      }
       const before = current.rows[0]?.href ?? null;
       // A DOM click, not a synthetic mouse event: input events wait for the renderer to draw a frame,
       // which a tab in the background (a reused one, while another is in front) may never do.
@@ -63,15 +76,22 @@ export async function readAllPages(page: Page, first: PageRead, options: Paginat
           return !!next;
         })
         .catch(() => false);
-      if (!clicked) break;
-      const changed = await waitForNewRows(page, before, options.timeoutMs);
-      if (!changed) break;
-      next = await readPage(page, options.readTimeoutMs).catch(() => null);
-      if (!next) {
-        stopUnread(`${first.url.split('#')[0]}#page=${reads.length + 1}`, 'script-timeout');
+      // No pager to click, or a click that brought no new rows: no page was read, none is counted.
+      if (!clicked) {
+        options.pages.release();
         break;
       }
-      urls.push(`${first.url.split('#')[0]}#page=${reads.length + 1}`);
+      const changed = await waitForNewRows(page, before, options.timeoutMs);
+      if (!changed) {
+        options.pages.release();
+        break;
+      }
+      next = await readPage(page, options.readTimeoutMs).catch(() => null);
+      if (!next) {
+        stopUnread(scripted, 'script-timeout');
+        break;
+      }
+      urls.push(scripted);
     } else break;
     if (next.rows.length === 0 || next.rows[0]?.href === current.rows[0]?.href) {
       urls.pop();

@@ -33,8 +33,9 @@ export async function findSectionLink(
 }
 
 /**
- * The first-level pages of a sparse homepage (none for a homepage with many links), opened once per site.
- * Those that could not be read are noted in `searched`: the section may be named on them.
+ * The first-level pages of a sparse homepage (none for a homepage with many links), opened once per site
+ * (by the first finder that needs them, from its share of the page budget). Those that could not be read,
+ * or were not opened for the budget, are noted in `searched`: the section may be named on them.
  */
 export async function firstLevelPages(homepage: PageFacts, context: FeatureContext, searched: Searched): Promise<PageFacts[]> {
   const links = siteLinks(homepage);
@@ -44,6 +45,8 @@ export async function firstLevelPages(homepage: PageFacts, context: FeatureConte
   const urls = links.slice(0, FIRST_LEVEL_PAGES).map((a) => a.href!);
   for (const url of urls) if (!cache.has(url)) cache.set(url, openFacts(url, context));
   const opened: OpenedFacts[] = await Promise.all(urls.map((u) => cache.get(u)!));
+  // A page this finder's budget had no room for is not kept: the next finder opens it from its own share.
+  for (const o of opened) if (o.error === 'page-budget') cache.delete(o.url);
   const names = new Map(links.map((a) => [a.href!, a.text]));
   for (const o of opened) if (!o.facts) noteOpened(searched, o, names.get(o.url) || null);
   return opened.flatMap((o) => (o.facts ? [o.facts] : []));

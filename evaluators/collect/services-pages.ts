@@ -4,7 +4,7 @@ import { GUIDE_MIN_CLASSES, guideElementClasses } from '../lib/guide-elements.js
 import { matches, taxonomy } from '../lib/taxonomy.js';
 import { type FeatureContext, findLinks, type LinkChoice, newSearched, noteOpened, noteSearched, type Searched } from './feature-links.js';
 import { type CheckedLink, checkLinks } from './link-check.js';
-import { type OpenedFacts, openFacts, type PageFacts } from './page-facts.js';
+import { type OpenedFacts, openFacts, type PageFacts, planFacts } from './page-facts.js';
 import { findSectionLink } from './section-search.js';
 import { isDocument } from './url-scope.js';
 
@@ -85,7 +85,14 @@ export async function collectServices(homepage: PageFacts, context: FeatureConte
   observation.guidesListed = chosen.listed.length;
   const sample = evenly(chosen.listed, sampleGuides);
   const queue = new PQueue({ concurrency: 3 });
-  const pages = await Promise.all(sample.map((g) => queue.add(() => open(g.href))));
+  // Their pages are taken now, in sample order, not as the queue gets round to them; a page the probes read is not opened again.
+  const loads = sample.map((g) => {
+    const read = opened.get(g.href);
+    if (read) return () => read;
+    const load = planFacts(g.href, context);
+    return () => load().then(noted);
+  });
+  const pages = await Promise.all(loads.map((load) => queue.add(load)));
   sample.forEach((g, i) => {
     const facts = pages[i]?.facts;
     if (!facts) return;

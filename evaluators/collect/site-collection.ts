@@ -2,6 +2,7 @@ import type { AxePageResult } from './axe.js';
 import type { LighthouseResult } from './lighthouse.js';
 import type { CheckedLink } from './link-check.js';
 import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, ProbeObservation, SiteFailure, UnreadPage } from './observations.js';
+import type { PageBudgetUse } from './page-budget.js';
 import type { PageCheckResult } from './page-checks.js';
 import type { SiteFeatures } from './site-features.js';
 
@@ -17,7 +18,8 @@ export interface SiteCollection {
   unreadPages: UnreadPage[];
   probes: ProbeObservation[];
   pages: PageRecord[];
-  stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number>; phases?: PhaseTimes };
+  /** `budget`: the page budget as used (absent in runs stored before it was kept). */
+  stats: { pages: number; articlesOpened: number; ms: number; skipped: Record<string, number>; phases?: PhaseTimes; budget?: PageBudgetUse };
   robots: 'respected' | 'ignored' | 'absent';
   /** Every link, image and attachment found on the pages read, with its checked status. */
   links: CheckedLink[];

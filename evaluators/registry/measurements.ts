@@ -179,7 +179,12 @@ export const measurementRegistry = {
     unit: 'count',
     read: (m) => m.identity?.counts.identityMissing,
   },
-  'identity.counts.elderlyMissing': { zh: '未提供适老化/无障碍服务（1 = 未提供）', unit: 'count', read: (m) => m.identity?.counts.elderlyMissing },
+  'identity.counts.elderlyMissing': {
+    zh: '未提供适老化/无障碍服务（1 = 未提供）',
+    unit: 'count',
+    read: (m) => m.identity?.counts.elderlyMissing,
+    notMeasured: (m) => (m.identity?.elderlyError ? `首页未能再次打开以查找无障碍/长者模式入口（${failureLabel(m.identity.elderlyError)}）` : null),
+  },
   'identity.counts.assistItemsMissing': {
     zh: '无障碍/长者模式中缺少或不起作用的适老化项数（文字放大、高对比、特大鼠标、语音阅读、无弹窗）',
     unit: 'count',

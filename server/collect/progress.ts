@@ -17,12 +17,12 @@ export type SitePhase = SiteProgress['phase'];
 /** Where one site's collection stands: what a queue worker reports to its coordinator, and what the figures show. */
 export interface SiteStand {
   phase: SitePhase;
-  /** Pages opened so far (the records of pages skipped unopened, for the budget or robots.txt, not counted). */
+  /** Pages opened so far: every page load the budget counted, or before the crawl has its meter, the pages recorded (not those skipped unopened). */
   pagesRead: number;
 }
 
 export const siteStand = (p: SiteProgress | SiteStand): SiteStand =>
-  'pages' in p ? { phase: p.phase, pagesRead: p.pages.reduce((n, page) => n + (page.role === 'skipped' ? 0 : 1), 0) } : { ...p };
+  'pages' in p ? { phase: p.phase, pagesRead: p.budget?.opened ?? p.pages.reduce((n, page) => n + (page.role === 'skipped' ? 0 : 1), 0) } : { ...p };
 
 /** A stand as received from another process (a queue job's progress), or null when it is not one. */
 export function receivedStand(data: unknown): SiteStand | null {
@@ -118,8 +118,8 @@ export const phaseName = (phase: SitePhase) => phaseNames[phase] ?? phase;
 export const etaText = (eta: number | null) => (eta === null ? '' : `预计还需 ${clock(eta)}`);
 
 /**
- * A site in flight in words: its phase, the pages read of the budget, its time. The budget is checked before
- * each level of the crawl, so the columns of the last level may take a site past it: then it is said so.
+ * A site in flight in words: its phase, the pages read of the budget (--max-pages, which every page load counts
+ * against and none goes past; a site resumed from its journal may have more pages recorded), its time.
  */
 export function siteFiguresText(s: SiteStand & { startedAt: number }, budget: number, now: number): string {
   const pages = s.pagesRead <= budget ? `已读取 ${s.pagesRead}/${budget} 个页面` : `已读取 ${s.pagesRead} 个页面（已达上限 ${budget}）`;

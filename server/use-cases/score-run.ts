@@ -91,7 +91,7 @@ export function computeRun(
       identity: measurements.identity,
       accessibility: measurements.accessibility,
       pageChecks: measurements.pageChecks,
-      crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null },
+      crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null, budget: observed.stats?.budget ?? null },
     };
   });
   if (options.save !== false)

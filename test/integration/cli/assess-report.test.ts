@@ -57,8 +57,8 @@ describe('govscore report on a finished assessment', () => {
     // PDF: the ranking report, read back as text.
     const pdf = await pdfText(join(reports, 'report.pdf'));
     expect(pdf.pages).toBeGreaterThan(1);
-    // (门 comes out of the CJK font as the radical ⻔, which NFKC does not fold: the phrases avoid it.)
-    for (const text of ['测试评估', '排名：市县政府', '评估方法', '未能评估的网站', hostileName])
+    // (门 and 页 come out of the CJK font as the radicals ⻔ and ⻚, which NFKC does not fold: the phrases avoid them.)
+    for (const text of ['测试评估', '排名：市县政府', '评估方法', '每个网站最多打开500个', '未能评估的网站', hostileName])
       expect(pdf.text.replace(/\s+/g, '')).toContain(text.normalize('NFKC').replace(/\s+/g, ''));
     // No link in a PDF points at a file of the machine that wrote it (charts, screenshots): web addresses and
     // the document's own anchors only, and the output folder is named nowhere.

@@ -77,6 +77,13 @@ describe('govscore assess on the sample portals, end to end', () => {
       );
       expect(Object.keys(s.observations)).toEqual(expect.arrayContaining(['columns', 'disclosure', 'mailbox', 'accessibility', 'links', 'availability']));
     }
+    // The default page budget, as used: every sample portal is read within it, nothing refused.
+    for (const s of shared.results.sites.filter((x) => x.status === 'assessed')) {
+      const budget = s.crawl!.budget!;
+      expect(budget, s.id).toEqual({ limit: 500, opened: expect.any(Number), refused: 0, cut: {} });
+      expect(budget.opened, s.id).toBeGreaterThan(10);
+      expect(budget.opened, s.id).toBeLessThanOrEqual(500);
+    }
   });
 
   it('reads every column of every portal as the ground truth has it', () => {

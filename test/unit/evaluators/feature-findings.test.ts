@@ -102,6 +102,7 @@ function identity(o: Partial<IdentityMeasurement> = {}): IdentityMeasurement {
     searchUrl: `${host}/search`,
     searchError: null,
     elderlyMode: true,
+    elderlyError: null,
     elderlyToolbar: true,
     assist: null,
     viewportMeta: true,

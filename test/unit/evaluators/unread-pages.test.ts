@@ -303,3 +303,61 @@ describe('services and search with pages that could not be read', () => {
     expect(scored.map((x) => [x.status, x.reason])).toEqual([['not-measured', '未能测量：站内搜索未能完成（页面脚本长时间占用）']]);
   });
 });
+
+/** A page the page budget did not let the crawl open: what it would have shown is as unknown as a page that could not be read. */
+const notOpened = (path: string, name: string | null): UnreadPage => ({ url: `${host}${path}`, name, reason: 'page-budget' });
+
+describe('pages the page budget did not open', () => {
+  it('a crawl page not opened leaves the news volume and a navigation homepage not measured, saying the budget cut them', () => {
+    const unreadPages = [notOpened('/ywdt/', '要闻动态'), stalled('/zwdt/', '政务动态')];
+    const m = evaluateUpdateFrequency({ homepage: home([]), columns: [column('通知公告', '/tzgg/', [daysAgo(30)])], unreadPages }, asOf);
+    expect(m.newsItemsInWindow).toBeNull();
+    expect(m.homepage).toMatchObject({ latest: null, stale: null, source: null });
+    expect(describeUnread(m.unread)).toBe('1 个页面重试后仍无法读取：“政务动态”（页面脚本长时间占用）；1 个页面因超出页面预算未打开：“要闻动态”');
+    const measurements = measurementsFrom({ updateFrequency: m });
+    const scored = scoreSite(loadIndicatorSet('national-2019'), measurements, {}, undefined, [], findAbsences({}, measurements));
+    const v2 = scored.indicators.find((i) => i.id === 'V2')!;
+    expect([v2.status, scored.vetoes, scored.suspectedVetoes]).toEqual(['not-measured', [], []]);
+    expect(v2.reason).toContain('因超出页面预算未打开：“要闻动态”');
+  });
+
+  it('an undated item whose article was not opened leaves its column not measured rather than stale', () => {
+    const m = evaluateUpdateFrequency(
+      { homepage: home([daysAgo(1)]), columns: [column('工作动态', '/gzdt/', [null], [notOpened('/gzdt/0.html', '工作动态0')])] },
+      asOf,
+    );
+    expect(m.columns[0]).toMatchObject({ stale: null, unread: [notOpened('/gzdt/0.html', '工作动态0')] });
+    expect(m.staleKeyColumns).toBe(0);
+  });
+
+  it('a disclosure entry page not opened: every count not measured, no absence', () => {
+    const observed: DisclosureObservation = { entry: opened('/zwgk/', null, 'page-budget'), parts: {}, reports: [] };
+    const d = evaluateDisclosure(observed, asOf, 'government');
+    expect(Object.values(d.counts).every((v) => v === null)).toBe(true);
+    expect(findAbsences({ disclosure: observed, functions: undefined }, measurementsFrom({ disclosure: d }))).toEqual({});
+  });
+
+  it('a further page of the letters not opened: the letters are not measured, so no veto rests on the pages read', () => {
+    const channel = { text: '县长信箱', href: `${host}/xx/` };
+    const m = evaluateMailbox(mailboxObservation({ channels: [channel], channel, lettersUnread: [notOpened('/xx/?page=2', '下一页')] }), asOf);
+    expect(m.counts).toEqual({ noChannelOrOverdue: null, noChannel: 0, unrepliedRate: null, slowReplies: null, fieldsMissing: null });
+  });
+
+  it('no linked 适老化 entry and a homepage not opened again to look for one: not measured, no deduction and no "未找到" finding', () => {
+    const functions = {
+      search: { present: false, query: null, resultsUrl: null, status: null, found: null, error: null },
+      elderly: { entries: [], toolbar: false, modes: null, error: 'page-budget' },
+      mobile: { viewportMeta: null, scrollWidth: null, width: 375, error: 'page-budget' },
+      article: null,
+      https: true,
+    };
+    const identity = evaluateIdentity(null, functions, []);
+    expect(identity.counts).toMatchObject({ elderlyMissing: null, mobileProblems: null });
+    const scored = scoreSite(loadIndicatorSet('national-2019'), measurementsFrom({ identity }), {});
+    const elderly = scored.indicators.find((i) => i.reason?.includes('无障碍/长者模式入口'))!;
+    expect([elderly.status, elderly.deduction, elderly.findings]).toEqual(['not-measured', 0, []]);
+    expect(elderly.reason).toBe('未能测量：首页未能再次打开以查找无障碍/长者模式入口（超出页面预算）');
+    // Opened and looked through, with no entry anywhere: missing, as before.
+    expect(evaluateIdentity(null, { ...functions, elderly: { entries: [], toolbar: false, modes: null } }, []).counts.elderlyMissing).toBe(1);
+  });
+});

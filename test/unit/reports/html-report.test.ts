@@ -128,7 +128,7 @@ function hostileResults() {
         blocked: 1,
         rateLimited: 2,
       },
-      crawl: { pages: 10, robots: 'respected' },
+      crawl: { pages: 10, robots: 'respected', budget: null },
       accessibility: evaluateAccessibility(
         [
           { url: 'https://evil.example.gov.cn/', ms: 900, violations: [] },

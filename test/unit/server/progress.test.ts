@@ -55,6 +55,8 @@ describe('the progress display of a run', () => {
   it('counts the pages opened, not those recorded as skipped; past the budget (checked between levels) says it reached it', () => {
     const pages = [page('homepage'), page('column'), page('skipped'), page('skipped'), page('article'), page('failed')];
     expect(siteStand({ phase: 'crawl', pages })).toEqual({ phase: 'crawl', pagesRead: 4 });
+    // Once the crawl has its meter, every page load it counted (second tries too).
+    expect(siteStand({ phase: 'crawl', pages, budget: { opened: 7, limit: 500 } })).toEqual({ phase: 'crawl', pagesRead: 7 });
     expect(siteFiguresText({ phase: 'features', pagesRead: 612, startedAt: 0 }, 500, 3_723_000)).toBe(
       '公开/信箱/办事与功能，已读取 612 个页面（已达上限 500），已用 1:02:03',
     );
