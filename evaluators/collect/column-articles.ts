@@ -46,9 +46,14 @@ export function planArticles(
   return [...sampled, ...undated].map((item, index) => ({ item, key: keyOf(item.url), scan: scan(item, index), page: false }));
 }
 
-/** The order pages are given in: undated items first (their dates are measured), then the sampled ones, each in list order. */
+/**
+ * The order pages are given in: the first article axe scans (the column's article template, for the accessibility
+ * pass), then the undated items (their dates are measured), then the rest, each in list order.
+ */
 export function byPriority(planned: readonly PlannedArticle[]): PlannedArticle[] {
-  return [...planned.filter((p) => !p.item.date), ...planned.filter((p) => p.item.date)];
+  const template = planned.find((p) => p.scan);
+  const rest = planned.filter((p) => p !== template);
+  return [...(template ? [template] : []), ...rest.filter((p) => !p.item.date), ...rest.filter((p) => p.item.date)];
 }
 
 /** What a column's articles told, once all are in. */

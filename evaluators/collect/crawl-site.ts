@@ -435,17 +435,25 @@ class SiteCrawl {
   }
 
   /**
-   * The articles a level's visits had no room for, from what the level left: pages given in discovery order,
-   * the undated items of every column first (their dates are measured), then the sampled ones; an undated item
-   * still without a page is unread (page-budget). Then the waiting columns are finished and recorded.
+   * The articles a level's visits had no room for, from what the level left: pages given in discovery order, the
+   * article each column's axe scan wants first (its article template), then the undated items of every column
+   * (their dates are measured), then the rest; an undated item still without a page is unread (page-budget). Then
+   * the waiting columns are finished and recorded.
    */
   private async secondRound(waiting: WaitingVisit[]): Promise<void> {
     if (!waiting.length) return;
     const round = this.share.carve(this.share.room, 'articles');
     const granted = waiting.map(() => [] as PlannedArticle[]);
-    for (const dated of [false, true])
-      waiting.forEach((w, i) => {
-        for (const p of w.articles.filter((a) => !a.page && !!a.item.date === dated)) {
+    // In rounds over the waiting columns: each one's first article axe scans, then the undated items, then the rest.
+    const tiers = waiting.map((w) => {
+      const order = byPriority(w.articles);
+      const template = order[0]?.scan ? [order[0]] : [];
+      const rest = order.slice(template.length);
+      return [template, rest.filter((p) => !p.item.date), rest.filter((p) => p.item.date)];
+    });
+    for (const tier of [0, 1, 2])
+      waiting.forEach((_, i) => {
+        for (const p of tiers[i]![tier]!.filter((a) => !a.page)) {
           p.page = !!this.articleReads.find(p.key, p.scan, true) || round.take(p.item.url, 'articles');
           if (p.page) granted[i]!.push(p);
         }

@@ -38,24 +38,25 @@ export interface FunctionShares {
   article: PageShare;
 }
 
-/**
- * The page loads each function needs: its first try, and what a second try (or the 长者版 page) adds. The site
- * search loads the results page (a GET form) or the homepage and then the results (a box typed into).
- */
+/** The page loads each function needs: its first try, and what a second try (or the 长者版 page) adds. */
 export function functionNeeds(
   homepage: PageFacts,
   recent: { title: string } | null,
   read: { url: string } | null,
 ): Record<keyof FunctionShares, { first: number; more: number }> {
-  const form = homepage.search;
-  const searchLoads = !form || !recent ? 0 : form.action && form.method === 'get' && form.name ? 1 : 2;
+  const search = homepage.search && recent ? searchLoads(homepage.search) : 0;
   const article = !read && recent ? 1 : 0;
   return {
-    search: { first: searchLoads, more: searchLoads },
+    search: { first: search, more: search },
     elderly: { first: 1, more: 1 },
     mobile: { first: 1, more: 1 },
     article: { first: article, more: article },
   };
+}
+
+/** Page loads one try at the site search takes: the results page of a GET form, or the homepage and then the results of a box typed into. */
+function searchLoads(form: NonNullable<PageFacts['search']>): number {
+  return form.action && form.method === 'get' && form.name ? 1 : 2;
 }
 
 /** A page load the share has room for (counted), or, without a share, any. */
@@ -99,7 +100,7 @@ function trySearch(
   title: string | null,
   pages: PageShare | undefined,
 ): Promise<FunctionsObservation['search']> {
-  const loads = homepage.search?.action && homepage.search.method === 'get' && homepage.search.name ? 1 : 2;
+  const loads = homepage.search ? searchLoads(homepage.search) : 0;
   return retryOnce(
     () => searchOnce(browser, homepage, context, title, pages),
     (r) => (r.found === null || r.status === null || r.status >= 500 ? r.error : null),

@@ -21,7 +21,7 @@ describe("a column's articles under the page budget", () => {
       (_, index) => index === 0,
     );
 
-  it('plans the sampled articles, then the undated, in list order; gives pages to the undated first', () => {
+  it('plans the sampled articles, then the undated, in list order; gives pages to the scanned one, then the undated', () => {
     const planned = plan();
     expect(planned.map((p) => [p.item.title, p.scan, p.page])).toEqual([
       ['信息1', true, false],
@@ -30,6 +30,9 @@ describe("a column's articles under the page budget", () => {
       ['信息4', false, false],
       ['信息5', false, false],
     ]);
+    // The article axe scans (the column's template) first, then the undated, then the other sampled one.
+    expect(byPriority(planned).map((p) => p.item.title)).toEqual(['信息1', '信息3', '信息4', '信息5', '信息2']);
+    planned[0]!.scan = false;
     expect(byPriority(planned).map((p) => p.item.title)).toEqual(['信息3', '信息4', '信息5', '信息1', '信息2']);
   });
 
