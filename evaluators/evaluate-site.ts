@@ -2,6 +2,7 @@ import { evaluateAccessibility } from './accessibility.js';
 import { evaluateAvailability } from './availability.js';
 import type { AxePageResult } from './collect/axe.js';
 import type { DisclosureObservation } from './collect/disclosure-pages.js';
+import type { Ipv6Observation } from './collect/ipv6.js';
 import type { LighthouseResult } from './collect/lighthouse.js';
 import type { CheckedLink } from './collect/link-check.js';
 import type { MailboxObservation } from './collect/mailbox-pages.js';
@@ -16,6 +17,7 @@ import { featureFindings } from './feature-findings.js';
 import { withScreenshots } from './finding-screenshots.js';
 import { evaluatorFindings } from './findings.js';
 import { evaluateIdentity } from './identity.js';
+import { evaluateIpv6, ipv6Findings } from './ipv6.js';
 import { evaluateLinks } from './links.js';
 import { evaluateMailbox } from './mailbox.js';
 import { evaluatePageChecks, pageCheckFindings } from './page-checks.js';
@@ -49,6 +51,8 @@ export interface StoredObservations {
   lighthouse?: LighthouseResult[];
   /** The in-browser checks axe does not make, per page axe scanned (absent in runs stored before they were collected). */
   pageChecks?: PageCheckResult[];
+  /** IPv6 readiness (absent in runs stored before it was checked, or when the check was off). */
+  ipv6?: Ipv6Observation | null;
   /** How the crawl went (pages, articles opened, time, what it skipped) and whether robots.txt was followed. */
   stats?: SiteCollection['stats'];
   robots?: SiteCollection['robots'];
@@ -105,6 +109,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   // Not measured when no page was checked (axe off, an older run, or every check failed to run).
   const pageChecks = observed.pageChecks?.length ? evaluatePageChecks(observed.pageChecks) : null;
   const measuredPageChecks = pageChecks && pageChecks.pagesChecked > 0 ? pageChecks : null;
+  const ipv6 = evaluateIpv6(observed.ipv6);
   const homepageShot = observed.homepage ? { url: observed.homepage.finalUrl, screenshot: observed.homepage.screenshot ?? null } : null;
   const findings = withScreenshots(
     {
@@ -112,6 +117,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       ...featureFindings({ disclosure, mailbox, services, identity, accessibility }),
       ...responsivenessFindings(responsiveness),
       ...pageCheckFindings(measuredPageChecks),
+      ...ipv6Findings(ipv6),
     },
     homepageShot,
     screenshots,
@@ -128,6 +134,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       identity,
       accessibility,
       pageChecks: measuredPageChecks,
+      ipv6,
       reporting: null,
       imported: null,
     },

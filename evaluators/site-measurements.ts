@@ -2,6 +2,7 @@ import type { AccessibilityMeasurement } from './accessibility.js';
 import type { AvailabilityMeasurement } from './availability.js';
 import type { DisclosureMeasurement } from './disclosure.js';
 import type { IdentityMeasurement } from './identity.js';
+import type { Ipv6Measurement } from './ipv6.js';
 import type { LinksMeasurement } from './links.js';
 import type { MailboxMeasurement } from './mailbox.js';
 import type { PageChecksMeasurement } from './page-checks.js';
@@ -27,6 +28,8 @@ export interface SiteMeasurements {
   accessibility: AccessibilityMeasurement | null;
   /** The in-browser checks axe does not make (keyboard, focus, reflow, titles, bypass, form groups). */
   pageChecks: PageChecksMeasurement | null;
+  /** IPv6 readiness: address, homepage and first- and second-level pages over IPv6 (null: not collected). */
+  ipv6: Ipv6Measurement | null;
   /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */
   reporting: ReportingMeasurement | null;
   /** That table's row as imported (what `source: import:<column>` reads). */
@@ -45,6 +48,7 @@ export const nothingMeasured: SiteMeasurements = Object.freeze({
   identity: null,
   accessibility: null,
   pageChecks: null,
+  ipv6: null,
   reporting: null,
   imported: null,
 });

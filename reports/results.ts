@@ -6,6 +6,7 @@ import { failureLabel, isRetryable } from '../evaluators/collect/failures.js';
 import type { PageBudgetUse } from '../evaluators/collect/page-budget.js';
 import type { DisclosureMeasurement } from '../evaluators/disclosure.js';
 import type { IdentityMeasurement } from '../evaluators/identity.js';
+import type { Ipv6Measurement } from '../evaluators/ipv6.js';
 import type { LinksMeasurement } from '../evaluators/links.js';
 import type { MailboxMeasurement } from '../evaluators/mailbox.js';
 import type { PageChecksMeasurement } from '../evaluators/page-checks.js';
@@ -35,6 +36,7 @@ export interface SiteInput {
   identity?: IdentityMeasurement | null;
   accessibility?: AccessibilityMeasurement | null;
   pageChecks?: PageChecksMeasurement | null;
+  ipv6?: Ipv6Measurement | null;
   /** 政务信息报送 of an imported run: the table row and what the evaluator made of it. */
   reporting?: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   /**
@@ -115,6 +117,8 @@ export interface ResultsObservations {
     | null;
   /** The browser checks axe does not make (keyboard, focus, reflow, titles, bypass, form groups). */
   pageChecks: PageChecksMeasurement | null;
+  /** IPv6 readiness: the host's IPv6 address, the homepage and a sample of its pages over IPv6. */
+  ipv6: Ipv6Measurement | null;
   links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'rateLimited' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
   reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
@@ -228,6 +232,7 @@ export function buildResults(
         services: s.services ?? null,
         identity: s.identity ?? null,
         pageChecks: s.pageChecks ?? null,
+        ipv6: s.ipv6 ?? null,
         accessibility: s.accessibility
           ? {
               pagesScanned: s.accessibility.pagesScanned,

@@ -10,6 +10,7 @@ import { isRetryable, rateLimitedReason } from './failures.js';
 import type { FeatureContext } from './feature-links.js';
 import { leftSite, openHomepage } from './homepage.js';
 import { refusedHosts, withPatience } from './host-gate.js';
+import { checkIpv6, type HostResolver } from './ipv6.js';
 import { lighthouseNotRun, type LighthouseRunner } from './lighthouse.js';
 import { LinkChecker, type LinkToCheck } from './link-check.js';
 import { articleDate, itemFromRow } from './list-items.js';
@@ -47,6 +48,8 @@ export interface CollectContext {
   journal?: CrawlJournal | null;
   /** Runs Lighthouse on the homepage and key columns (options.lighthousePages); without one, none runs. */
   lighthouse?: LighthouseRunner | null;
+  /** How host names resolve for the IPv6 check (tests give loopback addresses); the system's resolver by default. */
+  resolveHost?: HostResolver;
   /** Kept up to date as the site is collected, for a progress display: the phase under way and the pages recorded. */
   progress?: SiteProgress;
 }
@@ -100,6 +103,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     axe: [],
     pageChecks: [],
     lighthouse: [],
+    ipv6: null,
   });
   if (!robots.allowed(url)) {
     pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
@@ -224,6 +228,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
           checks.lighthouse.take(u) ? await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })) : lighthouseNotRun(u, 'page-budget'),
         );
     const links = checker ? await timed('linksWait', () => checker.results()) : [];
+    const ipv6 = await ipv6Readiness(opened.finalUrl, read, pages, options, context);
     const limited = rateLimited();
     if (limited) return failed('blocked', limited);
     // Pages finish in any order: sorted by URL, the evidence kept per rule (first pages) is the same every run.
@@ -246,12 +251,25 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       axe,
       pageChecks,
       lighthouse,
+      ipv6,
       stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases, budget: meter.use() },
     };
   } finally {
     await closeTab(tab);
     await tabs.close();
   }
+}
+
+/**
+ * The site over IPv6 (ipv6.ts), after the crawl: the homepage's own links are its first level, the pages the
+ * crawl read below them the second. Fetched from Node, a few requests: not page loads of the budget.
+ */
+function ipv6Readiness(homepage: string, read: PageRead, pages: readonly PageRecord[], options: CollectOptions, context: CollectContext) {
+  const perLevel = options.ipv6Pages ?? defaultCollectOptions.ipv6Pages;
+  if (!perLevel) return Promise.resolve(null);
+  const firstLevel = [...read.nav, ...read.more].map((l) => l.href);
+  const below = pages.filter((p) => p.role !== 'homepage' && p.status !== null && p.status < 400).map((p) => p.finalUrl ?? p.url);
+  return checkIpv6(homepage, firstLevel, below, { timeoutMs: options.timeoutMs, userAgent: options.userAgent, perLevel, resolve: context.resolveHost });
 }
 
 /** A page's links, images and attachments worth checking (web and mail/phone links; not javascript:). */

@@ -75,6 +75,11 @@ export interface CollectOptions {
   pageChecks: boolean;
   /** Lighthouse runs per site: the homepage, then the first columns found (0 switches Lighthouse off). */
   lighthousePages: number;
+  /**
+   * IPv6 readiness: pages of each level (the homepage's links, the pages below them) fetched over IPv6 besides
+   * the homepage; 0 switches the check off. Read with `?? default`: a queued job written before it existed lacks it.
+   */
+  ipv6Pages: number;
 }
 
 export const defaultCollectOptions: CollectOptions = {
@@ -106,5 +111,6 @@ export const defaultCollectOptions: CollectOptions = {
   axePerTemplate: 10,
   pageChecks: true,
   lighthousePages: 2,
+  ipv6Pages: 10,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36 govscore/0.1 (government website assessment)',
 };

@@ -1,4 +1,5 @@
 import type { AxePageResult } from './axe.js';
+import type { Ipv6Observation } from './ipv6.js';
 import type { LighthouseResult } from './lighthouse.js';
 import type { CheckedLink } from './link-check.js';
 import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, ProbeObservation, SiteFailure, UnreadPage } from './observations.js';
@@ -30,4 +31,6 @@ export interface SiteCollection {
   /** The in-browser checks axe does not make, on the same pages axe scanned (none when axe is off). */
   pageChecks: PageCheckResult[];
   lighthouse: LighthouseResult[];
+  /** IPv6 readiness of the site's host (null: the site failed, or the check was off). */
+  ipv6: Ipv6Observation | null;
 }

@@ -47,6 +47,7 @@ export const findingGroups = {
   // The in-browser page checks (evaluators/page-checks.ts).
   'pageChecks.failures': '浏览器检查发现的无障碍问题（键盘、焦点、重排、标题、跳过导航、表单分组）',
   'reporting.summary': '信息报送与采用情况',
+  'ipv6.readiness': 'IPv6支持情况（域名的IPv6地址、首页与一二级页面通过IPv6的访问）',
 } as const;
 
 export type FindingGroup = keyof typeof findingGroups;

@@ -197,6 +197,12 @@ export const measurementRegistry = {
     notMeasured: (m) => (m.identity?.mobileError ? `手机屏幕宽度下的首页未能打开（${failureLabel(m.identity.mobileError)}）` : null),
   },
   'identity.counts.notHttps': { zh: '未使用HTTPS（1 = 未使用）', unit: 'count', read: (m) => m.identity?.counts.notHttps },
+  'ipv6.readyShare': {
+    zh: 'IPv6就绪程度：无IPv6地址或首页通过IPv6不可用、与IPv4不同为0，否则为首页及抽查的一二级页面中可通过IPv6访问的比例',
+    unit: 'ratio',
+    read: (m) => m.ipv6?.readyShare,
+    notMeasured: (m) => m.ipv6?.notMeasured,
+  },
 
   'accessibility.seriousRules': { zh: '违反的严重/较重无障碍规则数（WCAG 2.0/2.1 A/AA级）', unit: 'count', read: (m) => m.accessibility?.seriousRules },
   'accessibility.failingRules': { zh: '违反的无障碍规则数（WCAG 2.0/2.1 A/AA级，任何影响程度）', unit: 'count', read: (m) => m.accessibility?.failingRules },

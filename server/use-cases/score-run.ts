@@ -91,6 +91,7 @@ export function computeRun(
       identity: measurements.identity,
       accessibility: measurements.accessibility,
       pageChecks: measurements.pageChecks,
+      ipv6: measurements.ipv6,
       crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null, budget: observed.stats?.budget ?? null },
     };
   });

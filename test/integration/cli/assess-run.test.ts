@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { evaluateSite, type SiteMeasurements, type StoredObservations } from '../../../evaluators/evaluate-site.js';
+import { loadIndicatorSet } from '../../../indicators/load.js';
 import { truthVetoes } from '../../../portals/compare/truth-compare.js';
 import type { PortalTruth } from '../../../portals/model/truth.js';
 import { Store } from '../../../server/store/store.js';
@@ -54,7 +55,11 @@ describe('govscore assess on the sample portals, end to end', () => {
 
   it('finishes with exit code 0 and the results.json contract', () => {
     expect(shared.run.code, shared.run.stderr).toBe(0);
-    expect(shared.results.assessment).toMatchObject({ name: '测试评估', asOf, indicatorSet: { id: 'national-2019', version: '2019.3' } });
+    expect(shared.results.assessment).toMatchObject({
+      name: '测试评估',
+      asOf,
+      indicatorSet: { id: 'national-2019', version: loadIndicatorSet('national-2019').version },
+    });
     expect(shared.results.assessment.indicatorSet.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(shared.results.assessment.runId).toMatch(/^20261121-[0-9a-f]{8}$/);
     for (const s of shared.results.sites) {
