@@ -2,6 +2,7 @@ import type { AccessibilityMeasurement } from './accessibility.js';
 import type { AvailabilityMeasurement } from './availability.js';
 import type { DisclosureMeasurement } from './disclosure.js';
 import type { IdentityMeasurement } from './identity.js';
+import type { LinkSafetyMeasurement } from './link-safety.js';
 import type { LinksMeasurement } from './links.js';
 import type { MailboxMeasurement } from './mailbox.js';
 import type { PageChecksMeasurement } from './page-checks.js';
@@ -27,6 +28,8 @@ export interface SiteMeasurements {
   accessibility: AccessibilityMeasurement | null;
   /** The in-browser checks axe does not make (keyboard, focus, reflow, titles, bypass, form groups). */
   pageChecks: PageChecksMeasurement | null;
+  /** Hidden and commercial links, ad scripts, visitor-dependent redirects (暗链、黑链、劫持). */
+  linkSafety: LinkSafetyMeasurement | null;
   /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */
   reporting: ReportingMeasurement | null;
   /** That table's row as imported (what `source: import:<column>` reads). */
@@ -45,6 +48,7 @@ export const nothingMeasured: SiteMeasurements = Object.freeze({
   identity: null,
   accessibility: null,
   pageChecks: null,
+  linkSafety: null,
   reporting: null,
   imported: null,
 });

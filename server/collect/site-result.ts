@@ -48,6 +48,8 @@ export async function collectSiteResult(browser: Browser, url: string, asOf: str
         axe: collected.axe,
         pageChecks: collected.pageChecks,
         lighthouse: collected.lighthouse,
+        integrity: collected.integrity,
+        uaVariants: collected.uaVariants,
         ...(collected.features ?? {}),
       },
     },

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+
+import { parse } from 'yaml';
+
+/** The lists of evaluators/data/link-safety.yaml: allowed hosts, illicit and commercial words, ad networks, filing systems. */
+export interface LinkSafetyConfig {
+  allowedHosts: string[];
+  illicitWords: string[];
+  commercialWords: string[];
+  adSources: string[];
+  registration: Record<'badge' | 'icp' | 'police', string[]>;
+  furnitureMissingShare: number;
+}
+
+let loaded: LinkSafetyConfig | null = null;
+
+/** The shipped lists (read once). */
+export function linkSafetyConfig(): LinkSafetyConfig {
+  loaded ??= parse(readFileSync(new URL('../data/link-safety.yaml', import.meta.url), 'utf8')) as LinkSafetyConfig;
+  return loaded;
+}
+
+/** The host itself or a subdomain of one of `suffixes` (gov.cn holds www.zj.gov.cn; not xgov.cn). */
+export function hostUnder(hostname: string, suffixes: readonly string[]): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  return suffixes.some((s) => {
+    const suffix = s.toLowerCase().replace(/^\*?\./, '');
+    return h === suffix || h.endsWith(`.${suffix}`);
+  });
+}
+
+/** The first pattern (a regular expression over the whole address) the URL matches, or null. */
+export function matchingPattern(url: string, patterns: readonly string[]): string | null {
+  return patterns.find((p) => new RegExp(p, 'i').test(url)) ?? null;
+}
+
+/** The first word of `words` the text holds (case-insensitive), or null. */
+export function wordIn(text: string, words: readonly string[]): string | null {
+  const lower = text.toLowerCase();
+  return words.find((w) => lower.includes(w.toLowerCase())) ?? null;
+}
