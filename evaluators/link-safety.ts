@@ -1,6 +1,6 @@
 import type { PageIntegrity } from './collect/page-integrity.js';
 import type { UaVariant, VisitorKind } from './collect/ua-variants.js';
-import { hostUnder, type LinkSafetyConfig, linkSafetyConfig, matchingPattern, wordIn } from './lib/link-safety-config.js';
+import { hostUnder, type LinkSafetyConfig, linkSafetyConfig, matchingPattern, registrableDomain, wordIn } from './lib/link-safety-config.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 
 /**
@@ -70,11 +70,13 @@ export function evaluateLinkSafety(
   site: SiteDomains,
   config: LinkSafetyConfig = linkSafetyConfig(),
 ): LinkSafetyMeasurement {
-  const own = new URL(site.homepage).host;
-  const allowed = [...config.allowedHosts, ...(site.portal ? [site.portal] : [])];
+  const own = new URL(site.homepage);
+  // The site's own registered name counts as its own (www.x.gov.cn and xxgk.x.gov.cn), on a domain, not on a bare address.
+  const ownName = /^[\d.]+$|^localhost$/.test(own.hostname) ? [] : [registrableDomain(own.hostname)];
+  const allowed = [...config.allowedHosts, ...ownName, ...(site.portal ? [site.portal] : [])];
   const offDomain = (href: string) => {
     const u = new URL(href);
-    return u.host !== own && !hostUnder(u.hostname, allowed);
+    return u.host !== own.host && !hostUnder(u.hostname, allowed) && !matchingPattern(href, config.allowedUrlPatterns ?? []);
   };
   const hidden = new Map<string, HiddenOffsiteLink>();
   const illicit: WordLink[] = [];
@@ -83,7 +85,8 @@ export function evaluateLinkSafety(
   const adSeen = new Set<string>();
   for (const page of pages) {
     for (const link of page.hidden) {
-      if (!offDomain(link.href)) continue;
+      // A link without text gives a search engine no words: not the 暗链 of a paid link farm (share buttons, icons).
+      if (!offDomain(link.href) || !link.text.trim()) continue;
       const word = wordIn(`${link.text} ${link.href}`, config.illicitWords);
       // A dropdown menu or tab panel hidden until used also holds the site's own links; what it hides is a menu, unless it names an illicit site.
       if (!word && link.hiddenBy && hidingByDisplay.test(link.how) && link.siteLinksBeside > 0) continue;

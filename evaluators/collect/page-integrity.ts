@@ -51,8 +51,11 @@ export interface PageIntegrity {
   furniture: PageFurniture;
 }
 
-/** Reads the page a tab holds; null when the page's scripts keep the renderer from answering in time. */
-export async function readIntegrity(page: Page, role: string, timeoutMs = 5_000): Promise<PageIntegrity | null> {
+/**
+ * Reads the page a tab holds; null when the page's scripts keep the renderer from answering in time. `ownHosts`:
+ * other names of the site's host, for a saved copy served from loopback (scripts/link-checks-corpus.ts).
+ */
+export async function readIntegrity(page: Page, role: string, timeoutMs = 5_000, ownHosts: string[] = []): Promise<PageIntegrity | null> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
   try {
@@ -60,7 +63,7 @@ export async function readIntegrity(page: Page, role: string, timeoutMs = 5_000)
       (async () => {
         await page.evaluate(checksScript);
         await page.evaluate(integrityScript);
-        const read = (await page.evaluate('window.__govscoreIntegrity()')) as Omit<PageIntegrity, 'role' | 'template'>;
+        const read = (await page.evaluate(`window.__govscoreIntegrity(${JSON.stringify(ownHosts)})`)) as Omit<PageIntegrity, 'role' | 'template'>;
         return { ...read, role, template: urlTemplate(read.url) };
       })().catch(() => null),
       deadline,

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 /** The lists of evaluators/data/link-safety.yaml: allowed hosts, illicit and commercial words, ad networks, filing systems. */
 export interface LinkSafetyConfig {
   allowedHosts: string[];
+  allowedUrlPatterns: string[];
   illicitWords: string[];
   commercialWords: string[];
   adSources: string[];
@@ -18,6 +19,16 @@ let loaded: LinkSafetyConfig | null = null;
 export function linkSafetyConfig(): LinkSafetyConfig {
   loaded ??= parse(readFileSync(new URL('../data/link-safety.yaml', import.meta.url), 'utf8')) as LinkSafetyConfig;
   return loaded;
+}
+
+/** Public suffixes of two labels under which a site registers its name (example.gov.cn, not gov.cn). */
+const twoLabelSuffixes = /\.(gov|com|net|org|edu|ac)\.cn$/;
+
+/** The name a host was registered under: news.163.com → 163.com, www.zj.gov.cn → zj.gov.cn (one list of suffixes, not the public suffix list). */
+export function registrableDomain(hostname: string): string {
+  const labels = hostname.toLowerCase().split('.');
+  if (/^[\d.]+$/.test(hostname) || labels.length <= 2) return hostname.toLowerCase();
+  return labels.slice(twoLabelSuffixes.test(hostname.toLowerCase()) ? -3 : -2).join('.');
 }
 
 /** The host itself or a subdomain of one of `suffixes` (gov.cn holds www.zj.gov.cn; not xgov.cn). */

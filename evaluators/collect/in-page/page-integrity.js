@@ -90,19 +90,23 @@
   }
 
   /** Links to the page's own host inside the element that hides a link: a menu or tab panel holds them, an injected block does not. */
-  function siteLinksIn(el, host) {
+  function siteLinksIn(el, own) {
     var count = 0;
     var links = el.querySelectorAll('a[href]');
     for (var i = 0; i < links.length; i++) {
       var u = webUrl(links[i].getAttribute('href'));
-      if (u && u.host === host) count++;
+      if (u && own(u)) count++;
     }
     return count;
   }
 
-  window.__govscoreIntegrity = function () {
+  /** `ownHosts`: other names of the page's own host (a saved copy served from elsewhere); the page's host by default. */
+  window.__govscoreIntegrity = function (ownHosts) {
     var describe = window.__govscorePageChecks.lib.describe;
     var host = location.host;
+    var own = function (u) {
+      return u.host === host || (ownHosts || []).indexOf(u.host) >= 0;
+    };
     var hidden = [];
     var outbound = [];
     var furniture = [];
@@ -111,7 +115,7 @@
     for (var i = 0; i < anchors.length; i++) {
       var a = anchors[i];
       var url = webUrl(a.getAttribute('href'));
-      if (!url || url.host === host) continue;
+      if (!url || own(url)) continue;
       var name = nameOf(a);
       var image = !!a.querySelector('img');
       if (furniture.length < MAX_FURNITURE && (image || FURNITURE_TEXT.test(name)))
@@ -126,7 +130,7 @@
           selector: shown.selector,
           html: shown.html,
           hiddenBy: by.el === a ? null : describe(by.el).selector,
-          siteLinksBeside: by.el === a ? 0 : siteLinksIn(by.el, host),
+          siteLinksBeside: by.el === a ? 0 : siteLinksIn(by.el, own),
         });
       } else if (!by && !seen[url.href] && outbound.length < MAX_OUTBOUND) {
         seen[url.href] = true;
@@ -137,7 +141,7 @@
     var elements = document.querySelectorAll('script[src], iframe[src], embed[src]');
     for (var j = 0; j < elements.length && sources.length < MAX_SOURCES; j++) {
       var src = webUrl(elements[j].getAttribute('src'));
-      if (src && src.host !== host && sources.indexOf(src.href) < 0) sources.push(src.href);
+      if (src && !own(src) && sources.indexOf(src.href) < 0) sources.push(src.href);
     }
     var body = document.body ? document.body.innerText || '' : '';
     var code = /网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/.exec(body);

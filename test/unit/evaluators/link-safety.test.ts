@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import type { HiddenLink, PageIntegrity } from '../../../evaluators/collect/page-integrity.js';
 import { metaRefresh, type UaVariant } from '../../../evaluators/collect/ua-variants.js';
-import { hostUnder, type LinkSafetyConfig } from '../../../evaluators/lib/link-safety-config.js';
+import { hostUnder, type LinkSafetyConfig, registrableDomain } from '../../../evaluators/lib/link-safety-config.js';
 import { evaluateLinkSafety, linkSafetyFindings } from '../../../evaluators/link-safety.js';
 
 const home = 'https://jyj.example.gov.cn/';
 const config: LinkSafetyConfig = {
   allowedHosts: ['gov.cn', 'people.com.cn'],
+  allowedUrlPatterns: ['/exposure/jiucuo'],
   illicitWords: ['博彩'],
   commercialWords: ['贷款'],
   adSources: ['pos\\.baidu\\.com'],
@@ -62,6 +63,9 @@ describe('evaluateLinkSafety', () => {
           hidden({ href: 'http://www.people.com.cn/' }),
           hidden({ href: 'http://portal.example.org/x' }),
           hidden({ href: 'http://shop.example.com/', siteLinksBeside: 5 }),
+          hidden({ href: 'http://xxgk.example.gov.cn/' }),
+          hidden({ href: 'http://121.43.68.40/exposure/jiucuo.html?site_code=3300000020' }),
+          hidden({ href: 'http://share.example.com/', text: '' }),
         ],
       }),
     ];
@@ -132,6 +136,11 @@ describe('link-safety helpers', () => {
     expect(hostUnder('gov.cn', ['gov.cn'])).toBe(true);
     expect(hostUnder('xgov.cn', ['gov.cn'])).toBe(false);
     expect(hostUnder('gov.cn.evil.com', ['gov.cn'])).toBe(false);
+    expect([registrableDomain('news.163.com'), registrableDomain('www.zj.gov.cn'), registrableDomain('127.0.0.1')]).toEqual([
+      '163.com',
+      'zj.gov.cn',
+      '127.0.0.1',
+    ]);
   });
 
   it('reads the address of a meta refresh, and nothing from a page without one', () => {
