@@ -8,16 +8,19 @@ import type { CheckedLink } from './collect/link-check.js';
 import type { MailboxObservation } from './collect/mailbox-pages.js';
 import type { ColumnObservation, HomepageObservation, ProbeObservation, UnreadPage } from './collect/observations.js';
 import type { PageCheckResult } from './collect/page-checks.js';
+import type { PageIntegrity } from './collect/page-integrity.js';
 import type { ServicesObservation } from './collect/services-pages.js';
 import type { SiteCollection } from './collect/site-collection.js';
 import type { IdentityObservation } from './collect/site-features.js';
 import type { FunctionsObservation } from './collect/site-functions.js';
+import type { UaVariant } from './collect/ua-variants.js';
 import { evaluateDisclosure, type SiteLevel } from './disclosure.js';
 import { featureFindings } from './feature-findings.js';
 import { withScreenshots } from './finding-screenshots.js';
 import { evaluatorFindings } from './findings.js';
 import { evaluateIdentity } from './identity.js';
 import { evaluateIpv6, ipv6Findings } from './ipv6.js';
+import { evaluateLinkSafety, linkSafetyFindings } from './link-safety.js';
 import { evaluateLinks } from './links.js';
 import { evaluateMailbox } from './mailbox.js';
 import { evaluatePageChecks, pageCheckFindings } from './page-checks.js';
@@ -53,6 +56,10 @@ export interface StoredObservations {
   pageChecks?: PageCheckResult[];
   /** IPv6 readiness (absent in runs stored before it was checked, or when the check was off). */
   ipv6?: Ipv6Observation | null;
+  /** Links off the site, outside scripts and footer furniture per page read (absent in runs stored before they were collected). */
+  integrity?: PageIntegrity[];
+  /** The homepage as a phone, a spider and a search visitor get it (absent in older runs). */
+  uaVariants?: UaVariant[];
   /** How the crawl went (pages, articles opened, time, what it skipped) and whether robots.txt was followed. */
   stats?: SiteCollection['stats'];
   robots?: SiteCollection['robots'];
@@ -65,6 +72,8 @@ export interface SiteProfile {
   level: SiteLevel;
   /** Provides 办事服务; without, services are not applicable (null), never "missing". */
   services: boolean;
+  /** The portal's domain a department site should sit under (sites file `portal:`), when declared. */
+  portal?: string | null;
 }
 
 /** What evaluating a site gives the scoring: its measurements and the findings behind them. */
@@ -103,7 +112,19 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   const disclosure = collected ? evaluateDisclosure(observed.disclosure ?? null, asOf, site.level) : null;
   const mailbox = collected ? evaluateMailbox(observed.mailbox ?? null, asOf) : null;
   const services = collected && site.services ? evaluateServices(observed.services ?? null) : null;
-  const identity = collected ? evaluateIdentity(observed.identity ?? null, observed.functions ?? null, observed.columns ?? []) : null;
+  const homepageUrl = observed.homepage?.finalUrl;
+  const identity = collected
+    ? evaluateIdentity(observed.identity ?? null, observed.functions ?? null, observed.columns ?? [], {
+        integrity: observed.integrity,
+        homepage: homepageUrl,
+        portal: site.portal,
+      })
+    : null;
+  // Not measured in runs stored before every page's links were read.
+  const linkSafety =
+    observed.integrity && homepageUrl
+      ? evaluateLinkSafety(observed.integrity, observed.uaVariants ?? [], { homepage: homepageUrl, portal: site.portal })
+      : null;
   // No page scanned (axe switched off, an older run, or no scan finished) is not measured, not "no violation".
   const accessibility = observed.axe?.some((p) => !p.unfinished) ? evaluateAccessibility(observed.axe, observed.lighthouse ?? []) : null;
   // Not measured when no page was checked (axe off, an older run, or every check failed to run).
@@ -118,6 +139,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       ...responsivenessFindings(responsiveness),
       ...pageCheckFindings(measuredPageChecks),
       ...ipv6Findings(ipv6),
+      ...linkSafetyFindings(linkSafety),
     },
     homepageShot,
     screenshots,
@@ -135,6 +157,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       accessibility,
       pageChecks: measuredPageChecks,
       ipv6,
+      linkSafety,
       reporting: null,
       imported: null,
     },

@@ -1,12 +1,13 @@
 import type { AccessibilityMeasurement, AccessibilityViolation } from './accessibility.js';
 import { assistItemNames, assistStatusNames } from './collect/assist-modes.js';
 import type { DisclosureMeasurement } from './disclosure.js';
+import { type DomainCheck, itemNames, kindNames, type MissingFurniture } from './furniture.js';
 import type { IdentityMeasurement } from './identity.js';
 import { taxonomy } from './lib/taxonomy.js';
 import { impactNames } from './lib/wcag.js';
 import { isAAACriterion } from './lib/wcag.js';
 import type { MailboxMeasurement } from './mailbox.js';
-import type { FindingsByGroup } from './registry/finding-groups.js';
+import type { EvaluatorFinding, FindingsByGroup } from './registry/finding-groups.js';
 import type { ServicesMeasurement } from './services.js';
 
 /**
@@ -209,6 +210,7 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
           ],
     'identity.meta': [
       ...(i.footerShowsIdCode ? [] : [{ message: '页面底部未标注网站标识码', url: null, evidence: null }]),
+      ...furnitureFindings(i, (f) => f.item === 'siteIdCode' && f.kind !== 'homepage'),
       // One finding per page the metas were looked for on, naming it.
       ...i.missingMetaOn.map((m) => ({
         message: `${metaPageNames[m.page]}缺少网页元数据：${list(m.names)}`,
@@ -240,7 +242,27 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
       ...(i.viewportMeta || i.mobileError ? [] : [{ message: '首页未声明移动端视口（viewport）', url: null, evidence: null }]),
       ...(i.horizontalScroll ? [{ message: '手机屏幕（375像素宽）下首页出现横向滚动', url: null, evidence: null }] : []),
     ],
+    'identity.furniture': furnitureFindings(i, (f) => f.item !== 'siteIdCode'),
+    'identity.domain': domainFindings(i.domain),
     // Its own group: an indicator of the mobile layout and one of HTTPS each list only their own fact.
     'identity.https': i.https ? [] : [{ message: '网站未使用HTTPS', url: null, evidence: null }],
   };
+}
+
+/** One finding per kind of page and item it lacks, naming an example page. */
+function furnitureFindings(i: IdentityMeasurement, which: (f: MissingFurniture) => boolean): EvaluatorFinding[] {
+  return (i.furniture ?? []).filter(which).map((f) => ({
+    message: `${kindNames[f.kind]}${f.state === 'absent' ? '未标注' : '标注了但未链接至备案系统：'}${itemNames[f.item]}`,
+    url: f.example,
+    evidence: `已读取的${f.pagesRead}个${kindNames[f.kind]}中有${f.pagesMissing}个${f.state === 'absent' ? '未找到该项' : '该项无指向备案系统的链接'}，例如 ${f.example}`,
+  }));
+}
+
+function domainFindings(d: DomainCheck | null): EvaluatorFinding[] {
+  if (!d || d.status === 'ok' || d.status === 'not-checked') return [];
+  const message =
+    d.status === 'not-gov'
+      ? `网站域名 ${d.host} 不在 .gov.cn 下${d.portal ? `（门户域名 ${d.portal}）` : ''}`
+      : `部门网站域名 ${d.host} 不在门户网站域名 ${d.portal} 下`;
+  return [{ message, url: null, evidence: '政府网站发展指引：政府网站使用 .gov.cn 域名，部门网站使用本级政府门户网站的下级域名' }];
 }

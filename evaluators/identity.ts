@@ -1,7 +1,9 @@
 import type { AssistModeObservation } from './collect/assist-modes.js';
 import type { ColumnObservation } from './collect/observations.js';
+import type { PageIntegrity } from './collect/page-integrity.js';
 import type { IdentityObservation } from './collect/site-features.js';
 import type { FunctionsObservation } from './collect/site-functions.js';
+import { checkDomain, type DomainCheck, type MissingFurniture, missingFurniture } from './furniture.js';
 
 /** Identity and functions: 网站标识码, meta tags, ICP, site search, 适老化 entry, mobile layout, HTTPS. */
 export const meta = { id: 'identity', version: '1', needs: ['identity', 'functions', 'columns'] } as const;
@@ -38,11 +40,20 @@ export interface IdentityMeasurement {
   /** Why the phone-width homepage could not be measured (failures.ts), else null. */
   mobileError: string | null;
   https: boolean;
+  /** Footer items a kind of page (homepage, column pages, articles) lacks; null in runs stored before every page's footer was read. */
+  furniture: MissingFurniture[] | null;
+  /** The domain rules (.gov.cn; the portal's domain for a department that declares it). */
+  domain: DomainCheck | null;
   /** The numbers indicator sets score (source paths identity.counts.*). */
   counts: {
     searchAbsent: number;
     searchBroken: number | null;
+    /** Metas missing, 网站标识码 missing from the homepage footer, and from the column or article pages. */
     identityMissing: number;
+    /** Of the badge, ICP and 公安备案 (each linked to its system), items missing per kind of page; null when footers were not read. */
+    furnitureMissing: number | null;
+    /** 1 when the host breaks the domain rules; null when the homepage is not known. */
+    domainProblems: number | null;
     /** null when no linked entry was found and the homepage could not be opened again to look for one (`elderlyError`). */
     elderlyMissing: number | null;
     /** Of 文字放大, 高对比, 特大鼠标, 语音阅读 and no pop-ups: items absent or failing; null when the mode was not checked or an item could not be. */
@@ -60,6 +71,8 @@ export function evaluateIdentity(
   identity: IdentityObservation | null,
   functions: FunctionsObservation | null,
   columns: ColumnObservation[],
+  /** Every page's footer and links (absent in older runs), and the domains the sites file gives. */
+  pages: { integrity?: PageIntegrity[]; homepage?: string; portal?: string | null } = {},
 ): IdentityMeasurement {
   const footer = identity?.footerText ?? '';
   const code = /网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/.exec(footer)?.[1] ?? null;
@@ -83,6 +96,10 @@ export function evaluateIdentity(
   const horizontalScroll = mobile?.scrollWidth == null ? null : mobile.scrollWidth > mobile.width + 4;
   const elderlyMode = (functions?.elderly.entries.length ?? 0) > 0;
   const elderlyError: string | null = elderlyMode ? null : (functions?.elderly.error ?? null);
+  const furniture = pages.integrity?.length ? missingFurniture(pages.integrity) : null;
+  // The homepage's 网站标识码 is measured on its footer above: the footers read here add the other kinds of page.
+  const idCodeElsewhere = (furniture ?? []).filter((f) => f.item === 'siteIdCode' && f.kind !== 'homepage').length;
+  const domain = pages.homepage ? checkDomain(pages.homepage, pages.portal) : null;
   return {
     siteIdCode: code ?? codeMeta,
     footerShowsIdCode: code !== null,
@@ -111,10 +128,14 @@ export function evaluateIdentity(
     horizontalScroll,
     mobileError: mobileError(mobile),
     https: functions?.https ?? false,
+    furniture,
+    domain,
     counts: {
       searchAbsent: searchState === 'absent' ? 1 : 0,
       searchBroken: searchState === 'untested' ? null : searchState === 'broken' ? 1 : 0,
-      identityMissing: missingMeta.length + (code === null ? 1 : 0),
+      identityMissing: missingMeta.length + (code === null ? 1 : 0) + idCodeElsewhere,
+      furnitureMissing: furniture ? furniture.filter((f) => f.item !== 'siteIdCode').length : null,
+      domainProblems: domain ? (domain.status === 'not-gov' || domain.status === 'outside-portal' ? 1 : 0) : null,
       // No entry found on a homepage that could not be looked through: not known, never a deduction.
       elderlyMissing: elderlyMode ? 0 : elderlyError ? null : 1,
       assistItemsMissing: assistItemsMissing(functions?.elderly.modes ?? null),

@@ -3,6 +3,7 @@ import type { AvailabilityMeasurement } from './availability.js';
 import type { DisclosureMeasurement } from './disclosure.js';
 import type { IdentityMeasurement } from './identity.js';
 import type { Ipv6Measurement } from './ipv6.js';
+import type { LinkSafetyMeasurement } from './link-safety.js';
 import type { LinksMeasurement } from './links.js';
 import type { MailboxMeasurement } from './mailbox.js';
 import type { PageChecksMeasurement } from './page-checks.js';
@@ -30,6 +31,8 @@ export interface SiteMeasurements {
   pageChecks: PageChecksMeasurement | null;
   /** IPv6 readiness: address, homepage and first- and second-level pages over IPv6 (null: not collected). */
   ipv6: Ipv6Measurement | null;
+  /** Hidden and commercial links, ad scripts, visitor-dependent redirects (暗链、黑链、劫持). */
+  linkSafety: LinkSafetyMeasurement | null;
   /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */
   reporting: ReportingMeasurement | null;
   /** That table's row as imported (what `source: import:<column>` reads). */
@@ -49,6 +52,7 @@ export const nothingMeasured: SiteMeasurements = Object.freeze({
   accessibility: null,
   pageChecks: null,
   ipv6: null,
+  linkSafety: null,
   reporting: null,
   imported: null,
 });

@@ -2,6 +2,7 @@ import type { AxePageResult } from './axe.js';
 import type { LinkToCheck } from './link-check.js';
 import type { ColumnObservation, PageRecord, UnreadPage } from './observations.js';
 import type { PageCheckResult } from './page-checks.js';
+import type { PageIntegrity } from './page-integrity.js';
 
 /**
  * What visiting one page of the crawl produced, complete enough to replay without a browser: the pages
@@ -25,6 +26,8 @@ export interface VisitOutcome {
   axe?: AxePageResult[];
   /** The page checks run beside axe on those pages. */
   pageChecks?: PageCheckResult[];
+  /** Links off the site and footer furniture of the pages opened for it (page-integrity.ts). */
+  integrity?: PageIntegrity[];
   /** The page itself, when it could not be read even on a second try. */
   unread?: UnreadPage | null;
 }

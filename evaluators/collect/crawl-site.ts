@@ -22,6 +22,7 @@ import { auditTab, checkTab } from './page-audit.js';
 import { inOrder, PageMeter, type PageShare, siteShares } from './page-budget.js';
 import { type PageCheckResult, uncheckedPage } from './page-checks.js';
 import { readFacts } from './page-facts.js';
+import { type PageIntegrity, readIntegrity, siteIntegrity } from './page-integrity.js';
 import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
 import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
@@ -32,6 +33,7 @@ import type { SiteCollection } from './site-collection.js';
 import { collectFeatures, collectSections, newestArticle } from './site-features.js';
 import { functionNeeds, type FunctionShares } from './site-functions.js';
 import { TabPool } from './tab-pool.js';
+import { fetchUaVariants } from './ua-variants.js';
 import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from './url-scope.js';
 
 /**
@@ -73,6 +75,8 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
   const elapsed = () => Math.round(performance.now() - started);
   // The availability probes run beside the crawl (they are spaced out); robots.txt is needed first.
   const probing = probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
+  // The homepage as a phone, a spider and a search visitor get it (a hijack sign when they land elsewhere), beside the probes.
+  const asOthers = fetchUaVariants(url, { userAgent: options.userAgent, timeoutMs: options.timeoutMs });
   const robots = await loadRobots(new URL(url).origin, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, respect: options.robots === 'respect' });
   const pages: PageRecord[] = [];
   // Every page load of the site, from the homepage to Lighthouse, is counted against --max-pages (page-budget.ts).
@@ -97,6 +101,8 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     probes: await probing,
     pages,
     robots: robots.mode,
+    integrity: [],
+    uaVariants: await asOthers,
     stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {}, phases: { ...phases }, budget: meter.use() },
     links: [],
     features: null,
@@ -120,6 +126,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
     const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
+    const homepageIntegrity = await readIntegrity(tab, 'homepage', options.readTimeoutMs);
     const homepageAxe =
       options.axe === 'off'
         ? null
@@ -252,6 +259,8 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       pageChecks,
       lighthouse,
       ipv6,
+      integrity: siteIntegrity(homepageIntegrity ? [homepageIntegrity, ...crawl.integrity] : crawl.integrity),
+      uaVariants: await asOthers,
       stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases, budget: meter.use() },
     };
   } finally {
@@ -360,6 +369,8 @@ class SiteCrawl {
   readonly axe: AxePageResult[] = [];
   /** The page checks run beside axe, in the same order. */
   readonly pageChecks: PageCheckResult[] = [];
+  /** What leads off the site and the footer furniture, on every page read once its scripts had run. */
+  readonly integrity: PageIntegrity[] = [];
   /** Pages that could not be read even on a second try, or were not opened for the page budget: what they would have shown is not measured. */
   readonly unread: UnreadPage[] = [];
   private levels = new Map<number, Candidate[]>();
@@ -588,6 +599,8 @@ class SiteCrawl {
     if (outcome.column && outcome.article) this.articleMetas.set(pageKey(outcome.column.url), outcome.article);
     this.axe.push(...(outcome.axe ?? []));
     this.pageChecks.push(...(outcome.pageChecks ?? []));
+    // The page's role is known once its column is finished: a list page read later is a column, not a page.
+    for (const read of outcome.integrity ?? []) this.integrity.push(read.role === 'content' ? { ...read, role: outcome.pages[0]?.role ?? 'content' } : read);
     if (outcome.unread) this.unread.push(outcome.unread);
     for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
   }
@@ -642,6 +655,8 @@ class SiteCrawl {
         return outcome;
       }
       outcome.links.push(...linksToCheck(read, read.url));
+      const integrity = await readIntegrity(tab, 'content', this.options.readTimeoutMs);
+      if (integrity) (outcome.integrity ??= []).push(integrity);
       // Scanned before the column is paginated: the first list page as a visitor lands on it. A check that took
       // the tab elsewhere is followed by loading the page again (a page of the slice): the pager is clicked there.
       const reload = (u: string) => (slice.take(u, 'columns') ? openUrl(tab, u, this.options.timeoutMs) : Promise.resolve());
@@ -837,6 +852,9 @@ class SiteCrawl {
       }
       if (!seen) return { reading: { failure: 'script-timeout' }, record };
       outcome.links.push(...linksToCheck(seen.read, item.url));
+      // Only an article whose scripts were let run shows what they add (a badge, an injected link).
+      const integrity = forDateOnly ? null : await readIntegrity(tab, 'article', this.options.readTimeoutMs);
+      if (integrity) (outcome.integrity ??= []).push(integrity);
       if (scan) await this.scan(tab, outcome, 'article');
       return { reading: { url: seen.read.url, metas: seen.read.metas, date: seen.date, listLike: seen.kind === 'list' || seen.kind === 'hub' }, record };
     });

@@ -5,7 +5,9 @@ import type { CheckedLink } from './link-check.js';
 import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, ProbeObservation, SiteFailure, UnreadPage } from './observations.js';
 import type { PageBudgetUse } from './page-budget.js';
 import type { PageCheckResult } from './page-checks.js';
+import type { PageIntegrity } from './page-integrity.js';
 import type { SiteFeatures } from './site-features.js';
+import type { UaVariant } from './ua-variants.js';
 
 /**
  * Everything one crawl of a site collected: what collectSite returns and the collect phase hands on.
@@ -33,4 +35,8 @@ export interface SiteCollection {
   lighthouse: LighthouseResult[];
   /** IPv6 readiness of the site's host (null: the site failed, or the check was off). */
   ipv6: Ipv6Observation | null;
+  /** Links off the site, outside scripts and footer furniture of the pages read once their scripts had run. */
+  integrity: PageIntegrity[];
+  /** The homepage as a phone, a spider and a search visitor get it. */
+  uaVariants: UaVariant[];
 }

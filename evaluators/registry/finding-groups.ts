@@ -39,6 +39,11 @@ export const findingGroups = {
   'identity.assist': '无障碍/长者模式各适老化项的检测结果',
   'identity.mobile': '移动端适配问题',
   'identity.https': '未使用HTTPS',
+  'identity.furniture': '首页、栏目页、文章页缺少的党政机关标识、ICP备案、公安备案（或未链接至备案系统）',
+  'identity.domain': '网站域名不符合域名规范（.gov.cn、门户网站下级域名）',
+  // Hidden and commercial links (evaluators/link-safety.ts).
+  'linkSafety.suspicious': '疑似暗链、违法站点链接、按访问者跳转的劫持（供否决项人工复核）',
+  'linkSafety.commercial': '商业链接与广告联盟脚本',
   'accessibility.rules': '违反的严重/较重无障碍规则',
   'accessibility.criteria': '未满足的WCAG 2.0/2.1 A/AA级成功准则（每条准则及违反它的规则）',
   'accessibility.bestPractices': '违反的无障碍最佳实践规则（不属于WCAG成功准则）',

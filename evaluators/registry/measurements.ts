@@ -175,7 +175,7 @@ export const measurementRegistry = {
     notMeasured: (m) => (m.identity?.searchError ? `站内搜索未能完成（${failureLabel(m.identity.searchError)}）` : null),
   },
   'identity.counts.identityMissing': {
-    zh: '缺失的网站标识项数（网站标识码、ICP备案、党政机关标识等）',
+    zh: '缺失的网站标识项数（网站标识码：首页、栏目页、文章页；网页元数据）',
     unit: 'count',
     read: (m) => m.identity?.counts.identityMissing,
   },
@@ -203,6 +203,23 @@ export const measurementRegistry = {
     read: (m) => m.ipv6?.readyShare,
     notMeasured: (m) => m.ipv6?.notMeasured,
   },
+  'identity.counts.furnitureMissing': {
+    zh: '首页、栏目页、文章页缺少的党政机关标识、ICP备案、公安备案项数（各页面类型分别计）',
+    unit: 'count',
+    read: (m) => m.identity?.counts.furnitureMissing,
+  },
+  'identity.counts.domainProblems': {
+    zh: '域名不符合规范（1 = 不在 .gov.cn 或门户网站域名下）',
+    unit: 'count',
+    read: (m) => m.identity?.counts.domainProblems,
+  },
+
+  'linkSafety.counts.suspicious': {
+    zh: '疑似暗链、违法站点链接与按访问者跳转的劫持数',
+    unit: 'count',
+    read: (m) => m.linkSafety?.counts.suspicious,
+  },
+  'linkSafety.counts.commercial': { zh: '商业链接与广告联盟脚本数', unit: 'count', read: (m) => m.linkSafety?.counts.commercial },
 
   'accessibility.seriousRules': { zh: '违反的严重/较重无障碍规则数（WCAG 2.0/2.1 A/AA级）', unit: 'count', read: (m) => m.accessibility?.seriousRules },
   'accessibility.failingRules': { zh: '违反的无障碍规则数（WCAG 2.0/2.1 A/AA级，任何影响程度）', unit: 'count', read: (m) => m.accessibility?.failingRules },

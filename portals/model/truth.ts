@@ -2,7 +2,7 @@ import { daysBetween, type IsoDate } from './dates.js';
 import { reportDeadline, reportYear } from './disclosure.js';
 import { guideElementClasses } from './services.js';
 import type { Column, PageDefect, PageScope, Portal } from './types.js';
-import { groupPath, type Origins, resolveUrl } from './urls.js';
+import { groupPath, type Origins, resolveUrl, standIns } from './urls.js';
 import { updateRule } from './windows.js';
 
 /**
@@ -52,6 +52,24 @@ export function portalTruth(portal: Portal, origins: Origins, skin = 'classic') 
     brokenLinks: portal.plantedLinks.map((l) => ({ url: url(l.url), text: l.text, kind: l.kind, foundOn: l.foundOn, image: !!l.asImage })),
     allBrokenLinks: allBrokenLinks(portal, url),
     behaviour: portal.behaviour,
+    linkChecks: linkChecksTruth(portal, url),
+  };
+}
+
+/**
+ * The link checks' planted cases: hidden links off the site (with the kind of page), the hijacked homepage's
+ * target for spiders, ad scripts, and the footer items a kind of page lacks (qxx shows no 公安备案 anywhere).
+ */
+function linkChecksTruth(portal: Portal, url: (u: string) => string) {
+  const plants = portal.linkPlants ?? {};
+  const gambling = url(`@interaction${standIns.gambling}`);
+  const kinds = ['homepage', 'column', 'article'] as const;
+  const noPolice = portal.police ? (plants.articleWithoutPolice ? ['article' as const] : []) : [...kinds];
+  return {
+    hiddenLinks: plants.hiddenArticleLink ? [{ on: 'article' as const, href: gambling, text: '澳门博彩娱乐城', how: 'display:none' }] : [],
+    spiderRedirect: plants.spiderRedirect ? gambling : null,
+    adScripts: plants.adScript ? [url(`@interaction${standIns.adScript}`)] : [],
+    furnitureMissing: noPolice.map((kind) => ({ kind, item: 'police' as const })),
   };
 }
 

@@ -182,4 +182,18 @@ export interface Portal {
   accessibility: Accessibility;
   plantedLinks: PlantedLink[];
   behaviour: Behaviour;
+  /** Planted for the link checks (evaluators/link-safety.ts, furniture.ts); absent: none. */
+  linkPlants?: LinkPlants;
+}
+
+/** What a hacked or careless site shows: each lands on a stand-in page of the interaction platform, never off this machine. */
+export interface LinkPlants {
+  /** Article pages carry a block hidden by display:none holding a link to a gambling stand-in. */
+  hiddenArticleLink?: boolean;
+  /** The homepage sends Baiduspider (a spider's user agent) to the gambling stand-in with a 302. */
+  spiderRedirect?: boolean;
+  /** Every page loads an advertising network's script (a stand-in named after pos.baidu.com). */
+  adScript?: boolean;
+  /** Article pages' footer leaves out the 公安备案 number. */
+  articleWithoutPolice?: boolean;
 }

@@ -21,3 +21,16 @@ export function resolveUrl(url: string, origins: Origins): string {
 export function groupPath(portal: Pick<Portal, 'cms'>, index: number): string {
   return portal.cms === 'legacy' ? `/channel.asp?id=${index + 1}` : `/channel/g${index + 1}/index.html`;
 }
+
+/**
+ * Paths on the interaction platform standing in for outside sites: the registration systems (the real host in
+ * the path, which the furniture check recognises), a gambling site (where the planted 暗链 and hijack lead) and
+ * an advertising network's script.
+ */
+export const standIns = {
+  badge: '/ext/bszs.conac.cn/sitename.html',
+  icp: '/ext/beian.miit.gov.cn/index.html',
+  police: '/ext/www.beian.gov.cn/portal/registerSystemInfo.html',
+  gambling: '/ext/casino/index.html',
+  adScript: '/ext/pos.baidu.com/show.js',
+} as const;

@@ -1,6 +1,7 @@
 import { type Html, html } from '../../reports/html.js';
 import { formatDate } from '../model/dates.js';
 import type { Column, Item } from '../model/types.js';
+import { standIns } from '../model/urls.js';
 import type { RenderContext } from './context.js';
 import { page } from './layout.js';
 import { planted } from './page-defects.js';
@@ -27,7 +28,7 @@ export function articlePage(ctx: RenderContext, column: Column, item: Item, extr
   const body = html`<div class="wrap article">${written}${heading}
 ${ctx.skin.classic ? html`<div class="info">${dateText}<span>来源：${item.source}</span><span>浏览次数：${views}</span><span class="font">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></span></div>` : skinnedArticleInfo(ctx, item, !!pubDate && item.shown.on !== 'article-meta')}
 <div class="text">${item.paragraphs.map((p, i) => html`<p>${p}</p>${i === 0 ? image : ''}`)}</div>
-${extraLinks}
+${extraLinks}${hiddenLink(ctx)}
 <div class="tools"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div></div>`;
   return page(ctx, {
     title: item.title,
@@ -54,4 +55,10 @@ function dateLine(ctx: RenderContext, item: Item, time: string): Html {
     default:
       return html`<span>发布时间：${date} ${time}</span>`;
   }
+}
+
+/** The planted 暗链: a block hidden by display:none with a link to a gambling stand-in, as injected into a hacked template. */
+function hiddenLink(ctx: RenderContext): Html | string {
+  if (!ctx.portal.linkPlants?.hiddenArticleLink) return '';
+  return html`<div style="display:none"><a href="${ctx.url(`@interaction${standIns.gambling}`)}">澳门博彩娱乐城</a></div>`;
 }

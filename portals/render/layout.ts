@@ -1,5 +1,6 @@
 import { type Html, html, raw } from '../../reports/html.js';
 import type { Column } from '../model/types.js';
+import { standIns } from '../model/urls.js';
 import type { RenderContext } from './context.js';
 import { backToTop, defectStyles } from './page-defects.js';
 import { skinnedBreadcrumb, skinnedHeader } from './skin/header.js';
@@ -43,7 +44,7 @@ ${metaTags(ctx, options)}
 ${skinned ? skinnedHeader(ctx, { search: searchForm(ctx), assist: assistLinks(ctx) }) : header(ctx)}
 ${crumb}
 <div class="main">${options.body}</div>
-${footer(ctx)}
+${footer(ctx, !!options.article)}
 </body>
 </html>`;
   return skinned ? rewriteClasses(out, ctx.skin) : out;
@@ -108,18 +109,20 @@ function legacyCopyright(legacy: boolean): string {
   return legacy ? 'Copyright ' : '© ';
 }
 
-function footer(ctx: RenderContext): Html {
+function footer(ctx: RenderContext, article: boolean): Html {
   const p = ctx.portal;
+  const police = p.police && !(article && p.linkPlants?.articleWithoutPolice);
+  const ad = p.linkPlants?.adScript ? html`<script src="${ctx.url(`@interaction${standIns.adScript}`)}"></script>` : '';
   const year = Number(p.asOf.slice(0, 4));
   const lowContrast = p.accessibility.lowContrastFooter ? ' low' : '';
   // The planted low contrast is inline under a skin: the classic stylesheet's .footer rule does not reach a
   // skin's class names, and the defect must be there whatever the markup (truth: accessibility.planted).
   const plantedStyle = p.accessibility.lowContrastFooter && !ctx.skin.classic ? raw(' style="background:#eeeeee;color:#c4c4c4"') : '';
   return html`<div class="footer${lowContrast}"${plantedStyle}><div class="wrap">
-<a href="${ctx.url(`@interaction/ext/conac/sitename.html?id=${p.siteIdCode}`)}" class="badge"><img src="/images/dzjg.svg"${p.accessibility.imagesWithoutAlt ? '' : raw(' alt="党政机关"')} width="46" height="56"></a>
+<a href="${ctx.url(`@interaction${standIns.badge}?id=${p.siteIdCode}`)}" class="badge"><img src="/images/dzjg.svg"${p.accessibility.imagesWithoutAlt ? '' : raw(' alt="党政机关"')} width="46" height="56"></a>
 <p><a href="/about.html">关于本站</a> | <a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></p>
 <p>主办单位：${p.name}　承办单位：${p.name}办公室　版权所有 ${legacyCopyright(p.cms === 'legacy')}2005-${year}</p>
-<p>网站标识码：${p.siteIdCode}　<a href="${ctx.url('@interaction/ext/miit/index.html')}">${p.icp}</a>${p.police ? html`　<a href="${ctx.url(`@interaction/ext/beian/record.html?code=${p.police.replace(/\D/g, '')}`)}">${p.police}</a>` : ''}</p>
+<p>网站标识码：${p.siteIdCode}　<a href="${ctx.url(`@interaction${standIns.icp}`)}">${p.icp}</a>${police ? html`　<a href="${ctx.url(`@interaction${standIns.police}?recordcode=${p.police.replace(/\D/g, '')}`)}">${p.police}</a>` : ''}</p>
 <p>地址：${p.region}人民路${ctx.stableNumber('addr', 3)}号　邮编：31${ctx.stableNumber('zip', 4)}　建议使用1366×768分辨率浏览</p>
-${backToTop(p)}</div></div>`;
+${backToTop(p)}${ad}</div></div>`;
 }

@@ -20,6 +20,8 @@ export interface HostOptions {
   latencyMs: number;
   /** Anti-bot firewall: without this cookie every request gets 412 and a script that sets it. */
   wafCookie: string | null;
+  /** A hijacked homepage: a spider's request for / is sent here with a 302 (link checks' planted case). */
+  spiderRedirect?: string | null;
 }
 
 /** One loopback HTTP host with its routes, encodings and failure behaviours. */
@@ -88,6 +90,8 @@ export class PortalHost {
     const cookie = this.options.wafCookie;
     if (cookie && !(req.headers.cookie ?? '').includes(cookie)) return wafChallenge(cookie);
     const pathname = url.pathname.replace(/^\/slow\/delay\/\d+/, '');
+    if (this.options.spiderRedirect && pathname === '/' && /spider|bot/i.test(req.headers['user-agent'] ?? ''))
+      return { status: 302, type: 'text/html', body: '', headers: { Location: this.options.spiderRedirect } };
     const handler = this.options.routes.get(pathname);
     if (!handler) return { status: 404, type: 'text/html', body: notFound };
     return handler(url.searchParams);

@@ -1,4 +1,5 @@
 import { html } from '../../reports/html.js';
+import { standIns } from '../model/urls.js';
 import { RenderContext, type Reply } from '../render/context.js';
 import { mailboxPages, platformPage } from '../render/mailbox.js';
 
@@ -39,11 +40,14 @@ export function platformRoutes(contexts: RenderContext[]): Map<string, Handler> 
   }
   // Stand-ins for the outside sites every portal links to (中国政府网, ICP/公安备案, 党政机关标识): the sample
   // portals must never send a crawler or link checker off this machine.
+  // The registration systems' stand-ins carry the real host in their path, which the furniture check recognises
+  // (evaluators/data/link-safety.yaml registration); the gambling site is where the planted 暗链 and the hijack lead.
   const outside: Array<[string, string]> = [
     ['/ext/govcn/index.html', '中国政府网'],
-    ['/ext/miit/index.html', 'ICP/IP地址/域名信息备案管理系统'],
-    ['/ext/beian/record.html', '全国互联网安全管理服务平台'],
-    ['/ext/conac/sitename.html', '党政机关网站标识'],
+    [standIns.icp, 'ICP/IP地址/域名信息备案管理系统'],
+    [standIns.police, '全国互联网安全管理服务平台'],
+    [standIns.badge, '党政机关网站标识'],
+    [standIns.gambling, '澳门博彩娱乐城'],
   ];
   for (const [path, title] of outside)
     routes.set(path, () => ({
@@ -51,6 +55,7 @@ export function platformRoutes(contexts: RenderContext[]): Map<string, Handler> 
       type: 'text/html',
       body: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>`,
     }));
+  routes.set(standIns.adScript, () => ({ status: 200, type: 'application/javascript', body: '/* an advertising network stand-in */' }));
   routes.set('/platform.css', () => ({
     status: 200,
     type: 'text/css',

@@ -7,6 +7,7 @@ import { sampleProfiles } from '../model/profiles/index.js';
 import { scaledProfiles } from '../model/scale.js';
 import { type PortalTruth, portalTruth } from '../model/truth.js';
 import type { Portal } from '../model/types.js';
+import { standIns } from '../model/urls.js';
 import { RenderContext } from '../render/context.js';
 import { portalRoutes } from '../render/routes.js';
 import { skinFor } from '../render/skin/skin.js';
@@ -71,6 +72,7 @@ export async function startPortalSet(options: PortalSetOptions): Promise<Running
       encoding: portal.behaviour.encoding,
       latencyMs: portal.behaviour.latencyMs,
       wafCookie: portal.behaviour.waf ? `wzws_cid=${portal.siteIdCode}${portal.seed.length}` : null,
+      spiderRedirect: portal.linkPlants?.spiderRedirect ? `${interaction}${standIns.gambling}` : null,
     });
     const origin = await portalHost.listen(host, port());
     const ctx = new RenderContext(portal, { portal: origin, interaction, dead }, skin);

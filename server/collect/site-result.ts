@@ -49,6 +49,8 @@ export async function collectSiteResult(browser: Browser, url: string, asOf: str
         pageChecks: collected.pageChecks,
         lighthouse: collected.lighthouse,
         ipv6: collected.ipv6,
+        integrity: collected.integrity,
+        uaVariants: collected.uaVariants,
         ...(collected.features ?? {}),
       },
     },

@@ -26,8 +26,14 @@ const SiteSchema = Type.Object(
           'government (a 人民政府 portal: Art. 21 items, report due 31 March) or department (report due 31 January); default: government when the name ends in 人民政府',
       }),
     ),
+    portal: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$',
+        description: "the domain of the site's government portal, which a department site's host should sit under, e.g. example.gov.cn",
+      }),
+    ),
   },
-  { additionalProperties: false, description: 'one site: id, name, url, and optionally group, services and level' },
+  { additionalProperties: false, description: 'one site: id, name, url, and optionally group, services, level and portal' },
 );
 
 export const SitesFileSchema = Type.Object(
@@ -44,7 +50,7 @@ export const SitesFileSchema = Type.Object(
 );
 
 /** A site with defaults applied. */
-export type Site = Required<Static<typeof SiteSchema>>;
+export type Site = Required<Omit<Static<typeof SiteSchema>, 'portal'>> & { portal: string | null };
 
 export interface SitesFile {
   name: string;
@@ -117,6 +123,7 @@ export function parseSitesFile(text: string, file: string): SitesFile {
       group: s.group ?? DEFAULT_GROUP,
       services: s.services ?? true,
       level: s.level ?? levelFromName(s.name),
+      portal: s.portal?.toLowerCase() ?? null,
     })),
     source: { file, sha256: createHash('sha256').update(text).digest('hex') },
   };

@@ -196,4 +196,6 @@ export const migrations: string[] = [
      json TEXT NOT NULL,                 -- server/collect/progress.ts RunFigures
      updated_at TEXT NOT NULL            -- an older time than a few writes: the process stopped
    );`,
+  // 13: the portal domain a department site should sit under (sites file `portal:`), for the domain rules; null when not declared.
+  `ALTER TABLE run_sites ADD COLUMN portal TEXT;`,
 ];

@@ -46,6 +46,8 @@ export interface RunSiteRow {
   group: string;
   services: boolean;
   level: 'government' | 'department';
+  /** The portal domain the sites file declares for a department site (domain rules), when it does. */
+  portal?: string | null;
   status: SiteStatus;
   statusReason: string | null;
 }
@@ -156,8 +158,10 @@ export class Store {
       this.db
         .prepare('INSERT INTO runs (id, key, name, as_of, sites_file, sites_sha256, indicators, options_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(run.id, run.key, run.name, run.asOf, run.sitesFile, run.sitesSha256, run.indicators, JSON.stringify(run.options), now());
-      const insert = this.db.prepare('INSERT INTO run_sites (run_id, site_id, position, name, url, grp, services, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const s of sites) insert.run(run.id, s.siteId, s.position, s.name, s.url, s.group, s.services ? 1 : 0, s.level);
+      const insert = this.db.prepare(
+        'INSERT INTO run_sites (run_id, site_id, position, name, url, grp, services, level, portal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const s of sites) insert.run(run.id, s.siteId, s.position, s.name, s.url, s.group, s.services ? 1 : 0, s.level, s.portal ?? null);
     })();
     return this.getRun(run.id)!;
   }
@@ -172,6 +176,7 @@ export class Store {
       group: String(r.grp),
       services: r.services === 1,
       level: r.level === 'government' ? 'government' : 'department',
+      portal: (r.portal as string | null) ?? null,
       status: r.status as SiteStatus,
       statusReason: (r.status_reason as string | null) ?? null,
     }));

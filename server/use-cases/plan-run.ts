@@ -104,7 +104,16 @@ export function openRun(store: Store, { sites, asOf, set, collect, sample }: Run
           ...(sample ? { sample } : {}),
         },
       },
-      sites.sites.map((s, position) => ({ siteId: s.id, position, name: s.name, url: s.url, group: s.group, services: s.services, level: s.level })),
+      sites.sites.map((s, position) => ({
+        siteId: s.id,
+        position,
+        name: s.name,
+        url: s.url,
+        group: s.group,
+        services: s.services,
+        level: s.level,
+        portal: s.portal,
+      })),
     )
   );
 }

@@ -51,7 +51,7 @@ export function computeRun(
         crawl: null,
       };
     }
-    const profile = { level: site.level, services: site.services };
+    const profile = { level: site.level, services: site.services, portal: site.portal ?? null };
     const stored = store.observations(runId, site.siteId);
     if (stored.import) {
       // An imported table row (govscore import), not a crawl.
@@ -74,7 +74,7 @@ export function computeRun(
     const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
     const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
-    const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services });
+    const { measurements, findings } = evaluateSite(observed, run.asOf, profile);
     const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
     return {
       ...base,

@@ -17,6 +17,8 @@ export const fgw: PortalProfile = {
   siteIdCode: '3301000023',
   icp: '浙ICP备05012411号',
   police: '浙公网安备 33010202000322号',
+  // Link checks: article pages without the 公安备案 number.
+  linkPlants: { articleWithoutPolice: true },
   theme: { primary: '#0b6e4f', accent: '#e3f2ec', banner: '#12855f' },
   cms: 'query',
   listMarkup: 'table',

@@ -16,6 +16,8 @@ export const jyj: PortalProfile = {
   siteIdCode: '3301000012',
   icp: '浙ICP备05012399号',
   police: '浙公网安备 33010202000215号',
+  // Link checks: a display:none block with a gambling link on every article page (暗链).
+  linkPlants: { hiddenArticleLink: true },
   theme: { primary: '#1a5fb4', accent: '#e4eefb', banner: '#2a6fc9' },
   cms: 'hanweb',
   listMarkup: 'ul',

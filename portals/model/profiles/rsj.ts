@@ -16,6 +16,8 @@ export const rsj: PortalProfile = {
   siteIdCode: '3301000034',
   icp: '浙ICP备05012500号',
   police: '浙公网安备 33010202000407号',
+  // Link checks: the homepage sends Baiduspider to a gambling stand-in (劫持).
+  linkPlants: { spiderRedirect: true },
   theme: { primary: '#8a1c1c', accent: '#fbeee6', banner: '#a4262c' },
   cms: 'query',
   listMarkup: 'div',

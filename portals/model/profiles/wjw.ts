@@ -16,6 +16,8 @@ export const wjw: PortalProfile = {
   siteIdCode: '3301000045',
   icp: '浙ICP备05012777号',
   police: '浙公网安备 33010202000588号',
+  // Link checks: an advertising network's script on every page.
+  linkPlants: { adScript: true },
   theme: { primary: '#006d77', accent: '#e0f2f1', banner: '#00838f' },
   cms: 'trs',
   listMarkup: 'table',

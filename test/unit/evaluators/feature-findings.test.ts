@@ -109,7 +109,19 @@ function identity(o: Partial<IdentityMeasurement> = {}): IdentityMeasurement {
     horizontalScroll: false,
     mobileError: null,
     https: true,
-    counts: { searchAbsent: 0, searchBroken: 0, identityMissing: 0, elderlyMissing: 0, assistItemsMissing: null, mobileProblems: 0, notHttps: 0 },
+    furniture: null,
+    domain: null,
+    counts: {
+      searchAbsent: 0,
+      searchBroken: 0,
+      identityMissing: 0,
+      furnitureMissing: null,
+      domainProblems: null,
+      elderlyMissing: 0,
+      assistItemsMissing: null,
+      mobileProblems: 0,
+      notHttps: 0,
+    },
     ...o,
   };
 }
@@ -305,6 +317,8 @@ describe('featureFindings: identity', () => {
       'identity.elderly': [],
       'identity.assist': [],
       'identity.mobile': [],
+      'identity.furniture': [],
+      'identity.domain': [],
       'identity.https': [],
     });
   });

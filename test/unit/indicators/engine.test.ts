@@ -35,7 +35,19 @@ function measurements(over: Partial<Values> = {}): SiteMeasurements {
     disclosure: { counts: { missingItems: 0, guideMissing: 0, institutionLeaderMissing: 0, reportMissing: 0, reportLate: 0, reportMissingHeadings: 0 } },
     mailbox: { counts: { noChannelOrOverdue: 0, unrepliedRate: 0, slowReplies: 0, fieldsMissing: 0 } },
     services: { counts: { notFound: 0, missingClasses: 0, brokenAttachments: 0, unreachableOnline: 0 } },
-    identity: { counts: { searchAbsent: 0, searchBroken: 0, identityMissing: 0, elderlyMissing: 0, mobileProblems: 0, notHttps: 0 } },
+    identity: {
+      counts: {
+        searchAbsent: 0,
+        searchBroken: 0,
+        identityMissing: 0,
+        furnitureMissing: 0,
+        domainProblems: 0,
+        elderlyMissing: 0,
+        mobileProblems: 0,
+        notHttps: 0,
+      },
+    },
+    linkSafety: { counts: { suspicious: 0, commercial: 0 } },
     accessibility: { seriousRules: v.seriousRules ?? 0, failingRules: v.seriousRules ?? 0 },
   });
 }

@@ -46,8 +46,8 @@ describe('parseSitesFile', () => {
     const sites = parseSitesFile(valid, 'sites.yaml');
     expect(sites).toMatchObject({ name: '2026年度某市政府网站绩效评估', asOf: '2026-11-21', indicators: 'national-2019' });
     expect(sites.sites).toEqual([
-      { id: 'jyj', name: '某市教育局', url: 'https://jyj.example.gov.cn/', group: '市直部门', services: true, level: 'department' },
-      { id: 'wjw-2', name: '某市卫健委', url: 'http://wjw.example.gov.cn/', group: '默认分组', services: true, level: 'department' },
+      { id: 'jyj', name: '某市教育局', url: 'https://jyj.example.gov.cn/', group: '市直部门', services: true, level: 'department', portal: null },
+      { id: 'wjw-2', name: '某市卫健委', url: 'http://wjw.example.gov.cn/', group: '默认分组', services: true, level: 'department', portal: null },
     ]);
     expect(sites.source).toEqual({ file: 'sites.yaml', sha256: createHash('sha256').update(valid).digest('hex') });
   });
@@ -56,7 +56,7 @@ describe('parseSitesFile', () => {
     const json = JSON.stringify({ name: 'n', asOf: '2026-02-28', sites: [{ id: 'a1', name: 'A', url: 'https://a.example/', services: false }] }, null, 2);
     const sites = parseSitesFile(json, 'sites.json');
     expect(sites.indicators).toBe('national-2019');
-    expect(sites.sites).toEqual([{ id: 'a1', name: 'A', url: 'https://a.example/', group: '默认分组', services: false, level: 'department' }]);
+    expect(sites.sites).toEqual([{ id: 'a1', name: 'A', url: 'https://a.example/', group: '默认分组', services: false, level: 'department', portal: null }]);
   });
 
   it('takes a 人民政府 portal for a government site unless the file says otherwise', () => {
@@ -65,6 +65,12 @@ describe('parseSitesFile', () => {
     expect(parseSitesFile(yaml(''), 'sites.yaml').sites.map((s) => s.level)).toEqual(['government', 'government', 'department']);
     expect(parseSitesFile(yaml(', level: department'), 'sites.yaml').sites[0]!.level).toBe('department');
     expect(() => parseSitesFile(yaml(', level: city'), 'sites.yaml')).toThrow(/sites\.yaml:4: sites\[0\]\.level/);
+  });
+
+  it("reads a department's portal domain (lower-cased) and refuses one that is not a domain at its line", () => {
+    expect(parseSitesFile(withLine(10, '    portal: Example.gov.cn'), 'sites.yaml').sites.map((s) => s.portal)).toEqual(['example.gov.cn', null]);
+    const error = errorOf(withLine(10, '    portal: https://www.example.gov.cn/'));
+    expect(error).toMatchObject({ file: 'sites.yaml', line: 10, field: 'sites[0].portal' });
   });
 
   it('keeps an unquoted date a string even under a YAML 1.1 directive', () => {

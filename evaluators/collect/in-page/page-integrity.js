@@ -1,0 +1,163 @@
+// Runs inside a page after page-checks.js, whose helpers (lib.describe) it uses: what leads off the site.
+// Defines window.__govscoreIntegrity(), which reports the links to other hosts a visitor cannot see (and how
+// the page hides each), the other links to other hosts, the scripts and frames other hosts serve, and the
+// footer furniture (网站标识码, the ICP and 公安 filing lines, links that may be the 党政机关 badge). Nothing is
+// judged here: which hosts are allowed, which words are commercial, which links are the filing systems' is
+// the evaluator's (evaluators/link-safety.ts, identity.ts).
+(function () {
+  if (window.__govscoreIntegrity) return;
+  var MAX_HIDDEN = 30;
+  var MAX_OUTBOUND = 120;
+  var MAX_SOURCES = 40;
+  var MAX_FURNITURE = 30;
+  var MAX_ANCESTORS = 25;
+  var FURNITURE_TEXT = /ICP|备案|公网安备|公安|网站标识|党政机关|政府网站找错/i;
+
+  function text(el) {
+    return (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
+  }
+  function nameOf(a) {
+    var t = text(a);
+    if (t) return t.slice(0, 80);
+    var img = a.querySelector('img');
+    return ((img && (img.getAttribute('alt') || img.getAttribute('title'))) || a.getAttribute('title') || '').slice(0, 80);
+  }
+  function webUrl(href) {
+    try {
+      var u = new URL(href, location.href);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+    } catch (_e) {
+      return null;
+    }
+  }
+  /** rgba() parts of a computed colour; null for transparent. */
+  function rgba(value) {
+    var m = /rgba?\(([^)]+)\)/.exec(value || '');
+    if (!m) return null;
+    var parts = m[1].split(',').map(function (s) {
+      return parseFloat(s);
+    });
+    if (parts.length === 4 && parts[3] === 0) return null;
+    return parts.slice(0, 3).join(',');
+  }
+  /** The colour behind an element: the first ancestor with a background colour (null when an image lies behind it). */
+  function backgroundOf(el) {
+    for (var node = el, i = 0; node && node.nodeType === 1 && i < MAX_ANCESTORS; node = node.parentElement, i++) {
+      var style = getComputedStyle(node);
+      if (style.backgroundImage && style.backgroundImage !== 'none') return null;
+      var colour = rgba(style.backgroundColor);
+      if (colour) return colour;
+    }
+    return '255,255,255';
+  }
+  function clipped(style) {
+    if (style.position !== 'absolute' && style.position !== 'fixed') return false;
+    var clip = (style.clip || '').replace(/\s+/g, '');
+    if (/rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)/.test(clip) || /rect\(1px,?1px,?1px,?1px\)/.test(clip)) return true;
+    return /inset\((50|100)%\)/.test(style.clipPath || '');
+  }
+
+  /**
+   * How the page keeps a link from a visitor: the computed style that hides it and the element carrying it
+   * (itself or an ancestor), or null when it can be seen. Positioned off the page counts; scrolled out of a
+   * box that scrolls does not.
+   */
+  function hiddenBy(a) {
+    var own = getComputedStyle(a);
+    if (own.visibility === 'hidden' || own.visibility === 'collapse') return { how: 'visibility:' + own.visibility, el: a };
+    if (parseFloat(own.fontSize) < 1 && !a.querySelector('img')) return { how: 'font-size:' + own.fontSize, el: a };
+    if (parseFloat(own.textIndent) <= -999 && !a.querySelector('img')) return { how: 'text-indent:' + own.textIndent, el: a };
+    for (var node = a, i = 0; node && node.nodeType === 1 && node !== document.body && i < MAX_ANCESTORS; node = node.parentElement, i++) {
+      var style = node === a ? own : getComputedStyle(node);
+      if (style.display === 'none') return { how: 'display:none', el: node };
+      if (parseFloat(style.opacity) === 0) return { how: 'opacity:0', el: node };
+      if (clipped(style)) return { how: 'clip:' + (style.clip !== 'auto' ? style.clip : style.clipPath), el: node };
+      if (node !== a && parseFloat(style.textIndent) <= -999 && !a.querySelector('img')) return { how: 'text-indent:' + style.textIndent, el: node };
+      var box = node.getBoundingClientRect();
+      if ((style.overflow === 'hidden' || style.overflowX === 'hidden' || style.overflowY === 'hidden') && (box.width < 1 || box.height < 1))
+        return { how: 'overflow:hidden;' + (box.width < 1 ? 'width:0' : 'height:0'), el: node };
+    }
+    var rect = a.getBoundingClientRect();
+    var left = rect.left + window.scrollX;
+    var top = rect.top + window.scrollY;
+    var pageWidth = Math.max(document.documentElement.scrollWidth, document.documentElement.clientWidth);
+    if (rect.width > 0 && rect.height > 0 && (left + rect.width <= 0 || top + rect.height <= 0 || left >= pageWidth + 200))
+      return { how: 'position:' + own.position + ';left:' + Math.round(left) + 'px;top:' + Math.round(top) + 'px', el: a };
+    if (rect.width < 1 && rect.height < 1 && a.getClientRects().length === 0) return { how: 'width:0;height:0', el: a };
+    var colour = rgba(own.color);
+    if (colour && !a.querySelector('img') && colour === backgroundOf(a)) return { how: 'color:' + own.color + '（与背景同色）', el: a };
+    return null;
+  }
+
+  /** Links to the page's own host inside the element that hides a link: a menu or tab panel holds them, an injected block does not. */
+  function siteLinksIn(el, own) {
+    var count = 0;
+    var links = el.querySelectorAll('a[href]');
+    for (var i = 0; i < links.length; i++) {
+      var u = webUrl(links[i].getAttribute('href'));
+      if (u && own(u)) count++;
+    }
+    return count;
+  }
+
+  /** `ownHosts`: other names of the page's own host (a saved copy served from elsewhere); the page's host by default. */
+  window.__govscoreIntegrity = function (ownHosts) {
+    var describe = window.__govscorePageChecks.lib.describe;
+    var host = location.host;
+    var own = function (u) {
+      return u.host === host || (ownHosts || []).indexOf(u.host) >= 0;
+    };
+    var hidden = [];
+    var outbound = [];
+    var furniture = [];
+    var seen = {};
+    var anchors = document.querySelectorAll('a[href], area[href]');
+    for (var i = 0; i < anchors.length; i++) {
+      var a = anchors[i];
+      var url = webUrl(a.getAttribute('href'));
+      if (!url || own(url)) continue;
+      var name = nameOf(a);
+      var image = !!a.querySelector('img');
+      if (furniture.length < MAX_FURNITURE && (image || FURNITURE_TEXT.test(name)))
+        furniture.push({ href: url.href, text: name, image: image ? (a.querySelector('img').getAttribute('src') || '').slice(0, 200) : null });
+      var by = hiddenBy(a);
+      if (by && hidden.length < MAX_HIDDEN) {
+        var shown = describe(a);
+        hidden.push({
+          href: url.href,
+          text: name,
+          how: by.how,
+          selector: shown.selector,
+          html: shown.html,
+          hiddenBy: by.el === a ? null : describe(by.el).selector,
+          siteLinksBeside: by.el === a ? 0 : siteLinksIn(by.el, own),
+        });
+      } else if (!by && !seen[url.href] && outbound.length < MAX_OUTBOUND) {
+        seen[url.href] = true;
+        outbound.push({ href: url.href, text: name, title: (a.getAttribute('title') || '').slice(0, 80) });
+      }
+    }
+    var sources = [];
+    var elements = document.querySelectorAll('script[src], iframe[src], embed[src]');
+    for (var j = 0; j < elements.length && sources.length < MAX_SOURCES; j++) {
+      var src = webUrl(elements[j].getAttribute('src'));
+      if (src && !own(src) && sources.indexOf(src.href) < 0) sources.push(src.href);
+    }
+    var body = document.body ? document.body.innerText || '' : '';
+    var code = /网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/.exec(body);
+    var icp = /[\u4e00-\u9fa5]ICP备\s*\d+号(-\d+)?/.exec(body);
+    var police = /[\u4e00-\u9fa5]公网安备\s*\d+号?/.exec(body);
+    return {
+      url: location.href,
+      hidden: hidden,
+      outbound: outbound,
+      sources: sources,
+      furniture: {
+        siteIdCode: code ? code[1] : null,
+        icp: icp ? icp[0] : null,
+        police: police ? police[0] : null,
+        links: furniture,
+      },
+    };
+  };
+})();

@@ -1,0 +1,157 @@
+/**
+ * The hidden-link check on saved pages we did not write: `npx tsx scripts/link-checks-corpus.ts DIR`.
+ *
+ * Serves every .html/.htm file under DIR on loopback, opens each in headless Chromium as the crawl opens pages
+ * (same tab setup and settling; outside requests refused, as in scripts/accuracy.ts), reads it with the crawl's
+ * in-page check (collect/page-integrity.ts) and evaluates it with the link-safety evaluator, then prints what
+ * each page would be flagged for. DIR/manifest.csv, when present, gives each file's original host
+ * (`file,…,site_host,is_gov`): links to it count as the site's own, as they would on the live site.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join, relative, resolve, sep } from 'node:path';
+
+import { parse } from 'csv-parse/sync';
+import type { HTTPRequest } from 'puppeteer';
+
+import { launchBrowser } from '../evaluators/collect/browser.js';
+import { closeTab, newTab, openUrl } from '../evaluators/collect/navigate.js';
+import { defaultCollectOptions } from '../evaluators/collect/options.js';
+import { readIntegrity } from '../evaluators/collect/page-integrity.js';
+import { evaluateLinkSafety, linkSafetyFindings } from '../evaluators/link-safety.js';
+
+const dir = resolve(process.argv[2] ?? '');
+if (!process.argv[2] || !existsSync(dir)) {
+  console.error('usage: npx tsx scripts/link-checks-corpus.ts DIR   (every .html/.htm under DIR; DIR/manifest.csv: file,site_host,is_gov optional)');
+  process.exit(2);
+}
+
+interface PageEntry {
+  file: string;
+  host: string | null;
+  gov: boolean | null;
+}
+
+function pages(): PageEntry[] {
+  const manifest = join(dir, 'manifest.csv');
+  const known = new Map<string, { site_host?: string; is_gov?: string }>();
+  if (existsSync(manifest))
+    for (const row of parse(readFileSync(manifest), { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>)
+      if (row.file) known.set(row.file, row);
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.html?$/i.test(name)) files.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return files.map((file) => {
+    const row = known.get(file);
+    return { file, host: row?.site_host || null, gov: row?.is_gov ? row.is_gov === 'yes' : null };
+  });
+}
+
+/** A page without a declared charset is served as UTF-8 when its bytes are, else left to the browser's sniffing. */
+function contentType(body: Buffer): string {
+  if (/<meta[^>]*charset\s*=/i.test(body.subarray(0, 4096).toString('latin1'))) return 'text/html';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return 'text/html; charset=utf-8';
+  } catch {
+    return 'text/html';
+  }
+}
+
+function serve(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = resolve(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(1));
+    if (!path.startsWith(dir + sep) || !existsSync(path) || !/\.html?$/i.test(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = readFileSync(path);
+    res.writeHead(200, { 'content-type': contentType(body) }).end(body);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+/** Outside requests refused at once; a script sending the page to its live address leaves the saved copy on screen. */
+function answer(r: HTTPRequest, origin: string): Promise<void> {
+  if (r.url().startsWith(origin) || r.url().startsWith('data:')) return r.continue();
+  if (r.isNavigationRequest() && r.frame()?.parentFrame() === null) return r.respond({ status: 204, body: '' });
+  return r.abort();
+}
+
+interface Flagged {
+  file: string;
+  gov: boolean | null;
+  error?: string;
+  suspicious: string[];
+  commercial: string[];
+}
+
+async function main(): Promise<void> {
+  const list = pages();
+  const { server, origin } = await serve();
+  const browser = await launchBrowser();
+  const out: Flagged[] = [];
+  try {
+    const queue = [...list];
+    const worker = async () => {
+      const tab = await newTab(browser, defaultCollectOptions.userAgent);
+      await tab.setRequestInterception(true);
+      tab.on('request', (r) => void answer(r, origin).catch(() => undefined));
+      for (let e = queue.shift(); e; e = queue.shift()) {
+        const url = `${origin}/${e.file.split('/').map(encodeURIComponent).join('/')}`;
+        const opened = await openUrl(tab, url, defaultCollectOptions.timeoutMs, true);
+        const own = e.host ? [e.host, `www.${e.host.replace(/^www\./, '')}`, e.host.replace(/^www\./, '')] : [];
+        const read = opened.error ? null : await readIntegrity(tab, 'page', defaultCollectOptions.readTimeoutMs, own);
+        if (!read) {
+          out.push({ file: e.file, gov: e.gov, error: opened.error ?? 'script-timeout', suspicious: [], commercial: [] });
+          continue;
+        }
+        const m = evaluateLinkSafety([read], [], { homepage: e.host ? `http://${e.host}/` : origin });
+        const f = linkSafetyFindings(m);
+        const line = (x: { message: string; evidence: string | null }) => `${x.message} — ${x.evidence ?? ''}`;
+        out.push({
+          file: e.file,
+          gov: e.gov,
+          suspicious: (f['linkSafety.suspicious'] ?? []).map(line),
+          commercial: (f['linkSafety.commercial'] ?? []).map(line),
+        });
+        process.stderr.write(`\r${out.length}/${list.length}`);
+      }
+      await closeTab(tab);
+    };
+    await Promise.all([worker(), worker()]);
+    process.stderr.write('\n');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  out.sort((a, b) => (a.file < b.file ? -1 : 1));
+  for (const p of out.filter((p) => p.error || p.suspicious.length || p.commercial.length)) {
+    console.log(`${p.file}${p.gov === null ? '' : p.gov ? ' [gov]' : ' [non-gov]'}${p.error ? ` — not read: ${p.error}` : ''}`);
+    for (const s of p.suspicious) console.log(`  疑似: ${s}`);
+    for (const c of p.commercial) console.log(`  商业: ${c}`);
+  }
+  const read = out.filter((p) => !p.error);
+  const rate = (xs: Flagged[], pick: (p: Flagged) => string[]) => `${xs.filter((p) => pick(p).length).length}/${xs.length}`;
+  console.log(`\npages read: ${read.length} of ${out.length}`);
+  console.log(
+    `with a hidden/illicit/redirect finding (疑似): ${rate(read, (p) => p.suspicious)}; government pages: ${rate(
+      read.filter((p) => p.gov),
+      (p) => p.suspicious,
+    )}`,
+  );
+  console.log(
+    `with a commercial finding (商业): ${rate(read, (p) => p.commercial)}; government pages: ${rate(
+      read.filter((p) => p.gov),
+      (p) => p.commercial,
+    )}`,
+  );
+}
+
+await main();
