@@ -197,6 +197,8 @@ function axeMapping(rule: ActRule): { kind: 'axe actIds' | 'by SC' | 'none'; axe
  * audio-autoplay (1.4.2) is 80f0bf and its two input rules, which carry no criterion of their own: 4c31df (a control)
  * and aaa1bf (no more than 3 s of sound). aaa1bf fails an element that has a control, which 1.4.2 (80f0bf) passes:
  * the check, being 1.4.2's, leaves those alone.
+ * duplicate-id and duplicate-attribute (4.1.1) are 3ea0c8 and e6952f; axe's duplicate-id rules are deprecated (4.1.1 is
+ * obsolete in WCAG 2.2) and do not run.
  */
 const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'keyboard-trap': ['80af7b', 'a1b64e', 'ebe86a'],
@@ -208,6 +210,8 @@ const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'new-window': [],
   'moving-content': ['efbfc7'],
   'audio-autoplay': ['80f0bf', '4c31df', 'aaa1bf'],
+  'duplicate-id': ['3ea0c8'],
+  'duplicate-attribute': ['e6952f'],
 };
 const actCriteria = new Map(allRules.map((r) => [r.id, r.criteria]));
 function checkMapping(rule: ActRule): PageCheckId[] {

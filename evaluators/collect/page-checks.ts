@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
+import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { checkMotion } from './motion.js';
 import { textZoom } from './text-zoom.js';
 
@@ -35,6 +36,17 @@ export const pageChecks = {
   'new-window': { wcag: ['3.2.5'], level: 'AAA', advisory: true, zh: '在新窗口打开链接而未提示（建议项）' },
   'moving-content': { wcag: ['2.2.2'], level: 'A', zh: '自动移动、滚动、轮换或更新的内容（轮播图、滚动公告、飘窗等）没有暂停、停止或隐藏的控件' },
   'audio-autoplay': { wcag: ['1.4.2'], level: 'A', zh: '自动播放超过3秒的声音，没有暂停、停止、静音或调节音量的控件' },
+  // 4.1.1 Parsing: WCAG 2.2 made it obsolete, but GB/T 37668-2019 follows WCAG 2.0, where it is a level A criterion.
+  'duplicate-id': {
+    wcag: ['4.1.1'],
+    level: 'A',
+    zh: '同一页面中多个元素使用相同的 id，按 id 关联的标签、说明可能指向错误的元素（WCAG 2.0 的 4.1.1 解析；WCAG 2.2 已将其列为过时，GB/T 37668-2019 依据 WCAG 2.0 仍适用）',
+  },
+  'duplicate-attribute': {
+    wcag: ['4.1.1'],
+    level: 'A',
+    zh: '元素的开始标签重复写了同一属性，浏览器只取第一个（WCAG 2.0 的 4.1.1 解析；WCAG 2.2 已将其列为过时，GB/T 37668-2019 依据 WCAG 2.0 仍适用）',
+  },
 } as const satisfies Record<string, { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string }>;
 
 export type PageCheckId = keyof typeof pageChecks;
@@ -170,6 +182,8 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       const count = (attributed?.count ?? 0) + mouseOnly.length;
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
+      const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
+      if (repeated) issues.push(repeated);
       if (!expired) {
         Object.assign(result, { title: read.title, bypass: read.bypass });
         result.issues.push(...issues);

@@ -478,6 +478,26 @@
     if (kb) kb.steps = null;
   }
 
+  /**
+   * Elements sharing an id with an earlier one in the document (4.1.1 of WCAG 2.0): the first of each id named.
+   * Read over the whole document, not only the first MAX_ELEMENTS; shadow trees and frames are documents of their own.
+   */
+  function duplicateIds() {
+    var seen = Object.create(null);
+    var repeated = [];
+    var all = document.querySelectorAll('[id]');
+    for (var i = 0; i < all.length; i++) {
+      var id = all[i].getAttribute('id');
+      if (!id) continue;
+      if (seen[id] === undefined) seen[id] = all[i];
+      else if (seen[id]) {
+        repeated.push({ el: seen[id], id: id });
+        seen[id] = null;
+      }
+    }
+    return repeated;
+  }
+
   window.__govscorePageChecks = {
     lib: { allElements: allElements, issue: issue, holdStyles: holdStyles, describe: describe },
     markup: function () {
@@ -504,6 +524,24 @@
       if (windows.length) issues.push(issue('new-window', windows));
       if (context.onFocus.length) issues.push(issue('change-on-focus', context.onFocus));
       if (context.onInput.length) issues.push(issue('change-on-input', context.onInput));
+      var ids = duplicateIds();
+      if (ids.length)
+        issues.push(
+          issue(
+            'duplicate-id',
+            ids.map(function (d) {
+              return d.el;
+            }),
+            ids.length +
+              ' 个 id 重复使用：' +
+              ids
+                .slice(0, 5)
+                .map(function (d) {
+                  return '"' + d.id + '"';
+                })
+                .join('、'),
+          ),
+        );
       window.__govscorePageChecks.candidates = mouse.candidates;
       return {
         title: (document.title || '').replace(/\s+/g, ' ').trim(),

@@ -445,6 +445,16 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     want: [],
     seen: { movers: 0, media: 3 },
   },
+  {
+    name: 'duplicate id: two elements share an id (one of them hidden), an aria-labelledby points at the first',
+    html: `<h1>t</h1><span id="label" style="display:none">姓名</span><span id="label">城市</span><input aria-labelledby="label" type="text" name="city">`,
+    want: ['duplicate-id'],
+  },
+  {
+    name: 'no duplicate id: empty ids, the same id in a shadow tree and in a frame',
+    html: `<h1>t</h1><span id="">甲</span><span id="">乙</span><div id="x"></div><div id="host"></div><iframe title="空" srcdoc="<span id='x'></span>"></iframe><script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<b id="x"></b>';</script>`,
+    want: [],
+  },
 ];
 
 describe('page checks: hand-written pages', () => {
@@ -496,6 +506,50 @@ describe('page checks: hand-written pages', () => {
     expect(r.textZoom!.boxes).toBeGreaterThan(0);
     expect(await read()).toEqual(before);
     expect(await tab.evaluate(() => document.getAnimations().length)).toBe(0);
+  });
+
+  it('duplicate attributes are read from the markup the server sent, decoded in its own charset (GBK); script text is not markup', async () => {
+    const pages: Record<string, Buffer> = {
+      '/dup': Buffer.from(
+        `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>dup</title></head><body><h1>t</h1><main><img src="data:," alt="" alt="标志"><p>一</p><p><input type="checkbox" disabled="disabled" disabled id="c"><label for="c">同意</label></p></main></body></html>`,
+      ),
+      '/clean': Buffer.from(
+        `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>clean</title><script>var s = '<img alt="" alt="x">';</script></head><body><h1>t</h1><img src="data:," alt="标志"></body></html>`,
+      ),
+    };
+    // The same defect in a GBK page (国徽 is B9FA BBD5 there).
+    pages['/gbk'] = Buffer.from(
+      Buffer.concat([
+        Buffer.from(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="gbk"><title>gbk</title></head><body><h1>t</h1><img src="data:," alt="`),
+        Buffer.from([0xb9, 0xfa, 0xbb, 0xd5]),
+        Buffer.from(`" title="a" title="b"></body></html>`),
+      ]),
+    );
+    const server = createServer((req, res) => {
+      const body = pages[req.url ?? ''];
+      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html' }).end(body ?? '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await onTab(browser, async (own) => {
+        const repeated = async (path: string) => {
+          await openUrl(own, origin + path, 10_000);
+          return (await runPageChecks(own, { role: 'page' })).issues.find((i) => i.check === 'duplicate-attribute');
+        };
+        expect(await repeated('/dup')).toMatchObject({
+          count: 2,
+          examples: [
+            { selector: 'body > main > img', html: '<img src="data:," alt="" alt="标志">' },
+            { selector: '#c', html: expect.stringContaining('disabled="disabled" disabled') },
+          ],
+        });
+        expect(await repeated('/gbk')).toMatchObject({ count: 1, examples: [{ selector: 'body > img', html: expect.stringContaining('alt="国徽"') }] });
+        expect(await repeated('/clean')).toBeUndefined();
+      });
+    } finally {
+      server.close();
+    }
   });
 
   it('a page the checks navigate away from is opened again, and what was read after leaving is not kept', async () => {
