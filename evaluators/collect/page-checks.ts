@@ -6,7 +6,7 @@ import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { checkMotion } from './motion.js';
 import { textZoom } from './text-zoom.js';
 
-const checksScript = readFileSync(new URL('./in-page/page-checks.js', import.meta.url), 'utf8');
+const checksScript = ['page-checks.js', 'table-headers.js'].map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8')).join(';\n');
 
 /**
  * The accessibility checks axe-core does not make, run in the browser on the pages axe scans
@@ -36,6 +36,11 @@ export const pageChecks = {
   'new-window': { wcag: ['3.2.5'], level: 'AAA', advisory: true, zh: '在新窗口打开链接而未提示（建议项）' },
   'moving-content': { wcag: ['2.2.2'], level: 'A', zh: '自动移动、滚动、轮换或更新的内容（轮播图、滚动公告、飘窗等）没有暂停、停止或隐藏的控件' },
   'audio-autoplay': { wcag: ['1.4.2'], level: 'A', zh: '自动播放超过3秒的声音，没有暂停、停止、静音或调节音量的控件' },
+  'header-without-cells': {
+    wcag: ['1.3.1'],
+    level: 'A',
+    zh: '表格的表头单元格（th、columnheader 或 rowheader）所在的列或行没有对应的单元格，表头与数据的关系无法被读屏软件读出',
+  },
   // 4.1.1 Parsing: WCAG 2.2 made it obsolete, but GB/T 37668-2019 follows WCAG 2.0, where it is a level A criterion.
   'duplicate-id': {
     wcag: ['4.1.1'],
@@ -182,6 +187,8 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       const count = (attributed?.count ?? 0) + mouseOnly.length;
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
+      const headers = (await page.evaluate('window.__govscorePageChecks.tableHeaders()')) as PageCheckIssue | null;
+      if (headers) issues.push(headers);
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
       if (!expired) {

@@ -446,6 +446,16 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     seen: { movers: 0, media: 3 },
   },
   {
+    name: 'header without cells: a column header over no cell, one whose cells name another header, an ARIA grid column left empty',
+    html: `<h1>t</h1><table><tr><th>事项</th><th>时限</th></tr><tr><td>户籍</td></tr></table><table><tr><th id="a">部门</th><th id="b">电话</th></tr><tr><td>民政局</td><td headers="a">12345</td></tr></table><div role="grid"><div role="row"><div role="columnheader">房间</div><div role="columnheader">人员</div></div><div role="row"><div role="gridcell">1A</div></div></div>`,
+    want: ['header-without-cells'],
+  },
+  {
+    name: 'no header without cells: colspan, headers naming it, row headers, header cells heading headers, a header-only list not yet filled, a layout table',
+    html: `<h1>t</h1><table><tr><th>项目</th><th>考试</th></tr><tr><td colspan="2">15%</td></tr></table><table><tr><th id="c1">城市</th><th id="c2">数量</th></tr><tr><td>北京</td></tr><tr><td headers="c2">1</td></tr></table><table><tr><th>日</th><th>上午</th></tr><tr><th>周一</th><td>8-12</td></tr></table><table><tr><th>标题</th><th>日期</th></tr></table><table role="presentation"><tr><th>栏目</th><th>x</th></tr><tr><td>1</td></tr></table><table><tr><th role="cell">甲</th><th style="display:none">乙</th><th aria-hidden="true">丙</th></tr><tr><td>1</td></tr></table>`,
+    want: [],
+  },
+  {
     name: 'duplicate id: two elements share an id (one of them hidden), an aria-labelledby points at the first',
     html: `<h1>t</h1><span id="label" style="display:none">姓名</span><span id="label">城市</span><input aria-labelledby="label" type="text" name="city">`,
     want: ['duplicate-id'],
