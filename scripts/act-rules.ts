@@ -197,6 +197,8 @@ function axeMapping(rule: ActRule): { kind: 'axe actIds' | 'by SC' | 'none'; axe
  * audio-autoplay (1.4.2) is 80f0bf and its two input rules, which carry no criterion of their own: 4c31df (a control)
  * and aaa1bf (no more than 3 s of sound). aaa1bf fails an element that has a control, which 1.4.2 (80f0bf) passes:
  * the check, being 1.4.2's, leaves those alone.
+ * frame-out-of-tab-order (2.1.1) is akn7bn (axe's frame-focusable-content needs the frames scanned); line-height-locked
+ * (1.4.12) is 78fd32, whose failed examples with a line height of 1em axe's avoid-inline-spacing passes.
  * header-without-cells (1.3.1) is d0f69e, which axe's th-has-data-cells claims but leaves for review where a column has no cell.
  * duplicate-id and duplicate-attribute (4.1.1) are 3ea0c8 and e6952f; axe's duplicate-id rules are deprecated (4.1.1 is
  * obsolete in WCAG 2.2) and do not run.
@@ -212,6 +214,8 @@ const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'moving-content': ['efbfc7'],
   'audio-autoplay': ['80f0bf', '4c31df', 'aaa1bf'],
   'header-without-cells': ['d0f69e'],
+  'frame-out-of-tab-order': ['akn7bn'],
+  'line-height-locked': ['78fd32'],
   'duplicate-id': ['3ea0c8'],
   'duplicate-attribute': ['e6952f'],
 };

@@ -6,7 +6,9 @@ import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { checkMotion } from './motion.js';
 import { textZoom } from './text-zoom.js';
 
-const checksScript = ['page-checks.js', 'table-headers.js'].map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8')).join(';\n');
+const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js']
+  .map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8'))
+  .join(';\n');
 
 /**
  * The accessibility checks axe-core does not make, run in the browser on the pages axe scans
@@ -36,6 +38,12 @@ export const pageChecks = {
   'new-window': { wcag: ['3.2.5'], level: 'AAA', advisory: true, zh: '在新窗口打开链接而未提示（建议项）' },
   'moving-content': { wcag: ['2.2.2'], level: 'A', zh: '自动移动、滚动、轮换或更新的内容（轮播图、滚动公告、飘窗等）没有暂停、停止或隐藏的控件' },
   'audio-autoplay': { wcag: ['1.4.2'], level: 'A', zh: '自动播放超过3秒的声音，没有暂停、停止、静音或调节音量的控件' },
+  'frame-out-of-tab-order': { wcag: ['2.1.1'], level: 'A', zh: '框架（iframe）设为 tabindex="-1" 移出了键盘顺序，其中的链接、按钮等无法用Tab键到达' },
+  'line-height-locked': {
+    wcag: ['1.4.12'],
+    level: 'AA',
+    zh: 'style 属性用 !important 把多行文字的行高固定在字号的1.5倍以下，用户无法通过自定义样式调大行距',
+  },
   'header-without-cells': {
     wcag: ['1.3.1'],
     level: 'A',
@@ -187,8 +195,10 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       const count = (attributed?.count ?? 0) + mouseOnly.length;
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
-      const headers = (await page.evaluate('window.__govscorePageChecks.tableHeaders()')) as PageCheckIssue | null;
-      if (headers) issues.push(headers);
+      for (const read of ['tableHeaders', 'lockedLineHeight']) {
+        const found = (await page.evaluate(`window.__govscorePageChecks.${read}()`)) as PageCheckIssue | null;
+        if (found) issues.push(found);
+      }
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
       if (!expired) {

@@ -498,6 +498,35 @@
     return repeated;
   }
 
+  /**
+   * Frames taken out of the tab order (a negative tabindex) whose document, readable from here (same origin),
+   * has elements in its own tab order: Tab never enters the frame, so those elements cannot be reached (2.1.1).
+   */
+  function framesOutOfTabOrder() {
+    var modal = null;
+    try {
+      modal = document.querySelector(':modal');
+    } catch (_e) {
+      modal = null;
+    }
+    return Array.prototype.filter.call(document.querySelectorAll('iframe[tabindex], frame[tabindex]'), function (frame) {
+      if (!(parseInt(frame.getAttribute('tabindex'), 10) < 0) || frame.closest('[inert]') || !rendered(frame)) return false;
+      // An open modal dialog makes the rest of the page inert: the frame is left out of the tab order with it.
+      if (modal && !modal.contains(frame)) return false;
+      if (frame.clientWidth <= 1 || frame.clientHeight <= 1) return false;
+      var doc = null;
+      try {
+        doc = frame.contentDocument;
+      } catch (_e) {
+        doc = null;
+      }
+      if (!doc || !doc.body) return false;
+      return Array.prototype.some.call(doc.body.querySelectorAll(FOCUSABLE), function (el) {
+        return tabbable(el) && el.getClientRects().length > 0;
+      });
+    });
+  }
+
   window.__govscorePageChecks = {
     lib: { allElements: allElements, issue: issue, holdStyles: holdStyles, describe: describe },
     markup: function () {
@@ -524,6 +553,8 @@
       if (windows.length) issues.push(issue('new-window', windows));
       if (context.onFocus.length) issues.push(issue('change-on-focus', context.onFocus));
       if (context.onInput.length) issues.push(issue('change-on-input', context.onInput));
+      var frames = framesOutOfTabOrder();
+      if (frames.length) issues.push(issue('frame-out-of-tab-order', frames));
       var ids = duplicateIds();
       if (ids.length)
         issues.push(

@@ -456,6 +456,26 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     want: [],
   },
   {
+    name: 'frame out of tab order: a frame with tabindex -1 around a link',
+    html: `<h1>t</h1><iframe title="服务" tabindex="-1" srcdoc="<a href='/'>首页</a>"></iframe>`,
+    want: ['frame-out-of-tab-order'],
+  },
+  {
+    name: 'no frame out of tab order: a frame with nothing tabbable, a 1 px frame, an inert one, one behind an open modal dialog',
+    html: `<h1>t</h1><iframe title="a" tabindex="-1" srcdoc="<h2>标题</h2><a href='/' tabindex='-1'>首页</a>"></iframe><iframe title="b" tabindex="-1" width="1" height="1" srcdoc="<a href='/'>首页</a>"></iframe><iframe title="c" tabindex="-1" inert srcdoc="<a href='/'>首页</a>"></iframe><iframe id="f" title="d" tabindex="-1" srcdoc="<a href='/'>首页</a>"></iframe><dialog id="d"><p>说明</p><button onclick="d.close()">关闭</button></dialog><script>d.showModal();</script>`,
+    want: [],
+  },
+  {
+    name: 'line height locked: an inline !important line height of 1em on wrapping text',
+    html: `<h1>t</h1><p style="line-height: 1em !important; max-width: 200px;">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</p>`,
+    want: ['line-height-locked'],
+  },
+  {
+    name: 'no line height locked: 1.5 or more, not important, inherited, on one line, on no text of its own',
+    html: `<h1>t</h1><p style="line-height: 1.6 !important; max-width: 200px;">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</p><p style="line-height: 1em; max-width: 200px;">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</p><p style="line-height: 1em !important">通知</p><div style="line-height: 1em !important; max-width: 200px;"><p style="line-height: 2em">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</p></div><p style="line-height:1.2em"><span style="line-height: inherit !important; display:block; max-width:200px">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</span></p>`,
+    want: [],
+  },
+  {
     name: 'duplicate id: two elements share an id (one of them hidden), an aria-labelledby points at the first',
     html: `<h1>t</h1><span id="label" style="display:none">姓名</span><span id="label">城市</span><input aria-labelledby="label" type="text" name="city">`,
     want: ['duplicate-id'],
