@@ -55,12 +55,6 @@ export const axeRuleFixes: Readonly<Record<string, string>> = {
   listitem: '<li> 必须放在 <ul> 或 <ol> 中；不是列表的内容改用 <div>。',
   'definition-list': '<dl> 中只放 <dt> 和 <dd>（可用 <div> 分组）。',
   dlitem: '<dt>、<dd> 必须放在 <dl> 中。',
-  'frame-out-of-tab-order':
-    '去掉 iframe 上的 tabindex="-1"（框架中有可操作的内容时），让键盘用户能用 Tab 键进入框架；确实不需要操作的框架，把其中的链接、按钮也移出键盘顺序或去掉。',
-  'line-height-locked':
-    '不要在 style 属性中用 !important 固定行高；正文行高设为字号的 1.5 倍以上（如 line-height:1.5），用相对值，让用户样式表能调大行距、字距。',
-  'header-without-cells':
-    '表头要与数据对应：删去多余的表头单元格，或补上它所在列（行）的数据单元格；数据单元格用 headers 属性指定表头时，要列出它所属的全部表头 id；只用于排版的表格不要用 th，并加 role="presentation"。',
   'duplicate-id': '同一页面中 id 不得重复：模板中重复输出的组件（如页头和页脚的两个搜索框）用不同的 id。',
   'duplicate-id-active': '可获得焦点的元素 id 不得重复，改为各不相同的 id。',
   'duplicate-id-aria': '被 label、aria-labelledby 等引用的 id 必须唯一，否则读屏软件读出错误的名称。',
@@ -143,9 +137,10 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
     '去掉 iframe 上的 tabindex="-1"（框架中有可操作的内容时），让键盘用户能用 Tab 键进入框架；确实不需要操作的框架，把其中的链接、按钮也移出键盘顺序或去掉。',
   'line-height-locked':
     '不要在 style 属性中用 !important 固定行高；正文行高设为字号的 1.5 倍以上（如 line-height:1.5），用相对值，让用户样式表能调大行距、字距。',
+  'motion-actuation': '靠倾斜、摇动设备完成的操作，同时提供按钮等普通控件完成同样的操作，并提供关闭体感操作的开关（如“关闭摇一摇”复选框），避免误触发。',
   'header-without-cells':
     '表头要与数据对应：删去多余的表头单元格，或补上它所在列（行）的数据单元格；数据单元格用 headers 属性指定表头时，要列出它所属的全部表头 id；只用于排版的表格不要用 th，并加 role="presentation"。',
-  'duplicate-id':
+  'repeated-id':
     '同一页面中每个 id 只用一次：模板中重复输出的区块（列表项、轮播、弹窗）改用 class 或加序号生成不同的 id；label 的 for、aria-labelledby、aria-describedby 引用的 id 尤其不能重复。',
   'duplicate-attribute':
     '每个开始标签中同一属性只写一次（如 alt="" alt="标志" 只保留有内容的一个）；检查模板拼接属性的代码，用 HTML 校验工具（如 W3C Nu Html Checker）核对。',

@@ -6,7 +6,7 @@ import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { checkMotion } from './motion.js';
 import { textZoom } from './text-zoom.js';
 
-const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js']
+const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js']
   .map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8'))
   .join(';\n');
 
@@ -44,13 +44,14 @@ export const pageChecks = {
     level: 'AA',
     zh: 'style 属性用 !important 把多行文字的行高固定在字号的1.5倍以下，用户无法通过自定义样式调大行距',
   },
+  'motion-actuation': { wcag: ['2.5.4'], level: 'A', zh: '倾斜、摇动设备会改变页面内容（体感操作），页面上没有关闭体感操作的控件' },
   'header-without-cells': {
     wcag: ['1.3.1'],
     level: 'A',
     zh: '表格的表头单元格（th、columnheader 或 rowheader）所在的列或行没有对应的单元格，表头与数据的关系无法被读屏软件读出',
   },
   // 4.1.1 Parsing: WCAG 2.2 made it obsolete, but GB/T 37668-2019 follows WCAG 2.0, where it is a level A criterion.
-  'duplicate-id': {
+  'repeated-id': {
     wcag: ['4.1.1'],
     level: 'A',
     zh: '同一页面中多个元素使用相同的 id，按 id 关联的标签、说明可能指向错误的元素（WCAG 2.0 的 4.1.1 解析；WCAG 2.2 已将其列为过时，GB/T 37668-2019 依据 WCAG 2.0 仍适用）',
@@ -195,7 +196,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       const count = (attributed?.count ?? 0) + mouseOnly.length;
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
-      for (const read of ['tableHeaders', 'lockedLineHeight']) {
+      for (const read of ['tableHeaders', 'lockedLineHeight', 'deviceMotion']) {
         const found = (await page.evaluate(`window.__govscorePageChecks.${read}()`)) as PageCheckIssue | null;
         if (found) issues.push(found);
       }

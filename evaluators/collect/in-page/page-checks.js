@@ -559,7 +559,7 @@
       if (ids.length)
         issues.push(
           issue(
-            'duplicate-id',
+            'repeated-id',
             ids.map(function (d) {
               return d.el;
             }),

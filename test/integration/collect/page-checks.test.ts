@@ -476,9 +476,20 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     want: [],
   },
   {
+    name: 'motion actuation, suspected: tilting the phone moves a slider, nothing turns it off',
+    html: `<h1>t</h1><input type="range" id="s" value="50" aria-label="音量"><output id="o">50</output><script>addEventListener('deviceorientation', function (e) { if (e.gamma > 20) { s.value = +s.value + 1; o.textContent = s.value; } });</script>`,
+    want: ['motion-actuation'],
+    suspected: ['motion-actuation'],
+  },
+  {
+    name: 'no motion actuation: a listener that changes nothing, and one a 关闭体感操作 checkbox turns off',
+    html: `<h1>t</h1><input type="range" id="s" value="50" aria-label="音量"><label><input type="checkbox" id="off"> 关闭体感操作</label><script>var n = 0; addEventListener('devicemotion', function () { n++; }); addEventListener('deviceorientation', function (e) { if (!off.checked) s.value = +s.value + 1; });</script>`,
+    want: [],
+  },
+  {
     name: 'duplicate id: two elements share an id (one of them hidden), an aria-labelledby points at the first',
     html: `<h1>t</h1><span id="label" style="display:none">姓名</span><span id="label">城市</span><input aria-labelledby="label" type="text" name="city">`,
-    want: ['duplicate-id'],
+    want: ['repeated-id'],
   },
   {
     name: 'no duplicate id: empty ids, the same id in a shadow tree and in a frame',
