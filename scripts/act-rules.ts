@@ -73,6 +73,8 @@ interface ActRule {
   criteria: string[];
   /** What the rule's test reads (its `input_aspects`): DOM Tree, CSS Styling, Accessibility Tree … or Language, Visual output, Audio output. */
   inputAspects: string[];
+  /** A composite rule's atomic rules (its `input_rules`): it reads what they read, having no input aspects of its own. */
+  inputRules: string[];
   examples: Example[];
 }
 
@@ -86,6 +88,7 @@ function readRule(file: string): ActRule | null {
     name: string;
     accessibility_requirements?: Record<string, { forConformance?: boolean }> | null;
     input_aspects?: string[] | null;
+    input_rules?: string[] | null;
   };
   const criteria = Object.entries(meta.accessibility_requirements ?? {})
     .filter(([key, req]) => /^wcag2\d:/.test(key) && req?.forConformance)
@@ -112,7 +115,14 @@ function readRule(file: string): ActRule | null {
       i = end;
     }
   }
-  return { id: meta.id, name: meta.name, criteria, inputAspects: (meta.input_aspects ?? []).map(String), examples };
+  return {
+    id: meta.id,
+    name: meta.name,
+    criteria,
+    inputAspects: (meta.input_aspects ?? []).map(String),
+    inputRules: (meta.input_rules ?? []).map(String),
+    examples,
+  };
 }
 
 /** As the ACT test-case pages are published: an HTML fragment gets a doctype, `<html lang="en">` and a title. */
@@ -336,6 +346,11 @@ interface Row {
   missed: string[];
   wrong: string[];
 }
+/** What a rule reads: its own input aspects, or for a composite rule those of its input rules (the media rules' read the audio and the picture). */
+function aspectsOf(rule: ActRule): string[] {
+  const inputs = rule.inputRules.map((id) => allRules.find((r) => r.id === id)).filter((r): r is ActRule => r !== undefined);
+  return [...rule.inputAspects, ...inputs.flatMap(aspectsOf)];
+}
 const flagged = (r: CaseResult) => r.axe.length + r.checks.length > 0;
 const rows: Row[] = rules.map((rule) => {
   const mine = results.filter((r) => r.rule === rule.id).sort((a, b) => (a.expected < b.expected ? -1 : a.expected > b.expected ? 1 : a.n - b.n));
@@ -348,7 +363,7 @@ const rows: Row[] = rules.map((rule) => {
     name: rule.name,
     criteria: rule.criteria.join(' ') || '—',
     wcagAA: rule.criteria.some((c) => !isAAACriterion(c)),
-    judgement: rule.inputAspects.some((a) => /^(language|visual output|audio output)$/i.test(a.trim())),
+    judgement: aspectsOf(rule).some((a) => /^(language|visual output|audio output)$/i.test(a.trim())),
     mapping: m.kind + (m.notRun.length ? ` (not run: ${m.notRun.join(', ')})` : ''),
     axe: m.axe,
     checks: checkMapping(rule),
