@@ -487,6 +487,16 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     want: [],
   },
   {
+    name: 'text zoom: a box already cutting its text through a line at 100 % (height 1.5em, 10 px under one line)',
+    html: `<h1>t</h1><div style="overflow:hidden;height:1.5em;font-size:16px;max-width:300px">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实，按时报送材料。</div><div style="overflow-y:hidden;height:10px;white-space:nowrap;text-overflow:ellipsis;font-size:16px">关于做好二〇二六年春季学期开学工作的通知</div>`,
+    want: ['text-zoom'],
+  },
+  {
+    name: 'no text zoom: boxes cutting long text after whole lines at 100 % (a one-line title, a two-line summary)',
+    html: `<h1>t</h1><div style="overflow:hidden;height:16px;line-height:16px;font-size:16px;max-width:300px">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实，按时报送材料。</div><p style="overflow:hidden;height:3em;line-height:1.5em;max-width:200px;margin:0">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实，按时报送材料。</p><a href="/quanwen">全文</a>`,
+    want: [],
+  },
+  {
     name: 'duplicate id: two elements share an id (one of them hidden), an aria-labelledby points at the first',
     html: `<h1>t</h1><span id="label" style="display:none">姓名</span><span id="label">城市</span><input aria-labelledby="label" type="text" name="city">`,
     want: ['repeated-id'],
