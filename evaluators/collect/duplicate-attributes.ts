@@ -3,6 +3,8 @@ import type { Page } from 'puppeteer';
 
 /** Markup read at most: a page longer than this is read up to here (its head and first screens). */
 const maxSourceChars = 1_500_000;
+/** A server slow to send the page again does not hold up the markup reads: the check is then not made. */
+const fetchTimeoutMs = 3000;
 const maxExamples = 3;
 const maxHtmlChars = 200;
 
@@ -21,16 +23,21 @@ type Element = DefaultTreeAdapterMap['element'];
  * The markup the server sent for the page now open, as the browser decoded it (the document's own charset: GBK
  * pages stay readable), or null for a page that is not HTML (XHTML, SVG, XML, a PDF) or cannot be read. A duplicated
  * attribute never reaches the DOM (the parser keeps the first), so only the source shows it. Read from the
- * browser's cache where it holds the document (`force-cache`), otherwise fetched once more.
+ * browser's cache where it holds the document (`force-cache`), otherwise fetched once more; null when that fails
+ * or takes more than fetchTimeoutMs.
  */
 export async function documentSource(page: Page): Promise<string | null> {
-  return (await page.evaluate(`(async () => {
+  return (await page
+    .evaluate(
+      `(async () => {
     if (document.contentType !== 'text/html' || !/^https?:/.test(location.protocol)) return null;
-    const response = await fetch(location.href, { cache: 'force-cache', credentials: 'same-origin' });
+    const response = await fetch(location.href, { cache: 'force-cache', credentials: 'same-origin', signal: AbortSignal.timeout(${fetchTimeoutMs}) });
     if (!response.ok || !/html/i.test(response.headers.get('content-type') || 'text/html')) return null;
     const bytes = await response.arrayBuffer();
     try { return new TextDecoder(document.characterSet).decode(bytes).slice(0, ${maxSourceChars}); } catch (e) { return null; }
-  })()`)) as string | null;
+  })()`,
+    )
+    .catch(() => null)) as string | null;
 }
 
 /**

@@ -196,8 +196,9 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       const count = (attributed?.count ?? 0) + mouseOnly.length;
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
+      // Each on its own: one that a page's scripts break reports nothing, and the other reads stand.
       for (const read of ['tableHeaders', 'lockedLineHeight', 'deviceMotion']) {
-        const found = (await page.evaluate(`window.__govscorePageChecks.${read}()`)) as PageCheckIssue | null;
+        const found = (await page.evaluate(`window.__govscorePageChecks.${read}()`).catch(() => null)) as PageCheckIssue | null;
         if (found) issues.push(found);
       }
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
