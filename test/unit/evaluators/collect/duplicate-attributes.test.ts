@@ -19,7 +19,7 @@ describe('duplicateAttributes', () => {
     });
   });
 
-  it('reads template content, and no attribute inside script text or a comment', () => {
+  it('reads template content, and no attribute inside script text, a textarea or a comment', () => {
     expect(duplicateAttributes(page(`<template><span class="a" class="b"></span></template>`))?.examples).toEqual([
       { selector: 'body > template > span', html: '<span class="a" class="b">' },
     ]);
