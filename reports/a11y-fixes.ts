@@ -133,6 +133,17 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
     '轮播图、滚动公告、滚动新闻等自动移动或自动更新的内容，在旁边提供带文字名称的“暂停/播放”按钮（<button>，可用键盘操作），按下后停止移动、再按继续；飘窗提供可用键盘操作的“关闭”按钮；能不滚动的公告改为静态列表。不要使用 <marquee>；只在鼠标悬停时暂停不够，键盘用户和不用鼠标指着它的用户仍无法让它停下。',
   'audio-autoplay':
     '不要自动播放有声音的音频、视频（宣传片、背景音乐）：去掉 autoplay，由用户点击播放；确需自动播放时加 muted 静音播放，或在页面最前面提供带文字名称的“暂停”“静音”按钮，并保留播放器的 controls 控件。',
+  'frame-out-of-tab-order':
+    '去掉 iframe 上的 tabindex="-1"（框架中有可操作的内容时），让键盘用户能用 Tab 键进入框架；确实不需要操作的框架，把其中的链接、按钮也移出键盘顺序或去掉。',
+  'line-height-locked':
+    '不要在 style 属性中用 !important 固定行高；正文行高设为字号的 1.5 倍以上（如 line-height:1.5），用相对值，让用户样式表能调大行距、字距。',
+  'motion-actuation': '靠倾斜、摇动设备完成的操作，同时提供按钮等普通控件完成同样的操作，并提供关闭体感操作的开关（如“关闭摇一摇”复选框），避免误触发。',
+  'header-without-cells':
+    '表头要与数据对应：删去多余的表头单元格，或补上它所在列（行）的数据单元格；数据单元格用 headers 属性指定表头时，要列出它所属的全部表头 id；只用于排版的表格不要用 th，并加 role="presentation"。',
+  'repeated-id':
+    '同一页面中每个 id 只用一次：模板中重复输出的区块（列表项、轮播、弹窗）改用 class 或加序号生成不同的 id；label 的 for、aria-labelledby、aria-describedby 引用的 id 尤其不能重复。',
+  'duplicate-attribute':
+    '每个开始标签中同一属性只写一次（如 alt="" alt="标志" 只保留有内容的一个）；检查模板拼接属性的代码，用 HTML 校验工具（如 W3C Nu Html Checker）核对。',
 };
 
 /** The 整改方法 of a finding, and whether it is the generic one (no entry for the rule). */

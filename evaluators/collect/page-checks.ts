@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
+import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { checkMotion } from './motion.js';
 import { textZoom } from './text-zoom.js';
 
-const checksScript = readFileSync(new URL('./in-page/page-checks.js', import.meta.url), 'utf8');
+const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js']
+  .map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8'))
+  .join(';\n');
 
 /**
  * The accessibility checks axe-core does not make, run in the browser on the pages axe scans
@@ -35,6 +38,29 @@ export const pageChecks = {
   'new-window': { wcag: ['3.2.5'], level: 'AAA', advisory: true, zh: '在新窗口打开链接而未提示（建议项）' },
   'moving-content': { wcag: ['2.2.2'], level: 'A', zh: '自动移动、滚动、轮换或更新的内容（轮播图、滚动公告、飘窗等）没有暂停、停止或隐藏的控件' },
   'audio-autoplay': { wcag: ['1.4.2'], level: 'A', zh: '自动播放超过3秒的声音，没有暂停、停止、静音或调节音量的控件' },
+  'frame-out-of-tab-order': { wcag: ['2.1.1'], level: 'A', zh: '框架（iframe）设为 tabindex="-1" 移出了键盘顺序，其中的链接、按钮等无法用Tab键到达' },
+  'line-height-locked': {
+    wcag: ['1.4.12'],
+    level: 'AA',
+    zh: 'style 属性用 !important 把多行文字的行高固定在字号的1.5倍以下，用户无法通过自定义样式调大行距',
+  },
+  'motion-actuation': { wcag: ['2.5.4'], level: 'A', zh: '倾斜、摇动设备会改变页面内容（体感操作），页面上没有关闭体感操作的控件' },
+  'header-without-cells': {
+    wcag: ['1.3.1'],
+    level: 'A',
+    zh: '表格的表头单元格（th、columnheader 或 rowheader）所在的列或行没有对应的单元格，表头与数据的关系无法被读屏软件读出',
+  },
+  // 4.1.1 Parsing: WCAG 2.2 made it obsolete, but GB/T 37668-2019 follows WCAG 2.0, where it is a level A criterion.
+  'repeated-id': {
+    wcag: ['4.1.1'],
+    level: 'A',
+    zh: '同一页面中多个元素使用相同的 id，按 id 关联的标签、说明可能指向错误的元素（WCAG 2.0 的 4.1.1 解析；WCAG 2.2 已将其列为过时，GB/T 37668-2019 依据 WCAG 2.0 仍适用）',
+  },
+  'duplicate-attribute': {
+    wcag: ['4.1.1'],
+    level: 'A',
+    zh: '元素的开始标签重复写了同一属性，浏览器只取第一个（WCAG 2.0 的 4.1.1 解析；WCAG 2.2 已将其列为过时，GB/T 37668-2019 依据 WCAG 2.0 仍适用）',
+  },
 } as const satisfies Record<string, { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string }>;
 
 export type PageCheckId = keyof typeof pageChecks;
@@ -170,6 +196,13 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       const count = (attributed?.count ?? 0) + mouseOnly.length;
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
+      // Each on its own: one that a page's scripts break reports nothing, and the other reads stand.
+      for (const read of ['tableHeaders', 'lockedLineHeight', 'deviceMotion']) {
+        const found = (await page.evaluate(`window.__govscorePageChecks.${read}()`).catch(() => null)) as PageCheckIssue | null;
+        if (found) issues.push(found);
+      }
+      const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
+      if (repeated) issues.push(repeated);
       if (!expired) {
         Object.assign(result, { title: read.title, bypass: read.bypass });
         result.issues.push(...issues);

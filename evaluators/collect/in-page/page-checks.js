@@ -478,6 +478,55 @@
     if (kb) kb.steps = null;
   }
 
+  /**
+   * Elements sharing an id with an earlier one in the document (4.1.1 of WCAG 2.0): the first of each id named.
+   * Read over the whole document, not only the first MAX_ELEMENTS; shadow trees and frames are documents of their own.
+   */
+  function duplicateIds() {
+    var seen = Object.create(null);
+    var repeated = [];
+    var all = document.querySelectorAll('[id]');
+    for (var i = 0; i < all.length; i++) {
+      var id = all[i].getAttribute('id');
+      if (!id) continue;
+      if (seen[id] === undefined) seen[id] = all[i];
+      else if (seen[id]) {
+        repeated.push({ el: seen[id], id: id });
+        seen[id] = null;
+      }
+    }
+    return repeated;
+  }
+
+  /**
+   * Frames taken out of the tab order (a negative tabindex) whose document, readable from here (same origin),
+   * has elements in its own tab order: Tab never enters the frame, so those elements cannot be reached (2.1.1).
+   */
+  function framesOutOfTabOrder() {
+    var modal = null;
+    try {
+      modal = document.querySelector(':modal');
+    } catch (_e) {
+      modal = null;
+    }
+    return Array.prototype.filter.call(document.querySelectorAll('iframe[tabindex], frame[tabindex]'), function (frame) {
+      if (!(parseInt(frame.getAttribute('tabindex'), 10) < 0) || frame.closest('[inert]') || !rendered(frame)) return false;
+      // An open modal dialog makes the rest of the page inert: the frame is left out of the tab order with it.
+      if (modal && !modal.contains(frame)) return false;
+      if (frame.clientWidth <= 1 || frame.clientHeight <= 1) return false;
+      var doc = null;
+      try {
+        doc = frame.contentDocument;
+      } catch (_e) {
+        doc = null;
+      }
+      if (!doc || !doc.body) return false;
+      return Array.prototype.some.call(doc.body.querySelectorAll(FOCUSABLE), function (el) {
+        return tabbable(el) && el.getClientRects().length > 0;
+      });
+    });
+  }
+
   window.__govscorePageChecks = {
     lib: { allElements: allElements, issue: issue, holdStyles: holdStyles, describe: describe },
     markup: function () {
@@ -504,6 +553,26 @@
       if (windows.length) issues.push(issue('new-window', windows));
       if (context.onFocus.length) issues.push(issue('change-on-focus', context.onFocus));
       if (context.onInput.length) issues.push(issue('change-on-input', context.onInput));
+      var frames = framesOutOfTabOrder();
+      if (frames.length) issues.push(issue('frame-out-of-tab-order', frames));
+      var ids = duplicateIds();
+      if (ids.length)
+        issues.push(
+          issue(
+            'repeated-id',
+            ids.map(function (d) {
+              return d.el;
+            }),
+            ids.length +
+              ' 个 id 重复使用：' +
+              ids
+                .slice(0, 5)
+                .map(function (d) {
+                  return '"' + d.id + '"';
+                })
+                .join('、'),
+          ),
+        );
       window.__govscorePageChecks.candidates = mouse.candidates;
       return {
         title: (document.title || '').replace(/\s+/g, ' ').trim(),

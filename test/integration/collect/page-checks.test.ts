@@ -445,6 +445,67 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     want: [],
     seen: { movers: 0, media: 3 },
   },
+  {
+    name: 'header without cells: a column header over no cell, one whose cells name another header, an ARIA grid column left empty',
+    html: `<h1>t</h1><table><tr><th>事项</th><th>时限</th></tr><tr><td>户籍</td></tr></table><table><tr><th id="a">部门</th><th id="b">电话</th></tr><tr><td>民政局</td><td headers="a">12345</td></tr></table><div role="grid"><div role="row"><div role="columnheader">房间</div><div role="columnheader">人员</div></div><div role="row"><div role="gridcell">1A</div></div></div>`,
+    want: ['header-without-cells'],
+  },
+  {
+    name: 'no header without cells: colspan, headers naming it, row headers, header cells heading headers, a header-only list not yet filled, a layout table',
+    html: `<h1>t</h1><table><tr><th>项目</th><th>考试</th></tr><tr><td colspan="2">15%</td></tr></table><table><tr><th id="c1">城市</th><th id="c2">数量</th></tr><tr><td>北京</td></tr><tr><td headers="c2">1</td></tr></table><table><tr><th>日</th><th>上午</th></tr><tr><th>周一</th><td>8-12</td></tr></table><table><tr><th>标题</th><th>日期</th></tr></table><table role="presentation"><tr><th>栏目</th><th>x</th></tr><tr><td>1</td></tr></table><table><tr><th role="cell">甲</th><th style="display:none">乙</th><th aria-hidden="true">丙</th></tr><tr><td>1</td></tr></table>`,
+    want: [],
+  },
+  {
+    name: 'frame out of tab order: a frame with tabindex -1 around a link',
+    html: `<h1>t</h1><iframe title="服务" tabindex="-1" srcdoc="<a href='/'>首页</a>"></iframe>`,
+    want: ['frame-out-of-tab-order'],
+  },
+  {
+    name: 'no frame out of tab order: a frame with nothing tabbable, a 1 px frame, an inert one, one behind an open modal dialog',
+    html: `<h1>t</h1><iframe title="a" tabindex="-1" srcdoc="<h2>标题</h2><a href='/' tabindex='-1'>首页</a>"></iframe><iframe title="b" tabindex="-1" width="1" height="1" srcdoc="<a href='/'>首页</a>"></iframe><iframe title="c" tabindex="-1" inert srcdoc="<a href='/'>首页</a>"></iframe><iframe id="f" title="d" tabindex="-1" srcdoc="<a href='/'>首页</a>"></iframe><dialog id="d"><p>说明</p><button onclick="this.closest('dialog').close()">关闭</button></dialog><script>document.getElementById('d').showModal();</script>`,
+    want: [],
+  },
+  {
+    name: 'line height locked: an inline !important line height of 1em on wrapping text',
+    html: `<h1>t</h1><p style="line-height: 1em !important; max-width: 200px;">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</p>`,
+    want: ['line-height-locked'],
+  },
+  {
+    name: 'no line height locked: 1.5 or more, not important, inherited, on one line, on no text of its own',
+    html: `<h1>t</h1><p style="line-height: 1.6 !important; max-width: 200px;">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</p><p style="line-height: 1em; max-width: 200px;">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</p><p style="line-height: 1em !important">通知</p><div style="line-height: 1em !important; max-width: 200px;"><p style="line-height: 2em">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</p></div><p style="line-height:1.2em"><span style="line-height: inherit !important; display:block; max-width:200px">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实。</span></p>`,
+    want: [],
+  },
+  {
+    name: 'motion actuation, suspected: tilting the phone moves a slider, nothing turns it off',
+    html: `<h1>t</h1><input type="range" id="s" value="50" aria-label="音量"><output id="o">50</output><script>addEventListener('deviceorientation', function (e) { if (e.gamma > 20) { s.value = +s.value + 1; o.textContent = s.value; } });</script>`,
+    want: ['motion-actuation'],
+    suspected: ['motion-actuation'],
+  },
+  {
+    name: 'no motion actuation: a listener that changes nothing, and one a 关闭体感操作 checkbox turns off',
+    html: `<h1>t</h1><input type="range" id="s" value="50" aria-label="音量"><label><input type="checkbox" id="off"> 关闭体感操作</label><script>var n = 0; addEventListener('devicemotion', function () { n++; }); addEventListener('deviceorientation', function (e) { if (!off.checked) s.value = +s.value + 1; });</script>`,
+    want: [],
+  },
+  {
+    name: 'text zoom: a box already cutting its text through a line at 100 % (height 1.5em, 10 px under one line)',
+    html: `<h1>t</h1><div style="overflow:hidden;height:1.5em;font-size:16px;max-width:300px">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实，按时报送材料。</div><div style="overflow-y:hidden;height:10px;white-space:nowrap;text-overflow:ellipsis;font-size:16px">关于做好二〇二六年春季学期开学工作的通知</div>`,
+    want: ['text-zoom'],
+  },
+  {
+    name: 'no text zoom: boxes cutting long text after whole lines at 100 % (a one-line title, a two-line summary)',
+    html: `<h1>t</h1><div style="overflow:hidden;height:16px;line-height:16px;font-size:16px;max-width:300px">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实，按时报送材料。</div><p style="overflow:hidden;height:3em;line-height:1.5em;max-width:200px;margin:0">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实，按时报送材料。</p><a href="/quanwen">全文</a>`,
+    want: [],
+  },
+  {
+    name: 'duplicate id: two elements share an id (one of them hidden), an aria-labelledby points at the first',
+    html: `<h1>t</h1><span id="label" style="display:none">姓名</span><span id="label">城市</span><input aria-labelledby="label" type="text" name="city">`,
+    want: ['repeated-id'],
+  },
+  {
+    name: 'no duplicate id: empty ids, the same id in a shadow tree and in a frame',
+    html: `<h1>t</h1><span id="">甲</span><span id="">乙</span><div id="x"></div><div id="host"></div><iframe title="空" srcdoc="<span id='x'></span>"></iframe><script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<b id="x"></b>';</script>`,
+    want: [],
+  },
 ];
 
 describe('page checks: hand-written pages', () => {
@@ -496,6 +557,50 @@ describe('page checks: hand-written pages', () => {
     expect(r.textZoom!.boxes).toBeGreaterThan(0);
     expect(await read()).toEqual(before);
     expect(await tab.evaluate(() => document.getAnimations().length)).toBe(0);
+  });
+
+  it('duplicate attributes are read from the markup the server sent, decoded in its own charset (GBK); script text is not markup', async () => {
+    const pages: Record<string, Buffer> = {
+      '/dup': Buffer.from(
+        `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>dup</title></head><body><h1>t</h1><main><img src="data:," alt="" alt="标志"><p>一</p><p><input type="checkbox" disabled="disabled" disabled id="c"><label for="c">同意</label></p></main></body></html>`,
+      ),
+      '/clean': Buffer.from(
+        `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>clean</title><script>var s = '<img alt="" alt="x">';</script></head><body><h1>t</h1><img src="data:," alt="标志"></body></html>`,
+      ),
+    };
+    // The same defect in a GBK page (国徽 is B9FA BBD5 there).
+    pages['/gbk'] = Buffer.from(
+      Buffer.concat([
+        Buffer.from(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="gbk"><title>gbk</title></head><body><h1>t</h1><img src="data:," alt="`),
+        Buffer.from([0xb9, 0xfa, 0xbb, 0xd5]),
+        Buffer.from(`" title="a" title="b"></body></html>`),
+      ]),
+    );
+    const server = createServer((req, res) => {
+      const body = pages[req.url ?? ''];
+      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html' }).end(body ?? '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await onTab(browser, async (own) => {
+        const repeated = async (path: string) => {
+          await openUrl(own, origin + path, 10_000);
+          return (await runPageChecks(own, { role: 'page' })).issues.find((i) => i.check === 'duplicate-attribute');
+        };
+        expect(await repeated('/dup')).toMatchObject({
+          count: 2,
+          examples: [
+            { selector: 'body > main > img', html: '<img src="data:," alt="" alt="标志">' },
+            { selector: '#c', html: expect.stringContaining('disabled="disabled" disabled') },
+          ],
+        });
+        expect(await repeated('/gbk')).toMatchObject({ count: 1, examples: [{ selector: 'body > img', html: expect.stringContaining('alt="国徽"') }] });
+        expect(await repeated('/clean')).toBeUndefined();
+      });
+    } finally {
+      server.close();
+    }
   });
 
   it('a page the checks navigate away from is opened again, and what was read after leaving is not kept', async () => {
