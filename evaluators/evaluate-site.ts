@@ -7,6 +7,7 @@ import type { CheckedLink } from './collect/link-check.js';
 import type { MailboxObservation } from './collect/mailbox-pages.js';
 import type { ColumnObservation, HomepageObservation, ProbeObservation, UnreadPage } from './collect/observations.js';
 import type { PageCheckResult } from './collect/page-checks.js';
+import type { PageTextRef } from './collect/page-texts.js';
 import type { ServicesObservation } from './collect/services-pages.js';
 import type { SiteCollection } from './collect/site-collection.js';
 import type { IdentityObservation } from './collect/site-features.js';
@@ -16,6 +17,8 @@ import { featureFindings } from './feature-findings.js';
 import { withScreenshots } from './finding-screenshots.js';
 import { evaluatorFindings } from './findings.js';
 import { evaluateIdentity } from './identity.js';
+import type { DictionarySource } from './lib/text-dictionaries.js';
+import type { CompiledDictionaries } from './lib/wording-matcher.js';
 import { evaluateLinks } from './links.js';
 import { evaluateMailbox } from './mailbox.js';
 import { evaluatePageChecks, pageCheckFindings } from './page-checks.js';
@@ -24,6 +27,7 @@ import { evaluateReporting, reportingFindings, type ReportingObservation } from 
 import { evaluateResponsiveness, responsivenessFindings } from './responsiveness.js';
 import { evaluateServices } from './services.js';
 import { nothingMeasured, type SiteMeasurements } from './site-measurements.js';
+import { evaluateTextChecks, textCheckFindings, type TextDocument } from './text-checks.js';
 import { evaluateUpdateFrequency, type MeasuredElsewhere } from './update-frequency.js';
 
 export type { SiteMeasurements } from './site-measurements.js';
@@ -52,6 +56,8 @@ export interface StoredObservations {
   /** How the crawl went (pages, articles opened, time, what it skipped) and whether robots.txt was followed. */
   stats?: SiteCollection['stats'];
   robots?: SiteCollection['robots'];
+  /** The text of each page read (and attachment extracted), stored compressed in the run's evidence folder (absent in older runs). */
+  texts?: PageTextRef[];
   /** A site whose data came from an imported table (`govscore import`): its row, and nothing crawled. */
   import?: ReportingObservation;
 }
@@ -75,8 +81,23 @@ export function evaluateImported(row: ReportingObservation): SiteEvaluation {
   return { measurements: { ...nothingMeasured, reporting, imported: row }, findings: reportingFindings(row, reporting) };
 }
 
+/**
+ * What the text checks read: the stored texts of the site (read from the evidence folder by the caller) and the
+ * run's dictionaries, compiled. Absent: not measured (an older run, or texts that were not kept).
+ */
+export interface TextInputs {
+  documents: TextDocument[];
+  dictionaries: CompiledDictionaries | null;
+  source: DictionarySource | null;
+}
+
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
-export function evaluateSite(observed: StoredObservations, asOf: string, site: SiteProfile = { level: 'department', services: true }): SiteEvaluation {
+export function evaluateSite(
+  observed: StoredObservations,
+  asOf: string,
+  site: SiteProfile = { level: 'department', services: true },
+  texts?: TextInputs,
+): SiteEvaluation {
   const updateFrequency = observed.homepage
     ? evaluateUpdateFrequency(
         {
@@ -105,6 +126,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   // Not measured when no page was checked (axe off, an older run, or every check failed to run).
   const pageChecks = observed.pageChecks?.length ? evaluatePageChecks(observed.pageChecks) : null;
   const measuredPageChecks = pageChecks && pageChecks.pagesChecked > 0 ? pageChecks : null;
+  const textChecks = texts?.documents.length ? evaluateTextChecks(texts.documents, texts.dictionaries, texts.source) : null;
   const homepageShot = observed.homepage ? { url: observed.homepage.finalUrl, screenshot: observed.homepage.screenshot ?? null } : null;
   const findings = withScreenshots(
     {
@@ -112,6 +134,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       ...featureFindings({ disclosure, mailbox, services, identity, accessibility }),
       ...responsivenessFindings(responsiveness),
       ...pageCheckFindings(measuredPageChecks),
+      ...textCheckFindings(textChecks),
     },
     homepageShot,
     screenshots,
@@ -128,6 +151,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       identity,
       accessibility,
       pageChecks: measuredPageChecks,
+      textChecks,
       reporting: null,
       imported: null,
     },

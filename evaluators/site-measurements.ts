@@ -8,6 +8,7 @@ import type { PageChecksMeasurement } from './page-checks.js';
 import type { ReportingMeasurement, ReportingObservation } from './reporting.js';
 import type { ResponsivenessMeasurement } from './responsiveness.js';
 import type { ServicesMeasurement } from './services.js';
+import type { TextChecksMeasurement } from './text-checks.js';
 import type { UpdateFrequencyMeasurement } from './update-frequency.js';
 
 /**
@@ -27,6 +28,8 @@ export interface SiteMeasurements {
   accessibility: AccessibilityMeasurement | null;
   /** The in-browser checks axe does not make (keyboard, focus, reflow, titles, bypass, form groups). */
   pageChecks: PageChecksMeasurement | null;
+  /** Suspected wording errors and personal data leaks in the text of the pages read and their attachments. */
+  textChecks?: TextChecksMeasurement | null;
   /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */
   reporting: ReportingMeasurement | null;
   /** That table's row as imported (what `source: import:<column>` reads). */
@@ -45,6 +48,7 @@ export const nothingMeasured: SiteMeasurements = Object.freeze({
   identity: null,
   accessibility: null,
   pageChecks: null,
+  textChecks: null,
   reporting: null,
   imported: null,
 });

@@ -22,6 +22,7 @@ import { inOrder, PageMeter, type PageShare, siteShares } from './page-budget.js
 import { type PageCheckResult, uncheckedPage } from './page-checks.js';
 import { readFacts } from './page-facts.js';
 import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
+import type { PageTextRef } from './page-texts.js';
 import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
 import { type PageRead, readPage, ReadTimeout } from './read-page.js';
@@ -100,6 +101,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     axe: [],
     pageChecks: [],
     lighthouse: [],
+    texts: [],
   });
   if (!robots.allowed(url)) {
     pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
@@ -114,7 +116,9 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     if (home.failure || !home.read) return failed(home.failure?.status ?? 'error', home.failure?.reason ?? 'script-timeout');
     const read = home.read;
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
+    const keepText = (r: PageRead) => (context.evidence ? context.evidence.texts.keepRead(context.siteId ?? 'site', r) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
+    pages[0]!.text = await keepText(read);
     const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
     const homepageAxe =
       options.axe === 'off'
@@ -145,6 +149,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       pages,
       started,
       shoot,
+      keepText,
       checker,
       context.journal ?? null,
       (ms) => (phases.axe += ms),
@@ -246,6 +251,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       axe,
       pageChecks,
       lighthouse,
+      texts: pages.flatMap((p) => (p.text ? [p.text] : [])),
       stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases, budget: meter.use() },
     };
   } finally {
@@ -370,6 +376,8 @@ class SiteCrawl {
     private pages: PageRecord[],
     private started: number,
     private shoot: (page: Page, url: string) => Promise<string | null>,
+    /** Keeps a read page's visible text for the text checks (page-texts.ts). */
+    private keepText: (read: PageRead) => Promise<PageTextRef | null>,
     private checker: LinkChecker | null,
     private journal: CrawlJournal | null,
     private addAxeTime: (ms: number) => void,
@@ -623,6 +631,7 @@ class SiteCrawl {
         Object.assign(record, { role: 'failed', error: 'script-timeout' });
         return outcome;
       }
+      record.text = await this.keepText(read);
       outcome.links.push(...linksToCheck(read, read.url));
       // Scanned before the column is paginated: the first list page as a visitor lands on it. A check that took
       // the tab elsewhere is followed by loading the page again (a page of the slice): the pager is clicked there.
@@ -694,7 +703,8 @@ class SiteCrawl {
     });
     const unread = list.unread ? [list.unread] : [];
     outcome.seen.push(...list.urls.slice(1));
-    for (const u of list.urls.slice(1)) outcome.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null });
+    for (const [i, u] of list.urls.entries())
+      if (i > 0) outcome.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null, text: await this.keepText(list.reads[i]!) });
     const items: ListItem[] = [];
     const urls = new Set<string>();
     const readAt = Date.now();
@@ -818,6 +828,7 @@ class SiteCrawl {
         seen = judge(await read());
       }
       if (!seen) return { reading: { failure: 'script-timeout' }, record };
+      record.text = await this.keepText(seen.read);
       outcome.links.push(...linksToCheck(seen.read, item.url));
       if (scan) await this.scan(tab, outcome, 'article');
       return { reading: { url: seen.read.url, metas: seen.read.metas, date: seen.date, listLike: seen.kind === 'list' || seen.kind === 'hub' }, record };

@@ -4,6 +4,7 @@ import type { CheckedLink } from './link-check.js';
 import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, ProbeObservation, SiteFailure, UnreadPage } from './observations.js';
 import type { PageBudgetUse } from './page-budget.js';
 import type { PageCheckResult } from './page-checks.js';
+import type { PageTextRef } from './page-texts.js';
 import type { SiteFeatures } from './site-features.js';
 
 /**
@@ -30,4 +31,6 @@ export interface SiteCollection {
   /** The in-browser checks axe does not make, on the same pages axe scanned (none when axe is off). */
   pageChecks: PageCheckResult[];
   lighthouse: LighthouseResult[];
+  /** The visible text of the pages read, kept compressed beside the screenshots for the text checks (none without an evidence folder). */
+  texts: PageTextRef[];
 }

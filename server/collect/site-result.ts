@@ -48,6 +48,7 @@ export async function collectSiteResult(browser: Browser, url: string, asOf: str
         axe: collected.axe,
         pageChecks: collected.pageChecks,
         lighthouse: collected.lighthouse,
+        texts: collected.texts,
         ...(collected.features ?? {}),
       },
     },
