@@ -19,6 +19,15 @@ import {
 } from '../../evaluators/lib/text-dictionaries.js';
 import { decodeCsv } from '../import/read-csv.js';
 
+/** The run option (runs.options_json) holding a run's dictionaries. */
+export const textDictionariesOption = 'textDictionaries';
+
+/** A run's dictionaries as stored with it; null for a run stored before the text checks. */
+export function storedDictionaries(options: Record<string, unknown> | undefined): DictionarySource | null {
+  const stored = options?.[textDictionariesOption] as DictionarySource | undefined;
+  return stored && Array.isArray(stored.files) ? stored : null;
+}
+
 /** The shipped examples: what a run uses when neither the command nor the sites file names a folder. */
 export const builtinDictionaries = 'builtin';
 const builtinDir = fileURLToPath(new URL('../../evaluators/data/text-dictionaries/', import.meta.url));

@@ -1,13 +1,38 @@
+import { dirname, join } from 'node:path';
+
 import { findAbsences } from '../../evaluators/absences.js';
-import { evaluateImported, evaluateSite } from '../../evaluators/evaluate-site.js';
+import { readPageTexts } from '../../evaluators/collect/page-texts.js';
+import { evaluateImported, evaluateSite, type StoredObservations, type TextInputs } from '../../evaluators/evaluate-site.js';
+import { type DictionarySource, parseDictionaries } from '../../evaluators/lib/text-dictionaries.js';
+import { type CompiledDictionaries, compileDictionaries } from '../../evaluators/lib/wording-matcher.js';
 import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
 import { buildResults, type Results, type SiteInput } from '../../reports/results.js';
 import { type OutputOptions, writeOutputs } from '../../reports/write-outputs.js';
 import { storedSample } from '../config/sample-sites.js';
+import { storedDictionaries } from '../config/text-dictionaries.js';
 import type { Store } from '../store/store.js';
 import { previousRun } from './previous-run.js';
+
+/**
+ * The text checks' inputs of each site: its page texts, read from the run's evidence folder beside the store,
+ * and the run's dictionaries, compiled once per run. A site without stored texts (an older run) gets none.
+ */
+function textReader(
+  store: Store,
+  runId: string,
+  source: DictionarySource | null,
+): ((observed: StoredObservations) => TextInputs | undefined) & { source: DictionarySource | null } {
+  const dir = store.files.file === ':memory:' ? null : join(dirname(store.files.file), 'evidence', runId);
+  let compiled: CompiledDictionaries | null | undefined;
+  const read = (observed: StoredObservations): TextInputs | undefined => {
+    if (!dir || !observed.texts?.length) return undefined;
+    compiled ??= source ? compileDictionaries(parseDictionaries(source.files, source.source)) : null;
+    return { documents: readPageTexts(dir, observed.texts).documents, dictionaries: compiled, source };
+  };
+  return Object.assign(read, { source });
+}
 
 /** Evaluate → score → rank → write, from stored observations only (no browser). */
 export async function scoreRun(
@@ -37,6 +62,7 @@ export function computeRun(
   if (!run) throw new Error(`no run ${runId} in the store`);
   if (options.save !== false) store.useIndicatorSet(set);
   const overrides = store.overrides.active(runId);
+  const texts = textReader(store, runId, storedDictionaries(run.options));
   const inputs: SiteInput[] = store.runSites(runId).map((site) => {
     const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
     if (site.status !== 'assessed') {
@@ -74,7 +100,7 @@ export function computeRun(
     const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
     const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
-    const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services });
+    const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services }, texts(observed));
     const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
     return {
       ...base,
@@ -91,6 +117,7 @@ export function computeRun(
       identity: measurements.identity,
       accessibility: measurements.accessibility,
       pageChecks: measurements.pageChecks,
+      textChecks: measurements.textChecks ?? null,
       crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null, budget: observed.stats?.budget ?? null },
     };
   });
@@ -119,6 +146,7 @@ export function computeRun(
       crawl,
       evidenceDir,
       generatedAt: new Date().toISOString(),
+      textDictionaries: texts.source ? { source: texts.source.source, files: texts.source.files.map((f) => ({ name: f.name, sha256: f.sha256 })) } : null,
       ...(sample ? { sample } : {}),
     },
     inputs,

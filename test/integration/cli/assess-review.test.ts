@@ -27,7 +27,7 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
     const preset = await readFile(new URL('../../../indicators/presets/national-2019.yaml', import.meta.url), 'utf8');
     // D13 has the same rule text: edit the one inside D18's block only.
     const edited = preset
-      .replace('version: "2019.3"', 'version: "2019.3-d18"')
+      .replace('version: "2019.4"', 'version: "2019.4-d18"')
       .replace(/(- id: D18\n(?:    .*\n)*?    rule: \{ type: perUnit, unit: 1, )points: 0\.5(, cap: 6 \})/, '$1points: 1$2');
     expect(edited.split('points: 0.5, cap: 6').length).toBe(preset.split('points: 0.5, cap: 6').length - 1);
     expect(edited).not.toBe(preset);
@@ -49,7 +49,7 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
     const seconds = (performance.now() - started) / 1000;
     expect(rescored.code, rescored.stderr).toBe(0);
     const after: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
-    expect(after.assessment.indicatorSet).toMatchObject({ id: 'national-2019', version: '2019.3-d18' });
+    expect(after.assessment.indicatorSet).toMatchObject({ id: 'national-2019', version: '2019.4-d18' });
     const deduction = (i: { score: number | null; max: number | null }) => (i.max ?? 0) - (i.score ?? 0);
     const expectedChanged: string[] = [];
     for (const before of shared.results.sites.filter((s) => s.status === 'assessed')) {
@@ -77,7 +77,7 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
       .filter((l) => / → /.test(l))
       .map((l) => l.split(':')[0]);
     expect(listed.sort()).toEqual(expectedChanged.sort());
-    expect(rescored.stdout).toContain(`${expectedChanged.length} site score(s) changed, against national-2019 v2019.3`);
+    expect(rescored.stdout).toContain(`${expectedChanged.length} site score(s) changed, against national-2019 v2019.4`);
     console.log(`rescore: ${expectedChanged.length} sites changed in ${seconds.toFixed(1)} s (CLI start included)`);
   });
 
@@ -200,7 +200,7 @@ describe('rescore and reviewer overrides on a finished assessment', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim()).toMatch(
       new RegExp(
-        `^${sneaky.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: version: national-2019 v2019.3 was already used on .*give the edited set a new version`,
+        `^${sneaky.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: version: national-2019 v2019.4 was already used on .*give the edited set a new version`,
       ),
     );
   });

@@ -54,7 +54,7 @@ describe('govscore assess on the sample portals, end to end', () => {
 
   it('finishes with exit code 0 and the results.json contract', () => {
     expect(shared.run.code, shared.run.stderr).toBe(0);
-    expect(shared.results.assessment).toMatchObject({ name: '测试评估', asOf, indicatorSet: { id: 'national-2019', version: '2019.3' } });
+    expect(shared.results.assessment).toMatchObject({ name: '测试评估', asOf, indicatorSet: { id: 'national-2019', version: '2019.4' } });
     expect(shared.results.assessment.indicatorSet.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(shared.results.assessment.runId).toMatch(/^20261121-[0-9a-f]{8}$/);
     for (const s of shared.results.sites) {

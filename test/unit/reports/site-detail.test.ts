@@ -36,6 +36,7 @@ const observations: Site['observations'] = {
   identity: null,
   accessibility: null,
   pageChecks: null,
+  textChecks: null,
   links: null,
   reporting: null,
   availability: null,

@@ -17,10 +17,18 @@ describe('the measurement registry', () => {
   });
 
   it('reads a number for every crawl measurement of a site every evaluator measured', () => {
-    const { measurements } = evaluateSite(observations('jyj.example.gov.cn', { homepageAge: 2, channel: true, services: true }), '2026-11-21', {
-      level: 'department',
-      services: true,
-    });
+    // One stored page text without a flag: the text checks measure zero.
+    const texts = {
+      documents: [{ url: 'https://jyj.example.gov.cn/', title: '首页', text: '欢迎访问', kind: 'page' as const }],
+      dictionaries: null,
+      source: null,
+    };
+    const { measurements } = evaluateSite(
+      observations('jyj.example.gov.cn', { homepageAge: 2, channel: true, services: true }),
+      '2026-11-21',
+      { level: 'department', services: true },
+      texts,
+    );
     // The fixture has no disclosure section, no accessibility scan and no page checks: those stay not measured.
     const unmeasuredParts = ['disclosure.', 'accessibility.', 'pageChecks.'];
     const values = Object.fromEntries(crawled.map((id) => [id, measurementEntry(id).read(measurements) ?? null]));
