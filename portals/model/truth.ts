@@ -51,11 +51,20 @@ export function portalTruth(portal: Portal, origins: Origins, skin = 'classic') 
     accessibility: { ...plantedAccessibility(portal), pageChecks: plantedPageDefects(portal, url) },
     brokenLinks: portal.plantedLinks.map((l) => ({ url: url(l.url), text: l.text, kind: l.kind, foundOn: l.foundOn, image: !!l.asImage })),
     allBrokenLinks: allBrokenLinks(portal, url),
+    textChecks: { planted: plantedText(portal, url) },
     behaviour: portal.behaviour,
   };
 }
 
 export type PortalTruth = ReturnType<typeof portalTruth>;
+
+/** What the text checks must find, and on which article (the newest of the column the text was planted in). */
+function plantedText(portal: Portal, url: (u: string) => string): Array<{ url: string; check: 'wording' | 'leak'; kind: string; found: string }> {
+  return (portal.textPlants ?? []).flatMap((plant) => {
+    const item = portal.columns.find((c) => c.id === plant.columnId)?.items[0];
+    return item ? plant.expect.map((e) => ({ url: url(item.path), ...e })) : [];
+  });
+}
 
 function columnTruth(c: Column, asOf: IsoDate, url: (u: string) => string) {
   const dated = c.items.filter((i) => i.date !== null);
