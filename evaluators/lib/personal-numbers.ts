@@ -66,20 +66,33 @@ export function maskNumber(kind: PersonalNumberKind, digits: string): string {
   return `${digits.slice(0, 6)}${'*'.repeat(digits.length - 10)}${digits.slice(-4)}`;
 }
 
-// Runs of digits not inside a longer run of digits or letters (an order number, a URL's id); a mobile or a
+// Runs of digits not inside a longer run of digits or letters (an order number, a URL's id), nor going on
+// after a hyphen (a filing number: 公安备案 15010202000001-00001, 等保备案 13101990001-17001); a mobile or a
 // card may be written in groups (138-1234-5678, 6222 0212 3456 7890).
-const idPattern = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-const mobilePattern = /(?<![0-9A-Za-z])1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9A-Za-z])/g;
-const cardPattern = /(?<![0-9A-Za-z])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{4,7}(?![0-9A-Za-z])/g;
+const before = '(?<![0-9A-Za-z]|\\d[-‐－])';
+const after = '(?![0-9A-Za-z]|[-‐－]\\d)';
+const idPattern = new RegExp(`${before}\\d{17}[\\dXx]${after}`, 'g');
+const mobilePattern = new RegExp(`${before}1[3-9]\\d(?:[- ]?\\d{4}){2}${after}`, 'g');
+const cardPattern = new RegExp(`${before}\\d{4}(?:[ -]?\\d{4}){2}[ -]?\\d{4,7}${after}`, 'g');
 /** Words that say the number next to them is a card or account: a card number alone looks like any long number. */
 const cardContext = /银行卡|银行账号|银行帐号|银行账户|卡号|账号|帐号|开户行|收款账户/;
 const cardContextChars = 20;
 /**
  * Words that say a mobile is published on purpose as a contact channel (a service line, a 联系人's phone for the
- * public): not a leak [I]. A mobile in a list of people, an 公示 or an attachment has none of them.
+ * public, a procurement notice's 联系方式): not a leak [I]. Looked for before the number on its line and on the line
+ * before (a table's label cell is read as the line above its value). A mobile in a list of people, an 公示 or an
+ * attachment has none of them; 手机 alone is not one.
  */
-const contactContext = /联系电话|咨询电话|投诉电话|举报电话|服务电话|监督电话|热线|联系人|联系方式|值班电话|办公电话|报名电话/;
-const contactContextChars = 16;
+const contactContext = /电话|热线|联系人|联系方式/;
+const contactContextChars = 60;
+
+/** The text before `at` on its line and on the line before, at most contactContextChars characters. */
+function linesBefore(text: string, at: number): string {
+  const from = Math.max(0, at - contactContextChars);
+  const lineStart = text.lastIndexOf('\n', at - 1);
+  const previousStart = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 1) : -1;
+  return text.slice(Math.max(from, previousStart + 1), at);
+}
 
 /** Every unmasked personal number in `text`, in order; an ID number is never also counted as a card. */
 export function findPersonalNumbers(text: string, latestYear?: number): PersonalNumberHit[] {
@@ -100,7 +113,7 @@ export function findPersonalNumbers(text: string, latestYear?: number): Personal
   }
   for (const m of text.matchAll(mobilePattern)) {
     if (!free(m.index, m.index + m[0].length)) continue;
-    if (contactContext.test(text.slice(Math.max(0, m.index - contactContextChars), m.index))) continue;
+    if (contactContext.test(linesBefore(text, m.index))) continue;
     hits.push({ kind: 'mobile', start: m.index, end: m.index + m[0].length, masked: maskNumber('mobile', m[0].replace(/\D/g, '')) });
   }
   return hits.sort((a, b) => a.start - b.start);

@@ -198,14 +198,19 @@ describe('govscore assess on the sample portals, end to end', () => {
       const v8 = site.indicators.find((i) => i.id === 'V8')!;
       expect([v8.status, v8.value], id).toEqual(planted.length ? ['suspected-veto', planted.length] : ['ok', 0]);
       if (planted.length) {
-        expect(site.suspectedVetoes.map((v) => v.indicator), id).toContain('V8');
-        for (const f of v8.findings) expect([f.message, f.url, f.evidence], id).toEqual([expect.stringMatching(/^疑似.*待人工确认$/), expect.any(String), expect.any(String)]);
+        expect(
+          site.suspectedVetoes.map((v) => v.indicator),
+          id,
+        ).toContain('V8');
+        for (const f of v8.findings)
+          expect([f.message, f.url, f.evidence], id).toEqual([expect.stringMatching(/^疑似.*待人工确认$/), expect.any(String), expect.any(String)]);
       }
     }
     // Our outputs never re-publish a planted number in full (the texts kept as evidence do hold them, like the screenshots).
     const outputs = (await readdir(shared.out, { recursive: true })).filter((f) => /\.(json|html|csv)$/.test(f));
     expect(outputs.length).toBeGreaterThan(3);
-    for (const file of outputs) for (const full of ['33010219880715001X', '13957101234']) expect(await readFile(join(shared.out, file), 'utf8'), file).not.toContain(full);
+    for (const file of outputs)
+      for (const full of ['33010219880715001X', '13957101234']) expect(await readFile(join(shared.out, file), 'utf8'), file).not.toContain(full);
   });
 
   it('lists an unreachable site as not assessed, with its reason, and does not rank it', async () => {

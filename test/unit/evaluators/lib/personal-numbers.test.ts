@@ -51,6 +51,13 @@ describe('findPersonalNumbers', () => {
     ]);
     expect(kinds('咨询电话：13812345678')).toEqual([]);
     expect(kinds('联系人：张某 13812345678')).toEqual([]);
+    // A table's label cell is read as the line above its value: a procurement notice's contacts.
+    expect(kinds('采购单位联系方式\n易女士 邱先生;18975079580 18627455418')).toEqual([]);
+    // 手机 alone says nothing about being published on purpose; a list of people has no contact word.
+    expect(kinds('名单\n王某 手机 13812345678\n李某 13912345678')).toEqual([
+      ['mobile', '138****5678'],
+      ['mobile', '139****5678'],
+    ]);
   });
   it('finds a bank card next to a word saying so, and only then', () => {
     expect(kinds('补贴发放至银行卡号 4111 1111 1111 1111。')).toEqual([['bank-card', '411111******1111']]);
@@ -61,6 +68,8 @@ describe('findPersonalNumbers', () => {
     expect(kinds('手机138****1234，身份证110101********1234')).toEqual([]);
     expect(kinds('文号 20261234567890123456789，编号 A13812345678')).toEqual([]);
     expect(kinds('/detail/110101199003071233999.html')).toEqual([]);
+    // Filing numbers going on after a hyphen: 公安备案, 等保备案.
+    expect(kinds('公安机关备案号：15080202009004-00001；备案证明13101990001-17001')).toEqual([]);
   });
   it('gives the offsets of the number in the text', () => {
     const [hit] = findPersonalNumbers('手机：13812345678。', 2026);
