@@ -1,5 +1,6 @@
 import { evaluateAccessibility } from './accessibility.js';
 import { evaluateAvailability } from './availability.js';
+import type { AttachmentReading } from './collect/attachments.js';
 import type { AxePageResult } from './collect/axe.js';
 import type { DisclosureObservation } from './collect/disclosure-pages.js';
 import type { LighthouseResult } from './collect/lighthouse.js';
@@ -58,6 +59,8 @@ export interface StoredObservations {
   robots?: SiteCollection['robots'];
   /** The text of each page read (and attachment extracted), stored compressed in the run's evidence folder (absent in older runs). */
   texts?: PageTextRef[];
+  /** How the site's attachments were read for the text checks (absent in older runs). */
+  attachments?: AttachmentReading | null;
   /** A site whose data came from an imported table (`govscore import`): its row, and nothing crawled. */
   import?: ReportingObservation;
 }
@@ -126,7 +129,7 @@ export function evaluateSite(
   // Not measured when no page was checked (axe off, an older run, or every check failed to run).
   const pageChecks = observed.pageChecks?.length ? evaluatePageChecks(observed.pageChecks) : null;
   const measuredPageChecks = pageChecks && pageChecks.pagesChecked > 0 ? pageChecks : null;
-  const textChecks = texts?.documents.length ? evaluateTextChecks(texts.documents, texts.dictionaries, texts.source) : null;
+  const textChecks = texts?.documents.length ? evaluateTextChecks(texts.documents, texts.dictionaries, texts.source, observed.attachments ?? null) : null;
   const homepageShot = observed.homepage ? { url: observed.homepage.finalUrl, screenshot: observed.homepage.screenshot ?? null } : null;
   const findings = withScreenshots(
     {

@@ -1,3 +1,4 @@
+import type { AttachmentReading } from './collect/attachments.js';
 import { findPersonalNumbers, type PersonalNumberKind, personalNumberNames } from './lib/personal-numbers.js';
 import { sentenceAround } from './lib/quotes.js';
 import type { DictionarySource } from './lib/text-dictionaries.js';
@@ -45,6 +46,8 @@ export interface TextChecksMeasurement {
   byKind: Partial<Record<TextFlagKind, number>>;
   /** The flags, the first 200 in page order. */
   flags: TextFlag[];
+  /** How the site's attachments were read: the budget, how many read, and each one not read with why (null in older runs). */
+  attachments: AttachmentReading | null;
   /** The dictionaries used, by file and sha256 (their text is stored with the run). */
   dictionaries: { source: string; files: Array<{ name: string; sha256: string }> } | null;
 }
@@ -55,6 +58,7 @@ export function evaluateTextChecks(
   documents: TextDocument[],
   dictionaries: CompiledDictionaries | null,
   source: DictionarySource | null,
+  attachments: AttachmentReading | null = null,
 ): TextChecksMeasurement {
   const flags = new Map<string, TextFlag>();
   const add = (key: string, flag: Omit<TextFlag, 'pages'>) => {
@@ -92,6 +96,7 @@ export function evaluateTextChecks(
     flagged: all.length,
     byKind,
     flags: all.slice(0, maxFlagsKept),
+    attachments,
     dictionaries: source ? { source: source.source, files: source.files.map((f) => ({ name: f.name, sha256: f.sha256 })) } : null,
   };
 }

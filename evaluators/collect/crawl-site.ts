@@ -2,6 +2,7 @@ import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 
 import { ArticleReads } from './article-reads.js';
+import { readAttachments } from './attachments.js';
 import { type AxePageResult, runAxe, unfinishedScan } from './axe.js';
 import { applyReadings, type ArticleFailure, type ArticleReading, byPriority, planArticles, type PlannedArticle } from './column-articles.js';
 import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
@@ -16,7 +17,7 @@ import { articleDate, itemFromRow } from './list-items.js';
 import { articleForMetas } from './metas-article.js';
 import { closeTab, openUrl, settlePage } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, UnreadPage } from './observations.js';
-import { type CollectOptions, defaultCollectOptions } from './options.js';
+import { type CollectOptions, defaultAttachmentBudget, defaultCollectOptions } from './options.js';
 import { auditTab, checkTab } from './page-audit.js';
 import { inOrder, PageMeter, type PageShare, siteShares } from './page-budget.js';
 import { type PageCheckResult, uncheckedPage } from './page-checks.js';
@@ -102,6 +103,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     pageChecks: [],
     lighthouse: [],
     texts: [],
+    attachments: null,
   });
   if (!robots.allowed(url)) {
     pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
@@ -229,6 +231,23 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
           checks.lighthouse.take(u) ? await timed('lighthouse', () => context.lighthouse!.run(u, { cookies })) : lighthouseNotRun(u, 'page-budget'),
         );
     const links = checker ? await timed('linksWait', () => checker.results()) : [];
+    // The site's own attachments the pages link, read for the text checks after the link check found them working.
+    const attachments = context.evidence
+      ? await timed('attachments', () =>
+          readAttachments(
+            links.filter((l) => !l.broken && robots.allowed(l.url)).map((l) => l.url),
+            {
+              budget: options.attachments ?? defaultAttachmentBudget,
+              timeoutMs: options.linkTimeoutMs,
+              userAgent: options.userAgent,
+              headers: cookie ? { cookie } : {},
+              delayMs: options.delayMs,
+              ownSite: (u) => sameSite(u, opened.finalUrl, options.allowSubdomains),
+            },
+            (u, title, text) => context.evidence!.texts.keep(context.siteId ?? 'site', u, title, text, 'attachment'),
+          ),
+        )
+      : null;
     const limited = rateLimited();
     if (limited) return failed('blocked', limited);
     // Pages finish in any order: sorted by URL, the evidence kept per rule (first pages) is the same every run.
@@ -251,7 +270,8 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       axe,
       pageChecks,
       lighthouse,
-      texts: pages.flatMap((p) => (p.text ? [p.text] : [])),
+      texts: [...pages.flatMap((p) => (p.text ? [p.text] : [])), ...(attachments?.texts ?? [])],
+      attachments: attachments?.reading ?? null,
       stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases, budget: meter.use() },
     };
   } finally {

@@ -100,6 +100,8 @@ export interface PhaseTimes {
   lighthouse: number;
   /** Waiting for the link checker after everything else was done. */
   linksWait: number;
+  /** Fetching and reading the site's attachments for the text checks (absent in runs stored before it). */
+  attachments?: number;
 }
 
 export type SiteFailure = { status: 'unreachable' | 'blocked' | 'error'; reason: string };

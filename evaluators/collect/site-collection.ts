@@ -1,3 +1,4 @@
+import type { AttachmentReading } from './attachments.js';
 import type { AxePageResult } from './axe.js';
 import type { LighthouseResult } from './lighthouse.js';
 import type { CheckedLink } from './link-check.js';
@@ -31,6 +32,8 @@ export interface SiteCollection {
   /** The in-browser checks axe does not make, on the same pages axe scanned (none when axe is off). */
   pageChecks: PageCheckResult[];
   lighthouse: LighthouseResult[];
-  /** The visible text of the pages read, kept compressed beside the screenshots for the text checks (none without an evidence folder). */
+  /** The visible text of the pages read and of the attachments extracted, kept compressed beside the screenshots for the text checks (none without an evidence folder). */
   texts: PageTextRef[];
+  /** How the site's own PDF/DOC(X)/XLS(X) attachments were read (budget, read, not read and why); null when not read (no evidence folder, or the site failed). */
+  attachments: AttachmentReading | null;
 }

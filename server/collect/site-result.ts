@@ -49,6 +49,7 @@ export async function collectSiteResult(browser: Browser, url: string, asOf: str
         pageChecks: collected.pageChecks,
         lighthouse: collected.lighthouse,
         texts: collected.texts,
+        attachments: collected.attachments,
         ...(collected.features ?? {}),
       },
     },
