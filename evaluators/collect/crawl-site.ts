@@ -77,7 +77,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
   // Every page load of the site, from the homepage to Lighthouse, is counted against --max-pages (page-budget.ts).
   const meter = new PageMeter(options.maxPages);
   const site = meter.whole();
-  const phases: PhaseTimes = { homepage: 0, crawl: 0, features: 0, axe: 0, pageChecks: 0, lighthouse: 0, linksWait: 0 };
+  const phases: PhaseTimes = { homepage: 0, crawl: 0, features: 0, axe: 0, pageChecks: 0, lighthouse: 0, linksWait: 0, attachments: 0 };
   if (context.progress) Object.assign(context.progress, { pages, phase: 'homepage', budget: meter });
   const timed = async <T>(phase: keyof PhaseTimes, work: () => Promise<T>): Promise<T> => {
     if (context.progress) context.progress.phase = phase;

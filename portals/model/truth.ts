@@ -1,3 +1,4 @@
+import { textAttachments } from '../render/text-attachments.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import { reportDeadline, reportYear } from './disclosure.js';
 import { guideElementClasses } from './services.js';
@@ -59,10 +60,18 @@ export function portalTruth(portal: Portal, origins: Origins, skin = 'classic') 
 export type PortalTruth = ReturnType<typeof portalTruth>;
 
 /** What the text checks must find, and on which article (the newest of the column the text was planted in). */
-function plantedText(portal: Portal, url: (u: string) => string): Array<{ url: string; check: 'wording' | 'leak'; kind: string; found: string }> {
+function plantedText(
+  portal: Portal,
+  url: (u: string) => string,
+): Array<{ url: string; in: 'page' | 'attachment'; check: 'wording' | 'leak'; kind: string; found: string }> {
+  const attachments = textAttachments(portal);
   return (portal.textPlants ?? []).flatMap((plant) => {
     const item = portal.columns.find((c) => c.id === plant.columnId)?.items[0];
-    return item ? plant.expect.map((e) => ({ url: url(item.path), ...e })) : [];
+    if (!item) return [];
+    const inPage = plant.expect.map((e) => ({ url: url(item.path), in: 'page' as const, ...e }));
+    const file = attachments.get(item);
+    const inFile = file ? (plant.attachment?.expect ?? []).map((e) => ({ url: url(file.path), in: 'attachment' as const, ...e })) : [];
+    return [...inPage, ...inFile];
   });
 }
 

@@ -152,6 +152,8 @@ export interface TextPlant {
   columnId: string;
   paragraph: string;
   expect: Array<{ check: 'wording' | 'leak'; kind: TextFlagKind; found: string }>;
+  /** A PDF linked from the same article (ASCII text), with what the checks must find in it. */
+  attachment?: { name: string; text: string; expect: Array<{ check: 'wording' | 'leak'; kind: TextFlagKind; found: string }> };
 }
 
 export interface Behaviour {

@@ -105,6 +105,12 @@ export const rsj: PortalProfile = {
         { check: 'leak', kind: 'id-card', found: '33010219880715****' },
         { check: 'leak', kind: 'mobile', found: '139****1234' },
       ],
+      // The list as a PDF attachment: another person's ID number, in full.
+      attachment: {
+        name: '拟任人员名单.pdf',
+        text: 'No. 2  Zhao  ID 330102199202030028',
+        expect: [{ check: 'leak', kind: 'id-card', found: '33010219920203****' }],
+      },
     },
   ],
   plantedLinks: [],
