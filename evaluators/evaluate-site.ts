@@ -18,8 +18,6 @@ import { featureFindings } from './feature-findings.js';
 import { withScreenshots } from './finding-screenshots.js';
 import { evaluatorFindings } from './findings.js';
 import { evaluateIdentity } from './identity.js';
-import type { DictionarySource } from './lib/text-dictionaries.js';
-import type { CompiledDictionaries } from './lib/wording-matcher.js';
 import { evaluateLinks } from './links.js';
 import { evaluateMailbox } from './mailbox.js';
 import { evaluatePageChecks, pageCheckFindings } from './page-checks.js';
@@ -28,7 +26,7 @@ import { evaluateReporting, reportingFindings, type ReportingObservation } from 
 import { evaluateResponsiveness, responsivenessFindings } from './responsiveness.js';
 import { evaluateServices } from './services.js';
 import { nothingMeasured, type SiteMeasurements } from './site-measurements.js';
-import { evaluateTextChecks, textCheckFindings, type TextDocument } from './text-checks.js';
+import { textCheckFindings, type TextChecksMeasurement } from './text-checks.js';
 import { evaluateUpdateFrequency, type MeasuredElsewhere } from './update-frequency.js';
 
 export type { SiteMeasurements } from './site-measurements.js';
@@ -84,22 +82,17 @@ export function evaluateImported(row: ReportingObservation): SiteEvaluation {
   return { measurements: { ...nothingMeasured, reporting, imported: row }, findings: reportingFindings(row, reporting) };
 }
 
-/**
- * What the text checks read: the stored texts of the site (read from the evidence folder by the caller) and the
- * run's dictionaries, compiled. Absent: not measured (an older run, or texts that were not kept).
- */
-export interface TextInputs {
-  documents: TextDocument[];
-  dictionaries: CompiledDictionaries | null;
-  source: DictionarySource | null;
-}
-
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
 export function evaluateSite(
   observed: StoredObservations,
   asOf: string,
   site: SiteProfile = { level: 'department', services: true },
-  texts?: TextInputs,
+  /**
+   * The text checks' measurement (evaluateTextChecks over the site's stored texts): the caller reads the texts from
+   * the evidence folder, and may keep the result while neither the texts nor the dictionaries change. Absent: not
+   * measured (an older run, or texts that were not kept).
+   */
+  textChecks: TextChecksMeasurement | null = null,
 ): SiteEvaluation {
   const updateFrequency = observed.homepage
     ? evaluateUpdateFrequency(
@@ -129,7 +122,6 @@ export function evaluateSite(
   // Not measured when no page was checked (axe off, an older run, or every check failed to run).
   const pageChecks = observed.pageChecks?.length ? evaluatePageChecks(observed.pageChecks) : null;
   const measuredPageChecks = pageChecks && pageChecks.pagesChecked > 0 ? pageChecks : null;
-  const textChecks = texts?.documents.length ? evaluateTextChecks(texts.documents, texts.dictionaries, texts.source, observed.attachments ?? null) : null;
   const homepageShot = observed.homepage ? { url: observed.homepage.finalUrl, screenshot: observed.homepage.screenshot ?? null } : null;
   const findings = withScreenshots(
     {

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
 import { findAbsences } from '../../evaluators/absences.js';
 import { readPageTexts } from '../../evaluators/collect/page-texts.js';
-import { evaluateImported, evaluateSite, type StoredObservations, type TextInputs } from '../../evaluators/evaluate-site.js';
+import { evaluateImported, evaluateSite, type StoredObservations } from '../../evaluators/evaluate-site.js';
 import { type DictionarySource, parseDictionaries } from '../../evaluators/lib/text-dictionaries.js';
 import { type CompiledDictionaries, compileDictionaries } from '../../evaluators/lib/wording-matcher.js';
+import { evaluateTextChecks, type TextChecksMeasurement } from '../../evaluators/text-checks.js';
 import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
@@ -15,23 +17,33 @@ import { storedDictionaries } from '../config/text-dictionaries.js';
 import type { Store } from '../store/store.js';
 import { previousRun } from './previous-run.js';
 
+/** Text-check measurements kept by site, texts and dictionaries: a web page recomputing a run does not read and match every page again. */
+const textCheckCache = new Map<string, TextChecksMeasurement>();
+const textCheckCacheSize = 5000;
+
 /**
- * The text checks' inputs of each site: its page texts, read from the run's evidence folder beside the store,
- * and the run's dictionaries, compiled once per run. A site without stored texts (an older run) gets none.
+ * The text checks of each site: its page texts, read from the run's evidence folder beside the store, matched
+ * with the run's dictionaries (compiled once per run). The result is kept while the site's texts (their sha256)
+ * and the dictionaries stay the same. A site without stored texts (an older run) is not measured.
  */
-function textReader(
-  store: Store,
-  runId: string,
-  source: DictionarySource | null,
-): ((observed: StoredObservations) => TextInputs | undefined) & { source: DictionarySource | null } {
+function textChecker(store: Store, runId: string, source: DictionarySource | null) {
   const dir = store.files.file === ':memory:' ? null : join(dirname(store.files.file), 'evidence', runId);
+  const dictionaryKey = source ? source.files.map((f) => f.sha256).join(',') : 'none';
   let compiled: CompiledDictionaries | null | undefined;
-  const read = (observed: StoredObservations): TextInputs | undefined => {
-    if (!dir || !observed.texts?.length) return undefined;
+  const check = (siteId: string, observed: StoredObservations): TextChecksMeasurement | null => {
+    if (!dir || !observed.texts?.length) return null;
+    const key = createHash('sha256')
+      .update([runId, siteId, dictionaryKey, ...observed.texts.map((t) => `${t.file} ${t.sha256}`), JSON.stringify(observed.attachments ?? null)].join('\n'))
+      .digest('hex');
+    const kept = textCheckCache.get(key);
+    if (kept) return kept;
     compiled ??= source ? compileDictionaries(parseDictionaries(source.files, source.source)) : null;
-    return { documents: readPageTexts(dir, observed.texts).documents, dictionaries: compiled, source };
+    const measured = evaluateTextChecks(readPageTexts(dir, observed.texts).documents, compiled, source, observed.attachments ?? null);
+    if (textCheckCache.size >= textCheckCacheSize) textCheckCache.delete(textCheckCache.keys().next().value!);
+    textCheckCache.set(key, measured);
+    return measured;
   };
-  return Object.assign(read, { source });
+  return Object.assign(check, { source });
 }
 
 /** Evaluate → score → rank → write, from stored observations only (no browser). */
@@ -62,7 +74,7 @@ export function computeRun(
   if (!run) throw new Error(`no run ${runId} in the store`);
   if (options.save !== false) store.useIndicatorSet(set);
   const overrides = store.overrides.active(runId);
-  const texts = textReader(store, runId, storedDictionaries(run.options));
+  const texts = textChecker(store, runId, storedDictionaries(run.options));
   const inputs: SiteInput[] = store.runSites(runId).map((site) => {
     const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
     if (site.status !== 'assessed') {
@@ -100,7 +112,7 @@ export function computeRun(
     const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
     const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
-    const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services }, texts(observed));
+    const { measurements, findings } = evaluateSite(observed, run.asOf, { level: site.level, services: site.services }, texts(site.siteId, observed));
     const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
     return {
       ...base,

@@ -5,6 +5,7 @@ import { findingGroup, findingGroups } from '../../../../evaluators/registry/fin
 import { importedColumns } from '../../../../evaluators/registry/imported-columns.js';
 import { measurementEntry, type MeasurementId, measurementId, measurementRegistry } from '../../../../evaluators/registry/measurements.js';
 import { nothingMeasured } from '../../../../evaluators/site-measurements.js';
+import { evaluateTextChecks } from '../../../../evaluators/text-checks.js';
 import { listPresets, loadIndicatorSet } from '../../../../indicators/load.js';
 import { observations } from '../../../fixtures/suspected-run.js';
 
@@ -18,11 +19,7 @@ describe('the measurement registry', () => {
 
   it('reads a number for every crawl measurement of a site every evaluator measured', () => {
     // One stored page text without a flag: the text checks measure zero.
-    const texts = {
-      documents: [{ url: 'https://jyj.example.gov.cn/', title: '首页', text: '欢迎访问', kind: 'page' as const }],
-      dictionaries: null,
-      source: null,
-    };
+    const texts = evaluateTextChecks([{ url: 'https://jyj.example.gov.cn/', title: '首页', text: '欢迎访问', kind: 'page' }], null, null);
     const { measurements } = evaluateSite(
       observations('jyj.example.gov.cn', { homepageAge: 2, channel: true, services: true }),
       '2026-11-21',
