@@ -1,5 +1,6 @@
 import { evaluateAccessibility } from './accessibility.js';
 import { evaluateAvailability } from './availability.js';
+import type { AttachmentReading } from './collect/attachments.js';
 import type { AxePageResult } from './collect/axe.js';
 import type { DisclosureObservation } from './collect/disclosure-pages.js';
 import type { Ipv6Observation } from './collect/ipv6.js';
@@ -9,6 +10,7 @@ import type { MailboxObservation } from './collect/mailbox-pages.js';
 import type { ColumnObservation, HomepageObservation, ProbeObservation, UnreadPage } from './collect/observations.js';
 import type { PageCheckResult } from './collect/page-checks.js';
 import type { PageIntegrity } from './collect/page-integrity.js';
+import type { PageTextRef } from './collect/page-texts.js';
 import type { ServicesObservation } from './collect/services-pages.js';
 import type { SiteCollection } from './collect/site-collection.js';
 import type { IdentityObservation } from './collect/site-features.js';
@@ -29,6 +31,7 @@ import { evaluateReporting, reportingFindings, type ReportingObservation } from 
 import { evaluateResponsiveness, responsivenessFindings } from './responsiveness.js';
 import { evaluateServices } from './services.js';
 import { nothingMeasured, type SiteMeasurements } from './site-measurements.js';
+import { textCheckFindings, type TextChecksMeasurement } from './text-checks.js';
 import { evaluateUpdateFrequency, type MeasuredElsewhere } from './update-frequency.js';
 
 export type { SiteMeasurements } from './site-measurements.js';
@@ -63,6 +66,10 @@ export interface StoredObservations {
   /** How the crawl went (pages, articles opened, time, what it skipped) and whether robots.txt was followed. */
   stats?: SiteCollection['stats'];
   robots?: SiteCollection['robots'];
+  /** The text of each page read (and attachment extracted), stored compressed in the run's evidence folder (absent in older runs). */
+  texts?: PageTextRef[];
+  /** How the site's attachments were read for the text checks (absent in older runs). */
+  attachments?: AttachmentReading | null;
   /** A site whose data came from an imported table (`govscore import`): its row, and nothing crawled. */
   import?: ReportingObservation;
 }
@@ -89,7 +96,17 @@ export function evaluateImported(row: ReportingObservation): SiteEvaluation {
 }
 
 /** Observations + evaluation date → measurements and their findings. Pure: a re-score needs no browser. */
-export function evaluateSite(observed: StoredObservations, asOf: string, site: SiteProfile = { level: 'department', services: true }): SiteEvaluation {
+export function evaluateSite(
+  observed: StoredObservations,
+  asOf: string,
+  site: SiteProfile = { level: 'department', services: true },
+  /**
+   * The text checks' measurement (evaluateTextChecks over the site's stored texts): the caller reads the texts from
+   * the evidence folder, and may keep the result while neither the texts nor the dictionaries change. Absent: not
+   * measured (an older run, or texts that were not kept).
+   */
+  textChecks: TextChecksMeasurement | null = null,
+): SiteEvaluation {
   const updateFrequency = observed.homepage
     ? evaluateUpdateFrequency(
         {
@@ -140,6 +157,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       ...pageCheckFindings(measuredPageChecks),
       ...ipv6Findings(ipv6),
       ...linkSafetyFindings(linkSafety),
+      ...textCheckFindings(textChecks),
     },
     homepageShot,
     screenshots,
@@ -158,6 +176,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       pageChecks: measuredPageChecks,
       ipv6,
       linkSafety,
+      textChecks,
       reporting: null,
       imported: null,
     },

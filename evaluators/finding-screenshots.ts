@@ -7,6 +7,12 @@ import type { EvaluatorFinding, FindingGroup, FindingsByGroup } from './registry
 const aboutTheHomepage: readonly FindingGroup[] = ['updateFrequency.homepage', 'identity.mobile', 'identity.https', 'identity.elderly', 'identity.search'];
 
 /**
+ * Findings whose page may show a personal number in full: a screenshot would re-publish it, so their evidence
+ * is the masked quote alone.
+ */
+const neverPictured: readonly FindingGroup[] = ['textChecks.leaks', 'textChecks.flagged', 'textChecks.wording'];
+
+/**
  * Gives each finding the page it rests on and that page's screenshot when the crawl took one: a finding about
  * the homepage points at the homepage; a finding on a page the crawl screenshotted (the homepage, a column's
  * first list page) carries that picture, so that a department sees what the assessor saw.
@@ -22,7 +28,7 @@ export function withScreenshots(
   for (const [group, list] of Object.entries(findings) as Array<[FindingGroup, EvaluatorFinding[]]>) {
     out[group] = list.map((f) => {
       const url = f.url ?? (homepage && aboutTheHomepage.includes(group) ? homepage.url : null);
-      const screenshot = f.screenshot ?? (url ? index.get(url) : undefined) ?? null;
+      const screenshot = neverPictured.includes(group) ? null : (f.screenshot ?? (url ? index.get(url) : undefined) ?? null);
       return { ...f, url, screenshot };
     });
   }

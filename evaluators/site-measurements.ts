@@ -10,6 +10,7 @@ import type { PageChecksMeasurement } from './page-checks.js';
 import type { ReportingMeasurement, ReportingObservation } from './reporting.js';
 import type { ResponsivenessMeasurement } from './responsiveness.js';
 import type { ServicesMeasurement } from './services.js';
+import type { TextChecksMeasurement } from './text-checks.js';
 import type { UpdateFrequencyMeasurement } from './update-frequency.js';
 
 /**
@@ -33,6 +34,8 @@ export interface SiteMeasurements {
   ipv6: Ipv6Measurement | null;
   /** Hidden and commercial links, ad scripts, visitor-dependent redirects (暗链、黑链、劫持). */
   linkSafety: LinkSafetyMeasurement | null;
+  /** Suspected wording errors and personal data leaks in the text of the pages read and their attachments. */
+  textChecks?: TextChecksMeasurement | null;
   /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */
   reporting: ReportingMeasurement | null;
   /** That table's row as imported (what `source: import:<column>` reads). */
@@ -53,6 +56,7 @@ export const nothingMeasured: SiteMeasurements = Object.freeze({
   pageChecks: null,
   ipv6: null,
   linkSafety: null,
+  textChecks: null,
   reporting: null,
   imported: null,
 });

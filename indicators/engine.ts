@@ -76,7 +76,8 @@ export interface SiteScore {
   /** Confirmed vetoes: measured, or confirmed by a reviewer. The site fails. */
   vetoes: Array<{ indicator: string; reason: string }>;
   /** Vetoes resting on an absence, awaiting review (疑似否决): what was searched and where. */
-  suspectedVetoes: Array<{ indicator: string; reason: string; searched: Absence['searched'] }>;
+  /** `searched` is null for a veto the set leaves to a reviewer (`review: required`): it rests on flags, not on a search. */
+  suspectedVetoes: Array<{ indicator: string; reason: string; searched: Absence['searched'] | null }>;
   /** A suspected veto decides the outcome (no confirmed veto, not failing on its score): grade 待复核, not passed, not ranked. */
   pendingReview: boolean;
   warnings: Array<{ indicator: string; reason: string }>;
@@ -214,6 +215,11 @@ function scoreIndicator(
       scored.status = 'suspected-veto';
       scored.reason = '疑似否决，待人工复核';
     }
+  }
+  // What only a person can confirm (V8: wording errors, leaks): the evaluator's flags make a suspicion, never a veto.
+  if (scored.status === 'veto' && rule.type === 'veto' && rule.review === 'required') {
+    scored.status = 'suspected-veto';
+    scored.reason = '疑似否决，待人工复核';
   }
   if (override) scored = overridden(indicator, scored, override);
   if (scored.status === 'deducted' || scored.status === 'veto' || scored.status === 'suspected-veto' || scored.status === 'warning') {
@@ -364,7 +370,7 @@ export function scoreSite(
   const vetoes = indicators.filter((i) => i.status === 'veto').map((i) => ({ indicator: i.id, reason: shown(i) }));
   const suspectedVetoes = indicators
     .filter((i) => i.status === 'suspected-veto')
-    .map((i) => ({ indicator: i.id, reason: shown(i), searched: i.absence!.searched }));
+    .map((i) => ({ indicator: i.id, reason: shown(i), searched: i.absence?.searched ?? null }));
   const warnings = indicators.filter((i) => i.status === 'warning').map((i) => ({ indicator: i.id, reason: shown(i) }));
   // A site awaiting review is scored as if the reviewer cleared the suspicion (bonus included): the score it keeps then.
   const bonus = vetoes.length

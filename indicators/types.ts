@@ -29,6 +29,13 @@ export const VetoRule = Type.Object(
         description: 'a veto resting on "not found": suspected (default, awaits a reviewer) or veto (declared at once)',
       }),
     ),
+    /**
+     * `required`: a veto this measurement gives is only suspected (疑似否决) until a reviewer decides — for flags
+     * automation cannot judge (V8: suspected wording errors and leaks); publishing is refused until decided.
+     */
+    review: Type.Optional(
+      Type.Literal('required', { description: 'required: the veto is only suspected until a reviewer confirms or clears it (for automatic flags such as V8)' }),
+    ),
   },
   { additionalProperties: false, description: 'single-item veto (单项否决): the site fails whatever its score' },
 );

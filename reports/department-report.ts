@@ -2,6 +2,7 @@ import { accessibilitySection, accessibilityStyles } from './a11y-section.js';
 import { type Html, html } from './html.js';
 import { indicatorStatus, link, outcomeName, page, type Site, siteGradeTag } from './html-parts.js';
 import type { Results } from './results.js';
+import { suspicionBasis } from './suspicion-basis.js';
 
 type Indicator = Site['indicators'][number];
 
@@ -63,7 +64,7 @@ ${table(
   '得分与名次',
 )}
 ${site.vetoes.length ? html`<p class="alarm">单项否决：${site.vetoes.map((v) => v.reason).join('；')}</p>` : ''}
-${site.suspectedVetoes.length ? html`<p class="suspected">疑似否决（待人工复核）：${site.suspectedVetoes.map((v) => v.reason).join('；')}。以上判断依据“未找到”作出，评估办复核确认后为单项否决，排除后按得分评定。如网站确有相关栏目，请提供网址申请复核。</p>` : ''}
+${site.suspectedVetoes.length ? html`<p class="suspected">疑似否决（待人工复核）：${site.suspectedVetoes.map((v) => v.reason).join('；')}。以上判断${suspicionBasis(site.suspectedVetoes)}，评估办复核确认后为单项否决，排除后按得分评定。${site.suspectedVetoes.some((v) => v.searched) ? '如网站确有相关栏目，请提供网址申请复核。' : '如属误报（如公开的联系电话、已遮盖的信息），请说明情况申请复核。'}</p>` : ''}
 ${site.warnings.length ? html`<p class="warn">预警（尚未否决，请尽快整改）：${site.warnings.map((w) => w.reason).join('；')}</p>` : ''}
 ${table(html`<table><thead><tr><th>指标类别</th><th>得分</th><th>满分</th></tr></thead><tbody>${site.categories.map((c) => html`<tr><td>${c.name}</td><td>${c.applicable ? c.score : '不适用'}</td><td>${c.budget}</td></tr>`)}</tbody></table>`, '类别得分')}</section>
 <section><h2>问题与整改建议</h2>${problems.length ? problems.map((i) => html`<article class="problem"><h3><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}（${points(i)}）</h3>${indicatorEvidence(i, evidenceDir)}${i.advice ? html`<p class="advice">整改建议：${i.advice}</p>` : ''}</article>`) : html`<p>未发现扣分、否决或预警问题。</p>`}</section>

@@ -7,6 +7,7 @@ import { methodology, sampleNote } from './methodology.js';
 import type { Results } from './results.js';
 import { siteDetail } from './site-detail.js';
 import { notAssessedReason, statusNames } from './site-status.js';
+import { suspicionBasis } from './suspicion-basis.js';
 
 export interface ReportExtras {
   /** The indicator set: its methodology is summarised in the report. */
@@ -34,7 +35,7 @@ export function renderReport(results: Results, extras: ReportExtras = {}): strin
 <p class="meta">评估日期：${a.asOf}　指标体系：${a.indicatorSet.title}（${a.indicatorSet.id} v${a.indicatorSet.version}）　运行编号：${a.runId}</p>
 ${a.crawl.userAgent ? html`<p class="meta">抓取方式：真实浏览器（Chromium）逐站抓取，首页按15秒规则探测可用性；robots.txt：${a.crawl.robots === 'respect' ? '遵守' : '按评估工作要求忽略'}；抓取标识：${a.crawl.userAgent}</p>` : html`<p class="meta">数据来源：导入的统计表</p>`}</header>
 <section><h2>总体情况</h2><p>共 ${results.sites.length} 个网站，完成评估 ${assessed.length} 个，合格 ${passed.length} 个（合格率 ${assessed.length ? Math.round((passed.length / assessed.length) * 100) : 0}%），未能评估 ${notAssessed.length} 个${pending.length ? html`，<strong>待复核 ${pending.length} 个</strong>（疑似否决，复核前不评定等级、不参与排名）` : ''}。</p>
-${suspected.length ? html`<p class="pending-note">有 ${suspected.length} 个网站存在疑似否决项（依据“未找到”作出的否决），须经人工复核确认或排除后，本评估结果方可发布。</p>` : ''}
+${suspected.length ? html`<p class="pending-note">有 ${suspected.length} 个网站存在疑似否决项（${suspicionBasis(suspected.flatMap((x) => x.suspectedVetoes))}的否决），须经人工复核确认或排除后，本评估结果方可发布。</p>` : ''}
 ${categoryAverages(assessed)}</section>
 ${extras.set ? methodology(extras.set, a.sample, budget) : a.sample || budget.value ? html`<section class="method"><h2>评估方法</h2>${a.sample ? sampleNote(a.sample) : ''}${budget}</section>` : ''}
 ${groups.map(
@@ -56,7 +57,7 @@ function rankingTable(group: string, sites: Site[]): Html {
   return html`<section><h2>排名：${group}</h2><table class="ranking"><thead><tr><th>名次</th><th>网站</th><th>得分</th><th>等级</th><th>单项否决${ordered.some((s) => s.suspectedVetoes.length) ? '／疑似否决' : ''}</th><th>预警</th></tr></thead><tbody>${ordered.map(
     (s) =>
       html`<tr class="${s.pendingReview ? 'pending' : s.passed ? 'pass' : 'fail'}"><td>${s.pendingReview ? html`<span class="tag pending-review">待复核</span>` : (s.rank ?? '—')}</td><td><a href="#site-${s.id}">${s.name}</a></td><td>${s.score ?? '—'}</td><td>${siteGradeTag(s)}</td><td>${s.vetoes.map((v) => v.reason).join('；')}${s.suspectedVetoes.map((v) => html`${s.vetoes.length ? '；' : ''}<span class="tag suspected-veto">疑似否决</span> ${v.reason}`)}</td><td>${s.warnings.map((w) => w.reason).join('；')}</td></tr>`,
-  )}</tbody></table>${ordered.some((s) => s.pendingReview) ? html`<p class="note">“待复核”：存在疑似否决项（依据“未找到”作出），得分按排除疑似否决计算，仅供参考；复核确认后为不合格，排除后按得分评定等级和名次。</p>` : ''}</section>`;
+  )}</tbody></table>${ordered.some((s) => s.pendingReview) ? html`<p class="note">“待复核”：存在疑似否决项（${suspicionBasis(ordered.flatMap((x) => x.suspectedVetoes))}），得分按排除疑似否决计算，仅供参考；复核确认后为不合格，排除后按得分评定等级和名次。</p>` : ''}</section>`;
 }
 
 /** Average score of each category over the assessed sites it applies to (bonus shown apart). */

@@ -7,6 +7,7 @@ import { ConfigError } from '../common/config-errors.js';
 import { raw } from './html.js';
 import { page } from './html-parts.js';
 import type { Results } from './results.js';
+import { suspicionBasis } from './suspicion-basis.js';
 
 export const defaultNoticeTemplate = fileURLToPath(new URL('./templates/notice.mustache', import.meta.url));
 
@@ -35,6 +36,8 @@ export interface NoticeView {
   failing: Array<{ name: string; score: number | null; scored: boolean; vetoes: string[] }>;
   /** Sites whose outcome awaits review of a suspected veto (疑似否决): neither passed nor failed yet. */
   pendingCount: number;
+  /** What the pending sites' suspected vetoes rest on, in words (依据“未找到”作出 …). */
+  pendingBasis: string;
   pending: Array<Listed<{ name: string; reasons: string }>>;
   commonProblems: Array<Listed<{ name: string; count: number }>>;
   notAssessed: Array<Listed<{ name: string; reason: string }>>;
@@ -94,6 +97,7 @@ export function noticeView(results: Results, options: { issuer?: string; date?: 
       .filter((s) => !s.passed && !s.pendingReview)
       .map((s) => ({ name: s.name, score: s.score, scored: s.score !== null, vetoes: s.vetoes.map((v) => v.reason) })),
     pendingCount: assessed.filter((s) => s.pendingReview).length,
+    pendingBasis: suspicionBasis(assessed.filter((s) => s.pendingReview).flatMap((s) => s.suspectedVetoes)),
     pending: listed(assessed.filter((s) => s.pendingReview).map((s) => ({ name: s.name, reasons: s.suspectedVetoes.map((v) => v.reason).join('；') }))),
     commonProblems: listed(commonProblems),
     notAssessed: listed(notAssessed.map((s) => ({ name: s.name, reason: s.statusLabel ?? s.statusReason ?? s.status }))),

@@ -13,6 +13,7 @@ import type { PageChecksMeasurement } from '../evaluators/page-checks.js';
 import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
 import type { ResponsivenessMeasurement } from '../evaluators/responsiveness.js';
 import type { ServicesMeasurement } from '../evaluators/services.js';
+import type { TextChecksMeasurement } from '../evaluators/text-checks.js';
 import type { ColumnMeasurement, HomepageMeasurement, UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
 import type { CategoryScore, Finding, IndicatorScore, IndicatorStatus, SiteScore } from '../indicators/engine.js';
 
@@ -37,6 +38,8 @@ export interface SiteInput {
   accessibility?: AccessibilityMeasurement | null;
   pageChecks?: PageChecksMeasurement | null;
   ipv6?: Ipv6Measurement | null;
+  /** Suspected wording errors and personal data leaks (evaluators/text-checks.ts). */
+  textChecks?: TextChecksMeasurement | null;
   /** 政务信息报送 of an imported run: the table row and what the evaluator made of it. */
   reporting?: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   /**
@@ -58,6 +61,8 @@ export interface AssessmentInfo {
   generatedAt: string;
   /** Present when the run assessed a random sample of the sites file (a spot check), absent otherwise. */
   sample?: SiteSample;
+  /** The dictionaries of the wording check, by file and sha256 (their text is stored with the run); absent in runs before them. */
+  textDictionaries?: { source: string; files: Array<{ name: string; sha256: string }> } | null;
 }
 
 /** One indicator of one site as published: its score, what it rests on, and a reviewer's decision if any. */
@@ -119,6 +124,8 @@ export interface ResultsObservations {
   pageChecks: PageChecksMeasurement | null;
   /** IPv6 readiness: the host's IPv6 address, the homepage and a sample of its pages over IPv6. */
   ipv6: Ipv6Measurement | null;
+  /** Suspected wording errors and personal data leaks, with their quotes (numbers masked); null: no page text kept. */
+  textChecks: TextChecksMeasurement | null;
   links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'rateLimited' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
   reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
@@ -233,6 +240,7 @@ export function buildResults(
         identity: s.identity ?? null,
         pageChecks: s.pageChecks ?? null,
         ipv6: s.ipv6 ?? null,
+        textChecks: s.textChecks ?? null,
         accessibility: s.accessibility
           ? {
               pagesScanned: s.accessibility.pagesScanned,

@@ -2,6 +2,7 @@ import PQueue from 'p-queue';
 import type { Browser, Page } from 'puppeteer';
 
 import { ArticleReads } from './article-reads.js';
+import { readAttachments } from './attachments.js';
 import { type AxePageResult, runAxe, unfinishedScan } from './axe.js';
 import { applyReadings, type ArticleFailure, type ArticleReading, byPriority, planArticles, type PlannedArticle } from './column-articles.js';
 import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
@@ -17,13 +18,14 @@ import { articleDate, itemFromRow } from './list-items.js';
 import { articleForMetas } from './metas-article.js';
 import { closeTab, openUrl, settlePage } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, UnreadPage } from './observations.js';
-import { type CollectOptions, defaultCollectOptions } from './options.js';
+import { type CollectOptions, defaultAttachmentBudget, defaultCollectOptions } from './options.js';
 import { auditTab, checkTab } from './page-audit.js';
 import { inOrder, PageMeter, type PageShare, siteShares } from './page-budget.js';
 import { type PageCheckResult, uncheckedPage } from './page-checks.js';
 import { readFacts } from './page-facts.js';
 import { type PageIntegrity, readIntegrity, siteIntegrity } from './page-integrity.js';
 import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
+import type { PageTextRef } from './page-texts.js';
 import { readAllPages } from './paginate.js';
 import { probeHomepage } from './probes.js';
 import { type PageRead, readPage, ReadTimeout } from './read-page.js';
@@ -82,7 +84,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
   // Every page load of the site, from the homepage to Lighthouse, is counted against --max-pages (page-budget.ts).
   const meter = new PageMeter(options.maxPages);
   const site = meter.whole();
-  const phases: PhaseTimes = { homepage: 0, crawl: 0, features: 0, axe: 0, pageChecks: 0, lighthouse: 0, linksWait: 0 };
+  const phases: PhaseTimes = { homepage: 0, crawl: 0, features: 0, axe: 0, pageChecks: 0, lighthouse: 0, linksWait: 0, attachments: 0 };
   if (context.progress) Object.assign(context.progress, { pages, phase: 'homepage', budget: meter });
   const timed = async <T>(phase: keyof PhaseTimes, work: () => Promise<T>): Promise<T> => {
     if (context.progress) context.progress.phase = phase;
@@ -110,6 +112,8 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     pageChecks: [],
     lighthouse: [],
     ipv6: null,
+    texts: [],
+    attachments: null,
   });
   if (!robots.allowed(url)) {
     pages.push({ url, finalUrl: null, status: null, role: 'skipped', ms: null, error: 'robots-disallowed' });
@@ -124,7 +128,9 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     if (home.failure || !home.read) return failed(home.failure?.status ?? 'error', home.failure?.reason ?? 'script-timeout');
     const read = home.read;
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
+    const keepText = (r: PageRead) => (context.evidence ? context.evidence.texts.keepRead(context.siteId ?? 'site', r) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);
+    pages[0]!.text = await keepText(read);
     const homepageFacts = options.features ? await readFacts(tab, options.readTimeoutMs) : null;
     const homepageIntegrity = await readIntegrity(tab, 'homepage', options.readTimeoutMs);
     const homepageAxe =
@@ -156,6 +162,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       pages,
       started,
       shoot,
+      keepText,
       checker,
       context.journal ?? null,
       (ms) => (phases.axe += ms),
@@ -236,6 +243,23 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
         );
     const links = checker ? await timed('linksWait', () => checker.results()) : [];
     const ipv6 = await ipv6Readiness(opened.finalUrl, read, pages, options, context);
+    // The site's own attachments the pages link, read for the text checks after the link check found them working.
+    const attachments = context.evidence
+      ? await timed('attachments', () =>
+          readAttachments(
+            links.filter((l) => !l.broken && robots.allowed(l.url)).map((l) => l.url),
+            {
+              budget: options.attachments ?? defaultAttachmentBudget,
+              timeoutMs: options.linkTimeoutMs,
+              userAgent: options.userAgent,
+              headers: cookie ? { cookie } : {},
+              delayMs: options.delayMs,
+              ownSite: (u) => sameSite(u, opened.finalUrl, options.allowSubdomains),
+            },
+            (u, title, text) => context.evidence!.texts.keep(context.siteId ?? 'site', u, title, text, 'attachment'),
+          ),
+        )
+      : null;
     const limited = rateLimited();
     if (limited) return failed('blocked', limited);
     // Pages finish in any order: sorted by URL, the evidence kept per rule (first pages) is the same every run.
@@ -261,6 +285,8 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       ipv6,
       integrity: siteIntegrity(homepageIntegrity ? [homepageIntegrity, ...crawl.integrity] : crawl.integrity),
       uaVariants: await asOthers,
+      texts: [...pages.flatMap((p) => (p.text ? [p.text] : [])), ...(attachments?.texts ?? [])],
+      attachments: attachments?.reading ?? null,
       stats: { pages: pages.length, articlesOpened: crawl.articlesOpened, ms: elapsed(), skipped: crawl.skipped, phases, budget: meter.use() },
     };
   } finally {
@@ -399,6 +425,8 @@ class SiteCrawl {
     private pages: PageRecord[],
     private started: number,
     private shoot: (page: Page, url: string) => Promise<string | null>,
+    /** Keeps a read page's visible text for the text checks (page-texts.ts). */
+    private keepText: (read: PageRead) => Promise<PageTextRef | null>,
     private checker: LinkChecker | null,
     private journal: CrawlJournal | null,
     private addAxeTime: (ms: number) => void,
@@ -654,6 +682,7 @@ class SiteCrawl {
         Object.assign(record, { role: 'failed', error: 'script-timeout' });
         return outcome;
       }
+      record.text = await this.keepText(read);
       outcome.links.push(...linksToCheck(read, read.url));
       const integrity = await readIntegrity(tab, 'content', this.options.readTimeoutMs);
       if (integrity) (outcome.integrity ??= []).push(integrity);
@@ -727,7 +756,8 @@ class SiteCrawl {
     });
     const unread = list.unread ? [list.unread] : [];
     outcome.seen.push(...list.urls.slice(1));
-    for (const u of list.urls.slice(1)) outcome.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null });
+    for (const [i, u] of list.urls.entries())
+      if (i > 0) outcome.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null, text: await this.keepText(list.reads[i]!) });
     const items: ListItem[] = [];
     const urls = new Set<string>();
     const readAt = Date.now();
@@ -851,6 +881,7 @@ class SiteCrawl {
         seen = judge(await read());
       }
       if (!seen) return { reading: { failure: 'script-timeout' }, record };
+      record.text = await this.keepText(seen.read);
       outcome.links.push(...linksToCheck(seen.read, item.url));
       // Only an article whose scripts were let run shows what they add (a badge, an injected link).
       const integrity = forDateOnly ? null : await readIntegrity(tab, 'article', this.options.readTimeoutMs);

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 
 import { replaceFile } from '../../common/replace-file.js';
+import { PageTextSink } from './page-texts.js';
+
+/** Compressed page texts kept per run at most: about 40,000 pages at the 2–5 KB a page's text takes gzipped. */
+export const defaultMaxTextBytes = 200 * 1024 * 1024;
 
 /**
  * Screenshots kept as evidence, as JPEG files next to the database (`<dir>/<site>/<name>.jpg`), not
@@ -17,10 +21,15 @@ export class EvidenceSink {
   bytes = 0;
   skipped = 0;
   failed = 0;
+  /** The pages' texts for the text checks, beside the screenshots, bounded on their own (page-texts.ts). */
+  readonly texts: PageTextSink;
   constructor(
     readonly dir: string,
     readonly maxBytes: number,
-  ) {}
+    maxTextBytes = defaultMaxTextBytes,
+  ) {
+    this.texts = new PageTextSink(dir, maxTextBytes);
+  }
 
   /** The viewport (not the whole page) at JPEG quality 55: about 50–150 KB, enough to read a list's dates. */
   async screenshot(page: Page, siteId: string, url: string): Promise<string | null> {

@@ -1,3 +1,5 @@
+import type { PageTextRef } from './page-texts.js';
+
 /**
  * What the collector records: facts only. No thresholds, no judgement of staleness — the
  * evaluators do that from these, with the evaluation date and the indicator set's options.
@@ -80,6 +82,8 @@ export interface PageRecord {
   error: string | null;
   /** sha256 of the rendered HTML, to tell later whether the page changed. */
   hash?: string | null;
+  /** Its visible text, kept for the text checks (absent when it was not read, or in older runs). */
+  text?: PageTextRef | null;
 }
 
 /**
@@ -96,6 +100,8 @@ export interface PhaseTimes {
   lighthouse: number;
   /** Waiting for the link checker after everything else was done. */
   linksWait: number;
+  /** Fetching and reading the site's attachments for the text checks (absent in runs stored before it). */
+  attachments?: number;
 }
 
 export type SiteFailure = { status: 'unreachable' | 'blocked' | 'error'; reason: string };

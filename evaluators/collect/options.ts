@@ -35,6 +35,8 @@ export interface CollectOptions {
   axeTimeoutMs: number;
   /** Pause between two page loads on one host (robots.txt's Crawl-delay wins when longer). */
   delayMs: number;
+  /** The site's attachments read for the text checks (count and sizes); absent in jobs written before it: the default. */
+  attachments?: AttachmentBudget;
   /**
    * The longest pause a host may ask for (Retry-After on a 429 or 503) that the crawl waits out before
    * going on. A host asking for longer is not contacted again: its site is recorded as rate-limited, its
@@ -114,3 +116,15 @@ export const defaultCollectOptions: CollectOptions = {
   ipv6Pages: 10,
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36 govscore/0.1 (government website assessment)',
 };
+
+export interface AttachmentBudget {
+  /** Files fetched per site at most. */
+  maxFiles: number;
+  /** A larger file is not read (its declared size, or once this many bytes came in). */
+  maxFileBytes: number;
+  /** Bytes fetched per site at most. */
+  maxTotalBytes: number;
+}
+
+/** The default attachment budget: 20 files, 10 MB each, 50 MB in all per site. */
+export const defaultAttachmentBudget: AttachmentBudget = { maxFiles: 20, maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 };

@@ -1,3 +1,4 @@
+import type { AttachmentReading } from './attachments.js';
 import type { AxePageResult } from './axe.js';
 import type { Ipv6Observation } from './ipv6.js';
 import type { LighthouseResult } from './lighthouse.js';
@@ -6,6 +7,7 @@ import type { ColumnObservation, HomepageObservation, PageRecord, PhaseTimes, Pr
 import type { PageBudgetUse } from './page-budget.js';
 import type { PageCheckResult } from './page-checks.js';
 import type { PageIntegrity } from './page-integrity.js';
+import type { PageTextRef } from './page-texts.js';
 import type { SiteFeatures } from './site-features.js';
 import type { UaVariant } from './ua-variants.js';
 
@@ -39,4 +41,8 @@ export interface SiteCollection {
   integrity: PageIntegrity[];
   /** The homepage as a phone, a spider and a search visitor get it. */
   uaVariants: UaVariant[];
+  /** The visible text of the pages read and of the attachments extracted, kept compressed beside the screenshots for the text checks (none without an evidence folder). */
+  texts: PageTextRef[];
+  /** How the site's own PDF/DOC(X)/XLS(X) attachments were read (budget, read, not read and why); null when not read (no evidence folder, or the site failed). */
+  attachments: AttachmentReading | null;
 }

@@ -53,6 +53,11 @@ export const findingGroups = {
   'pageChecks.failures': '浏览器检查发现的无障碍问题（键盘、焦点、重排、标题、跳过导航、表单分组）',
   'reporting.summary': '信息报送与采用情况',
   'ipv6.readiness': 'IPv6支持情况（域名的IPv6地址、首页与一二级页面通过IPv6的访问）',
+
+  // The text checks (evaluators/text-checks.ts): suspected only, a reviewer decides.
+  'textChecks.wording': '疑似错敏信息（错别字、不规范表述、敏感词、领导职务）及其原文',
+  'textChecks.leaks': '疑似泄露的个人信息（身份证号、手机号码、银行卡号，已遮盖）及其所在页面',
+  'textChecks.flagged': '疑似错敏信息与个人信息泄露（待人工确认）',
 } as const;
 
 export type FindingGroup = keyof typeof findingGroups;

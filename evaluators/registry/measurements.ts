@@ -247,6 +247,11 @@ export const measurementRegistry = {
   'pageChecks.failingCriteria': { zh: '浏览器检查未满足的WCAG成功准则数（A/AA级）', unit: 'count', read: (m) => m.pageChecks?.failingCriteria },
   'pageChecks.pagesWithFailures': { zh: '浏览器检查发现A/AA级无障碍问题的页面数', unit: 'count', read: (m) => m.pageChecks?.pagesWithFailures },
 
+  // The text checks (evaluators/text-checks.ts): what they flag is suspected, a reviewer decides.
+  'textChecks.flagged': { zh: '疑似错敏信息与个人信息泄露的处数（待人工确认）', unit: 'count', read: (m) => m.textChecks?.flagged },
+  'textChecks.wordingFlags': { zh: '疑似错敏信息的处数（词典匹配，待人工确认）', unit: 'count', read: (m) => m.textChecks?.wordingFlags },
+  'textChecks.leakFlags': { zh: '疑似泄露的身份证号、手机号码、银行卡号个数（待人工确认）', unit: 'count', read: (m) => m.textChecks?.leakFlags },
+
   'reporting.submitted': { zh: '报送信息条数', unit: 'count', read: (m) => m.reporting?.submitted },
   'reporting.adoptedTotal': { zh: '各级采用次数合计', unit: 'count', read: (m) => m.reporting?.adoptedTotal },
   'reporting.instructions': { zh: '获领导批示次数', unit: 'count', read: (m) => m.reporting?.instructions },

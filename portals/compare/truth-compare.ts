@@ -84,6 +84,8 @@ export function truthVetoes(t: PortalTruth): string[] {
     t.update.blank >= 5 && 'V5',
     v6 && 'V6',
     v7 && 'V7',
+    // Planted wording errors and leaks: a suspected V8 (the text checks only flag; a reviewer decides).
+    t.textChecks.planted.length > 0 && 'V8',
   ];
   return expected.filter((v): v is string => typeof v === 'string');
 }

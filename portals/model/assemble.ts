@@ -31,6 +31,8 @@ export function assemblePortal(profile: PortalProfile, seed: string, asOf: IsoDa
     if (column.style === 'catalogue') addCatalogueFields(column, root.fork(`catalogue:${plan.id}`), profile.city);
     return column;
   });
+  // Planted text goes into the newest article of its column, as its second paragraph.
+  for (const plant of profile.textPlants ?? []) columns.find((c) => c.id === plant.columnId)?.items[0]?.paragraphs.splice(1, 0, plant.paragraph);
   const { city: _city, columns: _plans, disclosure, mailbox, services, ...rest } = profile;
   return {
     ...rest,

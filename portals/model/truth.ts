@@ -1,3 +1,4 @@
+import { textAttachments } from '../render/text-attachments.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import { reportDeadline, reportYear } from './disclosure.js';
 import { guideElementClasses } from './services.js';
@@ -51,6 +52,7 @@ export function portalTruth(portal: Portal, origins: Origins, skin = 'classic') 
     accessibility: { ...plantedAccessibility(portal), pageChecks: plantedPageDefects(portal, url) },
     brokenLinks: portal.plantedLinks.map((l) => ({ url: url(l.url), text: l.text, kind: l.kind, foundOn: l.foundOn, image: !!l.asImage })),
     allBrokenLinks: allBrokenLinks(portal, url),
+    textChecks: { planted: plantedText(portal, url) },
     behaviour: portal.behaviour,
     linkChecks: linkChecksTruth(portal, url),
   };
@@ -74,6 +76,22 @@ function linkChecksTruth(portal: Portal, url: (u: string) => string) {
 }
 
 export type PortalTruth = ReturnType<typeof portalTruth>;
+
+/** What the text checks must find, and on which article (the newest of the column the text was planted in). */
+function plantedText(
+  portal: Portal,
+  url: (u: string) => string,
+): Array<{ url: string; in: 'page' | 'attachment'; check: 'wording' | 'leak'; kind: string; found: string }> {
+  const attachments = textAttachments(portal);
+  return (portal.textPlants ?? []).flatMap((plant) => {
+    const item = portal.columns.find((c) => c.id === plant.columnId)?.items[0];
+    if (!item) return [];
+    const inPage = plant.expect.map((e) => ({ url: url(item.path), in: 'page' as const, ...e }));
+    const file = attachments.get(item);
+    const inFile = file ? (plant.attachment?.expect ?? []).map((e) => ({ url: url(file.path), in: 'attachment' as const, ...e })) : [];
+    return [...inPage, ...inFile];
+  });
+}
 
 function columnTruth(c: Column, asOf: IsoDate, url: (u: string) => string) {
   const dated = c.items.filter((i) => i.date !== null);

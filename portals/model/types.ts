@@ -1,3 +1,4 @@
+import type { TextFlagKind } from '../../evaluators/text-checks.js';
 import type { DateFormat, IsoDate } from './dates.js';
 
 /** Column kinds of the national rules (docs/indicators.md V3/V4): each has its own update window. */
@@ -142,6 +143,19 @@ export type PageDefect =
 /** Where a planted page defect is: every page, the homepage, the channel (group) pages or the article pages. */
 export type PageScope = 'every page' | 'homepage' | 'channel pages' | 'article pages';
 
+/**
+ * A paragraph planted in the newest article of a column for the text checks (evaluators/text-checks.ts), with
+ * what they must find in it: a wrong word or title of the shipped example dictionaries, an unmasked number.
+ * Masked numbers and published contact lines planted beside them must be left alone.
+ */
+export interface TextPlant {
+  columnId: string;
+  paragraph: string;
+  expect: Array<{ check: 'wording' | 'leak'; kind: TextFlagKind; found: string }>;
+  /** A PDF linked from the same article (ASCII text), with what the checks must find in it. */
+  attachment?: { name: string; text: string; expect: Array<{ check: 'wording' | 'leak'; kind: TextFlagKind; found: string }> };
+}
+
 export interface Behaviour {
   latencyMs: number; // added to every response: a slow server
   robotsTxt: string | null;
@@ -181,6 +195,8 @@ export interface Portal {
   metaTags: { site: boolean; column: boolean; article: boolean };
   accessibility: Accessibility;
   plantedLinks: PlantedLink[];
+  /** Wording errors and personal numbers planted in article text (none on most portals). */
+  textPlants?: TextPlant[];
   behaviour: Behaviour;
   /** Planted for the link checks (evaluators/link-safety.ts, furniture.ts); absent: none. */
   linkPlants?: LinkPlants;

@@ -13,6 +13,7 @@ import { planted } from './page-defects.js';
 import { searchReply } from './search.js';
 import { guidePage, servicesIndex } from './services.js';
 import { navFrame } from './skin/nav.js';
+import { attachmentLink, onePagePdf, textAttachments } from './text-attachments.js';
 
 type Handler = (query: URLSearchParams) => Reply;
 const htmlReply = (body: string): Reply => ({ status: 200, type: 'text/html', body });
@@ -36,9 +37,13 @@ export function portalRoutes(ctx: RenderContext): Map<string, Handler> {
   addColumns(ctx, routes, add);
   const articleLinks = plantedArticleLinks(ctx);
   const firstItem = p.columns.find((c) => c.items.length > 0)?.items[0];
+  // The articles that link a planted attachment (text checks), and the files themselves.
+  const attachments = textAttachments(p);
+  for (const a of attachments.values()) routes.set(a.path, () => ({ status: 200, type: 'application/pdf', body: onePagePdf(a.text) }));
+  const extraFor = (item: Item) => html`${item === firstItem ? articleLinks : ''}${attachmentLink(attachments.get(item))}`;
   for (const column of p.columns) {
     for (const item of column.items) {
-      const extra = item === firstItem ? articleLinks : html``;
+      const extra = extraFor(item);
       if (p.cms === 'legacy') continue;
       add(item.path, () => articlePage(ctx, column, item, extra));
     }
@@ -49,7 +54,7 @@ export function portalRoutes(ctx: RenderContext): Map<string, Handler> {
     routes.set('/news/show.asp', (q) => {
       const hit = byId.get(q.get('id') ?? '');
       if (!hit) return { status: 404, type: 'text/html', body: '<h1>404</h1>' };
-      return htmlReply(articlePage(ctx, hit.column, hit.item, hit.item === firstItem ? articleLinks : html``));
+      return htmlReply(articlePage(ctx, hit.column, hit.item, extraFor(hit.item)));
     });
   }
 

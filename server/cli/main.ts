@@ -42,6 +42,7 @@ interface AssessFlags {
   queue?: string;
   sample?: number;
   seed?: string;
+  dictionaries?: string;
 }
 
 program
@@ -74,6 +75,10 @@ program
   .option('--sample <n>', 'assess a random sample of n sites of the file (spot checks); recorded with its seed in the reports', positiveInt('--sample'))
   .option('--seed <text>', 'seed of --sample (default: the evaluation date); the same file, n and seed give the same sites')
   .option(
+    '--dictionaries <dir>',
+    'folder of the wording check’s dictionaries (leaders.csv, wording.csv, sensitive.csv; default: the sites file’s dictionaries, else the shipped examples); stored with the run with their sha256',
+  )
+  .option(
     '--queue <redis-url>',
     'hand the sites to `govscore worker` processes through BullMQ on this Redis (e.g. redis://127.0.0.1:6379) instead of crawling here; this process stays the only writer of the store',
   )
@@ -96,6 +101,7 @@ program
       queue: o.queue,
       sample: o.sample,
       seed: o.seed,
+      dictionaries: o.dictionaries,
       progress: true,
     });
   });
@@ -146,9 +152,13 @@ program
   .requiredOption('--run <id>', 'run id (results.json assessment.runId)')
   .requiredOption('--indicators <id|file>', 'indicator set: preset id or file')
   .option('--out <dir>', 'output folder for results.json, ranking.csv, report.html', 'out/rescore')
-  .action(async (o: { db: string; run: string; indicators: string; out: string }) => {
+  .option(
+    '--dictionaries <dir>',
+    'score the text checks with this folder of dictionaries from now on (stored with the run with their sha256); default: the run’s',
+  )
+  .action(async (o: { db: string; run: string; indicators: string; out: string; dictionaries?: string }) => {
     const { rescore } = await import('./rescore.js');
-    await rescore({ db: o.db, runId: o.run, indicators: o.indicators, out: o.out });
+    await rescore({ db: o.db, runId: o.run, indicators: o.indicators, out: o.out, dictionaries: o.dictionaries });
   });
 
 const formatList = (value: string): OutputFormat[] => {

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../../common/config-errors.js';
 import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
+import { loadDictionaries, textDictionariesOption } from '../config/text-dictionaries.js';
 import { Store } from '../store/store.js';
 import { scoreRun } from '../use-cases/score-run.js';
 
@@ -11,6 +12,8 @@ export interface RescoreOptions {
   runId: string;
   indicators: string;
   out: string;
+  /** Another folder of dictionaries for the wording check: stored with the run (sha256 in results.json) and used from now on. */
+  dictionaries?: string;
   log?: (line: string) => void;
 }
 
@@ -22,6 +25,7 @@ export interface RescoreOptions {
 export async function rescore(options: RescoreOptions): Promise<{ changed: number; outputs: { results: string; csv: string; report: string } }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const set = loadIndicatorSet(options.indicators);
+  const dictionaries = options.dictionaries ? loadDictionaries(options.dictionaries) : null;
   const store = new Store(options.db, { mustExist: true });
   try {
     const run = store.getRun(options.runId);
@@ -38,6 +42,12 @@ export async function rescore(options: RescoreOptions): Promise<{ changed: numbe
             .join(', ') || 'none'
         }`,
       );
+    if (dictionaries) {
+      store.setRunOption(run.id, textDictionariesOption, dictionaries);
+      log(
+        `dictionaries: ${dictionaries.source} (${dictionaries.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}`).join(', ')}), stored with run ${run.id}`,
+      );
+    }
     const pending = store.runSites(run.id).filter((s) => s.status === 'pending').length;
     if (pending) log(`warning: ${pending} site(s) of run ${run.id} were never collected; they are listed as not assessed (run assess again to finish them)`);
     const before = latestOtherScores(store, run.id, set.sha256);

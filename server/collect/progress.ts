@@ -10,6 +10,7 @@ const phaseNames: Record<SitePhase, string> = {
   pageChecks: '无障碍',
   lighthouse: 'Lighthouse',
   linksWait: '链接检查',
+  attachments: '附件',
 };
 
 export type SitePhase = SiteProgress['phase'];

@@ -51,6 +51,8 @@ export async function collectSiteResult(browser: Browser, url: string, asOf: str
         ipv6: collected.ipv6,
         integrity: collected.integrity,
         uaVariants: collected.uaVariants,
+        texts: collected.texts,
+        attachments: collected.attachments,
         ...(collected.features ?? {}),
       },
     },

@@ -3,7 +3,8 @@
  * (YAML) or by tools (JSON), so every mistake is reported with its file, line and field.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 import { type Static, Type } from '@sinclair/typebox';
 
@@ -44,6 +45,13 @@ export const SitesFileSchema = Type.Object(
     indicators: Type.Optional(
       Type.String({ minLength: 1, default: DEFAULT_INDICATORS, description: 'an indicator-set preset id or file path, e.g. national-2019' }),
     ),
+    dictionaries: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'the folder of the wording check’s dictionaries (leaders.csv, wording.csv, sensitive.csv), relative to this file; default: the shipped examples',
+      }),
+    ),
     sites: Type.Array(SiteSchema, { minItems: 1, description: 'the sites to assess, one "- id: …" entry each' }),
   },
   { additionalProperties: false, title: 'govscore sites file', description: 'a list of government websites to assess' },
@@ -56,6 +64,8 @@ export interface SitesFile {
   name: string;
   asOf: string;
   indicators: string;
+  /** The folder of the wording check's dictionaries, resolved against the file's folder; null: the shipped examples. */
+  dictionaries: string | null;
   sites: Site[];
   /** The file as given and the sha256 of its text: a changed file makes a new run. */
   source: { file: string; sha256: string };
@@ -112,10 +122,22 @@ export function parseSitesFile(text: string, file: string): SitesFile {
       );
   });
 
+  // The wording check's dictionaries, a folder beside the sites file: one that is not there is said here, at its line.
+  const dictionaries = raw.dictionaries === undefined ? null : resolve(dirname(file), raw.dictionaries);
+  if (dictionaries && !statSync(dictionaries, { throwIfNoEntry: false })?.isDirectory())
+    throw configErrorAt(
+      source,
+      ['dictionaries'],
+      `${raw.dictionaries} is not a folder (looked for ${dictionaries})`,
+      'give the folder holding leaders.csv, wording.csv and/or sensitive.csv, relative to this file',
+      `词典目录 ${raw.dictionaries} 不存在，请填写存放 leaders.csv、wording.csv、sensitive.csv 的目录（相对于本文件）`,
+    );
+
   return {
     name: raw.name,
     asOf: raw.asOf,
     indicators: raw.indicators ?? DEFAULT_INDICATORS,
+    dictionaries,
     sites: raw.sites.map((s) => ({
       id: s.id,
       name: s.name,

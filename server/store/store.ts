@@ -166,6 +166,14 @@ export class Store {
     return this.getRun(run.id)!;
   }
 
+  /**
+   * Sets one entry of a run's options: the dictionaries of its text checks, which are evaluate-time data (a
+   * re-score naming other dictionaries replaces them; the run's key, what makes it the same run, is unchanged).
+   */
+  setRunOption(runId: string, key: string, value: unknown): void {
+    this.db.prepare("UPDATE runs SET options_json = json_set(options_json, '$.' || ?, json(?)) WHERE id = ?").run(key, JSON.stringify(value), runId);
+  }
+
   runSites(runId: string): RunSiteRow[] {
     const rows = this.db.prepare('SELECT * FROM run_sites WHERE run_id = ? ORDER BY position').all(runId) as Array<Record<string, string | number>>;
     return rows.map((r) => ({

@@ -7,10 +7,12 @@ import { dirname, resolve } from 'node:path';
 
 import type { SiteSample } from '../../common/site-sample.js';
 import { type CollectOptions, defaultCollectOptions } from '../../evaluators/collect/options.js';
+import type { DictionarySource } from '../../evaluators/lib/text-dictionaries.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { sampleSites } from '../config/sample-sites.js';
 import { loadSitesFile, type SitesFile } from '../config/sites-file.js';
+import { builtinDictionaries, loadDictionaries, textDictionariesOption } from '../config/text-dictionaries.js';
 import type { RunRow, Store } from '../store/store.js';
 
 /** What a run is asked to assess: the sites, the date, the indicator set and the crawl budgets. */
@@ -32,6 +34,8 @@ export interface PlanOptions {
   sample?: number;
   /** The sample's seed (default: the evaluation date): the same file, size and seed give the same sites. */
   seed?: string;
+  /** The folder of the wording check's dictionaries (overrides the sites file's `dictionaries`). */
+  dictionaries?: string;
 }
 
 /** What identifies a run: the sites file, the date, the indicator set and the crawl budgets. */
@@ -42,6 +46,8 @@ export interface RunPlan {
   collect: CollectOptions;
   /** The sites drawn when the run assesses a sample (`sites.sites` then holds only those). */
   sample?: SiteSample;
+  /** The wording check's dictionaries, read and checked: stored with the run (evaluate-time data, not part of its key). */
+  dictionaries: DictionarySource;
 }
 
 /** Reads the sites file and the indicator set and settles the crawl options of an assess command. */
@@ -62,7 +68,8 @@ export function planRun(options: PlanOptions): RunPlan {
     ...(options.axe ? { axe: options.axe } : {}),
     ...(options.lighthousePages !== undefined ? { lighthousePages: options.lighthousePages } : {}),
   };
-  return { sites, asOf, set, collect, ...(drawn ? { sample: drawn.sample } : {}) };
+  const dictionaries = loadDictionaries(options.dictionaries ?? file.dictionaries ?? builtinDictionaries);
+  return { sites, asOf, set, collect, dictionaries, ...(drawn ? { sample: drawn.sample } : {}) };
 }
 
 /**
@@ -70,7 +77,14 @@ export function planRun(options: PlanOptions): RunPlan {
  * same run, so running the command again resumes it — and the web app can create the run (and know its
  * id) before it starts the assess process, which then finds it.
  */
-export function openRun(store: Store, { sites, asOf, set, collect, sample }: RunPlan): RunRow {
+export function openRun(store: Store, plan: RunPlan): RunRow {
+  const run = findOrCreateRun(store, plan);
+  // The dictionaries the command names now are the run's: evaluate-time data, stored by text and sha256.
+  store.setRunOption(run.id, textDictionariesOption, plan.dictionaries);
+  return store.getRun(run.id)!;
+}
+
+function findOrCreateRun(store: Store, { sites, asOf, set, collect, sample }: RunPlan): RunRow {
   const key = createHash('sha256')
     .update(
       JSON.stringify([

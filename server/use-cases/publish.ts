@@ -7,7 +7,8 @@ export interface PublishRefusal {
   status: 404 | 409;
   message: string;
   /** Sites holding a suspected veto (疑似否决), with the indicators awaiting a reviewer. */
-  suspected: Array<{ siteId: string; name: string; indicators: string[]; labels: string[] }>;
+  /** `searched`: what each suspicion rests on (a search that found nothing, or null for the text checks' flags). */
+  suspected: Array<{ siteId: string; name: string; indicators: string[]; labels: string[]; searched: unknown[] }>;
 }
 
 /**
@@ -23,7 +24,17 @@ export function publishRefusal(store: Store, runId: string): PublishRefusal | nu
   const suspected = view.sites.flatMap((s) => {
     const pending = s.score?.suspectedVetoes ?? []; // absent in scores stored before suspected vetoes existed
     const label = (id: string) => `${id} ${s.score?.indicators.find((i) => i.id === id)?.name ?? ''}`.trim();
-    return pending.length ? [{ siteId: s.id, name: s.name, indicators: pending.map((v) => v.indicator), labels: pending.map((v) => label(v.indicator)) }] : [];
+    return pending.length
+      ? [
+          {
+            siteId: s.id,
+            name: s.name,
+            indicators: pending.map((v) => v.indicator),
+            labels: pending.map((v) => label(v.indicator)),
+            searched: pending.map((v) => v.searched ?? null),
+          },
+        ]
+      : [];
   });
   if (!suspected.length) return null;
   const list = suspected.map((s) => `${s.name}（${s.labels.join('、')}）`).join('；');

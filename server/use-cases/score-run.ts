@@ -1,13 +1,50 @@
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+
 import { findAbsences } from '../../evaluators/absences.js';
-import { evaluateImported, evaluateSite } from '../../evaluators/evaluate-site.js';
+import { readPageTexts } from '../../evaluators/collect/page-texts.js';
+import { evaluateImported, evaluateSite, type StoredObservations } from '../../evaluators/evaluate-site.js';
+import { type DictionarySource, parseDictionaries } from '../../evaluators/lib/text-dictionaries.js';
+import { type CompiledDictionaries, compileDictionaries } from '../../evaluators/lib/wording-matcher.js';
+import { evaluateTextChecks, type TextChecksMeasurement } from '../../evaluators/text-checks.js';
 import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
 import { buildResults, type Results, type SiteInput } from '../../reports/results.js';
 import { type OutputOptions, writeOutputs } from '../../reports/write-outputs.js';
 import { storedSample } from '../config/sample-sites.js';
+import { storedDictionaries } from '../config/text-dictionaries.js';
 import type { Store } from '../store/store.js';
 import { previousRun } from './previous-run.js';
+
+/** Text-check measurements kept by site, texts and dictionaries: a web page recomputing a run does not read and match every page again. */
+const textCheckCache = new Map<string, TextChecksMeasurement>();
+const textCheckCacheSize = 5000;
+
+/**
+ * The text checks of each site: its page texts, read from the run's evidence folder beside the store, matched
+ * with the run's dictionaries (compiled once per run). The result is kept while the site's texts (their sha256)
+ * and the dictionaries stay the same. A site without stored texts (an older run) is not measured.
+ */
+function textChecker(store: Store, runId: string, source: DictionarySource | null) {
+  const dir = store.files.file === ':memory:' ? null : join(dirname(store.files.file), 'evidence', runId);
+  const dictionaryKey = source ? source.files.map((f) => f.sha256).join(',') : 'none';
+  let compiled: CompiledDictionaries | null | undefined;
+  const check = (siteId: string, observed: StoredObservations): TextChecksMeasurement | null => {
+    if (!dir || !observed.texts?.length) return null;
+    const key = createHash('sha256')
+      .update([runId, siteId, dictionaryKey, ...observed.texts.map((t) => `${t.file} ${t.sha256}`), JSON.stringify(observed.attachments ?? null)].join('\n'))
+      .digest('hex');
+    const kept = textCheckCache.get(key);
+    if (kept) return kept;
+    compiled ??= source ? compileDictionaries(parseDictionaries(source.files, source.source)) : null;
+    const measured = evaluateTextChecks(readPageTexts(dir, observed.texts).documents, compiled, source, observed.attachments ?? null);
+    if (textCheckCache.size >= textCheckCacheSize) textCheckCache.delete(textCheckCache.keys().next().value!);
+    textCheckCache.set(key, measured);
+    return measured;
+  };
+  return Object.assign(check, { source });
+}
 
 /** Evaluate → score → rank → write, from stored observations only (no browser). */
 export async function scoreRun(
@@ -37,6 +74,7 @@ export function computeRun(
   if (!run) throw new Error(`no run ${runId} in the store`);
   if (options.save !== false) store.useIndicatorSet(set);
   const overrides = store.overrides.active(runId);
+  const texts = textChecker(store, runId, storedDictionaries(run.options));
   const inputs: SiteInput[] = store.runSites(runId).map((site) => {
     const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
     if (site.status !== 'assessed') {
@@ -74,7 +112,7 @@ export function computeRun(
     const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
     const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
     observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
-    const { measurements, findings } = evaluateSite(observed, run.asOf, profile);
+    const { measurements, findings } = evaluateSite(observed, run.asOf, profile, texts(site.siteId, observed));
     const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
     return {
       ...base,
@@ -92,6 +130,7 @@ export function computeRun(
       accessibility: measurements.accessibility,
       pageChecks: measurements.pageChecks,
       ipv6: measurements.ipv6,
+      textChecks: measurements.textChecks ?? null,
       crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null, budget: observed.stats?.budget ?? null },
     };
   });
@@ -120,6 +159,7 @@ export function computeRun(
       crawl,
       evidenceDir,
       generatedAt: new Date().toISOString(),
+      textDictionaries: texts.source ? { source: texts.source.source, files: texts.source.files.map((f) => ({ name: f.name, sha256: f.sha256 })) } : null,
       ...(sample ? { sample } : {}),
     },
     inputs,

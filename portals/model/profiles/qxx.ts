@@ -97,6 +97,18 @@ export const qxx: PortalProfile = {
     // homepage that scrolls by itself with no way to stop it.
     pageDefects: { reflow: 'every page', 'text-zoom': 'homepage', bypass: 'article pages', 'moving-content': 'homepage' },
   },
+  // A county portal reposting the city's news: a city leader under a title not his (林向东 is 市长 in the shipped
+  // example dictionary), a 错别字, and a former leader named as such (原副市长赵志刚: not a finding).
+  textPlants: [
+    {
+      columnId: 'xwdt',
+      paragraph: '会上，副市长林向东对按装农村应急广播工作作出部署，原副市长赵志刚参加调研。',
+      expect: [
+        { check: 'wording', kind: 'leader-title', found: '副市长林向东' },
+        { check: 'wording', kind: 'wrong-word', found: '按装' },
+      ],
+    },
+  ],
   plantedLinks: [
     { url: '/zwgk/old_list.asp', text: '政务公开（旧）', kind: 'http-404', foundOn: 'homepage' },
     { url: '/cgi-bin/counter.asp', text: '访问量统计', kind: 'http-500', foundOn: 'homepage' },

@@ -96,6 +96,25 @@ export const rsj: PortalProfile = {
   search: 'works',
   metaTags: { site: false, column: false, article: false },
   accessibility: { missingLang: false, imagesWithoutAlt: false, unlabeledSearch: true, lowContrastFooter: false },
+  // A 任免 notice that publishes a person's ID number and mobile in full (beside a masked pair and a published
+  // contact line, which are not leaks).
+  textPlants: [
+    {
+      columnId: 'rsrm',
+      paragraph:
+        '拟任人员：王某某，身份证号33010219880715001X，联系手机13957101234；李某某，身份证号330102********0028，手机138****5678。咨询电话：13857109876。',
+      expect: [
+        { check: 'leak', kind: 'id-card', found: '33010219880715****' },
+        { check: 'leak', kind: 'mobile', found: '139****1234' },
+      ],
+      // The list as a PDF attachment: another person's ID number, in full.
+      attachment: {
+        name: '拟任人员名单.pdf',
+        text: 'No. 2  Zhao  ID 330102199202030028',
+        expect: [{ check: 'leak', kind: 'id-card', found: '33010219920203****' }],
+      },
+    },
+  ],
   plantedLinks: [],
   behaviour: { latencyMs: 0, robotsTxt: null, waf: false, encoding: 'utf-8', homepageRedirect: null },
 };

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { Ajv } from 'ajv';
@@ -183,6 +183,43 @@ describe('govscore assess on the sample portals, end to end', () => {
       expect(claimed.sort(), id).toEqual([...expected].sort());
       expect(site.passed, id).toBe(expected.length === 0 && site.score! >= 60);
     }
+  });
+
+  it('flags the wording errors and personal numbers the portals plant as a suspected V8 with their quotes, numbers masked, and nothing on the clean portals', async () => {
+    const byKind = (a: { kind: string }, b: { kind: string }) => a.kind.localeCompare(b.kind);
+    for (const id of ids) {
+      const planted = shared.truth(id).textChecks.planted;
+      const site = shared.results.sites.find((s) => s.id === id)!;
+      const checks = site.observations.textChecks!;
+      expect(checks.pagesRead, id).toBeGreaterThan(10);
+      expect(checks.dictionaries?.source, id).toBe('builtin');
+      expect(checks.flags.map(({ url, check, kind }) => ({ url, check, kind })).sort(byKind), id).toEqual(
+        planted.map(({ url, check, kind }) => ({ url, check, kind })).sort(byKind),
+      );
+      for (const p of planted) {
+        const flag = checks.flags.find((f) => f.kind === p.kind && f.url === p.url)!;
+        expect(p.check === 'leak' ? flag.entry : flag.quote, `${id} ${p.kind}`).toContain(p.found);
+      }
+      const v8 = site.indicators.find((i) => i.id === 'V8')!;
+      expect([v8.status, v8.value], id).toEqual(planted.length ? ['suspected-veto', planted.length] : ['ok', 0]);
+      if (planted.length) {
+        expect(
+          site.suspectedVetoes.map((v) => v.indicator),
+          id,
+        ).toContain('V8');
+        for (const f of v8.findings)
+          expect([f.message, f.url, f.evidence], id).toEqual([expect.stringMatching(/^疑似.*待人工确认$/), expect.any(String), expect.any(String)]);
+      }
+    }
+    // rsj's planted PDF was fetched and read; the sample portals' guide attachments (blank office files) are not read, with the reason.
+    const rsj = shared.results.sites.find((s) => s.id === 'rsj')!.observations.textChecks!.attachments!;
+    expect(rsj).toMatchObject({ budget: { maxFiles: 20 }, read: 1, overBudget: 0 });
+    // Our outputs never re-publish a planted number in full (the texts kept as evidence do hold them, like the screenshots).
+    const outputs = (await readdir(shared.out, { recursive: true })).filter((f) => /\.(json|html|csv)$/.test(f));
+    expect(outputs.length).toBeGreaterThan(3);
+    for (const file of outputs)
+      for (const full of ['33010219880715001X', '13957101234', '330102199202030028'])
+        expect(await readFile(join(shared.out, file), 'utf8'), file).not.toContain(full);
   });
 
   it('lists an unreachable site as not assessed, with its reason, and does not rank it', async () => {

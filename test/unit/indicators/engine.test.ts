@@ -11,6 +11,7 @@ interface Values {
   staleV3: number | null;
   staleV4: number | null;
   blank: number | null;
+  textFlags?: number | null;
   brokenOnHomepage?: number;
   brokenElsewhere?: number;
   newsItemsInWindow: number | null;
@@ -21,7 +22,7 @@ interface Values {
 
 /** Measurements of a healthy site (score 100 under the preset), with some values replaced. */
 function measurements(over: Partial<Values> = {}): SiteMeasurements {
-  const v: Values = { staleV3: 0, staleV4: 0, blank: 0, newsItemsInWindow: 20, ageDays: 1, failureRatio: 0, ...over };
+  const v: Values = { staleV3: 0, staleV4: 0, blank: 0, newsItemsInWindow: 20, ageDays: 1, failureRatio: 0, textFlags: 0, ...over };
   return measurementsFrom({
     updateFrequency: {
       staleKeyColumns: v.staleV3,
@@ -49,6 +50,7 @@ function measurements(over: Partial<Values> = {}): SiteMeasurements {
     },
     linkSafety: { counts: { suspicious: 0, commercial: 0 } },
     accessibility: { seriousRules: v.seriousRules ?? 0, failingRules: v.seriousRules ?? 0 },
+    textChecks: { flagged: v.textFlags ?? null },
   });
 }
 
@@ -163,6 +165,23 @@ describe('scoreSite with the national-2019 preset', () => {
     expect(capped.score).toBe(94);
   });
 
+  it('V8: the text checks’ flags are a suspected veto a reviewer decides, never a veto of their own', () => {
+    const flagged = scoreSite(preset, measurements({ textFlags: 2 }), {});
+    expect(indicator(flagged, 'V8')).toMatchObject({ value: 2, status: 'suspected-veto', reason: '疑似否决，待人工复核' });
+    expect(flagged.vetoes).toEqual([]);
+    expect(flagged.suspectedVetoes).toEqual([{ indicator: 'V8', reason: expect.any(String), searched: null }]);
+    expect([flagged.pendingReview, flagged.passed, flagged.grade.name, flagged.score]).toEqual([true, false, '待复核', 100]);
+    const at = '2026-12-01T00:00:00Z';
+    const confirmed = scoreSite(preset, measurements({ textFlags: 2 }), {}, undefined, [{ indicator: 'V8', veto: true, by: '李四', at, reason: '确有泄露' }]);
+    expect([confirmed.vetoes.map((v) => v.indicator), confirmed.grade.name, confirmed.pendingReview]).toEqual([['V8'], '不合格', false]);
+    const cleared = scoreSite(preset, measurements({ textFlags: 2 }), {}, undefined, [
+      { indicator: 'V8', veto: false, by: '李四', at, reason: '系公开联系电话' },
+    ]);
+    expect([indicator(cleared, 'V8').status, cleared.passed, cleared.grade.name]).toEqual(['ok', true, '良好']);
+    // Not measured (no page text kept: an older run) is not a veto either.
+    expect(indicator(scoreSite(preset, measurements({ textFlags: null }), {}), 'V8')).toMatchObject({ status: 'not-measured', reason: '未能测量' });
+  });
+
   it('gives a healthy site 100 points, grade 良好, no vetoes or warnings', () => {
     const s = scoreSite(preset, measurements(), {});
     expect(s.score).toBe(100);
@@ -170,13 +189,13 @@ describe('scoreSite with the national-2019 preset', () => {
     expect(s.passed).toBe(true);
     expect(s.vetoes).toEqual([]);
     expect(s.warnings).toEqual([]);
-    // Only the reviewers' indicators (security veto, validity marks, bonus items) wait for a person; IPv6 (B4) was not
-    // part of these measurements.
+    // Only the reviewers' indicators (validity marks, bonus items) wait for a person; V8 has no flag to review; IPv6
+    // (B4) was not part of these measurements.
     expect(s.indicators.filter((i) => i.status !== 'ok' && i.id !== 'B4').map((i) => [i.id, i.status, i.reason])).toEqual(
-      ['V8', 'D9', 'B1', 'B2', 'B3', 'B5'].map((id) => [id, 'not-measured', '待人工评分']),
+      ['D9', 'B1', 'B2', 'B3', 'B5'].map((id) => [id, 'not-measured', '待人工评分']),
     );
     expect(indicator(s, 'B4').status).toBe('not-measured');
-    expect(s.notMeasured).toEqual(['V8', 'D9', 'B1', 'B2', 'B3', 'B4', 'B5']);
+    expect(s.notMeasured).toEqual(['D9', 'B1', 'B2', 'B3', 'B4', 'B5']);
     expect(s.indicators).toHaveLength(preset.indicators.length);
     expect(s.categories).toMatchObject([
       { id: 'availability', name: '可用性', budget: 10, deducted: 0 },

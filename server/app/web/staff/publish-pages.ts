@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { failureLabel } from '../../../../evaluators/collect/failures.js';
 import { gradeTag } from '../../../../reports/grade-palette.js';
 import { type Html, html } from '../../../../reports/html.js';
+import { suspicionBasis } from '../../../../reports/suspicion-basis.js';
 import type { Store } from '../../../store/store.js';
 import { isRefusal, type PublishRefusal, publishRefusal, publishRun } from '../../../use-cases/publish.js';
 import { hasChanges, pendingCorrection } from '../../../use-cases/published-version.js';
@@ -38,7 +39,7 @@ function siteState(s: SiteView) {
 /** The sites whose suspected vetoes block publishing, each linked to its page. */
 function suspectedList(runId: string, blocked: PublishRefusal | null): Html | string {
   if (!blocked?.suspected.length) return '';
-  return html`<div class="error" role="alert"><p>${blocked.suspected.length} 个网站存在疑似否决项（依据“未找到”作出的否决），须逐一人工复核（确认否决或排除）后才能发布：</p><ul>${blocked.suspected.map((s) => html`<li><a href="/staff/runs/${runId}/sites/${s.siteId}">${s.name}</a>：${s.labels.join('、')}</li>`)}</ul></div>`;
+  return html`<div class="error" role="alert"><p>${blocked.suspected.length} 个网站存在疑似否决项（${suspicionBasis(blocked.suspected.flatMap((s) => s.searched.map((searched) => ({ searched }))))}的否决），须逐一人工复核（确认否决或排除）后才能发布：</p><ul>${blocked.suspected.map((s) => html`<li><a href="/staff/runs/${runId}/sites/${s.siteId}">${s.name}</a>：${s.labels.join('、')}</li>`)}</ul></div>`;
 }
 
 /**

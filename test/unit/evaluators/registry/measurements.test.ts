@@ -5,6 +5,7 @@ import { findingGroup, findingGroups } from '../../../../evaluators/registry/fin
 import { importedColumns } from '../../../../evaluators/registry/imported-columns.js';
 import { measurementEntry, type MeasurementId, measurementId, measurementRegistry } from '../../../../evaluators/registry/measurements.js';
 import { nothingMeasured } from '../../../../evaluators/site-measurements.js';
+import { evaluateTextChecks } from '../../../../evaluators/text-checks.js';
 import { listPresets, loadIndicatorSet } from '../../../../indicators/load.js';
 import { observations } from '../../../fixtures/suspected-run.js';
 
@@ -17,10 +18,14 @@ describe('the measurement registry', () => {
   });
 
   it('reads a number for every crawl measurement of a site every evaluator measured', () => {
-    const { measurements } = evaluateSite(observations('jyj.example.gov.cn', { homepageAge: 2, channel: true, services: true }), '2026-11-21', {
-      level: 'department',
-      services: true,
-    });
+    // One stored page text without a flag: the text checks measure zero.
+    const texts = evaluateTextChecks([{ url: 'https://jyj.example.gov.cn/', title: '首页', text: '欢迎访问', kind: 'page' }], null, null);
+    const { measurements } = evaluateSite(
+      observations('jyj.example.gov.cn', { homepageAge: 2, channel: true, services: true }),
+      '2026-11-21',
+      { level: 'department', services: true },
+      texts,
+    );
     // The fixture has no disclosure section, no accessibility scan, no page checks, no page footers or links read
     // (integrity) and no IPv6 check: those stay not measured.
     const unmeasuredParts = ['disclosure.', 'accessibility.', 'pageChecks.', 'linkSafety.', 'identity.counts.furnitureMissing', 'ipv6.'];
