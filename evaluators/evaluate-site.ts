@@ -20,6 +20,7 @@ import { evaluateIdentity } from './identity.js';
 import { evaluateIpv6, ipv6Findings } from './ipv6.js';
 import { evaluateLinks } from './links.js';
 import { evaluateMailbox } from './mailbox.js';
+import { evaluateNewMedia, newMediaFindings, type NewMediaObservation } from './new-media.js';
 import { evaluatePageChecks, pageCheckFindings } from './page-checks.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 import { evaluateReporting, reportingFindings, type ReportingObservation } from './reporting.js';
@@ -53,6 +54,8 @@ export interface StoredObservations {
   pageChecks?: PageCheckResult[];
   /** IPv6 readiness (absent in runs stored before it was checked, or when the check was off). */
   ipv6?: Ipv6Observation | null;
+  /** The site's rows of the office's new-media register (`newMedia:` in the sites file): stored with the run, not crawled. */
+  newMedia?: NewMediaObservation;
   /** How the crawl went (pages, articles opened, time, what it skipped) and whether robots.txt was followed. */
   stats?: SiteCollection['stats'];
   robots?: SiteCollection['robots'];
@@ -110,6 +113,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
   const pageChecks = observed.pageChecks?.length ? evaluatePageChecks(observed.pageChecks) : null;
   const measuredPageChecks = pageChecks && pageChecks.pagesChecked > 0 ? pageChecks : null;
   const ipv6 = evaluateIpv6(observed.ipv6);
+  const newMedia = evaluateNewMedia(observed.newMedia, asOf);
   const homepageShot = observed.homepage ? { url: observed.homepage.finalUrl, screenshot: observed.homepage.screenshot ?? null } : null;
   const findings = withScreenshots(
     {
@@ -118,6 +122,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       ...responsivenessFindings(responsiveness),
       ...pageCheckFindings(measuredPageChecks),
       ...ipv6Findings(ipv6),
+      ...newMediaFindings(newMedia),
     },
     homepageShot,
     screenshots,
@@ -135,6 +140,7 @@ export function evaluateSite(observed: StoredObservations, asOf: string, site: S
       accessibility,
       pageChecks: measuredPageChecks,
       ipv6,
+      newMedia,
       reporting: null,
       imported: null,
     },

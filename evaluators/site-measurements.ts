@@ -5,6 +5,7 @@ import type { IdentityMeasurement } from './identity.js';
 import type { Ipv6Measurement } from './ipv6.js';
 import type { LinksMeasurement } from './links.js';
 import type { MailboxMeasurement } from './mailbox.js';
+import type { NewMediaMeasurement } from './new-media.js';
 import type { PageChecksMeasurement } from './page-checks.js';
 import type { ReportingMeasurement, ReportingObservation } from './reporting.js';
 import type { ResponsivenessMeasurement } from './responsiveness.js';
@@ -30,6 +31,8 @@ export interface SiteMeasurements {
   pageChecks: PageChecksMeasurement | null;
   /** IPv6 readiness: address, homepage and first- and second-level pages over IPv6 (null: not collected). */
   ipv6: Ipv6Measurement | null;
+  /** 政务新媒体: the site's registered accounts judged on the evaluation date (null: no account registered). */
+  newMedia: NewMediaMeasurement | null;
   /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */
   reporting: ReportingMeasurement | null;
   /** That table's row as imported (what `source: import:<column>` reads). */
@@ -49,6 +52,7 @@ export const nothingMeasured: SiteMeasurements = Object.freeze({
   accessibility: null,
   pageChecks: null,
   ipv6: null,
+  newMedia: null,
   reporting: null,
   imported: null,
 });

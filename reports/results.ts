@@ -9,6 +9,7 @@ import type { IdentityMeasurement } from '../evaluators/identity.js';
 import type { Ipv6Measurement } from '../evaluators/ipv6.js';
 import type { LinksMeasurement } from '../evaluators/links.js';
 import type { MailboxMeasurement } from '../evaluators/mailbox.js';
+import type { NewMediaMeasurement } from '../evaluators/new-media.js';
 import type { PageChecksMeasurement } from '../evaluators/page-checks.js';
 import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
 import type { ResponsivenessMeasurement } from '../evaluators/responsiveness.js';
@@ -37,6 +38,8 @@ export interface SiteInput {
   accessibility?: AccessibilityMeasurement | null;
   pageChecks?: PageChecksMeasurement | null;
   ipv6?: Ipv6Measurement | null;
+  /** The site's registered 政务新媒体 accounts judged on the evaluation date (listed for a site not assessed too). */
+  newMedia?: NewMediaMeasurement | null;
   /** 政务信息报送 of an imported run: the table row and what the evaluator made of it. */
   reporting?: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   /**
@@ -58,6 +61,8 @@ export interface AssessmentInfo {
   generatedAt: string;
   /** Present when the run assessed a random sample of the sites file (a spot check), absent otherwise. */
   sample?: SiteSample;
+  /** The 政务新媒体 register stored with the run (its file, sha256 and account count), absent when none was given. */
+  newMedia?: { file: string; sha256: string; sheet: string | null; accounts: number };
 }
 
 /** One indicator of one site as published: its score, what it rests on, and a reviewer's decision if any. */
@@ -119,6 +124,8 @@ export interface ResultsObservations {
   pageChecks: PageChecksMeasurement | null;
   /** IPv6 readiness: the host's IPv6 address, the homepage and a sample of its pages over IPv6. */
   ipv6: Ipv6Measurement | null;
+  /** 政务新媒体: the site's accounts from the office's register (null: none registered). */
+  newMedia: NewMediaMeasurement | null;
   links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'rateLimited' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
   reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
@@ -233,6 +240,7 @@ export function buildResults(
         identity: s.identity ?? null,
         pageChecks: s.pageChecks ?? null,
         ipv6: s.ipv6 ?? null,
+        newMedia: s.newMedia ?? null,
         accessibility: s.accessibility
           ? {
               pagesScanned: s.accessibility.pagesScanned,

@@ -39,6 +39,12 @@ export const SitesFileSchema = Type.Object(
       Type.String({ minLength: 1, default: DEFAULT_INDICATORS, description: 'an indicator-set preset id or file path, e.g. national-2019' }),
     ),
     sites: Type.Array(SiteSchema, { minItems: 1, description: 'the sites to assess, one "- id: …" entry each' }),
+    newMedia: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "the register of the sites' 政务新媒体 accounts (.xlsx or .csv), relative to this file, e.g. 政务新媒体账号.xlsx",
+      }),
+    ),
   },
   { additionalProperties: false, title: 'govscore sites file', description: 'a list of government websites to assess' },
 );
@@ -51,6 +57,8 @@ export interface SitesFile {
   asOf: string;
   indicators: string;
   sites: Site[];
+  /** The new-media register as written in the file (relative to it), or null. */
+  newMedia: string | null;
   /** The file as given and the sha256 of its text: a changed file makes a new run. */
   source: { file: string; sha256: string };
 }
@@ -118,6 +126,7 @@ export function parseSitesFile(text: string, file: string): SitesFile {
       services: s.services ?? true,
       level: s.level ?? levelFromName(s.name),
     })),
+    newMedia: raw.newMedia ?? null,
     source: { file, sha256: createHash('sha256').update(text).digest('hex') },
   };
 }

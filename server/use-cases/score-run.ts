@@ -1,9 +1,10 @@
 import { findAbsences } from '../../evaluators/absences.js';
 import { evaluateImported, evaluateSite } from '../../evaluators/evaluate-site.js';
+import { evaluateNewMedia } from '../../evaluators/new-media.js';
 import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
-import { buildResults, type Results, type SiteInput } from '../../reports/results.js';
+import { type AssessmentInfo, buildResults, type Results, type SiteInput } from '../../reports/results.js';
 import { type OutputOptions, writeOutputs } from '../../reports/write-outputs.js';
 import { storedSample } from '../config/sample-sites.js';
 import type { Store } from '../store/store.js';
@@ -40,8 +41,11 @@ export function computeRun(
   const inputs: SiteInput[] = store.runSites(runId).map((site) => {
     const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
     if (site.status !== 'assessed') {
+      // The accounts are the office's, not the crawl's: listed for a site that could not be reached too.
+      const newMedia = evaluateNewMedia(store.observations(runId, site.siteId).newMedia, run.asOf);
       return {
         ...base,
+        newMedia,
         status: site.status === 'pending' ? 'error' : site.status,
         statusReason: site.statusReason ?? 'not collected',
         score: null,
@@ -92,6 +96,7 @@ export function computeRun(
       accessibility: measurements.accessibility,
       pageChecks: measurements.pageChecks,
       ipv6: measurements.ipv6,
+      newMedia: measurements.newMedia,
       crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null, budget: observed.stats?.budget ?? null },
     };
   });
@@ -111,6 +116,7 @@ export function computeRun(
     })),
   );
   const sample = storedSample(run.options?.['sample']);
+  const newMediaSource = run.options?.['newMedia'] as AssessmentInfo['newMedia'];
   return buildResults(
     {
       runId,
@@ -121,6 +127,7 @@ export function computeRun(
       evidenceDir,
       generatedAt: new Date().toISOString(),
       ...(sample ? { sample } : {}),
+      ...(newMediaSource ? { newMedia: newMediaSource } : {}),
     },
     inputs,
     ranks,

@@ -37,6 +37,7 @@ const observations: Site['observations'] = {
   accessibility: null,
   pageChecks: null,
   ipv6: null,
+  newMedia: null,
   links: null,
   reporting: null,
   availability: null,
