@@ -97,10 +97,13 @@ function freshness(lastPost: string | null, asOf: string): Pick<AccountResult, '
   return { days, status: days > STALE_AFTER_DAYS ? 'stale' : 'fresh', notMeasured: null };
 }
 
+/** The register's file name without its folder: the office's paths are not the departments' business. */
+export const registerName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
 const describe = (a: AccountResult) => `${a.platform}「${a.name}」`;
 const lastPostText = (a: AccountResult) => (a.lastPost ? `最后发布 ${a.lastPost}（距评估日 ${a.days ?? '—'} 天）` : '未填写最后发布日期');
 const evidenceOf = (m: NewMediaMeasurement, a: AccountResult) =>
-  `${m.source.file}${m.source.sheet ? `（工作表 ${m.source.sheet}）` : ''} 第 ${a.line} 行${a.link ? `；账号链接/ID ${a.link}` : ''}`;
+  `${registerName(m.source.file)}${m.source.sheet ? `（工作表 ${m.source.sheet}）` : ''} 第 ${a.line} 行${a.link ? `；账号链接/ID ${a.link}` : ''}`;
 
 /** The evidence of each new-media indicator: one finding per account, naming it, its platform, its last post and the days since. */
 export function newMediaFindings(m: NewMediaMeasurement | null): FindingsByGroup {
@@ -120,13 +123,7 @@ export function newMediaFindings(m: NewMediaMeasurement | null): FindingsByGroup
       finding(a, `${describe(a)}：${lastPostText(a)}，${a.status === 'stale' ? '超过两周未更新' : a.status === 'fresh' ? '两周内有更新' : '未能测量'}`),
     ),
     'newMedia.duplicates': duplicates,
-    'newMedia.interaction': m.accounts
-      .filter((a) => a.interaction === false || (a.unanswered ?? 0) > 0)
-      .map((a) =>
-        finding(
-          a,
-          `${describe(a)}${a.interaction === false ? '未提供互动功能' : ''}${a.interaction === false && a.unanswered ? '，' : ''}${a.unanswered ? `有 ${a.unanswered} 条留言未回复` : ''}`,
-        ),
-      ),
+    'newMedia.noInteraction': m.accounts.filter((a) => a.interaction === false).map((a) => finding(a, `${describe(a)}未提供互动功能`)),
+    'newMedia.unanswered': m.accounts.filter((a) => (a.unanswered ?? 0) > 0).map((a) => finding(a, `${describe(a)}有 ${a.unanswered} 条留言未回复`)),
   };
 }

@@ -3,7 +3,7 @@
  * status, and where the register said so its interaction and the other accounts on its platform. The same
  * rows feed the HTML (department report, the main report's site detail, the department web page) and the XLSX.
  */
-import type { AccountResult, NewMediaMeasurement } from '../evaluators/new-media.js';
+import { type AccountResult, type NewMediaMeasurement, registerName } from '../evaluators/new-media.js';
 import { type Html, html } from './html.js';
 import { link } from './html-parts.js';
 
@@ -43,7 +43,7 @@ export function newMediaTable(m: NewMediaMeasurement | null, table: (t: Html, na
 export function newMediaSection(m: NewMediaMeasurement | null, table?: (t: Html, name: string) => Html): Html {
   if (!m) return html``;
   return html`<section class="new-media"><h2>政务新媒体</h2><p>${newMediaSummary(m)}（依据评估办的政务新媒体账号登记表，按评估日前两周内是否发布判断）。</p>
-${newMediaTable(m, table)}<p class="evidence">登记表：${m.source.file}${m.source.sheet ? `（工作表 ${m.source.sheet}）` : ''}　sha256：${m.source.sha256}</p></section>`;
+${newMediaTable(m, table)}<p class="evidence">登记表：${registerName(m.source.file)}${m.source.sheet ? `（工作表 ${m.source.sheet}）` : ''}　sha256：${m.source.sha256}</p></section>`;
 }
 
 export const newMediaStyles = `table.new-media tr.stale td:nth-child(5){color:#b5121b;font-weight:bold}table.new-media tr.not-measured td:nth-child(5){color:#666}`;

@@ -3,7 +3,7 @@
  * last post, the days since and its status. Cells are written by xlsx-table.ts, which keeps the register's
  * text inert (an account named =HYPERLINK(…) stays text).
  */
-import type { AccountResult } from '../evaluators/new-media.js';
+import { type AccountResult, registerName } from '../evaluators/new-media.js';
 import { accountRemarks, accountStatusNames } from './new-media-section.js';
 import type { Results } from './results.js';
 import type { Table } from './xlsx-table.js';
@@ -20,7 +20,7 @@ export function newMediaSheet(results: Results, sites: Site[]): Table<AccountRow
   if (!rows.length) return null;
   const source = results.assessment.newMedia;
   return {
-    title: `${results.assessment.name}　政务新媒体：登记的账号及评估日（${results.assessment.asOf}）前两周内的更新情况${source ? `（登记表 ${source.file}，sha256 ${source.sha256.slice(0, 12)}…）` : ''}`,
+    title: `${results.assessment.name}　政务新媒体：登记的账号及评估日（${results.assessment.asOf}）前两周内的更新情况${source ? `（登记表 ${registerName(source.file)}，sha256 ${source.sha256.slice(0, 12)}…）` : ''}`,
     rows,
     frozenColumns: 2,
     columns: [

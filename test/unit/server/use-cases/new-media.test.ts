@@ -99,6 +99,7 @@ describe('national-2019: new media warns on the website’s sheet, never vetoes 
       `微信公众号「${hostile}」超过两周未更新：最后发布 2026-10-20（距评估日 32 天）`,
       `微博「${formula}」超过两周未更新：最后发布 2026-11-01（距评估日 20 天）`,
     ]);
+    expect(indicator(national, 'jyj', 'N3').findings.map((f) => f.message)).toEqual([`微博「${formula}」有 3 条留言未回复`]);
     // The website's score and outcome are what they were without the register.
     expect([jyj.score, jyj.passed, jyj.vetoes]).toEqual([site(withoutRegister, 'jyj').score, true, []]);
   });
@@ -141,6 +142,9 @@ describe('the reports list each site’s accounts, escaped', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).not.toContain(hostile);
     expect(page).not.toContain('href="javascript:');
+    // The register by its name, not the office's folders.
+    expect(page).toContain('登记表：政务新媒体账号.csv　sha256：');
+    expect(page).not.toContain(tmp);
     expect(page).toContain(
       '<td>微博</td><td>=HYPERLINK(&quot;http://evil.example/&quot;,&quot;点我&quot;)<br><span class="evidence">javascript:alert(1)</span></td><td>2026-11-01</td><td>20</td><td>超过两周未更新</td><td>3 条留言未回复</td>',
     );
