@@ -25,6 +25,7 @@ import { evaluateIpv6, ipv6Findings } from './ipv6.js';
 import { evaluateLinkSafety, linkSafetyFindings } from './link-safety.js';
 import { evaluateLinks } from './links.js';
 import { evaluateMailbox } from './mailbox.js';
+import { evaluateNewMedia, newMediaFindings, type NewMediaObservation } from './new-media.js';
 import { evaluatePageChecks, pageCheckFindings } from './page-checks.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 import { evaluateReporting, reportingFindings, type ReportingObservation } from './reporting.js';
@@ -63,6 +64,8 @@ export interface StoredObservations {
   integrity?: PageIntegrity[];
   /** The homepage as a phone, a spider and a search visitor get it (absent in older runs). */
   uaVariants?: UaVariant[];
+  /** The site's rows of the office's new-media register (`newMedia:` in the sites file): stored with the run, not crawled. */
+  newMedia?: NewMediaObservation;
   /** How the crawl went (pages, articles opened, time, what it skipped) and whether robots.txt was followed. */
   stats?: SiteCollection['stats'];
   robots?: SiteCollection['robots'];
@@ -148,6 +151,7 @@ export function evaluateSite(
   const pageChecks = observed.pageChecks?.length ? evaluatePageChecks(observed.pageChecks) : null;
   const measuredPageChecks = pageChecks && pageChecks.pagesChecked > 0 ? pageChecks : null;
   const ipv6 = evaluateIpv6(observed.ipv6);
+  const newMedia = evaluateNewMedia(observed.newMedia, asOf);
   const homepageShot = observed.homepage ? { url: observed.homepage.finalUrl, screenshot: observed.homepage.screenshot ?? null } : null;
   const findings = withScreenshots(
     {
@@ -158,6 +162,7 @@ export function evaluateSite(
       ...ipv6Findings(ipv6),
       ...linkSafetyFindings(linkSafety),
       ...textCheckFindings(textChecks),
+      ...newMediaFindings(newMedia),
     },
     homepageShot,
     screenshots,
@@ -177,6 +182,7 @@ export function evaluateSite(
       ipv6,
       linkSafety,
       textChecks,
+      newMedia,
       reporting: null,
       imported: null,
     },

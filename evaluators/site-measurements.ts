@@ -6,6 +6,7 @@ import type { Ipv6Measurement } from './ipv6.js';
 import type { LinkSafetyMeasurement } from './link-safety.js';
 import type { LinksMeasurement } from './links.js';
 import type { MailboxMeasurement } from './mailbox.js';
+import type { NewMediaMeasurement } from './new-media.js';
 import type { PageChecksMeasurement } from './page-checks.js';
 import type { ReportingMeasurement, ReportingObservation } from './reporting.js';
 import type { ResponsivenessMeasurement } from './responsiveness.js';
@@ -36,6 +37,8 @@ export interface SiteMeasurements {
   linkSafety: LinkSafetyMeasurement | null;
   /** Suspected wording errors and personal data leaks in the text of the pages read and their attachments. */
   textChecks?: TextChecksMeasurement | null;
+  /** 政务新媒体: the site's registered accounts judged on the evaluation date (null: no account registered). */
+  newMedia: NewMediaMeasurement | null;
   /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */
   reporting: ReportingMeasurement | null;
   /** That table's row as imported (what `source: import:<column>` reads). */
@@ -57,6 +60,7 @@ export const nothingMeasured: SiteMeasurements = Object.freeze({
   ipv6: null,
   linkSafety: null,
   textChecks: null,
+  newMedia: null,
   reporting: null,
   imported: null,
 });

@@ -1,6 +1,7 @@
 import { accessibilitySection, accessibilityStyles } from './a11y-section.js';
 import { type Html, html } from './html.js';
 import { indicatorStatus, link, outcomeName, page, type Site, siteGradeTag } from './html-parts.js';
+import { newMediaSection, newMediaStyles } from './new-media-section.js';
 import type { Results } from './results.js';
 import { suspicionBasis } from './suspicion-basis.js';
 
@@ -56,7 +57,7 @@ export function departmentReportBody(results: Results, site: Site, evidenceDir: 
 <p class="meta">网站：${link(site.url)}</p></header>
 ${
   site.status !== 'assessed'
-    ? html`<section><h2>评估结果</h2><p>本次未能完成评估：${site.statusLabel ?? site.status}（${site.statusReason ?? ''}）。未能评估的网站不参与排名，请核实网站可访问后申请复测。</p></section>`
+    ? html`<section><h2>评估结果</h2><p>本次未能完成评估：${site.statusLabel ?? site.status}（${site.statusReason ?? ''}）。未能评估的网站不参与排名，请核实网站可访问后申请复测。</p></section>${newMediaSection(site.observations.newMedia, table)}`
     : html`<section><h2>评估结果</h2>
 ${table(
   html`<table class="summary"><tbody><tr><th>得分</th><td><strong>${site.score ?? '—'}</strong>${site.bonus ? html`（含加分 ${site.bonus}）` : ''}${site.scale && site.scale !== 1 ? html`（不适用类别不计，按 ×${site.scale} 折算）` : ''}</td><th>等级</th><td>${site.grade ? siteGradeTag(site) : '—'}</td></tr>
@@ -69,6 +70,7 @@ ${site.warnings.length ? html`<p class="warn">预警（尚未否决，请尽快�
 ${table(html`<table><thead><tr><th>指标类别</th><th>得分</th><th>满分</th></tr></thead><tbody>${site.categories.map((c) => html`<tr><td>${c.name}</td><td>${c.applicable ? c.score : '不适用'}</td><td>${c.budget}</td></tr>`)}</tbody></table>`, '类别得分')}</section>
 <section><h2>问题与整改建议</h2>${problems.length ? problems.map((i) => html`<article class="problem"><h3><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}（${points(i)}）</h3>${indicatorEvidence(i, evidenceDir)}${i.advice ? html`<p class="advice">整改建议：${i.advice}</p>` : ''}</article>`) : html`<p>未发现扣分、否决或预警问题。</p>`}</section>
 ${accessibilitySection(site.observations, { table })}
+${newMediaSection(site.observations.newMedia, table)}
 ${reviewed.length ? html`<section><h2>人工复核</h2><ul>${reviewed.map((i) => html`<li>${i.id} ${i.name}：${points(i)}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）；理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</li>`)}</ul></section>` : ''}
 ${pending.length ? html`<section><h2>待人工评分或未能测量</h2><p>${pending.map((i) => `${i.id} ${i.name}（${i.reason ?? '未能测量'}）`).join('；')}</p></section>` : ''}
 <section><h2>全部指标</h2>${table(html`<table><thead><tr><th>编号</th><th>指标</th><th>测量值</th><th>得分</th><th>状态</th></tr></thead><tbody>${site.indicators.map((i) => html`<tr><td>${i.id}</td><td>${i.name}</td><td>${measured(i)}</td><td>${points(i)}</td><td>${indicatorStatus[i.status] ?? i.status}${i.override ? '（人工复核）' : ''}</td></tr>`)}</tbody></table>`, '全部指标')}</section>`
@@ -76,6 +78,6 @@ ${pending.length ? html`<section><h2>待人工评分或未能测量</h2><p>${pen
 <footer><p>生成时间：${a.generatedAt}　运行编号：${a.runId}　指标体系 sha256：${a.indicatorSet.sha256}</p></footer>`;
 }
 
-const departmentStyles = `${accessibilityStyles}
+const departmentStyles = `${accessibilityStyles}${newMediaStyles}
 .summary th{width:16%}.alarm{color:#b5121b;font-weight:bold}.warn{color:#8a6d00}.advice{background:#f3f7ee;border-left:4px solid #5a8f29;padding:6px 10px}
 .problem{break-inside:avoid}img.shot{max-width:100%;max-height:420px;border:1px solid #ccc;margin-top:4px}`;

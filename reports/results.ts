@@ -9,6 +9,7 @@ import type { IdentityMeasurement } from '../evaluators/identity.js';
 import type { Ipv6Measurement } from '../evaluators/ipv6.js';
 import type { LinksMeasurement } from '../evaluators/links.js';
 import type { MailboxMeasurement } from '../evaluators/mailbox.js';
+import type { NewMediaMeasurement } from '../evaluators/new-media.js';
 import type { PageChecksMeasurement } from '../evaluators/page-checks.js';
 import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
 import type { ResponsivenessMeasurement } from '../evaluators/responsiveness.js';
@@ -40,6 +41,8 @@ export interface SiteInput {
   ipv6?: Ipv6Measurement | null;
   /** Suspected wording errors and personal data leaks (evaluators/text-checks.ts). */
   textChecks?: TextChecksMeasurement | null;
+  /** The site's registered 政务新媒体 accounts judged on the evaluation date (listed for a site not assessed too). */
+  newMedia?: NewMediaMeasurement | null;
   /** 政务信息报送 of an imported run: the table row and what the evaluator made of it. */
   reporting?: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   /**
@@ -63,6 +66,8 @@ export interface AssessmentInfo {
   sample?: SiteSample;
   /** The dictionaries of the wording check, by file and sha256 (their text is stored with the run); absent in runs before them. */
   textDictionaries?: { source: string; files: Array<{ name: string; sha256: string }> } | null;
+  /** The 政务新媒体 register stored with the run (its file, sha256 and account count), absent when none was given. */
+  newMedia?: { file: string; sha256: string; sheet: string | null; accounts: number };
 }
 
 /** One indicator of one site as published: its score, what it rests on, and a reviewer's decision if any. */
@@ -126,6 +131,8 @@ export interface ResultsObservations {
   ipv6: Ipv6Measurement | null;
   /** Suspected wording errors and personal data leaks, with their quotes (numbers masked); null: no page text kept. */
   textChecks: TextChecksMeasurement | null;
+  /** 政务新媒体: the site's accounts from the office's register (null: none registered). */
+  newMedia: NewMediaMeasurement | null;
   links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'rateLimited' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
   reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
@@ -241,6 +248,7 @@ export function buildResults(
         pageChecks: s.pageChecks ?? null,
         ipv6: s.ipv6 ?? null,
         textChecks: s.textChecks ?? null,
+        newMedia: s.newMedia ?? null,
         accessibility: s.accessibility
           ? {
               pagesScanned: s.accessibility.pagesScanned,

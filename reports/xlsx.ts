@@ -1,8 +1,9 @@
 /**
  * The workbook evaluation staff open in Excel or WPS: 排名 (ranking by peer group), one sheet per scored
- * category (each indicator's points per site), 问题清单 (every finding behind a deduction, veto or warning)
- * and 人工复核 (reviewers' overrides). xlsx-sheets.ts decides what goes on each sheet; cells are written
- * only through xlsx-table.ts, which keeps crawled text inert.
+ * category (each indicator's points per site), 问题清单 (every finding behind a deduction, veto or warning),
+ * 人工复核 (reviewers' overrides) and, when a register was given, 政务新媒体 (every registered account).
+ * xlsx-sheets.ts decides what goes on each sheet; cells are written only through xlsx-table.ts, which keeps
+ * crawled text inert.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -10,10 +11,11 @@ import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 
 import type { Results } from './results.js';
+import { newMediaSheet } from './xlsx-new-media.js';
 import { categoriesOf, categoryTable, findingsTable, overridesTable, rankingOrder, rankingTable } from './xlsx-sheets.js';
 import { addTable, uniqueSheetName } from './xlsx-table.js';
 
-export const SHEETS = { ranking: '排名', findings: '问题清单', overrides: '人工复核' } as const;
+export const SHEETS = { ranking: '排名', findings: '问题清单', overrides: '人工复核', newMedia: '政务新媒体' } as const;
 
 /**
  * Writes the workbook to `file` (its folder is created), typically results.xlsx beside results.json.
@@ -47,4 +49,6 @@ function addSheets(workbook: ExcelJS.Workbook, results: Results, sheetDone: (she
   for (const category of categoriesOf(sites)) sheetDone(addTable(workbook, uniqueSheetName(category.name, taken), categoryTable(results, category, sites)));
   sheetDone(addTable(workbook, SHEETS.findings, findingsTable(results, sites)));
   sheetDone(addTable(workbook, SHEETS.overrides, overridesTable(results, sites)));
+  const accounts = newMediaSheet(results, sites);
+  if (accounts) sheetDone(addTable(workbook, SHEETS.newMedia, accounts));
 }

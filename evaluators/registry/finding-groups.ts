@@ -52,6 +52,11 @@ export const findingGroups = {
   // The in-browser page checks (evaluators/page-checks.ts).
   'pageChecks.failures': '浏览器检查发现的无障碍问题（键盘、焦点、重排、标题、跳过导航、表单分组）',
   'reporting.summary': '信息报送与采用情况',
+  'newMedia.stale': '超过两周未更新的政务新媒体账号（平台、账号、最后发布日期、天数）',
+  'newMedia.accounts': '登记的政务新媒体账号及其更新情况',
+  'newMedia.duplicates': '同一平台开设多个账号（多头开设）',
+  'newMedia.noInteraction': '未提供互动功能的政务新媒体账号',
+  'newMedia.unanswered': '有留言未回复的政务新媒体账号',
   'ipv6.readiness': 'IPv6支持情况（域名的IPv6地址、首页与一二级页面通过IPv6的访问）',
 
   // The text checks (evaluators/text-checks.ts): suspected only, a reviewer decides.

@@ -29,6 +29,9 @@ export interface MeasurementEntry {
 
 const unreadFor = (part: 'updateFrequency' | 'disclosure' | 'mailbox' | 'services') => (m: SiteMeasurements) => describeUnread(m[part]?.unread);
 
+/** A site with no row in the new-media register: not measured (null), never "no account". */
+const noRegister = (m: SiteMeasurements) => (m.newMedia ? null : '未登记政务新媒体账号（登记表中没有本网站的账号）');
+
 /**
  * Every measurement indicator sets can name. Adding one is one entry here (the compiler checks `read`
  * against the evaluator's declared output); the indicator loader accepts exactly these ids.
@@ -220,6 +223,39 @@ export const measurementRegistry = {
     read: (m) => m.linkSafety?.counts.suspicious,
   },
   'linkSafety.counts.commercial': { zh: '商业链接与广告联盟脚本数', unit: 'count', read: (m) => m.linkSafety?.counts.commercial },
+
+  // 政务新媒体 (evaluators/new-media.ts): from the office's register of accounts, not from the crawl.
+  'newMedia.accounts': { zh: '登记的政务新媒体账号数', unit: 'count', read: (m) => m.newMedia?.accounts.length, notMeasured: noRegister },
+  'newMedia.staleAccounts': {
+    zh: '超过两周（14天）未更新的政务新媒体账号数（按登记表的最后发布日期）',
+    unit: 'count',
+    read: (m) => m.newMedia?.staleAccounts,
+    notMeasured: (m) => noRegister(m) ?? '登记的账号均未填写可用的最后发布日期',
+  },
+  'newMedia.freshShare': {
+    zh: '两周内有更新的政务新媒体账号占已测量账号的比例',
+    unit: 'ratio',
+    read: (m) => m.newMedia?.freshShare,
+    notMeasured: (m) => noRegister(m) ?? '登记的账号均未填写可用的最后发布日期',
+  },
+  'newMedia.duplicatePlatforms': {
+    zh: '开设了多个账号的平台数（多头开设）',
+    unit: 'count',
+    read: (m) => m.newMedia?.duplicatePlatforms,
+    notMeasured: noRegister,
+  },
+  'newMedia.noInteraction': {
+    zh: '未提供互动功能的政务新媒体账号数',
+    unit: 'count',
+    read: (m) => m.newMedia?.noInteraction,
+    notMeasured: (m) => noRegister(m) ?? '登记表未填写是否提供互动功能',
+  },
+  'newMedia.unansweredMessages': {
+    zh: '政务新媒体账号未回复的留言数',
+    unit: 'count',
+    read: (m) => m.newMedia?.unansweredMessages,
+    notMeasured: (m) => noRegister(m) ?? '登记表未填写留言未回复数',
+  },
 
   'accessibility.seriousRules': { zh: '违反的严重/较重无障碍规则数（WCAG 2.0/2.1 A/AA级）', unit: 'count', read: (m) => m.accessibility?.seriousRules },
   'accessibility.failingRules': { zh: '违反的无障碍规则数（WCAG 2.0/2.1 A/AA级，任何影响程度）', unit: 'count', read: (m) => m.accessibility?.failingRules },

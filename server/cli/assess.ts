@@ -2,6 +2,7 @@ import { dirname, join, relative } from 'node:path';
 
 import { EvidenceSink } from '../../evaluators/collect/evidence.js';
 import { Store } from '../store/store.js';
+import { planNewMedia, storeNewMedia } from '../use-cases/new-media.js';
 import { openRun, type PlanOptions, planRun } from '../use-cases/plan-run.js';
 
 export interface AssessOptions extends PlanOptions {
@@ -12,6 +13,8 @@ export interface AssessOptions extends PlanOptions {
   evidenceMb?: number;
   /** Redis URL: hand the sites to `govscore worker` processes through the queue instead of crawling here. */
   queue?: string;
+  /** The register of the sites' 政务新媒体 accounts (.xlsx/.csv); default: the sites file's `newMedia:`. */
+  newMedia?: string;
   log?: (line: string) => void;
   /** Show the sites in flight while collecting (pages opened, phase, time) and the run's remaining time: the command line's display. */
   progress?: boolean;
@@ -28,6 +31,7 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
   // A sites file or indicator set with an error is said before the crawler, the queue client and the
   // report writers are loaded (they take a second or more to import): their modules load after the plan.
   const plan = planRun(options);
+  const newMedia = await planNewMedia(options);
   // A wrong queue URL or a stopped Redis is said before anything is created.
   if (options.queue) await (await import('../queue/connection.js')).checkRedis(options.queue);
   const { sites, asOf, set, collect } = plan;
@@ -35,6 +39,12 @@ export async function assess(options: AssessOptions): Promise<{ runId: string; o
   const store = new Store(dbFile);
   try {
     const run = openRun(store, plan);
+    if (newMedia) {
+      storeNewMedia(store, run, newMedia);
+      log(
+        `政务新媒体登记表 ${newMedia.source.file}: ${newMedia.accounts} accounts of ${newMedia.bySite.size} sites (sha256 ${newMedia.source.sha256.slice(0, 12)})`,
+      );
+    }
     if (!store.publications.isPublished(run.id)) {
       const reopened = store.reopenErroredSites(run.id);
       if (reopened.length) log(`retrying ${reopened.length} sites that ended in error last time: ${reopened.join(', ')}`);

@@ -43,6 +43,7 @@ interface AssessFlags {
   sample?: number;
   seed?: string;
   dictionaries?: string;
+  newMedia?: string;
 }
 
 program
@@ -82,6 +83,10 @@ program
     '--queue <redis-url>',
     'hand the sites to `govscore worker` processes through BullMQ on this Redis (e.g. redis://127.0.0.1:6379) instead of crawling here; this process stays the only writer of the store',
   )
+  .option(
+    '--new-media <file>',
+    "register of the sites' 政务新媒体 accounts (.xlsx or .csv: 网站, 平台, 账号名称, 最后发布日期 …; default: the sites file's newMedia); stored with the run",
+  )
   .action(async (sitesFile: string, o: AssessFlags) => {
     const { assess } = await import('./assess.js');
     await assess({
@@ -102,6 +107,7 @@ program
       sample: o.sample,
       seed: o.seed,
       dictionaries: o.dictionaries,
+      newMedia: o.newMedia,
       progress: true,
     });
   });

@@ -53,6 +53,12 @@ export const SitesFileSchema = Type.Object(
       }),
     ),
     sites: Type.Array(SiteSchema, { minItems: 1, description: 'the sites to assess, one "- id: …" entry each' }),
+    newMedia: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "the register of the sites' 政务新媒体 accounts (.xlsx or .csv), relative to this file, e.g. 政务新媒体账号.xlsx",
+      }),
+    ),
   },
   { additionalProperties: false, title: 'govscore sites file', description: 'a list of government websites to assess' },
 );
@@ -67,6 +73,8 @@ export interface SitesFile {
   /** The folder of the wording check's dictionaries, resolved against the file's folder; null: the shipped examples. */
   dictionaries: string | null;
   sites: Site[];
+  /** The new-media register as written in the file (relative to it), or null. */
+  newMedia: string | null;
   /** The file as given and the sha256 of its text: a changed file makes a new run. */
   source: { file: string; sha256: string };
 }
@@ -147,6 +155,7 @@ export function parseSitesFile(text: string, file: string): SitesFile {
       level: s.level ?? levelFromName(s.name),
       portal: s.portal?.toLowerCase() ?? null,
     })),
+    newMedia: raw.newMedia ?? null,
     source: { file, sha256: createHash('sha256').update(text).digest('hex') },
   };
 }

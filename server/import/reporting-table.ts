@@ -6,15 +6,10 @@
  * the columns (headers.ts), skips 合计 and note rows, and stops at the first cell it cannot read with
  * a ConfigError naming the file, the line and the column as written.
  */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-
 import { ConfigError } from '../../common/config-errors.js';
 import { findHeader } from './columns.js';
-import type { Grid } from './grid.js';
 import { normalisePeriod, PERIOD_EXAMPLES } from './periods.js';
-import { csvGrid } from './read-csv.js';
-import { xlsxGrid } from './read-xlsx.js';
+import { readGrid } from './read-grid.js';
 import { readRows, type ReportingRow } from './rows.js';
 
 /** One department's row: the counts the reporting evaluator reads, and where they came from. */
@@ -38,7 +33,7 @@ export interface ReadReportingOptions {
 
 export async function readReportingTable(file: string, options: ReadReportingOptions = {}): Promise<ReportingTable> {
   const tablePeriod = options.period === undefined ? null : periodOption(file, options.period);
-  const grid = await readGrid(file, options.sheet);
+  const grid = await readGrid(file, options.sheet, 'reporting tables');
   const header = findHeader(grid, file, tablePeriod !== null);
   const rows = readRows(grid.rows.slice(header.rowIndex + 1), { file, header, tablePeriod });
   return {
@@ -54,30 +49,6 @@ export async function readReportingTable(file: string, options: ReadReportingOpt
 /** The id of a row's unit for joining periods and tables: its code when the table has one. */
 export function reportingUnitId(row: Pick<ReportingRow, 'unit' | 'code'>): string {
   return row.code ?? row.unit;
-}
-
-async function readGrid(file: string, sheet: string | undefined): Promise<Grid> {
-  const extension = extname(file).toLowerCase();
-  if (extension === '.xlsx') return xlsxGrid(await readBytes(file), file, sheet);
-  if (extension === '.csv') return csvGrid(await readBytes(file), file);
-  const what = extension ? `${extension} files are` : 'a file without an extension is';
-  throw new ConfigError(
-    file,
-    1,
-    '(file)',
-    `${what} not read as reporting tables`,
-    'save the table as .xlsx or .csv (an old .xls: open it in Excel or WPS and save it as .xlsx)',
-  );
-}
-
-async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file (ENOENT)' : (code ?? (error instanceof Error ? error.message : String(error)));
-    throw new ConfigError(file, 1, '(file)', `cannot be read: ${reason}`, 'check the path of the reporting table');
-  }
 }
 
 function periodOption(file: string, period: string): string {

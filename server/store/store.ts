@@ -234,7 +234,8 @@ export class Store {
   saveSiteResult(runId: string, siteId: string, result: SiteResult): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM pages WHERE run_id = ? AND site_id = ?').run(runId, siteId);
-      this.db.prepare('DELETE FROM observations WHERE run_id = ? AND site_id = ?').run(runId, siteId);
+      // What the office registered for the site (its new-media accounts) is not the crawl's to replace.
+      this.db.prepare(`DELETE FROM observations WHERE run_id = ? AND site_id = ? AND kind NOT IN ('newMedia')`).run(runId, siteId);
       this.db.prepare('DELETE FROM crawl_journal WHERE run_id = ? AND site_id = ?').run(runId, siteId);
       const page = this.db.prepare(
         'INSERT OR REPLACE INTO pages (run_id, site_id, url, final_url, status, role, ms, error, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -245,6 +246,26 @@ export class Store {
       this.db
         .prepare('UPDATE run_sites SET status = ?, status_reason = ?, finished_at = ? WHERE run_id = ? AND site_id = ?')
         .run(result.status, result.statusReason, now(), runId, siteId);
+    })();
+  }
+
+  /**
+   * The new-media register of a run: each site's accounts stored with its observations (a site without rows has
+   * none), and the register's file and sha256 in the run's options, in one transaction.
+   */
+  saveNewMedia(
+    runId: string,
+    register: { source: Record<string, unknown>; accounts: number; bySite: ReadonlyMap<string, StoredObservations['newMedia']> },
+  ): void {
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM observations WHERE run_id = ? AND kind = 'newMedia'`).run(runId);
+      const insert = this.db.prepare(`INSERT INTO observations VALUES (?, ?, 'newMedia', ?, ?)`);
+      for (const siteId of this.runSites(runId).map((s) => s.siteId)) {
+        const observed = register.bySite.get(siteId);
+        if (observed) insert.run(runId, siteId, JSON.stringify(observed), now());
+      }
+      const options = { ...this.getRun(runId)!.options, newMedia: { ...register.source, accounts: register.accounts } };
+      this.db.prepare('UPDATE runs SET options_json = ? WHERE id = ?').run(JSON.stringify(options), runId);
     })();
   }
 

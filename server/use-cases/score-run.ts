@@ -6,11 +6,12 @@ import { readPageTexts } from '../../evaluators/collect/page-texts.js';
 import { evaluateImported, evaluateSite, type StoredObservations } from '../../evaluators/evaluate-site.js';
 import { type DictionarySource, parseDictionaries } from '../../evaluators/lib/text-dictionaries.js';
 import { type CompiledDictionaries, compileDictionaries } from '../../evaluators/lib/wording-matcher.js';
+import { evaluateNewMedia } from '../../evaluators/new-media.js';
 import { evaluateTextChecks, type TextChecksMeasurement } from '../../evaluators/text-checks.js';
 import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
-import { buildResults, type Results, type SiteInput } from '../../reports/results.js';
+import { type AssessmentInfo, buildResults, type Results, type SiteInput } from '../../reports/results.js';
 import { type OutputOptions, writeOutputs } from '../../reports/write-outputs.js';
 import { storedSample } from '../config/sample-sites.js';
 import { storedDictionaries } from '../config/text-dictionaries.js';
@@ -78,8 +79,11 @@ export function computeRun(
   const inputs: SiteInput[] = store.runSites(runId).map((site) => {
     const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
     if (site.status !== 'assessed') {
+      // The accounts are the office's, not the crawl's: listed for a site that could not be reached too.
+      const newMedia = evaluateNewMedia(store.observations(runId, site.siteId).newMedia, run.asOf);
       return {
         ...base,
+        newMedia,
         status: site.status === 'pending' ? 'error' : site.status,
         statusReason: site.statusReason ?? 'not collected',
         score: null,
@@ -131,6 +135,7 @@ export function computeRun(
       pageChecks: measurements.pageChecks,
       ipv6: measurements.ipv6,
       textChecks: measurements.textChecks ?? null,
+      newMedia: measurements.newMedia,
       crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null, budget: observed.stats?.budget ?? null },
     };
   });
@@ -150,6 +155,7 @@ export function computeRun(
     })),
   );
   const sample = storedSample(run.options?.['sample']);
+  const newMediaSource = run.options?.['newMedia'] as AssessmentInfo['newMedia'];
   return buildResults(
     {
       runId,
@@ -161,6 +167,7 @@ export function computeRun(
       generatedAt: new Date().toISOString(),
       textDictionaries: texts.source ? { source: texts.source.source, files: texts.source.files.map((f) => ({ name: f.name, sha256: f.sha256 })) } : null,
       ...(sample ? { sample } : {}),
+      ...(newMediaSource ? { newMedia: newMediaSource } : {}),
     },
     inputs,
     ranks,

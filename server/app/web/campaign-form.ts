@@ -123,6 +123,11 @@ export function checkCampaignForm(form: CampaignForm, presets: string[]): { site
   if (sites && form.sample && !(/^\d+$/.test(form.sample) && Number(form.sample) >= 1 && Number(form.sample) < sites.sites.length)) {
     problems.push(`抽查网站数应为 1 到 ${sites.sites.length - 1} 之间的整数（站点文件共 ${sites.sites.length} 个网站；评估全部网站请留空）。`);
   }
+  // The register, like a set file, is named relative to where the sites file was written, which an upload loses.
+  if (sites?.newMedia)
+    problems.push(
+      `网页新建评估暂不支持政务新媒体登记表：站点文件中的 newMedia（${sites.newMedia}）上传后无法找到。请删去该行，或在命令行用 govscore assess --new-media 评估。`,
+    );
   const indicators = form.indicators || sites?.indicators;
   // A set file named in the sites file is relative to where it was written, which an upload loses.
   if (sites && indicators && !presets.includes(indicators) && !form.indicators)

@@ -190,12 +190,15 @@ describe('scoreSite with the national-2019 preset', () => {
     expect(s.vetoes).toEqual([]);
     expect(s.warnings).toEqual([]);
     // Only the reviewers' indicators (validity marks, bonus items) wait for a person; V8 has no flag to review; IPv6
-    // (B4) was not part of these measurements.
-    expect(s.indicators.filter((i) => i.status !== 'ok' && i.id !== 'B4').map((i) => [i.id, i.status, i.reason])).toEqual(
+    // (B4) and the new-media register (N1–N4) were not part of these measurements.
+    const newMedia = ['N1', 'N2', 'N3', 'N4'];
+    expect(s.indicators.filter((i) => i.status !== 'ok' && i.id !== 'B4' && !newMedia.includes(i.id)).map((i) => [i.id, i.status, i.reason])).toEqual(
       ['D9', 'B1', 'B2', 'B3', 'B5'].map((id) => [id, 'not-measured', '待人工评分']),
     );
     expect(indicator(s, 'B4').status).toBe('not-measured');
-    expect(s.notMeasured).toEqual(['D9', 'B1', 'B2', 'B3', 'B4', 'B5']);
+    for (const id of newMedia)
+      expect(indicator(s, id)).toMatchObject({ status: 'not-measured', reason: '未能测量：未登记政务新媒体账号（登记表中没有本网站的账号）' });
+    expect(s.notMeasured).toEqual([...newMedia, 'D9', 'B1', 'B2', 'B3', 'B4', 'B5']);
     expect(s.indicators).toHaveLength(preset.indicators.length);
     expect(s.categories).toMatchObject([
       { id: 'availability', name: '可用性', budget: 10, deducted: 0 },

@@ -38,6 +38,7 @@ const observations: Site['observations'] = {
   pageChecks: null,
   ipv6: null,
   textChecks: null,
+  newMedia: null,
   links: null,
   reporting: null,
   availability: null,

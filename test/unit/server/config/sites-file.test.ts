@@ -52,6 +52,13 @@ describe('parseSitesFile', () => {
     expect(sites.source).toEqual({ file: 'sites.yaml', sha256: createHash('sha256').update(valid).digest('hex') });
   });
 
+  it('names the new-media register as written (null without one), and refuses one that is not a path', () => {
+    expect(parseSitesFile(valid, 'sites.yaml').newMedia).toBeNull();
+    expect(parseSitesFile(`${valid}newMedia: 台账/政务新媒体.xlsx\n`, 'sites.yaml').newMedia).toBe('台账/政务新媒体.xlsx');
+    const error = errorOf(`${valid}newMedia: 3\n`);
+    expect([error.line, error.field]).toEqual([14, 'newMedia']);
+  });
+
   it('reads a JSON file with defaults', () => {
     const json = JSON.stringify({ name: 'n', asOf: '2026-02-28', sites: [{ id: 'a1', name: 'A', url: 'https://a.example/', services: false }] }, null, 2);
     const sites = parseSitesFile(json, 'sites.json');
