@@ -726,6 +726,15 @@
       var root = document.documentElement;
       var body = document.body;
       var scrollWidth = Math.max(root.scrollWidth, body ? body.scrollWidth : 0);
+      var clipsX = function (el) {
+        var x = el ? getComputedStyle(el).overflowX : '';
+        return x === 'hidden' || x === 'clip';
+      };
+      var scrolls = scrollWidth > width + tolerance && !clipsX(root) && !clipsX(body);
+      var cut = !scrolls && (clipsX(root) || clipsX(body));
+      var result = { scrollWidth: scrollWidth, issue: null };
+      // A page that neither scrolls sideways nor cuts at its edge fails nothing: its elements are not read.
+      if (!scrolls && !cut) return result;
       var exempt = function (el) {
         if (el.closest('img, picture, video, canvas, svg, iframe, object, embed, pre, code, map, math, [role=img], [role=application]')) return true;
         var table = el.closest('table');
@@ -761,14 +770,7 @@
       var elements = overflowing.map(function (o) {
         return o.el;
       });
-      var clipsX = function (el) {
-        var x = el ? getComputedStyle(el).overflowX : '';
-        return x === 'hidden' || x === 'clip';
-      };
-      var scrolls = scrollWidth > width + tolerance && !clipsX(root) && !clipsX(body);
-      var cut = !scrolls && (clipsX(root) || clipsX(body));
-      var result = { scrollWidth: scrollWidth, issue: null };
-      if (elements.length && (scrolls || cut))
+      if (elements.length)
         result.issue = issue('reflow', elements, (scrolls ? '需要横向滚动：' : '内容被截断：') + '视口 ' + width + ' 像素宽时页面宽 ' + scrollWidth + ' 像素');
       return result;
     },

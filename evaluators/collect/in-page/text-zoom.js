@@ -119,6 +119,8 @@
       y = y && (el.scrollHeight - h <= TOLERANCE || partLine(el, s, h));
       if (x || y) boxes.push({ el: el, x: x, y: y });
     });
+    // No box clips text that fits it now: nothing the zoom could cut, so the page is not zoomed (two full relayouts saved).
+    if (!boxes.length) return { boxes: 0, issue: null };
     var scrolled = [window.scrollX, window.scrollY];
     var saved = elements.map(function (el) {
       return el.getAttribute('style');
