@@ -39,7 +39,8 @@ export async function readAttachments(
   options: AttachmentFetchOptions,
   keep: (url: string, title: string, text: string) => Promise<PageTextRef | null>,
 ): Promise<{ texts: PageTextRef[]; reading: AttachmentReading }> {
-  const candidates = [...new Set(urls)].filter((u) => attachmentFormat(u) && options.ownSite(u));
+  // In URL order: the links come as their checks finish, and which files the budget reads must not hang on that.
+  const candidates = [...new Set(urls)].filter((u) => attachmentFormat(u) && options.ownSite(u)).sort();
   const reading: AttachmentReading = { budget: options.budget, found: candidates.length, overBudget: 0, read: 0, bytes: 0, notRead: [] };
   const texts: PageTextRef[] = [];
   for (const [i, url] of candidates.entries()) {

@@ -35,7 +35,7 @@ import type { SiteCollection } from './site-collection.js';
 import { collectFeatures, collectSections, newestArticle } from './site-features.js';
 import { functionNeeds, type FunctionShares } from './site-functions.js';
 import { TabPool } from './tab-pool.js';
-import { fetchUaVariants } from './ua-variants.js';
+import { fetchUaVariants, type UaVariant } from './ua-variants.js';
 import { isDocument, pageKey, sameSite, trapReason, urlTemplate } from './url-scope.js';
 
 /**
@@ -78,7 +78,9 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
   // The availability probes run beside the crawl (they are spaced out); robots.txt is needed first.
   const probing = probeHomepage(url, { count: options.probes, timeoutMs: options.timeoutMs, spacingMs: options.probeSpacingMs, userAgent: options.userAgent });
   // The homepage as a phone, a spider and a search visitor get it (a hijack sign when they land elsewhere), beside the probes.
-  const asOthers = fetchUaVariants(url, { userAgent: options.userAgent, timeoutMs: options.timeoutMs });
+  // The homepage as other visitors get it: asked for once the browser has loaded it (a host that answers its first
+  // request with a pause to wait out must see the browser's first), each request through the host gate.
+  let asOthers: Promise<UaVariant[]> = Promise.resolve([]);
   const robots = await loadRobots(new URL(url).origin, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, respect: options.robots === 'respect' });
   const pages: PageRecord[] = [];
   // Every page load of the site, from the homepage to Lighthouse, is counted against --max-pages (page-budget.ts).
@@ -127,6 +129,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     pages.push({ url, finalUrl: opened.finalUrl, status: opened.status, role: 'homepage', ms: opened.ms, error: opened.error });
     if (home.failure || !home.read) return failed(home.failure?.status ?? 'error', home.failure?.reason ?? 'script-timeout');
     const read = home.read;
+    asOthers = fetchUaVariants(url, { userAgent: options.userAgent, timeoutMs: options.timeoutMs });
     const shoot = (page: Page, u: string) => (context.evidence ? context.evidence.screenshot(page, context.siteId ?? 'site', u) : Promise.resolve(null));
     const keepText = (r: PageRead) => (context.evidence ? context.evidence.texts.keepRead(context.siteId ?? 'site', r) : Promise.resolve(null));
     pages[0]!.hash = await contentHash(tab);

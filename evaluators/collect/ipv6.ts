@@ -4,6 +4,7 @@ import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 
+import { passHostGate } from './host-gate.js';
 import { classifyError } from './navigate.js';
 
 /** The addresses a host name resolves to, by family (the system resolver, /etc/hosts included, as a browser sees it). */
@@ -107,6 +108,8 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 async function fetchOver(url: string, address: string, o: Ipv6Options): Promise<{ fetch: FamilyFetch; links: Set<string> }> {
   let current = new URL(url);
   for (let hop = 0; hop < 6; hop++) {
+    // Through the crawl's host gate: the host's request rate and any pause it asked for hold here too.
+    if (await passHostGate(current.href)) return { fetch: { status: null, error: 'rate-limited', sha256: null, title: null, links: 0 }, links: new Set() };
     let response: { status: number; location: string | null; body: string };
     try {
       response = await get(current, address, o);

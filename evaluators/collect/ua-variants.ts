@@ -7,6 +7,8 @@
  * Whether a difference matters is the evaluator's (link-safety.ts); this only records where each ended.
  */
 
+import { noteRetryAfter, passHostGate } from './host-gate.js';
+
 export type VisitorKind = 'crawl' | 'mobile' | 'spider' | 'search-referer';
 
 export interface UaVariant {
@@ -47,6 +49,8 @@ async function follow(start: string, v: Pick<UaVariant, 'visitor' | 'userAgent' 
   const chain = [start];
   let url = start;
   for (let hop = 0; hop < maxHops; hop++) {
+    // A host that asked for a pause longer than the run waits gets no request: the chain ends there, not followed.
+    if (await passHostGate(url)) return { ...v, chain, finalUrl: url, status: null, error: 'rate-limited' };
     let response: Response;
     try {
       response = await fetch(url, {
@@ -57,6 +61,7 @@ async function follow(start: string, v: Pick<UaVariant, 'visitor' | 'userAgent' 
     } catch (error) {
       return { ...v, chain, finalUrl: url, status: null, error: String((error as Error).name ?? error).slice(0, 80) };
     }
+    await noteRetryAfter(url, response.status, (name) => response.headers.get(name));
     const location = response.headers.get('location');
     const body = location ? '' : await head(response);
     const next = location ?? metaRefresh(body);

@@ -84,7 +84,9 @@ function portalFigures(
 ): PortalFigures {
   const truth = portal.truth;
   const update = measurements.updateFrequency;
-  const expected = truthVetoes(truth);
+  // The planted wording errors and leaks make a suspected V8 only where page texts were kept (an evidence folder):
+  // without them the text checks measured nothing, which is not a miss of the crawl.
+  const expected = truthVetoes(truth).filter((v) => v !== 'V8' || measurements.textChecks);
   const confirmed = score.vetoes.map((v) => v.indicator);
   const suspected = score.suspectedVetoes.map((v) => v.indicator);
   const claimed = new Set([...confirmed, ...suspected]);

@@ -32,9 +32,9 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('readAttachments', () => {
-  it('reads the site’s own attachments within the budget, in link order, and says why the others were not read', async () => {
+  it('reads the site’s own attachments within the budget, in URL order (not the order in which their links were checked), and says why the others were not read', async () => {
     const kept: Array<{ url: string; text: string }> = [];
-    const urls = ['list.xlsx', 'big.pdf', 'gone.docx', 'old.xls', 'away.docx', 'page.html', 'list.xlsx', 'extra.pdf'].map((n) => `${origin}/files/${n}`);
+    const urls = ['list.xlsx', 'big.pdf', 'gone.docx', 'old.xls', 'away.docx', 'page.html', 'list.xlsx', 'zz-extra.pdf'].map((n) => `${origin}/files/${n}`);
     const { texts, reading } = await readAttachments(
       [...urls, 'http://other.example/files/a.pdf'],
       {
@@ -55,12 +55,12 @@ describe('readAttachments', () => {
     // Six distinct same-site attachment links (the page and the other site's file are not attachments of the site).
     expect(reading).toMatchObject({ found: 6, read: 1, overBudget: 1 });
     expect(reading.notRead).toEqual([
+      { url: `${origin}/files/away.docx`, reason: 'off-site' },
       { url: `${origin}/files/big.pdf`, reason: 'too-large' },
       { url: `${origin}/files/gone.docx`, reason: 'http-404' },
       { url: `${origin}/files/old.xls`, reason: 'unsupported-format' },
-      { url: `${origin}/files/away.docx`, reason: 'off-site' },
     ]);
-    // The file over the count budget was never requested.
-    expect(requested).not.toContain('/files/extra.pdf');
+    // The file over the count budget, last in URL order, was never requested.
+    expect(requested).not.toContain('/files/zz-extra.pdf');
   });
 });
