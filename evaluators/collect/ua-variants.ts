@@ -1,3 +1,5 @@
+import { noteRetryAfter, passHostGate } from './host-gate.js';
+
 /**
  * The homepage asked for as different visitors: the crawl's browser, a phone, Baidu's spider, and a visitor
  * arriving from a Baidu search. A hijacked site (黑链/劫持) sends spiders or search visitors to another host
@@ -6,8 +8,6 @@
  * browser sends the same page to everyone, so it is not told apart here.
  * Whether a difference matters is the evaluator's (link-safety.ts); this only records where each ended.
  */
-
-import { noteRetryAfter, passHostGate } from './host-gate.js';
 
 export type VisitorKind = 'crawl' | 'mobile' | 'spider' | 'search-referer';
 
