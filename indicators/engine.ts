@@ -31,8 +31,12 @@ export interface Override {
   at: string;
 }
 
-/** `suspected-veto`: a veto resting on an absence ("not found"), awaiting a reviewer's confirmation (疑似否决). */
-export type IndicatorStatus = 'ok' | 'deducted' | 'earned' | 'veto' | 'suspected-veto' | 'warning' | 'not-measured' | 'not-applicable';
+/**
+ * `suspected-veto`: a veto resting on an absence ("not found"), awaiting a reviewer's confirmation (疑似否决).
+ * `not-flagged`: a veto the set leaves to a reviewer (`review: required`) whose automatic checks flagged nothing —
+ * not a pass: they cover only part of what the rule asks (未发现疑似问题).
+ */
+export type IndicatorStatus = 'ok' | 'deducted' | 'earned' | 'veto' | 'suspected-veto' | 'not-flagged' | 'warning' | 'not-measured' | 'not-applicable';
 
 export interface IndicatorScore {
   id: string;
@@ -220,6 +224,12 @@ function scoreIndicator(
   if (scored.status === 'veto' && rule.type === 'veto' && rule.review === 'required') {
     scored.status = 'suspected-veto';
     scored.reason = '疑似否决，待人工复核';
+  }
+  // Nor is the absence of flags a pass: V8's security incidents and forged dates are beyond them. Only a reviewer's
+  // clearance (an override) makes it 达标.
+  if (scored.status === 'ok' && rule.type === 'veto' && rule.review === 'required') {
+    scored.status = 'not-flagged';
+    scored.reason = '自动检查未发现疑似问题；自动检查范围以外的情形须人工判定';
   }
   if (override) scored = overridden(indicator, scored, override);
   if (scored.status === 'deducted' || scored.status === 'veto' || scored.status === 'suspected-veto' || scored.status === 'warning') {

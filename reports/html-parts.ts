@@ -26,6 +26,7 @@ export const indicatorStatus: Record<string, string> = {
   earned: '得分',
   veto: '单项否决',
   'suspected-veto': '疑似否决（待复核）',
+  'not-flagged': '未发现疑似问题',
   warning: '预警',
   'not-measured': '未能测量',
   'not-applicable': '不适用',

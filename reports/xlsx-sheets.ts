@@ -18,6 +18,7 @@ const indicatorStatus: Record<IndicatorResult['status'], string> = {
   earned: '得分',
   veto: '单项否决',
   'suspected-veto': '疑似否决（待复核）',
+  'not-flagged': '未发现疑似问题',
   warning: '预警',
   'not-measured': '未能测量',
   'not-applicable': '不适用',
@@ -110,6 +111,7 @@ function indicatorCell(site: Site, indicatorId: string): Value {
   if (i.status === 'not-applicable') return '不适用';
   if (i.status === 'not-measured') return i.reason ?? '未能测量';
   if (i.status === 'veto') return '否决';
+  if (i.status === 'not-flagged') return indicatorStatus['not-flagged'];
   return i.score;
 }
 

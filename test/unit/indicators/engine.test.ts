@@ -178,6 +178,10 @@ describe('scoreSite with the national-2019 preset', () => {
       { indicator: 'V8', veto: false, by: '李四', at, reason: '系公开联系电话' },
     ]);
     expect([indicator(cleared, 'V8').status, cleared.passed, cleared.grade.name]).toEqual(['ok', true, '良好']);
+    // No flag is not a pass either: the checks cover only part of V8; the site still passes on its score.
+    const unflagged = scoreSite(preset, measurements({ textFlags: 0 }), {});
+    expect(indicator(unflagged, 'V8')).toMatchObject({ value: 0, status: 'not-flagged', reason: expect.stringContaining('须人工判定') });
+    expect([unflagged.passed, unflagged.pendingReview, unflagged.notMeasured.includes('V8')]).toEqual([true, false, false]);
     // Not measured (no page text kept: an older run) is not a veto either.
     expect(indicator(scoreSite(preset, measurements({ textFlags: null }), {}), 'V8')).toMatchObject({ status: 'not-measured', reason: '未能测量' });
   });
@@ -189,12 +193,12 @@ describe('scoreSite with the national-2019 preset', () => {
     expect(s.passed).toBe(true);
     expect(s.vetoes).toEqual([]);
     expect(s.warnings).toEqual([]);
-    // Only the reviewers' indicators (validity marks, bonus items) wait for a person; V8 has no flag to review; IPv6
-    // (B4) and the new-media register (N1–N4) were not part of these measurements.
+    // Only the reviewers' indicators (validity marks, bonus items) wait for a person; V8 has no flag to review (not
+    // flagged, which is no pass); IPv6 (B4) and the new-media register (N1–N4) were not part of these measurements.
     const newMedia = ['N1', 'N2', 'N3', 'N4'];
-    expect(s.indicators.filter((i) => i.status !== 'ok' && i.id !== 'B4' && !newMedia.includes(i.id)).map((i) => [i.id, i.status, i.reason])).toEqual(
-      ['D9', 'B1', 'B2', 'B3', 'B5'].map((id) => [id, 'not-measured', '待人工评分']),
-    );
+    const notOk = s.indicators.filter((i) => i.status !== 'ok' && !['B4', 'V8', ...newMedia].includes(i.id));
+    expect(notOk.map((i) => [i.id, i.status, i.reason])).toEqual(['D9', 'B1', 'B2', 'B3', 'B5'].map((id) => [id, 'not-measured', '待人工评分']));
+    expect(indicator(s, 'V8').status).toBe('not-flagged');
     expect(indicator(s, 'B4').status).toBe('not-measured');
     for (const id of newMedia)
       expect(indicator(s, id)).toMatchObject({ status: 'not-measured', reason: '未能测量：未登记政务新媒体账号（登记表中没有本网站的账号）' });
@@ -352,7 +356,7 @@ describe('scoreSite with the national-2019 preset', () => {
       'updateFrequency.staleOtherColumns': [{ message: '栏目“人事信息”超过365天未更新', url: 'https://www.example.gov.cn/rsxx/', evidence: null }],
       'updateFrequency.blank': [{ message: '栏目“公示”为空白栏目', url: 'https://www.example.gov.cn/gs/', evidence: '页面显示“暂无信息”' }],
       'updateFrequency.newsVolume': [{ message: '近14天要闻/动态类栏目发布信息 4 条', url: null, evidence: '工作动态' }],
-      'availability.failures': [{ message: '首页访问失败（timeout）', url: 'https://www.example.gov.cn/', evidence: null }],
+      'availability.failures': [{ message: '首页访问失败（超时）', url: 'https://www.example.gov.cn/', evidence: null }],
     };
 
     it('attaches findings to vetoed, warned and deducted indicators only', () => {
