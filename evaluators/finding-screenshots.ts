@@ -15,7 +15,8 @@ const neverPictured: readonly FindingGroup[] = ['textChecks.leaks', 'textChecks.
 /**
  * Gives each finding the page it rests on and that page's screenshot when the crawl took one: a finding about
  * the homepage points at the homepage; a finding on a page the crawl screenshotted (the homepage, a column's
- * first list page) carries that picture, so that a department sees what the assessor saw.
+ * first list page) carries that picture, so that a department sees what the assessor saw. A finding that sets
+ * `screenshot: null` itself keeps none (the picture of its page would not show what it is about).
  */
 export function withScreenshots(
   findings: FindingsByGroup,
@@ -28,7 +29,7 @@ export function withScreenshots(
   for (const [group, list] of Object.entries(findings) as Array<[FindingGroup, EvaluatorFinding[]]>) {
     out[group] = list.map((f) => {
       const url = f.url ?? (homepage && aboutTheHomepage.includes(group) ? homepage.url : null);
-      const screenshot = neverPictured.includes(group) ? null : (f.screenshot ?? (url ? index.get(url) : undefined) ?? null);
+      const screenshot = neverPictured.includes(group) ? null : f.screenshot !== undefined ? f.screenshot : ((url ? index.get(url) : undefined) ?? null);
       return { ...f, url, screenshot };
     });
   }

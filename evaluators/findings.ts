@@ -1,4 +1,5 @@
 import type { AvailabilityMeasurement } from './availability.js';
+import { failureLabel } from './collect/failures.js';
 import type { ProbeObservation } from './collect/observations.js';
 import { describeUnread } from './lib/unread.js';
 import type { LinksMeasurement } from './links.js';
@@ -71,7 +72,7 @@ export function evaluatorFindings(
   }
   if (links) {
     const finding = (b: LinksMeasurement['broken'][number]) => ({
-      message: `链接不可用（${b.result}${b.status ? ` ${b.status}` : ''}）`,
+      message: `链接不可用（${failureLabel(b.result)}${b.status ? `，HTTP ${b.status}` : ''}）`,
       url: b.url,
       evidence: `所在页面：${b.foundOn.slice(0, 3).join('、')}${b.foundOn.length > 3 ? ` 等${b.foundOn.length}处` : ''}`,
     });
@@ -81,7 +82,7 @@ export function evaluatorFindings(
   if (availability) {
     out['availability.failures'] = probes
       .filter((p) => !p.ok)
-      .map((p) => ({ message: `首页访问失败（${p.failure}）`, url: p.url, evidence: `${p.at}，耗时 ${p.ms} ms` }));
+      .map((p) => ({ message: `首页访问失败（${failureLabel(p.failure ?? 'error')}）`, url: p.url, evidence: `${p.at}，耗时 ${p.ms} ms` }));
   }
   return out;
 }

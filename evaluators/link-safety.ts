@@ -164,6 +164,8 @@ export function linkSafetyFindings(m: LinkSafetyMeasurement | null): FindingsByG
       message: `疑似劫持：首页对${visitorNames[r.visitor]}跳转到站外地址 ${r.finalUrl}`,
       url: r.chain[0] ?? null,
       evidence: `评估程序访问首页停在 ${r.crawlUrl}；${visitorNames[r.visitor]}的跳转链：${r.chain.join(' → ')}`,
+      // The homepage's screenshot shows what the browser got, not the redirect: no picture rather than a misleading one.
+      screenshot: null,
     })),
   ];
   const commercial = [

@@ -39,4 +39,12 @@ describe('findings given their page and its screenshot', () => {
     expect(out['links.elsewhere']![0]).toMatchObject({ url: 'https://www.example.gov.cn/a/b.html', screenshot: null });
     expect(out['disclosure.items']![0]).toMatchObject({ url: null, screenshot: null });
   });
+
+  it('a finding that declines a picture keeps none, even on the homepage (a redirect other visitors got is not in it)', () => {
+    const hijack = { message: '疑似劫持：首页对百度搜索访客跳转到站外地址', url: home, evidence: null, screenshot: null };
+    expect(withScreenshots({ 'linkSafety.suspicious': [hijack] }, homepage, shots)['linkSafety.suspicious']![0]!.screenshot).toBeNull();
+    expect(withScreenshots({ 'linkSafety.suspicious': [{ ...hijack, screenshot: undefined }] }, homepage, shots)['linkSafety.suspicious']![0]!.screenshot).toBe(
+      'site/home.jpg',
+    );
+  });
 });

@@ -155,9 +155,9 @@ describe('evaluatorFindings: links and availability', () => {
       rateLimited: 0,
     };
     const f = evaluatorFindings(null, null, [], new Map(), links);
-    expect(f['links.homepage']).toEqual([{ message: '链接不可用（http-4xx 404）', url: `${host}/old/`, evidence: `所在页面：${host}/` }]);
+    expect(f['links.homepage']).toEqual([{ message: '链接不可用（页面不存在或拒绝访问，HTTP 404）', url: `${host}/old/`, evidence: `所在页面：${host}/` }]);
     expect(f['links.elsewhere']).toEqual([
-      { message: '链接不可用（refused）', url: 'http://127.0.0.1:9/', evidence: `所在页面：${pages[0]}、${pages[1]}、${pages[2]} 等5处` },
+      { message: '链接不可用（连接被拒绝）', url: 'http://127.0.0.1:9/', evidence: `所在页面：${pages[0]}、${pages[1]}、${pages[2]} 等5处` },
     ]);
   });
 
@@ -177,7 +177,7 @@ describe('evaluatorFindings: links and availability', () => {
   it('lists the failed probes with their time and duration', () => {
     const probes = [probe(true, '2026-11-20T08:00:00Z', 300), probe(false, '2026-11-20T09:00:00Z', 15000, 'timeout'), probe(true, '2026-11-20T10:00:00Z', 280)];
     expect(evaluatorFindings(null, availability, probes)['availability.failures']).toEqual([
-      { message: '首页访问失败（timeout）', url: `${host}/`, evidence: '2026-11-20T09:00:00Z，耗时 15000 ms' },
+      { message: '首页访问失败（超时）', url: `${host}/`, evidence: '2026-11-20T09:00:00Z，耗时 15000 ms' },
     ]);
   });
 
