@@ -29,8 +29,8 @@ export interface MeasurementEntry {
 
 const unreadFor = (part: 'updateFrequency' | 'disclosure' | 'mailbox' | 'services') => (m: SiteMeasurements) => describeUnread(m[part]?.unread);
 
-/** A site with no row in the new-media register: not measured (null), never "no account". */
-const noRegister = (m: SiteMeasurements) => (m.newMedia ? null : '未登记政务新媒体账号（登记表中没有本网站的账号）');
+/** A site with no row in the new-media register, or a run without one: not measured (null), never "no account". */
+const noRegister = (m: SiteMeasurements) => (m.newMedia ? null : '未登记政务新媒体账号（本次评估未提供登记表，或登记表中没有本网站的账号）');
 
 /**
  * Every measurement indicator sets can name. Adding one is one entry here (the compiler checks `read`

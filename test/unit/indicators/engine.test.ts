@@ -201,7 +201,10 @@ describe('scoreSite with the national-2019 preset', () => {
     expect(indicator(s, 'V8').status).toBe('not-flagged');
     expect(indicator(s, 'B4').status).toBe('not-measured');
     for (const id of newMedia)
-      expect(indicator(s, id)).toMatchObject({ status: 'not-measured', reason: '未能测量：未登记政务新媒体账号（登记表中没有本网站的账号）' });
+      expect(indicator(s, id)).toMatchObject({
+        status: 'not-measured',
+        reason: '未能测量：未登记政务新媒体账号（本次评估未提供登记表，或登记表中没有本网站的账号）',
+      });
     expect(s.notMeasured).toEqual([...newMedia, 'D9', 'B1', 'B2', 'B3', 'B4', 'B5']);
     expect(s.indicators).toHaveLength(preset.indicators.length);
     expect(s.categories).toMatchObject([
