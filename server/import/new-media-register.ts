@@ -46,7 +46,11 @@ interface Column {
 type Columns = Partial<Record<NewMediaField, Column>>;
 
 export async function readNewMediaRegister(file: string, sites: readonly RegisterSite[], sheet?: string): Promise<NewMediaRegister> {
-  const bytes = await readTableBytes(file, WHAT);
+  return registerFromBytes(await readTableBytes(file, WHAT), file, sites, sheet);
+}
+
+/** The register in bytes already read (an upload): `file` names it in errors and in the recorded source. */
+export async function registerFromBytes(bytes: Buffer, file: string, sites: readonly RegisterSite[], sheet?: string): Promise<NewMediaRegister> {
   const grid = await gridOf(bytes, file, sheet, WHAT);
   return registerOf(grid, file, createHash('sha256').update(bytes).digest('hex'), sites);
 }

@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 
 import type { FastifyRequest } from 'fastify';
 
@@ -7,6 +7,7 @@ import { ConfigError } from '../../../common/config-errors.js';
 import { loadIndicatorSet } from '../../../indicators/load.js';
 import { type Html, html } from '../../../reports/html.js';
 import { parseSitesFile, type SitesFile } from '../../config/sites-file.js';
+import { registerFromBytes } from '../../import/new-media-register.js';
 import type { Campaign } from '../../store/campaigns.js';
 import type { Store } from '../../store/store.js';
 import { saveCampaignOptions } from './campaign-runner.js';
@@ -45,22 +46,36 @@ export interface CampaignForm {
   /** A spot check (抽查): how many sites to draw at random, and the seed that makes the draw reproducible. */
   sample: string;
   seed: string;
+  /** The 政务新媒体 register uploaded beside the sites file (.xlsx/.csv), kept in the campaign's folder. */
+  register?: { name: string; bytes: Buffer } | null;
 }
 
-const emptyForm: CampaignForm = { text: '', fileName: null, indicators: '', asOf: '', maxPages: '', rateLimitPatience: '', sample: '', seed: '' };
+const emptyForm: CampaignForm = {
+  text: '',
+  fileName: null,
+  indicators: '',
+  asOf: '',
+  maxPages: '',
+  rateLimitPatience: '',
+  sample: '',
+  seed: '',
+  register: null,
+};
 const textFields = ['indicators', 'asOf', 'maxPages', 'rateLimitPatience', 'sample', 'seed'] as const;
 /** A day: a host that asks for a longer pause than this is rate-limited whatever the office is ready to wait. */
 export const patienceLimitS = 86_400;
 export const maxSeedLength = 100;
 
-/** The multipart form: one optional file and a few fields. */
+/** The multipart form: two optional files (the sites file, the new-media register) and a few fields. */
 export async function readCampaignForm(request: FastifyRequest): Promise<CampaignForm> {
   const form: CampaignForm = { ...emptyForm };
   let upload = '';
-  for await (const part of request.parts()) {
+  for await (const part of request.parts({ limits: { files: 2 } })) {
     if (part.type === 'file') {
       const buffer = await part.toBuffer(); // throws past the app's 10 MB limit
-      if (buffer.length) {
+      if (part.fieldname === 'newMediaUpload') {
+        if (buffer.length) form.register = { name: part.filename.split(/[\\/]/).pop() || 'new-media.xlsx', bytes: buffer };
+      } else if (buffer.length) {
         upload = buffer.toString('utf8');
         form.fileName = part.filename.split(/[\\/]/).pop() || 'sites.yaml';
       }
@@ -123,11 +138,10 @@ export function checkCampaignForm(form: CampaignForm, presets: string[]): { site
   if (sites && form.sample && !(/^\d+$/.test(form.sample) && Number(form.sample) >= 1 && Number(form.sample) < sites.sites.length)) {
     problems.push(`抽查网站数应为 1 到 ${sites.sites.length - 1} 之间的整数（站点文件共 ${sites.sites.length} 个网站；评估全部网站请留空）。`);
   }
-  // The register, like a set file, is named relative to where the sites file was written, which an upload loses.
-  if (sites?.newMedia)
-    problems.push(
-      `网页新建评估暂不支持政务新媒体登记表：站点文件中的 newMedia（${sites.newMedia}）上传后无法找到。请删去该行，或在命令行用 govscore assess --new-media 评估。`,
-    );
+  // The register, like a set file, is named relative to where the sites file was written, which an upload loses:
+  // it is uploaded beside it (and read by checkRegister).
+  if (sites?.newMedia && !form.register)
+    problems.push(`站点文件指定了政务新媒体登记表 ${sites.newMedia}，请在“政务新媒体登记表”中上传该文件（或删去站点文件中的 newMedia 一行）。`);
   const indicators = form.indicators || sites?.indicators;
   // A set file named in the sites file is relative to where it was written, which an upload loses.
   if (sites && indicators && !presets.includes(indicators) && !form.indicators)
@@ -144,6 +158,20 @@ export function checkCampaignForm(form: CampaignForm, presets: string[]): { site
   if (problems.length || !sites || !indicators) throw new FormProblem(problems);
   return { sites, indicators };
 }
+
+/** The uploaded register read now against the sites file, so that a wrong row is said with its line before anything is saved. */
+export async function checkRegister(form: CampaignForm, sites: SitesFile): Promise<void> {
+  if (!form.register) return;
+  try {
+    await registerFromBytes(form.register.bytes, form.register.name, sites.sites);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new FormProblem(describeConfigError(error, `政务新媒体登记表 ${form.register.name} `));
+  }
+}
+
+/** Where a campaign keeps its register: one name per kind, whatever the office called the file. */
+const registerFile = (register: { name: string }) => `new-media${extname(register.name).toLowerCase()}`;
 
 /**
  * Saves the campaign: the row and its folder (`<dataDir>/campaigns/<id>/`) in one transaction, so a
@@ -165,6 +193,7 @@ export function saveCampaign(store: Store, dataDir: string, form: CampaignForm, 
       const sitesFile = join(folder, form.text.trimStart().startsWith('{') ? 'sites.json' : 'sites.yaml');
       mkdirSync(folder, { recursive: true });
       writeFileSync(sitesFile, form.text);
+      if (form.register) writeFileSync(join(folder, registerFile(form.register)), form.register.bytes);
       // Without a seed the draw is seeded by the evaluation date (as `assess --sample` does), written out so
       // the campaign page shows the seed the run will record.
       const sample = form.sample ? { sample: Number(form.sample), seed: form.seed.trim() || added.asOf } : {};
@@ -173,6 +202,7 @@ export function saveCampaign(store: Store, dataDir: string, form: CampaignForm, 
         ...(form.asOf ? { asOf: form.asOf } : {}),
         ...(form.maxPages ? { maxPages: Number(form.maxPages) } : {}),
         ...(form.rateLimitPatience ? { rateLimitPatience: Number(form.rateLimitPatience) } : {}),
+        ...(form.register ? { newMedia: registerFile(form.register) } : {}),
         ...sample,
       });
       store.campaigns.setSitesFile(added.id, sitesFile);
@@ -205,6 +235,8 @@ sites:
 <label for="maxPages">每个网站最多打开的页面数（可不填，默认 500）</label><input id="maxPages" type="number" name="maxPages" min="1" max="${maxPagesLimit}" step="1" value="${f.maxPages}">
 <label for="rateLimitPatience">限流等待上限（秒，可不填，默认 120）</label><input id="rateLimitPatience" type="number" name="rateLimitPatience" min="1" max="${patienceLimitS}" step="1" value="${f.rateLimitPatience}" aria-describedby="patience-help">
 <p id="patience-help" class="note">网站返回 429 或 503 并要求稍后再访问（Retry-After）时，等待不超过此时长后继续采集；要求更久的，该网站记为“被限流”，不计分，可稍后重新评估。</p>
+<label for="newMediaUpload">政务新媒体登记表（可不填，.xlsx 或 .csv）</label><input id="newMediaUpload" type="file" name="newMediaUpload" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" aria-describedby="new-media-help">
+<p id="new-media-help" class="note">各网站的政务新媒体账号（列：网站、平台、账号名称、最后发布日期等），用于检查两周内是否更新、是否多头开设和互动情况。不上传则不检查政务新媒体；站点文件写有 newMedia 时须在此上传该文件。</p>
 <fieldset><legend>随机抽查（可不填，默认评估全部网站）</legend>
 <label for="sample">抽查网站数</label><input id="sample" type="number" name="sample" min="1" step="1" value="${f.sample}" aria-describedby="sample-help">
 <label for="seed">抽样种子（可不填，默认用评估日期）</label><input id="seed" type="text" name="seed" maxlength="${maxSeedLength}" value="${f.seed}" aria-describedby="sample-help">

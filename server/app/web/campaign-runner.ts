@@ -29,6 +29,8 @@ export interface CampaignOptions {
   /** A random sample of this many sites, drawn with `seed` (scheduled spot checks). */
   sample?: number;
   seed?: string;
+  /** The 政务新媒体 register uploaded with the campaign, in the campaign's folder (`--new-media`). */
+  newMedia?: string;
   /** The queue job of the scheduled occurrence that created the campaign. */
   scheduledJob?: string | null;
 }
@@ -59,6 +61,7 @@ export function assessArgs(o: { bin: string; sitesFile: string; dbFile: string; 
     ...(o.asOf ? ['--as-of', o.asOf] : []),
     ...(o.maxPages ? ['--max-pages', String(o.maxPages)] : []),
     ...(o.rateLimitPatience ? ['--rate-limit-patience', String(o.rateLimitPatience)] : []),
+    ...(o.newMedia ? ['--new-media', join(dirname(o.sitesFile), o.newMedia)] : []),
     ...(o.lighthousePages !== undefined ? ['--lighthouse-pages', String(o.lighthousePages)] : []),
     ...(o.sample ? ['--sample', String(o.sample), ...(o.seed ? ['--seed', o.seed] : [])] : []),
     ...(o.queueUrl ? ['--queue', o.queueUrl] : []),

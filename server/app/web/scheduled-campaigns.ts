@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 
 import { Worker } from 'bullmq';
 import { format } from 'date-fns';
@@ -37,6 +38,8 @@ export function startScheduledCampaigns(o: { store: Store; dataDir: string; runn
         rateLimitPatience: '',
         sample: schedule.sample ? String(schedule.sample) : '',
         seed: schedule.sample ? occurrenceSeed(schedule, dueAt) : '',
+        // The register the schedule's sites file names, as it is on the day the occurrence is due.
+        register: sites.newMedia ? { name: basename(sites.newMedia), bytes: readFileSync(resolve(dirname(schedule.sitesFile), sites.newMedia)) } : null,
       };
       const campaign = saveCampaign(
         o.store,

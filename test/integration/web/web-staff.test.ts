@@ -57,6 +57,7 @@ function browser(app: FastifyInstance) {
       fields: {
         text?: string;
         file?: { name: string; content: string };
+        register?: { name: string; content: string };
         indicators?: string;
         asOf?: string;
         maxPages?: string;
@@ -71,9 +72,10 @@ function browser(app: FastifyInstance) {
       const boundary = '----govscoretest7MA4YWxkTrZu0gW';
       const part = (name: string, value: string, filename?: string) =>
         `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename !== undefined ? `; filename="${filename}"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n${value}\r\n`;
-      // As a browser sends it: the file input always (empty when no file was chosen), then the fields.
+      // As a browser sends it: the file inputs always (empty when no file was chosen), then the fields.
       const body =
         part('sitesUpload', fields.file?.content ?? '', fields.file?.name ?? '') +
+        part('newMediaUpload', fields.register?.content ?? '', fields.register?.name ?? '') +
         part('sitesText', fields.text ?? '') +
         part('indicators', fields.indicators ?? '') +
         part('asOf', fields.asOf ?? '') +
@@ -220,6 +222,25 @@ describe('staff web pages: campaigns, live progress, review and publishing', () 
     expect(again.headers.location).toBe(`/staff/runs/${runId}/live`);
     store.campaigns.update(campaign.id, { state: 'draft' });
     store.db.prepare('UPDATE campaigns SET run_id = NULL WHERE id = ?').run(campaign.id);
+  });
+
+  it('takes the 政务新媒体 register uploaded beside the sites file, and refuses a wrong row of it with its line, keeping nothing', async () => {
+    const withRegister = sitesYaml('含新媒体的评估', 'newMedia: 台账.csv\n');
+    const campaigns = store.campaigns.list().length;
+    expect((await staff.campaign({ text: withRegister })).body).toContain('请在“政务新媒体登记表”中上传该文件');
+    const wrong = await staff.campaign({
+      text: withRegister,
+      register: { name: '台账.csv', content: '网站,平台,账号名称,最后发布日期\njyj,微信公众号,某市教育发布,2026-11-20\n某市环保局,微博,环保,2026-11-01\n' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('政务新媒体登记表 台账.csv 第 3 行');
+    expect(store.campaigns.list()).toHaveLength(campaigns);
+    const register = '网站,平台,账号名称,最后发布日期\n某市教育局,微信公众号,某市教育发布,2026-11-20\n';
+    const response = await staff.campaign({ text: withRegister, register: { name: '台账.csv', content: register } });
+    expect(response.statusCode, response.body).toBe(303);
+    const campaign = store.campaigns.list()[0]!;
+    expect(campaignOptions(campaign).newMedia).toBe('new-media.csv');
+    expect(await readFile(join(dir, 'campaigns', String(campaign.id), 'new-media.csv'), 'utf8')).toBe(register);
   });
 
   it('accepts pasted JSON when no file is chosen', async () => {

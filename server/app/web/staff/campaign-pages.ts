@@ -13,6 +13,7 @@ import {
   type CampaignForm,
   campaignFormPage,
   checkCampaignForm,
+  checkRegister,
   describeConfigError,
   errorBox,
   FormProblem,
@@ -101,6 +102,7 @@ export function campaignPages({
         try {
           form = await readCampaignForm(request);
           const checked = checkCampaignForm(form, presets);
+          await checkRegister(form, checked.sites);
           const campaign = saveCampaign(store, dataDir, form, checked, request.user!.id);
           return reply.redirect(`/staff/campaigns/${campaign.id}`, 303);
         } catch (error) {
