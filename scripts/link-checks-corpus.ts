@@ -5,7 +5,10 @@
  * (same tab setup and settling; outside requests refused, as in scripts/accuracy.ts), reads it with the crawl's
  * in-page check (collect/page-integrity.ts) and evaluates it with the link-safety evaluator, then prints what
  * each page would be flagged for. DIR/manifest.csv, when present, gives each file's original host
- * (`file,…,site_host,is_gov`): links to it count as the site's own, as they would on the live site.
+ * (`file,…,kind,site_host,is_gov`): links to it count as the site's own, as they would on the live site. For each
+ * government page it also prints what D22 would say of it as the one page read of its kind (`kind` home →
+ * homepage, article → article, else column: evaluators/furniture.ts) and its D21 count (commercial links and ad
+ * scripts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -18,6 +21,7 @@ import { launchBrowser } from '../evaluators/collect/browser.js';
 import { closeTab, newTab, openUrl } from '../evaluators/collect/navigate.js';
 import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { readIntegrity } from '../evaluators/collect/page-integrity.js';
+import { itemNames, kindNames, missingFurniture } from '../evaluators/furniture.js';
 import { evaluateLinkSafety, linkSafetyFindings } from '../evaluators/link-safety.js';
 
 const dir = resolve(process.argv[2] ?? '');
@@ -30,11 +34,16 @@ interface PageEntry {
   file: string;
   host: string | null;
   gov: boolean | null;
+  /** The crawl's role the page would have: from the manifest's `kind`. */
+  role: 'homepage' | 'column' | 'article';
 }
+
+const roleOfKind = (kind: string | undefined): PageEntry['role'] =>
+  kind === 'home' || kind === 'homepage' ? 'homepage' : kind === 'article' ? 'article' : 'column';
 
 function pages(): PageEntry[] {
   const manifest = join(dir, 'manifest.csv');
-  const known = new Map<string, { site_host?: string; is_gov?: string }>();
+  const known = new Map<string, { site_host?: string; is_gov?: string; kind?: string }>();
   if (existsSync(manifest))
     for (const row of parse(readFileSync(manifest), { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>)
       if (row.file) known.set(row.file, row);
@@ -49,7 +58,7 @@ function pages(): PageEntry[] {
   walk(dir);
   return files.map((file) => {
     const row = known.get(file);
-    return { file, host: row?.site_host || null, gov: row?.is_gov ? row.is_gov === 'yes' : null };
+    return { file, host: row?.site_host || null, gov: row?.is_gov ? row.is_gov === 'yes' : null, role: roleOfKind(row?.kind) };
   });
 }
 
@@ -87,9 +96,12 @@ function answer(r: HTTPRequest, origin: string): Promise<void> {
 interface Flagged {
   file: string;
   gov: boolean | null;
+  role: PageEntry['role'];
   error?: string;
   suspicious: string[];
   commercial: string[];
+  /** D22 for the page alone: each item it lacks (absent or not linked to its registration system). */
+  furniture: string[];
 }
 
 async function main(): Promise<void> {
@@ -107,9 +119,9 @@ async function main(): Promise<void> {
         const url = `${origin}/${e.file.split('/').map(encodeURIComponent).join('/')}`;
         const opened = await openUrl(tab, url, defaultCollectOptions.timeoutMs, true);
         const own = e.host ? [e.host, `www.${e.host.replace(/^www\./, '')}`, e.host.replace(/^www\./, '')] : [];
-        const read = opened.error ? null : await readIntegrity(tab, 'page', defaultCollectOptions.readTimeoutMs, own);
+        const read = opened.error ? null : await readIntegrity(tab, e.role, defaultCollectOptions.readTimeoutMs, own);
         if (!read) {
-          out.push({ file: e.file, gov: e.gov, error: opened.error ?? 'script-timeout', suspicious: [], commercial: [] });
+          out.push({ file: e.file, gov: e.gov, role: e.role, error: opened.error ?? 'script-timeout', suspicious: [], commercial: [], furniture: [] });
           continue;
         }
         const m = evaluateLinkSafety([read], [], { homepage: e.host ? `http://${e.host}/` : origin });
@@ -118,8 +130,10 @@ async function main(): Promise<void> {
         out.push({
           file: e.file,
           gov: e.gov,
+          role: e.role,
           suspicious: (f['linkSafety.suspicious'] ?? []).map(line),
           commercial: (f['linkSafety.commercial'] ?? []).map(line),
+          furniture: missingFurniture([read]).map((m) => `${itemNames[m.item]}${m.state === 'unlinked' ? '（有文字，未链接）' : ''}`),
         });
         process.stderr.write(`\r${out.length}/${list.length}`);
       }
@@ -137,6 +151,9 @@ async function main(): Promise<void> {
     for (const s of p.suspicious) console.log(`  疑似: ${s}`);
     for (const c of p.commercial) console.log(`  商业: ${c}`);
   }
+  const governmentRead = out.filter((p) => p.gov && !p.error);
+  if (governmentRead.length) console.log('\ngovernment pages, D22 as the one page of its kind and D21:');
+  for (const p of governmentRead) console.log(`${p.file} [${kindNames[p.role]}] D22 缺：${p.furniture.join('、') || '无'}；D21 ${p.commercial.length} 处`);
   const read = out.filter((p) => !p.error);
   const rate = (xs: Flagged[], pick: (p: Flagged) => string[]) => `${xs.filter((p) => pick(p).length).length}/${xs.length}`;
   console.log(`\npages read: ${read.length} of ${out.length}`);

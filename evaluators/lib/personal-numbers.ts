@@ -79,11 +79,12 @@ const cardContext = /银行卡|银行账号|银行帐号|银行账户|卡号|账
 const cardContextChars = 20;
 /**
  * Words that say a mobile is published on purpose as a contact channel (a service line, a 联系人's phone for the
- * public, a procurement notice's 联系方式): not a leak [I]. Looked for before the number on its line and on the line
- * before (a table's label cell is read as the line above its value). A mobile in a list of people, an 公示 or an
- * attachment has none of them; 手机 alone is not one.
+ * public, a procurement notice's 联系方式, an invitation to call: 请联系、可联系小编): not a leak [I]. Looked for before
+ * the number on its line and on the line before (a table's label cell is read as the line above its value). A mobile
+ * in a list of people, an 公示 or an attachment has none of them; 手机 alone is not one, nor 联系地址 (a person's
+ * address in a list, where the number beside it is theirs).
  */
-const contactContext = /电话|热线|联系人|联系方式/;
+const contactContext = /电话|热线|联系(?!地址|住址)/;
 const contactContextChars = 60;
 
 /** The text before `at` on its line and on the line before, at most contactContextChars characters. */

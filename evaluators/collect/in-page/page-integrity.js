@@ -58,6 +58,23 @@
   }
 
   /**
+   * Text pushed away while the link shows a picture instead (a CSS logo or icon: text-indent:-9999px or font-size:0
+   * over a background image, on the link or on the box the indent comes from): the visitor sees the link. `property`:
+   * the pushing style, inherited from that box; the boxes up to it are the ones looked at.
+   */
+  function showsImage(a, own, property) {
+    if (a.querySelector('img')) return true;
+    var box = a.getBoundingClientRect();
+    if (box.width < 8 || box.height < 8) return false;
+    for (var node = a, i = 0; node && node.nodeType === 1 && node !== document.body && i < MAX_ANCESTORS; node = node.parentElement, i++) {
+      var style = node === a ? own : getComputedStyle(node);
+      if (style[property] !== own[property]) return false;
+      if (style.backgroundImage !== 'none') return true;
+    }
+    return false;
+  }
+
+  /**
    * How the page keeps a link from a visitor: the computed style that hides it and the element carrying it
    * (itself or an ancestor), or null when it can be seen. Positioned off the page counts; scrolled out of a
    * box that scrolls does not.
@@ -65,14 +82,14 @@
   function hiddenBy(a) {
     var own = getComputedStyle(a);
     if (own.visibility === 'hidden' || own.visibility === 'collapse') return { how: 'visibility:' + own.visibility, el: a };
-    if (parseFloat(own.fontSize) < 1 && !a.querySelector('img')) return { how: 'font-size:' + own.fontSize, el: a };
-    if (parseFloat(own.textIndent) <= -999 && !a.querySelector('img')) return { how: 'text-indent:' + own.textIndent, el: a };
+    if (parseFloat(own.fontSize) < 1 && !showsImage(a, own, 'fontSize')) return { how: 'font-size:' + own.fontSize, el: a };
+    if (parseFloat(own.textIndent) <= -999 && !showsImage(a, own, 'textIndent')) return { how: 'text-indent:' + own.textIndent, el: a };
     for (var node = a, i = 0; node && node.nodeType === 1 && node !== document.body && i < MAX_ANCESTORS; node = node.parentElement, i++) {
       var style = node === a ? own : getComputedStyle(node);
       if (style.display === 'none') return { how: 'display:none', el: node };
       if (parseFloat(style.opacity) === 0) return { how: 'opacity:0', el: node };
       if (clipped(style)) return { how: 'clip:' + (style.clip !== 'auto' ? style.clip : style.clipPath), el: node };
-      if (node !== a && parseFloat(style.textIndent) <= -999 && !a.querySelector('img')) return { how: 'text-indent:' + style.textIndent, el: node };
+      if (node !== a && parseFloat(style.textIndent) <= -999 && !showsImage(a, own, 'textIndent')) return { how: 'text-indent:' + style.textIndent, el: node };
       var box = node.getBoundingClientRect();
       if ((style.overflow === 'hidden' || style.overflowX === 'hidden' || style.overflowY === 'hidden') && (box.width < 1 || box.height < 1))
         return { how: 'overflow:hidden;' + (box.width < 1 ? 'width:0' : 'height:0'), el: node };
