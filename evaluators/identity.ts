@@ -4,6 +4,7 @@ import type { PageIntegrity } from './collect/page-integrity.js';
 import type { IdentityObservation } from './collect/site-features.js';
 import type { FunctionsObservation } from './collect/site-functions.js';
 import { checkDomain, type DomainCheck, type MissingFurniture, missingFurniture } from './furniture.js';
+import { icpNumber, policeNumber } from './lib/filing-numbers.js';
 
 /** Identity and functions: 网站标识码, meta tags, ICP, site search, 适老化 entry, mobile layout, HTTPS. */
 export const meta = { id: 'identity', version: '1', needs: ['identity', 'functions', 'columns'] } as const;
@@ -105,8 +106,8 @@ export function evaluateIdentity(
     footerShowsIdCode: code !== null,
     siteIdCodeMeta: codeMeta,
     siteIdCodeValid: /^(\d{10}|bm\d{8})$/i.test(code ?? codeMeta ?? ''),
-    icp: /[\u4e00-\u9fa5]ICP备\s*\d+号(-\d+)?/.exec(footer)?.[0] ?? null,
-    police: /[\u4e00-\u9fa5]公网安备\s*\d+号/.exec(footer)?.[0] ?? null,
+    icp: icpNumber.exec(footer)?.[0] ?? null,
+    police: policeNumber.exec(footer)?.[0] ?? null,
     meta: {
       site: siteMetas.every((m) => identity?.metas[m]),
       column: columns.some((c) => c.columnNameMeta),

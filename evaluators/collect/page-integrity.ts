@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import type { Page } from 'puppeteer';
 
+import { icpNumber, policeNumber } from '../lib/filing-numbers.js';
 import { urlTemplate } from './url-scope.js';
 
 const checksScript = readFileSync(new URL('./in-page/page-checks.js', import.meta.url), 'utf8');
@@ -63,7 +64,11 @@ export async function readIntegrity(page: Page, role: string, timeoutMs = 5_000,
       (async () => {
         await page.evaluate(checksScript);
         await page.evaluate(integrityScript);
-        const read = (await page.evaluate(`window.__govscoreIntegrity(${JSON.stringify(ownHosts)})`)) as Omit<PageIntegrity, 'role' | 'template'>;
+        const patterns = { icp: icpNumber.source, police: policeNumber.source };
+        const read = (await page.evaluate(`window.__govscoreIntegrity(${JSON.stringify(ownHosts)}, ${JSON.stringify(patterns)})`)) as Omit<
+          PageIntegrity,
+          'role' | 'template'
+        >;
         return { ...read, role, template: urlTemplate(read.url) };
       })().catch(() => null),
       deadline,

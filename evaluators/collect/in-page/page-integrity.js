@@ -117,8 +117,11 @@
     return count;
   }
 
-  /** `ownHosts`: other names of the page's own host (a saved copy served from elsewhere); the page's host by default. */
-  window.__govscoreIntegrity = function (ownHosts) {
+  /**
+   * `ownHosts`: other names of the page's own host (a saved copy served from elsewhere); the page's host by default.
+   * `patterns`: the ICP and 公网安备 numbers' regular expressions (evaluators/lib/filing-numbers.ts).
+   */
+  window.__govscoreIntegrity = function (ownHosts, patterns) {
     var describe = window.__govscorePageChecks.lib.describe;
     var host = location.host;
     var own = function (u) {
@@ -162,8 +165,8 @@
     }
     var body = document.body ? document.body.innerText || '' : '';
     var code = /网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])/.exec(body);
-    var icp = /[\u4e00-\u9fa5]ICP备\s*\d+号(-\d+)?/.exec(body);
-    var police = /[\u4e00-\u9fa5]公网安备\s*\d+号?/.exec(body);
+    var icp = new RegExp(patterns.icp).exec(body);
+    var police = new RegExp(patterns.police).exec(body);
     return {
       url: location.href,
       hidden: hidden,

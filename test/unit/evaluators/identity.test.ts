@@ -70,6 +70,21 @@ describe('evaluateIdentity: 网站标识码', () => {
     expect([m.icp, m.police]).toEqual(['京ICP备12345678号-1', '京公网安备 11010502030143号']);
     expect(evaluateIdentity(identity('版权所有'), functions(), [])).toMatchObject({ icp: null, police: null });
   });
+
+  it('reads the filing numbers as other footers write them: a colon, spaces, no 号, the looser 公网备案号', () => {
+    const cases: Array<[string, string | null, string | null]> = [
+      ['冀ICP备:10000000号 冀公网备案号13040202000123', '冀ICP备:10000000号', '冀公网备案号13040202000123'],
+      ['ICP备案号：京ICP备 05070218号 - 2 京公网安备：11010502030143号', '京ICP备 05070218号 - 2', '京公网安备：11010502030143号'],
+      ['苏ICP备12345678 苏公网安备 32010202000001', '苏ICP备12345678', '苏公网安备 32010202000001'],
+      // A licence (ICP证) is not a filing, and a 公网安备 without its digits is no number.
+      ['京ICP证030173号 京公网安备号', null, null],
+    ];
+    for (const [footer, icp, police] of cases)
+      expect([evaluateIdentity(identity(footer), functions(), []).icp, evaluateIdentity(identity(footer), functions(), []).police], footer).toEqual([
+        icp,
+        police,
+      ]);
+  });
 });
 
 describe('evaluateIdentity: page metadata', () => {
