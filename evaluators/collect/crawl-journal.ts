@@ -1,6 +1,8 @@
 import type { AxePageResult } from './axe.js';
+import type { ArticleFailure, ArticleReading } from './column-articles.js';
 import type { LinkToCheck } from './link-check.js';
 import type { ColumnObservation, PageRecord, UnreadPage } from './observations.js';
+import type { ShareUse } from './page-budget.js';
 import type { PageCheckResult } from './page-checks.js';
 import type { PageIntegrity } from './page-integrity.js';
 
@@ -30,6 +32,35 @@ export interface VisitOutcome {
   integrity?: PageIntegrity[];
   /** The page itself, when it could not be read even on a second try. */
   unread?: UnreadPage | null;
+  /** Its part in the page budget, replayed when it is recalled (absent in journals written before it was kept). */
+  budget?: VisitBudget;
+}
+
+/**
+ * A visit's part in its level's page budget (crawl-site.ts run): what it did with its own slice and the articles it
+ * opened there; when its column waited for the level's second round, the articles it asked that round for (in the
+ * round's tiers), what it did with the round's pages besides, and the articles it opened then. Replayed in the
+ * level's order, it lets a resumed crawl share out the level's pages as the uninterrupted crawl did: the same pages
+ * opened and refused, the same articles read once for every column that lists them.
+ */
+export interface VisitBudget {
+  slice: ShareUse;
+  reads: ArticleRecord[];
+  round?: { asked: RoundRequest[][]; use: ShareUse; reads: ArticleRecord[] };
+}
+
+/** An article page a visit opened, with what it showed: other columns that list it use this reading. */
+export interface ArticleRecord {
+  key: string;
+  scan: boolean;
+  reading: ArticleReading | ArticleFailure;
+}
+
+/** An article a visit asks its level's second round for. */
+export interface RoundRequest {
+  url: string;
+  key: string;
+  scan: boolean;
 }
 
 /** Where visit outcomes of one site are kept: the store in a real run, nothing in tests of the crawl alone. */

@@ -5,7 +5,7 @@ import { ArticleReads } from './article-reads.js';
 import { readAttachments } from './attachments.js';
 import { type AxePageResult, runAxe, unfinishedScan } from './axe.js';
 import { applyReadings, type ArticleFailure, type ArticleReading, byPriority, planArticles, type PlannedArticle } from './column-articles.js';
-import type { CrawlJournal, VisitOutcome } from './crawl-journal.js';
+import type { ArticleRecord, CrawlJournal, RoundRequest, VisitOutcome } from './crawl-journal.js';
 import { contentHash, type EvidenceSink } from './evidence.js';
 import { isRetryable, rateLimitedReason } from './failures.js';
 import type { FeatureContext } from './feature-links.js';
@@ -20,7 +20,7 @@ import { closeTab, openUrl, settlePage } from './navigate.js';
 import type { ColumnObservation, ListItem, PageRecord, PhaseTimes, UnreadPage } from './observations.js';
 import { type CollectOptions, defaultAttachmentBudget, defaultCollectOptions } from './options.js';
 import { auditTab, checkTab } from './page-audit.js';
-import { inOrder, PageMeter, type PageShare, siteShares } from './page-budget.js';
+import { inOrder, PageAccount, PageMeter, type PageShare, type PageTaker, type ShareUse, siteShares } from './page-budget.js';
 import { type PageCheckResult, uncheckedPage } from './page-checks.js';
 import { readFacts } from './page-facts.js';
 import { type PageIntegrity, readIntegrity, siteIntegrity } from './page-integrity.js';
@@ -376,15 +376,28 @@ function compareOrder(a: number[], b: number[]): number {
   return 0;
 }
 
-/** A visit whose column waits for its level's second round: the articles its slice had no page for, and what finishes it. */
+/** A visit whose column waits for its level's second round, and the articles it asks that round for, in the round's tiers. */
 interface WaitingVisit {
-  key: string;
-  depth: number;
-  order: number[];
-  outcome: VisitOutcome;
-  slice: PageShare;
-  articles: PlannedArticle[];
-  finish: () => void;
+  asked: RoundAsk[][];
+  /** A visit under way: its column, finished and recorded once the round is done. */
+  fresh?: { key: string; depth: number; order: number[]; outcome: VisitOutcome; slice: PageShare; finish: () => void };
+  /** A visit recalled from the crawl journal: what it did in the round besides its asks, and the articles it opened then. */
+  recalled?: { use: ShareUse; reads: ArticleRecord[] };
+}
+
+/** An article asked of a level's second round; `planned` is the column's own when its visit is under way. */
+type RoundAsk = RoundRequest & { planned?: PlannedArticle };
+
+/**
+ * What a waiting column asks the second round for, in three tiers: its first article axe scans (its article
+ * template), then its undated items (their dates are measured), then the rest.
+ */
+function roundAsks(articles: PlannedArticle[]): RoundAsk[][] {
+  const order = byPriority(articles);
+  const template = order[0]?.scan ? [order[0]] : [];
+  const rest = order.slice(template.length);
+  const ask = (p: PlannedArticle): RoundAsk => ({ url: p.item.url, key: p.key, scan: p.scan, planned: p });
+  return [template, rest.filter((p) => !p.item.date), rest.filter((p) => p.item.date)].map((tier) => tier.filter((p) => !p.page).map(ask));
 }
 
 /** Breadth-first, one depth level at a time, each level in discovery order: reproducible page sampling. */
@@ -415,7 +428,7 @@ class SiteCrawl {
   private queue: PQueue;
   private articles: PQueue;
   /** Visits of the level under way whose columns wait for its second round, by their outcome. */
-  private waiting = new WeakMap<VisitOutcome, Pick<WaitingVisit, 'articles' | 'finish'>>();
+  private waiting = new WeakMap<VisitOutcome, { articles: PlannedArticle[]; finish: () => void }>();
 
   constructor(
     /** The crawl's share of the site's page budget, handed out level by level. */
@@ -480,14 +493,19 @@ class SiteCrawl {
    * them is opened, in discovery order (page-budget.ts levelSlices): each visit opens its page, further list
    * pages and the articles it has room for from its own slice, so which pages the budget allows does not hang
    * on which visit finishes first. Once the whole level is done, what it left goes to the articles its visits
-   * had no room for (secondRound), and what is left then to the next level.
+   * had no room for (secondRound), and what is left then to the next level. The pages an interrupted attempt
+   * visited (the crawl journal) are recalled first, before any page of the level is opened: their part in the
+   * level's pages is replayed in its place, so the resumed crawl opens the pages the uninterrupted one would.
    */
   async run(): Promise<void> {
     for (let depth = 1; depth <= this.options.maxDepth; depth++) {
       const level = this.takeLevel(depth);
       const slices = this.share.split(level.length, 'columns');
       level.forEach((c, i) => slices[i] || this.refuse(c));
-      const visits = await Promise.all(level.map((c, i) => slices[i] && this.queue.add(() => this.visit(c.url, depth, c.linkText, [i], slices[i]!))));
+      const recalled = level.map((c, i) => (slices[i] ? this.recall(c.url, depth, [i], slices[i]) : null));
+      const visits = await Promise.all(
+        level.map((c, i) => (slices[i] && !recalled[i] ? this.queue.add(() => this.visit(c.url, depth, c.linkText, [i], slices[i]!)) : recalled[i]?.waiting)),
+      );
       this.articleReads.settle();
       for (const slice of slices) if (slice) this.share.giveBack(slice);
       await this.secondRound(visits.filter((v): v is WaitingVisit => !!v));
@@ -495,37 +513,68 @@ class SiteCrawl {
   }
 
   /**
+   * A page an interrupted attempt at the site visited, from the crawl journal: its outcome added to the crawl and
+   * its part in the page budget replayed (its slice's pages and refusals, the articles it read, which other columns
+   * use as they did; its asks of the level's second round, returned), nothing opened. Null when it is not journaled.
+   */
+  private recall(url: string, depth: number, order: number[], slice: PageShare): { waiting: WaitingVisit | null } | null {
+    const outcome = this.journal?.recall(pageKey(url));
+    if (!outcome) return null;
+    // A journal written before visits kept their part: the pages the visit opened, as far as its slice goes.
+    const budget = outcome.budget ?? { slice: { opened: outcome.opened, released: 0, refused: [] }, reads: [] };
+    slice.replay(budget.slice);
+    this.remember(budget.reads);
+    // The pages it scanned count towards their templates' scans (axePerTemplate), as they did.
+    for (const template of (outcome.axe ?? []).map((scanned) => urlTemplate(scanned.url)))
+      this.scansPerTemplate.set(template, (this.scansPerTemplate.get(template) ?? 0) + 1);
+    this.apply(outcome, depth, order);
+    return { waiting: budget.round ? { asked: budget.round.asked, recalled: budget.round } : null };
+  }
+
+  /** Article readings of a recalled visit, for the columns that list the same pages (article-reads.ts). */
+  private remember(reads: ArticleRecord[]): void {
+    for (const r of reads) this.articleReads.add(r.key, r.scan, Promise.resolve(r.reading));
+  }
+
+  /**
    * The articles a level's visits had no room for, from what the level left: pages given in discovery order, the
    * article each column's axe scan wants first (its article template), then the undated items of every column
    * (their dates are measured), then the rest; an undated item still without a page is unread (page-budget). Then
-   * the waiting columns are finished and recorded.
+   * the waiting columns are finished and recorded. A recalled visit asks in its place as it did (what it read is in
+   * its outcome already), and what it did with the round besides is replayed before any article is opened.
    */
   private async secondRound(waiting: WaitingVisit[]): Promise<void> {
     if (!waiting.length) return;
     const round = this.share.carve(this.share.room, 'articles');
     const granted = waiting.map(() => [] as PlannedArticle[]);
     // In rounds over the waiting columns: each one's first article axe scans, then the undated items, then the rest.
-    const tiers = waiting.map((w) => {
-      const order = byPriority(w.articles);
-      const template = order[0]?.scan ? [order[0]] : [];
-      const rest = order.slice(template.length);
-      return [template, rest.filter((p) => !p.item.date), rest.filter((p) => p.item.date)];
-    });
     for (const tier of [0, 1, 2])
-      waiting.forEach((_, i) => {
-        for (const p of tiers[i]![tier]!.filter((a) => !a.page)) {
-          p.page = !!this.articleReads.find(p.key, p.scan, true) || round.take(p.item.url, 'articles');
-          if (p.page) granted[i]!.push(p);
+      waiting.forEach((w, i) => {
+        for (const ask of w.asked[tier] ?? []) {
+          const page = !!this.articleReads.find(ask.key, ask.scan, true) || round.take(ask.url, 'articles');
+          if (!page || !ask.planned) continue;
+          ask.planned.page = true;
+          granted[i]!.push(ask.planned);
         }
       });
-    const before = waiting.map((w) => w.outcome.articlesOpened);
-    await Promise.all(waiting.map((w, i) => this.readArticles(granted[i]!, w.outcome, round)));
+    for (const w of waiting)
+      if (w.recalled) {
+        round.replay(w.recalled.use);
+        this.remember(w.recalled.reads);
+      }
+    const accounts = waiting.map(() => new PageAccount(round));
+    const before = waiting.map((w) => w.fresh?.outcome.articlesOpened ?? 0);
+    const reads = await Promise.all(waiting.map((w, i) => (w.fresh ? this.readArticles(granted[i]!, w.fresh.outcome, accounts[i]!) : [])));
     this.articleReads.settle();
     this.share.giveBack(round);
     waiting.forEach((w, i) => {
-      w.finish();
-      w.outcome.opened = w.slice.opened + w.outcome.articlesOpened - before[i]!;
-      this.finishVisit(w.key, w.outcome, w.depth, w.order);
+      if (!w.fresh) return;
+      const { key, depth, order, outcome, slice, finish } = w.fresh;
+      finish();
+      outcome.opened = slice.opened + outcome.articlesOpened - before[i]!;
+      const asked = w.asked.map((tier) => tier.map(({ url, key, scan }) => ({ url, key, scan })));
+      outcome.budget = { slice: slice.use(), reads: outcome.budget?.reads ?? [], round: { asked, use: accounts[i]!.use(), reads: reads[i]! } };
+      this.finishVisit(key, outcome, depth, order);
     });
   }
 
@@ -597,16 +646,11 @@ class SiteCrawl {
       return;
     }
     const key = pageKey(url);
-    const recalled = this.journal?.recall(key);
-    if (recalled) {
-      slice.recall(recalled.opened);
-      this.apply(recalled, depth, order);
-      return;
-    }
     const outcome = await this.open(url, depth, linkText, this.axeScope(depth, order[0] ?? 0), slice);
     const waiting = this.waiting.get(outcome);
-    if (waiting) return { key, depth, order, outcome, slice, ...waiting };
+    if (waiting) return { asked: roundAsks(waiting.articles), fresh: { key, depth, order, outcome, slice, finish: waiting.finish } };
     outcome.opened = slice.opened;
+    outcome.budget = { slice: slice.use(), reads: outcome.budget?.reads ?? [] };
     this.finishVisit(key, outcome, depth, order);
   }
 
@@ -758,7 +802,8 @@ class SiteCrawl {
       pages: slice,
     });
     const unread = list.unread ? [list.unread] : [];
-    outcome.seen.push(...list.urls.slice(1));
+    // The list pages read, and those the walk marked seen without reading them (refused by the budget, failed).
+    outcome.seen.push(...list.urls.slice(1), ...list.marked);
     for (const [i, u] of list.urls.entries())
       if (i > 0) outcome.pages.push({ url: u, finalUrl: u, status: 200, role: 'list-page', ms: null, error: null, text: await this.keepText(list.reads[i]!) });
     const items: ListItem[] = [];
@@ -784,11 +829,13 @@ class SiteCrawl {
       (item, index) => scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0),
     );
     for (const p of byPriority(articles)) p.page = !!this.articleReads.find(p.key, p.scan, true) || slice.takeIfRoom(p.item.url, 'articles');
-    await this.readArticles(
+    const reads = await this.readArticles(
       articles.filter((p) => p.page),
       outcome,
       slice,
     );
+    // The articles opened from the slice, kept with the visit's part in the budget (visit records the slice's use).
+    outcome.budget = { slice: slice.use(), reads };
     const finish = () => {
       const readings = applyReadings(articles, unread);
       outcome.article ??= readings.article;
@@ -823,29 +870,37 @@ class SiteCrawl {
   /**
    * Opens the planned articles (those with a page), each once: a page another column already opened is not
    * opened again (a sidebar listed on every page of a section), its reading is reused (article-reads.ts), and
-   * the page taken for it goes back unused. `pages` pays the second tries.
+   * the page taken for it goes back unused. `pages` pays the second tries. Returns the articles it opened, in
+   * plan order, with what they showed (for the crawl journal).
    */
-  private async readArticles(planned: PlannedArticle[], outcome: VisitOutcome, pages: PageShare): Promise<void> {
-    await Promise.all(
+  private async readArticles(planned: PlannedArticle[], outcome: VisitOutcome, pages: PageTaker): Promise<ArticleRecord[]> {
+    const opened = await Promise.all(
       planned.map((p) =>
-        this.articles.add(async () => {
+        this.articles.add(async (): Promise<ArticleRecord | null> => {
           const settled = this.articleReads.find(p.key, p.scan, true);
           let reading = this.articleReads.find(p.key, p.scan);
           // Planned with a page, and read meanwhile by another column of this round the same way: not opened again.
           if (reading && !settled) pages.release();
-          if (!reading && !this.withinTime()) return pages.release();
-          if (!reading) {
-            reading = this.readArticle(p.item, outcome, p.scan, pages);
-            this.articleReads.add(p.key, p.scan, reading);
+          if (!reading && !this.withinTime()) {
+            pages.release();
+            return null;
           }
+          if (reading) {
+            p.read = await reading;
+            return null;
+          }
+          reading = this.readArticle(p.item, outcome, p.scan, pages);
+          this.articleReads.add(p.key, p.scan, reading);
           p.read = await reading;
+          return { key: p.key, scan: p.scan, reading: p.read };
         }),
       ),
     );
+    return opened.filter((r): r is ArticleRecord => !!r);
   }
 
   /** Opens one article page (once more after a pause when it fails for a passing reason and `pages` has a page for it), or says why it could not be read. */
-  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean, pages: PageShare): Promise<ArticleReading | ArticleFailure> {
+  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean, pages: PageTaker): Promise<ArticleReading | ArticleFailure> {
     const { reading, record } = await retryOnce(
       () => this.readArticleOnce(item, outcome, scan),
       (r) => ('failure' in r.reading ? r.reading.failure : null),

@@ -37,6 +37,17 @@ export interface PageBudgetUse {
   cut: Partial<Record<BudgetPhase, number>>;
 }
 
+/**
+ * What one piece of work did with a share: pages opened (less those taken and then given back unused), pages given
+ * back unused, and the loads refused. Kept with a visit in the crawl journal, so that a resumed crawl replays it
+ * (PageShare.replay) and shares out what is left as the uninterrupted crawl did.
+ */
+export interface ShareUse {
+  opened: number;
+  released: number;
+  refused: Array<{ url: string; phase: BudgetPhase }>;
+}
+
 /** Page records kept of the refused pages (the first by URL): the count is in the budget, a sample is enough. */
 const REFUSED_RECORDS = 20;
 
@@ -86,6 +97,9 @@ export class PageShare {
   private unused = 0;
   /** Pages opened through this share. */
   opened = 0;
+  /** Pages given back unused, and the loads this share refused: its use (ShareUse), for the crawl journal. */
+  private released = 0;
+  private refusals: ShareUse['refused'] = [];
 
   constructor(
     private readonly meter: PageMeter,
@@ -103,7 +117,7 @@ export class PageShare {
   /** One page, about to be opened (or planned to be, in this order): true when it fits; false when refused. */
   take(url: string, phase: BudgetPhase = this.phase): boolean {
     if (this.left <= 0) {
-      this.meter.refuse(url, phase);
+      this.refuse(url, phase);
       return false;
     }
     this.left--;
@@ -120,6 +134,7 @@ export class PageShare {
   /** A page this share will not open (the work was planned beyond it): counted as refused. */
   refuse(url: string, phase: BudgetPhase = this.phase): void {
     this.meter.refuse(url, phase);
+    this.refusals.push({ url, phase });
   }
 
   /** A page taken in the plan that needed no load after all (another piece of work had read it): not opened. */
@@ -127,17 +142,29 @@ export class PageShare {
     this.opened--;
     this.meter.opened--;
     this.unused++;
+    this.released++;
+  }
+
+  /** What the work did with this share so far. */
+  use(): ShareUse {
+    return { opened: this.opened, released: this.released, refused: [...this.refusals] };
   }
 
   /**
-   * Pages an interrupted attempt at this work opened (a visit recalled from the crawl journal): counted as
-   * opened, as far as the share goes.
+   * What an interrupted attempt at this work did with the share (a visit recalled from the crawl journal), done
+   * again without opening anything: its pages counted as opened, those it gave back as given back, its
+   * refusals as refused. A figure past the share's room (a journal written before visits kept their use, which
+   * counted the level's second round too) is counted as far as the share goes.
    */
-  recall(pages: number): void {
-    const counted = Math.min(Math.max(0, pages), this.left);
-    this.left -= counted;
-    this.opened += counted;
-    this.meter.opened += counted;
+  replay(use: ShareUse): void {
+    const taken = Math.min(use.opened + use.released, this.left);
+    const opened = taken - use.released;
+    this.left -= taken;
+    this.opened += opened;
+    this.meter.opened += opened;
+    this.unused += use.released;
+    this.released += use.released;
+    for (const r of use.refused) this.refuse(r.url, r.phase);
   }
 
   /** A share of at most `pages` of this one's room, for one piece of work. */
@@ -159,6 +186,36 @@ export class PageShare {
     share.unused = 0;
   }
 }
+
+/**
+ * One piece of work's dealings with a share it uses beside others (the articles of a level's second round): its
+ * use of the share (ShareUse), kept for the crawl journal.
+ */
+export class PageAccount {
+  private kept: ShareUse = { opened: 0, released: 0, refused: [] };
+
+  constructor(private readonly share: PageShare) {}
+
+  take(url: string, phase: BudgetPhase = this.share.phase): boolean {
+    const taken = this.share.take(url, phase);
+    if (taken) this.kept.opened++;
+    else this.kept.refused.push({ url, phase });
+    return taken;
+  }
+
+  release(): void {
+    this.share.release();
+    this.kept.opened--;
+    this.kept.released++;
+  }
+
+  use(): ShareUse {
+    return { ...this.kept, refused: [...this.kept.refused] };
+  }
+}
+
+/** What takes pages one at a time and gives back those it did not need: a share, or an account of one. */
+export type PageTaker = Pick<PageShare, 'take' | 'release'>;
 
 /**
  * A level of the crawl's pages, in discovery order, shares the room equally, the first ones one page more;

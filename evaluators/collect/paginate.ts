@@ -15,6 +15,8 @@ export interface ListPages {
   truncated: boolean;
   /** The list page the walk stopped at because it could not be read, even on a second try, or was not opened (page budget). */
   unread: UnreadPage | null;
+  /** Every pager link the walk marked seen, read or not: a resumed crawl marks them again (crawl-journal.ts). */
+  marked: string[];
 }
 
 interface PaginateOptions {
@@ -36,6 +38,7 @@ export async function readAllPages(page: Page, first: PageRead, options: Paginat
   const urls = [first.url];
   let current = first;
   let unread: UnreadPage | null = null;
+  const marked: string[] = [];
   const stopUnread = (url: string, reason: string) => void (unread = leavesUnknown(reason) ? { url, name: null, reason } : null);
   while (reads.length < options.maxPages) {
     const { nextHref, script } = current.pager;
@@ -44,6 +47,7 @@ export async function readAllPages(page: Page, first: PageRead, options: Paginat
       const key = pageKey(nextHref);
       if (options.seen.has(key)) break;
       options.seen.add(key);
+      marked.push(nextHref);
       if (!options.pages.take(nextHref)) {
         stopUnread(nextHref, 'page-budget');
         break;
@@ -101,7 +105,7 @@ export async function readAllPages(page: Page, first: PageRead, options: Paginat
     current = next;
   }
   const last = reads.at(-1)!;
-  return { reads, urls, truncated: reads.length >= options.maxPages && (!!last.pager.nextHref || last.pager.script), unread };
+  return { reads, urls, truncated: reads.length >= options.maxPages && (!!last.pager.nextHref || last.pager.script), unread, marked };
 }
 
 /** One try at a further list page: its reading, or the failure (failures.ts) that kept it unread. */

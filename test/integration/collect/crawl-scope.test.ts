@@ -5,11 +5,13 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { launchBrowser } from '../../../evaluators/collect/browser.js';
-import { collectSite } from '../../../evaluators/collect/crawl-site.js';
+import type { VisitOutcome } from '../../../evaluators/collect/crawl-journal.js';
+import { type CollectContext, collectSite } from '../../../evaluators/collect/crawl-site.js';
 import { defaultCollectOptions } from '../../../evaluators/collect/options.js';
 import { urlTemplate } from '../../../evaluators/collect/url-scope.js';
 import { type MisbehavingSites, startMisbehavingSites } from '../../../portals/server/misbehaving.js';
 import { type RunningPortalSet, startPortalSet } from '../../../portals/server/portal-set.js';
+import { Store } from '../../../server/store/store.js';
 
 const asOf = '2026-11-21';
 
@@ -28,39 +30,41 @@ describe('crawl scope: reproducible sampling and the robots.txt override', () =>
     await misbehaving?.close();
   });
 
-  it('the page budget holds: every page load counted, never more than the budget, and two crawls under a tight one give the same result', async () => {
-    // zfw's pages are all on its own host (its 信访 and 在线办理 links, on the interaction platform, are never loaded
-    // as pages): the browser's page loads the host saw are every page the crawl opened.
+  // zfw's pages are all on its own host (its 信访 and 在线办理 links, on the interaction platform, are never loaded
+  // as pages): the browser's page loads the host saw are every page the crawl opened.
+  const options = { ...defaultCollectOptions, probes: 1, axe: 'off' as const, maxLinks: 0, lighthousePages: 0 };
+  const timing = new Set(['ms', 'at', 'hash', 'screenshot']);
+  // What the crawl found, without timings, in a stable order (a section's parts are recorded as they finish).
+  const stable = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(stable)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .filter((k) => !timing.has(k))
+              .sort()
+              .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
+          )
+        : value;
+  const crawl = async (maxPages: number, tabs: Partial<typeof options> = {}, context: CollectContext = {}) => {
     const portal = set.get('zfw');
-    const options = { ...defaultCollectOptions, probes: 1, axe: 'off' as const, maxLinks: 0, lighthousePages: 0 };
-    const timing = new Set(['ms', 'at', 'hash', 'screenshot']);
-    // What the crawl found, without timings, in a stable order (a section's parts are recorded as they finish).
-    const stable = (value: unknown): unknown =>
-      Array.isArray(value)
-        ? value.map(stable)
-        : value && typeof value === 'object'
-          ? Object.fromEntries(
-              Object.keys(value)
-                .filter((k) => !timing.has(k))
-                .sort()
-                .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
-            )
-          : value;
-    const crawl = async (maxPages: number, tabs: Partial<typeof options> = {}) => {
-      portal.host.documentLoads.clear();
-      const r = await collectSite(browser, portal.url, asOf, { ...options, ...tabs, maxPages });
-      return {
-        loads: [...portal.host.documentLoads.values()].reduce((a, b) => a + b, 0),
-        budget: r.stats.budget!,
-        result: stable({
-          pages: r.pages.map((p) => `${p.role} ${p.url} ${p.status} ${p.error}`).sort(),
-          columns: r.columns,
-          unread: [...r.unreadPages].sort((a, b) => (a.url < b.url ? -1 : 1)),
-          features: r.features,
-          articlesOpened: r.stats.articlesOpened,
-        }),
-      };
+    portal.host.documentLoads.clear();
+    const r = await collectSite(browser, portal.url, asOf, { ...options, ...tabs, maxPages }, context);
+    return {
+      loads: [...portal.host.documentLoads.values()].reduce((a, b) => a + b, 0),
+      loaded: new Map(portal.host.documentLoads),
+      budget: r.stats.budget!,
+      result: stable({
+        pages: r.pages.map((p) => `${p.role} ${p.url} ${p.status} ${p.error}`).sort(),
+        columns: r.columns,
+        unread: [...r.unreadPages].sort((a, b) => (a.url < b.url ? -1 : 1)),
+        features: r.features,
+        articlesOpened: r.stats.articlesOpened,
+      }),
     };
+  };
+
+  it('the page budget holds: every page load counted, never more than the budget, and two crawls under a tight one give the same result', async () => {
     for (const maxPages of [3, 12]) {
       const { loads, budget } = await crawl(maxPages);
       expect(budget.opened).toBeLessThanOrEqual(maxPages);
@@ -80,6 +84,44 @@ describe('crawl scope: reproducible sampling and the robots.txt override', () =>
     expect(Object.keys(first.budget.cut)).toEqual(expect.arrayContaining(['columns', 'articles', 'disclosure']));
     expect((first.result as { unread: Array<{ reason: string }> }).unread.some((u) => u.reason === 'page-budget')).toBe(true);
   }, 180_000);
+
+  it('a crawl resumed from its journal under a budget that cuts opens the pages the uninterrupted crawl opened, wherever it was interrupted', async () => {
+    // A budget under which zfw's first level is cut: list pages refused in the visits' slices, articles read there and
+    // in the level's second round, others refused in that round. The uninterrupted crawl's journal is written to a
+    // store as an assess run writes it; a run killed after its first k visits left the first k rows.
+    const maxPages = 70;
+    const store = new Store(':memory:');
+    const whole = await crawl(maxPages, {}, { journal: store.crawlJournal('whole', 'zfw') });
+    expect(Object.keys(whole.budget.cut)).toEqual(expect.arrayContaining(['columns', 'articles']));
+    const rows = store.db.prepare("SELECT page_key, json, at FROM crawl_journal WHERE run_id = 'whole' ORDER BY rowid").all() as Array<{
+      page_key: string;
+      json: string;
+      at: string;
+    }>;
+    const outcomes = rows.map((r) => JSON.parse(r.json) as VisitOutcome);
+    // Visits are journaled as they finish: those that had room for their articles first, then the level's columns
+    // that waited for its second round. Interrupted in the middle of the first round, right after it, and in the
+    // middle of the second round (after a waiting column that read articles in it).
+    const firstWaiting = outcomes.findIndex((o) => o.budget?.round);
+    const readInRound = outcomes.length - [...outcomes].reverse().findIndex((o) => o.budget?.round?.reads.length);
+    expect([firstWaiting > 1, readInRound > firstWaiting + 1, readInRound < outcomes.length]).toEqual([true, true, true]);
+    for (const k of [Math.ceil(firstWaiting / 2), firstWaiting, readInRound]) {
+      const insert = store.db.prepare('INSERT INTO crawl_journal VALUES (?, ?, ?, ?, ?)');
+      for (const row of rows.slice(0, k)) insert.run(`at-${k}`, 'zfw', row.page_key, row.json, row.at);
+      const resumed = await crawl(maxPages, {}, { journal: store.crawlJournal(`at-${k}`, 'zfw') });
+      expect(resumed.budget, `interrupted after ${k} visits`).toEqual(whole.budget);
+      expect(resumed.result, `interrupted after ${k} visits`).toEqual(whole.result);
+      // Page for page: what the resumed crawl loaded and what the journaled visits had loaded are what the
+      // uninterrupted crawl loaded (script-paged lists' "#page=N" are clicks, not loads).
+      const journaled = outcomes.slice(0, k).flatMap((o) => o.pages.filter((p) => p.role !== 'skipped' && !p.url.includes('#')));
+      const loaded = new Map(resumed.loaded);
+      for (const p of journaled)
+        loaded.set(new URL(p.url).pathname + new URL(p.url).search, (loaded.get(new URL(p.url).pathname + new URL(p.url).search) ?? 0) + 1);
+      expect(new Map([...loaded].sort()), `interrupted after ${k} visits`).toEqual(new Map([...whole.loaded].sort()));
+      expect(resumed.loads + outcomes.slice(0, k).reduce((n, o) => n + o.opened, 0)).toBe(whole.loads);
+    }
+    store.close();
+  }, 240_000);
 
   it('robots.txt is respected unless the campaign overrides it, and the choice is recorded', async () => {
     const options = { ...defaultCollectOptions, probes: 1, timeoutMs: 5000 };

@@ -70,10 +70,9 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
   const ids = ['zfw', 'jyj'];
   // No axe: its scan of a page is cut at 10 s, so how many pages it scans depends on how loaded the machine
   // is (the other test files run beside this one) — a timing, not something the queue could change.
-  // A budget that cuts nothing on these portals: a site resumed after an interruption is compared page for page with the
-  // uninterrupted crawl, and under a budget that cuts pages a resumed site does not yet share out what is left as that
-  // crawl did (README, --max-pages).
-  const budget = ['--max-pages', '500', '--lighthouse-pages', '0', '--axe', 'off'];
+  // A budget that cuts pages (columns, list pages, articles, sections): the site resumed after its worker was killed is
+  // compared with the uninterrupted crawl, what the budget refused included (crawl.budget in results.json).
+  const budget = ['--max-pages', '8', '--lighthouse-pages', '0', '--axe', 'off'];
 
   beforeAll(async () => {
     [set, redis] = await Promise.all([startPortalSet({ asOf: '2026-11-21', seed: 'queue-test' }), startRedis()]);
@@ -166,6 +165,8 @@ describe('assess through the BullMQ queue, with two worker processes', () => {
       const results: Results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
       expect(results.sites.map((s) => s.id).sort()).toEqual([...ids, 'dead'].sort());
       expect(withoutTimings(results)).toEqual(withoutTimings(embedded));
+      // The budget cut the killed site's pages: what it refused was replayed from the journal, not counted again or lost.
+      expect(results.sites.find((s) => s.id === killedOn)?.crawl?.budget?.refused).toBeGreaterThan(0);
       expect(existsSync(join(out, 'report.html'))).toBe(true);
       // The screenshots of the replayed pages came along from the journal; the journals are gone.
       const files = await evidenceFiles(out, results.assessment.runId, killedOn);

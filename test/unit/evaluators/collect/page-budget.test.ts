@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { ArticleReads } from '../../../../evaluators/collect/article-reads.js';
-import { inOrder, levelSlices, PageMeter, type PageShare, siteShares } from '../../../../evaluators/collect/page-budget.js';
+import { inOrder, levelSlices, PageAccount, PageMeter, type PageShare, siteShares } from '../../../../evaluators/collect/page-budget.js';
 
 /** A small seeded generator: the same sequence on every run. */
 function random(seed: number): () => number {
@@ -154,6 +154,70 @@ describe('a share of the page budget', () => {
     // Slices of 4, 4, 3, 3, 3: the second, fourth and fifth visits are cut; the first and third leave pages for the next level.
     expect(first.granted.map((g) => g.length)).toEqual([3, 4, 1, 3, 3]);
     expect(first.use).toEqual({ limit: 17, opened: 14, refused: 9, cut: { articles: 9 } });
+  });
+});
+
+describe('a share replayed from the crawl journal', () => {
+  /** A visit's work on its slice: pages, a page read by another column meanwhile, pages its slice has no room for. */
+  const work = (slice: PageShare) => {
+    slice.take('/col', 'columns');
+    slice.take('/col?page=2', 'listPages');
+    slice.take('/a1', 'articles');
+    slice.release();
+    slice.take('/a2', 'articles');
+    slice.take('/a3', 'articles');
+    slice.refuse('/col?page=3', 'listPages');
+  };
+
+  it('leaves the share, the site and its count as the work itself did, opening nothing', () => {
+    const worked = new PageMeter(12);
+    const workedSite = worked.whole();
+    const slice = workedSite.carve(4, 'columns');
+    work(slice);
+    const use = JSON.parse(JSON.stringify(slice.use()));
+    expect(use).toEqual({
+      opened: 3,
+      released: 1,
+      refused: [
+        { url: '/a3', phase: 'articles' },
+        { url: '/col?page=3', phase: 'listPages' },
+      ],
+    });
+    workedSite.giveBack(slice);
+
+    const replayed = new PageMeter(12);
+    const replayedSite = replayed.whole();
+    const again = replayedSite.carve(4, 'columns');
+    again.replay(use);
+    expect([again.room, again.opened, again.use()]).toEqual([0, 3, use]);
+    replayedSite.giveBack(again);
+    expect(replayedSite.room).toBe(workedSite.room);
+    expect(replayed.use()).toEqual(worked.use());
+    expect(replayed.refusedPages()).toEqual(worked.refusedPages());
+  });
+
+  it("an old journal's page count, which could exceed the share, counts as far as the share goes", () => {
+    const meter = new PageMeter(10);
+    const slice = meter.whole().carve(3, 'columns');
+    slice.replay({ opened: 5, released: 0, refused: [] });
+    expect([slice.room, slice.opened, meter.opened]).toEqual([0, 3, 3]);
+  });
+
+  it('keeps each account of a share used side by side apart, and replays one in its place', () => {
+    const meter = new PageMeter(4);
+    const round = meter.whole().carve(3, 'articles');
+    const [a, b] = [new PageAccount(round), new PageAccount(round)];
+    expect([a.take('/1'), b.take('/2'), a.take('/3'), b.take('/4')]).toEqual([true, true, true, false]);
+    a.release();
+    expect(a.use()).toEqual({ opened: 1, released: 1, refused: [] });
+    expect(b.use()).toEqual({ opened: 1, released: 0, refused: [{ url: '/4', phase: 'articles' }] });
+
+    const again = new PageMeter(4);
+    const replayedRound = again.whole().carve(3, 'articles');
+    replayedRound.replay(a.use());
+    const fresh = new PageAccount(replayedRound);
+    expect([fresh.take('/2'), fresh.take('/4')]).toEqual([true, false]);
+    expect(again.use()).toEqual(meter.use());
   });
 });
 
