@@ -10,11 +10,9 @@
  * was saved, near enough), so year-less list dates (11-03) get the year they had then.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { parse } from 'csv-parse/sync';
-import type { HTTPRequest } from 'puppeteer';
 
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { articleDateWithSource, itemFromRow } from '../evaluators/collect/list-items.js';
@@ -23,6 +21,7 @@ import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { pageKind } from '../evaluators/collect/page-kind.js';
 import { type PageRead, readPage } from '../evaluators/collect/read-page.js';
 import { findDates } from '../evaluators/lib/dates.js';
+import { answerOffline, serveSavedPages } from './lib/saved-pages.js';
 
 interface Expected {
   file: string;
@@ -52,46 +51,14 @@ const expected = (parse(readFileSync(join(dir, 'expected.csv')), { columns: true
 );
 const served = new Set(expected.map((e) => resolve(dir, e.file)));
 
-/**
- * A saved page that declares no charset was served with one in the HTTP header, which the copy lost:
- * UTF-8 when its bytes are UTF-8, else left to the browser's sniffing (GBK pages mostly declare theirs).
- */
-function contentType(body: Buffer): string {
-  // Only a <meta> declaring one counts: a `<script charset=…>` or a style sheet's @charset says nothing of the page.
-  if (/<meta[^>]*charset\s*=/i.test(body.subarray(0, 4096).toString('latin1'))) return 'text/html';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(body);
-    return 'text/html; charset=utf-8';
-  } catch {
-    return 'text/html';
-  }
-}
-
-/** Only the listed pages, byte for byte (the browser sniffs their charset), metas removed on request. */
-function serve(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = resolve(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(1));
-    if (!path.startsWith(dir + sep) || !served.has(path)) {
-      res.writeHead(404).end();
-      return;
-    }
-    let body = readFileSync(path);
-    if (stripMetas) body = Buffer.from(body.toString('latin1').replace(/<meta\b(?![^>]*(charset|http-equiv\s*=\s*["']?content-type))[^>]*>/gi, ''), 'latin1');
-    res.writeHead(200, { 'content-type': contentType(body) }).end(body);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
-
-/**
- * Outside requests are refused at once. A saved page whose script sends the browser on to its live
- * address (https, a mobile edition) stays where it is: an empty answer to that navigation leaves the
- * saved copy on screen, where a refusal would show Chromium's error page instead.
- */
-function answer(r: HTTPRequest, origin: string): Promise<void> {
-  if (r.url().startsWith(origin) || r.url().startsWith('data:')) return r.continue();
-  if (r.isNavigationRequest() && r.frame()?.parentFrame() === null) return r.respond({ status: 204, body: '' });
-  return r.abort();
-}
+const serve = () =>
+  serveSavedPages(
+    dir,
+    (path) => served.has(path),
+    // Metas removed on request: the page as a CMS that writes none would serve it.
+    (body) =>
+      stripMetas ? Buffer.from(body.toString('latin1').replace(/<meta\b(?![^>]*(charset|http-equiv\s*=\s*["']?content-type))[^>]*>/gi, ''), 'latin1') : body,
+  );
 
 /**
  * The page's own present: its newest full date not after today, in its text or (read from the saved file,
@@ -142,7 +109,7 @@ async function main(): Promise<void> {
     const worker = async () => {
       const tab = await newTab(browser, defaultCollectOptions.userAgent);
       await tab.setRequestInterception(true);
-      tab.on('request', (r) => void answer(r, origin).catch(() => undefined));
+      tab.on('request', (r) => void answerOffline(r, origin).catch(() => undefined));
       for (let e = queue.shift(); e; e = queue.shift()) {
         const url = `${origin}/${e.file.split('/').map(encodeURIComponent).join('/')}`;
         const opened = await openUrl(tab, url, defaultCollectOptions.timeoutMs);

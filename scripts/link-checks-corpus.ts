@@ -11,11 +11,9 @@
  * scripts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
 
 import { parse } from 'csv-parse/sync';
-import type { HTTPRequest } from 'puppeteer';
 
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { closeTab, newTab, openUrl } from '../evaluators/collect/navigate.js';
@@ -23,6 +21,7 @@ import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { readIntegrity } from '../evaluators/collect/page-integrity.js';
 import { itemNames, kindNames, missingFurniture } from '../evaluators/furniture.js';
 import { evaluateLinkSafety, linkSafetyFindings } from '../evaluators/link-safety.js';
+import { answerOffline, serveSavedPages } from './lib/saved-pages.js';
 
 const dir = resolve(process.argv[2] ?? '');
 if (!process.argv[2] || !existsSync(dir)) {
@@ -62,36 +61,7 @@ function pages(): PageEntry[] {
   });
 }
 
-/** A page without a declared charset is served as UTF-8 when its bytes are, else left to the browser's sniffing. */
-function contentType(body: Buffer): string {
-  if (/<meta[^>]*charset\s*=/i.test(body.subarray(0, 4096).toString('latin1'))) return 'text/html';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(body);
-    return 'text/html; charset=utf-8';
-  } catch {
-    return 'text/html';
-  }
-}
-
-function serve(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = resolve(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(1));
-    if (!path.startsWith(dir + sep) || !existsSync(path) || !/\.html?$/i.test(path)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const body = readFileSync(path);
-    res.writeHead(200, { 'content-type': contentType(body) }).end(body);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
-
-/** Outside requests refused at once; a script sending the page to its live address leaves the saved copy on screen. */
-function answer(r: HTTPRequest, origin: string): Promise<void> {
-  if (r.url().startsWith(origin) || r.url().startsWith('data:')) return r.continue();
-  if (r.isNavigationRequest() && r.frame()?.parentFrame() === null) return r.respond({ status: 204, body: '' });
-  return r.abort();
-}
+const serve = () => serveSavedPages(dir, (path) => /\.html?$/i.test(path));
 
 interface Flagged {
   file: string;
@@ -114,7 +84,7 @@ async function main(): Promise<void> {
     const worker = async () => {
       const tab = await newTab(browser, defaultCollectOptions.userAgent);
       await tab.setRequestInterception(true);
-      tab.on('request', (r) => void answer(r, origin).catch(() => undefined));
+      tab.on('request', (r) => void answerOffline(r, origin).catch(() => undefined));
       for (let e = queue.shift(); e; e = queue.shift()) {
         const url = `${origin}/${e.file.split('/').map(encodeURIComponent).join('/')}`;
         const opened = await openUrl(tab, url, defaultCollectOptions.timeoutMs, true);

@@ -1,0 +1,55 @@
+/**
+ * Saved pages we did not write (fetched into a folder outside the repository), served on loopback for the
+ * measuring scripts (accuracy.ts, link-checks-corpus.ts): byte for byte, only what the script means to serve,
+ * with every request to the outside world refused.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { resolve, sep } from 'node:path';
+
+import type { HTTPRequest } from 'puppeteer';
+
+/**
+ * A saved page that declares no charset was served with one in the HTTP header, which the copy lost:
+ * UTF-8 when its bytes are UTF-8, else left to the browser's sniffing (GBK pages mostly declare theirs).
+ */
+export function savedPageContentType(body: Buffer): string {
+  // Only a <meta> declaring one counts: a `<script charset=…>` or a style sheet's @charset says nothing of the page.
+  if (/<meta[^>]*charset\s*=/i.test(body.subarray(0, 4096).toString('latin1'))) return 'text/html';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return 'text/html; charset=utf-8';
+  } catch {
+    return 'text/html';
+  }
+}
+
+/** Serves the files under `dir` that `serves` accepts (an absolute path), each passed through `body` when given. */
+export function serveSavedPages(
+  dir: string,
+  serves: (path: string) => boolean,
+  body: (bytes: Buffer) => Buffer = (b) => b,
+): Promise<{ server: Server; origin: string }> {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    const path = resolve(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(1));
+    if (!path.startsWith(root + sep) || !existsSync(path) || !serves(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const bytes = body(readFileSync(path));
+    res.writeHead(200, { 'content-type': savedPageContentType(bytes) }).end(bytes);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+/**
+ * Outside requests are refused at once. A saved page whose script sends the browser on to its live
+ * address (https, a mobile edition) stays where it is: an empty answer to that navigation leaves the
+ * saved copy on screen, where a refusal would show Chromium's error page instead.
+ */
+export function answerOffline(r: HTTPRequest, origin: string): Promise<void> {
+  if (r.url().startsWith(origin) || r.url().startsWith('data:')) return r.continue();
+  if (r.isNavigationRequest() && r.frame()?.parentFrame() === null) return r.respond({ status: 204, body: '' });
+  return r.abort();
+}
