@@ -3,6 +3,7 @@ import type { LinkToCheck } from './link-check.js';
 import type { ColumnObservation, PageRecord, UnreadPage } from './observations.js';
 import type { PageCheckResult } from './page-checks.js';
 import type { PageIntegrity } from './page-integrity.js';
+import type { PolicyPage } from './policy-pages.js';
 
 /**
  * What visiting one page of the crawl produced, complete enough to replay without a browser: the pages
@@ -28,6 +29,8 @@ export interface VisitOutcome {
   pageChecks?: PageCheckResult[];
   /** Links off the site and footer furniture of the pages opened for it (page-integrity.ts). */
   integrity?: PageIntegrity[];
+  /** The policy documents and interpretations among the articles opened for it (policy-pages.ts). */
+  policyPages?: PolicyPage[];
   /** The page itself, when it could not be read even on a second try. */
   unread?: UnreadPage | null;
 }

@@ -27,6 +27,7 @@ import { type PageIntegrity, readIntegrity, siteIntegrity } from './page-integri
 import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
 import type { PageTextRef } from './page-texts.js';
 import { readAllPages } from './paginate.js';
+import { policyKindOf, type PolicyPage, readPolicyPage, sortedPolicyPages, websiteReportLinks } from './policy-pages.js';
 import { probeHomepage } from './probes.js';
 import { type PageRead, readPage, ReadTimeout } from './read-page.js';
 import { retryOnce } from './retry-once.js';
@@ -106,6 +107,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     pages,
     robots: robots.mode,
     integrity: [],
+    documents: null,
     uaVariants: await asOthers,
     stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {}, phases: { ...phases }, budget: meter.use() },
     links: [],
@@ -287,6 +289,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       lighthouse,
       ipv6,
       integrity: siteIntegrity(homepageIntegrity ? [homepageIntegrity, ...crawl.integrity] : crawl.integrity),
+      documents: { homepageReportLinks: homepageFacts ? websiteReportLinks(homepageFacts.anchors) : null, pages: sortedPolicyPages(crawl.policyPages) },
       uaVariants: await asOthers,
       texts: [...pages.flatMap((p) => (p.text ? [p.text] : [])), ...(attachments?.texts ?? [])],
       attachments: attachments?.reading ?? null,
@@ -384,6 +387,8 @@ interface WaitingVisit {
   outcome: VisitOutcome;
   slice: PageShare;
   articles: PlannedArticle[];
+  /** The column's name: its articles may be policy documents or interpretations (policy-pages.ts). */
+  column: string;
   finish: () => void;
 }
 
@@ -400,6 +405,8 @@ class SiteCrawl {
   readonly pageChecks: PageCheckResult[] = [];
   /** What leads off the site and the footer furniture, on every page read once its scripts had run. */
   readonly integrity: PageIntegrity[] = [];
+  /** Policy documents and interpretations read, with their validity marks and the links between them (policy-pages.ts). */
+  readonly policyPages: PolicyPage[] = [];
   /** Pages that could not be read even on a second try, or were not opened for the page budget: what they would have shown is not measured. */
   readonly unread: UnreadPage[] = [];
   private levels = new Map<number, Candidate[]>();
@@ -415,7 +422,7 @@ class SiteCrawl {
   private queue: PQueue;
   private articles: PQueue;
   /** Visits of the level under way whose columns wait for its second round, by their outcome. */
-  private waiting = new WeakMap<VisitOutcome, Pick<WaitingVisit, 'articles' | 'finish'>>();
+  private waiting = new WeakMap<VisitOutcome, Pick<WaitingVisit, 'articles' | 'column' | 'finish'>>();
 
   constructor(
     /** The crawl's share of the site's page budget, handed out level by level. */
@@ -519,7 +526,7 @@ class SiteCrawl {
         }
       });
     const before = waiting.map((w) => w.outcome.articlesOpened);
-    await Promise.all(waiting.map((w, i) => this.readArticles(granted[i]!, w.outcome, round)));
+    await Promise.all(waiting.map((w, i) => this.readArticles(granted[i]!, w.outcome, round, w.column)));
     this.articleReads.settle();
     this.share.giveBack(round);
     waiting.forEach((w, i) => {
@@ -632,6 +639,7 @@ class SiteCrawl {
     this.pageChecks.push(...(outcome.pageChecks ?? []));
     // The page's role is known once its column is finished: a list page read later is a column, not a page.
     for (const read of outcome.integrity ?? []) this.integrity.push(read.role === 'content' ? { ...read, role: outcome.pages[0]?.role ?? 'content' } : read);
+    this.policyPages.push(...(outcome.policyPages ?? []));
     if (outcome.unread) this.unread.push(outcome.unread);
     for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
   }
@@ -784,10 +792,12 @@ class SiteCrawl {
       (item, index) => scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0),
     );
     for (const p of byPriority(articles)) p.page = !!this.articleReads.find(p.key, p.scan, true) || slice.takeIfRoom(p.item.url, 'articles');
+    const column = columnName(first, linkText).name;
     await this.readArticles(
       articles.filter((p) => p.page),
       outcome,
       slice,
+      column,
     );
     const finish = () => {
       const readings = applyReadings(articles, unread);
@@ -816,7 +826,7 @@ class SiteCrawl {
         ...(unread.length ? { unread } : {}),
       };
     };
-    if (articles.some((p) => !p.page)) this.waiting.set(outcome, { articles, finish });
+    if (articles.some((p) => !p.page)) this.waiting.set(outcome, { articles, column, finish });
     else finish();
   }
 
@@ -825,7 +835,7 @@ class SiteCrawl {
    * opened again (a sidebar listed on every page of a section), its reading is reused (article-reads.ts), and
    * the page taken for it goes back unused. `pages` pays the second tries.
    */
-  private async readArticles(planned: PlannedArticle[], outcome: VisitOutcome, pages: PageShare): Promise<void> {
+  private async readArticles(planned: PlannedArticle[], outcome: VisitOutcome, pages: PageShare, column: string): Promise<void> {
     await Promise.all(
       planned.map((p) =>
         this.articles.add(async () => {
@@ -835,7 +845,7 @@ class SiteCrawl {
           if (reading && !settled) pages.release();
           if (!reading && !this.withinTime()) return pages.release();
           if (!reading) {
-            reading = this.readArticle(p.item, outcome, p.scan, pages);
+            reading = this.readArticle(p.item, outcome, p.scan, pages, column);
             this.articleReads.add(p.key, p.scan, reading);
           }
           p.read = await reading;
@@ -845,9 +855,9 @@ class SiteCrawl {
   }
 
   /** Opens one article page (once more after a pause when it fails for a passing reason and `pages` has a page for it), or says why it could not be read. */
-  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean, pages: PageShare): Promise<ArticleReading | ArticleFailure> {
+  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean, pages: PageShare, column: string): Promise<ArticleReading | ArticleFailure> {
     const { reading, record } = await retryOnce(
-      () => this.readArticleOnce(item, outcome, scan),
+      () => this.readArticleOnce(item, outcome, scan, column),
       (r) => ('failure' in r.reading ? r.reading.failure : null),
       { second: () => pages.take(item.url, 'articles') },
     );
@@ -860,6 +870,7 @@ class SiteCrawl {
     item: ListItem,
     outcome: VisitOutcome,
     scan: boolean,
+    column: string,
   ): Promise<{ reading: ArticleReading | ArticleFailure; record: PageRecord }> {
     return this.tabs.use(async (tab) => {
       outcome.articlesOpened++;
@@ -889,6 +900,10 @@ class SiteCrawl {
       // Only an article whose scripts were let run shows what they add (a badge, an injected link).
       const integrity = forDateOnly ? null : await readIntegrity(tab, 'article', this.options.readTimeoutMs);
       if (integrity) (outcome.integrity ??= []).push(integrity);
+      // A policy document or its interpretation: its validity mark and the links between the two, read from its fields and links.
+      const policyKind = policyKindOf(column, item.title);
+      const facts = policyKind ? await readFacts(tab, this.options.readTimeoutMs) : null;
+      if (policyKind && facts) (outcome.policyPages ??= []).push(readPolicyPage(facts, policyKind, column, item.title, seen.date ?? item.date));
       if (scan) await this.scan(tab, outcome, 'article');
       return { reading: { url: seen.read.url, metas: seen.read.metas, date: seen.date, listLike: seen.kind === 'list' || seen.kind === 'hub' }, record };
     });
