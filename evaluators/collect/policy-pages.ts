@@ -30,12 +30,15 @@ export interface PolicyPage {
 }
 
 /**
- * What kind of page a column's article is for these rules: a policy document when its column is a 政策文件 column
- * (by name, as the update rules class it), an interpretation when the column or the title says 解读/图解; else null.
+ * What kind of page a column's article is for these rules: an interpretation when its column is a 解读 column, or a
+ * 政策文件 column lists it under a 解读 title; a policy document when the column is a 政策文件 column (by name, as the
+ * update rules class it); else null. A news item titled 解读 is news, not an interpretation.
  */
 export function policyKindOf(columnName: string, itemTitle: string): PolicyPage['kind'] | null {
-  if (/解读|图解/.test(columnName) || /解读|图解/.test(itemTitle)) return 'interpretation';
-  return columnKind(columnName) === 'policy' ? 'policy' : null;
+  const interpretation = /解读|图解/;
+  if (interpretation.test(columnName)) return 'interpretation';
+  if (columnKind(columnName) !== 'policy') return null;
+  return interpretation.test(itemTitle) ? 'interpretation' : 'policy';
 }
 
 /** Reads a policy or interpretation page from its facts. */

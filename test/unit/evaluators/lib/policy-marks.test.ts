@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { policyKindOf } from '../../../../evaluators/collect/policy-pages.js';
 import { fieldMark, isWebsiteReportTitle, relatedRole, reportTitleYear, validityMark } from '../../../../evaluators/lib/policy-marks.js';
 
 /** A page as page-facts.js reports it: its label → value fields, its main text, title and headings. */
@@ -91,5 +92,15 @@ describe('titles of a website’s annual report', () => {
       expect(isWebsiteReportTitle(t), t).toBe(false);
     expect(reportTitleYear('江临市人民政府网站2025年度工作报表')).toBe(2025);
     expect(reportTitleYear('政府网站工作年度报表')).toBeNull();
+  });
+});
+
+describe('which articles are policy documents or interpretations', () => {
+  it('goes by the column that lists them, and by a 解读 title only inside a policy column', () => {
+    expect(policyKindOf('政策文件', '关于印发《住房公积金管理办法》的通知')).toBe('policy');
+    expect(policyKindOf('规范性文件', '关于印发《住房公积金管理办法》的通知')).toBe('policy');
+    expect(policyKindOf('政策解读', '住房公积金常见问题解答')).toBe('interpretation');
+    expect(policyKindOf('政策文件', '《住房公积金管理办法》政策解读')).toBe('interpretation');
+    expect(policyKindOf('工作动态', '市住建局举办住房公积金新政解读会')).toBeNull();
   });
 });
