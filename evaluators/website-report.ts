@@ -87,9 +87,12 @@ export function evaluateWebsiteReport(
   for (const l of homeLinks) add(l.text, l.href, l.row, null, '首页');
   for (const i of input.homepage.datedItems) if (isWebsiteReportTitle(i.title)) add(i.title, i.url, null, i.date, '首页');
 
-  for (const { name, facts } of disclosurePages(input.disclosure)) {
-    where.push(`政府信息公开“${name}”页面`);
-    for (const a of facts.anchors) if (a.href && isWebsiteReportTitle(a.text)) add(a.text, a.href, a.row, null, `政府信息公开“${name}”页面`);
+  const section = disclosurePages(input.disclosure);
+  const parts = section.slice(1).map((p) => `“${p.name}”`);
+  if (section.length) where.push(`政府信息公开专栏${parts.length ? `及其${parts.join('')}页面` : ''}`);
+  for (const { name, facts } of section) {
+    const place = name === null ? '政府信息公开专栏' : `政府信息公开专栏“${name}”页面`;
+    for (const a of facts.anchors) if (a.href && isWebsiteReportTitle(a.text)) add(a.text, a.href, a.row, null, place);
   }
 
   if (input.columns.length) where.push(`${input.columns.length} 个栏目（共 ${input.columns.reduce((n, c) => n + c.items.length, 0)} 条信息）`);
@@ -111,11 +114,12 @@ export function evaluateWebsiteReport(
   };
 }
 
-/** The 政府信息公开 section's pages read with their links: the entry, its parts and the recent reports. */
-function disclosurePages(d: DisclosureObservation | null | undefined): Array<{ name: string; facts: PageFacts }> {
+/** The 政府信息公开 section's pages read with their links: the entry (name null), then its parts, each page once. */
+function disclosurePages(d: DisclosureObservation | null | undefined): Array<{ name: string | null; facts: PageFacts }> {
   if (!d?.entry?.facts) return [];
-  const out = [{ name: '政府信息公开', facts: d.entry.facts }];
-  for (const part of Object.values(d.parts)) if (part.page?.facts) out.push({ name: part.linkText, facts: part.page.facts });
+  const out: Array<{ name: string | null; facts: PageFacts }> = [{ name: null, facts: d.entry.facts }];
+  for (const part of Object.values(d.parts))
+    if (part.page?.facts && !out.some((p) => p.facts.url === part.page!.facts!.url)) out.push({ name: part.linkText, facts: part.page.facts });
   return out;
 }
 

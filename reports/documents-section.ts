@@ -20,7 +20,7 @@ export function documentsSummary(o: DocumentsObservations): string {
   const parts = [
     w
       ? w.report
-        ? `${w.year}年度网站工作年度报表${w.report.publishedOn ? `${w.report.publishedOn}发布${w.onTime ? '' : '（逾期）'}` : '（未注明日期）'}`
+        ? `${w.year}年度网站工作年度报表${w.report.publishedOn ? `于${w.report.publishedOn}发布${w.onTime ? '' : '（逾期）'}` : '（未注明日期）'}`
         : `未找到${w.year}年度网站工作年度报表`
       : '',
     p?.documents ? `政策文件 ${p.documents} 份中 ${p.marked} 份标注有效性` : '',

@@ -29,7 +29,9 @@ describe('reports and documents on time in the shared assessment', () => {
         expect(r1.status, id).toBe('warning');
         expect(r1.findings, id).toHaveLength(1);
         expect(r1.findings[0]!.message).toBe(`未找到${truth.year}年度政府网站工作年度报表`);
-        expect(r1.findings[0]!.evidence).toMatch(/^在首页（.+）、政府信息公开“政府信息公开”页面.*中查找“政府网站工作年度报表\/网站年度工作报表\/.*”，未找到/);
+        expect(r1.findings[0]!.evidence).toMatch(
+          /^在首页（.+）、政府信息公开专栏及其“.+”页面、\d+ 个栏目（共 \d+ 条信息）中查找“政府网站工作年度报表\/网站年度工作报表\/.*”，未找到/,
+        );
         expect(site(id).vetoes.map((v) => v.indicator)).not.toContain('R1');
         expect(d24.score, id).toBe(1);
         continue;
@@ -44,7 +46,7 @@ describe('reports and documents on time in the shared assessment', () => {
         d24.findings.map((f) => [f.message, f.url]),
         id,
       ).toEqual([[`${truth.year}年度政府网站工作年度报表逾期发布：${truth.publishedOn}（应于${truth.deadline}前发布）`, truth.url]]);
-      expect(d24.findings[0]!.evidence).toBe(`“${truth.title}”，见于政府信息公开“政府信息公开”页面，发布日期 ${truth.publishedOn}`);
+      expect(d24.findings[0]!.evidence).toBe(`“${truth.title}”，见于政府信息公开专栏，发布日期 ${truth.publishedOn}`);
     }
   });
 

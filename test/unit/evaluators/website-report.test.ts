@@ -77,7 +77,7 @@ describe('the website’s annual report (政府网站工作年度报表)', () =>
       }),
       '2026-11-21',
     )!;
-    expect(inSection.report).toMatchObject({ url: `${site}/xxgk/wzbb/2025.html`, publishedOn: '2026-01-28', where: '政府信息公开“政府信息公开”页面' });
+    expect(inSection.report).toMatchObject({ url: `${site}/xxgk/wzbb/2025.html`, publishedOn: '2026-01-28', where: '政府信息公开专栏' });
     // No year in the title: the year before its publication.
     const inColumn = evaluateWebsiteReport(input({ columns: [column('网站年报', [{ title: '政府网站工作年度报表', date: '2026-01-10' }])] }), '2026-11-21')!;
     expect(inColumn).toMatchObject({ found: true, onTime: true });

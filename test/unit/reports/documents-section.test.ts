@@ -40,7 +40,7 @@ describe('the department report’s 工作报表与政策文件 section', () => 
         }),
       ],
     });
-    expect(documentsSummary(o)).toBe('2025年度网站工作年度报表2026-02-10发布（逾期）；政策文件 2 份中 1 份标注有效性；政策解读 1 篇中 1 篇未双向链接或逾期');
+    expect(documentsSummary(o)).toBe('2025年度网站工作年度报表于2026-02-10发布（逾期）；政策文件 2 份中 1 份标注有效性；政策解读 1 篇中 1 篇未双向链接或逾期');
     const out = String(documentsSection(o));
     expect(out).toContain('<h2>工作报表与政策文件</h2>');
     expect(out).toContain('见于首页，发布日期 2026-02-10，逾期发布');
