@@ -34,6 +34,10 @@ const unreadFor = (part: 'updateFrequency' | 'disclosure' | 'mailbox' | 'service
 /** A site with no row in the new-media register: not measured (null), never "no account". */
 const noRegister = (m: SiteMeasurements) => (m.newMedia ? null : '未登记政务新媒体账号（登记表中没有本网站的账号）');
 
+/** No policy document (or no 解读) page read: D9 (or D25) not measured, never "none marked". */
+const noPolicyDocument = (m: SiteMeasurements) => policyDocumentsNotMeasured(m.policyDocuments ?? null, 'documents');
+const noInterpretation = (m: SiteMeasurements) => policyDocumentsNotMeasured(m.policyDocuments ?? null, 'interpretations');
+
 /**
  * Every measurement indicator sets can name. Adding one is one entry here (the compiler checks `read`
  * against the evaluator's declared output); the indicator loader accepts exactly these ids.
@@ -217,19 +221,19 @@ export const measurementRegistry = {
     zh: '读取的政策文件中标注了有效性（有效、失效、废止、已修订、有效期）的份数',
     unit: 'count',
     read: (m) => m.policyDocuments?.counts.marked,
-    notMeasured: (m) => policyDocumentsNotMeasured(m.policyDocuments ?? null, 'documents'),
+    notMeasured: noPolicyDocument,
   },
   'policyDocuments.markedShare': {
     zh: '读取的政策文件中标注了有效性的比例',
     unit: 'ratio',
     read: (m) => m.policyDocuments?.markedShare,
-    notMeasured: (m) => policyDocumentsNotMeasured(m.policyDocuments ?? null, 'documents'),
+    notMeasured: noPolicyDocument,
   },
   'policyDocuments.counts.interpretationProblems': {
     zh: '未与原文双向链接或晚于规定工作日发布的政策解读数',
     unit: 'count',
     read: (m) => m.policyDocuments?.counts.interpretationProblems,
-    notMeasured: (m) => policyDocumentsNotMeasured(m.policyDocuments ?? null, 'interpretations'),
+    notMeasured: noInterpretation,
   },
   'ipv6.readyShare': {
     zh: 'IPv6就绪程度：无IPv6地址或首页通过IPv6不可用、与IPv4不同为0，否则为首页及抽查的一二级页面中可通过IPv6访问的比例',
