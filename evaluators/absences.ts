@@ -108,6 +108,10 @@ export function findAbsences(observed: StoredObservations, m: SiteMeasurements):
       url: d.url,
     };
   }
+  const w = m.websiteReport;
+  if (w && !w.found) {
+    out['websiteReport.counts.missing'] = { found: false, what: `${w.year}年度政府网站工作年度报表`, searched: w.searched, url: null };
+  }
   return out;
 }
 

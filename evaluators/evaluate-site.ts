@@ -11,6 +11,7 @@ import type { ColumnObservation, HomepageObservation, ProbeObservation, UnreadPa
 import type { PageCheckResult } from './collect/page-checks.js';
 import type { PageIntegrity } from './collect/page-integrity.js';
 import type { PageTextRef } from './collect/page-texts.js';
+import type { DocumentsObservation } from './collect/policy-pages.js';
 import type { ServicesObservation } from './collect/services-pages.js';
 import type { SiteCollection } from './collect/site-collection.js';
 import type { IdentityObservation } from './collect/site-features.js';
@@ -27,6 +28,7 @@ import { evaluateLinks } from './links.js';
 import { evaluateMailbox } from './mailbox.js';
 import { evaluateNewMedia, newMediaFindings, type NewMediaObservation } from './new-media.js';
 import { evaluatePageChecks, pageCheckFindings } from './page-checks.js';
+import { evaluatePolicyDocuments, policyDocumentsFindings } from './policy-documents.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 import { evaluateReporting, reportingFindings, type ReportingObservation } from './reporting.js';
 import { evaluateResponsiveness, responsivenessFindings } from './responsiveness.js';
@@ -34,6 +36,7 @@ import { evaluateServices } from './services.js';
 import { nothingMeasured, type SiteMeasurements } from './site-measurements.js';
 import { textCheckFindings, type TextChecksMeasurement } from './text-checks.js';
 import { evaluateUpdateFrequency, type MeasuredElsewhere } from './update-frequency.js';
+import { evaluateWebsiteReport, websiteReportFindings } from './website-report.js';
 
 export type { SiteMeasurements } from './site-measurements.js';
 
@@ -62,6 +65,8 @@ export interface StoredObservations {
   ipv6?: Ipv6Observation | null;
   /** Links off the site, outside scripts and footer furniture per page read (absent in runs stored before they were collected). */
   integrity?: PageIntegrity[];
+  /** The website's annual report links on the homepage and the policy documents and interpretations read (absent in older runs). */
+  documents?: DocumentsObservation | null;
   /** The homepage as a phone, a spider and a search visitor get it (absent in older runs). */
   uaVariants?: UaVariant[];
   /** The site's rows of the office's new-media register (`newMedia:` in the sites file): stored with the run, not crawled. */
@@ -152,6 +157,9 @@ export function evaluateSite(
   const measuredPageChecks = pageChecks && pageChecks.pagesChecked > 0 ? pageChecks : null;
   const ipv6 = evaluateIpv6(observed.ipv6);
   const newMedia = evaluateNewMedia(observed.newMedia, asOf);
+  const columns = observed.columns ?? [];
+  const websiteReport = evaluateWebsiteReport({ documents: observed.documents, homepage: observed.homepage, disclosure: observed.disclosure, columns }, asOf);
+  const policyDocuments = evaluatePolicyDocuments(observed.documents, columns);
   const homepageShot = observed.homepage ? { url: observed.homepage.finalUrl, screenshot: observed.homepage.screenshot ?? null } : null;
   const findings = withScreenshots(
     {
@@ -163,6 +171,8 @@ export function evaluateSite(
       ...linkSafetyFindings(linkSafety),
       ...textCheckFindings(textChecks),
       ...newMediaFindings(newMedia),
+      ...websiteReportFindings(websiteReport),
+      ...policyDocumentsFindings(policyDocuments),
     },
     homepageShot,
     screenshots,
@@ -183,6 +193,8 @@ export function evaluateSite(
       linkSafety,
       textChecks,
       newMedia,
+      websiteReport,
+      policyDocuments,
       reporting: null,
       imported: null,
     },

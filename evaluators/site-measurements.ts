@@ -8,11 +8,13 @@ import type { LinksMeasurement } from './links.js';
 import type { MailboxMeasurement } from './mailbox.js';
 import type { NewMediaMeasurement } from './new-media.js';
 import type { PageChecksMeasurement } from './page-checks.js';
+import type { PolicyDocumentsMeasurement } from './policy-documents.js';
 import type { ReportingMeasurement, ReportingObservation } from './reporting.js';
 import type { ResponsivenessMeasurement } from './responsiveness.js';
 import type { ServicesMeasurement } from './services.js';
 import type { TextChecksMeasurement } from './text-checks.js';
 import type { UpdateFrequencyMeasurement } from './update-frequency.js';
+import type { WebsiteReportMeasurement } from './website-report.js';
 
 /**
  * The contract between evaluating and scoring: what every evaluator measured on one site. An evaluator
@@ -37,6 +39,10 @@ export interface SiteMeasurements {
   linkSafety: LinkSafetyMeasurement | null;
   /** Suspected wording errors and personal data leaks in the text of the pages read and their attachments. */
   textChecks?: TextChecksMeasurement | null;
+  /** The website's own annual report (政府网站工作年度报表): found, and published by 31 January (absent in older results). */
+  websiteReport?: WebsiteReportMeasurement | null;
+  /** Validity marks on the policy documents read, and 解读 linked to their documents in time (absent in older results). */
+  policyDocuments?: PolicyDocumentsMeasurement | null;
   /** 政务新媒体: the site's registered accounts judged on the evaluation date (null: no account registered). */
   newMedia: NewMediaMeasurement | null;
   /** 政务信息报送, for a site whose data came from an imported table (`govscore import`) instead of a crawl. */

@@ -1,4 +1,5 @@
 import { accessibilitySection, accessibilityStyles } from './a11y-section.js';
+import { documentsSection, documentsStyles } from './documents-section.js';
 import { type Html, html } from './html.js';
 import { indicatorStatus, link, outcomeName, page, type Site, siteGradeTag } from './html-parts.js';
 import { newMediaSection, newMediaStyles } from './new-media-section.js';
@@ -70,6 +71,7 @@ ${site.warnings.length ? html`<p class="warn">预警（尚未否决，请尽快�
 ${table(html`<table><thead><tr><th>指标类别</th><th>得分</th><th>满分</th></tr></thead><tbody>${site.categories.map((c) => html`<tr><td>${c.name}</td><td>${c.applicable ? c.score : '不适用'}</td><td>${c.budget}</td></tr>`)}</tbody></table>`, '类别得分')}</section>
 <section><h2>问题与整改建议</h2>${problems.length ? problems.map((i) => html`<article class="problem"><h3><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}（${points(i)}）</h3>${indicatorEvidence(i, evidenceDir)}${i.advice ? html`<p class="advice">整改建议：${i.advice}</p>` : ''}</article>`) : html`<p>未发现扣分、否决或预警问题。</p>`}</section>
 ${accessibilitySection(site.observations, { table })}
+${documentsSection(site.observations, table)}
 ${newMediaSection(site.observations.newMedia, table)}
 ${reviewed.length ? html`<section><h2>人工复核</h2><ul>${reviewed.map((i) => html`<li>${i.id} ${i.name}：${points(i)}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）；理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</li>`)}</ul></section>` : ''}
 ${pending.length ? html`<section><h2>待人工评分或未能测量</h2><p>${pending.map((i) => `${i.id} ${i.name}（${i.reason ?? '未能测量'}）`).join('；')}</p></section>` : ''}
@@ -78,6 +80,6 @@ ${pending.length ? html`<section><h2>待人工评分或未能测量</h2><p>${pen
 <footer><p>生成时间：${a.generatedAt}　运行编号：${a.runId}　指标体系 sha256：${a.indicatorSet.sha256}</p></footer>`;
 }
 
-const departmentStyles = `${accessibilityStyles}${newMediaStyles}
+const departmentStyles = `${accessibilityStyles}${newMediaStyles}${documentsStyles}
 .summary th{width:16%}.alarm{color:#b5121b;font-weight:bold}.warn{color:#8a6d00}.advice{background:#f3f7ee;border-left:4px solid #5a8f29;padding:6px 10px}
 .problem{break-inside:avoid}img.shot{max-width:100%;max-height:420px;border:1px solid #ccc;margin-top:4px}`;

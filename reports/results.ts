@@ -11,11 +11,13 @@ import type { LinksMeasurement } from '../evaluators/links.js';
 import type { MailboxMeasurement } from '../evaluators/mailbox.js';
 import type { NewMediaMeasurement } from '../evaluators/new-media.js';
 import type { PageChecksMeasurement } from '../evaluators/page-checks.js';
+import type { PolicyDocumentsMeasurement } from '../evaluators/policy-documents.js';
 import type { ReportingMeasurement, ReportingObservation } from '../evaluators/reporting.js';
 import type { ResponsivenessMeasurement } from '../evaluators/responsiveness.js';
 import type { ServicesMeasurement } from '../evaluators/services.js';
 import type { TextChecksMeasurement } from '../evaluators/text-checks.js';
 import type { ColumnMeasurement, HomepageMeasurement, UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
+import type { WebsiteReportMeasurement } from '../evaluators/website-report.js';
 import type { CategoryScore, Finding, IndicatorScore, IndicatorStatus, SiteScore } from '../indicators/engine.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
@@ -43,6 +45,9 @@ export interface SiteInput {
   textChecks?: TextChecksMeasurement | null;
   /** The site's registered 政务新媒体 accounts judged on the evaluation date (listed for a site not assessed too). */
   newMedia?: NewMediaMeasurement | null;
+  /** The website's own annual report, and the policy documents' validity marks and 解读 (evaluators/website-report.ts, policy-documents.ts). */
+  websiteReport?: WebsiteReportMeasurement | null;
+  policyDocuments?: PolicyDocumentsMeasurement | null;
   /** 政务信息报送 of an imported run: the table row and what the evaluator made of it. */
   reporting?: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   /**
@@ -133,6 +138,10 @@ export interface ResultsObservations {
   textChecks: TextChecksMeasurement | null;
   /** 政务新媒体: the site's accounts from the office's register (null: none registered). */
   newMedia: NewMediaMeasurement | null;
+  /** The website's own annual report as found (null: not measured; absent in results written before it was looked for). */
+  websiteReport?: WebsiteReportMeasurement | null;
+  /** The policy documents and 解读 read: validity marks, links between them, working days (null: not measured; absent in older results). */
+  policyDocuments?: PolicyDocumentsMeasurement | null;
   links: Pick<LinksMeasurement, 'checked' | 'blocked' | 'rateLimited' | 'brokenOnHomepage' | 'brokenElsewhere' | 'broken'> | null;
   reporting: { row: ReportingObservation; measurement: ReportingMeasurement } | null;
   availability: Pick<AvailabilityMeasurement, 'probes' | 'failures' | 'failureRatio' | 'monitored'> | null;
@@ -249,6 +258,8 @@ export function buildResults(
         ipv6: s.ipv6 ?? null,
         textChecks: s.textChecks ?? null,
         newMedia: s.newMedia ?? null,
+        websiteReport: s.websiteReport ?? null,
+        policyDocuments: s.policyDocuments ?? null,
         accessibility: s.accessibility
           ? {
               pagesScanned: s.accessibility.pagesScanned,

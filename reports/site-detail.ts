@@ -1,6 +1,7 @@
 import type { AccessibilityViolation } from '../evaluators/accessibility.js';
 import { assistItemNames, assistStatusNames } from '../evaluators/collect/assist-modes.js';
 import { disclosureDetail } from './disclosure-detail.js';
+import { documentsSummary, documentsTables } from './documents-section.js';
 import { type Html, html, raw } from './html.js';
 import { indicatorStatus, link, type Site, siteGradeTag } from './html-parts.js';
 import { newMediaSummary, newMediaTable } from './new-media-section.js';
@@ -20,6 +21,7 @@ ${accessibilityDetail(s)}
 ${pageChecksDetail(s)}
 ${assistDetail(s)}
 ${disclosureDetail(s)}
+${s.observations.websiteReport || s.observations.policyDocuments ? html`<details><summary>工作报表与政策文件（${documentsSummary(s.observations)}）</summary>${documentsTables(s.observations)}</details>` : ''}
 ${s.observations.newMedia ? html`<details><summary>政务新媒体（${newMediaSummary(s.observations.newMedia)}）</summary>${newMediaTable(s.observations.newMedia)}</details>` : ''}
 <details><summary>栏目更新情况（${columns.length} 个栏目）</summary><table><thead><tr><th>栏目</th><th>类别</th><th>条数</th><th>注明日期</th><th>最新日期</th><th>状态</th></tr></thead><tbody>${columns.map((c) => html`<tr><td>${link(c.url, c.name)}</td><td>${c.kind}</td><td>${c.itemCount}</td><td>${c.datedItems}</td><td>${c.latest ?? '—'}</td><td>${c.blank ? '空白' : c.stale ? raw('<b>未更新</b>') : c.stale === null ? '未能测量' : '正常'}</td></tr>`)}</tbody></table></details>
 </article>`;

@@ -5,6 +5,7 @@ import type { ColumnObservation, PageRecord, UnreadPage } from './observations.j
 import type { ShareUse } from './page-budget.js';
 import type { PageCheckResult } from './page-checks.js';
 import type { PageIntegrity } from './page-integrity.js';
+import type { PolicyPage } from './policy-pages.js';
 
 /**
  * What visiting one page of the crawl produced, complete enough to replay without a browser: the pages
@@ -30,6 +31,8 @@ export interface VisitOutcome {
   pageChecks?: PageCheckResult[];
   /** Links off the site and footer furniture of the pages opened for it (page-integrity.ts). */
   integrity?: PageIntegrity[];
+  /** The policy documents and interpretations among the articles opened for it (policy-pages.ts). */
+  policyPages?: PolicyPage[];
   /** The page itself, when it could not be read even on a second try. */
   unread?: UnreadPage | null;
   /** Its part in the page budget, replayed when it is recalled (absent in journals written before it was kept). */

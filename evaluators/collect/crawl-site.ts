@@ -27,6 +27,7 @@ import { type PageIntegrity, readIntegrity, siteIntegrity } from './page-integri
 import { columnName, pageKind, type PageTemplate, templateOf } from './page-kind.js';
 import type { PageTextRef } from './page-texts.js';
 import { readAllPages } from './paginate.js';
+import { policyKindOf, type PolicyPage, readPolicyPage, sortedPolicyPages, websiteReportLinks } from './policy-pages.js';
 import { probeHomepage } from './probes.js';
 import { type PageRead, readPage, ReadTimeout } from './read-page.js';
 import { retryOnce } from './retry-once.js';
@@ -106,6 +107,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
     pages,
     robots: robots.mode,
     integrity: [],
+    documents: null,
     uaVariants: await asOthers,
     stats: { pages: pages.length, articlesOpened: 0, ms: elapsed(), skipped: {}, phases: { ...phases }, budget: meter.use() },
     links: [],
@@ -287,6 +289,7 @@ async function crawlSite(browser: Browser, url: string, asOf: string, options: C
       lighthouse,
       ipv6,
       integrity: siteIntegrity(homepageIntegrity ? [homepageIntegrity, ...crawl.integrity] : crawl.integrity),
+      documents: { homepageReportLinks: homepageFacts ? websiteReportLinks(homepageFacts.anchors) : null, pages: sortedPolicyPages(crawl.policyPages) },
       uaVariants: await asOthers,
       texts: [...pages.flatMap((p) => (p.text ? [p.text] : [])), ...(attachments?.texts ?? [])],
       attachments: attachments?.reading ?? null,
@@ -380,7 +383,7 @@ function compareOrder(a: number[], b: number[]): number {
 interface WaitingVisit {
   asked: RoundAsk[][];
   /** A visit under way: its column, finished and recorded once the round is done. */
-  fresh?: { key: string; depth: number; order: number[]; outcome: VisitOutcome; slice: PageShare; finish: () => void };
+  fresh?: { key: string; depth: number; order: number[]; outcome: VisitOutcome; slice: PageShare; column: string; finish: () => void };
   /** A visit recalled from the crawl journal: what it did in the round besides its asks, and the articles it opened then. */
   recalled?: { use: ShareUse; reads: ArticleRecord[] };
 }
@@ -413,6 +416,8 @@ class SiteCrawl {
   readonly pageChecks: PageCheckResult[] = [];
   /** What leads off the site and the footer furniture, on every page read once its scripts had run. */
   readonly integrity: PageIntegrity[] = [];
+  /** Policy documents and interpretations read, with their validity marks and the links between them (policy-pages.ts). */
+  readonly policyPages: PolicyPage[] = [];
   /** Pages that could not be read even on a second try, or were not opened for the page budget: what they would have shown is not measured. */
   readonly unread: UnreadPage[] = [];
   private levels = new Map<number, Candidate[]>();
@@ -428,7 +433,7 @@ class SiteCrawl {
   private queue: PQueue;
   private articles: PQueue;
   /** Visits of the level under way whose columns wait for its second round, by their outcome. */
-  private waiting = new WeakMap<VisitOutcome, { articles: PlannedArticle[]; finish: () => void }>();
+  private waiting = new WeakMap<VisitOutcome, { articles: PlannedArticle[]; column: string; finish: () => void }>();
 
   constructor(
     /** The crawl's share of the site's page budget, handed out level by level. */
@@ -564,7 +569,7 @@ class SiteCrawl {
       }
     const accounts = waiting.map(() => new PageAccount(round));
     const before = waiting.map((w) => w.fresh?.outcome.articlesOpened ?? 0);
-    const reads = await Promise.all(waiting.map((w, i) => (w.fresh ? this.readArticles(granted[i]!, w.fresh.outcome, accounts[i]!) : [])));
+    const reads = await Promise.all(waiting.map((w, i) => (w.fresh ? this.readArticles(granted[i]!, w.fresh.outcome, accounts[i]!, w.fresh.column) : [])));
     this.articleReads.settle();
     this.share.giveBack(round);
     waiting.forEach((w, i) => {
@@ -648,7 +653,7 @@ class SiteCrawl {
     const key = pageKey(url);
     const outcome = await this.open(url, depth, linkText, this.axeScope(depth, order[0] ?? 0), slice);
     const waiting = this.waiting.get(outcome);
-    if (waiting) return { asked: roundAsks(waiting.articles), fresh: { key, depth, order, outcome, slice, finish: waiting.finish } };
+    if (waiting) return { asked: roundAsks(waiting.articles), fresh: { key, depth, order, outcome, slice, column: waiting.column, finish: waiting.finish } };
     outcome.opened = slice.opened;
     outcome.budget = { slice: slice.use(), reads: outcome.budget?.reads ?? [] };
     this.finishVisit(key, outcome, depth, order);
@@ -676,6 +681,7 @@ class SiteCrawl {
     this.pageChecks.push(...(outcome.pageChecks ?? []));
     // The page's role is known once its column is finished: a list page read later is a column, not a page.
     for (const read of outcome.integrity ?? []) this.integrity.push(read.role === 'content' ? { ...read, role: outcome.pages[0]?.role ?? 'content' } : read);
+    this.policyPages.push(...(outcome.policyPages ?? []));
     if (outcome.unread) this.unread.push(outcome.unread);
     for (const n of outcome.next) this.enqueue(n.href, depth + 1, n.text, [...order, n.order]);
   }
@@ -829,10 +835,12 @@ class SiteCrawl {
       (item, index) => scope.articles === 'all' || (scope.articles === 'sampled' && !!item.date) || (scope.articles === 'newest' && index === 0),
     );
     for (const p of byPriority(articles)) p.page = !!this.articleReads.find(p.key, p.scan, true) || slice.takeIfRoom(p.item.url, 'articles');
+    const column = columnName(first, linkText).name;
     const reads = await this.readArticles(
       articles.filter((p) => p.page),
       outcome,
       slice,
+      column,
     );
     // The articles opened from the slice, kept with the visit's part in the budget (visit records the slice's use).
     outcome.budget = { slice: slice.use(), reads };
@@ -863,7 +871,7 @@ class SiteCrawl {
         ...(unread.length ? { unread } : {}),
       };
     };
-    if (articles.some((p) => !p.page)) this.waiting.set(outcome, { articles, finish });
+    if (articles.some((p) => !p.page)) this.waiting.set(outcome, { articles, column, finish });
     else finish();
   }
 
@@ -873,7 +881,7 @@ class SiteCrawl {
    * the page taken for it goes back unused. `pages` pays the second tries. Returns the articles it opened, in
    * plan order, with what they showed (for the crawl journal).
    */
-  private async readArticles(planned: PlannedArticle[], outcome: VisitOutcome, pages: PageTaker): Promise<ArticleRecord[]> {
+  private async readArticles(planned: PlannedArticle[], outcome: VisitOutcome, pages: PageTaker, column: string): Promise<ArticleRecord[]> {
     const opened = await Promise.all(
       planned.map((p) =>
         this.articles.add(async (): Promise<ArticleRecord | null> => {
@@ -889,7 +897,7 @@ class SiteCrawl {
             p.read = await reading;
             return null;
           }
-          reading = this.readArticle(p.item, outcome, p.scan, pages);
+          reading = this.readArticle(p.item, outcome, p.scan, pages, column);
           this.articleReads.add(p.key, p.scan, reading);
           p.read = await reading;
           return { key: p.key, scan: p.scan, reading: p.read };
@@ -900,9 +908,9 @@ class SiteCrawl {
   }
 
   /** Opens one article page (once more after a pause when it fails for a passing reason and `pages` has a page for it), or says why it could not be read. */
-  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean, pages: PageTaker): Promise<ArticleReading | ArticleFailure> {
+  private async readArticle(item: ListItem, outcome: VisitOutcome, scan: boolean, pages: PageTaker, column: string): Promise<ArticleReading | ArticleFailure> {
     const { reading, record } = await retryOnce(
-      () => this.readArticleOnce(item, outcome, scan),
+      () => this.readArticleOnce(item, outcome, scan, column),
       (r) => ('failure' in r.reading ? r.reading.failure : null),
       { second: () => pages.take(item.url, 'articles') },
     );
@@ -915,6 +923,7 @@ class SiteCrawl {
     item: ListItem,
     outcome: VisitOutcome,
     scan: boolean,
+    column: string,
   ): Promise<{ reading: ArticleReading | ArticleFailure; record: PageRecord }> {
     return this.tabs.use(async (tab) => {
       outcome.articlesOpened++;
@@ -944,6 +953,10 @@ class SiteCrawl {
       // Only an article whose scripts were let run shows what they add (a badge, an injected link).
       const integrity = forDateOnly ? null : await readIntegrity(tab, 'article', this.options.readTimeoutMs);
       if (integrity) (outcome.integrity ??= []).push(integrity);
+      // A policy document or its interpretation: its validity mark and the links between the two, read from its fields and links.
+      const policyKind = policyKindOf(column, item.title);
+      const facts = policyKind ? await readFacts(tab, this.options.readTimeoutMs) : null;
+      if (policyKind && facts) (outcome.policyPages ??= []).push(readPolicyPage(facts, policyKind, column, item.title, seen.date ?? item.date));
       if (scan) await this.scan(tab, outcome, 'article');
       return { reading: { url: seen.read.url, metas: seen.read.metas, date: seen.date, listLike: seen.kind === 'list' || seen.kind === 'hub' }, record };
     });

@@ -8,6 +8,7 @@ import type { PageBudgetUse } from './page-budget.js';
 import type { PageCheckResult } from './page-checks.js';
 import type { PageIntegrity } from './page-integrity.js';
 import type { PageTextRef } from './page-texts.js';
+import type { DocumentsObservation } from './policy-pages.js';
 import type { SiteFeatures } from './site-features.js';
 import type { UaVariant } from './ua-variants.js';
 
@@ -39,6 +40,8 @@ export interface SiteCollection {
   ipv6: Ipv6Observation | null;
   /** Links off the site, outside scripts and footer furniture of the pages read once their scripts had run. */
   integrity: PageIntegrity[];
+  /** Links on the homepage titled like the website's annual report, and the policy documents and interpretations read; null when the site failed. */
+  documents: DocumentsObservation | null;
   /** The homepage as a phone, a spider and a search visitor get it. */
   uaVariants: UaVariant[];
   /** The visible text of the pages read and of the attachments extracted, kept compressed beside the screenshots for the text checks (none without an evidence folder). */

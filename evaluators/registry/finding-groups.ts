@@ -52,6 +52,10 @@ export const findingGroups = {
   // The in-browser page checks (evaluators/page-checks.ts).
   'pageChecks.failures': '浏览器检查发现的无障碍问题（键盘、焦点、重排、标题、跳过导航、表单分组）',
   'reporting.summary': '信息报送与采用情况',
+  // Reports and documents on time (evaluators/website-report.ts, policy-documents.ts).
+  'websiteReport.report': '政府网站工作年度报表（是否发布、是否于1月31日前发布）',
+  'policyDocuments.validity': '政策文件有效性标注情况（已标注的比例、未标注的文件）',
+  'policyDocuments.interpretations': '政策解读与原文未双向链接或未按时发布',
   'newMedia.stale': '超过两周未更新的政务新媒体账号（平台、账号、最后发布日期、天数）',
   'newMedia.accounts': '登记的政务新媒体账号及其更新情况',
   'newMedia.duplicates': '同一平台开设多个账号（多头开设）',

@@ -1,6 +1,8 @@
 import { failureLabel } from '../collect/failures.js';
 import { describeUnread } from '../lib/unread.js';
+import { policyDocumentsNotMeasured } from '../policy-documents.js';
 import type { SiteMeasurements } from '../site-measurements.js';
+import { websiteReportUndated } from '../website-report.js';
 
 /** What a measurement's number means, for the loader's messages, docs and reports. */
 export type MeasurementUnit = 'count' | 'ratio' | 'days' | 'working-days' | 'ms';
@@ -31,6 +33,10 @@ const unreadFor = (part: 'updateFrequency' | 'disclosure' | 'mailbox' | 'service
 
 /** A site with no row in the new-media register, or a run without one: not measured (null), never "no account". */
 const noRegister = (m: SiteMeasurements) => (m.newMedia ? null : '未登记政务新媒体账号（本次评估未提供登记表，或登记表中没有本网站的账号）');
+
+/** No policy document (or no 解读) page read: D9 (or D25) not measured, never "none marked". */
+const noPolicyDocument = (m: SiteMeasurements) => policyDocumentsNotMeasured(m.policyDocuments ?? null, 'documents');
+const noInterpretation = (m: SiteMeasurements) => policyDocumentsNotMeasured(m.policyDocuments ?? null, 'interpretations');
 
 /**
  * Every measurement indicator sets can name. Adding one is one entry here (the compiler checks `read`
@@ -200,6 +206,35 @@ export const measurementRegistry = {
     notMeasured: (m) => (m.identity?.mobileError ? `手机屏幕宽度下的首页未能打开（${failureLabel(m.identity.mobileError)}）` : null),
   },
   'identity.counts.notHttps': { zh: '未使用HTTPS（1 = 未使用）', unit: 'count', read: (m) => m.identity?.counts.notHttps },
+  'websiteReport.counts.missing': {
+    zh: '未找到上一年度政府网站工作年度报表（1 = 未找到）',
+    unit: 'count',
+    read: (m) => m.websiteReport?.counts.missing,
+  },
+  'websiteReport.counts.late': {
+    zh: '上一年度政府网站工作年度报表晚于1月31日发布（1 = 逾期）',
+    unit: 'count',
+    read: (m) => m.websiteReport?.counts.late,
+    notMeasured: (m) => websiteReportUndated(m.websiteReport ?? null),
+  },
+  'policyDocuments.counts.marked': {
+    zh: '读取的政策文件中标注了有效性（有效、失效、废止、已修订、有效期）的份数',
+    unit: 'count',
+    read: (m) => m.policyDocuments?.counts.marked,
+    notMeasured: noPolicyDocument,
+  },
+  'policyDocuments.markedShare': {
+    zh: '读取的政策文件中标注了有效性的比例',
+    unit: 'ratio',
+    read: (m) => m.policyDocuments?.markedShare,
+    notMeasured: noPolicyDocument,
+  },
+  'policyDocuments.counts.interpretationProblems': {
+    zh: '未与原文双向链接或晚于规定工作日发布的政策解读数',
+    unit: 'count',
+    read: (m) => m.policyDocuments?.counts.interpretationProblems,
+    notMeasured: noInterpretation,
+  },
   'ipv6.readyShare': {
     zh: 'IPv6就绪程度：无IPv6地址或首页通过IPv6不可用、与IPv4不同为0，否则为首页及抽查的一二级页面中可通过IPv6访问的比例',
     unit: 'ratio',

@@ -17,7 +17,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const unnumbered = (h: string) => h.replace(/^[一二三四五六七八九十]+、/, '');
 
 /**
- * The disclosure, mailbox, services and identity evaluators' output on one portal against its ground truth,
+ * The disclosure, mailbox, services, identity and documents evaluators' output on one portal against its ground truth,
  * as tallies per measurement. Pure: used by the shared assessment's tests, the skin tests and `npm run skins`,
  * so every markup is held to the same checks.
  */
@@ -129,6 +129,28 @@ export function compareEvaluators(m: SiteMeasurements, truth: PortalTruth, asOf:
     elderly: truth.elderlyMode,
   };
   count('identity and functions', same(actual, expected), '标识与功能', actual, expected);
+
+  // Reports and documents on time: the website report as found and dated, D9's "any mark", the late 解读.
+  const docs = truth.documents;
+  const w = m.websiteReport;
+  const report = w ? { year: w.year, found: w.found, publishedOn: w.report?.publishedOn ?? null, onTime: w.onTime } : null;
+  const dueReport = {
+    year: docs.websiteReport.year,
+    found: docs.websiteReport.found,
+    publishedOn: docs.websiteReport.publishedOn,
+    onTime: docs.websiteReport.onTime,
+  };
+  count('website report', same(report, dueReport), '网站工作年度报表', report, dueReport);
+  const p = m.policyDocuments;
+  if (docs.validityMarked !== null) {
+    const marked = p?.documents ? p.marked > 0 : null;
+    count('validity marks', marked === docs.validityMarked, '政策文件有效性标注', marked, docs.validityMarked);
+  }
+  if (docs.interpretations.length) {
+    const late = sorted((p?.pairs ?? []).filter((r) => r.late).map((r) => r.interpretation.url));
+    const planted = sorted(docs.interpretations.filter((r) => r.late).map((r) => r.url));
+    count('interpretations', (p?.interpretations ?? 0) > 0 && same(late, planted), '政策解读', { read: p?.interpretations ?? 0, late }, planted);
+  }
   return figures;
 }
 

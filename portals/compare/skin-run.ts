@@ -65,7 +65,7 @@ async function measure(
   const started = performance.now();
   const truth = portal.truth;
   const c = await collectSite(browser, portal.url, asOf, collect);
-  const observed = { homepage: c.homepage, columns: c.columns, probes: c.probes, links: c.links, ...(c.features ?? {}) };
+  const observed = { homepage: c.homepage, columns: c.columns, probes: c.probes, links: c.links, documents: c.documents, ...(c.features ?? {}) };
   const profile = { level: truth.portal.level, services: truth.portal.services };
   const { measurements, findings } = evaluateSite(observed, asOf, profile);
   const score = scoreSite(indicators, measurements, findings, profile);

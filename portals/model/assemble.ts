@@ -1,6 +1,7 @@
 import { buildColumn, type ColumnPlan } from './columns.js';
 import { daysBefore, type IsoDate } from './dates.js';
 import { buildDisclosure, type DisclosurePlan } from './disclosure.js';
+import { linkInterpretations, websiteReports } from './documents.js';
 import { buildMailbox, type MailboxPlan } from './mailbox.js';
 import { Random } from './random.js';
 import { buildServices, type ServicesPlan } from './services.js';
@@ -33,8 +34,9 @@ export function assemblePortal(profile: PortalProfile, seed: string, asOf: IsoDa
   });
   // Planted text goes into the newest article of its column, as its second paragraph.
   for (const plant of profile.textPlants ?? []) columns.find((c) => c.id === plant.columnId)?.items[0]?.paragraphs.splice(1, 0, plant.paragraph);
+  if (profile.documentPlants?.interpretations) linkInterpretations(columns, profile.documentPlants.interpretations);
   const { city: _city, columns: _plans, disclosure, mailbox, services, ...rest } = profile;
-  return {
+  const portal: Portal = {
     ...rest,
     seed,
     asOf,
@@ -43,6 +45,10 @@ export function assemblePortal(profile: PortalProfile, seed: string, asOf: IsoDa
     mailbox: mailbox ? buildMailbox(mailbox, root.fork('mailbox'), asOf) : null,
     services: services ? buildServices(services, root.fork('services')) : null,
   };
+  // Drawn last: a portal without these plants draws everything else as before.
+  if (profile.documentPlants?.websiteReport)
+    portal.websiteReports = websiteReports(profile.documentPlants.websiteReport, profile.name, asOf, root.fork('website-reports'));
+  return portal;
 }
 
 /** 信息公开目录 rows: 索引号, 文号, 成文日期 (written before publication), 有效性. */

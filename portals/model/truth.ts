@@ -1,3 +1,4 @@
+import { workingDaysBetween } from '../../evaluators/lib/workdays.js';
 import { textAttachments } from '../render/text-attachments.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import { reportDeadline, reportYear } from './disclosure.js';
@@ -55,6 +56,42 @@ export function portalTruth(portal: Portal, origins: Origins, skin = 'classic') 
     textChecks: { planted: plantedText(portal, url) },
     behaviour: portal.behaviour,
     linkChecks: linkChecksTruth(portal, url),
+    documents: documentsTruth(portal, url),
+  };
+}
+
+/**
+ * Policy documents and reports on time: whether the policy documents show a validity mark (a catalogue's in its
+ * metadata table), each planted 解读 with its document and the working days between them, and the website's
+ * annual report due (the year, found, its date, on time).
+ */
+function documentsTruth(portal: Portal, url: (u: string) => string) {
+  const plants = portal.documentPlants ?? {};
+  const policy = portal.columns.filter((c) => c.kind === 'policy' && c.items.length);
+  const items = portal.columns.flatMap((c) => c.items);
+  const interpretations = items
+    .filter((i) => i.related?.original)
+    .map((i) => {
+      const document = items.find((d) => d.path === i.related!.original)!;
+      const workingDays = workingDaysBetween(document.date!, i.date!);
+      return { url: url(i.path), title: i.title, date: i.date, document: url(document.path), documentDate: document.date, workingDays, late: workingDays > 3 };
+    });
+  const year = reportYear(portal.asOf, 'department');
+  const report = (portal.websiteReports ?? []).find((r) => r.year === year) ?? null;
+  const deadline = reportDeadline(year, 'department');
+  return {
+    policyColumns: policy.map((c) => c.id),
+    validityMarked: policy.length ? policy.every((c) => c.style === 'catalogue' || !!plants.validityMarks) : null,
+    interpretations,
+    websiteReport: {
+      year,
+      deadline,
+      found: !!report,
+      url: report ? url(report.path) : null,
+      title: report?.title ?? null,
+      publishedOn: report?.publishedOn ?? null,
+      onTime: report ? report.publishedOn <= deadline : null,
+    },
   };
 }
 

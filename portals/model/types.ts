@@ -35,6 +35,8 @@ export interface Item {
   validity?: '有效' | '失效' | '已修改' | '废止';
   source: string;
   paragraphs: string[];
+  /** A policy document's interpretations, or an interpretation's original document, by path (model/documents.ts). */
+  related?: { original?: string; interpretations?: string[] };
 }
 
 export interface Column {
@@ -200,6 +202,27 @@ export interface Portal {
   behaviour: Behaviour;
   /** Planted for the link checks (evaluators/link-safety.ts, furniture.ts); absent: none. */
   linkPlants?: LinkPlants;
+  /** Validity marks, 解读 links and the website's annual report (evaluators/policy-documents.ts, website-report.ts); absent: none. */
+  documentPlants?: DocumentPlants;
+  /** The website's annual reports (政府网站工作年度报表) the 政府信息公开 page lists, built from documentPlants.websiteReport. */
+  websiteReports?: WebsiteReportPage[];
+}
+
+/** How a portal shows its policy documents' validity, 解读 and its own annual report. */
+export interface DocumentPlants {
+  /** Policy documents' validity mark: an info line under the title (有效性：…), a bracket beside it (【…】), or a dt/dd list; absent: none. */
+  validityMarks?: 'line' | 'bracket' | 'list';
+  /** Last year's website report: on time, after 31 January, or only the year before's; absent: none at all. */
+  websiteReport?: 'on-time' | 'late' | 'older-only';
+  /** The interpretation column whose two newest items link their documents (the newest one day after it, the next three weeks after). */
+  interpretations?: { column: string; documents: string };
+}
+
+export interface WebsiteReportPage {
+  year: number;
+  title: string;
+  publishedOn: IsoDate;
+  path: string;
 }
 
 /** What a hacked or careless site shows: each lands on a stand-in page of the interaction platform, never off this machine. */

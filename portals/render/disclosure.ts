@@ -17,7 +17,19 @@ export function disclosurePages(ctx: RenderContext, d: Disclosure): Map<string, 
       ],
     });
 
-  pages.set(d.path, () => frame('政府信息公开', html`<p>根据《中华人民共和国政府信息公开条例》，本机关主动公开政府信息。</p>${art20List(d)}`));
+  const reports = ctx.portal.websiteReports ?? [];
+  // The website's own annual reports, one dated row each under their heading (not a list: too few rows for a column).
+  const reportRows = reports.length
+    ? html`<div><h3>网站工作年度报表</h3>${reports.map((r) => html`<p><a href="${r.path}">${r.title}</a> <span>${formatDate(r.publishedOn, 'iso')}</span></p>`)}</div>`
+    : '';
+  pages.set(d.path, () => frame('政府信息公开', html`<p>根据《中华人民共和国政府信息公开条例》，本机关主动公开政府信息。</p>${art20List(d)}${reportRows}`));
+  for (const r of reports)
+    pages.set(r.path, () =>
+      frame(
+        r.title,
+        html`<div class="article"><h1>${r.title}</h1><div class="info">发布日期：${formatDate(r.publishedOn, 'cn')}</div><table class="stats"><tr><th>网站名称</th><td>${ctx.portal.name}</td></tr><tr><th>网站标识码</th><td>${ctx.portal.siteIdCode}</td></tr><tr><th>独立用户访问总量（个）</th><td>${ctx.stableNumber(`visitors:${r.year}`, 6)}</td></tr></table></div>`,
+      ),
+    );
   pages.set(d.guidePath, () => frame('政府信息公开指南', guideText(ctx, d)));
   if (d.systemPath)
     pages.set(d.systemPath, () =>

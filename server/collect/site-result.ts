@@ -50,6 +50,7 @@ export async function collectSiteResult(browser: Browser, url: string, asOf: str
         lighthouse: collected.lighthouse,
         ipv6: collected.ipv6,
         integrity: collected.integrity,
+        documents: collected.documents,
         uaVariants: collected.uaVariants,
         texts: collected.texts,
         attachments: collected.attachments,

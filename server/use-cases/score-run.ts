@@ -136,6 +136,8 @@ export function computeRun(
       ipv6: measurements.ipv6,
       textChecks: measurements.textChecks ?? null,
       newMedia: measurements.newMedia,
+      websiteReport: measurements.websiteReport ?? null,
+      policyDocuments: measurements.policyDocuments ?? null,
       crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null, budget: observed.stats?.budget ?? null },
     };
   });

@@ -70,6 +70,7 @@ export const fgw: PortalProfile = {
   metaTags: { site: true, column: true, article: true },
   accessibility: { missingLang: false, imagesWithoutAlt: false, unlabeledSearch: false, lowContrastFooter: true },
   plantedLinks: [{ url: '/slow/hang/sjkf.html', text: '数据开放', kind: 'timeout', foundOn: 'homepage' }],
+  documentPlants: { websiteReport: 'older-only' },
   behaviour: {
     latencyMs: 0,
     robotsTxt: 'User-agent: *\nDisallow: /api/\n',

@@ -114,5 +114,6 @@ export const jyj: PortalProfile = {
     { url: '/picture/0/2105181530123.jpg', text: '校园风采', kind: 'http-404', foundOn: 'homepage', asImage: true },
     { url: '/module/visit/count.jsp', text: '访问统计', kind: 'http-500', foundOn: 'homepage' },
   ],
+  documentPlants: { websiteReport: 'late' },
   behaviour: { latencyMs: 40, robotsTxt: null, waf: false, encoding: 'utf-8', homepageRedirect: null },
 };

@@ -116,5 +116,6 @@ export const qxx: PortalProfile = {
     { url: '/images/logo_old.gif', text: '县徽', kind: 'http-404', foundOn: 'homepage', asImage: true },
     { url: '/download/2019/gzbg.doc', text: '附件：工作报告', kind: 'http-404', foundOn: 'article' },
   ],
+  documentPlants: { validityMarks: 'line' },
   behaviour: { latencyMs: 350, robotsTxt: null, waf: false, encoding: 'gbk', homepageRedirect: '/index.asp' },
 };

@@ -116,5 +116,6 @@ export const rsj: PortalProfile = {
     },
   ],
   plantedLinks: [],
+  documentPlants: { validityMarks: 'bracket', websiteReport: 'on-time' },
   behaviour: { latencyMs: 0, robotsTxt: null, waf: false, encoding: 'utf-8', homepageRedirect: null },
 };

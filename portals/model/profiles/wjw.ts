@@ -80,5 +80,6 @@ export const wjw: PortalProfile = {
   metaTags: { site: true, column: true, article: true },
   accessibility: { missingLang: false, imagesWithoutAlt: false, unlabeledSearch: false, lowContrastFooter: false },
   plantedLinks: [{ url: '/zwgk/2019/jkzs/index.html', text: '健康指数（2019）', kind: 'http-404', foundOn: 'homepage' }],
+  documentPlants: { validityMarks: 'list', websiteReport: 'on-time' },
   behaviour: { latencyMs: 0, robotsTxt: 'User-agent: *\nDisallow: /admin/\n', waf: true, encoding: 'utf-8', homepageRedirect: null },
 };

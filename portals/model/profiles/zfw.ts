@@ -28,8 +28,9 @@ export const zfw: PortalProfile = {
     { id: 'zwyw', name: '政务要闻', kind: 'news', group: '新闻中心', state: 'fresh', count: 46, shown: { on: 'list', format: 'iso' }, decoyShare: 0.1 },
     { id: 'bmdt', name: '部门动态', kind: 'news', group: '新闻中心', state: 'fresh', count: 31, shown: { on: 'list', format: 'slash' } },
     { id: 'tzgg', name: '通知公告', kind: 'notice', group: '新闻中心', state: 'fresh', count: 38, shown: { on: 'list', format: 'iso' }, decoyShare: 0.15 },
-    { id: 'zcwj', name: '政策文件', kind: 'policy', group: '政策文件', state: 'fresh', count: 24, shown: { on: 'list', format: 'iso' } },
-    { id: 'zcjd', name: '政策解读', kind: 'other', group: '政策文件', state: 'fresh', count: 19, shown: { on: 'list', format: 'cn' } },
+    // The newest 解读 comes the day after the newest document (model/documents.ts linkInterpretations).
+    { id: 'zcwj', name: '政策文件', kind: 'policy', group: '政策文件', state: 'fresh', count: 24, shown: { on: 'list', format: 'iso' }, latestAgeDays: 10 },
+    { id: 'zcjd', name: '政策解读', kind: 'other', group: '政策文件', state: 'fresh', count: 19, shown: { on: 'list', format: 'cn' }, latestAgeDays: 9 },
     { id: 'ghjh', name: '规划计划', kind: 'planning', group: '政务公开', state: 'stale', count: 8, shown: { on: 'list', format: 'iso' } },
     { id: 'rsxx', name: '人事信息', kind: 'personnel', group: '政务公开', state: 'fresh', count: 12, shown: { on: 'list', format: 'iso' }, firstLevel: false },
     { id: 'tjxx', name: '统计信息', kind: 'other', group: '政务公开', state: 'stale', count: 10, shown: { on: 'list', format: 'dot' } },
@@ -77,6 +78,7 @@ export const zfw: PortalProfile = {
     { url: '/old/zwgk/index.htm', text: '政务公开（旧版）', kind: 'http-404', foundOn: 'homepage' },
     { url: '@dead/', text: '江临市公共资源交易网', kind: 'refused', foundOn: 'article' },
   ],
+  documentPlants: { validityMarks: 'line', websiteReport: 'on-time', interpretations: { column: 'zcjd', documents: 'zcwj' } },
   behaviour: {
     latencyMs: 0,
     robotsTxt: 'User-agent: *\nDisallow: /search/\nDisallow: /admin/\n',

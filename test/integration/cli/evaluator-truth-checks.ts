@@ -6,7 +6,7 @@ import { addEvaluatorFigures, compareEvaluators, type EvaluatorFigures, evaluato
 import type { PortalTruth } from '../../../portals/model/truth.js';
 
 /**
- * The disclosure, mailbox, services and identity evaluators against the sample portals' ground truth.
+ * The disclosure, mailbox, services, identity and documents evaluators against the sample portals' ground truth.
  * Registered inside a describe whose crawl has run (assess-run.test.ts, on the shared assessment): the evaluators are checked on the
  * observations that crawl stored, so no test file crawls the six portals a second time for them.
  * `measured()` is read when the tests run, after the describe's beforeAll.
@@ -81,6 +81,9 @@ export function evaluatorTruthTests(asOf: string, ids: string[], measured: () =>
       expectAllRight(id, ['identity and functions']);
       expect(measured().get(id)!.m.identity!.icp, id).toMatch(/ICP备\d+号/);
     }
+  });
+  it('reports and documents: the website report found and dated, policy documents marked or not, the late 解读 as planted', () => {
+    for (const id of ids) expectAllRight(id, ['website report', 'validity marks', 'interpretations']);
   });
   afterAll(() => console.log(`evaluator accuracy: ${evaluatorLine(addEvaluatorFigures(ids.filter((id) => measured().has(id)).map(compared)))}`));
 }

@@ -45,11 +45,13 @@ export function skinTruthTests(skin: string): void {
       for (const f of figures) expect(f.homepage.got, f.id).toEqual(f.homepage.expected);
     });
 
-    it('reads disclosure, mailbox, services and identity as the truth has them', () => {
+    it('reads disclosure, mailbox, services, identity and the reports and documents as the truth has them', () => {
       for (const f of figures) {
         const wrong = Object.entries(f.evaluators).flatMap(([name, t]) => t.wrong.map((w) => `${name} — ${w}`));
         expect(wrong, f.id).toEqual([]);
-        expect(Object.keys(f.evaluators), f.id).toEqual(expect.arrayContaining(['disclosure items', 'mailbox channel', 'identity and functions']));
+        expect(Object.keys(f.evaluators), f.id).toEqual(
+          expect.arrayContaining(['disclosure items', 'mailbox channel', 'identity and functions', 'website report']),
+        );
       }
     });
 

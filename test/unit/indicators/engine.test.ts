@@ -51,6 +51,8 @@ function measurements(over: Partial<Values> = {}): SiteMeasurements {
     linkSafety: { counts: { suspicious: 0, commercial: 0 } },
     accessibility: { seriousRules: v.seriousRules ?? 0, failingRules: v.seriousRules ?? 0 },
     textChecks: { flagged: v.textFlags ?? null },
+    websiteReport: { counts: { missing: 0, late: 0 } },
+    policyDocuments: { counts: { marked: 2, interpretationProblems: 0 } },
   });
 }
 
@@ -193,11 +195,11 @@ describe('scoreSite with the national-2019 preset', () => {
     expect(s.passed).toBe(true);
     expect(s.vetoes).toEqual([]);
     expect(s.warnings).toEqual([]);
-    // Only the reviewers' indicators (validity marks, bonus items) wait for a person; V8 has no flag to review (not
-    // flagged, which is no pass); IPv6 (B4) and the new-media register (N1–N4) were not part of these measurements.
+    // Only the reviewers' indicators (bonus items) wait for a person; V8 has no flag to review (not flagged, which
+    // is no pass); IPv6 (B4) and the new-media register (N1–N4) were not part of these measurements.
     const newMedia = ['N1', 'N2', 'N3', 'N4'];
     const notOk = s.indicators.filter((i) => i.status !== 'ok' && !['B4', 'V8', ...newMedia].includes(i.id));
-    expect(notOk.map((i) => [i.id, i.status, i.reason])).toEqual(['D9', 'B1', 'B2', 'B3', 'B5'].map((id) => [id, 'not-measured', '待人工评分']));
+    expect(notOk.map((i) => [i.id, i.status, i.reason])).toEqual(['B1', 'B2', 'B3', 'B5'].map((id) => [id, 'not-measured', '待人工评分']));
     expect(indicator(s, 'V8').status).toBe('not-flagged');
     expect(indicator(s, 'B4').status).toBe('not-measured');
     for (const id of newMedia)
@@ -205,7 +207,7 @@ describe('scoreSite with the national-2019 preset', () => {
         status: 'not-measured',
         reason: '未能测量：未登记政务新媒体账号（本次评估未提供登记表，或登记表中没有本网站的账号）',
       });
-    expect(s.notMeasured).toEqual([...newMedia, 'D9', 'B1', 'B2', 'B3', 'B4', 'B5']);
+    expect(s.notMeasured).toEqual([...newMedia, 'B1', 'B2', 'B3', 'B4', 'B5']);
     expect(s.indicators).toHaveLength(preset.indicators.length);
     expect(s.categories).toMatchObject([
       { id: 'availability', name: '可用性', budget: 10, deducted: 0 },
