@@ -82,9 +82,9 @@ const cardContextChars = 20;
  * public, a procurement notice's 联系方式, an invitation to call: 请联系、可联系小编): not a leak [I]. Looked for before
  * the number on its line and on the line before (a table's label cell is read as the line above its value). A mobile
  * in a list of people, an 公示 or an attachment has none of them; 手机 alone is not one, nor 联系地址 (a person's
- * address in a list, where the number beside it is theirs).
+ * address in a list, where the number beside it is theirs), nor 联系手机 after a person's name in a list of people.
  */
-const contactContext = /电话|热线|联系(?!地址|住址)/;
+const contactContext = /电话|热线|联系(?!地址|住址|手机)/;
 const contactContextChars = 60;
 
 /** The text before `at` on its line and on the line before, at most contactContextChars characters. */

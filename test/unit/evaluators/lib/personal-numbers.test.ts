@@ -55,6 +55,7 @@ describe('findPersonalNumbers', () => {
     expect(kinds('其他问题可以联系小编:13812345678')).toEqual([]);
     expect(kinds('如有疑问请联系 139-1234-5678。')).toEqual([]);
     expect(kinds('王某 联系地址：某街道1号 13812345678')).toEqual([['mobile', '138****5678']]);
+    expect(kinds('拟任人员：王某某，身份证号已隐去，联系手机13812345678')).toEqual([['mobile', '138****5678']]);
     // A table's label cell is read as the line above its value: a procurement notice's contacts.
     expect(kinds('采购单位联系方式\n易女士 邱先生;18975079580 18627455418')).toEqual([]);
     // 手机 alone says nothing about being published on purpose; a list of people has no contact word.
