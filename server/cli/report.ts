@@ -26,6 +26,15 @@ export interface ReportOptions {
   log?: (line: string) => void;
 }
 
+/** The hint of a refused run id: the runs the store holds. */
+const runsStored = (store: Store) =>
+  `runs stored: ${
+    store
+      .listRuns()
+      .map((r) => r.id)
+      .join(', ') || 'none'
+  }`;
+
 /**
  * `govscore report`: every output of a stored run — the ranking report, department reports, notice
  * draft, charts, XLSX/CSV/JSON, and the pages as PDF printed by the same Chromium — from the store
@@ -37,31 +46,14 @@ export async function report(options: ReportOptions): Promise<WrittenOutputs> {
   let browser: Browser | null = null;
   try {
     const run = store.getRun(options.runId);
-    if (!run)
-      throw new ConfigError(
-        options.db,
-        1,
-        '--run',
-        `no run ${options.runId} in this store`,
-        `runs stored: ${
-          store
-            .listRuns()
-            .map((r) => r.id)
-            .join(', ') || 'none'
-        }`,
-      );
+    if (!run) throw new ConfigError(options.db, 1, '--run', `no run ${options.runId} in this store`, runsStored(store));
     if (options.compare !== undefined && (options.compare === run.id || !store.getRun(options.compare)))
       throw new ConfigError(
         options.db,
         1,
         '--compare',
         options.compare === run.id ? 'is the run being reported: name an earlier run of the same sites' : `no run ${options.compare} in this store`,
-        `runs stored: ${
-          store
-            .listRuns()
-            .map((r) => r.id)
-            .join(', ') || 'none'
-        }`,
+        runsStored(store),
       );
     const set = options.indicators ? loadIndicatorSet(options.indicators) : lastUsedSet(store, run.id, run.indicators);
     const evidenceDir = relative(options.out, join(dirname(resolve(options.db)), 'evidence', run.id)) || '.';
