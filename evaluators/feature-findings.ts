@@ -3,6 +3,7 @@ import { assistItemNames, assistStatusNames } from './collect/assist-modes.js';
 import type { DisclosureMeasurement } from './disclosure.js';
 import { type DomainCheck, itemNames, kindNames, type MissingFurniture } from './furniture.js';
 import type { IdentityMeasurement } from './identity.js';
+import { pageSubject, subject } from './lib/finding-subject.js';
 import { taxonomy } from './lib/taxonomy.js';
 import { impactNames } from './lib/wcag.js';
 import { isAAACriterion } from './lib/wcag.js';
@@ -41,8 +42,10 @@ function criteriaText(v: AccessibilityViolation): string {
   return `WCAG ${v.wcag.join('/') || '2.x'}，${levelLabel[v.level]}${newIn22}`;
 }
 
-function ruleFinding(a: AccessibilityMeasurement, v: AccessibilityViolation) {
+/** A rule fails once per site (its pages are the templates that carry it): the rule is what the finding is about. */
+function ruleFinding(a: AccessibilityMeasurement, v: AccessibilityViolation): EvaluatorFinding {
   return {
+    subject: subject('axe', v.rule),
     message: `${v.help}（${v.rule}，${criteriaText(v)}，影响${v.impact ? impactNames[v.impact] : '未注明'}）：${v.pages}/${a.pagesScanned}个页面，${v.nodes}处`,
     url: v.urls[0] ?? null,
     evidence: v.examples[0] ? `${v.examples[0].target}：${v.examples[0].html}` : null,
@@ -64,6 +67,7 @@ function accessibilityFindings(a: AccessibilityMeasurement | null): FindingsByGr
   return {
     'accessibility.rules': a.violations.filter((v) => v.wcag21AA && serious(v)).map((v) => ruleFinding(a, v)),
     'accessibility.criteria': criteria.map(([c, rules]) => ({
+      subject: subject('wcag', c),
       message: `未满足WCAG成功准则 ${c}：${rules.map((v) => `${v.help}（${v.rule}，影响${v.impact ? impactNames[v.impact] : '未注明'}，${v.pages}个页面）`).join('；')}`,
       url: rules[0]!.urls[0] ?? null,
       evidence: rules[0]!.examples[0] ? `${rules[0]!.examples[0].target}：${rules[0]!.examples[0].html}` : null,
@@ -84,17 +88,23 @@ const list = (names: string[]) => names.join('、');
 
 function disclosureFindings(d: DisclosureMeasurement | null): FindingsByGroup {
   if (!d) return {};
-  const notFound = { message: '未找到政府信息公开专栏', url: null, evidence: '首页未发现“政府信息公开/政务公开”入口' };
+  const notFound = { subject: 'disclosure-section', message: '未找到政府信息公开专栏', url: null, evidence: '首页未发现“政府信息公开/政务公开”入口' };
   const report = d.annualReport;
   return {
     'disclosure.items': d.found
       ? d.items
           .filter((i) => !i.found)
-          .map((i) => ({ message: `法定主动公开内容缺少第${i.id}项：${i.name}`, url: d.url, evidence: `已找到 ${d.present}/${d.applicable} 项` }))
+          .map((i) => ({
+            subject: subject('disclosure-item', i.id),
+            message: `法定主动公开内容缺少第${i.id}项：${i.name}`,
+            url: d.url,
+            evidence: `已找到 ${d.present}/${d.applicable} 项`,
+          }))
       : [notFound],
     'disclosure.guide': d.guide.missing.length
       ? [
           {
+            subject: 'disclosure-guide',
             message: d.guide.url ? `政府信息公开指南缺少：${list(d.guide.missing)}` : '未找到政府信息公开指南',
             url: d.guide.url ?? d.url,
             evidence: d.guide.url ? `已具备：${list(d.guide.present) || '无'}` : null,
@@ -105,6 +115,7 @@ function disclosureFindings(d: DisclosureMeasurement | null): FindingsByGroup {
       ...(d.institution.missing.length
         ? [
             {
+              subject: 'institution',
               message: d.institution.url ? `机构职能缺少：${list(d.institution.missing)}` : '未找到机构职能信息',
               url: d.institution.url ?? d.url,
               evidence: null,
@@ -112,15 +123,30 @@ function disclosureFindings(d: DisclosureMeasurement | null): FindingsByGroup {
           ]
         : []),
       ...(d.leaders.missing.length
-        ? [{ message: d.leaders.url ? `领导信息缺少：${list(d.leaders.missing)}` : '未找到领导信息', url: d.leaders.url ?? d.url, evidence: null }]
+        ? [
+            {
+              subject: 'leaders',
+              message: d.leaders.url ? `领导信息缺少：${list(d.leaders.missing)}` : '未找到领导信息',
+              url: d.leaders.url ?? d.url,
+              evidence: null,
+            },
+          ]
         : []),
     ],
     'disclosure.annualReport': !report.found
-      ? [{ message: `未找到${report.year}年政府信息公开工作年度报告`, url: d.url, evidence: `应于 ${report.deadline} 前发布` }]
+      ? [
+          {
+            subject: subject('annual-report', report.year, 'missing'),
+            message: `未找到${report.year}年政府信息公开工作年度报告`,
+            url: d.url,
+            evidence: `应于 ${report.deadline} 前发布`,
+          },
+        ]
       : [
           ...(!report.onTime
             ? [
                 {
+                  subject: subject('annual-report', report.year, 'late'),
                   message: `${report.year}年年报发布逾期`,
                   url: report.url,
                   evidence: `发布日期 ${report.publishedOn ?? '未注明'}，应于 ${report.deadline} 前发布`,
@@ -128,7 +154,14 @@ function disclosureFindings(d: DisclosureMeasurement | null): FindingsByGroup {
               ]
             : []),
           ...(report.missingHeadings.length
-            ? [{ message: `${report.year}年年报缺少部分：${list(report.missingHeadings)}`, url: report.url, evidence: null }]
+            ? [
+                {
+                  subject: subject('annual-report', report.year, 'headings'),
+                  message: `${report.year}年年报缺少部分：${list(report.missingHeadings)}`,
+                  url: report.url,
+                  evidence: null,
+                },
+              ]
             : []),
         ],
   };
@@ -141,6 +174,7 @@ function mailboxFindings(m: MailboxMeasurement | null): FindingsByGroup {
       ...(!m.channel
         ? [
             {
+              subject: 'no-consultation-channel',
               message: '未提供网上有效咨询建言渠道',
               url: null,
               evidence: m.notConsultation.length
@@ -149,20 +183,40 @@ function mailboxFindings(m: MailboxMeasurement | null): FindingsByGroup {
             },
           ]
         : []),
-      ...m.unanswered.map((u) => ({ message: `留言超过3个月未回应：${u.title}`, url: u.url, evidence: `来信日期 ${u.received}，至评估日已 ${u.days} 天` })),
+      ...m.unanswered.map((u) => ({
+        subject: letterSubject(u),
+        message: `留言超过3个月未回应：${u.title}`,
+        url: u.url,
+        evidence: `来信日期 ${u.received}，至评估日已 ${u.days} 天`,
+      })),
     ],
     'mailbox.replyRate':
       m.replyRate !== null && m.replyRate < 1
-        ? [{ message: `近一年答复率 ${(m.replyRate * 100).toFixed(1)}%`, url: m.url, evidence: `来信 ${m.letters} 件，已答复 ${m.replied} 件` }]
+        ? [
+            {
+              subject: 'reply-rate',
+              message: `近一年答复率 ${(m.replyRate * 100).toFixed(1)}%`,
+              url: m.url,
+              evidence: `来信 ${m.letters} 件，已答复 ${m.replied} 件`,
+            },
+          ]
         : [],
-    'mailbox.latency': m.latencies
-      .slice(0, 20)
-      .map((l) => ({ message: `答复用时 ${l.workingDays} 个工作日：${l.title}`, url: l.url, evidence: `来信 ${l.received}，答复 ${l.replied}` })),
+    'mailbox.latency': m.latencies.slice(0, 20).map((l) => ({
+      subject: letterSubject(l),
+      message: `答复用时 ${l.workingDays} 个工作日：${l.title}`,
+      url: l.url,
+      evidence: `来信 ${l.received}，答复 ${l.replied}`,
+    })),
     'mailbox.fields':
       m.fieldsMissing.length && m.replied
-        ? [{ message: `答复信息未公开：${list(m.fieldsMissing)}`, url: m.url, evidence: `已公开：${list(m.fieldsShown) || '无'}` }]
+        ? [{ subject: 'reply-fields', message: `答复信息未公开：${list(m.fieldsMissing)}`, url: m.url, evidence: `已公开：${list(m.fieldsShown) || '无'}` }]
         : [],
   };
+}
+
+/** A letter by its page, else by its title and the date it came (a list without detail pages). */
+function letterSubject(l: { url: string | null; title: string; received: string }): string {
+  return l.url ? pageSubject('letter', l.url) : subject('letter', l.title, l.received);
 }
 
 function servicesFindings(s: ServicesMeasurement | null): FindingsByGroup {
@@ -170,10 +224,18 @@ function servicesFindings(s: ServicesMeasurement | null): FindingsByGroup {
   return {
     'services.missing': s.found
       ? []
-      : [{ message: '未找到办事服务或办事指南', url: s.url, evidence: s.url ? '入口页面未发现含要素的办事指南' : '首页未发现办事服务入口' }],
+      : [
+          {
+            subject: 'services-section',
+            message: '未找到办事服务或办事指南',
+            url: s.url,
+            evidence: s.url ? '入口页面未发现含要素的办事指南' : '首页未发现办事服务入口',
+          },
+        ],
     'services.elements': s.missingClasses.map((c) => {
       const guides = s.guides.filter((g) => g.missing.includes(c));
       return {
+        subject: subject('guide-element', c),
         message: `办事指南缺少“${c}”要素（${guides.length}/${s.guides.length}份抽查指南）`,
         url: guides[0]?.url ?? null,
         evidence: guides
@@ -183,11 +245,13 @@ function servicesFindings(s: ServicesMeasurement | null): FindingsByGroup {
       };
     }),
     'services.attachments': s.brokenAttachments.map((a) => ({
+      subject: pageSubject('attachment', a.url),
       message: `表格附件无法下载（${a.result}）`,
       url: a.url,
       evidence: `所在指南：${a.foundOn.slice(0, 2).join('、')}`,
     })),
     'services.online': s.unreachableOnline.map((a) => ({
+      subject: pageSubject('online-service', a.url),
       message: `在线办理入口不可用（${a.result}）`,
       url: a.url,
       evidence: `所在指南：${a.foundOn.slice(0, 2).join('、')}`,
@@ -203,16 +267,19 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
         ? []
         : [
             {
+              subject: 'search',
               message: i.search === 'absent' ? '未提供站内搜索' : '站内搜索无法查到近期文章',
               url: i.searchUrl,
               evidence: i.searchQuery ? `检索词：${i.searchQuery}` : null,
             },
           ],
     'identity.meta': [
-      ...(i.footerShowsIdCode ? [] : [{ message: '页面底部未标注网站标识码', url: null, evidence: null }]),
+      ...(i.footerShowsIdCode ? [] : [{ subject: 'site-id-code', message: '页面底部未标注网站标识码', url: null, evidence: null }]),
       ...furnitureFindings(i, (f) => f.item === 'siteIdCode' && f.kind !== 'homepage'),
       // One finding per page the metas were looked for on, naming it.
+      // By the kind of page (its template), not the example page, which differs from run to run.
       ...i.missingMetaOn.map((m) => ({
+        subject: subject('meta', m.page),
         message: `${metaPageNames[m.page]}缺少网页元数据：${list(m.names)}`,
         url: m.url,
         evidence:
@@ -227,6 +294,7 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
         ? []
         : [
             {
+              subject: 'elderly-entry',
               message: '未找到无障碍/长者模式入口',
               url: null,
               evidence: `在首页的链接、按钮和可点击元素的文字、title、aria-label 和图片 alt 中查找“${taxonomy().identity.elderly.join('/')}”，未找到`,
@@ -235,23 +303,26 @@ function identityFindings(i: IdentityMeasurement | null): FindingsByGroup {
     'identity.assist': i.assist
       ? assistItemNames.flatMap(([key, name]) => {
           const item = i.assist![key];
-          return item.status === 'holds' ? [] : [{ message: `${name}：${assistStatusNames[item.status]}`, url: null, evidence: item.evidence }];
+          return item.status === 'holds'
+            ? []
+            : [{ subject: subject('assist', key), message: `${name}：${assistStatusNames[item.status]}`, url: null, evidence: item.evidence }];
         })
       : [],
     'identity.mobile': [
-      ...(i.viewportMeta || i.mobileError ? [] : [{ message: '首页未声明移动端视口（viewport）', url: null, evidence: null }]),
-      ...(i.horizontalScroll ? [{ message: '手机屏幕（375像素宽）下首页出现横向滚动', url: null, evidence: null }] : []),
+      ...(i.viewportMeta || i.mobileError ? [] : [{ subject: 'viewport', message: '首页未声明移动端视口（viewport）', url: null, evidence: null }]),
+      ...(i.horizontalScroll ? [{ subject: 'horizontal-scroll', message: '手机屏幕（375像素宽）下首页出现横向滚动', url: null, evidence: null }] : []),
     ],
     'identity.furniture': furnitureFindings(i, (f) => f.item !== 'siteIdCode'),
     'identity.domain': domainFindings(i.domain),
     // Its own group: an indicator of the mobile layout and one of HTTPS each list only their own fact.
-    'identity.https': i.https ? [] : [{ message: '网站未使用HTTPS', url: null, evidence: null }],
+    'identity.https': i.https ? [] : [{ subject: 'https', message: '网站未使用HTTPS', url: null, evidence: null }],
   };
 }
 
 /** One finding per kind of page and item it lacks, naming an example page. */
 function furnitureFindings(i: IdentityMeasurement, which: (f: MissingFurniture) => boolean): EvaluatorFinding[] {
   return (i.furniture ?? []).filter(which).map((f) => ({
+    subject: subject('furniture', f.kind, f.item),
     message: `${kindNames[f.kind]}${f.state === 'absent' ? '未标注' : '标注了但未链接至备案系统：'}${itemNames[f.item]}`,
     url: f.example,
     evidence: `已读取的${f.pagesRead}个${kindNames[f.kind]}中有${f.pagesMissing}个${f.state === 'absent' ? '未找到该项' : '该项无指向备案系统的链接'}，例如 ${f.example}`,
@@ -264,5 +335,5 @@ function domainFindings(d: DomainCheck | null): EvaluatorFinding[] {
     d.status === 'not-gov'
       ? `网站域名 ${d.host} 不在 .gov.cn 下${d.portal ? `（门户域名 ${d.portal}）` : ''}`
       : `部门网站域名 ${d.host} 不在门户网站域名 ${d.portal} 下`;
-  return [{ message, url: null, evidence: '政府网站发展指引：政府网站使用 .gov.cn 域名，部门网站使用本级政府门户网站的下级域名' }];
+  return [{ subject: 'domain', message, url: null, evidence: '政府网站发展指引：政府网站使用 .gov.cn 域名，部门网站使用本级政府门户网站的下级域名' }];
 }

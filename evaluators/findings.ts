@@ -1,6 +1,7 @@
 import type { AvailabilityMeasurement } from './availability.js';
 import { failureLabel } from './collect/failures.js';
 import type { ProbeObservation } from './collect/observations.js';
+import { pageSubject, subject } from './lib/finding-subject.js';
 import { describeUnread } from './lib/unread.js';
 import type { LinksMeasurement } from './links.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
@@ -30,6 +31,7 @@ export function evaluatorFindings(
       update.columns
         .filter((c) => c.keyColumn === keyColumn && c.stale)
         .map((c) => ({
+          subject: pageSubject('column', c.url),
           message: `栏目“${c.name}”（${kindNames[c.kind]}）超过${c.windowDays}天未更新`,
           url: c.url,
           evidence: c.latest ? `最新信息发布日期 ${c.latest}（共${c.itemCount}条，其中${c.datedItems}条注明日期）` : `${c.itemCount}条信息均未注明发布日期`,
@@ -40,6 +42,7 @@ export function evaluatorFindings(
     out['updateFrequency.blank'] = update.columns
       .filter((c) => c.blank)
       .map((c) => ({
+        subject: pageSubject('column', c.url),
         message: `栏目“${c.name}”为空白栏目`,
         url: c.url,
         evidence: c.placeholder ? `页面显示“${c.placeholder}”` : '栏目页无任何信息',
@@ -49,8 +52,10 @@ export function evaluatorFindings(
     const unread = describeUnread(update.unread);
     out['updateFrequency.homepage'] = [
       h.stale === null
-        ? { message: '首页为导航页，二级页面最新信息未能测量', url: null, evidence: unread }
+        ? { subject: 'homepage-latest', message: '首页为导航页，二级页面最新信息未能测量', url: null, evidence: unread }
         : {
+            // The homepage's newest item, whichever page shows it: the source page changes as items are published.
+            subject: 'homepage-latest',
             message: h.isNavigation
               ? '首页为导航页，二级页面最新信息' + (h.latest ? `发布于 ${h.latest}` : '无发布日期')
               : `首页最新信息发布于 ${h.latest ?? '（无日期）'}`,
@@ -61,6 +66,7 @@ export function evaluatorFindings(
     ];
     out['updateFrequency.newsVolume'] = [
       {
+        subject: 'news-volume',
         message:
           update.newsItemsInWindow === null
             ? `近14天要闻/动态类栏目发布信息条数未能测量：${unread}`
@@ -72,6 +78,7 @@ export function evaluatorFindings(
   }
   if (links) {
     const finding = (b: LinksMeasurement['broken'][number]) => ({
+      subject: pageSubject('link', b.url),
       message: `链接不可用（${failureLabel(b.result)}${b.status ? `，HTTP ${b.status}` : ''}）`,
       url: b.url,
       evidence: `所在页面：${b.foundOn.slice(0, 3).join('、')}${b.foundOn.length > 3 ? ` 等${b.foundOn.length}处` : ''}`,
@@ -82,7 +89,13 @@ export function evaluatorFindings(
   if (availability) {
     out['availability.failures'] = probes
       .filter((p) => !p.ok)
-      .map((p) => ({ message: `首页访问失败（${failureLabel(p.failure ?? 'error')}）`, url: p.url, evidence: `${p.at}，耗时 ${p.ms} ms` }));
+      // Each failed probe is the one problem of the homepage being down: they share a subject.
+      .map((p) => ({
+        subject: subject('homepage-availability'),
+        message: `首页访问失败（${failureLabel(p.failure ?? 'error')}）`,
+        url: p.url,
+        evidence: `${p.at}，耗时 ${p.ms} ms`,
+      }));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { failureLabel } from './collect/failures.js';
 import type { Ipv6Observation } from './collect/ipv6.js';
+import { pageSubject } from './lib/finding-subject.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 
 /**
@@ -73,14 +74,21 @@ export function evaluateIpv6(observed: Ipv6Observation | null | undefined): Ipv6
 /** The evidence of `ipv6.readiness`: the addresses, the homepage over both families, every page that failed over IPv6. */
 export function ipv6Findings(m: Ipv6Measurement | null): FindingsByGroup {
   if (!m) return {};
-  if (m.notMeasured) return { 'ipv6.readiness': [{ message: `IPv6支持未测量：${m.notMeasured}`, url: null, evidence: `域名 ${m.host}` }] };
+  if (m.notMeasured)
+    return { 'ipv6.readiness': [{ subject: 'ipv6-homepage', message: `IPv6支持未测量：${m.notMeasured}`, url: null, evidence: `域名 ${m.host}` }] };
   const summary = m.homepageProblem
-    ? { message: m.homepageProblem, url: null, evidence: `域名 ${m.host}` }
+    ? { subject: 'ipv6-homepage', message: m.homepageProblem, url: null, evidence: `域名 ${m.host}` }
     : {
+        subject: 'ipv6-homepage',
         message: `首页可通过IPv6访问且与IPv4一致；抽查的 ${m.linksTried} 个一、二级页面中 ${m.linksOk} 个可通过IPv6访问`,
         url: null,
         evidence: `域名 ${m.host}`,
       };
-  const failed = m.failed.map((f) => ({ message: `${f.level === 1 ? '一级' : '二级'}页面通过IPv6无法访问（${f.problem}）`, url: f.url, evidence: null }));
+  const failed = m.failed.map((f) => ({
+    subject: pageSubject('ipv6-page', f.url),
+    message: `${f.level === 1 ? '一级' : '二级'}页面通过IPv6无法访问（${f.problem}）`,
+    url: f.url,
+    evidence: null,
+  }));
   return { 'ipv6.readiness': [summary, ...failed] };
 }

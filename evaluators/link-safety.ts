@@ -1,5 +1,6 @@
 import type { PageIntegrity } from './collect/page-integrity.js';
 import type { UaVariant, VisitorKind } from './collect/ua-variants.js';
+import { pageSubject, subject } from './lib/finding-subject.js';
 import { hostUnder, type LinkSafetyConfig, linkSafetyConfig, matchingPattern, registrableDomain, wordIn } from './lib/link-safety-config.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 
@@ -150,17 +151,21 @@ const visitorNames: Record<VisitorKind, string> = {
 export function linkSafetyFindings(m: LinkSafetyMeasurement | null): FindingsByGroup {
   if (!m) return {};
   const suspicious = [
+    // A link by where it points: the page it was first seen on changes as the crawl reads other pages first.
     ...m.hidden.map((h) => ({
+      subject: pageSubject('hidden-link', h.href),
       message: `疑似暗链：隐藏的站外链接“${h.text || '（无文字）'}”${h.word ? `（含“${h.word}”）` : ''}指向 ${h.href}`,
       url: h.page,
       evidence: `隐藏方式：${h.how}${h.hiddenBy ? `（由 ${h.hiddenBy} 隐藏）` : ''}；元素：${h.selector}；${h.html}${h.pages > 1 ? `；共 ${h.pages} 个页面有此链接` : ''}`,
     })),
     ...m.illicit.map((l) => ({
+      subject: pageSubject('illicit-link', l.href),
       message: `疑似违法站点链接：“${l.text || '（无文字）'}”（含“${l.word}”）指向 ${l.href}`,
       url: l.page,
       evidence: `链接地址：${l.href}`,
     })),
     ...m.uaRedirects.map((r) => ({
+      subject: subject('ua-redirect', r.visitor),
       message: `疑似劫持：首页对${visitorNames[r.visitor]}跳转到站外地址 ${r.finalUrl}`,
       url: r.chain[0] ?? null,
       evidence: `评估程序访问首页停在 ${r.crawlUrl}；${visitorNames[r.visitor]}的跳转链：${r.chain.join(' → ')}`,
@@ -170,11 +175,17 @@ export function linkSafetyFindings(m: LinkSafetyMeasurement | null): FindingsByG
   ];
   const commercial = [
     ...m.commercial.map((l) => ({
+      subject: pageSubject('commercial-link', l.href),
       message: `商业链接：“${l.text || '（无文字）'}”（含“${l.word}”）指向 ${l.href}`,
       url: l.page,
       evidence: `链接地址：${l.href}`,
     })),
-    ...m.adSources.map((a) => ({ message: `广告联盟脚本：${a.src}`, url: a.page, evidence: `脚本地址与广告网络“${a.pattern}”相符` })),
+    ...m.adSources.map((a) => ({
+      subject: pageSubject('ad-script', a.src),
+      message: `广告联盟脚本：${a.src}`,
+      url: a.page,
+      evidence: `脚本地址与广告网络“${a.pattern}”相符`,
+    })),
   ];
   return { 'linkSafety.suspicious': suspicious, 'linkSafety.commercial': commercial };
 }

@@ -1,4 +1,5 @@
 import { daysBetween } from './lib/dates.js';
+import { subject } from './lib/finding-subject.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 
 /**
@@ -108,10 +109,16 @@ const evidenceOf = (m: NewMediaMeasurement, a: AccountResult) =>
 /** The evidence of each new-media indicator: one finding per account, naming it, its platform, its last post and the days since. */
 export function newMediaFindings(m: NewMediaMeasurement | null): FindingsByGroup {
   if (!m) return {};
-  const finding = (a: AccountResult, message: string) => ({ message, url: a.link && /^https?:\/\//i.test(a.link) ? a.link : null, evidence: evidenceOf(m, a) });
+  const finding = (a: AccountResult, message: string) => ({
+    subject: subject('account', a.platform, a.name),
+    message,
+    url: a.link && /^https?:\/\//i.test(a.link) ? a.link : null,
+    evidence: evidenceOf(m, a),
+  });
   const duplicates = [...new Set(m.accounts.filter((a) => a.duplicate).map((a) => a.platform))].map((platform) => {
     const names = m.accounts.filter((a) => a.platform === platform);
     return {
+      subject: subject('duplicate-accounts', platform),
       message: `${platform}开设了 ${names.length} 个账号（${names.map((a) => `「${a.name}」`).join('、')}），同一平台原则上只开设一个账号`,
       url: null,
       evidence: names.map((a) => `第 ${a.line} 行`).join('、'),

@@ -1,5 +1,6 @@
 import { type PageCheckArea, pageCheckAreas, type PageCheckId, type PageCheckIssue, type PageCheckResult, pageChecks } from './collect/page-checks.js';
 import { urlTemplate } from './collect/url-scope.js';
+import { subject } from './lib/finding-subject.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 
 /**
@@ -168,6 +169,7 @@ export function pageCheckFindings(m: PageChecksMeasurement | null): FindingsByGr
   const findings = m.failures.map((f) => {
     const e = f.examples[0];
     return {
+      subject: subject('page-check', f.check),
       message: `${f.zh}（WCAG ${f.wcag.join('/')}，${levelLabel[f.level]}）：${f.pages}/${m.pagesChecked}个页面，${f.elements}处`,
       url: f.urls[0] ?? null,
       evidence: e ? [e.selector, e.html, e.detail].filter(Boolean).join('：') : null,
@@ -175,12 +177,14 @@ export function pageCheckFindings(m: PageChecksMeasurement | null): FindingsByGr
   });
   for (const f of m.suspected ?? [])
     findings.push({
+      subject: subject('page-check-suspected', f.check),
       message: `疑似：${f.zh}（WCAG ${f.wcag.join('/')}，${levelLabel[f.level]}）：${f.pages}/${m.pagesChecked}个页面，${f.elements}处，待人工复核`,
       url: f.urls[0] ?? null,
       evidence: f.examples[0] ? [f.examples[0].selector, f.examples[0].html, f.examples[0].detail].filter(Boolean).join('：') : null,
     });
   if (m.pagesNotChecked + m.pagesPartlyChecked > 0)
     findings.push({
+      subject: 'page-checks-incomplete',
       message: `${m.pagesNotChecked + m.pagesPartlyChecked}个页面的部分检查未能完成（视为未检查）`,
       url: m.notChecked[0]?.url ?? null,
       evidence: m.notChecked.map((n) => `${n.area}: ${n.reason}`).join('；') || null,

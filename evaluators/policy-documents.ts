@@ -2,6 +2,7 @@ import type { ColumnObservation } from './collect/observations.js';
 import type { DocumentsObservation, PolicyPage } from './collect/policy-pages.js';
 import { pageKey } from './collect/url-scope.js';
 import type { IsoDate } from './lib/dates.js';
+import { pageSubject } from './lib/finding-subject.js';
 import { officialCalendar, workingDaysBetween } from './lib/workdays.js';
 import type { EvaluatorFinding, FindingsByGroup } from './registry/finding-groups.js';
 
@@ -115,20 +116,25 @@ export function policyDocumentsFindings(m: PolicyDocumentsMeasurement | null): F
   const validity: EvaluatorFinding[] = m.documents
     ? [
         {
+          subject: 'validity-share',
           message: `读取的 ${m.documents} 份政策文件中 ${m.marked} 份标注了有效性（${Math.round((m.markedShare ?? 0) * 100)}%）`,
           url: null,
           evidence: [...m.marks.slice(0, 3).map((d) => `已标注：“${d.title}”（${d.mark}）`), ...m.unmarked.slice(0, 5).map((d) => `未标注：“${d.title}”`)].join(
             '；',
           ),
         },
-        ...m.unmarked
-          .slice(0, 10)
-          .map((d) => ({ message: `政策文件未标注有效性：“${d.title}”`, url: d.url, evidence: '标题附近及元数据栏中未见有效/失效/废止/已修订/有效期等标注' })),
+        ...m.unmarked.slice(0, 10).map((d) => ({
+          subject: pageSubject('policy-document', d.url),
+          message: `政策文件未标注有效性：“${d.title}”`,
+          url: d.url,
+          evidence: '标题附近及元数据栏中未见有效/失效/废止/已修订/有效期等标注',
+        })),
       ]
     : [];
   const interpretations = m.pairs
     .filter((p) => p.problems.length)
     .map((p) => ({
+      subject: pageSubject('interpretation', p.interpretation.url),
       message: `政策解读“${p.interpretation.title}”：${p.problems.join('；')}`,
       url: p.interpretation.url,
       evidence: p.document

@@ -46,5 +46,5 @@ export function reportingFindings(row: ReportingObservation, m: ReportingMeasure
   const rate = m.adoptionRate === null ? '' : `，采用率 ${(m.adoptionRate * 100).toFixed(1)}%`;
   const quota = row.quota === null ? '' : `；任务数 ${row.quota} 条，完成 ${((m.quotaAttainment ?? 0) * 100).toFixed(0)}%`;
   const message = `${row.period}：报送 ${row.submitted} 条，采用 ${m.adoptedTotal ?? '—'} 次（${adopted || '表中无采用列'}）${rate}${row.instructions ? `，获批示 ${row.instructions} 次` : ''}${quota}`;
-  return { 'reporting.summary': [{ message, url: null, evidence: null }] };
+  return { 'reporting.summary': [{ subject: 'reporting-summary', message, url: null, evidence: null }] };
 }

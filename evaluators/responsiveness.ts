@@ -39,11 +39,24 @@ export function responsivenessFindings(r: ResponsivenessMeasurement | null): Fin
   if (r.medianMs === null) {
     return {
       'responsiveness.timing': [
-        { message: `首页响应时间未测量：仅 ${r.answered} 次探测得到响应（至少需要 ${minimumAnswered} 次）`, url: null, evidence: null },
+        {
+          subject: 'response-time',
+          message: `首页响应时间未测量：仅 ${r.answered} 次探测得到响应（至少需要 ${minimumAnswered} 次）`,
+          url: null,
+          evidence: null,
+        },
       ],
     };
   }
-  const summary = { message: `首页响应时间中位数 ${r.medianMs} ms，90% 的响应在 ${r.p90Ms} ms 以内（${r.answered} 次探测）`, url: null, evidence: null };
-  const slowest = r.slowest.slice(0, 3).map((p) => ({ message: `较慢的一次响应：${p.ms} ms`, url: p.url, evidence: `探测时间 ${p.at}` }));
+  // The slowest probes differ each run: they are the same problem as the median (one subject).
+  const summary = {
+    subject: 'response-time',
+    message: `首页响应时间中位数 ${r.medianMs} ms，90% 的响应在 ${r.p90Ms} ms 以内（${r.answered} 次探测）`,
+    url: null,
+    evidence: null,
+  };
+  const slowest = r.slowest
+    .slice(0, 3)
+    .map((p) => ({ subject: 'response-time', message: `较慢的一次响应：${p.ms} ms`, url: p.url, evidence: `探测时间 ${p.at}` }));
   return { 'responsiveness.timing': [summary, ...slowest] };
 }

@@ -1,4 +1,5 @@
 import type { AttachmentReading } from './collect/attachments.js';
+import { subject } from './lib/finding-subject.js';
 import { findPersonalNumbers, type PersonalNumberKind, personalNumberNames } from './lib/personal-numbers.js';
 import { sentenceAround } from './lib/quotes.js';
 import type { DictionarySource } from './lib/text-dictionaries.js';
@@ -111,13 +112,15 @@ function finding(f: TextFlag): EvaluatorFinding {
     f.check === 'wording'
       ? `疑似${kindName(f.kind)}：${f.entry}（词典 ${f.source}）${more}，待人工确认`
       : `疑似泄露个人信息：${kindName(f.kind)} ${f.entry}${more}，待人工确认`;
-  return { message, url: f.url, evidence: `“${f.quote}”` };
+  // A flag is one entry wherever it repeats (a dictionary word, a masked number): not its first page, which the order of the crawl decides.
+  return { subject: subject(f.check, f.kind, f.entry), message, url: f.url, evidence: `“${f.quote}”` };
 }
 
 export function textCheckFindings(m: TextChecksMeasurement | null): FindingsByGroup {
   if (!m) return {};
   const wording = m.flags.filter((f) => f.check === 'wording').map(finding);
   const leaks = m.flags.filter((f) => f.check === 'leak').map(finding);
-  const cut = m.flagged > m.flags.length ? [{ message: `另有 ${m.flagged - m.flags.length} 处疑似问题未列出`, url: null, evidence: null }] : [];
+  const cut =
+    m.flagged > m.flags.length ? [{ subject: 'more-flags', message: `另有 ${m.flagged - m.flags.length} 处疑似问题未列出`, url: null, evidence: null }] : [];
   return { 'textChecks.wording': wording, 'textChecks.leaks': leaks, 'textChecks.flagged': [...leaks, ...wording, ...cut] };
 }

@@ -3,6 +3,7 @@ import type { ColumnObservation, HomepageObservation } from './collect/observati
 import type { PageFacts } from './collect/page-facts.js';
 import type { DocumentsObservation } from './collect/policy-pages.js';
 import { type IsoDate, rowDate } from './lib/dates.js';
+import { subject } from './lib/finding-subject.js';
 import { isWebsiteReportTitle, reportTitleYear, websiteReportTerms } from './lib/policy-marks.js';
 import type { FindingsByGroup } from './registry/finding-groups.js';
 
@@ -139,18 +140,21 @@ export function websiteReportFindings(m: WebsiteReportMeasurement | null): Findi
   const older = m.others.length ? `；仅找到其他年度的报表：${m.others.map((o) => `“${o.title}”（${o.publishedOn ?? '未注明日期'}）`).join('、')}` : '';
   if (!m.report)
     findings.push({
+      subject: subject('website-report', m.year, 'absent'),
       message: `疑似未发布${m.year}年度政府网站工作年度报表（未找到，待人工复核）`,
       url: null,
       evidence: `在${m.searched.where.join('、')}中查找“${m.searched.for.join('/')}”等标题，未找到${m.year}年度的报表${older}`,
     });
   else if (m.onTime === false)
     findings.push({
+      subject: subject('website-report', m.year, 'late'),
       message: `${m.year}年度政府网站工作年度报表逾期发布：${m.report.publishedOn}（应于${m.deadline}前发布）`,
       url: m.report.url,
       evidence: `“${m.report.title}”，见于${m.report.where}，发布日期 ${m.report.publishedOn}`,
     });
   else
     findings.push({
+      subject: subject('website-report', m.year),
       message: `${m.year}年度政府网站工作年度报表：${m.report.publishedOn ? `${m.report.publishedOn}发布${m.onTime ? '，按时' : ''}` : '未注明发布日期'}`,
       url: m.report.url,
       evidence: `“${m.report.title}”，见于${m.report.where}`,

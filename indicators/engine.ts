@@ -8,6 +8,8 @@ import type { Category, CategoryMode, Indicator, IndicatorSet } from './types.js
 
 /** One piece of evidence behind a finding: where, and what shows it. */
 export interface Finding {
+  /** What it is about, stable between runs (EvaluatorFinding.subject); absent in scores stored before it was kept. */
+  subject?: string;
   message: string;
   url: string | null;
   evidence: string | null;
@@ -238,6 +240,7 @@ function scoreIndicator(
     scored.findings = vetoOnAbsence
       ? [
           {
+            subject: 'not-found',
             message: `${scored.status === 'suspected-veto' ? '疑似否决：' : ''}未找到${scored.absence!.what}`,
             url: scored.absence!.url,
             evidence: describeAbsence(scored.absence!),

@@ -1,5 +1,6 @@
 import { accessibilitySection, accessibilityStyles } from './a11y-section.js';
 import { documentsSection, documentsStyles } from './documents-section.js';
+import { findingChangesSection, findingChangesStyles, type SiteComparison } from './finding-changes-section.js';
 import { type Html, html } from './html.js';
 import { indicatorStatus, link, outcomeName, page, type Site, siteGradeTag } from './html-parts.js';
 import { newMediaSection, newMediaStyles } from './new-media-section.js';
@@ -37,16 +38,23 @@ export function indicatorEvidence(i: Indicator, evidenceDir: string): Html {
  * is still waiting for a reviewer. Only this site's data goes in.
  * `evidenceDir`: the screenshots' folder relative to where this page is written.
  */
-export function renderDepartmentReport(results: Results, site: Site, evidenceDir: string): string {
-  return page(`${site.name} 网站评估报告`, departmentReportBody(results, site, evidenceDir), departmentStyles);
+export function renderDepartmentReport(results: Results, site: Site, evidenceDir: string, changes: SiteComparison | null = null): string {
+  return page(`${site.name} 网站评估报告`, departmentReportBody(results, site, evidenceDir, { changes }), departmentStyles);
 }
 
 /**
  * The report's content without its page frame, shared with the department's web page. Of the other
  * sites only the number in the group goes in (the rank's denominator), never a name or score.
  * `table`: wraps each table (the web page makes wide tables scroll on a phone); the file report keeps them bare.
+ * `changes`: this site's findings against an earlier run (新发现/已整改/仍存在/本次未能测量), when one is compared.
  */
-export function departmentReportBody(results: Results, site: Site, evidenceDir: string, options: { table?: (table: Html, name: string) => Html } = {}): Html {
+export function departmentReportBody(
+  results: Results,
+  site: Site,
+  evidenceDir: string,
+  options: { table?: (table: Html, name: string) => Html; changes?: SiteComparison | null } = {},
+): Html {
+  const changes = options.changes ? findingChangesSection(options.changes, { open: true }) : '';
   const table = options.table ?? ((t: Html) => t);
   const a = results.assessment;
   const peers = results.sites.filter((s) => s.group === site.group && s.status === 'assessed').length;
@@ -58,7 +66,7 @@ export function departmentReportBody(results: Results, site: Site, evidenceDir: 
 <p class="meta">网站：${link(site.url)}</p></header>
 ${
   site.status !== 'assessed'
-    ? html`<section><h2>评估结果</h2><p>本次未能完成评估：${site.statusLabel ?? site.status}（${site.statusReason ?? ''}）。未能评估的网站不参与排名，请核实网站可访问后申请复测。</p></section>${newMediaSection(site.observations.newMedia, table)}`
+    ? html`<section><h2>评估结果</h2><p>本次未能完成评估：${site.statusLabel ?? site.status}（${site.statusReason ?? ''}）。未能评估的网站不参与排名，请核实网站可访问后申请复测。</p></section>${changes}${newMediaSection(site.observations.newMedia, table)}`
     : html`<section><h2>评估结果</h2>
 ${table(
   html`<table class="summary"><tbody><tr><th>得分</th><td><strong>${site.score ?? '—'}</strong>${site.bonus ? html`（含加分 ${site.bonus}）` : ''}${site.scale && site.scale !== 1 ? html`（不适用类别不计，按 ×${site.scale} 折算）` : ''}</td><th>等级</th><td>${site.grade ? siteGradeTag(site) : '—'}</td></tr>
@@ -70,6 +78,7 @@ ${site.suspectedVetoes.length ? html`<p class="suspected">疑似否决（待人�
 ${site.warnings.length ? html`<p class="warn">预警（尚未否决，请尽快整改）：${site.warnings.map((w) => w.reason).join('；')}</p>` : ''}
 ${table(html`<table><thead><tr><th>指标类别</th><th>得分</th><th>满分</th></tr></thead><tbody>${site.categories.map((c) => html`<tr><td>${c.name}</td><td>${c.applicable ? c.score : '不适用'}</td><td>${c.budget}</td></tr>`)}</tbody></table>`, '类别得分')}</section>
 <section><h2>问题与整改建议</h2>${problems.length ? problems.map((i) => html`<article class="problem"><h3><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}（${points(i)}）</h3>${indicatorEvidence(i, evidenceDir)}${i.advice ? html`<p class="advice">整改建议：${i.advice}</p>` : ''}</article>`) : html`<p>未发现扣分、否决或预警问题。</p>`}</section>
+${changes}
 ${accessibilitySection(site.observations, { table })}
 ${documentsSection(site.observations, table)}
 ${newMediaSection(site.observations.newMedia, table)}
@@ -80,6 +89,6 @@ ${pending.length ? html`<section><h2>待人工评分或未能测量</h2><p>${pen
 <footer><p>生成时间：${a.generatedAt}　运行编号：${a.runId}　指标体系 sha256：${a.indicatorSet.sha256}</p></footer>`;
 }
 
-const departmentStyles = `${accessibilityStyles}${newMediaStyles}${documentsStyles}
+const departmentStyles = `${accessibilityStyles}${newMediaStyles}${documentsStyles}${findingChangesStyles}
 .summary th{width:16%}.alarm{color:#b5121b;font-weight:bold}.warn{color:#8a6d00}.advice{background:#f3f7ee;border-left:4px solid #5a8f29;padding:6px 10px}
 .problem{break-inside:avoid}img.shot{max-width:100%;max-height:420px;border:1px solid #ccc;margin-top:4px}`;

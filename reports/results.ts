@@ -19,6 +19,7 @@ import type { TextChecksMeasurement } from '../evaluators/text-checks.js';
 import type { ColumnMeasurement, HomepageMeasurement, UpdateFrequencyMeasurement } from '../evaluators/update-frequency.js';
 import type { WebsiteReportMeasurement } from '../evaluators/website-report.js';
 import type { CategoryScore, Finding, IndicatorScore, IndicatorStatus, SiteScore } from '../indicators/engine.js';
+import { findingKey } from './finding-key.js';
 
 export type SiteStatus = 'assessed' | 'unreachable' | 'blocked' | 'error';
 
@@ -92,7 +93,13 @@ export interface ResultsIndicator {
   absence: Absence | null;
   /** The set's 整改建议 for this indicator. */
   advice: string | null;
-  findings: Finding[];
+  findings: ResultsFinding[];
+}
+
+/** A finding as published: with its key, by which a later run tells it new, fixed or unchanged (reports/finding-key.ts). */
+export interface ResultsFinding extends Finding {
+  /** `site/indicator/subject`: the same in every run while the problem is the same. */
+  key: string;
 }
 
 /** One column as measured for update frequency. */
@@ -233,7 +240,7 @@ export function buildResults(
         override: i.override ?? null,
         absence: i.absence ?? null,
         advice: advice.get(i.id) ?? null,
-        findings: i.findings,
+        findings: i.findings.map((f) => ({ ...f, key: findingKey(s.id, i.id, f) })),
       })),
       observations: {
         homepage: s.update?.homepage ?? null,

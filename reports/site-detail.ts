@@ -2,13 +2,14 @@ import type { AccessibilityViolation } from '../evaluators/accessibility.js';
 import { assistItemNames, assistStatusNames } from '../evaluators/collect/assist-modes.js';
 import { disclosureDetail } from './disclosure-detail.js';
 import { documentsSummary, documentsTables } from './documents-section.js';
+import { findingChangesSection, type SiteComparison } from './finding-changes-section.js';
 import { type Html, html, raw } from './html.js';
 import { indicatorStatus, link, type Site, siteGradeTag } from './html-parts.js';
 import { newMediaSummary, newMediaTable } from './new-media-section.js';
 import { suspicionBasis } from './suspicion-basis.js';
 
-/** `evidenceDir`: the screenshots' folder relative to the report. */
-export function siteDetail(s: Site, evidenceDir: string): Html {
+/** `evidenceDir`: the screenshots' folder relative to the report; `changes`: the site against an earlier run, when compared. */
+export function siteDetail(s: Site, evidenceDir: string, changes: SiteComparison | null = null): Html {
   const problems = s.indicators.filter((i) => i.status === 'veto' || i.status === 'suspected-veto' || i.status === 'deducted' || i.status === 'warning');
   const reviewed = s.indicators.filter((i) => i.override);
   const columns = s.observations.columns;
@@ -17,6 +18,7 @@ export function siteDetail(s: Site, evidenceDir: string): Html {
 ${s.suspectedVetoes.length ? html`<p class="suspected"><span class="tag suspected-veto">疑似否决</span> 以下否决项${suspicionBasis(s.suspectedVetoes)}，${s.suspectedVetoes.some((v) => !v.searched) ? '可能是误报' : '可能是检测未能识别'}，须经人工复核确认或排除：${s.suspectedVetoes.map((v) => `${v.indicator} ${s.indicators.find((i) => i.id === v.indicator)?.name ?? ''}`.trim()).join('、')}${s.pendingReview ? '。复核前不评定等级、不参与排名，评估结果不能发布。' : '。'}</p>` : ''}
 ${reviewed.length ? html`<ul class="findings overrides">${reviewed.map((i) => html`<li><span class="tag override">人工复核</span> ${i.id} ${i.name}：${i.status === 'veto' ? '判定否决' : i.max !== null && i.score !== null ? `${i.score}/${i.max}` : indicatorStatus[i.status]}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）<br><span class="evidence">理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</span></li>`)}</ul>` : ''}
 ${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}${f.screenshot ? html` <a class="shot" href="${`${evidenceDir}/${f.screenshot}`}">[截图]</a>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
+${changes ? findingChangesSection(changes, { heading: 'h4' }) : ''}
 ${accessibilityDetail(s)}
 ${pageChecksDetail(s)}
 ${assistDetail(s)}

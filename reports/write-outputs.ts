@@ -9,6 +9,8 @@ import { bandsFromGrades } from './charts/bands.js';
 import { type ChartFile, writeCharts } from './charts/write-charts.js';
 import { toCsv } from './csv.js';
 import { renderDepartmentReport } from './department-report.js';
+import type { FindingComparison } from './finding-changes.js';
+import { siteComparison } from './finding-changes-section.js';
 import { renderReport } from './html-report.js';
 import { renderNotice } from './notice.js';
 import type { OutputFormat } from './output-formats.js';
@@ -25,6 +27,8 @@ export interface OutputOptions {
   set?: IndicatorSet;
   /** The previous run of the same sites, for the run-over-run chart. */
   previous?: Results | null;
+  /** Findings against an earlier run (新发现/已整改/仍存在/本次未能测量): the report's site details, department reports, XLSX. */
+  comparison?: FindingComparison | null;
   /** The notice draft (通报): an office's template and the issuing office's name. */
   notice?: { template?: string; issuer?: string };
   /** A Chromium to print PDFs with (only asked for when pdf is wanted). */
@@ -42,6 +46,8 @@ export interface WrittenOutputs {
   notice?: string;
   departments: string[];
   charts: ChartFile[];
+  /** The comparison with an earlier run, when one was asked for. */
+  comparison?: FindingComparison;
 }
 
 /**
@@ -60,25 +66,26 @@ export async function writeOutputs(results: Results, dir: string, options: Outpu
     charts: [],
   };
   await writeFile(paths.results, JSON.stringify(results, null, 2) + '\n');
+  if (options.comparison) paths.comparison = options.comparison;
   await writeFile(paths.csv, rankingCsv(results));
   paths.charts = await writeCharts(results, join(dir, 'charts'), {
     previous: options.previous ?? undefined,
     bands: options.set ? bandsFromGrades(options.set.grades, options.set.total) : undefined,
     png: formats.has('pdf') ? 'all' : 'ranking',
   });
-  await writeFile(paths.report, renderReport(results, { set: options.set, charts: paths.charts, chartsDir: 'charts' }));
+  await writeFile(paths.report, renderReport(results, { set: options.set, charts: paths.charts, chartsDir: 'charts', comparison: options.comparison }));
   // Department pages sit one folder down: a relative evidence folder is one step further away.
   const evidenceDir = isAbsolute(results.assessment.evidenceDir) ? results.assessment.evidenceDir : join('..', results.assessment.evidenceDir);
   for (const site of results.sites) {
     const file = join(dir, 'departments', `${site.id}.html`);
-    await writeFile(file, renderDepartmentReport(results, site, evidenceDir));
+    await writeFile(file, renderDepartmentReport(results, site, evidenceDir, siteComparison(options.comparison, site.id)));
     paths.departments.push(file);
   }
   paths.notice = join(dir, 'notice.html');
   await writeFile(paths.notice, renderNotice(results, options.notice ?? {}));
   if (formats.has('xlsx')) {
     paths.xlsx = join(dir, 'results.xlsx');
-    await writeXlsx(results, paths.xlsx);
+    await writeXlsx(results, paths.xlsx, options.comparison);
   }
   if (formats.has('pdf')) {
     if (!options.browser) throw new Error('writeOutputs: pdf asked for without a browser');

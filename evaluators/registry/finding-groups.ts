@@ -1,5 +1,11 @@
 /** A finding as indicators cite it: what is wrong, where, and the text that shows it. */
 export interface EvaluatorFinding {
+  /**
+   * What the finding is about, the same from run to run while the problem is the same (evaluators/lib/finding-subject.ts):
+   * `column://host/path`, `link://host/file.pdf`, `axe:color-contrast`, `disclosure-item:7`. With the site and the
+   * indicator it makes the finding's key, by which runs are compared. Findings about one thing share it.
+   */
+  subject: string;
   message: string;
   url: string | null;
   evidence: string | null;

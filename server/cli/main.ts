@@ -187,10 +187,34 @@ program
   .option('--indicators <id|file>', 'indicator set (default: the one the run was last scored with)')
   .option('--notice-template <file>', 'Mustache template of the notice draft (default: reports/templates/notice.mustache)')
   .option('--issuer <name>', 'the issuing office named in the notice, e.g. 某市人民政府办公室')
-  .action(async (o: { db: string; run: string; out: string; format: OutputFormat[]; indicators?: string; noticeTemplate?: string; issuer?: string }) => {
-    const { report } = await import('./report.js');
-    await report({ db: o.db, runId: o.run, out: o.out, formats: o.format, indicators: o.indicators, noticeTemplate: o.noticeTemplate, issuer: o.issuer });
-  });
+  .option(
+    '--compare <run-id>',
+    'an earlier run of the same sites: each finding shown as 新发现/已整改/仍存在/本次未能测量 (report, department reports, XLSX sheet 问题变化)',
+  )
+  .action(
+    async (o: {
+      db: string;
+      run: string;
+      out: string;
+      format: OutputFormat[];
+      indicators?: string;
+      noticeTemplate?: string;
+      issuer?: string;
+      compare?: string;
+    }) => {
+      const { report } = await import('./report.js');
+      await report({
+        db: o.db,
+        runId: o.run,
+        out: o.out,
+        formats: o.format,
+        indicators: o.indicators,
+        noticeTemplate: o.noticeTemplate,
+        issuer: o.issuer,
+        compare: o.compare,
+      });
+    },
+  );
 
 program
   .command('import')

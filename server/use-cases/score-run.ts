@@ -10,6 +10,7 @@ import { evaluateNewMedia } from '../../evaluators/new-media.js';
 import { evaluateTextChecks, type TextChecksMeasurement } from '../../evaluators/text-checks.js';
 import { scoreSite } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
+import { compareFindings, type FindingComparison } from '../../reports/finding-changes.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
 import { type AssessmentInfo, buildResults, type Results, type SiteInput } from '../../reports/results.js';
 import { type OutputOptions, writeOutputs } from '../../reports/write-outputs.js';
@@ -55,93 +56,117 @@ export async function scoreRun(
   outDir: string,
   crawl: { userAgent: string; robots: 'respect' | 'ignore' },
   evidenceDir: string,
-  output: Omit<OutputOptions, 'set' | 'previous'> = {},
+  output: Omit<OutputOptions, 'set' | 'previous' | 'comparison'> = {},
+  /** An earlier run (`govscore report --compare`): each finding new, fixed, unchanged or not measured now. */
+  compareWith?: string,
 ) {
   const results = computeRun(store, runId, set, crawl, evidenceDir);
-  return writeOutputs(results, outDir, { ...output, set, previous: previousRun(store, runId, new Set(results.sites.map((s) => s.id))) });
+  const comparison = compareWith ? compareRuns(store, compareWith, results, set) : null;
+  return writeOutputs(results, outDir, { ...output, set, previous: previousRun(store, runId, new Set(results.sites.map((s) => s.id))), comparison });
+}
+
+/**
+ * This run's findings against an earlier run of the store. The earlier run is evaluated again from its stored
+ * observations under this run's indicator set, so both sides carry keys made by today's code (a run stored
+ * before findings had keys compares like any other) and an indicator id means the same on both sides.
+ * `sites`: only these sites of both runs (a department's page reads its own site alone).
+ */
+export function compareRuns(store: Store, earlierRunId: string, current: Results, set: IndicatorSet, sites?: ReadonlySet<string>): FindingComparison {
+  const robots = store.getRun(earlierRunId)?.options?.['robots'] === 'ignore' ? 'ignore' : 'respect';
+  const earlier = computeRun(store, earlierRunId, set, { userAgent: '', robots }, current.assessment.evidenceDir, { save: false, sites });
+  return compareFindings(earlier, sites ? { ...current, sites: current.sites.filter((s) => sites.has(s.id)) } : current);
 }
 
 /** Evaluate → score (stored, with the reviewers' overrides) → rank: the run's results, nothing written but the scores. */
-/** `save: false` only reads (a web page showing a run): the scores are stored by the re-score that changed them. */
+/**
+ * `save: false` only reads (a web page showing a run): the scores are stored by the re-score that changed them.
+ * `sites`: only these sites are evaluated (reading one site's findings of an earlier run); with it nothing is saved
+ * and the ranks are those among them.
+ */
 export function computeRun(
   store: Store,
   runId: string,
   set: IndicatorSet,
   crawl: { userAgent: string; robots: 'respect' | 'ignore' },
   evidenceDir: string,
-  options: { save?: boolean } = {},
+  options: { save?: boolean; sites?: ReadonlySet<string> } = {},
 ): Results {
   const run = store.getRun(runId);
   if (!run) throw new Error(`no run ${runId} in the store`);
-  if (options.save !== false) store.useIndicatorSet(set);
+  const save = options.save !== false && !options.sites;
+  if (save) store.useIndicatorSet(set);
   const overrides = store.overrides.active(runId);
   const texts = textChecker(store, runId, storedDictionaries(run.options));
-  const inputs: SiteInput[] = store.runSites(runId).map((site) => {
-    const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
-    if (site.status !== 'assessed') {
-      // The accounts are the office's, not the crawl's: listed for a site that could not be reached too.
-      const newMedia = evaluateNewMedia(store.observations(runId, site.siteId).newMedia, run.asOf);
-      return {
-        ...base,
-        newMedia,
-        status: site.status === 'pending' ? 'error' : site.status,
-        statusReason: site.statusReason ?? 'not collected',
-        score: null,
-        update: null,
-        availability: null,
-        links: null,
-        crawl: null,
-      };
-    }
-    const profile = { level: site.level, services: site.services, portal: site.portal ?? null };
-    const stored = store.observations(runId, site.siteId);
-    if (stored.import) {
-      // An imported table row (govscore import), not a crawl.
-      const row = stored.import;
-      const { measurements, findings } = evaluateImported(row);
-      const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? []);
+  const chosen = options.sites;
+  const inputs: SiteInput[] = store
+    .runSites(runId)
+    .filter((site) => !chosen || chosen.has(site.siteId))
+    .map((site) => {
+      const base = { id: site.siteId, name: site.name, group: site.group, url: site.url };
+      if (site.status !== 'assessed') {
+        // The accounts are the office's, not the crawl's: listed for a site that could not be reached too.
+        const newMedia = evaluateNewMedia(store.observations(runId, site.siteId).newMedia, run.asOf);
+        return {
+          ...base,
+          newMedia,
+          status: site.status === 'pending' ? 'error' : site.status,
+          statusReason: site.statusReason ?? 'not collected',
+          score: null,
+          update: null,
+          availability: null,
+          links: null,
+          crawl: null,
+        };
+      }
+      const profile = { level: site.level, services: site.services, portal: site.portal ?? null };
+      const stored = store.observations(runId, site.siteId);
+      if (stored.import) {
+        // An imported table row (govscore import), not a crawl.
+        const row = stored.import;
+        const { measurements, findings } = evaluateImported(row);
+        const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? []);
+        return {
+          ...base,
+          status: 'assessed',
+          statusReason: null,
+          score,
+          update: null,
+          availability: null,
+          links: null,
+          reporting: { row, measurement: measurements.reporting! },
+          crawl: null,
+        };
+      }
+      const observed = stored;
+      const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
+      const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
+      observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
+      const { measurements, findings } = evaluateSite(observed, run.asOf, profile, texts(site.siteId, observed));
+      const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
       return {
         ...base,
         status: 'assessed',
         statusReason: null,
         score,
-        update: null,
-        availability: null,
-        links: null,
-        reporting: { row, measurement: measurements.reporting! },
-        crawl: null,
+        update: measurements.updateFrequency,
+        availability: measurements.availability,
+        responsiveness: measurements.responsiveness,
+        links: measurements.links,
+        disclosure: measurements.disclosure,
+        mailbox: measurements.mailbox,
+        services: measurements.services,
+        identity: measurements.identity,
+        accessibility: measurements.accessibility,
+        pageChecks: measurements.pageChecks,
+        ipv6: measurements.ipv6,
+        textChecks: measurements.textChecks ?? null,
+        newMedia: measurements.newMedia,
+        websiteReport: measurements.websiteReport ?? null,
+        policyDocuments: measurements.policyDocuments ?? null,
+        crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null, budget: observed.stats?.budget ?? null },
       };
-    }
-    const observed = stored;
-    const weekBefore = new Date(Date.parse(run.asOf) - 7 * 86_400_000).toISOString();
-    const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
-    observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
-    const { measurements, findings } = evaluateSite(observed, run.asOf, profile, texts(site.siteId, observed));
-    const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
-    return {
-      ...base,
-      status: 'assessed',
-      statusReason: null,
-      score,
-      update: measurements.updateFrequency,
-      availability: measurements.availability,
-      responsiveness: measurements.responsiveness,
-      links: measurements.links,
-      disclosure: measurements.disclosure,
-      mailbox: measurements.mailbox,
-      services: measurements.services,
-      identity: measurements.identity,
-      accessibility: measurements.accessibility,
-      pageChecks: measurements.pageChecks,
-      ipv6: measurements.ipv6,
-      textChecks: measurements.textChecks ?? null,
-      newMedia: measurements.newMedia,
-      websiteReport: measurements.websiteReport ?? null,
-      policyDocuments: measurements.policyDocuments ?? null,
-      crawl: { pages: store.pageCount(runId, site.siteId), robots: observed.robots ?? null, budget: observed.stats?.budget ?? null },
-    };
-  });
-  if (options.save !== false)
+    });
+  if (save)
     store.saveScores(
       runId,
       set,

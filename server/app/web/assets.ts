@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 
+import { findingChangesStyles } from '../../../reports/finding-changes-section.js';
 import { gradeStyles } from '../../../reports/grade-palette.js';
 
 const require = createRequire(import.meta.url);
@@ -26,9 +27,12 @@ export const chartScripts = ['/assets/vega.min.js', '/assets/vega-lite.min.js', 
 
 const AssetParams = Type.Object({ name: Type.String() });
 
-/** A file as served: our stylesheet is followed by the grade palette's CSS, the colours the reports and charts use too. */
+/**
+ * A file as served: our stylesheet is followed by the counts of the comparison with an earlier run (shown on the
+ * department's page as in its report) and, last, the grade palette's CSS, the colours the reports and charts use too.
+ */
 const servedBody = (name: string, path: string | URL): Buffer =>
-  name === 'app.css' ? Buffer.concat([readFileSync(path), Buffer.from(`\n${gradeStyles()}\n`)]) : readFileSync(path);
+  name === 'app.css' ? Buffer.concat([readFileSync(path), Buffer.from(`\n${findingChangesStyles}\n${gradeStyles()}\n`)]) : readFileSync(path);
 
 export const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const loaded = new Map(Object.entries(files).map(([name, f]) => [name, { body: servedBody(name, f.path), type: f.type }]));

@@ -171,24 +171,24 @@ describe('featureFindings: disclosure', () => {
 
   it('names each statutory item missing, with how many were found', () => {
     expect(f(disclosure())['disclosure.items']).toEqual([
-      { message: '法定主动公开内容缺少第9项：政府集中采购', url: `${host}/zwgk/`, evidence: '已找到 1/3 项' },
-      { message: '法定主动公开内容缺少第12项：突发公共事件应急预案', url: `${host}/zwgk/`, evidence: '已找到 1/3 项' },
+      { subject: 'disclosure-item:9', message: '法定主动公开内容缺少第9项：政府集中采购', url: `${host}/zwgk/`, evidence: '已找到 1/3 项' },
+      { subject: 'disclosure-item:12', message: '法定主动公开内容缺少第12项：突发公共事件应急预案', url: `${host}/zwgk/`, evidence: '已找到 1/3 项' },
     ]);
   });
 
   it('says once that the section was not found, instead of listing every item', () => {
     expect(f(disclosure({ found: false, url: null }))['disclosure.items']).toEqual([
-      { message: '未找到政府信息公开专栏', url: null, evidence: '首页未发现“政府信息公开/政务公开”入口' },
+      { subject: 'disclosure-section', message: '未找到政府信息公开专栏', url: null, evidence: '首页未发现“政府信息公开/政务公开”入口' },
     ]);
   });
 
   it('names what the guide lacks, or that there is no guide (pointing at the section)', () => {
     const partial = f(disclosure({ guide: { url: `${host}/zwgk/zn/`, present: ['公开方式'], missing: ['受理机构', '收费标准'] } }));
     expect(partial['disclosure.guide']).toEqual([
-      { message: '政府信息公开指南缺少：受理机构、收费标准', url: `${host}/zwgk/zn/`, evidence: '已具备：公开方式' },
+      { subject: 'disclosure-guide', message: '政府信息公开指南缺少：受理机构、收费标准', url: `${host}/zwgk/zn/`, evidence: '已具备：公开方式' },
     ]);
     const absent = f(disclosure({ guide: { url: null, present: [], missing: ['公开方式'] } }));
-    expect(absent['disclosure.guide']).toEqual([{ message: '未找到政府信息公开指南', url: `${host}/zwgk/`, evidence: null }]);
+    expect(absent['disclosure.guide']).toEqual([{ subject: 'disclosure-guide', message: '未找到政府信息公开指南', url: `${host}/zwgk/`, evidence: null }]);
     expect(f(disclosure())['disclosure.guide']).toEqual([]);
   });
 
@@ -198,8 +198,8 @@ describe('featureFindings: disclosure', () => {
       leaders: { url: `${host}/ld/`, present: [], missing: ['简历', '分工'] },
     });
     expect(f(d)['disclosure.institution']).toEqual([
-      { message: '未找到机构职能信息', url: `${host}/zwgk/`, evidence: null },
-      { message: '领导信息缺少：简历、分工', url: `${host}/ld/`, evidence: null },
+      { subject: 'institution', message: '未找到机构职能信息', url: `${host}/zwgk/`, evidence: null },
+      { subject: 'leaders', message: '领导信息缺少：简历、分工', url: `${host}/ld/`, evidence: null },
     ]);
     expect(f(disclosure())['disclosure.institution']).toEqual([]);
   });
@@ -208,7 +208,7 @@ describe('featureFindings: disclosure', () => {
     const d = disclosure();
     const missing = { ...d.annualReport, found: false, url: null, publishedOn: null, onTime: false };
     expect(f({ ...d, annualReport: missing })['disclosure.annualReport']).toEqual([
-      { message: '未找到2025年政府信息公开工作年度报告', url: `${host}/zwgk/`, evidence: '应于 2026-01-31 前发布' },
+      { subject: 'annual-report:2025:missing', message: '未找到2025年政府信息公开工作年度报告', url: `${host}/zwgk/`, evidence: '应于 2026-01-31 前发布' },
     ]);
   });
 
@@ -216,8 +216,18 @@ describe('featureFindings: disclosure', () => {
     const d = disclosure();
     const late = { ...d.annualReport, publishedOn: null, onTime: false, missingHeadings: ['收到和处理政府信息公开申请情况'] };
     expect(f({ ...d, annualReport: late })['disclosure.annualReport']).toEqual([
-      { message: '2025年年报发布逾期', url: `${host}/zwgk/nb/2025.html`, evidence: '发布日期 未注明，应于 2026-01-31 前发布' },
-      { message: '2025年年报缺少部分：收到和处理政府信息公开申请情况', url: `${host}/zwgk/nb/2025.html`, evidence: null },
+      {
+        subject: 'annual-report:2025:late',
+        message: '2025年年报发布逾期',
+        url: `${host}/zwgk/nb/2025.html`,
+        evidence: '发布日期 未注明，应于 2026-01-31 前发布',
+      },
+      {
+        subject: 'annual-report:2025:headings',
+        message: '2025年年报缺少部分：收到和处理政府信息公开申请情况',
+        url: `${host}/zwgk/nb/2025.html`,
+        evidence: null,
+      },
     ]);
     expect(f(d)['disclosure.annualReport']).toEqual([]);
   });
@@ -228,7 +238,12 @@ describe('featureFindings: mailbox', () => {
 
   it('says there is no consultation channel and which petition links were found instead', () => {
     expect(f(mailbox({ channel: false, notConsultation: ['信访事项', '违纪违法举报'] }))['mailbox.noChannelOrOverdue']).toEqual([
-      { message: '未提供网上有效咨询建言渠道', url: null, evidence: '仅发现：信访事项、违纪违法举报（信访、纪检举报渠道不属于咨询建言渠道）' },
+      {
+        subject: 'no-consultation-channel',
+        message: '未提供网上有效咨询建言渠道',
+        url: null,
+        evidence: '仅发现：信访事项、违纪违法举报（信访、纪检举报渠道不属于咨询建言渠道）',
+      },
     ]);
     expect(f(mailbox({ channel: false }))['mailbox.noChannelOrOverdue']![0]!.evidence).toBe('首页及互动交流页面未发现领导信箱、咨询投诉、网上留言等渠道');
   });
@@ -236,14 +251,19 @@ describe('featureFindings: mailbox', () => {
   it('names every letter unanswered over 3 months with its date and age', () => {
     const unanswered = [{ title: '关于小区停车的建议', url: `${host}/hd/1.html`, received: '2026-08-22', days: 91 }];
     expect(f(mailbox({ unanswered }))['mailbox.noChannelOrOverdue']).toEqual([
-      { message: '留言超过3个月未回应：关于小区停车的建议', url: `${host}/hd/1.html`, evidence: '来信日期 2026-08-22，至评估日已 91 天' },
+      {
+        subject: 'letter://www.example.gov.cn/hd/1.html',
+        message: '留言超过3个月未回应：关于小区停车的建议',
+        url: `${host}/hd/1.html`,
+        evidence: '来信日期 2026-08-22，至评估日已 91 天',
+      },
     ]);
   });
 
   it('gives the reply rate as a percentage with one decimal below 100%, nothing at 100% or when not measured', () => {
     // 2 of 3 → 0.667 → 66.7%.
     expect(f(mailbox({ letters: 3, replied: 2, replyRate: 0.667 }))['mailbox.replyRate']).toEqual([
-      { message: '近一年答复率 66.7%', url: `${host}/hd/`, evidence: '来信 3 件，已答复 2 件' },
+      { subject: 'reply-rate', message: '近一年答复率 66.7%', url: `${host}/hd/`, evidence: '来信 3 件，已答复 2 件' },
     ]);
     expect(f(mailbox({ letters: 3, replied: 0, replyRate: 0 }))['mailbox.replyRate']![0]!.message).toBe('近一年答复率 0.0%');
     expect(f(mailbox({ letters: 3, replied: 3, replyRate: 1 }))['mailbox.replyRate']).toEqual([]);
@@ -260,13 +280,20 @@ describe('featureFindings: mailbox', () => {
     }));
     const found = f(mailbox({ latencies }))['mailbox.latency']!;
     expect(found).toHaveLength(20);
-    expect(found[0]).toEqual({ message: '答复用时 30 个工作日：来信0', url: null, evidence: '来信 2026-10-08，答复 2026-11-05' });
+    expect(found[0]).toEqual({
+      subject: 'letter:来信0:2026-10-08',
+      message: '答复用时 30 个工作日：来信0',
+      url: null,
+      evidence: '来信 2026-10-08，答复 2026-11-05',
+    });
     expect(found[19]!.message).toBe('答复用时 11 个工作日：来信19');
   });
 
   it('names the undisclosed reply fields only when some letter was answered', () => {
     const m = mailbox({ fieldsMissing: ['答复部门', '答复内容'], fieldsShown: [] });
-    expect(f({ ...m, replied: 2 })['mailbox.fields']).toEqual([{ message: '答复信息未公开：答复部门、答复内容', url: `${host}/hd/`, evidence: '已公开：无' }]);
+    expect(f({ ...m, replied: 2 })['mailbox.fields']).toEqual([
+      { subject: 'reply-fields', message: '答复信息未公开：答复部门、答复内容', url: `${host}/hd/`, evidence: '已公开：无' },
+    ]);
     expect(f({ ...m, fieldsShown: ['受理日期'], replied: 1 })['mailbox.fields']![0]!.evidence).toBe('已公开：受理日期');
     expect(f({ ...m, replied: 0 })['mailbox.fields']).toEqual([]);
   });
@@ -278,7 +305,7 @@ describe('featureFindings: services', () => {
 
   it('says no section was found, and whether an entry was found without guides', () => {
     expect(f(services({ found: false, url: null }))['services.missing']).toEqual([
-      { message: '未找到办事服务或办事指南', url: null, evidence: '首页未发现办事服务入口' },
+      { subject: 'services-section', message: '未找到办事服务或办事指南', url: null, evidence: '首页未发现办事服务入口' },
     ]);
     expect(f(services({ found: false }))['services.missing']![0]!.evidence).toBe('入口页面未发现含要素的办事指南');
     expect(f(services())['services.missing']).toEqual([]);
@@ -287,8 +314,8 @@ describe('featureFindings: services', () => {
   it('counts for each missing class the guides lacking it, naming the first three', () => {
     const guides = [guide(1, ['联系电话']), guide(2, ['联系电话', '办理流程']), guide(3, ['联系电话']), guide(4, ['联系电话']), guide(5, [])];
     expect(f(services({ guides, missingClasses: ['联系电话', '办理流程'] }))['services.elements']).toEqual([
-      { message: '办事指南缺少“联系电话”要素（4/5份抽查指南）', url: `${host}/bs/1.html`, evidence: '指南1、指南2、指南3' },
-      { message: '办事指南缺少“办理流程”要素（1/5份抽查指南）', url: `${host}/bs/2.html`, evidence: '指南2' },
+      { subject: 'guide-element:联系电话', message: '办事指南缺少“联系电话”要素（4/5份抽查指南）', url: `${host}/bs/1.html`, evidence: '指南1、指南2、指南3' },
+      { subject: 'guide-element:办理流程', message: '办事指南缺少“办理流程”要素（1/5份抽查指南）', url: `${host}/bs/2.html`, evidence: '指南2' },
     ]);
   });
 
@@ -299,10 +326,20 @@ describe('featureFindings: services', () => {
       unreachableOnline: [{ url: 'https://zwfw.example.gov.cn/', foundOn: [pages[0]!], result: 'timeout' }],
     });
     expect(f(s)['services.attachments']).toEqual([
-      { message: '表格附件无法下载（http-4xx）', url: `${host}/f.doc`, evidence: `所在指南：${pages[0]}、${pages[1]}` },
+      {
+        subject: 'attachment://www.example.gov.cn/f.doc',
+        message: '表格附件无法下载（http-4xx）',
+        url: `${host}/f.doc`,
+        evidence: `所在指南：${pages[0]}、${pages[1]}`,
+      },
     ]);
     expect(f(s)['services.online']).toEqual([
-      { message: '在线办理入口不可用（timeout）', url: 'https://zwfw.example.gov.cn/', evidence: `所在指南：${pages[0]}` },
+      {
+        subject: 'online-service://zwfw.example.gov.cn/',
+        message: '在线办理入口不可用（timeout）',
+        url: 'https://zwfw.example.gov.cn/',
+        evidence: `所在指南：${pages[0]}`,
+      },
     ]);
   });
 });
@@ -333,18 +370,18 @@ describe('featureFindings: identity', () => {
       noPopups: item('holds', '未发现弹窗或浮动广告'),
     };
     expect(f(identity({ assist }))['identity.assist']).toEqual([
-      { message: '文字放大：不起作用', url: null, evidence: '按“放大”10次后文字为原来的 1.2 倍（要求至少 1.5 倍）' },
-      { message: '特大鼠标：未提供', url: null, evidence: '未找到相应按钮' },
-      { message: '语音阅读：已提供（效果需人工确认）', url: null, evidence: '提供“读屏”（能否朗读需人工确认）' },
+      { subject: 'assist:enlarge', message: '文字放大：不起作用', url: null, evidence: '按“放大”10次后文字为原来的 1.2 倍（要求至少 1.5 倍）' },
+      { subject: 'assist:cursor', message: '特大鼠标：未提供', url: null, evidence: '未找到相应按钮' },
+      { subject: 'assist:readAloud', message: '语音阅读：已提供（效果需人工确认）', url: null, evidence: '提供“读屏”（能否朗读需人工确认）' },
     ]);
   });
 
   it('tells an absent search from one that did not find the recent article (with the query)', () => {
     expect(f(identity({ search: 'absent', searchQuery: null, searchUrl: null }))['identity.search']).toEqual([
-      { message: '未提供站内搜索', url: null, evidence: null },
+      { subject: 'search', message: '未提供站内搜索', url: null, evidence: null },
     ]);
     expect(f(identity({ search: 'broken' }))['identity.search']).toEqual([
-      { message: '站内搜索无法查到近期文章', url: `${host}/search`, evidence: '检索词：关于开展安全检查的通知' },
+      { subject: 'search', message: '站内搜索无法查到近期文章', url: `${host}/search`, evidence: '检索词：关于开展安全检查的通知' },
     ]);
   });
 
@@ -391,8 +428,13 @@ describe('featureFindings: accessibility', () => {
       violation({ rule: 'list', impact: null, help: '列表结构' }),
     ]);
     expect(featureFindings({ ...none, accessibility: a })['accessibility.rules']).toEqual([
-      { message: '图片须有替代文本（image-alt，WCAG 1.1.1，A级，影响严重）：2/5个页面，7处', url: `${host}/`, evidence: 'img.logo：<img src="logo.png">' },
-      { message: '文字对比度不足（color-contrast，WCAG 1.4.3，AA级，影响较重）：5/5个页面，40处', url: null, evidence: null },
+      {
+        subject: 'axe:image-alt',
+        message: '图片须有替代文本（image-alt，WCAG 1.1.1，A级，影响严重）：2/5个页面，7处',
+        url: `${host}/`,
+        evidence: 'img.logo：<img src="logo.png">',
+      },
+      { subject: 'axe:color-contrast', message: '文字对比度不足（color-contrast，WCAG 1.4.3，AA级，影响较重）：5/5个页面，40处', url: null, evidence: null },
     ]);
   });
 });

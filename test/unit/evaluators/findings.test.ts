@@ -69,6 +69,7 @@ describe('evaluatorFindings: update frequency', () => {
     const f = evaluatorFindings(update([stale, other, column('通知公告', { kind: 'notice' })]), null, [], new Map([[stale.url, 'shots/gzdt.png']]));
     expect(f['updateFrequency.staleKeyColumns']).toEqual([
       {
+        subject: `column:${stale.url.replace('https:', '')}`,
         message: '栏目“工作动态”（要闻/动态）超过14天未更新',
         url: stale.url,
         evidence: '最新信息发布日期 2026-10-30（共20条，其中18条注明日期）',
@@ -76,7 +77,13 @@ describe('evaluatorFindings: update frequency', () => {
       },
     ]);
     expect(f['updateFrequency.staleOtherColumns']).toEqual([
-      { message: '栏目“人事信息”（人事）超过365天未更新', url: other.url, evidence: '5条信息均未注明发布日期', screenshot: null },
+      {
+        subject: `column:${other.url.replace('https:', '')}`,
+        message: '栏目“人事信息”（人事）超过365天未更新',
+        url: other.url,
+        evidence: '5条信息均未注明发布日期',
+        screenshot: null,
+      },
     ]);
   });
 
@@ -94,9 +101,10 @@ describe('evaluatorFindings: update frequency', () => {
 
   it('states the homepage age, or that nothing on it or below it is dated', () => {
     expect(evaluatorFindings(update([], { latest: '2026-11-15', ageDays: 6 }), null, [])['updateFrequency.homepage']).toEqual([
-      { message: '首页最新信息发布于 2026-11-15', url: null, evidence: '距评估日 6 天' },
+      { subject: 'homepage-latest', message: '首页最新信息发布于 2026-11-15', url: null, evidence: '距评估日 6 天' },
     ]);
     expect(evaluatorFindings(update([], { latest: null, ageDays: null }), null, [])['updateFrequency.homepage']![0]).toEqual({
+      subject: 'homepage-latest',
       message: '首页最新信息发布于 （无日期）',
       url: null,
       evidence: '首页及二级页面均无注明日期的信息',
@@ -119,6 +127,7 @@ describe('evaluatorFindings: update frequency', () => {
     // Every item counted, with its date and address: the department can check the count (D8 listed none).
     expect(f['updateFrequency.newsVolume']).toEqual([
       {
+        subject: 'news-volume',
         message: '近14天要闻/动态类栏目发布信息 2 条',
         url: `${host}/${encodeURIComponent('工作动态')}/`,
         evidence: `统计的栏目：工作动态、部门动态。计入的信息：2026-11-20《市政府召开常务会议》${host}/gzdt/1.html；2026-11-12《部门开展安全检查》${host}/bmdt/2.html`,
@@ -155,9 +164,21 @@ describe('evaluatorFindings: links and availability', () => {
       rateLimited: 0,
     };
     const f = evaluatorFindings(null, null, [], new Map(), links);
-    expect(f['links.homepage']).toEqual([{ message: '链接不可用（页面不存在或拒绝访问，HTTP 404）', url: `${host}/old/`, evidence: `所在页面：${host}/` }]);
+    expect(f['links.homepage']).toEqual([
+      {
+        subject: 'link://www.example.gov.cn/old/',
+        message: '链接不可用（页面不存在或拒绝访问，HTTP 404）',
+        url: `${host}/old/`,
+        evidence: `所在页面：${host}/`,
+      },
+    ]);
     expect(f['links.elsewhere']).toEqual([
-      { message: '链接不可用（连接被拒绝）', url: 'http://127.0.0.1:9/', evidence: `所在页面：${pages[0]}、${pages[1]}、${pages[2]} 等5处` },
+      {
+        subject: 'link://127.0.0.1:9/',
+        message: '链接不可用（连接被拒绝）',
+        url: 'http://127.0.0.1:9/',
+        evidence: `所在页面：${pages[0]}、${pages[1]}、${pages[2]} 等5处`,
+      },
     ]);
   });
 
@@ -177,7 +198,7 @@ describe('evaluatorFindings: links and availability', () => {
   it('lists the failed probes with their time and duration', () => {
     const probes = [probe(true, '2026-11-20T08:00:00Z', 300), probe(false, '2026-11-20T09:00:00Z', 15000, 'timeout'), probe(true, '2026-11-20T10:00:00Z', 280)];
     expect(evaluatorFindings(null, availability, probes)['availability.failures']).toEqual([
-      { message: '首页访问失败（超时）', url: `${host}/`, evidence: '2026-11-20T09:00:00Z，耗时 15000 ms' },
+      { subject: 'homepage-availability', message: '首页访问失败（超时）', url: `${host}/`, evidence: '2026-11-20T09:00:00Z，耗时 15000 ms' },
     ]);
   });
 

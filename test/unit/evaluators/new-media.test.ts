@@ -65,7 +65,12 @@ describe('one account per platform, and interaction', () => {
   it('names each account, its platform, its last post and the days in the findings', () => {
     const findings = newMediaFindings(m);
     expect(findings['newMedia.stale']).toEqual([
-      { message: '微信公众号「某市教育服务」超过两周未更新：最后发布 2026-10-01（距评估日 51 天）', url: null, evidence: '台账.xlsx（工作表 新媒体） 第 3 行' },
+      {
+        subject: 'account:微信公众号:某市教育服务',
+        message: '微信公众号「某市教育服务」超过两周未更新：最后发布 2026-10-01（距评估日 51 天）',
+        url: null,
+        evidence: '台账.xlsx（工作表 新媒体） 第 3 行',
+      },
     ]);
     expect(findings['newMedia.duplicates']![0]!.message).toBe('微信公众号开设了 2 个账号（「某市教育发布」、「某市教育服务」），同一平台原则上只开设一个账号');
     expect(findings['newMedia.noInteraction']!.map((f) => [f.message, f.url])).toEqual([['微信公众号「某市教育服务」未提供互动功能', null]]);

@@ -169,11 +169,13 @@ describe('page checks evaluator', () => {
     ]);
     expect(pageCheckFindings(m)['pageChecks.failures']).toEqual([
       {
+        subject: 'page-check:keyboard-trap',
         message: '键盘陷阱：焦点被困在某个组件中，无法用Tab键离开（WCAG 2.1.2，A级）：1/2个页面，3处',
         url: home,
         evidence: '#slide-ctrl > button：<div class="keyboard-trap"></div>：focus cycles among 3 element(s)',
       },
       {
+        subject: 'page-check:new-window',
         message: '在新窗口打开链接而未提示（建议项）（WCAG 3.2.5，AAA级，建议项）：1/2个页面，2处',
         url: column,
         evidence: 'a：<div class="new-window"></div>',

@@ -41,7 +41,12 @@ describe('reportingFindings', () => {
     const r = row({});
     expect(reportingFindings(r, evaluateReporting(r))).toEqual({
       'reporting.summary': [
-        { message: '2026-Q3：报送 40 条，采用 10 次（国办 1、省级 3、市级 6），采用率 25.0%，获批示 2 次；任务数 50 条，完成 80%', url: null, evidence: null },
+        {
+          subject: 'reporting-summary',
+          message: '2026-Q3：报送 40 条，采用 10 次（国办 1、省级 3、市级 6），采用率 25.0%，获批示 2 次；任务数 50 条，完成 80%',
+          url: null,
+          evidence: null,
+        },
       ],
     });
   });

@@ -49,6 +49,8 @@ describe('evaluateTextChecks', () => {
   it('gives suspected findings with their quote and page, leaks first in the V8 group', () => {
     const findings = textCheckFindings(m);
     expect(findings['textChecks.leaks']![0]).toEqual({
+      // The masked number wherever it repeats: not its page nor the count of pages, which change between runs.
+      subject: 'leak:id-card:11010119900307****',
       message: '疑似泄露个人信息：居民身份证号 11010119900307****（共 2 个页面），待人工确认',
       url: 'https://a.gov.cn/1.html',
       evidence: '“公示名单：王某，身份证号11010119900307****，手机138****5678。”',

@@ -297,7 +297,9 @@ describe('scoreSite with the national-2019 preset', () => {
   });
 
   it('a null value without `missing` is not measured: no veto, no deduction', () => {
-    const s = scoreSite(preset, measurements({ failureRatio: null }), { 'availability.failures': [{ message: 'x', url: null, evidence: null }] });
+    const s = scoreSite(preset, measurements({ failureRatio: null }), {
+      'availability.failures': [{ subject: 'homepage-availability', message: 'x', url: null, evidence: null }],
+    });
     expect(indicator(s, 'V1')).toMatchObject({ status: 'not-measured', value: null, score: null, max: null, deduction: 0, findings: [] });
     expect(indicator(s, 'D3')).toMatchObject({ status: 'not-measured', value: null, score: null, max: 2, deduction: 0, findings: [] });
     expect(s.vetoes).toEqual([]);

@@ -73,8 +73,14 @@ const jyj = site('jyj', `某市教育局${SCRIPT}`, '市直部门', {
       status: 'deducted',
       advice: '每两周至少更新一次动态要闻。',
       findings: [
-        { message: `栏目“工作动态${SCRIPT}”超过14天未更新`, url: 'https://jyj.example.gov.cn/gzdt/', evidence: EVIL_NAME, screenshot: 'jyj/"gzdt".png' },
-        { message: '链接不可用', url: 'javascript:alert(1)', evidence: null },
+        {
+          key: 'jyj/P1/column://jyj.example.gov.cn/gzdt/',
+          message: `栏目“工作动态${SCRIPT}”超过14天未更新`,
+          url: 'https://jyj.example.gov.cn/gzdt/',
+          evidence: EVIL_NAME,
+          screenshot: 'jyj/"gzdt".png',
+        },
+        { key: 'jyj/P1/link:javascript:alert(1)', message: '链接不可用', url: 'javascript:alert(1)', evidence: null },
       ],
     }),
     indicator('V2', '首页不更新', { score: null, max: null, value: 40, status: 'veto' }),
@@ -220,8 +226,8 @@ describe('departmentReportBody: other outcomes', () => {
 
 describe('indicatorEvidence', () => {
   it('gives a finding without URL, evidence or screenshot as its message alone', () => {
-    expect(indicatorEvidence(indicator('X', 'x', { findings: [{ message: '未提供站内搜索', url: null, evidence: null }] }), 'e').value).toBe(
-      '<ul><li>未提供站内搜索</li></ul>',
-    );
+    expect(
+      indicatorEvidence(indicator('X', 'x', { findings: [{ key: 'jyj/X/search', message: '未提供站内搜索', url: null, evidence: null }] }), 'e').value,
+    ).toBe('<ul><li>未提供站内搜索</li></ul>');
   });
 });

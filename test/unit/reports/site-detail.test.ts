@@ -100,12 +100,13 @@ describe('siteDetail: the heading line', () => {
 describe('siteDetail: problems, suspected vetoes and reviews', () => {
   const findings = [
     {
+      key: 'jyj/P1/column://jyj.example.gov.cn/gzdt/',
       message: `栏目“工作动态${SCRIPT}”超过14天未更新`,
       url: 'https://jyj.example.gov.cn/gzdt/',
       evidence: '最新信息发布日期 2026-10-30',
       screenshot: 'jyj/gzdt.png',
     },
-    { message: EVIL_NAME, url: 'javascript:alert(1)', evidence: null },
+    { key: 'jyj/P1/link:javascript:alert(1)', message: EVIL_NAME, url: 'javascript:alert(1)', evidence: null },
   ];
   const s = site({
     indicators: [
@@ -114,7 +115,7 @@ describe('siteDetail: problems, suspected vetoes and reviews', () => {
         score: null,
         max: null,
         status: 'veto',
-        findings: [{ message: '首页最新信息发布于 2026-10-01', url: null, evidence: null }],
+        findings: [{ key: 'jyj/V2/homepage-latest', message: '首页最新信息发布于 2026-10-01', url: null, evidence: null }],
       }),
       indicator('A1', '首页链接可用性', { status: 'warning', score: null, max: null }),
       indicator('D1', '适老化', { status: 'not-measured', score: null }),

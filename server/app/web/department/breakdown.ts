@@ -12,6 +12,7 @@ import { runResults } from '../../run-view.js';
 import { appealStatusTag, shortTime } from '../appeal-status.js';
 import { csrfField, render, scroll } from '../layout.js';
 import { departmentFile, fileUrl, runFolder } from '../run-files.js';
+import { departmentChanges } from './changes.js';
 
 /** What the appeal form keeps of a refused submission, and the message to show. */
 export interface FormState {
@@ -19,6 +20,8 @@ export interface FormState {
   text?: string;
   error?: string;
   submitted?: number;
+  /** The earlier run to compare the site's findings with (default: the previous run of the same sites). */
+  compare?: string;
 }
 
 /**
@@ -67,6 +70,7 @@ ${publication}
 ${state.error ? html`<p class="error" role="alert">申诉未提交：${state.error}（<a href="#appeal-form">到申诉表</a>）</p>` : ''}
 ${state.submitted ? html`<p class="success" role="status">申诉已提交（编号 #${state.submitted}），评估办处理后结果显示在“我的申诉”中。</p>` : ''}
 <div style="overflow-wrap:break-word">${departmentReportBody(results, site, dir, { table: scroll })}</div>
+${departmentChanges(store, results, siteId, state.compare)}
 ${otherFindings.length ? html`<section><h2>其他记录</h2>${otherFindings.map((i) => html`<article><h3>${i.id} ${i.name}</h3>${indicatorEvidence(i, dir)}</article>`)}</section>` : ''}
 <section aria-labelledby="my-appeals"><h2 id="my-appeals">我的申诉</h2>${
       appeals.length

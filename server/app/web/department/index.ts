@@ -6,13 +6,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppealFields, type AttachmentFile, checkAttachment, fileAppeal, ownSite, sendAttachment } from '../../appeal-actions.js';
 import { maySee } from '../../auth.js';
 import { maxUploadBytes, type RouteContext } from '../../route-context.js';
-import { AppealIdPageParams, SiteParams } from '../../schemas.js';
+import { AppealIdPageParams, RunId, SiteParams } from '../../schemas.js';
 import { notice, pageGuard, render } from '../layout.js';
 import { readAppealForm } from './appeal-form.js';
 import { breakdownPage } from './breakdown.js';
 import { history, mySitesBody } from './my-sites.js';
 
-const SiteQuery = Type.Object({ submitted: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })) });
+const SiteQuery = Type.Object({ submitted: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })), compare: Type.Optional(RunId) });
 const notFound = (request: FastifyRequest, reply: FastifyReply) => notice(request, reply, 404, '未找到', '未找到该网站的评估结果。');
 
 /** A department's own pages: its sites' history, each breakdown with evidence, appeals with attachments. Nothing of any other site. */
@@ -33,7 +33,7 @@ export function departmentPages({ store, dataDir }: RouteContext): FastifyPlugin
         const { runId, siteId } = request.params;
         if (request.validationError || !ownSite(store, request.user!, runId, siteId)) return notFound(request, reply);
         const submitted = Number(request.query.submitted ?? 0);
-        return breakdownPage(request, reply, { store, dataDir }, runId, siteId, { submitted: submitted || undefined });
+        return breakdownPage(request, reply, { store, dataDir }, runId, siteId, { submitted: submitted || undefined, compare: request.query.compare });
       },
     );
 
