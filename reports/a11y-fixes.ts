@@ -154,6 +154,7 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
   'video-without-captions':
     '为有声音的视频加同步字幕（<track kind="captions" src="….vtt" srclang="zh">，或把字幕压进画面），并在视频旁提供文字稿链接；新闻发布会、政策解读视频尤其需要。',
   'audio-without-transcript': '在音频旁提供完整的文字稿（或“文字实录”链接），内容与音频一致。',
+  'element-language': '按这部分文字的实际语言写 lang：中文写 lang="zh-CN"，英文写 lang="en"；从其他页面或模板复制来的 lang 属性要随内容修改或删除。',
   'character-shortcut': '单个字符的快捷键改为与 Ctrl、Alt 等组合键配合使用，或只在相关控件获得焦点时生效；保留时在页面上提供关闭或重新设置快捷键的开关。',
 };
 

@@ -241,6 +241,7 @@ const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'video-without-captions': ['eac66b', 'f51b46'],
   'audio-without-transcript': ['e7aa44'],
   'character-shortcut': ['ffbc54'],
+  'element-language': ['off6ek'],
 };
 const actCriteria = new Map(allRules.map((r) => [r.id, r.criteria]));
 function checkMapping(rule: ActRule): PageCheckId[] {

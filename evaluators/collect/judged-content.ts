@@ -6,7 +6,8 @@ import { differentRecords, genericLinkName, unhelpfulImageName } from '../lib/ju
  * The suspected findings on what a person judges (in-page/judged-content.js reads, evaluators/lib/judged-names.ts
  * judges): image names that are file names or say only "image", links saying only 更多 with nothing around them,
  * links of one name and context leading to different records, images hidden with a name, audio and video with
- * no alternative beside them, and single-character shortcuts that cannot be turned off. Never failures.
+ * no alternative beside them, parts whose lang is of another script than their text, and single-character
+ * shortcuts that cannot be turned off. Never failures.
  */
 
 /** What these checks report, in the shape of a page check's issue (page-checks.ts, which imports this file). */
@@ -18,7 +19,8 @@ export interface JudgedIssue {
     | 'identical-links-differ'
     | 'video-without-captions'
     | 'audio-without-transcript'
-    | 'character-shortcut';
+    | 'character-shortcut'
+    | 'element-language';
   count: number;
   examples: Array<{ selector: string; html: string }>;
   detail?: string;

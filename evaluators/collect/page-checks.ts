@@ -69,6 +69,11 @@ export const pageChecks = {
   'identical-links-differ': { wcag: ['2.4.4'], level: 'A', zh: '同一段落或列表项中文字相同的链接指向不同的记录（同一地址、参数不同），无法从链接文字区分' },
   'video-without-captions': { wcag: ['1.2.2'], level: 'A', zh: '视频没有字幕轨道（track）、文字稿链接或旁边的文字说明' },
   'audio-without-transcript': { wcag: ['1.2.1'], level: 'A', zh: '音频没有文字稿链接或旁边的文字说明' },
+  'element-language': {
+    wcag: ['3.1.2'],
+    level: 'AA',
+    zh: '页面中某部分文字用 lang 标注的语言与其文字不符，如中文段落标为 lang="en"，读屏软件会用错误的语音朗读',
+  },
   'character-shortcut': { wcag: ['2.1.4'], level: 'A', zh: '单个字符键（字母、数字、标点）即可触发的快捷键，页面上没有关闭或改用组合键的设置' },
 } as const satisfies Record<string, { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string }>;
 

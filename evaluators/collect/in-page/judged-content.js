@@ -2,8 +2,9 @@
 // descriptive, does this video have an alternative, can this shortcut be turned off), read where the markup makes a
 // failure likely. Everything found here is reported as suspected, for a reviewer. Adds to window.__govscorePageChecks:
 // - judgedRead(): the names of the images and links in the accessibility tree (the driver, ../judged-content.ts,
-//   judges them with evaluators/lib/judged-names.ts), images hidden from it that carry a name, and audio or video
-//   with no captions track, transcript link or text beside it (1.2.1, 1.2.2);
+//   judges them with evaluators/lib/judged-names.ts), images hidden from it that carry a name, audio or video
+//   with no captions track, transcript link or text beside it (1.2.1, 1.2.2), and parts whose lang names a
+//   language of another script than their text's (3.1.2);
 // - judgedDescribe(indices): the elements the driver picked, described;
 // - shortcutArm() / shortcutRead(): whether a printable key pressed with nothing focused makes the page act
 //   (a single-character shortcut, 2.1.4), and whether a visible control offers to turn shortcuts off or remap them.
@@ -189,6 +190,40 @@
     return { videos: videos, audios: audios };
   }
 
+  /** The element's own text: its descendants with a lang of their own left out. */
+  function ownText(el) {
+    var out = '';
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node && out.length < 2000; node = walker.nextNode()) {
+      var holder = node.parentElement && node.parentElement.closest('[lang]');
+      if (holder === el && !node.parentElement.closest('script, style, template')) out += node.nodeValue;
+    }
+    return out;
+  }
+  /**
+   * Parts of the page whose lang says another script than their text's (3.1.2): Chinese text marked as a language
+   * written in another script (lang="en" on a Chinese paragraph), or text without a Han character marked Chinese.
+   * Which Latin-script language a text is in is not judged.
+   */
+  function languageMarks() {
+    var found = [];
+    var marked = document.body ? document.body.querySelectorAll('[lang]') : [];
+    for (var i = 0; i < marked.length && i < 500; i++) {
+      var el = marked[i];
+      var primary = (el.getAttribute('lang') || '').trim().toLowerCase().split(/[-_]/)[0];
+      if (!primary || !shown(el)) continue;
+      var own = ownText(el);
+      var han = (own.match(/[\u3400-\u4dbf\u4e00-\u9fff]/g) || []).length;
+      var latin = (own.match(/[A-Za-z]/g) || []).length;
+      var other = (own.match(/[\u3040-\u30ff\uac00-\ud7af]/g) || []).length;
+      var chinese = primary === 'zh' || primary === 'cmn' || primary === 'yue';
+      var cjk = chinese || primary === 'ja' || primary === 'ko';
+      if (chinese && han === 0 && other === 0 && latin >= 20) found.push(el);
+      else if (!cjk && han >= 10 && han > latin && other === 0) found.push(el);
+    }
+    return found;
+  }
+
   checks.judgedRead = function () {
     read = [];
     var found = images();
@@ -197,6 +232,8 @@
     if (found.hidden.length) issues.push(lib.issue('hidden-image-with-alt', found.hidden));
     if (playing.videos.length) issues.push(lib.issue('video-without-captions', playing.videos));
     if (playing.audios.length) issues.push(lib.issue('audio-without-transcript', playing.audios));
+    var languages = languageMarks();
+    if (languages.length) issues.push(lib.issue('element-language', languages));
     issues.forEach(function (i) {
       i.suspected = true;
     });

@@ -19,6 +19,7 @@ const judged: PageCheckId[] = [
   'video-without-captions',
   'audio-without-transcript',
   'character-shortcut',
+  'element-language',
 ];
 
 const pages: Array<{ file: string; want: PageCheckId[] }> = [
@@ -28,6 +29,8 @@ const pages: Array<{ file: string; want: PageCheckId[] }> = [
   { file: 'media-clean.html', want: [] },
   { file: 'shortcut-flagged.html', want: ['character-shortcut'] },
   { file: 'shortcut-clean.html', want: [] },
+  { file: 'language-flagged.html', want: ['element-language'] },
+  { file: 'language-clean.html', want: [] },
 ];
 
 describe('page checks: suspected findings on names, media and shortcuts (test/fixtures/judged-content/pages)', () => {
@@ -77,6 +80,7 @@ describe('page checks: suspected findings on names, media and shortcuts (test/fi
         expect(byCheck.get('identical-links-differ')!.detail).toBe(`“详情”指向 ${origin}/art.jsp?id=1001、${origin}/art.jsp?id=1002`);
       }
       if (p.file === 'shortcut-flagged.html') expect(found[0]!.detail).toContain('（s）');
+      if (p.file === 'language-flagged.html') expect(found[0]!.count).toBe(2);
     });
   }
 });
