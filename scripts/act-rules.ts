@@ -236,10 +236,10 @@ const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   // Suspected only (what a person judges): each to the ACT rule whose failed examples it reads.
   'image-name-unhelpful': ['9eb3f6', 'qt1vmo'],
   'hidden-image-with-alt': ['e88epe'],
-  'link-name-generic': ['5effbb'],
+  'link-name-generic': ['5effbb', 'aizyf1'],
   'identical-links-differ': ['fd3a94'],
   'video-without-captions': ['eac66b', 'f51b46'],
-  'audio-without-transcript': ['e7aa44'],
+  'audio-without-transcript': ['e7aa44', '2eb176'],
   'character-shortcut': ['ffbc54'],
   'element-language': ['off6ek'],
 };
