@@ -84,6 +84,7 @@ const probeKeys: KeyInput[] = [...'abcdefghijklmnopqrstuvwxyz0123456789', '+', '
  */
 export async function characterShortcut(page: Page): Promise<JudgedIssue | null> {
   await page.evaluate('window.__govscorePageChecks.shortcutArm()');
-  for (const key of probeKeys) await page.keyboard.press(key);
+  // Sent without waiting on one another, as the Tab walk sends its batches: each is handled in order all the same.
+  await Promise.all(probeKeys.flatMap((key) => [page.keyboard.down(key), page.keyboard.up(key)]));
   return (await page.evaluate('window.__govscorePageChecks.shortcutRead()')) as JudgedIssue | null;
 }
