@@ -305,7 +305,7 @@
     return {
       check: 'character-shortcut',
       count: keys.length,
-      examples: [{ selector: 'body', html: '' }],
+      examples: [{ selector: 'body', html: '<body>' }],
       detail: '没有焦点时按下单个字符键（' + keys.slice(0, 5).join(' ') + '）页面即有动作，页面上未见关闭或改用组合键的设置',
       suspected: true,
     };
