@@ -144,6 +144,18 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
     '同一页面中每个 id 只用一次：模板中重复输出的区块（列表项、轮播、弹窗）改用 class 或加序号生成不同的 id；label 的 for、aria-labelledby、aria-describedby 引用的 id 尤其不能重复。',
   'duplicate-attribute':
     '每个开始标签中同一属性只写一次（如 alt="" alt="标志" 只保留有内容的一个）；检查模板拼接属性的代码，用 HTML 校验工具（如 W3C Nu Html Checker）核对。',
+  'image-name-unhelpful':
+    '图片的 alt 写明图片表达的内容（如“2026年政府工作报告图解”），不要写文件名、上传系统生成的编号或“图片”；纯装饰的图片写 alt=""。内容管理系统上传图片时要求填写说明，不以文件名代替。',
+  'hidden-image-with-alt':
+    '确认图片是否只是装饰：是则写 alt="" 并可保留 aria-hidden；图片传达信息（标志、图表、图解）时去掉 aria-hidden，让读屏软件读出替代文字。',
+  'link-name-generic':
+    '链接文字写明去向，如“更多通知公告”“查看《关于……的通知》全文”；保留“更多”样式时用 aria-label 或放在栏目标题（h2、h3）下方，使读屏用户能知道链接目的。',
+  'identical-links-differ': '指向不同记录的链接用不同的文字，如在“详情”“下载”后写出对应的事项或文件名称，或用 aria-label 补充区别。',
+  'video-without-captions':
+    '为有声音的视频加同步字幕（<track kind="captions" src="….vtt" srclang="zh">，或把字幕压进画面），并在视频旁提供文字稿链接；新闻发布会、政策解读视频尤其需要。',
+  'audio-without-transcript': '在音频旁提供完整的文字稿（或“文字实录”链接），内容与音频一致。',
+  'element-language': '按这部分文字的实际语言写 lang：中文写 lang="zh-CN"，英文写 lang="en"；从其他页面或模板复制来的 lang 属性要随内容修改或删除。',
+  'character-shortcut': '单个字符的快捷键改为与 Ctrl、Alt 等组合键配合使用，或只在相关控件获得焦点时生效；保留时在页面上提供关闭或重新设置快捷键的开关。',
 };
 
 /** The 整改方法 of a finding, and whether it is the generic one (no entry for the rule). */

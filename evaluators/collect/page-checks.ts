@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
 import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
+import { characterShortcut, judgedIssues } from './judged-content.js';
 import { checkMotion } from './motion.js';
 import { textZoom } from './text-zoom.js';
 
-const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js']
+const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js']
   .map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8'))
   .join(';\n');
 
@@ -61,6 +62,19 @@ export const pageChecks = {
     level: 'A',
     zh: '元素的开始标签重复写了同一属性，浏览器只取第一个（WCAG 2.0 的 4.1.1 解析；WCAG 2.2 已将其列为过时，GB/T 37668-2019 依据 WCAG 2.0 仍适用）',
   },
+  // What a person judges, reported only as suspected where the markup makes a failure likely (judged-content.ts).
+  'image-name-unhelpful': { wcag: ['1.1.1'], level: 'A', zh: '图片的替代文字是文件名、编号或“图片”“image”等泛称，没有说明图片内容' },
+  'hidden-image-with-alt': { wcag: ['1.1.1'], level: 'A', zh: '写有替代文字的图片被 aria-hidden 对读屏软件隐藏，可能不是装饰性图片' },
+  'link-name-generic': { wcag: ['2.4.4'], level: 'A', zh: '链接文字只有“更多”“点击这里”“详情”等，所在段落、列表项或栏目标题也没有说明链接目的' },
+  'identical-links-differ': { wcag: ['2.4.4'], level: 'A', zh: '同一段落或列表项中文字相同的链接指向不同的记录（同一地址、参数不同），无法从链接文字区分' },
+  'video-without-captions': { wcag: ['1.2.2'], level: 'A', zh: '视频没有字幕轨道（track）、文字稿链接或旁边的文字说明' },
+  'audio-without-transcript': { wcag: ['1.2.1'], level: 'A', zh: '音频没有文字稿链接或旁边的文字说明' },
+  'element-language': {
+    wcag: ['3.1.2'],
+    level: 'AA',
+    zh: '页面中某部分文字用 lang 标注的语言与其文字不符，如中文段落标为 lang="en"，读屏软件会用错误的语音朗读',
+  },
+  'character-shortcut': { wcag: ['2.1.4'], level: 'A', zh: '单个字符键（字母、数字、标点）即可触发的快捷键，页面上没有关闭或改用组合键的设置' },
 } as const satisfies Record<string, { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string }>;
 
 export type PageCheckId = keyof typeof pageChecks;
@@ -203,6 +217,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       }
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
+      issues.push(...(await judgedIssues(page).catch(() => [])));
       if (!expired) {
         Object.assign(result, { title: read.title, bypass: read.bypass });
         result.issues.push(...issues);
@@ -235,9 +250,12 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       // Tabbing onto a field that leaves the page on focus would take the tab elsewhere: not walked.
       if (focusLeaves) throw new Error('focus-changes-context');
       const walk = await tabThrough(page, options.maxTabs ?? 80, () => expired);
+      // After the walk: a shortcut the probe sets off may change the page.
+      const shortcut = expired ? null : await characterShortcut(page).catch(() => null);
       if (!expired) {
         result.keyboard = walk.keyboard;
         result.issues.push(...walk.issues);
+        if (shortcut) result.issues.push(shortcut);
         done.add('keyboard');
       }
     } catch (e) {
@@ -289,7 +307,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     result.keyboard = null;
     result.reflowWidth = null;
     result.textZoom = null;
-    result.issues = result.issues.filter((i) => !['keyboard-trap', 'focus-not-visible', 'reflow', 'text-zoom'].includes(i.check));
+    result.issues = result.issues.filter((i) => !['keyboard-trap', 'focus-not-visible', 'character-shortcut', 'reflow', 'text-zoom'].includes(i.check));
     await options.restore?.(startUrl).catch(() => undefined);
   }
   result.ms = Math.round(performance.now() - started);

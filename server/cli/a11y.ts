@@ -18,6 +18,8 @@ export interface A11yFinding {
   selector: string;
   html: string;
   help: string;
+  /** A check's 疑似: listed for the team to confirm, not counted as failing. */
+  suspected?: true;
 }
 
 export interface A11yPageReport {
@@ -76,7 +78,8 @@ export function pageReport(audit: PageAudit): A11yPageReport {
     const examples = issue.examples.length ? issue.examples : [{ selector: 'html', html: issue.detail ?? '' }];
     // 疑似 (autoplay the browser held back, a change seen once): listed for the team to look at, not counted.
     const help = issue.suspected ? `疑似：${check.zh}（待人工确认）` : check.zh;
-    for (const e of examples) findings.push({ rule: issue.check, wcag: [...check.wcag], impact: null, selector: e.selector, html: e.html, help });
+    const flag = issue.suspected ? { suspected: true as const } : {};
+    for (const e of examples) findings.push({ rule: issue.check, wcag: [...check.wcag], impact: null, selector: e.selector, html: e.html, help, ...flag });
   }
   const failingElements = audit.axe.violations.reduce((n, v) => n + v.nodes, 0) + issues.reduce((n, i) => n + (i.suspected ? 0 : i.count), 0);
   const notChecked = audit.checks?.notChecked ?? [];
@@ -95,7 +98,10 @@ export function textReport(pages: readonly A11yPageReport[]): string {
     }
     const rules = new Map<string, A11yFinding[]>();
     for (const f of page.findings) rules.set(f.rule, [...(rules.get(f.rule) ?? []), f]);
-    lines.push(`${page.url}\n  ${rules.size ? `${rules.size} 条规则不通过，${page.failingElements} 处元素` : '未发现问题'}`);
+    const suspected = [...rules.values()].filter((found) => found.every((f) => f.suspected)).length;
+    const failing = rules.size - suspected;
+    const said = failing ? `${failing} 条规则不通过，${page.failingElements} 处元素` : suspected ? '未发现确定的问题' : '未发现问题';
+    lines.push(`${page.url}\n  ${said}${suspected ? `；另有 ${suspected} 项疑似问题，待人工确认` : ''}`);
     for (const n of page.notChecked ?? []) lines.push(`  （${areaNames[n.area]}未能完成：${n.reason}）`);
     const byCriterion = new Map<string, A11yFinding[][]>();
     for (const found of rules.values()) {

@@ -1,0 +1,90 @@
+import type { KeyInput, Page } from 'puppeteer';
+
+import { differentRecords, genericLinkName, unhelpfulImageName } from '../lib/judged-names.js';
+
+/**
+ * The suspected findings on what a person judges (in-page/judged-content.js reads, evaluators/lib/judged-names.ts
+ * judges): image names that are file names or say only "image", links saying only 更多 with nothing around them,
+ * links of one name and context leading to different records, images hidden with a name, audio and video with
+ * no alternative beside them, parts whose lang is of another script than their text, and single-character
+ * shortcuts that cannot be turned off. Never failures.
+ */
+
+/** What these checks report, in the shape of a page check's issue (page-checks.ts, which imports this file). */
+export interface JudgedIssue {
+  check:
+    | 'image-name-unhelpful'
+    | 'hidden-image-with-alt'
+    | 'link-name-generic'
+    | 'identical-links-differ'
+    | 'video-without-captions'
+    | 'audio-without-transcript'
+    | 'character-shortcut'
+    | 'element-language';
+  count: number;
+  examples: Array<{ selector: string; html: string }>;
+  detail?: string;
+  suspected: true;
+}
+
+interface NameRead {
+  i: number;
+  name: string;
+}
+interface JudgedRead {
+  images: Array<NameRead & { linked: string | null }>;
+  links: Array<NameRead & { context: boolean; group: number; href: string }>;
+  issues: JudgedIssue[];
+}
+
+const maxExamples = 3;
+
+/** The markup reads: call after page-checks.js and judged-content.js are in the page. */
+export async function judgedIssues(page: Page): Promise<JudgedIssue[]> {
+  const read = (await page.evaluate('window.__govscorePageChecks.judgedRead()')) as JudgedRead;
+  const issues = [...read.issues];
+  const describe = async (indices: number[]) =>
+    (await page.evaluate(`window.__govscorePageChecks.judgedDescribe(${JSON.stringify(indices.slice(0, maxExamples))})`)) as JudgedIssue['examples'];
+  const suspected = async (check: JudgedIssue['check'], found: NameRead[], detail: string): Promise<void> => {
+    if (found.length) issues.push({ check, count: found.length, examples: await describe(found.map((f) => f.i)), detail, suspected: true });
+  };
+
+  const images = read.images.filter((r) => unhelpfulImageName(r.name, r.linked));
+  await suspected('image-name-unhelpful', images, `替代文字如：${quoted(images)}`);
+
+  const generic = read.links.filter((r) => !r.context && genericLinkName(r.name));
+  await suspected('link-name-generic', generic, `链接文字如：${quoted(generic)}`);
+
+  // Links of one name in one paragraph, item or cell (group) whose destinations are different records.
+  const sets = new Map<string, JudgedRead['links']>();
+  for (const r of read.links) if (r.group >= 0 && r.href) sets.set(`${r.group}\u0000${r.name}`, [...(sets.get(`${r.group}\u0000${r.name}`) ?? []), r]);
+  const differing = [...sets.values()].filter((set) => set.length > 1 && differentRecords(set.map((r) => r.href)));
+  await suspected(
+    'identical-links-differ',
+    differing.flat(),
+    differing
+      .slice(0, 3)
+      .map((set) => `“${set[0]!.name}”指向 ${set.map((r) => r.href).join('、')}`)
+      .join('；'),
+  );
+  return issues;
+}
+
+function quoted(found: NameRead[]): string {
+  return [...new Set(found.map((f) => `“${f.name}”`))].slice(0, 5).join('、');
+}
+
+/** Printable keys pressed with nothing focused: letters, digits and the punctuation sites bind (+, /, ?). */
+const probeKeys: KeyInput[] = [...'abcdefghijklmnopqrstuvwxyz0123456789', '+', '-', '=', '/', '?', '.', ','] as KeyInput[];
+
+/**
+ * Single-character shortcuts (2.1.4): each printable key pressed once with focus on the page itself; a key the
+ * page answers (changes the document while handling it, or prevents its default) is a shortcut. Call where the
+ * page may be left changed: after the keyboard walk.
+ */
+export async function characterShortcut(page: Page): Promise<JudgedIssue | null> {
+  await page.evaluate('window.__govscorePageChecks.shortcutArm()');
+  // Sent without waiting on one another, as the Tab walk sends its batches: each is handled in order all the same.
+  await Promise.all(probeKeys.flatMap((key) => [page.keyboard.down(key), page.keyboard.up(key)]));
+  return (await page.evaluate('window.__govscorePageChecks.shortcutRead()')) as JudgedIssue | null;
+}

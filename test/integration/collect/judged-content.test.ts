@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { launchBrowser } from '../../../evaluators/collect/browser.js';
+import { closeTab, newTab, openUrl } from '../../../evaluators/collect/navigate.js';
+import { defaultCollectOptions } from '../../../evaluators/collect/options.js';
+import { type PageCheckId, runPageChecks } from '../../../evaluators/collect/page-checks.js';
+
+/** The checks that report only suspected findings on what a person judges (judged-content.ts, and the shortcut probe). */
+const judged: PageCheckId[] = [
+  'image-name-unhelpful',
+  'hidden-image-with-alt',
+  'link-name-generic',
+  'identical-links-differ',
+  'video-without-captions',
+  'audio-without-transcript',
+  'character-shortcut',
+  'element-language',
+];
+
+const pages: Array<{ file: string; want: PageCheckId[] }> = [
+  { file: 'names-flagged.html', want: ['image-name-unhelpful', 'hidden-image-with-alt', 'link-name-generic', 'identical-links-differ'] },
+  { file: 'names-clean.html', want: [] },
+  { file: 'media-flagged.html', want: ['video-without-captions', 'audio-without-transcript'] },
+  { file: 'media-clean.html', want: [] },
+  { file: 'shortcut-flagged.html', want: ['character-shortcut'] },
+  { file: 'shortcut-clean.html', want: [] },
+  { file: 'language-flagged.html', want: ['element-language'] },
+  { file: 'language-clean.html', want: [] },
+];
+
+describe('page checks: suspected findings on names, media and shortcuts (test/fixtures/judged-content/pages)', () => {
+  let browser: Browser;
+  let tab: Page;
+  let server: Server;
+  let origin: string;
+  beforeAll(async () => {
+    // The fixtures over loopback (links resolve against a real origin); anything else they reference is a 404.
+    server = createServer((req, res) => {
+      const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
+      const page = pages.find((p) => p.file === name);
+      if (!page) return void res.writeHead(404).end();
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(readFileSync(new URL(`../../fixtures/judged-content/pages/${name}`, import.meta.url)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    tab = await newTab(browser, defaultCollectOptions.userAgent);
+  });
+  afterAll(async () => {
+    if (tab) await closeTab(tab);
+    await browser?.close();
+    server?.close();
+  });
+
+  for (const p of pages) {
+    it(`${p.file}: ${p.want.join(', ') || 'nothing'}`, async () => {
+      const opened = await openUrl(tab, `${origin}/${p.file}`, 15_000);
+      expect(opened.status).toBe(200);
+      const r = await runPageChecks(tab, { role: 'article' });
+      expect(r.notChecked).toEqual([]);
+      const found = r.issues.filter((i) => judged.includes(i.check));
+      expect(found.map((i) => i.check).sort()).toEqual([...p.want].sort());
+      // Each is a reviewer's to confirm, and points at what it read.
+      for (const i of found) {
+        expect(i.suspected, i.check).toBe(true);
+        expect(i.examples[0]!.selector, i.check).not.toBe('');
+      }
+      if (p.file === 'names-flagged.html') {
+        const byCheck = new Map(found.map((i) => [i.check, i]));
+        expect(byCheck.get('image-name-unhelpful')!.detail).toBe('替代文字如：“IMG_2034.jpg”、“图片”');
+        expect(byCheck.get('link-name-generic')!.examples[0]!.html).toContain('更多');
+        expect(byCheck.get('identical-links-differ')!.count).toBe(2);
+        expect(byCheck.get('identical-links-differ')!.detail).toBe(`“详情”指向 ${origin}/art.jsp?id=1001、${origin}/art.jsp?id=1002`);
+      }
+      if (p.file === 'shortcut-flagged.html') expect(found[0]!.detail).toContain('（s）');
+      if (p.file === 'language-flagged.html') expect(found[0]!.count).toBe(2);
+    });
+  }
+});
