@@ -104,7 +104,10 @@ async function loadOnce(page: Page, url: string, timeoutMs: number, settle: bool
     if ((await documentHold) === null && response && challengeStatuses.has(response.status())) {
       response = (await page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 8000 }).catch(() => null)) ?? response;
     }
-    if (settle && (await documentHold) === null) await settlePage(page);
+    if (settle && (await documentHold) === null) {
+      await settlePage(page);
+      await followMetaRefresh(page);
+    }
     const status = lastDocument !== null && challengeStatuses.has(lastDocument) ? lastDocument : (response?.status() ?? null);
     const length = Number(response?.headers()['content-length'] ?? NaN);
     const ms = Math.round(performance.now() - started);
@@ -122,6 +125,27 @@ async function loadOnce(page: Page, url: string, timeoutMs: number, settle: bool
     page.off('response', onResponse);
     page.off('requestfailed', onRequestFailed);
   }
+}
+
+/** A page declaring it goes on within this many seconds (meta refresh) is followed before it is read. */
+const followRefreshWithinS = 5;
+
+/**
+ * Waits for the page's own meta refresh when it declares one soon: under load the refresh may fire only after
+ * the page has settled, and what is read then would be a page that is already leaving (or, for an address that
+ * does not answer, Chromium's error page read as the site's).
+ */
+async function followMetaRefresh(page: Page): Promise<void> {
+  const delayS = await page
+    .evaluate(() => {
+      const content = document.querySelector('meta[http-equiv="refresh" i]')?.getAttribute('content') ?? '';
+      const declared = /^\s*(\d+(?:\.\d+)?)\s*[;,]\s*(?:url\s*=\s*)?\S/i.exec(content);
+      return declared ? Number(declared[1]) : null;
+    })
+    .catch(() => null);
+  if (delayS === null || delayS > followRefreshWithinS) return;
+  await page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: delayS * 1000 + 5000 }).catch(() => undefined);
+  await settlePage(page);
 }
 
 /** Waits until the page's requests have been quiet for a moment (scripts filling lists by XHR), at most 4 s. */
