@@ -5,8 +5,10 @@ import { dirname, join } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 
+import { documentsStyles } from '../../../reports/documents-section.js';
 import { findingChangesStyles } from '../../../reports/finding-changes-section.js';
 import { gradeStyles } from '../../../reports/grade-palette.js';
+import { newMediaStyles } from '../../../reports/new-media-section.js';
 
 const require = createRequire(import.meta.url);
 const own = (file: string) => new URL(`./assets/${file}`, import.meta.url);
@@ -28,11 +30,13 @@ export const chartScripts = ['/assets/vega.min.js', '/assets/vega-lite.min.js', 
 const AssetParams = Type.Object({ name: Type.String() });
 
 /**
- * A file as served: our stylesheet is followed by the counts of the comparison with an earlier run (shown on the
- * department's page as in its report) and, last, the grade palette's CSS, the colours the reports and charts use too.
+ * A file as served: our stylesheet is followed by the styles of the report sections the department's page shows as
+ * its report does (the comparison with an earlier run, the documents on time, the new-media accounts) and, last,
+ * the grade palette's CSS, the colours the reports and charts use too.
  */
+const reportSectionStyles = [findingChangesStyles, documentsStyles, newMediaStyles].join('\n');
 const servedBody = (name: string, path: string | URL): Buffer =>
-  name === 'app.css' ? Buffer.concat([readFileSync(path), Buffer.from(`\n${findingChangesStyles}\n${gradeStyles()}\n`)]) : readFileSync(path);
+  name === 'app.css' ? Buffer.concat([readFileSync(path), Buffer.from(`\n${reportSectionStyles}\n${gradeStyles()}\n`)]) : readFileSync(path);
 
 export const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const loaded = new Map(Object.entries(files).map(([name, f]) => [name, { body: servedBody(name, f.path), type: f.type }]));
