@@ -80,15 +80,15 @@ export async function checkMotion(
 ): Promise<{ issues: MotionIssue[]; seen: { watchedMs: number; movers: number; media: number } }> {
   const windowMs = options.windowMs ?? 1200;
   const settleMs = options.settleMs ?? 5500;
-  await page.evaluate(motionScript);
-  await page.evaluate('window.__govscoreMotion.begin()');
+  await page.evaluate(`${motionScript};window.__govscoreMotion.begin()`);
   await sleep(windowMs / 2);
   await page.evaluate('window.__govscoreMotion.look()');
   await sleep(windowMs / 2);
   await page.evaluate('window.__govscoreMotion.look()');
   if (options.expired()) throw new Error('timeout');
-  const watchedMs = (await page.evaluate(`window.__govscoreMotion.settle(${settleMs})`)) as number;
-  const movers = (await page.evaluate('window.__govscoreMotion.movers()')) as Mover[];
+  const { watchedMs, movers } = (await page.evaluate(
+    `window.__govscoreMotion.settle(${settleMs}).then(function (watchedMs) { return { watchedMs: watchedMs, movers: window.__govscoreMotion.movers() }; })`,
+  )) as { watchedMs: number; movers: Mover[] };
   const verdicts: Verdict[] = [];
   let probes = options.probes ?? 3;
   try {

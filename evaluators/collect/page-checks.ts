@@ -140,6 +140,8 @@ export interface PageCheckOptions {
 export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'motion', 'keyboard', 'reflow', 'zoom'];
 const areas = pageCheckAreas;
 const orderKept = 30;
+/** Reads of the markup made apart, each on its own: one that a page's scripts break reports nothing, and the others stand. */
+const aloneReads = ['tableHeaders', 'lockedLineHeight', 'deviceMotion'];
 /** How long a person takes between presses, waited once before a loop is called a trap (a hover delay is 100–300 ms). */
 const trapPatienceMs = 500;
 /** Pauses after which focus still did not move on, at most: each costs trapPatienceMs of the pass's time. */
@@ -180,6 +182,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     done.add(area);
   };
   let client: CDPSession | null = null;
+  let focusEmulated = false;
   let expired = false;
   let timer: NodeJS.Timeout | undefined;
   // The deadline moves while the motion area watches: its waiting does not eat the other areas' time.
@@ -194,27 +197,33 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   const run = async () => {
     try {
       await page.evaluate(checksScript);
-      client = await page.createCDPSession();
       // A tab in the background is not focused: without this, Tab moves no focus and :focus styles never apply.
-      await client.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+      // On the tab's own protocol session (a session of our own costs the browser more than the call), undone at the end.
+      await page.emulateFocusedPage(true);
+      focusEmulated = true;
     } catch (e) {
       for (const area of areas) failed(area, e);
       return;
     }
     try {
-      const read = (await page.evaluate('window.__govscorePageChecks.markup()')) as MarkupRead;
-      const listened = await clickListened(client, read.candidates.length);
+      // The markup, then the reads that stand on their own, in one round trip: a page's scripts that break one of
+      // those reads leave the others (and the markup) standing.
+      const { read, alone } = (await page.evaluate(`(function () {
+        var checks = window.__govscorePageChecks;
+        var read = checks.markup();
+        return { read: read, alone: ${JSON.stringify(aloneReads)}.map(function (name) {
+          try { return checks[name]() || null; } catch (e) { return null; }
+        }) };
+      })()`)) as { read: MarkupRead; alone: Array<PageCheckIssue | null> };
+      if (read.candidates.length) client = await page.createCDPSession();
+      const listened = client ? await clickListened(client, read.candidates.length) : new Set<number>();
       const mouseOnly = read.candidates.filter((_, i) => listened.has(i));
       const issues = read.issues.filter((i) => i.check !== 'mouse-only');
       const attributed = read.issues.find((i) => i.check === 'mouse-only');
       const count = (attributed?.count ?? 0) + mouseOnly.length;
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
-      // Each on its own: one that a page's scripts break reports nothing, and the other reads stand.
-      for (const read of ['tableHeaders', 'lockedLineHeight', 'deviceMotion']) {
-        const found = (await page.evaluate(`window.__govscorePageChecks.${read}()`).catch(() => null)) as PageCheckIssue | null;
-        if (found) issues.push(found);
-      }
+      for (const found of alone) if (found) issues.push(found);
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
       issues.push(...(await judgedIssues(page).catch(() => [])));
@@ -297,6 +306,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     for (const area of areas) if (!done.has(area)) failed(area, new Error('timeout'));
     const c = client as CDPSession | null;
     if (c) void c.detach().catch(() => undefined);
+    if (focusEmulated) void page.emulateFocusedPage(false).catch(() => undefined);
   }
   // Something the checks did took the tab to another page: what was read after it is not this page's.
   if (!expired && page.url() !== startUrl) {
@@ -351,7 +361,10 @@ type Step = [index: number, fresh: 0 | 1, frame: 0 | 1, visited: number];
 
 /**
  * Tab presses sent together before the focus is read: every round trip to the page costs the browser a
- * wake-up, and reading after each press made the walk cost as much as axe itself (npm run bench).
+ * wake-up, and reading after each press made the walk cost as much as axe itself (npm run bench). The first
+ * batch is as many presses as the markup shows tab stops, and one more to see the order end (kbStart):
+ * presses past the end send focus round the page again, scrolled and drawn for nothing (a quarter of the
+ * presses on the bench's pages, when every batch was 20).
  */
 const pressesPerBatch = 20;
 
@@ -376,8 +389,8 @@ async function tabThrough(
   maxTabs: number,
   expired: () => boolean,
 ): Promise<{ keyboard: NonNullable<PageCheckResult['keyboard']>; issues: PageCheckIssue[] }> {
-  const start = (await page.evaluate('window.__govscorePageChecks.kbStart()')) as { batch: boolean };
-  let walk = await walkFocus(page, maxTabs, expired, start.batch);
+  const start = (await page.evaluate('window.__govscorePageChecks.kbStart()')) as { batch: boolean; stops: number };
+  let walk = await walkFocus(page, maxTabs, expired, start.batch, start.stops + 1);
   if (!walk) {
     // The page kept some presses of a batch from the recorder: walked again, each press read on its own.
     await page.evaluate('window.__govscorePageChecks.kbStart()');
@@ -403,7 +416,7 @@ async function tabThrough(
  * press), presses go in groups and each is read as it happens; otherwise each press is read on its own, once
  * such a handler has had its moment. Returns null when a batch came back with presses missing.
  */
-async function walkFocus(page: Page, maxTabs: number, expired: () => boolean, batch: boolean): Promise<Walk | null> {
+async function walkFocus(page: Page, maxTabs: number, expired: () => boolean, batch: boolean, firstBatch = pressesPerBatch): Promise<Walk | null> {
   /** Presses the keys together (none: only reads where the focus is), then where the focus is. */
   const step = async (keys: string[] = ['Tab']): Promise<Step> => {
     for (const key of keys) await page.keyboard.down(key as KeyInput);
@@ -415,7 +428,7 @@ async function walkFocus(page: Page, maxTabs: number, expired: () => boolean, ba
   const tab = async (): Promise<Step | null> => {
     if (!batch) return step();
     if (!pressed.length) {
-      const count = Math.max(1, Math.min(pressesPerBatch, maxTabs - presses));
+      const count = Math.max(1, Math.min(presses ? pressesPerBatch : firstBatch, maxTabs - presses));
       // The keys go without waiting on one another (each answer is the page's acknowledgement that it has
       // handled that key); the focus is read once all have been handled.
       const sent: Promise<unknown>[] = [];

@@ -12,6 +12,8 @@
   // Changes closer together than this are one transition (a slide moving frame by frame), not two.
   var GAP_MS = 400;
   var POLL_MS = 250;
+  // Moments of an animation's cycle at which an element it hides now is read: a blink shown a tenth of the time is seen.
+  var CYCLE_READS = 12;
   // Animations and movements that say they are a loading indicator: essential while something loads (2.2.2's
   // preload note), and this check cannot tell whether the load they announce is over.
   var LOADING = /\b(loading|loader|spinner|spin)\b|加载|载入|读取中/i;
@@ -234,10 +236,31 @@
       var timing = effect.getComputedTiming();
       var left = (timing.endTime - (timing.localTime || 0)) / Math.abs(anim.playbackRate || 1);
       if (!(timing.iterations === Infinity || left > 5000) || !anim.playbackRate) continue;
-      if (!usable(target) || area(target) < 16) continue;
+      if (area(target) < 16 || !shownDuring(anim, target)) continue;
       if (!out.has(target)) out.set(target, { anim: anim, infinite: timing.iterations === Infinity, seconds: Math.round(left / 1000) });
     }
     return out;
+  }
+  /**
+   * Whether the animated element is drawn at some moment of its animation's cycle, whatever the moment now: a
+   * blink hides it half of the time. Read at moments of one iteration by setting the animation's time and
+   * putting it back, all in this task (the page draws nothing meanwhile): not when the watch happened to look.
+   */
+  function shownDuring(anim, el) {
+    if (usable(el)) return true;
+    var duration = Number(anim.effect.getComputedTiming().duration);
+    var now = anim.currentTime;
+    if (!(duration > 0) || !isFinite(duration) || now === null) return false;
+    var shown = false;
+    try {
+      for (var k = 1; k < CYCLE_READS && !shown; k++) {
+        anim.currentTime = now + ((duration * k) / CYCLE_READS) * Math.sign(anim.playbackRate);
+        shown = usable(el);
+      }
+    } finally {
+      anim.currentTime = now;
+    }
+    return shown;
   }
   function loadingIndicator(el) {
     for (var a = el, depth = 0; a && a !== document.body && depth < 3; a = a.parentElement, depth++) {

@@ -448,6 +448,38 @@
     }
     return [index, fresh, /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName) ? 1 : 0, kb.visited.length];
   }
+  /**
+   * About how many Tab presses the page's focus order takes, read from the markup: the tabbable elements shown
+   * (a radio group once), and for a frame the tabbable elements of its document when readable (else one). The
+   * driver presses that many and one more in its first batch, so that the presses end where the order does:
+   * a press past the end sends focus round to the top of the page again, scrolled and painted for nothing.
+   */
+  function expectedStops() {
+    var count = 0;
+    var radios = {};
+    var all = document.querySelectorAll(FOCUSABLE);
+    for (var i = 0; i < all.length; i++) {
+      var el = all[i];
+      if (!tabbable(el) || !el.getClientRects().length) continue;
+      if (el.tagName === 'INPUT' && el.type === 'radio' && el.name) {
+        var group = (el.form ? 'f' : 'd') + el.name;
+        if (radios[group]) continue;
+        radios[group] = true;
+      }
+      if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
+        var doc = null;
+        try {
+          doc = el.contentDocument;
+        } catch (_e) {
+          doc = null;
+        }
+        count += doc && doc.body ? doc.body.querySelectorAll(FOCUSABLE).length : 1;
+        continue;
+      }
+      count++;
+    }
+    return count;
+  }
   /** An inline or property handler of focus or blur (and focusin/focusout) on the element itself. */
   function handles(el, type) {
     var names = type === 'blur' ? ['onblur', 'onfocusout'] : ['onfocus', 'onfocusin'];
@@ -596,9 +628,9 @@
       // Handlers of focus or blur may move focus a moment after a press: then each press is read on its own,
       // after that moment (kbStep). Otherwise presses go in batches, each read as the next one arrives.
       var elements = allElements();
-      for (var i = 0; i < elements.length; i++) if (handles(elements[i], 'focus') || handles(elements[i], 'blur')) return { batch: false };
+      for (var i = 0; i < elements.length; i++) if (handles(elements[i], 'focus') || handles(elements[i], 'blur')) return { batch: false, stops: 0 };
       kbRecord();
-      return { batch: true };
+      return { batch: true, stops: expectedStops() };
     },
     /**
      * The steps of the batch just pressed, the last one read now, and the recorder set for the next batch;

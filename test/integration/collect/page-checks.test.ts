@@ -420,6 +420,13 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     want: ['moving-content'],
   },
   {
+    // Hidden for 18 s of every 20 from the moment the page opens: the watch looks while it is hidden, and the
+    // animation's cycle, not the moment of looking, says that it shows.
+    name: 'moving content: a NEW badge that blinks on for 2 s in every 20, hidden whenever the watch looks',
+    html: `<style>@keyframes flash{0%{opacity:1}10%{opacity:0}}</style><h1>t</h1><p><a href="/n">最新通知</a> <span style="color:#c00;animation:flash 20s step-end -2s infinite">NEW</span></p>`,
+    want: ['moving-content'],
+  },
+  {
     // An indicator of loading is essential while the load goes on (Understanding 2.2.2), and the check cannot
     // tell whether the load it announces is over: a spinner that says it is one is left alone.
     name: 'no moving-content failure: an endless CSS spinner marked as a loading indicator',
