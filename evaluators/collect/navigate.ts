@@ -136,13 +136,17 @@ const followRefreshWithinS = 5;
  * does not answer, Chromium's error page read as the site's).
  */
 async function followMetaRefresh(page: Page): Promise<void> {
-  const delayS = await page
+  // A renderer stuck in a script loop never answers: the question is given up after a second, the refresh left alone.
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 1000)));
+  const asked = page
     .evaluate(() => {
       const content = document.querySelector('meta[http-equiv="refresh" i]')?.getAttribute('content') ?? '';
       const declared = /^\s*(\d+(?:\.\d+)?)\s*[;,]\s*(?:url\s*=\s*)?\S/i.exec(content);
       return declared ? Number(declared[1]) : null;
     })
     .catch(() => null);
+  const delayS = await Promise.race([asked, giveUp]).finally(() => clearTimeout(timer));
   if (delayS === null || delayS > followRefreshWithinS) return;
   await page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: delayS * 1000 + 5000 }).catch(() => undefined);
   await settlePage(page);
