@@ -15,6 +15,10 @@ import { type RefreshState, runFolder } from './run-files.js';
 export class ReportRefresher {
   private readonly children = new Map<string, ChildProcess>();
   private readonly last = new Map<string, RefreshState>();
+  /** Runs whose scores changed while their rewrite ran: rewritten once more when it ends. */
+  private readonly again = new Set<string>();
+  private closing = false;
+  private readonly ended = new WeakMap<ChildProcess, Promise<void>>();
 
   constructor(private readonly o: { dbFile: string; dataDir: string; bin?: string }) {}
 
@@ -27,10 +31,19 @@ export class ReportRefresher {
     return this.last.get(runId) ?? null;
   }
 
-  /** Starts a rewrite unless one is running; false when the run's files are not here. */
+  /**
+   * Starts a rewrite; when one is already running it is asked for again once that one ends: the running child
+   * read the scores before this change (a correction published while the first publication's rewrite runs),
+   * so its files would be stale the moment it finishes. False when the run's files are not here.
+   */
   refresh(runId: string): boolean {
     if (!this.holds(runId)) return false;
-    if (this.children.has(runId)) return true;
+    if (this.children.has(runId)) this.again.add(runId);
+    else this.start(runId);
+    return true;
+  }
+
+  private start(runId: string): void {
     const folder = runFolder(this.o.dataDir, runId);
     const log = join(folder, 'report.log');
     const fd = openSync(log, 'a');
@@ -45,23 +58,26 @@ export class ReportRefresher {
     }
     this.children.set(runId, child);
     this.last.set(runId, { state: 'running' });
+    let end!: () => void;
+    this.ended.set(child, new Promise((resolve) => (end = resolve)));
     const done = (state: RefreshState) => {
+      end();
       if (this.children.get(runId) !== child) return;
       this.children.delete(runId);
-      this.last.set(runId, state);
+      if (this.again.delete(runId) && !this.closing) this.start(runId);
+      else this.last.set(runId, state);
     };
     child.once('error', (error) => done({ state: 'failed', message: `无法启动报告生成进程：${error.message}` }));
     child.once('exit', (code) => done(code === 0 ? { state: 'done' } : { state: 'failed', message: lastLine(log) ?? `报告生成进程退出，代码 ${code}` }));
-    return true;
   }
 
-  /** Waits for a run's rewrite to end (tests; the service's close). */
+  /** Waits for a run's rewrites to end, the one asked for again included (tests; the service's close). */
   async settled(runId: string): Promise<void> {
-    const child = this.children.get(runId);
-    if (child && child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    for (let child = this.children.get(runId); child; child = this.children.get(runId)) await this.ended.get(child);
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     for (const [, child] of this.children)
       try {
         if (child.pid) process.kill(-child.pid, 'SIGTERM'); // its group: the Chromium it prints with too
