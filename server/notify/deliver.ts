@@ -8,18 +8,8 @@ export interface WarningPayload {
   type: 'govscore.early-warnings';
   department: string;
   asOf: string;
-  warnings: Array<{
-    id: number;
-    site: string;
-    siteName: string;
-    kind: StoredWarning['kind'];
-    indicator: string;
-    subject: string;
-    name: string;
-    due: string | null;
-    daysLeft: number | null;
-    message: string;
-  }>;
+  /** Each warning as stored, with its site's id and name. */
+  warnings: Array<Pick<StoredWarning, 'id' | 'siteName' | 'kind' | 'indicator' | 'subject' | 'name' | 'due' | 'daysLeft' | 'message'> & { site: string }>;
 }
 
 export interface DeliverySummary {
