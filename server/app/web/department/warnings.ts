@@ -51,6 +51,6 @@ export function warningsBody(table: WarningTable, warnings: StoredWarning[]): Ht
   return html`<h1>预警信息</h1>
 <p>评估间隙的日常监测（首页、一级栏目、留言信箱、可用性探测）发现的问题：在期限前整改，可避免在评估中被单项否决。同一问题只通知一次；整改后，下次监测不再发现即自动解除。</p>
 <h2>待整改（${open.length} 项）</h2>
-${open.length ? scroll(html`<table>${head}<tbody>${rows(table, open, true)}</tbody></table>`, '待整改的预警') : html`<p>目前没有预警。</p>`}
-${closed.length ? html`<h2>已解除（${closed.length} 项）</h2>${scroll(html`<table>${head}<tbody>${rows(table, closed, false)}</tbody></table>`, '已解除的预警')}` : ''}`;
+${open.length ? scroll(html`<table class="early-warnings">${head}<tbody>${rows(table, open, true)}</tbody></table>`, '待整改的预警') : html`<p>目前没有预警。</p>`}
+${closed.length ? html`<h2>已解除（${closed.length} 项）</h2>${scroll(html`<table class="early-warnings">${head}<tbody>${rows(table, closed, false)}</tbody></table>`, '已解除的预警')}` : ''}`;
 }
