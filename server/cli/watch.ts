@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 
-import { format } from 'date-fns';
-
 import { UsageError } from '../../common/usage-error.js';
 import { loadSitesFile } from '../config/sites-file.js';
 import { loadWatchConfig, noDelivery } from '../config/watch-config.js';
@@ -15,7 +13,7 @@ import { runWatchCheck, type WatchCheckSummary } from '../use-cases/watch-check.
 export interface WatchOptions {
   sitesFile: string;
   db: string;
-  /** The check's date (a simulated clock for drills and tests); default: today. With --queue, every occurrence's date. */
+  /** The check's date (a simulated clock for drills and tests); default: today in `tz`. With --queue, every occurrence's date. */
   asOf?: string;
   /** The delivery file (SMTP, departments' e-mail and webhooks, lead days); without it, warnings are only stored. */
   notify?: string;
@@ -46,7 +44,7 @@ export async function watch(o: WatchOptions): Promise<WatchCheckSummary[]> {
     return [
       await checkOnce(
         { name: 'watch', sitesFile: resolve(o.sitesFile), db: resolve(o.db), notify: o.notify ? resolve(o.notify) : null },
-        o.asOf ?? today(),
+        o.asOf ?? dayIn(new Date(), o.tz ?? 'Asia/Shanghai'),
         o,
         log,
       ),
@@ -77,7 +75,7 @@ export async function watch(o: WatchOptions): Promise<WatchCheckSummary[]> {
   const worker = watchWorker(
     connection,
     async (job, dueAt) => {
-      summaries.push(await checkOnce(job, o.asOf ?? format(dueAt, 'yyyy-MM-dd'), o, log));
+      summaries.push(await checkOnce(job, o.asOf ?? dayIn(dueAt, o.tz ?? 'Asia/Shanghai'), o, log));
       if (o.times && summaries.length >= o.times) finished();
     },
     log,
@@ -96,7 +94,9 @@ export async function watch(o: WatchOptions): Promise<WatchCheckSummary[]> {
   return summaries;
 }
 
-const today = () => format(new Date(), 'yyyy-MM-dd');
+/** The calendar day of a moment in a time zone (en-CA writes YYYY-MM-DD): a 07:00 Beijing check is that day's, whatever the machine's zone. */
+const dayIn = (moment: Date, tz: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
 
 async function checkOnce(job: ScheduledWatch, asOf: string, o: WatchOptions, log: (line: string) => void): Promise<WatchCheckSummary> {
   // Read again at each occurrence: the office edits them between checks.
