@@ -84,8 +84,17 @@ export interface CheckOutcome {
 export class WarningTable {
   constructor(private readonly db: Database.Database) {}
 
-  /** Records one check of a site on `asOf`: the warnings it found, and closes the open ones it did not find. */
-  recordCheck(site: { id: string; name: string }, found: EarlyWarning[], asOf: string, at = new Date().toISOString()): CheckOutcome {
+  /**
+   * Records one check of a site on `asOf`: the warnings it found, and closes the open ones it did not find that it
+   * could judge (`judged`: a check that could not read the site, or a column, says nothing of what it did not read).
+   */
+  recordCheck(
+    site: { id: string; name: string },
+    found: EarlyWarning[],
+    asOf: string,
+    judged: (open: StoredWarning) => boolean = () => true,
+    at = new Date().toISOString(),
+  ): CheckOutcome {
     return this.db.transaction(() => {
       const open = (this.db.prepare('SELECT * FROM early_warnings WHERE site_id = ? AND closed_as_of IS NULL').all(site.id) as WarningRow[]).map(toWarning);
       const identity = (w: { kind: string; subject: string; due: string | null }) => `${w.kind}\n${w.subject}\n${w.due ?? ''}`;
@@ -116,7 +125,7 @@ export class WarningTable {
         openBy.set(identity(w), this.get(id)!);
         fresh.push(this.get(id)!);
       }
-      const gone = open.filter((w) => !seen.has(w.id));
+      const gone = open.filter((w) => !seen.has(w.id) && judged(w));
       for (const w of gone) this.db.prepare('UPDATE early_warnings SET closed_as_of = ? WHERE id = ?').run(asOf, w.id);
       return { fresh, continuing, closed: gone.length };
     })();

@@ -5,13 +5,14 @@ import { launchBrowser } from '../../evaluators/collect/browser.js';
 import { type CollectOptions, defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { earlyWarnings, type WarningLeads } from '../../evaluators/early-warnings.js';
 import { evaluateSite } from '../../evaluators/evaluate-site.js';
+import type { SiteMeasurements } from '../../evaluators/site-measurements.js';
 import { collectSiteResult } from '../collect/site-result.js';
 import type { SitesFile } from '../config/sites-file.js';
 import type { WatchConfig } from '../config/watch-config.js';
 import { deliverWarnings, type DeliverySummary } from '../notify/deliver.js';
 import type { RetryPolicy } from '../notify/webhook.js';
 import type { Store } from '../store/store.js';
-import { WarningTable } from '../store/warnings.js';
+import { type StoredWarning, WarningTable } from '../store/warnings.js';
 
 /**
  * The light crawl of a check between campaigns: the homepage and the columns it links to (one level), their first
@@ -69,7 +70,7 @@ export async function runWatchCheck(store: Store, sites: SitesFile, options: Wat
     for (const site of sites.sites)
       void queue.add(async () => {
         const found = await checkSite(browser, store, site, options);
-        const outcome = table.recordCheck({ id: site.id, name: site.name }, found.warnings, options.asOf);
+        const outcome = table.recordCheck({ id: site.id, name: site.name }, found.warnings, options.asOf, found.judged);
         totals.fresh += outcome.fresh.length;
         totals.continuing += outcome.continuing.length;
         totals.closed += outcome.closed;
@@ -105,5 +106,22 @@ async function checkSite(browser: Browser, store: Store, site: SitesFile['sites'
     options.asOf,
     options.config.leads satisfies WarningLeads,
   );
-  return { warnings, summary: collected.summary };
+  return { warnings, summary: collected.summary, judged: judgedBy(failed, measurements) };
+}
+
+/**
+ * Which open warnings this check may close when it did not find them again: only what it read. A site that could
+ * not be read says nothing of its columns and letters; a column, the homepage or letters whose pages could not be
+ * read are not known to have been mended.
+ */
+function judgedBy(failed: boolean, m: SiteMeasurements): (open: StoredWarning) => boolean {
+  if (failed) return (w) => w.kind === 'availability';
+  const unreadColumns = new Set((m.updateFrequency?.columns ?? []).filter((c) => c.stale === null).map((c) => c.url));
+  return (w) => {
+    if (w.kind === 'column' || w.kind === 'blank-column')
+      return !!m.updateFrequency && !unreadColumns.has(w.subject) && !m.updateFrequency.unread.some((p) => p.url === w.subject);
+    if (w.kind === 'homepage') return !!m.updateFrequency && m.updateFrequency.homepage.stale !== null;
+    if (w.kind === 'letter') return !!m.mailbox && m.mailbox.unread.length === 0;
+    return true;
+  };
 }

@@ -36,6 +36,17 @@ describe('the early warnings table', () => {
     store.close();
   });
 
+  it('keeps open what a check could not judge (a site it could not read, a column whose page failed)', () => {
+    const store = new Store(':memory:');
+    const table = new WarningTable(store.db);
+    table.recordCheck(site, [news('2026-12-15', 4)], '2026-12-11');
+    const unread = table.recordCheck(site, [], '2026-12-12', (open) => open.kind === 'availability');
+    expect(unread).toMatchObject({ fresh: [], continuing: [], closed: 0 });
+    expect(table.forSites(['jyj'])).toEqual([expect.objectContaining({ closedAsOf: null, lastAsOf: '2026-12-11' })]);
+    expect(table.recordCheck(site, [], '2026-12-13').closed).toBe(1);
+    store.close();
+  });
+
   it('lists a warning as undelivered until a delivery to that target succeeds, and only for the sites asked', () => {
     const store = new Store(':memory:');
     const table = new WarningTable(store.db);
