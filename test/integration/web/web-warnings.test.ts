@@ -71,6 +71,8 @@ describe('预警信息: each department sees the early warnings of its own sites
     expect(closed.text()).toContain('学校动态');
     expect(closed.text()).toContain('已于 2026-12-11 解除');
     expect(page.body).not.toContain('某市发改委');
+    // The home page says how many wait (this department's only: 1, not fgw's).
+    expect(load((await browser.get('/department')).body)('main p[role=status]').text()).toBe('日常监测发现 1 项预警待整改，查看预警信息。');
     expect(page.body).not.toContain('动态</a>'.replace('动态', hostile));
   });
 

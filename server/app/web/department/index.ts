@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { html } from '../../../../reports/html.js';
 import { WarningTable } from '../../../store/warnings.js';
 import { AppealFields, type AttachmentFile, checkAttachment, fileAppeal, ownSite, sendAttachment } from '../../appeal-actions.js';
 import { maySee } from '../../auth.js';
@@ -12,7 +13,7 @@ import { notice, pageGuard, render } from '../layout.js';
 import { readAppealForm } from './appeal-form.js';
 import { breakdownPage } from './breakdown.js';
 import { history, mySitesBody } from './my-sites.js';
-import { warningsBody } from './warnings.js';
+import { openWarnings, warningsBody } from './warnings.js';
 
 const SiteQuery = Type.Object({ submitted: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })), compare: Type.Optional(RunId) });
 const WarningsQuery = Type.Object({ site: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$' })) });
@@ -25,7 +26,8 @@ export function departmentPages({ store, dataDir }: RouteContext): FastifyPlugin
 
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const rows = history(store, request.user!.sites);
-      return render(request, reply, '我的网站', () => mySitesBody(rows, request.query));
+      const open = new WarningTable(store.db).forSites(request.user!.sites).filter((w) => !w.closedAsOf).length;
+      return render(request, reply, '我的网站', () => html`${openWarnings(open)}${mySitesBody(rows, request.query)}`);
     });
 
     // The early warnings of the account's own sites only (govscore watch); ?site= narrows to one of them, and

@@ -54,3 +54,7 @@ export function warningsBody(table: WarningTable, warnings: StoredWarning[]): Ht
 ${open.length ? scroll(html`<table class="early-warnings">${head}<tbody>${rows(table, open, true)}</tbody></table>`, '待整改的预警') : html`<p>目前没有预警。</p>`}
 ${closed.length ? html`<h2>已解除（${closed.length} 项）</h2>${scroll(html`<table class="early-warnings">${head}<tbody>${rows(table, closed, false)}</tbody></table>`, '已解除的预警')}` : ''}`;
 }
+
+/** On the department's home page: how many warnings wait, with the way to them (nothing when none). */
+export const openWarnings = (count: number): Html =>
+  count ? html`<p class="warn" role="status">日常监测发现 ${count} 项预警待整改，<a href="/department/warnings">查看预警信息</a>。</p>` : html``;
