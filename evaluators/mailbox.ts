@@ -31,6 +31,8 @@ export interface MailboxMeasurement {
   /** null when a letter that would count could not be judged: its detail page could not be read. */
   unansweredOver90Days: number | null;
   unanswered: Array<{ title: string; url: string | null; received: IsoDate; days: number }>;
+  /** Letters of the window known to be still unanswered, however long they have waited: what the early warnings watch. */
+  awaiting: Array<{ title: string; url: string | null; received: IsoDate; days: number }>;
   medianReplyWorkingDays: number | null;
   p90ReplyWorkingDays: number | null;
   /** Replies, each with its working-day latency (slowest first), for the deadline rules. */
@@ -108,6 +110,9 @@ export function evaluateMailbox(observed: MailboxObservation | null, asOf: IsoDa
     replyRate,
     unansweredOver90Days: overdueUnknown ? null : unanswered.length,
     unanswered,
+    awaiting: inWindow
+      .filter((l) => !l.answered && !l.unknown)
+      .map((l) => ({ title: l.title, url: l.url, received: l.received!, days: daysBetween(l.received!, asOf) })),
     medianReplyWorkingDays: percentile(sorted, 0.5),
     p90ReplyWorkingDays: percentile(sorted, 0.9),
     latencies,

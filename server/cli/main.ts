@@ -152,6 +152,46 @@ program
   });
 
 program
+  .command('watch')
+  .description(
+    'between campaigns: a light check of the homepage, first-level columns, mailbox and probes that warns departments (webhook, e-mail) before a veto; warnings stored and sent once',
+  )
+  .argument('<sites-file>', 'sites file (YAML or JSON)')
+  .option('--db <file>', 'SQLite store the warnings are kept in (the web app shows each department its own)', 'out/assess/govscore.db')
+  .option('--as-of <date>', 'the check’s date, a simulated clock for drills (default: today in --tz; with --queue, the day each check is due)', isoDate)
+  .option('--notify <file>', 'delivery file: smtp, departments (name, sites, email, webhook url + secret) and leadDays; without it warnings are only stored')
+  .option('--concurrency <n>', 'sites checked at once', positiveInt('--concurrency'), 2)
+  .option('--queue <redis-url>', 'run the check as a BullMQ job scheduler on this Redis, taken by this process until stopped')
+  .option('--cron <pattern>', 'with --queue: when, e.g. "0 7 * * *" (07:00 every day)')
+  .option('--tz <zone>', 'time zone of --cron and of the checks’ dates', 'Asia/Shanghai')
+  .option('--every-ms <n>', 'with --queue: every n ms (drills, tests)', positiveInt('--every-ms'))
+  .option('--times <n>', 'with --queue: stop after n checks and remove the schedule', positiveInt('--times'))
+  .option('--name <id>', 'with --queue: name of the schedule (default: from the sites file and store)')
+  .option('--retry-ms <n>', 'pause before a failed delivery is tried again, doubled each time (4 attempts)', positiveInt('--retry-ms'), 2000)
+  .action(
+    async (
+      sitesFile: string,
+      o: {
+        db: string;
+        asOf?: string;
+        notify?: string;
+        concurrency: number;
+        queue?: string;
+        cron?: string;
+        tz: string;
+        everyMs?: number;
+        times?: number;
+        name?: string;
+        retryMs: number;
+      },
+    ) => {
+      const { watch } = await import('./watch.js');
+      const summaries = await watch({ sitesFile, ...o, retry: { attempts: 4, backoffMs: o.retryMs, timeoutMs: 10_000 } });
+      if (summaries.some((s) => s.delivery.failed.length)) process.exitCode = 3;
+    },
+  );
+
+program
   .command('rescore')
   .description('score a stored run again under an indicator set, from its observations only (no browser); earlier scores are kept')
   .requiredOption('--db <file>', 'the SQLite store of the run')

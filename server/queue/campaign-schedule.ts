@@ -37,6 +37,12 @@ export function occurrenceSeed(schedule: ScheduledCampaign, dueAt: Date): string
   return `${schedule.seed ?? schedule.name}@${dueAt.toISOString()}`;
 }
 
+/** When an occurrence was due: BullMQ names a scheduler's jobs `repeat:<scheduler>:<due millis>`. */
+export function dueTime(jobId: string | undefined, fallback: number): Date {
+  const millis = /^repeat:.+:(\d+)$/.exec(jobId ?? '')?.[1];
+  return new Date(millis ? Number(millis) : fallback);
+}
+
 async function withQueue<T>(connection: ConnectionOptions, work: (queue: Queue<ScheduledCampaign>) => Promise<T>): Promise<T> {
   const queue = new Queue<ScheduledCampaign>(campaignQueue, { connection, prefix: keyPrefix });
   try {

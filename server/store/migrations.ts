@@ -198,4 +198,35 @@ export const migrations: string[] = [
    );`,
   // 13: the portal domain a department site should sit under (sites file `portal:`), for the domain rules; null when not declared.
   `ALTER TABLE run_sites ADD COLUMN portal TEXT;`,
+  // 14: early warnings between campaigns (govscore watch): one row per episode of a warning (its site, what it is
+  //     about, the window's last day), updated by every check that still finds it and closed by the first that does
+  //     not; each delivery (webhook, e-mail) recorded, so a warning reaches a department once, not every day.
+  `CREATE TABLE early_warnings (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     site_id TEXT NOT NULL,
+     site_name TEXT NOT NULL,
+     kind TEXT NOT NULL,                 -- homepage | column | blank-column | letter | availability
+     indicator TEXT NOT NULL,            -- the veto it leads to: V1 … V6
+     subject TEXT NOT NULL,              -- the column's or letter's address, or 'homepage'
+     name TEXT NOT NULL,
+     due TEXT NOT NULL DEFAULT '',       -- the window's last day ('' where no date decides it)
+     days_left INTEGER,                  -- as of the last check that found it
+     message TEXT NOT NULL,
+     first_as_of TEXT NOT NULL,
+     last_as_of TEXT NOT NULL,
+     first_seen_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL,
+     closed_as_of TEXT                   -- the first check that no longer found it
+   );
+   CREATE INDEX early_warnings_open ON early_warnings (site_id, kind, subject, due) WHERE closed_as_of IS NULL;
+   CREATE TABLE early_warning_deliveries (
+     warning_id INTEGER NOT NULL REFERENCES early_warnings(id),
+     channel TEXT NOT NULL,              -- webhook | email
+     target TEXT NOT NULL,               -- the webhook's URL or the address
+     state TEXT NOT NULL,                -- sent | failed
+     attempts INTEGER NOT NULL,
+     error TEXT,
+     at TEXT NOT NULL,
+     PRIMARY KEY (warning_id, channel, target)
+   );`,
 ];

@@ -13,7 +13,7 @@ export function webPage(title: string, body: Html, options: { user: User | null;
   const user = options.user;
   const nav = html`<nav aria-label="主导航"><a class="brand" href="/">政府网站绩效评估</a>
 ${user && user.role !== 'department' ? html`<a href="/staff">评估工作台</a><a href="/staff/campaigns/new">新建评估</a><a href="/staff/appeals">申诉处理</a>` : ''}
-${user?.role === 'department' ? html`<a href="/department">我的网站</a>` : ''}
+${user?.role === 'department' ? html`<a href="/department">我的网站</a><a href="/department/warnings">预警信息</a>` : ''}
 ${user ? html`<span class="who">${user.name}</span><a href="/account/password">修改密码</a><form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${options.csrf}"><button type="submit" class="link">退出</button></form>` : html`<a href="/login">登录</a>`}</nav>`;
   const scripts = (options.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`);
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html`${title}`} · 政府网站绩效评估</title><link rel="stylesheet" href="/assets/app.css">${html`${scripts}`}</head><body><a class="skip" href="#main">跳到正文</a><header class="top">${nav}</header><main id="main">${body}</main><footer class="bottom"><p>govscore 政府网站绩效评估 · <a href="/docs">接口文档</a></p></footer></body></html>`;

@@ -5,7 +5,7 @@ import { Worker } from 'bullmq';
 import { format } from 'date-fns';
 
 import { loadSitesFile } from '../../config/sites-file.js';
-import { campaignQueue, occurrenceSeed, type ScheduledCampaign } from '../../queue/campaign-schedule.js';
+import { campaignQueue, dueTime, occurrenceSeed, type ScheduledCampaign } from '../../queue/campaign-schedule.js';
 import { keyPrefix, redisOptions } from '../../queue/connection.js';
 import type { Store } from '../../store/store.js';
 import { saveCampaign } from './campaign-form.js';
@@ -61,10 +61,4 @@ export function startScheduledCampaigns(o: { store: Store; dataDir: string; runn
   worker.on('failed', (job, error) => o.log(`scheduled campaign ${job?.data.name}: ${error.message}`));
   worker.on('error', (error) => o.log(`campaign schedule queue: ${error.message}`));
   return { close: () => worker.close() };
-}
-
-/** When an occurrence was due: BullMQ names a scheduler's jobs `repeat:<scheduler>:<due millis>`. */
-export function dueTime(jobId: string | undefined, fallback: number): Date {
-  const millis = /^repeat:.+:(\d+)$/.exec(jobId ?? '')?.[1];
-  return new Date(millis ? Number(millis) : fallback);
 }

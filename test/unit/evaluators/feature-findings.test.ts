@@ -55,6 +55,7 @@ function mailbox(o: Partial<MailboxMeasurement> = {}): MailboxMeasurement {
     replyRate: null,
     unansweredOver90Days: 0,
     unanswered: [],
+    awaiting: [],
     medianReplyWorkingDays: null,
     p90ReplyWorkingDays: null,
     latencies: [],

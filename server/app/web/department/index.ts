@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { html } from '../../../../reports/html.js';
+import { WarningTable } from '../../../store/warnings.js';
 import { AppealFields, type AttachmentFile, checkAttachment, fileAppeal, ownSite, sendAttachment } from '../../appeal-actions.js';
 import { maySee } from '../../auth.js';
 import { maxUploadBytes, type RouteContext } from '../../route-context.js';
@@ -11,8 +13,10 @@ import { notice, pageGuard, render } from '../layout.js';
 import { readAppealForm } from './appeal-form.js';
 import { breakdownPage } from './breakdown.js';
 import { history, mySitesBody } from './my-sites.js';
+import { openWarnings, warningsBody } from './warnings.js';
 
 const SiteQuery = Type.Object({ submitted: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })), compare: Type.Optional(RunId) });
+const WarningsQuery = Type.Object({ site: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$' })) });
 const notFound = (request: FastifyRequest, reply: FastifyReply) => notice(request, reply, 404, '未找到', '未找到该网站的评估结果。');
 
 /** A department's own pages: its sites' history, each breakdown with evidence, appeals with attachments. Nothing of any other site. */
@@ -22,7 +26,18 @@ export function departmentPages({ store, dataDir }: RouteContext): FastifyPlugin
 
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const rows = history(store, request.user!.sites);
-      return render(request, reply, '我的网站', () => mySitesBody(rows, request.query));
+      const open = new WarningTable(store.db).forSites(request.user!.sites).filter((w) => !w.closedAsOf).length;
+      return render(request, reply, '我的网站', () => html`${openWarnings(open)}${mySitesBody(rows, request.query)}`);
+    });
+
+    // The early warnings of the account's own sites only (govscore watch); ?site= narrows to one of them, and
+    // another department's site answers 404 like a site that does not exist.
+    app.get('/warnings', { schema: { hide: true, querystring: WarningsQuery }, attachValidation: true }, async (request, reply) => {
+      const own = request.user!.sites;
+      const site = request.query.site;
+      if (request.validationError || (site !== undefined && !own.includes(site))) return notFound(request, reply);
+      const table = new WarningTable(store.db);
+      return render(request, reply, '预警信息', () => warningsBody(table, table.forSites(site ? [site] : own)));
     });
 
     // Malformed ids get the same 404 page as another department's site (attachValidation), not a 400.
