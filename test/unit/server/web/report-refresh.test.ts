@@ -20,7 +20,8 @@ describe('rewriting a run’s files after its scores change', () => {
     dir = await mkdtemp(join(tmpdir(), 'govscore-refresh-'));
     await mkdir(join(dir, 'runs', runId), { recursive: true });
     bin = join(dir, 'fake-govscore.mjs');
-    // Appends the version of the scores in scores.txt when it starts, then exits after 300 ms with the code in exit.txt.
+    // Appends the version of the scores in scores.txt when it starts, waits until the test writes release.txt, then
+    // exits with the code in exit.txt: what the test sees does not depend on how fast the machine starts Node.
     await writeFile(
       bin,
       `import { appendFileSync, readFileSync, existsSync } from 'node:fs';
@@ -28,7 +29,8 @@ const out = process.argv[process.argv.indexOf('--out') + 1];
 appendFileSync(out + '/calls.txt', readFileSync(out + '/scores.txt', 'utf8') + '\\n');
 const code = existsSync(out + '/exit.txt') ? Number(readFileSync(out + '/exit.txt', 'utf8')) : 0;
 if (code) console.error('生成失败：测试要求的错误');
-setTimeout(() => process.exit(code), 300);
+const wait = () => (existsSync(out + '/release.txt') ? process.exit(code) : setTimeout(wait, 20));
+wait();
 `,
     );
     await writeFile(join(dir, 'runs', runId, 'scores.txt'), 'v1');
@@ -39,10 +41,11 @@ setTimeout(() => process.exit(code), 300);
     const refresher = new ReportRefresher({ dbFile: join(dir, 'db'), dataDir: dir, bin });
     expect(refresher.refresh(runId)).toBe(true);
     expect(refresher.state(runId)).toEqual({ state: 'running' });
-    await new Promise((resolve) => setTimeout(resolve, 150)); // the first child has read v1
+    while (!(await runs()).length) await new Promise((resolve) => setTimeout(resolve, 20)); // the first child has read v1
     await writeFile(join(dir, 'runs', runId, 'scores.txt'), 'v2');
     refresher.refresh(runId);
     refresher.refresh(runId); // asked twice while running: one more rewrite, not two
+    await writeFile(join(dir, 'runs', runId, 'release.txt'), '');
     await refresher.settled(runId);
     expect(await runs()).toEqual(['v1', 'v2']);
     expect(refresher.state(runId)).toEqual({ state: 'done' });
@@ -50,6 +53,7 @@ setTimeout(() => process.exit(code), 300);
 
   it('a single request runs once; a failed rewrite says why', async () => {
     const refresher = new ReportRefresher({ dbFile: join(dir, 'db'), dataDir: dir, bin });
+    await writeFile(join(dir, 'runs', runId, 'release.txt'), '');
     refresher.refresh(runId);
     await refresher.settled(runId);
     expect(await runs()).toEqual(['v1']);
