@@ -17,6 +17,7 @@ import { type OutputOptions, writeOutputs } from '../../reports/write-outputs.js
 import { storedSample } from '../config/sample-sites.js';
 import { storedDictionaries } from '../config/text-dictionaries.js';
 import type { Store } from '../store/store.js';
+import { siteDismissals } from './dismissal-basis.js';
 import { previousRun } from './previous-run.js';
 
 /** Text-check measurements kept by site, texts and dictionaries: a web page recomputing a run does not read and match every page again. */
@@ -142,7 +143,8 @@ export function computeRun(
       const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
       observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
       const { measurements, findings } = evaluateSite(observed, run.asOf, profile, texts(site.siteId, observed));
-      const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
+      const dismissals = siteDismissals(store, run, site.siteId, observed.texts);
+      const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements), dismissals);
       return {
         ...base,
         status: 'assessed',
