@@ -31,10 +31,14 @@ export function basisOf(hashes: PageHashes, finding: Pick<Finding, 'url'>): { ur
   return { url: finding.url, hash: found.text ? `text:${found.text}` : `html:${found.html}` };
 }
 
-/** Whether a dismissal made in `made` speaks for `run`: the same run or a later one (by evaluation date, then creation). */
+/**
+ * Whether a dismissal made in `made` speaks for `run`: the same run or a later one, by evaluation date, then
+ * creation (runs created in the same millisecond by id, so that the order is total).
+ */
 export function speaksFor(made: RunRow | null, run: RunRow): boolean {
   if (!made) return false;
-  return made.id === run.id || made.asOf < run.asOf || (made.asOf === run.asOf && made.createdAt < run.createdAt);
+  const order = made.asOf.localeCompare(run.asOf) || made.createdAt.localeCompare(run.createdAt) || made.id.localeCompare(run.id);
+  return order <= 0;
 }
 
 /** The site's dismissals as they stand in this run, for the scoring engine: in force, or lapsed with why. */
