@@ -1,5 +1,6 @@
 import { ConfigError } from '../../common/config-errors.js';
-import { dismissalKindNames, type DismissalRow } from '../store/dismissals.js';
+import { dismissalKindNames } from '../../reports/dismissals-section.js';
+import type { DismissalRow } from '../store/dismissals.js';
 import { Store } from '../store/store.js';
 import { type DismissalField, dismissFinding, undoDismissal } from '../use-cases/dismissals.js';
 

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 
+import type { FindingDismissal } from '../../indicators/engine.js';
+
 /** 误报 (the finding is wrong) or 接受的例外 (right, but the office accepts it). */
-export type DismissalKind = 'false-positive' | 'exception';
+export type DismissalKind = FindingDismissal['kind'];
 
 export const dismissalKinds: readonly DismissalKind[] = ['false-positive', 'exception'];
-
-export const dismissalKindNames: Record<DismissalKind, string> = { 'false-positive': '误报', exception: '接受的例外' };
 
 export interface DismissalRow {
   id: number;
