@@ -78,6 +78,9 @@ export function dismissFinding(store: Store, request: DismissalRequest): Dismiss
   if (request.sites && !request.sites.has(siteId)) return refuse('key', `评估 ${run.id} 中没有问题 ${request.key}。`, undefined, 404);
   const found = findStored(store, run.id, request.key);
   if (!found) return refuse('key', `评估 ${run.id} 中没有问题 ${request.key}。`, '问题标识见报告、results.json 或 XLSX 的“问题标识”列', 404);
+  // The search that found nothing stands for a suspected veto: a reviewer decides it (人工复核), it is not a finding to hide.
+  if (found.finding.subject === 'not-found')
+    return refuse('key', '“未找到”的否决项不能驳回，请在人工复核中确认否决或排除。', `指标 ${found.indicator.id}：用人工复核（override）`);
   if (!dismissalKinds.includes(request.kind as DismissalKind))
     return refuse('kind', `驳回类型应为 false-positive（误报）或 exception（接受的例外），不是 ${request.kind}。`);
   const reason = request.reason.trim();
@@ -136,6 +139,12 @@ export function undoDismissal(
 function rescoreSpoken(store: Store, runId: string, siteId: string): void {
   const made = store.getRun(runId);
   for (const run of store.listRuns())
-    if (run.finishedAt && speaksFor(made, run) && store.scoresOf(run.id).length && store.runSites(run.id).some((s) => s.siteId === siteId))
+    if (
+      run.finishedAt &&
+      !run.options?.['observationsPurgedAt'] &&
+      speaksFor(made, run) &&
+      store.scoresOf(run.id).length &&
+      store.runSites(run.id).some((s) => s.siteId === siteId)
+    )
       rescoreStored(store, run.id);
 }

@@ -117,6 +117,8 @@ describe('dismissals', () => {
     expect(ask({ kind: 'wrong' })).toMatchObject({ ok: false, field: 'kind', error: expect.stringContaining('误报') });
     expect(ask({ reason: ' 误 ' })).toMatchObject({ ok: false, field: 'reason' });
     expect(ask({ runId: 'nope' })).toMatchObject({ ok: false, status: 404, field: 'run' });
+    // rsj's V7 rests on a search that found nothing: a suspected veto is a reviewer's decision, not a finding to hide.
+    expect(ask({ key: 'rsj/V7/not-found' })).toMatchObject({ ok: false, field: 'key', error: expect.stringContaining('人工复核') });
     // rsj's account cannot touch jyj's findings, nor undo jyj's dismissals.
     expect(ask({ sites: new Set(['rsj']) })).toMatchObject({ ok: false, status: 404 });
     const done = ask({});
