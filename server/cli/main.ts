@@ -348,6 +348,22 @@ dismiss
   });
 
 program
+  .command('retention')
+  .description('按保留期限清除旧的采集数据和证据文件（已发布的评估永久保留），并报告清除了什么')
+  .requiredOption('--db <file>', 'the SQLite store')
+  .option('--observations-years <n>', '采集数据保留年数（默认 3）', positiveInt('--observations-years'))
+  .option('--evidence-months <n>', '证据文件（截图、页面文本）保留月数（默认 12）', positiveInt('--evidence-months'))
+  .option('--dry-run', '只报告将清除的内容，不删除')
+  .action(async (o: { db: string; observationsYears?: number; evidenceMonths?: number; dryRun?: boolean }) => {
+    const { describeRetention, retentionCommand } = await import('./retention.js');
+    const policy = {
+      ...(o.observationsYears ? { observationsYears: o.observationsYears } : {}),
+      ...(o.evidenceMonths ? { evidenceMonths: o.evidenceMonths } : {}),
+    };
+    for (const line of describeRetention(retentionCommand(o.db, policy, o.dryRun ?? false))) console.log(line);
+  });
+
+program
   .command('publish')
   .description('publish a run’s ranking to the public pages; refused while a site holds a suspected veto (疑似否决) awaiting review (exit code 3)')
   .requiredOption('--db <file>', 'the SQLite store of the run')
@@ -438,6 +454,22 @@ schedule
   .action(async (o: ScheduleAddFlags) => {
     const { addSchedule } = await import('./schedule.js');
     console.log(await addSchedule({ ...o, sitesFile: o.sites, tz: o.cron ? o.tz : undefined }));
+  });
+schedule
+  .command('retention')
+  .description('按计划执行保留期限清理（由 serve --queue 对其服务的数据库执行；同一 BullMQ 计划队列）')
+  .requiredOption('--redis <url>', 'the Redis of the queue')
+  .requiredOption('--cron <pattern>', '何时执行，如 "0 3 * * 0"（每周日 03:00）')
+  .option('--tz <zone>', 'time zone of --cron', 'Asia/Shanghai')
+  .option('--observations-years <n>', '采集数据保留年数（默认 3）', positiveInt('--observations-years'))
+  .option('--evidence-months <n>', '证据文件保留月数（默认 12）', positiveInt('--evidence-months'))
+  .action(async (o: { redis: string; cron: string; tz: string; observationsYears?: number; evidenceMonths?: number }) => {
+    const { addRetentionSchedule } = await import('./schedule.js');
+    const policy = {
+      ...(o.observationsYears ? { observationsYears: o.observationsYears } : {}),
+      ...(o.evidenceMonths ? { evidenceMonths: o.evidenceMonths } : {}),
+    };
+    console.log(await addRetentionSchedule({ redis: o.redis, cron: o.cron, tz: o.tz, policy }));
   });
 schedule
   .command('list')

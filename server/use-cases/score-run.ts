@@ -95,6 +95,11 @@ export function computeRun(
   const run = store.getRun(runId);
   if (!run) throw new Error(`no run ${runId} in the store`);
   const save = options.save !== false && !options.sites;
+  // Scores computed from purged observations would replace the run's real ones with empty findings.
+  if (save && run.options?.['observationsPurgedAt'])
+    throw new Error(
+      `run ${runId}: its observations were purged under the retention policy on ${String(run.options['observationsPurgedAt'])}; its stored scores stand`,
+    );
   if (save) store.useIndicatorSet(set);
   const overrides = store.overrides.active(runId);
   const texts = textChecker(store, runId, storedDictionaries(run.options));
