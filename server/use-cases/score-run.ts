@@ -8,7 +8,7 @@ import { type DictionarySource, parseDictionaries } from '../../evaluators/lib/t
 import { type CompiledDictionaries, compileDictionaries } from '../../evaluators/lib/wording-matcher.js';
 import { evaluateNewMedia } from '../../evaluators/new-media.js';
 import { evaluateTextChecks, type TextChecksMeasurement } from '../../evaluators/text-checks.js';
-import { scoreSite } from '../../indicators/engine.js';
+import { scoreSite, type SiteScore } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { compareFindings, type FindingComparison } from '../../reports/finding-changes.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
@@ -104,6 +104,8 @@ export function computeRun(
   const overrides = store.overrides.active(runId);
   const texts = textChecker(store, runId, storedDictionaries(run.options));
   const chosen = options.sites;
+  // Observations purged (retention): what is left of an assessed site is its score as last stored, findings included.
+  const purged = run.options?.['observationsPurgedAt'] ? new Map(store.scoresOf(runId).map((s) => [s.siteId, s.score as unknown as SiteScore])) : null;
   const inputs: SiteInput[] = store
     .runSites(runId)
     .filter((site) => !chosen || chosen.has(site.siteId))
@@ -124,6 +126,17 @@ export function computeRun(
           crawl: null,
         };
       }
+      if (purged)
+        return {
+          ...base,
+          status: 'assessed',
+          statusReason: null,
+          score: purged.get(site.siteId) ?? null,
+          update: null,
+          availability: null,
+          links: null,
+          crawl: null,
+        };
       const profile = { level: site.level, services: site.services, portal: site.portal ?? null };
       const stored = store.observations(runId, site.siteId);
       if (stored.import) {

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { loadIndicatorSet } from '../../../../indicators/load.js';
 import { Store } from '../../../../server/store/store.js';
 import { applyRetention, before, checkPolicy } from '../../../../server/use-cases/retention.js';
-import { rescoreStored } from '../../../../server/use-cases/stored-run.js';
+import { computeRun } from '../../../../server/use-cases/score-run.js';
+import { rescoreStored, storedRun } from '../../../../server/use-cases/stored-run.js';
 import { comparedRuns, storeComparedRuns } from '../../../fixtures/compared-runs.js';
 
 const old = comparedRuns.earlier;
@@ -76,6 +78,8 @@ describe('applyRetention', () => {
   });
 
   it('purges by age on a moving clock; the published run and its evidence stay whatever their age', () => {
+    rescoreStored(store, old);
+    const scoredBefore = storedRun(store, old)!.sites.find((s) => s.id === 'jyj')!.score!.score;
     // 2024-06: the old run is 2½ years old — past the evidence limit (12 months), within the observations one (3 years).
     const first = applyRetention(store, policy, { now: new Date('2024-06-01T00:00:00Z') });
     expect(first.observations).toEqual([]);
@@ -100,6 +104,11 @@ describe('applyRetention', () => {
     expect(later.observations.map((o) => o.runId)).toEqual([recent]);
     // A purged run's scores stand: re-scoring it is refused, not computed from nothing.
     expect(() => rescoreStored(store, old)).toThrow(/purged under the retention policy/);
+    // What the web pages read of it: its stored score, findings included, not an evaluation of nothing.
+    const shown = computeRun(store, old, loadIndicatorSet('national-2019'), { userAgent: '', robots: 'respect' }, '.', { save: false });
+    const jyj = shown.sites.find((s) => s.id === 'jyj')!;
+    expect(jyj.score).toBe(scoredBefore);
+    expect(jyj.indicators.find((i) => i.id === 'D2')!.findings).toHaveLength(2);
     expect(store.reviews.auditCount({ action: 'retention-applied' })).toBe(3);
   });
 });
