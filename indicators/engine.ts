@@ -15,7 +15,28 @@ export interface Finding {
   evidence: string | null;
   /** A screenshot of the page, relative to the run's evidence folder. */
   screenshot?: string | null;
+  /** A reviewer's dismissal of this finding: in force (the finding is then in IndicatorScore.dismissed) or lapsed (曾被驳回). */
+  dismissal?: FindingDismissal;
 }
+
+/**
+ * A reviewer's dismissal of one finding as it stands in this run (server/use-cases/dismissals.ts decides):
+ * in force while the page the finding rests on reads as when it was dismissed; `lapsed` when that page changed
+ * or was not read now: the finding counts again and is shown as 曾被驳回.
+ */
+export interface FindingDismissal {
+  id: number;
+  kind: 'false-positive' | 'exception';
+  reason: string;
+  by: string;
+  at: string;
+  /** The run it was dismissed in. */
+  runId: string;
+  lapsed?: 'page-changed' | 'page-not-read';
+}
+
+/** A site's dismissals for scoring: by indicator id, then by the finding's subject. */
+export type SiteDismissals = ReadonlyMap<string, ReadonlyMap<string, FindingDismissal>>;
 
 /** What the applicability conditions of a set look at (from the sites file). */
 export interface SiteProfile {
@@ -63,6 +84,14 @@ export interface IndicatorScore {
   lowerBound?: number;
   /** Set when a reviewer decided this indicator; `was` is what the measurement alone gave. */
   override?: { by: string; at: string; reason: string; was: { score: number | null; status: IndicatorStatus } };
+  /** Findings a reviewer dismissed (误报, 接受的例外), in force in this run: not among `findings`. */
+  dismissed?: Finding[];
+  /**
+   * Whether the dismissed findings were taken out of the value scored (each finding is one unit the rule counts);
+   * false when the rule does not count findings one by one (a rate, a threshold of something else): the score is then
+   * the measurement's, and only an override changes it.
+   */
+  dismissalsScored?: boolean;
 }
 
 export interface CategoryScore {
@@ -178,18 +207,49 @@ function indicatorScore(
     absence: undefined,
     lowerBound: undefined,
     override: undefined,
+    dismissed: undefined,
+    dismissalsScored: undefined,
   };
+}
+
+/** Findings kept and those a dismissal in force takes out; a lapsed dismissal stays on its finding (曾被驳回). */
+function splitDismissed(findings: Finding[], dismissals: ReadonlyMap<string, FindingDismissal> | undefined): { kept: Finding[]; dismissed: Finding[] } {
+  if (!dismissals?.size) return { kept: findings, dismissed: [] };
+  const kept: Finding[] = [];
+  const dismissed: Finding[] = [];
+  for (const f of findings) {
+    const d = f.subject === undefined ? undefined : dismissals.get(f.subject);
+    if (!d) kept.push(f);
+    else if (d.lapsed) kept.push({ ...f, dismissal: d });
+    else dismissed.push({ ...f, dismissal: d });
+  }
+  return { kept, dismissed };
+}
+
+/**
+ * Whether the rule counts this indicator's findings one by one: a deduction per unit of 1 or a veto from a count,
+ * with the value the number of things found. Then a dismissed finding is one unit less: a false positive deducts
+ * nothing, and an accepted exception is outside what the rule counts.
+ */
+function countsFindings(indicator: Indicator, value: number | null, findings: Finding[]): value is number {
+  const rule = indicator.rule;
+  const counted = (rule.type === 'perUnit' && rule.unit === 1) || (rule.type === 'veto' && (rule.atLeast !== undefined || rule.above !== undefined));
+  return counted && value !== null && Number.isInteger(value) && value === new Set(findings.map((f) => f.subject)).size;
 }
 
 function scoreIndicator(
   indicator: Indicator,
   measurements: SiteMeasurements,
-  findings: Finding[],
+  allFindings: Finding[],
   site: SiteProfile,
   override: Override | undefined,
   absences: Absences,
+  dismissals?: ReadonlyMap<string, FindingDismissal>,
 ): IndicatorScore {
-  const value = measuredValue(indicator, measurements);
+  const { kept: findings, dismissed } = splitDismissed(allFindings, dismissals);
+  const measured = measuredValue(indicator, measurements);
+  const dismissalsScored = dismissed.length > 0 && countsFindings(indicator, measured, allFindings);
+  const value = dismissalsScored ? measured - new Set(dismissed.map((f) => f.subject)).size : measured;
   if (!applies(indicator, site)) return indicatorScore(indicator, value, { score: null, max: null, deduction: 0, status: 'not-applicable' }, '不适用于本网站');
   const rule = indicator.rule;
   // A value its evaluator could not measure (a page it rests on could not be read) is not "missing": no veto, no zero.
@@ -247,6 +307,10 @@ function scoreIndicator(
           },
         ]
       : findings;
+  }
+  if (dismissed.length) {
+    scored.dismissed = dismissed;
+    scored.dismissalsScored = dismissalsScored;
   }
   return scored;
 }
@@ -365,10 +429,13 @@ export function scoreSite(
   site: SiteProfile = { services: true, level: 'department' },
   overrides: Override[] = [],
   absences: Absences = {},
+  dismissals?: SiteDismissals,
 ): SiteScore {
   const plan = planOf(set);
   const byIndicator = overrides.length ? new Map(overrides.map((o) => [o.indicator, o])) : null;
-  const indicators = set.indicators.map((i) => scoreIndicator(i, measurements, findingsOf(i, findings), site, byIndicator?.get(i.id), absences));
+  const indicators = set.indicators.map((i) =>
+    scoreIndicator(i, measurements, findingsOf(i, findings), site, byIndicator?.get(i.id), absences, dismissals?.get(i.id)),
+  );
   const categories = plan.map(({ category, mode, members }) =>
     scoreCategory(
       category,

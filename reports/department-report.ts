@@ -1,4 +1,5 @@
 import { accessibilitySection, accessibilityStyles } from './a11y-section.js';
+import { dismissedSection, dismissedStyles, lapsedNote } from './dismissals-section.js';
 import { documentsSection, documentsStyles } from './documents-section.js';
 import { findingChangesSection, findingChangesStyles, type SiteComparison } from './finding-changes-section.js';
 import { type Html, html } from './html.js';
@@ -27,7 +28,7 @@ function measured(i: Indicator): string {
 export function indicatorEvidence(i: Indicator, evidenceDir: string): Html {
   return html`<ul>${i.findings.map(
     (f) =>
-      html`<li>${f.message}${f.url ? html`<br>网址：${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">证据：${f.evidence}</span>` : ''}${f.screenshot ? html`<br><img class="shot" alt="${`${i.name} 证据截图`}" src="${`${evidenceDir}/${f.screenshot}`}">` : ''}</li>`,
+      html`<li>${f.message}${lapsedNote(f) ? html`<br><span class="lapsed">${lapsedNote(f)}</span>` : ''}${f.url ? html`<br>网址：${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">证据：${f.evidence}</span>` : ''}${f.screenshot ? html`<br><img class="shot" alt="${`${i.name} 证据截图`}" src="${`${evidenceDir}/${f.screenshot}`}">` : ''}</li>`,
   )}</ul>`;
 }
 
@@ -78,6 +79,7 @@ ${site.suspectedVetoes.length ? html`<p class="suspected">疑似否决（待人�
 ${site.warnings.length ? html`<p class="warn">预警（尚未否决，请尽快整改）：${site.warnings.map((w) => w.reason).join('；')}</p>` : ''}
 ${table(html`<table><thead><tr><th>指标类别</th><th>得分</th><th>满分</th></tr></thead><tbody>${site.categories.map((c) => html`<tr><td>${c.name}</td><td>${c.applicable ? c.score : '不适用'}</td><td>${c.budget}</td></tr>`)}</tbody></table>`, '类别得分')}</section>
 <section><h2>问题与整改建议</h2>${problems.length ? problems.map((i) => html`<article class="problem"><h3><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}（${points(i)}）</h3>${indicatorEvidence(i, evidenceDir)}${i.advice ? html`<p class="advice">整改建议：${i.advice}</p>` : ''}</article>`) : html`<p>未发现扣分、否决或预警问题。</p>`}</section>
+${dismissedSection(site)}
 ${changes}
 ${accessibilitySection(site.observations, { table })}
 ${documentsSection(site.observations, table)}
@@ -89,6 +91,6 @@ ${pending.length ? html`<section><h2>待人工评分或未能测量</h2><p>${pen
 <footer><p>生成时间：${a.generatedAt}　运行编号：${a.runId}　指标体系 sha256：${a.indicatorSet.sha256}</p></footer>`;
 }
 
-const departmentStyles = `${accessibilityStyles}${newMediaStyles}${documentsStyles}${findingChangesStyles}
+const departmentStyles = `${accessibilityStyles}${dismissedStyles}${newMediaStyles}${documentsStyles}${findingChangesStyles}
 .summary th{width:16%}.alarm{color:#b5121b;font-weight:bold}.warn{color:#8a6d00}.advice{background:#f3f7ee;border-left:4px solid #5a8f29;padding:6px 10px}
 .problem{break-inside:avoid}img.shot{max-width:100%;max-height:420px;border:1px solid #ccc;margin-top:4px}`;

@@ -1,6 +1,7 @@
 import type { IndicatorSet } from '../indicators/types.js';
 import { budgetNote } from './budget-note.js';
 import type { ChartFile } from './charts/write-charts.js';
+import { dismissedStyles } from './dismissals-section.js';
 import { documentsStyles } from './documents-section.js';
 import type { FindingComparison } from './finding-changes.js';
 import { findingChangesStyles, siteComparison } from './finding-changes-section.js';
@@ -55,7 +56,7 @@ ${chartsOf(extras, (c) => c.group === undefined && c.name !== 'ranking', '统计
 ${notAssessed.length ? html`<section><h2>未能评估的网站</h2><table><thead><tr><th>网站</th><th>地址</th><th>状态</th><th>原因</th></tr></thead><tbody>${notAssessed.map((s) => html`<tr><td>${s.name}</td><td>${link(s.url)}</td><td>${statusNames[s.status] ?? s.status}</td><td>${notAssessedReason(s)}</td></tr>`)}</tbody></table><p class="note">未能评估的网站不参与排名，也不按零分处理。</p></section>` : ''}
 <section><h2>各网站扣分与证据</h2>${assessed.map((s) => siteDetail(s, a.evidenceDir, siteComparison(extras.comparison, s.id)))}</section>
 <footer><p>生成时间：${a.generatedAt}　指标体系 sha256：${a.indicatorSet.sha256}</p></footer>`;
-  return page(a.name, body, `${newMediaStyles}${documentsStyles}${extras.comparison ? findingChangesStyles : ''}`);
+  return page(a.name, body, `${newMediaStyles}${documentsStyles}${dismissedStyles}${extras.comparison ? findingChangesStyles : ''}`);
 }
 
 function rankingTable(group: string, sites: Site[]): Html {

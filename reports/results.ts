@@ -94,6 +94,10 @@ export interface ResultsIndicator {
   /** The set's 整改建议 for this indicator. */
   advice: string | null;
   findings: ResultsFinding[];
+  /** Findings a reviewer dismissed (误报, 接受的例外) that stay dismissed in this run; a lapsed one is among `findings`, marked. */
+  dismissed?: ResultsFinding[];
+  /** Whether the dismissed findings were taken out of the value scored (the rule counts findings one by one); null when none. */
+  dismissalsScored?: boolean | null;
 }
 
 /** A finding as published: with its key, by which a later run tells it new, fixed or unchanged (reports/finding-key.ts). */
@@ -241,6 +245,8 @@ export function buildResults(
         absence: i.absence ?? null,
         advice: advice.get(i.id) ?? null,
         findings: i.findings.map((f) => ({ ...f, key: findingKey(s.id, i.id, f) })),
+        dismissed: (i.dismissed ?? []).map((f) => ({ ...f, key: findingKey(s.id, i.id, f) })),
+        dismissalsScored: i.dismissed?.length ? (i.dismissalsScored ?? false) : null,
       })),
       observations: {
         homepage: s.update?.homepage ?? null,

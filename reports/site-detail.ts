@@ -1,6 +1,7 @@
 import type { AccessibilityViolation } from '../evaluators/accessibility.js';
 import { assistItemNames, assistStatusNames } from '../evaluators/collect/assist-modes.js';
 import { disclosureDetail } from './disclosure-detail.js';
+import { dismissedSection, lapsedNote } from './dismissals-section.js';
 import { documentsSummary, documentsTables } from './documents-section.js';
 import { findingChangesSection, type SiteComparison } from './finding-changes-section.js';
 import { type Html, html, raw } from './html.js';
@@ -17,7 +18,8 @@ export function siteDetail(s: Site, evidenceDir: string, changes: SiteComparison
 <p>得分 <strong>${s.score ?? '—'}</strong>　等级 ${siteGradeTag(s)}　组内名次 ${s.pendingReview ? '待复核' : (s.rank ?? '—')}${s.bonus ? html`　（含加分 ${s.bonus}）` : ''}${s.scale && s.scale !== 1 ? html`　（不适用的指标类别不计，按 ×${s.scale} 折算）` : ''}</p>
 ${s.suspectedVetoes.length ? html`<p class="suspected"><span class="tag suspected-veto">疑似否决</span> 以下否决项${suspicionBasis(s.suspectedVetoes)}，${s.suspectedVetoes.some((v) => !v.searched) ? '可能是误报' : '可能是检测未能识别'}，须经人工复核确认或排除：${s.suspectedVetoes.map((v) => `${v.indicator} ${s.indicators.find((i) => i.id === v.indicator)?.name ?? ''}`.trim()).join('、')}${s.pendingReview ? '。复核前不评定等级、不参与排名，评估结果不能发布。' : '。'}</p>` : ''}
 ${reviewed.length ? html`<ul class="findings overrides">${reviewed.map((i) => html`<li><span class="tag override">人工复核</span> ${i.id} ${i.name}：${i.status === 'veto' ? '判定否决' : i.max !== null && i.score !== null ? `${i.score}/${i.max}` : indicatorStatus[i.status]}（原测量结果：${i.override!.was.score ?? indicatorStatus[i.override!.was.status]}）<br><span class="evidence">理由：${i.override!.reason}；复核人：${i.override!.by}；时间：${i.override!.at.slice(0, 16).replace('T', ' ')}</span></li>`)}</ul>` : ''}
-${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}${f.screenshot ? html` <a class="shot" href="${`${evidenceDir}/${f.screenshot}`}">[截图]</a>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
+${problems.length ? html`<ul class="findings">${problems.map((i) => html`<li><span class="tag ${i.status}">${indicatorStatus[i.status]}</span> ${i.id} ${i.name}${i.max !== null && i.score !== null ? html`（${i.score}/${i.max}）` : ''}<ul>${i.findings.map((f) => html`<li>${f.message}${lapsedNote(f) ? html`<br><span class="lapsed">${lapsedNote(f)}</span>` : ''}${f.url ? html` — ${link(f.url)}` : ''}${f.evidence ? html`<br><span class="evidence">${f.evidence}</span>` : ''}${f.screenshot ? html` <a class="shot" href="${`${evidenceDir}/${f.screenshot}`}">[截图]</a>` : ''}</li>`)}</ul></li>`)}</ul>` : html`<p>未发现扣分或否决问题。</p>`}
+${dismissedSection(s, { heading: 'h4' })}
 ${changes ? findingChangesSection(changes, { heading: 'h4' }) : ''}
 ${accessibilityDetail(s)}
 ${pageChecksDetail(s)}

@@ -2,6 +2,7 @@
  * What goes on each sheet of the XLSX export (see xlsx.ts): the rows, their order and the columns. Cells
  * are written by xlsx-table.ts, which keeps crawled text inert.
  */
+import { dismissalKindNames, dismissedFindings, lapsedNote } from './dismissals-section.js';
 import type { Results } from './results.js';
 import { notAssessedReason } from './site-status.js';
 import type { Column, Table, Value } from './xlsx-table.js';
@@ -148,6 +149,32 @@ export function findingsTable(results: Results, sites: Site[]): Table<FindingRow
       { header: '证据', value: (r) => r.finding?.evidence ?? null, wrap: true },
       { header: '截图', value: (r) => (r.finding?.screenshot ? (evidenceDir ? `${evidenceDir}/${r.finding.screenshot}` : r.finding.screenshot) : null) },
       { header: '整改建议', value: (r) => (r.first ? (r.indicator.advice ?? null) : null), wrap: true },
+      { header: '驳回记录', value: (r) => (r.finding ? lapsedNote(r.finding) : null), wrap: true },
+      { header: '问题标识', value: (r) => r.finding?.key ?? null },
+    ],
+  };
+}
+
+type DismissedRow = { site: Site; indicator: IndicatorResult; finding: Finding };
+
+/** 已驳回问题: the findings reviewers dismissed that stay dismissed in this run, with who, when, why and the effect on the score. */
+export function dismissedTable(results: Results, sites: Site[]): Table<DismissedRow> {
+  return {
+    title: `${results.assessment.name}　已驳回问题：评估办驳回的问题（误报或接受的例外），所在页面内容不变时保持驳回`,
+    rows: sites.flatMap((site) => dismissedFindings(site).map(({ indicator, finding }) => ({ site, indicator, finding }))),
+    frozenColumns: 2,
+    columns: [
+      { header: '组别', value: (r) => r.site.group },
+      { header: '网站', value: (r) => r.site.name },
+      { header: '指标', value: (r) => `${r.indicator.id} ${r.indicator.name}` },
+      { header: '驳回类型', value: (r) => dismissalKindNames[r.finding.dismissal!.kind] },
+      { header: '问题描述', value: (r) => r.finding.message, wrap: true },
+      { header: '网址', value: (r) => (r.finding.url ? { link: r.finding.url } : null) },
+      { header: '理由', value: (r) => r.finding.dismissal!.reason, wrap: true },
+      { header: '驳回人', value: (r) => r.finding.dismissal!.by },
+      { header: '驳回时间', value: (r) => r.finding.dismissal!.at.slice(0, 16).replace('T', ' ') },
+      { header: '计分', value: (r) => (r.indicator.dismissalsScored ? '不计扣分' : '得分未变（本指标不按逐条问题计分）') },
+      { header: '问题标识', value: (r) => r.finding.key },
     ],
   };
 }

@@ -15,10 +15,17 @@ import type { FindingComparison } from './finding-changes.js';
 import type { Results } from './results.js';
 import { findingChangesTable } from './xlsx-finding-changes.js';
 import { newMediaSheet } from './xlsx-new-media.js';
-import { categoriesOf, categoryTable, findingsTable, overridesTable, rankingOrder, rankingTable } from './xlsx-sheets.js';
+import { categoriesOf, categoryTable, dismissedTable, findingsTable, overridesTable, rankingOrder, rankingTable } from './xlsx-sheets.js';
 import { addTable, uniqueSheetName } from './xlsx-table.js';
 
-export const SHEETS = { ranking: '排名', findings: '问题清单', changes: '问题变化', overrides: '人工复核', newMedia: '政务新媒体' } as const;
+export const SHEETS = {
+  ranking: '排名',
+  findings: '问题清单',
+  changes: '问题变化',
+  dismissed: '已驳回问题',
+  overrides: '人工复核',
+  newMedia: '政务新媒体',
+} as const;
 
 /**
  * Writes the workbook to `file` (its folder is created), typically results.xlsx beside results.json.
@@ -57,6 +64,8 @@ function addSheets(
   for (const category of categoriesOf(sites)) sheetDone(addTable(workbook, uniqueSheetName(category.name, taken), categoryTable(results, category, sites)));
   sheetDone(addTable(workbook, SHEETS.findings, findingsTable(results, sites)));
   if (comparison) sheetDone(addTable(workbook, SHEETS.changes, findingChangesTable(results, comparison, sites)));
+  const dismissed = dismissedTable(results, sites);
+  if (dismissed.rows.length) sheetDone(addTable(workbook, SHEETS.dismissed, dismissed));
   sheetDone(addTable(workbook, SHEETS.overrides, overridesTable(results, sites)));
   const accounts = newMediaSheet(results, sites);
   if (accounts) sheetDone(addTable(workbook, SHEETS.newMedia, accounts));

@@ -349,6 +349,60 @@ override
     console.log(`override #${o.id} revoked`);
   });
 
+const dismiss = program.command('dismiss').description('驳回问题（误报或接受的例外）：之后的评估中，问题所在页面内容不变即保持驳回，页面变化后重新计入');
+dismiss
+  .command('add')
+  .description('驳回一个问题：--key 为问题标识（报告、results.json、XLSX 的“问题标识”）')
+  .requiredOption('--db <file>', 'the SQLite store of the run')
+  .requiredOption('--run <id>', 'run id')
+  .requiredOption('--key <key>', '问题标识，如 jyj/D2/link://jyj.example.gov.cn/a.pdf')
+  .requiredOption('--kind <false-positive|exception>', 'false-positive（误报）或 exception（接受的例外）')
+  .requiredOption('--reason <text>', '驳回理由（显示在报告中）')
+  .requiredOption('--by <name>', '驳回人')
+  .action(async (o: { db: string; run: string; key: string; kind: string; reason: string; by: string }) => {
+    const { addDismissal, describeDismissal } = await import('./dismiss.js');
+    const done = addDismissal({ db: o.db, runId: o.run, key: o.key, kind: o.kind, reason: o.reason, by: o.by });
+    console.log(`已驳回 ${describeDismissal(done.dismissal)}`);
+    console.log(`得分：${done.before ?? '—'} → ${done.after ?? '—'}（已重新计分；报告请用 govscore report 重新生成）`);
+  });
+dismiss
+  .command('list')
+  .description('全部驳回记录（含已撤销的）')
+  .requiredOption('--db <file>', 'the SQLite store')
+  .option('--site <id>', '只列出该网站的')
+  .action(async (o: { db: string; site?: string }) => {
+    const { describeDismissal, listDismissals } = await import('./dismiss.js');
+    const rows = listDismissals(o.db, o.site);
+    if (!rows.length) console.log('没有驳回记录');
+    for (const row of rows) console.log(describeDismissal(row));
+  });
+dismiss
+  .command('undo')
+  .description('撤销一条驳回（记录保留）：问题重新计入')
+  .requiredOption('--db <file>', 'the SQLite store')
+  .requiredOption('--id <n>', '驳回记录编号（见 dismiss list）', positiveInt('--id'))
+  .requiredOption('--by <name>', '撤销人')
+  .action(async (o: { db: string; id: number; by: string }) => {
+    const { describeDismissal, undoDismissalCommand } = await import('./dismiss.js');
+    console.log(`已撤销 ${describeDismissal(undoDismissalCommand(o.db, o.id, o.by))}`);
+  });
+
+program
+  .command('retention')
+  .description('按保留期限清除旧的采集数据和证据文件（已发布的评估永久保留），并报告清除了什么')
+  .requiredOption('--db <file>', 'the SQLite store')
+  .option('--observations-years <n>', '采集数据保留年数（默认 3）', positiveInt('--observations-years'))
+  .option('--evidence-months <n>', '证据文件（截图、页面文本）保留月数（默认 12）', positiveInt('--evidence-months'))
+  .option('--dry-run', '只报告将清除的内容，不删除')
+  .action(async (o: { db: string; observationsYears?: number; evidenceMonths?: number; dryRun?: boolean }) => {
+    const { describeRetention, retentionCommand } = await import('./retention.js');
+    const policy = {
+      ...(o.observationsYears ? { observationsYears: o.observationsYears } : {}),
+      ...(o.evidenceMonths ? { evidenceMonths: o.evidenceMonths } : {}),
+    };
+    for (const line of describeRetention(retentionCommand(o.db, policy, o.dryRun ?? false))) console.log(line);
+  });
+
 program
   .command('publish')
   .description('publish a run’s ranking to the public pages; refused while a site holds a suspected veto (疑似否决) awaiting review (exit code 3)')
@@ -440,6 +494,22 @@ schedule
   .action(async (o: ScheduleAddFlags) => {
     const { addSchedule } = await import('./schedule.js');
     console.log(await addSchedule({ ...o, sitesFile: o.sites, tz: o.cron ? o.tz : undefined }));
+  });
+schedule
+  .command('retention')
+  .description('按计划执行保留期限清理（由 serve --queue 对其服务的数据库执行；同一 BullMQ 计划队列）')
+  .requiredOption('--redis <url>', 'the Redis of the queue')
+  .requiredOption('--cron <pattern>', '何时执行，如 "0 3 * * 0"（每周日 03:00）')
+  .option('--tz <zone>', 'time zone of --cron', 'Asia/Shanghai')
+  .option('--observations-years <n>', '采集数据保留年数（默认 3）', positiveInt('--observations-years'))
+  .option('--evidence-months <n>', '证据文件保留月数（默认 12）', positiveInt('--evidence-months'))
+  .action(async (o: { redis: string; cron: string; tz: string; observationsYears?: number; evidenceMonths?: number }) => {
+    const { addRetentionSchedule } = await import('./schedule.js');
+    const policy = {
+      ...(o.observationsYears ? { observationsYears: o.observationsYears } : {}),
+      ...(o.evidenceMonths ? { evidenceMonths: o.evidenceMonths } : {}),
+    };
+    console.log(await addRetentionSchedule({ redis: o.redis, cron: o.cron, tz: o.tz, policy }));
   });
 schedule
   .command('list')

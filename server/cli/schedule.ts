@@ -3,9 +3,17 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../common/usage-error.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import { loadSitesFile } from '../config/sites-file.js';
-import { type CampaignRepeat, campaignSchedules, scheduleCampaign, unscheduleCampaign } from '../queue/campaign-schedule.js';
+import {
+  type CampaignRepeat,
+  campaignSchedules,
+  retentionScheduler,
+  scheduleCampaign,
+  scheduleRetention,
+  unscheduleCampaign,
+} from '../queue/campaign-schedule.js';
 import { checkRedis, redisOptions } from '../queue/connection.js';
 import { Store } from '../store/store.js';
+import { checkPolicy, defaultRetention, type RetentionPolicy } from '../use-cases/retention.js';
 
 export interface ScheduleAddOptions {
   redis: string;
@@ -74,9 +82,10 @@ export async function listSchedules(redis: string): Promise<string[]> {
   await checkRedis(redis);
   const schedules = await campaignSchedules(redisOptions(redis));
   if (!schedules.length) return ['no scheduled campaigns'];
-  return schedules.map(
-    (s) =>
-      `${s.name.padEnd(24)} ${s.pattern ? `cron "${s.pattern}"` : `every ${s.every} ms`}  next ${s.next ? new Date(s.next).toISOString() : '—'}  ${s.data?.sample ? `sample ${s.data.sample}` : 'all sites'}  ${s.data?.sitesFile ?? ''}`,
+  return schedules.map((s) =>
+    s.name === retentionScheduler
+      ? `${s.name.padEnd(24)} cron "${s.pattern}"  next ${s.next ? new Date(s.next).toISOString() : '—'}  保留期限清理`
+      : `${s.name.padEnd(24)} ${s.pattern ? `cron "${s.pattern}"` : `every ${s.every} ms`}  next ${s.next ? new Date(s.next).toISOString() : '—'}  ${s.data?.sample ? `sample ${s.data.sample}` : 'all sites'}  ${s.data?.sitesFile ?? ''}`,
   );
 }
 
@@ -84,4 +93,17 @@ export async function removeSchedule(redis: string, name: string): Promise<strin
   await checkRedis(redis);
   if (!(await unscheduleCampaign(redisOptions(redis), name))) throw new UsageError(`no scheduled campaign named ${name}`);
   return `removed ${name}`;
+}
+
+/**
+ * `govscore schedule retention`: the retention policy applied on schedule by the web service (`serve --queue`) to the
+ * store it serves, through the same BullMQ job schedulers as the campaigns. Replaces an earlier retention schedule.
+ */
+export async function addRetentionSchedule(o: { redis: string; cron: string; tz?: string; policy: Partial<RetentionPolicy> }): Promise<string> {
+  const policy = { ...defaultRetention, ...o.policy };
+  const problem = checkPolicy(policy);
+  if (problem) throw new UsageError(problem);
+  await checkRedis(o.redis);
+  await scheduleRetention(redisOptions(o.redis), policy, { pattern: o.cron, ...(o.tz ? { tz: o.tz } : {}) });
+  return `已安排保留期限清理：cron "${o.cron}"，采集数据保留 ${policy.observationsYears} 年，证据文件保留 ${policy.evidenceMonths} 个月，已发布版本永久保留；由 \`govscore serve --queue ${o.redis}\` 执行`;
 }

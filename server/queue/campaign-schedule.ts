@@ -76,3 +76,25 @@ export function campaignSchedules(
 export function unscheduleCampaign(connection: ConnectionOptions, name: string): Promise<boolean> {
   return withQueue(connection, (queue) => queue.removeJobScheduler(name));
 }
+
+/**
+ * The store's retention policy applied on schedule (issue 23 item 5): a job scheduler of this same queue, taken by the
+ * same web service (`govscore serve --queue`), which applies it to the store it serves. Its key holds a colon, which no
+ * campaign's name may, so it never replaces a campaign's schedule.
+ */
+export const retentionScheduler = 'retention:store';
+export const retentionJob = 'retention';
+
+export interface ScheduledRetention {
+  observationsYears: number;
+  evidenceMonths: number;
+}
+
+export async function scheduleRetention(connection: ConnectionOptions, policy: ScheduledRetention, repeat: CampaignRepeat): Promise<void> {
+  const queue = new Queue<ScheduledRetention>(campaignQueue, { connection, prefix: keyPrefix });
+  try {
+    await queue.upsertJobScheduler(retentionScheduler, repeat, { name: retentionJob, data: policy, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  } finally {
+    await queue.close();
+  }
+}

@@ -229,4 +229,23 @@ export const migrations: string[] = [
      at TEXT NOT NULL,
      PRIMARY KEY (warning_id, channel, target)
    );`,
+  // 15: reviewers' dismissals of one finding (误报 or 接受的例外), by finding key across runs, with the content hash of
+  //     the page it rests on when dismissed: it holds while that page reads the same. Rows are never deleted (undone
+  //     ones keep their row: the audit trail stays complete).
+  `CREATE TABLE dismissals (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     site_id TEXT NOT NULL,
+     finding_key TEXT NOT NULL,          -- reports/finding-key.ts: site/indicator/subject
+     kind TEXT NOT NULL,                 -- false-positive | exception
+     reason TEXT NOT NULL,
+     run_id TEXT NOT NULL,               -- the run the finding was dismissed in
+     basis_url TEXT,                     -- the page the finding rests on, null when it names no page read
+     basis_hash TEXT,                    -- that page's content hash in that run
+     author TEXT NOT NULL,
+     user_id INTEGER,
+     created_at TEXT NOT NULL,
+     undone_at TEXT,
+     undone_by TEXT
+   );
+   CREATE INDEX dismissals_by_site ON dismissals (site_id, finding_key);`,
 ];

@@ -9,6 +9,7 @@ import type { CrawlJournal, VisitOutcome } from '../../evaluators/collect/crawl-
 import type { StoredObservations } from '../../evaluators/evaluate-site.js';
 import { AccountTable } from './accounts.js';
 import { CampaignTable } from './campaigns.js';
+import { DismissalTable } from './dismissals.js';
 import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
 import { ProgressTable } from './progress-table.js';
@@ -87,6 +88,7 @@ function unusableStore(file: string, error: unknown): unknown {
 export class Store {
   readonly db: Database.Database;
   readonly overrides: OverrideTable;
+  readonly dismissals: DismissalTable;
   readonly accounts: AccountTable;
   readonly reviews: ReviewTable;
   readonly publications: PublicationTable;
@@ -114,6 +116,7 @@ export class Store {
     }
     this.files = new StoreFiles(file === ':memory:' ? file : resolve(file));
     this.overrides = new OverrideTable(this.db);
+    this.dismissals = new DismissalTable(this.db);
     this.accounts = new AccountTable(this.db);
     this.reviews = new ReviewTable(this.db);
     this.publications = new PublicationTable(this.db);
@@ -275,6 +278,13 @@ export class Store {
       json: string;
     }>;
     return Object.fromEntries(rows.map((r) => [r.kind, JSON.parse(r.json)]));
+  }
+
+  /** The content hash of each page of a site the run read (`pages.hash`), by the address asked for and the one reached. */
+  pageHashes(runId: string, siteId: string): Array<{ url: string; finalUrl: string | null; hash: string }> {
+    return this.db
+      .prepare('SELECT url, final_url AS finalUrl, hash FROM pages WHERE run_id = ? AND site_id = ? AND hash IS NOT NULL')
+      .all(runId, siteId) as Array<{ url: string; finalUrl: string | null; hash: string }>;
   }
 
   pageCount(runId: string, siteId: string): number {

@@ -8,7 +8,7 @@ import { type DictionarySource, parseDictionaries } from '../../evaluators/lib/t
 import { type CompiledDictionaries, compileDictionaries } from '../../evaluators/lib/wording-matcher.js';
 import { evaluateNewMedia } from '../../evaluators/new-media.js';
 import { evaluateTextChecks, type TextChecksMeasurement } from '../../evaluators/text-checks.js';
-import { scoreSite } from '../../indicators/engine.js';
+import { scoreSite, type SiteScore } from '../../indicators/engine.js';
 import type { IndicatorSet } from '../../indicators/types.js';
 import { compareFindings, type FindingComparison } from '../../reports/finding-changes.js';
 import { rankWithinGroups } from '../../reports/ranking.js';
@@ -17,6 +17,7 @@ import { type OutputOptions, writeOutputs } from '../../reports/write-outputs.js
 import { storedSample } from '../config/sample-sites.js';
 import { storedDictionaries } from '../config/text-dictionaries.js';
 import type { Store } from '../store/store.js';
+import { siteDismissals } from './dismissal-basis.js';
 import { previousRun } from './previous-run.js';
 
 /** Text-check measurements kept by site, texts and dictionaries: a web page recomputing a run does not read and match every page again. */
@@ -94,10 +95,17 @@ export function computeRun(
   const run = store.getRun(runId);
   if (!run) throw new Error(`no run ${runId} in the store`);
   const save = options.save !== false && !options.sites;
+  // Scores computed from purged observations would replace the run's real ones with empty findings.
+  if (save && run.options?.['observationsPurgedAt'])
+    throw new Error(
+      `run ${runId}: its observations were purged under the retention policy on ${String(run.options['observationsPurgedAt'])}; its stored scores stand`,
+    );
   if (save) store.useIndicatorSet(set);
   const overrides = store.overrides.active(runId);
   const texts = textChecker(store, runId, storedDictionaries(run.options));
   const chosen = options.sites;
+  // Observations purged (retention): what is left of an assessed site is its score as last stored, findings included.
+  const purged = run.options?.['observationsPurgedAt'] ? new Map(store.scoresOf(runId).map((s) => [s.siteId, s.score as unknown as SiteScore])) : null;
   const inputs: SiteInput[] = store
     .runSites(runId)
     .filter((site) => !chosen || chosen.has(site.siteId))
@@ -118,6 +126,17 @@ export function computeRun(
           crawl: null,
         };
       }
+      if (purged)
+        return {
+          ...base,
+          status: 'assessed',
+          statusReason: null,
+          score: purged.get(site.siteId) ?? null,
+          update: null,
+          availability: null,
+          links: null,
+          crawl: null,
+        };
       const profile = { level: site.level, services: site.services, portal: site.portal ?? null };
       const stored = store.observations(runId, site.siteId);
       if (stored.import) {
@@ -142,7 +161,8 @@ export function computeRun(
       const dayAfter = new Date(Date.parse(run.asOf) + 86_400_000).toISOString();
       observed.monitorProbes = store.probes(site.url, weekBefore, dayAfter);
       const { measurements, findings } = evaluateSite(observed, run.asOf, profile, texts(site.siteId, observed));
-      const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements));
+      const dismissals = siteDismissals(store, run, site.siteId, observed.texts);
+      const score = scoreSite(set, measurements, findings, profile, overrides.get(site.siteId) ?? [], findAbsences(observed, measurements), dismissals);
       return {
         ...base,
         status: 'assessed',

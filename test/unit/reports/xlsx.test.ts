@@ -267,7 +267,7 @@ describe('writeXlsx', () => {
 
   it('lists every finding of a deducted, vetoed or warned indicator, the deduction once per indicator', () => {
     const { header, rows } = table('问题清单');
-    expect(header).toEqual(['组别', '网站', '指标', '状态', '扣分', '问题描述', '网址', '证据', '截图', '整改建议']);
+    expect(header).toEqual(['组别', '网站', '指标', '状态', '扣分', '问题描述', '网址', '证据', '截图', '整改建议', '驳回记录', '问题标识']);
     expect(rows.map((r) => [r['网站']!.value, r['指标']!.value, r['状态']!.value, r['扣分']!.value])).toEqual([
       ['某市档案馆', 'A1 首页链接可用性', '扣分', 2],
       [`'${EVIL_NAME}`, 'A1 首页链接可用性', '扣分', 5],

@@ -20,6 +20,8 @@ const actionNames: Record<string, string> = {
   'campaign-created': '创建评估任务',
   'campaign-started': '开始评估',
   'override-added': '人工复核',
+  'finding-dismissed': '驳回问题',
+  'dismissal-undone': '撤销驳回',
   publish: '发布排名',
   'publish-correction': '发布更正',
   'outputs-rewritten': '重新生成报告文件',

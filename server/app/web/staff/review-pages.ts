@@ -6,12 +6,14 @@ import { html } from '../../../../reports/html.js';
 import { indicatorStatus } from '../../../../reports/html-parts.js';
 import { siteDetail } from '../../../../reports/site-detail.js';
 import type { Store } from '../../../store/store.js';
+import { dismissFinding, undoDismissal } from '../../../use-cases/dismissals.js';
 import { recordOverride } from '../../../use-cases/override.js';
 import { lastUsedSet } from '../../../use-cases/run-set.js';
 import { runResults } from '../../run-view.js';
 import { IndicatorId, RunParams, SiteId, SiteParams } from '../../schemas.js';
 import { errorBox } from '../campaign-form.js';
 import { csrfField, notice, render } from '../layout.js';
+import { dismissalForms } from './dismissal-forms.js';
 
 // Loose on purpose: a missing or wrong value re-renders the form with the override rule's Chinese message instead of a bare 400.
 const OverrideBody = Type.Object({
@@ -22,6 +24,16 @@ const OverrideBody = Type.Object({
   veto: Type.Optional(Type.Union([Type.Literal('yes'), Type.Literal('no')])),
   reason: Type.Optional(Type.String({ maxLength: 2000 })),
 });
+
+const DismissalBody = Type.Object({
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+  siteId: SiteId,
+  key: Type.Optional(Type.String({ maxLength: 2000 })),
+  kind: Type.Optional(Type.String({ maxLength: 40 })),
+  reason: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+const UndoParams = Type.Object({ runId: RunParams.properties.runId, id: Type.String({ pattern: '^[0-9]{1,12}$' }) });
+const UndoBody = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })), siteId: SiteId });
 
 /** One site of a run: its findings with evidence, the 疑似否决复核 forms, the 人工复核 form and the overrides so far. */
 function sitePage(request: FastifyRequest, reply: FastifyReply, store: Store, runId: string, siteId: string, error: string | null = null, status = 200) {
@@ -66,6 +78,7 @@ ${
 <p><button type="submit">提交复核</button></p></form>`
     : ''
 }
+${site.status === 'assessed' ? dismissalForms(csrf, run.id, site, store.dismissals.history([site.id])) : ''}
 ${
   history.length
     ? html`<h2>复核记录</h2><div class="scroll" tabindex="0" role="region" aria-label="表格（可横向滚动）"><table><caption class="note">本网站的人工复核记录（最新的有效记录生效）</caption><thead><tr><th scope="col">时间</th><th scope="col">指标</th><th scope="col">决定</th><th scope="col">理由</th><th scope="col">复核人</th></tr></thead><tbody>${history.map(
@@ -104,6 +117,38 @@ export function reviewPages(store: Store): FastifyPluginAsyncTypebox {
         });
         if (!recorded.ok && recorded.status === 404) return notice(request, reply, 404, '未找到', '未找到该网站的评估结果。');
         if (!recorded.ok) return sitePage(request, reply, store, runId, siteId, recorded.error, 400);
+        return reply.redirect(`/staff/runs/${runId}/sites/${siteId}`, 303);
+      },
+    );
+
+    app.post(
+      '/runs/:runId/dismissals',
+      { schema: { hide: true, params: RunParams, body: DismissalBody }, preValidation: app.csrfProtection },
+      async (request, reply) => {
+        const { runId } = request.params;
+        const { siteId, key, kind, reason } = request.body;
+        const done = dismissFinding(store, {
+          runId,
+          key: key ?? '',
+          kind: kind ?? '',
+          reason: reason ?? '',
+          by: { name: request.user!.name, userId: request.user!.id },
+          sites: new Set([siteId]),
+        });
+        if (!done.ok && done.field === 'run') return notice(request, reply, 404, '未找到', '未找到该网站的评估结果。');
+        if (!done.ok) return sitePage(request, reply, store, runId, siteId, done.error, done.status);
+        return reply.redirect(`/staff/runs/${runId}/sites/${siteId}`, 303);
+      },
+    );
+
+    app.post(
+      '/runs/:runId/dismissals/:id/undo',
+      { schema: { hide: true, params: UndoParams, body: UndoBody }, preValidation: app.csrfProtection },
+      async (request, reply) => {
+        const { runId, id } = request.params;
+        const { siteId } = request.body;
+        const done = undoDismissal(store, { id: Number(id), by: { name: request.user!.name, userId: request.user!.id }, sites: new Set([siteId]) });
+        if (!done.ok) return sitePage(request, reply, store, runId, siteId, done.error, done.status);
         return reply.redirect(`/staff/runs/${runId}/sites/${siteId}`, 303);
       },
     );
