@@ -66,6 +66,11 @@
     el.setAttribute('data-govscore', 'reveal');
     el.textContent = rules.join('\n');
     (document.head || document.documentElement).appendChild(el);
+    // A page whose Content-Security-Policy refuses inline styles gives the element no sheet: nothing to try.
+    if (!el.sheet) {
+      el.remove();
+      return null;
+    }
     el.sheet.disabled = true;
     return el;
   }

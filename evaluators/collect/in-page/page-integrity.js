@@ -111,6 +111,15 @@
     return null;
   }
 
+  /** How the page shows the block hiding a link (hidden-reveal.js), or null; what the page's code throws while it is tried leaves it unexplained. */
+  function revealed(a, block, describe) {
+    try {
+      return window.__govscoreReveal(a, block, hiddenBy.bind(null, a), describe);
+    } catch (_e) {
+      return null;
+    }
+  }
+
   /** Links to the page's own host inside the element that hides a link: a menu or tab panel holds them, an injected block does not. */
   function siteLinksIn(el, own) {
     var count = 0;
@@ -149,8 +158,7 @@
       var by = hiddenBy(a);
       if (by && hidden.length < MAX_HIDDEN) {
         var shown = describe(a);
-        if (name && !shownBy.has(by.el) && shownBy.size < MAX_REVEAL_TRIES)
-          shownBy.set(by.el, window.__govscoreReveal(a, by.el, hiddenBy.bind(null, a), describe));
+        if (name && !shownBy.has(by.el) && shownBy.size < MAX_REVEAL_TRIES) shownBy.set(by.el, revealed(a, by.el, describe));
         hidden.push({
           href: url.href,
           text: name,

@@ -108,6 +108,23 @@ describe('hidden links: a block the page shows when used, or one nobody can see'
     expect(await page.evaluate(() => document.querySelectorAll('[data-govscore], [data-govscore-on]').length)).toBe(0);
   });
 
+  it('a page whose Content-Security-Policy refuses inline styles is still read: its handlers are tried, its rules cannot be', async () => {
+    // A tab of its own: the policy a page declares stays with the tab's document after setContent.
+    const strict = await newTab(browser, defaultCollectOptions.userAgent);
+    await strict.setContent(
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="style-src 'none'"></head><body>
+       <div><span id="label">兄弟网站</span><div id="menu" hidden><a href="https://brother.example/">兄弟网站甲</a></div></div>
+       <script>document.getElementById('label').addEventListener('mouseover', function () { document.getElementById('menu').hidden = false; });</script>
+       <div hidden><a href="https://farm.example/">北京搬家</a></div></body></html>`,
+    );
+    const read = await readIntegrity(strict, 'page', 10_000);
+    await closeTab(strict);
+    expect(read!.hidden.map((h) => [h.text, h.shownBy?.how ?? null])).toEqual([
+      ['兄弟网站甲', 'hover'],
+      ['北京搬家', null],
+    ]);
+  });
+
   it('injected blocks stay unexplained: hidden, off-screen or tiny, at the top of the page, beside a hover menu or inside a navigation that shows', async () => {
     const read = await shownBy(
       page,
