@@ -1,4 +1,4 @@
-import type { PageIntegrity } from './collect/page-integrity.js';
+import type { HiddenLink, PageIntegrity } from './collect/page-integrity.js';
 import type { UaVariant, VisitorKind } from './collect/ua-variants.js';
 import { pageSubject, subject } from './lib/finding-subject.js';
 import { hostUnder, type LinkSafetyConfig, linkSafetyConfig, matchingPattern, registrableDomain, wordIn } from './lib/link-safety-config.js';
@@ -20,7 +20,7 @@ export interface HiddenOffsiteLink {
   selector: string;
   hiddenBy: string | null;
   html: string;
-  /** An illicit word in its text or address, when there is one. */
+  /** An illicit or commercial word in its text or address, when there is one. */
   word: string | null;
   /** Pages showing it (the first is `page`). */
   pages: number;
@@ -43,7 +43,13 @@ export interface UaRedirect {
 
 export interface LinkSafetyMeasurement {
   pagesRead: number;
+  /** Hidden links to other hosts that the page shows no way to see and that name an illicit site or an offer, or whose block leads to several sites: suspected 暗链. */
   hidden: HiddenOffsiteLink[];
+  /**
+   * Hidden links to other hosts that nothing tried shows, with no illicit or commercial word, whose block leads to
+   * one site only (a collapsed hot list, a notice for old browsers): listed for the reviewer, not a finding.
+   */
+  hiddenOneSite: HiddenOffsiteLink[];
   /** Visible links to gambling or illicit sites (hidden ones are under `hidden`). */
   illicit: WordLink[];
   commercial: WordLink[];
@@ -80,21 +86,35 @@ export function evaluateLinkSafety(
     return u.host !== own.host && !hostUnder(u.hostname, allowed) && !matchingPattern(href, config.allowedUrlPatterns ?? []);
   };
   const hidden = new Map<string, HiddenOffsiteLink>();
+  const oneSite = new Map<string, HiddenOffsiteLink>();
   const illicit: WordLink[] = [];
   const commercial: WordLink[] = [];
   const adSources: LinkSafetyMeasurement['adSources'] = [];
   const adSeen = new Set<string>();
+  // A hidden link naming a gambling or illicit site, or a commercial offer (the paid links 暗链 sell).
+  const hiddenWords = [...config.illicitWords, ...config.commercialWords];
   for (const page of pages) {
+    // Blocks holding links of the site's own domain or of allowed hosts: by the element hiding them.
+    const ownBlocks = new Set(page.hidden.filter((l) => l.hiddenBy && !offDomain(l.href)).map((l) => l.hiddenBy));
+    const blocks = new Map<string, Array<{ link: HiddenLink; word: string | null }>>();
     for (const link of page.hidden) {
       // A link without text gives a search engine no words: not the 暗链 of a paid link farm (share buttons, icons).
       if (!offDomain(link.href) || !link.text.trim()) continue;
-      const word = wordIn(`${link.text} ${link.href}`, config.illicitWords);
+      const word = wordIn(`${link.text} ${link.href}`, hiddenWords);
       // A dropdown menu or tab panel hidden until used also holds the site's own links; what it hides is a menu, unless it names an illicit site.
-      if (!word && link.hiddenBy && hidingByDisplay.test(link.how) && link.siteLinksBeside > 0) continue;
-      const known = hidden.get(link.href);
-      if (known) known.pages++;
-      else
-        hidden.set(link.href, {
+      if (!word && link.hiddenBy && hidingByDisplay.test(link.how) && (link.siteLinksBeside > 0 || ownBlocks.has(link.hiddenBy))) continue;
+      // Shown when a visitor hovers or focuses what is beside it, at another screen width, or a panel, menu or tab of the page's: its interface.
+      if (!word && link.shownBy) continue;
+      const key = link.hiddenBy ?? '';
+      blocks.set(key, [...(blocks.get(key) ?? []), { link, word }]);
+    }
+    for (const block of blocks.values()) {
+      // An injected block names a paid site or leads to several; a hidden widget of one service (a hot list, a notice) leads to one.
+      const quiet = block.every((b) => !b.word) && new Set(block.map((b) => registrableDomain(new URL(b.link.href).hostname))).size === 1;
+      for (const { link, word } of block) {
+        const known = hidden.get(link.href) ?? oneSite.get(link.href);
+        if (known) known.pages++;
+        const found = known ?? {
           page: page.url,
           href: link.href,
           text: link.text,
@@ -104,7 +124,10 @@ export function evaluateLinkSafety(
           html: link.html,
           word,
           pages: 1,
-        });
+        };
+        if (!quiet && oneSite.delete(link.href)) hidden.set(link.href, found);
+        else if (!known) (quiet ? oneSite : hidden).set(link.href, found);
+      }
     }
     for (const link of page.outbound) {
       if (!offDomain(link.href)) continue;
@@ -123,6 +146,7 @@ export function evaluateLinkSafety(
   return {
     pagesRead: pages.length,
     hidden: [...hidden.values()],
+    hiddenOneSite: [...oneSite.values()],
     illicit,
     commercial,
     adSources,

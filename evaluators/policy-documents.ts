@@ -125,9 +125,10 @@ export function policyDocumentsFindings(m: PolicyDocumentsMeasurement | null): F
         },
         ...m.unmarked.slice(0, 10).map((d) => ({
           subject: pageSubject('policy-document', d.url),
-          message: `政策文件未标注有效性：“${d.title}”`,
+          // An absence, not a proven fault: a document still in force may go unmarked where a site marks only the repealed ones.
+          message: `政策文件未见有效性标注（待人工复核）：“${d.title}”`,
           url: d.url,
-          evidence: '标题附近及元数据栏中未见有效/失效/废止/已修订/有效期等标注',
+          evidence: '标题附近及元数据栏中未见有效/失效/废止/已修订/有效期等标注；现行有效的文件可能未作标注，请核实已修订、废止或失效的文件是否标注',
         })),
       ]
     : [];

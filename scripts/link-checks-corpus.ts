@@ -70,6 +70,8 @@ interface Flagged {
   error?: string;
   suspicious: string[];
   commercial: string[];
+  /** Hidden links to other hosts not flagged: those the page shows when used (a menu, a panel, a tab) and how, and those listed apart (one site, no word). */
+  shown: string[];
   /** D22 for the page alone: each item it lacks (absent or not linked to its registration system). */
   furniture: string[];
 }
@@ -91,7 +93,16 @@ async function main(): Promise<void> {
         const own = e.host ? [e.host, `www.${e.host.replace(/^www\./, '')}`, e.host.replace(/^www\./, '')] : [];
         const read = opened.error ? null : await readIntegrity(tab, e.role, defaultCollectOptions.readTimeoutMs, own);
         if (!read) {
-          out.push({ file: e.file, gov: e.gov, role: e.role, error: opened.error ?? 'script-timeout', suspicious: [], commercial: [], furniture: [] });
+          out.push({
+            file: e.file,
+            gov: e.gov,
+            role: e.role,
+            error: opened.error ?? 'script-timeout',
+            suspicious: [],
+            commercial: [],
+            shown: [],
+            furniture: [],
+          });
           continue;
         }
         const m = evaluateLinkSafety([read], [], { homepage: e.host ? `http://${e.host}/` : origin });
@@ -103,6 +114,12 @@ async function main(): Promise<void> {
           role: e.role,
           suspicious: (f['linkSafety.suspicious'] ?? []).map(line),
           commercial: (f['linkSafety.commercial'] ?? []).map(line),
+          shown: [
+            ...read.hidden
+              .filter((h) => h.shownBy && h.text)
+              .map((h) => `界面: “${h.text}” ${h.href}（${h.shownBy!.how}${h.shownBy!.control ? ` ${h.shownBy!.control}` : ''}）`),
+            ...m.hiddenOneSite.map((h) => `单站: “${h.text}” ${h.href}（${h.how}${h.hiddenBy ? `，由 ${h.hiddenBy} 隐藏` : ''}）`),
+          ],
           furniture: missingFurniture([read]).map((m) => `${itemNames[m.item]}${m.state === 'unlinked' ? '（有文字，未链接）' : ''}`),
         });
         process.stderr.write(`\r${out.length}/${list.length}`);
@@ -121,6 +138,10 @@ async function main(): Promise<void> {
     for (const s of p.suspicious) console.log(`  疑似: ${s}`);
     for (const c of p.commercial) console.log(`  商业: ${c}`);
   }
+  const shown = out.filter((p) => p.shown.length);
+  if (shown.length)
+    console.log('\nhidden links to other hosts not flagged: 界面 the page shows them when used; 单站 no word, their block leads to one site (listed apart):');
+  for (const p of shown) console.log(`${p.file}\n${p.shown.map((s) => `  ${s}`).join('\n')}`);
   const governmentRead = out.filter((p) => p.gov && !p.error);
   if (governmentRead.length) console.log('\ngovernment pages, D22 as the one page of its kind and D21:');
   for (const p of governmentRead) console.log(`${p.file} [${kindNames[p.role]}] D22 缺：${p.furniture.join('、') || '无'}；D21 ${p.commercial.length} 处`);

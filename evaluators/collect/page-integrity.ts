@@ -7,6 +7,7 @@ import { urlTemplate } from './url-scope.js';
 
 const checksScript = readFileSync(new URL('./in-page/page-checks.js', import.meta.url), 'utf8');
 const integrityScript = readFileSync(new URL('./in-page/page-integrity.js', import.meta.url), 'utf8');
+const revealScript = readFileSync(new URL('./in-page/hidden-reveal.js', import.meta.url), 'utf8');
 
 /** A link to another host that a visitor cannot see, and how the page hides it. */
 export interface HiddenLink {
@@ -20,6 +21,22 @@ export interface HiddenLink {
   hiddenBy: string | null;
   /** Links to the page's own host inside that ancestor: a dropdown menu or tab panel holds some, an injected block none. */
   siteLinksBeside: number;
+  /**
+   * How a visitor is shown the hiding element (in-page/hidden-reveal.js): a menu or panel of the page's own, not an
+   * injected block; null when nothing tried shows it (absent from observations stored before it was read).
+   */
+  shownBy?: ShownBy | null;
+}
+
+/**
+ * `hover`: hovering or focusing `control` shows it (the page's :hover/:focus rules or its mouse and focus handlers);
+ * `width`: the page's @media rules show it at another screen width; `panel`: it holds form controls or a close button, or is
+ * a dialog (a login or cookie box, a notice); `menu`: inside what the page marks as a menu or a popup's owner (`control`, WAI-ARIA
+ * roles and aria-haspopup/aria-expanded), or a navigation (nav) wholly out of sight; `set`: one of like elements shown one at a time (tab panels, slides, list items).
+ */
+export interface ShownBy {
+  how: 'hover' | 'width' | 'panel' | 'menu' | 'set';
+  control: string | null;
 }
 
 export interface OutboundLink {
@@ -64,6 +81,7 @@ export async function readIntegrity(page: Page, role: string, timeoutMs = 5_000,
       (async () => {
         await page.evaluate(checksScript);
         await page.evaluate(integrityScript);
+        await page.evaluate(revealScript);
         const patterns = { icp: icpNumber.source, police: policeNumber.source };
         const read = (await page.evaluate(`window.__govscoreIntegrity(${JSON.stringify(ownHosts)}, ${JSON.stringify(patterns)})`)) as Omit<
           PageIntegrity,

@@ -11,6 +11,8 @@
   var MAX_SOURCES = 40;
   var MAX_FURNITURE = 30;
   var MAX_ANCESTORS = 25;
+  // Hiding blocks tried for a way a visitor shows them (hidden-reveal.js): each costs a few style recalculations.
+  var MAX_REVEAL_TRIES = MAX_HIDDEN;
   var FURNITURE_TEXT = /ICP|备案|公网安备|公安|网站标识|党政机关|政府网站找错/i;
 
   function text(el) {
@@ -82,14 +84,17 @@
   function hiddenBy(a) {
     var own = getComputedStyle(a);
     if (own.visibility === 'hidden' || own.visibility === 'collapse') return { how: 'visibility:' + own.visibility, el: a };
-    if (parseFloat(own.fontSize) < 1 && !showsImage(a, own, 'fontSize')) return { how: 'font-size:' + own.fontSize, el: a };
-    if (parseFloat(own.textIndent) <= -999 && !showsImage(a, own, 'textIndent')) return { how: 'text-indent:' + own.textIndent, el: a };
+    // Text made too small or pushed away: only a link that has text (an empty link named by its title is an icon).
+    var words = !!(a.textContent || '').trim();
+    if (words && parseFloat(own.fontSize) < 1 && !showsImage(a, own, 'fontSize')) return { how: 'font-size:' + own.fontSize, el: a };
+    if (words && parseFloat(own.textIndent) <= -999 && !showsImage(a, own, 'textIndent')) return { how: 'text-indent:' + own.textIndent, el: a };
     for (var node = a, i = 0; node && node.nodeType === 1 && node !== document.body && i < MAX_ANCESTORS; node = node.parentElement, i++) {
       var style = node === a ? own : getComputedStyle(node);
       if (style.display === 'none') return { how: 'display:none', el: node };
       if (parseFloat(style.opacity) === 0) return { how: 'opacity:0', el: node };
       if (clipped(style)) return { how: 'clip:' + (style.clip !== 'auto' ? style.clip : style.clipPath), el: node };
-      if (node !== a && parseFloat(style.textIndent) <= -999 && !showsImage(a, own, 'textIndent')) return { how: 'text-indent:' + style.textIndent, el: node };
+      if (words && node !== a && parseFloat(style.textIndent) <= -999 && !showsImage(a, own, 'textIndent'))
+        return { how: 'text-indent:' + style.textIndent, el: node };
       var box = node.getBoundingClientRect();
       if ((style.overflow === 'hidden' || style.overflowX === 'hidden' || style.overflowY === 'hidden') && (box.width < 1 || box.height < 1))
         return { how: 'overflow:hidden;' + (box.width < 1 ? 'width:0' : 'height:0'), el: node };
@@ -104,6 +109,15 @@
     var colour = rgba(own.color);
     if (colour && !a.querySelector('img') && colour === backgroundOf(a)) return { how: 'color:' + own.color + '（与背景同色）', el: a };
     return null;
+  }
+
+  /** How the page shows the block hiding a link (hidden-reveal.js), or null; what the page's code throws while it is tried leaves it unexplained. */
+  function revealed(a, block, describe) {
+    try {
+      return window.__govscoreReveal(a, block, hiddenBy.bind(null, a), describe);
+    } catch (_e) {
+      return null;
+    }
   }
 
   /** Links to the page's own host inside the element that hides a link: a menu or tab panel holds them, an injected block does not. */
@@ -131,6 +145,7 @@
     var outbound = [];
     var furniture = [];
     var seen = {};
+    var shownBy = new Map();
     var anchors = document.querySelectorAll('a[href], area[href]');
     for (var i = 0; i < anchors.length; i++) {
       var a = anchors[i];
@@ -143,6 +158,7 @@
       var by = hiddenBy(a);
       if (by && hidden.length < MAX_HIDDEN) {
         var shown = describe(a);
+        if (name && !shownBy.has(by.el) && shownBy.size < MAX_REVEAL_TRIES) shownBy.set(by.el, revealed(a, by.el, describe));
         hidden.push({
           href: url.href,
           text: name,
@@ -151,12 +167,14 @@
           html: shown.html,
           hiddenBy: by.el === a ? null : describe(by.el).selector,
           siteLinksBeside: by.el === a ? 0 : siteLinksIn(by.el, own),
+          shownBy: shownBy.get(by.el) || null,
         });
       } else if (!by && !seen[url.href] && outbound.length < MAX_OUTBOUND) {
         seen[url.href] = true;
         outbound.push({ href: url.href, text: name, title: (a.getAttribute('title') || '').slice(0, 80) });
       }
     }
+    window.__govscoreReveal.end();
     var sources = [];
     var elements = document.querySelectorAll('script[src], iframe[src], embed[src]');
     for (var j = 0; j < elements.length && sources.length < MAX_SOURCES; j++) {

@@ -69,7 +69,7 @@ describe('reports and documents on time in the shared assessment', () => {
       expect(summary!.message, id).toMatch(/^读取的 \d+ 份政策文件中 0 份标注了有效性（0%）$/);
       expect(unmarked.length, id).toBeGreaterThan(0);
       for (const f of unmarked) {
-        expect(f.message).toMatch(/^政策文件未标注有效性：“.+”$/);
+        expect(f.message).toMatch(/^政策文件未见有效性标注（待人工复核）：“.+”$/);
         expect(documents, `${id}: ${f.url}`).toContain(f.url);
       }
     }

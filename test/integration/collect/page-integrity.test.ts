@@ -60,3 +60,82 @@ describe('hidden links: text pushed away from a picture the link shows', () => {
     ).toEqual([['推广链接丙', 'text-indent']]);
   });
 });
+
+/** Each hidden link to another host the in-page check reads, by text, with how the page shows it (null: nothing tried shows it). */
+async function shownBy(page: Page, head: string, body: string): Promise<Record<string, string | null>> {
+  await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>${head}</style></head><body>${body}</body></html>`);
+  const read = await readIntegrity(page, 'page', 10_000);
+  return Object.fromEntries(read!.hidden.map((h) => [h.text, h.shownBy ? h.shownBy.how : null]));
+}
+
+describe('hidden links: a block the page shows when used, or one nobody can see', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newTab(browser, defaultCollectOptions.userAgent);
+  });
+  afterAll(async () => {
+    if (page) await closeTab(page);
+    await browser?.close();
+  });
+
+  it('a dropdown shown by a :hover rule or a mouse handler, a phone-width menu, a login box, a closable notice, a menu button’s popup and a tab set are the page’s own', async () => {
+    const read = await shownBy(
+      page,
+      `.menu .sub { display: none } .menu:hover .sub { display: block }
+       .phone { display: none } @media (max-width: 600px) { .phone { display: block } }
+       .tabs .pane { display: none } .tabs .pane.on { display: block }`,
+      `<ul><li class="menu"><span>合作媒体</span><div class="sub"><a href="https://paper.example/">某某日报</a></div></li></ul>
+       <div><span id="js-label">兄弟网站</span><div id="js-menu" style="display:none"><a href="https://brother.example/">兄弟网站甲</a></div></div>
+       <script>document.getElementById('js-label').addEventListener('mouseenter', function () { document.getElementById('js-menu').style.display = 'block'; });</script>
+       <div class="phone"><a href="https://app.example/">下载客户端</a></div>
+       <div style="display:none"><input type="password"><a href="https://login.example/forgot">忘记密码</a></div>
+       <div style="display:none"><a href="https://browser.example/">升级浏览器</a><a>关闭</a></div>
+       <div role="button" aria-haspopup="true" aria-expanded="false">更多<ul style="visibility:hidden"><li><a href="https://video.example/">视频</a></li></ul></div>
+       <div class="tabs"><div class="pane on"><a href="/a">本站新闻</a></div><div class="pane"><a href="https://exhibit.example/">艺术展览</a></div></div>`,
+    );
+    expect(read).toEqual({
+      某某日报: 'hover',
+      兄弟网站甲: 'hover',
+      下载客户端: 'width',
+      忘记密码: 'panel',
+      升级浏览器: 'panel',
+      视频: 'menu',
+      艺术展览: 'set',
+    });
+    // What was tried is taken back: no rule or mark of the check stays in the page.
+    expect(await page.evaluate(() => document.querySelectorAll('[data-govscore], [data-govscore-on]').length)).toBe(0);
+  });
+
+  it('a page whose Content-Security-Policy refuses inline styles is still read: its handlers are tried, its rules cannot be', async () => {
+    // A tab of its own: the policy a page declares stays with the tab's document after setContent.
+    const strict = await newTab(browser, defaultCollectOptions.userAgent);
+    await strict.setContent(
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="style-src 'none'"></head><body>
+       <div><span id="label">兄弟网站</span><div id="menu" hidden><a href="https://brother.example/">兄弟网站甲</a></div></div>
+       <script>document.getElementById('label').addEventListener('mouseover', function () { document.getElementById('menu').hidden = false; });</script>
+       <div hidden><a href="https://farm.example/">北京搬家</a></div></body></html>`,
+    );
+    const read = await readIntegrity(strict, 'page', 10_000);
+    await closeTab(strict);
+    expect(read!.hidden.map((h) => [h.text, h.shownBy?.how ?? null])).toEqual([
+      ['兄弟网站甲', 'hover'],
+      ['北京搬家', null],
+    ]);
+  });
+
+  it('injected blocks stay unexplained: hidden, off-screen or tiny, at the top of the page, beside a hover menu or inside a navigation that shows', async () => {
+    const read = await shownBy(
+      page,
+      `.menu .sub { display: none } .menu:hover .sub { display: block } nav a { color: #333 }`,
+      `<div style="display:none"><a href="https://farm-a.example/">北京搬家</a></div>
+       <ul><li class="menu"><span>合作媒体</span><div class="sub"><a href="https://paper.example/">某某日报</a></div></li>
+         <li class="menu"><div style="position:absolute;left:-9999px"><a href="https://farm-b.example/">上海装修</a></div></li></ul>
+       <nav><a href="/">首页</a><div style="display:none"><a href="https://farm-c.example/">广州租车</a></div></nav>
+       <p style="font-size:0"><a href="https://farm-d.example/">深圳保洁</a></p>
+       <div class="menu"><a href="https://farm-e.example/" style="color:#fff">杭州家政</a></div>`,
+    );
+    expect(read).toEqual({ 某某日报: 'hover', 北京搬家: null, 上海装修: null, 广州租车: null, 深圳保洁: null, 杭州家政: null });
+  });
+});

@@ -17,7 +17,17 @@ const config: LinkSafetyConfig = {
 };
 
 function hidden(o: Partial<HiddenLink>): HiddenLink {
-  return { href: 'http://bad.example.com/', text: '链接', how: 'display:none', selector: 'div > a', html: '<a>', hiddenBy: 'div#x', siteLinksBeside: 0, ...o };
+  return {
+    href: 'http://bad.example.com/',
+    text: '链接',
+    how: 'display:none',
+    selector: 'div > a',
+    html: '<a>',
+    hiddenBy: 'div#x',
+    siteLinksBeside: 0,
+    shownBy: null,
+    ...o,
+  };
 }
 
 function page(url: string, o: Partial<PageIntegrity> = {}): PageIntegrity {
@@ -87,6 +97,69 @@ describe('evaluateLinkSafety', () => {
       config,
     );
     expect(m.hidden.map((h) => h.href)).toEqual(['http://a.example.com/', 'http://b.example.com/']);
+  });
+
+  it('lets a block the page shows when used go (a hover menu, a login box), unless a link in it names an illicit site or an offer', () => {
+    const shown = { how: 'hover' as const, control: 'li.menu' };
+    const m = evaluateLinkSafety(
+      [
+        page(home, {
+          hidden: [
+            hidden({ href: 'http://paper.example.org/', text: '某某日报', hiddenBy: 'li.menu > div', shownBy: shown }),
+            hidden({ href: 'http://casino.example.net/', text: '博彩', hiddenBy: 'li.other > div', shownBy: shown }),
+            hidden({ href: 'http://loan.example.net/', text: '低息贷款', hiddenBy: 'li.third > div', shownBy: { how: 'panel', control: null } }),
+          ],
+        }),
+      ],
+      [],
+      { homepage: home },
+      config,
+    );
+    expect(m.hidden.map((h) => [h.href, h.word])).toEqual([
+      ['http://casino.example.net/', '博彩'],
+      ['http://loan.example.net/', '贷款'],
+    ]);
+    expect(m.hiddenOneSite).toEqual([]);
+  });
+
+  it('a hidden block holding a link of the site’s own domain is a menu; one leading to one other site only is listed apart, not suspected', () => {
+    const m = evaluateLinkSafety(
+      [
+        page(`${home}a.html`, {
+          hidden: [
+            // The site's sister host under its own registered name, and a partner, in one dropdown.
+            hidden({ href: 'https://xxgk.jyj.example.gov.cn/', hiddenBy: 'div#partners' }),
+            hidden({ href: 'http://partner.example.org/', text: '合作单位', hiddenBy: 'div#partners' }),
+            // A collapsed hot list of one service.
+            hidden({ href: 'http://hot.example.com/1', text: '热搜一', hiddenBy: 'div#hot' }),
+            hidden({ href: 'http://search.hot.example.com/2', text: '热搜二', hiddenBy: 'div#hot' }),
+            // A block leading to several sites, and a block naming an offer on one site.
+            hidden({ href: 'http://farm-a.example.com/', text: '北京搬家', hiddenBy: 'div#farm', how: 'position:absolute;left:-9999px;top:0px' }),
+            hidden({ href: 'http://farm-b.example.net/', text: '上海装修', hiddenBy: 'div#farm', how: 'position:absolute;left:-9999px;top:0px' }),
+            hidden({ href: 'http://loan.example.org/', text: '贷款', hiddenBy: 'div#loan' }),
+          ],
+        }),
+        // The hot list again on another page, inside a block leading elsewhere too: suspected from then on, counted on both pages.
+        page(`${home}b.html`, {
+          hidden: [
+            hidden({ href: 'http://hot.example.com/1', text: '热搜一', hiddenBy: 'div#mixed' }),
+            hidden({ href: 'http://other.example.net/', text: '其他', hiddenBy: 'div#mixed' }),
+          ],
+        }),
+      ],
+      [],
+      { homepage: home },
+      config,
+    );
+    expect(m.hidden.map((h) => [h.href, h.pages])).toEqual([
+      ['http://farm-a.example.com/', 1],
+      ['http://farm-b.example.net/', 1],
+      ['http://loan.example.org/', 1],
+      ['http://hot.example.com/1', 2],
+      ['http://other.example.net/', 1],
+    ]);
+    expect(m.hiddenOneSite.map((h) => h.href)).toEqual(['http://search.hot.example.com/2']);
+    expect(m.counts.suspicious).toBe(5);
   });
 
   it('counts visible illicit links as suspicious and commercial links and ad scripts as commercial, each once', () => {

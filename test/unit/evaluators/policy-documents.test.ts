@@ -33,7 +33,7 @@ describe('policy documents and their interpretations', () => {
     expect(m.markedShare).toBeCloseTo(2 / 3);
     const [summary, unmarked] = policyDocumentsFindings(m)['policyDocuments.validity']!;
     expect(summary!.message).toBe('读取的 3 份政策文件中 2 份标注了有效性（67%）');
-    expect(unmarked).toMatchObject({ message: '政策文件未标注有效性：“关于印发第2号办法的通知”', url: `${site}/zcwj/2.html` });
+    expect(unmarked).toMatchObject({ message: '政策文件未见有效性标注（待人工复核）：“关于印发第2号办法的通知”', url: `${site}/zcwj/2.html` });
     expect(evaluatePolicyDocuments({ homepageReportLinks: [], pages: [policy(2, '2026-10-20', null)] }, [])!.counts.marked).toBe(0);
   });
 

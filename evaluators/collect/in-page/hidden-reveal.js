@@ -1,0 +1,233 @@
+// Runs inside a page after page-integrity.js: whether a hidden block of links is part of the page's own interface
+// (a menu shown on hover, a tab panel, a login box, a phone-width menu) or a block nobody can ever see (an injected
+// 暗链). Defines window.__govscoreReveal(link, block, isHidden), which tries what a visitor can do: hover and focus
+// the visible elements around the block (with the page's own :hover/:focus rules and its mouse and focus handlers),
+// and show the page at another screen width (its @media rules); it also recognises a block holding form controls
+// or a dialog, and one of a set of like elements shown one at a time. It answers how the block is shown, or null.
+// Nothing is judged here (evaluators/link-safety.ts decides); no click is made (a click may leave the page).
+(function () {
+  if (window.__govscoreReveal) return;
+  var MARK = 'data-govscore-on';
+  // User-action states a rule may show a block in; each is stood in for by the mark on the element hovered or focused.
+  var STATES = /:(hover|focus-within|focus-visible|focus|active)(?![\w-])/g;
+  var SKIPPED_MEDIA = /\b(print|speech)\b/i;
+  var MAX_CANDIDATES = 24;
+  var MAX_ANCESTORS = 6;
+  var MAX_RULES = 5000;
+  var CONTROLS = 'input:not([type=hidden]), select, textarea, button, [role=button]';
+  var DIALOG = '[role=dialog], [role=alertdialog], [aria-modal=true], dialog';
+  // A menu or a menu button's popup: the page says it is one (WAI-ARIA roles, an owner that expands it).
+  var MENU = '[role=menu], [role=menubar], [role=listbox], [role=tabpanel], [aria-haspopup]:not([aria-haspopup=false]), [aria-expanded]';
+  // A navigation drawer: the page's navigation, all of it out of sight (a block hidden inside a navigation that shows is not one).
+  var NAVIGATION = 'nav, [role=navigation]';
+  // What closes a notice box (关闭, ×): a box the page shows and lets the visitor close.
+  var CLOSE = /^(关闭|close|×|✕|╳)$/i;
+  var MAX_INSIDE = 300;
+  var LIKE_TAGS = /^(LI|DD|TR|OPTION)$/;
+  var styles = null;
+
+  /** The page's rules, rewritten once: those with a user-action state (the state as the mark), and those of @media the page does not match now. */
+  function pageStyles() {
+    if (styles) return styles;
+    var states = [];
+    var widths = [];
+    var seen = 0;
+    function walk(rules, otherWidth) {
+      for (var i = 0; i < rules.length && seen < MAX_RULES; i++, seen++) {
+        var rule = rules[i];
+        if (rule.selectorText !== undefined && rule.style) {
+          var body = '{' + rule.style.cssText + '}';
+          if (otherWidth) widths.push(rule.selectorText + body);
+          else if (STATES.test(rule.selectorText)) states.push(rule.selectorText.replace(STATES, '[' + MARK + ']') + body);
+          STATES.lastIndex = 0;
+        } else if (rule.media && rule.cssRules) {
+          var text = rule.media.mediaText;
+          var matches = !text || window.matchMedia(text).matches;
+          if (matches) walk(rule.cssRules, otherWidth);
+          else if (!SKIPPED_MEDIA.test(text)) walk(rule.cssRules, true);
+        } else if (rule.cssRules) walk(rule.cssRules, otherWidth);
+      }
+    }
+    for (var s = 0; s < document.styleSheets.length; s++) {
+      var rules = null;
+      try {
+        rules = document.styleSheets[s].cssRules;
+      } catch (_e) {
+        rules = null; // another host's style sheet: its rules cannot be read
+      }
+      if (rules) walk(rules, false);
+    }
+    styles = { states: sheet(states), widths: sheet(widths) };
+    return styles;
+  }
+  function sheet(rules) {
+    if (!rules.length) return null;
+    var el = document.createElement('style');
+    el.setAttribute('data-govscore', 'reveal');
+    el.textContent = rules.join('\n');
+    (document.head || document.documentElement).appendChild(el);
+    // A page whose Content-Security-Policy refuses inline styles gives the element no sheet: nothing to try.
+    if (!el.sheet) {
+      el.remove();
+      return null;
+    }
+    el.sheet.disabled = true;
+    return el;
+  }
+
+  function visible(el) {
+    if (!el.getClientRects().length) return false;
+    return el.checkVisibility ? el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) : true;
+  }
+  function outOfSight(el) {
+    if (!visible(el)) return true;
+    var box = el.getBoundingClientRect();
+    var pageWidth = Math.max(document.documentElement.scrollWidth, document.documentElement.clientWidth);
+    return box.right + window.scrollX <= 0 || box.bottom + window.scrollY <= 0 || box.left + window.scrollX >= pageWidth;
+  }
+  function idsOf(block) {
+    var ids = [];
+    for (var node = block, i = 0; node && node.nodeType === 1 && i < 3; node = node.parentElement, i++) if (node.id) ids.push(node.id);
+    return ids;
+  }
+
+  /** What a visitor may hover or focus to show the block: its ancestors, the children of its parent and grandparent, what names it (aria-controls, data-target, #id). */
+  function candidates(block) {
+    var out = [];
+    function add(el) {
+      if (!el || el.nodeType !== 1 || out.length >= MAX_CANDIDATES || out.indexOf(el) >= 0) return;
+      if (el === document.body || el === document.documentElement || block.contains(el) || !visible(el)) return;
+      out.push(el);
+    }
+    var ids = idsOf(block);
+    for (var k = 0; k < ids.length; k++) {
+      var id = window.CSS && CSS.escape ? CSS.escape(ids[k]) : ids[k];
+      var naming = document.querySelectorAll(
+        '[aria-controls~="' + id + '"], [data-target="#' + id + '"], [data-bs-target="#' + id + '"], a[href="#' + id + '"]',
+      );
+      for (var n = 0; n < naming.length; n++) add(naming[n]);
+    }
+    for (var sibling = block.previousElementSibling, s = 0; sibling && s < 3; sibling = sibling.previousElementSibling, s++) add(sibling);
+    var parent = block.parentElement;
+    for (var level = 0; parent && level < 2; parent = parent.parentElement, level++) {
+      add(parent);
+      for (var c = 0; c < parent.children.length && c < 12; c++) {
+        var child = parent.children[c];
+        add(child);
+        // A label inside a sibling box (the menu's title beside its list).
+        for (var g = 0; g < child.children.length && g < 6; g++) add(child.children[g]);
+      }
+    }
+    for (var node = block.parentElement, i = 0; node && i < MAX_ANCESTORS; node = node.parentElement, i++) add(node);
+    return out;
+  }
+
+  function fire(el, type, Kind) {
+    el.dispatchEvent(new Kind(type, { bubbles: type !== 'mouseenter' && type !== 'mouseleave' && type !== 'focus' && type !== 'blur', view: window }));
+  }
+  function enter(el) {
+    el.setAttribute(MARK, '');
+    fire(el, 'mouseover', MouseEvent);
+    fire(el, 'mouseenter', MouseEvent);
+    fire(el, 'focusin', FocusEvent);
+    fire(el, 'focus', FocusEvent);
+  }
+  function leave(el) {
+    fire(el, 'mouseout', MouseEvent);
+    fire(el, 'mouseleave', MouseEvent);
+    fire(el, 'focusout', FocusEvent);
+    fire(el, 'blur', FocusEvent);
+    el.removeAttribute(MARK);
+  }
+
+  /** Shows the block with the page's own rules and handlers: the element whose hover or focus shows it, or null. */
+  function hoverShows(block, isHidden) {
+    var list = candidates(block);
+    var rules = pageStyles().states;
+    if (rules) rules.sheet.disabled = false;
+    try {
+      for (var i = 0; i < list.length; i++) {
+        var shown = false;
+        try {
+          enter(list[i]);
+          shown = !isHidden();
+        } catch (_e) {
+          shown = false; // a handler of the page failed
+        } finally {
+          try {
+            leave(list[i]);
+          } catch (_e) {
+            list[i].removeAttribute(MARK);
+          }
+        }
+        if (shown) return list[i];
+      }
+      return null;
+    } finally {
+      if (rules) rules.sheet.disabled = true;
+    }
+  }
+
+  function otherWidthShows(isHidden) {
+    var rules = pageStyles().widths;
+    if (!rules) return false;
+    rules.sheet.disabled = false;
+    try {
+      return !isHidden();
+    } finally {
+      rules.sheet.disabled = true;
+    }
+  }
+
+  function closable(block) {
+    var inside = block.querySelectorAll('*');
+    for (var i = 0; i < inside.length && i < MAX_INSIDE; i++) {
+      var el = inside[i];
+      var said = el.children.length ? '' : (el.textContent || '').trim();
+      if (CLOSE.test(said) || CLOSE.test(el.getAttribute('title') || '') || CLOSE.test(el.getAttribute('aria-label') || '')) return true;
+    }
+    return false;
+  }
+
+  /** One of a set of like elements (tab panels, slides, the items of a list) while another of the set shows. */
+  function oneOfSet(block) {
+    var parent = block.parentElement;
+    if (!parent || parent === document.body) return false;
+    var classes = block.classList;
+    if (!classes.length && !LIKE_TAGS.test(block.tagName)) return false;
+    for (var i = 0; i < parent.children.length; i++) {
+      var other = parent.children[i];
+      if (other === block || other.tagName !== block.tagName || !visible(other)) continue;
+      // Alike: a class in common (the shown one often carries one more, "on" or "active"), or both without a class.
+      var alike = !classes.length && !other.classList.length;
+      for (var c = 0; c < classes.length && !alike; c++) alike = other.classList.contains(classes[c]);
+      if (alike) return true;
+    }
+    return false;
+  }
+
+  /**
+   * How the page shows `block` (the element carrying the style that hides `link`): 'hover' with the control, 'width',
+   * 'panel' (form controls, a dialog or a close button: a login box, a cookie box, a notice), 'menu' (inside what the page marks as a menu,
+   * a popup's owner, or a navigation wholly out of sight: that element), 'set' (one of like elements), or null.
+   * `isHidden`: whether the link is hidden now (page-integrity.js hiddenBy).
+   */
+  window.__govscoreReveal = function (link, block, isHidden, describe) {
+    var control = hoverShows(block, isHidden);
+    if (control) return { how: 'hover', control: describe(control).selector };
+    if (otherWidthShows(isHidden)) return { how: 'width', control: null };
+    if (block.querySelector(CONTROLS) || link.closest(DIALOG) || closable(block)) return { how: 'panel', control: null };
+    var owner = link.closest(MENU);
+    var drawer = link.closest(NAVIGATION);
+    if (!owner && drawer && outOfSight(drawer)) owner = drawer;
+    if (owner) return { how: 'menu', control: describe(owner).selector };
+    if (block !== link && oneOfSet(block)) return { how: 'set', control: null };
+    return null;
+  };
+  /** Takes the rewritten rules out of the page again. */
+  window.__govscoreReveal.end = function () {
+    if (styles && styles.states) styles.states.remove();
+    if (styles && styles.widths) styles.widths.remove();
+    styles = null;
+  };
+})();
