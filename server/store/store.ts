@@ -13,6 +13,7 @@ import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
 import { ProgressTable } from './progress-table.js';
 import { PublicationTable } from './publications.js';
+import { RecheckTable } from './rechecks.js';
 import { ReviewTable } from './reviews.js';
 import { StoreFiles } from './store-files.js';
 
@@ -93,6 +94,8 @@ export class Store {
   readonly campaigns: CampaignTable;
   /** The figures of runs being collected, for the web's progress page. */
   readonly progress: ProgressTable;
+  /** Re-checks of runs' findings (整改复核) and the departments' marks that a finding is fixed. */
+  readonly rechecks: RecheckTable;
   /** Its database, WAL and shared-memory files: what may never be served, and whether the WAL is still ours. */
   readonly files: StoreFiles;
 
@@ -119,6 +122,7 @@ export class Store {
     this.publications = new PublicationTable(this.db);
     this.campaigns = new CampaignTable(this.db);
     this.progress = new ProgressTable(this.db);
+    this.rechecks = new RecheckTable(this.db);
   }
 
   private migrate(): void {
