@@ -13,7 +13,7 @@ import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
 import { ProgressTable } from './progress-table.js';
 import { PublicationTable } from './publications.js';
-import { RecheckTable } from './rechecks.js';
+import { recheckOfOption, RecheckTable } from './rechecks.js';
 import { ReviewTable } from './reviews.js';
 import { StoreFiles } from './store-files.js';
 
@@ -150,6 +150,11 @@ export class Store {
   /** Every run, oldest first (the id orders runs created in the same millisecond: pages of runs never overlap). */
   listRuns(): RunRow[] {
     return (this.db.prepare('SELECT * FROM runs ORDER BY created_at, id').all() as Array<Record<string, string>>).map(toRun);
+  }
+
+  /** The runs of campaigns, oldest first: every run but the re-checks' collections (整改复核, shown with the run they re-check). */
+  listCampaignRuns(): RunRow[] {
+    return this.listRuns().filter((r) => !r.options[recheckOfOption]);
   }
 
   getRun(id: string): RunRow | null {

@@ -1,5 +1,4 @@
 import type { Results } from '../../reports/results.js';
-import { recheckOfOption } from '../store/rechecks.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -7,10 +6,9 @@ import type { Store } from '../store/store.js';
  * ids and holding scores), as much of a Results as the run-over-run chart reads: id, name, group, score.
  */
 export function previousRun(store: Store, runId: string, siteIds: Set<string>): Results | null {
-  const runs = store.listRuns();
+  const runs = store.listCampaignRuns();
   const index = runs.findIndex((r) => r.id === runId);
   for (const run of runs.slice(0, Math.max(0, index)).reverse()) {
-    if (run.options[recheckOfOption]) continue; // a re-check's collection of a few sites, not a campaign
     const latest = new Map<string, number>();
     for (const s of store.scoresOf(run.id)) latest.set(s.siteId, s.score.score);
     const shared = [...latest.keys()].filter((id) => siteIds.has(id));

@@ -102,22 +102,8 @@ export async function recheckRun(store: Store, o: RecheckOptions): Promise<{ res
     await (
       await import('../collect/embedded.js')
     ).collectEmbedded(store, recheck.id, pending, { asOf, collect, evidence, concurrency: o.concurrency ?? 2, total: pending.length, log });
-  const current = computeRun(store, recheck.id, set, { userAgent: collect.userAgent, robots }, relative(o.out, evidence.dir) || '.');
   store.finishRun(recheck.id);
-  const compared = compareFindings({ ...earlier, sites: earlier.sites.filter((s) => withFindings.includes(s)) }, current);
-  const marks = new Map([...store.rechecks.marks(run.id)].map(([key, m]) => [key, { note: m.note, at: m.at }]));
-  const result: RecheckResults = {
-    schema: 'govscore-recheck/1',
-    runId: run.id,
-    runName: run.name,
-    runAsOf: run.asOf,
-    recheckRunId: recheck.id,
-    asOf,
-    checkedAt,
-    deadline: o.deadline ?? null,
-    ...recheckFindings(compared, marks),
-  };
-  store.rechecks.save(result);
+  const result = judgeRecheck(store, earlier, recheck.id, set, { deadline: o.deadline ?? null, checkedAt, evidenceDir: relative(o.out, evidence.dir) || '.' });
   mkdirSync(o.out, { recursive: true });
   const files = { json: join(o.out, 'recheck.json'), notice: join(o.out, 'recheck-notice.html') };
   writeFileSync(files.json, JSON.stringify(result, null, 2) + '\n');
@@ -142,6 +128,40 @@ export function recheckCollect(run: RunRow, set: IndicatorSet, sites: Results['s
     axe: accessibility ? earlierAxe : 'off',
     lighthousePages: (run.options['lighthousePages'] as number | undefined) ?? defaultCollectOptions.lighthousePages,
   };
+}
+
+/**
+ * Judges a re-check from the store: the earlier run's results (`earlier`, its sites re-checked only) against the
+ * re-check run's, each earlier finding fixed, not fixed or not measured, the new ones added, with the departments'
+ * marks; kept in the store.
+ */
+export function judgeRecheck(
+  store: Store,
+  earlier: Results,
+  recheckRunId: string,
+  set: IndicatorSet,
+  o: { deadline: string | null; checkedAt: string; evidenceDir: string },
+): RecheckResults {
+  const recheck = store.getRun(recheckRunId)!;
+  const robots = recheck.options['robots'] === 'ignore' ? 'ignore' : 'respect';
+  const current = computeRun(store, recheckRunId, set, { userAgent: defaultCollectOptions.userAgent, robots }, o.evidenceDir);
+  const rechecked = new Set(current.sites.map((s) => s.id));
+  const compared = compareFindings({ ...earlier, sites: earlier.sites.filter((s) => rechecked.has(s.id)) }, current);
+  const runId = earlier.assessment.runId;
+  const marks = new Map([...store.rechecks.marks(runId)].map(([key, m]) => [key, { note: m.note, at: m.at }]));
+  const result: RecheckResults = {
+    schema: 'govscore-recheck/1',
+    runId,
+    runName: earlier.assessment.name,
+    runAsOf: earlier.assessment.asOf,
+    recheckRunId,
+    asOf: recheck.asOf,
+    checkedAt: o.checkedAt,
+    deadline: o.deadline,
+    ...recheckFindings(compared, marks),
+  };
+  store.rechecks.save(result);
+  return result;
 }
 
 function createRecheckRun(store: Store, run: RunRow, asOf: string, checkedAt: string, siteIds: string[], collect: CollectOptions): RunRow {
