@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 
 import { type Html, html } from '../../../../reports/html.js';
+import { type RecheckSite, recheckStatuses, recheckStatusNames } from '../../../../reports/recheck.js';
 import { renderRecheckNotice } from '../../../../reports/recheck-notice.js';
+import type { RecheckRow } from '../../../store/rechecks.js';
 import type { Store } from '../../../store/store.js';
 import { CsrfBody, RunId, RunParams } from '../../schemas.js';
 import { shortTime } from '../appeal-status.js';
-import { csrfField, notice, render } from '../layout.js';
+import { csrfField, notice, render, scroll } from '../layout.js';
 import type { RecheckRunner, RecheckState } from '../recheck-runner.js';
 import { recheckCounts, recheckMeta, recheckTable } from '../recheck-view.js';
 
@@ -20,6 +22,19 @@ function runnerState(state: RecheckState | null): Html | string {
     return html`<p class="note" role="status">整改复核进行中（开始于 ${shortTime(state.startedAt)}），完成后结果显示在下方。刷新本页查看进度。</p>`;
   if (state.state === 'failed') return html`<p class="error" role="alert">上一次整改复核未完成：${state.message}</p>`;
   return html`<p class="success" role="status">整改复核已完成。</p>`;
+}
+
+/** Each re-checked unit with its counts, those with a finding not fixed or new first (the units the notice names). */
+function unitTable(r: RecheckRow): Html {
+  const open = (s: RecheckSite) => s.counts['not-fixed'] + s.counts.new;
+  const sites = [...r.result.sites].sort((a, b) => Number(open(b) > 0) - Number(open(a) > 0));
+  return scroll(
+    html`<table><caption class="note">各单位复核结果（未完成整改的单位在前）</caption><thead><tr><th scope="col">单位</th>${recheckStatuses.map((s) => html`<th scope="col">${recheckStatusNames[s]}</th>`)}</tr></thead><tbody>${sites.map(
+      (s) =>
+        html`<tr><td>${s.name}${s.state === 'assessed' ? '' : '（复核时无法访问）'}</td>${recheckStatuses.map((status) => html`<td>${s.counts[status]}</td>`)}</tr>`,
+    )}</tbody></table>`,
+    '各单位复核结果',
+  );
 }
 
 /**
@@ -37,6 +52,7 @@ ${runnerState(state)}
 ${
   latest
     ? html`<h3>最近一次复核</h3><p class="meta">${recheckMeta(latest)}</p>${recheckCounts(latest.result.sites)}
+${unitTable(latest)}
 <p><a href="/staff/runs/${runId}/rechecks/${latest.recheckRunId}">查看逐条复核结果</a>　<a href="/staff/runs/${runId}/rechecks/${latest.recheckRunId}/notice" download="recheck-notice.html">下载复核通报（网页文件）</a></p>
 ${rechecks.length > 1 ? html`<p class="note">更早的复核：${rechecks.slice(1).map((r) => html`<a href="/staff/runs/${runId}/rechecks/${r.recheckRunId}">${shortTime(r.checkedAt)}</a> `)}</p>` : ''}`
     : html`<p>本次评估尚未复核。</p>`
