@@ -13,7 +13,7 @@ import type { Results } from '../../reports/results.js';
 import { textDictionariesOption } from '../config/text-dictionaries.js';
 import { recheckOfOption } from '../store/rechecks.js';
 import type { RunRow, Store } from '../store/store.js';
-import { lastUsedSet } from './run-set.js';
+import { lastUsedSet, runsStored } from './run-set.js';
 import { computeRun } from './score-run.js';
 
 export interface RecheckOptions {
@@ -45,19 +45,7 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 export async function recheckRun(store: Store, o: RecheckOptions): Promise<{ result: RecheckResults; files: { json: string; notice: string } }> {
   const log = o.log ?? ((line: string) => console.log(line));
   const run = store.getRun(o.runId);
-  if (!run)
-    throw new ConfigError(
-      store.files.file,
-      1,
-      '--run',
-      `no run ${o.runId} in this store`,
-      `runs stored: ${
-        store
-          .listRuns()
-          .map((r) => r.id)
-          .join(', ') || 'none'
-      }`,
-    );
+  if (!run) throw new ConfigError(store.files.file, 1, '--run', `no run ${o.runId} in this store`, runsStored(store));
   if (run.options[recheckOfOption])
     throw new ConfigError(
       store.files.file,

@@ -112,6 +112,18 @@ describe('govscore recheck', () => {
     }
   });
 
+  it('refuses a run the store does not hold, a re-check’s own run and a site not in the run, before collecting anything', async () => {
+    const none = await runCli(['recheck', '--db', db, '--run', 'no-such-run', '--out', join(dir, 'x')]);
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining(`runs stored: ${earlier.assessment.runId}`)]);
+    const own = await runCli(['recheck', '--db', db, '--run', recheck.recheckRunId, '--out', join(dir, 'x')]);
+    expect([own.code, own.stderr]).toEqual([2, expect.stringContaining(`is a re-check of ${earlier.assessment.runId}`)]);
+    const site = await runCli(['recheck', '--db', db, '--run', earlier.assessment.runId, '--sites', 'zfw,nosuch', '--out', join(dir, 'x')]);
+    expect([site.code, site.stderr]).toEqual([2, expect.stringContaining('not in run')]);
+    const store = new Store(db);
+    expect(store.rechecks.ofRun(earlier.assessment.runId).length).toBe(1);
+    store.close();
+  });
+
   it('the notice names the unit that has not fixed, with the deadline', () => {
     const $ = load(notice);
     expect($('h1').text()).toContain('整改情况复核的通报');
