@@ -48,7 +48,7 @@ const chinaDay = (iso: string) => {
   const ms = iso.length > 10 ? Date.parse(iso) : NaN;
   return Number.isNaN(ms) ? iso.slice(0, 10) : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 };
-const chineseDate = (iso: string) => {
+export const chineseDate = (iso: string) => {
   const [y, m, d] = chinaDay(iso).split('-').map(Number);
   return `${y}年${m}月${d}日`;
 };

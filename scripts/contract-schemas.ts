@@ -1,7 +1,7 @@
 /**
  * The JSON Schemas of the contracts between the phases, generated from their TypeScript types so they
  * cannot drift apart: what collecting stores (observations), what evaluating gives the scoring
- * (measurements) and what a run publishes (results.json). Written to schemas/ by `npm run schema`,
+ * (measurements), what a run publishes (results.json) and what a re-check of its findings finds (recheck.json). Written to schemas/ by `npm run schema`,
  * beside the indicator-set schema; a unit test fails when a committed file is older than its type.
  */
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,10 @@ export const contracts = [
   { file: 'observations.schema.json', path: 'evaluators/evaluate-site.ts', type: 'StoredObservations', title: 'govscore stored observations of one site' },
   { file: 'measurements.schema.json', path: 'evaluators/site-measurements.ts', type: 'SiteMeasurements', title: 'govscore measurements of one site' },
   { file: 'results.schema.json', path: 'reports/results.ts', type: 'Results', title: 'govscore results.json' },
+  { file: 'recheck.schema.json', path: 'reports/recheck.ts', type: 'RecheckResults', title: 'govscore recheck.json (整改复核)' },
 ] as const;
 
-/** Each contract's schema as the text written to schemas/<file>. One TypeScript program serves all three (a few seconds). */
+/** Each contract's schema as the text written to schemas/<file>. One TypeScript program serves them all (a few seconds). */
 export function contractSchemas(): Map<string, string> {
   const root = fileURLToPath(new URL('../', import.meta.url));
   const generator = createGenerator({

@@ -207,6 +207,52 @@ program
     await rescore({ db: o.db, runId: o.run, indicators: o.indicators, out: o.out, dictionaries: o.dictionaries });
   });
 
+program
+  .command('recheck')
+  .description(
+    '整改复核: collect again what a stored run’s findings rest on, mark each fixed / not fixed / not measured, add new ones; recheck.json and the notice',
+  )
+  .requiredOption('--run <id>', 'the run whose findings are re-checked')
+  .option('--db <file>', 'the SQLite store of the run', 'out/assess/govscore.db')
+  .option('--sites <ids>', 'only these sites (comma-separated ids; default: every site with a finding)')
+  .option('--out <dir>', 'output folder for recheck.json and recheck-notice.html', 'out/recheck')
+  .option('--deadline <date>', 'the fix deadline of the order (整改期限), stated in the notice', isoDate)
+  .option('--as-of <date>', 're-check date (default: today)', isoDate)
+  .option('--max-pages <n>', 'pages opened per site at most (default: the run’s budget)', positiveInt('--max-pages'))
+  .option('--concurrency <n>', 'sites crawled at once', positiveInt('--concurrency'), 2)
+  .option('--issuer <name>', 'the issuing office named in the notice')
+  .action(
+    async (o: {
+      run: string;
+      db: string;
+      sites?: string;
+      out: string;
+      deadline?: string;
+      asOf?: string;
+      maxPages?: number;
+      concurrency: number;
+      issuer?: string;
+    }) => {
+      const { recheck } = await import('./recheck.js');
+      await recheck({
+        db: o.db,
+        runId: o.run,
+        sites: o.sites
+          ? o.sites
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : undefined,
+        out: o.out,
+        deadline: o.deadline,
+        asOf: o.asOf,
+        maxPages: o.maxPages,
+        concurrency: o.concurrency,
+        issuer: o.issuer,
+      });
+    },
+  );
+
 const formatList = (value: string): OutputFormat[] => {
   const formats = value
     .split(',')

@@ -9,7 +9,7 @@ import { loadIndicatorSet } from '../../indicators/load.js';
 import { findingChangeNames, findingChanges } from '../../reports/finding-changes.js';
 import type { OutputFormat, WrittenOutputs } from '../../reports/write-outputs.js';
 import { Store } from '../store/store.js';
-import { lastUsedSet } from '../use-cases/run-set.js';
+import { lastUsedSet, runsStored } from '../use-cases/run-set.js';
 import { scoreRun } from '../use-cases/score-run.js';
 
 export interface ReportOptions {
@@ -25,15 +25,6 @@ export interface ReportOptions {
   compare?: string;
   log?: (line: string) => void;
 }
-
-/** The hint of a refused run id: the runs the store holds. */
-const runsStored = (store: Store) =>
-  `runs stored: ${
-    store
-      .listRuns()
-      .map((r) => r.id)
-      .join(', ') || 'none'
-  }`;
 
 /**
  * `govscore report`: every output of a stored run — the ranking report, department reports, notice

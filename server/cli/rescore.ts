@@ -5,6 +5,7 @@ import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
 import { loadDictionaries, textDictionariesOption } from '../config/text-dictionaries.js';
 import { Store } from '../store/store.js';
+import { runsStored } from '../use-cases/run-set.js';
 import { scoreRun } from '../use-cases/score-run.js';
 
 export interface RescoreOptions {
@@ -29,19 +30,7 @@ export async function rescore(options: RescoreOptions): Promise<{ changed: numbe
   const store = new Store(options.db, { mustExist: true });
   try {
     const run = store.getRun(options.runId);
-    if (!run)
-      throw new ConfigError(
-        options.db,
-        1,
-        '--run',
-        `no run ${options.runId} in this store`,
-        `runs stored: ${
-          store
-            .listRuns()
-            .map((r) => r.id)
-            .join(', ') || 'none'
-        }`,
-      );
+    if (!run) throw new ConfigError(options.db, 1, '--run', `no run ${options.runId} in this store`, runsStored(store));
     if (dictionaries) {
       store.setRunOption(run.id, textDictionariesOption, dictionaries);
       log(

@@ -248,4 +248,23 @@ export const migrations: string[] = [
      undone_by TEXT
    );
    CREATE INDEX dismissals_by_site ON dismissals (site_id, finding_key);`,
+  // 16: re-checks (整改复核): each re-check of a run's findings, its run of re-collected observations and its
+  //     recheck.json; and the departments' marks that a finding is fixed (单位已标记整改), which the next re-check verifies.
+  `CREATE TABLE rechecks (
+     recheck_run_id TEXT PRIMARY KEY REFERENCES runs(id), -- the run holding what the re-check collected again
+     run_id TEXT NOT NULL REFERENCES runs(id),            -- the run whose findings were re-checked
+     deadline TEXT,                                       -- 整改期限 (YYYY-MM-DD) of the order, when given
+     checked_at TEXT NOT NULL,
+     result_json TEXT NOT NULL                            -- recheck.json (reports/recheck.ts RecheckResults)
+   );
+   CREATE INDEX rechecks_run ON rechecks (run_id, checked_at);
+   CREATE TABLE finding_marks (
+     run_id TEXT NOT NULL REFERENCES runs(id),
+     site_id TEXT NOT NULL,
+     finding_key TEXT NOT NULL,
+     note TEXT NOT NULL,
+     marked_by INTEGER REFERENCES users(id),
+     marked_at TEXT NOT NULL,
+     PRIMARY KEY (run_id, finding_key)
+   );`,
 ];

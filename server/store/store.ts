@@ -14,6 +14,7 @@ import { migrations } from './migrations.js';
 import { OverrideTable } from './overrides.js';
 import { ProgressTable } from './progress-table.js';
 import { PublicationTable } from './publications.js';
+import { recheckOfOption, RecheckTable } from './rechecks.js';
 import { ReviewTable } from './reviews.js';
 import { StoreFiles } from './store-files.js';
 
@@ -95,6 +96,8 @@ export class Store {
   readonly campaigns: CampaignTable;
   /** The figures of runs being collected, for the web's progress page. */
   readonly progress: ProgressTable;
+  /** Re-checks of runs' findings (整改复核) and the departments' marks that a finding is fixed. */
+  readonly rechecks: RecheckTable;
   /** Its database, WAL and shared-memory files: what may never be served, and whether the WAL is still ours. */
   readonly files: StoreFiles;
 
@@ -122,6 +125,7 @@ export class Store {
     this.publications = new PublicationTable(this.db);
     this.campaigns = new CampaignTable(this.db);
     this.progress = new ProgressTable(this.db);
+    this.rechecks = new RecheckTable(this.db);
   }
 
   private migrate(): void {
@@ -149,6 +153,11 @@ export class Store {
   /** Every run, oldest first (the id orders runs created in the same millisecond: pages of runs never overlap). */
   listRuns(): RunRow[] {
     return (this.db.prepare('SELECT * FROM runs ORDER BY created_at, id').all() as Array<Record<string, string>>).map(toRun);
+  }
+
+  /** The runs of campaigns, oldest first: every run but the re-checks' collections (整改复核, shown with the run they re-check). */
+  listCampaignRuns(): RunRow[] {
+    return this.listRuns().filter((r) => !r.options[recheckOfOption]);
   }
 
   getRun(id: string): RunRow | null {

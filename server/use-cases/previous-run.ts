@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
  * ids and holding scores), as much of a Results as the run-over-run chart reads: id, name, group, score.
  */
 export function previousRun(store: Store, runId: string, siteIds: Set<string>): Results | null {
-  const runs = store.listRuns();
+  const runs = store.listCampaignRuns();
   const index = runs.findIndex((r) => r.id === runId);
   for (const run of runs.slice(0, Math.max(0, index)).reverse()) {
     const latest = new Map<string, number>();

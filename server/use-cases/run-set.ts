@@ -8,3 +8,12 @@ export function lastUsedSet(store: Store, runId: string, fallback: string): Indi
   const text = latest ? store.indicatorSetText(latest.sha256) : null;
   return text ? parseIndicatorSet(text, `${latest!.setId} v${latest!.setVersion} (stored)`) : loadIndicatorSet(fallback);
 }
+
+/** The hint of a refused run id: the runs the store holds. */
+export const runsStored = (store: Store) =>
+  `runs stored: ${
+    store
+      .listRuns()
+      .map((r) => r.id)
+      .join(', ') || 'none'
+  }`;

@@ -46,7 +46,7 @@ export function departmentRoutes({ store, dataDir }: RouteContext): FastifyPlugi
       async (request) => {
         const user = request.user!;
         return store
-          .listRuns()
+          .listCampaignRuns()
           .filter((r) => r.finishedAt)
           .flatMap((r) => {
             const view = storedRun(store, r.id)!;

@@ -13,6 +13,7 @@ import { appealStatusTag, shortTime } from '../appeal-status.js';
 import { csrfField, render, scroll } from '../layout.js';
 import { departmentFile, fileUrl, runFolder } from '../run-files.js';
 import { departmentChanges } from './changes.js';
+import { departmentRecheck } from './recheck-part.js';
 
 /** What the appeal form keeps of a refused submission, and the message to show. */
 export interface FormState {
@@ -22,6 +23,8 @@ export interface FormState {
   submitted?: number;
   /** The earlier run to compare the site's findings with (default: the previous run of the same sites). */
   compare?: string;
+  /** Why marking a finding fixed was refused. */
+  markError?: string;
 }
 
 /**
@@ -71,6 +74,7 @@ ${state.error ? html`<p class="error" role="alert">申诉未提交：${state.err
 ${state.submitted ? html`<p class="success" role="status">申诉已提交（编号 #${state.submitted}），评估办处理后结果显示在“我的申诉”中。</p>` : ''}
 <div style="overflow-wrap:break-word">${departmentReportBody(results, site, dir, { table: scroll })}</div>
 ${departmentChanges(store, results, siteId, state.compare)}
+${departmentRecheck(store, results, siteId, csrf, state.markError)}
 ${otherFindings.length ? html`<section><h2>其他记录</h2>${otherFindings.map((i) => html`<article><h3>${i.id} ${i.name}</h3>${indicatorEvidence(i, dir)}</article>`)}</section>` : ''}
 <section aria-labelledby="my-appeals"><h2 id="my-appeals">我的申诉</h2>${
       appeals.length

@@ -16,7 +16,7 @@ interface RunChoice {
 
 /** The other finished runs that assessed this site, newest first: what its findings can be compared with. */
 function comparableRuns(store: Store, runId: string, siteId: string): RunChoice[] {
-  const runs = store.listRuns();
+  const runs = store.listCampaignRuns();
   const index = runs.findIndex((r) => r.id === runId);
   return runs
     .map((r, i) => ({ r, before: i < index }))

@@ -8,15 +8,18 @@ import { WarningTable } from '../../../store/warnings.js';
 import { AppealFields, type AttachmentFile, checkAttachment, fileAppeal, ownSite, sendAttachment } from '../../appeal-actions.js';
 import { maySee } from '../../auth.js';
 import { maxUploadBytes, type RouteContext } from '../../route-context.js';
-import { AppealIdPageParams, RunId, SiteParams } from '../../schemas.js';
+import { runResults } from '../../run-view.js';
+import { AppealIdPageParams, CsrfBody, RunId, SiteParams } from '../../schemas.js';
 import { notice, pageGuard, render } from '../layout.js';
 import { readAppealForm } from './appeal-form.js';
 import { breakdownPage } from './breakdown.js';
 import { history, mySitesBody } from './my-sites.js';
+import { siteFindings } from './recheck-part.js';
 import { openWarnings, warningsBody } from './warnings.js';
 
 const SiteQuery = Type.Object({ submitted: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })), compare: Type.Optional(RunId) });
 const WarningsQuery = Type.Object({ site: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$' })) });
+const MarkForm = Type.Object({ ...CsrfBody.properties, key: Type.String({ maxLength: 2000 }), note: Type.String({ maxLength: 4000 }) });
 const notFound = (request: FastifyRequest, reply: FastifyReply) => notice(request, reply, 404, '未找到', '未找到该网站的评估结果。');
 
 /** A department's own pages: its sites' history, each breakdown with evidence, appeals with attachments. Nothing of any other site. */
@@ -76,6 +79,25 @@ export function departmentPages({ store, dataDir }: RouteContext): FastifyPlugin
         const filed = fileAppeal(store, dataDir, request.user!, { runId, siteId, indicator: form.indicator, text: form.text, file });
         if (!filed.ok) return filed.status === 404 ? notFound(request, reply) : again(filed.error, filed.status);
         return reply.redirect(`/department/runs/${runId}/sites/${siteId}?submitted=${filed.appeal.id}#my-appeals`, 303);
+      },
+    );
+
+    // 单位已标记整改: a finding of the department's own site marked fixed with a note, verified by the next re-check.
+    app.post(
+      '/runs/:runId/sites/:siteId/marks',
+      { schema: { hide: true, params: SiteParams, body: MarkForm }, attachValidation: true, preValidation: app.csrfProtection },
+      async (request, reply) => {
+        const { runId, siteId } = request.params;
+        if (!ownSite(store, request.user!, runId, siteId)) return notFound(request, reply);
+        const again = (markError: string) => breakdownPage(request, reply, { store, dataDir }, runId, siteId, { markError }, 400);
+        if (request.validationError) return again('请选择问题并填写整改说明。');
+        const { key, note } = request.body;
+        if (!siteFindings(runResults(store, runId)!, siteId).has(key)) return again('本网站在本次评估中没有该问题。');
+        const text = note.trim();
+        if (text.length < 2 || text.length > 1000) return again('整改说明须为 2 至 1000 字。');
+        store.rechecks.mark({ runId, siteId, key, note: text, by: request.user!.id });
+        store.reviews.audit(request.user!.id, 'finding-marked-fixed', `run:${runId}/site:${siteId}`, { key });
+        return reply.redirect(`/department/runs/${runId}/sites/${siteId}#recheck`, 303);
       },
     );
 

@@ -28,7 +28,7 @@ export interface HistoryRow {
 export function history(store: Store, sites: string[]): HistoryRow[] {
   const rows: HistoryRow[] = [];
   const previous = new Map<string, number>();
-  for (const run of store.listRuns().filter((r) => r.finishedAt)) {
+  for (const run of store.listCampaignRuns().filter((r) => r.finishedAt)) {
     const view = storedRun(store, run.id)!;
     for (const s of view.sites.filter((s) => sites.includes(s.id))) {
       const score = s.score?.score ?? null;

@@ -25,6 +25,8 @@ const actionNames: Record<string, string> = {
   publish: '发布排名',
   'publish-correction': '发布更正',
   'outputs-rewritten': '重新生成报告文件',
+  'recheck-started': '开始整改复核',
+  'finding-marked-fixed': '单位标记问题已整改',
   appeal: '提交申诉',
   'appeal-accepted': '采纳申诉',
   'appeal-rejected': '驳回申诉',

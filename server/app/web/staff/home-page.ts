@@ -25,7 +25,7 @@ function listRuns(store: Store, raw: unknown) {
   const query = runsTable.parse(raw);
   const { q, state } = query.filters;
   const stateOf = (r: RunRow) => (!r.finishedAt ? 'unfinished' : store.publications.isPublished(r.id) ? 'published' : 'unpublished');
-  const all = store.listRuns();
+  const all = store.listCampaignRuns();
   const runs = all.filter((r) => matches(q, r.name) && (!state || stateOf(r) === state)).reverse();
   return { any: all.length > 0, query, ...runsTable.page(runs, query) };
 }

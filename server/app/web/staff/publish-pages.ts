@@ -6,6 +6,7 @@ import { failureLabel } from '../../../../evaluators/collect/failures.js';
 import { gradeTag } from '../../../../reports/grade-palette.js';
 import { type Html, html } from '../../../../reports/html.js';
 import { suspicionBasis } from '../../../../reports/suspicion-basis.js';
+import { recheckOfOption } from '../../../store/rechecks.js';
 import type { Store } from '../../../store/store.js';
 import { isRefusal, type PublishRefusal, publishRefusal, publishRun } from '../../../use-cases/publish.js';
 import { hasChanges, pendingCorrection } from '../../../use-cases/published-version.js';
@@ -14,9 +15,11 @@ import { CsrfBody, RunParams } from '../../schemas.js';
 import { shortTime } from '../appeal-status.js';
 import { errorBox } from '../campaign-form.js';
 import { csrfField, notice, render } from '../layout.js';
+import type { RecheckRunner } from '../recheck-runner.js';
 import type { ReportRefresher } from '../report-refresh.js';
 import { outputsWrittenAt, staffDownloads } from '../run-files.js';
 import { changesList } from '../version-changes.js';
+import { recheckPart } from './recheck-pages.js';
 import { listRunSites, siteOutcome } from './run-sites-table.js';
 
 /** A site's state on the ranking: not assessed, vetoed, suspected (疑似否决, with the indicators), passed or not. */
@@ -58,7 +61,7 @@ function publishedPart(store: Store, runId: string, csrf: string, blocked: Publi
 async function reviewPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  { store, dataDir, refresher }: PublishContext,
+  { store, dataDir, refresher, rechecks }: PublishContext,
   runId: string,
   error: string | null = null,
   status = 200,
@@ -90,7 +93,7 @@ ${groups.map((g) => {
       html`<tr><td>${s.score?.pendingReview ? '待复核' : (s.rank ?? '—')}</td><td><a href="/staff/runs/${run.id}/sites/${s.id}">${s.name}</a></td><td>${s.score?.score ?? '—'}</td><td>${gradeTag({ assessed: s.status === 'assessed', passed: s.score?.passed ?? false, grade: s.score?.grade.name ?? null })}</td><td>${siteState(s)}</td></tr>`,
   )}</tbody></table></div></section>`;
 })}
-${listed.pager}${downloads(csrf)}`,
+${listed.pager}${downloads(csrf)}${run.finishedAt && !run.options[recheckOfOption] ? recheckPart(store, run.id, rechecks.state(run.id), csrf) : ''}`,
     { status },
   );
 }
@@ -101,6 +104,7 @@ interface PublishContext {
   store: Store;
   dataDir: string;
   refresher: ReportRefresher;
+  rechecks: RecheckRunner;
 }
 
 /** A run's review page and publishing it: refused, with the reason on the page, while the rule says no. */
