@@ -1,6 +1,7 @@
 import type { KeyInput, Page } from 'puppeteer';
 
 import { differentRecords, genericLinkName, unhelpfulImageName } from '../lib/judged-names.js';
+import { languageLabel, type LanguageMismatch, languageMismatch } from '../lib/text-language.js';
 
 /**
  * The suspected findings on what a person judges (in-page/judged-content.js reads, evaluators/lib/judged-names.ts
@@ -20,7 +21,8 @@ export interface JudgedIssue {
     | 'video-without-captions'
     | 'audio-without-transcript'
     | 'character-shortcut'
-    | 'element-language';
+    | 'element-language'
+    | 'page-language';
   count: number;
   examples: Array<{ selector: string; html: string }>;
   detail?: string;
@@ -34,6 +36,8 @@ interface NameRead {
 interface JudgedRead {
   images: Array<NameRead & { linked: string | null }>;
   links: Array<NameRead & { context: boolean; group: number; href: string }>;
+  /** The text each lang attribute governs (the page's root among them), for the language detectors. */
+  languages: Array<{ i: number; lang: string; root: boolean; text: string }>;
   issues: JudgedIssue[];
 }
 
@@ -67,7 +71,31 @@ export async function judgedIssues(page: Page): Promise<JudgedIssue[]> {
       .map((set) => `“${set[0]!.name}”指向 ${set.map((r) => r.href).join('、')}`)
       .join('；'),
   );
+  // The declared language against the detectors' reading: the page's root (3.1.1), then the parts (3.1.2), which join
+  // the parts the in-page read found by script in one issue.
+  const misread = read.languages.flatMap((r) => {
+    const m = languageMismatch(r.lang, r.text);
+    return m ? [{ ...r, m }] : [];
+  });
+  const root = misread.filter((r) => r.root);
+  if (root.length) issues.push({ check: 'page-language', count: 1, examples: await describe([root[0]!.i]), detail: misreadDetail(root), suspected: true });
+  const parts = misread.filter((r) => !r.root);
+  if (parts.length) {
+    const examples = await describe(parts.map((r) => r.i));
+    const byScript = issues.find((i) => i.check === 'element-language');
+    if (byScript) {
+      byScript.count += parts.length;
+      byScript.examples = [...byScript.examples, ...examples].slice(0, maxExamples);
+    } else issues.push({ check: 'element-language', count: parts.length, examples, detail: misreadDetail(parts), suspected: true });
+  }
   return issues;
+}
+
+function misreadDetail(found: Array<{ lang: string; text: string; m: LanguageMismatch }>): string {
+  return found
+    .slice(0, 3)
+    .map((f) => `lang="${f.lang}" 的文字经语言识别为${languageLabel(f.m.detected)}：“${f.text.slice(0, 40)}${f.text.length > 40 ? '…' : ''}”`)
+    .join('；');
 }
 
 function quoted(found: NameRead[]): string {

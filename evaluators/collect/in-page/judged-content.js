@@ -3,8 +3,8 @@
 // failure likely. Everything found here is reported as suspected, for a reviewer. Adds to window.__govscorePageChecks:
 // - judgedRead(): the names of the images and links in the accessibility tree (the driver, ../judged-content.ts,
 //   judges them with evaluators/lib/judged-names.ts), images hidden from it that carry a name, audio or video
-//   with no captions track, transcript link or text beside it (1.2.1, 1.2.2), and parts whose lang names a
-//   language of another script than their text's (3.1.2);
+//   with no captions track, transcript link or text beside it (1.2.1, 1.2.2), parts whose lang names a
+//   language of another script than their text's (3.1.2), and the text each lang governs (the driver detects its language);
 // - judgedDescribe(indices): the elements the driver picked, described;
 // - shortcutArm() / shortcutRead(): whether a printable key pressed with nothing focused makes the page act
 //   (a single-character shortcut, 2.1.4), and whether a visible control offers to turn shortcuts off or remap them.
@@ -224,6 +224,52 @@
     return found;
   }
 
+  /**
+   * The text each lang attribute governs, for the driver's language detectors (3.1.1 for the page's root, 3.1.2 for
+   * the parts): the visible text whose nearest lang is that element's, and the names of the images under it. Parts
+   * declared Chinese, Japanese or Korean are left out: languageMarks and the page's markup check judge those by script.
+   */
+  function languageSamples() {
+    var root = document.documentElement;
+    if (!document.body) return [];
+    var holders = [root].concat(Array.prototype.slice.call(document.body.querySelectorAll('[lang]'), 0, 500));
+    var texts = new Map();
+    holders.forEach(function (h) {
+      var primary = (h.getAttribute('lang') || '').trim().toLowerCase().split(/[-_]/)[0];
+      if (primary && !/^(zh|cmn|yue|wuu|ja|ko)$/.test(primary) && (h === root || shown(h))) texts.set(h, '');
+    });
+    if (!texts.size) return [];
+    var add = function (holder, s) {
+      var had = texts.get(holder);
+      if (had !== undefined && had.length < 1000) texts.set(holder, had + ' ' + s);
+    };
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    var seen = 0;
+    for (var node = walker.nextNode(); node && seen < 20000; node = walker.nextNode(), seen++) {
+      var parent = node.parentElement;
+      if (!parent || !node.nodeValue.trim() || parent.closest('script, style, template, noscript')) continue;
+      var holder = parent.closest('[lang]');
+      if (holder && texts.has(holder) && parent.getClientRects().length) add(holder, node.nodeValue);
+    }
+    // An image's name is read in the language around the image, wherever the text it is taken from sits.
+    var pictures = document.body.querySelectorAll('img, [role=img], svg, canvas, input[type=image]');
+    for (var i = 0; i < pictures.length && i < MAX_READ; i++) {
+      var el = pictures[i];
+      var at = el.closest('[lang]');
+      if (!at || !texts.has(at) || !shown(el)) continue;
+      var name = nameOf(el, function () {
+        return (el.getAttribute('alt') || '').trim();
+      });
+      if (name) add(at, name);
+    }
+    var out = [];
+    texts.forEach(function (said, holder) {
+      said = said.replace(/\s+/g, ' ').trim();
+      if (said.length >= 10) out.push({ i: keep(holder), lang: holder.getAttribute('lang').trim(), root: holder === root, text: said });
+    });
+    return out;
+  }
+
   checks.judgedRead = function () {
     read = [];
     var found = images();
@@ -237,7 +283,7 @@
     issues.forEach(function (i) {
       i.suspected = true;
     });
-    return { images: found.images, links: links(), issues: issues };
+    return { images: found.images, links: links(), languages: languageSamples(), issues: issues };
   };
   checks.judgedDescribe = function (indices) {
     return indices.map(function (i) {

@@ -210,6 +210,26 @@ const fixtures: Array<{
     want: [],
   },
   {
+    // An English version built from another language's template: two language detectors both read English.
+    name: 'page-language, suspected: an English page under lang="ru"',
+    lang: 'ru',
+    html: `<h1>About this website</h1><p>${enText}</p>`,
+    want: ['page-language'],
+    suspected: ['page-language'],
+  },
+  {
+    name: 'element-language, suspected: a French notice marked lang="en" on a Chinese page',
+    html: `<h1>外事服务</h1><p>${zhText}</p><p lang="en">Le bureau municipal publie les documents de politique, leurs explications et les guides des services publics.</p>`,
+    want: ['element-language'],
+    suspected: ['element-language'],
+  },
+  {
+    // Pinyin names, a site name and English terms read as several languages at once: no detector is sure of them.
+    name: 'no language finding: English names and terms marked lang="en" on a Chinese page',
+    html: `<h1>外事服务</h1><p>${zhText}</p><p lang="en">Xi'an Municipal People's Government</p><p lang="en">Zhongnanhai Beijing Tianjin Hebei</p><p lang="en">${enText}</p><span lang="en">Email</span>`,
+    want: [],
+  },
+  {
     name: 'keyboard trap: three buttons that keep Tab to themselves',
     html: `<h1>t</h1><a href="#a">one</a><div id="w"><button>a</button><button>b</button><button>c</button></div><a href="#b">after</a><a href="#c">after 2</a>
 <script>var w=document.getElementById('w');w.addEventListener('keydown',function(e){if(e.key!=='Tab')return;var b=w.querySelectorAll('button'),i=[].indexOf.call(b,document.activeElement);e.preventDefault();b[(i+1)%3].focus();});</script>`,
