@@ -7,7 +7,8 @@ import { languageLabel, type LanguageMismatch, languageMismatch } from '../lib/t
  * The suspected findings on what a person judges (in-page/judged-content.js reads, evaluators/lib/judged-names.ts
  * judges): image names that are file names or say only "image", links saying only 更多 with nothing around them,
  * links of one name and context leading to different records, images hidden with a name, audio and video with
- * no alternative beside them, parts whose lang is of another script than their text, and single-character
+ * no alternative beside them, video described only by a descriptions track, fields of one form labelled alike with
+ * nothing visible to tell them apart, parts whose lang is of another script than their text, and single-character
  * shortcuts that cannot be turned off. Never failures.
  */
 
@@ -20,6 +21,8 @@ export interface JudgedIssue {
     | 'identical-links-differ'
     | 'video-without-captions'
     | 'audio-without-transcript'
+    | 'video-description-track-only'
+    | 'label-not-distinct'
     | 'character-shortcut'
     | 'element-language'
     | 'page-language';
