@@ -206,7 +206,8 @@
   /**
    * Fields of one form (or of the page, outside forms) sharing one label with nothing visible to tell them apart
    * (2.4.6): two 姓名 boxes, the applicant's and the agent's, with no visible legend or heading above either that the
-   * other does not share. Radio buttons and checkboxes share names by design (是/否 in each group): left out.
+   * other does not share. Radio buttons and checkboxes share names by design (是/否 in each group): left out, as are
+   * copies of one control (one name attribute).
    */
   function sameLabels() {
     var headings = Array.prototype.filter.call(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]'), function (h) {
@@ -237,7 +238,16 @@
     }
     var found = [];
     groups.forEach(function (members) {
-      if (members.length < 2) return;
+      // One control written twice (a page-number box above and below a list) has one name attribute: one purpose.
+      var names = members.map(function (m) {
+        return m.getAttribute('name') || '';
+      });
+      var oneControl =
+        names[0] &&
+        names.every(function (n) {
+          return n === names[0];
+        });
+      if (members.length < 2 || oneControl) return;
       var captions = members.map(caption);
       if (
         captions.some(function (c, j) {

@@ -236,9 +236,10 @@ const fixtures: Array<{
     suspected: ['label-not-distinct'],
   },
   {
-    name: 'no label-not-distinct: the same labels under visible group names, and one search box in each of two forms',
+    name: 'no label-not-distinct: the same labels under visible group names, a search box in each of two forms, a page-number box above and below a list',
     html: `<h1>t</h1><form action="/apply"><fieldset><legend>申请人</legend><label>姓名 <input name="a1"></label></fieldset><h2>代理人</h2><label>姓名 <input name="b1"></label><button>提交</button></form>
-<form action="/s1"><label>搜索 <input name="q"></label><button>搜索</button></form><form action="/s2"><label>搜索 <input name="q"></label><button>搜索</button></form>`,
+<form action="/s1"><label>搜索 <input name="q"></label><button>搜索</button></form><form action="/s2"><label>搜索 <input name="q"></label><button>搜索</button></form>
+<p><label>跳转到第 <input name="page" size="2"> 页</label></p><ol><li>一</li></ol><p><label>跳转到第 <input name="page" size="2"> 页</label></p>`,
     want: [],
   },
   {
