@@ -34,7 +34,8 @@ const cjkLanguages = new Set(['zh', 'cmn', 'yue', 'wuu', 'ja', 'ko']);
 const minLetters = 10;
 /** The detector's top score below which it is guessing (a three-word English phrase scores about 0.07). */
 const minTopScore = 0.05;
-/** Under three words, only a text the detector is sure of (two words in a language's own spelling: "Bonne année"). */
+/** Distinct words under which only a text the detector is sure of is judged (two words in a language's own spelling: "Bonne année"). */
+const minWords = 4;
 const minScoreFewWords = 0.5;
 /** The declared language counts as a reading of the text while its score is at least this share of the top one. */
 const declaredShare = 0.1;
@@ -71,8 +72,9 @@ export function languageMismatch(declaredTag: string, text: string): LanguageMis
   const readings = detectAll(clean);
   const top = readings[0];
   if (!top || sameGroup(top.lang, declared)) return null;
-  const words = clean.split(/[^\p{L}]+/u).filter(Boolean).length;
-  if (top.accuracy < (words >= 3 ? minTopScore : minScoreFewWords)) return null;
+  // Distinct words of two letters or more: "W3C logo (W3C Logo)" is one word, not six.
+  const words = new Set(clean.toLowerCase().match(/\p{L}{2,}/gu) ?? []).size;
+  if (top.accuracy < (words >= minWords ? minTopScore : minScoreFewWords)) return null;
   const declaredScore = Math.max(0, ...readings.filter((r) => sameGroup(r.lang, declared)).map((r) => r.accuracy));
   if (declaredScore >= top.accuracy * declaredShare) return null;
   const second = franc(clean, { minLength: minLetters });
