@@ -154,6 +154,10 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
   'video-without-captions':
     '为有声音的视频加同步字幕（<track kind="captions" src="….vtt" srclang="zh">，或把字幕压进画面），并在视频旁提供文字稿链接；新闻发布会、政策解读视频尤其需要。',
   'audio-without-transcript': '在音频旁提供完整的文字稿（或“文字实录”链接），内容与音频一致。',
+  'video-description-track-only':
+    '描述轨道（track kind="descriptions"）不能代替音频描述：另行提供带解说的视频版本（把画面中的重要信息读出来），或在视频旁提供包含画面内容的完整文字稿。',
+  'label-not-distinct':
+    '标签写明各自要填的内容，如“申请人姓名”“代理人姓名”；或把每组输入框放进带 <legend> 的 <fieldset>（如“申请人信息”“代理人信息”），分组名称要在页面上可见。',
   'element-language': '按这部分文字的实际语言写 lang：中文写 lang="zh-CN"，英文写 lang="en"；从其他页面或模板复制来的 lang 属性要随内容修改或删除。',
   'character-shortcut': '单个字符的快捷键改为与 Ctrl、Alt 等组合键配合使用，或只在相关控件获得焦点时生效；保留时在页面上提供关闭或重新设置快捷键的开关。',
 };

@@ -240,8 +240,14 @@ const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'identical-links-differ': ['fd3a94'],
   'video-without-captions': ['eac66b', 'f51b46'],
   'audio-without-transcript': ['e7aa44', '2eb176'],
+  // Video only (1.2.1) and video with sound (1.2.3): the pictures' alternative, which a descriptions track is not.
+  'video-description-track-only': ['c3232f', 'c5a4ea'],
   'character-shortcut': ['ffbc54'],
   'element-language': ['off6ek'],
+  // 2.4.6: labels (cc0f0a); whether a heading describes its section (b49b2e) is not judged.
+  'label-not-distinct': ['cc0f0a'],
+  // 3.1.1 has four ACT rules; the others (lang present, valid, matching xml:lang) are axe's.
+  'page-language': ['ucwvc8'],
 };
 const actCriteria = new Map(allRules.map((r) => [r.id, r.criteria]));
 function checkMapping(rule: ActRule): PageCheckId[] {

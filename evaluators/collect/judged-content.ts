@@ -1,12 +1,14 @@
 import type { KeyInput, Page } from 'puppeteer';
 
 import { differentRecords, genericLinkName, unhelpfulImageName } from '../lib/judged-names.js';
+import { languageLabel, type LanguageMismatch, languageMismatch } from '../lib/text-language.js';
 
 /**
  * The suspected findings on what a person judges (in-page/judged-content.js reads, evaluators/lib/judged-names.ts
  * judges): image names that are file names or say only "image", links saying only 更多 with nothing around them,
  * links of one name and context leading to different records, images hidden with a name, audio and video with
- * no alternative beside them, parts whose lang is of another script than their text, and single-character
+ * no alternative beside them, video described only by a descriptions track, fields of one form labelled alike with
+ * nothing visible to tell them apart, parts whose lang is of another script than their text, and single-character
  * shortcuts that cannot be turned off. Never failures.
  */
 
@@ -19,8 +21,11 @@ export interface JudgedIssue {
     | 'identical-links-differ'
     | 'video-without-captions'
     | 'audio-without-transcript'
+    | 'video-description-track-only'
+    | 'label-not-distinct'
     | 'character-shortcut'
-    | 'element-language';
+    | 'element-language'
+    | 'page-language';
   count: number;
   examples: Array<{ selector: string; html: string }>;
   detail?: string;
@@ -34,6 +39,8 @@ interface NameRead {
 interface JudgedRead {
   images: Array<NameRead & { linked: string | null }>;
   links: Array<NameRead & { context: boolean; group: number; href: string }>;
+  /** The text each lang attribute governs (the page's root among them), for the language detectors. */
+  languages: Array<{ i: number; lang: string; root: boolean; text: string }>;
   issues: JudgedIssue[];
 }
 
@@ -67,7 +74,31 @@ export async function judgedIssues(page: Page): Promise<JudgedIssue[]> {
       .map((set) => `“${set[0]!.name}”指向 ${set.map((r) => r.href).join('、')}`)
       .join('；'),
   );
+  // The declared language against the detectors' reading: the page's root (3.1.1), then the parts (3.1.2), which join
+  // the parts the in-page read found by script in one issue.
+  const misread = read.languages.flatMap((r) => {
+    const m = languageMismatch(r.lang, r.text);
+    return m ? [{ ...r, m }] : [];
+  });
+  const root = misread.filter((r) => r.root);
+  if (root.length) issues.push({ check: 'page-language', count: 1, examples: await describe([root[0]!.i]), detail: misreadDetail(root), suspected: true });
+  const parts = misread.filter((r) => !r.root);
+  if (parts.length) {
+    const examples = await describe(parts.map((r) => r.i));
+    const byScript = issues.find((i) => i.check === 'element-language');
+    if (byScript) {
+      byScript.count += parts.length;
+      byScript.examples = [...byScript.examples, ...examples].slice(0, maxExamples);
+    } else issues.push({ check: 'element-language', count: parts.length, examples, detail: misreadDetail(parts), suspected: true });
+  }
   return issues;
+}
+
+function misreadDetail(found: Array<{ lang: string; text: string; m: LanguageMismatch }>): string {
+  return found
+    .slice(0, 3)
+    .map((f) => `lang="${f.lang}" 的文字经语言识别为${languageLabel(f.m.detected)}：“${f.text.slice(0, 40)}${f.text.length > 40 ? '…' : ''}”`)
+    .join('；');
 }
 
 function quoted(found: NameRead[]): string {

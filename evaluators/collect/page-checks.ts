@@ -69,6 +69,16 @@ export const pageChecks = {
   'identical-links-differ': { wcag: ['2.4.4'], level: 'A', zh: '同一段落或列表项中文字相同的链接指向不同的记录（同一地址、参数不同），无法从链接文字区分' },
   'video-without-captions': { wcag: ['1.2.2'], level: 'A', zh: '视频没有字幕轨道（track）、文字稿链接或旁边的文字说明' },
   'audio-without-transcript': { wcag: ['1.2.1'], level: 'A', zh: '音频没有文字稿链接或旁边的文字说明' },
+  'video-description-track-only': {
+    wcag: ['1.2.1', '1.2.3'],
+    level: 'A',
+    zh: '视频画面只用描述轨道（track kind="descriptions"）说明，浏览器和读屏软件一般不会朗读它，旁边也没有文字稿或文字说明',
+  },
+  'label-not-distinct': {
+    wcag: ['2.4.6'],
+    level: 'AA',
+    zh: '同一表单中几个输入框的标签文字相同（如两个“姓名”），附近没有可见的分组名称或标题区分它们，无法知道各自该填什么',
+  },
   'element-language': {
     wcag: ['3.1.2'],
     level: 'AA',

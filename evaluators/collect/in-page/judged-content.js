@@ -3,8 +3,10 @@
 // failure likely. Everything found here is reported as suspected, for a reviewer. Adds to window.__govscorePageChecks:
 // - judgedRead(): the names of the images and links in the accessibility tree (the driver, ../judged-content.ts,
 //   judges them with evaluators/lib/judged-names.ts), images hidden from it that carry a name, audio or video
-//   with no captions track, transcript link or text beside it (1.2.1, 1.2.2), and parts whose lang names a
-//   language of another script than their text's (3.1.2);
+//   with no captions track, transcript link or text beside it (1.2.1, 1.2.2), video described only by a descriptions
+//   track (1.2.1, 1.2.3), fields of one form whose labels are the same with nothing visible to tell them apart
+//   (2.4.6), parts whose lang names a
+//   language of another script than their text's (3.1.2), and the text each lang governs (the driver detects its language);
 // - judgedDescribe(indices): the elements the driver picked, described;
 // - shortcutArm() / shortcutRead(): whether a printable key pressed with nothing focused makes the page act
 //   (a single-character shortcut, 2.1.4), and whether a visible control offers to turn shortcuts off or remap them.
@@ -162,32 +164,99 @@
   function words(s) {
     return (s.match(/[A-Za-z\u00c0-\u024f]+/g) || []).length + (s.match(/[\u3400-\u4dbf\u4e00-\u9fff]/g) || []).length;
   }
-  /** Audio or video a person can play with nothing beside it standing for its sound (captions, a transcript, text). */
+  /**
+   * Audio or video a person can play with nothing beside it standing for its sound (captions, a transcript, text);
+   * and video whose pictures are described only by a text track of kind descriptions, which players and screen
+   * readers do not voice (no browser plays it as sound), with no transcript or text beside it.
+   */
   function media() {
     var transcript = Array.prototype.some.call(document.querySelectorAll('a[href], button, [role=link], [role=button]'), function (el) {
       return shown(el) && TRANSCRIPT.test(linkText(el) + ' ' + (el.getAttribute('aria-label') || '') + ' ' + (el.getAttribute('title') || ''));
     });
     var videos = [];
     var audios = [];
+    var described = [];
     Array.prototype.forEach.call(document.querySelectorAll('video, audio'), function (el) {
       var video = el.tagName === 'VIDEO';
-      // Muted: no sound to stand for. Whether the file has sound at all is not read (the crawl fetches no media).
-      if (!shown(el) || el.muted || el.hasAttribute('muted')) return;
-      if (!video && !el.controls) return;
+      if (!shown(el) || (!video && !el.controls)) return;
       if (!el.getAttribute('src') && !el.querySelector('source[src]')) return;
       if (transcript) return;
-      var captions = Array.prototype.some.call(el.querySelectorAll('track'), function (t) {
-        var kind = (t.getAttribute('kind') || 'subtitles').toLowerCase();
-        return kind === 'captions' || kind === 'subtitles';
-      });
-      if (captions) return;
       // The text around it: its parent's and grandparent's, short of the whole page's.
       var box = el.parentElement;
       if (box && box !== document.body && box.parentElement && box.parentElement !== document.body) box = box.parentElement;
       if (box && words(text(box)) >= ALTERNATIVE_WORDS) return;
+      var kinds = Array.prototype.map.call(el.querySelectorAll('track[src]'), function (t) {
+        return (t.getAttribute('kind') || 'subtitles').trim().toLowerCase();
+      });
+      if (video && kinds.indexOf('descriptions') >= 0) described.push(el);
+      // Muted: no sound to stand for. Whether the file has sound at all is not read (the crawl fetches no media).
+      if (el.muted || el.hasAttribute('muted')) return;
+      if (kinds.indexOf('captions') >= 0 || kinds.indexOf('subtitles') >= 0) return;
       (video ? videos : audios).push(el);
     });
-    return { videos: videos, audios: audios };
+    return { videos: videos, audios: audios, described: described };
+  }
+
+  /** Visible where a sighted person sees it: laid out, not hidden, not moved off the page, not clipped to a pixel. */
+  function seen(el) {
+    if (!shown(el)) return false;
+    var r = el.getBoundingClientRect();
+    return r.right + window.scrollX > 0 && r.bottom + window.scrollY > 0 && r.width * r.height > 1;
+  }
+  /**
+   * Fields of one form (or of the page, outside forms) sharing one label with nothing visible to tell them apart
+   * (2.4.6): two 姓名 boxes, the applicant's and the agent's, with no visible legend or heading above either that the
+   * other does not share. Radio buttons and checkboxes share names by design (是/否 in each group): left out, as are
+   * copies of one control (one name attribute).
+   */
+  function sameLabels() {
+    var headings = Array.prototype.filter.call(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]'), function (h) {
+      return text(h) && seen(h);
+    });
+    var caption = function (el) {
+      var fieldset = el.closest('fieldset');
+      var legend = fieldset && fieldset.querySelector('legend');
+      if (legend && text(legend) && seen(legend)) return 'legend:' + text(legend);
+      var above = '';
+      for (var i = 0; i < headings.length && headings[i].compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING; i++) above = text(headings[i]);
+      return above ? 'heading:' + above : '';
+    };
+    var groups = new Map();
+    var fields = document.querySelectorAll('input, select, textarea, [role=textbox], [role=combobox], [role=searchbox], [role=spinbutton]');
+    for (var i = 0; i < fields.length && i < MAX_READ; i++) {
+      var el = fields[i];
+      if (el.tagName === 'INPUT' && /^(hidden|submit|button|reset|image|radio|checkbox|file|color|range)$/i.test(el.type)) continue;
+      if (el.disabled || !seen(el)) continue;
+      var name = nameOf(el, function () {
+        return el.labels && el.labels.length ? text(el.labels[0]) : '';
+      })
+        .toLowerCase()
+        .replace(/[\s\p{P}\p{S}]+/gu, '');
+      if (!name) continue;
+      var key = (el.form ? Array.prototype.indexOf.call(document.forms, el.form) : -1) + '\u0000' + name;
+      groups.set(key, (groups.get(key) || []).concat([el]));
+    }
+    var found = [];
+    groups.forEach(function (members) {
+      // One control written twice (a page-number box above and below a list) has one name attribute: one purpose.
+      var names = members.map(function (m) {
+        return m.getAttribute('name') || '';
+      });
+      var oneControl =
+        names[0] &&
+        names.every(function (n) {
+          return n === names[0];
+        });
+      if (members.length < 2 || oneControl) return;
+      var captions = members.map(caption);
+      if (
+        captions.some(function (c, j) {
+          return captions.indexOf(c) !== j;
+        })
+      )
+        found = found.concat(members);
+    });
+    return found;
   }
 
   /** The element's own text: its descendants with a lang of their own left out. */
@@ -224,6 +293,52 @@
     return found;
   }
 
+  /**
+   * The text each lang attribute governs, for the driver's language detectors (3.1.1 for the page's root, 3.1.2 for
+   * the parts): the visible text whose nearest lang is that element's, and the names of the images under it. Parts
+   * declared Chinese, Japanese or Korean are left out: languageMarks and the page's markup check judge those by script.
+   */
+  function languageSamples() {
+    var root = document.documentElement;
+    if (!document.body) return [];
+    var holders = [root].concat(Array.prototype.slice.call(document.body.querySelectorAll('[lang]'), 0, 500));
+    var texts = new Map();
+    holders.forEach(function (h) {
+      var primary = (h.getAttribute('lang') || '').trim().toLowerCase().split(/[-_]/)[0];
+      if (primary && !/^(zh|cmn|yue|wuu|ja|ko)$/.test(primary) && (h === root || shown(h))) texts.set(h, '');
+    });
+    if (!texts.size) return [];
+    var add = function (holder, s) {
+      var had = texts.get(holder);
+      if (had !== undefined && had.length < 1000) texts.set(holder, had + ' ' + s);
+    };
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    var seen = 0;
+    for (var node = walker.nextNode(); node && seen < 20000; node = walker.nextNode(), seen++) {
+      var parent = node.parentElement;
+      if (!parent || !node.nodeValue.trim() || parent.closest('script, style, template, noscript')) continue;
+      var holder = parent.closest('[lang]');
+      if (holder && texts.has(holder) && parent.getClientRects().length) add(holder, node.nodeValue);
+    }
+    // An image's name is read in the language around the image, wherever the text it is taken from sits.
+    var pictures = document.body.querySelectorAll('img, [role=img], svg, canvas, input[type=image]');
+    for (var i = 0; i < pictures.length && i < MAX_READ; i++) {
+      var el = pictures[i];
+      var at = el.closest('[lang]');
+      if (!at || !texts.has(at) || !shown(el)) continue;
+      var name = nameOf(el, function () {
+        return (el.getAttribute('alt') || '').trim();
+      });
+      if (name) add(at, name);
+    }
+    var out = [];
+    texts.forEach(function (said, holder) {
+      said = said.replace(/\s+/g, ' ').trim();
+      if (said.length >= 10) out.push({ i: keep(holder), lang: holder.getAttribute('lang').trim(), root: holder === root, text: said });
+    });
+    return out;
+  }
+
   checks.judgedRead = function () {
     read = [];
     var found = images();
@@ -232,12 +347,15 @@
     if (found.hidden.length) issues.push(lib.issue('hidden-image-with-alt', found.hidden));
     if (playing.videos.length) issues.push(lib.issue('video-without-captions', playing.videos));
     if (playing.audios.length) issues.push(lib.issue('audio-without-transcript', playing.audios));
+    if (playing.described.length) issues.push(lib.issue('video-description-track-only', playing.described));
+    var labels = sameLabels();
+    if (labels.length) issues.push(lib.issue('label-not-distinct', labels));
     var languages = languageMarks();
     if (languages.length) issues.push(lib.issue('element-language', languages));
     issues.forEach(function (i) {
       i.suspected = true;
     });
-    return { images: found.images, links: links(), issues: issues };
+    return { images: found.images, links: links(), languages: languageSamples(), issues: issues };
   };
   checks.judgedDescribe = function (indices) {
     return indices.map(function (i) {

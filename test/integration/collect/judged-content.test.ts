@@ -20,6 +20,8 @@ const judged: PageCheckId[] = [
   'audio-without-transcript',
   'character-shortcut',
   'element-language',
+  'video-description-track-only',
+  'label-not-distinct',
 ];
 
 const pages: Array<{ file: string; want: PageCheckId[] }> = [
@@ -31,6 +33,8 @@ const pages: Array<{ file: string; want: PageCheckId[] }> = [
   { file: 'shortcut-clean.html', want: [] },
   { file: 'language-flagged.html', want: ['element-language'] },
   { file: 'language-clean.html', want: [] },
+  { file: 'form-flagged.html', want: ['label-not-distinct', 'video-description-track-only'] },
+  { file: 'form-clean.html', want: [] },
 ];
 
 describe('page checks: suspected findings on names, media and shortcuts (test/fixtures/judged-content/pages)', () => {
@@ -81,6 +85,8 @@ describe('page checks: suspected findings on names, media and shortcuts (test/fi
       }
       if (p.file === 'shortcut-flagged.html') expect(found[0]!.detail).toContain('（s）');
       if (p.file === 'language-flagged.html') expect(found[0]!.count).toBe(2);
+      // Both 姓名 boxes and both 证件号码 boxes.
+      if (p.file === 'form-flagged.html') expect(found.find((i) => i.check === 'label-not-distinct')!.count).toBe(4);
     });
   }
 });

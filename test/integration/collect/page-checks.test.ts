@@ -210,6 +210,46 @@ const fixtures: Array<{
     want: [],
   },
   {
+    // An English version built from another language's template: two language detectors both read English.
+    name: 'page-language, suspected: an English page under lang="ru"',
+    lang: 'ru',
+    html: `<h1>About this website</h1><p>${enText}</p>`,
+    want: ['page-language'],
+    suspected: ['page-language'],
+  },
+  {
+    name: 'element-language, suspected: a French notice marked lang="en" on a Chinese page',
+    html: `<h1>外事服务</h1><p>${zhText}</p><p lang="en">Le bureau municipal publie les documents de politique, leurs explications et les guides des services publics.</p>`,
+    want: ['element-language'],
+    suspected: ['element-language'],
+  },
+  {
+    // Pinyin names, a site name and English terms read as several languages at once: no detector is sure of them.
+    name: 'no language finding: English names and terms marked lang="en" on a Chinese page',
+    html: `<h1>外事服务</h1><p>${zhText}</p><p lang="en">Xi'an Municipal People's Government</p><p lang="en">Zhongnanhai Beijing Tianjin Hebei</p><p lang="en">${enText}</p><span lang="en">Email</span>`,
+    want: [],
+  },
+  {
+    name: 'label-not-distinct, suspected: 姓名 and 电话 twice in one form, the two groups without a visible name',
+    html: `<h1>t</h1><form action="/apply"><fieldset><label>姓名 <input name="a1"></label><label>电话 <input name="a2"></label></fieldset><fieldset><label>姓名 <input name="b1"></label><label>电话 <input name="b2"></label></fieldset><button>提交</button></form>`,
+    want: ['label-not-distinct'],
+    suspected: ['label-not-distinct'],
+  },
+  {
+    name: 'no label-not-distinct: the same labels under visible group names, a search box in each of two forms, a page-number box above and below a list',
+    html: `<h1>t</h1><form action="/apply"><fieldset><legend>申请人</legend><label>姓名 <input name="a1"></label></fieldset><h2>代理人</h2><label>姓名 <input name="b1"></label><button>提交</button></form>
+<form action="/s1"><label>搜索 <input name="q"></label><button>搜索</button></form><form action="/s2"><label>搜索 <input name="q"></label><button>搜索</button></form>
+<p><label>跳转到第 <input name="page" size="2"> 页</label></p><ol><li>一</li></ol><p><label>跳转到第 <input name="page" size="2"> 页</label></p>`,
+    want: [],
+  },
+  {
+    // Muted: no sound to caption; its pictures are described only in a text track no player voices.
+    name: 'video-description-track-only, suspected: a muted video whose only description is a descriptions track',
+    html: `<h1>t</h1><video muted controls width="320" height="180" src="${tone(5)}"><track kind="descriptions" src="data:text/vtt,WEBVTT" srclang="zh"></video>`,
+    want: ['video-description-track-only'],
+    suspected: ['video-description-track-only'],
+  },
+  {
     name: 'keyboard trap: three buttons that keep Tab to themselves',
     html: `<h1>t</h1><a href="#a">one</a><div id="w"><button>a</button><button>b</button><button>c</button></div><a href="#b">after</a><a href="#c">after 2</a>
 <script>var w=document.getElementById('w');w.addEventListener('keydown',function(e){if(e.key!=='Tab')return;var b=w.querySelectorAll('button'),i=[].indexOf.call(b,document.activeElement);e.preventDefault();b[(i+1)%3].focus();});</script>`,
