@@ -152,11 +152,11 @@ function positiveInt(name: string, raw: string | undefined): number | undefined 
 // ---------------------------------------------------------------------------------------------------
 // The two runs.
 
-/** Launches a browser, runs `work` under the memory sampler and the clock, always closes the browser. */
-async function measured(work: (browser: Browser) => Promise<{ pages: number; failures: number }>): Promise<RunFigures> {
+/** Launches a browser, runs `work` under the memory sampler and the clock, always closes the browser. `pss: false`: no PSS sweeps (PeakMemory). */
+async function measured(work: (browser: Browser) => Promise<{ pages: number; failures: number }>, pss = true): Promise<RunFigures> {
   const browser = await launchBrowser();
   try {
-    const memory = new PeakMemory();
+    const memory = new PeakMemory(process.pid, pss);
     const started = performance.now();
     const cpuBefore = cpuTicks();
     const { pages, failures } = await work(browser);
@@ -203,6 +203,7 @@ async function runOurs(
   collect: CollectOptions,
   record: OursRecord,
   lighthouse: LighthouseRunner | null = null,
+  pss = true,
 ): Promise<RunFigures> {
   const { opened, phases, scans, checks } = record;
   const dbFile = join(tmpdir(), `govscore-bench-${process.pid}.db`);
@@ -230,7 +231,7 @@ async function runOurs(
       }
       await queue.onIdle();
       return { pages: opened.length, failures };
-    });
+    }, pss);
   } finally {
     store.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
@@ -250,6 +251,7 @@ async function runBaseline(
   freshTabs: boolean,
   settled = false,
   axeOn: ReadonlySet<string> = new Set(),
+  pss = true,
 ): Promise<RunFigures & { axeRuns: number }> {
   let axeRuns = 0;
   const figures = await measured(async (browser) => {
@@ -282,7 +284,7 @@ async function runBaseline(
     };
     await Promise.all(Array.from({ length: tabs }, worker));
     return { pages: urls.length, failures };
-  });
+  }, pss);
   return { ...figures, axeRuns };
 }
 
@@ -453,20 +455,12 @@ async function main(): Promise<void> {
   let closed = false;
   try {
     if (options.axeCostOnly) {
-      log('ours with axe off: the crawl alone');
-      const crawlOnly = await runOurs(
-        set.portals.map((p) => p.url),
-        options.sitesConcurrency,
-        { ...defaultCollectOptions, axe: 'off' },
-        emptyRecord(),
-      );
       const axeCost = await measureAxeCost(
         set.portals.map((p) => p.url),
         options.sitesConcurrency,
         tabs,
-        crawlOnly,
       );
-      console.log(`\nfigures: ${await saveJson({ options, machine, crawlOnly, axeCost })}`);
+      console.log(`\nfigures: ${await saveJson({ options, machine, axeCost })}`);
       return;
     }
     log(
@@ -564,7 +558,6 @@ async function main(): Promise<void> {
           set.portals.map((p) => p.url),
           options.sitesConcurrency,
           tabs,
-          crawlOnly,
         )
       : null;
     const peers = options.peers
@@ -628,20 +621,25 @@ async function main(): Promise<void> {
  * else the machine does) and the machine's busy time (everything on it). Fifty scans add less CPU than two
  * crawls differ by; several hundred do not.
  */
-async function measureAxeCost(portals: string[], sitesConcurrency: number, tabs: number, crawlOnly: RunFigures) {
+async function measureAxeCost(portals: string[], sitesConcurrency: number, tabs: number) {
+  // Every run here without the PSS sweeps (the memory is not what is measured): their CPU grows with a run's
+  // length, and would be counted as the pass's where it makes a run longer. The CPU sampling stays, alike in all.
+  const pss = false;
+  log('pass cost: ours without the pass (axe off)');
+  const crawlOnly = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'off' }, emptyRecord(), null, pss);
   log('pass cost: ours with the accessibility pass (axe, then the page checks) on every page it opens');
   const record: OursRecord = emptyRecord();
-  const fullPass = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all' }, record);
+  const fullPass = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all' }, record, null, pss);
   log('pass cost: ours with axe alone on every page it opens (the page checks off)');
   const axeRecord: OursRecord = emptyRecord();
-  const axeOnly = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all', pageChecks: false }, axeRecord);
+  const axeOnly = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all', pageChecks: false }, axeRecord, null, pss);
   // Script pagination steps inside one tab ("#page=N"): there is no URL a plain browser could load.
   const urls = record.opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
   const scanned = new Set(record.scans.map((a) => a.url));
   log(`pass cost: the settled floor over the ${urls.length} URLs the full pass opened, ${tabs} tabs in flight`);
-  const floor = await runBaseline(urls, tabs, false, true);
+  const floor = await runBaseline(urls, tabs, false, true, new Set(), pss);
   log(`pass cost: the same floor with bare axe on the ${scanned.size} pages the full pass scanned`);
-  const floorAxe = await runBaseline(urls, tabs, false, true, scanned);
+  const floorAxe = await runBaseline(urls, tabs, false, true, scanned, pss);
   const perScan = (ms: number, n: number) => round(ms / Math.max(1, n), 0);
   const bare = {
     pages: floorAxe.axeRuns,
