@@ -29,6 +29,9 @@ const pages: Array<{ file: string; want: PageCheckId[] }> = [
   { file: 'media-clean.html', want: [] },
   { file: 'shortcut-flagged.html', want: ['character-shortcut'] },
   { file: 'shortcut-clean.html', want: [] },
+  // A handler on the body is reached by a key pressed with nothing focused; one on a field is not.
+  { file: 'shortcut-body-attribute.html', want: ['character-shortcut'] },
+  { file: 'shortcut-field-only.html', want: [] },
   { file: 'language-flagged.html', want: ['element-language'] },
   { file: 'language-clean.html', want: [] },
 ];
@@ -80,6 +83,7 @@ describe('page checks: suspected findings on names, media and shortcuts (test/fi
         expect(byCheck.get('identical-links-differ')!.detail).toBe(`“详情”指向 ${origin}/art.jsp?id=1001、${origin}/art.jsp?id=1002`);
       }
       if (p.file === 'shortcut-flagged.html') expect(found[0]!.detail).toContain('（s）');
+      if (p.file === 'shortcut-body-attribute.html') expect(found[0]!.detail).toContain('（/）');
       if (p.file === 'language-flagged.html') expect(found[0]!.count).toBe(2);
     });
   }
