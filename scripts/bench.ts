@@ -15,8 +15,8 @@
  *    scanned again by bare axe-core one at a time with the same rules; its time per page against ours inside
  *    the crawl and against what the pass adds to the run per page. With --axe-cost, also ours with the pass
  *    on every page it opens, and with axe alone there (the checks off): enough scans that what each adds to
- *    the CPU stands out of the noise between two crawls, against bare axe's CPU on those same pages, and the
- *    page checks timed alone after bare axe, one page at a time.
+ *    the CPU stands out of the noise between two crawls, against what bare axe adds, measured alike, to the
+ *    settled floor over the same pages (the same tabs, block list and memory sampler).
  * 4. The distributed mode (bench-queue.ts), unless --skip-queue: 14,000 sites through the real queue and
  *    coordinator with a simulated collector, and the sample portals crawled embedded and by 1 and 2 workers.
  */
@@ -152,11 +152,11 @@ function positiveInt(name: string, raw: string | undefined): number | undefined 
 // ---------------------------------------------------------------------------------------------------
 // The two runs.
 
-/** Launches a browser, runs `work` under the memory sampler and the clock, always closes the browser. */
-async function measured(work: (browser: Browser) => Promise<{ pages: number; failures: number }>): Promise<RunFigures> {
+/** Launches a browser, runs `work` under the memory sampler and the clock, always closes the browser. `pss: false`: no PSS sweeps (PeakMemory). */
+async function measured(work: (browser: Browser) => Promise<{ pages: number; failures: number }>, pss = true): Promise<RunFigures> {
   const browser = await launchBrowser();
   try {
-    const memory = new PeakMemory();
+    const memory = new PeakMemory(process.pid, pss);
     const started = performance.now();
     const cpuBefore = cpuTicks();
     const { pages, failures } = await work(browser);
@@ -203,6 +203,7 @@ async function runOurs(
   collect: CollectOptions,
   record: OursRecord,
   lighthouse: LighthouseRunner | null = null,
+  pss = true,
 ): Promise<RunFigures> {
   const { opened, phases, scans, checks } = record;
   const dbFile = join(tmpdir(), `govscore-bench-${process.pid}.db`);
@@ -230,7 +231,7 @@ async function runOurs(
       }
       await queue.onIdle();
       return { pages: opened.length, failures };
-    });
+    }, pss);
   } finally {
     store.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
@@ -244,8 +245,16 @@ async function runOurs(
  * Whatever ours spends beyond it is the crawler's own cost. `freshTabs`: one new tab per URL instead.
  * `settled`: after DOMContentLoaded, the same network-quiet wait as ours (navigate.ts settlePage), still no reading.
  */
-async function runBaseline(urls: string[], tabs: number, freshTabs: boolean, settled = false): Promise<RunFigures> {
-  return measured(async (browser) => {
+async function runBaseline(
+  urls: string[],
+  tabs: number,
+  freshTabs: boolean,
+  settled = false,
+  axeOn: ReadonlySet<string> = new Set(),
+  pss = true,
+): Promise<RunFigures & { axeRuns: number }> {
+  let axeRuns = 0;
+  const figures = await measured(async (browser) => {
     let failures = 0;
     let next = 0;
     let done = 0;
@@ -253,6 +262,10 @@ async function runBaseline(urls: string[], tabs: number, freshTabs: boolean, set
       try {
         await page.goto(url, { waitUntil: 'domcontentloaded', timeout: defaultCollectOptions.timeoutMs });
         if (settled) await settlePage(page);
+        if (axeOn.has(url)) {
+          await bareAxe(page);
+          axeRuns++;
+        }
       } catch {
         failures++;
       }
@@ -271,7 +284,8 @@ async function runBaseline(urls: string[], tabs: number, freshTabs: boolean, set
     };
     await Promise.all(Array.from({ length: tabs }, worker));
     return { pages: urls.length, failures };
-  });
+  }, pss);
+  return { ...figures, axeRuns };
 }
 
 /** One part of the pass, one page at a time: wall time, the machine's busy CPU and the bench's own process tree's CPU, per page. */
@@ -294,7 +308,8 @@ interface PerPage {
  */
 async function runBareAxe(pages: Array<{ url: string; role: PageCheckResult['role'] }>): Promise<PerPage & { checks: PerPage }> {
   const browser = await launchBrowser();
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // The crawls run under the memory sampler, and its CPU is counted in theirs: here too, alike.
+  const sampler = new PeakMemory();
   const tree = new TreeCpu();
   const axe = { ms: 0, cpuTicks: 0, treeTicks: 0, pages: 0 };
   const checks = { ms: 0, cpuTicks: 0, treeTicks: 0, pages: 0 };
@@ -316,14 +331,7 @@ async function runBareAxe(pages: Array<{ url: string; role: PageCheckResult['rol
       try {
         await tab.goto(url, { waitUntil: 'domcontentloaded', timeout: defaultCollectOptions.timeoutMs });
         await tab.waitForNetworkIdle({ idleTime: 150, timeout: 4000 }).catch(() => undefined);
-        await timed(axe, async () => {
-          await tab.evaluate(source);
-          await tab.evaluate(
-            (options: import('axe-core').RunOptions) =>
-              (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, options).then(() => undefined),
-            axeRunOptions,
-          );
-        });
+        await timed(axe, () => bareAxe(tab));
       } catch (error) {
         log(`  bare axe failed on ${url}: ${String(error).slice(0, 120)}`);
         continue;
@@ -331,6 +339,7 @@ async function runBareAxe(pages: Array<{ url: string; role: PageCheckResult['rol
       await timed(checks, () => checkTab(tab, role));
     }
   } finally {
+    await sampler.stop();
     await browser.close();
   }
   const perPage = (t: typeof axe): PerPage => {
@@ -343,6 +352,17 @@ async function runBareAxe(pages: Array<{ url: string; role: PageCheckResult['rol
     };
   };
   return { ...perPage(axe), checks: perPage(checks) };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Bare axe-core on the page a tab holds: its source injected, then axe.run with the crawl's run options (the same rules, result type, frames off). */
+async function bareAxe(tab: Page): Promise<void> {
+  await tab.evaluate(axeSource);
+  await tab.evaluate(
+    (options: import('axe-core').RunOptions) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, options).then(() => undefined),
+    axeRunOptions,
+  );
 }
 
 /** The pages a crawl scanned, each with the role its page checks ran under (the checks differ a little by role). */
@@ -435,19 +455,12 @@ async function main(): Promise<void> {
   let closed = false;
   try {
     if (options.axeCostOnly) {
-      log('ours with axe off: the crawl alone');
-      const crawlOnly = await runOurs(
-        set.portals.map((p) => p.url),
-        options.sitesConcurrency,
-        { ...defaultCollectOptions, axe: 'off' },
-        emptyRecord(),
-      );
       const axeCost = await measureAxeCost(
         set.portals.map((p) => p.url),
         options.sitesConcurrency,
-        crawlOnly,
+        tabs,
       );
-      console.log(`\nfigures: ${await saveJson({ options, machine, crawlOnly, axeCost })}`);
+      console.log(`\nfigures: ${await saveJson({ options, machine, axeCost })}`);
       return;
     }
     log(
@@ -544,7 +557,7 @@ async function main(): Promise<void> {
       ? await measureAxeCost(
           set.portals.map((p) => p.url),
           options.sitesConcurrency,
-          crawlOnly,
+          tabs,
         )
       : null;
     const peers = options.peers
@@ -599,33 +612,58 @@ async function main(): Promise<void> {
  * What the accessibility pass costs a page inside the crawl, with enough scans to measure it: ours with the
  * pass on every page it opens (axe 'all', templates still capped at axePerTemplate), and again with axe alone
  * there (the page checks off), each against the crawl without the pass (already measured): the CPU and run
- * time each adds, per page scanned. Bare axe on the pages the whole pass scanned, one at a time, is the
- * baseline; the page checks are timed after it on the same tab. The CPU is read two ways: this process tree's
- * own (the run's, whatever else the machine does) and the machine's busy time (everything on it).
- * Fifty scans add less CPU than two crawls differ by; several hundred do not.
+ * time each adds, per page scanned. The baseline is measured the same way on the same pages: the settled floor
+ * over the URLs the full pass opened (the same tabs in flight, the same block list, the same memory sampler
+ * running through the run), and again with bare axe-core on the pages the full pass scanned: what bare axe adds
+ * to that run, per page it scanned. Both sides are thus a difference of two whole runs, with the sampler's and
+ * the other tabs' share of the CPU counted alike (bare axe one page at a time in a tab of its own, set against a
+ * crawl's added CPU, carried neither). The CPU is read two ways: this process tree's own (the run's, whatever
+ * else the machine does) and the machine's busy time (everything on it). Fifty scans add less CPU than two
+ * crawls differ by; several hundred do not.
  */
-async function measureAxeCost(portals: string[], sitesConcurrency: number, crawlOnly: RunFigures) {
+async function measureAxeCost(portals: string[], sitesConcurrency: number, tabs: number) {
+  // Every run here without the PSS sweeps (the memory is not what is measured): their CPU grows with a run's
+  // length, and would be counted as the pass's where it makes a run longer. The CPU sampling stays, alike in all.
+  const pss = false;
+  log('pass cost: ours without the pass (axe off)');
+  const crawlOnly = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'off' }, emptyRecord(), null, pss);
   log('pass cost: ours with the accessibility pass (axe, then the page checks) on every page it opens');
   const record: OursRecord = emptyRecord();
-  const fullPass = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all' }, record);
+  const fullPass = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all' }, record, null, pss);
   log('pass cost: ours with axe alone on every page it opens (the page checks off)');
   const axeRecord: OursRecord = emptyRecord();
-  const axeOnly = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all', pageChecks: false }, axeRecord);
-  log(`pass cost: bare axe on the ${record.scans.length} pages scanned, one at a time, then the page checks on each`);
-  const bare = await runBareAxe(scannedPages(record));
-  const added = (run: RunFigures, scans: number) => {
-    const n = Math.max(1, scans);
-    return {
-      scans,
-      pages: run.pages,
-      seconds: run.seconds,
-      cpuSeconds: run.cpuSeconds,
-      treeCpuSeconds: run.treeCpuSeconds,
-      addedMsPerScan: round(((run.seconds - crawlOnly.seconds) * 1000) / n, 0),
-      addedCpuMsPerScan: round(((run.cpuSeconds - crawlOnly.cpuSeconds) * 1000) / n, 0),
-      addedTreeCpuMsPerScan: round(((run.treeCpuSeconds - crawlOnly.treeCpuSeconds) * 1000) / n, 0),
-    };
+  const axeOnly = await runOurs(portals, sitesConcurrency, { ...defaultCollectOptions, axe: 'all', pageChecks: false }, axeRecord, null, pss);
+  // Script pagination steps inside one tab ("#page=N"): there is no URL a plain browser could load.
+  const urls = record.opened.map((p) => p.url).filter((u) => !/#page=\d+$/.test(u));
+  const scanned = new Set(record.scans.map((a) => a.url));
+  log(`pass cost: the settled floor over the ${urls.length} URLs the full pass opened, ${tabs} tabs in flight`);
+  const floor = await runBaseline(urls, tabs, false, true, new Set(), pss);
+  log(`pass cost: the same floor with bare axe on the ${scanned.size} pages the full pass scanned`);
+  const floorAxe = await runBaseline(urls, tabs, false, true, scanned, pss);
+  const perScan = (ms: number, n: number) => round(ms / Math.max(1, n), 0);
+  const bare = {
+    pages: floorAxe.axeRuns,
+    seconds: floorAxe.seconds,
+    secondsWithout: floor.seconds,
+    treeCpuSeconds: floorAxe.treeCpuSeconds,
+    treeCpuSecondsWithout: floor.treeCpuSeconds,
+    cpuSeconds: floorAxe.cpuSeconds,
+    cpuSecondsWithout: floor.cpuSeconds,
+    failures: floorAxe.failures,
+    msPerPage: perScan((floorAxe.seconds - floor.seconds) * 1000, floorAxe.axeRuns),
+    cpuMsPerPage: perScan((floorAxe.cpuSeconds - floor.cpuSeconds) * 1000, floorAxe.axeRuns),
+    treeCpuMsPerPage: perScan((floorAxe.treeCpuSeconds - floor.treeCpuSeconds) * 1000, floorAxe.axeRuns),
   };
+  const added = (run: RunFigures, scans: number) => ({
+    scans,
+    pages: run.pages,
+    seconds: run.seconds,
+    cpuSeconds: run.cpuSeconds,
+    treeCpuSeconds: run.treeCpuSeconds,
+    addedMsPerScan: perScan((run.seconds - crawlOnly.seconds) * 1000, scans),
+    addedCpuMsPerScan: perScan((run.cpuSeconds - crawlOnly.cpuSeconds) * 1000, scans),
+    addedTreeCpuMsPerScan: perScan((run.treeCpuSeconds - crawlOnly.treeCpuSeconds) * 1000, scans),
+  });
   const inCrawl = (items: Array<{ ms: number }>) => round(items.reduce((sum, i) => sum + i.ms, 0) / Math.max(1, items.length), 0);
   const figures = {
     pagesWithoutPass: crawlOnly.pages,
@@ -636,6 +674,7 @@ async function measureAxeCost(portals: string[], sitesConcurrency: number, crawl
     axeOnly: added(axeOnly, axeRecord.scans.length),
     /** Wall time inside the full-pass crawl (its phase times, per page): axe a scan, the page checks a checked page. */
     inCrawl: { axeMsPerScan: inCrawl(record.scans), checksMsPerPage: inCrawl(record.checks), pagesChecked: record.checks.length },
+    /** Bare axe: what it adds to the settled floor over the same URLs, per page it scanned. */
     bare,
     target: 2,
   };
@@ -657,26 +696,20 @@ async function measureAxeCost(portals: string[], sitesConcurrency: number, crawl
     [
       '',
       `accessibility pass on every page ours opens (axe 'all', at most ${defaultCollectOptions.axePerTemplate} pages a template):`,
-      row(['crawl', 'pages', 'seconds', 'own CPU s', 'machine CPU s']),
-      runRow('without the pass', crawlOnly),
-      runRow('with the full pass (axe + checks)', fullPass),
-      runRow('with axe alone', axeOnly),
+      row(['run', 'pages', 'seconds', 'own CPU s', 'machine CPU s']),
+      runRow('crawl without the pass', crawlOnly),
+      runRow('crawl, full pass (axe + checks)', fullPass),
+      runRow('crawl, axe alone', axeOnly),
+      runRow('settled floor, same URLs', floor),
+      runRow('settled floor + bare axe', floorAxe),
       '',
       row(['added a page scanned', 'scans', 'own CPU ms', '/ bare axe', 'machine ms', '/ bare axe', 'run ms']),
       addedRow('full pass (axe + checks)', figures.fullPass),
       addedRow('axe alone', figures.axeOnly),
-      row(['bare axe, one page at a time', bare.pages, bare.treeCpuMsPerPage, '', bare.cpuMsPerPage, '', `${bare.msPerPage} wall`]),
-      row([
-        'page checks after bare axe',
-        bare.checks.pages,
-        bare.checks.treeCpuMsPerPage,
-        x(bare.checks.treeCpuMsPerPage, bare.treeCpuMsPerPage),
-        bare.checks.cpuMsPerPage,
-        x(bare.checks.cpuMsPerPage, bare.cpuMsPerPage),
-        `${bare.checks.msPerPage} wall`,
-      ]),
+      row(['bare axe (to the settled floor)', bare.pages, bare.treeCpuMsPerPage, '1x', bare.cpuMsPerPage, '1x', bare.msPerPage]),
       '',
-      `in the crawl (phase times, wall): axe ${figures.inCrawl.axeMsPerScan} ms a scan, the page checks ${figures.inCrawl.checksMsPerPage} ms a page (${x(figures.inCrawl.checksMsPerPage, figures.inCrawl.axeMsPerScan)} axe; ${x(figures.inCrawl.checksMsPerPage, bare.msPerPage)} bare axe's ${bare.msPerPage} ms)`,
+      `in the crawl (phase times, wall): axe ${figures.inCrawl.axeMsPerScan} ms a scan, the page checks ${figures.inCrawl.checksMsPerPage} ms a page (${x(figures.inCrawl.checksMsPerPage, figures.inCrawl.axeMsPerScan)} axe)`,
+      `page loads that threw: floor ${floor.failures}, floor + bare axe ${floorAxe.failures}`,
       `target: the full pass ≤ ${figures.target}x bare axe a page (own CPU): ${fullRatio.toFixed(2)}x, ${fullRatio <= figures.target ? 'holds' : 'missed'}`,
     ].join('\n'),
   );

@@ -191,7 +191,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     if (!done.has(area)) result.notChecked.push({ area, reason: reasonOf(e) });
     done.add(area);
   };
-  let client: CDPSession | null = null;
+  const session = () => checksSession(page);
   let focusEmulated = false;
   let expired = false;
   let timer: NodeJS.Timeout | undefined;
@@ -225,8 +225,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
           try { return checks[name]() || null; } catch (e) { return null; }
         }) };
       })()`)) as { read: MarkupRead; alone: Array<PageCheckIssue | null> };
-      if (read.candidates.length) client = await page.createCDPSession();
-      const listened = client ? await clickListened(client, read.candidates.length) : new Set<number>();
+      const listened = read.candidates.length ? await clickListened(await session(), read.candidates.length) : new Set<number>();
       const mouseOnly = read.candidates.filter((_, i) => listened.has(i));
       const issues = read.issues.filter((i) => i.check !== 'mouse-only');
       const attributed = read.issues.find((i) => i.check === 'mouse-only');
@@ -270,7 +269,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       if (focusLeaves) throw new Error('focus-changes-context');
       const walk = await tabThrough(page, options.maxTabs ?? 80, () => expired);
       // After the walk: a shortcut the probe sets off may change the page.
-      const shortcut = expired ? null : await characterShortcut(page).catch(() => null);
+      const shortcut = expired ? null : await characterShortcut(page, session).catch(() => null);
       if (!expired) {
         result.keyboard = walk.keyboard;
         result.issues.push(...walk.issues);
@@ -314,8 +313,6 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   } finally {
     clearTimeout(timer);
     for (const area of areas) if (!done.has(area)) failed(area, new Error('timeout'));
-    const c = client as CDPSession | null;
-    if (c) void c.detach().catch(() => undefined);
     if (focusEmulated) void page.emulateFocusedPage(false).catch(() => undefined);
   }
   // Something the checks did took the tab to another page: what was read after it is not this page's.
@@ -335,6 +332,20 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   return result;
 }
 
+/**
+ * The checks' own protocol session on a tab, for the reads the page's scripts cannot make (the listeners of an
+ * element), opened the first time a page of the tab needs it and kept for the tab's next pages: opening one
+ * costs the browser more than the reads it serves. It goes with the tab.
+ */
+const sessions = new WeakMap<Page, CDPSession>();
+async function checksSession(page: Page): Promise<CDPSession> {
+  const kept = sessions.get(page);
+  if (kept && !kept.detached) return kept;
+  const session = await page.createCDPSession();
+  sessions.set(page, session);
+  return session;
+}
+
 function reasonOf(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   if (/^focus-changes-context$/.test(message)) return message;
@@ -352,19 +363,24 @@ function reasonOf(e: unknown): string {
 async function clickListened(client: CDPSession, count: number): Promise<Set<number>> {
   const found = new Set<number>();
   if (!count) return found;
-  const { result } = await client.send('Runtime.evaluate', { expression: 'window.__govscorePageChecks.candidates' });
-  if (!result.objectId) return found;
-  const { result: props } = await client.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
-  await Promise.all(
-    props.map(async (p) => {
-      const index = Number(p.name);
-      if (!Number.isInteger(index) || !p.value?.objectId) return;
-      const { listeners } = await client.send('DOMDebugger.getEventListeners', { objectId: p.value.objectId });
-      if (listeners.some((l) => clickTypes.has(l.type))) found.add(index);
-    }),
-  );
-  await client.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
-  return found;
+  // The candidates and the elements read from them in one group, released at the end: the session outlives the page's reads.
+  const objectGroup = 'govscore-candidates';
+  try {
+    const { result } = await client.send('Runtime.evaluate', { expression: 'window.__govscorePageChecks.candidates', objectGroup });
+    if (!result.objectId) return found;
+    const { result: props } = await client.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
+    await Promise.all(
+      props.map(async (p) => {
+        const index = Number(p.name);
+        if (!Number.isInteger(index) || !p.value?.objectId) return;
+        const { listeners } = await client.send('DOMDebugger.getEventListeners', { objectId: p.value.objectId });
+        if (listeners.some((l) => clickTypes.has(l.type))) found.add(index);
+      }),
+    );
+    return found;
+  } finally {
+    await client.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
+  }
 }
 
 type Step = [index: number, fresh: 0 | 1, frame: 0 | 1, visited: number];

@@ -31,6 +31,9 @@ const pages: Array<{ file: string; want: PageCheckId[] }> = [
   { file: 'media-clean.html', want: [] },
   { file: 'shortcut-flagged.html', want: ['character-shortcut'] },
   { file: 'shortcut-clean.html', want: [] },
+  // A handler on the body is reached by a key pressed with nothing focused; one on a field is not.
+  { file: 'shortcut-body-attribute.html', want: ['character-shortcut'] },
+  { file: 'shortcut-field-only.html', want: [] },
   { file: 'language-flagged.html', want: ['element-language'] },
   { file: 'language-clean.html', want: [] },
   { file: 'form-flagged.html', want: ['label-not-distinct', 'video-description-track-only'] },
@@ -84,6 +87,7 @@ describe('page checks: suspected findings on names, media and shortcuts (test/fi
         expect(byCheck.get('identical-links-differ')!.detail).toBe(`“详情”指向 ${origin}/art.jsp?id=1001、${origin}/art.jsp?id=1002`);
       }
       if (p.file === 'shortcut-flagged.html') expect(found[0]!.detail).toContain('（s）');
+      if (p.file === 'shortcut-body-attribute.html') expect(found[0]!.detail).toContain('（/）');
       if (p.file === 'language-flagged.html') expect(found[0]!.count).toBe(2);
       // Both 姓名 boxes and both 证件号码 boxes.
       if (p.file === 'form-flagged.html') expect(found.find((i) => i.check === 'label-not-distinct')!.count).toBe(4);
