@@ -134,7 +134,7 @@ export function judgeRecheck(
   const robots = recheck.options['robots'] === 'ignore' ? 'ignore' : 'respect';
   const current = computeRun(store, recheckRunId, set, { userAgent: defaultCollectOptions.userAgent, robots }, o.evidenceDir);
   const rechecked = new Set(current.sites.map((s) => s.id));
-  const compared = compareFindings({ ...earlier, sites: earlier.sites.filter((s) => rechecked.has(s.id)) }, current);
+  const compared = compareFindings(withLapsedDismissals({ ...earlier, sites: earlier.sites.filter((s) => rechecked.has(s.id)) }, current), current);
   const runId = earlier.assessment.runId;
   const marks = new Map([...store.rechecks.marks(runId)].map(([key, m]) => [key, { note: m.note, at: m.at }]));
   const result: RecheckResults = {
@@ -150,6 +150,23 @@ export function judgeRecheck(
   };
   store.rechecks.save(result);
   return result;
+}
+
+/**
+ * A finding a reviewer dismissed in the earlier run is not among its findings, so it was not ordered fixed; when its
+ * dismissal lapsed by the re-check (its page changed) and it is found again, it is the same problem still there —
+ * 未整改, not 新发现 — so it joins the earlier run's findings. One still dismissed stays out of both.
+ */
+function withLapsedDismissals(earlier: Results, current: Results): Results {
+  const lapsed = new Set(current.sites.flatMap((s) => s.indicators.flatMap((i) => i.findings.filter((f) => f.dismissal?.lapsed).map((f) => f.key))));
+  if (!lapsed.size) return earlier;
+  return {
+    ...earlier,
+    sites: earlier.sites.map((s) => ({
+      ...s,
+      indicators: s.indicators.map((i) => ({ ...i, findings: [...i.findings, ...(i.dismissed ?? []).filter((f) => lapsed.has(f.key))] })),
+    })),
+  };
 }
 
 function createRecheckRun(store: Store, run: RunRow, asOf: string, checkedAt: string, siteIds: string[], collect: CollectOptions): RunRow {

@@ -9,6 +9,9 @@ import { type RunningPortalSet, startPortalSet } from '../../../portals/server/p
 import type { RecheckResults } from '../../../reports/recheck.js';
 import type { Results } from '../../../reports/results.js';
 import { Store } from '../../../server/store/store.js';
+import { pageHashes } from '../../../server/use-cases/dismissal-basis.js';
+import { dismissFinding } from '../../../server/use-cases/dismissals.js';
+import { storedRun } from '../../../server/use-cases/stored-run.js';
 import { runCli, tempDir, writeSitesFile } from '../cli-helpers.js';
 
 /**
@@ -26,6 +29,9 @@ describe('govscore recheck', () => {
   let notice: string;
   let removed: string;
   let added: string;
+  /** Findings a reviewer dismissed after the run: one resting on the homepage (which the planted fix changes), one on its key alone. */
+  let dismissedOnHomepage: string;
+  let dismissedElsewhere: string;
   const budget = ['--max-pages', '30', '--axe', 'off', '--lighthouse-pages', '0', '--concurrency', '1'];
 
   beforeAll(async () => {
@@ -49,7 +55,27 @@ describe('govscore recheck', () => {
     // The department marks two findings fixed before the re-check: the one it fixed and one it did not.
     const keys = earlier.sites[0]!.indicators.flatMap((i) => i.findings.map((f) => f.key));
     const store = new Store(db);
-    for (const key of [keys.find((k) => k.endsWith(pageSubject('link', removed)))!, keys.find((k) => !k.endsWith(pageSubject('link', removed)))!])
+    // A reviewer dismisses two findings: one resting on the homepage the run read (which the planted fix changes), and
+    // one naming no page the run read (a link to another site), which rests on its key alone.
+    const read = pageHashes(store, earlier.assessment.runId, 'zfw');
+    const all = earlier.sites[0]!.indicators.flatMap((i) => i.findings);
+    const homepage = (url: string | null) => new URL(url!).pathname.replace(/index\.html?$/, '') === '/';
+    dismissedOnHomepage = all.find((f) => f.url && read(f.url) && homepage(f.url))!.key;
+    dismissedElsewhere = all.find((f) => f.url && !read(f.url) && !f.key.endsWith(pageSubject('link', removed)))!.key;
+    for (const key of [dismissedOnHomepage, dismissedElsewhere]) {
+      const done = dismissFinding(store, {
+        runId: earlier.assessment.runId,
+        key,
+        kind: 'false-positive',
+        reason: '复核确认为误报',
+        by: { name: '测试复核人', userId: null },
+      });
+      expect(done.ok, JSON.stringify(done)).toBe(true);
+    }
+    for (const key of [
+      keys.find((k) => k.endsWith(pageSubject('link', removed)))!,
+      keys.find((k) => !k.endsWith(pageSubject('link', removed)) && k !== dismissedElsewhere)!,
+    ])
       store.rechecks.mark({ runId: earlier.assessment.runId, siteId: 'zfw', key, note: '已修改链接', by: null });
     store.close();
 
@@ -87,10 +113,40 @@ describe('govscore recheck', () => {
       of('new').join('\n'),
     ).toBe(true);
     expect(of('fixed')).toEqual([...new Set(earlierKeys.filter((k) => k.endsWith(pageSubject('link', removed))))]);
-    expect(new Set([...of('not-fixed'), ...of('fixed'), ...of('not-measured')])).toEqual(new Set(earlierKeys));
+    // Every earlier finding but the one a reviewer dismissed that stays dismissed (the next test) is judged.
+    expect(new Set([...of('not-fixed'), ...of('fixed'), ...of('not-measured')])).toEqual(new Set(earlierKeys.filter((k) => k !== dismissedElsewhere)));
     expect(of('not-measured')).toEqual([]);
     expect(recheck).toMatchObject({ runId: earlier.assessment.runId, asOf: '2026-11-21', deadline: '2026-12-31', sites: [{ id: 'zfw', state: 'assessed' }] });
     expect(recheck.recheckRunId).not.toBe(earlier.assessment.runId);
+  });
+
+  it('keeps a dismissed finding dismissed while it rests on the same thing, and counts it again once its page changed', () => {
+    const store = new Store(db);
+    try {
+      const findings = (runId: string) =>
+        storedRun(store, runId)!.sites[0]!.score!.indicators.flatMap((i) => [
+          ...i.findings.map((f) => ({ key: `zfw/${i.id}/${f.subject}`, dismissed: false, lapsed: f.dismissal?.lapsed ?? null })),
+          ...(i.dismissed ?? []).map((f) => ({ key: `zfw/${i.id}/${f.subject}`, dismissed: true, lapsed: null })),
+        ]);
+      const later = findings(recheck.recheckRunId);
+      const dismissed = (key: string) => key === dismissedOnHomepage || key === dismissedElsewhere;
+      // Found again, resting on its key alone: still dismissed in the re-check's run (a page read the same is the unit
+      // tests' case: test/unit/server/use-cases/dismissals.test.ts).
+      expect(later.find((f) => f.key === dismissedElsewhere)).toEqual({ key: dismissedElsewhere, dismissed: true, lapsed: null });
+      // The homepage changed (a link taken away, another added): the finding counts again, marked as once dismissed,
+      // and the re-check judges it 未整改 (it was there before), not 新发现.
+      expect(later.find((f) => f.key === dismissedOnHomepage)).toEqual({ key: dismissedOnHomepage, dismissed: false, lapsed: 'page-changed' });
+      expect(recheck.findings.filter((f) => dismissed(f.key)).map((f) => [f.key, f.status])).toEqual([[dismissedOnHomepage, 'not-fixed']]);
+      // In the run they were dismissed in, both stay dismissed.
+      expect(
+        findings(earlier.assessment.runId)
+          .filter((f) => f.dismissed)
+          .map((f) => f.key)
+          .sort(),
+      ).toEqual([dismissedElsewhere, dismissedOnHomepage].sort());
+    } finally {
+      store.close();
+    }
   });
 
   it('carries the department’s marks with what the re-check found of them', () => {
