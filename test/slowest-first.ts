@@ -12,8 +12,10 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const slowest = [
   'test/integration/collect/skins-truth-17.test.ts',
-  'test/integration/queue/queue.test.ts',
   'test/integration/cli/assess-resume.test.ts',
+  'test/integration/collect/page-checks-portals-b.test.ts',
+  'test/integration/collect/page-checks-portals-a.test.ts',
+  'test/integration/queue/queue.test.ts',
   'test/integration/collect/page-checks.test.ts',
   'test/integration/queue/queue-schedule.test.ts',
   'test/integration/queue/worker-stop.test.ts',
