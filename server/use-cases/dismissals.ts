@@ -2,6 +2,7 @@ import { findingKey } from '../../reports/finding-key.js';
 import { type DismissalKind, dismissalKinds, type DismissalRow } from '../store/dismissals.js';
 import type { Store } from '../store/store.js';
 import { basisOf, pageHashes, speaksFor } from './dismissal-basis.js';
+import { runsStoredZh } from './run-set.js';
 import { rescoreStored, storedRun } from './stored-run.js';
 
 /**
@@ -61,18 +62,7 @@ function findStored(store: Store, runId: string, key: string) {
  */
 export function dismissFinding(store: Store, request: DismissalRequest): DismissalResult {
   const run = store.getRun(request.runId);
-  if (!run)
-    return refuse(
-      'run',
-      `未找到评估 ${request.runId}。`,
-      `已有的评估：${
-        store
-          .listRuns()
-          .map((r) => r.id)
-          .join('、') || '无'
-      }`,
-      404,
-    );
+  if (!run) return refuse('run', `未找到评估 ${request.runId}。`, runsStoredZh(store), 404);
   if (!run.finishedAt) return refuse('run', '只能驳回已完成评估中的问题。');
   const siteId = request.key.split('/')[0] ?? '';
   if (request.sites && !request.sites.has(siteId)) return refuse('key', `评估 ${run.id} 中没有问题 ${request.key}。`, undefined, 404);

@@ -2,7 +2,7 @@ import { ruleMax } from '../../indicators/rules.js';
 import type { Indicator, IndicatorSet } from '../../indicators/types.js';
 import type { OverrideRow } from '../store/overrides.js';
 import type { Store } from '../store/store.js';
-import { lastUsedSet } from './run-set.js';
+import { lastUsedSet, runsStoredZh } from './run-set.js';
 import { rescoreStored, storedRun } from './stored-run.js';
 
 /*
@@ -103,18 +103,7 @@ export function checkDecision(
  */
 export function recordOverride(store: Store, request: OverrideRequest): OverrideResult {
   const run = store.getRun(request.runId);
-  if (!run)
-    return refuse(
-      'run',
-      `未找到评估 ${request.runId}。`,
-      `已有的评估：${
-        store
-          .listRuns()
-          .map((r) => r.id)
-          .join('、') || '无'
-      }`,
-      404,
-    );
+  if (!run) return refuse('run', `未找到评估 ${request.runId}。`, runsStoredZh(store), 404);
   const sites = store.runSites(run.id);
   const site = sites.find((s) => s.siteId === request.siteId);
   if (!site) return refuse('site', `评估 ${run.id} 中没有网站 ${request.siteId}。`, `本次评估的网站：${sites.map((s) => s.siteId).join('、')}`, 404);

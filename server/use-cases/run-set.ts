@@ -9,11 +9,10 @@ export function lastUsedSet(store: Store, runId: string, fallback: string): Indi
   return text ? parseIndicatorSet(text, `${latest!.setId} v${latest!.setVersion} (stored)`) : loadIndicatorSet(fallback);
 }
 
-/** The hint of a refused run id: the runs the store holds. */
-export const runsStored = (store: Store) =>
-  `runs stored: ${
-    store
-      .listRuns()
-      .map((r) => r.id)
-      .join(', ') || 'none'
-  }`;
+/** The hint of a refused run id: the runs the store holds (for the command line). */
+export const runsStored = (store: Store) => `runs stored: ${storedRunIds(store).join(', ') || 'none'}`;
+
+/** The same hint in Chinese, for refusals a web page shows as well (overrides, dismissals). */
+export const runsStoredZh = (store: Store) => `已有的评估：${storedRunIds(store).join('、') || '无'}`;
+
+const storedRunIds = (store: Store) => store.listRuns().map((r) => r.id);
