@@ -234,7 +234,7 @@
     return Math.abs(boxA.width - boxB.width) <= 0.3 * Math.max(boxA.width, boxB.width);
   }
   /** A carousel's turning buttons beside its window: previous/next or a row of dots, one per slide. */
-  function controlsNear(frame) {
+  function controlsNear(frame, slides) {
     var places = [frame.parentElement, frame.parentElement && frame.parentElement.parentElement];
     for (var p = 0; p < places.length; p++) {
       var place = places[p];
@@ -245,15 +245,15 @@
         if (frame.contains(el) || !visible(el)) continue;
         var said = [el.children.length ? '' : el.textContent, el.getAttribute('title'), el.getAttribute('aria-label')].join(' ').trim();
         if (TURN.test(said)) return true;
-        if (dots(el)) return true;
+        if (dots(el, slides)) return true;
       }
     }
     return false;
   }
-  /** A row of at least two like marks with nothing to read but a number (a carousel's dots; unstyled offline they may have no size). */
-  function dots(el) {
+  /** A row of two or more like marks, no more than the slides, with nothing to read but a number (a carousel's dots; unstyled offline they may have no size). */
+  function dots(el, slides) {
     var marks = el.children;
-    if (marks.length < 2 || marks.length > 20) return false;
+    if (marks.length < 2 || marks.length > slides) return false;
     for (var i = 0; i < marks.length; i++) {
       var mark = marks[i];
       var said = (mark.textContent || '').trim();
@@ -271,17 +271,21 @@
     var onPage = Math.min(left + box.width, pageWidth) - Math.max(left, 0);
     return offPage(box) || onPage < box.width / 2;
   }
+  /** Holds half as much again as it shows (slides laid beyond it), not a few pixels of a margin. */
+  function overflows(el) {
+    return el.scrollWidth >= 1.5 * el.clientWidth || el.scrollHeight >= 1.5 * el.clientHeight;
+  }
   /** A carousel's window: shown on the page and big enough to show a slide (an injected block's box is off the page, empty or a pixel). */
   function windowShows(frame) {
     var box = frame.getBoundingClientRect();
     return !outOfSight(frame) && box.width >= MIN_WINDOW && box.height >= MIN_WINDOW;
   }
   /**
-   * The slide of a carousel holding `link` (or the link itself): an element with like siblings (tag, shape, size) in a
+   * The slide of a carousel holding `link` (or the link itself) and `block`, the element hiding it: an element with like siblings (tag, shape, size) in a
    * track that clips or is moved (or one of its next two ancestors does) and that shows on the page, while one of them
    * shows or turning buttons sit beside it. Its track, or null.
    */
-  function carouselOf(link) {
+  function carouselOf(link, block) {
     for (var slide = link, i = 0; slide && slide.parentElement && i < MAX_ANCESTORS; slide = slide.parentElement, i++) {
       var track = slide.parentElement;
       if (track === document.body || track === document.documentElement) return null;
@@ -290,17 +294,22 @@
         var other = track.children[c];
         if (other !== slide && alikeSlides(slide, other)) like.push(other);
       }
-      // The slide is out of sight as a whole: a hidden part of a slide that shows is no turn of the carousel.
-      if (!like.length || !mostlyOffPage(slide)) continue;
+      // The slide is out of sight as a whole, hidden by itself or what it holds: a hidden part of a slide that shows, or a
+      // track hidden with all its slides, is no turn of a carousel.
+      if (!like.length || !mostlyOffPage(slide) || !slide.contains(block)) continue;
+      var showing = 0;
+      for (var k = 0; k < like.length; k++) if (!outOfSight(like[k])) showing++;
+      var slides = like.length + 1;
+      // The window: moved, or clipping slides laid beyond it; a box that clips nothing (a float-clearing box) only when it
+      // shows one slide at most, beside turning buttons (a carousel that fades from one slide to the next).
       var frame = null;
       for (var node = track, up = 0; node && node !== document.body && up < 3 && !frame; node = node.parentElement, up++) {
         var style = getComputedStyle(node);
-        if ((clips(style) || moved(style)) && windowShows(node)) frame = node;
+        if (!windowShows(node)) continue;
+        if (moved(style) || (clips(style) && overflows(node))) frame = node;
+        else if (clips(style) && showing <= 1 && controlsNear(node, slides)) frame = node;
       }
-      if (!frame) continue;
-      var oneShows = false;
-      for (var k = 0; k < like.length && !oneShows; k++) oneShows = !outOfSight(like[k]);
-      if (oneShows || controlsNear(frame)) return track;
+      if (frame && (showing > 0 || controlsNear(frame, slides))) return track;
     }
     return null;
   }
@@ -332,7 +341,7 @@
     if (!owner && drawer && outOfSight(drawer)) owner = drawer;
     if (owner) return { how: 'menu', control: describe(owner).selector };
     if (block !== link && oneOfSet(block)) return { how: 'set', control: null };
-    var track = carouselOf(link);
+    var track = carouselOf(link, block);
     if (track) return { how: 'slide', control: describe(track).selector };
     if (fadingIn(block)) return { how: 'fading', control: null };
     return null;
