@@ -147,7 +147,7 @@ describe('hidden links: a block the page shows when used, or one nobody can see'
     expect(read).toEqual({ 专题一: 'slide', 专题二: 'slide', 专题五: 'slide', 专题六: 'slide', 推荐文章甲: 'fading', 推荐文章乙: 'fading' });
   });
 
-  it('injected blocks beside a carousel, in a visible item of a clipped list, or see-through but clickable stay unexplained', async () => {
+  it('injected blocks beside a carousel, in a visible item of a clipped list, see-through but clickable, or in a box hiding all its like parts stay unexplained', async () => {
     const read = await shownBy(
       page,
       `.slides li { float: left; width: 400px; height: 150px; list-style: none }`,
@@ -163,9 +163,23 @@ describe('hidden links: a block the page shows when used, or one nobody can see'
        </div>
        <ul style="overflow:hidden"><li><a href="/1">本站新闻一</a><span style="display:none"><a href="https://farm-j.example/">西安租车</a></span></li>
          <li><a href="/2">本站新闻二</a><span></span></li></ul>
-       <div style="opacity:0"><a href="https://farm-k.example/">南京保洁</a><a href="https://farm-l.example/">苏州家政</a></div>`,
+       <div style="opacity:0"><a href="https://farm-k.example/">南京保洁</a><a href="https://farm-l.example/">苏州家政</a></div>
+       <div><div style="width:400px;height:60px;overflow:hidden;margin-left:-10px">
+         <div style="position:relative;left:-2000px;width:0;overflow:hidden"><p><a href="https://farm-m.example/">福州搬家</a></p><p><a href="https://farm-n.example/">厦门搬家</a></p></div>
+       </div><span>‹</span><span>›</span></div>`,
     );
-    expect(read).toEqual({ 专题一: 'slide', 成都搬家: null, 重庆装修: null, 武汉开锁: null, 长沙搬家: null, 西安租车: null, 南京保洁: null, 苏州家政: null });
+    expect(read).toEqual({
+      专题一: 'slide',
+      成都搬家: null,
+      重庆装修: null,
+      武汉开锁: null,
+      长沙搬家: null,
+      西安租车: null,
+      南京保洁: null,
+      苏州家政: null,
+      福州搬家: null,
+      厦门搬家: null,
+    });
   });
 
   it('injected blocks stay unexplained: hidden, off-screen or tiny, at the top of the page, beside a hover menu or inside a navigation that shows', async () => {
