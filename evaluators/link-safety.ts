@@ -97,6 +97,8 @@ export function evaluateLinkSafety(
     // Blocks holding links of the site's own domain or of allowed hosts: by the element hiding them.
     const ownBlocks = new Set(page.hidden.filter((l) => l.hiddenBy && !offDomain(l.href)).map((l) => l.hiddenBy));
     const blocks = new Map<string, Array<{ link: HiddenLink; word: string | null }>>();
+    // Addresses the page also links to where a visitor sees them: a hidden copy hides nothing (a card's second title, a slide's clone).
+    const linkedVisibly = new Set(page.outbound.map((l) => l.href));
     for (const link of page.hidden) {
       // A link without text gives a search engine no words: not the 暗链 of a paid link farm (share buttons, icons).
       if (!offDomain(link.href) || !link.text.trim()) continue;
@@ -104,7 +106,7 @@ export function evaluateLinkSafety(
       // A dropdown menu or tab panel hidden until used also holds the site's own links; what it hides is a menu, unless it names an illicit site.
       if (!word && link.hiddenBy && hidingByDisplay.test(link.how) && (link.siteLinksBeside > 0 || ownBlocks.has(link.hiddenBy))) continue;
       // Shown when a visitor hovers or focuses what is beside it, at another screen width, or a panel, menu or tab of the page's: its interface.
-      if (!word && link.shownBy) continue;
+      if (!word && (link.shownBy || linkedVisibly.has(link.href))) continue;
       const key = link.hiddenBy ?? '';
       blocks.set(key, [...(blocks.get(key) ?? []), { link, word }]);
     }

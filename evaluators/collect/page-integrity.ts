@@ -32,10 +32,12 @@ export interface HiddenLink {
  * `hover`: hovering or focusing `control` shows it (the page's :hover/:focus rules or its mouse and focus handlers);
  * `width`: the page's @media rules show it at another screen width; `panel`: it holds form controls or a close button, or is
  * a dialog (a login or cookie box, a notice); `menu`: inside what the page marks as a menu or a popup's owner (`control`, WAI-ARIA
- * roles and aria-haspopup/aria-expanded), or a navigation (nav) wholly out of sight; `set`: one of like elements shown one at a time (tab panels, slides, list items).
+ * roles and aria-haspopup/aria-expanded), or a navigation (nav) wholly out of sight; `set`: one of like elements shown one at a time (tab panels, slides, list items); `slide`: a slide of a carousel (`control`: its
+ * track), one of like siblings in a track that clips or is moved, while another shows or turning buttons sit beside it; `fading`: a widget
+ * the page has not yet faded in (opacity 0 with pointer-events none), which an injected block has no reason to be.
  */
 export interface ShownBy {
-  how: 'hover' | 'width' | 'panel' | 'menu' | 'set';
+  how: 'hover' | 'width' | 'panel' | 'menu' | 'set' | 'slide' | 'fading';
   control: string | null;
 }
 

@@ -23,7 +23,10 @@
   // What closes a notice box (关闭, ×): a box the page shows and lets the visitor close.
   var CLOSE = /^(关闭|close|×|✕|╳)$/i;
   var MAX_INSIDE = 300;
+  var MIN_WINDOW = 20;
   var LIKE_TAGS = /^(LI|DD|TR|OPTION)$/;
+  // What turns a carousel (上一张/下一张, prev/next, arrows).
+  var TURN = /^(上一|下一|前一|后一|prev|next|previous|‹|›|<|>|«|»|←|→|〈|〉)/i;
   var styles = null;
 
   /** The page's rules, rewritten once: those with a user-action state (the state as the mark), and those of @media the page does not match now. */
@@ -80,8 +83,9 @@
     return el.checkVisibility ? el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) : true;
   }
   function outOfSight(el) {
-    if (!visible(el)) return true;
-    var box = el.getBoundingClientRect();
+    return !visible(el) || offPage(el.getBoundingClientRect());
+  }
+  function offPage(box) {
     var pageWidth = Math.max(document.documentElement.scrollWidth, document.documentElement.clientWidth);
     return box.right + window.scrollX <= 0 || box.bottom + window.scrollY <= 0 || box.left + window.scrollX >= pageWidth;
   }
@@ -206,10 +210,125 @@
     return false;
   }
 
+  /** What moves a carousel's track: a transform, a left/top offset or a negative margin (set by its script as it turns). */
+  function moved(style) {
+    if (style.transform && style.transform !== 'none') return true;
+    if (style.position !== 'static' && (parseFloat(style.left) < 0 || parseFloat(style.top) < 0)) return true;
+    return parseFloat(style.marginLeft) < 0 || parseFloat(style.marginTop) < 0;
+  }
+  function clips(style) {
+    return style.overflow === 'hidden' || style.overflowX === 'hidden' || style.overflowY === 'hidden';
+  }
+  /** The tags of an element's children: the shape slides of one carousel share. */
+  function shape(el) {
+    var tags = [];
+    for (var i = 0; i < el.children.length && i < 8; i++) tags.push(el.children[i].tagName);
+    return tags.join(',');
+  }
+  /** Like in tag and shape, and in size where both have one (a hidden slide has none). */
+  function alikeSlides(a, b) {
+    if (a.tagName !== b.tagName || shape(a) !== shape(b)) return false;
+    var boxA = a.getBoundingClientRect();
+    var boxB = b.getBoundingClientRect();
+    if (!boxA.width || !boxB.width) return true;
+    return Math.abs(boxA.width - boxB.width) <= 0.3 * Math.max(boxA.width, boxB.width);
+  }
+  /** A carousel's turning buttons beside its window: previous/next or a row of dots, one per slide. */
+  function controlsNear(frame, slides) {
+    var places = [frame.parentElement, frame.parentElement && frame.parentElement.parentElement];
+    for (var p = 0; p < places.length; p++) {
+      var place = places[p];
+      if (!place || place === document.body) continue;
+      var inside = place.querySelectorAll('*');
+      for (var i = 0; i < inside.length && i < MAX_INSIDE; i++) {
+        var el = inside[i];
+        if (frame.contains(el) || !visible(el)) continue;
+        var said = [el.children.length ? '' : el.textContent, el.getAttribute('title'), el.getAttribute('aria-label')].join(' ').trim();
+        if (TURN.test(said)) return true;
+        if (dots(el, slides)) return true;
+      }
+    }
+    return false;
+  }
+  /** A row of two or more like marks, no more than the slides, with nothing to read but a number (a carousel's dots; unstyled offline they may have no size). */
+  function dots(el, slides) {
+    var marks = el.children;
+    if (marks.length < 2 || marks.length > slides) return false;
+    for (var i = 0; i < marks.length; i++) {
+      var mark = marks[i];
+      var said = (mark.textContent || '').trim();
+      if (mark.tagName !== marks[0].tagName || shape(mark) !== shape(marks[0]) || mark.getBoundingClientRect().height > 40) return false;
+      if ((said && !/^\d{1,2}$/.test(said)) || mark.querySelector('img, a[href]')) return false;
+    }
+    return true;
+  }
+  /** Hidden, or less than half of it on the page (a slide turned away shows a sliver at most). */
+  function mostlyOffPage(el) {
+    if (!visible(el)) return true;
+    var box = el.getBoundingClientRect();
+    var pageWidth = Math.max(document.documentElement.scrollWidth, document.documentElement.clientWidth);
+    var left = box.left + window.scrollX;
+    var onPage = Math.min(left + box.width, pageWidth) - Math.max(left, 0);
+    return offPage(box) || onPage < box.width / 2;
+  }
+  /** Holds half as much again as it shows (slides laid beyond it), not a few pixels of a margin. */
+  function overflows(el) {
+    return el.scrollWidth >= 1.5 * el.clientWidth || el.scrollHeight >= 1.5 * el.clientHeight;
+  }
+  /** A carousel's window: shown on the page and big enough to show a slide (an injected block's box is off the page, empty or a pixel). */
+  function windowShows(frame) {
+    var box = frame.getBoundingClientRect();
+    return !outOfSight(frame) && box.width >= MIN_WINDOW && box.height >= MIN_WINDOW;
+  }
+  /**
+   * The slide of a carousel holding `link` (or the link itself) and `block`, the element hiding it: an element with like siblings (tag, shape, size) in a
+   * track that clips or is moved (or one of its next two ancestors does) and that shows on the page, while one of them
+   * shows or turning buttons sit beside it. Its track, or null.
+   */
+  function carouselOf(link, block) {
+    for (var slide = link, i = 0; slide && slide.parentElement && i < MAX_ANCESTORS; slide = slide.parentElement, i++) {
+      var track = slide.parentElement;
+      if (track === document.body || track === document.documentElement) return null;
+      var like = [];
+      for (var c = 0; c < track.children.length; c++) {
+        var other = track.children[c];
+        if (other !== slide && alikeSlides(slide, other)) like.push(other);
+      }
+      // The slide is out of sight as a whole, hidden by itself or what it holds: a hidden part of a slide that shows, or a
+      // track hidden with all its slides, is no turn of a carousel.
+      if (!like.length || !mostlyOffPage(slide) || !slide.contains(block)) continue;
+      var showing = 0;
+      for (var k = 0; k < like.length; k++) if (!outOfSight(like[k])) showing++;
+      var slides = like.length + 1;
+      // The window: moved, or clipping slides laid beyond it; a box that clips nothing (a float-clearing box) only when it
+      // shows one slide at most, beside turning buttons (a carousel that fades from one slide to the next).
+      var frame = null;
+      for (var node = track, up = 0; node && node !== document.body && up < 3 && !frame; node = node.parentElement, up++) {
+        var style = getComputedStyle(node);
+        if (!windowShows(node)) continue;
+        if (moved(style) || (clips(style) && overflows(node))) frame = node;
+        else if (clips(style) && showing <= 1 && controlsNear(node, slides)) frame = node;
+      }
+      if (frame && (showing > 0 || controlsNear(frame, slides))) return track;
+    }
+    return null;
+  }
+  /** Inside a widget the page fades in once it is ready: an element see-through and not clickable that takes its room on the page. */
+  function fadingIn(block) {
+    for (var node = block; node && node !== document.body; node = node.parentElement) {
+      var style = getComputedStyle(node);
+      if (parseFloat(style.opacity) !== 0 || style.pointerEvents !== 'none') continue;
+      var box = node.getBoundingClientRect();
+      return box.width >= 1 && box.height >= 1 && !offPage(box);
+    }
+    return false;
+  }
+
   /**
    * How the page shows `block` (the element carrying the style that hides `link`): 'hover' with the control, 'width',
    * 'panel' (form controls, a dialog or a close button: a login box, a cookie box, a notice), 'menu' (inside what the page marks as a menu,
-   * a popup's owner, or a navigation wholly out of sight: that element), 'set' (one of like elements), or null.
+   * a popup's owner, or a navigation wholly out of sight: that element), 'set' (one of like elements), 'slide' (a slide of a
+   * carousel: its track), 'fading' (a widget not yet faded in: opacity 0 and no pointer events), or null.
    * `isHidden`: whether the link is hidden now (page-integrity.js hiddenBy).
    */
   window.__govscoreReveal = function (link, block, isHidden, describe) {
@@ -222,6 +341,9 @@
     if (!owner && drawer && outOfSight(drawer)) owner = drawer;
     if (owner) return { how: 'menu', control: describe(owner).selector };
     if (block !== link && oneOfSet(block)) return { how: 'set', control: null };
+    var track = carouselOf(link, block);
+    if (track) return { how: 'slide', control: describe(track).selector };
+    if (fadingIn(block)) return { how: 'fading', control: null };
     return null;
   };
   /** Takes the rewritten rules out of the page again. */

@@ -125,6 +125,63 @@ describe('hidden links: a block the page shows when used, or one nobody can see'
     ]);
   });
 
+  it('the slides of a carousel (turned by its track, or shown one at a time beside its buttons) and a widget not yet faded in are the page’s own', async () => {
+    const read = await shownBy(
+      page,
+      `.slides li { float: left; width: 400px; height: 150px; list-style: none }`,
+      `<div style="width:400px;height:150px;overflow:hidden">
+         <ul class="slides" style="width:1600px;margin:0 0 0 -800px;padding:0">
+           <li><a href="https://zt-one.example.gov.cn/">专题一</a></li><li><a href="https://zt-two.example/">专题二</a></li>
+           <li><a href="https://zt-three.example/">专题三</a></li><li><a href="https://zt-four.example/">专题四</a></li>
+         </ul>
+       </div>
+       <div>
+         <div style="width:400px;height:150px;overflow:hidden;position:relative">
+           <div style="display:none"><a href="https://zt-five.example/">专题五</a><p>说明</p></div>
+           <div style="display:none"><a href="https://zt-six.example/">专题六</a><p>说明</p></div>
+         </div>
+         <span>‹</span><span>›</span>
+       </div>
+       <div style="opacity:0;pointer-events:none"><div><a href="https://recommend-a.example/">推荐文章甲</a><a href="https://recommend-b.example/">推荐文章乙</a></div></div>`,
+    );
+    expect(read).toEqual({ 专题一: 'slide', 专题二: 'slide', 专题五: 'slide', 专题六: 'slide', 推荐文章甲: 'fading', 推荐文章乙: 'fading' });
+  });
+
+  it('injected blocks beside a carousel, in a visible item of a clipped list, see-through but clickable, or in a box hiding all its like parts stay unexplained', async () => {
+    const read = await shownBy(
+      page,
+      `.slides li { float: left; width: 400px; height: 150px; list-style: none }`,
+      `<div>
+         <div style="width:400px;height:150px;overflow:hidden">
+           <ul class="slides" style="width:1200px;margin:0 0 0 -400px;padding:0">
+             <li><a href="https://zt-one.example/">专题一</a></li><li><a href="/two">专题二</a></li><li><a href="/three">专题三</a></li>
+           </ul>
+         </div>
+         <span>‹</span><span>›</span>
+         <div style="display:none"><a href="https://farm-f.example/">成都搬家</a><a href="https://farm-g.example/">重庆装修</a></div>
+         <div style="position:absolute;left:-9999px"><a href="https://farm-h.example/">武汉开锁</a><a href="https://farm-i.example/">长沙搬家</a></div>
+       </div>
+       <ul style="overflow:hidden"><li><a href="/1">本站新闻一</a><span style="display:none"><a href="https://farm-j.example/">西安租车</a></span></li>
+         <li><a href="/2">本站新闻二</a><span></span></li></ul>
+       <div style="opacity:0"><a href="https://farm-k.example/">南京保洁</a><a href="https://farm-l.example/">苏州家政</a></div>
+       <div><div style="width:400px;height:60px;overflow:hidden;margin-left:-10px">
+         <div style="position:relative;left:-2000px;width:0;overflow:hidden"><p><a href="https://farm-m.example/">福州搬家</a></p><p><a href="https://farm-n.example/">厦门搬家</a></p></div>
+       </div><span>‹</span><span>›</span></div>`,
+    );
+    expect(read).toEqual({
+      专题一: 'slide',
+      成都搬家: null,
+      重庆装修: null,
+      武汉开锁: null,
+      长沙搬家: null,
+      西安租车: null,
+      南京保洁: null,
+      苏州家政: null,
+      福州搬家: null,
+      厦门搬家: null,
+    });
+  });
+
   it('injected blocks stay unexplained: hidden, off-screen or tiny, at the top of the page, beside a hover menu or inside a navigation that shows', async () => {
     const read = await shownBy(
       page,

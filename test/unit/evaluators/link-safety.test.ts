@@ -122,6 +122,42 @@ describe('evaluateLinkSafety', () => {
     expect(m.hiddenOneSite).toEqual([]);
   });
 
+  it('lets a carousel’s slides and a widget not yet faded in go, and a hidden copy of an address the page links to visibly, unless it names an offer', () => {
+    const m = evaluateLinkSafety(
+      [
+        page(home, {
+          hidden: [
+            hidden({
+              href: 'http://zt.example.org/a',
+              text: '专题一',
+              how: 'position:static;left:-800px;top:90px',
+              hiddenBy: null,
+              shownBy: { how: 'slide', control: 'ul.slides' },
+            }),
+            hidden({
+              href: 'http://read.example.org/b',
+              text: '推荐文章',
+              how: 'opacity:0',
+              hiddenBy: 'div.widget',
+              shownBy: { how: 'fading', control: null },
+            }),
+            hidden({ href: 'http://news.example.org/c', text: '新闻标题', hiddenBy: 'div.card > div' }),
+            hidden({ href: 'http://shop.example.net/d', text: '低息贷款', hiddenBy: 'div.card > div' }),
+            hidden({ href: 'http://farm.example.net/e', text: '北京搬家', hiddenBy: 'div.card > div' }),
+          ],
+          outbound: [
+            { href: 'http://news.example.org/c', text: '新闻标题', title: '' },
+            { href: 'http://shop.example.net/d', text: '图片', title: '' },
+          ],
+        }),
+      ],
+      [],
+      { homepage: home },
+      config,
+    );
+    expect(m.hidden.map((h) => h.href)).toEqual(['http://shop.example.net/d', 'http://farm.example.net/e']);
+  });
+
   it('a hidden block holding a link of the site’s own domain is a menu; one leading to one other site only is listed apart, not suspected', () => {
     const m = evaluateLinkSafety(
       [
