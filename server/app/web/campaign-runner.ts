@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import type { Campaign } from '../../store/campaigns.js';
 import type { RunRow, Store } from '../../store/store.js';
 import { openRun, planRun } from '../../use-cases/plan-run.js';
+import { signalGroup, startCommand } from './child-command.js';
 
 /**
  * The repository's command: the web app starts `govscore assess` exactly as an operator would. Found by
@@ -71,28 +72,6 @@ export function assessArgs(o: { bin: string; sitesFile: string; dbFile: string; 
 /** Refusal to start a run another campaign is running. */
 export class CampaignBusy extends Error {}
 
-/** The last non-empty line of a log: what a failed assess said last (its error, one line by design). */
-export function lastLine(file: string): string | null {
-  if (!existsSync(file)) return null;
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, 8192);
-    const buffer = Buffer.alloc(length);
-    readSync(fd, buffer, 0, length, size - length);
-    return (
-      buffer
-        .toString('utf8')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .at(-1) ?? null
-    );
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Starts campaigns as `govscore assess` child processes. A separate process keeps Chromium's crashes and
  * the crawl's CPU out of the web server, and it is the same command as on the command line, so a run
@@ -127,32 +106,15 @@ export class CampaignRunner {
     store.reviews.audit(userId, 'campaign-started', `run:${run.id}`, { campaign: campaign.id });
 
     const log = campaignLog(campaign);
-    const fd = openSync(log, 'a');
-    let child: ChildProcess;
-    try {
-      // Its own process group: stopping the service stops the crawl and the Chromium it started.
-      child = spawn(
-        process.execPath,
-        assessArgs({ bin: this.o.bin ?? govscoreBin, sitesFile: campaign.sitesFile, dbFile: this.o.dbFile, out, queueUrl: this.o.queueUrl, ...options }),
-        { stdio: ['ignore', fd, fd], detached: true },
-      );
-    } finally {
-      closeSync(fd); // the child holds its own copy
-    }
-    const exited = new Promise<void>((resolve) => {
-      let once = false;
-      const done = (state: 'finished' | 'failed', message: string | null) => {
-        if (once) return; // a process that cannot start reports 'error' and may report 'exit' too
-        once = true;
-        this.children.delete(campaign.id);
-        if (!this.closing) store.campaigns.update(campaign.id, { state, message });
-        resolve();
-      };
-      child.once('error', (error) => done('failed', `无法启动评估进程：${error.message}`));
-      child.once('exit', (code, signal) => {
-        if (code === 0) done('finished', null);
-        else done('failed', lastLine(log) ?? (signal ? `评估进程被终止（${signal}）` : `评估进程退出，代码 ${code}`));
-      });
+    // Its own process group: stopping the service stops the crawl and the Chromium it started.
+    const { child, ended } = startCommand({
+      argv: assessArgs({ bin: this.o.bin ?? govscoreBin, sitesFile: campaign.sitesFile, dbFile: this.o.dbFile, out, queueUrl: this.o.queueUrl, ...options }),
+      log,
+      what: '评估进程',
+    });
+    const exited = ended.then((end) => {
+      this.children.delete(campaign.id);
+      if (!this.closing) store.campaigns.update(campaign.id, end.ok ? { state: 'finished', message: null } : { state: 'failed', message: end.message });
     });
     this.children.set(campaign.id, { child, exited });
     return run;
@@ -173,13 +135,5 @@ export class CampaignRunner {
         clearTimeout(hard);
       }),
     );
-  }
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    if (child.pid) process.kill(-child.pid, signal);
-  } catch {
-    // already gone
   }
 }

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { govscoreBin, lastLine } from './campaign-runner.js';
+import { govscoreBin } from './campaign-runner.js';
+import { signalGroup, startCommand } from './child-command.js';
 
 export type RecheckState = { state: 'running'; startedAt: string } | { state: 'failed'; message: string } | { state: 'done' };
 
@@ -30,28 +31,16 @@ export class RecheckRunner {
     if (this.children.has(runId)) return false;
     const folder = recheckFolder(this.o.dataDir, runId);
     mkdirSync(folder, { recursive: true });
-    const log = join(folder, 'recheck.log');
-    const fd = openSync(log, 'a');
-    let child: ChildProcess;
-    try {
-      const args = ['recheck', '--db', this.o.dbFile, '--run', runId, '--out', folder, ...(options.deadline ? ['--deadline', options.deadline] : [])];
-      child = spawn(process.execPath, [this.o.bin ?? govscoreBin, ...args], { stdio: ['ignore', fd, fd], detached: true });
-    } finally {
-      closeSync(fd);
-    }
+    const args = ['recheck', '--db', this.o.dbFile, '--run', runId, '--out', folder, ...(options.deadline ? ['--deadline', options.deadline] : [])];
+    const { child, ended } = startCommand({ argv: [this.o.bin ?? govscoreBin, ...args], log: join(folder, 'recheck.log'), what: '复核进程' });
     this.children.set(runId, child);
     this.last.set(runId, { state: 'running', startedAt: new Date().toISOString() });
     this.ended.set(
       runId,
-      new Promise<void>((resolve) => {
-        const done = (state: RecheckState) => {
-          if (this.children.get(runId) !== child) return;
-          this.children.delete(runId);
-          this.last.set(runId, state);
-          resolve();
-        };
-        child.once('error', (error) => done({ state: 'failed', message: `无法启动复核进程：${error.message}` }));
-        child.once('exit', (code) => done(code === 0 ? { state: 'done' } : { state: 'failed', message: lastLine(log) ?? `复核进程退出，代码 ${code}` }));
+      ended.then((end) => {
+        if (this.children.get(runId) !== child) return;
+        this.children.delete(runId);
+        this.last.set(runId, end.ok ? { state: 'done' } : { state: 'failed', message: end.message });
       }),
     );
     return true;
@@ -63,12 +52,7 @@ export class RecheckRunner {
   }
 
   async close(): Promise<void> {
-    for (const [, child] of this.children)
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGTERM'); // its group: the Chromium it crawls with too
-      } catch {
-        // already gone
-      }
+    for (const [, child] of this.children) signalGroup(child, 'SIGTERM'); // its group: the Chromium it crawls with too
     await Promise.all([...this.ended.values()]);
   }
 }

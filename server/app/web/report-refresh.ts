@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { govscoreBin, lastLine } from './campaign-runner.js';
+import { govscoreBin } from './campaign-runner.js';
+import { signalGroup, startCommand } from './child-command.js';
 import { type RefreshState, runFolder } from './run-files.js';
 
 /**
@@ -45,30 +46,22 @@ export class ReportRefresher {
 
   private start(runId: string): void {
     const folder = runFolder(this.o.dataDir, runId);
-    const log = join(folder, 'report.log');
-    const fd = openSync(log, 'a');
-    let child: ChildProcess;
-    try {
-      child = spawn(process.execPath, [this.o.bin ?? govscoreBin, 'report', '--db', this.o.dbFile, '--run', runId, '--out', folder], {
-        stdio: ['ignore', fd, fd],
-        detached: true,
-      });
-    } finally {
-      closeSync(fd);
-    }
+    const { child, ended } = startCommand({
+      argv: [this.o.bin ?? govscoreBin, 'report', '--db', this.o.dbFile, '--run', runId, '--out', folder],
+      log: join(folder, 'report.log'),
+      what: '报告生成进程',
+    });
     this.children.set(runId, child);
     this.last.set(runId, { state: 'running' });
-    let end!: () => void;
-    this.ended.set(child, new Promise((resolve) => (end = resolve)));
-    const done = (state: RefreshState) => {
-      end();
-      if (this.children.get(runId) !== child) return;
-      this.children.delete(runId);
-      if (this.again.delete(runId) && !this.closing) this.start(runId);
-      else this.last.set(runId, state);
-    };
-    child.once('error', (error) => done({ state: 'failed', message: `无法启动报告生成进程：${error.message}` }));
-    child.once('exit', (code) => done(code === 0 ? { state: 'done' } : { state: 'failed', message: lastLine(log) ?? `报告生成进程退出，代码 ${code}` }));
+    this.ended.set(
+      child,
+      ended.then((end) => {
+        if (this.children.get(runId) !== child) return;
+        this.children.delete(runId);
+        if (this.again.delete(runId) && !this.closing) this.start(runId);
+        else this.last.set(runId, end.ok ? { state: 'done' } : { state: 'failed', message: end.message });
+      }),
+    );
   }
 
   /** Waits for a run's rewrites to end, the one asked for again included (tests; the service's close). */
@@ -78,12 +71,7 @@ export class ReportRefresher {
 
   async close(): Promise<void> {
     this.closing = true;
-    for (const [, child] of this.children)
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGTERM'); // its group: the Chromium it prints with too
-      } catch {
-        // already gone
-      }
+    for (const [, child] of this.children) signalGroup(child, 'SIGTERM'); // its group: the Chromium it prints with too
     await Promise.all([...this.children.keys()].map((id) => this.settled(id)));
   }
 }
