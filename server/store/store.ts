@@ -300,9 +300,21 @@ export class Store {
     return this.db.prepare('SELECT count(*) FROM pages WHERE run_id = ? AND site_id = ?').pluck().get(runId, siteId) as number;
   }
 
+  /**
+   * Stores a run's scores. A score equal to the one stored keeps its time: `computed_at` is when the score last
+   * changed, which the web app compares with the run's files to call them stale. A rewrite of the files scores the
+   * run again before writing them; stamping that unchanged score "now" made files written a few milliseconds
+   * later look older than it, as file times come from the kernel's coarse clock.
+   */
   saveScores(runId: string, set: { id: string; version: string; sha256: string }, scores: Array<{ siteId: string; score: unknown }>): void {
     this.db.transaction(() => {
-      const insert = this.db.prepare('INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const insert = this.db.prepare(
+        `INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (run_id, site_id, indicator_set_sha256) DO UPDATE SET
+           indicator_set_id = excluded.indicator_set_id, indicator_set_version = excluded.indicator_set_version,
+           json = excluded.json, computed_at = excluded.computed_at
+         WHERE scores.json IS NOT excluded.json`,
+      );
       for (const s of scores) insert.run(runId, s.siteId, set.id, set.version, set.sha256, JSON.stringify(s.score), now());
     })();
   }
