@@ -4,7 +4,8 @@
  *
  *   npx tsx scripts/text-checks-corpus.ts DIR [--dictionaries DICTS] [--json]
  *
- * Every .html/.htm file under DIR (recursively) is decoded by its <meta> charset (GBK pages too), read as
+ * Every .html/.htm file under DIR (recursively) is decoded as the link checks' server serves it (scripts/lib/saved-pages.ts:
+ * by its <meta> charset, GBK pages too, or as UTF-8 when the copy was stored as UTF-8), read as
  * text without a browser (scripts/html-text.ts: scripts, styles and hidden elements left out, a line per
  * block) and checked alone with the shipped example dictionaries (or DICTS). Prints each page with its
  * findings (numbers masked, never in full), then the totals: pages, pages with a finding, findings by kind.
@@ -15,9 +16,9 @@ import { join, relative } from 'node:path';
 import { parseDictionaries } from '../evaluators/lib/text-dictionaries.js';
 import { compileDictionaries } from '../evaluators/lib/wording-matcher.js';
 import { evaluateTextChecks, kindName, type TextFlag } from '../evaluators/text-checks.js';
-import { charsetOf } from '../portals/reader/fetch-page.js';
 import { loadDictionaries } from '../server/config/text-dictionaries.js';
 import { htmlToText } from './html-text.js';
+import { savedPageText } from './lib/saved-pages.js';
 
 const args = process.argv.slice(2);
 const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--dictionaries');
@@ -47,14 +48,7 @@ interface PageResult {
 
 const results: PageResult[] = [];
 for (const file of htmlFiles(dir)) {
-  const bytes = readFileSync(file);
-  let html: string;
-  try {
-    html = new TextDecoder(charsetOf('', bytes)).decode(bytes);
-  } catch {
-    html = new TextDecoder('utf-8').decode(bytes); // a charset TextDecoder does not know
-  }
-  const { title, text } = htmlToText(html);
+  const { title, text } = htmlToText(savedPageText(readFileSync(file)));
   const started = performance.now();
   const m = evaluateTextChecks([{ url: relative(dir, file), title, text, kind: 'page' }], dictionaries, source);
   results.push({ file: relative(dir, file), chars: title.length + text.length, ms: performance.now() - started, flags: m.flags });

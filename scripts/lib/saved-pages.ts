@@ -9,18 +9,40 @@ import { resolve, sep } from 'node:path';
 
 import type { HTTPRequest } from 'puppeteer';
 
+import { charsetOf } from '../../portals/reader/fetch-page.js';
+
 /**
- * A saved page that declares no charset was served with one in the HTTP header, which the copy lost:
- * UTF-8 when its bytes are UTF-8, else left to the browser's sniffing (GBK pages mostly declare theirs).
+ * Whether a saved copy's bytes are UTF-8 holding more than ASCII: then it was stored as UTF-8, whatever its <meta>
+ * says. A tool that re-encodes what it saves keeps the page's GBK or GB2312 <meta>, and Chinese text in GBK is never
+ * valid UTF-8: read by its <meta>, such a copy would be mojibake where a visitor of the live page read words.
  */
-export function savedPageContentType(body: Buffer): string {
-  // Only a <meta> declaring one counts: a `<script charset=…>` or a style sheet's @charset says nothing of the page.
-  if (/<meta[^>]*charset\s*=/i.test(body.subarray(0, 4096).toString('latin1'))) return 'text/html';
+export function storedAsUtf8(body: Buffer): boolean {
+  if (!body.some((b) => b > 0x7f)) return false;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(body);
-    return 'text/html; charset=utf-8';
+    return true;
   } catch {
-    return 'text/html';
+    return false;
+  }
+}
+
+/**
+ * The header a saved page is served with. The live page's header, which the copy lost, named its charset: UTF-8 for a
+ * copy stored as UTF-8 (the header wins over a <meta> left from before); else its <meta>, or the browser's sniffing.
+ */
+export function savedPageContentType(body: Buffer): string {
+  if (storedAsUtf8(body)) return 'text/html; charset=utf-8';
+  // Only a <meta> declaring one counts: a `<script charset=…>` or a style sheet's @charset says nothing of the page.
+  if (/<meta[^>]*charset\s*=/i.test(body.subarray(0, 4096).toString('latin1'))) return 'text/html';
+  return body.some((b) => b > 0x7f) ? 'text/html' : 'text/html; charset=utf-8';
+}
+
+/** A saved page's text as a browser served it with savedPageContentType reads it. */
+export function savedPageText(body: Buffer): string {
+  try {
+    return new TextDecoder(storedAsUtf8(body) ? 'utf-8' : charsetOf('', body)).decode(body);
+  } catch {
+    return new TextDecoder('utf-8').decode(body); // a charset TextDecoder does not know
   }
 }
 
