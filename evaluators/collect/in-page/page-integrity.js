@@ -84,9 +84,10 @@
   function hiddenBy(a) {
     var own = getComputedStyle(a);
     if (own.visibility === 'hidden' || own.visibility === 'collapse') return { how: 'visibility:' + own.visibility, el: a };
-    // Text made too small or pushed away: only a link that has text (an empty link named by its title is an icon).
+    // Text made too small to read (under 2px: a 1px line of text is a dotted line at most) or pushed away: only a
+    // link that has text (an empty link named by its title is an icon).
     var words = !!(a.textContent || '').trim();
-    if (words && parseFloat(own.fontSize) < 1 && !showsImage(a, own, 'fontSize')) return { how: 'font-size:' + own.fontSize, el: a };
+    if (words && parseFloat(own.fontSize) < 2 && !showsImage(a, own, 'fontSize')) return { how: 'font-size:' + own.fontSize, el: a };
     if (words && parseFloat(own.textIndent) <= -999 && !showsImage(a, own, 'textIndent')) return { how: 'text-indent:' + own.textIndent, el: a };
     for (var node = a, i = 0; node && node.nodeType === 1 && node !== document.body && i < MAX_ANCESTORS; node = node.parentElement, i++) {
       var style = node === a ? own : getComputedStyle(node);
@@ -107,8 +108,25 @@
       return { how: 'position:' + own.position + ';left:' + Math.round(left) + 'px;top:' + Math.round(top) + 'px', el: a };
     if (rect.width < 1 && rect.height < 1 && a.getClientRects().length === 0) return { how: 'width:0;height:0', el: a };
     var colour = rgba(own.color);
-    if (colour && !a.querySelector('img') && colour === backgroundOf(a)) return { how: 'color:' + own.color + '（与背景同色）', el: a };
+    var behind = colour && !a.querySelector('img') ? backgroundOf(a) : null;
+    if (behind && nearlySame(colour, behind))
+      return { how: 'color:' + own.color + (colour === behind ? '（与背景同色）' : '（与背景色几乎相同：rgb(' + behind + ')）'), el: a };
     return null;
+  }
+
+  /**
+   * Text a shade off its background cannot be told from it: no channel more than this apart (#f5f5f5 on white is 10,
+   * the faintest grey used for visible text about 60). Per channel, not by luminance contrast: yellow on white has a
+   * contrast of 1.07 and is plainly seen. A link one shade off is as hidden as one in the background's own colour,
+   * which is how such links are planted to slip past an equality test.
+   */
+  var SAME_COLOUR_CHANNELS = 10;
+  /** Whether two "r,g,b" colours differ by at most SAME_COLOUR_CHANNELS in every channel. */
+  function nearlySame(a, b) {
+    var x = a.split(',');
+    var y = b.split(',');
+    for (var c = 0; c < 3; c++) if (Math.abs(parseFloat(x[c]) - parseFloat(y[c])) > SAME_COLOUR_CHANNELS) return false;
+    return true;
   }
 
   /** How the page shows the block hiding a link (hidden-reveal.js), or null; what the page's code throws while it is tried leaves it unexplained. */

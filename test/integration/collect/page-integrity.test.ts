@@ -40,15 +40,20 @@ describe('hidden links: text pushed away from a picture the link shows', () => {
     ).toEqual([['推广链接甲', 'text-indent']]);
   });
 
-  it('an icon with font-size:0 over a background image is visible; zero-size text without one is hidden', async () => {
+  it('an icon with font-size:0 over a background image is visible; text of 0 or 1px without one is hidden, small print is not', async () => {
     const icon = `display:inline-block;width:24px;height:24px;font-size:0;background:url(${picture})`;
     expect(
       await hiddenLinks(
         page,
         `<a href="https://share.example/" style="${icon}">分享</a>
-         <a href="https://farm.example/b" style="font-size:0">推广链接乙</a>`,
+         <a href="https://farm.example/b" style="font-size:0">推广链接乙</a>
+         <a href="https://farm.example/b1" style="font-size:1px">推广链接乙一</a>
+         <a href="https://partner.example/b2" style="font-size:9px">版权所有</a>`,
       ),
-    ).toEqual([['推广链接乙', 'font-size']]);
+    ).toEqual([
+      ['推广链接乙', 'font-size'],
+      ['推广链接乙一', 'font-size'],
+    ]);
   });
 
   it('a picture too small to see does not make pushed-away text visible', async () => {
@@ -58,6 +63,26 @@ describe('hidden links: text pushed away from a picture the link shows', () => {
         `<a href="https://farm.example/c" style="display:block;width:2px;height:2px;overflow:hidden;text-indent:-9999px;background:url(${picture})">推广链接丙</a>`,
       ),
     ).toEqual([['推广链接丙', 'text-indent']]);
+  });
+
+  it('text in the background’s colour or one shade off it is hidden; faint but readable grey and yellow on white are not', async () => {
+    expect(
+      await hiddenLinks(
+        page,
+        `<div style="background:#f3f3f3">
+           <a href="https://farm.example/d" style="color:#f3f3f3">网站建设甲</a>
+           <a href="https://farm.example/e" style="color:#f5f5f5">网站建设乙</a>
+           <a href="https://partner.example/f" style="color:#b0b0b0">技术支持：某公司</a>
+         </div>
+         <a href="https://farm.example/g" style="color:#fdfdfd">网站建设丙</a>
+         <a href="https://partner.example/h" style="color:#e0e0e0">友情链接</a>
+         <a href="https://partner.example/i" style="color:yellow">论坛应用</a>`,
+      ),
+    ).toEqual([
+      ['网站建设甲', 'color'],
+      ['网站建设乙', 'color'],
+      ['网站建设丙', 'color'],
+    ]);
   });
 });
 
