@@ -10,10 +10,8 @@
  * homepage, article → article, else column: evaluators/furniture.ts) and its D21 count (commercial links and ad
  * scripts).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-
-import { parse } from 'csv-parse/sync';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { launchBrowser } from '../evaluators/collect/browser.js';
 import { closeTab, newTab, openUrl } from '../evaluators/collect/navigate.js';
@@ -21,7 +19,7 @@ import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { readIntegrity } from '../evaluators/collect/page-integrity.js';
 import { itemNames, kindNames, missingFurniture } from '../evaluators/furniture.js';
 import { evaluateLinkSafety, linkSafetyFindings } from '../evaluators/link-safety.js';
-import { answerOffline, serveSavedPages } from './lib/saved-pages.js';
+import { answerOffline, type SavedPage, savedPages, serveSavedPages } from './lib/saved-pages.js';
 
 const dir = resolve(process.argv[2] ?? '');
 if (!process.argv[2] || !existsSync(dir)) {
@@ -29,44 +27,12 @@ if (!process.argv[2] || !existsSync(dir)) {
   process.exit(2);
 }
 
-interface PageEntry {
-  file: string;
-  host: string | null;
-  gov: boolean | null;
-  /** The crawl's role the page would have: from the manifest's `kind`. */
-  role: 'homepage' | 'column' | 'article';
-}
-
-const roleOfKind = (kind: string | undefined): PageEntry['role'] =>
-  kind === 'home' || kind === 'homepage' ? 'homepage' : kind === 'article' ? 'article' : 'column';
-
-function pages(): PageEntry[] {
-  const manifest = join(dir, 'manifest.csv');
-  const known = new Map<string, { site_host?: string; is_gov?: string; kind?: string }>();
-  if (existsSync(manifest))
-    for (const row of parse(readFileSync(manifest), { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>)
-      if (row.file) known.set(row.file, row);
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.html?$/i.test(name)) files.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return files.map((file) => {
-    const row = known.get(file);
-    return { file, host: row?.site_host || null, gov: row?.is_gov ? row.is_gov === 'yes' : null, role: roleOfKind(row?.kind) };
-  });
-}
-
 const serve = () => serveSavedPages(dir, (path) => /\.html?$/i.test(path));
 
 interface Flagged {
   file: string;
   gov: boolean | null;
-  role: PageEntry['role'];
+  role: SavedPage['role'];
   error?: string;
   suspicious: string[];
   commercial: string[];
@@ -77,7 +43,7 @@ interface Flagged {
 }
 
 async function main(): Promise<void> {
-  const list = pages();
+  const list = savedPages(dir);
   const { server, origin } = await serve();
   const browser = await launchBrowser();
   const out: Flagged[] = [];

@@ -1,13 +1,48 @@
 /**
- * Saved pages we did not write (fetched into a folder outside the repository), served on loopback for the
- * measuring scripts (accuracy.ts, link-checks-corpus.ts): byte for byte, only what the script means to serve,
- * with every request to the outside world refused.
+ * Saved pages we did not write (fetched into a folder outside the repository), listed and served on loopback for
+ * the measuring scripts (accuracy.ts, link-checks-corpus.ts, page-checks-corpus.ts): byte for byte, only what the
+ * script means to serve, with every request to the outside world refused.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
+import { parse } from 'csv-parse/sync';
 import type { HTTPRequest } from 'puppeteer';
+
+/** A saved page: its path under the folder, and what DIR/manifest.csv says of it (`file,…,kind,site_host,is_gov`). */
+export interface SavedPage {
+  file: string;
+  host: string | null;
+  gov: boolean | null;
+  /** The crawl's role the page would have: from the manifest's `kind`. */
+  role: 'homepage' | 'column' | 'article';
+}
+
+const roleOfKind = (kind: string | undefined): SavedPage['role'] =>
+  kind === 'home' || kind === 'homepage' ? 'homepage' : kind === 'article' ? 'article' : 'column';
+
+/** Every .html/.htm file under `dir`, in order, with its manifest row's host, government mark and kind when there is one. */
+export function savedPages(dir: string): SavedPage[] {
+  const manifest = join(dir, 'manifest.csv');
+  const known = new Map<string, { site_host?: string; is_gov?: string; kind?: string }>();
+  if (existsSync(manifest))
+    for (const row of parse(readFileSync(manifest), { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>)
+      if (row.file) known.set(row.file, row);
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.html?$/i.test(name)) files.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return files.map((file) => {
+    const row = known.get(file);
+    return { file, host: row?.site_host || null, gov: row?.is_gov ? row.is_gov === 'yes' : null, role: roleOfKind(row?.kind) };
+  });
+}
 
 /**
  * A saved page that declares no charset was served with one in the HTTP header, which the copy lost:
