@@ -14,11 +14,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { launchBrowser } from '../evaluators/collect/browser.js';
-import { closeTab, newTab, openUrl } from '../evaluators/collect/navigate.js';
-import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { type PageCheckIssue, type PageCheckResult, runPageChecks } from '../evaluators/collect/page-checks.js';
-import { answerOffline, type SavedPage, savedPages, serveSavedPages } from './lib/saved-pages.js';
+import { type SavedPage, savedPages, visitSavedPages } from './lib/saved-pages.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { show: { type: 'string' } } });
 const dir = resolve(positionals[0] ?? '');
@@ -40,36 +37,13 @@ interface Checked {
 const roleOf = (page: SavedPage): PageCheckResult['role'] => (page.role === 'column' ? 'page' : page.role);
 
 async function main(): Promise<void> {
-  const list = savedPages(dir);
-  const { server, origin } = await serveSavedPages(dir, (path) => /\.html?$/i.test(path));
-  const browser = await launchBrowser();
   const out: Checked[] = [];
-  try {
-    const queue = [...list];
-    const worker = async () => {
-      const tab = await newTab(browser, defaultCollectOptions.userAgent);
-      await tab.setRequestInterception(true);
-      tab.on('request', (r) => void answerOffline(r, origin).catch(() => undefined));
-      for (let page = queue.shift(); page; page = queue.shift()) {
-        const url = `${origin}/${page.file.split('/').map(encodeURIComponent).join('/')}`;
-        const opened = await openUrl(tab, url, defaultCollectOptions.timeoutMs, true);
-        if (opened.error) {
-          out.push({ page, error: opened.error, title: null, issues: [] });
-          continue;
-        }
-        const r = await runPageChecks(tab, { role: roleOf(page), motionMs: 1000 });
-        const markup = r.notChecked.find((n) => n.area === 'markup');
-        out.push({ page, error: markup ? `markup not read: ${markup.reason}` : undefined, title: r.title, issues: r.issues });
-        process.stderr.write(`\r${out.length}/${list.length}`);
-      }
-      await closeTab(tab);
-    };
-    await Promise.all([worker(), worker()]);
-    process.stderr.write('\n');
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  await visitSavedPages(dir, savedPages(dir), async (tab, page, opened) => {
+    if (opened.error) return void out.push({ page, error: opened.error, title: null, issues: [] });
+    const r = await runPageChecks(tab, { role: roleOf(page), motionMs: 1000 });
+    const markup = r.notChecked.find((n) => n.area === 'markup');
+    out.push({ page, error: markup ? `markup not read: ${markup.reason}` : undefined, title: r.title, issues: r.issues });
+  });
   out.sort((a, b) => (a.page.file < b.page.file ? -1 : 1));
   const read = out.filter((c) => !c.error);
   const government = read.filter((c) => c.page.gov);

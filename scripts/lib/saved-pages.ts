@@ -8,7 +8,11 @@ import { createServer, type Server } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
 
 import { parse } from 'csv-parse/sync';
-import type { HTTPRequest } from 'puppeteer';
+import type { HTTPRequest, Page } from 'puppeteer';
+
+import { launchBrowser } from '../../evaluators/collect/browser.js';
+import { closeTab, newTab, type OpenedPage, openUrl } from '../../evaluators/collect/navigate.js';
+import { defaultCollectOptions } from '../../evaluators/collect/options.js';
 
 /** A saved page: its path under the folder, and what DIR/manifest.csv says of it (`file,…,kind,site_host,is_gov`). */
 export interface SavedPage {
@@ -87,4 +91,38 @@ export function answerOffline(r: HTTPRequest, origin: string): Promise<void> {
   if (r.url().startsWith(origin) || r.url().startsWith('data:')) return r.continue();
   if (r.isNavigationRequest() && r.frame()?.parentFrame() === null) return r.respond({ status: 204, body: '' });
   return r.abort();
+}
+
+/**
+ * Serves `pages` of `dir` and opens each in headless Chromium as the crawl opens pages, on two tabs, outside requests
+ * refused; `visit` reads the tab (or records why the page did not open). Progress goes to stderr; the browser and
+ * the server are closed at the end.
+ */
+export async function visitSavedPages<T extends { file: string }>(
+  dir: string,
+  pages: T[],
+  visit: (tab: Page, page: T, opened: OpenedPage, origin: string) => Promise<void>,
+): Promise<void> {
+  const { server, origin } = await serveSavedPages(dir, (path) => /\.html?$/i.test(path));
+  const browser = await launchBrowser();
+  let done = 0;
+  try {
+    const queue = [...pages];
+    const worker = async () => {
+      const tab = await newTab(browser, defaultCollectOptions.userAgent);
+      await tab.setRequestInterception(true);
+      tab.on('request', (r) => void answerOffline(r, origin).catch(() => undefined));
+      for (let page = queue.shift(); page; page = queue.shift()) {
+        const url = `${origin}/${page.file.split('/').map(encodeURIComponent).join('/')}`;
+        await visit(tab, page, await openUrl(tab, url, defaultCollectOptions.timeoutMs, true), origin);
+        process.stderr.write(`\r${++done}/${pages.length}`);
+      }
+      await closeTab(tab);
+    };
+    await Promise.all([worker(), worker()]);
+    process.stderr.write('\n');
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }
