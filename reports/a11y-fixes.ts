@@ -158,6 +158,8 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
     '描述轨道（track kind="descriptions"）不能代替音频描述：另行提供带解说的视频版本（把画面中的重要信息读出来），或在视频旁提供包含画面内容的完整文字稿。',
   'label-not-distinct':
     '标签写明各自要填的内容，如“申请人姓名”“代理人姓名”；或把每组输入框放进带 <legend> 的 <fieldset>（如“申请人信息”“代理人信息”），分组名称要在页面上可见。',
+  'label-name-generic': '标签写明该填写的内容，如“姓名”“联系电话”“关键词”；不要用“菜单”“提交”等界面用语，也不要用旁边按钮的文字作输入框的标签。',
+  'title-unrelated': '网页标题写明本页内容，建议格式为“文章或栏目名称_网站名称”；模板默认标题（如“无标题文档”“Document”）和从其他页面复制的标题要随内容修改。',
   'element-language': '按这部分文字的实际语言写 lang：中文写 lang="zh-CN"，英文写 lang="en"；从其他页面或模板复制来的 lang 属性要随内容修改或删除。',
   'character-shortcut': '单个字符的快捷键改为与 Ctrl、Alt 等组合键配合使用，或只在相关控件获得焦点时生效；保留时在页面上提供关闭或重新设置快捷键的开关。',
 };

@@ -246,6 +246,9 @@ const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'element-language': ['off6ek'],
   // 2.4.6: labels (cc0f0a); whether a heading describes its section (b49b2e) is not judged.
   'label-not-distinct': ['cc0f0a'],
+  'label-name-generic': ['cc0f0a'],
+  // 2.4.2 has two ACT rules: a title at all (2779a5, page-title) and one that describes the page.
+  'title-unrelated': ['c4a8a4'],
   // 3.1.1 has four ACT rules; the others (lang present, valid, matching xml:lang) are axe's.
   'page-language': ['ucwvc8'],
 };

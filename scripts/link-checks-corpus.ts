@@ -10,18 +10,14 @@
  * homepage, article → article, else column: evaluators/furniture.ts) and its D21 count (commercial links and ad
  * scripts).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-import { parse } from 'csv-parse/sync';
-
-import { launchBrowser } from '../evaluators/collect/browser.js';
-import { closeTab, newTab, openUrl } from '../evaluators/collect/navigate.js';
 import { defaultCollectOptions } from '../evaluators/collect/options.js';
 import { readIntegrity } from '../evaluators/collect/page-integrity.js';
 import { itemNames, kindNames, missingFurniture } from '../evaluators/furniture.js';
 import { evaluateLinkSafety, linkSafetyFindings } from '../evaluators/link-safety.js';
-import { answerOffline, serveSavedPages } from './lib/saved-pages.js';
+import { type SavedPage, savedPages, visitSavedPages } from './lib/saved-pages.js';
 
 const dir = resolve(process.argv[2] ?? '');
 if (!process.argv[2] || !existsSync(dir)) {
@@ -29,44 +25,10 @@ if (!process.argv[2] || !existsSync(dir)) {
   process.exit(2);
 }
 
-interface PageEntry {
-  file: string;
-  host: string | null;
-  gov: boolean | null;
-  /** The crawl's role the page would have: from the manifest's `kind`. */
-  role: 'homepage' | 'column' | 'article';
-}
-
-const roleOfKind = (kind: string | undefined): PageEntry['role'] =>
-  kind === 'home' || kind === 'homepage' ? 'homepage' : kind === 'article' ? 'article' : 'column';
-
-function pages(): PageEntry[] {
-  const manifest = join(dir, 'manifest.csv');
-  const known = new Map<string, { site_host?: string; is_gov?: string; kind?: string }>();
-  if (existsSync(manifest))
-    for (const row of parse(readFileSync(manifest), { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>)
-      if (row.file) known.set(row.file, row);
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.html?$/i.test(name)) files.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return files.map((file) => {
-    const row = known.get(file);
-    return { file, host: row?.site_host || null, gov: row?.is_gov ? row.is_gov === 'yes' : null, role: roleOfKind(row?.kind) };
-  });
-}
-
-const serve = () => serveSavedPages(dir, (path) => /\.html?$/i.test(path));
-
 interface Flagged {
   file: string;
   gov: boolean | null;
-  role: PageEntry['role'];
+  role: SavedPage['role'];
   error?: string;
   suspicious: string[];
   commercial: string[];
@@ -77,61 +39,42 @@ interface Flagged {
 }
 
 async function main(): Promise<void> {
-  const list = pages();
-  const { server, origin } = await serve();
-  const browser = await launchBrowser();
+  const list = savedPages(dir);
   const out: Flagged[] = [];
-  try {
-    const queue = [...list];
-    const worker = async () => {
-      const tab = await newTab(browser, defaultCollectOptions.userAgent);
-      await tab.setRequestInterception(true);
-      tab.on('request', (r) => void answerOffline(r, origin).catch(() => undefined));
-      for (let e = queue.shift(); e; e = queue.shift()) {
-        const url = `${origin}/${e.file.split('/').map(encodeURIComponent).join('/')}`;
-        const opened = await openUrl(tab, url, defaultCollectOptions.timeoutMs, true);
-        const own = e.host ? [e.host, `www.${e.host.replace(/^www\./, '')}`, e.host.replace(/^www\./, '')] : [];
-        const read = opened.error ? null : await readIntegrity(tab, e.role, defaultCollectOptions.readTimeoutMs, own);
-        if (!read) {
-          out.push({
-            file: e.file,
-            gov: e.gov,
-            role: e.role,
-            error: opened.error ?? 'script-timeout',
-            suspicious: [],
-            commercial: [],
-            shown: [],
-            furniture: [],
-          });
-          continue;
-        }
-        const m = evaluateLinkSafety([read], [], { homepage: e.host ? `http://${e.host}/` : origin });
-        const f = linkSafetyFindings(m);
-        const line = (x: { message: string; evidence: string | null }) => `${x.message} — ${x.evidence ?? ''}`;
-        out.push({
-          file: e.file,
-          gov: e.gov,
-          role: e.role,
-          suspicious: (f['linkSafety.suspicious'] ?? []).map(line),
-          commercial: (f['linkSafety.commercial'] ?? []).map(line),
-          shown: [
-            ...read.hidden
-              .filter((h) => h.shownBy && h.text)
-              .map((h) => `界面: “${h.text}” ${h.href}（${h.shownBy!.how}${h.shownBy!.control ? ` ${h.shownBy!.control}` : ''}）`),
-            ...m.hiddenOneSite.map((h) => `单站: “${h.text}” ${h.href}（${h.how}${h.hiddenBy ? `，由 ${h.hiddenBy} 隐藏` : ''}）`),
-          ],
-          furniture: missingFurniture([read]).map((m) => `${itemNames[m.item]}${m.state === 'unlinked' ? '（有文字，未链接）' : ''}`),
-        });
-        process.stderr.write(`\r${out.length}/${list.length}`);
-      }
-      await closeTab(tab);
-    };
-    await Promise.all([worker(), worker()]);
-    process.stderr.write('\n');
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  await visitSavedPages(dir, list, async (tab, e, opened, origin) => {
+    const own = e.host ? [e.host, `www.${e.host.replace(/^www\./, '')}`, e.host.replace(/^www\./, '')] : [];
+    const read = opened.error ? null : await readIntegrity(tab, e.role, defaultCollectOptions.readTimeoutMs, own);
+    if (!read) {
+      out.push({
+        file: e.file,
+        gov: e.gov,
+        role: e.role,
+        error: opened.error ?? 'script-timeout',
+        suspicious: [],
+        commercial: [],
+        shown: [],
+        furniture: [],
+      });
+      return;
+    }
+    const m = evaluateLinkSafety([read], [], { homepage: e.host ? `http://${e.host}/` : origin });
+    const f = linkSafetyFindings(m);
+    const line = (x: { message: string; evidence: string | null }) => `${x.message} — ${x.evidence ?? ''}`;
+    out.push({
+      file: e.file,
+      gov: e.gov,
+      role: e.role,
+      suspicious: (f['linkSafety.suspicious'] ?? []).map(line),
+      commercial: (f['linkSafety.commercial'] ?? []).map(line),
+      shown: [
+        ...read.hidden
+          .filter((h) => h.shownBy && h.text)
+          .map((h) => `界面: “${h.text}” ${h.href}（${h.shownBy!.how}${h.shownBy!.control ? ` ${h.shownBy!.control}` : ''}）`),
+        ...m.hiddenOneSite.map((h) => `单站: “${h.text}” ${h.href}（${h.how}${h.hiddenBy ? `，由 ${h.hiddenBy} 隐藏` : ''}）`),
+      ],
+      furniture: missingFurniture([read]).map((m) => `${itemNames[m.item]}${m.state === 'unlinked' ? '（有文字，未链接）' : ''}`),
+    });
+  });
   out.sort((a, b) => (a.file < b.file ? -1 : 1));
   for (const p of out.filter((p) => p.error || p.suspicious.length || p.commercial.length)) {
     console.log(`${p.file}${p.gov === null ? '' : p.gov ? ' [gov]' : ' [non-gov]'}${p.error ? ` — not read: ${p.error}` : ''}`);

@@ -1,6 +1,6 @@
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
-import { differentRecords, genericLinkName, unhelpfulImageName } from '../lib/judged-names.js';
+import { differentRecords, genericLabelName, genericLinkName, titleUnrelated, unhelpfulImageName } from '../lib/judged-names.js';
 import { languageLabel, type LanguageMismatch, languageMismatch } from '../lib/text-language.js';
 
 /**
@@ -8,8 +8,9 @@ import { languageLabel, type LanguageMismatch, languageMismatch } from '../lib/t
  * judges): image names that are file names or say only "image", links saying only 更多 with nothing around them,
  * links of one name and context leading to different records, images hidden with a name, audio and video with
  * no alternative beside them, video described only by a descriptions track, fields of one form labelled alike with
- * nothing visible to tell them apart, parts whose lang is of another script than their text, and single-character
- * shortcuts that cannot be turned off. Never failures.
+ * nothing visible to tell them apart or labelled only 菜单 or 提交, a title that shares next to nothing with the page,
+ * parts whose lang is of another script than their text, and single-character shortcuts that cannot be turned off.
+ * Never failures.
  */
 
 /** What these checks report, in the shape of a page check's issue (page-checks.ts, which imports this file). */
@@ -23,6 +24,8 @@ export interface JudgedIssue {
     | 'audio-without-transcript'
     | 'video-description-track-only'
     | 'label-not-distinct'
+    | 'label-name-generic'
+    | 'title-unrelated'
     | 'character-shortcut'
     | 'element-language'
     | 'page-language';
@@ -39,6 +42,10 @@ interface NameRead {
 interface JudgedRead {
   images: Array<NameRead & { linked: string | null }>;
   links: Array<NameRead & { context: boolean; group: number; href: string }>;
+  /** Each field's label as shown (the visible part of what names it). */
+  labels: NameRead[];
+  /** The document's title and the page's visible text with its images' names; null for a page with no title or no body. */
+  title: { title: string; text: string } | null;
   /** The text each lang attribute governs (the page's root among them), for the language detectors. */
   languages: Array<{ i: number; lang: string; root: boolean; text: string }>;
   issues: JudgedIssue[];
@@ -61,6 +68,18 @@ export async function judgedIssues(page: Page): Promise<JudgedIssue[]> {
 
   const generic = read.links.filter((r) => !r.context && genericLinkName(r.name));
   await suspected('link-name-generic', generic, `链接文字如：${quoted(generic)}`);
+
+  const labels = read.labels.filter((r) => genericLabelName(r.name));
+  await suspected('label-name-generic', labels, `标签文字如：${quoted(labels)}`);
+
+  if (read.title && titleUnrelated(read.title.title, read.title.text))
+    issues.push({
+      check: 'title-unrelated',
+      count: 1,
+      examples: [{ selector: 'title', html: `<title>${read.title.title.slice(0, 120)}</title>` }],
+      detail: `标题“${read.title.title.slice(0, 60)}”的各部分与页面正文、图片说明几乎没有相同的字词`,
+      suspected: true,
+    });
 
   // Links of one name in one paragraph, item or cell (group) whose destinations are different records.
   const sets = new Map<string, JudgedRead['links']>();

@@ -1,8 +1,10 @@
 /**
  * Names a person would judge not descriptive, told from the text alone: the page checks' suspected findings on
- * images named by their file (1.1.1, ACT 9eb3f6), links saying only 更多 or 点击这里 (2.4.4, ACT 5effbb), and links of
- * one name and context leading to different records (2.4.4, ACT fd3a94). The browser side (in-page/judged-content.js)
- * reads the names and destinations, these judge them; what they find is a reviewer's to confirm, never a failure.
+ * images named by their file (1.1.1, ACT 9eb3f6), links saying only 更多 or 点击这里 (2.4.4, ACT 5effbb), links of
+ * one name and context leading to different records (2.4.4, ACT fd3a94), fields labelled only by a word for a part of
+ * the screen or an action (2.4.6, ACT cc0f0a) and page titles that share next to nothing with the page (2.4.2, ACT
+ * c4a8a4). The browser side (in-page/judged-content.js) reads the names, destinations and texts, these judge them;
+ * what they find is a reviewer's to confirm, never a failure.
  */
 
 /** Punctuation, arrows and spaces a name may carry around its words (更多>>, 》, »,  [详情]). */
@@ -116,4 +118,88 @@ export function differentRecords(hrefs: string[]): boolean {
     byPath.set(path, (byPath.get(path) ?? new Set()).add(JSON.stringify(params)));
   }
   return [...byPath.values()].some((queries) => queries.size > 1);
+}
+
+/**
+ * Labels that name a part of the screen or an action, not what goes in the field: a box labelled 菜单 or Menu, or
+ * labelled by the button beside it (确定, Go). Words for what is asked (搜索, 关键词, 姓名) are not here.
+ */
+const genericLabelNames = new Set([
+  '菜单',
+  '按钮',
+  '输入',
+  '输入框',
+  '文本框',
+  '表单',
+  '标签',
+  '提交',
+  '确定',
+  '确认',
+  'menu',
+  'button',
+  'input',
+  'field',
+  'textbox',
+  'text',
+  'label',
+  'form',
+  'submit',
+  'go',
+  'ok',
+]);
+
+/** A field's visible label that says nothing of what to enter (菜单, 提交, Menu, Go). */
+export function genericLabelName(label: string): boolean {
+  const bare = bareName(label);
+  return bare !== '' && genericLabelNames.has(bare);
+}
+
+/** English words that carry no topic: left out of a title's words. */
+const functionWords = new Set(
+  'a an the of and or for in on at to by with from into about as is are was be it its this that these those our your my their his her we you i'.split(' '),
+);
+/** Where a title's parts meet: 文章标题_栏目_网站名称, 文章标题-网站名称 (a hyphen touching Chinese), Article - Site | Section. */
+const titleSeparator = /\s+[-–—|:：]\s+|[_|｜—–·•－]+|(?<=[\u3400-\u9fff）》」】”])-+|-+(?=[\u3400-\u9fff（《「【“])/;
+const hanRun = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+const latinWord = /[a-z\u00c0-\u024f]{2,}/g;
+
+/** What a text says, in units that can be compared: its Han character pairs (a lone character alone) and its English words. */
+function textUnits(text: string): { han: string[]; words: string[] } {
+  const lower = text.toLowerCase();
+  const han = (lower.match(hanRun) ?? []).flatMap((run) => (run.length === 1 ? [run] : [...run].slice(1).map((c, i) => run[i] + c)));
+  const words = (lower.match(latinWord) ?? []).filter((w) => !functionWords.has(w));
+  return { han, words };
+}
+
+/** One word of a title found among the page's: the same, or one the stem of the other (harvesting, harvest; opening, open; Clementine, Clementines). */
+function wordFound(word: string, pageWords: Set<string>, stems: Set<string>): boolean {
+  if (pageWords.has(word)) return true;
+  if (word.length < 4) return false;
+  return stems.has(word.slice(0, Math.min(word.length, 6))) || pageWords.has(word.slice(0, 4)) || pageWords.has(word.slice(0, 5));
+}
+
+/**
+ * Whether a page's title shares so little with the page's own text (its visible text and its images' names) that
+ * it cannot be saying what the page is (2.4.2): no part of the title — the parts between its separators, an
+ * article's name, a column's, the site's — has at least half of its words (English) or character pairs (Chinese) in
+ * the page. A title of one word is not judged, nor a page saying less than twice what its title says (a frameset,
+ * an article its scripts had not yet drawn: only the menus on screen).
+ */
+export function titleUnrelated(title: string, pageText: string): boolean {
+  const parts = title.split(titleSeparator).map(textUnits);
+  const titleUnits = parts.reduce((n, p) => n + p.han.length + p.words.length, 0);
+  if (titleUnits < 2) return false;
+  const page = textUnits(pageText);
+  if (page.han.length + page.words.length < Math.max(5, 2 * titleUnits)) return false;
+  const flat = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  if (flat(title) && flat(pageText).includes(flat(title))) return false;
+  const pairs = new Set(page.han);
+  const words = new Set(page.words);
+  // Each page word's stems: its first 4, 5 and 6 letters, so that words sharing their first letters meet.
+  const stems = new Set(page.words.flatMap((w) => (w.length >= 4 ? [4, 5, 6].filter((n) => n <= w.length).map((n) => w.slice(0, n)) : [])));
+  return !parts.some((p) => {
+    const units = p.han.length + p.words.length;
+    const found = p.han.filter((h) => pairs.has(h)).length + p.words.filter((w) => wordFound(w, words, stems)).length;
+    return units > 0 && found * 2 >= units;
+  });
 }

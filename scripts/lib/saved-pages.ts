@@ -1,13 +1,52 @@
 /**
- * Saved pages we did not write (fetched into a folder outside the repository), served on loopback for the
- * measuring scripts (accuracy.ts, link-checks-corpus.ts): byte for byte, only what the script means to serve,
- * with every request to the outside world refused.
+ * Saved pages we did not write (fetched into a folder outside the repository), listed and served on loopback for
+ * the measuring scripts (accuracy.ts, link-checks-corpus.ts, page-checks-corpus.ts): byte for byte, only what the
+ * script means to serve, with every request to the outside world refused.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
-import type { HTTPRequest } from 'puppeteer';
+import { parse } from 'csv-parse/sync';
+import type { HTTPRequest, Page } from 'puppeteer';
+
+import { launchBrowser } from '../../evaluators/collect/browser.js';
+import { closeTab, newTab, type OpenedPage, openUrl } from '../../evaluators/collect/navigate.js';
+import { defaultCollectOptions } from '../../evaluators/collect/options.js';
+
+/** A saved page: its path under the folder, and what DIR/manifest.csv says of it (`file,…,kind,site_host,is_gov`). */
+export interface SavedPage {
+  file: string;
+  host: string | null;
+  gov: boolean | null;
+  /** The crawl's role the page would have: from the manifest's `kind`. */
+  role: 'homepage' | 'column' | 'article';
+}
+
+const roleOfKind = (kind: string | undefined): SavedPage['role'] =>
+  kind === 'home' || kind === 'homepage' ? 'homepage' : kind === 'article' ? 'article' : 'column';
+
+/** Every .html/.htm file under `dir`, in order, with its manifest row's host, government mark and kind when there is one. */
+export function savedPages(dir: string): SavedPage[] {
+  const manifest = join(dir, 'manifest.csv');
+  const known = new Map<string, { site_host?: string; is_gov?: string; kind?: string }>();
+  if (existsSync(manifest))
+    for (const row of parse(readFileSync(manifest), { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>)
+      if (row.file) known.set(row.file, row);
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.html?$/i.test(name)) files.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return files.map((file) => {
+    const row = known.get(file);
+    return { file, host: row?.site_host || null, gov: row?.is_gov ? row.is_gov === 'yes' : null, role: roleOfKind(row?.kind) };
+  });
+}
 
 import { charsetOf } from '../../portals/reader/fetch-page.js';
 
@@ -74,4 +113,38 @@ export function answerOffline(r: HTTPRequest, origin: string): Promise<void> {
   if (r.url().startsWith(origin) || r.url().startsWith('data:')) return r.continue();
   if (r.isNavigationRequest() && r.frame()?.parentFrame() === null) return r.respond({ status: 204, body: '' });
   return r.abort();
+}
+
+/**
+ * Serves `pages` of `dir` and opens each in headless Chromium as the crawl opens pages, on two tabs, outside requests
+ * refused; `visit` reads the tab (or records why the page did not open). Progress goes to stderr; the browser and
+ * the server are closed at the end.
+ */
+export async function visitSavedPages<T extends { file: string }>(
+  dir: string,
+  pages: T[],
+  visit: (tab: Page, page: T, opened: OpenedPage, origin: string) => Promise<void>,
+): Promise<void> {
+  const { server, origin } = await serveSavedPages(dir, (path) => /\.html?$/i.test(path));
+  const browser = await launchBrowser();
+  let done = 0;
+  try {
+    const queue = [...pages];
+    const worker = async () => {
+      const tab = await newTab(browser, defaultCollectOptions.userAgent);
+      await tab.setRequestInterception(true);
+      tab.on('request', (r) => void answerOffline(r, origin).catch(() => undefined));
+      for (let page = queue.shift(); page; page = queue.shift()) {
+        const url = `${origin}/${page.file.split('/').map(encodeURIComponent).join('/')}`;
+        await visit(tab, page, await openUrl(tab, url, defaultCollectOptions.timeoutMs, true), origin);
+        process.stderr.write(`\r${++done}/${pages.length}`);
+      }
+      await closeTab(tab);
+    };
+    await Promise.all([worker(), worker()]);
+    process.stderr.write('\n');
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }

@@ -1,9 +1,9 @@
 // Runs inside a page after page-checks.js, whose helpers (lib) it uses: what a person judges (is this name
 // descriptive, does this video have an alternative, can this shortcut be turned off), read where the markup makes a
 // failure likely. Everything found here is reported as suspected, for a reviewer. Adds to window.__govscorePageChecks:
-// - judgedRead(): the names of the images and links in the accessibility tree (the driver, ../judged-content.ts,
-//   judges them with evaluators/lib/judged-names.ts), images hidden from it that carry a name, audio or video
-//   with no captions track, transcript link or text beside it (1.2.1, 1.2.2), video described only by a descriptions
+// - judgedRead(): the names of the images, links and fields in the accessibility tree and the page's title with its
+//   text (the driver, ../judged-content.ts, judges them with evaluators/lib/judged-names.ts), images hidden from it
+//   that carry a name, audio or video with no captions track, transcript link or text beside it (1.2.1, 1.2.2), video described only by a descriptions
 //   track (1.2.1, 1.2.3), fields of one form whose labels are the same with nothing visible to tell them apart
 //   (2.4.6), parts whose lang names a
 //   language of another script than their text's (3.1.2), and the text each lang governs (the driver detects its language);
@@ -259,6 +259,48 @@
     return found;
   }
 
+  /**
+   * Each field's label as a sighted person reads it (2.4.6): the visible elements it is labelled by (aria-labelledby,
+   * those shown only), else its aria-label, its first label's text or its title. Buttons, radio buttons and
+   * checkboxes are left out: their names are their text.
+   */
+  function fieldLabels() {
+    var out = [];
+    var fields = document.querySelectorAll('input, select, textarea, [role=textbox], [role=combobox], [role=searchbox], [role=spinbutton]');
+    for (var i = 0; i < fields.length && out.length < MAX_READ; i++) {
+      var el = fields[i];
+      if (el.tagName === 'INPUT' && /^(hidden|submit|button|reset|image|radio|checkbox|file|color|range)$/i.test(el.type)) continue;
+      if (el.disabled || !seen(el)) continue;
+      var by = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+      var label = by.length
+        ? by
+            .map(function (id) {
+              var target = document.getElementById(id);
+              return target && seen(target) ? text(target) : '';
+            })
+            .join(' ')
+            .trim()
+        : (el.getAttribute('aria-label') || '').trim() || (el.labels && el.labels.length ? text(el.labels[0]) : '') || (el.getAttribute('title') || '').trim();
+      if (label) out.push({ i: keep(el), name: label.slice(0, 200) });
+    }
+    return out;
+  }
+
+  /**
+   * The page's title and its own text, for the driver to tell whether the one says what the other is (2.4.2): the
+   * visible text and the images' names. HTML documents only (an SVG document's title is its picture's).
+   */
+  function titleAndText() {
+    if (document.documentElement.tagName !== 'HTML' || !document.body) return null;
+    var title = document.title.replace(/\s+/g, ' ').trim();
+    if (!title) return null;
+    var said = [text(document.body).slice(0, 100000)];
+    var pictures = document.body.querySelectorAll('img[alt], [role=img][aria-label], input[type=image][alt]');
+    for (var i = 0; i < pictures.length && i < MAX_READ; i++)
+      if (shown(pictures[i])) said.push(pictures[i].getAttribute('alt') || pictures[i].getAttribute('aria-label'));
+    return { title: title, text: said.join(' ') };
+  }
+
   /** The element's own text: its descendants with a lang of their own left out. */
   function ownText(el) {
     var out = '';
@@ -355,7 +397,7 @@
     issues.forEach(function (i) {
       i.suspected = true;
     });
-    return { images: found.images, links: links(), languages: languageSamples(), issues: issues };
+    return { images: found.images, links: links(), labels: fieldLabels(), title: titleAndText(), languages: languageSamples(), issues: issues };
   };
   checks.judgedDescribe = function (indices) {
     return indices.map(function (i) {

@@ -22,6 +22,8 @@ const judged: PageCheckId[] = [
   'element-language',
   'video-description-track-only',
   'label-not-distinct',
+  'label-name-generic',
+  'title-unrelated',
 ];
 
 const pages: Array<{ file: string; want: PageCheckId[] }> = [
@@ -38,6 +40,8 @@ const pages: Array<{ file: string; want: PageCheckId[] }> = [
   { file: 'language-clean.html', want: [] },
   { file: 'form-flagged.html', want: ['label-not-distinct', 'video-description-track-only'] },
   { file: 'form-clean.html', want: [] },
+  { file: 'title-label-flagged.html', want: ['title-unrelated', 'label-name-generic'] },
+  { file: 'title-label-clean.html', want: [] },
 ];
 
 describe('page checks: suspected findings on names, media and shortcuts (test/fixtures/judged-content/pages)', () => {
@@ -91,6 +95,11 @@ describe('page checks: suspected findings on names, media and shortcuts (test/fi
       if (p.file === 'language-flagged.html') expect(found[0]!.count).toBe(2);
       // Both 姓名 boxes and both 证件号码 boxes.
       if (p.file === 'form-flagged.html') expect(found.find((i) => i.check === 'label-not-distinct')!.count).toBe(4);
+      // 菜单 by its label, 确定 by the button it is labelled by; the title the page's own is not.
+      if (p.file === 'title-label-flagged.html') {
+        expect(found.find((i) => i.check === 'label-name-generic')!.detail).toBe('标签文字如：“菜单”、“确定”');
+        expect(found.find((i) => i.check === 'title-unrelated')!.examples[0]!.html).toBe('<title>关于公布2025年度行政许可事项清单的公告</title>');
+      }
     });
   }
 });

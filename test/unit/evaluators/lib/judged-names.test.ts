@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { bareName, differentRecords, genericLinkName, unhelpfulImageName } from '../../../../evaluators/lib/judged-names.js';
+import { bareName, differentRecords, genericLabelName, genericLinkName, titleUnrelated, unhelpfulImageName } from '../../../../evaluators/lib/judged-names.js';
 
 describe('image names that describe nothing', () => {
   it('file names, camera and upload-tool names and hex digests are file names', () => {
@@ -59,5 +59,44 @@ describe('links of one name leading to different records', () => {
     expect(differentRecords(['https://a.gov.cn/', 'https://b.gov.cn/'])).toBe(false);
     expect(differentRecords(['https://x.gov.cn/a.html#one', 'https://x.gov.cn/a.html#two'])).toBe(false);
     expect(differentRecords(['javascript:void(0)', 'mailto:a@x.gov.cn', 'not a url'])).toBe(false);
+  });
+});
+
+describe('field labels that name no content', () => {
+  it('words for a part of the screen or an action, decorated or not', () => {
+    for (const name of ['菜单', '提交', '确定：', 'Menu', 'Go', ' OK ', '输入框']) expect(genericLabelName(name), name).toBe(true);
+  });
+
+  it('labels saying what to enter', () => {
+    for (const name of ['姓名', '搜索', '请输入关键词', 'First name:', 'Search', '菜单名称', '']) expect(genericLabelName(name), name).toBe(false);
+  });
+});
+
+describe('titles that share next to nothing with their page', () => {
+  const article =
+    '关于做好2026年冬季安全生产工作的通知 各乡镇人民政府、县直各单位：为切实做好今冬明春安全生产工作，现将有关事项通知如下。一、压实安全生产责任。二、开展隐患排查整治。';
+  it('a title of another page, a template default, a title in words the page never uses', () => {
+    expect(titleUnrelated('关于公布2025年度行政许可事项清单的公告', article)).toBe(true);
+    expect(titleUnrelated('无标题文档', article)).toBe(true);
+    expect(titleUnrelated('Untitled Document', article)).toBe(true);
+    expect(titleUnrelated('Apple harvesting season', 'Clementines will be ready to harvest from late October through February.')).toBe(true);
+  });
+
+  it('a title whose article, column or site part is on the page, word forms and case aside', () => {
+    expect(titleUnrelated('关于做好2026年冬季安全生产工作的通知_通知公告_某某县人民政府', article)).toBe(false);
+    // The site's name only in a logo picture: the article's part is enough.
+    expect(titleUnrelated('冬季安全生产工作通知－某某县人民政府门户网站', article)).toBe(false);
+    expect(titleUnrelated('Clementine harvesting season', 'Clementines will be ready to harvest from late October through February.')).toBe(false);
+    expect(titleUnrelated('Opening hours', 'We are open Monday through Friday from 10 to 16, and on Saturday morning.')).toBe(false);
+    expect(titleUnrelated('HARVEST | Clementines', 'Clementines will be ready to harvest from late October through February.')).toBe(false);
+    expect(titleUnrelated('冬季安全生产工作通知-某某县人民政府', article)).toBe(false);
+  });
+
+  it('a one-word title, or a page with next to no text, is not judged', () => {
+    expect(titleUnrelated('首页', article)).toBe(false);
+    expect(titleUnrelated('Home', article)).toBe(false);
+    expect(titleUnrelated('关于公布2025年度行政许可事项清单的公告', '加载中')).toBe(false);
+    // Only the menus drawn: less text than twice the title's.
+    expect(titleUnrelated('关于公布2025年度行政许可事项清单的公告', '首页 政务公开 政策文件 办事服务 互动交流')).toBe(false);
   });
 });
