@@ -196,6 +196,7 @@
    */
   function languageMismatch() {
     var root = document.documentElement;
+    if (!root) return null; // the page's script emptied the document (document.open without a write)
     var declared = (root.getAttribute('lang') || root.getAttribute('xml:lang') || '').trim();
     if (!declared || !document.body) return null;
     var primary = declared.toLowerCase().split(/[-_]/)[0];

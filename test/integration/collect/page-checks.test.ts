@@ -454,6 +454,13 @@ describe('page checks: hand-written pages', () => {
     });
   }
 
+  it('a page whose script took its document element away is read as an empty page, not as a failed read', async () => {
+    await tab.setContent(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><h1>t</h1></body></html>`);
+    await tab.evaluate(() => document.documentElement.remove());
+    const r = await runPageChecks(tab, { role: 'page' });
+    expect(r.notChecked.map((n) => n.area)).not.toContain('markup');
+  });
+
   it('the text zoom puts the page back: inline styles as written, text at its size, scrolled boxes where they were, nothing animating', async () => {
     await tab.setContent(
       `<!DOCTYPE html><html lang="zh-CN"><head><title>zoom</title><style>p{transition:font-size 2s}</style></head><body><h1>t</h1>` +
