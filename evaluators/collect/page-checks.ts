@@ -119,7 +119,14 @@ export interface PageCheckResult {
   /** What a keyboard user could jump past the repeated blocks with (null: not read). */
   bypass: { skipLink: boolean; main: boolean; headings: number } | null;
   /** The Tab walk: presses made, elements reached, how it ended, the first elements in focus order. */
-  keyboard: { presses: number; stops: number; ended: 'end' | 'cap' | 'trap' | 'escaped' | 'time'; order: string[] } | null;
+  keyboard: {
+    presses: number;
+    stops: number;
+    ended: 'end' | 'cap' | 'trap' | 'escaped' | 'time';
+    order: string[];
+    /** keys: Tab pressed; focus: each element of the focus order focused in the page, where no key or focus listener could move it elsewhere (absent: stored before). */
+    walk?: 'keys' | 'focus';
+  } | null;
   /** Sideways width of the document at 320 CSS px (null: not measured). */
   reflowWidth: number | null;
   /** Boxes that clip text and fitted it at 100 %, read again at 200 % text (null: not measured; absent from results stored before the check). */
@@ -145,7 +152,13 @@ export interface PageCheckOptions {
   reflowWidth?: number;
   /** Opens the page again should the checks have navigated away from it (a handler on focus that leaves). */
   restore?: (url: string) => Promise<unknown>;
+  /** Called as each part of the pass starts, and with 'end' when it is over: the bench's per-part profile (npm run bench). */
+  mark?: (part: PageCheckPart | 'end') => void;
 }
+
+/** The parts of the pass in the order they run, as the bench's profile names them (PageCheckOptions.mark). */
+export const pageCheckParts = ['setup', 'markup', 'listeners', 'source', 'judged', 'motion', 'keyboard', 'shortcut', 'reflow', 'zoom'] as const;
+export type PageCheckPart = (typeof pageCheckParts)[number];
 
 export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'motion', 'keyboard', 'reflow', 'zoom'];
 const areas = pageCheckAreas;
@@ -192,6 +205,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     done.add(area);
   };
   const session = () => checksSession(page);
+  const mark = options.mark ?? (() => undefined);
   let focusEmulated = false;
   let expired = false;
   let timer: NodeJS.Timeout | undefined;
@@ -205,6 +219,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   };
   arm();
   const run = async () => {
+    mark('setup');
     try {
       await page.evaluate(checksScript);
       // A tab in the background is not focused: without this, Tab moves no focus and :focus styles never apply.
@@ -216,6 +231,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       return;
     }
     try {
+      mark('markup');
       // The markup, then the reads that stand on their own, in one round trip: a page's scripts that break one of
       // those reads leave the others (and the markup) standing.
       const { read, alone } = (await page.evaluate(`(function () {
@@ -225,6 +241,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
           try { return checks[name]() || null; } catch (e) { return null; }
         }) };
       })()`)) as { read: MarkupRead; alone: Array<PageCheckIssue | null> };
+      mark('listeners');
       const listened = read.candidates.length ? await clickListened(await session(), read.candidates.length) : new Set<number>();
       const mouseOnly = read.candidates.filter((_, i) => listened.has(i));
       const issues = read.issues.filter((i) => i.check !== 'mouse-only');
@@ -233,8 +250,10 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
       for (const found of alone) if (found) issues.push(found);
+      mark('source');
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
+      mark('judged');
       issues.push(...(await judgedIssues(page).catch(() => [])));
       if (!expired) {
         Object.assign(result, { title: read.title, bypass: read.bypass });
@@ -246,6 +265,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     }
     if (expired) return;
     // What moves or plays by itself: before the Tab walk focuses anything, stills animations and narrows the viewport.
+    mark('motion');
     const motionMs = options.motionMs ?? 9000;
     const motionStarted = performance.now();
     endAt += motionMs;
@@ -267,8 +287,10 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     try {
       // Tabbing onto a field that leaves the page on focus would take the tab elsewhere: not walked.
       if (focusLeaves) throw new Error('focus-changes-context');
-      const walk = await tabThrough(page, options.maxTabs ?? 80, () => expired);
+      mark('keyboard');
+      const walk = await tabThrough(page, session, options.maxTabs ?? 80, () => expired);
       // After the walk: a shortcut the probe sets off may change the page.
+      mark('shortcut');
       const shortcut = expired ? null : await characterShortcut(page, session).catch(() => null);
       if (!expired) {
         result.keyboard = walk.keyboard;
@@ -281,6 +303,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     }
     if (expired) return;
     const viewport = page.viewport();
+    mark('reflow');
     try {
       const width = options.reflowWidth ?? 320;
       await page.setViewport({ ...(viewport ?? { width: 1280, height: 900 }), width });
@@ -297,6 +320,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       await page.evaluate('window.scrollTo(0, 0)').catch(() => undefined);
     }
     if (expired) return;
+    mark('zoom');
     try {
       const zoom = await textZoom(page);
       if (!expired) {
@@ -314,6 +338,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     clearTimeout(timer);
     for (const area of areas) if (!done.has(area)) failed(area, new Error('timeout'));
     if (focusEmulated) void page.emulateFocusedPage(false).catch(() => undefined);
+    mark('end');
   }
   // Something the checks did took the tab to another page: what was read after it is not this page's.
   if (!expired && page.url() !== startUrl) {
@@ -412,9 +437,15 @@ interface Walk {
  */
 async function tabThrough(
   page: Page,
+  session: () => Promise<CDPSession>,
   maxTabs: number,
   expired: () => boolean,
 ): Promise<{ keyboard: NonNullable<PageCheckResult['keyboard']>; issues: PageCheckIssue[] }> {
+  const byFocus = await walkByFocus(page, session, maxTabs);
+  if (byFocus) {
+    const { issues, ...keyboard } = byFocus;
+    return { keyboard: { ...keyboard, walk: 'focus' }, issues };
+  }
   const start = (await page.evaluate('window.__govscorePageChecks.kbStart()')) as { batch: boolean; stops: number };
   let walk = await walkFocus(page, maxTabs, expired, start.batch, start.stops + 1);
   if (!walk) {
@@ -428,13 +459,85 @@ async function tabThrough(
     const examples = (await page.evaluate(`window.__govscorePageChecks.describeVisited(${JSON.stringify(trap.slice(0, 3))})`)) as PageCheckElement[];
     issues.push({ check: 'keyboard-trap', count: trap.length, examples, detail: `按 Tab 键 ${presses} 次后，焦点在 ${trap.length} 个元素之间循环` });
   }
+  const finish = await focusSeen(page);
+  if (finish.issue) issues.push(finish.issue);
+  return { keyboard: { presses, stops: visited, ended, order: finish.order, walk: 'keys' }, issues };
+}
+
+/** After a walk: the focus order kept and the elements whose look focus did not change (2.4.7). */
+async function focusSeen(page: Page): Promise<{ order: string[]; issue: PageCheckIssue | null }> {
   const finish = (await page.evaluate(`window.__govscorePageChecks.kbFinish(${orderKept})`)) as {
     order: string[];
     checked: number;
     issue: PageCheckIssue | null;
   };
-  if (finish.issue) issues.push({ ...finish.issue, detail: `${finish.checked} 个获得焦点的元素中有 ${finish.issue.count} 个获得焦点前后外观相同` });
-  return { keyboard: { presses, stops: visited, ended, order: finish.order }, issues };
+  const issue = finish.issue && { ...finish.issue, detail: `${finish.checked} 个获得焦点的元素中有 ${finish.issue.count} 个获得焦点前后外观相同` };
+  return { order: finish.order, issue };
+}
+
+/** Listeners that could take a Tab press or a focus move somewhere the focus order does not say. */
+const keyEventTypes = new Set(['keydown', 'keyup', 'keypress']);
+const blurEventTypes = new Set(['blur', 'focusout']);
+const focusEventTypes = new Set(['focus', 'focusin']);
+
+/**
+ * The Tab walk made by focusing each element of the focus order in the page (kbByFocus), where no press could
+ * go anywhere else: no key listener on the page (a trap or a widget's own Tab handling answers the key itself),
+ * no blur or focusout listener (one may send focus back), no focus or focusin listener on the window, the
+ * document, the html or body element (each would see every move: kbByFocus declines); an element's own focus listener is waited on
+ * after it is focused. Some 30 Tab presses cost the browser a round trip each and a scroll and paint of the page;
+ * focusing in the page does neither. null: walked with the keys (tabThrough). The listeners are the debugger
+ * protocol's, inline handlers and addEventListener alike.
+ */
+async function walkByFocus(
+  page: Page,
+  session: () => Promise<CDPSession>,
+  maxTabs: number,
+): Promise<{ presses: 0; stops: number; ended: 'end' | 'cap'; order: string[]; issues: PageCheckIssue[] } | null> {
+  const client = await session();
+  const focusListened = await focusListenedNodes(client);
+  if (!focusListened) return null;
+  const objectGroup = 'govscore-focus-listened';
+  try {
+    for (const backendNodeId of focusListened) {
+      const { object } = await client.send('DOM.resolveNode', { backendNodeId, objectGroup });
+      if (!object.objectId) return null;
+      await client.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: 'function () { window.__govscorePageChecks.kbListened(this); }',
+      });
+    }
+  } finally {
+    await client.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
+  }
+  const walk = (await page.evaluate(`window.__govscorePageChecks.kbByFocus(${maxTabs})`)) as { stops: number; ended: 'end' | 'cap' } | null;
+  if (!walk) return null;
+  const { order, issue } = await focusSeen(page);
+  return { presses: 0, stops: walk.stops, ended: walk.ended, order, issues: issue ? [issue] : [] };
+}
+
+/**
+ * The elements with a focus or focusin listener of their own (backend node ids), or null when a listener rules
+ * out the walk by focus (walkByFocus). One protocol call for the whole document, one for the window.
+ */
+async function focusListenedNodes(client: CDPSession): Promise<number[] | null> {
+  const objectGroup = 'govscore-walk-listeners';
+  try {
+    const read = async (expression: string, depth: number) => {
+      const { result } = await client.send('Runtime.evaluate', { expression, objectGroup });
+      if (!result.objectId) return [];
+      return (await client.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth, pierce: true })).listeners;
+    };
+    const [onWindow, onDocument, inside] = await Promise.all([read('window', 0), read('document', 0), read('document.documentElement', -1)]);
+    if ([...onWindow, ...onDocument].some((l) => keyEventTypes.has(l.type) || blurEventTypes.has(l.type) || focusEventTypes.has(l.type))) return null;
+    if (inside.some((l) => keyEventTypes.has(l.type) || blurEventTypes.has(l.type))) return null;
+    const nodes = inside.filter((l) => focusEventTypes.has(l.type)).map((l) => l.backendNodeId);
+    return nodes.every((n) => n !== undefined) ? [...new Set(nodes as number[])] : null;
+  } catch {
+    return null;
+  } finally {
+    await client.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
+  }
 }
 
 /**
