@@ -5,6 +5,7 @@ import type { CDPSession, KeyInput, Page } from 'puppeteer';
 import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { characterShortcut, judgedIssues } from './judged-content.js';
 import { checkMotion } from './motion.js';
+import { keptSession } from './tab-session.js';
 import { textZoom } from './text-zoom.js';
 
 const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js']
@@ -204,7 +205,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     if (!done.has(area)) result.notChecked.push({ area, reason: reasonOf(e) });
     done.add(area);
   };
-  const session = () => checksSession(page);
+  const session = () => keptSession(page);
   const mark = options.mark ?? (() => undefined);
   let focusEmulated = false;
   let expired = false;
@@ -291,7 +292,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       const walk = await tabThrough(page, session, options.maxTabs ?? 80, () => expired);
       // After the walk: a shortcut the probe sets off may change the page.
       mark('shortcut');
-      const shortcut = expired ? null : await characterShortcut(page, session).catch(() => null);
+      const shortcut = expired ? null : await characterShortcut(page, session, walk.keysHeard).catch(() => null);
       if (!expired) {
         result.keyboard = walk.keyboard;
         result.issues.push(...walk.issues);
@@ -355,20 +356,6 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   result.ms = Math.round(performance.now() - started);
   result.notChecked.sort((a, b) => areas.indexOf(a.area) - areas.indexOf(b.area));
   return result;
-}
-
-/**
- * The checks' own protocol session on a tab, for the reads the page's scripts cannot make (the listeners of an
- * element), opened the first time a page of the tab needs it and kept for the tab's next pages: opening one
- * costs the browser more than the reads it serves. It goes with the tab.
- */
-const sessions = new WeakMap<Page, CDPSession>();
-async function checksSession(page: Page): Promise<CDPSession> {
-  const kept = sessions.get(page);
-  if (kept && !kept.detached) return kept;
-  const session = await page.createCDPSession();
-  sessions.set(page, session);
-  return session;
 }
 
 function reasonOf(e: unknown): string {
@@ -440,11 +427,11 @@ async function tabThrough(
   session: () => Promise<CDPSession>,
   maxTabs: number,
   expired: () => boolean,
-): Promise<{ keyboard: NonNullable<PageCheckResult['keyboard']>; issues: PageCheckIssue[] }> {
-  const byFocus = await walkByFocus(page, session, maxTabs);
+): Promise<{ keyboard: NonNullable<PageCheckResult['keyboard']>; issues: PageCheckIssue[]; keysHeard: boolean | null }> {
+  const { walk: byFocus, keysHeard } = await walkByFocus(page, session, maxTabs);
   if (byFocus) {
     const { issues, ...keyboard } = byFocus;
-    return { keyboard: { ...keyboard, walk: 'focus' }, issues };
+    return { keyboard: { ...keyboard, walk: 'focus' }, issues, keysHeard };
   }
   const start = (await page.evaluate('window.__govscorePageChecks.kbStart()')) as { batch: boolean; stops: number };
   let walk = await walkFocus(page, maxTabs, expired, start.batch, start.stops + 1);
@@ -461,7 +448,7 @@ async function tabThrough(
   }
   const finish = await focusSeen(page);
   if (finish.issue) issues.push(finish.issue);
-  return { keyboard: { presses, stops: visited, ended, order: finish.order, walk: 'keys' }, issues };
+  return { keyboard: { presses, stops: visited, ended, order: finish.order, walk: 'keys' }, issues, keysHeard };
 }
 
 /** After a walk: the focus order kept and the elements whose look focus did not change (2.4.7). */
@@ -486,22 +473,26 @@ const focusEventTypes = new Set(['focus', 'focusin']);
  * no blur or focusout listener (one may send focus back), no focus or focusin listener on the window, the
  * document, the html or body element (each would see every move: kbByFocus declines); an element's own focus listener is waited on
  * after it is focused. Some 30 Tab presses cost the browser a round trip each and a scroll and paint of the page;
- * focusing in the page does neither. null: walked with the keys (tabThrough). The listeners are the debugger
- * protocol's, inline handlers and addEventListener alike.
+ * focusing in the page does neither. walk null: walked with the keys (tabThrough). The listeners are the debugger
+ * protocol's, inline handlers and addEventListener alike. keysHeard: false where no key listener is on the page and
+ * none can have been added since (no listener of the page ran: the shortcut probe needs no look of its own), else
+ * null (not known).
  */
 async function walkByFocus(
   page: Page,
   session: () => Promise<CDPSession>,
   maxTabs: number,
-): Promise<{ presses: 0; stops: number; ended: 'end' | 'cap'; order: string[]; issues: PageCheckIssue[] } | null> {
+): Promise<{ walk: { presses: 0; stops: number; ended: 'end' | 'cap'; order: string[]; issues: PageCheckIssue[] } | null; keysHeard: boolean | null }> {
   const client = await session();
-  const focusListened = await focusListenedNodes(client);
-  if (!focusListened) return null;
+  const listened = await focusListenedNodes(client);
+  const keysHeard = listened && !listened.keys && listened.focus?.length === 0 ? false : null;
+  const focusListened = listened?.focus;
+  if (!focusListened) return { walk: null, keysHeard };
   const objectGroup = 'govscore-focus-listened';
   try {
     for (const backendNodeId of focusListened) {
       const { object } = await client.send('DOM.resolveNode', { backendNodeId, objectGroup });
-      if (!object.objectId) return null;
+      if (!object.objectId) return { walk: null, keysHeard };
       await client.send('Runtime.callFunctionOn', {
         objectId: object.objectId,
         functionDeclaration: 'function () { window.__govscorePageChecks.kbListened(this); }',
@@ -511,16 +502,17 @@ async function walkByFocus(
     await client.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
   }
   const walk = (await page.evaluate(`window.__govscorePageChecks.kbByFocus(${maxTabs})`)) as { stops: number; ended: 'end' | 'cap' } | null;
-  if (!walk) return null;
+  if (!walk) return { walk: null, keysHeard };
   const { order, issue } = await focusSeen(page);
-  return { presses: 0, stops: walk.stops, ended: walk.ended, order, issues: issue ? [issue] : [] };
+  return { walk: { presses: 0, stops: walk.stops, ended: walk.ended, order, issues: issue ? [issue] : [] }, keysHeard };
 }
 
 /**
- * The elements with a focus or focusin listener of their own (backend node ids), or null when a listener rules
- * out the walk by focus (walkByFocus). One protocol call for the whole document, one for the window.
+ * Whether a key listener is on the page (the window, the document or any element), and the elements with a focus
+ * or focusin listener of their own (backend node ids), focus null when a listener rules out the walk by focus
+ * (walkByFocus). Null when not read. One protocol call for the whole document, one each for the window and the document.
  */
-async function focusListenedNodes(client: CDPSession): Promise<number[] | null> {
+async function focusListenedNodes(client: CDPSession): Promise<{ keys: boolean; focus: number[] | null } | null> {
   const objectGroup = 'govscore-walk-listeners';
   try {
     const read = async (expression: string, depth: number) => {
@@ -529,10 +521,12 @@ async function focusListenedNodes(client: CDPSession): Promise<number[] | null> 
       return (await client.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth, pierce: true })).listeners;
     };
     const [onWindow, onDocument, inside] = await Promise.all([read('window', 0), read('document', 0), read('document.documentElement', -1)]);
-    if ([...onWindow, ...onDocument].some((l) => keyEventTypes.has(l.type) || blurEventTypes.has(l.type) || focusEventTypes.has(l.type))) return null;
-    if (inside.some((l) => keyEventTypes.has(l.type) || blurEventTypes.has(l.type))) return null;
+    const all = [...onWindow, ...onDocument, ...inside];
+    const keys = all.some((l) => keyEventTypes.has(l.type));
+    if (keys || all.some((l) => blurEventTypes.has(l.type)) || [...onWindow, ...onDocument].some((l) => focusEventTypes.has(l.type)))
+      return { keys, focus: null };
     const nodes = inside.filter((l) => focusEventTypes.has(l.type)).map((l) => l.backendNodeId);
-    return nodes.every((n) => n !== undefined) ? [...new Set(nodes as number[])] : null;
+    return { keys, focus: nodes.every((n) => n !== undefined) ? [...new Set(nodes as number[])] : null };
   } catch {
     return null;
   } finally {
