@@ -606,6 +606,19 @@
     }
     return true;
   }
+  /**
+   * A walk's start: transitions off (a focus style fading in would read as none), nothing focused, at the top of the
+   * page, an empty record. A walk made again (a batch that lost presses) drops the first one's recorder and held styles.
+   */
+  function kbBegin() {
+    var release = holdStyles();
+    var active = document.activeElement;
+    if (active && active !== document.body && active.blur) active.blur();
+    window.scrollTo(0, 0);
+    kbStopRecording();
+    if (kb && kb.release) kb.release();
+    kb = { visited: [], focused: [], release: release, last: null, steps: null, listener: null };
+  }
   /** The radio button Tab stops at in its group: the checked one, else the first; a group is one stop. */
   function radioGroups() {
     var checked = {};
@@ -687,13 +700,7 @@
       kbListenedElements = [];
       if (listened.indexOf(document.documentElement) >= 0 || listened.indexOf(document.body) >= 0 || !walkableByFocus()) return null;
       var order = focusOrder();
-      var release = holdStyles();
-      var active = document.activeElement;
-      if (active && active !== document.body && active.blur) active.blur();
-      window.scrollTo(0, 0);
-      kbStopRecording();
-      if (kb && kb.release) kb.release();
-      kb = { visited: [], focused: [], release: release, last: null, steps: null, listener: null };
+      kbBegin();
       var checkedGroups = radioGroups();
       var groupsTaken = {};
       var i = 0;
@@ -744,16 +751,9 @@
     kbListened: function (el) {
       kbListenedElements.push(el);
     },
-    /** Transitions off (a focus style fading in would read as none), nothing focused, at the top of the page. */
+    /** The key walk's start (kbBegin), and whether its presses can go in batches. */
     kbStart: function () {
-      var release = holdStyles();
-      var active = document.activeElement;
-      if (active && active !== document.body && active.blur) active.blur();
-      window.scrollTo(0, 0);
-      // Walked again (a batch that lost presses): the first walk's recorder and held styles go.
-      kbStopRecording();
-      if (kb && kb.release) kb.release();
-      kb = { visited: [], focused: [], release: release, last: null, steps: null, listener: null };
+      kbBegin();
       // Handlers of focus or blur may move focus a moment after a press: then each press is read on its own,
       // after that moment (kbStep). Otherwise presses go in batches, each read as the next one arrives.
       var elements = allElements();
