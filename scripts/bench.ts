@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --portals N] [--sites-concurrency N] [--quick] [--scoring-only] [--fresh-tabs] [--report RESULTS.json] [--startup-only] [--lighthouse] [--axe-cost] [--axe-cost-only]
+ *                 [--checks-profile N] [--checks-profile-only]
  *                 [--queue-only] [--skip-queue] [--queue-sites N] [--queue-portals N] [--peers [--peers-dir DIR] [--peers-routes N]]
  *
  * Benchmark, not a test: figures and ratios, each against a floor measured in the same run.
@@ -16,7 +17,9 @@
  *    the crawl and against what the pass adds to the run per page. With --axe-cost, also ours with the pass
  *    on every page it opens, and with axe alone there (the checks off): enough scans that what each adds to
  *    the CPU stands out of the noise between two crawls, against what bare axe adds, measured alike, to the
- *    settled floor over the same pages (the same tabs, block list and memory sampler).
+ *    settled floor over the same pages (the same tabs, block list and memory sampler). Then where the page checks'
+ *    time goes, part by part, one page at a time on --checks-profile pages of those scanned (bench-checks.ts);
+ *    --checks-profile-only: that alone, on pages a crawl without the pass opened.
  * 4. The distributed mode (bench-queue.ts), unless --skip-queue: 14,000 sites through the real queue and
  *    coordinator with a simulated collector, and the sample portals crawled embedded and by 1 and 2 workers.
  */
@@ -41,6 +44,7 @@ import { checkTab } from '../evaluators/collect/page-audit.js';
 import type { PageCheckResult } from '../evaluators/collect/page-checks.js';
 import { startPortalSet } from '../portals/server/portal-set.js';
 import { Store } from '../server/store/store.js';
+import { profileChecks, profileLines, spread } from './bench-checks.js';
 import { installPeers, type PeerFigures, runPa11yCi, runUnlighthouse } from './bench-peers.js';
 import { cpuTicks, type MemoryFigures, PeakMemory, TreeCpu } from './bench-process.js';
 import { benchQueue, queueTable } from './bench-queue.js';
@@ -71,6 +75,10 @@ interface BenchOptions {
   axeCost: boolean;
   /** Only that: the crawl without the pass, with the pass on every page, with axe alone, and bare axe on the pages scanned. */
   axeCostOnly: boolean;
+  /** Pages the page checks are profiled on part by part after the pass-cost runs (0: none). */
+  checksProfile: number;
+  /** Only the profile, on pages a crawl without the pass opened. */
+  checksProfileOnly: boolean;
   /** Only the start-up of the command (spawn to exit). */
   startupOnly: boolean;
   /** Also run pa11y-ci and Unlighthouse (installed into peersDir) on the same pages and portals. */
@@ -115,6 +123,8 @@ function parseOptions(): BenchOptions {
       lighthouse: { type: 'boolean', default: false },
       'axe-cost': { type: 'boolean', default: false },
       'axe-cost-only': { type: 'boolean', default: false },
+      'checks-profile': { type: 'string' },
+      'checks-profile-only': { type: 'boolean', default: false },
       peers: { type: 'boolean', default: false },
       'peers-dir': { type: 'string' },
       'peers-routes': { type: 'string' },
@@ -136,6 +146,8 @@ function parseOptions(): BenchOptions {
     lighthouse: values.lighthouse ?? false,
     axeCost: values['axe-cost'] ?? false,
     axeCostOnly: values['axe-cost-only'] ?? false,
+    checksProfile: values['checks-profile'] === '0' ? 0 : (positiveInt('--checks-profile', values['checks-profile']) ?? 60),
+    checksProfileOnly: values['checks-profile-only'] ?? false,
     peers: values.peers ?? false,
     peersDir: values['peers-dir'] ?? join(tmpdir(), 'govscore-bench-peers'),
     peersRoutes: positiveInt('--peers-routes', values['peers-routes']) ?? 10,
@@ -454,11 +466,29 @@ async function main(): Promise<void> {
   const set = await startPortalSet({ asOf, seed: 'bench', scale: { portals: options.portals, pagesPerPortal } });
   let closed = false;
   try {
+    if (options.checksProfileOnly) {
+      log('checks profile: the pages a crawl without the pass opens');
+      const record = emptyRecord();
+      await runOurs(
+        set.portals.map((p) => p.url),
+        options.sitesConcurrency,
+        { ...defaultCollectOptions, axe: 'off' },
+        record,
+        null,
+        false,
+      );
+      const role = (p: PageRecord): PageCheckResult['role'] => (p.role === 'homepage' ? 'homepage' : p.role === 'article' ? 'article' : 'page');
+      const pages = record.opened.filter((p) => !/#page=\d+$/.test(p.url)).map((p) => ({ url: p.url, role: role(p) }));
+      const checksProfile = await runProfile(spread(pages, options.checksProfile));
+      console.log(`\nfigures: ${await saveJson({ options, machine, checksProfile })}`);
+      return;
+    }
     if (options.axeCostOnly) {
       const axeCost = await measureAxeCost(
         set.portals.map((p) => p.url),
         options.sitesConcurrency,
         tabs,
+        options.checksProfile,
       );
       console.log(`\nfigures: ${await saveJson({ options, machine, axeCost })}`);
       return;
@@ -558,6 +588,7 @@ async function main(): Promise<void> {
           set.portals.map((p) => p.url),
           options.sitesConcurrency,
           tabs,
+          options.checksProfile,
         )
       : null;
     const peers = options.peers
@@ -621,7 +652,7 @@ async function main(): Promise<void> {
  * else the machine does) and the machine's busy time (everything on it). Fifty scans add less CPU than two
  * crawls differ by; several hundred do not.
  */
-async function measureAxeCost(portals: string[], sitesConcurrency: number, tabs: number) {
+async function measureAxeCost(portals: string[], sitesConcurrency: number, tabs: number, profilePages: number) {
   // Every run here without the PSS sweeps (the memory is not what is measured): their CPU grows with a run's
   // length, and would be counted as the pass's where it makes a run longer. The CPU sampling stays, alike in all.
   const pss = false;
@@ -713,7 +744,21 @@ async function measureAxeCost(portals: string[], sitesConcurrency: number, tabs:
       `target: the full pass ≤ ${figures.target}x bare axe a page (own CPU): ${fullRatio.toFixed(2)}x, ${fullRatio <= figures.target ? 'holds' : 'missed'}`,
     ].join('\n'),
   );
-  return figures;
+  const checksProfile = profilePages ? await runProfile(spread(scannedPages(record), profilePages)) : null;
+  return { ...figures, checksProfile };
+}
+
+/** The page checks part by part on these pages, in a browser of their own (bench-checks.ts), printed. */
+async function runProfile(pages: Array<{ url: string; role: PageCheckResult['role'] }>) {
+  log(`checks profile: bare axe, then the page checks part by part, one page at a time on ${pages.length} pages`);
+  const browser = await launchBrowser();
+  try {
+    const profile = await profileChecks(browser, pages, bareAxe);
+    console.log(['', ...profileLines(profile)].join('\n'));
+    return profile;
+  } finally {
+    await browser.close();
+  }
 }
 
 /** pa11y-ci on the pages ours scanned, Unlighthouse on the portals: per page, against ours in the same run. */

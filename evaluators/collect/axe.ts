@@ -5,6 +5,7 @@ import type { RunOptions } from 'axe-core';
 import type { Page } from 'puppeteer';
 
 import { conformanceLevel, successCriteria, type WcagLevel } from '../lib/wcag.js';
+import { keptSession } from './tab-session.js';
 
 export type AxeImpact = 'minor' | 'moderate' | 'serious' | 'critical';
 
@@ -102,20 +103,17 @@ export async function runAxe(page: Page, options: { timeoutMs?: number } = {}): 
  * break axe there. Runtime.evaluate from the protocol is not subject to the page's CSP, unlike a script tag.
  */
 async function inIsolatedWorld<T>(page: Page, scripts: string[]): Promise<T> {
-  const client = await page.createCDPSession();
-  try {
-    const { frameTree } = await client.send('Page.getFrameTree');
-    const { executionContextId } = await client.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'govscore-axe' });
-    let value: unknown;
-    for (const expression of scripts) {
-      const answer = await client.send('Runtime.evaluate', { expression, contextId: executionContextId, awaitPromise: true, returnByValue: true });
-      if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
-      value = answer.result.value;
-    }
-    return value as T;
-  } finally {
-    await client.detach().catch(() => undefined);
+  // The tab's kept session: one opened and closed every scan cost the browser more than the calls it carried.
+  const client = await keptSession(page);
+  const { frameTree } = await client.send('Page.getFrameTree');
+  const { executionContextId } = await client.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'govscore-axe' });
+  let value: unknown;
+  for (const expression of scripts) {
+    const answer = await client.send('Runtime.evaluate', { expression, contextId: executionContextId, awaitPromise: true, returnByValue: true });
+    if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
+    value = answer.result.value;
   }
+  return value as T;
 }
 
 type InPageViolation = Omit<AxeViolation, 'wcag' | 'level'>;

@@ -132,9 +132,10 @@ const probeKeys: KeyInput[] = [...'abcdefghijklmnopqrstuvwxyz0123456789', '+', '
  * page answers (changes the document while handling it, or prevents its default) is a shortcut. Call where the
  * page may be left changed: after the keyboard walk.
  */
-export async function characterShortcut(page: Page, session: () => Promise<CDPSession>): Promise<JudgedIssue | null> {
-  // Read before the probe's own listeners are armed: only the page's count.
-  const answers = await keysAnswered(await session());
+export async function characterShortcut(page: Page, session: () => Promise<CDPSession>, keysHeard: boolean | null = null): Promise<JudgedIssue | null> {
+  // Read before the probe's own listeners are armed: only the page's count. keysHeard false: the Tab walk's look
+  // at the page's listeners found no key listener anywhere; then only an editable document takes a key.
+  const answers = keysHeard === false ? ((await page.evaluate(editableDocument)) as boolean) : await keysAnswered(await session());
   await page.evaluate('window.__govscorePageChecks.shortcutArm()');
   // Sent without waiting on one another, as the Tab walk sends its batches: each is handled in order all the same.
   if (answers) await Promise.all(probeKeys.flatMap((key) => [page.keyboard.down(key), page.keyboard.up(key)]));
@@ -151,12 +152,7 @@ async function keysAnswered(client: CDPSession): Promise<boolean> {
   const objectGroup = 'govscore-shortcut';
   try {
     // An editable document takes every key as typing: no body handed back, probed.
-    const targets = [
-      'window',
-      'document',
-      'document.documentElement',
-      "document.designMode === 'on' || !document.body || document.body.isContentEditable ? null : document.body",
-    ];
+    const targets = ['window', 'document', 'document.documentElement', `${editableDocument} ? null : document.body`];
     const listened = await Promise.all(
       targets.map(async (expression) => {
         const { result } = await client.send('Runtime.evaluate', { expression, objectGroup });
@@ -175,3 +171,5 @@ async function keysAnswered(client: CDPSession): Promise<boolean> {
 }
 
 const keyEvents = new Set(['keydown', 'keypress', 'keyup']);
+/** A document that takes every key as typing. */
+const editableDocument = "document.designMode === 'on' || !document.body || document.body.isContentEditable";

@@ -3,15 +3,21 @@ import type { Browser, Page } from 'puppeteer';
 
 import { type AxePageResult, runAxe } from './axe.js';
 import { classifyError, openUrl } from './navigate.js';
-import { type PageCheckResult, runPageChecks, uncheckedPage } from './page-checks.js';
+import { type PageCheckOptions, type PageCheckResult, runPageChecks, uncheckedPage } from './page-checks.js';
 import { TabPool } from './tab-pool.js';
 
 /**
  * The page checks with the crawl's bounds (10 s, 80 Tab presses): a page they cannot finish in time is recorded as not checked.
  * `restore` loads the page again should a check have taken the tab elsewhere: for a tab read further after the checks.
+ * `mark`: the bench's per-part profile (PageCheckOptions.mark).
  */
-export function checkTab(tab: Page, role: PageCheckResult['role'], restore?: (url: string) => Promise<unknown>): Promise<PageCheckResult> {
-  return runPageChecks(tab, { role, timeoutMs: 10_000, maxTabs: 80, restore });
+export function checkTab(
+  tab: Page,
+  role: PageCheckResult['role'],
+  restore?: (url: string) => Promise<unknown>,
+  mark?: PageCheckOptions['mark'],
+): Promise<PageCheckResult> {
+  return runPageChecks(tab, { role, timeoutMs: 10_000, maxTabs: 80, restore, mark });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CDPSession, KeyInput, Page } from 'puppeteer';
 import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { characterShortcut, judgedIssues } from './judged-content.js';
 import { checkMotion } from './motion.js';
+import { keptSession } from './tab-session.js';
 import { textZoom } from './text-zoom.js';
 
 const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js']
@@ -129,7 +130,14 @@ export interface PageCheckResult {
   /** What a keyboard user could jump past the repeated blocks with (null: not read). */
   bypass: { skipLink: boolean; main: boolean; headings: number } | null;
   /** The Tab walk: presses made, elements reached, how it ended, the first elements in focus order. */
-  keyboard: { presses: number; stops: number; ended: 'end' | 'cap' | 'trap' | 'escaped' | 'time'; order: string[] } | null;
+  keyboard: {
+    presses: number;
+    stops: number;
+    ended: 'end' | 'cap' | 'trap' | 'escaped' | 'time';
+    order: string[];
+    /** keys: Tab pressed; focus: each element of the focus order focused in the page, where no key or focus listener could move it elsewhere (absent: stored before). */
+    walk?: 'keys' | 'focus';
+  } | null;
   /** Sideways width of the document at 320 CSS px (null: not measured). */
   reflowWidth: number | null;
   /** Boxes that clip text and fitted it at 100 %, read again at 200 % text (null: not measured; absent from results stored before the check). */
@@ -155,7 +163,13 @@ export interface PageCheckOptions {
   reflowWidth?: number;
   /** Opens the page again should the checks have navigated away from it (a handler on focus that leaves). */
   restore?: (url: string) => Promise<unknown>;
+  /** Called as each part of the pass starts, and with 'end' when it is over: the bench's per-part profile (npm run bench). */
+  mark?: (part: PageCheckPart | 'end') => void;
 }
+
+/** The parts of the pass in the order they run, as the bench's profile names them (PageCheckOptions.mark). */
+export const pageCheckParts = ['setup', 'markup', 'listeners', 'source', 'judged', 'motion', 'keyboard', 'shortcut', 'reflow', 'zoom'] as const;
+export type PageCheckPart = (typeof pageCheckParts)[number];
 
 export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'motion', 'keyboard', 'reflow', 'zoom'];
 const areas = pageCheckAreas;
@@ -201,7 +215,8 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     if (!done.has(area)) result.notChecked.push({ area, reason: reasonOf(e) });
     done.add(area);
   };
-  const session = () => checksSession(page);
+  const session = () => keptSession(page);
+  const mark = options.mark ?? (() => undefined);
   let focusEmulated = false;
   let expired = false;
   let timer: NodeJS.Timeout | undefined;
@@ -215,6 +230,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   };
   arm();
   const run = async () => {
+    mark('setup');
     try {
       await page.evaluate(checksScript);
       // A tab in the background is not focused: without this, Tab moves no focus and :focus styles never apply.
@@ -226,6 +242,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       return;
     }
     try {
+      mark('markup');
       // The markup, then the reads that stand on their own, in one round trip: a page's scripts that break one of
       // those reads leave the others (and the markup) standing.
       const { read, alone } = (await page.evaluate(`(function () {
@@ -235,6 +252,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
           try { return checks[name]() || null; } catch (e) { return null; }
         }) };
       })()`)) as { read: MarkupRead; alone: Array<PageCheckIssue | null> };
+      mark('listeners');
       const listened = read.candidates.length ? await clickListened(await session(), read.candidates.length) : new Set<number>();
       const mouseOnly = read.candidates.filter((_, i) => listened.has(i));
       const issues = read.issues.filter((i) => i.check !== 'mouse-only');
@@ -243,8 +261,10 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
       for (const found of alone) if (found) issues.push(found);
+      mark('source');
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
+      mark('judged');
       issues.push(...(await judgedIssues(page).catch(() => [])));
       if (!expired) {
         Object.assign(result, { title: read.title, bypass: read.bypass });
@@ -256,6 +276,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     }
     if (expired) return;
     // What moves or plays by itself: before the Tab walk focuses anything, stills animations and narrows the viewport.
+    mark('motion');
     const motionMs = options.motionMs ?? 9000;
     const motionStarted = performance.now();
     endAt += motionMs;
@@ -277,9 +298,11 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     try {
       // Tabbing onto a field that leaves the page on focus would take the tab elsewhere: not walked.
       if (focusLeaves) throw new Error('focus-changes-context');
-      const walk = await tabThrough(page, options.maxTabs ?? 80, () => expired);
+      mark('keyboard');
+      const walk = await tabThrough(page, session, options.maxTabs ?? 80, () => expired);
       // After the walk: a shortcut the probe sets off may change the page.
-      const shortcut = expired ? null : await characterShortcut(page, session).catch(() => null);
+      mark('shortcut');
+      const shortcut = expired ? null : await characterShortcut(page, session, walk.keysHeard).catch(() => null);
       if (!expired) {
         result.keyboard = walk.keyboard;
         result.issues.push(...walk.issues);
@@ -291,6 +314,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     }
     if (expired) return;
     const viewport = page.viewport();
+    mark('reflow');
     try {
       const width = options.reflowWidth ?? 320;
       await page.setViewport({ ...(viewport ?? { width: 1280, height: 900 }), width });
@@ -307,6 +331,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       await page.evaluate('window.scrollTo(0, 0)').catch(() => undefined);
     }
     if (expired) return;
+    mark('zoom');
     try {
       const zoom = await textZoom(page);
       if (!expired) {
@@ -324,6 +349,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     clearTimeout(timer);
     for (const area of areas) if (!done.has(area)) failed(area, new Error('timeout'));
     if (focusEmulated) void page.emulateFocusedPage(false).catch(() => undefined);
+    mark('end');
   }
   // Something the checks did took the tab to another page: what was read after it is not this page's.
   if (!expired && page.url() !== startUrl) {
@@ -340,20 +366,6 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
   result.ms = Math.round(performance.now() - started);
   result.notChecked.sort((a, b) => areas.indexOf(a.area) - areas.indexOf(b.area));
   return result;
-}
-
-/**
- * The checks' own protocol session on a tab, for the reads the page's scripts cannot make (the listeners of an
- * element), opened the first time a page of the tab needs it and kept for the tab's next pages: opening one
- * costs the browser more than the reads it serves. It goes with the tab.
- */
-const sessions = new WeakMap<Page, CDPSession>();
-async function checksSession(page: Page): Promise<CDPSession> {
-  const kept = sessions.get(page);
-  if (kept && !kept.detached) return kept;
-  const session = await page.createCDPSession();
-  sessions.set(page, session);
-  return session;
 }
 
 function reasonOf(e: unknown): string {
@@ -422,9 +434,15 @@ interface Walk {
  */
 async function tabThrough(
   page: Page,
+  session: () => Promise<CDPSession>,
   maxTabs: number,
   expired: () => boolean,
-): Promise<{ keyboard: NonNullable<PageCheckResult['keyboard']>; issues: PageCheckIssue[] }> {
+): Promise<{ keyboard: NonNullable<PageCheckResult['keyboard']>; issues: PageCheckIssue[]; keysHeard: boolean | null }> {
+  const { walk: byFocus, keysHeard } = await walkByFocus(page, session, maxTabs);
+  if (byFocus) {
+    const { issues, ...keyboard } = byFocus;
+    return { keyboard: { ...keyboard, walk: 'focus' }, issues, keysHeard };
+  }
   const start = (await page.evaluate('window.__govscorePageChecks.kbStart()')) as { batch: boolean; stops: number };
   let walk = await walkFocus(page, maxTabs, expired, start.batch, start.stops + 1);
   if (!walk) {
@@ -438,13 +456,92 @@ async function tabThrough(
     const examples = (await page.evaluate(`window.__govscorePageChecks.describeVisited(${JSON.stringify(trap.slice(0, 3))})`)) as PageCheckElement[];
     issues.push({ check: 'keyboard-trap', count: trap.length, examples, detail: `按 Tab 键 ${presses} 次后，焦点在 ${trap.length} 个元素之间循环` });
   }
+  const finish = await focusSeen(page);
+  if (finish.issue) issues.push(finish.issue);
+  return { keyboard: { presses, stops: visited, ended, order: finish.order, walk: 'keys' }, issues, keysHeard };
+}
+
+/** After a walk: the focus order kept and the elements whose look focus did not change (2.4.7). */
+async function focusSeen(page: Page): Promise<{ order: string[]; issue: PageCheckIssue | null }> {
   const finish = (await page.evaluate(`window.__govscorePageChecks.kbFinish(${orderKept})`)) as {
     order: string[];
     checked: number;
     issue: PageCheckIssue | null;
   };
-  if (finish.issue) issues.push({ ...finish.issue, detail: `${finish.checked} 个获得焦点的元素中有 ${finish.issue.count} 个获得焦点前后外观相同` });
-  return { keyboard: { presses, stops: visited, ended, order: finish.order }, issues };
+  const issue = finish.issue && { ...finish.issue, detail: `${finish.checked} 个获得焦点的元素中有 ${finish.issue.count} 个获得焦点前后外观相同` };
+  return { order: finish.order, issue };
+}
+
+/** Listeners that could take a Tab press or a focus move somewhere the focus order does not say. */
+const keyEventTypes = new Set(['keydown', 'keyup', 'keypress']);
+const blurEventTypes = new Set(['blur', 'focusout']);
+const focusEventTypes = new Set(['focus', 'focusin']);
+
+/**
+ * The Tab walk made by focusing each element of the focus order in the page (kbByFocus), where no press could
+ * go anywhere else: no key listener on the page (a trap or a widget's own Tab handling answers the key itself),
+ * no blur or focusout listener (one may send focus back), no focus or focusin listener on the window, the
+ * document, the html or body element (each would see every move: kbByFocus declines); an element's own focus listener is waited on
+ * after it is focused. Some 30 Tab presses cost the browser a round trip each and a scroll and paint of the page;
+ * focusing in the page does neither. walk null: walked with the keys (tabThrough). The listeners are the debugger
+ * protocol's, inline handlers and addEventListener alike. keysHeard: false where no key listener is on the page and
+ * none can have been added since (no listener of the page ran: the shortcut probe needs no look of its own), else
+ * null (not known).
+ */
+async function walkByFocus(
+  page: Page,
+  session: () => Promise<CDPSession>,
+  maxTabs: number,
+): Promise<{ walk: { presses: 0; stops: number; ended: 'end' | 'cap'; order: string[]; issues: PageCheckIssue[] } | null; keysHeard: boolean | null }> {
+  const client = await session();
+  const listened = await focusListenedNodes(client);
+  const keysHeard = listened && !listened.keys && listened.focus?.length === 0 ? false : null;
+  const focusListened = listened?.focus;
+  if (!focusListened) return { walk: null, keysHeard };
+  const objectGroup = 'govscore-focus-listened';
+  try {
+    for (const backendNodeId of focusListened) {
+      const { object } = await client.send('DOM.resolveNode', { backendNodeId, objectGroup });
+      if (!object.objectId) return { walk: null, keysHeard };
+      await client.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: 'function () { window.__govscorePageChecks.kbListened(this); }',
+      });
+    }
+  } finally {
+    await client.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
+  }
+  const walk = (await page.evaluate(`window.__govscorePageChecks.kbByFocus(${maxTabs})`)) as { stops: number; ended: 'end' | 'cap' } | null;
+  if (!walk) return { walk: null, keysHeard };
+  const { order, issue } = await focusSeen(page);
+  return { walk: { presses: 0, stops: walk.stops, ended: walk.ended, order, issues: issue ? [issue] : [] }, keysHeard };
+}
+
+/**
+ * Whether a key listener is on the page (the window, the document or any element), and the elements with a focus
+ * or focusin listener of their own (backend node ids), focus null when a listener rules out the walk by focus
+ * (walkByFocus). Null when not read. One protocol call for the whole document, one each for the window and the document.
+ */
+async function focusListenedNodes(client: CDPSession): Promise<{ keys: boolean; focus: number[] | null } | null> {
+  const objectGroup = 'govscore-walk-listeners';
+  try {
+    const read = async (expression: string, depth: number) => {
+      const { result } = await client.send('Runtime.evaluate', { expression, objectGroup });
+      if (!result.objectId) return [];
+      return (await client.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth, pierce: true })).listeners;
+    };
+    const [onWindow, onDocument, inside] = await Promise.all([read('window', 0), read('document', 0), read('document.documentElement', -1)]);
+    const all = [...onWindow, ...onDocument, ...inside];
+    const keys = all.some((l) => keyEventTypes.has(l.type));
+    if (keys || all.some((l) => blurEventTypes.has(l.type)) || [...onWindow, ...onDocument].some((l) => focusEventTypes.has(l.type)))
+      return { keys, focus: null };
+    const nodes = inside.filter((l) => focusEventTypes.has(l.type)).map((l) => l.backendNodeId);
+    return { keys, focus: nodes.every((n) => n !== undefined) ? [...new Set(nodes as number[])] : null };
+  } catch {
+    return null;
+  } finally {
+    await client.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
+  }
 }
 
 /**

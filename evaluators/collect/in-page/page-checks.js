@@ -19,6 +19,7 @@
   // composite widgets (tab, menuitem, option, radio, treeitem) are left out: a roving tabindex focuses one.
   var OPERABLE_ROLES = /^(button|link|checkbox|switch|slider|spinbutton|combobox|textbox|searchbox)$/;
   var kb = null;
+  var kbListenedElements = [];
   // Buttons and what stands for them; a button saying one of these words labels the lone field beside it.
   var BUTTONS = 'button, input[type=submit], input[type=button], input[type=image], [role=button], a[href], [onclick]';
   var SEARCH_BUTTON = /搜\s*索|检\s*索|查\s*询|search/i;
@@ -560,6 +561,76 @@
     });
   }
 
+  /**
+   * The sequential focus order as the browser builds it for Tab: every element whose tabIndex is 0 or more,
+   * those above 0 first by value, then the rest in document order. Which of them can take focus is left to
+   * focus() itself as the walk goes (hidden, disabled, inert, a closed menu opened by :focus-within).
+   */
+  function focusOrder() {
+    var all = document.getElementsByTagName('*');
+    var positive = [];
+    var zero = [];
+    for (var i = 0; i < all.length; i++) {
+      var t = all[i].tabIndex;
+      if (t > 0) positive.push(all[i]);
+      else if (t === 0) zero.push(all[i]);
+    }
+    // Array sort is stable: equal values keep their document order.
+    positive.sort(function (a, b) {
+      return a.tabIndex - b.tabIndex;
+    });
+    return positive.concat(zero);
+  }
+  // Where Tab goes somewhere this document's order does not show: frames and embedded documents, image maps,
+  // media controls and date fields (focus moves inside the browser's own controls), editable regions.
+  var OWN_ORDER =
+    'iframe, frame, object, embed, area, audio[controls], video[controls], [contenteditable], input[type=date], input[type=time], input[type=datetime-local], input[type=month], input[type=week]';
+  /**
+   * Whether focus() in document order walks the page as Tab would: nothing with an order of its own (OWN_ORDER,
+   * shadow trees and custom elements, which may hide one), and no box that scrolls with nothing focusable inside
+   * (Chromium stops Tab at such a box to let the keys scroll it, though its tabIndex says -1).
+   */
+  function walkableByFocus() {
+    if (document.querySelector(OWN_ORDER)) return false;
+    var all = document.getElementsByTagName('*');
+    for (var i = 0; i < all.length; i++) {
+      var el = all[i];
+      if (el.shadowRoot || el.tagName.indexOf('-') > 0) return false;
+      if (el === document.documentElement || el === document.body) continue;
+      if (el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1) continue;
+      var style = getComputedStyle(el);
+      if (!/auto|scroll/.test(style.overflowX + ' ' + style.overflowY)) continue;
+      var inside = el.getElementsByTagName('*');
+      var focusable = false;
+      for (var j = 0; j < inside.length && !focusable; j++) focusable = inside[j].tabIndex >= 0 && rendered(inside[j]);
+      if (!focusable) return false;
+    }
+    return true;
+  }
+  /**
+   * A walk's start: transitions off (a focus style fading in would read as none), nothing focused, at the top of the
+   * page, an empty record. A walk made again (a batch that lost presses) drops the first one's recorder and held styles.
+   */
+  function kbBegin() {
+    var release = holdStyles();
+    var active = document.activeElement;
+    if (active && active !== document.body && active.blur) active.blur();
+    window.scrollTo(0, 0);
+    kbStopRecording();
+    if (kb && kb.release) kb.release();
+    kb = { visited: [], focused: [], release: release, last: null, steps: null, listener: null };
+  }
+  /** The radio button Tab stops at in its group: the checked one, else the first; a group is one stop. */
+  function radioGroups() {
+    var checked = {};
+    var radios = document.querySelectorAll('input[type=radio][name]');
+    for (var i = 0; i < radios.length; i++) if (radios[i].checked) checked[radioGroup(radios[i])] = true;
+    return checked;
+  }
+  function radioGroup(el) {
+    return el.type === 'radio' && el.name ? (el.form ? 'f' + Array.prototype.indexOf.call(document.forms, el.form) : 'd') + ':' + el.name : null;
+  }
+
   window.__govscorePageChecks = {
     lib: { allElements: allElements, issue: issue, holdStyles: holdStyles, describe: describe },
     markup: function () {
@@ -616,16 +687,74 @@
     },
     candidates: [],
 
-    /** Transitions off (a focus style fading in would read as none), nothing focused, at the top of the page. */
+    /**
+     * The Tab walk made by focus() instead of key presses, where no key press could go anywhere else: the driver
+     * calls it only when no key, blur or focusout listener is on the page, nor a focus or focusin listener on the
+     * window or the document (kbListened names the elements with one of their own). Each element of the focus
+     * order is focused in turn, as Tab would reach it (focus-visible, scrolled to only where a field's caret must be
+     * on the screen), and its look read as kbStep reads it; kbFinish then compares. A focus listener that sends
+     * focus elsewhere, at once or within BLUR_SETTLE_MS, ends it: null, and the driver presses Tab instead.
+     * Resolves to the walk's end (stops, ended 'end' or 'cap'), or null where the page is not walkable this way.
+     */
+    kbByFocus: function (maxStops) {
+      var listened = kbListenedElements;
+      kbListenedElements = [];
+      if (listened.indexOf(document.documentElement) >= 0 || listened.indexOf(document.body) >= 0 || !walkableByFocus()) return null;
+      var order = focusOrder();
+      kbBegin();
+      var checkedGroups = radioGroups();
+      var groupsTaken = {};
+      var i = 0;
+      var abort = function () {
+        var now = deepActive();
+        if (now && now !== document.body && now.blur) now.blur();
+        kb.release();
+        kb = null;
+        return null;
+      };
+      return new Promise(function (resolve) {
+        var next = function () {
+          for (; i < order.length; i++) {
+            var el = order[i];
+            var group = radioGroup(el);
+            if (group && (groupsTaken[group] || (checkedGroups[group] && !el.checked))) continue;
+            var before = deepActive();
+            var typed = el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && TEXT_FIELD.test(el.type || ''));
+            el.focus({ preventScroll: !typed, focusVisible: true });
+            var now = deepActive();
+            if (now !== el) {
+              // Focus went to a third element: a listener moved it.
+              if (now !== before) return resolve(abort());
+              continue;
+            }
+            if (kb.visited.length >= maxStops) return resolve({ stops: kb.visited.length, ended: 'cap' });
+            if (group) groupsTaken[group] = true;
+            kb.last = el;
+            kbRead();
+            if (
+              listened.some(function (l) {
+                return l.contains(el);
+              })
+            ) {
+              i++;
+              return setTimeout(function () {
+                if (deepActive() !== el) return resolve(abort());
+                next();
+              }, BLUR_SETTLE_MS);
+            }
+          }
+          resolve({ stops: kb.visited.length, ended: 'end' });
+        };
+        next();
+      });
+    },
+    /** An element with a focus or focusin listener of its own (found by the driver through the protocol): kbByFocus waits after focusing it. */
+    kbListened: function (el) {
+      kbListenedElements.push(el);
+    },
+    /** The key walk's start (kbBegin), and whether its presses can go in batches. */
     kbStart: function () {
-      var release = holdStyles();
-      var active = document.activeElement;
-      if (active && active !== document.body && active.blur) active.blur();
-      window.scrollTo(0, 0);
-      // Walked again (a batch that lost presses): the first walk's recorder and held styles go.
-      kbStopRecording();
-      if (kb && kb.release) kb.release();
-      kb = { visited: [], focused: [], release: release, last: null, steps: null, listener: null };
+      kbBegin();
       // Handlers of focus or blur may move focus a moment after a press: then each press is read on its own,
       // after that moment (kbStep). Otherwise presses go in batches, each read as the next one arrives.
       var elements = allElements();

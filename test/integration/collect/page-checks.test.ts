@@ -556,12 +556,50 @@ describe('page checks: hand-written pages', () => {
     }
   });
 
+  it('walks the focus order by focusing in the page where no listener could move a press elsewhere, and finds what Tab finds', async () => {
+    // Positive tabindex first, a radio group as its checked button, a disabled button and a hidden link skipped, a
+    // menu shown by :focus-within entered, a field showing its caret, links and a radio button whose outline is removed.
+    const page = (keys: boolean) =>
+      `<!DOCTYPE html><html lang="zh-CN"><head><title>order</title><style>.bare:focus{outline:none}#menu ul{display:none}#menu li:focus-within ul{display:block}input{outline:none}</style></head><body><h1>t</h1>` +
+      `<a href="#a" id="a1" class="bare">一</a><a href="#b" id="a2" tabindex="2">二</a><a href="#c" id="a3" tabindex="1">三</a><button disabled>不可用</button><a href="#d" style="display:none">隐藏</a>` +
+      `<ul id="menu"><li><a href="#m" id="m">栏目</a><ul><li><a href="#m1" id="m1" class="bare">子栏目</a></li></ul></li></ul>` +
+      `<label><input type="radio" name="r" value="1" id="r1">甲</label><label><input type="radio" name="r" value="2" id="r2" checked>乙</label><label>关键字 <input type="text" id="q"></label>` +
+      (keys ? '<script>addEventListener("keydown", function () {})</script>' : '') +
+      `</body></html>`;
+    // What Tab itself reaches on the page as loaded in a tab of its own, one press at a time, until focus leaves the
+    // document (on this file's tab, reused from earlier pages, the first press was seen to land after the positive tabindexes).
+    const pressed: string[] = [];
+    await onTab(browser, async (own) => {
+      await own.setContent(page(false));
+      await own.emulateFocusedPage(true);
+      for (let i = 0; i < 10; i++) {
+        await own.keyboard.press('Tab');
+        const id = await own.evaluate(() => document.activeElement?.id ?? '');
+        if (!id) break;
+        pressed.push(`#${id}`);
+      }
+    });
+    expect(pressed).toEqual(['#a3', '#a2', '#a1', '#m', '#m1', '#r2', '#q']);
+    const walk = async (keys: boolean) => {
+      await tab.setContent(page(keys));
+      const r = await runPageChecks(tab, { role: 'page' });
+      return { keyboard: r.keyboard!, notVisible: r.issues.find((i) => i.check === 'focus-not-visible') };
+    };
+    const byFocus = await walk(false);
+    expect(byFocus.keyboard).toMatchObject({ walk: 'focus', presses: 0, stops: 7, ended: 'end', order: pressed });
+    expect(byFocus.notVisible?.examples.map((e) => e.selector)).toEqual(['#a1', '#m1', '#r2']);
+    // The same page with a key listener (that does nothing) is walked with the keys, and the same elements are found.
+    const byKeys = await walk(true);
+    expect(byKeys.keyboard.walk).toBe('keys');
+    expect(byKeys.notVisible?.examples).toEqual(byFocus.notVisible?.examples);
+  });
+
   it('records the keyboard walk, and a page that hangs its renderer as not checked in time', async () => {
     await tab.setContent(
       `<!DOCTYPE html><html lang="zh-CN"><head><title>walk</title></head><body><h1>t</h1><a href="#1">1</a><a href="#2">2</a><button>3</button></body></html>`,
     );
     const r = await runPageChecks(tab, { role: 'page' });
-    expect(r.keyboard).toMatchObject({ stops: 3, ended: 'end' });
+    expect(r.keyboard).toMatchObject({ stops: 3, ended: 'end', walk: 'focus' });
     expect(r.keyboard!.order).toEqual(['body > a:nth-of-type(1)', 'body > a:nth-of-type(2)', 'body > button']);
     expect(r.bypass).toEqual({ skipLink: false, main: false, headings: 1 });
     await tab.evaluate('setTimeout(function () { for (;;) {} }, 0)');
