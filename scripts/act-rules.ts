@@ -12,7 +12,7 @@
  *
  * An ACT rule is mapped to the axe rules that implement it: axe-core's own metadata (each rule's
  * `actIds`), or, for an ACT rule no axe rule claims, the axe rules tagged with the WCAG success criteria of
- * its `accessibility_requirements`. It is mapped to a page check when they share a success criterion and
+ * its `accessibility_requirements` that claim no other ACT rule (those answer their own rule). It is mapped to a page check when they share a success criterion and
  * the check's criterion has that one ACT rule; where a criterion has several ACT rules, only to those that
  * test what the check tests (`checkActRules`). An example counts as flagged when a mapped axe rule reports
  * a violation or a mapped check an issue on it.
@@ -190,7 +190,10 @@ const runs = (r: { id: string; tags: string[] }) =>
 function axeMapping(rule: ActRule): { kind: 'axe actIds' | 'by SC' | 'none'; axe: string[]; notRun: string[] } {
   const claimed = axeRules.filter((r) => r.actIds?.includes(rule.id));
   if (claimed.some(runs)) return { kind: 'axe actIds', axe: claimed.filter(runs).map((r) => r.id), notRun: claimed.filter((r) => !runs(r)).map((r) => r.id) };
-  const bySc = axeRules.filter((r) => runs(r) && successCriteria(r.tags).some((c) => rule.criteria.includes(c)));
+  // An axe rule that names the ACT rules it implements answers those: on a page without lang, html-has-lang
+  // answers b5c3f8, not whether ucwvc8's declared language matches the text (ucwvc8 calls that page inapplicable).
+  const answersOthers = (r: { actIds?: string[] }) => (r.actIds ?? []).some((id) => id !== rule.id);
+  const bySc = axeRules.filter((r) => runs(r) && !answersOthers(r) && successCriteria(r.tags).some((c) => rule.criteria.includes(c)));
   return { kind: bySc.length ? 'by SC' : 'none', axe: bySc.map((r) => r.id), notRun: claimed.map((r) => r.id) };
 }
 
