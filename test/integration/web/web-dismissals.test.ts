@@ -1,17 +1,11 @@
-import { join } from 'node:path';
-
 import { load } from 'cheerio';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildApp } from '../../../server/app/app.js';
-import { Store } from '../../../server/store/store.js';
+import type { Store } from '../../../server/store/store.js';
 import { rescoreStored } from '../../../server/use-cases/stored-run.js';
-import { comparedRuns, plantedLinks, storeComparedRuns } from '../../fixtures/compared-runs.js';
-import { tempDir } from '../cli-helpers.js';
-import { injectBrowser } from './inject-browser.js';
+import { comparedRuns, plantedLinks } from '../../fixtures/compared-runs.js';
+import { type Browser, type ComparedRunsApp, openComparedRunsApp } from './compared-runs-app.js';
 
-const password = 'correct horse battery';
 const gone = `jyj/D2/link:${plantedLinks.unchanged.replace(/^https:/, '')}`;
 const rsjLink = `rsj/D2/link:${plantedLinks.rsj.replace(/^https:/, '')}`;
 const reason = '浏览器可以打开<b>该链接</b>';
@@ -23,33 +17,21 @@ const reason = '浏览器可以打开<b>该链接</b>';
  */
 describe('dismissals in the web app', () => {
   let store: Store;
-  let app: FastifyInstance;
-  let staff: ReturnType<typeof injectBrowser>;
-  let edu: ReturnType<typeof injectBrowser>;
-  let hr: ReturnType<typeof injectBrowser>;
-  const token = async (browser: ReturnType<typeof injectBrowser>, url: string) => /name="_csrf" value="([^"]+)"/.exec((await browser.get(url)).body)?.[1] ?? '';
+  let opened: ComparedRunsApp | undefined;
+  let staff: Browser;
+  let edu: Browser;
+  let hr: Browser;
+  const token = async (browser: Browser, url: string) => /name="_csrf" value="([^"]+)"/.exec((await browser.get(url)).body)?.[1] ?? '';
   const staffPage = (runId: string, siteId: string) => `/staff/runs/${runId}/sites/${siteId}`;
 
   beforeAll(async () => {
-    const dir = await tempDir('web-dismissals');
-    const db = join(dir, 'govscore.db');
-    store = new Store(db);
-    storeComparedRuns(store);
-    rescoreStored(store, comparedRuns.earlier);
-    rescoreStored(store, comparedRuns.later);
-    await store.accounts.add({ login: 'staff', name: '评估办李审核', role: 'evaluator', password });
-    await store.accounts.add({ login: 'edu', name: '市教育局', role: 'department', password, sites: ['jyj'] });
-    await store.accounts.add({ login: 'hr', name: '市人社局', role: 'department', password, sites: ['rsj'] });
-    app = await buildApp({ store, dbFile: db, dataDir: dir });
-    [staff, edu, hr] = [injectBrowser(app, password), injectBrowser(app, password), injectBrowser(app, password)];
-    await staff.login('staff');
-    await edu.login('edu');
-    await hr.login('hr');
+    opened = await openComparedRunsApp('web-dismissals', (s) => {
+      rescoreStored(s, comparedRuns.earlier);
+      rescoreStored(s, comparedRuns.later);
+    });
+    ({ store, staff, edu, hr } = opened);
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    store?.close();
-  });
+  afterAll(async () => opened?.close());
 
   it('staff dismiss a finding from the site page: refused without a reason, then recorded, audited and re-scored', async () => {
     const page = load((await staff.get(staffPage(comparedRuns.earlier, 'jyj'))).body);

@@ -1,49 +1,40 @@
-import { join } from 'node:path';
-
 import { load } from 'cheerio';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildApp } from '../../../server/app/app.js';
-import { Store } from '../../../server/store/store.js';
-import { comparedRuns, plantedLinks, storeComparedRuns } from '../../fixtures/compared-runs.js';
-import { tempDir } from '../cli-helpers.js';
-import { injectBrowser } from './inject-browser.js';
+import { comparedRuns, plantedLinks } from '../../fixtures/compared-runs.js';
+import { type Browser, type ComparedRunsApp, openComparedRunsApp } from './compared-runs-app.js';
 
-const password = 'correct horse battery';
 const rsjName = '某市人力资源和社会保障局';
 
 /** The department page's 与上次评估相比 over inject (no browser): its own site only, against the run it chooses. */
 describe('a department’s findings against an earlier run', () => {
-  let store: Store;
-  let app: FastifyInstance;
-  let edu: ReturnType<typeof injectBrowser>;
-  let hr: ReturnType<typeof injectBrowser>;
+  let opened: ComparedRunsApp | undefined;
+  let edu: Browser;
+  let hr: Browser;
   const page = (siteId: string, query = '') => `/department/runs/${comparedRuns.later}/sites/${siteId}${query}`;
 
   beforeAll(async () => {
-    const dir = await tempDir('web-finding-changes');
-    const db = join(dir, 'govscore.db');
-    store = new Store(db);
-    storeComparedRuns(store);
-    // A run of the other department's site alone: not one jyj can be compared with.
-    store.createRun(
-      { id: 'rsj-only', key: 'rsj-only', name: '人社局专项检查', asOf: '2026-11-25', sitesFile: '', sitesSha256: '', indicators: 'national-2019', options: {} },
-      [{ siteId: 'rsj', position: 0, name: rsjName, url: 'https://rsj.example.gov.cn/', group: '市直部门', services: true, level: 'department' }],
-    );
-    store.saveSiteResult('rsj-only', 'rsj', { status: 'unreachable', statusReason: 'dns', pages: [], observations: {} });
-    store.finishRun('rsj-only');
-    await store.accounts.add({ login: 'edu', name: '市教育局', role: 'department', password, sites: ['jyj'] });
-    await store.accounts.add({ login: 'hr', name: '市人社局', role: 'department', password, sites: ['rsj'] });
-    app = await buildApp({ store, dbFile: db, dataDir: dir });
-    [edu, hr] = [injectBrowser(app, password), injectBrowser(app, password)];
-    await edu.login('edu');
-    await hr.login('hr');
+    opened = await openComparedRunsApp('web-finding-changes', (s) => {
+      // A run of the other department's site alone: not one jyj can be compared with.
+      s.createRun(
+        {
+          id: 'rsj-only',
+          key: 'rsj-only',
+          name: '人社局专项检查',
+          asOf: '2026-11-25',
+          sitesFile: '',
+          sitesSha256: '',
+          indicators: 'national-2019',
+          options: {},
+        },
+        [{ siteId: 'rsj', position: 0, name: rsjName, url: 'https://rsj.example.gov.cn/', group: '市直部门', services: true, level: 'department' }],
+      );
+      s.saveSiteResult('rsj-only', 'rsj', { status: 'unreachable', statusReason: 'dns', pages: [], observations: {} });
+      s.finishRun('rsj-only');
+    });
+    ({ edu, hr } = opened);
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    store?.close();
-  });
+  afterAll(async () => opened?.close());
 
   it('compares with the previous run of the same sites by default: the planted fix, new problems and the one that stayed', async () => {
     const response = await edu.get(page('jyj'));

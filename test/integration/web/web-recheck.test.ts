@@ -1,21 +1,15 @@
-import { join } from 'node:path';
-
 import { load } from 'cheerio';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { pageSubject } from '../../../evaluators/lib/finding-subject.js';
-import { buildApp } from '../../../server/app/app.js';
 import { recheckOfOption } from '../../../server/store/rechecks.js';
-import { Store } from '../../../server/store/store.js';
+import type { Store } from '../../../server/store/store.js';
 import { judgeRecheck } from '../../../server/use-cases/recheck.js';
 import { lastUsedSet } from '../../../server/use-cases/run-set.js';
 import { computeRun } from '../../../server/use-cases/score-run.js';
-import { comparedRuns, plantedLinks, storeComparedRuns } from '../../fixtures/compared-runs.js';
-import { tempDir } from '../cli-helpers.js';
-import { injectBrowser } from './inject-browser.js';
+import { comparedRuns, plantedLinks } from '../../fixtures/compared-runs.js';
+import { type Browser, type ComparedRunsApp, openComparedRunsApp } from './compared-runs-app.js';
 
-const password = 'correct horse battery';
 const rsjName = '某市人力资源和社会保障局';
 const { earlier: runId, later: recheckRunId } = comparedRuns;
 const keyOf = (indicator: string, url: string) => `jyj/${indicator}/${pageSubject('link', url)}`;
@@ -28,33 +22,19 @@ const keyOf = (indicator: string, url: string) => `jyj/${indicator}/${pageSubjec
  */
 describe('re-checks in the web app', () => {
   let store: Store;
-  let app: FastifyInstance;
-  let edu: ReturnType<typeof injectBrowser>;
-  let hr: ReturnType<typeof injectBrowser>;
-  let staff: ReturnType<typeof injectBrowser>;
+  let opened: ComparedRunsApp | undefined;
+  let edu: Browser;
+  let hr: Browser;
+  let staff: Browser;
   const page = (siteId: string) => `/department/runs/${runId}/sites/${siteId}`;
-  const mark = async (who: ReturnType<typeof injectBrowser>, siteId: string, key: string, note: string) =>
+  const mark = async (who: Browser, siteId: string, key: string, note: string) =>
     who.form(`${page(siteId)}/marks`, { _csrf: await who.csrfToken(), key, note });
 
   beforeAll(async () => {
-    const dir = await tempDir('web-recheck');
-    const db = join(dir, 'govscore.db');
-    store = new Store(db);
-    storeComparedRuns(store);
-    store.setRunOption(recheckRunId, recheckOfOption, runId);
-    await store.accounts.add({ login: 'edu', name: '市教育局', role: 'department', password, sites: ['jyj'] });
-    await store.accounts.add({ login: 'hr', name: '市人社局', role: 'department', password, sites: ['rsj'] });
-    await store.accounts.add({ login: 'staff', name: '评估办', role: 'evaluator', password });
-    app = await buildApp({ store, dbFile: db, dataDir: dir });
-    [edu, hr, staff] = [injectBrowser(app, password), injectBrowser(app, password), injectBrowser(app, password)];
-    await edu.login('edu');
-    await hr.login('hr');
-    await staff.login('staff');
+    opened = await openComparedRunsApp('web-recheck', (s) => s.setRunOption(recheckRunId, recheckOfOption, runId));
+    ({ store, edu, hr, staff } = opened);
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    store?.close();
-  });
+  afterAll(async () => opened?.close());
 
   const recheck = () => {
     const run = store.getRun(runId)!;
