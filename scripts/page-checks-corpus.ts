@@ -61,11 +61,13 @@ async function main(): Promise<void> {
   }
   // What the contrast check over gradients looked at, and what its screenshots cost.
   const looked = read.flatMap((c) => (c.contrast?.gradients ? [c.contrast] : []));
+  const others = read.flatMap((c) => (c.contrast && !c.contrast.gradients ? [c.contrast] : []));
   const sum = (k: 'gradients' | 'pictures' | 'read' | 'shots' | 'ms') => looked.reduce((s, c) => s + c[k], 0);
   console.log(
     `\ntext over gradients: ${looked.length}/${read.length} pages, ${sum('gradients')} elements (${sum('read')} read from ${sum('shots')} screenshots); ` +
       `text over background images (not read): ${read.filter((c) => c.contrast?.pictures).length} pages; ` +
-      `${Math.round(sum('ms') / Math.max(1, looked.length))} ms a page where read (most ${Math.max(0, ...looked.map((c) => c.ms))} ms)`,
+      `${Math.round(sum('ms') / Math.max(1, looked.length))} ms a page where read (most ${Math.max(0, ...looked.map((c) => c.ms))} ms); ` +
+      `the style read alone on the others ${Math.round(others.reduce((s, c) => s + c.ms, 0) / Math.max(1, others.length))} ms a page (most ${Math.max(0, ...others.map((c) => c.ms))} ms)`,
   );
   const listed = shown ?? [...new Set(read.flatMap((c) => c.issues.filter((i) => i.suspected).map((i) => i.check)))].sort();
   for (const check of listed) {

@@ -32,20 +32,23 @@
   /**
    * What the text is drawn over, from its element up to the first opaque background colour: 'gradient' when a CSS
    * gradient is among the layers (and no picture), 'picture' when a background image is (not fetched by the
-   * crawl: what it shows is unknown), 'colour' otherwise (axe's to decide).
+   * crawl: what it shows is unknown), 'colour' otherwise (axe's to decide). Kept per element: text elements share
+   * their ancestors.
    */
-  function backdrop(el) {
-    var gradient = false;
-    for (var a = el; a; a = parentOf(a)) {
-      var style = getComputedStyle(a);
-      if (style.backgroundImage !== 'none') {
-        if (url(style)) return 'picture';
-        gradient = true;
-      }
+  function backdrop(el, seen) {
+    if (seen.has(el)) return seen.get(el);
+    var style = getComputedStyle(el);
+    var own = style.backgroundImage === 'none' ? null : url(style) ? 'picture' : 'gradient';
+    var kind;
+    if (own === 'picture') kind = own;
+    else {
       var bg = parseColor(style.backgroundColor);
-      if (bg && bg[3] >= 1) break;
+      var parent = bg && bg[3] >= 1 ? null : parentOf(el);
+      var below = parent ? backdrop(parent, seen) : 'colour';
+      kind = below === 'picture' ? below : own || below;
     }
-    return gradient ? 'gradient' : 'colour';
+    seen.set(el, kind);
+    return kind;
   }
   function opacityOf(el) {
     var o = 1;
@@ -91,6 +94,7 @@
     var found = [];
     var gradients = 0;
     var pictures = 0;
+    var seen = new Map();
     lib.allElements().forEach(function (el) {
       if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return;
       var own = false;
@@ -100,7 +104,7 @@
       if (style.visibility !== 'visible') return;
       var color = parseColor(style.color);
       if (!color || color[3] === 0 || style.webkitTextFillColor !== style.color || /text/.test(style.backgroundClip)) return;
-      var kind = backdrop(el);
+      var kind = backdrop(el, seen);
       if (kind === 'colour') return;
       if (kind === 'picture') return void pictures++;
       if (disabled(el)) return;
