@@ -34,12 +34,14 @@ interface Candidate {
 
 /** Elements read from the pixels a page at most: each costs a share of a screenshot (text near one another share one). */
 export const maxContrastElements = 20;
+/** Screenshots a page at most (each of the text within one screen's height): the elements further down are not read. */
+export const maxContrastShots = 5;
 const maxExamples = 3;
 
 /**
  * Text over a CSS gradient (1.4.3), which axe-core leaves for review: the text's background is drawn without the
  * text (the text made transparent, its shadow kept: ACT counts a shadow as background) and captured in clip
- * screenshots, the candidates within one viewport's height in one; then each sampled character is judged on the
+ * screenshots, the candidates within one viewport's height in one (maxContrastShots at most); then each sampled character is judged on the
  * pixels of its own box (judgeTextContrast). Characters covered by something else, out of the page's scrolling
  * reach or over a picture (background images and images are not fetched by the crawl) are not read. Needs the
  * page checks' script and text-contrast.js in the page; leaves the page as it was (styles, scroll).
@@ -62,7 +64,7 @@ export async function textOverGradients(page: Page, session: () => Promise<CDPSe
     const bottom = (c: Candidate) => Math.max(...c.boxes.map((b) => b[1] + b[3]));
     const waiting = [...candidates].sort((a, b) => top(a) - top(b));
     const client = await session();
-    while (waiting.length) {
+    while (waiting.length && read.shots < maxContrastShots) {
       const scrollTo = Math.max(0, Math.floor(top(waiting[0]!)) - 8);
       const together = waiting.filter((c, k) => k === 0 || bottom(c) <= scrollTo + height);
       for (const c of together) waiting.splice(waiting.indexOf(c), 1);
