@@ -35,7 +35,7 @@ interface Candidate {
 /** Elements read from the pixels a page at most: each costs a share of a screenshot (text near one another share one). */
 export const maxContrastElements = 20;
 /** Screenshots a page at most (each of the text within one screen's height): the elements further down are not read. */
-export const maxContrastShots = 5;
+export const maxContrastShots = 3;
 const maxExamples = 3;
 
 /**

@@ -3,12 +3,17 @@ import type { Pixels } from './png.js';
 /** A colour as red, green, blue (0–255) and alpha (0–1). */
 export type Rgba = [number, number, number, number];
 
+/** An sRGB channel (0–255) made linear, as WCAG 2's relative luminance does. */
+function linear(c: number): number {
+  const s = c / 255;
+  return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+}
+/** The 256 whole channel values made linear once: a screenshot's pixels are read by the thousand. */
+const linearTable = Float64Array.from({ length: 256 }, (_, c) => linear(c));
+const lin = (c: number) => (Number.isInteger(c) && c >= 0 && c <= 255 ? linearTable[c]! : linear(c));
+
 /** WCAG 2 relative luminance of an opaque sRGB colour. */
 export function luminance(r: number, g: number, b: number): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 

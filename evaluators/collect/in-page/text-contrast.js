@@ -143,16 +143,26 @@
     });
   };
 
+  /** What an element paints under text: 'picture' (an image, a background image, its own or a pseudo-element's), 'opaque' (a colour that hides what lies below), or ''. */
+  function paints(a, painted) {
+    if (painted.has(a)) return painted.get(a);
+    var style = getComputedStyle(a);
+    var bg = parseColor(style.backgroundColor);
+    var kind =
+      REPLACED.test(a.tagName) || url(style) || url(getComputedStyle(a, '::before')) || url(getComputedStyle(a, '::after'))
+        ? 'picture'
+        : bg && bg[3] >= 1
+          ? 'opaque'
+          : '';
+    painted.set(a, kind);
+    return kind;
+  }
   /** Whether what is painted at a point, from the top down to the first opaque background, is all drawn by CSS (no picture: those are not fetched). */
-  function drawnByCss(stack, el) {
+  function drawnByCss(stack, el, painted) {
     if (!stack.length || (stack[0] !== el && !el.contains(stack[0]))) return false;
     for (var i = 0; i < stack.length; i++) {
-      var a = stack[i];
-      if (REPLACED.test(a.tagName)) return false;
-      var style = getComputedStyle(a);
-      if (url(style) || url(getComputedStyle(a, '::before')) || url(getComputedStyle(a, '::after'))) return false;
-      var bg = parseColor(style.backgroundColor);
-      if (bg && bg[3] >= 1) return true;
+      var kind = paints(stack[i], painted);
+      if (kind) return kind === 'opaque';
     }
     return true;
   }
@@ -165,13 +175,14 @@
     window.scrollTo(state.scroll[0], top);
     var dx = window.scrollX;
     var dy = window.scrollY;
+    var painted = new Map();
     return indices.map(function (i) {
       var c = state.found[i];
       return c.boxes.filter(function (b) {
         var x = b[0] + b[2] / 2 - dx;
         var y = b[1] + b[3] / 2 - dy;
         if (b[1] - dy < 0 || b[1] + b[3] - dy > window.innerHeight || b[0] - dx < 0 || b[0] + b[2] - dx > window.innerWidth) return false;
-        return drawnByCss(document.elementsFromPoint(x, y), c.el);
+        return drawnByCss(document.elementsFromPoint(x, y), c.el, painted);
       });
     });
   };
