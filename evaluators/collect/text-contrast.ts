@@ -36,6 +36,9 @@ interface Candidate {
 export const maxContrastElements = 20;
 /** Screenshots a page at most (each of the text within one screen's height): the elements further down are not read. */
 export const maxContrastShots = 3;
+/** A screenshot not back by then is given up, and none is started after maxMs: a busy renderer must not hold up the rest of the checks. */
+const shotTimeoutMs = 1500;
+const maxMs = 3000;
 const maxExamples = 3;
 
 /**
@@ -64,7 +67,7 @@ export async function textOverGradients(page: Page, session: () => Promise<CDPSe
     const bottom = (c: Candidate) => Math.max(...c.boxes.map((b) => b[1] + b[3]));
     const waiting = [...candidates].sort((a, b) => top(a) - top(b));
     const client = await session();
-    while (waiting.length && read.shots < maxContrastShots) {
+    while (waiting.length && read.shots < maxContrastShots && performance.now() - started < maxMs) {
       const scrollTo = Math.max(0, Math.floor(top(waiting[0]!)) - 8);
       const together = waiting.filter((c, k) => k === 0 || bottom(c) <= scrollTo + height);
       for (const c of together) waiting.splice(waiting.indexOf(c), 1);
@@ -75,13 +78,14 @@ export async function textOverGradients(page: Page, session: () => Promise<CDPSe
       const y = Math.floor(Math.min(...boxes.map((b) => b[1])));
       const width = Math.ceil(Math.max(...boxes.map((b) => b[0] + b[2]))) - x;
       const clipHeight = Math.ceil(Math.max(...boxes.map((b) => b[1] + b[3]))) - y;
-      const { data } = await client.send('Page.captureScreenshot', {
-        format: 'png',
-        clip: { x, y, width, height: clipHeight, scale: 1 },
-        optimizeForSpeed: true,
-      });
+      let timer: NodeJS.Timeout | undefined;
+      const shot = await Promise.race([
+        client.send('Page.captureScreenshot', { format: 'png', clip: { x, y, width, height: clipHeight, scale: 1 }, optimizeForSpeed: true }),
+        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), shotTimeoutMs))),
+      ]).finally(() => clearTimeout(timer));
+      if (!shot) break;
       read.shots++;
-      const image = decodePng(Buffer.from(data, 'base64'));
+      const image = decodePng(Buffer.from(shot.data, 'base64'));
       together.forEach((c, k) => {
         if (!shown[k]!.length) return;
         const characters = shown[k]!.map((b) => characterContrast(image, [b[0] - x, b[1] - y, b[2], b[3]], c.color));
