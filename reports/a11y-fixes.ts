@@ -162,6 +162,8 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
   'title-unrelated': '网页标题写明本页内容，建议格式为“文章或栏目名称_网站名称”；模板默认标题（如“无标题文档”“Document”）和从其他页面复制的标题要随内容修改。',
   'element-language': '按这部分文字的实际语言写 lang：中文写 lang="zh-CN"，英文写 lang="en"；从其他页面或模板复制来的 lang 属性要随内容修改或删除。',
   'character-shortcut': '单个字符的快捷键改为与 Ctrl、Alt 等组合键配合使用，或只在相关控件获得焦点时生效；保留时在页面上提供关闭或重新设置快捷键的开关。',
+  'text-contrast-background':
+    '渐变背景上的文字，在文字所在的整段范围内都要达到对比度要求：调整渐变两端的颜色（浅色背景上用深色字，深色背景上用浅色字），或给文字加一层不透明的底色；半透明的文字颜色改为不透明。用对比度工具分别核对渐变最浅和最深处。',
 };
 
 /** The 整改方法 of a finding, and whether it is the generic one (no entry for the rule). */

@@ -32,6 +32,7 @@ interface Checked {
   error?: string;
   title: string | null;
   issues: PageCheckIssue[];
+  contrast?: PageCheckResult['contrast'];
 }
 
 const roleOf = (page: SavedPage): PageCheckResult['role'] => (page.role === 'column' ? 'page' : page.role);
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     if (opened.error) return void out.push({ page, error: opened.error, title: null, issues: [] });
     const r = await runPageChecks(tab, { role: roleOf(page), motionMs: 1000 });
     const markup = r.notChecked.find((n) => n.area === 'markup');
-    out.push({ page, error: markup ? `markup not read: ${markup.reason}` : undefined, title: r.title, issues: r.issues });
+    out.push({ page, error: markup ? `markup not read: ${markup.reason}` : undefined, title: r.title, issues: r.issues, contrast: r.contrast });
   });
   out.sort((a, b) => (a.page.file < b.page.file ? -1 : 1));
   const read = out.filter((c) => !c.error);
@@ -58,6 +59,16 @@ async function main(): Promise<void> {
       `| ${check} | ${suspected ? 'yes' : ''} | ${flagging(read, check).length}/${read.length} | ${flagging(government, check).length}/${government.length} |`,
     );
   }
+  // What the contrast check over gradients looked at, and what its screenshots cost.
+  const looked = read.flatMap((c) => (c.contrast?.gradients ? [c.contrast] : []));
+  const others = read.flatMap((c) => (c.contrast && !c.contrast.gradients ? [c.contrast] : []));
+  const sum = (k: 'gradients' | 'pictures' | 'read' | 'shots' | 'ms') => looked.reduce((s, c) => s + c[k], 0);
+  console.log(
+    `\ntext over gradients: ${looked.length}/${read.length} pages, ${sum('gradients')} elements (${sum('read')} read from ${sum('shots')} screenshots); ` +
+      `text over background images (not read): ${read.filter((c) => c.contrast?.pictures).length} pages; ` +
+      `${Math.round(sum('ms') / Math.max(1, looked.length))} ms a page where read (most ${Math.max(0, ...looked.map((c) => c.ms))} ms); ` +
+      `the style read alone on the others ${Math.round(others.reduce((s, c) => s + c.ms, 0) / Math.max(1, others.length))} ms a page (most ${Math.max(0, ...others.map((c) => c.ms))} ms)`,
+  );
   const listed = shown ?? [...new Set(read.flatMap((c) => c.issues.filter((i) => i.suspected).map((i) => i.check)))].sort();
   for (const check of listed) {
     console.log(`\n${check}:`);

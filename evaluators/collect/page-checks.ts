@@ -6,9 +6,10 @@ import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { characterShortcut, judgedIssues } from './judged-content.js';
 import { checkMotion } from './motion.js';
 import { keptSession } from './tab-session.js';
+import { textOverGradients } from './text-contrast.js';
 import { textZoom } from './text-zoom.js';
 
-const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js']
+const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js', 'text-contrast.js']
   .map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8'))
   .join(';\n');
 
@@ -96,6 +97,12 @@ export const pageChecks = {
     zh: '页面中某部分文字用 lang 标注的语言与其文字不符，如中文段落标为 lang="en"，读屏软件会用错误的语音朗读',
   },
   'character-shortcut': { wcag: ['2.1.4'], level: 'A', zh: '单个字符键（字母、数字、标点）即可触发的快捷键，页面上没有关闭或改用组合键的设置' },
+  // axe-core leaves text over a gradient for review; read from a screenshot of its background (text-contrast.ts).
+  'text-contrast-background': {
+    wcag: ['1.4.3'],
+    level: 'AA',
+    zh: '渐变背景上的文字与背景对比度不足（正文低于4.5:1，大号文字低于3:1），按去掉文字后的背景截图逐字计算',
+  },
 } as const satisfies Record<string, { wcag: readonly string[]; level: 'A' | 'AA' | 'AAA'; advisory?: true; zh: string }>;
 
 export type PageCheckId = keyof typeof pageChecks;
@@ -143,6 +150,11 @@ export interface PageCheckResult {
   /** Boxes that clip text and fitted it at 100 %, read again at 200 % text (null: not measured; absent from results stored before the check). */
   textZoom?: { boxes: number } | null;
   /**
+   * Text over gradients read from the pixels (text-contrast.ts): elements with text over a gradient, over a background
+   * image (not read: the crawl fetches no images), read, screenshots taken, ms. null: not read; absent: stored before.
+   */
+  contrast?: { gradients: number; pictures: number; read: number; shots: number; ms: number } | null;
+  /**
    * The motion area's watch: how long the page was watched (ms), what was seen moving or updating by itself and
    * the audio or video set to play, passing or not. null: not watched; absent: stored before the area existed.
    */
@@ -168,7 +180,7 @@ export interface PageCheckOptions {
 }
 
 /** The parts of the pass in the order they run, as the bench's profile names them (PageCheckOptions.mark). */
-export const pageCheckParts = ['setup', 'markup', 'listeners', 'source', 'judged', 'motion', 'keyboard', 'shortcut', 'reflow', 'zoom'] as const;
+export const pageCheckParts = ['setup', 'markup', 'listeners', 'source', 'judged', 'contrast', 'motion', 'keyboard', 'shortcut', 'reflow', 'zoom'] as const;
 export type PageCheckPart = (typeof pageCheckParts)[number];
 
 export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'motion', 'keyboard', 'reflow', 'zoom'];
@@ -190,7 +202,20 @@ export function uncheckedPage(url: string, role: PageCheckResult['role'], ms: nu
 
 /** A result with no area read yet: what runPageChecks fills in, and what a page not checked keeps. */
 function nothingChecked(url: string, role: PageCheckResult['role']): PageCheckResult {
-  return { url, role, ms: 0, title: null, bypass: null, keyboard: null, reflowWidth: null, textZoom: null, motion: null, issues: [], notChecked: [] };
+  return {
+    url,
+    role,
+    ms: 0,
+    title: null,
+    bypass: null,
+    keyboard: null,
+    reflowWidth: null,
+    textZoom: null,
+    contrast: null,
+    motion: null,
+    issues: [],
+    notChecked: [],
+  };
 }
 
 interface MarkupRead {
@@ -266,8 +291,11 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       if (repeated) issues.push(repeated);
       mark('judged');
       issues.push(...(await judgedIssues(page).catch(() => [])));
+      mark('contrast');
+      const { issue: contrastIssue, ...contrast } = (await textOverGradients(page, session).catch(() => null)) ?? { issue: null };
+      if (contrastIssue) issues.push(contrastIssue);
       if (!expired) {
-        Object.assign(result, { title: read.title, bypass: read.bypass });
+        Object.assign(result, { title: read.title, bypass: read.bypass, contrast: 'shots' in contrast ? contrast : null });
         result.issues.push(...issues);
         done.add('markup');
       }

@@ -416,6 +416,25 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     suspected: ['link-name-generic'],
   },
   {
+    // Below the first screen: read once scrolled to. The date line is grey at 45 % alpha.
+    name: 'text-contrast-background: a topic banner whose title and date line are pale grey on a white-to-light-blue gradient',
+    html: `<h1>t</h1><div style="height:1400px">正文</div><div style="max-width:600px;padding:12px;background:linear-gradient(to right,#ffffff,#dfe9f7)"><h2 style="color:#9aa7b8;margin:0;font-size:20px">学习贯彻党的二十届四中全会精神专题</h2><p style="color:rgba(80,80,80,.45);margin:0">发布时间：2026-03-01　来源：市政府办公室</p></div>`,
+    want: ['text-contrast-background'],
+  },
+  {
+    name: 'text-contrast-background, suspected: white text on a two-tone gradient, most of it over the light part',
+    html: `<h1>t</h1><p style="max-width:320px;margin:0;color:#fff;background:linear-gradient(to right,#1d4f91 0,#1d4f91 100px,#e8eef6 100px)">市人民政府办公室关于印发二〇二六年政务公开工作要点的通知，请各区人民政府、市政府各部门认真贯彻执行。</p>`,
+    want: ['text-contrast-background'],
+    suspected: ['text-contrast-background'],
+  },
+  {
+    // White text kept legible by a dark shadow (ACT counts the shadow as the text's background); pale text over a
+    // banner picture the crawl does not fetch (not judged on the colour shown instead).
+    name: 'no text-contrast-background: dark text on the same gradient, white text with a dark shadow, text over a banner picture',
+    html: `<h1>t</h1><div style="max-width:600px;padding:12px;background:linear-gradient(to right,#ffffff,#dfe9f7)"><h2 style="color:#1f3a5f;margin:0;font-size:20px">学习贯彻党的二十届四中全会精神专题</h2><p style="color:#fff;text-shadow:0 0 2px #000,0 0 2px #000;margin:0">发布时间：2026-03-01　来源：市政府办公室</p></div><div style="max-width:600px;height:80px;background:#fff url(/images/banner.jpg) no-repeat"><span style="color:#fff;font-size:24px">政务公开专题</span></div>`,
+    want: [],
+  },
+  {
     name: 'duplicate id: two elements share an id (one of them hidden), an aria-labelledby points at the first',
     html: `<h1>t</h1><span id="label" style="display:none">姓名</span><span id="label">城市</span><input aria-labelledby="label" type="text" name="city">`,
     want: ['repeated-id'],
@@ -459,6 +478,24 @@ describe('page checks: hand-written pages', () => {
     await tab.evaluate(() => document.documentElement.remove());
     const r = await runPageChecks(tab, { role: 'page' });
     expect(r.notChecked.map((n) => n.area)).not.toContain('markup');
+  });
+
+  it('text over gradients is read from screenshots of its background, one for text near each other, and its colours put back as written', async () => {
+    // Two banners far apart (two screenshots), one over a picture (not read); the title fades its colour in 2 s.
+    await tab.setContent(
+      `<!DOCTYPE html><html lang="zh-CN"><head><title>contrast</title><style>h2{transition:color 2s}</style></head><body><h1>t</h1>` +
+        `<div style="background:linear-gradient(#fff,#eef3fa)"><h2 style="color:#1f3a5f ;margin:0">政务公开</h2><p style="">办事服务</p></div><div style="height:2000px"></div>` +
+        `<div style="background:linear-gradient(#fff,#eef3fa)"><p>互动交流</p></div><div style="background:url(/b.jpg)"><p>专题专栏</p></div></body></html>`,
+    );
+    const read = () =>
+      tab.evaluate(() =>
+        [...document.querySelectorAll('h2, p')].map((e) => [e.getAttribute('style'), getComputedStyle(e).color, getComputedStyle(e).transitionProperty]),
+      );
+    const before = await read();
+    const r = await runPageChecks(tab, { role: 'page' });
+    expect(r.contrast).toMatchObject({ gradients: 3, pictures: 1, read: 3, shots: 2 });
+    expect(r.issues.map((i) => i.check)).not.toContain('text-contrast-background');
+    expect(await read()).toEqual(before);
   });
 
   it('the text zoom puts the page back: inline styles as written, text at its size, scrolled boxes where they were, nothing animating', async () => {
