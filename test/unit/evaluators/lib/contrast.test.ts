@@ -57,7 +57,7 @@ describe('WCAG contrast', () => {
 });
 
 describe('PNG decoding', () => {
-  it('reads the pixels of a PNG another encoder wrote (resvg: RGBA, its own row filters)', () => {
+  it('reads the pixels of a PNG another encoder wrote (resvg: RGBA)', () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30" shape-rendering="crispEdges">
       <rect width="40" height="30" fill="#ffffff"/><rect x="10" y="0" width="10" height="30" fill="#0000ff"/>
       <rect x="20" y="10" width="20" height="10" fill="#336699"/><rect x="0" y="25" width="40" height="5" fill="#aaaaaa" fill-opacity="0.5"/></svg>`;
@@ -73,6 +73,6 @@ describe('PNG decoding', () => {
   });
 
   it('refuses what is not a PNG', () => {
-    expect(() => decodePng(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).toThrow('not a PNG');
+    expect(() => decodePng(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).toThrow();
   });
 });
