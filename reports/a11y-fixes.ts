@@ -151,6 +151,9 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
   'link-name-generic':
     '链接文字写明去向，如“更多通知公告”“查看《关于……的通知》全文”；保留“更多”样式时用 aria-label 或放在栏目标题（h2、h3）下方，使读屏用户能知道链接目的。',
   'identical-links-differ': '指向不同记录的链接用不同的文字，如在“详情”“下载”后写出对应的事项或文件名称，或用 aria-label 补充区别。',
+  'image-of-text':
+    '图片中的文字改用网页文字（HTML 文本加 CSS 样式）显示，如按钮、标题、通知中的文字；SVG 图像直接写在网页中（内联 svg）时其文字可放大、选中；标志中的文字不在此列。',
+  'identical-frames-differ': '每个框架的 title（或 aria-label）写明其中的具体内容，如“办事指南：居住证办理”“办事指南：社保卡申领”；内容相同的框架才可同名。',
   'video-without-captions':
     '为有声音的视频加同步字幕（<track kind="captions" src="….vtt" srclang="zh">，或把字幕压进画面），并在视频旁提供文字稿链接；新闻发布会、政策解读视频尤其需要。',
   'audio-without-transcript': '在音频旁提供完整的文字稿（或“文字实录”链接），内容与音频一致。',

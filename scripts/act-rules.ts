@@ -238,6 +238,8 @@ const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'hidden-image-with-alt': ['e88epe'],
   'link-name-generic': ['5effbb', 'aizyf1'],
   'identical-links-differ': ['fd3a94'],
+  'identical-frames-differ': ['4b1c6c'],
+  'image-of-text': ['0va7u6'],
   'video-without-captions': ['eac66b', 'f51b46'],
   'audio-without-transcript': ['e7aa44', '2eb176'],
   // Video only (1.2.1) and video with sound (1.2.3): the pictures' alternative, which a descriptions track is not.

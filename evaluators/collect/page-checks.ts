@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
 import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
+import { frameNameIssues } from './frame-names.js';
 import { characterShortcut, judgedIssues } from './judged-content.js';
 import { checkMotion } from './motion.js';
 import { keptSession } from './tab-session.js';
 import { textZoom } from './text-zoom.js';
 
-const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js']
+const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js', 'svg-text.js']
   .map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8'))
   .join(';\n');
 
@@ -63,11 +64,22 @@ export const pageChecks = {
     level: 'A',
     zh: '元素的开始标签重复写了同一属性，浏览器只取第一个（WCAG 2.0 的 4.1.1 解析；WCAG 2.2 已将其列为过时，GB/T 37668-2019 依据 WCAG 2.0 仍适用）',
   },
-  // What a person judges, reported only as suspected where the markup makes a failure likely (judged-content.ts).
+  // What a person judges, reported only as suspected where the markup makes a failure likely (judged-content.ts,
+  // frame-names.ts, in-page/svg-text.js).
   'image-name-unhelpful': { wcag: ['1.1.1'], level: 'A', zh: '图片的替代文字是文件名、编号或“图片”“image”等泛称，没有说明图片内容' },
+  'image-of-text': {
+    wcag: ['1.4.5'],
+    level: 'AA',
+    zh: '图片（img）显示的是 SVG 图像中的文字（文字图像），文字无法单独放大、改变样式或选中，可改用网页文字',
+  },
   'hidden-image-with-alt': { wcag: ['1.1.1'], level: 'A', zh: '写有替代文字的图片被 aria-hidden 对读屏软件隐藏，可能不是装饰性图片' },
   'link-name-generic': { wcag: ['2.4.4'], level: 'A', zh: '链接文字只有“更多”“点击这里”“详情”等，所在段落、列表项或栏目标题也没有说明链接目的' },
   'identical-links-differ': { wcag: ['2.4.4'], level: 'A', zh: '同一段落或列表项中文字相同的链接指向不同的记录（同一地址、参数不同），无法从链接文字区分' },
+  'identical-frames-differ': {
+    wcag: ['4.1.2'],
+    level: 'A',
+    zh: '几个框架（iframe）的名称（title 等）相同，显示的却是内容无关的不同网页，读屏软件用户无法按名称区分',
+  },
   'video-without-captions': { wcag: ['1.2.2'], level: 'A', zh: '视频没有字幕轨道（track）、文字稿链接或旁边的文字说明' },
   'audio-without-transcript': { wcag: ['1.2.1'], level: 'A', zh: '音频没有文字稿链接或旁边的文字说明' },
   'video-description-track-only': {
@@ -175,7 +187,7 @@ export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'motion', 'ke
 const areas = pageCheckAreas;
 const orderKept = 30;
 /** Reads of the markup made apart, each on its own: one that a page's scripts break reports nothing, and the others stand. */
-const aloneReads = ['tableHeaders', 'lockedLineHeight', 'deviceMotion'];
+const aloneReads = ['tableHeaders', 'lockedLineHeight', 'deviceMotion', 'svgTextImages'];
 /** How long a person takes between presses, waited once before a loop is called a trap (a hover delay is 100–300 ms). */
 const trapPatienceMs = 500;
 /** Pauses after which focus still did not move on, at most: each costs trapPatienceMs of the pass's time. */
@@ -266,6 +278,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       if (repeated) issues.push(repeated);
       mark('judged');
       issues.push(...(await judgedIssues(page).catch(() => [])));
+      issues.push(...(await frameNameIssues(page).catch(() => [])));
       if (!expired) {
         Object.assign(result, { title: read.title, bypass: read.bypass });
         result.issues.push(...issues);
