@@ -138,6 +138,7 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
   'line-height-locked':
     '不要在 style 属性中用 !important 固定行高；正文行高设为字号的 1.5 倍以上（如 line-height:1.5），用相对值，让用户样式表能调大行距、字距。',
   'motion-actuation': '靠倾斜、摇动设备完成的操作，同时提供按钮等普通控件完成同样的操作，并提供关闭体感操作的开关（如“关闭摇一摇”复选框），避免误触发。',
+  'motion-only': '体感操作能完成的功能，同时提供按钮、滑块等普通控件完成（如“增加”“减少”按钮），让无法倾斜、摇动设备的用户也能操作。',
   'header-without-cells':
     '表头要与数据对应：删去多余的表头单元格，或补上它所在列（行）的数据单元格；数据单元格用 headers 属性指定表头时，要列出它所属的全部表头 id；只用于排版的表格不要用 th，并加 role="presentation"。',
   'repeated-id':

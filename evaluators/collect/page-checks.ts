@@ -6,6 +6,7 @@ import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { frameNameIssues } from './frame-names.js';
 import { characterShortcut, judgedIssues } from './judged-content.js';
 import { checkMotion } from './motion.js';
+import { motionOnlyIssue } from './motion-only.js';
 import { keptSession } from './tab-session.js';
 import { textZoom } from './text-zoom.js';
 
@@ -48,6 +49,11 @@ export const pageChecks = {
     zh: 'style 属性用 !important 把多行文字的行高固定在字号的1.5倍以下，用户无法通过自定义样式调大行距',
   },
   'motion-actuation': { wcag: ['2.5.4'], level: 'A', zh: '倾斜、摇动设备会改变页面内容（体感操作），页面上没有关闭体感操作的控件' },
+  'motion-only': {
+    wcag: ['2.5.4'],
+    level: 'A',
+    zh: '倾斜、摇动设备会改变页面内容（体感操作），页面上却没有可以完成同样操作的按钮、输入框等控件，只能靠体感操作',
+  },
   'header-without-cells': {
     wcag: ['1.3.1'],
     level: 'A',
@@ -257,13 +263,14 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       mark('markup');
       // The markup, then the reads that stand on their own, in one round trip: a page's scripts that break one of
       // those reads leave the others (and the markup) standing.
-      const { read, alone } = (await page.evaluate(`(function () {
+      const { read, alone, moved } = (await page.evaluate(`(function () {
         var checks = window.__govscorePageChecks;
         var read = checks.markup();
-        return { read: read, alone: ${JSON.stringify(aloneReads)}.map(function (name) {
+        var alone = ${JSON.stringify(aloneReads)}.map(function (name) {
           try { return checks[name]() || null; } catch (e) { return null; }
-        }) };
-      })()`)) as { read: MarkupRead; alone: Array<PageCheckIssue | null> };
+        });
+        return { read: read, alone: alone, moved: !!checks.motionChanged };
+      })()`)) as { read: MarkupRead; alone: Array<PageCheckIssue | null>; moved: boolean };
       mark('listeners');
       const listened = read.candidates.length ? await clickListened(await session(), read.candidates.length) : new Set<number>();
       const mouseOnly = read.candidates.filter((_, i) => listened.has(i));
@@ -273,6 +280,9 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
       for (const found of alone) if (found) issues.push(found);
+      // Motion changed the page: is there a control that could do the same (2.5.4)?
+      const motionOnly = moved ? await motionOnlyIssue(page, await session()).catch(() => null) : null;
+      if (motionOnly) issues.push(motionOnly);
       mark('source');
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
