@@ -1,5 +1,7 @@
 import type { CDPSession, Page } from 'puppeteer';
 
+import { listenedItems } from './listened.js';
+
 /**
  * Motion whose result no control on the page gives (2.5.4, ACT 7677a9), as a suspected finding: after the simulated
  * tilt and turn changed the page (in-page/device-motion.js), the page has no field a person can set, no form to send,
@@ -35,23 +37,7 @@ const answerTypes = new Set([
 export async function motionOnlyIssue(page: Page, client: CDPSession): Promise<MotionOnlyIssue | null> {
   const pressable = (await page.evaluate('window.__govscorePageChecks.motionControls()')) as number | null;
   if (pressable === null) return null;
-  // The elements and what is read from them in one group, released at the end: the session outlives the page's reads.
-  const objectGroup = 'govscore-motion-controls';
-  try {
-    const { result } = await client.send('Runtime.evaluate', { expression: 'window.__govscorePageChecks.motionCandidates', objectGroup });
-    if (!result.objectId) return null;
-    const { result: props } = await client.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
-    const heard = await Promise.all(
-      props
-        .filter((p) => Number.isInteger(Number(p.name)) && p.value?.objectId)
-        .map(async (p) => {
-          const { listeners } = await client.send('DOMDebugger.getEventListeners', { objectId: p.value!.objectId! });
-          return listeners.some((l) => answerTypes.has(l.type));
-        }),
-    );
-    if (heard.some(Boolean)) return null;
-  } finally {
-    await client.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
-  }
+  const heard = await listenedItems(client, 'window.__govscorePageChecks.motionCandidates', answerTypes);
+  if (heard.size) return null;
   return (await page.evaluate('window.__govscorePageChecks.motionOnlyIssue()')) as MotionOnlyIssue;
 }

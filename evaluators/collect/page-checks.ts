@@ -5,6 +5,7 @@ import type { CDPSession, KeyInput, Page } from 'puppeteer';
 import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
 import { frameNameIssues } from './frame-names.js';
 import { characterShortcut, judgedIssues } from './judged-content.js';
+import { listenedItems } from './listened.js';
 import { checkMotion } from './motion.js';
 import { motionOnlyIssue } from './motion-only.js';
 import { keptSession } from './tab-session.js';
@@ -272,7 +273,9 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
         return { read: read, alone: alone, moved: !!checks.motionChanged };
       })()`)) as { read: MarkupRead; alone: Array<PageCheckIssue | null>; moved: boolean };
       mark('listeners');
-      const listened = read.candidates.length ? await clickListened(await session(), read.candidates.length) : new Set<number>();
+      // Pointer-cursor candidates with a click-like listener of their own. Handlers delegated to an ancestor
+      // (`document.addEventListener('click', …)` with a selector inside) are not seen: those controls are not reported.
+      const listened = read.candidates.length ? await listenedItems(await session(), 'window.__govscorePageChecks.candidates', clickTypes) : new Set<number>();
       const mouseOnly = read.candidates.filter((_, i) => listened.has(i));
       const issues = read.issues.filter((i) => i.check !== 'mouse-only');
       const attributed = read.issues.find((i) => i.check === 'mouse-only');
@@ -398,34 +401,6 @@ function reasonOf(e: unknown): string {
   if (/context was destroyed|navigation/i.test(message)) return 'navigated';
   if (/closed|detached|Target/i.test(message)) return 'page-closed';
   return message.slice(0, 80);
-}
-
-/**
- * Which of the pointer-cursor candidates have a click-like listener of their own, as the debugger
- * protocol sees them. Handlers delegated to an ancestor (`document.addEventListener('click', …)` with a
- * selector inside) are not visible per element: those controls are not reported.
- */
-async function clickListened(client: CDPSession, count: number): Promise<Set<number>> {
-  const found = new Set<number>();
-  if (!count) return found;
-  // The candidates and the elements read from them in one group, released at the end: the session outlives the page's reads.
-  const objectGroup = 'govscore-candidates';
-  try {
-    const { result } = await client.send('Runtime.evaluate', { expression: 'window.__govscorePageChecks.candidates', objectGroup });
-    if (!result.objectId) return found;
-    const { result: props } = await client.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
-    await Promise.all(
-      props.map(async (p) => {
-        const index = Number(p.name);
-        if (!Number.isInteger(index) || !p.value?.objectId) return;
-        const { listeners } = await client.send('DOMDebugger.getEventListeners', { objectId: p.value.objectId });
-        if (listeners.some((l) => clickTypes.has(l.type))) found.add(index);
-      }),
-    );
-    return found;
-  } finally {
-    await client.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
-  }
 }
 
 type Step = [index: number, fresh: 0 | 1, frame: 0 | 1, visited: number];
