@@ -138,6 +138,7 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
   'line-height-locked':
     '不要在 style 属性中用 !important 固定行高；正文行高设为字号的 1.5 倍以上（如 line-height:1.5），用相对值，让用户样式表能调大行距、字距。',
   'motion-actuation': '靠倾斜、摇动设备完成的操作，同时提供按钮等普通控件完成同样的操作，并提供关闭体感操作的开关（如“关闭摇一摇”复选框），避免误触发。',
+  'motion-only': '体感操作能完成的功能，同时提供按钮、滑块等普通控件完成（如“增加”“减少”按钮），让无法倾斜、摇动设备的用户也能操作。',
   'header-without-cells':
     '表头要与数据对应：删去多余的表头单元格，或补上它所在列（行）的数据单元格；数据单元格用 headers 属性指定表头时，要列出它所属的全部表头 id；只用于排版的表格不要用 th，并加 role="presentation"。',
   'repeated-id':
@@ -151,6 +152,9 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
   'link-name-generic':
     '链接文字写明去向，如“更多通知公告”“查看《关于……的通知》全文”；保留“更多”样式时用 aria-label 或放在栏目标题（h2、h3）下方，使读屏用户能知道链接目的。',
   'identical-links-differ': '指向不同记录的链接用不同的文字，如在“详情”“下载”后写出对应的事项或文件名称，或用 aria-label 补充区别。',
+  'image-of-text':
+    '图片中的文字改用网页文字（HTML 文本加 CSS 样式）显示，如按钮、标题、通知中的文字；SVG 图像直接写在网页中（内联 svg）时其文字可放大、选中；标志中的文字不在此列。',
+  'identical-frames-differ': '每个框架的 title（或 aria-label）写明其中的具体内容，如“办事指南：居住证办理”“办事指南：社保卡申领”；内容相同的框架才可同名。',
   'video-without-captions':
     '为有声音的视频加同步字幕（<track kind="captions" src="….vtt" srclang="zh">，或把字幕压进画面），并在视频旁提供文字稿链接；新闻发布会、政策解读视频尤其需要。',
   'audio-without-transcript': '在音频旁提供完整的文字稿（或“文字实录”链接），内容与音频一致。',

@@ -214,8 +214,9 @@ function axeMapping(rule: ActRule): { kind: 'axe actIds' | 'by SC' | 'none'; axe
  * the check, being 1.4.2's, leaves those alone.
  * frame-out-of-tab-order (2.1.1) is akn7bn (axe's frame-focusable-content needs the frames scanned); line-height-locked
  * (1.4.12) is 78fd32, whose failed examples with a line height of 1em axe's avoid-inline-spacing passes.
- * motion-actuation (2.5.4) is c249d5 (motion can be turned off); 7677a9 (the same result from the interface) asks whether
- * the page's buttons do what the motion does, which is a person's judgement.
+ * motion-actuation (2.5.4) is c249d5 (motion can be turned off); motion-only is 7677a9 (the same result from the interface):
+ * whether the page's buttons do what the motion does is a person's judgement, but a page where nothing answers a press,
+ * a key or an entry cannot do it.
  * header-without-cells (1.3.1) is d0f69e, which axe's th-has-data-cells claims but leaves for review where a column has no cell.
  * repeated-id and duplicate-attribute (4.1.1) are 3ea0c8 and e6952f; axe's duplicate-id rules are deprecated (4.1.1 is
  * obsolete in WCAG 2.2) and do not run.
@@ -232,6 +233,7 @@ const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'audio-autoplay': ['80f0bf', '4c31df', 'aaa1bf'],
   'header-without-cells': ['d0f69e'],
   'motion-actuation': ['c249d5'],
+  'motion-only': ['7677a9'],
   'frame-out-of-tab-order': ['akn7bn'],
   'line-height-locked': ['78fd32'],
   'repeated-id': ['3ea0c8'],
@@ -241,6 +243,8 @@ const checkActRules: Partial<Record<PageCheckId, string[]>> = {
   'hidden-image-with-alt': ['e88epe'],
   'link-name-generic': ['5effbb', 'aizyf1'],
   'identical-links-differ': ['fd3a94'],
+  'identical-frames-differ': ['4b1c6c'],
+  'image-of-text': ['0va7u6'],
   'video-without-captions': ['eac66b', 'f51b46'],
   'audio-without-transcript': ['e7aa44', '2eb176'],
   // Video only (1.2.1) and video with sound (1.2.3): the pictures' alternative, which a descriptions track is not.

@@ -3,13 +3,16 @@ import { readFileSync } from 'node:fs';
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
 import { documentSource, duplicateAttributes } from './duplicate-attributes.js';
+import { frameNameIssues } from './frame-names.js';
 import { characterShortcut, judgedIssues } from './judged-content.js';
+import { listenedItems } from './listened.js';
 import { checkMotion } from './motion.js';
+import { motionOnlyIssue } from './motion-only.js';
 import { keptSession } from './tab-session.js';
 import { textOverGradients } from './text-contrast.js';
 import { textZoom } from './text-zoom.js';
 
-const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js', 'text-contrast.js']
+const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js', 'svg-text.js', 'text-contrast.js']
   .map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8'))
   .join(';\n');
 
@@ -48,6 +51,11 @@ export const pageChecks = {
     zh: 'style 属性用 !important 把多行文字的行高固定在字号的1.5倍以下，用户无法通过自定义样式调大行距',
   },
   'motion-actuation': { wcag: ['2.5.4'], level: 'A', zh: '倾斜、摇动设备会改变页面内容（体感操作），页面上没有关闭体感操作的控件' },
+  'motion-only': {
+    wcag: ['2.5.4'],
+    level: 'A',
+    zh: '倾斜、摇动设备会改变页面内容（体感操作），页面上却没有可以完成同样操作的按钮、输入框等控件，只能靠体感操作',
+  },
   'header-without-cells': {
     wcag: ['1.3.1'],
     level: 'A',
@@ -64,11 +72,22 @@ export const pageChecks = {
     level: 'A',
     zh: '元素的开始标签重复写了同一属性，浏览器只取第一个（WCAG 2.0 的 4.1.1 解析；WCAG 2.2 已将其列为过时，GB/T 37668-2019 依据 WCAG 2.0 仍适用）',
   },
-  // What a person judges, reported only as suspected where the markup makes a failure likely (judged-content.ts).
+  // What a person judges, reported only as suspected where the markup makes a failure likely (judged-content.ts,
+  // frame-names.ts, in-page/svg-text.js).
   'image-name-unhelpful': { wcag: ['1.1.1'], level: 'A', zh: '图片的替代文字是文件名、编号或“图片”“image”等泛称，没有说明图片内容' },
+  'image-of-text': {
+    wcag: ['1.4.5'],
+    level: 'AA',
+    zh: '图片（img）显示的是 SVG 图像中的文字（文字图像），文字无法单独放大、改变样式或选中，可改用网页文字',
+  },
   'hidden-image-with-alt': { wcag: ['1.1.1'], level: 'A', zh: '写有替代文字的图片被 aria-hidden 对读屏软件隐藏，可能不是装饰性图片' },
   'link-name-generic': { wcag: ['2.4.4'], level: 'A', zh: '链接文字只有“更多”“点击这里”“详情”等，所在段落、列表项或栏目标题也没有说明链接目的' },
   'identical-links-differ': { wcag: ['2.4.4'], level: 'A', zh: '同一段落或列表项中文字相同的链接指向不同的记录（同一地址、参数不同），无法从链接文字区分' },
+  'identical-frames-differ': {
+    wcag: ['4.1.2'],
+    level: 'A',
+    zh: '几个框架（iframe）的名称（title 等）相同，显示的却是内容无关的不同网页，读屏软件用户无法按名称区分',
+  },
   'video-without-captions': { wcag: ['1.2.2'], level: 'A', zh: '视频没有字幕轨道（track）、文字稿链接或旁边的文字说明' },
   'audio-without-transcript': { wcag: ['1.2.1'], level: 'A', zh: '音频没有文字稿链接或旁边的文字说明' },
   'video-description-track-only': {
@@ -187,7 +206,7 @@ export const pageCheckAreas: readonly PageCheckArea[] = ['markup', 'motion', 'ke
 const areas = pageCheckAreas;
 const orderKept = 30;
 /** Reads of the markup made apart, each on its own: one that a page's scripts break reports nothing, and the others stand. */
-const aloneReads = ['tableHeaders', 'lockedLineHeight', 'deviceMotion'];
+const aloneReads = ['tableHeaders', 'lockedLineHeight', 'deviceMotion', 'svgTextImages'];
 /** How long a person takes between presses, waited once before a loop is called a trap (a hover delay is 100–300 ms). */
 const trapPatienceMs = 500;
 /** Pauses after which focus still did not move on, at most: each costs trapPatienceMs of the pass's time. */
@@ -270,15 +289,18 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       mark('markup');
       // The markup, then the reads that stand on their own, in one round trip: a page's scripts that break one of
       // those reads leave the others (and the markup) standing.
-      const { read, alone } = (await page.evaluate(`(function () {
+      const { read, alone, moved } = (await page.evaluate(`(function () {
         var checks = window.__govscorePageChecks;
         var read = checks.markup();
-        return { read: read, alone: ${JSON.stringify(aloneReads)}.map(function (name) {
+        var alone = ${JSON.stringify(aloneReads)}.map(function (name) {
           try { return checks[name]() || null; } catch (e) { return null; }
-        }) };
-      })()`)) as { read: MarkupRead; alone: Array<PageCheckIssue | null> };
+        });
+        return { read: read, alone: alone, moved: !!checks.motionChanged };
+      })()`)) as { read: MarkupRead; alone: Array<PageCheckIssue | null>; moved: boolean };
       mark('listeners');
-      const listened = read.candidates.length ? await clickListened(await session(), read.candidates.length) : new Set<number>();
+      // Pointer-cursor candidates with a click-like listener of their own. Handlers delegated to an ancestor
+      // (`document.addEventListener('click', …)` with a selector inside) are not seen: those controls are not reported.
+      const listened = read.candidates.length ? await listenedItems(await session(), 'window.__govscorePageChecks.candidates', clickTypes) : new Set<number>();
       const mouseOnly = read.candidates.filter((_, i) => listened.has(i));
       const issues = read.issues.filter((i) => i.check !== 'mouse-only');
       const attributed = read.issues.find((i) => i.check === 'mouse-only');
@@ -286,11 +308,15 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       if (count) issues.push({ check: 'mouse-only', count, examples: [...(attributed?.examples ?? []), ...mouseOnly].slice(0, 3) });
       focusLeaves = issues.some((i) => i.check === 'change-on-focus');
       for (const found of alone) if (found) issues.push(found);
+      // Motion changed the page: is there a control that could do the same (2.5.4)?
+      const motionOnly = moved ? await motionOnlyIssue(page, await session()).catch(() => null) : null;
+      if (motionOnly) issues.push(motionOnly);
       mark('source');
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
       mark('judged');
       issues.push(...(await judgedIssues(page).catch(() => [])));
+      issues.push(...(await frameNameIssues(page).catch(() => [])));
       mark('contrast');
       const { issue: contrastIssue, ...contrast } = (await textOverGradients(page, session).catch(() => null)) ?? { issue: null };
       if (contrastIssue) issues.push(contrastIssue);
@@ -403,34 +429,6 @@ function reasonOf(e: unknown): string {
   if (/context was destroyed|navigation/i.test(message)) return 'navigated';
   if (/closed|detached|Target/i.test(message)) return 'page-closed';
   return message.slice(0, 80);
-}
-
-/**
- * Which of the pointer-cursor candidates have a click-like listener of their own, as the debugger
- * protocol sees them. Handlers delegated to an ancestor (`document.addEventListener('click', …)` with a
- * selector inside) are not visible per element: those controls are not reported.
- */
-async function clickListened(client: CDPSession, count: number): Promise<Set<number>> {
-  const found = new Set<number>();
-  if (!count) return found;
-  // The candidates and the elements read from them in one group, released at the end: the session outlives the page's reads.
-  const objectGroup = 'govscore-candidates';
-  try {
-    const { result } = await client.send('Runtime.evaluate', { expression: 'window.__govscorePageChecks.candidates', objectGroup });
-    if (!result.objectId) return found;
-    const { result: props } = await client.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
-    await Promise.all(
-      props.map(async (p) => {
-        const index = Number(p.name);
-        if (!Number.isInteger(index) || !p.value?.objectId) return;
-        const { listeners } = await client.send('DOMDebugger.getEventListeners', { objectId: p.value.objectId });
-        if (listeners.some((l) => clickTypes.has(l.type))) found.add(index);
-      }),
-    );
-    return found;
-  } finally {
-    await client.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
-  }
 }
 
 type Step = [index: number, fresh: 0 | 1, frame: 0 | 1, visited: number];

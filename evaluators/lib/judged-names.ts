@@ -203,3 +203,20 @@ export function titleUnrelated(title: string, pageText: string): boolean {
     return units > 0 && found * 2 >= units;
   });
 }
+
+/**
+ * Whether two documents' texts share next to nothing (frames of one name, 4.1.2): under a fifth of the smaller
+ * text's distinct units (Han character pairs, English words) are found in the other. Documents that differ in
+ * their navigation or wording only share most of theirs. A text of fewer than two units is not judged.
+ */
+export function textsUnrelated(a: string, b: string): boolean {
+  const units = (text: string) => {
+    const u = textUnits(text);
+    return new Set([...u.han, ...u.words]);
+  };
+  const [x, y] = [units(a), units(b)];
+  const smaller = Math.min(x.size, y.size);
+  if (smaller < 2) return false;
+  const shared = [...x].filter((unit) => y.has(unit)).length;
+  return shared * 5 < smaller;
+}

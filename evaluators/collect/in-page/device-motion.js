@@ -11,10 +11,23 @@
   var TURNS_OFF = /disable|turn off|motion|shake|tilt|禁用|关闭|停用|体感|摇一摇|重力感应|晃动|陀螺仪/i;
   var CONTROLS = 'input, select, textarea';
 
+  // Elements that could answer a person's press in place of the motion: any of them with a listener of these
+  // (its own, or the document's and body's, which may delegate) may do what the motion does.
+  var PRESSABLE =
+    'button, input[type=button], input[type=submit], input[type=reset], input[type=image], [role=button], [role=slider], [role=spinbutton], [onclick], a[href], [tabindex]';
+  var MAX_PRESSABLE = 100;
+
+  function fields() {
+    return Array.prototype.slice.call(document.querySelectorAll(CONTROLS), 0, 500);
+  }
   function values() {
-    return Array.prototype.slice.call(document.querySelectorAll(CONTROLS), 0, 500).map(function (el) {
+    return fields().map(function (el) {
       return el.value + '|' + el.checked;
     });
+  }
+  // A field a person can set (not a button), shown and not disabled: setting it may do what the motion does.
+  function settable(el) {
+    return !el.disabled && !el.readOnly && !/^(hidden|button|submit|reset|image)$/.test(el.type) && el.getClientRects().length > 0;
   }
   function nameOf(el) {
     var parts = [
@@ -52,7 +65,32 @@
     return e;
   }
 
+  /**
+   * After deviceMotion() saw the motion change the page: null when the page has a field a person can set (or a form
+   * to send), else the elements whose listeners the driver reads (../motion-only.ts) — window, the document, the body
+   * and what could be pressed. When none of them listens to a press, a key or a change, nothing on the page can do
+   * what the motion does: 2.5.4 asks that it can also be done from the interface (ACT 7677a9).
+   */
+  checks.motionControls = function () {
+    if (!checks.motionChanged) return null;
+    if (fields().some(settable) || document.querySelector('form input[type=submit], form button:not([type=button]):not([type=reset])')) return null;
+    var pressable = Array.prototype.slice.call(document.querySelectorAll(PRESSABLE), 0, MAX_PRESSABLE);
+    checks.motionCandidates = [window, document, document.body].concat(pressable);
+    return pressable.length;
+  };
+  checks.motionOnlyIssue = function () {
+    var out = lib.issue(
+      'motion-only',
+      [document.body],
+      '模拟倾斜、转动设备后页面内容改变，页面上没有可以完成同样操作的按钮、输入框等控件（没有控件响应点击、按键或输入）',
+    );
+    out.suspected = true;
+    return out;
+  };
+
   checks.deviceMotion = function () {
+    // A page written over the same window (document.write, as setContent does) keeps this object: start afresh.
+    checks.motionChanged = false;
     var before = values();
     var observer = new MutationObserver(function () {});
     observer.observe(document, {
@@ -81,7 +119,9 @@
     var valueChanged = after.some(function (v, i) {
       return v !== before[i];
     });
-    if ((!changed.length && !valueChanged) || offersToTurnOff()) return null;
+    if (!changed.length && !valueChanged) return null;
+    checks.motionChanged = true;
+    if (offersToTurnOff()) return null;
     var targets = changed
       .map(function (m) {
         return m.target.nodeType === 1 ? m.target : m.target.parentElement;

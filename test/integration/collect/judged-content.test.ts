@@ -24,6 +24,8 @@ const judged: PageCheckId[] = [
   'label-not-distinct',
   'label-name-generic',
   'title-unrelated',
+  'identical-frames-differ',
+  'image-of-text',
 ];
 
 const pages: Array<{ file: string; want: PageCheckId[] }> = [
@@ -42,7 +44,13 @@ const pages: Array<{ file: string; want: PageCheckId[] }> = [
   { file: 'form-clean.html', want: [] },
   { file: 'title-label-flagged.html', want: ['title-unrelated', 'label-name-generic'] },
   { file: 'title-label-clean.html', want: [] },
+  { file: 'frames-flagged.html', want: ['identical-frames-differ'] },
+  { file: 'frames-clean.html', want: [] },
+  { file: 'svg-text-flagged.html', want: ['image-of-text'] },
+  { file: 'svg-text-clean.html', want: [] },
 ];
+/** The documents the frames of those pages show. */
+const frameDocuments = ['frame-guide.html', 'frame-guide-column.html', 'frame-budget.html'];
 
 describe('page checks: suspected findings on names, media and shortcuts (test/fixtures/judged-content/pages)', () => {
   let browser: Browser;
@@ -53,8 +61,7 @@ describe('page checks: suspected findings on names, media and shortcuts (test/fi
     // The fixtures over loopback (links resolve against a real origin); anything else they reference is a 404.
     server = createServer((req, res) => {
       const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
-      const page = pages.find((p) => p.file === name);
-      if (!page) return void res.writeHead(404).end();
+      if (!pages.some((p) => p.file === name) && !frameDocuments.includes(name)) return void res.writeHead(404).end();
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         .end(readFileSync(new URL(`../../fixtures/judged-content/pages/${name}`, import.meta.url)));
@@ -99,6 +106,15 @@ describe('page checks: suspected findings on names, media and shortcuts (test/fi
       if (p.file === 'title-label-flagged.html') {
         expect(found.find((i) => i.check === 'label-name-generic')!.detail).toBe('标签文字如：“菜单”、“确定”');
         expect(found.find((i) => i.check === 'title-unrelated')!.examples[0]!.html).toBe('<title>关于公布2025年度行政许可事项清单的公告</title>');
+      }
+      // Both drawn buttons, the one written out and the one in base64.
+      if (p.file === 'svg-text-flagged.html') {
+        expect(found[0]!.count).toBe(2);
+        expect(found[0]!.detail).toBe('图片是含文字的 SVG 图像，文字如：“公共服务”、“便民服务”');
+      }
+      if (p.file === 'frames-flagged.html') {
+        expect(found[0]!.count).toBe(2);
+        expect(found[0]!.detail).toBe(`名称相同的框架显示的网页内容几乎没有相同的字词：“办事指南”：${origin}/frame-guide.html、${origin}/frame-budget.html`);
       }
     });
   }

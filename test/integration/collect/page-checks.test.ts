@@ -404,6 +404,30 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     want: [],
   },
   {
+    name: 'motion only, suspected: shaking the phone shows the next guide, and nothing on the page answers a press, a key or an entry',
+    html: `<h1>t</h1><p>摇一摇手机，查看今日推荐的办事指南：</p><p id="g">居住证办理</p><script>var guides = ['居住证办理', '社保卡申领', '不动产登记'], k = 0; function next() { k = (k + 1) % guides.length; g.textContent = guides[k]; } addEventListener('devicemotion', function (e) { if (Math.abs(e.rotationRate.gamma) > 5) next(); });</script>`,
+    want: ['motion-actuation', 'motion-only'],
+    suspected: ['motion-actuation', 'motion-only'],
+  },
+  {
+    name: 'not motion only: a 换一个 button does what shaking does',
+    html: `<h1>t</h1><p>摇一摇手机，查看今日推荐的办事指南：</p><p id="g">居住证办理</p><button type="button" id="b">换一个</button><script>var guides = ['居住证办理', '社保卡申领', '不动产登记'], k = 0; function next() { k = (k + 1) % guides.length; g.textContent = guides[k]; } addEventListener('devicemotion', function (e) { if (Math.abs(e.rotationRate.gamma) > 5) next(); }); b.addEventListener('click', next);</script>`,
+    want: ['motion-actuation'],
+    suspected: ['motion-actuation'],
+  },
+  {
+    name: 'not motion only: a select offers the other guides',
+    html: `<h1>t</h1><p>摇一摇手机，查看今日推荐的办事指南：</p><p id="g">居住证办理</p><select aria-label="办事指南"><option>居住证办理</option><option>社保卡申领</option></select><script>var guides = ['居住证办理', '社保卡申领', '不动产登记'], k = 0; function next() { k = (k + 1) % guides.length; g.textContent = guides[k]; } addEventListener('devicemotion', function (e) { if (Math.abs(e.rotationRate.gamma) > 5) next(); });</script>`,
+    want: ['motion-actuation'],
+    suspected: ['motion-actuation'],
+  },
+  {
+    name: 'not motion only: a 下一个 control whose key handler is delegated to the body',
+    html: `<h1>t</h1><p>摇一摇手机，查看今日推荐的办事指南：</p><p id="g">居住证办理</p><span role="button" tabindex="0" data-next>下一个</span><script>var guides = ['居住证办理', '社保卡申领', '不动产登记'], k = 0; function next() { k = (k + 1) % guides.length; g.textContent = guides[k]; } addEventListener('devicemotion', function (e) { if (Math.abs(e.rotationRate.gamma) > 5) next(); }); document.body.addEventListener('keydown', function (e) { if (e.key === 'Enter' && e.target.closest('[data-next]')) next(); });</script>`,
+    want: ['motion-actuation'],
+    suspected: ['motion-actuation'],
+  },
+  {
     name: 'text zoom: a box already cutting its text through a line at 100 % (height 1.5em, 10 px under one line)',
     html: `<h1>t</h1><div style="overflow:hidden;height:1.5em;font-size:16px;max-width:300px">关于做好二〇二六年春季学期开学工作的通知，请各单位认真贯彻落实，按时报送材料。</div><div style="overflow-y:hidden;height:10px;white-space:nowrap;text-overflow:ellipsis;font-size:16px">关于做好二〇二六年春季学期开学工作的通知</div>`,
     want: ['text-zoom'],

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { bareName, differentRecords, genericLabelName, genericLinkName, titleUnrelated, unhelpfulImageName } from '../../../../evaluators/lib/judged-names.js';
+import {
+  bareName,
+  differentRecords,
+  genericLabelName,
+  genericLinkName,
+  textsUnrelated,
+  titleUnrelated,
+  unhelpfulImageName,
+} from '../../../../evaluators/lib/judged-names.js';
 
 describe('image names that describe nothing', () => {
   it('file names, camera and upload-tool names and hex digests are file names', () => {
@@ -98,5 +106,28 @@ describe('titles that share next to nothing with their page', () => {
     expect(titleUnrelated('关于公布2025年度行政许可事项清单的公告', '加载中')).toBe(false);
     // Only the menus drawn: less text than twice the title's.
     expect(titleUnrelated('关于公布2025年度行政许可事项清单的公告', '首页 政务公开 政策文件 办事服务 互动交流')).toBe(false);
+  });
+});
+
+describe('documents of frames named alike that share next to nothing', () => {
+  const guide =
+    '首页 > 办事服务 > 办事指南\n居住证办理指南\n申请条件：在本市居住半年以上，有合法稳定就业、住所或连续就读。\n所需材料：居民身份证、居住登记凭证。';
+  it('two documents with no words or character pairs in common', () => {
+    expect(textsUnrelated(guide, '2026年第一季度财政预算执行情况表\n单位：万元 一般公共预算收入 税收收入')).toBe(true);
+    expect(textsUnrelated('Root > Page One\nHome\nContact', 'Lorem ipsum dolor')).toBe(true);
+  });
+
+  it('documents that differ in their breadcrumb, menu or wording only', () => {
+    // The same guide under another column: another breadcrumb, a sub-menu, the text reworded in part.
+    const elsewhere =
+      '首页 > 便民服务 > 常用指南\n办理流程 常见问题\n居住证办理指南\n申请条件：本市居住满半年，有合法稳定的就业或住所。\n需要材料：身份证、居住登记凭证。';
+    expect(textsUnrelated(guide, elsewhere)).toBe(false);
+    expect(textsUnrelated('Root > Page One\nHome\nContact', 'Home\nContact')).toBe(false);
+    expect(textsUnrelated('This is my random advertising. Please, buy things!', 'This is another random advertising. Please buy more things!')).toBe(false);
+  });
+
+  it('a document of next to no text is not judged', () => {
+    expect(textsUnrelated(guide, '')).toBe(false);
+    expect(textsUnrelated(guide, '地图')).toBe(false);
   });
 });
