@@ -4,7 +4,8 @@
 // size (and a line height in pixels) times the factor, everything else as the page's own CSS makes it, so
 // boxes sized in em or rem grow with their text and boxes sized in px or vh do not. Then the boxes that
 // clip (overflow hidden or clip) and did not overflow before are read once, and the page's inline styles
-// put back as they were.
+// put back as they were. Whole-page zoom is pageZoomStart (at the full width: whether the page's styles change
+// at half of it, and what clips already) and pageZoomRead (once the driver has halved the viewport).
 (function () {
   var checks = window.__govscorePageChecks;
   if (!checks || checks.textZoom) return;
