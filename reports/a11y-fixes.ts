@@ -116,8 +116,14 @@ export const pageCheckFixes: Readonly<Record<PageCheckId, string>> = {
     '可点击的元素改用 <a href> 或 <button>；必须用 <div>/<span> 时加 tabindex="0" 和相应的 role，并在按下回车、空格时执行同样的操作；下拉菜单在获得焦点时也要展开（不只响应鼠标悬停）。',
   'focus-not-visible':
     '删除样式表中的 outline:none / outline:0（常见于 a、button、input 的全局重置）；需要自定义时用 :focus-visible 设置明显的轮廓（如 2px 实线，与背景对比度不低于 3:1）。',
+  'hidden-content-focused':
+    '弹窗前后的焦点哨兵（放在 aria-hidden="true" 中的链接或 tabindex="0" 元素）要在获得焦点时立即把焦点移回弹窗内，弹窗关闭或脚本失效时一并删除或设 tabindex="-1"；aria-hidden="true" 的区域中不要留可用 Tab 键到达的链接、按钮，需要操作的内容不要设 aria-hidden。',
   reflow:
     '改为响应式布局：去掉页面和容器的固定像素宽度（如 width:1200px），改用 max-width 和百分比；窄屏时用媒体查询把多栏改为单栏；图片设 max-width:100%；宽表格放在可横向滚动的容器中。',
+  'object-without-name':
+    '给嵌入图片、音频、视频的 <object> 加 aria-label 或 title 写明其内容（如 aria-label="2026年政府工作报告解读图"）；<object> 内的 <img alt> 等替代内容只在资源加载失败时显示，不能代替名称。纯装饰的加 role="presentation"。',
+  'page-zoom':
+    '检查窄屏媒体查询（如 @media (max-width: 640px)）中给含文字的容器设的固定高度、固定宽度和 overflow:hidden：改用 min-height 或自动高度，让文字在窄屏排版时完整显示；确需单行截断的标题用 white-space:nowrap 加 text-overflow:ellipsis。用浏览器把整页放大到 200%（或把窗口缩到一半宽）核对。',
   'text-zoom':
     '包含文字的容器不要用固定高度（或固定宽度）加 overflow:hidden：改用 min-height，或让高度随内容自动增长；尺寸和行高用 em、rem 等相对单位，使容器随文字放大；确需截断的单行标题用 text-overflow:ellipsis 并在链接或 title 中提供完整文字。用浏览器把文字放大到 200% 核对。',
   bypass: '在每页最前面加“跳到正文”链接（指向正文容器的 id，获得焦点时显示），并用 <main> 包住正文、<nav> 包住导航，各区块用标题标记。',

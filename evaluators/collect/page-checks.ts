@@ -8,9 +8,10 @@ import { characterShortcut, judgedIssues } from './judged-content.js';
 import { listenedItems } from './listened.js';
 import { checkMotion } from './motion.js';
 import { motionOnlyIssue } from './motion-only.js';
+import { type FallingBackObject, unnamedObjects } from './object-fallback.js';
 import { keptSession } from './tab-session.js';
 import { textOverGradients } from './text-contrast.js';
-import { textZoom } from './text-zoom.js';
+import { pageZoom, textZoom } from './text-zoom.js';
 
 const checksScript = ['page-checks.js', 'table-headers.js', 'text-spacing.js', 'device-motion.js', 'judged-content.js', 'svg-text.js', 'text-contrast.js']
   .map((file) => readFileSync(new URL(`./in-page/${file}`, import.meta.url), 'utf8'))
@@ -25,7 +26,18 @@ export const pageChecks = {
   'keyboard-trap': { wcag: ['2.1.2'], level: 'A', zh: '键盘陷阱：焦点被困在某个组件中，无法用Tab键离开' },
   'mouse-only': { wcag: ['2.1.1'], level: 'A', zh: '只能用鼠标操作的控件（有点击事件但无法获得键盘焦点）' },
   'focus-not-visible': { wcag: ['2.4.7'], level: 'AA', zh: '获得键盘焦点时没有可见的焦点指示（轮廓被去除且无其他样式变化）' },
+  'hidden-content-focused': {
+    wcag: ['4.1.2'],
+    level: 'A',
+    zh: '用 aria-hidden="true" 对读屏软件隐藏的内容中，有元素能用 Tab 键获得焦点且焦点停留在其上（如失效的弹窗焦点哨兵），读屏软件用户不知道焦点在哪里',
+  },
   reflow: { wcag: ['1.4.10'], level: 'AA', zh: '320像素宽度下页面需要横向滚动或内容被截断（固定宽度布局）' },
+  // Whole-page zoom (technique G142) at half the viewport's width, laid out with the page's own media queries.
+  'page-zoom': {
+    wcag: ['1.4.4'],
+    level: 'AA',
+    zh: '整页放大到200%（相当于视口宽度减半，页面按窄屏样式排版）时，文字被固定高度或宽度、隐藏溢出内容的容器截断',
+  },
   // Advisory: the check zooms text alone (a browser's "zoom text only"), while 1.4.4 is also met by the whole
   // page's zoom (technique G142), under which a fixed-height list row still shows its text.
   'text-zoom': {
@@ -36,6 +48,11 @@ export const pageChecks = {
   },
   bypass: { wcag: ['2.4.1'], level: 'A', zh: '没有跳过导航的链接、主内容区域（main）或标题，无法跳过重复区块' },
   'page-title': { wcag: ['2.4.2'], level: 'A', zh: '网页标题缺失、只有网站名称，或不同类型的页面使用同一标题' },
+  'object-without-name': {
+    wcag: ['1.1.1'],
+    level: 'A',
+    zh: '嵌入图片、音频或视频的 object 元素没有 aria-label、aria-labelledby 或 title 提供的名称；其中的替代内容（如 img 的 alt）只在资源无法加载时显示，资源正常加载时读屏软件读不到',
+  },
   'page-language': { wcag: ['3.1.1'], level: 'A', zh: '网页声明的语言（html 的 lang）与正文语言不符，如中文页面写 lang="en"' },
   'group-without-name': { wcag: ['1.3.1', '3.3.2'], level: 'A', zh: '单选/复选按钮组没有 fieldset/legend 或带名称的分组' },
   'placeholder-only': { wcag: ['3.3.2', '1.3.1'], level: 'A', zh: '输入框只用占位文字（placeholder）作标签' },
@@ -166,8 +183,12 @@ export interface PageCheckResult {
   } | null;
   /** Sideways width of the document at 320 CSS px (null: not measured). */
   reflowWidth: number | null;
-  /** Boxes that clip text and fitted it at 100 %, read again at 200 % text (null: not measured; absent from results stored before the check). */
-  textZoom?: { boxes: number } | null;
+  /**
+   * Boxes that clip text and fitted it at 100 %, read again at 200 % text, and whether the page was laid out at half
+   * the viewport's width too (whole-page zoom: only where its styles change with width; absent: stored before).
+   * null: not measured; absent from results stored before the check.
+   */
+  textZoom?: { boxes: number; pageZoomed?: boolean } | null;
   /**
    * Text over gradients read from the pixels (text-contrast.ts): elements with text over a gradient, over a background
    * image (not read: the crawl fetches no images), read, screenshots taken, ms. null: not read; absent: stored before.
@@ -242,6 +263,7 @@ interface MarkupRead {
   bypass: NonNullable<PageCheckResult['bypass']>;
   issues: PageCheckIssue[];
   candidates: PageCheckElement[];
+  objects: FallingBackObject[];
 }
 
 /**
@@ -311,6 +333,8 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       // Motion changed the page: is there a control that could do the same (2.5.4)?
       const motionOnly = moved ? await motionOnlyIssue(page, await session()).catch(() => null) : null;
       if (motionOnly) issues.push(motionOnly);
+      const objects = read.objects.length ? await unnamedObjects(read.objects).catch(() => null) : null;
+      if (objects) issues.push(objects);
       mark('source');
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
@@ -388,9 +412,11 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     mark('zoom');
     try {
       const zoom = await textZoom(page);
-      if (!expired) {
-        result.textZoom = { boxes: zoom.boxes };
+      const paged = expired ? null : await pageZoom(page);
+      if (!expired && paged) {
+        result.textZoom = { boxes: zoom.boxes, pageZoomed: paged.laidOut };
         if (zoom.issue) result.issues.push(zoom.issue);
+        if (paged.issue) result.issues.push(paged.issue);
         done.add('zoom');
       }
     } catch (e) {
@@ -414,7 +440,9 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
     result.keyboard = null;
     result.reflowWidth = null;
     result.textZoom = null;
-    result.issues = result.issues.filter((i) => !['keyboard-trap', 'focus-not-visible', 'character-shortcut', 'reflow', 'text-zoom'].includes(i.check));
+    result.issues = result.issues.filter(
+      (i) => !['keyboard-trap', 'focus-not-visible', 'hidden-content-focused', 'character-shortcut', 'reflow', 'text-zoom', 'page-zoom'].includes(i.check),
+    );
     await options.restore?.(startUrl).catch(() => undefined);
   }
   result.ms = Math.round(performance.now() - started);
@@ -483,19 +511,22 @@ async function tabThrough(
     issues.push({ check: 'keyboard-trap', count: trap.length, examples, detail: `按 Tab 键 ${presses} 次后，焦点在 ${trap.length} 个元素之间循环` });
   }
   const finish = await focusSeen(page);
-  if (finish.issue) issues.push(finish.issue);
+  issues.push(...finish.issues);
   return { keyboard: { presses, stops: visited, ended, order: finish.order, walk: 'keys' }, issues, keysHeard };
 }
 
-/** After a walk: the focus order kept and the elements whose look focus did not change (2.4.7). */
-async function focusSeen(page: Page): Promise<{ order: string[]; issue: PageCheckIssue | null }> {
+/** After a walk: the focus order kept, the elements whose look focus did not change (2.4.7), and those focus stayed on inside aria-hidden content (4.1.2). */
+async function focusSeen(page: Page): Promise<{ order: string[]; issues: PageCheckIssue[] }> {
   const finish = (await page.evaluate(`window.__govscorePageChecks.kbFinish(${orderKept})`)) as {
     order: string[];
     checked: number;
     issue: PageCheckIssue | null;
+    hidden: PageCheckIssue | null;
   };
-  const issue = finish.issue && { ...finish.issue, detail: `${finish.checked} 个获得焦点的元素中有 ${finish.issue.count} 个获得焦点前后外观相同` };
-  return { order: finish.order, issue };
+  const issues: PageCheckIssue[] = [];
+  if (finish.issue) issues.push({ ...finish.issue, detail: `${finish.checked} 个获得焦点的元素中有 ${finish.issue.count} 个获得焦点前后外观相同` });
+  if (finish.hidden) issues.push({ ...finish.hidden, detail: `按 Tab 键时焦点停在 ${finish.hidden.count} 个 aria-hidden="true" 内容中的元素上，没有移到别处` });
+  return { order: finish.order, issues };
 }
 
 /** Listeners that could take a Tab press or a focus move somewhere the focus order does not say. */
@@ -539,8 +570,8 @@ async function walkByFocus(
   }
   const walk = (await page.evaluate(`window.__govscorePageChecks.kbByFocus(${maxTabs})`)) as { stops: number; ended: 'end' | 'cap' } | null;
   if (!walk) return { walk: null, keysHeard };
-  const { order, issue } = await focusSeen(page);
-  return { walk: { presses: 0, stops: walk.stops, ended: walk.ended, order, issues: issue ? [issue] : [] }, keysHeard };
+  const { order, issues } = await focusSeen(page);
+  return { walk: { presses: 0, stops: walk.stops, ended: walk.ended, order, issues }, keysHeard };
 }
 
 /**

@@ -29,6 +29,10 @@
   var CARET = 'caret';
   // How long a blur handler may take to send focus back (setTimeout of a few ms) before the focus is read.
   var BLUR_SETTLE_MS = 50;
+  // Elements in aria-hidden content the walk reached, focused again at most (each waits BLUR_SETTLE_MS).
+  var MAX_HIDDEN_FOCUSED = 5;
+  // Objects falling back read at most: the driver asks the server for each one's data.
+  var MAX_OBJECTS = 3;
 
   function text(el) {
     return (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
@@ -620,6 +624,70 @@
     if (kb && kb.release) kb.release();
     kb = { visited: [], focused: [], release: release, last: null, steps: null, listener: null };
   }
+  /**
+   * Elements the walk left focus on (Tab reached them, and no handler sent focus elsewhere) inside content
+   * aria-hidden takes from screen readers (4.1.2, ACT 6cfa84): a screen reader user's focus lands on nothing it
+   * can announce. Only where the markup alone cannot tell, which is where axe-core's aria-hidden-focus leaves
+   * them for review: a dialog is open on the page (shown, and not itself aria-hidden: its focus sentinels may send focus back into it), or the
+   * element handles focus itself. Elsewhere axe reports them, and they are not reported twice.
+   */
+  function hiddenFocused(visited) {
+    var dialogOpen = Array.prototype.some.call(document.querySelectorAll('dialog[open], [role=dialog], [aria-modal=true]'), function (d) {
+      return rendered(d) && hasSize(d) && !d.closest('[aria-hidden="true" i]');
+    });
+    return visited.filter(function (el) {
+      return el.isConnected && !!el.closest('[aria-hidden="true" i]') && (dialogOpen || handles(el, 'focus'));
+    });
+  }
+  /**
+   * The elements that still hold focus BLUR_SETTLE_MS after being focused again, one at a time: a focus sentinel
+   * whose handler sends focus on at once or a moment later is not one of them. Focus taken away afterwards.
+   */
+  function keepsFocus(elements) {
+    var kept = [];
+    var i = 0;
+    return new Promise(function (resolve) {
+      var next = function () {
+        if (i >= elements.length) {
+          var now = deepActive();
+          if (now && now !== document.body && now.blur) now.blur();
+          window.scrollTo(0, 0);
+          return resolve(kept);
+        }
+        var el = elements[i++];
+        el.focus({ preventScroll: true });
+        if (deepActive() !== el) return next();
+        setTimeout(function () {
+          if (deepActive() === el) kept.push(el);
+          next();
+        }, BLUR_SETTLE_MS);
+      };
+      next();
+    });
+  }
+  /**
+   * Object elements showing their fallback content in this tab that nothing else names (1.1.1, ACT 8fc3b6): shown
+   * to screen readers (rendered, not aria-hidden), no role of their own, no aria-label, aria-labelledby text or
+   * title. The crawl's tabs fetch no images or media, so an object embedding one falls back here where a
+   * visitor's browser shows the resource, and its fallback (an img and its alt) is then neither shown nor read.
+   * The driver keeps those whose data is an image, audio or video that answers (object-fallback.ts).
+   */
+  function objectsFallingBack() {
+    var found = [];
+    var objects = document.getElementsByTagName('object');
+    for (var i = 0; i < objects.length && found.length < MAX_OBJECTS; i++) {
+      var el = objects[i];
+      if (!el.data || el.hasAttribute('role') || !rendered(el) || el.closest('[aria-hidden="true" i]')) continue;
+      if ((el.getAttribute('aria-label') || '').trim() || nameFrom(el.getAttribute('aria-labelledby')) || (el.getAttribute('title') || '').trim()) continue;
+      var range = document.createRange();
+      range.selectNodeContents(el);
+      // What axe-core's object-alt reads as an object that did not load: its fallback has boxes.
+      if (!range.getClientRects().length) continue;
+      var d = describe(el);
+      found.push({ selector: d.selector, html: d.html, url: el.data, type: el.getAttribute('type') || '' });
+    }
+    return found;
+  }
   /** The radio button Tab stops at in its group: the checked one, else the first; a group is one stop. */
   function radioGroups() {
     var checked = {};
@@ -683,6 +751,7 @@
         bypass: skip,
         issues: issues,
         candidates: mouse.candidates.map(describe),
+        objects: objectsFallingBack(),
       };
     },
     candidates: [],
@@ -859,11 +928,15 @@
         return describe(kb.visited[i]);
       });
     },
-    /** Focus taken away, then every visited element compared with how it looked focused (2.4.7). */
+    /**
+     * Focus taken away, then every visited element compared with how it looked focused (2.4.7), and the ones
+     * inside aria-hidden content that focus stayed on (hiddenFocused).
+     */
     kbFinish: function (orderLimit) {
       kbStopRecording();
       var active = deepActive();
       if (active && active !== document.body && active.blur) active.blur();
+      var hidden = hiddenFocused(kb.visited);
       var unchanged = [];
       kb.visited.forEach(function (el, i) {
         var focused = kb.focused[i];
@@ -875,7 +948,12 @@
       var order = kb.visited.slice(0, orderLimit).map(selectorOf);
       var checked = kb.focused.filter(Boolean).length;
       kb = null;
-      return { order: order, checked: checked, issue: unchanged.length ? issue('focus-not-visible', unchanged) : null };
+      var result = { order: order, checked: checked, issue: unchanged.length ? issue('focus-not-visible', unchanged) : null, hidden: null };
+      if (!hidden.length) return result;
+      return keepsFocus(hidden.slice(0, MAX_HIDDEN_FOCUSED)).then(function (kept) {
+        if (kept.length) result.hidden = issue('hidden-content-focused', kept);
+        return result;
+      });
     },
 
     /**

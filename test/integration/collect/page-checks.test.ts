@@ -220,9 +220,39 @@ a.addEventListener('keydown',function(e){if(e.key!=='Tab'||e.shiftKey)return;e.p
     want: [],
   },
   {
-    name: 'no text zoom failure: a one-line menu whose long items are already cut at 100 % (with an ellipsis, or without)',
-    html: `<h1>t</h1><nav><ul style="list-style:none;margin:0;padding:0"><li style="width:120px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis"><a href="#1">关于进一步加强政务公开工作的实施意见</a></li>
-<li style="width:120px;white-space:nowrap;overflow:hidden"><a href="#2">江临市人民政府办公室关于印发工作要点的通知</a></li></ul></nav>`,
+    // An ellipsis shows the title goes on (ACT 59br37 passes it); a slide strip and a ticker its script scrolls cut
+    // text by design, in items of their own or moving through the box.
+    name: 'no text zoom failure: a one-line menu item cut at 100 % with an ellipsis, a strip of slides, a scrolled ticker',
+    html: `<h1>t</h1><nav><ul style="list-style:none;margin:0;padding:0"><li style="width:120px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis"><a href="#1">关于进一步加强政务公开工作的实施意见</a></li></ul></nav>
+<div style="width:300px;white-space:nowrap;overflow:hidden"><a href="#s1" style="display:inline-block;width:200px">图片新闻一：市长调研春耕生产</a><a href="#s2" style="display:inline-block;width:200px">图片新闻二：政务服务中心开放</a></div>
+<div id="ticker" style="width:300px;white-space:nowrap;overflow:hidden"><span>滚动公告：关于做好二〇二六年春季学期开学工作的通知；关于开展全市安全生产大检查的通知</span></div>
+<script>document.getElementById('ticker').scrollLeft = 40;</script>`,
+    want: [],
+  },
+  {
+    // Cut through a character with nothing to show it: the reader cannot tell the title goes on (ACT 59br37 f5).
+    name: 'text zoom: a one-line menu item cut at 100 % without an ellipsis',
+    html: `<h1>t</h1><nav><ul style="list-style:none;margin:0;padding:0"><li style="width:120px;white-space:nowrap;overflow:hidden"><a href="#2">江临市人民政府办公室关于印发工作要点的通知</a></li></ul></nav>`,
+    want: ['text-zoom'],
+  },
+  {
+    // 1280 px zoomed to 200 % lays the page out at 640 px, where the narrow styles fix the notice's height.
+    name: 'page zoom: a notice whose narrow-screen style (max-width: 640px) fixes its height and hides the overflow',
+    html: `<style>@media screen and (max-width: 640px) { .tzgg { height: 1.5em; overflow: hidden } }</style><h1>t</h1>
+<div class="tzgg" style="font-size:16px">关于做好二〇二六年春季学期开学工作的通知：各区教育局、市直属各学校，现将有关事项通知如下，请认真贯彻落实，按时报送材料，确保开学工作平稳有序。</div>`,
+    want: ['page-zoom'],
+  },
+  {
+    // Whole rows past the edge are hidden on purpose (a menu collapsed to two rows, opened by its button), a title
+    // keeps an ellipsis, a box of one line keeps its line: nothing shows in part.
+    name: 'no page zoom failure: a narrow-screen menu collapsed to whole rows, a title with an ellipsis, a one-line box',
+    html: `<style>@media (max-width: 640px) { .nav { height: 40px; overflow: hidden } .nav a { display: inline-block; width: 140px; line-height: 20px }
+.title { white-space: nowrap; overflow: hidden; text-overflow: ellipsis } .one { height: 20px; line-height: 20px; overflow: hidden } }</style><h1>t</h1>
+<nav class="nav">${['首页', '政务公开', '政务服务', '互动交流', '走进江临', '专题专栏', '数据发布', '政策解读', '新闻中心', '办事指南', '公示公告', '人事信息']
+      .map((n, i) => `<a href="#n${i}">${n}</a>`)
+      .join('')}</nav><button>展开菜单</button>
+<div class="title">关于做好二〇二六年春季学期开学工作的通知（含附件：开学工作检查表、学校安全工作责任书）</div>
+<div class="one">关于做好二〇二六年春季学期开学工作的通知（含附件：开学工作检查表、学校安全工作责任书）</div>`,
     want: [],
   },
   {
@@ -459,6 +489,21 @@ var timer=setInterval(function(){if(!s.isConnected)return clearInterval(timer);i
     want: [],
   },
   {
+    // The dialog's script was changed and the sentinel's focus handler went with it: Tab stops on a link no screen reader announces.
+    name: "hidden content focused: a dialog's focus sentinel inside aria-hidden that no longer sends focus back",
+    html: `<h1>t</h1><div role="dialog" aria-modal="true" aria-label="满意度评价"><label>您的意见 <input id="first"></label> <button>提交</button></div>
+<div aria-hidden="true"><a href="#" style="position:absolute;top:-999em">回到弹窗开头</a></div>`,
+    want: ['hidden-content-focused'],
+  },
+  {
+    name: 'no hidden content focused: the same sentinel sending focus back into the dialog, at once or a moment later; a hidden link out of the order',
+    html: `<h1>t</h1><div role="dialog" aria-modal="true" aria-label="满意度评价"><label>您的意见 <input id="first"></label> <button>提交</button></div>
+<div aria-hidden="true"><a href="#" id="s1" style="position:absolute;top:-999em">回到弹窗开头</a><a href="#" id="s2" style="position:absolute;top:-999em">回到弹窗开头</a><a href="/x" tabindex="-1">栏目</a></div>
+<script>document.getElementById('s1').addEventListener('focus', function () { document.getElementById('first').focus(); });
+document.getElementById('s2').addEventListener('focus', function () { setTimeout(function () { document.getElementById('first').focus(); }, 10); });</script>`,
+    want: [],
+  },
+  {
     name: 'duplicate id: two elements share an id (one of them hidden), an aria-labelledby points at the first',
     html: `<h1>t</h1><span id="label" style="display:none">姓名</span><span id="label">城市</span><input aria-labelledby="label" type="text" name="city">`,
     want: ['repeated-id'],
@@ -582,6 +627,31 @@ describe('page checks: hand-written pages', () => {
         });
         expect(await repeated('/gbk')).toMatchObject({ count: 1, examples: [{ selector: 'body > img', html: expect.stringContaining('alt="国徽"') }] });
         expect(await repeated('/clean')).toBeUndefined();
+      });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('an object embedding an image it falls back from in the crawl tab, with no name of its own: reported where the server serves the image', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    const page = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>obj</title></head><body><h1>政府工作报告图解</h1>
+<object id="shown" data="/img/tujie.png"><img src="/img/tujie.png" alt="2026年政府工作报告图解"></object>
+<object id="missing" data="/img/old.png"><img src="/img/tujie.png" alt="2025年政府工作报告图解"></object>
+<object id="named" data="/img/tujie.png" title="2026年政府工作报告图解"><img src="/img/tujie.png" alt="2026年政府工作报告图解"></object>
+<object id="page" data="/zhuanti.html"><a href="/zhuanti.html">专题页面</a></object></body></html>`;
+    const server = createServer((req, res) => {
+      if (req.url === '/obj') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      if (req.url === '/img/tujie.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(req.method === 'HEAD' ? undefined : png);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await onTab(browser, async (own) => {
+        await openUrl(own, `${origin}/obj`, 10_000);
+        const r = await runPageChecks(own, { role: 'page' });
+        expect(r.issues.find((i) => i.check === 'object-without-name')).toMatchObject({ count: 1, examples: [{ selector: '#shown' }] });
       });
     } finally {
       server.close();
