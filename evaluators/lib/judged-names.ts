@@ -171,6 +171,9 @@ function textUnits(text: string): { han: string[]; words: string[] } {
   return { han, words };
 }
 
+/** A text with its case, spaces, punctuation and symbols taken out, for finding one text in another. */
+const flat = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+
 /** One word of a title found among the page's: the same, or one the stem of the other (harvesting, harvest; opening, open; Clementine, Clementines). */
 function wordFound(word: string, pageWords: Set<string>, stems: Set<string>): boolean {
   if (pageWords.has(word)) return true;
@@ -191,7 +194,6 @@ export function titleUnrelated(title: string, pageText: string): boolean {
   if (titleUnits < 2) return false;
   const page = textUnits(pageText);
   if (page.han.length + page.words.length < Math.max(5, 2 * titleUnits)) return false;
-  const flat = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
   if (flat(title) && flat(pageText).includes(flat(title))) return false;
   const pairs = new Set(page.han);
   const words = new Set(page.words);
@@ -202,4 +204,28 @@ export function titleUnrelated(title: string, pageText: string): boolean {
     const found = p.han.filter((h) => pairs.has(h)).length + p.words.filter((w) => wordFound(w, words, stems)).length;
     return units > 0 && found * 2 >= units;
   });
+}
+
+/** What a main heading must say beyond the title for the title to be only a part of it: topic words, or Han characters. */
+const moreWords = 2;
+const moreHan = 4;
+
+/**
+ * Whether the title is only a part of the page's main heading (2.4.2): the heading says what the page is and the
+ * title keeps a piece of it, most often the site's or the organisation's name (title 某某市人民政府 over the heading
+ * 某某市人民政府关于印发…的通知; University of Arkham over Search results … at the University of Arkham). The title must
+ * say two things at least (words, character pairs) and the heading at least two more topic words or four more Han
+ * characters: 通知公告 over 通知公告（共128条） is the page's name. For pages other than the homepage, whose title may be
+ * the site's name alone.
+ */
+export function titlePartOfHeading(title: string, heading: string): boolean {
+  const t = flat(title);
+  const h = flat(heading);
+  if (!t || t === h || !h.includes(t)) return false;
+  const said = textUnits(title);
+  if (said.han.length + said.words.length < 2) return false;
+  const more = textUnits(heading);
+  const titleWords = new Set(said.words);
+  const han = (s: string) => (s.match(hanRun) ?? []).join('').length;
+  return more.words.filter((w) => !titleWords.has(w)).length >= moreWords || han(heading) - han(title) >= moreHan;
 }
