@@ -212,20 +212,25 @@ const moreHan = 4;
 
 /**
  * Whether the title is only a part of the page's main heading (2.4.2): the heading says what the page is and the
- * title keeps a piece of it, most often the site's or the organisation's name (title 某某市人民政府 over the heading
- * 某某市人民政府关于印发…的通知; University of Arkham over Search results … at the University of Arkham). The title must
- * say two things at least (words, character pairs) and the heading at least two more topic words or four more Han
- * characters: 通知公告 over 通知公告（共128条） is the page's name. For pages other than the homepage, whose title may be
- * the site's name alone.
+ * title keeps the part that qualifies it, most often the site's or the organisation's name — 某某市人民政府 over
+ * 某某市人民政府关于印发…的通知, University of Arkham over Search results … at the University of Arkham. What a
+ * heading is about comes last in Chinese and first in English: the heading must say four more Han characters after
+ * a Chinese title, or two more topic words before an English one. A title the heading only qualifies is its page's
+ * name: 信息公开指南 over 某某市人民政府信息公开指南, Annual report over Annual report of the City Council, 通知公告 over
+ * 通知公告（共128条）. The title must say two things at least (words, character pairs). For pages other than the
+ * homepage, whose title may be the site's name alone.
  */
 export function titlePartOfHeading(title: string, heading: string): boolean {
   const t = flat(title);
   const h = flat(heading);
-  if (!t || t === h || !h.includes(t)) return false;
+  const at = h.indexOf(t);
+  if (!t || t === h || at < 0) return false;
   const said = textUnits(title);
   if (said.han.length + said.words.length < 2) return false;
-  const more = textUnits(heading);
-  const titleWords = new Set(said.words);
-  const han = (s: string) => (s.match(hanRun) ?? []).join('').length;
-  return more.words.filter((w) => !titleWords.has(w)).length >= moreWords || han(heading) - han(title) >= moreHan;
+  if (said.han.length) return (h.slice(at + t.length).match(hanRun) ?? []).join('').length >= moreHan;
+  // The title's topic words as a run of the heading's: the heading's words before that run.
+  const words = textUnits(heading).words;
+  const run = said.words;
+  const start = words.findIndex((_, i) => run.every((w, j) => words[i + j] === w));
+  return start >= moreWords;
 }

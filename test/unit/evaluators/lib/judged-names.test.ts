@@ -120,6 +120,9 @@ describe('titles that share next to nothing with their page', () => {
     expect(titlePartOfHeading('办事指南', '办事指南 更多')).toBe(false);
     expect(titlePartOfHeading('Contact', 'Contact the Riverside City Council')).toBe(false);
     expect(titlePartOfHeading('Opening hours', 'Opening hours (winter)')).toBe(false);
+    // The heading names the organisation the title's page is of: the title is still the page's name.
+    expect(titlePartOfHeading('政府信息公开指南', '某某市人民政府信息公开指南')).toBe(false);
+    expect(titlePartOfHeading('Annual report', 'Annual report of the Riverside City Council')).toBe(false);
     // Not a part of it: another title altogether is titleUnrelated's to judge.
     expect(titlePartOfHeading('某某县人民政府', '关于做好2026年冬季防火工作的通知')).toBe(false);
   });
