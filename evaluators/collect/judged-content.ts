@@ -1,6 +1,6 @@
 import type { CDPSession, KeyInput, Page } from 'puppeteer';
 
-import { differentRecords, genericLabelName, genericLinkName, titleUnrelated, unhelpfulImageName } from '../lib/judged-names.js';
+import { differentRecords, genericLabelName, genericLinkName, titlePartOfHeading, titleUnrelated, unhelpfulImageName } from '../lib/judged-names.js';
 import { languageLabel, type LanguageMismatch, languageMismatch } from '../lib/text-language.js';
 
 /**
@@ -8,7 +8,8 @@ import { languageLabel, type LanguageMismatch, languageMismatch } from '../lib/t
  * judges): image names that are file names or say only "image", links saying only 更多 with nothing around them,
  * links of one name and context leading to different records, images hidden with a name, audio and video with
  * no alternative beside them, video described only by a descriptions track, fields of one form labelled alike with
- * nothing visible to tell them apart or labelled only 菜单 or 提交, a title that shares next to nothing with the page,
+ * nothing visible to tell them apart or labelled only 菜单 or 提交, a title that shares next to nothing with the page
+ * or is only a part of its main heading,
  * parts whose lang is of another script than their text, and single-character shortcuts that cannot be turned off.
  * Never failures.
  */
@@ -44,8 +45,8 @@ interface JudgedRead {
   links: Array<NameRead & { context: boolean; group: number; href: string }>;
   /** Each field's label as shown (the visible part of what names it). */
   labels: NameRead[];
-  /** The document's title and the page's visible text with its images' names; null for a page with no title or no body. */
-  title: { title: string; text: string } | null;
+  /** The document's title, the page's visible text with its images' names and its main headings shown; null for a page with no title or no body. */
+  title: { title: string; text: string; headings: string[] } | null;
   /** The text each lang attribute governs (the page's root among them), for the language detectors. */
   languages: Array<{ i: number; lang: string; root: boolean; text: string }>;
   issues: JudgedIssue[];
@@ -53,8 +54,8 @@ interface JudgedRead {
 
 const maxExamples = 3;
 
-/** The markup reads: call after page-checks.js and judged-content.js are in the page. */
-export async function judgedIssues(page: Page): Promise<JudgedIssue[]> {
+/** The markup reads: call after page-checks.js and judged-content.js are in the page. The homepage's title may be the site's name alone. */
+export async function judgedIssues(page: Page, role: 'homepage' | 'page' | 'article'): Promise<JudgedIssue[]> {
   const read = (await page.evaluate('window.__govscorePageChecks.judgedRead()')) as JudgedRead;
   const issues = [...read.issues];
   const describe = async (indices: number[]) =>
@@ -72,12 +73,16 @@ export async function judgedIssues(page: Page): Promise<JudgedIssue[]> {
   const labels = read.labels.filter((r) => genericLabelName(r.name));
   await suspected('label-name-generic', labels, `标签文字如：${quoted(labels)}`);
 
-  if (read.title && titleUnrelated(read.title.title, read.title.text))
+  const titled = read.title;
+  const heading = titled && role !== 'homepage' ? titled.headings.find((h) => titlePartOfHeading(titled.title, h)) : undefined;
+  if (titled && (titleUnrelated(titled.title, titled.text) || heading))
     issues.push({
       check: 'title-unrelated',
       count: 1,
-      examples: [{ selector: 'title', html: `<title>${read.title.title.slice(0, 120)}</title>` }],
-      detail: `标题“${read.title.title.slice(0, 60)}”的各部分与页面正文、图片说明几乎没有相同的字词`,
+      examples: [{ selector: 'title', html: `<title>${titled.title.slice(0, 120)}</title>` }],
+      detail: heading
+        ? `标题“${titled.title.slice(0, 60)}”只是页面主标题“${heading.slice(0, 60)}”的一部分（常为网站或单位名称），没有说明本页内容`
+        : `标题“${titled.title.slice(0, 60)}”的各部分与页面正文、图片说明几乎没有相同的字词`,
       suspected: true,
     });
 

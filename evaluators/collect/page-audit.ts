@@ -5,6 +5,7 @@ import { type AxePageResult, runAxe } from './axe.js';
 import { classifyError, openUrl } from './navigate.js';
 import { type PageCheckOptions, type PageCheckResult, runPageChecks, uncheckedPage } from './page-checks.js';
 import { TabPool } from './tab-pool.js';
+import { siteRoot } from './url-scope.js';
 
 /**
  * The page checks with the crawl's bounds (10 s, 80 Tab presses): a page they cannot finish in time is recorded as not checked.
@@ -77,7 +78,9 @@ export async function auditPages(browser: Browser, urls: readonly string[], opti
                 const failed = opened.error ?? ((opened.status ?? 200) >= 400 ? `http-${opened.status}` : null);
                 if (failed) return { url, finalUrl: opened.finalUrl || null, status: opened.status, error: failed, axe: null, checks: null };
                 // Nothing reads the tab after the audit: a check that took it elsewhere is not followed by a reload.
-                const { axe, checks } = await auditTab(tab, 'page', { axeTimeoutMs: options.axeTimeoutMs });
+                // A site's root is its homepage, whose title may be the site's name alone.
+                const role = siteRoot(url) || siteRoot(opened.finalUrl) ? 'homepage' : 'page';
+                const { axe, checks } = await auditTab(tab, role, { axeTimeoutMs: options.axeTimeoutMs });
                 return { url, finalUrl: opened.finalUrl, status: opened.status, error: axe ? null : 'axe-unfinished', axe, checks };
               })
               // A tab that could not even be opened is this page's failure, not the run's.

@@ -125,7 +125,7 @@ export const pageChecks = {
   'title-unrelated': {
     wcag: ['2.4.2'],
     level: 'A',
-    zh: '网页标题与页面正文几乎没有相同的字词（如模板默认标题、从其他页面复制未改的标题），可能没有说明本页内容',
+    zh: '网页标题可能没有说明本页内容：与页面正文几乎没有相同的字词（如模板默认标题、从其他页面复制未改的标题），或只是页面主标题的一部分（如内容页只用网站或单位名称作标题）',
   },
   'element-language': {
     wcag: ['3.1.2'],
@@ -339,7 +339,7 @@ export async function runPageChecks(page: Page, options: PageCheckOptions): Prom
       const repeated = await documentSource(page).then((source) => (source ? duplicateAttributes(source) : null));
       if (repeated) issues.push(repeated);
       mark('judged');
-      issues.push(...(await judgedIssues(page).catch(() => [])));
+      issues.push(...(await judgedIssues(page, options.role).catch(() => [])));
       issues.push(...(await frameNameIssues(page).catch(() => [])));
       mark('contrast');
       const { issue: contrastIssue, ...contrast } = (await textOverGradients(page, session).catch(() => null)) ?? { issue: null };

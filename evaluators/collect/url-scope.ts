@@ -15,6 +15,16 @@ export function pageKey(url: string): string {
   return u.href;
 }
 
+/** A site's root address (/, /index.html, no query): its homepage, when a page is given by address alone. */
+export function siteRoot(url: string): boolean {
+  try {
+    const key = new URL(pageKey(url));
+    return key.pathname === '/' && !key.search;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Same site: the same scheme-less host, or (when allowed) a subdomain of the site's registrable part,
  * e.g. xxgk.example.gov.cn for www.example.gov.cn. Ports must match, as they do for a real site.

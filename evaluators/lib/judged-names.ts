@@ -171,6 +171,9 @@ function textUnits(text: string): { han: string[]; words: string[] } {
   return { han, words };
 }
 
+/** A text with its case, spaces, punctuation and symbols taken out, for finding one text in another. */
+const flat = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+
 /** One word of a title found among the page's: the same, or one the stem of the other (harvesting, harvest; opening, open; Clementine, Clementines). */
 function wordFound(word: string, pageWords: Set<string>, stems: Set<string>): boolean {
   if (pageWords.has(word)) return true;
@@ -191,7 +194,6 @@ export function titleUnrelated(title: string, pageText: string): boolean {
   if (titleUnits < 2) return false;
   const page = textUnits(pageText);
   if (page.han.length + page.words.length < Math.max(5, 2 * titleUnits)) return false;
-  const flat = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
   if (flat(title) && flat(pageText).includes(flat(title))) return false;
   const pairs = new Set(page.han);
   const words = new Set(page.words);
@@ -219,4 +221,33 @@ export function textsUnrelated(a: string, b: string): boolean {
   if (smaller < 2) return false;
   const shared = [...x].filter((unit) => y.has(unit)).length;
   return shared * 5 < smaller;
+}
+
+/** What a main heading must say beyond the title for the title to be only a part of it: topic words, or Han characters. */
+const moreWords = 2;
+const moreHan = 4;
+
+/**
+ * Whether the title is only a part of the page's main heading (2.4.2): the heading says what the page is and the
+ * title keeps the part that qualifies it, most often the site's or the organisation's name — 某某市人民政府 over
+ * 某某市人民政府关于印发…的通知, University of Arkham over Search results … at the University of Arkham. What a
+ * heading is about comes last in Chinese and first in English: the heading must say four more Han characters after
+ * a Chinese title, or two more topic words before an English one. A title the heading only qualifies is its page's
+ * name: 信息公开指南 over 某某市人民政府信息公开指南, Annual report over Annual report of the City Council, 通知公告 over
+ * 通知公告（共128条）. The title must say two things at least (words, character pairs). For pages other than the
+ * homepage, whose title may be the site's name alone.
+ */
+export function titlePartOfHeading(title: string, heading: string): boolean {
+  const t = flat(title);
+  const h = flat(heading);
+  const at = h.indexOf(t);
+  if (!t || t === h || at < 0) return false;
+  const said = textUnits(title);
+  if (said.han.length + said.words.length < 2) return false;
+  if (said.han.length) return (h.slice(at + t.length).match(hanRun) ?? []).join('').length >= moreHan;
+  // The title's topic words as a run of the heading's: the heading's words before that run.
+  const words = textUnits(heading).words;
+  const run = said.words;
+  const start = words.findIndex((_, i) => run.every((w, j) => words[i + j] === w));
+  return start >= moreWords;
 }

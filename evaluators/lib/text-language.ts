@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
 import { franc } from 'franc-min';
+import nspell from 'nspell';
 import { detectAll, langName, supportedLanguages, toISO2, toISO3 } from 'tinyld';
 
 /**
@@ -7,7 +12,9 @@ import { detectAll, langName, supportedLanguages, toISO2, toISO3 } from 'tinyld'
  * must agree: either alone takes a German ministry's name for Latvian or a pinyin name for Esperanto. Chinese,
  * Japanese and Korean are left to the page checks, which tell them by script; here only texts in other scripts are
  * judged (an English, French or Russian page or part), and only where the detectors are sure enough: a few words
- * are often several languages at once. What this finds is suspected, for a reviewer.
+ * are often several languages at once. A few words the detectors cannot weigh ("Fireworks over Paris") are read as
+ * English when they are English words by an English spelling dictionary (dictionary-en) and tinyld leans English.
+ * What this finds is suspected, for a reviewer.
  */
 
 /** The detector's languages, as ISO 639-1 where it has one (nld → nl). */
@@ -72,6 +79,12 @@ export function languageMismatch(declaredTag: string, text: string): LanguageMis
   const readings = detectAll(clean);
   const top = readings[0];
   if (!top || sameGroup(top.lang, declared)) return null;
+  return detectorsAgree(declared, clean, readings) ?? (top.lang === 'en' && englishWords(clean) ? { declared, detected: 'en', score: top.accuracy } : null);
+}
+
+/** Both detectors read the text as one language other than the declared one, sure enough for its length. */
+function detectorsAgree(declared: string, clean: string, readings: ReturnType<typeof detectAll>): LanguageMismatch | null {
+  const top = readings[0]!;
   // Distinct words of two letters or more: "W3C logo (W3C Logo)" is one word, not six.
   const words = new Set(clean.toLowerCase().match(/\p{L}{2,}/gu) ?? []).size;
   if (top.accuracy < (words >= minWords ? minTopScore : minScoreFewWords)) return null;
@@ -80,6 +93,33 @@ export function languageMismatch(declaredTag: string, text: string): LanguageMis
   const second = franc(clean, { minLength: minLetters });
   if (second === 'und' || !sameGroup(toISO2(second) || second, top.lang)) return null;
   return { declared, detected: top.lang, score: top.accuracy };
+}
+
+/** Words at least, for the dictionary's reading: fewer are a name or a label. */
+const minDictionaryWords = 3;
+/** Words per one the dictionary may not know (a word quoted from another language in an English sentence). */
+const wordsPerUnknown = 6;
+
+let english: { correct(word: string): boolean } | null = null;
+/** The English dictionary, read on first use (a fifth of a second); none when it cannot be read: no word is known. */
+function englishDictionary(): { correct(word: string): boolean } {
+  if (!english)
+    try {
+      const dictionary = dirname(createRequire(import.meta.url).resolve('dictionary-en'));
+      english = nspell({ aff: readFileSync(join(dictionary, 'index.aff')), dic: readFileSync(join(dictionary, 'index.dic')) });
+    } catch {
+      english = { correct: () => false };
+    }
+  return english;
+}
+
+/** English by its words: each (all but one in six) spelled as an English word. */
+function englishWords(clean: string): boolean {
+  const words = clean.match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? [];
+  if (words.length < minDictionaryWords) return false;
+  const spelled = englishDictionary();
+  const unknown = words.filter((w) => !spelled.correct(w) && !spelled.correct(w.toLowerCase())).length;
+  return unknown <= Math.floor(words.length / wordsPerUnknown);
 }
 
 /** Names in Chinese for the languages a government site's pages are most often in; others by the detector's English name. */

@@ -288,7 +288,8 @@
 
   /**
    * The page's title and its own text, for the driver to tell whether the one says what the other is (2.4.2): the
-   * visible text and the images' names. HTML documents only (an SVG document's title is its picture's).
+   * visible text and the images' names, and the main headings shown (h1, or a heading of level 1 by its role).
+   * HTML documents only (an SVG document's title is its picture's).
    */
   function titleAndText() {
     if (document.documentElement.tagName !== 'HTML' || !document.body) return null;
@@ -298,7 +299,10 @@
     var pictures = document.body.querySelectorAll('img[alt], [role=img][aria-label], input[type=image][alt]');
     for (var i = 0; i < pictures.length && i < MAX_READ; i++)
       if (shown(pictures[i])) said.push(pictures[i].getAttribute('alt') || pictures[i].getAttribute('aria-label'));
-    return { title: title, text: said.join(' ') };
+    var headings = [];
+    var mains = document.body.querySelectorAll('h1, [role=heading][aria-level="1"]');
+    for (var j = 0; j < mains.length && headings.length < 5; j++) if (shown(mains[j]) && text(mains[j])) headings.push(text(mains[j]).slice(0, 300));
+    return { title: title, text: said.join(' '), headings: headings };
   }
 
   /** The element's own text: its descendants with a lang of their own left out. */

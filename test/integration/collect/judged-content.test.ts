@@ -28,7 +28,7 @@ const judged: PageCheckId[] = [
   'image-of-text',
 ];
 
-const pages: Array<{ file: string; want: PageCheckId[] }> = [
+const pages: Array<{ file: string; want: PageCheckId[]; role?: 'homepage' }> = [
   { file: 'names-flagged.html', want: ['image-name-unhelpful', 'hidden-image-with-alt', 'link-name-generic', 'identical-links-differ'] },
   { file: 'names-clean.html', want: [] },
   { file: 'media-flagged.html', want: ['video-without-captions', 'audio-without-transcript'] },
@@ -48,6 +48,10 @@ const pages: Array<{ file: string; want: PageCheckId[] }> = [
   { file: 'frames-clean.html', want: [] },
   { file: 'svg-text-flagged.html', want: ['image-of-text'] },
   { file: 'svg-text-clean.html', want: [] },
+  // An article titled only with the government's name its heading starts with; on the homepage that is its name.
+  { file: 'title-heading-flagged.html', want: ['title-unrelated'] },
+  { file: 'title-heading-flagged.html', role: 'homepage', want: [] },
+  { file: 'title-heading-clean.html', want: [] },
 ];
 /** The documents the frames of those pages show. */
 const frameDocuments = ['frame-guide.html', 'frame-guide-column.html', 'frame-budget.html'];
@@ -78,10 +82,10 @@ describe('page checks: suspected findings on names, media and shortcuts (test/fi
   });
 
   for (const p of pages) {
-    it(`${p.file}: ${p.want.join(', ') || 'nothing'}`, async () => {
+    it(`${p.file}${p.role ? ` as the ${p.role}` : ''}: ${p.want.join(', ') || 'nothing'}`, async () => {
       const opened = await openUrl(tab, `${origin}/${p.file}`, 15_000);
       expect(opened.status).toBe(200);
-      const r = await runPageChecks(tab, { role: 'article' });
+      const r = await runPageChecks(tab, { role: p.role ?? 'article' });
       expect(r.notChecked).toEqual([]);
       const found = r.issues.filter((i) => judged.includes(i.check));
       expect(found.map((i) => i.check).sort()).toEqual([...p.want].sort());
@@ -116,6 +120,10 @@ describe('page checks: suspected findings on names, media and shortcuts (test/fi
         expect(found[0]!.count).toBe(2);
         expect(found[0]!.detail).toBe(`名称相同的框架显示的网页内容几乎没有相同的字词：“办事指南”：${origin}/frame-guide.html、${origin}/frame-budget.html`);
       }
+      if (p.file === 'title-heading-flagged.html' && !p.role)
+        expect(found[0]!.detail).toBe(
+          '标题“某某县人民政府”只是页面主标题“某某县人民政府关于做好2026年冬季森林防火工作的通知”的一部分（常为网站或单位名称），没有说明本页内容',
+        );
     });
   }
 });

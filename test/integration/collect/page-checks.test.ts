@@ -84,6 +84,20 @@ const fixtures: Array<{
     suspected: ['page-language'],
   },
   {
+    // A page whose only words are a picture's English name: too few for the detectors, each an English word.
+    name: 'page-language, suspected: a picture named in English on a page under lang="fr"',
+    lang: 'fr',
+    html: `<h1>Lantern festival</h1><img src="/lanterns.png" alt="Lantern festival on the river" width="300" height="200">`,
+    want: ['page-language'],
+    suspected: ['page-language'],
+  },
+  {
+    name: 'no language finding: a French picture name under lang="fr", its English caption marked lang="en"',
+    lang: 'fr',
+    html: `<h1>Fête des lanternes</h1><img src="/lanterns.png" alt="Fête des lanternes sur la rivière" width="300" height="200"><p lang="en">Lantern festival on the river</p>`,
+    want: [],
+  },
+  {
     name: 'element-language, suspected: a French notice marked lang="en" on a Chinese page',
     html: `<h1>外事服务</h1><p>${zhText}</p><p lang="en">Le bureau municipal publie les documents de politique, leurs explications et les guides des services publics.</p>`,
     want: ['element-language'],

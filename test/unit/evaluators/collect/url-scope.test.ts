@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { failureKind, failureLabel, isRetryable } from '../../../../evaluators/collect/failures.js';
-import { isDocument, pageKey, sameSite, stillOnSite, trapReason, urlTemplate } from '../../../../evaluators/collect/url-scope.js';
+import { isDocument, pageKey, sameSite, siteRoot, stillOnSite, trapReason, urlTemplate } from '../../../../evaluators/collect/url-scope.js';
 
 describe('crawl scope rules', () => {
   it('one key per page: fragments, session ids and index documents do not make new pages', () => {
@@ -9,6 +9,15 @@ describe('crawl scope rules', () => {
     expect(pageKey('https://a.gov.cn/zwyw/index.html;jsessionid=ABC')).toBe('https://a.gov.cn/zwyw/');
     expect(pageKey('https://a.gov.cn/list.asp?page=2&classid=3&sid=99')).toBe('https://a.gov.cn/list.asp?classid=3&page=2');
     expect(pageKey('https://a.gov.cn/zwyw/index_1.html')).toBe('https://a.gov.cn/zwyw/index_1.html');
+  });
+
+  it("a site's root address, with or without its index document, is its homepage", () => {
+    expect(siteRoot('https://www.example.gov.cn')).toBe(true);
+    expect(siteRoot('https://www.example.gov.cn/index.shtml#top')).toBe(true);
+    expect(siteRoot('http://www.example.gov.cn/default.aspx')).toBe(true);
+    expect(siteRoot('https://www.example.gov.cn/zwgk/index.html')).toBe(false);
+    expect(siteRoot('https://www.example.gov.cn/?id=1001')).toBe(false);
+    expect(siteRoot('not a url')).toBe(false);
   });
 
   it('same site: same host and port; subdomains only when allowed', () => {

@@ -6,6 +6,7 @@ import {
   genericLabelName,
   genericLinkName,
   textsUnrelated,
+  titlePartOfHeading,
   titleUnrelated,
   unhelpfulImageName,
 } from '../../../../evaluators/lib/judged-names.js';
@@ -106,6 +107,25 @@ describe('titles that share next to nothing with their page', () => {
     expect(titleUnrelated('关于公布2025年度行政许可事项清单的公告', '加载中')).toBe(false);
     // Only the menus drawn: less text than twice the title's.
     expect(titleUnrelated('关于公布2025年度行政许可事项清单的公告', '首页 政务公开 政策文件 办事服务 互动交流')).toBe(false);
+  });
+
+  it('a title that is only a part of the main heading, the site or organisation it names', () => {
+    expect(titlePartOfHeading('某某县人民政府', '某某县人民政府关于做好2026年冬季防火工作的通知')).toBe(true);
+    expect(titlePartOfHeading('政策解读', '政策解读：《某某县农村公路养护办法》解读')).toBe(true);
+    expect(titlePartOfHeading('Riverside City Council', 'Planning applications received this week by Riverside City Council')).toBe(true);
+  });
+
+  it("a title that is the heading, says the page's name with a count or a word more, or is one word, is left alone", () => {
+    expect(titlePartOfHeading('关于做好2026年冬季防火工作的通知', '关于做好2026年冬季防火工作的通知')).toBe(false);
+    expect(titlePartOfHeading('通知公告', '通知公告（共128条）')).toBe(false);
+    expect(titlePartOfHeading('办事指南', '办事指南 更多')).toBe(false);
+    expect(titlePartOfHeading('Contact', 'Contact the Riverside City Council')).toBe(false);
+    expect(titlePartOfHeading('Opening hours', 'Opening hours (winter)')).toBe(false);
+    // The heading names the organisation the title's page is of: the title is still the page's name.
+    expect(titlePartOfHeading('政府信息公开指南', '某某市人民政府信息公开指南')).toBe(false);
+    expect(titlePartOfHeading('Annual report', 'Annual report of the Riverside City Council')).toBe(false);
+    // Not a part of it: another title altogether is titleUnrelated's to judge.
+    expect(titlePartOfHeading('某某县人民政府', '关于做好2026年冬季防火工作的通知')).toBe(false);
   });
 });
 

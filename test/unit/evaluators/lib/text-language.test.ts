@@ -36,6 +36,24 @@ describe('the declared language against the text', () => {
     expect(languageMismatch('nl', 'Bonne année !')).toMatchObject({ detected: 'fr' });
   });
 
+  it('a few words the detectors cannot weigh are English when each is an English word and tinyld leans English', () => {
+    expect(languageMismatch('fr', 'Lantern festival on the river')).toMatchObject({ declared: 'fr', detected: 'en' });
+    expect(languageMismatch('es', 'Harbour lights at dusk')).toMatchObject({ detected: 'en' });
+    // One word in six may be another language's: the word an English sentence quotes.
+    expect(languageMismatch('da', 'The Danish word "hygge" has no exact translation in English.')).toMatchObject({ detected: 'en' });
+  });
+
+  it('words that are not all English, or that the detector reads as the declared language, are left alone', () => {
+    expect(languageMismatch('en', 'Lantern festival on the river')).toBeNull();
+    expect(languageMismatch('fr', 'Fête des lanternes sur la rivière')).toBeNull();
+    expect(languageMismatch('fr', 'Service public national')).toBeNull();
+    // Pinyin names are no English words.
+    expect(languageMismatch('fr', 'Tianjin Binhai New Area')).toBeNull();
+    expect(languageMismatch('de', 'Zhang Wei Li Na Wang Fang')).toBeNull();
+    // Two words are a name or a label.
+    expect(languageMismatch('fr', 'Harbour lights')).toBeNull();
+  });
+
   it('languages the detectors do not know, and languages too close to tell, are not judged', () => {
     expect(languageMismatch('cy', english)).toBeNull();
     expect(languageMismatch('nb', 'Kommunen publiserer forskrifter og veiledninger for innbyggerne på denne siden hver uke.')).toBeNull();
